@@ -1,0 +1,70 @@
+"""The ``evlens`` command line: a thin shell that parses, calls the library and prints.
+
+Each command group lives in its own module in this package and exposes
+``register(app: typer.Typer) -> None``; :func:`build_app` finds them all, so adding a
+command never means editing this file. Every command takes ``--json``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import EvlensError
+from . import common
+
+app = typer.Typer(
+    name="evlens",
+    help="What EV makers report, what the press writes and what the market prints, with sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    db: Optional[Path] = typer.Option(
+        None, "--db", envvar="EVLENS_DB", help="Database file (default: the user data directory)."
+    ),
+) -> None:
+    ctx.obj = common.State(db_path=db)
+
+
+def build_app() -> typer.Typer:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_") or info.name == "common":
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: user errors print one clear line and exit with status 2."""
+    build_app()
+    try:
+        app(args=argv, standalone_mode=False)
+    except EvlensError as exc:
+        common.print_error(str(exc))
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        common.print_error("aborted")
+        sys.exit(1)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        raise

@@ -1,0 +1,63 @@
+"""What every CLI command shares: the database it opens and how it prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+console = Console(width=None if Console().is_terminal else 120)
+err_console = Console(stderr=True)
+
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+@dataclass
+class State:
+    db_path: Path | None = None
+
+    def open(self, read_only: bool = False):
+        from .. import open as open_store
+
+        return open_store(self.db_path, read_only=read_only)
+
+
+def state(ctx: typer.Context) -> State:
+    return ctx.ensure_object(State)
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, (date, datetime)):
+        return o.isoformat()
+    if hasattr(o, "to_dict"):
+        return o.to_dict()
+    if hasattr(o, "item"):  # numpy scalars
+        return o.item()
+    if isinstance(o, (set, tuple)):
+        return list(o)
+    if isinstance(o, Path):
+        return str(o)
+    raise TypeError(f"cannot write {type(o).__name__} as JSON")
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, default=_default, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def emit(obj: Any, as_json: bool, render: Callable[[Any], None]) -> None:
+    """Print ``obj`` as JSON, or call ``render`` to print it for people."""
+    if as_json:
+        sys.stdout.write(dumps(obj) + "\n")
+    else:
+        render(obj)
+
+
+def print_error(message: str) -> None:
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True, soft_wrap=True)

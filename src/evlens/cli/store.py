@@ -1,0 +1,184 @@
+"""Commands over the store itself: load, demo, summary, and listings of what it holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+from ..store.results import ImportResult
+from .common import JSON_OPTION, console, emit, err_console, state
+
+load_app = typer.Typer(help="Import price files, KPI tables or share counts (one transaction per call).",
+                       no_args_is_help=True)
+
+FILES = typer.Argument(..., exists=False, help="Files to import.")
+
+
+def _render_results(results: list[ImportResult]) -> None:
+    table = Table("file", "kind", "format", "rows", "added", "range", "notes")
+    for r in results:
+        rng = f"{r.first_date} .. {r.last_date}" if r.first_date else ""
+        notes = []
+        if r.already_imported:
+            notes.append("already imported")
+        if r.adjusted:
+            notes.append("dividend-adjusted")
+        if r.suspect_rows:
+            notes.append(f"{len(r.suspect_rows)} suspect rows")
+        if r.new_entities:
+            notes.append(f"{len(r.new_entities)} new entities")
+        notes.extend(r.notes)
+        table.add_row(Path(r.path or "").name, r.kind, r.format, str(r.rows), str(r.added), rng, "; ".join(notes))
+    console.print(table)
+
+
+def _load(ctx: typer.Context, kind: str | None, files: List[Path], as_json: bool, progress: bool = False, **kw) -> None:
+    def report(done: int, total: int) -> None:
+        err_console.print(f"stored {done}/{total} rows", highlight=False)
+
+    with state(ctx).open() as store:
+        results = store.load(files, kind, progress=report if progress else None, **kw)
+    emit([r.to_dict() for r in results] if as_json else results, as_json, _render_results)
+
+
+@load_app.command("prices")
+def load_prices(
+    ctx: typer.Context,
+    files: List[Path] = FILES,
+    ticker: Optional[str] = typer.Option(None, help="Ticker of the file's security when its name does not tell."),
+    adjusted: Optional[bool] = typer.Option(
+        None, "--adjusted/--unadjusted", help="Whether the closes are dividend-adjusted (default: from the format)."
+    ),
+    replace: bool = typer.Option(False, help="Overwrite stored bars that differ from this file's."),
+    progress: bool = typer.Option(False, help="Report progress on standard error."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Import daily price files (yfinance, Investing.com, plain CSV, Parquet)."""
+    _load(ctx, "prices", files, as_json, progress, ticker=ticker, adjusted=adjusted, replace=replace)
+
+
+@load_app.command("kpis")
+def load_kpis(ctx: typer.Context, files: List[Path] = FILES, as_json: bool = JSON_OPTION) -> None:
+    """Import tables of reported figures (deliveries, orders, targets, capacity, index returns)."""
+    _load(ctx, "kpis", files, as_json)
+
+
+@load_app.command("shares")
+def load_shares(
+    ctx: typer.Context,
+    files: List[Path] = FILES,
+    ticker: Optional[str] = typer.Option(None, help="Ticker the counts belong to when the file does not say."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Import shares-outstanding tables."""
+    _load(ctx, "shares", files, as_json, ticker=ticker)
+
+
+@load_app.command("auto")
+def load_auto(ctx: typer.Context, files: List[Path] = FILES, as_json: bool = JSON_OPTION) -> None:
+    """Import files of any kind, telling each file's kind from its header."""
+    _load(ctx, None, files, as_json)
+
+
+def _render_summary(s: dict) -> None:
+    console.print(f"[bold]database[/] {s['database']}")
+    t = Table("ticker", "name", "rows", "from", "to", "adjusted", "suspect rows", title="Prices")
+    for r in s["securities"]:
+        t.add_row(r["ticker"], r["name"] or "", str(r["rows"]), r["first"], r["last"],
+                  "yes" if r["adjusted"] else "no", str(r["suspect"]))
+    console.print(t)
+    t = Table("maker / entity", "facts", "entities", "metrics", title="Facts")
+    for r in s["facts_by_maker"]:
+        t.add_row(r["maker"], str(r["facts"]), str(r["entities"]), r["metrics"])
+    console.print(t)
+    t = Table("ticker", "counts", "from", "to", title="Share counts")
+    for r in s["share_counts"]:
+        t.add_row(r["ticker"], str(r["counts"]), r["first"], r["last"])
+    console.print(t)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(load_app, name="load")
+
+    @app.command()
+    def demo(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+        """Load the bundled demo dataset into the database and summarise it."""
+        from ..demo_job import run_demo
+
+        run_demo(state(ctx), as_json)
+
+    @app.command()
+    def summary(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+        """What the database holds: tickers with date ranges, facts per maker, share counts."""
+        with state(ctx).open(read_only=True) as store:
+            s = store.summary()
+        emit(s, as_json, _render_summary)
+
+    @app.command()
+    def prices(
+        ctx: typer.Context,
+        ticker: str,
+        start: Optional[str] = typer.Option(None, help="First date (YYYY-MM-DD)."),
+        end: Optional[str] = typer.Option(None, help="Last date (YYYY-MM-DD)."),
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Daily bars of one security, with the adjusted and suspect flags."""
+        with state(ctx).open(read_only=True) as store:
+            t = store.resolve_ticker(ticker)
+            df = store.prices(t, start, end).reset_index()
+        df["date"] = df["date"].dt.strftime("%Y-%m-%d")
+        rows = df.astype(object).where(df.notna(), None).to_dict("records")
+
+        def render(rows):
+            table = Table("date", "open", "high", "low", "close", "volume", "flags", title=t)
+            for r in rows:
+                flags = ", ".join(x for x in ("adjusted" if r["adjusted"] else "", "suspect" if r["suspect"] else "") if x)
+                fmt = lambda v: "" if v is None else f"{v:,.2f}"
+                table.add_row(r["date"], fmt(r["open"]), fmt(r["high"]), fmt(r["low"]), fmt(r["close"]),
+                              "" if r["volume"] is None else f"{r['volume']:,.0f}", flags)
+            console.print(table)
+
+        emit(rows, as_json, render)
+
+    @app.command()
+    def shares(ctx: typer.Context, ticker: str, as_json: bool = JSON_OPTION) -> None:
+        """Shares outstanding of one security, with each count's basis and source."""
+        with state(ctx).open(read_only=True) as store:
+            t = store.resolve_ticker(ticker)
+            df = store.shares(t)
+        df["as_of"] = df["as_of"].dt.strftime("%Y-%m-%d")
+        rows = df.astype(object).where(df.notna(), None).to_dict("records")
+
+        def render(rows):
+            table = Table("as of", "shares", "basis", "source", title=t)
+            for r in rows:
+                table.add_row(r["as_of"], f"{r['shares']:,.0f}", r["basis"], r["source_url"] or "")
+            console.print(table)
+
+        emit(rows, as_json, render)
+
+    @app.command()
+    def entities(
+        ctx: typer.Context,
+        kind: Optional[str] = typer.Option(None, help="company, model, model_group, index or aggregate."),
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Companies, models, model groups and indexes the database knows, with their aliases."""
+        with state(ctx).open(read_only=True) as store:
+            df = store.entities(kind)
+        rows = [
+            {k: (list(v) if hasattr(v, "tolist") or isinstance(v, list) else v) for k, v in r.items()}
+            for r in df.astype(object).where(df.notna(), None).to_dict("records")
+        ]
+
+        def render(rows):
+            table = Table("id", "kind", "name", "中文", "parent", "aliases")
+            for r in rows:
+                table.add_row(r["id"], r["kind"], r["name_en"] or "", r["name_zh"] or "", r["parent"] or "",
+                              ", ".join(r["aliases"] or []))
+            console.print(table)
+
+        emit(rows, as_json, render)

@@ -1,0 +1,52 @@
+"""The one exception hierarchy of evlens.
+
+Every error a user can cause is an :class:`EvlensError`. Errors about input name the
+file, the line and the field at fault, so the message alone tells what to fix. The CLI
+prints the message without a traceback and exits with status 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class EvlensError(Exception):
+    """Base class of every error evlens raises on purpose."""
+
+
+class InputError(EvlensError):
+    """Bad input: names the file, the line (1-based, as an editor shows it) and the field."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.field = field
+        self.reason = message
+        where = []
+        if self.path is not None:
+            where.append(self.path)
+        if line is not None:
+            where.append(f"line {line}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        prefix = ", ".join(where)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class NotFoundError(EvlensError):
+    """A ticker, entity or record that the store does not hold."""
+
+
+class ConflictError(EvlensError):
+    """Input that contradicts what is already stored, or facts that contradict each other."""
+
+
+class SchemaError(EvlensError):
+    """A database whose schema this version of evlens cannot use."""

@@ -1,0 +1,80 @@
+"""Periods as evlens writes them, and the calendar dates they cover.
+
+A period is a string in one of these forms (all calendar, not fiscal):
+
+==================  ==========================  ===============================
+form                example                     covers
+==================  ==========================  ===============================
+year                ``2024``                    2024-01-01 .. 2024-12-31
+half                ``2024-H1``                 2024-01-01 .. 2024-06-30
+quarter             ``2024-Q3``                 2024-07-01 .. 2024-09-30
+month               ``2024-04``                 2024-04-01 .. 2024-04-30
+day                 ``2025-02-06``              that day (a level as of the day)
+range of months     ``2025-01..2025-11``        2025-01-01 .. 2025-11-30
+==================  ==========================  ===============================
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_YEAR = re.compile(r"^(\d{4})$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A parsed period: its canonical text, kind and first and last day (inclusive)."""
+
+    text: str
+    kind: str  # year | half | quarter | month | day | range
+    start: date
+    end: date
+
+    @property
+    def months(self) -> list[str]:
+        """The calendar months the period touches, as ``YYYY-MM`` strings."""
+        out = []
+        y, m = self.start.year, self.start.month
+        while (y, m) <= (self.end.year, self.end.month):
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period string; raise ``ValueError`` with the text when it is not one."""
+    s = str(text).strip()
+    if ".." in s:
+        a, b = (parse_period(part) for part in s.split("..", 1))
+        if b.end < a.start:
+            raise ValueError(f"period range {s!r} ends before it starts")
+        return Period(f"{a.text}..{b.text}", "range", a.start, b.end)
+    if m := _YEAR.match(s):
+        y = int(m[1])
+        return Period(s, "year", date(y, 1, 1), date(y, 12, 31))
+    if m := _HALF.match(s):
+        y, h = int(m[1]), int(m[2])
+        return Period(s, "half", date(y, 6 * h - 5, 1), _month_end(y, 6 * h))
+    if m := _QUARTER.match(s):
+        y, q = int(m[1]), int(m[2])
+        return Period(s, "quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
+    if m := _DAY.match(s):
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        return Period(d.isoformat(), "day", d, d)
+    if m := _MONTH.match(s):
+        y, mo = int(m[1]), int(m[2])
+        if not 1 <= mo <= 12:
+            raise ValueError(f"month out of range in period {s!r}")
+        return Period(f"{y:04d}-{mo:02d}", "month", date(y, mo, 1), _month_end(y, mo))
+    raise ValueError(f"not a period: {s!r} (expected 2024, 2024-H1, 2024-Q3, 2024-04, 2025-02-06 or 2025-01..2025-11)")

@@ -1,0 +1,679 @@
+"""The store: one DuckDB file holding securities, prices, share counts, entities,
+documents and facts, each with its source.
+
+Every write method runs in one transaction: it stores everything it was given or, on
+any error, nothing. Files are identified by the hash of their content, so importing the
+same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from ..errors import ConflictError, EvlensError, InputError, NotFoundError
+from ..facts import Document, Fact, content_hash
+from ..gazetteer import gazetteer_text, load_gazetteer
+from ..periods import parse_period
+from ..sources.kpis import parse_kpi_file
+from ..sources.prices import detect_price_format, parse_price_file, ticker_from_filename
+from ..sources.reading import RawFile, read_file
+from ..sources.shares import name_from_filename, parse_shares_file
+from ..tickers import exchange_of, normalize_ticker
+from .migrate import migrate, stored_version
+from .results import ImportResult
+
+Progress = Callable[[int, int], None]
+CHUNK_ROWS = 50_000
+KINDS = ("prices", "kpis", "shares")
+
+_FACT_COLUMNS = [
+    "id", "entity", "metric", "scope", "period", "period_start", "period_end", "value", "unit",
+    "rate", "bound", "cumulative", "document_id", "span_start", "span_end", "surface", "sentence",
+    "method", "confidence", "published", "published_basis", "source_url", "publisher", "note",
+    "stored_at",
+]
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("evlens", appauthor=False) / "evlens.duckdb"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text).strip().lower())
+
+
+class Store:
+    """An evlens database. Open it with :func:`evlens.open`."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        self.read_only = read_only
+        if read_only:
+            if not self.path.exists():
+                raise NotFoundError(f"{self.path}: no such database")
+            self.con = duckdb.connect(str(self.path), read_only=True)
+            if stored_version(self.con) is None:
+                raise EvlensError(f"{self.path}: not an evlens database")
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(str(self.path))
+            migrate(self.con)
+            self._sync_gazetteer()
+        self._aliases: dict[str, list[str]] | None = None
+
+    # ------------------------------------------------------------------ basics
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<evlens.Store {self.path}>"
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Run a block of writes as one transaction: all of it or none of it."""
+        if self.read_only:
+            raise EvlensError(f"{self.path}: opened read-only")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            self._aliases = None
+            raise
+        else:
+            self.con.execute("COMMIT")
+            self._aliases = None
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        tables = ["entities", "securities", "imports", "prices", "share_counts", "documents", "facts"]
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in tables}
+
+    # ------------------------------------------------------------- gazetteer
+    def _sync_gazetteer(self) -> None:
+        digest = content_hash(gazetteer_text())
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'gazetteer'").fetchall()[:1]
+        if row and row[0][0] == digest:
+            return
+        with self.transaction() as con:
+            for e in load_gazetteer():
+                con.execute(
+                    "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'gazetteer')",
+                    [e.id, e.kind, e.name_en, e.name_zh, e.parent, list(e.members) or None,
+                     list(e.aliases), e.first_delivery],
+                )
+                for s in e.securities:
+                    con.execute(
+                        "INSERT OR REPLACE INTO securities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [s.ticker, s.entity, s.exchange, s.calendar, s.currency, s.name,
+                         list(s.aliases), s.pays_dividends],
+                    )
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", [digest])
+
+    def _alias_map(self) -> dict[str, list[str]]:
+        if self._aliases is None:
+            amap: dict[str, list[str]] = {}
+
+            def add(key: str | None, slug: str) -> None:
+                if key:
+                    lst = amap.setdefault(_fold(key), [])
+                    if slug not in lst:
+                        lst.append(slug)
+
+            for slug, name_en, name_zh, aliases in self.con.execute(
+                "SELECT id, name_en, name_zh, aliases FROM entities"
+            ).fetchall():
+                add(slug, slug)
+                add(name_en, slug)
+                add(name_zh, slug)
+                for a in aliases or []:
+                    add(a, slug)
+            for ticker, entity, aliases in self.con.execute(
+                "SELECT ticker, entity, aliases FROM securities WHERE entity IS NOT NULL"
+            ).fetchall():
+                add(ticker, entity)
+                for a in aliases or []:
+                    add(a, entity)
+            self._aliases = amap
+        return self._aliases
+
+    # ------------------------------------------------------------ resolution
+    def find_entity(self, name: str, parent: str | None = None) -> str | None:
+        """The slug an entity name, alias or ticker refers to, or None. With ``parent``,
+        names that several entities share resolve to the one belonging to ``parent``."""
+        amap = self._alias_map()
+        hits = list(amap.get(_fold(name), []))
+        if not hits:
+            try:
+                t = normalize_ticker(name)
+            except InputError:
+                t = None
+            if t is not None:
+                hits = list(amap.get(_fold(t), []))
+        if not hits:
+            return None
+        if parent is not None:
+            owned = [h for h in hits if h == parent or self._parent_of(h) == parent]
+            if not owned:
+                return None
+            hits = owned
+        return hits[0]
+
+    def _parent_of(self, slug: str) -> str | None:
+        row = self.con.execute("SELECT parent FROM entities WHERE id = ?", [slug]).fetchall()[:1]
+        return row[0][0] if row else None
+
+    def resolve_entity(self, text: str) -> str:
+        """The canonical slug for an entity name, alias, slug or ticker; or a NotFoundError
+        that suggests the nearest names."""
+        slug = self.find_entity(text)
+        if slug is None:
+            near = difflib.get_close_matches(_fold(text), list(self._alias_map()), n=3)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise NotFoundError(f"unknown entity {text!r}{hint}")
+        return slug
+
+    def resolve_ticker(self, text: str) -> str:
+        """The canonical ticker of a security the store knows, from any accepted spelling,
+        an alias, or the name of the company or index it belongs to."""
+        try:
+            t = normalize_ticker(text)
+        except InputError:
+            t = None
+        if t is not None:
+            if self.con.execute("SELECT 1 FROM securities WHERE ticker = ?", [t]).fetchall():
+                return t
+            row = self.con.execute(
+                "SELECT ticker FROM securities WHERE list_contains(aliases, ?) OR list_contains(aliases, ?)",
+                [text.strip(), t],
+            ).fetchall()
+            if row:
+                return row[0][0]
+        slug = self.find_entity(text)
+        if slug is not None:
+            row = self.con.execute(
+                "SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker LIMIT 1", [slug]
+            ).fetchall()
+            if row:
+                return row[0][0]
+        raise NotFoundError(f"unknown ticker {text!r}; load its prices first (evlens load prices FILE)")
+
+    def security(self, ticker: str) -> dict:
+        t = self.resolve_ticker(ticker)
+        cur = self.con.execute("SELECT * FROM securities WHERE ticker = ?", [t])
+        names = [d[0] for d in cur.description]
+        return dict(zip(names, cur.fetchall()[0]))
+
+    def entity(self, slug: str) -> dict:
+        s = self.resolve_entity(slug)
+        cur = self.con.execute("SELECT * FROM entities WHERE id = ?", [s])
+        names = [d[0] for d in cur.description]
+        row = dict(zip(names, cur.fetchall()[0]))
+        row["members"] = list(row["members"] or [])
+        row["aliases"] = list(row["aliases"] or [])
+        return row
+
+    # ------------------------------------------------------------------ reads
+    def entities(self, kind: str | None = None) -> pd.DataFrame:
+        sql = "SELECT * FROM entities"
+        params: list = []
+        if kind:
+            sql += " WHERE kind = ?"
+            params.append(kind)
+        return self.con.execute(sql + " ORDER BY kind, id", params).df()
+
+    def securities(self) -> pd.DataFrame:
+        return self.con.execute("SELECT * FROM securities ORDER BY ticker").df()
+
+    def prices(self, ticker: str, start: date | str | None = None, end: date | str | None = None) -> pd.DataFrame:
+        """Daily bars of one security, indexed by date (ascending)."""
+        t = self.resolve_ticker(ticker)
+        sql = (
+            "SELECT date, open, high, low, close, adj_close, volume, adjusted, suspect, suspect_reason "
+            "FROM prices WHERE ticker = ?"
+        )
+        params: list = [t]
+        if start is not None:
+            sql += " AND date >= ?"
+            params.append(pd.Timestamp(start).date())
+        if end is not None:
+            sql += " AND date <= ?"
+            params.append(pd.Timestamp(end).date())
+        df = self.con.execute(sql + " ORDER BY date", params).df()
+        df["date"] = pd.to_datetime(df["date"])
+        return df.set_index("date")
+
+    def shares(self, ticker: str) -> pd.DataFrame:
+        t = self.resolve_ticker(ticker)
+        df = self.con.execute(
+            "SELECT as_of, shares, class_a, class_b, basis, source_url, note FROM share_counts "
+            "WHERE ticker = ? ORDER BY as_of, basis",
+            [t],
+        ).df()
+        df["as_of"] = pd.to_datetime(df["as_of"])
+        return df
+
+    def facts(
+        self,
+        entity: str | Sequence[str] | None = None,
+        metric: str | Sequence[str] | None = None,
+        period: str | None = None,
+        published_by: date | str | None = None,
+    ) -> pd.DataFrame:
+        """Stored facts, filtered. ``entity`` and ``metric`` take one value or several;
+        ``published_by`` keeps facts whose publication date is known and not later."""
+        sql, params = "SELECT * FROM facts WHERE 1=1", []
+        for col, val in (("entity", entity), ("metric", metric)):
+            if val is None:
+                continue
+            vals = [val] if isinstance(val, str) else list(val)
+            if col == "entity":
+                vals = [self.resolve_entity(v) for v in vals]
+            sql += f" AND {col} IN (SELECT unnest(?))"
+            params.append(vals)
+        if period is not None:
+            sql += " AND period = ?"
+            params.append(parse_period(period).text)
+        if published_by is not None:
+            sql += " AND published IS NOT NULL AND published <= ?"
+            params.append(pd.Timestamp(published_by).date())
+        return self.con.execute(
+            sql + " ORDER BY entity, metric, period_start, period_end, published NULLS LAST, id", params
+        ).df()
+
+    def document(self, doc_id: str) -> dict:
+        cur = self.con.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
+        row = (cur.fetchall() or [None])[0]
+        if row is None:
+            raise NotFoundError(f"no document {doc_id!r}")
+        return dict(zip([d[0] for d in cur.description], row))
+
+    def documents(self) -> pd.DataFrame:
+        return self.con.execute(
+            "SELECT id, kind, url, title, publisher, published, path, length(text) AS chars, stored_at "
+            "FROM documents ORDER BY stored_at, id"
+        ).df()
+
+    # ------------------------------------------------------------------ writes
+    def load(
+        self,
+        paths: Iterable[str | Path],
+        kind: str | None = None,
+        *,
+        ticker: str | None = None,
+        adjusted: bool | None = None,
+        replace: bool = False,
+        progress: Progress | None = None,
+    ) -> list[ImportResult]:
+        """Import files of one kind (``prices``, ``kpis``, ``shares``; None: detect each
+        file's kind) in one transaction. ``ticker`` names the security of a price or
+        share file when its name does not; ``adjusted`` says whether a price file's
+        closes are dividend-adjusted when the format cannot tell; ``replace`` lets a
+        price file overwrite stored bars that differ from it."""
+        if kind is not None and kind not in KINDS:
+            raise EvlensError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+        raws = [read_file(p) for p in paths]
+        results = []
+        with self.transaction():
+            for raw in raws:
+                k = kind or detect_kind(raw)
+                results.append(self._import(raw, k, ticker=ticker, adjusted=adjusted,
+                                            replace=replace, progress=progress))
+        return results
+
+    def load_prices(self, paths, **kw) -> list[ImportResult]:
+        return self.load(paths, "prices", **kw)
+
+    def load_kpis(self, paths, **kw) -> list[ImportResult]:
+        return self.load(paths, "kpis", **kw)
+
+    def load_shares(self, paths, **kw) -> list[ImportResult]:
+        return self.load(paths, "shares", **kw)
+
+    def load_demo(self) -> list[ImportResult]:
+        """Import the dataset bundled with evlens (see ``evlens/data/demo/SOURCES.md``)."""
+        from ..demo import demo_files
+
+        results = []
+        with self.transaction():
+            for item in demo_files():
+                raw = read_file(item.path)
+                results.append(self._import(raw, item.kind, ticker=item.ticker, adjusted=item.adjusted))
+        return results
+
+    def _import(self, raw: RawFile, kind: str, *, ticker=None, adjusted=None, replace=False, progress=None) -> ImportResult:
+        seen = self.con.execute("SELECT kind, format, rows FROM imports WHERE id = ?", [raw.id]).fetchall()
+        if seen:
+            seen = seen[0]
+            return ImportResult(
+                path=str(raw.path), kind=seen[0], format=seen[1], import_id=raw.id, rows=seen[2],
+                added=0, already_imported=True,
+            )
+        if kind == "prices":
+            result = self._import_prices(raw, ticker, adjusted, replace, progress)
+        elif kind == "kpis":
+            result = self._import_kpis(raw)
+        elif kind == "shares":
+            result = self._import_shares(raw, ticker)
+        else:
+            raise EvlensError(f"unknown kind {kind!r}")
+        self.con.execute(
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?)",
+            [raw.id, kind, result.format, str(raw.path), result.rows, _now()],
+        )
+        return result
+
+    # prices
+    def _ensure_security(self, text: str, path: Path) -> str:
+        try:
+            return self.resolve_ticker(text)
+        except NotFoundError:
+            pass
+        try:
+            t = normalize_ticker(text)
+        except InputError:
+            raise InputError(
+                f"cannot tell the ticker from {text!r}; pass it with --ticker", path=path, field="ticker"
+            ) from None
+        self.con.execute(
+            "INSERT INTO securities VALUES (?, NULL, ?, ?, NULL, NULL, [], NULL)",
+            [t, exchange_of(t), exchange_of(t)],
+        )
+        self._aliases = None
+        return t
+
+    def _import_prices(self, raw, ticker, adjusted, replace, progress) -> ImportResult:
+        parsed = parse_price_file(raw)
+        frame = parsed.frame.copy()
+        notes: list[str] = []
+        if frame["ticker"].notna().any():
+            if ticker is not None:
+                raise InputError("the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker")
+            frame["ticker"] = [self._ensure_security(t, raw.path) for t in frame["ticker"]]
+        else:
+            name = ticker or parsed.ticker_hint or ticker_from_filename(raw.path)
+            frame["ticker"] = self._ensure_security(name, raw.path)
+        tickers = tuple(sorted(frame["ticker"].unique()))
+        adj_by_ticker = {}
+        for t in tickers:
+            pays = self.con.execute("SELECT pays_dividends FROM securities WHERE ticker = ?", [t]).fetchall()[0][0]
+            if adjusted is not None:
+                adj_by_ticker[t] = bool(adjusted)
+            elif parsed.auto_adjusted:
+                adj_by_ticker[t] = bool(pays)
+                if pays is None:
+                    notes.append(f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)")
+            else:
+                adj_by_ticker[t] = False
+        frame["adjusted"] = frame["ticker"].map(adj_by_ticker).astype(bool)
+        frame["import_id"] = raw.id
+        frame["date"] = frame["date"].dt.date
+        cols = ["ticker", "date", "open", "high", "low", "close", "adj_close", "volume",
+                "adjusted", "suspect", "suspect_reason", "import_id", "line"]
+        frame = frame[cols]
+        self.con.register("incoming_prices", frame)
+        try:
+            clash = self.con.execute(
+                """SELECT i.ticker, i.date, i.line, i.close, p.close, imp.path, p.line
+                   FROM incoming_prices i JOIN prices p USING (ticker, date)
+                   LEFT JOIN imports imp ON imp.id = p.import_id
+                   WHERE abs(i.close - p.close) > 1e-9 * abs(p.close)
+                      OR i.adjusted <> p.adjusted
+                   ORDER BY i.ticker, i.date LIMIT 3"""
+            ).fetchall()
+            if clash and not replace:
+                t, d, line, new, old, old_path, old_line = clash[0]
+                raise ConflictError(
+                    f"{raw.path}, line {line}, field 'close': {t} on {d} is {new} here but {old} is stored "
+                    f"(from {old_path}, line {old_line}); pass --replace to overwrite stored bars"
+                )
+            if clash and replace:
+                self.con.execute(
+                    "DELETE FROM prices WHERE (ticker, date) IN (SELECT (ticker, date) FROM incoming_prices)"
+                )
+            new_rows = self.con.execute(
+                """SELECT i.* FROM incoming_prices i
+                   ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"""
+            ).df()
+        finally:
+            self.con.unregister("incoming_prices")
+        total = len(new_rows)
+        for start in range(0, max(total, 1), CHUNK_ROWS):
+            chunk = new_rows.iloc[start : start + CHUNK_ROWS]
+            if chunk.empty:
+                break
+            self.con.register("chunk_prices", chunk)
+            self.con.execute(f"INSERT INTO prices ({', '.join(cols)}) SELECT {', '.join(cols)} FROM chunk_prices")
+            self.con.unregister("chunk_prices")
+            if progress is not None:
+                progress(min(start + CHUNK_ROWS, total), total)
+        return ImportResult(
+            path=str(raw.path), kind="prices", format=parsed.format, import_id=raw.id,
+            rows=len(frame), added=total, tickers=tickers,
+            first_date=frame["date"].min(), last_date=frame["date"].max(),
+            last_close=float(parsed.frame.sort_values("date").iloc[-1]["close"]) if len(tickers) == 1 else None,
+            adjusted=all(adj_by_ticker.values()) if len(tickers) == 1 else None,
+            suspect_rows=tuple(frame.loc[frame["suspect"], "date"]),
+            notes=tuple(notes),
+        )
+
+    # kpis
+    def _import_kpis(self, raw: RawFile) -> ImportResult:
+        parsed = parse_kpi_file(raw, _Resolver(self))
+        for ent in parsed.new_entities.values():
+            self.con.execute(
+                "INSERT INTO entities VALUES (?, ?, ?, NULL, ?, ?, ?, NULL, 'import')",
+                [ent["id"], ent["kind"], ent.get("name_en"), ent.get("parent"),
+                 ent.get("members"), ent.get("aliases", [])],
+            )
+        self._aliases = None
+        doc = Document(id=raw.id, text=raw.text, kind="csv", path=str(raw.path), retrieved_at=_now())
+        self._insert_document(doc)
+        added = self._insert_facts(parsed.facts)
+        return ImportResult(
+            path=str(raw.path), kind="kpis", format=parsed.format, import_id=raw.id,
+            rows=len(parsed.facts), added=added,
+            entities=tuple(sorted({f.entity for f in parsed.facts})),
+            new_entities=tuple(sorted(parsed.new_entities)),
+        )
+
+    # shares
+    def _import_shares(self, raw: RawFile, ticker: str | None) -> ImportResult:
+        parsed = parse_shares_file(raw)
+        frame = parsed.frame.copy()
+        if frame["ticker"].notna().any():
+            frame["ticker"] = [self._ensure_security(t, raw.path) for t in frame["ticker"]]
+        else:
+            frame["ticker"] = self._ensure_security(ticker or name_from_filename(raw.path), raw.path)
+        frame["import_id"] = raw.id
+        frame["as_of"] = frame["as_of"].dt.date
+        cols = ["ticker", "as_of", "shares", "class_a", "class_b", "basis", "source_url", "note", "import_id", "line"]
+        self.con.register("incoming_shares", frame[cols])
+        try:
+            clash = self.con.execute(
+                """SELECT i.ticker, i.as_of, i.basis, i.line, i.shares, s.shares FROM incoming_shares i
+                   JOIN share_counts s USING (ticker, as_of, basis) WHERE i.shares <> s.shares LIMIT 1"""
+            ).fetchall()
+            if clash:
+                t, d, b, line, new, old = clash[0]
+                raise ConflictError(
+                    f"{raw.path}, line {line}, field 'shares': {t} as of {d} ({b}) is {new:,.0f} here but {old:,.0f} is stored"
+                )
+            added = self.con.execute(
+                f"""INSERT INTO share_counts ({', '.join(cols)})
+                    SELECT {', '.join(cols)} FROM incoming_shares i
+                    ANTI JOIN share_counts s USING (ticker, as_of, basis)"""
+            ).fetchall()[0][0]
+        finally:
+            self.con.unregister("incoming_shares")
+        return ImportResult(
+            path=str(raw.path), kind="shares", format=parsed.format, import_id=raw.id,
+            rows=len(frame), added=int(added), tickers=tuple(sorted(frame["ticker"].unique())),
+            first_date=frame["as_of"].min(), last_date=frame["as_of"].max(),
+        )
+
+    # documents and facts
+    def _insert_document(self, doc: Document) -> bool:
+        if self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchall():
+            return False
+        self.con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.id, doc.kind, doc.url, doc.title, doc.publisher, doc.published, doc.retrieved_at,
+             doc.path, doc.lang, doc.text, _now()],
+        )
+        return True
+
+    def _insert_facts(self, facts: Sequence[Fact]) -> int:
+        if not facts:
+            return 0
+        now = _now()
+        rows = []
+        for f in facts:
+            p = parse_period(f.period)
+            rows.append({
+                "id": f.id, "entity": f.entity, "metric": f.metric, "scope": f.scope,
+                "period": p.text, "period_start": p.start, "period_end": p.end,
+                "value": float(f.value), "unit": f.unit, "rate": f.rate, "bound": f.bound,
+                "cumulative": bool(f.cumulative), "document_id": f.document_id,
+                "span_start": f.span_start, "span_end": f.span_end, "surface": f.surface,
+                "sentence": f.sentence, "method": f.method, "confidence": float(f.confidence),
+                "published": f.published, "published_basis": f.published_basis,
+                "source_url": f.source_url, "publisher": f.publisher, "note": f.note,
+                "stored_at": now,
+            })
+        df = pd.DataFrame(rows, columns=_FACT_COLUMNS).drop_duplicates("id")
+        unknown = set(df["entity"]) - {r[0] for r in self.con.execute("SELECT id FROM entities").fetchall()}
+        if unknown:
+            raise NotFoundError(f"facts name unknown entities: {', '.join(sorted(unknown))}")
+        self.con.register("incoming_facts", df)
+        try:
+            before = self.con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
+            self.con.execute(
+                f"INSERT INTO facts SELECT {', '.join(_FACT_COLUMNS)} FROM incoming_facts i "
+                "ANTI JOIN facts f USING (id)"
+            )
+            after = self.con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
+        finally:
+            self.con.unregister("incoming_facts")
+        return after - before
+
+    def add_document(self, doc: Document, facts: Sequence[Fact]) -> ImportResult:
+        """Store a document and the facts read from it, once per document (by content hash)."""
+        for f in facts:
+            if f.document_id not in (None, doc.id):
+                raise EvlensError(f"fact {f.id} points at document {f.document_id}, not {doc.id}")
+            if f.span_start is not None and doc.text[f.span_start : f.span_end] != f.surface:
+                raise EvlensError(f"fact {f.id}: span {f.span_start}:{f.span_end} does not hold {f.surface!r}")
+        with self.transaction():
+            new = self._insert_document(doc)
+            added = self._insert_facts(
+                [f if f.document_id else _with_doc(f, doc.id) for f in facts]
+            ) if new else 0
+        return ImportResult(
+            path=doc.path or doc.url, kind="document", format=doc.kind, import_id=doc.id,
+            rows=len(facts), added=added, already_imported=not new,
+            entities=tuple(sorted({f.entity for f in facts})),
+        )
+
+    # ----------------------------------------------------------------- summary
+    def summary(self) -> dict:
+        """What the database holds: securities with date ranges, facts per company, share counts."""
+        secs = self.con.execute(
+            """SELECT p.ticker, s.name, s.currency, count(*) AS rows, min(p.date) AS first, max(p.date) AS last,
+                      bool_and(p.adjusted) AS adjusted, count(*) FILTER (WHERE p.suspect) AS suspect
+               FROM prices p LEFT JOIN securities s USING (ticker)
+               GROUP BY ALL ORDER BY p.ticker"""
+        ).df()
+        facts = self.con.execute(
+            """SELECT coalesce(CASE WHEN e.kind IN ('model', 'model_group') THEN e.parent END, f.entity) AS maker,
+                      count(*) AS facts, count(DISTINCT f.entity) AS entities,
+                      string_agg(DISTINCT f.metric, ', ' ORDER BY f.metric) AS metrics
+               FROM facts f LEFT JOIN entities e ON e.id = f.entity
+               GROUP BY ALL ORDER BY facts DESC, maker"""
+        ).df()
+        shares = self.con.execute(
+            """SELECT ticker, count(*) AS counts, min(as_of) AS first, max(as_of) AS last
+               FROM share_counts GROUP BY ticker ORDER BY ticker"""
+        ).df()
+
+        def records(df: pd.DataFrame) -> list[dict]:
+            out = []
+            for rec in df.to_dict("records"):
+                out.append({k: (v.isoformat() if hasattr(v, "isoformat") else
+                                v.item() if isinstance(v, np.generic) else v) for k, v in rec.items()})
+            return out
+
+        return {
+            "database": str(self.path),
+            "securities": records(secs),
+            "facts_by_maker": records(facts),
+            "share_counts": records(shares),
+            "documents": self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0],
+            "counts": self.counts(),
+        }
+
+
+def _with_doc(f: Fact, doc_id: str) -> Fact:
+    from dataclasses import replace
+
+    return replace(f, document_id=doc_id)
+
+
+class _Resolver:
+    """The store's entity lookups, as the KPI parser needs them."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def find(self, name: str, parent: str | None = None) -> str | None:
+        return self.store.find_entity(name, parent)
+
+    def entity_kind(self, slug: str) -> str | None:
+        row = self.store.con.execute("SELECT kind FROM entities WHERE id = ?", [slug]).fetchall()
+        return row[0][0] if row else None
+
+    def group_of(self, members: tuple[str, ...]) -> str | None:
+        row = self.store.con.execute(
+            "SELECT id FROM entities WHERE kind = 'model_group' AND list_sort(members) = ?",
+            [list(members)],
+        ).fetchall()
+        return row[0][0] if row else None
+
+
+def detect_kind(raw: RawFile) -> str:
+    """Which importer reads a file: prices, kpis or shares, from its header."""
+    from ..sources.kpis import detect_kpi_format
+
+    if raw.is_parquet:
+        return "prices"
+    header = {c.strip().strip('"').lower() for c in raw.text.split("\n", 1)[0].split(",")}
+    if {"total_issued_shares"} & header or {"shares", "as_of", "basis"} <= header:
+        return "shares"
+    try:
+        detect_kpi_format(raw)
+        return "kpis"
+    except InputError:
+        pass
+    detect_price_format(raw)  # raises a clear error when it is no price file either
+    return "prices"
