@@ -1,0 +1,422 @@
+"""Monthly deliveries of a company or model from a mix of facts, growth, run-rate and pace.
+
+:func:`monthly_deliveries` gathers the ``deliveries`` facts that describe the entity (see
+:mod:`evlens.ops.records` for the coverage rule), turns each into a constraint on a sum of
+months and solves them together (:mod:`evlens.ops.intervals`). Months before the entity's
+first delivery (gazetteer ``first_delivery``) count as zero, so a year total covers only
+the months since deliveries began.
+
+Conventions
+-----------
+* ``mom`` = ``x_m / x_{m-1} - 1`` and ``yoy`` = ``x_m / x_{m-12} - 1`` on point estimates;
+  ``None`` when the earlier month is missing or zero. ``growth_exact`` is true when both
+  months are exact.
+* Run-rate: the mean of the last three months of the window (fewer when fewer exist),
+  with the interval of that mean over all series consistent with the facts.
+* Target pace: with ``m`` calendar months of the year covered by the series, the straight
+  line pace is ``target * m / 12``; status is ``ahead`` when deliveries to date are at
+  least 105 % of it, ``behind`` below 95 %, ``on pace`` in between. The monthly rate
+  still required is ``(target - to_date) / (12 - m)`` (zero once the target is reached).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ConflictError, InputError, NotFoundError
+from ..facts import Fact
+from ..periods import parse_period
+from . import intervals as iv
+from .records import (
+    DELIVERY_METRICS,
+    EntityInfo,
+    FactRecord,
+    entity_infos,
+    fact_records,
+    family,
+    first_delivery_month,
+    published_by,
+    role_of,
+)
+
+DEFAULT_APPROX_TOL = 0.02
+PACE_BAND = 0.05
+TARGET_METRIC_PREFIX = "delivery_target"
+
+
+def _month_add(month: str, k: int) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    idx = y * 12 + (m - 1) + k
+    return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+
+
+def _month_diff(a: str, b: str) -> int:
+    """Months from ``b`` to ``a``."""
+    return (int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7]))
+
+
+def _none_if_inf(x: float) -> float | None:
+    return None if not np.isfinite(x) else float(x)
+
+
+@dataclass(frozen=True)
+class MonthEstimate:
+    month: str
+    value: float
+    low: float
+    high: float | None
+    exact: bool
+    basis: str  # reported | derived | bounded | open
+    cumulative: float
+    cumulative_low: float
+    cumulative_high: float | None
+    mom: float | None
+    yoy: float | None
+    growth_exact: bool
+    facts: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "month": self.month, "value": round(self.value, 1), "low": self.low, "high": self.high,
+            "exact": self.exact, "basis": self.basis, "cumulative": round(self.cumulative, 1),
+            "cumulative_low": self.cumulative_low, "cumulative_high": self.cumulative_high,
+            "mom": self.mom, "yoy": self.yoy, "growth_exact": self.growth_exact,
+            "facts": list(self.facts),
+        }
+
+
+@dataclass(frozen=True)
+class RunRate:
+    months: tuple[str, ...]
+    value: float
+    low: float
+    high: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"months": list(self.months), "value": round(self.value, 1), "low": self.low, "high": self.high}
+
+
+@dataclass(frozen=True)
+class TargetPace:
+    year: int
+    target: float
+    target_source: str  # fact id, or "given"
+    to_date: float
+    to_date_low: float
+    to_date_high: float | None
+    through: str
+    months_elapsed: int
+    months_left: int
+    straight_line: float
+    ratio: float
+    required_per_month: float | None
+    status: str
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dict(self.__dict__)
+        for k in ("to_date", "straight_line", "required_per_month"):
+            if d[k] is not None:
+                d[k] = round(d[k], 1)
+        d["ratio"] = round(self.ratio, 4)
+        return d
+
+
+@dataclass(frozen=True)
+class DeliverySeries:
+    entity: str
+    year: int | None
+    months: tuple[MonthEstimate, ...]
+    run_rate: RunRate | None
+    pace: TargetPace | None
+    facts_used: tuple[dict, ...]
+    facts_skipped: tuple[dict, ...]
+    rules: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "year": self.year,
+            "months": [m.to_dict() for m in self.months],
+            "total": round(sum(m.value for m in self.months), 1),
+            "run_rate": self.run_rate.to_dict() if self.run_rate else None,
+            "pace": self.pace.to_dict() if self.pace else None,
+            "facts_used": list(self.facts_used),
+            "facts_skipped": list(self.facts_skipped),
+            "rules": self.rules,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([m.to_dict() for m in self.months]).set_index("month")
+
+    def summary(self) -> str:
+        lines = [f"deliveries of {self.entity}" + (f" in {self.year}" if self.year else "")]
+        for m in self.months:
+            hi = "open" if m.high is None else f"{m.high:,.0f}"
+            lines.append(f"  {m.month}  {m.value:>10,.0f}  [{m.low:,.0f}, {hi}]  {m.basis}")
+        if self.pace:
+            p = self.pace
+            lines.append(f"  target {p.target:,.0f}: {p.to_date:,.0f} to {p.through}, {p.status}")
+        return "\n".join(lines)
+
+
+def _interval(rec: FactRecord, role: str, tol: float) -> tuple[float, float | None]:
+    v = rec.value
+    lo: float
+    hi: float | None
+    if rec.bound == "eq":
+        lo, hi = v, v
+    elif rec.bound in ("gt", "ge"):
+        lo, hi = v, None
+    elif rec.bound in ("lt", "le"):
+        lo, hi = 0.0, v
+    else:  # approx
+        lo, hi = v * (1 - tol), v * (1 + tol)
+    if role == "part":  # the fact's entity is part of the target: only its lower side holds
+        hi = None
+    elif role == "whole":  # the target is part of the fact's entity: only the upper side
+        lo = 0.0
+    return lo, hi
+
+
+def _label(rec: FactRecord, role: str, tol: float) -> str:
+    extra = "" if role == "same" else f" (as {'a lower' if role == 'part' else 'an upper'} bound)"
+    tolnote = f" (±{tol:.0%})" if rec.bound == "approx" else ""
+    src = f" from {rec.source_url}" if rec.source_url else ""
+    return rec.describe() + tolnote + extra + src
+
+
+def _resolve_target(entity: str, entities: Mapping[str, EntityInfo]) -> str:
+    if entity in entities:
+        return entity
+    low = entity.lower()
+    if low in entities:
+        return low
+    raise NotFoundError(f"unknown entity {entity!r}: not in the gazetteer")
+
+
+def delivery_constraints(
+    records: list[FactRecord],
+    target: str,
+    entities: Mapping[str, EntityInfo],
+    approx_tol: float = DEFAULT_APPROX_TOL,
+    exclude: Iterable[str] = (),
+) -> tuple[list[str], list[iv.Constraint], list[dict], list[dict]]:
+    """The month list and constraints for ``target``, with the facts used and skipped."""
+    excluded = set(exclude)
+    fam = family(target, entities)
+    start = first_delivery_month(target, entities)
+    used: list[tuple[FactRecord, str]] = []
+    skipped: list[dict] = []
+    for r in records:
+        if r.entity not in fam:
+            continue
+        if r.metric not in DELIVERY_METRICS:
+            if "retail" in r.metric or "wholesale" in r.metric:
+                skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
+                                "reason": "a different measure (registrations or wholesale), not deliveries"})
+            continue
+        if r.id in excluded:
+            skipped.append({"id": r.id, "period": r.period, "metric": r.metric, "reason": "excluded on request"})
+            continue
+        if r.rate is not None:
+            skipped.append({"id": r.id, "period": r.period, "metric": r.metric, "reason": f"a rate per {r.rate}, not a total"})
+            continue
+        last_month = r.end.strftime("%Y-%m")
+        role = role_of(r.entity, target, last_month, entities)
+        if role is None:
+            skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
+                            "reason": f"{r.entity} and {target} cover different models in {r.period}"})
+            continue
+        if r.cumulative and start is None:
+            skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
+                            "reason": "a running total, but the first delivery month is unknown"})
+            continue
+        used.append((r, role))
+    if not used:
+        raise NotFoundError(f"no deliveries facts describe {target!r}")
+    first = min(r.start.strftime("%Y-%m") for r, _ in used)
+    last = max(r.end.strftime("%Y-%m") for r, _ in used)
+    if start is None:
+        start = first
+    if last < start:
+        last = start
+    months = [_month_add(start, k) for k in range(_month_diff(last, start) + 1)]
+    n = len(months)
+    cons: list[iv.Constraint] = []
+    for r, role in used:
+        lo, hi = _interval(r, role, approx_tol)
+        label = _label(r, role, approx_tol)
+        a_m, b_m = r.start.strftime("%Y-%m"), r.end.strftime("%Y-%m")
+        if r.cumulative:
+            i_end = _month_diff(b_m, start)
+            month_end = parse_period(b_m).end
+            if i_end < 0:
+                if lo > 0:
+                    raise ConflictError(f"{label} is a positive running total before the first delivery month {start}")
+                continue
+            if r.end == month_end:
+                cons.append(iv.Constraint(0, i_end, lo, hi, label, r.id))
+            else:  # a running total as of a day inside the month
+                if lo > 0:
+                    cons.append(iv.Constraint(0, i_end, lo, None, label, r.id))
+                if hi is not None and i_end >= 1:
+                    cons.append(iv.Constraint(0, i_end - 1, 0.0, hi, label, r.id))
+            continue
+        i0 = max(0, _month_diff(a_m, start))
+        i1 = _month_diff(b_m, start)
+        if i1 < 0:
+            if lo > 0:
+                raise ConflictError(
+                    f"{label} lies before {target}'s first delivery month {start} (gazetteer first_delivery)"
+                )
+            continue
+        cons.append(iv.Constraint(i0, min(i1, n - 1), lo, hi, label, r.id))
+    used_d = [dict(r.to_dict(), role=role) for r, role in used]
+    return months, cons, used_d, skipped
+
+
+def _pick_target(records: list[FactRecord], target: str, year: int, entities) -> FactRecord | None:
+    rank = {"final": 3, "raised": 2, "initial": 0}
+    cands = []
+    for r in records:
+        if not r.metric.startswith(TARGET_METRIC_PREFIX) or r.period != str(year):
+            continue
+        if r.entity not in family(target, entities):
+            continue
+        if role_of(r.entity, target, f"{year}-12", entities) != "same" and r.entity != target:
+            continue
+        suffix = r.metric[len(TARGET_METRIC_PREFIX):].strip("_")
+        cands.append((r.known_from, rank.get(suffix, 1), r.value, r))
+    if not cands:
+        return None
+    cands.sort(key=lambda t: (t[0], t[1], t[2]))
+    return cands[-1][3]
+
+
+def monthly_deliveries(
+    facts: pd.DataFrame | Iterable[Fact],
+    entity: str,
+    year: int | None = None,
+    *,
+    entities: pd.DataFrame | Iterable[Mapping[str, Any]] | Mapping[str, EntityInfo] | None = None,
+    target: float | None = None,
+    as_of: date | None = None,
+    approx_tol: float = DEFAULT_APPROX_TOL,
+    exclude: Iterable[str] = (),
+) -> DeliverySeries:
+    """The monthly deliveries of ``entity`` consistent with all its ``deliveries`` facts.
+
+    ``facts``: a ``store.facts()`` frame or ``Fact`` objects; ``entities``: the gazetteer
+    (default: the bundled one). ``year`` limits the months shown (all facts are still
+    solved together). ``as_of`` keeps only facts known by then. ``target`` overrides the
+    year's target fact. ``approx_tol`` is the relative tolerance given to ``approx`` facts.
+    ``exclude`` drops facts by id (e.g. after a conflict).
+    """
+    if not 0 <= approx_tol < 1:
+        raise InputError("approx_tol must be in [0, 1)", field="approx_tol")
+    ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
+    target_entity = _resolve_target(entity, ents)
+    records = published_by(fact_records(facts), as_of)
+    months, cons, used, skipped = delivery_constraints(records, target_entity, ents, approx_tol, exclude)
+    n = len(months)
+    sol = iv.solve(n, cons, what=f"the deliveries facts of {target_entity}")
+    point = sol.point
+    cum = np.cumsum(point)
+    per_month_facts: list[list[str]] = [[] for _ in range(n)]
+    reported = set()
+    for c in cons:
+        for i in range(c.first, c.last + 1):
+            if c.fact_id not in per_month_facts[i]:
+                per_month_facts[i].append(c.fact_id)
+        if c.first == c.last and c.high is not None and c.low == c.high:
+            reported.add(c.first)
+    sel = [i for i, m in enumerate(months) if year is None or m.startswith(f"{year:04d}-")]
+    if year is not None and not sel:
+        raise NotFoundError(f"no deliveries of {target_entity!r} are known for {year}")
+    out = []
+    for i in sel:
+        lo, hi = float(sol.low[i]), float(sol.high[i])
+        exact = bool(np.isfinite(hi) and hi - lo <= 1e-6 * max(1.0, hi))
+        basis = "reported" if (exact and i in reported) else "derived" if exact else (
+            "bounded" if np.isfinite(hi) else "open")
+        prev = point[i - 1] if i >= 1 else None
+        prev12 = point[i - 12] if i >= 12 else None
+        mom = float(point[i] / prev - 1) if prev else None
+        yoy = float(point[i] / prev12 - 1) if prev12 else None
+        ex = lambda j: bool(np.isfinite(sol.high[j]) and sol.high[j] - sol.low[j] <= 1e-6 * max(1.0, sol.high[j]))
+        growth_exact = exact and (i >= 1 and ex(i - 1))
+        out.append(
+            MonthEstimate(
+                month=months[i], value=float(point[i]), low=lo, high=_none_if_inf(hi), exact=exact,
+                basis=basis, cumulative=float(cum[i]), cumulative_low=float(sol.cum_low[i]),
+                cumulative_high=_none_if_inf(float(sol.cum_high[i])), mom=mom, yoy=yoy,
+                growth_exact=growth_exact, facts=tuple(per_month_facts[i]),
+            )
+        )
+    rr_idx = sel[-3:]
+    rr_lo, rr_hi = iv.range_of_sum(n, cons, rr_idx[0], rr_idx[-1])
+    k = len(rr_idx)
+    run_rate = RunRate(months=tuple(months[i] for i in rr_idx), value=float(point[rr_idx].mean()),
+                       low=rr_lo / k, high=_none_if_inf(rr_hi / k))
+    pace = None
+    if year is not None:
+        tfact = None if target is not None else _pick_target(records, target_entity, year, ents)
+        tval = target if target is not None else (tfact.value if tfact else None)
+        if tval is not None:
+            if tval <= 0:
+                raise InputError("the target must be positive", field="target")
+            lo_s, hi_s = iv.range_of_sum(n, cons, sel[0], sel[-1])
+            pace = target_pace(year, float(tval), float(point[sel].sum()), months[sel[-1]],
+                               source=tfact.id if tfact else "given", low=lo_s, high=_none_if_inf(hi_s))
+    rules = {
+        "bounds": "'more than' and 'at least' are lower bounds on the sum of the period's months, treated as closed",
+        "approx_tolerance": approx_tol,
+        "point_estimate": sol.point_rule,
+        "before_first_delivery": "months before the first delivery count as zero",
+        "coverage": "facts on a model or model group count for the company when they cover all of its models delivering in the period; facts on part of it give lower bounds",
+        "unpublished_facts": "a fact without a publication date counts as known the day after its period ends",
+        "run_rate": "mean of the last three months shown",
+        "pace": f"ahead if to-date >= {1 + PACE_BAND:.0%} of target x months/12, behind if below {1 - PACE_BAND:.0%}, else on pace",
+    }
+    return DeliverySeries(entity=target_entity, year=year, months=tuple(out), run_rate=run_rate,
+                          pace=pace, facts_used=tuple(used), facts_skipped=tuple(skipped), rules=rules)
+
+
+def target_pace(
+    year: int,
+    target: float,
+    to_date: float,
+    through: str,
+    *,
+    source: str = "given",
+    low: float | None = None,
+    high: float | None = None,
+) -> TargetPace:
+    """Deliveries to date against a year's target (rule in the module docstring).
+
+    ``through`` is the last month (``YYYY-MM``) the to-date figure covers.
+    """
+    m = int(through[5:7]) if through.startswith(f"{year:04d}-") else 12
+    left = 12 - m
+    line = target * m / 12.0
+    ratio = to_date / line if line > 0 else float("inf")
+    if to_date >= target or ratio >= 1 + PACE_BAND:
+        status = "ahead"
+    elif ratio < 1 - PACE_BAND:
+        status = "behind"
+    else:
+        status = "on pace"
+    required = max(0.0, target - to_date) / left if left > 0 else None
+    return TargetPace(
+        year=year, target=target, target_source=source, to_date=to_date,
+        to_date_low=low if low is not None else to_date, to_date_high=high, through=through,
+        months_elapsed=m, months_left=left, straight_line=line, ratio=ratio,
+        required_per_month=required, status=status,
+        rule=f"straight-line pace target*m/12; ahead >= {1 + PACE_BAND:.2f}x, behind < {1 - PACE_BAND:.2f}x",
+    )

@@ -1,0 +1,289 @@
+"""Facts and entities as the operations code reads them.
+
+The ops functions are pure: they take facts (a list of :class:`evlens.facts.Fact`, or the
+DataFrame that ``store.facts()`` returns) and the gazetteer's entities, never the store.
+This module turns either form into :class:`FactRecord` and :class:`EntityInfo`, and says
+which facts about one company's family describe which part of it.
+
+Coverage rule
+-------------
+A company's deliveries are the sum of its models' deliveries. For a period ``P`` the
+*delivering set* of an entity is the set of models that deliver during ``P``:
+
+* a model: itself (if its ``first_delivery`` month is within or before ``P``, or unknown)
+  plus its variants (``variant_of`` it) that deliver by then;
+* a model group: the union of its members' delivering sets;
+* a company: every model whose ``parent`` is the company (or, with no models in the
+  gazetteer, the company itself).
+
+A fact on entity ``F`` describes target ``T`` over ``P`` when both delivering sets are
+equal (role ``same``): the 2024 facts on ``xiaomi-su7`` describe ``xiaomi`` because the SU7
+was Xiaomi's only model in 2024. When ``F``'s set is a strict subset of ``T``'s, the fact is
+a lower bound on ``T`` (role ``part``); a strict superset gives an upper bound (``whole``).
+Otherwise the fact is not used, with the reason recorded.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+from ..errors import InputError, NotFoundError
+from ..facts import Fact
+from ..periods import parse_period
+
+#: Metrics that count vehicles handed to customers. Retail registrations (CPCA) and
+#: wholesale figures measure something else and are never mixed in silently.
+DELIVERY_METRICS = ("deliveries",)
+
+
+@dataclass(frozen=True)
+class FactRecord:
+    """The fields of a fact the ops code needs, with its period parsed."""
+
+    id: str
+    entity: str
+    metric: str
+    period: str
+    start: date
+    end: date
+    value: float
+    bound: str
+    cumulative: bool = False
+    rate: str | None = None
+    scope: str | None = None
+    published: date | None = None
+    published_basis: str | None = None
+    source_url: str | None = None
+
+    @property
+    def known_from(self) -> date:
+        """The day the figure could first be known.
+
+        Rule: its ``published`` date; a fact without one counts as published on the day
+        after its period ends (the earliest day it can have been known), so a back-test
+        with ``as_of`` may see such a figure a little early, never before its period ends.
+        """
+        return self.published if self.published is not None else self.end + timedelta(days=1)
+
+    def describe(self) -> str:
+        sign = {"eq": "=", "gt": ">", "ge": ">=", "lt": "<", "le": "<=", "approx": "~"}[self.bound]
+        cum = " cumulative" if self.cumulative else ""
+        return f"[{self.id}] {self.entity} {self.metric}{cum} {self.period} {sign} {self.value:,.0f}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "entity": self.entity, "metric": self.metric, "period": self.period,
+            "value": self.value, "bound": self.bound, "cumulative": self.cumulative,
+            "published": self.published.isoformat() if self.published else None,
+            "source_url": self.source_url,
+        }
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    id: str
+    kind: str
+    parent: str | None = None
+    members: tuple[str, ...] = ()
+    first_delivery: str | None = None
+    variant_of: str | None = None
+
+
+def _to_date(v: Any) -> date | None:
+    if v is None:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if v is pd.NaT:
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def _opt(v: Any) -> Any:
+    if v is None:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if v is pd.NaT or v is pd.NA:
+        return None
+    return v
+
+
+def fact_records(facts: pd.DataFrame | Iterable[Fact] | None) -> list[FactRecord]:
+    """Read facts from a ``store.facts()`` DataFrame or from ``Fact`` objects."""
+    if facts is None:
+        return []
+    out: list[FactRecord] = []
+    if isinstance(facts, pd.DataFrame):
+        for i, row in enumerate(facts.to_dict("records")):
+            try:
+                p = parse_period(row["period"])
+            except ValueError as exc:
+                raise InputError(str(exc), line=i + 1, field="period") from None
+            out.append(
+                FactRecord(
+                    id=str(row.get("id") or f"row{i + 1}"),
+                    entity=str(row["entity"]),
+                    metric=str(row["metric"]),
+                    period=p.text,
+                    start=_to_date(row.get("period_start")) or p.start,
+                    end=_to_date(row.get("period_end")) or p.end,
+                    value=float(row["value"]),
+                    bound=str(row.get("bound") or "eq"),
+                    cumulative=bool(_opt(row.get("cumulative")) or False),
+                    rate=_opt(row.get("rate")),
+                    scope=_opt(row.get("scope")),
+                    published=_to_date(row.get("published")),
+                    published_basis=_opt(row.get("published_basis")),
+                    source_url=_opt(row.get("source_url")),
+                )
+            )
+        return out
+    for f in facts:
+        p = parse_period(f.period)
+        out.append(
+            FactRecord(
+                id=f.id, entity=f.entity, metric=f.metric, period=p.text, start=p.start,
+                end=p.end, value=float(f.value), bound=f.bound, cumulative=f.cumulative,
+                rate=f.rate, scope=f.scope, published=f.published,
+                published_basis=f.published_basis, source_url=f.source_url,
+            )
+        )
+    return out
+
+
+def published_by(records: Iterable[FactRecord], as_of: date | None) -> list[FactRecord]:
+    """Keep the facts known on ``as_of`` (see :attr:`FactRecord.known_from`)."""
+    if as_of is None:
+        return list(records)
+    return [r for r in records if r.known_from <= as_of]
+
+
+# ---------------------------------------------------------------------------- entities
+
+
+def _variants_from_gazetteer() -> dict[str, str]:
+    """``variant_of`` links from the bundled gazetteer (the store does not keep them)."""
+    try:
+        from ..gazetteer import gazetteer_text
+
+        data = tomllib.loads(gazetteer_text())
+    except Exception:  # pragma: no cover - a broken gazetteer is reported elsewhere
+        return {}
+    return {e["id"]: e["variant_of"] for e in data.get("entity", ()) if e.get("variant_of")}
+
+
+def entity_infos(entities: pd.DataFrame | Iterable[Mapping[str, Any]] | None = None) -> dict[str, EntityInfo]:
+    """Entities by slug, from ``store.entities()`` or dicts; default: the bundled gazetteer."""
+    variants = _variants_from_gazetteer()
+    if entities is None:
+        from ..gazetteer import load_gazetteer
+
+        rows: list[Mapping[str, Any]] = [
+            {"id": e.id, "kind": e.kind, "parent": e.parent, "members": e.members,
+             "first_delivery": e.first_delivery}
+            for e in load_gazetteer()
+        ]
+    elif isinstance(entities, pd.DataFrame):
+        rows = entities.to_dict("records")
+    else:
+        rows = list(entities)
+    out: dict[str, EntityInfo] = {}
+    for r in rows:
+        members = _opt(r.get("members"))
+        members = tuple(members) if members is not None else ()
+        out[str(r["id"])] = EntityInfo(
+            id=str(r["id"]),
+            kind=str(r.get("kind") or "company"),
+            parent=_opt(r.get("parent")),
+            members=members,
+            first_delivery=_opt(r.get("first_delivery")),
+            variant_of=_opt(r.get("variant_of")) or variants.get(str(r["id"])),
+        )
+    return out
+
+
+def company_of(slug: str, entities: Mapping[str, EntityInfo]) -> str:
+    info = entities.get(slug)
+    if info is None:
+        raise NotFoundError(f"unknown entity {slug!r}")
+    return slug if info.kind == "company" or info.parent is None else info.parent
+
+
+def _delivers_by(info: EntityInfo, last_month: str) -> bool:
+    return info.first_delivery is None or str(info.first_delivery)[:7] <= last_month
+
+
+def delivering_set(slug: str, last_month: str, entities: Mapping[str, EntityInfo]) -> frozenset[str]:
+    """The models of ``slug`` that deliver in some month up to ``last_month`` (``YYYY-MM``)."""
+    info = entities.get(slug)
+    if info is None:
+        return frozenset({slug})
+    if info.kind == "model":
+        if not _delivers_by(info, last_month):
+            return frozenset()
+        out = {slug}
+        for e in entities.values():
+            if e.kind == "model" and e.variant_of == slug and _delivers_by(e, last_month):
+                out.add(e.id)
+        return frozenset(out)
+    if info.kind == "model_group":
+        out: set[str] = set()
+        for m in info.members:
+            out |= delivering_set(m, last_month, entities)
+        return frozenset(out)
+    models = [e for e in entities.values() if e.kind == "model" and e.parent == slug]
+    if not models:
+        return frozenset({slug})
+    return frozenset(m.id for m in models if _delivers_by(m, last_month))
+
+
+def first_delivery_month(slug: str, entities: Mapping[str, EntityInfo]) -> str | None:
+    """The earliest ``first_delivery`` among the models ``slug`` consists of, if all are known."""
+    info = entities.get(slug)
+    if info is None:
+        return None
+    if info.kind == "model":
+        return str(info.first_delivery)[:7] if info.first_delivery else None
+    if info.kind == "model_group":
+        months = [first_delivery_month(m, entities) for m in info.members]
+    else:
+        months = [first_delivery_month(e.id, entities) for e in entities.values()
+                  if e.kind == "model" and e.parent == slug and not e.variant_of]
+    if not months or any(m is None for m in months):
+        return None
+    return min(months)  # type: ignore[type-var]
+
+
+def role_of(fact_entity: str, target: str, last_month: str, entities: Mapping[str, EntityInfo]) -> str | None:
+    """``same``, ``part``, ``whole`` or ``None``: how a fact's entity relates to the target."""
+    if fact_entity == target:
+        return "same"
+    fs = delivering_set(fact_entity, last_month, entities)
+    ts = delivering_set(target, last_month, entities)
+    if fs == ts:
+        return "same"
+    if fs < ts:
+        return "part"
+    if fs > ts:
+        return "whole"
+    return None
+
+
+def family(target: str, entities: Mapping[str, EntityInfo]) -> set[str]:
+    """The target's company and every entity whose parent is that company."""
+    company = company_of(target, entities)
+    return {company} | {e.id for e in entities.values() if e.parent == company} | {target}
