@@ -1,0 +1,258 @@
+"""Tests across events: does the average abnormal return differ from zero?
+
+All functions are pure and vectorised. Arrays have one row per event and one column per
+relative day; missing abnormal returns are NaN and an event only counts on the days it
+has one (``N_t`` below). Notation: ``A_it`` abnormal return of event ``i`` on day ``t``,
+``s_i^2`` its variance from the estimation window only, ``SAR_it = A_it / (s_i sqrt(C_it))``
+its standardised abnormal return with the prediction-error factor ``C_it``.
+
+Each function returns ``(statistic, p_value)``, two-sided p-values, from Student's t where
+the statistic is a t-ratio and from the standard normal otherwise.
+
+References: Brown and Warner (1980, 1985); Patell (1976); Boehmer, Musumeci and Poulsen
+(1991); Kolari and Pynnönen (2010); Corrado (1989); Campbell and Wasley (1993);
+Cowan (1992).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+Stat = tuple[np.ndarray, np.ndarray]
+
+
+def _count(a: np.ndarray) -> np.ndarray:
+    return np.isfinite(a).sum(axis=0)
+
+
+def _nan_where(cond: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return np.where(cond, np.nan, x)
+
+
+def _t_p(stat: np.ndarray, df: np.ndarray | float) -> np.ndarray:
+    df = np.asarray(df, dtype=float)
+    with np.errstate(invalid="ignore"):
+        p = 2.0 * stats.t.sf(np.abs(stat), np.where(df > 0, df, np.nan))
+    return p
+
+
+def _z_p(stat: np.ndarray) -> np.ndarray:
+    return 2.0 * stats.norm.sf(np.abs(stat))
+
+
+def _nanmean0(a: np.ndarray) -> np.ndarray:
+    n = _count(a)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return _nan_where(n == 0, np.where(np.isfinite(a), a, 0.0).sum(axis=0) / n)
+
+
+def _nanstd0(a: np.ndarray) -> np.ndarray:
+    n = _count(a)
+    m = _nanmean0(a)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ss = np.where(np.isfinite(a), (a - m) ** 2, 0.0).sum(axis=0)
+        return _nan_where(n < 2, np.sqrt(ss / (n - 1)))
+
+
+def mean_across(a: np.ndarray) -> np.ndarray:
+    """Average across events, day by day: ``AAR_t = (1/N_t) sum_i A_it``."""
+    return _nanmean0(np.asarray(a, dtype=float))
+
+
+def t_test(a: np.ndarray) -> Stat:
+    """Cross-sectional t-test: ``AAR_t / (sd_t / sqrt(N_t))``, ``sd_t`` the cross-sectional
+    standard deviation (``N_t - 1`` divisor); Student's t with ``N_t - 1`` degrees of freedom.
+    Uses event-window data only, so it is robust to event-induced variance."""
+    a = np.asarray(a, dtype=float)
+    n = _count(a)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        stat = _nanmean0(a) / (_nanstd0(a) / np.sqrt(n))
+    return stat, _t_p(stat, n - 1)
+
+
+def brown_warner_1980(a: np.ndarray, sigma2: np.ndarray, df: float) -> Stat:
+    """Brown-Warner (1980), independence across events:
+    ``AAR_t / (sqrt(sum_i s_i^2) / N_t)``, the sum over the events present on day ``t``;
+    ``s_i^2`` from each event's estimation window. Student's t with ``df`` (the mean
+    estimation length minus one, as estudy2)."""
+    a = np.asarray(a, dtype=float)
+    present = np.isfinite(a)
+    n = present.sum(axis=0)
+    var_sum = np.where(present, np.asarray(sigma2, dtype=float)[:, None], 0.0).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        stat = _nan_where(n == 0, _nanmean0(a) / (np.sqrt(var_sum) / n))
+    return stat, _t_p(stat, df)
+
+
+def brown_warner_1985(a: np.ndarray, est_a: np.ndarray, scale: float = 1.0) -> Stat:
+    """Brown-Warner (1985) "crude dependence adjustment": ``AAR_t / S`` with ``S`` the
+    time-series standard deviation (``T - 1`` divisor) of the average abnormal return over
+    the ``T`` estimation days, which absorbs cross-event correlation. ``scale`` multiplies
+    ``S`` (``sqrt(W)`` for a ``W``-day cumulative average). Student's t with ``T - 1``."""
+    est_aar = _nanmean0(np.asarray(est_a, dtype=float))
+    est_aar = est_aar[np.isfinite(est_aar)]
+    if est_aar.size < 2:
+        nan = np.full(np.asarray(a).shape[1:], np.nan)
+        return nan, nan
+    s = np.std(est_aar, ddof=1) * scale
+    stat = _nanmean0(np.asarray(a, dtype=float)) / s
+    return stat, _t_p(stat, est_aar.size - 1)
+
+
+def patell(sar: np.ndarray, df: np.ndarray) -> Stat:
+    """Patell (1976) standardised-residual test:
+    ``Z_t = sum_i SAR_it / sqrt(sum_i df_i / (df_i - 2))`` over the events present on day
+    ``t``, since ``SAR_it`` follows Student's t with ``df_i`` (valid estimation days minus
+    the model's parameters) degrees of freedom. Standard normal."""
+    sar = np.asarray(sar, dtype=float)
+    present = np.isfinite(sar)
+    df = np.asarray(df, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        w = np.where(df > 2, df / (df - 2), np.nan)
+        var = np.where(present, w[:, None], 0.0).sum(axis=0)
+        total = np.where(present, sar, 0.0).sum(axis=0)
+        stat = _nan_where(present.sum(axis=0) == 0, total / np.sqrt(var))
+    return stat, _z_p(stat)
+
+
+def bmp(sar: np.ndarray) -> Stat:
+    """Boehmer, Musumeci and Poulsen (1991): the cross-sectional t-test applied to the
+    standardised abnormal returns, ``mean(SAR_t) / (sd(SAR_t) / sqrt(N_t))``; robust to
+    event-induced variance. Student's t with ``N_t - 1``."""
+    return t_test(sar)
+
+
+def average_cross_correlation(est_res: np.ndarray, keys: np.ndarray, min_overlap: int = 10) -> float:
+    """Average pairwise correlation ``r`` of the events' estimation-window abnormal returns,
+    matched on calendar days (``keys``: one day number per estimation cell).
+
+    ``r = sum_{i != j} rho_ij / (N (N - 1))``, where ``rho_ij`` is the sample correlation
+    over the days both events have (counted as 0 when they share fewer than
+    ``min_overlap`` days: their event days cannot coincide either). With a common event
+    date this is Kolari and Pynnönen's (2010) average correlation.
+    """
+    est_res = np.asarray(est_res, dtype=float)
+    n_ev = est_res.shape[0]
+    if n_ev < 2:
+        return 0.0
+    keys = np.asarray(keys)
+    uniq, inv = np.unique(keys, return_inverse=True)
+    inv = inv.reshape(keys.shape)
+    z = np.zeros((uniq.size, n_ev))
+    m = np.zeros((uniq.size, n_ev))
+    ok = np.isfinite(est_res)
+    rows, cols = np.nonzero(ok)
+    z[inv[rows, cols], rows] = est_res[rows, cols]
+    m[inv[rows, cols], rows] = 1.0
+    # pairwise-complete moments
+    n_ij = m.T @ m
+    sx = z.T @ m            # sum of x_i over days shared with j
+    sxx = (z * z).T @ m
+    sxy = z.T @ z
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cov = sxy - sx * sx.T / n_ij
+        vi = sxx - sx * sx / n_ij
+        rho = cov / np.sqrt(vi * vi.T)
+    rho = np.where((n_ij >= min_overlap) & np.isfinite(rho), rho, 0.0)
+    np.fill_diagonal(rho, 0.0)
+    return float(rho.sum() / (n_ev * (n_ev - 1)))
+
+
+def kolari_pynnonen(stat: np.ndarray, n: np.ndarray, r: float) -> Stat:
+    """Kolari-Pynnönen (2010) adjustment for cross-correlation of abnormal returns:
+    ``Z_adj = Z * sqrt((1 - r) / (1 + (N - 1) r))`` with ``r`` the average cross-correlation
+    of the estimation-window abnormal returns. Standard normal."""
+    n = np.asarray(n, dtype=float)
+    with np.errstate(invalid="ignore"):
+        adj = np.asarray(stat, dtype=float) * np.sqrt((1.0 - r) / (1.0 + (n - 1.0) * r))
+    return adj, _z_p(adj)
+
+
+def sign_test(a: np.ndarray) -> Stat:
+    """Sign test: ``(w_t - N_t/2) / sqrt(N_t/4)`` with ``w_t`` the number of positive
+    abnormal returns; standard normal."""
+    a = np.asarray(a, dtype=float)
+    n = _count(a)
+    w = (np.where(np.isfinite(a), a, 0.0) > 0).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        stat = _nan_where(n == 0, (w - 0.5 * n) / np.sqrt(0.25 * n))
+    return stat, _z_p(stat)
+
+
+def positive_share(est_a: np.ndarray) -> float:
+    """Share ``p`` of positive abnormal returns over all events' estimation days, pooled."""
+    est_a = np.asarray(est_a, dtype=float)
+    ok = np.isfinite(est_a)
+    return float((est_a[ok] > 0).mean()) if ok.any() else float("nan")
+
+
+def generalized_sign(a: np.ndarray, p: float) -> Stat:
+    """Generalized sign test (Cowan 1992): ``(w_t - N_t p) / sqrt(N_t p (1 - p))`` with ``p``
+    the share of positive abnormal returns in the estimation windows
+    (:func:`positive_share`); standard normal."""
+    a = np.asarray(a, dtype=float)
+    n = _count(a)
+    w = (np.where(np.isfinite(a), a, 0.0) > 0).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        stat = _nan_where(n == 0, (w - n * p) / np.sqrt(n * p * (1.0 - p)))
+    return stat, _z_p(stat)
+
+
+def _ranks(est_a: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ranks of each event's abnormal returns over its estimation and event days together
+    (average ranks for ties, NaN kept), and the number of valid days per event."""
+    full = np.concatenate([np.asarray(est_a, dtype=float), np.asarray(a, dtype=float)], axis=1)
+    ranks = stats.rankdata(full, axis=1, nan_policy="omit")
+    n = np.isfinite(full).sum(axis=1).astype(float)
+    return ranks, n, np.isfinite(full)
+
+
+def _cross_sums(x: np.ndarray, present: np.ndarray, compat: bool) -> tuple[np.ndarray, np.ndarray]:
+    n_t = present.sum(axis=0).astype(float)
+    total = np.where(present, x, 0.0).sum(axis=0)
+    if compat:  # estudy2: mean over present events times the number of events
+        with np.errstate(invalid="ignore", divide="ignore"):
+            total = total / n_t * x.shape[0]
+    return _nan_where(n_t == 0, total), n_t
+
+
+def corrado_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False) -> tuple[Stat, Stat]:
+    """Corrado (1989) rank test. ``K_it`` ranks event ``i``'s abnormal returns over its
+    ``n_i`` valid estimation-and-event days; ``D_t = (1/N_t) sum_i (K_it - (n_i + 1)/2)``;
+    ``S_K = sqrt((1/T) sum_t D_t^2)`` over all ``T`` days of the combined window (``T``: the
+    mean number of valid days per event). Daily statistic ``D_t / S_K``; the window
+    statistic (Cowan 1992) ``sum_{t in window} D_t / (sqrt(W) S_K)``. Standard normal.
+    Returns ``((daily, p), (window, p))``.
+
+    ``compat`` reproduces estudy2's scaling of ``sum_i`` as ``N * mean_i`` on days with
+    missing returns."""
+    ranks, n_i, present = _ranks(est_a, a)
+    centred = ranks - (n_i[:, None] + 1.0) / 2.0
+    total, n_t = _cross_sums(centred, present, compat)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        d = total / n_t
+        s_k = np.sqrt(np.nansum(d * d) / n_i.mean())
+    w = np.asarray(a).shape[1]
+    daily = d[-w:] / s_k
+    window = np.nansum(d[-w:]) / (np.sqrt(w) * s_k)
+    return (daily, _z_p(daily)), (np.asarray(window), _z_p(np.asarray(window)))
+
+
+def modified_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False) -> tuple[Stat, Stat]:
+    """Modified rank test for missing returns (Campbell and Wasley 1993; Cowan 1992;
+    Kolari and Pynnönen 2011): standardised ranks ``U_it = K_it / (n_i + 1)``,
+    ``Q_t = (1/sqrt(N_t)) sum_i (U_it - 1/2)``, ``S_U = sqrt((1/T) sum_t Q_t^2)`` over the
+    combined window (``T`` the mean number of valid days per event). Daily statistic
+    ``Q_t / S_U``; window statistic ``sum_{t in window} Q_t / (sqrt(W) S_U)``. Standard
+    normal. ``compat`` as in :func:`corrado_rank`."""
+    ranks, n_i, present = _ranks(est_a, a)
+    u = ranks / (n_i[:, None] + 1.0) - 0.5
+    total, n_t = _cross_sums(u, present, compat)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        q = total / np.sqrt(n_t)
+        s_u = np.sqrt(np.nansum(q * q) / n_i.mean())
+    w = np.asarray(a).shape[1]
+    daily = q[-w:] / s_u
+    window = np.nansum(q[-w:]) / (np.sqrt(w) * s_u)
+    return (daily, _z_p(daily)), (np.asarray(window), _z_p(np.asarray(window)))
