@@ -137,6 +137,7 @@ class MarketCap:
         d = asdict(self)
         d["date"] = self.date.isoformat()
         d["shares_as_of"] = self.shares_as_of.isoformat()
+        d["close"] = round(self.close, 4)  # source files carry float32 noise (40.54999923...)
         return d
 
     def summary(self) -> str:
@@ -177,6 +178,7 @@ class Milestone:
         for k in ("first_date", "shares_as_of", "searched_from", "searched_to", "max_date"):
             d[k] = d[k].isoformat() if d[k] else None
         d["skipped_suspect"] = [x.isoformat() for x in self.skipped_suspect]
+        d["close"] = round(self.close, 4) if self.close is not None else None  # float32 noise in the files
         return d
 
     def summary(self) -> str:

@@ -10,7 +10,7 @@ window; they are None for a row whose return is an official figure.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Sequence
 
@@ -32,6 +32,7 @@ class PeerRow:
     annual_volatility_pct: float | None = None
     max_drawdown_pct: float | None = None
     beta: float | None = None
+    beta_note: str | None = None
     return_kind: str | None = None
     adjusted: bool = False
     suspect_rows: tuple[date, ...] = ()
@@ -87,15 +88,25 @@ def _risk_columns(store, row: ReturnRow, benchmark: str, window_kwargs: dict) ->
     try:
         rep = risk(store, row.ticker, benchmark=benchmark, **window_kwargs)
     except EvlensError:
-        try:  # the index may not cover the window even when the ticker does
+        try:  # the index may have no closes in the window even when the ticker has
             rep = risk(store, row.ticker, **window_kwargs)
         except EvlensError:
             return {}
-    return {
+    out = {
         "annual_volatility_pct": rep.annual_volatility_pct,
         "max_drawdown_pct": rep.max_drawdown.pct,
         "beta": rep.beta,
     }
+    if rep.benchmark is not None and not rep.benchmark_covers_window:
+        # a beta over part of the window only would read as one over all of it
+        out["beta"] = None
+        out["beta_note"] = (
+            f"no beta: {rep.benchmark} closes cover {rep.common_start} .. {rep.common_end} only, "
+            f"not {rep.start} .. {rep.end}"
+        )
+    elif rep.benchmark is None:
+        out["beta_note"] = f"no beta: no closes of {benchmark} in the window"
+    return out
 
 
 def peers(

@@ -61,6 +61,8 @@ class ReturnRow:
         for k in ("start", "end"):
             d[k] = d[k].isoformat() if d[k] else None
         d["suspect_rows"] = [x.isoformat() for x in self.suspect_rows]
+        for k in ("start_close", "end_close"):  # source files carry float32 noise (40.54999923...)
+            d[k] = round(d[k], 4) if d[k] is not None else None
         return d
 
 

@@ -14,7 +14,7 @@ returns are formed after the join, so each pair of returns spans the same interv
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -58,6 +58,8 @@ class RiskReport:
     correlation: float | None = None
     benchmark_return_pct: float | None = None
     common_observations: int | None = None
+    common_start: date | None = None  # span of the dates shared with the benchmark
+    common_end: date | None = None
     excluded_suspect: tuple[date, ...] = ()
     conventions: dict = field(default_factory=dict)
 
@@ -67,7 +69,20 @@ class RiskReport:
         d["start"], d["end"] = self.start.isoformat(), self.end.isoformat()
         d["max_drawdown"] = self.max_drawdown.to_dict()
         d["excluded_suspect"] = [x.isoformat() for x in self.excluded_suspect]
+        for k in ("common_start", "common_end"):
+            d[k] = d[k].isoformat() if d[k] else None
+        for k in ("start_close", "end_close"):
+            d[k] = round(d[k], 4)
         return d
+
+    @property
+    def benchmark_covers_window(self) -> bool:
+        """True when the dates shared with the benchmark span the ticker's window, give or
+        take a week at either end (calendars differ: Hong Kong and New York holidays)."""
+        if self.benchmark is None or self.common_start is None or self.common_end is None:
+            return False
+        slack = timedelta(days=7)
+        return self.common_start <= self.start + slack and self.common_end >= self.end - slack
 
     def summary(self) -> str:
         dd = self.max_drawdown
@@ -82,7 +97,7 @@ class RiskReport:
         if self.benchmark:
             lines.append(
                 f"  vs {self.benchmark}: beta {f(self.beta, 3)}  correlation {f(self.correlation, 3)}  "
-                f"({self.common_observations} common returns)"
+                f"({self.common_observations} common returns, {self.common_start} -> {self.common_end})"
             )
         return "\n".join(lines)
 
@@ -131,6 +146,8 @@ def risk_metrics(
             beta=metrics.beta(ra, rb),
             correlation=metrics.correlation(ra, rb),
             common_observations=len(ra),
+            common_start=both.index[0].date(),
+            common_end=both.index[-1].date(),
             benchmark_return_pct=metrics.total_return(float(both["b"].iloc[0]), float(both["b"].iloc[-1])) * 100,
         )
     return out
@@ -203,6 +220,8 @@ def risk(
         correlation=_nan_to_none(m.get("correlation")),
         benchmark_return_pct=m.get("benchmark_return_pct"),
         common_observations=m.get("common_observations"),
+        common_start=m.get("common_start"),
+        common_end=m.get("common_end"),
         excluded_suspect=excluded,
         conventions=dict(CONVENTIONS),
     )
