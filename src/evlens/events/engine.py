@@ -118,7 +118,8 @@ def _row(day: int | None, n: int, mean: float, caar: float | None,
 
 
 def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
-          kolari_pynnonen: bool | None = None) -> tuple[list[TestRow], TestRow, float | None, float | None, list[str]]:
+          evt_keys: np.ndarray | None = None, kolari_pynnonen: bool | None = None,
+          ) -> tuple[list[TestRow], TestRow, tuple[float, float] | None, float | None, list[str]]:
     """Daily and window tests across the included events."""
     notes: list[str] = []
     inc = arr.included
@@ -135,12 +136,13 @@ def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
         rows = [_row(d, 0, np.nan, np.nan, empty) for d in days]
         return rows, _row(None, 0, np.nan, np.nan, empty), None, None, ["no event could be tested"]
 
-    r_bar: float | None = None
+    r_bar: tuple[float, float] | None = None
     want_kp = kolari_pynnonen if kolari_pynnonen is not None else ar.shape[0] <= KP_AUTO_LIMIT
-    if want_kp and est_keys is not None:
-        r_bar = st.average_cross_correlation(est, np.asarray(est_keys)[inc])
+    if want_kp and est_keys is not None and evt_keys is not None:
+        rho = st.residual_correlations(est, np.asarray(est_keys)[inc])
+        r_bar = st.average_cross_correlation(rho, np.asarray(evt_keys)[inc])
     elif want_kp:
-        notes.append("Kolari-Pynnönen adjustment needs the calendar days of the estimation windows; skipped")
+        notes.append("Kolari-Pynnönen adjustment needs the calendar days of the windows; skipped")
     else:
         notes.append(f"Kolari-Pynnönen adjustment skipped for more than {KP_AUTO_LIMIT} events")
 
@@ -163,8 +165,8 @@ def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
         "generalized_sign": st.generalized_sign(ar, p_hat),
     }
     if r_bar is not None:
-        daily["patell_kp"] = st.kolari_pynnonen(daily["patell"][0], n_t, r_bar)
-        daily["bmp_kp"] = st.kolari_pynnonen(daily["bmp"][0], n_t, r_bar)
+        daily["patell_kp"] = st.kolari_pynnonen(daily["patell"][0], n_t, r_bar[0])
+        daily["bmp_kp"] = st.kolari_pynnonen(daily["bmp"][0], n_t, r_bar[0])
     rows = [
         _row(d, n_t[j], aar[j], caar[j], {k: (v[0][j], v[1][j]) for k, v in daily.items()})
         for j, d in enumerate(days)
@@ -187,8 +189,8 @@ def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
         "generalized_sign": st.generalized_sign(car, p_hat),
     }
     if r_bar is not None:
-        win["patell_kp"] = st.kolari_pynnonen(win["patell"][0], np.array([n_w]), r_bar)
-        win["bmp_kp"] = st.kolari_pynnonen(win["bmp"][0], np.array([n_w]), r_bar)
+        win["patell_kp"] = st.kolari_pynnonen(win["patell"][0], np.array([n_w]), r_bar[1])
+        win["bmp_kp"] = st.kolari_pynnonen(win["bmp"][0], np.array([n_w]), r_bar[1])
     flat = {key: (np.ravel(v[0])[0], np.ravel(v[1])[0]) for key, v in win.items()}
     window_row = _row(None, n_w, float(np.nanmean(car)) if n_w else np.nan, None, flat)
     return rows, window_row, r_bar, p_hat, notes
@@ -197,12 +199,14 @@ def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
 def event_study(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None,
                 evt_y: np.ndarray, evt_x: np.ndarray | None, *,
                 meta: list[EventMeta] | None = None, est_keys: np.ndarray | None = None,
+                evt_keys: np.ndarray | None = None,
                 benchmark: str | None = None, kolari_pynnonen: bool | None = None,
                 notes: list[str] | None = None) -> EventStudyResult:
     """Run the study on pre-cut windows (``n_events x L`` and ``n_events x W`` arrays).
 
-    ``est_keys`` gives a calendar-day number for every estimation cell, used to match
-    days across events for the Kolari-Pynnönen correlation.
+    ``est_keys`` and ``evt_keys`` give a calendar-day number for every estimation and
+    event-window cell, used to match days across events for the Kolari-Pynnönen
+    correlation.
     """
     arr = compute(spec, est_y, est_x, evt_y, evt_x)
     n_events = arr.ar.shape[0]
@@ -210,7 +214,7 @@ def event_study(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None,
         meta = [EventMeta(key=str(i), ticker="", event_date="") for i in range(n_events)]
     if len(meta) != n_events:
         raise ValueError("one EventMeta per event is needed")
-    daily, window, r_bar, p_hat, test_notes = tests(spec, arr, est_keys, kolari_pynnonen)
+    daily, window, r_bar, p_hat, test_notes = tests(spec, arr, est_keys, evt_keys, kolari_pynnonen)
     days = spec.event_days
     f = arr.fit
     out = []
@@ -237,7 +241,8 @@ def event_study(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None,
         )
     return EventStudyResult(
         spec=spec, benchmark=benchmark, events=tuple(out), daily=tuple(daily), window=window,
-        cross_correlation=r_bar, positive_share=p_hat,
+        cross_correlation=None if r_bar is None else r_bar[0],
+        cross_correlation_window=None if r_bar is None else r_bar[1], positive_share=p_hat,
         notes=tuple((notes or []) + test_notes),
     )
 
@@ -258,6 +263,6 @@ def event_study_panel(spec: StudySpec, returns: np.ndarray, market: np.ndarray |
         mc = np.zeros_like(cols) if market_cols is None else np.asarray(market_cols)
         est_x = gather(market, rows, mc, rel_est)
         evt_x = gather(market, rows, mc, rel_evt)
-    keys = rows[:, None] + rel_est[None, :]
-    kwargs.setdefault("est_keys", keys)
+    kwargs.setdefault("est_keys", rows[:, None] + rel_est[None, :])
+    kwargs.setdefault("evt_keys", rows[:, None] + rel_evt[None, :])
     return event_study(spec, est_y, est_x, evt_y, evt_x, **kwargs)

@@ -126,6 +126,7 @@ class EventStudyResult:
     daily: tuple[TestRow, ...]
     window: TestRow
     cross_correlation: float | None
+    cross_correlation_window: float | None
     positive_share: float | None
     notes: tuple[str, ...] = field(default=())
 
@@ -145,6 +146,7 @@ class EventStudyResult:
                 "window": self.window.to_dict(),
             },
             "cross_correlation": _num(self.cross_correlation),
+            "cross_correlation_window": _num(self.cross_correlation_window),
             "positive_share": _num(self.positive_share),
             "notes": list(self.notes),
         }

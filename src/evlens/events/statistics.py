@@ -123,40 +123,64 @@ def bmp(sar: np.ndarray) -> Stat:
     return t_test(sar)
 
 
-def average_cross_correlation(est_res: np.ndarray, keys: np.ndarray, min_overlap: int = 10) -> float:
-    """Average pairwise correlation ``r`` of the events' estimation-window abnormal returns,
-    matched on calendar days (``keys``: one day number per estimation cell).
+def _indicator(keys: np.ndarray, valid: np.ndarray, uniq: np.ndarray) -> np.ndarray:
+    """Days x events matrix: 1 where the event has a valid cell on that calendar day."""
+    n_ev = keys.shape[0]
+    out = np.zeros((uniq.size, n_ev))
+    rows, cols = np.nonzero(valid)
+    out[np.searchsorted(uniq, keys[rows, cols]), rows] = 1.0
+    return out
 
-    ``r = sum_{i != j} rho_ij / (N (N - 1))``, where ``rho_ij`` is the sample correlation
-    over the days both events have (counted as 0 when they share fewer than
-    ``min_overlap`` days: their event days cannot coincide either). With a common event
-    date this is Kolari and Pynnönen's (2010) average correlation.
-    """
+
+def residual_correlations(est_res: np.ndarray, keys: np.ndarray, min_overlap: int = 10) -> np.ndarray:
+    """Pairwise correlations ``rho_ij`` of the events' estimation-window abnormal returns
+    over the calendar days both have (``keys``: a day number per cell); 0 when two events
+    share fewer than ``min_overlap`` such days; 0 on the diagonal."""
     est_res = np.asarray(est_res, dtype=float)
-    n_ev = est_res.shape[0]
-    if n_ev < 2:
-        return 0.0
-    keys = np.asarray(keys)
-    uniq, inv = np.unique(keys, return_inverse=True)
-    inv = inv.reshape(keys.shape)
-    z = np.zeros((uniq.size, n_ev))
-    m = np.zeros((uniq.size, n_ev))
-    ok = np.isfinite(est_res)
+    keys = np.asarray(keys, dtype=float)
+    ok = np.isfinite(est_res) & np.isfinite(keys)
+    uniq = np.unique(keys[ok])
+    m = _indicator(keys, ok, uniq)
+    z = np.zeros_like(m)
     rows, cols = np.nonzero(ok)
-    z[inv[rows, cols], rows] = est_res[rows, cols]
-    m[inv[rows, cols], rows] = 1.0
-    # pairwise-complete moments
+    z[np.searchsorted(uniq, keys[rows, cols]), rows] = est_res[rows, cols]
     n_ij = m.T @ m
-    sx = z.T @ m            # sum of x_i over days shared with j
+    sx = z.T @ m  # sum of event i's values over the days it shares with j
     sxx = (z * z).T @ m
     sxy = z.T @ z
     with np.errstate(invalid="ignore", divide="ignore"):
         cov = sxy - sx * sx.T / n_ij
-        vi = sxx - sx * sx / n_ij
-        rho = cov / np.sqrt(vi * vi.T)
+        var = sxx - sx * sx / n_ij
+        rho = cov / np.sqrt(var * var.T)
     rho = np.where((n_ij >= min_overlap) & np.isfinite(rho), rho, 0.0)
     np.fill_diagonal(rho, 0.0)
-    return float(rho.sum() / (n_ev * (n_ev - 1)))
+    return rho
+
+
+def average_cross_correlation(rho: np.ndarray, evt_keys: np.ndarray) -> tuple[float, float]:
+    """Average correlation of the abnormal returns that the tests add up, for Kolari and
+    Pynnönen's (2010) adjustment: ``r = sum_{i != j} rho_ij w_ij / (N (N - 1))``.
+
+    Abnormal returns of two events are only correlated when they fall on the same calendar
+    day, so the weight ``w_ij`` is, for the daily tests, 1 when the events' first window
+    days coincide (0 otherwise), and for the window test the share of the ``W`` window days
+    they have in common. With a common event date (the setting of the paper) both reduce
+    to the plain average correlation; events of one firm months apart do not count as
+    correlated merely because their estimation windows overlap. Returns
+    ``(r_daily, r_window)``.
+    """
+    n_ev = rho.shape[0]
+    if n_ev < 2:
+        return 0.0, 0.0
+    evt_keys = np.asarray(evt_keys, dtype=float)
+    first = evt_keys[:, 0]
+    same = (first[:, None] == first[None, :]) & np.isfinite(first)[:, None]
+    ok = np.isfinite(evt_keys)
+    uniq = np.unique(evt_keys[ok])
+    e = _indicator(evt_keys, ok, uniq)
+    share = (e.T @ e) / evt_keys.shape[1]
+    denom = n_ev * (n_ev - 1)
+    return float((rho * same).sum() / denom), float((rho * share).sum() / denom)
 
 
 def kolari_pynnonen(stat: np.ndarray, n: np.ndarray, r: float) -> Stat:

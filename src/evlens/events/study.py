@@ -1,0 +1,154 @@
+"""Run an event study on the store: prices to returns on each exchange's calendar, day 0
+of each announcement, then the engine.
+
+Returns are computed between consecutive sessions of the security's own calendar, from the
+store's closes as they are (``adj_close`` when the store has one, else ``close``; for
+yfinance files the close is already dividend-adjusted). A session without a price, and a
+row flagged ``suspect`` (e.g. the zero-volume flat rows Yahoo writes on half days, whose
+close is unreliable), keeps its place in the calendar but has no close: the returns into
+and out of it are missing, so such days leave the estimation window and show as missing
+abnormal returns in an event window instead of passing a stale price on to the next day.
+Benchmark returns are taken on the security's sessions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError, NotFoundError
+from .calendars import day_zero, sessions
+from .engine import EventMeta, event_study, gather, offsets
+from .lists import Announcement
+from .results import EventStudyResult
+from .spec import StudySpec
+
+
+@dataclass(frozen=True)
+class Closes:
+    """Closes of one security on its calendar's sessions (NaN where missing or suspect)."""
+
+    ticker: str
+    calendar: str
+    close: pd.Series
+    suspect: tuple[pd.Timestamp, ...]
+
+
+def closes(store, ticker: str) -> Closes:
+    """The closes of ``ticker`` from the store, suspect rows blanked (see module docstring)."""
+    sec = store.security(ticker)
+    t = sec["ticker"]
+    cal = sec.get("calendar") or sec.get("exchange")
+    if not cal:
+        raise InputError(f"{t} has no exchange calendar in the store", field="calendar")
+    px = store.prices(t)
+    if px.empty:
+        raise NotFoundError(f"no prices stored for {t}; load them first (evlens load prices FILE)")
+    price = px["adj_close"].where(px["adj_close"].notna(), px["close"]).astype(float)
+    suspect = px["suspect"].fillna(False).astype(bool)
+    price = price.where(~suspect)
+    return Closes(t, str(cal), price, tuple(px.index[suspect]))
+
+
+def to_returns(close: pd.Series, on: pd.DatetimeIndex, log: bool) -> pd.Series:
+    """Returns between consecutive sessions ``on``: ``P_t / P_{t-1} - 1``, or
+    ``ln(P_t / P_{t-1})``; missing when either close is missing."""
+    c = close.reindex(on)
+    prev = c.shift(1)
+    r = np.log(c / prev) if log else c / prev - 1.0
+    return r
+
+
+def run(store, tickers: list[str], announcements: list[Announcement], spec: StudySpec, *,
+        benchmark: str | None = None, kolari_pynnonen: bool | None = None,
+        notes: list[str] | None = None) -> EventStudyResult:
+    """Event study of ``announcements`` on ``tickers`` against ``benchmark``.
+
+    An announcement with a ticker concerns that ticker only; one without concerns every
+    ticker in ``tickers``. Each (ticker, announcement) pair is one event, keyed
+    ``TICKER@DATE[THH:MM]``; events are never pooled by firm.
+    """
+    notes = list(notes or [])
+    resolved = [store.resolve_ticker(t) for t in tickers]
+    pairs: list[tuple[str, Announcement]] = []
+    for a in announcements:
+        if a.ticker:
+            pairs.append((store.resolve_ticker(a.ticker), a))
+        else:
+            if not resolved:
+                raise InputError(f"event {a.when} names no ticker; give one or more TICKERs", field="ticker")
+            pairs.extend((t, a) for t in resolved)
+    if not pairs:
+        raise InputError("no events: give --event, --events-csv or --from-facts", field="events")
+    bench_t = store.resolve_ticker(benchmark) if benchmark else None
+    if spec.needs_benchmark and bench_t is None:
+        raise InputError(f"model {spec.model!r} needs --benchmark (e.g. HSI)", field="--benchmark")
+    bench = closes(store, bench_t) if bench_t else None
+    if bench_t and bench is not None and spec.model == "constant-mean":
+        bench = None
+
+    rel_est, rel_evt = offsets(spec)
+    by_ticker: dict[str, list[tuple[int, Announcement]]] = {}
+    for i, (t, a) in enumerate(pairs):
+        by_ticker.setdefault(t, []).append((i, a))
+
+    n = len(pairs)
+    est_y = np.full((n, rel_est.size), np.nan)
+    evt_y = np.full((n, rel_evt.size), np.nan)
+    est_x = np.full((n, rel_est.size), np.nan) if bench is not None else None
+    evt_x = np.full((n, rel_evt.size), np.nan) if bench is not None else None
+    keys = np.zeros((n, rel_est.size))
+    ekeys = np.zeros((n, rel_evt.size))
+    meta: list[EventMeta | None] = [None] * n
+    for t, items in by_ticker.items():
+        c = closes(store, t)
+        if c.suspect:
+            notes.append(f"{t}: {len(c.suspect)} suspect close(s) treated as missing")
+        if t == bench_t:
+            notes.append(f"{t} is its own benchmark")
+        d0 = [day_zero(c.calendar, a.day, a.at) for _, a in items]
+        first = min(c.close.index.min(), pd.Timestamp(min(d0)))
+        last = max(c.close.index.max(), pd.Timestamp(max(d0)))
+        on = sessions(c.calendar, first.date(), last.date())
+        stray = c.close.index.difference(on)
+        if len(stray):
+            notes.append(f"{t}: {len(stray)} price row(s) on days that are not {c.calendar} sessions ignored")
+        y = to_returns(c.close, on, spec.log_returns).to_numpy()[:, None]
+        rows = on.get_indexer(pd.DatetimeIndex([pd.Timestamp(d) for d in d0]))
+        cols = np.zeros(len(items), dtype=int)
+        idx = np.array([i for i, _ in items])
+        est_y[idx] = gather(y, rows, cols, rel_est)
+        evt_y[idx] = gather(y, rows, cols, rel_evt)
+        if bench is not None:
+            x = to_returns(bench.close, on, spec.log_returns).to_numpy()[:, None]
+            est_x[idx] = gather(x, rows, cols, rel_est)
+            evt_x[idx] = gather(x, rows, cols, rel_evt)
+        ordinals = np.array([d.toordinal() for d in on.date], dtype=float)[:, None]
+        keys[idx] = gather(ordinals, rows, cols, rel_est)
+        ekeys[idx] = gather(ordinals, rows, cols, rel_evt)
+        for (i, a), day in zip(items, d0):
+            meta[i] = EventMeta(key=f"{t}@{a.when}", ticker=t, event_date=a.when, day0=day,
+                                label=a.label, source=a.source)
+
+    counts = Counter(m.key for m in meta)  # type: ignore[union-attr]
+    seen: Counter[str] = Counter()
+    final: list[EventMeta] = []
+    for m in meta:
+        assert m is not None
+        if counts[m.key] > 1:
+            seen[m.key] += 1
+            m = EventMeta(key=f"{m.key}#{seen[m.key]}", ticker=m.ticker, event_date=m.event_date,
+                          day0=m.day0, label=m.label, source=m.source)
+        final.append(m)
+    order = sorted(range(n), key=lambda i: (final[i].day0, final[i].ticker, final[i].key))
+    pick = np.array(order, dtype=int)
+    return event_study(
+        spec,
+        est_y[pick], None if est_x is None else est_x[pick],
+        evt_y[pick], None if evt_x is None else evt_x[pick],
+        meta=[final[i] for i in order], est_keys=keys[pick], evt_keys=ekeys[pick], benchmark=bench_t,
+        kolari_pynnonen=kolari_pynnonen, notes=notes,
+    )
