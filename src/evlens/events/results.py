@@ -9,6 +9,13 @@ from typing import Any
 
 from .spec import StudySpec
 
+#: Short column headers of the text summary.
+SHORT = {
+    "t_test": "t", "brown_warner_1980": "BW80", "brown_warner_1985": "BW85", "patell": "Patell",
+    "patell_kp": "Pat-KP", "bmp": "BMP", "bmp_kp": "BMP-KP", "corrado_rank": "rank",
+    "modified_rank": "mrank", "sign": "sign", "generalized_sign": "gsign",
+}
+
 #: Test columns of the tables, in display order.
 TESTS: tuple[str, ...] = (
     "t_test",
@@ -187,12 +194,12 @@ class EventStudyResult:
                 + ("" if e.included else f"  ({e.note})")
             )
         lines.append("")
-        head = f"{'day':>6} {'N':>4} {'AAR':>8} " + " ".join(f"{t[:9]:>9}" for t in TESTS)
+        head = f"{'day':>6} {'N':>4} {'AAR':>8} " + " ".join(f"{SHORT[t]:>6}" for t in TESTS)
         lines.append(head)
         for r in (*self.daily, self.window):
             d = "window" if r.day is None else str(r.day)
             lines.append(
-                f"{d:>6} {r.n:>4} {pct(r.mean)} " + " ".join(num(r.stats.get(t), 9) for t in TESTS)
+                f"{d:>6} {r.n:>4} {pct(r.mean)} " + " ".join(num(r.stats.get(t), 6) for t in TESTS)
             )
         for n in self.notes:
             lines.append(f"note: {n}")

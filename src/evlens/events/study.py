@@ -152,3 +152,43 @@ def run(store, tickers: list[str], announcements: list[Announcement], spec: Stud
         meta=[final[i] for i in order], est_keys=keys[pick], evt_keys=ekeys[pick], benchmark=bench_t,
         kolari_pynnonen=kolari_pynnonen, notes=notes,
     )
+
+
+def parse_window(text: str | tuple[int, int] | list[int]) -> tuple[int, int]:
+    """``"-1,1"`` (or a pair) to ``(-1, 1)``."""
+    if isinstance(text, (tuple, list)):
+        if len(text) != 2:
+            raise InputError(f"window {text!r} needs two days a,b", field="--window")
+        return int(text[0]), int(text[1])
+    parts = [p.strip() for p in str(text).split(",")]
+    try:
+        a, b = (int(p) for p in parts)
+    except ValueError as exc:
+        raise InputError(f"window {text!r} must be two whole days 'a,b', e.g. -1,1", field="--window") from exc
+    return a, b
+
+
+def events(store, tickers: list[str] | tuple[str, ...] = (), *, benchmark: str | None = None,
+           model: str = "market", window: str | tuple[int, int] = (-1, 1), estimation: int = 250,
+           gap: int = 10, log_returns: bool = False, event: list[str] | tuple[str, ...] = (),
+           events_csv: str | None = None, from_facts: str | list[str] | None = None,
+           estudy2_compat: bool = False) -> EventStudyResult:
+    """The library side of ``evlens events``: gather announcements from ``event`` strings
+    (``DATE[THH:MM][=LABEL]``), a CSV file and stored facts (comma-separated metrics),
+    then :func:`run` them on ``tickers``."""
+    from .lists import events_from_facts, parse_event, read_events_csv
+
+    spec = StudySpec(model=model, window=parse_window(window), estimation=estimation, gap=gap,
+                     log_returns=log_returns, estudy2_compat=estudy2_compat)
+    resolved = [store.resolve_ticker(t) for t in tickers]
+    anns: list[Announcement] = [parse_event(e) for e in event]
+    if events_csv:
+        anns.extend(read_events_csv(events_csv))
+    notes: list[str] = []
+    if from_facts:
+        metrics = from_facts.split(",") if isinstance(from_facts, str) else list(from_facts)
+        fact_anns, notes = events_from_facts(store, metrics, resolved or None)
+        if not fact_anns:
+            notes.append("the stored facts gave no dated event for these tickers")
+        anns.extend(fact_anns)
+    return run(store, resolved, anns, spec, benchmark=benchmark, notes=notes)
