@@ -1,6 +1,7 @@
 """Fixtures for the market tests: a small in-memory stand-in for the store (same method
-names and frame shapes as :class:`evlens.store.Store`), the real shared data when it is
-there, and the demo store when the foundation provides it."""
+names and frame shapes as :class:`evlens.store.Store`) and a reader of the raw price
+files that does not go through evlens' importers. The demo database and the shared data
+come from tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -11,11 +12,6 @@ import pytest
 
 from evlens.errors import NotFoundError
 from evlens.tickers import normalize_ticker
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared"
-DATA = SHARED / "data"
-
 
 class MemoryStore:
     """Prices, securities, share counts and facts held in dicts; read-only."""
@@ -99,17 +95,6 @@ def memory_store():
     return MemoryStore()
 
 
-def _need_shared():
-    if not DATA.is_dir():
-        pytest.skip(f"the shared data folder is absent ({DATA}); the golden checks need it")
-
-
-@pytest.fixture(scope="session")
-def shared_data() -> Path:
-    _need_shared()
-    return DATA
-
-
 def read_yahoo(path: Path) -> pd.Series:
     """Closes of a plain yfinance export (Date,Close,High,Low,Open,Volume) or the 3-line
     header variant, read directly with pandas, independent of evlens' importers."""
@@ -122,10 +107,7 @@ def read_yahoo(path: Path) -> pd.Series:
     return s.sort_index()
 
 
-@pytest.fixture
-def demo(request):
-    """The foundation's loaded demo store; skipped until that fixture exists."""
-    try:
-        return request.getfixturevalue("demo_store")
-    except pytest.FixtureLookupError:
-        pytest.skip("the demo_store fixture (tests/conftest.py) is not there yet")
+@pytest.fixture(scope="session")
+def yahoo_closes():
+    """The function that reads closes straight from a yfinance CSV (see read_yahoo)."""
+    return read_yahoo
