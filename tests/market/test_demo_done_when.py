@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
 
 import pytest
 from typer.testing import CliRunner

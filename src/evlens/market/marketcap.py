@@ -19,7 +19,7 @@ Dividend-adjusted closes are no quoted prices: market value is refused for them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 
 import pandas as pd

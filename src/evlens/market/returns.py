@@ -21,8 +21,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Iterable, Sequence
 
-import pandas as pd
-
 from ..errors import InputError, NotFoundError
 from . import metrics
 from .series import PriceSeries, last_session, load_prices

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..errors import EvlensError, NotFoundError
+from ..errors import EvlensError
 
 
 @dataclass(frozen=True)
@@ -134,11 +134,3 @@ def last_session(calendar: str | None, day: date) -> date:
         d -= timedelta(days=1)
     return d
 
-
-def require_ticker(store, ticker: str) -> str:
-    try:
-        return store.resolve_ticker(ticker)
-    except NotFoundError:
-        raise
-    except Exception as exc:  # a store that signals unknown tickers differently
-        raise NotFoundError(f"unknown ticker {ticker!r}: {exc}") from None
