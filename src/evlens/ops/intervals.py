@@ -146,8 +146,9 @@ def solve(n: int, cons: list[Constraint], what: str = "facts") -> Solution:
 
 def _tidy(a: np.ndarray) -> np.ndarray:
     """Snap values within 1e-6 of an integer to it (LP vertices carry solver noise)."""
-    r = np.round(a)
-    return np.where(np.isfinite(a) & (np.abs(a - r) < _EPS * np.maximum(1.0, np.abs(a))), r, a)
+    with np.errstate(invalid="ignore"):
+        r = np.round(a)
+        return np.where(np.isfinite(a) & (np.abs(a - r) < _EPS * np.maximum(1.0, np.abs(a))), r, a)
 
 
 def _smoothest(n, cons, A, b, x0, low, high):

@@ -1,0 +1,218 @@
+"""A year's deliveries forecast: known months from the facts, the rest from the scenario.
+
+:func:`forecast_deliveries` works in four steps:
+
+1. Keep the facts known on ``as_of`` (a fact without a publication date counts as known
+   the day after its period ends). ``as_of`` defaults to the scenario's own ``as_of``
+   (the date it was written), else today.
+2. Build the monthly deliveries series from those facts (:func:`monthly_deliveries`).
+   Months of the year that have ended by ``as_of`` and appear in the series are *known*:
+   their point estimates are used as they are (their intervals are reported, not drawn).
+3. Simulate the scenario (:func:`evlens.ops.engine.simulate`) with the known months
+   forced to their figures, so the backlog evolves with what was actually delivered.
+4. The year's deliveries on each path are the known months before the scenario starts
+   plus the simulated months of the year. ``p_hit`` is the share of paths reaching the
+   target; percentiles use NumPy's linear interpolation; ``mean_se`` is the Monte Carlo
+   standard error ``sd / sqrt(paths)``.
+
+Capacity binds in a month of a path when, on at least half of the month's steps, the
+factory delivered all it could make while orders were waiting; a month is listed under
+``capacity_binds`` when that holds on at least half of the paths.
+
+Target: the one given, else the scenario's (when it is for the same year), else the
+latest target fact for the year known on ``as_of``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..errors import EvlensError, InputError, NotFoundError
+from ..facts import Fact
+from ..periods import parse_period
+from .deliveries import DEFAULT_APPROX_TOL, _pick_target, monthly_deliveries
+from .engine import Simulation, simulate
+from .records import EntityInfo, entity_infos, fact_records, published_by
+from .scenario import Scenario
+
+PERCENTILES = (5, 50, 95)
+
+
+def _band(a: np.ndarray) -> dict[str, float]:
+    finite = np.where(np.isfinite(a), a, np.nan)
+    if np.all(np.isnan(finite)):
+        return {"mean": None, "p5": None, "p50": None, "p95": None}
+    p = np.nanpercentile(finite, PERCENTILES)
+    return {"mean": round(float(np.nanmean(finite)), 2), "p5": round(float(p[0]), 2),
+            "p50": round(float(p[1]), 2), "p95": round(float(p[2]), 2)}
+
+
+@dataclass(frozen=True)
+class MonthBand:
+    month: str
+    known: bool
+    deliveries: dict
+    orders: dict
+    cancellations: dict
+    production: dict
+    backlog_end: dict
+    wait_months: dict
+    capacity_bound_share: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ForecastResult:
+    entity: str
+    year: int
+    target: float
+    target_source: str
+    as_of: date
+    paths: int
+    seed: int
+    p_hit: float
+    mean: float
+    mean_se: float
+    sd: float
+    p5: float
+    p50: float
+    p95: float
+    known_months: tuple[str, ...]
+    known_total: float
+    known_low: float
+    known_high: float | None
+    months: tuple[MonthBand, ...]
+    capacity_binds: tuple[str, ...]
+    scenario: str
+    rules: dict
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dict(self.__dict__)
+        d["as_of"] = self.as_of.isoformat()
+        d["months"] = [m.to_dict() for m in self.months]
+        d["known_months"] = list(self.known_months)
+        d["capacity_binds"] = list(self.capacity_binds)
+        for k in ("p_hit", "mean", "mean_se", "sd", "p5", "p50", "p95", "known_total"):
+            d[k] = round(float(d[k]), 4 if k == "p_hit" else 1)
+        return d
+
+    def summary(self) -> str:
+        lines = [
+            f"{self.entity} deliveries in {self.year}: {self.paths:,} paths, seed {self.seed}, facts as of {self.as_of}",
+            f"  target {self.target:,.0f} ({self.target_source}): P(hit) = {self.p_hit:.1%}",
+            f"  mean {self.mean:,.0f} (se {self.mean_se:,.0f}); p5 {self.p5:,.0f}  p50 {self.p50:,.0f}  p95 {self.p95:,.0f}",
+            f"  known months: {', '.join(self.known_months) or 'none'} ({self.known_total:,.0f})",
+            f"  capacity binds in: {', '.join(self.capacity_binds) or 'no month'}",
+        ]
+        return "\n".join(lines)
+
+
+def forecast_deliveries(
+    scenario: Scenario,
+    year: int | None = None,
+    *,
+    facts: pd.DataFrame | Iterable[Fact] | None = None,
+    entity: str | None = None,
+    entities: pd.DataFrame | Iterable[Mapping[str, Any]] | Mapping[str, EntityInfo] | None = None,
+    target: float | None = None,
+    paths: int = 10_000,
+    seed: int | None = None,
+    as_of: date | None = None,
+    approx_tol: float = DEFAULT_APPROX_TOL,
+) -> ForecastResult:
+    """Probability of reaching the year's delivery target, and the distribution around it.
+
+    See the module docstring for the steps and conventions.
+    """
+    year = year or scenario.target_year
+    if year is None:
+        raise InputError("say which year to forecast (the scenario has no [target] year)", field="year")
+    entity = entity or scenario.entity
+    if entity is None:
+        raise InputError("say which entity to forecast (the scenario names none)", field="entity")
+    if paths < 1:
+        raise InputError("paths must be at least 1", field="paths")
+    as_of = as_of or scenario.as_of or date.today()
+    if seed is None:
+        seed = int(np.random.SeedSequence().entropy % (2**63))
+    ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
+    year_start, year_end = date(year, 1, 1), date(year, 12, 31)
+
+    known: dict[str, float] = {}
+    known_low = 0.0
+    known_high: float | None = 0.0
+    if facts is not None:
+        try:
+            series = monthly_deliveries(facts, entity, year, entities=ents, as_of=as_of, approx_tol=approx_tol)
+        except NotFoundError:
+            series = None
+        if series is not None:
+            entity = series.entity
+            for m in series.months:
+                if parse_period(m.month).end <= as_of:
+                    known[m.month] = m.value
+                    known_low += m.low
+                    known_high = None if (known_high is None or m.high is None) else known_high + m.high
+    sim_months_in_year = [f"{year:04d}-{k:02d}" for k in range(1, 13)]
+    scen_first = scenario.start.strftime("%Y-%m")
+    for mo in sim_months_in_year:
+        if mo < scen_first and mo not in known:
+            raise InputError(
+                f"the scenario starts on {scenario.start} but deliveries of {mo} are not known as of {as_of}",
+                path=scenario.path, field="scenario.start")
+    if scenario.end < year_end:
+        raise InputError(f"the scenario ends on {scenario.end}, before the end of {year}",
+                         path=scenario.path, field="scenario.end")
+    before = sum(v for mo, v in known.items() if mo < scen_first)
+
+    sim = simulate(scenario, paths, seed=seed, observed={k: v for k, v in known.items() if k >= scen_first})
+    in_year = np.array([m.startswith(f"{year:04d}-") for m in sim.months])
+    totals = before + sim.deliveries[in_year].sum(axis=0)
+
+    target_source = "given"
+    if target is None and scenario.target is not None and scenario.target_year in (None, year):
+        target, target_source = scenario.target, f"scenario {scenario.name}"
+    if target is None and facts is not None:
+        t = _pick_target(published_by(fact_records(facts), as_of), entity, year, ents)
+        if t is not None:
+            target, target_source = t.value, f"fact {t.id}"
+    if target is None:
+        raise NotFoundError(f"no delivery target for {entity} in {year}: give one")
+    if target <= 0:
+        raise InputError("the target must be positive", field="target")
+
+    bands = []
+    for i, mo in enumerate(sim.months):
+        if not in_year[i]:
+            continue
+        observed = sim.observed[i]
+        bands.append(MonthBand(
+            month=mo, known=observed, deliveries=_band(sim.deliveries[i]), orders=_band(sim.orders[i]),
+            cancellations=_band(sim.cancellations[i]), production=_band(sim.production[i]),
+            backlog_end=_band(sim.backlog_end[i]), wait_months=_band(sim.wait_end_months[i]),
+            capacity_bound_share=None if observed else round(float((sim.capacity_bound_share[i] >= 0.5).mean()), 4),
+        ))
+    binds = tuple(b.month for b in bands if b.capacity_bound_share is not None and b.capacity_bound_share >= 0.5)
+    p = np.percentile(totals, PERCENTILES)
+    sd = float(totals.std(ddof=1)) if paths > 1 else 0.0
+    rules = {
+        "as_of": "facts published by this date; a fact with no publication date counts from the day after its period ends",
+        "known_months": "months of the year ended by as_of and present in the facts' series; point estimates used",
+        "capacity_binds": "capacity binds on a path when it bound on >= half the month's steps; listed when so on >= half the paths",
+        "percentiles": "numpy linear interpolation",
+        "target": "given > scenario > latest target fact known on as_of",
+    }
+    return ForecastResult(
+        entity=entity, year=year, target=float(target), target_source=target_source, as_of=as_of,
+        paths=int(paths), seed=int(seed), p_hit=float((totals >= target).mean()), mean=float(totals.mean()),
+        mean_se=sd / np.sqrt(paths), sd=sd, p5=float(p[0]), p50=float(p[1]), p95=float(p[2]),
+        known_months=tuple(sorted(known)), known_total=float(sum(known.values())), known_low=known_low,
+        known_high=known_high, months=tuple(bands), capacity_binds=binds, scenario=scenario.name, rules=rules,
+    )
