@@ -64,8 +64,9 @@ def test_done_when_marketcap_trillion(cli_json):
     assert out["shares"] > 2.4e10 and out["shares_as_of"] and out["basis"]
     assert out["shares_source_url"].startswith("http")
     assert out["currency"] == "HKD"
-    # the article: "1.02 trillion"
+    # the article: "1.02 trillion", stored as a fact and shown beside the computed value
     assert out["market_cap"] / 1e12 == pytest.approx(1.02, abs=0.005)
+    assert out["reported"]["value"] == pytest.approx(1.02e12) and out["reported"]["fact_id"]
 
 
 def test_marketcap_refuses_adjusted_closes(demo_db_path):
@@ -119,6 +120,14 @@ def test_reference_facts_csv(demo_store, shared_data):
             assert mc.date.isoformat() == when and mc.close == pytest.approx(value, abs=0.025), when
             checked += 1
     assert checked >= 9
+
+
+def test_official_figure_shown_beside_a_computed_return(demo_store):
+    # Xiaomi 2025: the file gives +13.1 % (both year-end rows suspect), HK01 reported +13.9 %
+    r = returns(demo_store, ["1810.HK"], year=2025).rows[0]
+    assert r.return_kind == "price" and r.return_pct == pytest.approx(39.20 / 34.65 * 100 - 100, abs=0.01)
+    assert r.official_return_pct == pytest.approx(13.9) and "13.90" in r.note
+    assert [d.isoformat() for d in r.suspect_rows] == ["2024-12-31", "2025-12-31"]
 
 
 def test_market_values_quoted_in_the_news(demo_store):

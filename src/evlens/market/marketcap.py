@@ -108,6 +108,22 @@ def shares_asof_series(table: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFr
     return pd.merge_asof(left.sort_values("date"), right, left_on="date", right_on="as_of", direction="backward")
 
 
+def reported_market_cap(store, entity: str | None, day: date) -> dict | None:
+    """A market value stored as a fact for ``entity`` on ``day`` (from the press, say),
+    to show beside the computed one; None when there is none."""
+    if not entity:
+        return None
+    try:
+        df = store.facts(entity=entity, metric="market_cap", period=day.isoformat())
+    except (NotFoundError, ValueError):
+        return None
+    if df is None or df.empty:
+        return None
+    row = df.iloc[0]
+    return {"value": float(row["value"]), "unit": row.get("unit"), "fact_id": row.get("id"),
+            "source_url": row.get("source_url")}
+
+
 def _refuse_adjusted(ps: PriceSeries) -> None:
     if ps.adjusted:
         raise AdjustedPricesError(
@@ -131,6 +147,7 @@ class MarketCap:
     shares_source_url: str | None = None
     suspect: bool = False  # the close is from a row the source gets wrong
     filed: dict | None = None  # the same on the latest filed count, when it differs
+    reported: dict | None = None  # a market value stored as a fact for that day
     rule: str = "as-of join: latest count dated on or before the session; ties by basis filing > derived > implied"
 
     def to_dict(self) -> dict:
@@ -167,6 +184,7 @@ class Milestone:
     max_market_cap: float | None = None  # the highest value seen, when never crossed
     max_date: date | None = None
     filed: dict | None = None
+    reported: dict | None = None  # a market value stored as a fact for the first date
     skipped_suspect: tuple[date, ...] = ()
     rule: str = (
         "first session with close × shares-as-of >= threshold; suspect rows skipped; shares by as-of join "
@@ -187,11 +205,18 @@ class Milestone:
                 f"{self.ticker} never reached {self.threshold:,.0f} between {self.searched_from} and "
                 f"{self.searched_to}; highest {self.max_market_cap:,.0f} on {self.max_date}"
             )
-        return (
+        text = (
             f"{self.ticker} first reached {self.threshold:,.0f} on {self.first_date}: close {self.close:.2f} × "
             f"{self.shares:,.0f} shares (as of {self.shares_as_of}, {self.basis}) = {self.currency or ''} "
             f"{self.market_cap:,.0f}"
         )
+        if self.filed:
+            text += f"\non the filed count of {self.filed['shares_as_of']}: {self.filed['market_cap']:,.0f}"
+        if self.reported:
+            text += f"\nreported that day: {self.reported['value']:,.0f} (fact {self.reported['fact_id']})"
+        if self.skipped_suspect:
+            text += "\nsuspect rows skipped: " + ", ".join(d.isoformat() for d in self.skipped_suspect)
+        return text
 
 
 def _filed_alternative(table: pd.DataFrame, day: date, close: float, used: ShareCount) -> dict | None:
@@ -229,6 +254,7 @@ def market_cap_on(store, ticker: str, on: date | str | None = None) -> MarketCap
         basis=count.basis, market_cap=close * count.shares, currency=ps.currency,
         shares_source_url=count.source_url, suspect=ps.is_suspect(session),
         filed=_filed_alternative(table, session, close, count),
+        reported=reported_market_cap(store, ps.entity, session),
     )
 
 
@@ -272,7 +298,8 @@ def first_crossing(store, ticker: str, threshold: float, since: date | str | Non
     return Milestone(
         crossed=True, first_date=day.date(), close=close, shares=count.shares, shares_as_of=count.as_of,
         basis=count.basis, market_cap=close * count.shares, shares_source_url=count.source_url,
-        filed=_filed_alternative(table, day.date(), close, count), **common,
+        filed=_filed_alternative(table, day.date(), close, count),
+        reported=reported_market_cap(store, ps.entity, day.date()), **common,
     )
 
 

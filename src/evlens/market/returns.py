@@ -26,7 +26,7 @@ from . import metrics
 from .series import PriceSeries, last_session, load_prices
 from .window import Window, resolve_window
 
-RETURN_METRICS = ("index_return", "stock_return", "total_return", "price_return")
+RETURN_METRICS = ("index_return", "share_return", "stock_return", "total_return", "price_return")
 _PERCENT_UNITS = {"percent", "%", "pct", "per cent"}
 _FRACTION_UNITS = {"fraction", "ratio", "decimal"}
 
@@ -53,6 +53,7 @@ class ReturnRow:
     currency: str | None = None
     name: str | None = None
     note: str | None = None
+    official_return_pct: float | None = None  # a stored official figure for the same period, as a cross-check
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -188,6 +189,10 @@ def ticker_return(
                     skipped = [d for d in ps.suspect_dates() if pr.start <= d <= (window.end or pr.end)]
                     if skipped:
                         note = "suspect rows skipped: " + ", ".join(d.isoformat() for d in skipped)
+                official = official_return(store, ps.entity, ps.ticker, window.period)
+                if official is not None:
+                    check = f"stored official figure {official['value_pct']:+.2f} % (fact {official['id']})"
+                    note = f"{note}; {check}" if note else check
                 kind = "total" if used.adjusted else "price"
                 src = (
                     f"stored closes of {ps.ticker}, {pr.start} -> {pr.end}"
@@ -198,6 +203,7 @@ def ticker_return(
                     start_close=pr.start_close, end_close=pr.end_close, return_pct=pr.pct,
                     return_kind=kind, adjusted=used.adjusted, suspect_rows=suspect,
                     source=src, currency=ps.currency, name=ps.name, note=note,
+                    official_return_pct=official["value_pct"] if official is not None else None,
                 )
     else:
         coverage_gap = f"no stored closes for {ps.ticker}"
