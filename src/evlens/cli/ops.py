@@ -1,0 +1,150 @@
+"""Operations commands: deliveries, backlog, forecast, scenario. Each parses, calls
+:mod:`evlens.ops` with the store's facts and prints; the figures come from the library."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+from .. import ops
+from ..errors import InputError
+from .common import JSON_OPTION, console, emit, state
+
+AS_OF = typer.Option(None, "--as-of", help="Use only facts published by this date (YYYY-MM-DD).")
+APPROX = typer.Option(0.02, "--approx-tol", help="Relative tolerance of 'about N' facts (0.02 = ±2 %).")
+EXCLUDE = typer.Option(None, "--exclude", help="Leave out a fact by id (repeatable), e.g. after a conflict.")
+
+
+def _date(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{option} must be a date (YYYY-MM-DD), not {text!r}", field=option) from None
+
+
+def _n(x: float | None) -> str:
+    return "open" if x is None else f"{x:,.0f}"
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{x:+.1%}"
+
+
+def _render_deliveries(s: ops.DeliverySeries) -> None:
+    table = Table("month", "value", "low", "high", "basis", "cumulative", "MoM", "YoY",
+                  title=f"Deliveries of {s.entity}" + (f", {s.year}" if s.year else ""))
+    for m in s.months:
+        table.add_row(m.month, _n(m.value), _n(m.low), _n(m.high), m.basis, _n(m.cumulative), _pct(m.mom), _pct(m.yoy))
+    console.print(table)
+    if s.run_rate:
+        console.print(f"run-rate ({', '.join(s.run_rate.months)}): {_n(s.run_rate.value)} a month "
+                      f"[{_n(s.run_rate.low)}, {_n(s.run_rate.high)}]", highlight=False)
+    if s.pace:
+        p = s.pace
+        req = "" if p.required_per_month is None else f"; {p.required_per_month:,.0f} a month still required"
+        console.print(f"target {p.target:,.0f}: {p.to_date:,.0f} through {p.through} "
+                      f"({p.ratio:.0%} of straight-line pace), {p.status}{req}", highlight=False)
+    console.print(f"point estimate: {s.rules['point_estimate']}", highlight=False)
+
+
+def _render_backlog(r: ops.BacklogReport) -> None:
+    table = Table("date", "orders", "delivered", "cancelled", "backlog", "wait (run-rate, mo)", "wait (FIFO, mo)",
+                  title=f"Order backlog of {r.entity}")
+    for p in r.points:
+        fifo = "" if p.fifo_wait_days is None else f"{p.fifo_wait_days / ops.backlog.DAYS_PER_MONTH:.1f}" + (
+            " (extrapolated)" if p.fifo_extrapolated else "")
+        rr = "" if p.wait_run_rate_months is None else f"{p.wait_run_rate_months:.1f}"
+        table.add_row(p.date.isoformat(), _n(p.orders), _n(p.deliveries), _n(p.cancellations), _n(p.backlog), rr, fifo)
+    console.print(table)
+    for k, v in r.assumptions.items():
+        console.print(f"{k}: {v}", highlight=False)
+    for s in r.skipped:
+        console.print(f"skipped {s['id']} ({s['period']}): {s['reason']}", highlight=False)
+
+
+def _render_forecast(r: ops.ForecastResult) -> None:
+    console.print(r.summary(), highlight=False)
+    table = Table("month", "known", "deliveries p5", "p50", "p95", "backlog p50", "wait p50 (mo)", "capacity binds")
+    for m in r.months:
+        share = "" if m.capacity_bound_share is None else f"{m.capacity_bound_share:.0%} of paths"
+        wait = "" if m.wait_months["p50"] is None else f"{m.wait_months['p50']:.1f}"
+        table.add_row(m.month, "yes" if m.known else "", _n(m.deliveries["p5"]), _n(m.deliveries["p50"]),
+                      _n(m.deliveries["p95"]), _n(m.backlog_end["p50"]), wait, share)
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("deliveries")
+    def deliveries_cmd(
+        ctx: typer.Context,
+        entity: str = typer.Argument(..., help="Company, model or model group (slug, name or ticker)."),
+        year: Optional[int] = typer.Option(None, "--year", help="Show this calendar year's months."),
+        target: Optional[float] = typer.Option(None, "--target", help="The year's delivery target (default: the latest target fact)."),
+        as_of: Optional[str] = AS_OF,
+        approx_tol: float = APPROX,
+        exclude: Optional[List[str]] = EXCLUDE,
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Monthly deliveries consistent with every fact, with intervals, growth, run-rate and pace."""
+        with state(ctx).open(read_only=True) as store:
+            slug = store.resolve_entity(entity)
+            facts, ents = store.facts(), store.entities()
+        s = ops.monthly_deliveries(facts, slug, year, entities=ents, target=target, as_of=_date(as_of, "--as-of"),
+                                   approx_tol=approx_tol, exclude=exclude or ())
+        emit(s.to_dict() if as_json else s, as_json, _render_deliveries)
+
+    @app.command("backlog")
+    def backlog_cmd(
+        ctx: typer.Context,
+        entity: str = typer.Argument(..., help="Company, model or model group."),
+        cancel_share: float = typer.Option(
+            0.0, "--cancel-share", help="Share of cumulative orders assumed cancelled where no fact says (0.1 = 10 %)."),
+        as_of: Optional[str] = AS_OF,
+        approx_tol: float = APPROX,
+        exclude: Optional[List[str]] = EXCLUDE,
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Order backlog and waiting time (run-rate and first-in-first-out) at each order fact."""
+        with state(ctx).open(read_only=True) as store:
+            slug = store.resolve_entity(entity)
+            facts, ents = store.facts(), store.entities()
+        r = ops.order_backlog(facts, slug, entities=ents, cancel_share=cancel_share, as_of=_date(as_of, "--as-of"),
+                              approx_tol=approx_tol, exclude=exclude or ())
+        emit(r.to_dict() if as_json else r, as_json, _render_backlog)
+
+    @app.command("forecast")
+    def forecast_cmd(
+        ctx: typer.Context,
+        entity: str = typer.Argument(..., help="Company, model or model group."),
+        year: int = typer.Option(..., "--year", help="The year whose deliveries to forecast."),
+        target: Optional[float] = typer.Option(None, "--target", help="Delivery target (default: the scenario's, else the latest target fact)."),
+        scenario: Optional[str] = typer.Option(
+            None, "--scenario", help="Scenario TOML file, or the name of a shipped one (default: <entity>-<year>)."),
+        paths: int = typer.Option(10_000, "--paths", help="Number of simulated paths."),
+        seed: Optional[int] = typer.Option(None, "--seed", help="Random seed; the same seed gives the same result."),
+        as_of: Optional[str] = AS_OF,
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Monte Carlo forecast of the year's deliveries: P(target), mean, percentiles, monthly bands."""
+        with state(ctx).open(read_only=True) as store:
+            slug = store.resolve_entity(entity)
+            facts, ents = store.facts(), store.entities()
+        name = scenario or f"{slug}-{year}"
+        scen = ops.load_scenario(name)
+        r = ops.forecast_deliveries(scen, year, facts=facts, entity=slug, entities=ents, target=target,
+                                    paths=paths, seed=seed, as_of=_date(as_of, "--as-of"))
+        emit(r.to_dict() if as_json else r, as_json, _render_forecast)
+
+    @app.command("scenario")
+    def scenario_cmd(
+        path: str = typer.Argument(..., help="Scenario TOML file, or the name of a shipped one."),
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Check a scenario file and show what it describes."""
+        s = ops.load_scenario(path)
+        emit(s.to_dict(), as_json, lambda d: console.print_json(data=d))
