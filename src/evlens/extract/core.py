@@ -1,0 +1,472 @@
+"""Article text to facts: the deterministic extractor.
+
+How a fact is read, in order:
+
+1. The text is normalised (:mod:`.normalize`), keeping the map to original offsets.
+2. Quantities (:mod:`.quantities`), time expressions (:mod:`.dates`), entity names and
+   metric words (:mod:`.lexicon`) are found over the whole text.
+3. The text is cut into sentences (``。！？；``, line ends, ``. `` before a capital) and
+   sentences into clauses (``，、：,;`` and brackets).
+4. Each quantity takes the metric word nearest to it in its clause whose unit fits
+   (a count, a currency, a percent, a duration), else the nearest before it in the
+   sentence; the entity nearest before it in the clause, else in the sentence, else the
+   one named last in the previous three sentences; the time nearest to it in the clause,
+   else before it in the sentence, else the last named in the paragraph, else (for levels
+   such as a market value, a price or a capacity) the article's date. With ``分别`` or
+   "respectively", times or entities listed before it pair with the quantities after it.
+5. Bounds come from the words next to the number: ``超过 逾 突破 多 余`` (gt), ``以上 至少``
+   (ge), ``近 接近 不足`` (lt), ``以下 不超过`` (le), ``约 左右`` (approx); ``突破`` to a
+   number with decimals (``突破到40.55港币``) is the level reached (eq), and a number
+   followed by ``大关`` or "mark" is a threshold crossed (gt).
+6. A month range applies to each month when the clause says so (``连续``, ``每月``, "each
+   month"): one fact per month. A company's vehicle counts go to its model, or to the
+   model group of the models it delivered in that period (per ``first_delivery``).
+
+Every fact's span is the quantity's extent in the original text, so
+``text[span_start:span_end] == surface`` holds by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ..facts import Fact
+from ..periods import parse_period
+from .dates import PeriodMention, find_periods
+from .lexicon import Lexicon, load_lexicon
+from .normalize import Normalized, is_han, normalize
+from .quantities import Quantity, find_quantities
+
+_SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)")
+_ABBREV = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$")
+_CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|, | — | - (?=[A-Za-z])|:(?!\d)")
+_RESPECTIVELY = re.compile(r"分别|respectively", re.I)
+_EN_WORD = re.compile(r"[A-Za-z]")
+
+COUNT_KINDS = ("count",)
+COMPANY_KINDS = ("company",)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    key: str  # metric name or entity slug
+    word: str
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    para: int
+    clauses: list[tuple[int, int]]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return self.start, self.end
+
+
+def _sentences(t: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    para = 0
+    start = 0
+    for m in _SENT_END.finditer(t):
+        if m.group().startswith(".") and _ABBREV.search(t[max(0, m.start() - 6):m.start()]):
+            continue
+        end = m.start()
+        if end > start:
+            out.append(_Sentence(start, end, para, []))
+        if "\n" in m.group():
+            para += 1
+        start = m.end()
+    if start < len(t):
+        out.append(_Sentence(start, len(t), para, []))
+    for s in out:
+        cs, a = [], s.start
+        for m in _CLAUSE.finditer(t, s.start, s.end):
+            if m.start() > a:
+                cs.append((a, m.start()))
+            a = m.end()
+        if a < s.end:
+            cs.append((a, s.end))
+        s.clauses = cs or [(s.start, s.end)]
+    return out
+
+
+def _mentions(rx: re.Pattern, t: str, table: dict[str, str]) -> list[_Mention]:
+    out = []
+    for m in rx.finditer(t):
+        w = m.group().lower()
+        key = table.get(w)
+        if key is not None:
+            out.append(_Mention(m.start(), m.end(), key, w))
+    return out
+
+
+def _has(text: str, words) -> str | None:
+    low = text.lower()
+    for w in words:
+        if w in low:
+            return w
+    return None
+
+
+def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
+    if q.kind is None:  # a bare number: only counts, written large enough to be one
+        return metric_kind == "count" and (q.has_magnitude or q.grouped or (q.value >= 1000 and q.value == q.value.to_integral_value() and not (1900 <= q.value <= 2100)))
+    return q.kind == metric_kind
+
+
+def _fmt_value(v: Decimal) -> float:
+    return float(v)
+
+
+class Extractor:
+    """Reads facts out of one text. Build once per text; :meth:`facts` returns them."""
+
+    def __init__(self, text: str, published: date | None = None, lexicon: Lexicon | None = None) -> None:
+        self.text = text
+        self.published = published
+        self.lex = lexicon or load_lexicon()
+        self.norm: Normalized = normalize(text)
+        t = self.t = self.norm.text
+        self.lower = t.lower()
+        self.periods = find_periods(t, published)
+        qs = find_quantities(t)
+        self.quantities = [q for q in qs if not any(p.start < q.end and q.start < p.end and q.kind is None for p in self.periods)]
+        self.metrics = _mentions(self.lex.metric_re, t, self.lex.metric_words)
+        self.entities = _mentions(self.lex.entity_re, t, self.lex.entity_names)
+        self.sentences = _sentences(t)
+
+    # ------------------------------------------------------------------ helpers
+    def _sentence_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if pos < s.start:
+                hi = mid - 1
+            elif pos >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return -1
+
+    def _in(self, items, a: int, b: int):
+        return [x for x in items if a <= x.start and x.end <= b]
+
+    def _metric_for(self, q: Quantity, clause, sent) -> _Mention | None:
+        lex = self.lex
+        def ok(m: _Mention) -> bool:
+            if m.key == "growth":
+                return q.kind == "percent"
+            d = lex.metrics[m.key]
+            return _unit_ok(None, q, d.kind)
+        cands = [m for m in self._in(self.metrics, *clause) if ok(m) and not (m.start < q.end and q.start < m.end)]
+        if cands:
+            def dist(m: _Mention) -> float:
+                return (q.start - m.end) if m.end <= q.start else 3 * (m.start - q.end) + 2
+            # a percent clause naming a vehicle count and a growth word is a growth rate
+            return min(cands, key=dist)
+        before = [m for m in self._in(self.metrics, sent.start, q.start) if ok(m) and m.key != "growth"]
+        return before[-1] if before else None
+
+    def _entity_ok(self, slug: str, metric: str) -> bool:
+        e = self.lex.entities.get(slug)
+        if e is None:
+            return False
+        if metric in ("market_cap", "share_price", "share_return"):
+            return e.listed
+        if metric in ("index_return", "index_level"):
+            return e.kind == "index"
+        if metric in ("nev_penetration",):
+            return e.kind == "aggregate"
+        if metric == "market_share":
+            return e.kind != "index"
+        return e.kind in ("company", "model", "model_group")
+
+    def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:
+        ents = [e for e in self.entities if self._entity_ok(e.key, metric)]
+        inclause = [e for e in self._in(ents, clause[0], q.start)]
+        if inclause:
+            return inclause[-1]
+        insent = [e for e in self._in(ents, sent.start, q.start)]
+        if insent:
+            return insent[-1]
+        after = [e for e in self._in(ents, q.end, clause[1])]
+        if after:
+            return after[0]
+        for back in range(si - 1, max(-1, si - 4), -1):
+            s = self.sentences[back]
+            prev = self._in(ents, s.start, s.end)
+            if prev:
+                return prev[-1]
+        return None
+
+    def _period_for(self, q: Quantity, clause, sent) -> PeriodMention | None:
+        inclause = [p for p in self.periods if clause[0] <= p.start and p.end <= clause[1]]
+        if inclause:
+            return min(inclause, key=lambda p: (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1)
+        before = [p for p in self.periods if sent.start <= p.start and p.end <= q.start]
+        if before:
+            return before[-1]
+        after = [p for p in self.periods if q.end <= p.start and p.end <= sent.end]
+        if after and _EN_WORD.search(self.t[sent.start:sent.end]):
+            return after[0]
+        para = sent.para
+        prev = [p for p in self.periods if p.end <= sent.start and self.sentences[self._sentence_of(p.start)].para == para]
+        return prev[-1] if prev else None
+
+    def _bound(self, q: Quantity, clause) -> tuple[str, bool]:
+        """The bound written around ``q``, and whether it is a threshold crossed."""
+        t = self.lower
+        after = t[q.end:min(clause[1], q.end + 12)]
+        threshold = any(after.startswith(w) or after.lstrip("的").startswith(w) for w in self.lex.threshold_after)
+        before = t[max(clause[0], q.start - 24):q.start].rstrip()
+        before = before[:-1] if before.endswith("了") else before
+        bound = None
+        for w, k in self.lex.bounds_before:
+            if before.endswith(w):
+                head = before[: len(before) - len(w)]
+                if w[0].isalpha() and not is_han(w[0]) and head and head[-1].isalnum():
+                    continue
+                bound = k
+                if w in ("突破", "突破了") or (k == "eq" and w in ("突破到", "突破至")):
+                    bound = "eq" if q.value != q.value.to_integral_value() else "gt"
+                break
+        if bound is None:
+            for k in ("约", "近", "超过", "超", "逾", "接近", "不足"):
+                if k in before[-6:] and not _EN_WORD.search(before[-6:]):
+                    bound = {"约": "approx", "近": "lt", "接近": "lt", "不足": "lt"}.get(k, "gt")
+                    break
+        for w, k in self.lex.bounds_after:
+            if after.startswith(w):
+                if k == "gt" and w in ("大关", " mark", " threshold", " milestone", " level"):
+                    bound = "gt" if bound in (None, "eq", "gt") else bound
+                else:
+                    bound = k if bound in (None, "eq") else bound
+                break
+        if q.more:
+            bound = "gt"
+        if threshold and bound in (None, "eq"):
+            bound = "gt"
+        return (bound or "eq"), threshold
+
+    # ------------------------------------------------------------------ main
+    def facts(self, *, document_id: str | None = None, published_basis: str | None = None,
+              source_url: str | None = None, publisher: str | None = None) -> list[Fact]:
+        out: list[Fact] = []
+        seen: set[tuple] = set()
+        lex = self.lex
+        paired = self._respectively()
+        for q in self.quantities:
+            if q.kind in ("other", "times"):
+                continue
+            si = self._sentence_of(q.start)
+            if si < 0:
+                continue
+            sent = self.sentences[si]
+            clause = sent.clause_of(q.start)
+            ctext = self.lower[clause[0]:clause[1]]
+            if _has(ctext, lex.hedges):
+                continue
+            mm = self._metric_for(q, clause, sent)
+            if mm is None:
+                continue
+            metric = mm.key
+            rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
+            sign = Decimal(1)
+            if metric == "growth":
+                base = [m for m in self._in(self.metrics, clause[0], q.start)
+                        if m.key != "growth" and lex.metrics[m.key].kind == "count"]
+                words = self.lower[clause[0]:q.start]
+                if base:
+                    b = base[-1].key
+                    suffix = "yoy" if _has(words, lex.growth_yoy) else "mom" if _has(words, lex.growth_mom) else "growth"
+                    metric = f"{b}_{suffix}"
+                else:
+                    metric = "share_return"
+                if mm.word in lex.growth_negative:
+                    sign = Decimal(-1)
+            elif metric == "share_return":
+                base = [m for m in self._in(self.metrics, clause[0], q.start)
+                        if m.key not in ("growth", "share_return") and lex.metrics[m.key].kind == "count"]
+                if base:
+                    b = base[-1].key
+                    metric = f"{b}_yoy" if _has(self.lower[clause[0]:q.start], lex.growth_yoy) else f"{b}_growth"
+                if mm.word in lex.metrics["share_return"].negative:
+                    sign = Decimal(-1)
+            # a delivery count in a plan is a target
+            if metric in ("deliveries", "sales") and _has(self.lower[clause[0]:q.start], lex.plan) and not _has(ctext, ("累计", "cumulative")):
+                metric = "delivery_target"
+                rule.append("plan")
+            base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
+            ent_metric = "deliveries" if base_metric != metric else metric
+            pe = paired.get(q.start, {})
+            ent_slug = pe.get("entity")
+            if ent_slug is None:
+                em = self._entity_for(q, ent_metric if ent_metric != "share_return" else "share_return", clause, sent, si)
+                if em is None and metric == "share_return":
+                    em = self._entity_for(q, "index_return", clause, sent, si)
+                if em is None:
+                    continue
+                ent_slug = em.key
+            else:
+                rule.append("respectively")
+            ekind = lex.entities[ent_slug].kind
+            if metric == "share_return" and ekind == "index":
+                metric = "index_return"
+            if metric == "share_price" and ekind == "index":
+                metric = "index_level"
+            if not self._entity_ok(ent_slug, metric if not metric.endswith(("_yoy", "_mom", "_growth")) else "deliveries"):
+                continue
+            pm = pe.get("period") or self._period_for(q, clause, sent)
+            bound, threshold = self._bound(q, clause)
+            if threshold:
+                rule.append("threshold")
+            mdef = lex.metrics.get(metric) or lex.metrics.get(base_metric)
+            # unit
+            if q.kind == "count":
+                unit = mdef.unit if mdef and mdef.kind == "count" else q.unit
+                if metric in ("deliveries", "sales", "production", "capacity", "delivery_target"):
+                    unit = "vehicle"
+                elif metric in ("orders", "locked_orders", "backlog"):
+                    unit = "order"
+            elif q.kind is None:
+                unit = mdef.unit or "vehicle"
+            else:
+                unit = q.unit
+            # period
+            each = False
+            cumulative = bool(_has(ctext, lex.cumulative)) and (mdef is None or mdef.flow)
+            if pm is None:
+                if metric in ("market_cap", "share_price", "vehicle_price", "capacity", "backlog", "wait_time",
+                              "rd_spend", "investment") and self.published:
+                    periods = [self.published.isoformat()]
+                    rule.append("dated")
+                    if metric in ("rd_spend", "investment"):
+                        cumulative = True
+                else:
+                    continue
+            else:
+                period = pm.period
+                if metric == "delivery_target":
+                    period = period[:4] if pm.kind in ("day", "year", "month") else period
+                if pm.kind == "range" and pm.months and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") and _has(ctext, lex.each):
+                    periods = list(pm.months)
+                    each = True
+                    rule.append("each_month")
+                else:
+                    periods = [period]
+                if pm.asof and mdef is not None and mdef.flow and pm.kind == "day" and metric not in ("share_return", "index_return"):
+                    cumulative = True
+            # a return over the year so far runs to the article's date
+            if metric in ("share_return", "index_return") and self.published and len(periods) == 1 \
+                    and periods[0] == str(self.published.year) and self.published < date(self.published.year, 12, 31):
+                periods = [f"{self.published.year}-01-01..{self.published.isoformat()}"]
+                rule.append("year_to_date")
+            # rate
+            rate = None
+            if metric == "capacity":
+                window = self.lower[max(clause[0], mm.start - 4):clause[1]]
+                if _has(window, lex.rate_month):
+                    rate = "month"
+                elif _has(window, lex.rate_year):
+                    rate = "year"
+                else:
+                    rate = "year"
+            values = [(q.value, bound)]
+            if q.high is not None:
+                values = [(q.value, "ge"), (q.high, "le")]
+                rule.append("range")
+            span = self.norm.span(q.start, q.end)
+            surface = self.text[span[0]:span[1]]
+            so, eo = self.norm.span(sent.start, sent.end)
+            sentence = self.text[so:eo].strip()
+            for per in periods:
+                try:
+                    parse_period(per)
+                except ValueError:
+                    continue
+                slug = self._model_entity(ent_slug, metric, per)
+                for v, bd in values:
+                    v = v * sign
+                    key = (slug, metric, per, v, bd, span)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Fact(
+                        entity=slug, metric=metric, period=per, value=_fmt_value(v), unit=unit,
+                        bound=bd, rate=rate, cumulative=cumulative, document_id=document_id,
+                        span_start=span[0], span_end=span[1], surface=surface, sentence=sentence,
+                        method="extract:" + "+".join(rule), confidence=0.9 if rule[0] == "clause" else 0.7,
+                        published=self.published, published_basis=published_basis,
+                        source_url=source_url, publisher=publisher,
+                    ))
+        return out
+
+    def _model_entity(self, slug: str, metric: str, period: str) -> str:
+        """A company's vehicle counts belong to the model (or model group) it delivered then."""
+        lex = self.lex
+        if metric not in ("deliveries", "sales", "production", "orders", "locked_orders", "backlog") and not metric.startswith(("deliveries_", "sales_")):
+            return slug
+        models = lex.models_of.get(slug)
+        if not models:
+            return slug
+        firsts = [lex.entities[m].first_delivery for m in models]
+        if any(f is None for f in firsts):
+            return slug
+        end = parse_period(period).end.isoformat()[:7]
+        active = frozenset(m for m, f in zip(models, firsts) if f <= end)
+        if len(active) == 1:
+            return next(iter(active))
+        return lex.groups.get(active, slug)
+
+    def _respectively(self) -> dict[int, dict]:
+        """Pair times or entities listed before 分别/respectively with the quantities after it."""
+        out: dict[int, dict] = {}
+        for m in _RESPECTIVELY.finditer(self.t):
+            si = self._sentence_of(m.start())
+            if si < 0:
+                continue
+            s = self.sentences[si]
+            english = m.group().lower() == "respectively"
+            if english:
+                qs = [q for q in self.quantities if s.start <= q.start and q.end <= m.start() and q.kind not in ("other", "times")]
+                lo = s.start
+                periods = [p for p in self.periods if s.start <= p.start and p.end <= m.start() and not any(q.start <= p.start < q.end for q in qs)]
+                ents = [e for e in self.entities if lo <= e.start and e.end <= m.start()]
+            else:
+                qs = [q for q in self.quantities if m.end() <= q.start and q.end <= s.end and q.kind not in ("other", "times")]
+                periods = [p for p in self.periods if s.start <= p.start and p.end <= m.start()]
+                ents = [e for e in self.entities if s.start <= e.start and e.end <= m.start()]
+            if len(qs) < 2:
+                continue
+            for q in qs:
+                out.setdefault(q.start, {})
+            if len(periods) >= len(qs):
+                for q, p in zip(qs, periods[-len(qs):]):
+                    out[q.start]["period"] = p
+            distinct = []
+            for e in ents:
+                if not distinct or distinct[-1].key != e.key:
+                    distinct.append(e)
+            if len(distinct) >= len(qs):
+                for q, e in zip(qs, distinct[-len(qs):]):
+                    out[q.start]["entity"] = e.key
+        return out
+
+
+def extract_text(text: str, published: date | None = None, **meta) -> list[Fact]:
+    """Facts read from ``text`` (an article's whole text, front matter included or not).
+
+    ``published`` anchors relative times (今年, last year, a month without a year).
+    ``meta`` (document_id, published_basis, source_url, publisher) is copied onto each fact.
+    """
+    return Extractor(text, published).facts(**meta)

@@ -1,0 +1,325 @@
+"""Time expressions in normalised text, resolved to evlens periods.
+
+Resolution follows the way articles are written: a month or day without a year belongs
+to the *last year named* before it in the text (``2024年4月 ... 同年12月`` is 2024-12);
+before any year is named, to the article's year (or the year before, when that would put
+the date after the article). ``今年``/``this year`` is the article's year, ``去年``/``last
+year`` the one before. A month range whose end names a later year starts in the year
+before (``从10月到2025年1月`` is 2024-10..2025-01). ``年底``/``月底``/``end of`` and ``截至``/
+``as of`` give a day (a level or running total as of that day); ``年初`` gives the year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .quantities import parse_cn_number
+
+_CN_M = "一二三四五六七八九十"
+_M = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_M[:9]}])"
+_D = r"(?:3[01]|[12]\d|0?[1-9])"
+_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年|去年|明年|前年|本年|上年|次年)"
+
+_ZH = re.compile(
+    rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
+    rf"(?:{_YEAR_WORD})?"
+    rf"(?:"
+    rf"(?:从)?(?P<m1>{_M})月份?(?:到|至|-|~|—)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_M})月份?(?:之间|间)?"
+    rf"|(?P<qrange>前三季度|前两季度|前三个季度)"
+    rf"|(?:第)?(?P<q>[一二三四1-4])季度"
+    rf"|Q(?P<qq>[1-4])"
+    rf"|(?P<h>[上下])半年"
+    rf"|(?P<m>{_M})月(?:(?P<d>{_D})[日号]|(?P<mend>底|末|份?底)|(?P<mstart>初)|份)?"
+    rf"|(?P<yend>年底|年末|底|末)"
+    rf"|(?P<ystart>年初)"
+    rf"|(?P<full>全年|年度|年)"
+    rf")?"
+)
+
+_EN_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_EN = re.compile(
+    rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
+    rf"(?:"
+    rf"(?:from |between )?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:to|through|and|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
+    rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
+    rf"|(?P<ed2>{_D}) (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
+    rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
+    rf"|(?:the )?(?P<eq>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<eqy>(?:19|20)\d{{2}}))?"
+    rf"|\bQ(?P<eqq>[1-4])(?:[ -]?(?P<eqqy>(?:19|20)\d{{2}}))?\b"
+    rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
+    rf"|(?:the )?(?P<eh>first|second) half(?: of (?P<ehy>(?:19|20)\d{{2}}))?"
+    rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
+    rf"|(?P<eyend>year-end|the year)\b"
+    rf"|(?P<erel>last year|this year|next year|a year earlier|a year ago)\b"
+    rf"|(?P<eytd>year to date|year-to-date|so far this year)\b"
+    rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?![\d,%\u4e00-\u9fff]|\.\d)"
+    rf")"
+)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A time expression: its extent ``[start, end)`` in normalised text and its period."""
+
+    start: int
+    end: int
+    period: str
+    kind: str  # year | half | quarter | month | day | range
+    asof: bool = False  # 截至 / as of: a level or running total as of the day
+    year_start: bool = False  # 年初: "the start of the year"
+    months: tuple[str, ...] = ()  # for a range of months, each month
+
+
+def _month(s: str) -> int:
+    return int(s) if s.isdigit() else int(parse_cn_number(s))
+
+
+def _q(s: str) -> int:
+    return int(s) if s.isdigit() else "一二三四".index(s) + 1
+
+
+def _month_end(y: int, m: int) -> str:
+    return date(y, m, calendar.monthrange(y, m)[1]).isoformat()
+
+
+def _range(y1: int, m1: int, y2: int, m2: int) -> tuple[str, tuple[str, ...]]:
+    months = []
+    y, m = y1, m1
+    while (y, m) <= (y2, m2) and len(months) < 36:
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return f"{months[0]}..{months[-1]}", tuple(months)
+
+
+class _Context:
+    def __init__(self, today: date | None) -> None:
+        self.today = today
+        self.year: int | None = None
+
+    def rel(self, word: str) -> int | None:
+        base = self.today.year if self.today else self.year
+        if word in ("同年", "当年", "本年", "次年"):
+            y = self.year if self.year is not None else (self.today.year if self.today else None)
+            return None if y is None else (y + 1 if word == "次年" else y)
+        if base is None:
+            return None
+        return {"今年": base, "this year": base, "去年": base - 1, "上年": base - 1, "last year": base - 1,
+                "a year earlier": (self.year or base) - 1, "a year ago": base - 1,
+                "明年": base + 1, "next year": base + 1, "前年": base - 2}.get(word)
+
+    def for_month(self, m: int, d: int = 1) -> int | None:
+        if self.year is not None:
+            return self.year
+        if self.today is None:
+            return None
+        y = self.today.year
+        return y - 1 if (m, d) > (self.today.month, self.today.day) else y
+
+
+def _safe_day(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
+    """Every time expression in normalised ``text``, resolved left to right."""
+    ctx = _Context(today)
+    found: list[tuple[int, int, re.Match, str]] = []
+    for m in _ZH.finditer(text):
+        if m.end() > m.start() and (m.group("y") or m.group("rel") or m.lastgroup not in (None, "asof")):
+            g = m.groupdict()
+            if not any(g[k] for k in g if k != "asof"):
+                continue
+            if g["full"] and not (g["y"] or g["rel"]) and g["full"] == "年":
+                continue
+            if g["yend"] in ("底", "末") and not (g["y"] or g["rel"]):
+                continue
+            found.append((m.start(), m.end(), m, "zh"))
+    taken = [(a, b) for a, b, _, _ in found]
+    for m in _EN.finditer(text):
+        if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found.append((m.start(), m.end(), m, "en"))
+    found.sort(key=lambda t: t[0])
+    out: list[PeriodMention] = []
+    for a, b, m, lang in found:
+        g = m.groupdict()
+        try:
+            pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
+        except (ValueError, KeyError, IndexError):
+            pm = None
+        if pm is not None:
+            out.append(pm)
+    return out
+
+
+def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
+    if g["asof"] and not asof:
+        a += len(g["asof"])  # 到/至 are no part of the time
+    y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
+    if g["y"]:
+        ctx.year = y
+    elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年"):
+        ctx.year = y
+    if g["m1"]:
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        if g["y2"]:
+            y2 = int(g["y2"])
+            y1 = y if y is not None else (y2 if m1 <= m2 else y2 - 1)
+            ctx.year = y2
+        else:
+            y1 = y if y is not None else ctx.for_month(m1)
+            if y1 is None:
+                return None
+            y2 = y1 if m1 <= m2 else y1 + 1
+        text, months = _range(y1, m1, y2, m2)
+        return PeriodMention(a, b, text, "range", asof, months=months)
+    if y is None and not (g["m"] or g["q"] or g["qq"] or g["h"] or g["yend"] or g["ystart"] or g["full"] or g["qrange"]):
+        return None
+    if g["qrange"]:
+        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
+        if y is None:
+            return None
+        n = 3 if "三" in g["qrange"] else 2
+        text, months = _range(y, 1, y, 3 * n)
+        return PeriodMention(a, b, text, "range", asof, months=months)
+    if g["q"] or g["qq"]:
+        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
+        if y is None:
+            return None
+        return PeriodMention(a, b, f"{y}-Q{_q(g['q'] or g['qq'])}", "quarter", asof)
+    if g["h"]:
+        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
+        if y is None:
+            return None
+        return PeriodMention(a, b, f"{y}-H{1 if g['h'] == '上' else 2}", "half", asof)
+    if g["m"]:
+        mo = _month(g["m"])
+        if not 1 <= mo <= 12:
+            return None
+        d = int(g["d"]) if g["d"] else 1
+        y = y if y is not None else ctx.for_month(mo, d)
+        if y is None:
+            return None
+        if g["d"]:
+            day = _safe_day(y, mo, d)
+            return PeriodMention(a, b, day, "day", asof) if day else None
+        if g["mend"] or asof:
+            return PeriodMention(a, b, _month_end(y, mo), "day", True)
+        return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", asof)
+    if g["yend"]:
+        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
+        if y is None:
+            return None
+        return PeriodMention(a, b, f"{y}-12-31", "day", True)
+    if g["ystart"]:
+        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
+        if y is None:
+            return None
+        return PeriodMention(a, b, str(y), "year", asof, year_start=True)
+    if y is None:
+        return None
+    if asof:
+        return PeriodMention(a, b, f"{y}-12-31", "day", True)
+    return PeriodMention(a, b, str(y), "year", asof)
+
+
+def _en_month(s: str) -> int:
+    return _EN_MONTHS[s.rstrip(".").lower()]
+
+
+def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    asof_word = (g["asof"] or "").strip()
+    asof = asof_word in ("as of", "as at", "by the end of", "at the end of", "end-", "end of", "by")
+    if g["asof"] and asof_word in ("through",):
+        a += len(g["asof"])
+
+    def year_of(s: str | None, m: int = 1, d: int = 1) -> int | None:
+        if s:
+            ctx.year = int(s)
+            return int(s)
+        return ctx.for_month(m, d)
+
+    if g["em1"]:
+        m1, m2 = _en_month(g["em1"]), _en_month(g["em2"])
+        if g["ey2"] and not g["ey1"]:
+            y2 = int(g["ey2"])
+            y1 = y2 if m1 <= m2 else y2 - 1
+            ctx.year = y2
+        else:
+            y1 = year_of(g["ey1"], m1)
+            if y1 is None:
+                return None
+            y2 = int(g["ey2"]) if g["ey2"] else (y1 if m1 <= m2 else y1 + 1)
+        text, months = _range(y1, m1, y2, m2)
+        return PeriodMention(a, b, text, "range", asof, months=months)
+    if g["emd"] or g["emd2"]:
+        mo = _en_month(g["emd"] or g["emd2"])
+        d = int(g["ed"] or g["ed2"])
+        y = year_of(g["edy"] or g["edy2"], mo, d)
+        day = _safe_day(y, mo, d) if y else None
+        return PeriodMention(a, b, day, "day", asof) if day else None
+    if g["em"]:
+        if g["em"] == "May" and not g["emy"] and not g["asof"]:
+            pass
+        mo = _en_month(g["em"])
+        y = year_of(g["emy"], mo)
+        if y is None:
+            return None
+        if asof:
+            return PeriodMention(a, b, _month_end(y, mo), "day", True)
+        return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", False)
+    if g["eq"] or g["eqq"] or g["eqq2"]:
+        q = _ORD[g["eq"]] if g["eq"] else int(g["eqq"] or g["eqq2"])
+        ys = g["eqy"] or g["eqqy"] or g["eqqy2"]
+        y = int(ys) if ys else (ctx.year or (ctx.today.year if ctx.today else None))
+        if ys:
+            ctx.year = y
+        if y is None:
+            return None
+        if asof:
+            return PeriodMention(a, b, _month_end(y, 3 * q), "day", True)
+        return PeriodMention(a, b, f"{y}-Q{q}", "quarter", False)
+    if g["eh"] or g["ehh"]:
+        h = 1 if (g["eh"] == "first" or g["ehh"] == "1") else 2
+        ys = g["ehy"] or g["ehhy"]
+        y = int(ys) if ys else (ctx.year or (ctx.today.year if ctx.today else None))
+        if ys:
+            ctx.year = y
+        if y is None:
+            return None
+        return PeriodMention(a, b, f"{y}-H{h}", "half", asof)
+    if g["eyend"]:
+        if not asof and g["eyend"] == "the year":
+            return None
+        y = ctx.year or (ctx.today.year if ctx.today else None)
+        return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
+    if g["erel"]:
+        y = ctx.rel(g["erel"])
+        if y is None:
+            return None
+        ctx.year = y
+        return PeriodMention(a, b, str(y), "year", asof)
+    if g["eytd"]:
+        if ctx.today is None:
+            return None
+        return PeriodMention(a, b, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
+    if g["ey"]:
+        y = int(g["ey"])
+        ctx.year = y
+        if asof:
+            return PeriodMention(a, b, f"{y}-12-31", "day", True)
+        return PeriodMention(a, b, str(y), "year", False)
+    return None

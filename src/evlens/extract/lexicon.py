@@ -1,0 +1,140 @@
+"""The extractor's vocabulary: metric words, bound words and entity names, from data files.
+
+``lexicon.toml`` (in this package) names the metrics and the words around numbers;
+the gazetteer (``evlens/data/entities.toml``) plus ``aliases.toml`` name the entities.
+Both are compiled once into regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..gazetteer import gazetteer_text, load_gazetteer
+from .normalize import is_han, normalize
+
+
+@dataclass(frozen=True)
+class MetricDef:
+    name: str
+    kind: str  # count | currency | percent | time | point
+    unit: str | None
+    flow: bool
+    negative: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EntityDef:
+    id: str
+    kind: str
+    parent: str | None
+    listed: bool
+    first_delivery: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    metrics: dict[str, MetricDef]
+    metric_words: dict[str, str]  # folded word -> metric, "growth" for growth words
+    metric_re: re.Pattern
+    growth_yoy: frozenset[str]
+    growth_mom: frozenset[str]
+    growth_negative: frozenset[str]
+    bounds_before: tuple[tuple[str, str], ...]  # (word, bound), longest first
+    bounds_after: tuple[tuple[str, str], ...]
+    threshold_after: tuple[str, ...]
+    hedges: tuple[str, ...]
+    each: tuple[str, ...]
+    cumulative: tuple[str, ...]
+    plan: tuple[str, ...]
+    rate_month: tuple[str, ...]
+    rate_year: tuple[str, ...]
+    entities: dict[str, EntityDef]
+    entity_names: dict[str, str]  # folded name -> slug
+    entity_re: re.Pattern
+    models_of: dict[str, tuple[str, ...]]
+    groups: dict[frozenset[str], str]
+
+
+def _fold(s: str) -> str:
+    return normalize(s).text.lower()
+
+
+def _alternation(words) -> str:
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        if w and not is_han(w[0]) and w[0].isalnum():
+            esc = r"(?<![A-Za-z0-9])" + esc
+        if w and not is_han(w[-1]) and w[-1].isalnum():
+            esc = esc + r"(?![A-Za-z0-9])"
+        parts.append(esc)
+    return "|".join(parts)
+
+
+def _read(name: str) -> dict:
+    return tomllib.loads(resources.files("evlens.extract").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lex = _read("lexicon.toml")
+    aliases = _read("aliases.toml")
+    metrics: dict[str, MetricDef] = {}
+    words: dict[str, str] = {}
+    for name, spec in lex["metric"].items():
+        metrics[name] = MetricDef(name, spec["kind"], spec.get("unit"), bool(spec.get("flow")),
+                                  frozenset(_fold(w) for w in spec.get("negative", ())))
+        for w in spec.get("zh", ()) + spec.get("en", ()):
+            words.setdefault(_fold(w), name)
+    g = lex["growth"]
+    for w in g["zh"] + g["en"]:
+        words.setdefault(_fold(w), "growth")
+    b = lex["bounds"]
+    before = [(_fold(w), k) for k in ("gt", "ge", "lt", "le", "approx", "eq") for w in b[k]]
+    after = [(w.lower(), k[:-6]) for k in ("gt_after", "ge_after", "le_after", "approx_after") for w in b[k]]
+    gaz = load_gazetteer()
+    entities: dict[str, EntityDef] = {}
+    names: dict[str, str] = {}
+    blocked = {_fold(n) for n in aliases["blocked"]["names"]}
+    for e in gaz:
+        entities[e.id] = EntityDef(e.id, e.kind, e.parent, bool(e.securities) or e.kind == "index", e.first_delivery)
+        for n in (e.name_en, e.name_zh, *e.aliases, *(s.ticker for s in e.securities)):
+            if n and _fold(n) not in blocked and len(_fold(n)) >= 2:
+                names.setdefault(_fold(n), e.id)
+    for slug, extra in aliases["extra"].items():
+        for n in extra:
+            names[_fold(n)] = slug
+    models_of: dict[str, list[str]] = {}
+    groups: dict[frozenset[str], str] = {}
+    variants = {raw["id"] for raw in tomllib.loads(gazetteer_text())["entity"] if raw.get("variant_of")}
+    for e in gaz:
+        if e.kind == "model" and e.parent and e.id not in variants:
+            models_of.setdefault(e.parent, []).append(e.id)
+        if e.kind == "model_group":
+            groups[frozenset(e.members)] = e.id
+    return Lexicon(
+        metrics=metrics,
+        metric_words=words,
+        metric_re=re.compile(_alternation(words), re.I),
+        growth_yoy=frozenset(_fold(w) for w in g["yoy"]),
+        growth_mom=frozenset(_fold(w) for w in g["mom"]),
+        growth_negative=frozenset(_fold(w) for w in g["negative"]),
+        bounds_before=tuple(sorted(before, key=lambda t: len(t[0]), reverse=True)),
+        bounds_after=tuple(sorted(after, key=lambda t: len(t[0]), reverse=True)),
+        threshold_after=tuple(w.lower() for w in b["threshold_after"]),
+        hedges=tuple(w.lower() for w in lex["hedges"]["words"]),
+        each=tuple(w.lower() for w in lex["each"]["words"]),
+        cumulative=tuple(w.lower() for w in lex["cumulative"]["words"]),
+        plan=tuple(w.lower() for w in lex["plan"]["words"]),
+        rate_month=tuple(w.lower() for w in lex["rate"]["month"]),
+        rate_year=tuple(w.lower() for w in lex["rate"]["year"]),
+        entities=entities,
+        entity_names=names,
+        entity_re=re.compile(_alternation(names), re.I),
+        models_of={k: tuple(v) for k, v in models_of.items()},
+        groups=groups,
+    )

@@ -1,0 +1,279 @@
+"""Quantities in normalised text: numbers, magnitudes, units and the bound words around them.
+
+Everything is parsed with :class:`~decimal.Decimal`, so ``1.02万亿`` is exactly
+``1020000000000`` and ``13.5万`` exactly ``135000``.
+
+Numbers: Arabic (``7000``, ``7,058``, ``40.55``) and Chinese (``两万``, ``三十``, ``一百零五``,
+``〇``, financial capitals ``壹贰叁``); magnitudes ``十 百 千 万 十万 百万 千万 亿 十亿 百亿
+千亿 万亿`` and ``thousand million billion trillion``, ``k m bn``; a bare ``万亿``/``千亿``
+stands for one of it (``突破万亿港元大关``). Units: currencies (``元 人民币 港元 港币 美元``,
+``HK$ US$ $ ¥ RMB``), counters (``辆 台 份 单``), percent, points, weeks, days, months.
+A range (``20-30万元``, ``6万至8万辆``, ``between 20,000 and 25,000``) gives a low and a
+high value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+CN_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+ZH_MAGNITUDES = {
+    "万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
+    "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3, "百": 10**2,
+}
+EN_MAGNITUDES = {
+    "trillion": 10**12, "tn": 10**12, "billion": 10**9, "bn": 10**9, "b": 10**9,
+    "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3,
+}
+
+_CN_CHARS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
+_NUM = re.compile(
+    r"(?P<ar>(?<![A-Za-z\d.,_/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![A-Za-z\d.,_/:])\d+(?:\.\d+)?)"
+    rf"|(?P<cn>[{_CN_CHARS}][{_CN_CHARS}万亿]*)"
+    r"|(?P<bare>万亿|千亿|百亿)"
+)
+_ZH_MAG = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千")
+_EN_MAG = re.compile(r"(?: ?(?:trillion|billion|million|thousand|bn|mn|mln|tn)|(?:k|m|b))(?![A-Za-z])", re.I)
+_MORE = re.compile(r"多|余")
+
+# unit suffixes: (regex, kind, unit)
+_ZH_UNITS = [
+    ("港元|港币|港幣", "currency", "HKD"),
+    ("美元|美金", "currency", "USD"),
+    ("元人民币|人民币|元|块", "currency", "CNY"),
+    ("辆|台", "count", "vehicle"),
+    ("个订单|份订单|份|单|笔", "count", "order"),
+    ("%|％", "percent", "percent"),
+    ("个百分点|百分点", "point", "point"),
+    ("个多月|个月", "time", "month"),
+    ("个星期|周", "time", "week"),
+    ("天", "time", "day"),
+    ("点", "point", "point"),
+    ("倍", "times", "times"),
+    ("家|位|款|人|名|次|座|个|年", "other", "other"),
+]
+_EN_UNITS = [
+    ("percentage points?|pp", "point", "point"),
+    ("percent|per cent|pct", "percent", "percent"),
+    ("Hong Kong dollars?|HK dollars?|HKD", "currency", "HKD"),
+    ("US dollars?|USD|dollars?", "currency", "USD"),
+    ("yuan|renminbi|RMB|CNY", "currency", "CNY"),
+    ("units?|vehicles?|cars?|EVs?|SUVs?|sedans?", "count", "vehicle"),
+    ("orders?|reservations?|bookings?", "count", "order"),
+    ("deliveries", "count", "vehicle"),
+    ("weeks?", "time", "week"),
+    ("days?", "time", "day"),
+    ("months?", "time", "month"),
+    ("points?", "point", "point"),
+    ("times", "times", "times"),
+    ("years?|people|employees|stores|cities|models", "other", "other"),
+]
+_ZH_UNIT_RE = re.compile("|".join(f"(?P<z{i}>{p})" for i, (p, _, _) in enumerate(_ZH_UNITS)))
+_EN_UNIT_RE = re.compile(r" ?(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EN_UNITS)) + r")(?![A-Za-z])")
+_PREFIX_CCY = re.compile(r"(HK\$|HKD ?|US\$|USD ?|RMB ?|CNY ?|\$|¥|￥|人民币)$")
+_PREFIX_CCY_UNIT = {"HK$": "HKD", "HKD": "HKD", "US$": "USD", "USD": "USD", "$": "USD", "RMB": "CNY",
+                    "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY"}
+_RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
+_DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
+_PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
+
+
+def parse_cn_number(s: str) -> Decimal:
+    """Value of a Chinese numeral such as ``两万三千``, ``一百零五``, ``十二``, ``三亿五千万``.
+
+    Digits multiply the next unit (十 百 千); 万 and 亿 close a section. A leading 十 means
+    ten (``十二`` = 12). A string of bare digits reads positionally (``二〇二四`` = 2024).
+    """
+    if s and all(ch in CN_DIGITS for ch in s):
+        return Decimal("".join(str(CN_DIGITS[ch]) for ch in s))
+    total = Decimal(0)
+    wan = Decimal(0)
+    section = Decimal(0)
+    number: Decimal | None = None
+    for ch in s:
+        if ch in CN_DIGITS:
+            number = Decimal(CN_DIGITS[ch])
+        elif ch in CN_UNITS:
+            section += (number if number is not None else Decimal(1)) * CN_UNITS[ch]
+            number = None
+        elif ch in ("万", "萬"):
+            wan = (section + (number or 0)) * CN_BIG[ch] if (section or number) else Decimal(CN_BIG[ch])
+            section, number = Decimal(0), None
+        elif ch in ("亿", "億"):
+            total = (total + wan + section + (number or 0)) * CN_BIG[ch]
+            if total == 0:
+                total = Decimal(CN_BIG[ch])
+            wan, section, number = Decimal(0), Decimal(0), None
+        else:
+            raise ValueError(f"not a Chinese numeral: {s!r}")
+    return total + wan + section + (number or 0)
+
+
+def parse_number(s: str) -> Decimal:
+    """An Arabic number with optional thousands separators (``7,058``) as ``Decimal``."""
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the regex only passes numbers
+        raise ValueError(f"not a number: {s!r}") from exc
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in normalised text, ``[start, end)`` being its extent there."""
+
+    start: int
+    end: int
+    value: Decimal
+    kind: str | None  # count | currency | percent | point | time | times | other | None (bare)
+    unit: str | None
+    high: Decimal | None = None  # the upper end of a range
+    more: bool = False  # 多/余 after the number: "20多万", "2万余辆"
+    arabic: bool = True
+    has_magnitude: bool = False
+    grouped: bool = False  # written with thousands separators
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+
+def _unit_at(text: str, i: int) -> tuple[str | None, str | None, int]:
+    m = _ZH_UNIT_RE.match(text, i)
+    if m:
+        idx = int(m.lastgroup[1:])
+        return _ZH_UNITS[idx][1], _ZH_UNITS[idx][2], m.end()
+    m = _EN_UNIT_RE.match(text, i)
+    if m:
+        idx = int(m.lastgroup[1:])
+        return _EN_UNITS[idx][1], _EN_UNITS[idx][2], m.end()
+    return None, None, i
+
+
+def _number_at(text: str, m: re.Match) -> tuple[Decimal, int, bool, bool, bool] | None:
+    """Parse one number (with magnitude) starting at match ``m``: value, end, more, arabic, has_mag."""
+    more = False
+    if m.group("ar"):
+        value = parse_number(m.group("ar"))
+        arabic = True
+    elif m.group("cn"):
+        s = m.group("cn")
+        # a run of Chinese numerals glued to a word (一次, 第一) is no quantity unless a
+        # magnitude or unit follows; the caller checks that
+        try:
+            value = parse_cn_number(s)
+        except ValueError:
+            return None
+        arabic = False
+        if any(ch in s for ch in "十拾百佰千仟万亿"):
+            j = m.end()
+            more = bool(_MORE.match(text, j))
+            if more:
+                j += 1
+            mag = _ZH_MAG.match(text, j)
+            if mag:  # "三十万亿" is not written this way, but "两千万" ends in 万: already read
+                value *= ZH_MAGNITUDES[mag.group()]
+                j = mag.end()
+            if not more and _MORE.match(text, j):
+                more, j = True, j + 1
+            return value, j, more, False, True
+    else:
+        value = Decimal(1)
+        j = m.start()
+        mag = _ZH_MAG.match(text, j)
+        return value * ZH_MAGNITUDES[mag.group()], mag.end(), False, False, True
+    j = m.end()
+    if _MORE.match(text, j):
+        more, j = True, j + 1
+    has_mag = False
+    mag = _ZH_MAG.match(text, j)
+    if mag:
+        value *= ZH_MAGNITUDES[mag.group()]
+        j, has_mag = mag.end(), True
+    elif arabic:
+        mag = _EN_MAG.match(text, j)
+        if mag:
+            word = mag.group().strip().lower()
+            value *= EN_MAGNITUDES[word]
+            j, has_mag = mag.end(), True
+    if _MORE.match(text, j) and not more:
+        more, j = True, j + 1
+    return value, j, more, arabic, has_mag
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in normalised ``text``, left to right, not overlapping."""
+    out: list[Quantity] = []
+    pos = 0
+    n = len(text)
+    for pm in _PERCENT_ZH.finditer(text):
+        s = pm.group("n")
+        try:
+            v = parse_number(s) if s[0].isdigit() else parse_cn_number(s)
+        except (ValueError, ArithmeticError):
+            continue
+        out.append(Quantity(pm.start(), pm.end(), v, "percent", "percent", arabic=s[0].isdigit()))
+    taken = [(q.start, q.end) for q in out]
+    while pos < n:
+        m = _NUM.search(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        parsed = _number_at(text, m)
+        if parsed is None:
+            continue
+        value, j, more, arabic, has_mag = parsed
+        start = m.start()
+        # date parts, ordinals and model names are no quantities
+        if _DATE_AFTER.match(text, j) and not has_mag:
+            continue
+        if start > 0 and text[start - 1] == "第":
+            continue
+        pre = _PREFIX_CCY.search(text[max(0, start - 5):start])
+        kind, unit, k = _unit_at(text, j)
+        if pre and kind is None:
+            kind, unit = "currency", _PREFIX_CCY_UNIT[pre.group(1).strip()]
+            start -= len(pre.group(1))
+        elif pre and kind == "currency":
+            start -= len(pre.group(1))
+        if kind is not None:
+            j = k
+        if not arabic and kind is None and not has_mag:
+            continue
+        if not arabic and kind in ("other", "times") and value < 10:
+            continue
+        high = None
+        # a range: "20-30万元", "6万至8万辆", "3到5倍"
+        rng = _RANGE_SEP.match(text, j)
+        if rng:
+            m2 = _NUM.match(text, rng.end())
+            if m2 and (m2.group("ar") or m2.group("cn")):
+                p2 = _number_at(text, m2)
+                if p2 is not None:
+                    v2, j2, more2, ar2, mag2 = p2
+                    kind2, unit2, k2 = _unit_at(text, j2)
+                    if pre and kind2 is None:
+                        kind2, unit2 = kind, unit
+                    if kind2 is not None and (kind is None or kind2 == kind) and not _DATE_AFTER.match(text, j2):
+                        if mag2 and not has_mag:
+                            mag_factor = v2 / parse_number(m2.group("ar")) if m2.group("ar") else None
+                            if mag_factor:
+                                value *= mag_factor
+                        if v2 > value:
+                            high, kind, unit, j = v2, kind2, unit2, (k2 if kind2 is not None else j2)
+                            has_mag = has_mag or mag2
+        out.append(Quantity(start, j, value, kind, unit, high, more, arabic, has_mag,
+                            bool(m.group("ar") and "," in m.group("ar"))))
+        taken.append((start, j))
+        pos = max(pos, j)
+    out.sort(key=lambda q: q.start)
+    return out
