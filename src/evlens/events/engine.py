@@ -52,10 +52,15 @@ def gather(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, rel: np.ndarr
     """``out[i, j] = values[rows[i] + rel[j], cols[i]]``, NaN where that row is outside the
     panel. ``rows`` are the panel rows of day 0, ``cols`` the security columns."""
     values = np.asarray(values, dtype=float)
+    n_rows, n_cols = values.shape
     idx = np.asarray(rows)[:, None] + np.asarray(rel)[None, :]
-    inside = (idx >= 0) & (idx < values.shape[0])
-    out = values[np.clip(idx, 0, values.shape[0] - 1), np.asarray(cols)[:, None]]
-    return np.where(inside, out, np.nan)
+    inside = (idx >= 0) & (idx < n_rows)
+    all_inside = bool(inside.all())
+    if not all_inside:
+        idx = np.clip(idx, 0, n_rows - 1)
+    flat = idx * n_cols + np.asarray(cols)[:, None]
+    out = np.take(values.ravel(), flat)
+    return out if all_inside else np.where(inside, out, np.nan)
 
 
 @dataclass(frozen=True)
@@ -151,8 +156,9 @@ def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
     n_t = np.isfinite(ar).sum(axis=0)
     aar = st.mean_across(ar)
     caar = np.nancumsum(aar)
-    (rank_d, rank_w) = st.corrado_rank(est, ar, spec.estudy2_compat)
-    (mrank_d, mrank_w) = st.modified_rank(est, ar, spec.estudy2_compat)
+    ranks = st.rank_matrix(est, ar)
+    (rank_d, rank_w) = st.corrado_rank(est, ar, spec.estudy2_compat, ranks=ranks)
+    (mrank_d, mrank_w) = st.modified_rank(est, ar, spec.estudy2_compat, ranks=ranks)
     daily: dict[str, tuple[np.ndarray, np.ndarray]] = {
         "t_test": st.t_test(ar),
         "brown_warner_1980": st.brown_warner_1980(ar, sigma2, bw_df),

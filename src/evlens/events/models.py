@@ -45,16 +45,18 @@ class Fit:
     residuals: np.ndarray  # n_events x L, NaN off the valid days
 
 
-def _masked_mean(values: np.ndarray, valid: np.ndarray, n: np.ndarray) -> np.ndarray:
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(valid, values, 0.0).sum(axis=1) / n
+def _rowdot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.einsum("ij,ij->i", a, b)
 
 
 def fit(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None) -> Fit:
-    """Fit ``spec.model`` to every event's estimation window (vectorised over events)."""
+    """Fit ``spec.model`` to every event's estimation window (vectorised over events).
+
+    OLS from centred cross-moments over the valid days: ``beta = S_xy / S_xx``,
+    ``alpha = mean(y) - beta * mean(x)``.
+    """
     est_y = np.asarray(est_y, dtype=float)
-    uses_x = spec.needs_benchmark
-    if uses_x:
+    if spec.needs_benchmark:
         if est_x is None:
             raise ValueError(f"model {spec.model!r} needs benchmark returns")
         est_x = np.asarray(est_x, dtype=float)
@@ -63,31 +65,39 @@ def fit(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None) -> Fit:
         valid = np.isfinite(est_y)
         est_x = np.full_like(est_y, np.nan) if est_x is None else np.asarray(est_x, dtype=float)
     n = valid.sum(axis=1).astype(float)
+    y0 = np.where(valid, est_y, 0.0)
+    x0 = np.where(valid, est_x, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        y_mean = _masked_mean(est_y, valid, n)
-        x_mean = _masked_mean(est_x, valid, n)
-        dx = np.where(valid, est_x - x_mean[:, None], 0.0)
-        m_ss = (dx * dx).sum(axis=1)
-        x_ok = np.isfinite(est_x)
-        n_x = x_ok.sum(axis=1).astype(float)
-        x_mean_all = _masked_mean(est_x, x_ok, n_x)
-        dx_all = np.where(x_ok, est_x - x_mean_all[:, None], 0.0)
-        m_ss_all = (dx_all * dx_all).sum(axis=1)
+        y_mean = y0.sum(axis=1) / n
+        x_mean = x0.sum(axis=1) / n
+        dx = np.where(valid, x0 - x_mean[:, None], 0.0)
+        m_ss = _rowdot(dx, dx)
+        if spec.estudy2_compat:
+            x_ok = np.isfinite(est_x)
+            n_x = x_ok.sum(axis=1).astype(float)
+            xa = np.where(x_ok, est_x, 0.0)
+            x_mean_all = xa.sum(axis=1) / n_x
+            dxa = np.where(x_ok, xa - x_mean_all[:, None], 0.0)
+            m_ss_all = _rowdot(dxa, dxa)
+        else:
+            x_mean_all, m_ss_all = x_mean, m_ss
         if spec.model == "market":
-            dy = np.where(valid, est_y - y_mean[:, None], 0.0)
-            beta = (dx * dy).sum(axis=1) / m_ss
+            beta = _rowdot(dx, y0) / m_ss
             alpha = y_mean - beta * x_mean
+            resid0 = y0 - alpha[:, None] - beta[:, None] * x0
         elif spec.model == "market-adjusted":
             beta = np.ones_like(n)
             alpha = np.zeros_like(n)
+            resid0 = y0 - x0
         else:
             beta = np.zeros_like(n)
             alpha = y_mean
-        xs = np.where(np.isfinite(est_x), est_x, 0.0)
-        resid = np.where(valid, est_y - alpha[:, None] - beta[:, None] * xs, np.nan)
-        r_mean = _masked_mean(resid, valid, n)
-        sq = np.where(valid, (resid - r_mean[:, None]) ** 2, 0.0).sum(axis=1)
+            resid0 = y0 - alpha[:, None]
+        resid0 = np.where(valid, resid0, 0.0)
+        r_sum = resid0.sum(axis=1)
+        sq = _rowdot(resid0, resid0) - r_sum * r_sum / n  # sum((e - mean(e))^2)
         sigma2 = sq / (n - spec.ddof)
+    resid = np.where(valid, resid0, np.nan)
     sigma2 = np.where(n > spec.ddof, sigma2, np.nan)
     return Fit(alpha, beta, sigma2, n, x_mean, m_ss, x_mean_all, m_ss_all, resid)
 

@@ -223,7 +223,7 @@ def generalized_sign(a: np.ndarray, p: float) -> Stat:
     return stat, _z_p(stat)
 
 
-def _ranks(est_a: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def rank_matrix(est_a: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Ranks of each event's abnormal returns over its estimation and event days together
     (average ranks for ties, NaN kept), and the number of valid days per event."""
     full = np.concatenate([np.asarray(est_a, dtype=float), np.asarray(a, dtype=float)], axis=1)
@@ -241,7 +241,8 @@ def _cross_sums(x: np.ndarray, present: np.ndarray, compat: bool) -> tuple[np.nd
     return _nan_where(n_t == 0, total), n_t
 
 
-def corrado_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False) -> tuple[Stat, Stat]:
+def corrado_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False,
+                 ranks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> tuple[Stat, Stat]:
     """Corrado (1989) rank test. ``K_it`` ranks event ``i``'s abnormal returns over its
     ``n_i`` valid estimation-and-event days; ``D_t = (1/N_t) sum_i (K_it - (n_i + 1)/2)``;
     ``S_K = sqrt((1/T) sum_t D_t^2)`` over all ``T`` days of the combined window (``T``: the
@@ -250,9 +251,9 @@ def corrado_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False) -> tupl
     Returns ``((daily, p), (window, p))``.
 
     ``compat`` reproduces estudy2's scaling of ``sum_i`` as ``N * mean_i`` on days with
-    missing returns."""
-    ranks, n_i, present = _ranks(est_a, a)
-    centred = ranks - (n_i[:, None] + 1.0) / 2.0
+    missing returns. ``ranks`` may pass in :func:`rank_matrix` computed once for both rank tests."""
+    k, n_i, present = ranks if ranks is not None else rank_matrix(est_a, a)
+    centred = k - (n_i[:, None] + 1.0) / 2.0
     total, n_t = _cross_sums(centred, present, compat)
     with np.errstate(invalid="ignore", divide="ignore"):
         d = total / n_t
@@ -263,15 +264,16 @@ def corrado_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False) -> tupl
     return (daily, _z_p(daily)), (np.asarray(window), _z_p(np.asarray(window)))
 
 
-def modified_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False) -> tuple[Stat, Stat]:
+def modified_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False,
+                  ranks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> tuple[Stat, Stat]:
     """Modified rank test for missing returns (Campbell and Wasley 1993; Cowan 1992;
     Kolari and Pynnönen 2011): standardised ranks ``U_it = K_it / (n_i + 1)``,
     ``Q_t = (1/sqrt(N_t)) sum_i (U_it - 1/2)``, ``S_U = sqrt((1/T) sum_t Q_t^2)`` over the
     combined window (``T`` the mean number of valid days per event). Daily statistic
     ``Q_t / S_U``; window statistic ``sum_{t in window} Q_t / (sqrt(W) S_U)``. Standard
-    normal. ``compat`` as in :func:`corrado_rank`."""
-    ranks, n_i, present = _ranks(est_a, a)
-    u = ranks / (n_i[:, None] + 1.0) - 0.5
+    normal. ``compat`` and ``ranks`` as in :func:`corrado_rank`."""
+    k, n_i, present = ranks if ranks is not None else rank_matrix(est_a, a)
+    u = k / (n_i[:, None] + 1.0) - 0.5
     total, n_t = _cross_sums(u, present, compat)
     with np.errstate(invalid="ignore", divide="ignore"):
         q = total / np.sqrt(n_t)
