@@ -181,3 +181,49 @@ def test_result_is_json_ready_and_summarises():
     assert d["events"][0]["ar"] == {"0": pytest.approx(0.025), "1": pytest.approx(-0.01)}
     assert [row["day"] for row in d["tests"]["daily"]] == [0, 1]
     assert "window" in r.summary()
+
+
+def test_cross_sectional_t_and_bmp_against_scipy():
+    from scipy import stats
+
+    from evlens.events import statistics as st
+
+    rng = np.random.default_rng(21)
+    a = rng.normal(0.002, 0.02, (40, 3))
+    a[[3, 17], 1] = np.nan
+    stat, p = st.t_test(a)
+    ref = stats.ttest_1samp(a, 0.0, axis=0, nan_policy="omit")
+    np.testing.assert_allclose(stat, ref.statistic, rtol=1e-12)
+    np.testing.assert_allclose(p, ref.pvalue, rtol=1e-9)
+    sar = a / rng.uniform(0.01, 0.03, (40, 1))
+    np.testing.assert_allclose(st.bmp(sar)[0], stats.ttest_1samp(sar, 0.0, axis=0, nan_policy="omit").statistic,
+                               rtol=1e-12)
+
+
+def test_sign_test_matches_the_binomial_normal_approximation():
+    from scipy import stats
+
+    from evlens.events import statistics as st
+
+    a = np.array([[0.01], [0.02], [-0.01], [0.03], [0.005], [-0.02], [0.01]])  # 5 of 7 positive
+    z, p = st.sign_test(a)
+    assert z[0] == pytest.approx((5 - 3.5) / math.sqrt(7 * 0.25), rel=1e-12)
+    assert p[0] == pytest.approx(2 * stats.norm.sf(abs(z[0])), rel=1e-12)
+    zg, _ = st.generalized_sign(a, 0.4)
+    assert zg[0] == pytest.approx((5 - 7 * 0.4) / math.sqrt(7 * 0.4 * 0.6), rel=1e-12)
+
+
+def test_rank_quirk_only_matters_with_missing_returns():
+    from evlens.events import statistics as st
+
+    rng = np.random.default_rng(8)
+    est, evt = rng.normal(size=(6, 50)), rng.normal(size=(6, 3))
+    for test in (st.corrado_rank, st.modified_rank):
+        (d1, _), (w1, _) = test(est, evt, compat=False)
+        (d2, _), (w2, _) = test(est, evt, compat=True)
+        np.testing.assert_allclose(d1, d2, rtol=1e-12)
+        est_m = est.copy()
+        est_m[0, :20] = np.nan
+        (d3, _), _ = test(est_m, evt, compat=False)
+        (d4, _), _ = test(est_m, evt, compat=True)
+        assert not np.allclose(d3, d4)
