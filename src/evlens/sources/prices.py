@@ -85,6 +85,8 @@ def detect_price_format(raw: RawFile) -> str:
         return "yfinance"
     if "date" in low and "close" in low:
         return "plain"
+    if "date" in low and {"open", "high", "low"} & set(low):
+        raise InputError("missing column 'close'", path=raw.path, line=1, field="close")
     if low and low[0] == "date" and len(low) > 2 and not {"open", "high", "low", "close"} & set(low):
         raise InputError(
             "looks like a table of returns by ticker (columns "
