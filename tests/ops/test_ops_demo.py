@@ -1,0 +1,109 @@
+"""The issue's done-when checks on the demo database, through the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from evlens.cli import build_app
+from evlens.errors import EvlensError
+from evlens.ops import forecast_deliveries, load_scenario, monthly_deliveries
+
+SHIPPED = str(Path(__file__).resolve().parents[2] / "src" / "evlens" / "data" / "scenarios" / "xiaomi-2025.toml")
+
+
+@pytest.fixture(scope="module")
+def cli(demo_db_path):
+    runner = CliRunner()
+    app = build_app()
+
+    def run(*args, json_out=True):
+        res = runner.invoke(app, ["--db", str(demo_db_path), *args, *(["--json"] if json_out else [])])
+        if res.exception is not None and not isinstance(res.exception, SystemExit):
+            raise res.exception
+        assert res.exit_code == 0, res.output
+        return json.loads(res.stdout) if json_out else res.stdout
+
+    return run
+
+
+def test_deliveries_xiaomi_2024(cli):
+    out = cli("deliveries", "xiaomi", "--year", "2024")
+    months = {m["month"]: m for m in out["months"]}
+    assert list(months) == [f"2024-{k:02d}" for k in range(4, 13)]
+    apr = months["2024-04"]
+    assert apr["exact"] and apr["value"] == apr["low"] == apr["high"] == 7058
+    # Q2 27,307 exact, so June = 27,307 - 7,058 - 8,646 = 11,603
+    assert months["2024-06"]["exact"] and months["2024-06"]["value"] == 11603
+    # Q3 total 39,790, each month over 10,000: each in [10,000, 19,790], summing to 39,790
+    q3 = [months[f"2024-{k:02d}"] for k in (7, 8, 9)]
+    assert sum(m["value"] for m in q3) == pytest.approx(39790, abs=0.5)
+    for m in q3:
+        assert m["low"] == 10000 and m["high"] == 19790 and m["low"] <= m["value"] <= m["high"]
+    # Oct and Nov over 20,000; the year over 135,000
+    assert months["2024-10"]["low"] >= 20000 and months["2024-11"]["low"] >= 20000
+    assert months["2024-12"]["cumulative_low"] >= 135000
+    for m in out["months"]:
+        assert m["low"] <= m["value"] and (m["high"] is None or m["value"] <= m["high"] + 1e-6)
+    # CPCA retail figures are a different measure and are reported as left out
+    assert any(s["metric"] == "retail_sales" for s in out["facts_skipped"])
+    assert out["pace"]["status"] == "ahead"
+
+
+def test_deliveries_table_prints(cli):
+    text = cli("deliveries", "xiaomi", "--year", "2024", json_out=False)
+    assert "2024-04" in text and "7,058" in text
+
+
+def test_backlog_xiaomi(cli):
+    out = cli("backlog", "xiaomi")
+    pts = {p["date"]: p for p in out["points"]}
+    # article: >260,000 orders at end-2024, ~135,000 delivered: about 125,000 waiting
+    end = pts["2024-12-31"]
+    assert end["orders"] == 260000 and end["backlog"] == pytest.approx(260000 - end["deliveries"])
+    assert 120000 <= end["backlog"] <= 125000
+    # locked orders of 30 April 2024 (88,063) against April's 7,058 deliveries
+    assert pts["2024-04-30"]["backlog"] == pytest.approx(88063 - 7058)
+    assert end["wait_run_rate_months"] > 0 and end["fifo_wait_days"] > 0
+
+
+def test_forecast_done_when(cli):
+    out = cli("forecast", "xiaomi", "--year", "2025", "--target", "300000", "--scenario", SHIPPED,
+              "--paths", "20000", "--seed", "1")
+    assert 0 < out["p_hit"] < 1
+    assert out["p5"] < out["p50"] < out["p95"]
+    assert out["paths"] == 20000 and out["seed"] == 1 and out["target"] == 300000
+    assert [m["month"] for m in out["months"]] == [f"2025-{k:02d}" for k in range(1, 13)]
+    assert out["capacity_binds"]
+    again = cli("forecast", "xiaomi", "--year", "2025", "--target", "300000", "--scenario", SHIPPED,
+                "--paths", "20000", "--seed", "1")
+    assert again == out
+
+
+def test_forecast_as_of_uses_only_published_facts(demo_store):
+    scen = load_scenario("xiaomi-2025")
+    facts, ents = demo_store.facts(), demo_store.entities()
+    early = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=2000, seed=3, as_of=date(2025, 2, 8))
+    later = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=2000, seed=3, as_of=date(2025, 7, 15))
+    assert early.known_months == ("2025-01",)
+    assert later.known_months == tuple(f"2025-{k:02d}" for k in range(1, 7))
+    # the known first half is what the facts known on 2025-07-15 say
+    first_half = monthly_deliveries(facts, "xiaomi", 2025, entities=ents, as_of=date(2025, 7, 15))
+    assert later.known_total == pytest.approx(sum(m.value for m in first_half.months))
+    # Q1 2025 was exact (75,869)
+    assert sum(m.value for m in first_half.months[:3]) == pytest.approx(75869, abs=0.5)
+
+
+def test_forecast_target_precedence_and_errors(demo_store):
+    scen = load_scenario("xiaomi-2025")
+    facts, ents = demo_store.facts(), demo_store.entities()
+    r = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=500, seed=1)
+    assert r.target == 300000 and r.target_source.startswith("scenario")
+    r2 = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=500, seed=1, target=350000)
+    assert r2.target == 350000 and r2.p_hit <= r.p_hit
+    with pytest.raises(EvlensError, match="scenario.end"):
+        forecast_deliveries(scen, 2026, facts=facts, entities=ents, paths=10, seed=1)
