@@ -45,6 +45,13 @@ _ABBREV = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Ma
 _CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|, | — | - (?=[A-Za-z])|:(?!\d)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
+_SUBORDINATE = re.compile(r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs)\b|之后|以后|自从|自|比|较")
+_CONSECUTIVE = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个月|(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|for the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) month", re.I)
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)")
+_DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
+_SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 COUNT_KINDS = ("count",)
 COMPANY_KINDS = ("company",)
@@ -127,6 +134,28 @@ def _fmt_value(v: Decimal) -> float:
     return float(v)
 
 
+def _consecutive_n(m: re.Match) -> int:
+    from .quantities import parse_cn_number
+
+    if m.group("zh"):
+        z = m.group("zh")
+        return int(z) if z.isdigit() else int(parse_cn_number(z))
+    if m.group("en"):
+        e = m.group("en").lower()
+        return _EN_NUM.get(e) or int(e)
+    return _ORDINALS[m.group("ord").lower()]
+
+
+def _months_back(month: str, n: int) -> list[str]:
+    """The ``n`` months ending with ``month`` (``YYYY-MM``), oldest first."""
+    y, m = int(month[:4]), int(month[5:7])
+    out = []
+    for _ in range(max(1, min(n, 24))):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    return out[::-1]
+
+
 class Extractor:
     """Reads facts out of one text. Build once per text; :meth:`facts` returns them."""
 
@@ -182,7 +211,7 @@ class Extractor:
         if e is None:
             return False
         if metric in ("market_cap", "share_price", "share_return"):
-            return e.listed
+            return e.listed or e.kind == "company"
         if metric in ("index_return", "index_level"):
             return e.kind == "index"
         if metric in ("nev_penetration",):
@@ -209,19 +238,28 @@ class Extractor:
                 return prev[-1]
         return None
 
-    def _period_for(self, q: Quantity, clause, sent) -> PeriodMention | None:
-        inclause = [p for p in self.periods if clause[0] <= p.start and p.end <= clause[1]]
+    def _period_for(self, q: Quantity, clause, sent, flow: bool = True) -> PeriodMention | None:
+        inclause = [p for p in self.periods if clause[0] <= p.start and p.end <= clause[1]
+                    and not (p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]))]
         if inclause:
             return min(inclause, key=lambda p: (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1)
         before = [p for p in self.periods if sent.start <= p.start and p.end <= q.start]
         if before:
             return before[-1]
-        after = [p for p in self.periods if q.end <= p.start and p.end <= sent.end]
+        after = [p for p in self.periods if q.end <= p.start and p.end <= sent.end
+                 and not _SUBORDINATE.search(self.lower[q.end:p.start])]
         if after and _EN_WORD.search(self.t[sent.start:sent.end]):
             return after[0]
         para = sent.para
         prev = [p for p in self.periods if p.end <= sent.start and self.sentences[self._sentence_of(p.start)].para == para]
-        return prev[-1] if prev else None
+        if prev:
+            return prev[-1]
+        if flow:
+            si = self._sentence_of(q.start)
+            lo = self.sentences[max(0, si - 3)].start
+            prev = [p for p in self.periods if lo <= p.start and p.end <= sent.start]
+            return prev[-1] if prev else None
+        return None
 
     def _bound(self, q: Quantity, clause) -> tuple[str, bool]:
         """The bound written around ``q``, and whether it is a threshold crossed."""
@@ -274,7 +312,7 @@ class Extractor:
             sent = self.sentences[si]
             clause = sent.clause_of(q.start)
             ctext = self.lower[clause[0]:clause[1]]
-            if _has(ctext, lex.hedges):
+            if _has(self.lower[clause[0]:q.start], lex.hedges) or self._is_difference(q, clause):
                 continue
             mm = self._metric_for(q, clause, sent)
             if mm is None:
@@ -282,26 +320,8 @@ class Extractor:
             metric = mm.key
             rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
             sign = Decimal(1)
-            if metric == "growth":
-                base = [m for m in self._in(self.metrics, clause[0], q.start)
-                        if m.key != "growth" and lex.metrics[m.key].kind == "count"]
-                words = self.lower[clause[0]:q.start]
-                if base:
-                    b = base[-1].key
-                    suffix = "yoy" if _has(words, lex.growth_yoy) else "mom" if _has(words, lex.growth_mom) else "growth"
-                    metric = f"{b}_{suffix}"
-                else:
-                    metric = "share_return"
-                if mm.word in lex.growth_negative:
-                    sign = Decimal(-1)
-            elif metric == "share_return":
-                base = [m for m in self._in(self.metrics, clause[0], q.start)
-                        if m.key not in ("growth", "share_return") and lex.metrics[m.key].kind == "count"]
-                if base:
-                    b = base[-1].key
-                    metric = f"{b}_yoy" if _has(self.lower[clause[0]:q.start], lex.growth_yoy) else f"{b}_growth"
-                if mm.word in lex.metrics["share_return"].negative:
-                    sign = Decimal(-1)
+            if metric in ("growth", "share_return"):
+                metric, sign = self._growth_or_return(q, mm, clause, sent)
             # a delivery count in a plan is a target
             if metric in ("deliveries", "sales") and _has(self.lower[clause[0]:q.start], lex.plan) and not _has(ctext, ("累计", "cumulative")):
                 metric = "delivery_target"
@@ -314,9 +334,16 @@ class Extractor:
                 em = self._entity_for(q, ent_metric if ent_metric != "share_return" else "share_return", clause, sent, si)
                 if em is None and metric == "share_return":
                     em = self._entity_for(q, "index_return", clause, sent, si)
+                if em is None and metric == "nev_penetration":
+                    em = _Mention(q.start, q.start, "china-passenger-cars", "")
                 if em is None:
                     continue
                 ent_slug = em.key
+                if lex.entities[ent_slug].kind == "company" and em.end <= q.start:
+                    follow = [e for e in self._in(self.entities, q.end, clause[1])
+                              if lex.entities[e.key].parent == ent_slug and lex.entities[e.key].kind == "model"]
+                    if follow and re.match(r"^[^,，]{0,30}$", self.t[q.end:follow[0].start]):
+                        ent_slug = follow[0].key
             else:
                 rule.append("respectively")
             ekind = lex.entities[ent_slug].kind
@@ -326,7 +353,7 @@ class Extractor:
                 metric = "index_level"
             if not self._entity_ok(ent_slug, metric if not metric.endswith(("_yoy", "_mom", "_growth")) else "deliveries"):
                 continue
-            pm = pe.get("period") or self._period_for(q, clause, sent)
+            pm = pe.get("period") or self._period_for(q, clause, sent, flow=bool(lex.metrics.get(base_metric) and lex.metrics[base_metric].flow))
             bound, threshold = self._bound(q, clause)
             if threshold:
                 rule.append("threshold")
@@ -362,6 +389,9 @@ class Extractor:
                     periods = list(pm.months)
                     each = True
                     rule.append("each_month")
+                elif pm.kind == "month" and (cm := _CONSECUTIVE.search(ctext)) and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
+                    periods = _months_back(period, _consecutive_n(cm))
+                    rule.append("consecutive")
                 else:
                     periods = [period]
                 if pm.asof and mdef is not None and mdef.flow and pm.kind == "day" and metric not in ("share_return", "index_return"):
@@ -374,7 +404,7 @@ class Extractor:
             # rate
             rate = None
             if metric == "capacity":
-                window = self.lower[max(clause[0], mm.start - 4):clause[1]]
+                window = self.lower[clause[0]:clause[1]]
                 if _has(window, lex.rate_month):
                     rate = "month"
                 elif _has(window, lex.rate_year):
@@ -410,6 +440,32 @@ class Extractor:
                         source_url=source_url, publisher=publisher,
                     ))
         return out
+
+    def _is_difference(self, q: Quantity, clause) -> bool:
+        """A difference ("10,000 yuan below the Model Y", "比去年多5万辆"), not a level."""
+        after = self.lower[q.end:clause[1]]
+        if _DIFFERENCE_AFTER.match(after):
+            return True
+        return bool(_DIFFERENCE_ZH.search(self.t[clause[0]:q.start])) and bool(re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after))
+
+    def _growth_or_return(self, q: Quantity, mm: _Mention, clause, sent) -> tuple[str, Decimal]:
+        """A percent next to a growth or rise word: a share (or index) return, or the growth of
+        the vehicle count or money figure named before it in the sentence (``deliveries_yoy``)."""
+        lex = self.lex
+        sign = Decimal(-1) if (mm.word in lex.growth_negative or mm.word in lex.metrics["share_return"].negative) else Decimal(1)
+        base = [m for m in self._in(self.metrics, sent.start, q.start)
+                if m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
+                and lex.metrics[m.key].kind in ("count", "currency")]
+        if base:
+            b = base[-1]
+            between = self.lower[b.end:q.start]
+            if not any(w in between for w in _SHARE_WORDS):
+                window = self.lower[b.start:min(clause[1], q.end + 30)]
+                suffix = "yoy" if (_has(window, lex.growth_yoy) or re.search(r"from (?:19|20)\d\d\b", window)) else "mom" if _has(window, lex.growth_mom) else "growth"
+                if b.key == "delivery_target":
+                    return "share_return" if mm.key == "share_return" else "growth", sign
+                return f"{b.key}_{suffix}", sign
+        return "share_return", sign
 
     def _model_entity(self, slug: str, metric: str, period: str) -> str:
         """A company's vehicle counts belong to the model (or model group) it delivered then."""

@@ -21,7 +21,7 @@ from .quantities import parse_cn_number
 _CN_M = "一二三四五六七八九十"
 _M = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_M[:9]}])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
-_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年|去年|明年|前年|本年|上年|次年)"
+_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年|去年|明年|前年|本年|上年)"
 
 _ZH = re.compile(
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
@@ -29,6 +29,9 @@ _ZH = re.compile(
     rf"(?:"
     rf"(?:从)?(?P<m1>{_M})月份?(?:到|至|-|~|—)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_M})月份?(?:之间|间)?"
     rf"|(?P<qrange>前三季度|前两季度|前三个季度)"
+    rf"|前(?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个月"
+    rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
+    rf"|(?P<today>今日|今天|当日|当天)"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度"
     rf"|Q(?P<qq>[1-4])"
     rf"|(?P<h>[上下])半年"
@@ -58,10 +61,13 @@ _EN = re.compile(
     rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
     rf"|(?:the )?(?P<eh>first|second) half(?: of (?P<ehy>(?:19|20)\d{{2}}))?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
+    rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
+    rf"|(?P<einy>in the year)\b"
     rf"|(?P<eyend>year-end|the year)\b"
-    rf"|(?P<erel>last year|this year|next year|a year earlier|a year ago)\b"
+    rf"|(?P<erel>last year|this year|next year)\b"
     rf"|(?P<eytd>year to date|year-to-date|so far this year)\b"
-    rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?![\d,%\u4e00-\u9fff]|\.\d)"
+    rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
     rf")"
 )
 
@@ -100,10 +106,25 @@ def _range(y1: int, m1: int, y2: int, m2: int) -> tuple[str, tuple[str, ...]]:
     return f"{months[0]}..{months[-1]}", tuple(months)
 
 
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_EN_NUMS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11}
+
+
 class _Context:
     def __init__(self, today: date | None) -> None:
         self.today = today
         self.year: int | None = None
+        self.day: str | None = None  # the last day named
+
+    def weekday(self, wd: int) -> str | None:
+        """The latest such weekday on or before the article's date."""
+        if self.today is None:
+            return None
+        from datetime import timedelta
+
+        return (self.today - timedelta(days=(self.today.weekday() - wd) % 7)).isoformat()
 
     def rel(self, word: str) -> int | None:
         base = self.today.year if self.today else self.year
@@ -160,6 +181,8 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
         except (ValueError, KeyError, IndexError):
             pm = None
         if pm is not None:
+            if pm.kind == "day" and not pm.asof:
+                ctx.day = pm.period
             out.append(pm)
     return out
 
@@ -186,8 +209,21 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             y2 = y1 if m1 <= m2 else y1 + 1
         text, months = _range(y1, m1, y2, m2)
         return PeriodMention(a, b, text, "range", asof, months=months)
-    if y is None and not (g["m"] or g["q"] or g["qq"] or g["h"] or g["yend"] or g["ystart"] or g["full"] or g["qrange"]):
+    if y is None and not (g["m"] or g["q"] or g["qq"] or g["h"] or g["yend"] or g["ystart"] or g["full"] or g["qrange"]
+                          or g["wd"] or g["today"] or g["fm"]):
         return None
+    if g["wd"] or g["today"]:
+        if g["today"] in ("当日", "当天") and ctx.day:
+            return PeriodMention(a, b, ctx.day, "day", False)
+        day = ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]]) if g["wd"] else (ctx.today.isoformat() if ctx.today else None)
+        return PeriodMention(a, b, day, "day", False) if day else None
+    if g["fm"]:
+        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
+        if y is None:
+            return None
+        n = int(g["fm"]) if g["fm"].isdigit() else int(parse_cn_number(g["fm"]))
+        text, months = _range(y, 1, y, n)
+        return PeriodMention(a, b, text, "range", asof, months=months)
     if g["qrange"]:
         y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
         if y is None:
@@ -229,6 +265,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         if y is None:
             return None
         return PeriodMention(a, b, str(y), "year", asof, year_start=True)
+    if y is None and g["full"] in ("全年", "年度"):
+        y = ctx.year or (ctx.today.year if ctx.today else None)
     if y is None:
         return None
     if asof:
@@ -241,7 +279,7 @@ def _en_month(s: str) -> int:
 
 
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
-    asof_word = (g["asof"] or "").strip()
+    asof_word = (g["asof"] or "").strip().lower()
     asof = asof_word in ("as of", "as at", "by the end of", "at the end of", "end-", "end of", "by")
     if g["asof"] and asof_word in ("through",):
         a += len(g["asof"])
@@ -301,6 +339,19 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         if y is None:
             return None
         return PeriodMention(a, b, f"{y}-H{h}", "half", asof)
+    if g["ewd"]:
+        day = ctx.weekday(_WEEKDAYS[g["ewd"].lower()])
+        return PeriodMention(a, b, day, "day", False) if day else None
+    if g["efm"]:
+        y = int(g["efmy"]) if g["efmy"] else (ctx.year or (ctx.today.year if ctx.today else None))
+        if y is None:
+            return None
+        n = _EN_NUMS.get(g["efm"]) or int(g["efm"])
+        text, months = _range(y, 1, y, n)
+        return PeriodMention(a, b, text, "range", False, months=months)
+    if g["einy"]:
+        y = ctx.year or (ctx.today.year if ctx.today else None)
+        return PeriodMention(a, b, str(y), "year", False) if y else None
     if g["eyend"]:
         if not asof and g["eyend"] == "the year":
             return None

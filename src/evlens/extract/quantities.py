@@ -58,7 +58,7 @@ _ZH_UNITS = [
     ("天", "time", "day"),
     ("点", "point", "point"),
     ("倍", "times", "times"),
-    ("家|位|款|人|名|次|座|个|年", "other", "other"),
+    ("家|位|款|人|名|次|座|个|年|小时|分钟|秒", "other", "other"),
 ]
 _EN_UNITS = [
     ("percentage points?|pp", "point", "point"),
@@ -74,7 +74,7 @@ _EN_UNITS = [
     ("months?", "time", "month"),
     ("points?", "point", "point"),
     ("times", "times", "times"),
-    ("years?|people|employees|stores|cities|models", "other", "other"),
+    ("years?|hours?|minutes?|people|employees|stores|cities|models|seconds?", "other", "other"),
 ]
 _ZH_UNIT_RE = re.compile("|".join(f"(?P<z{i}>{p})" for i, (p, _, _) in enumerate(_ZH_UNITS)))
 _EN_UNIT_RE = re.compile(r" ?(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EN_UNITS)) + r")(?![A-Za-z])")
@@ -271,6 +271,17 @@ def find_quantities(text: str) -> list[Quantity]:
                         if v2 > value:
                             high, kind, unit, j = v2, kind2, unit2, (k2 if kind2 is not None else j2)
                             has_mag = has_mag or mag2
+        if high is None and text[max(0, start - 8):start].lower().endswith("between "):
+            m2 = re.compile(r" and ").match(text, j)
+            n2 = _NUM.match(text, m2.end()) if m2 else None
+            p2 = _number_at(text, n2) if n2 and n2.group("ar") else None
+            if p2 is not None:
+                v2, j2, _, _, _ = p2
+                kind2, unit2, k2 = _unit_at(text, j2)
+                if v2 > value and (kind2 == kind or kind2 is None or kind is None):
+                    high, j = v2, (k2 if kind2 is not None else j2)
+                    if kind2 is not None:
+                        kind, unit = kind2, unit2
         out.append(Quantity(start, j, value, kind, unit, high, more, arabic, has_mag,
                             bool(m.group("ar") and "," in m.group("ar"))))
         taken.append((start, j))

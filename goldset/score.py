@@ -1,0 +1,121 @@
+"""Score the extractor against the hand-checked gold set.
+
+    python goldset/score.py            # summary
+    python goldset/score.py -v         # and every miss and false hit, per article
+    python goldset/score.py --json
+
+Two levels, each as precision, recall and F1 over all articles (facts matched as
+multisets within each article):
+
+* values: (value, unit, bound) -- is each number read with its unit and bound?
+* facts:  (entity, metric, value, unit, bound, period) -- is the whole fact right?
+
+``manifest.csv`` lists the articles (``date`` gives the publication date of plain-text
+ones); ``gold.csv`` the facts a reader finds in them, written by hand from the text.
+Articles whose file is missing (the real article lives in ``../shared``) are skipped and
+reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _value(v) -> str:
+    return f"{float(v):.6g}"
+
+
+def value_key(f: dict) -> tuple:
+    return (_value(f["value"]), f["unit"], f["bound"])
+
+
+def fact_key(f: dict) -> tuple:
+    return (f["entity"], f["metric"], _value(f["value"]), f["unit"], f["bound"], f["period"])
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp,
+            "predicted": n_pred, "gold": n_gold}
+
+
+def load_gold(root: Path = HERE) -> tuple[list[dict], dict[str, list[dict]]]:
+    with open(root / "manifest.csv", encoding="utf-8") as fh:
+        manifest = list(csv.DictReader(fh))
+    gold: dict[str, list[dict]] = {}
+    with open(root / "gold.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            gold.setdefault(row["doc"], []).append(row)
+    return manifest, gold
+
+
+def score(root: Path = HERE) -> dict:
+    """Extract every available article and compare with the gold facts."""
+    from evlens.extract import extract_file, fact_to_dict
+
+    manifest, gold = load_gold(root)
+    counts = {"values": [0, 0, 0], "facts": [0, 0, 0]}
+    per_doc, skipped = [], []
+    for row in manifest:
+        path = (root / row["path"]).resolve()
+        if not path.exists():
+            skipped.append(row["doc"])
+            continue
+        published = date.fromisoformat(row["date"]) if row.get("date") else None
+        _, facts = extract_file(path, published)
+        pred = [fact_to_dict(f) for f in facts]
+        g = gold.get(row["doc"], [])
+        doc_out = {"doc": row["doc"]}
+        for level, key in (("values", value_key), ("facts", fact_key)):
+            pc, gc = Counter(map(key, pred)), Counter(map(key, g))
+            tp = sum((pc & gc).values())
+            counts[level][0] += tp
+            counts[level][1] += sum(pc.values())
+            counts[level][2] += sum(gc.values())
+            doc_out[level] = {"missed": sorted(map(list, (gc - pc).elements())),
+                              "false": sorted(map(list, (pc - gc).elements()))}
+        per_doc.append(doc_out)
+    return {
+        "articles": len(per_doc),
+        "skipped": skipped,
+        "values": _prf(*counts["values"]),
+        "facts": _prf(*counts["facts"]),
+        "per_article": per_doc,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    res = score()
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=2))
+        return 0
+    if args.verbose:
+        for d in res["per_article"]:
+            for level in ("facts",):
+                for kind in ("missed", "false"):
+                    for k in d[level][kind]:
+                        print(f"{d['doc']:8} {level:6} {kind:6} {k}")
+    print(f"articles scored: {res['articles']}" + (f" (skipped, file absent: {', '.join(res['skipped'])})" if res["skipped"] else ""))
+    for level, label in (("values", "values (value, unit, bound)"), ("facts", "facts (entity, metric, value, unit, bound, period)")):
+        s = res[level]
+        print(f"{label:55} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  "
+              f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
