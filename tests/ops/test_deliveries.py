@@ -208,3 +208,52 @@ def test_dataframe_input_and_errors():
         monthly_deliveries(df, "acme", entities=ENTS, approx_tol=1.5)
     d = s.to_dict()
     assert d["total"] == pytest.approx(15704)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def facts_from_a_true_series(draw):
+    """A true monthly series for 2024-04..2024-12 and facts that are all true of it:
+    exact months, lower bounds, exact quarters, a year lower bound and an approx total."""
+    months = [f"2024-{m:02d}" for m in range(4, 13)]
+    truth = dict(zip(months, draw(st.lists(st.integers(0, 30000), min_size=9, max_size=9))))
+    facts = []
+    for m in months:
+        kind = draw(st.sampled_from(["none", "eq", "gt", "lt"]))
+        if kind == "eq":
+            facts.append(F("acme-a", m, truth[m]))
+        elif kind == "gt":
+            facts.append(F("acme-a", m, draw(st.integers(0, truth[m])), "gt"))
+        elif kind == "lt":
+            facts.append(F("acme-a", m, truth[m] + draw(st.integers(0, 5000)), "lt"))
+    for q, ms in (("2024-Q2", months[:3]), ("2024-Q3", months[3:6]), ("2024-Q4", months[6:])):
+        if draw(st.booleans()):
+            facts.append(F("acme-a", q, sum(truth[m] for m in ms)))
+    total = sum(truth.values())
+    if draw(st.booleans()):
+        facts.append(F("acme-a", "2024", draw(st.integers(0, total)), "gt"))
+    if draw(st.booleans()) and total > 0:
+        off = draw(st.integers(-(total * 4 // 100), total * 4 // 100))  # within 4 %, inside the 5 % tolerance
+        facts.append(F("acme-a", "2024", total + off, "approx"))
+    if not facts:
+        facts.append(F("acme-a", "2024-04", truth["2024-04"]))
+    return truth, facts
+
+
+@settings(max_examples=25, deadline=None)
+@given(facts_from_a_true_series())
+def test_true_series_lies_in_every_interval(case):
+    truth, facts = case
+    s = monthly_deliveries(facts, "acme", 2024, entities=ENTS, approx_tol=0.05)
+    got = {m.month: m for m in s.months}
+    for m, v in truth.items():
+        if m not in got:
+            continue
+        e = got[m]
+        assert e.low - 1e-6 <= v and (e.high is None or v <= e.high + 1e-6)
+        assert e.low - 1e-3 <= e.value and (e.high is None or e.value <= e.high + 1e-3)
+        if e.exact:
+            assert e.value == pytest.approx(v, abs=1e-3)
