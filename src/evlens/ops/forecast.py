@@ -32,11 +32,11 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ..errors import EvlensError, InputError, NotFoundError
+from ..errors import InputError, NotFoundError
 from ..facts import Fact
 from ..periods import parse_period
 from .deliveries import DEFAULT_APPROX_TOL, _pick_target, monthly_deliveries
-from .engine import Simulation, simulate
+from .engine import simulate
 from .records import EntityInfo, entity_infos, fact_records, published_by
 from .scenario import Scenario
 
