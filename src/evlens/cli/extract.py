@@ -1,0 +1,113 @@
+"""``evlens extract``: articles to facts, printed, stored, or run on a Dask cluster."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import InputError
+from .common import JSON_OPTION, console, err_console, state
+
+
+def _parse_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"not a date (expected YYYY-MM-DD): {text!r}", field="--date") from None
+
+
+def _line(d: dict) -> str:
+    return json.dumps(d, ensure_ascii=False, default=str)
+
+
+def _row_to_dict(r: dict) -> dict:
+    from ..extract import _num
+
+    return {
+        "entity": r["entity"], "metric": r["metric"], "value": _num(float(r["value"])), "unit": r["unit"],
+        "rate": r["rate"], "bound": r["bound"], "period": r["period"], "cumulative": bool(r["cumulative"]),
+        "span": [int(r["span_start"]), int(r["span_end"])], "surface": r["surface"], "sentence": r["sentence"],
+        "rule": r["method"], "document_id": r["document_id"],
+    }
+
+
+def _table(rows: list[tuple[str, dict]]) -> None:
+    table = Table("file", "entity", "metric", "period", "value", "unit", "bound", "text")
+    for name, d in rows:
+        table.add_row(name, d["entity"], d["metric"], d["period"], f"{d['value']:,}", d["unit"] + (f"/{d['rate']}" if d["rate"] else ""),
+                      d["bound"], d["surface"])
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extract")
+    def extract_cmd(
+        ctx: typer.Context,
+        paths: List[Path] = typer.Argument(..., help="Article files (markdown or text) or directories of them."),
+        store: bool = typer.Option(False, "--store", help="Store each document and its facts (once per document)."),
+        on: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for files without one in front matter; overrides it otherwise."),
+        workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Run on a local Dask cluster with N workers."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster (tcp://host:8786)."),
+        out: Optional[Path] = typer.Option(None, "--out", help="Directory for the Parquet partitions of a Dask run (default: a temporary one)."),
+        threads: bool = typer.Option(False, "--threads", help="Local Dask workers as threads in this process instead of processes."),
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Read facts out of articles: each with its entity, metric, period, value, bound and exact span."""
+        from ..extract import extract_file, fact_to_dict
+        from ..extract.batch import find_articles, load_partitions, read_partitions, run
+
+        published = _parse_date(on)
+        files = find_articles(paths)
+        if not files:
+            raise InputError("no article files found (.md, .markdown, .txt)", path=", ".join(map(str, paths)))
+        if workers or scheduler:
+            with tempfile.TemporaryDirectory(prefix="evlens-extract-") as tmp:
+                target = out or Path(tmp)
+                res = run(files, target, published=published, workers=workers, scheduler=scheduler,
+                          processes=not threads)
+                rows = [_row_to_dict(r) for r in read_partitions(target).to_dict("records")]
+                loaded = None
+                if store:
+                    with state(ctx).open() as st:
+                        loaded = load_partitions(st, target)
+            if as_json:
+                for d in rows:
+                    sys.stdout.write(_line(d) + "\n")
+            else:
+                names = {}
+                _table([(names.get(d["document_id"], d["document_id"][:8]), d) for d in rows])
+            msg = (f"{res.documents} documents, {res.facts} facts in {res.partitions} partitions "
+                   f"({res.mode}, {res.workers} workers, {res.seconds:.2f} s)")
+            if loaded:
+                msg += f"; stored {loaded['documents_added']} new documents, {loaded['facts_added']} facts"
+            err_console.print(msg, highlight=False)
+            for e in res.errors:
+                err_console.print(f"[red]error:[/] {e['error']}", highlight=False)
+            if res.errors:
+                raise typer.Exit(2)
+            return
+        results = []
+        for path in files:
+            doc, facts = extract_file(path, published)
+            results.append((path, doc, facts))
+        if as_json:
+            for _, _, facts in results:
+                for f in facts:
+                    sys.stdout.write(_line(fact_to_dict(f)) + "\n")
+        else:
+            _table([(p.name, fact_to_dict(f)) for p, _, fs in results for f in fs])
+        if store:
+            with state(ctx).open() as st:
+                for path, doc, facts in results:
+                    r = st.add_document(doc, facts)
+                    note = "already stored" if r.already_imported else f"stored {r.added} facts"
+                    err_console.print(f"{path}: {len(facts)} facts, {note}", highlight=False)

@@ -1,0 +1,44 @@
+"""``evlens facts``: the stored facts behind each (entity, metric, period) and the value chosen."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import NotFoundError
+from .common import JSON_OPTION, console, emit, state
+
+
+def _render(rec) -> None:
+    table = Table("entity", "metric", "period", "value", "unit", "bound", "facts", "conflicts", "why")
+    for c in rec.choices:
+        rate = f"/{c.rate}" if c.rate else ""
+        table.add_row(c.entity, c.metric + (" (cumulative)" if c.cumulative else ""), c.period, f"{c.value:,.10g}",
+                      c.unit + rate, c.bound, str(len(c.facts)),
+                      "; ".join(f"{x['value']:,.10g} {x['bound']}" for x in c.conflicts), c.reason)
+    console.print(table)
+    console.print(rec.summary(), highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("facts")
+    def facts_cmd(
+        ctx: typer.Context,
+        entity: str = typer.Argument(..., help="Entity slug, name, alias or ticker (xiaomi, 小米, 1810.HK)."),
+        metric: Optional[str] = typer.Argument(None, help="Metric (deliveries, orders, market_cap, ...)."),
+        period: Optional[str] = typer.Option(None, "--period", help="Only this period (2024, 2024-Q4, 2024-12)."),
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Show the stored facts behind each value and the value chosen, with any conflicts."""
+        from ..reconcile import reconcile
+
+        with state(ctx).open(read_only=False) as store:
+            slug = store.resolve_entity(entity)
+            df = store.facts(slug, metric, period)
+        if df.empty:
+            what = f"{slug}" + (f" {metric}" if metric else "") + (f" {period}" if period else "")
+            raise NotFoundError(f"no stored facts for {what}")
+        rec = reconcile(df)
+        emit(rec.to_dict() if as_json else rec, as_json, _render)

@@ -1,0 +1,218 @@
+"""Extraction over many files: one process, or a Dask cluster writing Parquet partitions.
+
+:func:`run` splits the files into chunks; each chunk is extracted by one task (in this
+process, or on a Dask ``LocalCluster`` with ``workers`` workers, or on an existing cluster
+at ``scheduler``) and written as two Parquet files, ``documents/part-NNNNN.parquet`` and
+``facts/part-NNNNN.parquet``. :func:`load_partitions` then loads a whole directory of
+partitions into the store in one transaction, once per document (by content hash).
+
+On a remote cluster the workers read the files and write the partitions themselves, so
+the paths and the output directory must be on a file system they share.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..errors import EvlensError, InputError
+from ..periods import parse_period
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+
+DOC_SCHEMA = pa.schema([
+    ("id", pa.string()), ("kind", pa.string()), ("url", pa.string()), ("title", pa.string()),
+    ("publisher", pa.string()), ("published", pa.date32()), ("retrieved_at", pa.timestamp("us")),
+    ("path", pa.string()), ("lang", pa.string()), ("text", pa.string()),
+])
+FACT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("entity", pa.string()), ("metric", pa.string()), ("scope", pa.string()),
+    ("period", pa.string()), ("period_start", pa.date32()), ("period_end", pa.date32()),
+    ("value", pa.float64()), ("unit", pa.string()), ("rate", pa.string()), ("bound", pa.string()),
+    ("cumulative", pa.bool_()), ("document_id", pa.string()), ("span_start", pa.int32()),
+    ("span_end", pa.int32()), ("surface", pa.string()), ("sentence", pa.string()), ("method", pa.string()),
+    ("confidence", pa.float64()), ("published", pa.date32()), ("published_basis", pa.string()),
+    ("source_url", pa.string()), ("publisher", pa.string()), ("note", pa.string()),
+])
+
+
+def find_articles(paths: Iterable[str | Path]) -> list[Path]:
+    """The article files named, directories searched recursively, sorted, no duplicates."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in ARTICLE_SUFFIXES))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise InputError("no such file or directory", path=p)
+    seen, uniq = set(), []
+    for p in out:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            uniq.append(p)
+    return uniq
+
+
+def fact_rows(facts) -> list[dict]:
+    rows = []
+    for f in facts:
+        p = parse_period(f.period)
+        rows.append({
+            "id": f.id, "entity": f.entity, "metric": f.metric, "scope": f.scope, "period": p.text,
+            "period_start": p.start, "period_end": p.end, "value": float(f.value), "unit": f.unit,
+            "rate": f.rate, "bound": f.bound, "cumulative": bool(f.cumulative), "document_id": f.document_id,
+            "span_start": f.span_start, "span_end": f.span_end, "surface": f.surface, "sentence": f.sentence,
+            "method": f.method, "confidence": float(f.confidence), "published": f.published,
+            "published_basis": f.published_basis, "source_url": f.source_url, "publisher": f.publisher,
+            "note": f.note,
+        })
+    return rows
+
+
+def doc_row(doc) -> dict:
+    return {"id": doc.id, "kind": doc.kind, "url": doc.url, "title": doc.title, "publisher": doc.publisher,
+            "published": doc.published, "retrieved_at": doc.retrieved_at, "path": doc.path, "lang": doc.lang,
+            "text": doc.text}
+
+
+def process_chunk(index: int, paths: Sequence[str], out_dir: str, published: date | None = None) -> dict:
+    """Extract one chunk of files and write its two Parquet partitions. Runs on a worker."""
+    from . import extract_file
+
+    docs, facts, errors = [], [], []
+    for path in paths:
+        try:
+            doc, fs = extract_file(path, published)
+        except EvlensError as exc:
+            errors.append({"path": str(path), "error": str(exc)})
+            continue
+        docs.append(doc_row(doc))
+        facts.extend(fact_rows(fs))
+    out = Path(out_dir)
+    (out / "documents").mkdir(parents=True, exist_ok=True)
+    (out / "facts").mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(docs, schema=DOC_SCHEMA), out / "documents" / f"part-{index:05d}.parquet")
+    pq.write_table(pa.Table.from_pylist(facts, schema=FACT_SCHEMA), out / "facts" / f"part-{index:05d}.parquet")
+    return {"index": index, "documents": len(docs), "facts": len(facts), "errors": errors}
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch run did."""
+
+    out_dir: str
+    files: int
+    documents: int
+    facts: int
+    partitions: int
+    seconds: float
+    mode: str  # local | dask-local | dask
+    workers: int
+    errors: tuple[dict, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {"out_dir": self.out_dir, "files": self.files, "documents": self.documents, "facts": self.facts,
+                "partitions": self.partitions, "seconds": round(self.seconds, 3), "mode": self.mode,
+                "workers": self.workers, "errors": list(self.errors)}
+
+
+def _chunks(paths: list[str], n: int) -> list[list[str]]:
+    n = max(1, min(n, len(paths)))
+    return [paths[i::n] for i in range(n)] if paths else []
+
+
+def run(paths: Sequence[str | Path], out_dir: str | Path, *, published: date | None = None,
+        workers: int | None = None, scheduler: str | None = None, processes: bool = True,
+        chunks: int | None = None) -> BatchResult:
+    """Extract ``paths`` into Parquet partitions under ``out_dir``.
+
+    ``workers`` starts a local Dask cluster with that many single-threaded workers
+    (``processes=False`` keeps them in this process as threads); ``scheduler`` uses an
+    existing cluster; neither runs here, one chunk after another.
+    """
+    files = [str(p) for p in paths]
+    out = str(Path(out_dir))
+    t0 = time.perf_counter()
+    if scheduler is None and not workers:
+        parts = [process_chunk(i, c, out, published) for i, c in enumerate(_chunks(files, chunks or 1))]
+        mode, nworkers = "local", 1
+    else:
+        from dask.distributed import Client, LocalCluster
+
+        cluster = None
+        if scheduler is not None:
+            client = Client(scheduler)
+            mode = "dask"
+        else:
+            cluster = LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=processes,
+                                   dashboard_address=None)
+            client = Client(cluster)
+            mode = "dask-local"
+        try:
+            nworkers = len(client.scheduler_info()["workers"]) or int(workers or 1)
+            cs = _chunks(files, chunks or 4 * nworkers)
+            futures = client.map(process_chunk, range(len(cs)), cs, [out] * len(cs), [published] * len(cs),
+                                 pure=False)
+            parts = client.gather(futures)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    errors = tuple(e for p in parts for e in p["errors"])
+    return BatchResult(out, len(files), sum(p["documents"] for p in parts), sum(p["facts"] for p in parts),
+                       len(parts), time.perf_counter() - t0, mode, nworkers, errors)
+
+
+def read_partitions(out_dir: str | Path):
+    """The facts of a partition directory as a DataFrame (sorted by document and span)."""
+    import duckdb
+
+    glob = str(Path(out_dir) / "facts" / "*.parquet")
+    con = duckdb.connect()
+    try:
+        return con.execute(
+            "SELECT * FROM read_parquet(?) ORDER BY document_id, span_start, id", [glob]).df()
+    finally:
+        con.close()
+
+
+def load_partitions(store, out_dir: str | Path) -> dict:
+    """Load a partition directory into ``store`` in one transaction.
+
+    Documents already stored (same content hash) are skipped with their facts, so loading
+    the same articles twice adds nothing. Returns counts of what was added.
+    """
+    docs = str(Path(out_dir) / "documents" / "*.parquet")
+    facts = str(Path(out_dir) / "facts" / "*.parquet")
+    if not list(Path(out_dir).glob("documents/*.parquet")):
+        raise InputError("no Parquet partitions here (expected documents/*.parquet)", path=out_dir)
+    with store.transaction() as con:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _incoming_docs AS "
+            "SELECT * FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM documents) "
+            "QUALIFY row_number() OVER (PARTITION BY id ORDER BY path) = 1", [docs])
+        unknown = con.execute(
+            "SELECT DISTINCT f.entity FROM read_parquet(?) f WHERE f.entity NOT IN (SELECT id FROM entities)",
+            [facts]).fetchall()
+        if unknown:
+            raise EvlensError(f"facts name unknown entities: {', '.join(sorted(r[0] for r in unknown))}")
+        con.execute(
+            "INSERT INTO documents SELECT id, kind, url, title, publisher, published, retrieved_at, path, lang, "
+            "text, now()::TIMESTAMP FROM _incoming_docs")
+        before = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
+        con.execute(
+            "INSERT INTO facts SELECT f.*, now()::TIMESTAMP AS stored_at FROM read_parquet(?) f "
+            "WHERE f.document_id IN (SELECT id FROM _incoming_docs) AND f.id NOT IN (SELECT id FROM facts) "
+            "QUALIFY row_number() OVER (PARTITION BY f.id) = 1", [facts])
+        after = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
+        added_docs = con.execute("SELECT count(*) FROM _incoming_docs").fetchall()[0][0]
+        con.execute("DROP TABLE _incoming_docs")
+    return {"documents_added": int(added_docs), "facts_added": int(after - before)}
