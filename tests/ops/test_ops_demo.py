@@ -107,3 +107,17 @@ def test_forecast_target_precedence_and_errors(demo_store):
     assert r2.target == 350000 and r2.p_hit <= r.p_hit
     with pytest.raises(EvlensError, match="scenario.end"):
         forecast_deliveries(scen, 2026, facts=facts, entities=ents, paths=10, seed=1)
+
+
+def test_cli_errors_exit_2_with_the_key(demo_db_path, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(Path(SHIPPED).read_text(encoding="utf-8").replace("rated_per_year = 150000", "rated_per_year = -1", 1),
+                   encoding="utf-8")
+    from evlens.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", str(demo_db_path), "forecast", "xiaomi", "--year", "2025", "--scenario", str(bad), "--paths", "10"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", str(demo_db_path), "deliveries", "no-such-maker"])
+    assert exc.value.code == 2

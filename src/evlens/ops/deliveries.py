@@ -281,7 +281,10 @@ def delivery_constraints(
     return months, cons, used_d, skipped
 
 
-def _pick_target(records: list[FactRecord], target: str, year: int, entities) -> FactRecord | None:
+def pick_target(records: list[FactRecord], target: str, year: int, entities) -> FactRecord | None:
+    """The year's delivery target fact for ``target``: the one known latest; among those
+    known on the same day, ``final`` over ``raised`` over plain over ``initial`` metric
+    names, then the larger value."""
     rank = {"final": 3, "raised": 2, "initial": 0}
     cands = []
     for r in records:
@@ -366,7 +369,7 @@ def monthly_deliveries(
                        low=rr_lo / k, high=_none_if_inf(rr_hi / k))
     pace = None
     if year is not None:
-        tfact = None if target is not None else _pick_target(records, target_entity, year, ents)
+        tfact = None if target is not None else pick_target(records, target_entity, year, ents)
         tval = target if target is not None else (tfact.value if tfact else None)
         if tval is not None:
             if tval <= 0:

@@ -35,7 +35,7 @@ import pandas as pd
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
 from ..periods import parse_period
-from .deliveries import DEFAULT_APPROX_TOL, _pick_target, monthly_deliveries
+from .deliveries import DEFAULT_APPROX_TOL, pick_target, monthly_deliveries
 from .engine import simulate
 from .records import EntityInfo, entity_infos, fact_records, published_by
 from .scenario import Scenario
@@ -180,7 +180,7 @@ def forecast_deliveries(
     if target is None and scenario.target is not None and scenario.target_year in (None, year):
         target, target_source = scenario.target, f"scenario {scenario.name}"
     if target is None and facts is not None:
-        t = _pick_target(published_by(fact_records(facts), as_of), entity, year, ents)
+        t = pick_target(published_by(fact_records(facts), as_of), entity, year, ents)
         if t is not None:
             target, target_source = t.value, f"fact {t.id}"
     if target is None:
