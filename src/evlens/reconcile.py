@@ -7,8 +7,10 @@ cumulative)``. Within a group one fact is chosen by these rules, in order:
    bound (``gt ge lt le``);
 2. **source**: a figure from the company or an official table (a fact loaded by an
    importer, ``method`` not starting with ``extract``) beats one read from the press;
-3. **revision**: a later publication (``published``) beats an earlier one;
-4. among bounds only, the tightest: the largest lower bound, else the smallest upper bound;
+3. among bounds only, the tightest: the largest lower bound, else the smallest upper bound
+   (two bounds do not revise each other: "more than 13,000" published later does not undo
+   "more than 20,000");
+4. **revision**: a later publication (``published``) beats an earlier one;
 5. then higher ``confidence``, then the fact id (so the choice is deterministic).
 
 Every other fact of the group is checked against the chosen value and listed as a
@@ -160,9 +162,9 @@ def _rank(f: dict, lower_first: bool) -> tuple:
     return (
         _PRECISION[f["bound"]],
         0 if is_official(f) else 1,
-        _neg_date(published),
         (0 if f["bound"] in ("gt", "ge") else 1) if lower_first else 0,
         tight,
+        _neg_date(published),
         -float(f.get("confidence") or 0),
         str(f.get("id")),
     )

@@ -1,0 +1,55 @@
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from evlens.cli import build_app
+
+runner = CliRunner()
+GOLD = Path(__file__).resolve().parents[2] / "goldset" / "articles"
+
+
+def invoke(*args):
+    return runner.invoke(build_app(), list(args), catch_exceptions=False)
+
+
+def test_extract_json_lines_hold_their_span(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("2024 年 4 月和 5 月，小米 SU7 的交付量分别为 7000 辆和 8600 辆。", encoding="utf-8")
+    r = invoke("--db", str(tmp_path / "x.duckdb"), "extract", str(path), "--json", "--date", "2025-02-08")
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+    text = path.read_text(encoding="utf-8")
+    assert [(d["period"], d["value"]) for d in lines] == [("2024-04", 7000), ("2024-05", 8600)]
+    for d in lines:
+        assert text[d["span"][0]:d["span"][1]] == d["surface"]
+        assert set(d) >= {"entity", "metric", "value", "unit", "rate", "bound", "period", "cumulative",
+                          "span", "surface", "sentence", "rule"}
+
+
+def test_store_once_then_facts_shows_chosen_value_and_conflict(tmp_path):
+    db = str(tmp_path / "x.duckdb")
+    files = [str(GOLD / "g30.md")]
+    a = tmp_path / "early.md"
+    a.write_text("---\ndate: 2024-06-01\n---\n5 月，小米 SU7 交付 8630 辆。", encoding="utf-8")
+    assert invoke("--db", db, "extract", *files, str(a), "--store").exit_code == 0
+    r = invoke("--db", db, "extract", *files, "--store")
+    assert "already stored" in r.output
+    r = invoke("--db", db, "facts", "xiaomi-su7", "deliveries", "--period", "2024-05", "--json")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    (s,) = out["series"]
+    # g30 (published 2025-03-28) revises the early report of 8,630 to 8,646
+    assert s["value"] == 8646 and [c["value"] for c in s["conflicts"]] == [8630]
+    assert len(s["facts"]) == 2
+
+
+def test_bad_date_is_a_user_error(tmp_path):
+    from evlens.cli import main
+    import pytest
+
+    path = tmp_path / "a.txt"
+    path.write_text("x", encoding="utf-8")
+    with pytest.raises(SystemExit) as e:
+        main(["extract", str(path), "--date", "2025-13-01"])
+    assert e.value.code == 2

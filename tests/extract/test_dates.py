@@ -1,0 +1,47 @@
+from datetime import date
+
+from evlens.extract.dates import find_periods
+from evlens.extract.normalize import normalize
+
+
+def periods(text, today=date(2025, 2, 8)):
+    t = normalize(text).text
+    return [(t[p.start:p.end], p.period) for p in find_periods(t, today)]
+
+
+def test_same_year_follows_the_last_year_named():
+    got = periods("2024 年 7 月，SU7 首次超过 Model 3。同年 12 月，SU7 销量 2.58 万辆。")
+    assert got == [("2024年7月", "2024-07"), ("同年12月", "2024-12")]
+
+
+def test_month_range_crossing_a_year():
+    got = periods("2024 年 4 月交付。从 10 月到 2025 年 1 月，连续四个月")
+    assert got[-1] == ("从10月到2025年1月", "2024-10..2025-01")
+
+
+def test_relative_years_from_the_article_date():
+    got = dict(periods("今年的目标高于去年，年初定下"))
+    assert got["今年"] == "2025" and got["去年"] == "2024"
+
+
+def test_month_without_year_before_any_year_is_named():
+    # 12 月 in an article of 2025-02-08 is the December before it
+    assert periods("12 月交付 2 万辆") == [("12月", "2024-12")]
+    assert periods("2 月 6 日，股价") == [("2月6日", "2025-02-06")]
+
+
+def test_as_of_month_end_and_year_end():
+    p = find_periods(normalize("截至 2024 年 12 月底，累计订单").text, date(2025, 2, 8))[0]
+    assert (p.period, p.asof) == ("2024-12-31", True)
+    p = find_periods(normalize("到 2023 年底").text, date(2025, 2, 8))[0]
+    assert p.period == "2023-12-31"
+
+
+def test_english_forms():
+    assert periods("delivered 7,058 units in April 2024 and 8,630 in May")[-1] == ("May", "2024-05")
+    assert periods("in the fourth quarter of 2024")[0][1] == "2024-Q4"
+    assert periods("H1 2025")[0][1] == "2025-H1"
+    assert periods("from October to January 2025")[0][1] == "2024-10..2025-01"
+    # 2025-02-06 was a Thursday; the article is dated Saturday 2025-02-08
+    assert periods("on Thursday")[0][1] == "2025-02-06"
+    assert periods("in the first seven months of the year")[0][1] == "2025-01..2025-07"

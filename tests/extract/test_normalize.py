@@ -1,0 +1,30 @@
+from evlens.extract.normalize import normalize
+
+
+def test_spans_map_back_through_markup_fullwidth_and_spaces():
+    text = "**市值**达到了\u00a01.02 万亿港元，[链接](https://x.y/z) 股价 ４０.５５ 港币"
+    n = normalize(text)
+    assert "市值达到了1.02万亿港元" in n.text
+    assert "40.55港币" in n.text  # full-width digits folded, spaces next to Han dropped
+    assert "https" not in n.text
+    a = n.text.index("1.02万亿港元")
+    s, e = n.span(a, a + len("1.02万亿港元"))
+    assert text[s:e] == "1.02 万亿港元"
+    a = n.text.index("40.55")
+    s, e = n.span(a, a + 5)
+    assert text[s:e] == "４０.５５"
+
+
+def test_front_matter_is_blanked_and_images_dropped():
+    text = "---\ntitle: 小米 7000 辆\ndate: 2025-02-08\n---\n![](https://img/1.png)小米 SU7 交付 7000 辆"
+    n = normalize(text)
+    assert n.text.count("7000") == 1  # the title's number is not body text
+    assert "img" not in n.text
+    a = n.text.index("7000")
+    assert text[n.span(a, a + 4)[0]:n.span(a, a + 4)[1]] == "7000"
+    assert n.span(a, a + 4)[0] > text.index("---\n", 4)
+
+
+def test_english_spaces_are_kept_single():
+    n = normalize("Xiaomi  delivered\t7,058 units")
+    assert n.text == "Xiaomi delivered 7,058 units"
