@@ -41,7 +41,10 @@ def test_deterministic_paths_match_exactly(small, resolution):
 
 
 def test_mean_annual_deliveries_within_two_standard_errors(small):
-    n_ref, n_vec = 400, 20000
+    # A two-standard-error check of two unbiased estimates fails by chance about one time
+    # in twenty for a given choice of seeds; 2,000 reference paths keep the reference's
+    # standard error near 6 vehicles (0.3 % of the mean), the engine's is near 2.
+    n_ref, n_vec = 2000, 20000
     ref = np.array([sum(run_path(small, seed=10_000 + i)["deliveries"]) for i in range(n_ref)], dtype=float)
     vec = simulate(small, n_vec, seed=2024).deliveries.sum(axis=0)
     se_ref = ref.std(ddof=1) / math.sqrt(n_ref)
