@@ -29,14 +29,19 @@ Every fact's span is the quantity's extent in the original text, so
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from ..facts import Fact
-from ..periods import parse_period
+from functools import lru_cache
+
+from ..periods import parse_period as _parse_period
+
+parse_period = lru_cache(maxsize=4096)(_parse_period)
 from .dates import PeriodMention, find_periods
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
 from .quantities import Quantity, find_quantities
 
@@ -106,13 +111,25 @@ def _sentences(t: str) -> list[_Sentence]:
     return out
 
 
-def _mentions(rx: re.Pattern, t: str, table: dict[str, str]) -> list[_Mention]:
+def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mention]:
+    """Matches of a lexicon expression in the lower-cased text, Latin words whole only."""
     out = []
-    for m in rx.finditer(t):
-        w = m.group().lower()
+    pos, n = 0, len(lower)
+    while pos < n:
+        m = rx.search(lower, pos)
+        if m is None:
+            break
+        a, b = m.span()
+        if a == b:
+            pos = a + 1
+            continue
+        w = m.group()
         key = table.get(w)
-        if key is not None:
-            out.append(_Mention(m.start(), m.end(), key, w))
+        if key is not None and word_ok(lower, a, b):
+            out.append(_Mention(a, b, key, w))
+            pos = b
+        else:
+            pos = a + 1
     return out
 
 
@@ -168,9 +185,17 @@ class Extractor:
         self.lower = t.lower()
         self.periods = find_periods(t, published)
         qs = find_quantities(t)
-        self.quantities = [q for q in qs if not any(p.start < q.end and q.start < p.end and q.kind is None for p in self.periods)]
-        self.metrics = _mentions(self.lex.metric_re, t, self.lex.metric_words)
-        self.entities = _mentions(self.lex.entity_re, t, self.lex.entity_names)
+        pstarts = [p.start for p in self.periods]
+
+        def in_period(q: Quantity) -> bool:
+            k = bisect_left(pstarts, q.end) - 1
+            return k >= 0 and self.periods[k].end > q.start
+
+        self.quantities = [q for q in qs if q.kind is not None or not in_period(q)]
+        self.metrics = _mentions(self.lex.metric_re, self.lower, self.lex.metric_words)
+        self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names)
+        self._starts: dict[int, list[int]] = {}
+        self._ents_for: dict[str, list[_Mention]] = {}
         self.sentences = _sentences(t)
 
     # ------------------------------------------------------------------ helpers
@@ -188,7 +213,13 @@ class Extractor:
         return -1
 
     def _in(self, items, a: int, b: int):
-        return [x for x in items if a <= x.start and x.end <= b]
+        """The items (sorted by start) lying within ``[a, b)``."""
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [x.start for x in items]
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b, lo=i)
+        return [x for x in items[i:j] if x.end <= b]
 
     def _metric_for(self, q: Quantity, clause, sent) -> _Mention | None:
         lex = self.lex
@@ -221,7 +252,9 @@ class Extractor:
         return e.kind in ("company", "model", "model_group")
 
     def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:
-        ents = [e for e in self.entities if self._entity_ok(e.key, metric)]
+        ents = self._ents_for.get(metric)
+        if ents is None:
+            ents = self._ents_for[metric] = [e for e in self.entities if self._entity_ok(e.key, metric)]
         inclause = [e for e in self._in(ents, clause[0], q.start)]
         if inclause:
             return inclause[-1]
@@ -239,38 +272,50 @@ class Extractor:
         return None
 
     def _period_for(self, q: Quantity, clause, sent, flow: bool = True) -> PeriodMention | None:
-        inclause = [p for p in self.periods if clause[0] <= p.start and p.end <= clause[1]
-                    and not (p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]))]
+        inclause = [p for p in self._in(self.periods, clause[0], clause[1])
+                    if not (p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]))]
         if inclause:
             return min(inclause, key=lambda p: (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1)
-        before = [p for p in self.periods if sent.start <= p.start and p.end <= q.start]
+        before = self._in(self.periods, sent.start, q.start)
         if before:
             return before[-1]
-        after = [p for p in self.periods if q.end <= p.start and p.end <= sent.end
-                 and not _SUBORDINATE.search(self.lower[q.end:p.start])]
+        after = [p for p in self._in(self.periods, q.end, sent.end)
+                 if not _SUBORDINATE.search(self.lower[q.end:p.start])]
         if after and _EN_WORD.search(self.t[sent.start:sent.end]):
             return after[0]
         para = sent.para
-        prev = [p for p in self.periods if p.end <= sent.start and self.sentences[self._sentence_of(p.start)].para == para]
+        prev = [p for p in self._in(self.periods, self._para_start(para), sent.start)]
         if prev:
             return prev[-1]
         if flow:
             si = self._sentence_of(q.start)
             lo = self.sentences[max(0, si - 3)].start
-            prev = [p for p in self.periods if lo <= p.start and p.end <= sent.start]
+            prev = self._in(self.periods, lo, sent.start)
             return prev[-1] if prev else None
         return None
+
+    def _para_start(self, para: int) -> int:
+        starts = self.__dict__.get("_para_starts")
+        if starts is None:
+            starts = {}
+            for s in self.sentences:
+                starts.setdefault(s.para, s.start)
+            self._para_starts = starts
+        return starts.get(para, 0)
 
     def _bound(self, q: Quantity, clause) -> tuple[str, bool]:
         """The bound written around ``q``, and whether it is a threshold crossed."""
         t = self.lower
         after = t[q.end:min(clause[1], q.end + 12)]
-        threshold = any(after.startswith(w) or after.lstrip("的").startswith(w) for w in self.lex.threshold_after)
+        threshold = bool(self.lex.threshold_re.match(after))
         before = t[max(clause[0], q.start - 24):q.start].rstrip()
         before = before[:-1] if before.endswith("了") else before
         bound = None
-        for w, k in self.lex.bounds_before:
-            if before.endswith(w):
+        table = self.lex.bounds_before_map
+        for size in range(min(len(before), self.lex.bounds_before_max), 0, -1):
+            w = before[-size:]
+            k = table.get(w)
+            if k is not None:
                 head = before[: len(before) - len(w)]
                 if w[0].isalpha() and not is_han(w[0]) and head and head[-1].isalnum():
                     continue
@@ -283,13 +328,15 @@ class Extractor:
                 if k in before[-6:] and not _EN_WORD.search(before[-6:]):
                     bound = {"约": "approx", "近": "lt", "接近": "lt", "不足": "lt"}.get(k, "gt")
                     break
-        for w, k in self.lex.bounds_after:
-            if after.startswith(w):
+        am = self.lex.bounds_after_re.match(after)
+        if am:
+            w = am.group()
+            k = self.lex.bounds_after_map[w]
+            if True:
                 if k == "gt" and w in ("大关", " mark", " threshold", " milestone", " level"):
                     bound = "gt" if bound in (None, "eq", "gt") else bound
                 else:
                     bound = k if bound in (None, "eq") else bound
-                break
         if q.more:
             bound = "gt"
         if threshold and bound in (None, "eq"):
@@ -494,14 +541,13 @@ class Extractor:
             s = self.sentences[si]
             english = m.group().lower() == "respectively"
             if english:
-                qs = [q for q in self.quantities if s.start <= q.start and q.end <= m.start() and q.kind not in ("other", "times")]
-                lo = s.start
-                periods = [p for p in self.periods if s.start <= p.start and p.end <= m.start() and not any(q.start <= p.start < q.end for q in qs)]
-                ents = [e for e in self.entities if lo <= e.start and e.end <= m.start()]
+                qs = [q for q in self._in(self.quantities, s.start, m.start()) if q.kind not in ("other", "times")]
+                periods = [p for p in self._in(self.periods, s.start, m.start())
+                           if not any(q.start <= p.start < q.end for q in qs)]
             else:
-                qs = [q for q in self.quantities if m.end() <= q.start and q.end <= s.end and q.kind not in ("other", "times")]
-                periods = [p for p in self.periods if s.start <= p.start and p.end <= m.start()]
-                ents = [e for e in self.entities if s.start <= e.start and e.end <= m.start()]
+                qs = [q for q in self._in(self.quantities, m.end(), s.end) if q.kind not in ("other", "times")]
+                periods = self._in(self.periods, s.start, m.start())
+            ents = self._in(self.entities, s.start, m.start())
             if len(qs) < 2:
                 continue
             for q in qs:

@@ -24,6 +24,7 @@ _D = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年|去年|明年|前年|本年|上年)"
 
 _ZH = re.compile(
+    r"(?=[\d一二三四五六七八九十两同当今去明前本上下第Q年全截到至从周星礼底末初])"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
@@ -50,6 +51,7 @@ _EN_MONTHS = {
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _EN = re.compile(
+    r"(?=[A-Za-z\d])(?<![A-Za-z])"
     rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
     rf"(?:"
     rf"(?:from |between )?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:to|through|and|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"

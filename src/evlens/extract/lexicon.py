@@ -44,8 +44,13 @@ class Lexicon:
     growth_mom: frozenset[str]
     growth_negative: frozenset[str]
     bounds_before: tuple[tuple[str, str], ...]  # (word, bound), longest first
+    bounds_before_map: dict[str, str]
+    bounds_before_max: int
     bounds_after: tuple[tuple[str, str], ...]
     threshold_after: tuple[str, ...]
+    threshold_re: re.Pattern
+    bounds_after_re: re.Pattern
+    bounds_after_map: dict[str, str]
     hedges: tuple[str, ...]
     each: tuple[str, ...]
     cumulative: tuple[str, ...]
@@ -64,15 +69,38 @@ def _fold(s: str) -> str:
 
 
 def _alternation(words) -> str:
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w)
-        if w and not is_han(w[0]) and w[0].isalnum():
-            esc = r"(?<![A-Za-z0-9])" + esc
-        if w and not is_han(w[-1]) and w[-1].isalnum():
-            esc = esc + r"(?![A-Za-z0-9])"
-        parts.append(esc)
-    return "|".join(parts)
+    """One regular expression matching any of ``words``, longest first, built as a trie so
+    that matching costs little more than one dictionary walk per position."""
+    trie: dict = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def word_ok(text: str, start: int, end: int) -> bool:
+    """A Latin word matched whole: no letter or digit glued to either end."""
+    if start > 0 and text[start].isascii() and text[start].isalnum():
+        prev = text[start - 1]
+        if prev.isascii() and prev.isalnum():
+            return False
+    if end < len(text) and text[end - 1].isascii() and text[end - 1].isalnum():
+        nxt = text[end]
+        if nxt.isascii() and nxt.isalnum():
+            return False
+    return True
 
 
 def _read(name: str) -> dict:
@@ -119,13 +147,18 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         metrics=metrics,
         metric_words=words,
-        metric_re=re.compile(_alternation(words), re.I),
+        metric_re=re.compile(_alternation(words)),
         growth_yoy=frozenset(_fold(w) for w in g["yoy"]),
         growth_mom=frozenset(_fold(w) for w in g["mom"]),
         growth_negative=frozenset(_fold(w) for w in g["negative"]),
         bounds_before=tuple(sorted(before, key=lambda t: len(t[0]), reverse=True)),
+        bounds_before_map={w: k for w, k in reversed(before)},
+        bounds_before_max=max(len(w) for w, _ in before),
         bounds_after=tuple(sorted(after, key=lambda t: len(t[0]), reverse=True)),
         threshold_after=tuple(w.lower() for w in b["threshold_after"]),
+        threshold_re=re.compile("的?(?:" + _alternation(w.lower() for w in b["threshold_after"]) + ")"),
+        bounds_after_re=re.compile(_alternation(w for w, _ in after)),
+        bounds_after_map={w: k for w, k in reversed(after)},
         hedges=tuple(w.lower() for w in lex["hedges"]["words"]),
         each=tuple(w.lower() for w in lex["each"]["words"]),
         cumulative=tuple(w.lower() for w in lex["cumulative"]["words"]),
@@ -134,7 +167,7 @@ def load_lexicon() -> Lexicon:
         rate_year=tuple(w.lower() for w in lex["rate"]["year"]),
         entities=entities,
         entity_names=names,
-        entity_re=re.compile(_alternation(names), re.I),
+        entity_re=re.compile(_alternation(names)),
         models_of={k: tuple(v) for k, v in models_of.items()},
         groups=groups,
     )

@@ -88,56 +88,43 @@ def _drop_mask(text: str) -> bytearray:
     return drop
 
 
-def _fold(ch: str) -> str:
-    o = ord(ch)
-    if 0xFF01 <= o <= 0xFF5E and ch not in _KEEP_CJK_PUNCT:
-        return chr(o - 0xFEE0)
-    if ch in _SPACES:
-        return " "
-    if ch in "\u2018\u2019":
-        return "'"
-    if ch in "\u2013\u2014\u2212\u2012":
-        return "-" if ch != "\u2014" else "—"
-    if o < 0x80 or is_han(ch):
-        return ch
-    if unicodedata.category(ch) == "Nd":  # other digit scripts
-        return str(unicodedata.digit(ch, 0))
-    return ch
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for o in range(0xFF01, 0xFF5F):
+        if chr(o) not in _KEEP_CJK_PUNCT:
+            table[o] = chr(o - 0xFEE0)
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    for ch in _ZERO_WIDTH:
+        table[ord(ch)] = "\x00"  # dropped below; one character for one keeps offsets aligned
+    table[0x2018] = table[0x2019] = "'"
+    for ch in "\u2013\u2212\u2012":
+        table[ord(ch)] = "-"
+    return table
+
+
+_TABLE = _fold_table()
+_SPACE_RUN = re.compile(r" +")
 
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping the map back to ``text``'s offsets."""
+    folded = text.translate(_TABLE)
     drop = _drop_mask(text)
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for i, ch in enumerate(text):
-        if drop[i] or ch in _ZERO_WIDTH:
-            if drop[i] and ch == "\n":
-                pass
-            else:
-                continue
-        c = _fold(ch)
-        if c == " ":
-            if chars and chars[-1] in " \n":
-                continue
-        elif c == "\n" and chars and chars[-1] == " ":
-            chars.pop(); starts.pop(); ends.pop()
-        chars.append(c)
-        starts.append(i)
-        ends.append(i + 1)
-    # remove spaces that touch a Han character
-    out_c: list[str] = []
-    out_s: list[int] = []
-    out_e: list[int] = []
-    n = len(chars)
-    for k, c in enumerate(chars):
-        if c == " ":
-            prev = out_c[-1] if out_c else "\n"
-            nxt = chars[k + 1] if k + 1 < n else "\n"
-            if prev == "\n" or nxt == "\n" or is_han(prev) or is_han(nxt):
-                continue
-        out_c.append(c)
-        out_s.append(starts[k])
-        out_e.append(ends[k])
-    return Normalized("".join(out_c), tuple(out_s), tuple(out_e))
+    keep = [i for i, (c, d) in enumerate(zip(folded, drop)) if (not d or c == "\n") and c != "\x00"]
+    s1 = "".join([folded[i] for i in keep])
+    # spaces: none next to a Han character, a line end or the text's ends; one in a run
+    removed: set[int] = set()
+    n1 = len(s1)
+    for m in _SPACE_RUN.finditer(s1):
+        a, b = m.span()
+        prev = s1[a - 1] if a > 0 else "\n"
+        nxt = s1[b] if b < n1 else "\n"
+        first = a if not (prev == "\n" or nxt == "\n" or is_han(prev) or is_han(nxt)) else b
+        removed.update(range(first + 1 if first < b else a, b))
+    if removed:
+        idx = [keep[k] for k in range(n1) if k not in removed]
+        s2 = "".join([c for k, c in enumerate(s1) if k not in removed])
+    else:
+        idx, s2 = keep, s1
+    return Normalized(s2, tuple(idx), tuple(i + 1 for i in idx))

@@ -15,6 +15,7 @@ high value.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -220,13 +221,15 @@ def find_quantities(text: str) -> list[Quantity]:
         except (ValueError, ArithmeticError):
             continue
         out.append(Quantity(pm.start(), pm.end(), v, "percent", "percent", arabic=s[0].isdigit()))
-    taken = [(q.start, q.end) for q in out]
+    pct = [(q.start, q.end) for q in out]
+    pct_starts = [a for a, _ in pct]
     while pos < n:
         m = _NUM.search(text, pos)
         if not m:
             break
         pos = m.end()
-        if any(a <= m.start() < b for a, b in taken):
+        k = bisect_right(pct_starts, m.start()) - 1
+        if k >= 0 and pct[k][0] <= m.start() < pct[k][1]:
             continue
         parsed = _number_at(text, m)
         if parsed is None:
@@ -284,7 +287,6 @@ def find_quantities(text: str) -> list[Quantity]:
                         kind, unit = kind2, unit2
         out.append(Quantity(start, j, value, kind, unit, high, more, arabic, has_mag,
                             bool(m.group("ar") and "," in m.group("ar"))))
-        taken.append((start, j))
         pos = max(pos, j)
     out.sort(key=lambda q: q.start)
     return out
