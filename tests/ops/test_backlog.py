@@ -79,3 +79,13 @@ def test_lower_bound_orders_give_a_lower_bound_backlog_and_part_orders_are_skipp
     assert p.backlog == pytest.approx(18000) and p.backlog_low == pytest.approx(18000)
     assert p.backlog_high is None
     assert [s["id"] for s in r.skipped] == [b_orders.id]
+
+
+def test_one_order_figure_per_day():
+    # an exact official figure and a press lower bound for the same day: the exact one counts
+    exact = F("acme-a", "2024-03-31", 20000, metric="orders", cumulative=True)
+    press = Fact(entity="acme-a", metric="orders", period="2024-03-31", value=19000, unit="orders", bound="gt",
+                 cumulative=True, method="extract:clause")
+    r = order_backlog(BASE + [press, exact], "acme", entities=ENTS)
+    assert [p.orders_fact for p in r.points] == [exact.id]
+    assert [s["id"] for s in r.skipped] == [press.id]

@@ -257,3 +257,35 @@ def test_true_series_lies_in_every_interval(case):
         assert e.low - 1e-3 <= e.value and (e.high is None or e.value <= e.high + 1e-3)
         if e.exact:
             assert e.value == pytest.approx(v, abs=1e-3)
+
+
+def test_prefer_official_leaves_out_contradicting_press_figures():
+    # the press rounds April to 7,000 and says June was over 13,000; the company's exact
+    # Q2 (27,307 with April 7,058 and May 8,646) puts June at 11,603
+    official = [F("acme-a", "2024-04", 7058), F("acme-a", "2024-05", 8646), F("acme-a", "2024-Q2", 27307)]
+    press_apr = F("acme-a", "2024-04", 7000, method="extract:clause", confidence=0.9)
+    press_jun = F("acme-a", "2024-06", 13000, "ge", method="extract:clause", confidence=0.9)
+    press_ok = F("acme-a", "2024-06", 11000, "gt", method="extract:clause", confidence=0.9)
+    facts = official + [press_apr, press_jun, press_ok]
+    with pytest.raises(ConflictError, match="prefer-official"):
+        monthly_deliveries(facts, "acme", 2024, entities=ENTS)
+    s = monthly_deliveries(facts, "acme", 2024, entities=ENTS, on_conflict="prefer-official")
+    left_out = {x["id"] for x in s.facts_skipped if "prefer-official" in x["reason"]}
+    assert left_out == {press_apr.id, press_jun.id}  # the press figure that agrees stays
+    assert press_ok.id in {u["id"] for u in s.facts_used}
+    assert month(s, "2024-06").value == pytest.approx(11603)
+    # official figures that contradict each other are still an error
+    with pytest.raises(ConflictError, match="all official"):
+        monthly_deliveries(official + [F("acme-a", "2024-06", 12000)], "acme", entities=ENTS,
+                           on_conflict="prefer-official")
+    with pytest.raises(InputError):
+        monthly_deliveries(official, "acme", entities=ENTS, on_conflict="guess")
+
+
+def test_a_single_day_figure_is_a_running_total():
+    # "about 135,000 delivered by 31 December" with April..November known (111,008):
+    # December = 135,000 x (1 ± 2 %) - 111,008 = [21,292, 26,692]
+    facts = [F("acme-a", "2024-04..2024-11", 111008), F("acme-a", "2024-12-31", 135000, "approx")]
+    s = monthly_deliveries(facts, "acme", 2024, entities=ENTS)
+    dec = month(s, "2024-12")
+    assert dec.low == pytest.approx(135000 * 0.98 - 111008) and dec.high == pytest.approx(135000 * 1.02 - 111008)

@@ -16,6 +16,10 @@ from .common import JSON_OPTION, console, emit, state
 AS_OF = typer.Option(None, "--as-of", help="Use only facts published by this date (YYYY-MM-DD).")
 APPROX = typer.Option(0.02, "--approx-tol", help="Relative tolerance of 'about N' facts (0.02 = ±2 %).")
 EXCLUDE = typer.Option(None, "--exclude", help="Leave out a fact by id (repeatable), e.g. after a conflict.")
+ON_CONFLICT = typer.Option(
+    "raise", "--on-conflict",
+    help="When facts contradict each other: 'raise' an error naming them, or 'prefer-official' to "
+         "leave out press figures that contradict company or official ones (listed in the output).")
 
 
 def _date(text: str | None, option: str) -> date | None:
@@ -88,6 +92,7 @@ def register(app: typer.Typer) -> None:
         as_of: Optional[str] = AS_OF,
         approx_tol: float = APPROX,
         exclude: Optional[List[str]] = EXCLUDE,
+        on_conflict: str = ON_CONFLICT,
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Monthly deliveries consistent with every fact, with intervals, growth, run-rate and pace."""
@@ -95,7 +100,7 @@ def register(app: typer.Typer) -> None:
             slug = store.resolve_entity(entity)
             facts, ents = store.facts(), store.entities()
         s = ops.monthly_deliveries(facts, slug, year, entities=ents, target=target, as_of=_date(as_of, "--as-of"),
-                                   approx_tol=approx_tol, exclude=exclude or ())
+                                   approx_tol=approx_tol, exclude=exclude or (), on_conflict=on_conflict)
         emit(s.to_dict() if as_json else s, as_json, _render_deliveries)
 
     @app.command("backlog")
@@ -107,6 +112,7 @@ def register(app: typer.Typer) -> None:
         as_of: Optional[str] = AS_OF,
         approx_tol: float = APPROX,
         exclude: Optional[List[str]] = EXCLUDE,
+        on_conflict: str = ON_CONFLICT,
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Order backlog and waiting time (run-rate and first-in-first-out) at each order fact."""
@@ -114,7 +120,7 @@ def register(app: typer.Typer) -> None:
             slug = store.resolve_entity(entity)
             facts, ents = store.facts(), store.entities()
         r = ops.order_backlog(facts, slug, entities=ents, cancel_share=cancel_share, as_of=_date(as_of, "--as-of"),
-                              approx_tol=approx_tol, exclude=exclude or ())
+                              approx_tol=approx_tol, exclude=exclude or (), on_conflict=on_conflict)
         emit(r.to_dict() if as_json else r, as_json, _render_backlog)
 
     @app.command("forecast")
@@ -128,6 +134,8 @@ def register(app: typer.Typer) -> None:
         paths: int = typer.Option(10_000, "--paths", help="Number of simulated paths."),
         seed: Optional[int] = typer.Option(None, "--seed", help="Random seed; the same seed gives the same result."),
         as_of: Optional[str] = AS_OF,
+        exclude: Optional[List[str]] = EXCLUDE,
+        on_conflict: str = ON_CONFLICT,
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Monte Carlo forecast of the year's deliveries: P(target), mean, percentiles, monthly bands."""
@@ -137,7 +145,8 @@ def register(app: typer.Typer) -> None:
         name = scenario or f"{slug}-{year}"
         scen = ops.load_scenario(name)
         r = ops.forecast_deliveries(scen, year, facts=facts, entity=slug, entities=ents, target=target,
-                                    paths=paths, seed=seed, as_of=_date(as_of, "--as-of"))
+                                    paths=paths, seed=seed, as_of=_date(as_of, "--as-of"), exclude=exclude or (),
+                                    on_conflict=on_conflict)
         emit(r.to_dict() if as_json else r, as_json, _render_forecast)
 
     @app.command("scenario")

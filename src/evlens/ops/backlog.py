@@ -34,7 +34,7 @@ import pandas as pd
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
 from .deliveries import DEFAULT_APPROX_TOL, DeliverySeries, monthly_deliveries
-from .records import EntityInfo, entity_infos, fact_records, family, published_by, role_of
+from .records import EntityInfo, FactRecord, entity_infos, fact_records, family, published_by, role_of
 
 ORDER_METRICS = ("orders", "locked_orders")
 CANCEL_METRICS = ("cancellations", "cancelled_orders")
@@ -167,6 +167,14 @@ class _Cumulative:
         return float((self.last_day - d).days + extra_days), True
 
 
+def _standing(r: FactRecord) -> tuple:
+    """Order of preference among order figures for one day: exact before rounded before a
+    bound, official before press, the tighter lower bound, the later publication."""
+    precision = {"eq": 0, "approx": 1}.get(r.bound, 2)
+    return (precision, 0 if r.official else 1, -r.value if r.bound in ("gt", "ge") else 0.0,
+            -r.known_from.toordinal(), r.id)
+
+
 def order_backlog(
     facts: pd.DataFrame | Iterable[Fact],
     entity: str,
@@ -176,18 +184,20 @@ def order_backlog(
     as_of: date | None = None,
     approx_tol: float = DEFAULT_APPROX_TOL,
     exclude: Iterable[str] = (),
+    on_conflict: str = "raise",
 ) -> BacklogReport:
     """Backlog and both waits of ``entity`` at every date with a cumulative order fact.
 
     ``cancel_share`` is the share of cumulative orders assumed cancelled when no
-    cancellation fact exists (default 0: no cancellations assumed). Formulas in the
-    module docstring.
+    cancellation fact exists (default 0: no cancellations assumed). ``exclude`` and
+    ``on_conflict`` act on the deliveries facts as in :func:`monthly_deliveries`.
+    Formulas in the module docstring.
     """
     if not 0.0 <= cancel_share < 1.0:
         raise InputError("cancel_share must be in [0, 1)", field="cancel_share")
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
     series = monthly_deliveries(facts, entity, None, entities=ents, as_of=as_of,
-                                approx_tol=approx_tol, exclude=exclude)
+                                approx_tol=approx_tol, exclude=exclude, on_conflict=on_conflict)
     target = series.entity
     records = published_by(fact_records(facts), as_of)
     fam = family(target, ents)
@@ -196,7 +206,10 @@ def order_backlog(
                and role_of(r.entity, target, r.end.strftime("%Y-%m"), ents) == "same"}
     points: list[BacklogPoint] = []
     skipped: list[dict] = []
-    for r in sorted((r for r in records if r.metric in ORDER_METRICS and r.entity in fam), key=lambda r: r.end):
+    order_facts = sorted((r for r in records if r.metric in ORDER_METRICS and r.entity in fam),
+                         key=lambda r: (r.end, _standing(r)))
+    seen: dict[date, FactRecord] = {}
+    for r in order_facts:
         if not r.cumulative:
             skipped.append({"id": r.id, "period": r.period, "reason": "not a running total of orders"})
             continue
@@ -206,6 +219,11 @@ def order_backlog(
                             "reason": f"orders of {r.entity} cover only part of {target}'s models, or more"})
             continue
         d = r.end
+        if d in seen:
+            skipped.append({"id": r.id, "period": r.period,
+                            "reason": f"another order figure for the same day ranks higher ({seen[d].id})"})
+            continue
+        seen[d] = r
         D = cum.at(d)
         if np.isnan(D):
             skipped.append({"id": r.id, "period": r.period, "reason": "deliveries are not known up to this date"})
@@ -248,6 +266,7 @@ def order_backlog(
         "cancellations": f"{cancel_share:.1%} of cumulative orders where no cancellation fact exists",
         "within_month": "deliveries spread evenly over the days of a month",
         "bounds": "an order bound ('more than N') is used at N for the point figures",
+        "one_figure_a_day": "of several order figures for one day: exact, then official, then the tightest bound, then the latest",
         "run_rate": "mean monthly deliveries over the last (up to) three complete months before the date",
         "fifo_extrapolation": "past the last known month deliveries continue at the last three months' mean",
         "months": f"{DAYS_PER_MONTH:.4f} days",

@@ -21,7 +21,7 @@ Conventions
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterable, Mapping
 
@@ -233,6 +233,10 @@ def delivery_constraints(
             skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
                             "reason": f"{r.entity} and {target} cover different models in {r.period}"})
             continue
+        if not r.cumulative and r.start == r.end:
+            # a flow over a single day is never what a delivery figure means: "delivered
+            # about 135,000 by 31 December" is a running total as of that day
+            r = replace(r, cumulative=True)
         if r.cumulative and start is None:
             skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
                             "reason": "a running total, but the first delivery month is unknown"})
@@ -281,6 +285,50 @@ def delivery_constraints(
     return months, cons, used_d, skipped
 
 
+ON_CONFLICT = ("raise", "prefer-official")
+
+
+def resolve_conflicts(
+    n: int,
+    cons: list[iv.Constraint],
+    records: Mapping[str, FactRecord],
+    on_conflict: str = "raise",
+    what: str = "facts",
+) -> tuple[list[iv.Constraint], list[dict]]:
+    """Make the constraints feasible, or raise.
+
+    While no series satisfies them, find a minimal conflicting set (deletion filter). With
+    ``raise`` that set is the error. With ``prefer-official`` the press figure of the set
+    with the least standing (lowest confidence, then earliest publication, then id) is left
+    out and recorded with the facts it contradicted; a set made only of official figures
+    is still an error.
+    """
+    if on_conflict not in ON_CONFLICT:
+        raise InputError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}", field="on_conflict")
+    dropped: list[dict] = []
+    cons = list(cons)
+    while not iv.is_feasible(n, cons):
+        culprits = iv.minimal_conflict(n, cons)
+        lines = "; ".join(c.label for c in culprits)
+        press = [c for c in culprits if c.fact_id in records and not records[c.fact_id].official]
+        if on_conflict == "raise" or not press:
+            hint = (" (leave one out with --exclude ID, or prefer official figures over press ones "
+                    "with --on-conflict prefer-official)") if on_conflict == "raise" else " (all official figures)"
+            raise ConflictError(f"{what} cannot all hold (no monthly series satisfies them): {lines}{hint}")
+
+        def standing(c: iv.Constraint):
+            r = records[c.fact_id]
+            return (r.confidence, r.known_from, r.id)
+
+        victim = min(press, key=standing)
+        r = records[victim.fact_id]
+        others = sorted({c.fact_id for c in culprits if c.fact_id != victim.fact_id})
+        dropped.append({"id": r.id, "period": r.period, "metric": r.metric, "value": r.value, "bound": r.bound,
+                        "reason": f"a press figure contradicting {', '.join(others)} (prefer-official)"})
+        cons = [c for c in cons if c.fact_id != victim.fact_id]
+    return cons, dropped
+
+
 def pick_target(records: list[FactRecord], target: str, year: int, entities) -> FactRecord | None:
     """The year's delivery target fact for ``target``: the one known latest; among those
     known on the same day, ``final`` over ``raised`` over plain over ``initial`` metric
@@ -312,6 +360,7 @@ def monthly_deliveries(
     as_of: date | None = None,
     approx_tol: float = DEFAULT_APPROX_TOL,
     exclude: Iterable[str] = (),
+    on_conflict: str = "raise",
 ) -> DeliverySeries:
     """The monthly deliveries of ``entity`` consistent with all its ``deliveries`` facts.
 
@@ -319,7 +368,11 @@ def monthly_deliveries(
     (default: the bundled one). ``year`` limits the months shown (all facts are still
     solved together). ``as_of`` keeps only facts known by then. ``target`` overrides the
     year's target fact. ``approx_tol`` is the relative tolerance given to ``approx`` facts.
-    ``exclude`` drops facts by id (e.g. after a conflict).
+    ``exclude`` drops facts by id (e.g. after a conflict). ``on_conflict`` says what to do
+    when the facts cannot all hold: ``raise`` (default) a ConflictError naming a minimal
+    set of them, or ``prefer-official`` to leave out press figures (``method`` starting
+    with ``extract``) that contradict the rest, each listed in ``facts_skipped`` with the
+    facts it contradicts (see :func:`resolve_conflicts`).
     """
     if not 0 <= approx_tol < 1:
         raise InputError("approx_tol must be in [0, 1)", field="approx_tol")
@@ -328,6 +381,12 @@ def monthly_deliveries(
     records = published_by(fact_records(facts), as_of)
     months, cons, used, skipped = delivery_constraints(records, target_entity, ents, approx_tol, exclude)
     n = len(months)
+    cons, dropped = resolve_conflicts(n, cons, {r.id: r for r in records}, on_conflict,
+                                      what=f"the deliveries facts of {target_entity}")
+    if dropped:
+        gone = {d["id"] for d in dropped}
+        used = [u for u in used if u["id"] not in gone]
+        skipped = list(skipped) + dropped
     sol = iv.solve(n, cons, what=f"the deliveries facts of {target_entity}")
     point = sol.point
     cum = np.cumsum(point)
@@ -384,6 +443,8 @@ def monthly_deliveries(
         "before_first_delivery": "months before the first delivery count as zero",
         "coverage": "facts on a model or model group count for the company when they cover all of its models delivering in the period; facts on part of it give lower bounds",
         "unpublished_facts": "a fact without a publication date counts as known the day after its period ends",
+        "single_day_facts": "a deliveries figure for a single day is a running total as of that day",
+        "on_conflict": on_conflict,
         "run_rate": "mean of the last three months shown",
         "pace": f"ahead if to-date >= {1 + PACE_BAND:.0%} of target x months/12, behind if below {1 - PACE_BAND:.0%}, else on pace",
     }

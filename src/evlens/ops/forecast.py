@@ -85,6 +85,7 @@ class ForecastResult:
     p50: float
     p95: float
     known_months: tuple[str, ...]
+    facts_left_out: tuple[dict, ...]
     known_total: float
     known_low: float
     known_high: float | None
@@ -98,6 +99,7 @@ class ForecastResult:
         d["as_of"] = self.as_of.isoformat()
         d["months"] = [m.to_dict() for m in self.months]
         d["known_months"] = list(self.known_months)
+        d["facts_left_out"] = list(self.facts_left_out)
         d["capacity_binds"] = list(self.capacity_binds)
         for k in ("p_hit", "mean", "mean_se", "sd", "p5", "p50", "p95", "known_total"):
             d[k] = round(float(d[k]), 4 if k == "p_hit" else 1)
@@ -126,10 +128,13 @@ def forecast_deliveries(
     seed: int | None = None,
     as_of: date | None = None,
     approx_tol: float = DEFAULT_APPROX_TOL,
+    exclude: Iterable[str] = (),
+    on_conflict: str = "raise",
 ) -> ForecastResult:
     """Probability of reaching the year's delivery target, and the distribution around it.
 
-    See the module docstring for the steps and conventions.
+    See the module docstring for the steps and conventions. ``approx_tol``, ``exclude``
+    and ``on_conflict`` act on the deliveries facts as in :func:`monthly_deliveries`.
     """
     year = year or scenario.target_year
     if year is None:
@@ -146,15 +151,18 @@ def forecast_deliveries(
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
 
     known: dict[str, float] = {}
+    left_out: tuple[dict, ...] = ()
     known_low = 0.0
     known_high: float | None = 0.0
     if facts is not None:
         try:
-            series = monthly_deliveries(facts, entity, year, entities=ents, as_of=as_of, approx_tol=approx_tol)
+            series = monthly_deliveries(facts, entity, year, entities=ents, as_of=as_of, approx_tol=approx_tol,
+                                        exclude=exclude, on_conflict=on_conflict)
         except NotFoundError:
             series = None
         if series is not None:
             entity = series.entity
+            left_out = tuple(x for x in series.facts_skipped if "prefer-official" in x["reason"])
             for m in series.months:
                 if parse_period(m.month).end <= as_of:
                     known[m.month] = m.value
@@ -213,6 +221,6 @@ def forecast_deliveries(
         entity=entity, year=year, target=float(target), target_source=target_source, as_of=as_of,
         paths=int(paths), seed=int(seed), p_hit=float((totals >= target).mean()), mean=float(totals.mean()),
         mean_se=sd / np.sqrt(paths), sd=sd, p5=float(p[0]), p50=float(p[1]), p95=float(p[2]),
-        known_months=tuple(sorted(known)), known_total=float(sum(known.values())), known_low=known_low,
+        known_months=tuple(sorted(known)), facts_left_out=left_out, known_total=float(sum(known.values())), known_low=known_low,
         known_high=known_high, months=tuple(bands), capacity_binds=binds, scenario=scenario.name, rules=rules,
     )

@@ -88,6 +88,11 @@ def _feasible(n: int, cons: list[Constraint]) -> np.ndarray | None:
     return res.x if res.status == 0 else None
 
 
+def is_feasible(n: int, cons: list[Constraint]) -> bool:
+    """Whether some series of ``n`` non-negative months satisfies every constraint."""
+    return _feasible(n, cons) is not None
+
+
 def minimal_conflict(n: int, cons: list[Constraint]) -> list[Constraint]:
     """A minimal infeasible subset of ``cons`` (deletion filter): each member is needed."""
     keep = list(cons)

@@ -60,6 +60,14 @@ class FactRecord:
     published: date | None = None
     published_basis: str | None = None
     source_url: str | None = None
+    method: str = "manual"
+    confidence: float = 1.0
+
+    @property
+    def official(self) -> bool:
+        """Loaded from a company release or an official table, not read from the press
+        (``method`` not starting with ``extract``)."""
+        return not str(self.method or "").startswith("extract")
 
     @property
     def known_from(self) -> date:
@@ -81,7 +89,7 @@ class FactRecord:
             "id": self.id, "entity": self.entity, "metric": self.metric, "period": self.period,
             "value": self.value, "bound": self.bound, "cumulative": self.cumulative,
             "published": self.published.isoformat() if self.published else None,
-            "source_url": self.source_url,
+            "source_url": self.source_url, "method": self.method,
         }
 
 
@@ -149,6 +157,8 @@ def fact_records(facts: pd.DataFrame | Iterable[Fact] | None) -> list[FactRecord
                     published=_to_date(row.get("published")),
                     published_basis=_opt(row.get("published_basis")),
                     source_url=_opt(row.get("source_url")),
+                    method=str(_opt(row.get("method")) or "manual"),
+                    confidence=float(_opt(row.get("confidence")) if _opt(row.get("confidence")) is not None else 1.0),
                 )
             )
         return out
@@ -159,7 +169,8 @@ def fact_records(facts: pd.DataFrame | Iterable[Fact] | None) -> list[FactRecord
                 id=f.id, entity=f.entity, metric=f.metric, period=p.text, start=p.start,
                 end=p.end, value=float(f.value), bound=f.bound, cumulative=f.cumulative,
                 rate=f.rate, scope=f.scope, published=f.published,
-                published_basis=f.published_basis, source_url=f.source_url,
+                published_basis=f.published_basis, source_url=f.source_url, method=f.method,
+                confidence=f.confidence,
             )
         )
     return out
