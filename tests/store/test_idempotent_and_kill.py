@@ -40,7 +40,7 @@ def test_demo_twice(tmp_path):
         assert store.counts() == counts
 
 
-def _big_price_file(path, tickers=120, days=3000):
+def _big_price_file(path, tickers=40, days=2500):
     import numpy as np
     import pandas as pd
 
@@ -66,6 +66,7 @@ def test_killed_import_leaves_earlier_content_intact(tmp_path):
         [sys.executable, "-c", "from evlens.cli import main; main()", "--db", str(db),
          "load", "prices", str(big), "--progress"],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        env={**os.environ, "EVLENS_IMPORT_CHUNK_ROWS": "500"},  # 200 writes: the kill lands mid-file
     )
     try:
         deadline = time.monotonic() + 120
@@ -86,4 +87,4 @@ def test_killed_import_leaves_earlier_content_intact(tmp_path):
         assert list(store.prices("TSLA")["close"]) == [248.42, 238.45]
         # and the database still takes writes
         [r] = store.load_prices([big])
-        assert r.added == 120 * 3000
+        assert r.added == 40 * 2500

@@ -32,7 +32,11 @@ from .migrate import migrate, stored_version
 from .results import ImportResult
 
 Progress = Callable[[int, int], None]
-CHUNK_ROWS = 50_000
+def _chunk_rows() -> int:
+    """Rows written per insert (and per progress report) within an import's transaction."""
+    import os
+
+    return max(1, int(os.environ.get("EVLENS_IMPORT_CHUNK_ROWS", "50000")))
 KINDS = ("prices", "kpis", "shares")
 
 _FACT_COLUMNS = [
@@ -410,7 +414,15 @@ class Store:
         if frame["ticker"].notna().any():
             if ticker is not None:
                 raise InputError("the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker")
-            frame["ticker"] = [self._ensure_security(t, raw.path) for t in frame["ticker"]]
+            canonical = {t: self._ensure_security(t, raw.path) for t in frame["ticker"].unique()}
+            frame["ticker"] = frame["ticker"].map(canonical)
+            dup = frame.duplicated(["ticker", "date"], keep=False)
+            if dup.any():
+                a, b = frame.loc[dup].sort_values(["ticker", "date", "line"]).iloc[:2].itertuples()
+                raise InputError(
+                    f"{a.ticker} on {a.date.date()} appears on lines {a.line} and {b.line} (tickers spelled differently)",
+                    path=raw.path, line=int(b.line), field="ticker",
+                )
         else:
             name = ticker or parsed.ticker_hint or ticker_from_filename(raw.path)
             frame["ticker"] = self._ensure_security(name, raw.path)
@@ -459,15 +471,16 @@ class Store:
         finally:
             self.con.unregister("incoming_prices")
         total = len(new_rows)
-        for start in range(0, max(total, 1), CHUNK_ROWS):
-            chunk = new_rows.iloc[start : start + CHUNK_ROWS]
+        step = _chunk_rows()
+        for start in range(0, max(total, 1), step):
+            chunk = new_rows.iloc[start : start + step]
             if chunk.empty:
                 break
             self.con.register("chunk_prices", chunk)
             self.con.execute(f"INSERT INTO prices ({', '.join(cols)}) SELECT {', '.join(cols)} FROM chunk_prices")
             self.con.unregister("chunk_prices")
             if progress is not None:
-                progress(min(start + CHUNK_ROWS, total), total)
+                progress(min(start + step, total), total)
         return ImportResult(
             path=str(raw.path), kind="prices", format=parsed.format, import_id=raw.id,
             rows=len(frame), added=total, tickers=tickers,
@@ -503,7 +516,8 @@ class Store:
         parsed = parse_shares_file(raw)
         frame = parsed.frame.copy()
         if frame["ticker"].notna().any():
-            frame["ticker"] = [self._ensure_security(t, raw.path) for t in frame["ticker"]]
+            canonical = {t: self._ensure_security(t, raw.path) for t in frame["ticker"].unique()}
+            frame["ticker"] = frame["ticker"].map(canonical)
         else:
             frame["ticker"] = self._ensure_security(ticker or name_from_filename(raw.path), raw.path)
         frame["import_id"] = raw.id
