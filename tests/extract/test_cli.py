@@ -53,3 +53,18 @@ def test_bad_date_is_a_user_error(tmp_path):
     with pytest.raises(SystemExit) as e:
         main(["extract", str(path), "--date", "2025-13-01"])
     assert e.value.code == 2
+
+
+def test_extract_on_a_dask_cluster_stores_in_one_step(tmp_path):
+    db = str(tmp_path / "x.duckdb")
+    files = [str(GOLD / "g03.md"), str(GOLD / "g21.md")]
+    r = invoke("--db", db, "extract", *files, "--workers", "1", "--threads", "--store", "--json",
+               "--out", str(tmp_path / "parts"))
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(x) for x in r.stdout.splitlines() if x.strip().startswith("{")]
+    assert {d["entity"] for d in lines} == {"nio", "tesla"}
+    assert sorted((tmp_path / "parts" / "facts").glob("*.parquet"))
+    import evlens
+
+    with evlens.open(db) as st:
+        assert st.counts()["documents"] == 2 and st.counts()["facts"] == len(lines)

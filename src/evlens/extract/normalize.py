@@ -2,8 +2,8 @@
 
 The extractor reads a *normalised* copy of an article and reports spans in the
 *original* text. :func:`normalize` builds the copy and, for each of its characters, the
-half-open span ``[start, end)`` of the original text it stands for, so that a match
-``norm[a:b]`` maps back to ``text[starts[a]:ends[b - 1]]``.
+offset of the original character it stands for (folding is one character for one), so
+that a match ``norm[a:b]`` maps back to ``text[starts[a]:starts[b - 1] + 1]``.
 
 What normalisation does:
 
@@ -19,7 +19,7 @@ What normalisation does:
 from __future__ import annotations
 
 import re
-import unicodedata
+from itertools import compress
 from dataclasses import dataclass
 
 _KEEP_CJK_PUNCT = set("，。；：！？、（）")
@@ -52,12 +52,15 @@ class Normalized:
     """The normalised text and, per character, the original span it came from."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: tuple[int, ...]  # each normalised character is one original character
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        return tuple(i + 1 for i in self.starts)
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the normalised slice ``[a, b)`` (``a < b``)."""
-        return self.starts[a], self.ends[b - 1]
+        return self.starts[a], self.starts[b - 1] + 1
 
 
 def front_matter_end(text: str) -> int:
@@ -66,26 +69,24 @@ def front_matter_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def _drop_mask(text: str) -> bytearray:
-    """1 for every original character that markdown markup removes."""
-    drop = bytearray(len(text))
+_BRACKETS = re.compile(r"[\[\]]|\\(?=[^\w\s])")
+
+
+def _keep_mask(text: str) -> bytearray:
+    """1 for every original character kept, 0 for those markdown markup removes.
+
+    Line ends are always kept, so that paragraphs stay apart."""
+    n = len(text)
+    keep = bytearray(b"\x01") * n
     body = front_matter_end(text)
-    for i in range(body):
-        drop[i] = 1
-    for rx in (_IMAGE, _LINK_URL, _HEADING, _BULLET):
+    keep[:body] = bytes(body)
+    for rx in (_IMAGE, _LINK_URL, _HEADING, _BULLET, _EMPHASIS, _BRACKETS):
         for m in rx.finditer(text, body):
             a, b = m.span()
-            for i in range(a, b):
-                drop[i] = 1
-    for m in _EMPHASIS.finditer(text, body):
-        for i in range(*m.span()):
-            drop[i] = 1
-    for i, ch in enumerate(text):
-        if ch in "[]" and not drop[i]:
-            drop[i] = 1
-        elif ch == "\\" and i + 1 < len(text) and not text[i + 1].isalnum():
-            drop[i] = 1
-    return drop
+            keep[a:b] = bytes(b - a)
+    for m in _NEWLINE.finditer(text):
+        keep[m.start()] = 1
+    return keep
 
 
 def _fold_table() -> dict[int, str]:
@@ -105,26 +106,33 @@ def _fold_table() -> dict[int, str]:
 
 _TABLE = _fold_table()
 _SPACE_RUN = re.compile(r" +")
+_NEWLINE = re.compile(r"\n")
+_NUL = re.compile(r"\x00")
 
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping the map back to ``text``'s offsets."""
     folded = text.translate(_TABLE)
-    drop = _drop_mask(text)
-    keep = [i for i, (c, d) in enumerate(zip(folded, drop)) if (not d or c == "\n") and c != "\x00"]
-    s1 = "".join([folded[i] for i in keep])
+    mask = _keep_mask(text)
+    for m in _NUL.finditer(folded):
+        mask[m.start()] = 0
+    keep = list(compress(range(len(text)), mask))
+    s1 = "".join(compress(folded, mask))
     # spaces: none next to a Han character, a line end or the text's ends; one in a run
-    removed: set[int] = set()
     n1 = len(s1)
+    mask2 = bytearray(b"\x01") * n1
+    dropped = False
     for m in _SPACE_RUN.finditer(s1):
         a, b = m.span()
         prev = s1[a - 1] if a > 0 else "\n"
         nxt = s1[b] if b < n1 else "\n"
-        first = a if not (prev == "\n" or nxt == "\n" or is_han(prev) or is_han(nxt)) else b
-        removed.update(range(first + 1 if first < b else a, b))
-    if removed:
-        idx = [keep[k] for k in range(n1) if k not in removed]
-        s2 = "".join([c for k, c in enumerate(s1) if k not in removed])
+        first = a if (prev == "\n" or nxt == "\n" or is_han(prev) or is_han(nxt)) else a + 1
+        if first < b:
+            mask2[first:b] = bytes(b - first)
+            dropped = True
+    if dropped:
+        idx = list(compress(keep, mask2))
+        s2 = "".join(compress(s1, mask2))
     else:
         idx, s2 = keep, s1
-    return Normalized(s2, tuple(idx), tuple(i + 1 for i in idx))
+    return Normalized(s2, tuple(idx))
