@@ -3,6 +3,7 @@
     python goldset/score.py            # summary
     python goldset/score.py -v         # and every miss and false hit, per article
     python goldset/score.py --json
+    python goldset/score.py --holdout  # articles written after tuning, never tuned on
 
 Two levels, each as precision, recall and F1 over all articles (facts matched as
 multisets within each article):
@@ -49,21 +50,25 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
             "predicted": n_pred, "gold": n_gold}
 
 
-def load_gold(root: Path = HERE) -> tuple[list[dict], dict[str, list[dict]]]:
-    with open(root / "manifest.csv", encoding="utf-8") as fh:
+def load_gold(root: Path = HERE, split: str = "") -> tuple[list[dict], dict[str, list[dict]]]:
+    suffix = f"_{split}" if split else ""
+    with open(root / f"manifest{suffix}.csv", encoding="utf-8") as fh:
         manifest = list(csv.DictReader(fh))
     gold: dict[str, list[dict]] = {}
-    with open(root / "gold.csv", encoding="utf-8") as fh:
+    with open(root / f"gold{suffix}.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             gold.setdefault(row["doc"], []).append(row)
     return manifest, gold
 
 
-def score(root: Path = HERE) -> dict:
-    """Extract every available article and compare with the gold facts."""
+def score(root: Path = HERE, split: str = "") -> dict:
+    """Extract every available article and compare with the gold facts.
+
+    ``split="holdout"`` scores the held-out articles (``manifest_holdout.csv``,
+    ``gold_holdout.csv``), written after the extractor was tuned on the main set."""
     from evlens.extract import extract_file, fact_to_dict
 
-    manifest, gold = load_gold(root)
+    manifest, gold = load_gold(root, split)
     counts = {"values": [0, 0, 0], "facts": [0, 0, 0]}
     per_doc, skipped = [], []
     for row in manifest:
@@ -98,8 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--holdout", action="store_true", help="score the held-out articles instead")
     args = ap.parse_args(argv)
-    res = score()
+    res = score(split="holdout" if args.holdout else "")
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 0
