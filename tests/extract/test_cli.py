@@ -68,3 +68,19 @@ def test_extract_on_a_dask_cluster_stores_in_one_step(tmp_path):
 
     with evlens.open(db) as st:
         assert st.counts()["documents"] == 2 and st.counts()["facts"] == len(lines)
+
+
+def test_bad_front_matter_date_names_file_line_and_field(tmp_path):
+    import pytest
+
+    from evlens.errors import InputError
+    from evlens.extract import read_document
+
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: x\ndate: 8 Feb 2025\n---\nbody", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_document(path)
+    assert (e.value.path, e.value.line, e.value.field) == (str(path), 3, "date")
+    path.write_bytes(b"\xff\xfe bad")
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_document(path)
