@@ -1,18 +1,30 @@
-"""The main job `make demo` runs: load the bundled dataset and summarise the database."""
+"""The main job `make demo` runs: load the bundled dataset, summarise the database and
+write the report on the reference company to ``evlens-report.html``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .cli.common import State, emit
+
+REPORT_ENTITY = "xiaomi"
+REPORT_FILE = "evlens-report.html"
 
 
 def run_demo(state: State, as_json: bool) -> dict:
+    from .report import write_report
+
+    report_path = Path.cwd() / REPORT_FILE
     with state.open() as store:
         results = store.load_demo()
         summary = store.summary()
+        report = write_report(store, REPORT_ENTITY, report_path)
     out = {
         "loaded": [r.to_dict() for r in results],
         "added_rows": sum(r.added for r in results),
         "summary": summary,
+        "report": str(report_path),
+        "serve": "evlens serve" + (f" --db {state.db_path}" if state.db_path else ""),
     }
 
     def render(o: dict) -> None:
@@ -25,6 +37,13 @@ def run_demo(state: State, as_json: bool) -> dict:
             f"({fresh} new, {len(results) - fresh} already in the database), {o['added_rows']} rows added."
         )
         _render_summary(o["summary"])
+        from .cli.report import print_headline
+
+        print_headline(report.to_dict(), "en")
+        console.print(f"Report written to [bold]{o['report']}[/] (open it in a browser; it works offline).",
+                      highlight=False)
+        console.print(f"Explore the same live: [bold]{o['serve']}[/] then open http://127.0.0.1:8000/",
+                      highlight=False)
 
     emit(out, as_json, render)
     return out

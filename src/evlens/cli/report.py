@@ -1,0 +1,74 @@
+"""Report and dashboard commands: ``evlens report`` writes the HTML report, ``evlens serve``
+starts the web dashboard. Both only parse and call :mod:`evlens.report` / :mod:`evlens.web`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import InputError
+from .common import JSON_OPTION, console, emit, state
+
+
+def print_headline(data: dict, lang: str, out: Path | None = None) -> None:
+    from ..report import headline_items
+
+    name = data["name_zh"] if lang == "zh" else data["name_en"]
+    table = Table("", "", "", title=f"{name} ({data['ticker']})", show_header=False)
+    for item in headline_items(data, lang):
+        table.add_row(item["label"], f"[bold]{item['value']}[/]", item["detail"])
+    console.print(table)
+    for note in data.get("notes") or []:
+        console.print(f"note: {note}", highlight=False, markup=False)
+    if out is not None:
+        console.print(f"Report written to [bold]{out}[/]", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report")
+    def report_cmd(
+        ctx: typer.Context,
+        entity: str = typer.Argument(..., help="Company (slug, name or ticker), e.g. xiaomi."),
+        out: Path = typer.Option(Path("evlens-report.html"), "--out", help="HTML file to write."),
+        lang: str = typer.Option("en", "--lang", help="Language of labels and numbers: en or zh."),
+        year: Optional[int] = typer.Option(None, "--year", help="Year of the period return and peer table."),
+        forecast_year: Optional[int] = typer.Option(None, "--forecast-year", help="Year of the deliveries and forecast."),
+        benchmark: str = typer.Option("HSTECH", "--benchmark", help="Index for the period return and peers."),
+        paths: int = typer.Option(4000, "--paths", help="Forecast paths."),
+        seed: int = typer.Option(1, "--seed", help="Forecast seed."),
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Write one self-contained HTML report (opens offline) and print its headline numbers."""
+        from ..report import ReportOptions, write_report
+        from ..report.format import check_lang
+
+        check_lang(lang)
+        if paths < 1:
+            raise InputError("--paths must be at least 1", field="--paths")
+        opts = ReportOptions(year=year, forecast_year=forecast_year, benchmark=benchmark, paths=paths, seed=seed)
+        with state(ctx).open(read_only=True) as store:
+            data = write_report(store, entity, out, lang=lang, options=opts)
+        d = data.to_dict()
+        emit({"out": str(out), "lang": lang, "headline": d["headline"], "notes": d["notes"]}, as_json,
+             lambda _: print_headline(d, lang, out))
+
+    @app.command("serve")
+    def serve_cmd(
+        ctx: typer.Context,
+        host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
+        port: int = typer.Option(8000, "--port", help="Port to listen on."),
+        read_only: bool = typer.Option(False, "--read-only", help="Serve the database read-only (no storing)."),
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Start the web dashboard over the database."""
+        import uvicorn
+
+        from ..web import create_app
+
+        app_ = create_app(state(ctx).db_path, read_only=read_only)
+        emit({"url": f"http://{host}:{port}/", "read_only": read_only}, as_json,
+             lambda o: console.print(f"Serving evlens on [bold]{o['url']}[/] (Ctrl+C to stop)", highlight=False))
+        uvicorn.run(app_, host=host, port=port, log_level="warning")

@@ -1,0 +1,137 @@
+"""Plotly figures of a report, built from :class:`~evlens.report.data.ReportData` dicts.
+
+Drawing only: every number plotted was computed by the library."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from .labels import labels
+
+LAYOUT = dict(template="plotly_white", height=380, margin=dict(l=50, r=20, t=50, b=40),
+              legend=dict(orientation="h", y=-0.15))
+
+
+def _fig(title: str) -> go.Figure:
+    f = go.Figure()
+    f.update_layout(title=title, **LAYOUT)
+    return f
+
+
+def price_figure(data: dict, lang: str) -> go.Figure | None:
+    p, L = data.get("prices"), labels(lang)
+    if not p:
+        return None
+    f = _fig(L["price_vs_index"].format(index=p["index_ticker"]))
+    f.add_scatter(x=p["subject"]["dates"], y=p["subject"]["values"], name=data["ticker"], mode="lines")
+    if p["index"]["dates"]:
+        f.add_scatter(x=p["index"]["dates"], y=p["index"]["values"], name=p["index_ticker"], mode="lines")
+    ev = (data.get("events") or {}).get("events") or []
+    if ev:
+        lookup = dict(zip(p["subject"]["dates"], p["subject"]["values"]))
+        xs = [e["day0"] for e in ev if e.get("day0") in lookup]
+        f.add_scatter(x=xs, y=[lookup[x] for x in xs], mode="markers", name=L["event"],
+                      text=[e["label"] for e in ev if e.get("day0") in lookup], marker=dict(size=8, symbol="diamond"))
+    return f
+
+
+def events_figure(data: dict, lang: str) -> go.Figure | None:
+    ev, L = data.get("events"), labels(lang)
+    if not ev or not ev["events"]:
+        return None
+    f = _fig(L["events"])
+    rows = [e for e in ev["events"] if e.get("included")]
+    days = sorted({int(k) for e in rows for k in (e.get("ar") or {})})
+    for d in days:
+        f.add_bar(x=[e["day0"] for e in rows], y=[100 * (e["ar"].get(str(d)) or 0) for e in rows], name=f"AR {d:+d} (%)")
+    f.add_scatter(x=[e["day0"] for e in rows], y=[100 * (e["car"] or 0) for e in rows], name=L["car"] + " (%)",
+                  mode="markers+lines", text=[e["label"] for e in rows])
+    f.update_layout(barmode="group")
+    return f
+
+
+def deliveries_figure(data: dict, lang: str) -> go.Figure | None:
+    d, L = data.get("deliveries"), labels(lang)
+    if not d or not d["months"]:
+        return None
+    f = _fig(L["monthly_deliveries"])
+    ms = d["months"]
+    x = [m["month"] for m in ms]
+    hi = [m["high"] if m["high"] is not None else m["value"] for m in ms]
+    f.add_bar(x=x, y=[m["value"] for m in ms], name=L["value"],
+              error_y=dict(type="data", symmetric=False, array=[h - m["value"] for h, m in zip(hi, ms)],
+                           arrayminus=[m["value"] - m["low"] for m in ms]),
+              marker_color=["#1f77b4" if m["exact"] else "#a6c8e6" for m in ms])
+    ex = [m for m in ms if m["exact"]]
+    f.add_scatter(x=[m["month"] for m in ex], y=[m["value"] for m in ex], mode="markers", name=L["exact"],
+                  marker=dict(symbol="star", size=10, color="#d62728"))
+    pace = d.get("pace")
+    if pace and pace.get("target"):
+        year = str(d["year"])
+        yx = [m for m in x if m.startswith(year)]
+        f.add_scatter(x=yx, y=[pace["target"] / 12] * len(yx), mode="lines", name=L["pace"],
+                      line=dict(dash="dash", color="#2ca02c"))
+    return f
+
+
+def backlog_figure(data: dict, lang: str) -> go.Figure | None:
+    b, L = data.get("backlog"), labels(lang)
+    if not b or not b["points"]:
+        return None
+    f = _fig(L["backlog"])
+    pts = b["points"]
+    x = [p["date"] for p in pts]
+    f.add_bar(x=x, y=[p["backlog"] for p in pts], name=L["backlog"])
+    f.add_scatter(x=x, y=[p["wait_run_rate_months"] for p in pts], name=L["wait_rr"], yaxis="y2", mode="lines+markers")
+    f.add_scatter(x=x, y=[None if p["fifo_wait_days"] is None else p["fifo_wait_days"] / (365.25 / 12) for p in pts],
+                  name=L["wait_fifo"], yaxis="y2", mode="lines+markers")
+    f.update_layout(yaxis2=dict(overlaying="y", side="right", rangemode="tozero"))
+    return f
+
+
+def capacity_figure(data: dict, lang: str) -> go.Figure | None:
+    fc, L = data.get("forecast"), labels(lang)
+    if not fc:
+        return None
+    f = _fig(L["capacity"])
+    ms = fc["months"]
+    x = [m["month"] for m in ms]
+    f.add_scatter(x=x, y=[m["production"]["p50"] for m in ms], name=L["production"], mode="lines+markers")
+    f.add_scatter(x=x, y=[m["orders"]["p50"] for m in ms], name=L["orders"], mode="lines+markers")
+    f.add_scatter(x=x, y=[m["deliveries"]["p50"] for m in ms], name=L["delivered"], mode="lines", line=dict(dash="dot"))
+    return f
+
+
+def fan_figure(data: dict, lang: str) -> go.Figure | None:
+    fc, L = data.get("forecast"), labels(lang)
+    if not fc:
+        return None
+    f = _fig(L["fan"])
+    ms = fc["months"]
+    x = [m["month"] for m in ms]
+    f.add_scatter(x=x, y=[m["deliveries"]["p95"] for m in ms], mode="lines", line=dict(width=0), showlegend=False,
+                  name="p95")
+    f.add_scatter(x=x, y=[m["deliveries"]["p5"] for m in ms], mode="lines", line=dict(width=0), fill="tonexty",
+                  fillcolor="rgba(31,119,180,0.25)", name=L["band90"])
+    f.add_scatter(x=x, y=[m["deliveries"]["p50"] for m in ms], mode="lines+markers", name=L["median"])
+    if fc.get("target"):
+        f.add_scatter(x=x, y=[fc["target"] / 12] * len(x), mode="lines", name=L["pace"],
+                      line=dict(dash="dash", color="#2ca02c"))
+    return f
+
+
+FIGURES = {
+    "prices": price_figure, "events": events_figure, "deliveries": deliveries_figure,
+    "backlog": backlog_figure, "capacity": capacity_figure, "forecast": fan_figure,
+}
+
+
+def figures(data: dict, lang: str, only: tuple[str, ...] | None = None) -> dict[str, go.Figure]:
+    out = {}
+    for key, fn in FIGURES.items():
+        if only is not None and key not in only:
+            continue
+        fig = fn(data, lang)
+        if fig is not None:
+            out[key] = fig
+    return out

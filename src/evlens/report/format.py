@@ -1,0 +1,89 @@
+"""Number formatting for people, in English and Chinese. Pure functions.
+
+English groups by thousands (``24.0k``, ``HK$1.02 trn``); Chinese by ten-thousands
+(``2.4 万辆``, ``1.02 万亿港元``): 万 = 10^4, 亿 = 10^8, 万亿 = 10^12.
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGS = ("en", "zh")
+
+_EN_MONEY = ((1e12, "trn"), (1e9, "bn"), (1e6, "m"))
+_ZH_SCALE = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+_EN_SYMBOL = {"HKD": "HK$", "USD": "US$", "CNY": "CN¥", "RMB": "CN¥"}
+_ZH_CURRENCY = {"HKD": "港元", "USD": "美元", "CNY": "元", "RMB": "元"}
+
+
+def check_lang(lang: str) -> str:
+    from ..errors import InputError
+
+    if lang not in LANGS:
+        raise InputError(f"language must be one of {', '.join(LANGS)}, not {lang!r}", field="lang")
+    return lang
+
+
+def _missing(x: float | None) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def money(value: float | None, currency: str = "HKD", lang: str = "en") -> str:
+    """A large amount of money: ``HK$1.02 trn`` / ``1.02 万亿港元`` (two decimals in the unit)."""
+    if _missing(value):
+        return "–"
+    sign = "-" if value < 0 else ""
+    v = abs(float(value))
+    if lang == "zh":
+        cur = _ZH_CURRENCY.get(currency, currency)
+        for scale, word in _ZH_SCALE:
+            if v >= scale:
+                return f"{sign}{v / scale:.2f} {word}{cur}"
+        return f"{sign}{v:,.0f} {cur}"
+    sym = _EN_SYMBOL.get(currency, currency + " ")
+    for scale, word in _EN_MONEY:
+        if v >= scale:
+            return f"{sign}{sym}{v / scale:.2f} {word}"
+    return f"{sign}{sym}{v:,.0f}"
+
+
+def count(value: float | None, lang: str = "en", unit: str = "vehicles") -> str:
+    """A count of vehicles or orders: ``24.0k`` / ``2.4 万辆`` (one decimal in the unit).
+
+    ``unit`` is ``vehicles`` (辆), ``orders`` (份) or ``""`` (no unit word in Chinese)."""
+    if _missing(value):
+        return "–"
+    sign = "-" if value < 0 else ""
+    v = abs(float(value))
+    if lang == "zh":
+        word = {"vehicles": "辆", "orders": "份"}.get(unit, "")
+        for scale, name in _ZH_SCALE:
+            if v >= scale:
+                return f"{sign}{v / scale:.1f} {name}{word}"
+        return f"{sign}{v:,.0f} {word}".rstrip()
+    if v >= 1e6:
+        return f"{sign}{v / 1e6:.1f}m"
+    if v >= 1e3:
+        return f"{sign}{v / 1e3:.1f}k"
+    return f"{sign}{v:,.0f}"
+
+
+def pct(value: float | None, lang: str = "en", *, signed: bool = True, digits: int = 1) -> str:
+    """A percentage given in percent (``122.1`` -> ``+122.1%``); the same in both languages."""
+    if _missing(value):
+        return "–"
+    return f"{value:+.{digits}f}%" if signed else f"{value:.{digits}f}%"
+
+
+def points(value: float | None, lang: str = "en") -> str:
+    """A difference of percentages, in percentage points: ``+103.4 pp`` / ``+103.4 个百分点``."""
+    if _missing(value):
+        return "–"
+    return f"{value:+.1f} " + ("个百分点" if lang == "zh" else "pp")
+
+
+def share(value: float | None, lang: str = "en") -> str:
+    """A probability or share given as a fraction (``0.747`` -> ``74.7%``)."""
+    if _missing(value):
+        return "–"
+    return f"{100 * value:.1f}%"

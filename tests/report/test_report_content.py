@@ -1,0 +1,65 @@
+"""The report's data and HTML: headline figures against hand computations, escaping,
+offline scripts, sources traced to facts."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+
+from evlens.errors import InputError
+from evlens.report import render_html
+from evlens.report.render import headline_items
+
+
+def test_milestone_matches_the_article(demo_report):
+    # The article: Xiaomi passed HK$1 trillion on 6 February 2025 ("1.02 万亿港元").
+    # By hand: close 40.55 x 25.104 bn shares = 1,017.97 bn.
+    m = demo_report["headline"]["milestone"]
+    assert m["first_date"] == "2025-02-06"
+    assert m["market_cap"] == pytest.approx(40.55 * 25.104e9, rel=1e-6)
+    assert m["reported"]["fact_id"] in demo_report["figure_facts"]["market_value"]
+
+
+def test_headline_formats_in_both_languages(demo_report):
+    en = {i["figure"]: i for i in headline_items(demo_report, "en")}
+    zh = {i["figure"]: i for i in headline_items(demo_report, "zh")}
+    assert set(en) == {"market_value", "period_return", "deliveries", "forecast"}
+    assert "first crossed HK$1.00 trn on 2025-02-06" in en["market_value"]["detail"]
+    assert "2025-02-06 首次突破 1.00 万亿港元" in zh["market_value"]["detail"]
+    # Xiaomi 2024: 15.60 -> 34.65 HKD is 34.65 / 15.60 - 1 = +122.1 %; HSTECH's official 2024 return +18.7 %.
+    assert en["period_return"]["value"] == "+122.1%"
+    assert "+18.7%" in en["period_return"]["detail"] and "+103.4 pp" in en["period_return"]["detail"]
+    assert zh["deliveries"]["value"].endswith("万辆")
+    p = demo_report["headline"]["forecast"]["p_hit"]
+    assert 0 < p < 1 and en["forecast"]["value"] == f"{100 * p:.1f}%"
+
+
+def test_every_figure_fact_is_in_the_sources(demo_report):
+    ids = {s["id"] for s in demo_report["sources"]}
+    used = set().union(*map(set, demo_report["figure_facts"].values()))
+    assert used and used == ids
+    for s in demo_report["sources"]:
+        assert s["quote"], s["id"]
+
+
+def test_html_is_self_contained_and_escaped(demo_report):
+    data = copy.deepcopy(demo_report)
+    data["sources"][0]["quote"] = "<script>window.__pwned = 1</script><img src=x onerror=alert(1)>"
+    html = render_html(data, "en")
+    assert "<script>window.__pwned" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert not re.search(r"<script[^>]+src=", html), "no external script"
+    assert "cdn." not in html.split("</head>")[1]
+    assert html.count('class="figure-data"') == 6
+
+
+def test_chinese_report_labels(report_files):
+    zh = report_files["zh"].read_text(encoding="utf-8")
+    assert 'lang="zh-CN"' in zh and "同业对比" in zh and "来源" in zh and "首次突破" in zh
+
+
+def test_unknown_language(demo_report):
+    with pytest.raises(InputError, match="language"):
+        render_html(demo_report, "fr")
