@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from evlens.errors import InputError
-from evlens.events.calendars import day_zero
+from evlens.calendars import day_zero
 from evlens.events.lists import parse_event, read_events_csv
 
 

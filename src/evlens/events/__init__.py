@@ -1,7 +1,7 @@
 """Event studies: how a security's price reacted to dated news, against a benchmark.
 
 The engine (:mod:`~evlens.events.engine`) is pure and vectorised over events; the
-calendar rules (:mod:`~evlens.events.calendars`), event lists
+calendar rules (:mod:`~evlens.calendars`), event lists
 (:mod:`~evlens.events.lists`) and the store-facing runner (:mod:`~evlens.events.study`)
 feed it.
 """

@@ -1,7 +1,7 @@
 """What an event study is asked to do: the return model and the windows, in trading days.
 
 Relative days count sessions of the security's own exchange calendar; day 0 is the first
-session at or after the announcement (see :mod:`evlens.events.calendars`). For an event
+session at or after the announcement (see :mod:`evlens.calendars`). For an event
 window ``(a, b)`` and a gap ``g``, the estimation window is the ``estimation`` sessions that
 end ``g`` sessions before day ``a``::
 

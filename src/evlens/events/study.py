@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, NotFoundError
-from .calendars import day_zero, sessions
+from ..calendars import day_zero, sessions
 from .engine import EventMeta, event_study, gather, offsets
 from .lists import Announcement
 from .results import EventStudyResult

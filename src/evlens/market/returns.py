@@ -23,7 +23,8 @@ from typing import Iterable, Sequence
 
 from ..errors import InputError, NotFoundError
 from . import metrics
-from .series import PriceSeries, last_session, load_prices
+from ..calendars import last_session
+from .series import PriceSeries, load_prices
 from .window import Window, resolve_window
 
 RETURN_METRICS = ("index_return", "share_return", "stock_return", "total_return", "price_return")

@@ -9,8 +9,7 @@ source is known to get wrong (``suspect``), the currency and the trading calenda
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 
 import pandas as pd
 
@@ -107,30 +106,4 @@ def load_prices(store, ticker: str) -> PriceSeries:
         entity=sec.get("entity"),
         name=sec.get("name"),
     )
-
-
-@lru_cache(maxsize=8)
-def _calendar(name: str):
-    import exchange_calendars as xcals
-
-    return xcals.get_calendar(name)
-
-
-def last_session(calendar: str | None, day: date) -> date:
-    """The last trading session on or before ``day`` on ``calendar`` (an
-    exchange-calendars name such as XHKG); weekdays stand in for sessions when the
-    calendar is unknown or does not reach that far."""
-    if calendar:
-        try:
-            cal = _calendar(calendar)
-            ts = pd.Timestamp(day)
-            if cal.first_session <= ts:
-                ts = min(ts, cal.last_session)
-                return cal.date_to_session(ts, direction="previous").date()
-        except Exception:  # unknown calendar name or date outside its bounds
-            pass
-    d = day
-    while d.weekday() >= 5:
-        d -= timedelta(days=1)
-    return d
 

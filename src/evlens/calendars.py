@@ -1,5 +1,5 @@
-"""Exchange calendars for event studies: which session is day 0, and the sessions to
-compute returns on.
+"""Trading calendars (exchange-calendars): which session is day 0 of an announcement,
+the sessions between two dates, and the last session on or before a day.
 
 Day 0 is the first session of the security's own exchange calendar (exchange-calendars:
 XHKG for Hong Kong, XNYS for New York) at or after the announcement. An announcement with
@@ -10,12 +10,12 @@ close, including before the open, counts on that session.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 import pandas as pd
 
-from ..errors import InputError
+from .errors import InputError
 
 
 @lru_cache(maxsize=16)
@@ -64,3 +64,22 @@ def sessions(calendar: str, start: date, end: date) -> pd.DatetimeIndex:
         return pd.DatetimeIndex([])
     idx = cal.sessions_in_range(lo, hi)
     return pd.DatetimeIndex(idx.tz_localize(None) if idx.tz is not None else idx)
+
+
+def last_session(calendar: str | None, day: date) -> date:
+    """The last trading session on or before ``day`` on ``calendar`` (an
+    exchange-calendars name such as XHKG); weekdays stand in for sessions when the
+    calendar is unknown or does not reach that far."""
+    if calendar:
+        try:
+            cal = get_calendar(calendar)
+            ts = pd.Timestamp(day)
+            if cal.first_session <= ts:
+                ts = min(ts, cal.last_session)
+                return cal.date_to_session(ts, direction="previous").date()
+        except InputError:  # unknown calendar name
+            pass
+    d = day
+    while d.weekday() >= 5:
+        d -= timedelta(days=1)
+    return d
