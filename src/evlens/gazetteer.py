@@ -34,6 +34,7 @@ class Entity:
     members: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     first_delivery: str | None = None
+    variant_of: str | None = None  # a trim of another model, counted with it
     securities: tuple[Security, ...] = field(default=())
 
 
@@ -69,6 +70,7 @@ def load_gazetteer() -> tuple[Entity, ...]:
                 members=tuple(raw.get("members", ())),
                 aliases=tuple(raw.get("aliases", ())),
                 first_delivery=raw.get("first_delivery"),
+                variant_of=raw.get("variant_of"),
                 securities=secs,
             )
         )

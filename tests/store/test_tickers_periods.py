@@ -50,3 +50,45 @@ def test_period_months_cross_a_year():
 def test_bad_periods(text):
     with pytest.raises(ValueError):
         parse_period(text)
+
+
+def test_migration_brings_a_version_1_database_up_to_date(tmp_path):
+    """A database written by schema version 1 (no ``entities.variant_of``) is upgraded in
+    place on open, keeping its rows."""
+    import duckdb
+
+    import evlens
+    from evlens.store.migrate import schema_sql
+
+    v1 = schema_sql().replace("-- schema-version: 2", "-- schema-version: 1").replace(
+        "    origin          VARCHAR NOT NULL,         -- gazetteer | import\n"
+        "    variant_of      VARCHAR                   -- a trim counted with another model (SU7 Ultra)\n",
+        "    origin          VARCHAR NOT NULL\n",
+    )
+    assert "variant_of" not in v1
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(v1)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO entities VALUES ('acme', 'company', 'Acme', NULL, NULL, NULL, [], NULL, 'import')")
+    con.close()
+    with evlens.open(path) as store:
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("2",)]
+        assert store.entity("acme")["name_en"] == "Acme"
+        assert store.entity("xiaomi-su7-ultra")["variant_of"] == "xiaomi-su7"
+
+
+def test_newer_database_is_refused(tmp_path):
+    import duckdb
+    import pytest
+
+    import evlens
+    from evlens.errors import SchemaError
+
+    path = tmp_path / "future.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '99')")
+    con.close()
+    with pytest.raises(SchemaError, match="newer"):
+        evlens.open(path)

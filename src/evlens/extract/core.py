@@ -417,7 +417,6 @@ class Extractor:
             else:
                 unit = q.unit
             # period
-            each = False
             cumulative = bool(_has(ctext, lex.cumulative)) and (mdef is None or mdef.flow)
             if pm is None:
                 if metric in ("market_cap", "share_price", "vehicle_price", "capacity", "backlog", "wait_time",
@@ -434,7 +433,6 @@ class Extractor:
                     period = period[:4] if pm.kind in ("day", "year", "month") else period
                 if pm.kind == "range" and pm.months and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") and _has(ctext, lex.each):
                     periods = list(pm.months)
-                    each = True
                     rule.append("each_month")
                 elif pm.kind == "month" and (cm := _CONSECUTIVE.search(ctext)) and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
                     periods = _months_back(period, _consecutive_n(cm))

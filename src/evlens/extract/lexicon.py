@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..gazetteer import gazetteer_text, load_gazetteer
-from .normalize import is_han, normalize
+from ..gazetteer import load_gazetteer
+from .normalize import normalize
 
 
 @dataclass(frozen=True)
@@ -138,9 +138,8 @@ def load_lexicon() -> Lexicon:
             names[_fold(n)] = slug
     models_of: dict[str, list[str]] = {}
     groups: dict[frozenset[str], str] = {}
-    variants = {raw["id"] for raw in tomllib.loads(gazetteer_text())["entity"] if raw.get("variant_of")}
     for e in gaz:
-        if e.kind == "model" and e.parent and e.id not in variants:
+        if e.kind == "model" and e.parent and not e.variant_of:
             models_of.setdefault(e.parent, []).append(e.id)
         if e.kind == "model_group":
             groups[frozenset(e.members)] = e.id

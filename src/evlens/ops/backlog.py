@@ -234,10 +234,10 @@ def order_backlog(
         O_hi = O if r.bound in ("eq", "lt", "le") else O * (1 + approx_tol) if r.bound == "approx" else None
         if d in cancels:
             C, basis = cancels[d].value, f"fact {cancels[d].id}"
-            C_share_lo = C_share_hi = None
+            C_share_lo = None
         else:
             C, basis = cancel_share * O, f"assumed: {cancel_share:.1%} of cumulative orders"
-            C_share_lo = C_share_hi = cancel_share
+            C_share_lo = cancel_share
         def net(o):
             if o is None:
                 return None

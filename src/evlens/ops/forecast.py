@@ -148,7 +148,7 @@ def forecast_deliveries(
     if seed is None:
         seed = int(np.random.SeedSequence().entropy % (2**63))
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
-    year_start, year_end = date(year, 1, 1), date(year, 12, 31)
+    year_end = date(year, 12, 31)
 
     known: dict[str, float] = {}
     left_out: tuple[dict, ...] = ()

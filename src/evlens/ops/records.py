@@ -26,7 +26,6 @@ Otherwise the fact is not used, with the reason recorded.
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
@@ -186,26 +185,14 @@ def published_by(records: Iterable[FactRecord], as_of: date | None) -> list[Fact
 # ---------------------------------------------------------------------------- entities
 
 
-def _variants_from_gazetteer() -> dict[str, str]:
-    """``variant_of`` links from the bundled gazetteer (the store does not keep them)."""
-    try:
-        from ..gazetteer import gazetteer_text
-
-        data = tomllib.loads(gazetteer_text())
-    except Exception:  # pragma: no cover - a broken gazetteer is reported elsewhere
-        return {}
-    return {e["id"]: e["variant_of"] for e in data.get("entity", ()) if e.get("variant_of")}
-
-
 def entity_infos(entities: pd.DataFrame | Iterable[Mapping[str, Any]] | None = None) -> dict[str, EntityInfo]:
     """Entities by slug, from ``store.entities()`` or dicts; default: the bundled gazetteer."""
-    variants = _variants_from_gazetteer()
     if entities is None:
         from ..gazetteer import load_gazetteer
 
         rows: list[Mapping[str, Any]] = [
             {"id": e.id, "kind": e.kind, "parent": e.parent, "members": e.members,
-             "first_delivery": e.first_delivery}
+             "first_delivery": e.first_delivery, "variant_of": e.variant_of}
             for e in load_gazetteer()
         ]
     elif isinstance(entities, pd.DataFrame):
@@ -222,7 +209,7 @@ def entity_infos(entities: pd.DataFrame | Iterable[Mapping[str, Any]] | None = N
             parent=_opt(r.get("parent")),
             members=members,
             first_delivery=_opt(r.get("first_delivery")),
-            variant_of=_opt(r.get("variant_of")) or variants.get(str(r["id"])),
+            variant_of=_opt(r.get("variant_of")),
         )
     return out
 

@@ -38,8 +38,6 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Protocol
 
-import pandas as pd
-
 from ..errors import InputError
 from ..facts import BOUNDS, Fact
 from ..periods import parse_period

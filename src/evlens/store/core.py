@@ -123,9 +123,10 @@ class Store:
         with self.transaction() as con:
             for e in load_gazetteer():
                 con.execute(
-                    "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'gazetteer')",
+                    "INSERT OR REPLACE INTO entities (id, kind, name_en, name_zh, parent, members, aliases, "
+                    "first_delivery, variant_of, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'gazetteer')",
                     [e.id, e.kind, e.name_en, e.name_zh, e.parent, list(e.members) or None,
-                     list(e.aliases), e.first_delivery],
+                     list(e.aliases), e.first_delivery, e.variant_of],
                 )
                 for s in e.securities:
                     con.execute(
@@ -496,7 +497,8 @@ class Store:
         parsed = parse_kpi_file(raw, _Resolver(self))
         for ent in parsed.new_entities.values():
             self.con.execute(
-                "INSERT INTO entities VALUES (?, ?, ?, NULL, ?, ?, ?, NULL, 'import')",
+                "INSERT INTO entities (id, kind, name_en, parent, members, aliases, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'import')",
                 [ent["id"], ent["kind"], ent.get("name_en"), ent.get("parent"),
                  ent.get("members"), ent.get("aliases", [])],
             )
@@ -634,7 +636,8 @@ class Store:
         def records(df: pd.DataFrame) -> list[dict]:
             out = []
             for rec in df.to_dict("records"):
-                out.append({k: (v.isoformat() if hasattr(v, "isoformat") else
+                out.append({k: (v.date().isoformat() if isinstance(v, pd.Timestamp) else
+                                v.isoformat() if isinstance(v, date) else
                                 v.item() if isinstance(v, np.generic) else v) for k, v in rec.items()})
             return out
 

@@ -15,7 +15,9 @@ import duckdb
 
 from ..errors import SchemaError
 
-UPGRADES: dict[int, list[str]] = {}
+UPGRADES: dict[int, list[str]] = {
+    2: ["ALTER TABLE entities ADD COLUMN variant_of VARCHAR"],
+}
 
 
 def schema_sql() -> str:

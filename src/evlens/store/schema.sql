@@ -1,6 +1,6 @@
 -- The evlens store: one DuckDB file. This file is the whole schema; store/migrate.py
 -- applies it and records SCHEMA_VERSION in the meta table.
--- schema-version: 1
+-- schema-version: 2
 
 CREATE TABLE IF NOT EXISTS meta (
     key        VARCHAR PRIMARY KEY,
@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS entities (
     members         VARCHAR[],                -- the models of a model group
     aliases         VARCHAR[],
     first_delivery  VARCHAR,                  -- YYYY-MM, for models
-    origin          VARCHAR NOT NULL          -- gazetteer | import
+    origin          VARCHAR NOT NULL,         -- gazetteer | import
+    variant_of      VARCHAR                   -- a trim counted with another model (SU7 Ultra)
 );
 
 -- Listed lines: one row per canonical ticker.
