@@ -268,8 +268,8 @@ def test_prefer_official_leaves_out_contradicting_press_figures():
     press_ok = F("acme-a", "2024-06", 11000, "gt", method="extract:clause", confidence=0.9)
     facts = official + [press_apr, press_jun, press_ok]
     with pytest.raises(ConflictError, match="prefer-official"):
-        monthly_deliveries(facts, "acme", 2024, entities=ENTS)
-    s = monthly_deliveries(facts, "acme", 2024, entities=ENTS, on_conflict="prefer-official")
+        monthly_deliveries(facts, "acme", 2024, entities=ENTS, on_conflict="raise")
+    s = monthly_deliveries(facts, "acme", 2024, entities=ENTS)  # prefer-official is the default
     left_out = {x["id"] for x in s.facts_skipped if "prefer-official" in x["reason"]}
     assert left_out == {press_apr.id, press_jun.id}  # the press figure that agrees stays
     assert press_ok.id in {u["id"] for u in s.facts_used}

@@ -17,9 +17,10 @@ AS_OF = typer.Option(None, "--as-of", help="Use only facts published by this dat
 APPROX = typer.Option(0.02, "--approx-tol", help="Relative tolerance of 'about N' facts (0.02 = ±2 %).")
 EXCLUDE = typer.Option(None, "--exclude", help="Leave out a fact by id (repeatable), e.g. after a conflict.")
 ON_CONFLICT = typer.Option(
-    "raise", "--on-conflict",
-    help="When facts contradict each other: 'raise' an error naming them, or 'prefer-official' to "
-         "leave out press figures that contradict company or official ones (listed in the output).")
+    "prefer-official", "--on-conflict",
+    help="When facts contradict each other: 'prefer-official' leaves out press figures that contradict "
+         "company or official ones (listed in the output); 'raise' stops with an error naming them. "
+         "Contradictions among official figures are always an error.")
 
 
 def _date(text: str | None, option: str) -> date | None:

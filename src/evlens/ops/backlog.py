@@ -184,7 +184,7 @@ def order_backlog(
     as_of: date | None = None,
     approx_tol: float = DEFAULT_APPROX_TOL,
     exclude: Iterable[str] = (),
-    on_conflict: str = "raise",
+    on_conflict: str = "prefer-official",
 ) -> BacklogReport:
     """Backlog and both waits of ``entity`` at every date with a cumulative order fact.
 

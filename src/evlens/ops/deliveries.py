@@ -292,7 +292,7 @@ def resolve_conflicts(
     n: int,
     cons: list[iv.Constraint],
     records: Mapping[str, FactRecord],
-    on_conflict: str = "raise",
+    on_conflict: str = "prefer-official",
     what: str = "facts",
 ) -> tuple[list[iv.Constraint], list[dict]]:
     """Make the constraints feasible, or raise.
@@ -360,7 +360,7 @@ def monthly_deliveries(
     as_of: date | None = None,
     approx_tol: float = DEFAULT_APPROX_TOL,
     exclude: Iterable[str] = (),
-    on_conflict: str = "raise",
+    on_conflict: str = "prefer-official",
 ) -> DeliverySeries:
     """The monthly deliveries of ``entity`` consistent with all its ``deliveries`` facts.
 

@@ -129,7 +129,7 @@ def forecast_deliveries(
     as_of: date | None = None,
     approx_tol: float = DEFAULT_APPROX_TOL,
     exclude: Iterable[str] = (),
-    on_conflict: str = "raise",
+    on_conflict: str = "prefer-official",
 ) -> ForecastResult:
     """Probability of reaching the year's delivery target, and the distribution around it.
 
