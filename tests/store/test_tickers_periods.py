@@ -54,7 +54,7 @@ def test_bad_periods(text):
 
 def test_migration_brings_a_version_1_database_up_to_date(tmp_path):
     """A database written by schema version 1 (no ``entities.variant_of``) is upgraded in
-    place on open, keeping its rows."""
+    place on open, keeping its rows, and the gazetteer fills the new column."""
     import duckdb
 
     import evlens
@@ -72,7 +72,9 @@ def test_migration_brings_a_version_1_database_up_to_date(tmp_path):
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute("INSERT INTO entities VALUES ('acme', 'company', 'Acme', NULL, NULL, NULL, [], NULL, 'import')")
     con.close()
-    with evlens.open(path) as store:
+    # a read-only open (what the query commands do) upgrades it too, then reads
+    with evlens.open(path, read_only=True) as store:
+        assert store.read_only
         assert store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("2",)]
         assert store.entity("acme")["name_en"] == "Acme"
         assert store.entity("xiaomi-su7-ultra")["variant_of"] == "xiaomi-su7"

@@ -19,7 +19,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ..errors import ConflictError, EvlensError, InputError, NotFoundError
+from ..errors import ConflictError, EvlensError, InputError, NotFoundError, SchemaError
 from ..facts import Document, Fact, content_hash
 from ..gazetteer import gazetteer_text, load_gazetteer
 from ..periods import parse_period
@@ -28,7 +28,7 @@ from ..sources.prices import detect_price_format, parse_price_file, ticker_from_
 from ..sources.reading import RawFile, read_file
 from ..sources.shares import name_from_filename, parse_shares_file
 from ..tickers import exchange_of, normalize_ticker
-from .migrate import migrate, stored_version
+from .migrate import migrate, schema_version, stored_version
 from .results import ImportResult
 
 Progress = Callable[[int, int], None]
@@ -71,14 +71,39 @@ class Store:
             if not self.path.exists():
                 raise NotFoundError(f"{self.path}: no such database")
             self.con = duckdb.connect(str(self.path), read_only=True)
-            if stored_version(self.con) is None:
+            version = stored_version(self.con)
+            if version is None:
+                self.con.close()
                 raise EvlensError(f"{self.path}: not an evlens database")
+            if version < schema_version() or not self._gazetteer_current():
+                self.con.close()
+                self._upgrade_then_reopen_read_only()
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(str(self.path))
             migrate(self.con)
             self._sync_gazetteer()
         self._aliases: dict[str, list[str]] | None = None
+
+    def _upgrade_then_reopen_read_only(self) -> None:
+        """A database written by an older evlens: upgrade it once, then read it."""
+        try:
+            con = duckdb.connect(str(self.path))
+        except duckdb.Error as exc:
+            raise SchemaError(
+                f"{self.path}: written by an older evlens and cannot be upgraded now ({exc}); "
+                "open it once for writing (e.g. evlens load or evlens demo) to upgrade it"
+            ) from None
+        try:
+            migrate(con)
+            self.con = con
+            self._aliases = None
+            self.read_only = False
+            self._sync_gazetteer()
+        finally:
+            con.close()
+        self.read_only = True
+        self.con = duckdb.connect(str(self.path), read_only=True)
 
     # ------------------------------------------------------------------ basics
     def close(self) -> None:
@@ -115,11 +140,19 @@ class Store:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in tables}
 
     # ------------------------------------------------------------- gazetteer
+    @staticmethod
+    def _gazetteer_digest() -> str:
+        # the schema version is part of the key: a new column gets filled after an upgrade
+        return content_hash(f"{schema_version()}\n{gazetteer_text()}")
+
+    def _gazetteer_current(self) -> bool:
+        rows = self.con.execute("SELECT value FROM meta WHERE key = 'gazetteer'").fetchall()
+        return bool(rows) and rows[0][0] == self._gazetteer_digest()
+
     def _sync_gazetteer(self) -> None:
-        digest = content_hash(gazetteer_text())
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'gazetteer'").fetchall()[:1]
-        if row and row[0][0] == digest:
+        if self._gazetteer_current():
             return
+        digest = self._gazetteer_digest()
         with self.transaction() as con:
             for e in load_gazetteer():
                 con.execute(
