@@ -20,9 +20,10 @@ def chromium_path() -> str | None:
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium driven by Playwright: a failure in CI when missing, else a skip."""
+    # Module scope: one Playwright driver at a time (the report and web suites each start their own).
+    # Debian's Chromium; a failure in CI when missing, else a skip.
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):

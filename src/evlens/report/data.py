@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import market, ops
@@ -69,7 +70,9 @@ def _clean(obj: Any) -> Any:
         return [_clean(v) for v in obj]
     if isinstance(obj, float) and (math.isnan(obj) or math.isinf(obj)):
         return None
-    if obj is pd.NaT:
+    if isinstance(obj, np.ndarray):
+        return _clean(obj.tolist())
+    if obj is pd.NaT or obj is None:
         return None
     if isinstance(obj, (date, pd.Timestamp)):
         return obj.isoformat()[:10]

@@ -1,0 +1,156 @@
+"""The dashboard: a JSON API under ``/api`` (OpenAPI at ``/openapi.json``) and HTML pages
+over the same library. Pages: overview, market, events, operations (with the forecast),
+sources and article. Every view takes ``?entity=`` and ``?lang=en|zh`` in its URL."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import ConflictError, EvlensError, InputError, NotFoundError
+from . import pages
+from .service import Service, json_bytes, records, scenario_options
+
+MAX_UPLOAD = 256 * 1024  # bytes of article text
+TEXT_TYPES = ("text/plain", "text/markdown", "application/octet-stream", "")
+TEXT_SUFFIXES = (".txt", ".md")
+log = logging.getLogger("evlens.web")
+
+Lang = Query("en", pattern="^(en|zh)$", description="Language of labels and numbers.")
+Entity = Query(None, max_length=100, description="Company (slug, name or ticker); default: the database's main one.")
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(..., max_length=MAX_UPLOAD, description="Article text (front matter allowed).")
+    published: Optional[date] = Field(None, description="Publication date, if the text does not say.")
+
+
+def _status(exc: EvlensError) -> int:
+    if isinstance(exc, NotFoundError):
+        return 404
+    if isinstance(exc, ConflictError):
+        return 409
+    return 400
+
+
+def _json_bytes_response(content: bytes) -> Response:
+    return Response(content=content, media_type="application/json")
+
+
+def create_app(db_path: str | Path | None = None, *, read_only: bool = False, entity: str | None = None) -> FastAPI:
+    """The dashboard over the database at ``db_path`` (default: the user data directory)."""
+    svc = Service(db_path, read_only=read_only, entity=entity)
+    app = FastAPI(title="evlens", version="1", description="EV makers' reports, the press and the market, with sources.")
+    app.state.service = svc
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length is not None:
+            try:
+                too_big = int(length) > MAX_UPLOAD + 16 * 1024
+            except ValueError:
+                return JSONResponse({"error": "bad Content-Length header"}, status_code=400)
+            if too_big:
+                return JSONResponse({"error": f"request body over {MAX_UPLOAD // 1024} KB"}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(EvlensError)
+    async def evlens_error(request: Request, exc: EvlensError):
+        return JSONResponse({"error": str(exc), "kind": type(exc).__name__}, status_code=_status(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        problems = [{"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
+                    for e in exc.errors()]
+        text = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
+        return JSONResponse({"error": f"invalid request: {text}", "problems": problems}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return JSONResponse({"error": "internal error: the server could not answer this request"}, status_code=500)
+
+    # ------------------------------------------------------------------ API
+    @app.get("/api/entities", summary="Companies, models, groups and indexes in the gazetteer")
+    def api_entities(kind: Optional[str] = Query(None, pattern="^(company|model|group|index)$")) -> Response:
+        return _json_bytes_response(svc.cached(("entities", kind), lambda: json_bytes(
+            records(svc.query(("e",), lambda s: s.entities(kind))))))
+
+    @app.get("/api/report", summary="Everything the report shows: headline, peers, prices, events, operations, sources")
+    def api_report(entity: Optional[str] = Entity) -> Response:
+        return _json_bytes_response(svc.report_bytes(entity))
+
+    @app.get("/api/headline", summary="The headline numbers of the report")
+    def api_headline(entity: Optional[str] = Entity) -> Response:
+        slug = svc.resolve(entity)
+        return _json_bytes_response(svc.cached(("headline", slug), lambda: json_bytes(svc.report(slug)["headline"])))
+
+    @app.get("/api/forecast", summary="Monte Carlo forecast of the year's deliveries under the given assumptions")
+    def api_forecast(entity: Optional[str] = Entity,
+                     second_phase_start: Optional[str] = Query(None, max_length=10, description="YYYY-MM-DD"),
+                     ramp_months: Optional[float] = Query(None, ge=0, le=60),
+                     demand_growth: Optional[float] = Query(None, ge=-0.9, le=5),
+                     paths: int = Query(4000, ge=1, le=20000), seed: int = Query(1, ge=0, le=2**32 - 1)) -> Response:
+        opts = scenario_options(second_phase_start, ramp_months, demand_growth, paths, seed)
+        slug = svc.resolve(entity)
+        return _json_bytes_response(svc.cached(("forecast-bytes", slug, opts),
+                                               lambda: json_bytes(svc.forecast(slug, opts))))
+
+    @app.get("/api/facts", summary="Stored facts, filtered (at most `limit` rows)")
+    def api_facts(entity: Optional[str] = Query(None, max_length=100), metric: Optional[str] = Query(None, max_length=60),
+                  period: Optional[str] = Query(None, max_length=30), limit: int = Query(500, ge=1, le=5000)) -> Response:
+        if period is not None:
+            from ..periods import parse_period
+
+            try:
+                parse_period(period)
+            except ValueError as exc:
+                raise InputError(str(exc), field="period") from None
+
+        def run(s):
+            df = s.facts(entity=entity, metric=metric, period=period).head(limit)
+            return json_bytes(records(df.drop(columns=["stored_at"], errors="ignore")))
+        return _json_bytes_response(svc.cached(("facts", entity, metric, period, limit), lambda: svc.query(("f",), run)))
+
+    @app.get("/api/prices/{ticker}", summary="Daily prices of one security")
+    def api_prices(ticker: str, start: Optional[date] = None, end: Optional[date] = None) -> Response:
+        if len(ticker) > 30:
+            raise InputError("ticker too long", field="ticker")
+
+        def run(s):
+            df = s.prices(ticker, start=start, end=end).reset_index()
+            df["date"] = df["date"].dt.strftime("%Y-%m-%d")
+            return json_bytes({"ticker": s.resolve_ticker(ticker),
+                               "rows": records(df)})
+        return _json_bytes_response(svc.cached(("prices", ticker, start, end), lambda: svc.query(("p",), run)))
+
+    @app.post("/api/extract", summary="Facts read from an article's text, with their spans (nothing stored)")
+    def api_extract(article: ArticleIn) -> Response:
+        doc, facts = pages.extract(article.text, article.published)
+        return _json_bytes_response(json_bytes({"document_id": doc.id, "facts": [pages.fact_json(f) for f in facts]}))
+
+    @app.post("/api/articles", summary="Extract an article's facts and store them with the article")
+    def api_store(article: ArticleIn) -> Response:
+        if svc.read_only:
+            return JSONResponse({"error": "the database is served read-only: facts cannot be stored"}, status_code=403)
+        doc, facts = pages.extract(article.text, article.published)
+        result = svc.store_article(doc, facts)
+        return _json_bytes_response(json_bytes({"document_id": doc.id, "facts": len(facts),
+                                                "added": result.added, "already_imported": result.already_imported}))
+
+    # ------------------------------------------------------------------ pages
+    pages.register(app, svc)
+    return app

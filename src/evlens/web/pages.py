@@ -1,0 +1,204 @@
+"""The dashboard's HTML pages (Jinja2, autoescape on) and the article helpers they share
+with the API. Pages show what :mod:`evlens.report` and :mod:`evlens.extract` compute."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any, Optional
+
+import jinja2
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from ..errors import InputError
+from ..extract import extract_document, fact_to_dict
+from ..extract.document import document_from_text
+from ..facts import Document, Fact
+from ..report import format as fmt
+from ..report.figures import figures
+from ..report.labels import labels
+from ..report.render import figure_json, headline_items, plotly_js
+
+MAX_TEXT = 256 * 1024
+TEXT_TYPES = ("text/plain", "text/markdown", "application/octet-stream")
+TEXT_SUFFIXES = (".txt", ".md")
+PAGES = (("overview", "/"), ("market", "/market"), ("events", "/events"), ("operations", "/operations"),
+         ("sources", "/sources"), ("article", "/article"))
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("evlens.web", "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    for name in ("money", "count", "pct", "points", "share"):
+        env.filters[name] = getattr(fmt, name)
+    return env
+
+
+def extract(text: str, published: date | None = None) -> tuple[Document, list[Fact]]:
+    """An article's document and its facts (spans index ``doc.text``)."""
+    if not text or not text.strip():
+        raise InputError("the article is empty", field="text")
+    if len(text) > MAX_TEXT:
+        raise InputError(f"the article is longer than {MAX_TEXT:,} characters", field="text")
+    if "\x00" in text:
+        raise InputError("the article contains NUL characters: not a text file", field="text")
+    doc = document_from_text(text, published=published)
+    return doc, extract_document(doc)
+
+
+def fact_json(f: Fact) -> dict:
+    return fact_to_dict(f)
+
+
+def segments(text: str, facts: list[Fact]) -> list[dict[str, Any]]:
+    """``text`` cut into plain and highlighted pieces, one highlight per fact span (a span
+    overlapping an earlier one is left plain)."""
+    out, pos = [], 0
+    spans = sorted({(f.span_start, f.span_end): i for i, f in enumerate(facts)
+                    if f.span_start is not None and f.span_end is not None}.items())
+    for (s, e), i in spans:
+        if s < pos or e <= s or e > len(text):
+            continue
+        if s > pos:
+            out.append({"text": text[pos:s], "fact": None})
+        out.append({"text": text[s:e], "fact": i})
+        pos = e
+    if pos < len(text):
+        out.append({"text": text[pos:], "fact": None})
+    return out
+
+
+def _lang(lang: str) -> str:
+    return fmt.check_lang(lang)
+
+
+def register(app: FastAPI, svc) -> None:
+    env = environment()
+
+    def render(request: Request, page: str, lang: str, entity: Optional[str], **ctx) -> HTMLResponse:
+        L = labels(lang)
+        other = "zh" if lang == "en" else "en"
+        html = env.get_template(f"{page}.html").render(
+            L=L, lang=lang, page=page, pages=PAGES, entity=entity, read_only=svc.read_only,
+            switch_url=str(request.url.include_query_params(lang=other)), other=other,
+            query=("?" + request.url.query) if request.url.query else "", **ctx)
+        return HTMLResponse(html)
+
+    def report_ctx(entity: Optional[str], lang: str, only: tuple[str, ...]) -> dict:
+        data = svc.report(entity)
+        slug = data["entity"]
+        figs = svc.cached(("figs", slug, lang, only),
+                          lambda: {k: figure_json(v) for k, v in figures(data, lang, only).items()})
+        name = data["name_zh"] if lang == "zh" else data["name_en"]
+        return {"d": data, "figs": figs, "order": only, "headline": headline_items(data, lang),
+                "title": labels(lang)["title"].format(name=name, ticker=data["ticker"]),
+                "sources_by_id": {s["id"]: s for s in data["sources"]}}
+
+    @app.get("/static/plotly.js", include_in_schema=False)
+    def static_plotly() -> Response:
+        return Response(plotly_js(), media_type="application/javascript",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+               '<rect width="16" height="16" rx="3" fill="#1f77b4"/></svg>')
+        return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
+
+    def page_route(path: str, page: str, only: tuple[str, ...]):
+        def view(request: Request, entity: Optional[str] = Query(None, max_length=100),
+                 lang: str = Query("en", pattern="^(en|zh)$")) -> HTMLResponse:
+            return render(request, page, lang, entity, **report_ctx(entity, lang, only))
+        app.add_api_route(path, view, methods=["GET"], response_class=HTMLResponse, include_in_schema=False,
+                          name=page)
+
+    page_route("/", "overview", ("prices",))
+    page_route("/market", "market", ("prices",))
+    page_route("/events", "events", ("events",))
+    page_route("/sources", "sources", ())
+
+    @app.get("/operations", response_class=HTMLResponse, include_in_schema=False)
+    def operations(request: Request, entity: Optional[str] = Query(None, max_length=100),
+                   lang: str = Query("en", pattern="^(en|zh)$"),
+                   second_phase_start: Optional[str] = Query(None, max_length=10),
+                   ramp_months: Optional[str] = Query(None, max_length=10),
+                   demand_growth: Optional[str] = Query(None, max_length=10)) -> HTMLResponse:
+        def num(v: Optional[str], name: str) -> Optional[float]:
+            if v is None or v.strip() == "":
+                return None
+            try:
+                return float(v)
+            except ValueError:
+                raise InputError(f"{name} must be a number, not {v!r}", field=name) from None
+
+        opts = scenario_options_from(second_phase_start or None, num(ramp_months, "ramp_months"),
+                                     num(demand_growth, "demand_growth"))
+        ctx = report_ctx(entity, lang, ("deliveries", "backlog"))
+        fc = svc.forecast(ctx["d"]["entity"], opts)
+        data = dict(ctx["d"], forecast=fc)
+        ctx["figs"] = dict(ctx["figs"], **{k: figure_json(v) for k, v in
+                                           figures(data, lang, ("capacity", "forecast")).items()})
+        ctx["order"] = ("deliveries", "backlog", "capacity", "forecast")
+        return render(request, "operations", lang, entity, fc=fc, **ctx)
+
+    @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
+    def article_form(request: Request, lang: str = Query("en", pattern="^(en|zh)$")) -> HTMLResponse:
+        return render(request, "article", lang, None, title=labels(lang)["article"], segs=None, facts=[])
+
+    @app.post("/article", response_class=HTMLResponse, include_in_schema=False)
+    async def article_post(request: Request, lang: str = Query("en", pattern="^(en|zh)$"),
+                           text: Optional[str] = Form(None), published: Optional[str] = Form(None),
+                           file: Optional[UploadFile] = File(None)) -> HTMLResponse:
+        body = await _article_text(text, file)
+        pub = _date(published)
+        doc, facts = extract(body, pub)
+        return render(request, "article", lang, None, title=labels(lang)["article"], segs=segments(doc.text, facts),
+                      facts=[fact_to_dict(f) for f in facts], text=doc.text, published=published or "",
+                      stored=None)
+
+    @app.post("/article/store", response_class=HTMLResponse, include_in_schema=False)
+    def article_store(request: Request, lang: str = Query("en", pattern="^(en|zh)$"),
+                      text: str = Form(..., max_length=MAX_TEXT), published: Optional[str] = Form(None)):
+        if svc.read_only:
+            return JSONResponse({"error": "the database is served read-only: facts cannot be stored"}, status_code=403)
+        doc, facts = extract(text, _date(published))
+        result = svc.store_article(doc, facts)
+        return render(request, "article", lang, None, title=labels(lang)["article"], segs=segments(doc.text, facts),
+                      facts=[fact_to_dict(f) for f in facts], text=doc.text, published=published or "",
+                      stored={"added": result.added, "already": result.already_imported, "id": doc.id})
+
+
+def scenario_options_from(*args):
+    from .service import scenario_options
+
+    return scenario_options(*args)
+
+
+def _date(text: Optional[str]) -> Optional[date]:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"published must be a date (YYYY-MM-DD), not {text!r}", field="published") from None
+
+
+async def _article_text(text: Optional[str], file) -> str:
+    """The pasted text, or the uploaded file after the size and type checks."""
+    if file is not None and getattr(file, "filename", None):
+        name = file.filename.lower()
+        ctype = (file.content_type or "").split(";")[0].strip()
+        if not name.endswith(TEXT_SUFFIXES) or (ctype and ctype not in TEXT_TYPES):
+            raise InputError(f"upload a .txt or .md text file, not {file.filename!r} ({ctype or 'no type'})", field="file")
+        raw = await file.read(MAX_TEXT + 1)
+        if len(raw) > MAX_TEXT:
+            raise InputError(f"the file is larger than {MAX_TEXT // 1024} KB", field="file")
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError("the file is not UTF-8 text", field="file") from None
+    if text is None:
+        raise InputError("paste an article or upload a file", field="text")
+    return text

@@ -1,0 +1,46 @@
+"""schemathesis against the OpenAPI schema: no generated request gets a server error."""
+
+from __future__ import annotations
+
+import pytest
+
+schemathesis = pytest.importorskip("schemathesis")
+from hypothesis import HealthCheck, settings  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def schema(web_app):
+    return schemathesis.openapi.from_asgi("/openapi.json", web_app)
+
+
+def test_schema_lists_the_api(schema, client):
+    paths = set(client.get("/openapi.json").json()["paths"])
+    assert {"/api/report", "/api/headline", "/api/forecast", "/api/facts", "/api/prices/{ticker}",
+            "/api/extract", "/api/articles", "/api/entities"} <= paths
+
+
+def test_no_server_error(web_app):
+    schema = schemathesis.openapi.from_asgi("/openapi.json", web_app)
+    failures = []
+    for op in schema.get_all_operations():
+        operation = op.ok()
+        strategy = operation.as_strategy()
+
+        @settings(max_examples=25, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
+        def check(case) -> None:
+            if case.path_parameters is None and "{" in case.path:
+                return
+            if case.operation.path == "/api/forecast" and isinstance(case.query, dict):
+                case.query["paths"] = min(int(case.query.get("paths") or 100), 300) if str(
+                    case.query.get("paths", "")).lstrip("-").isdigit() else case.query.get("paths")
+            response = case.call()
+            if response.status_code >= 500:
+                failures.append(f"{case.method} {case.formatted_path} {case.query} -> {response.status_code}: "
+                                f"{response.text[:200]}")
+
+        from hypothesis import given
+
+        given(strategy)(check)()
+    assert failures == []
