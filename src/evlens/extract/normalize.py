@@ -72,6 +72,13 @@ def front_matter_end(text: str) -> int:
 _BRACKETS = re.compile(r"[\[\]]|\\(?=[^\w\s])")
 
 
+# Each markup expression with the characters one of its matches must contain: an
+# expression is skipped on a text without any of them.
+_MARKUP = (
+    (_IMAGE, "!"), (_LINK_URL, "]"), (_HEADING, "#"), (_BULLET, "*+->"), (_EMPHASIS, "_*"), (_BRACKETS, "[]\\"),
+)
+
+
 def _keep_mask(text: str) -> bytearray:
     """1 for every original character kept, 0 for those markdown markup removes.
 
@@ -80,7 +87,9 @@ def _keep_mask(text: str) -> bytearray:
     keep = bytearray(b"\x01") * n
     body = front_matter_end(text)
     keep[:body] = bytes(body)
-    for rx in (_IMAGE, _LINK_URL, _HEADING, _BULLET, _EMPHASIS, _BRACKETS):
+    for rx, marks in _MARKUP:
+        if not any(ch in text for ch in marks):
+            continue
         for m in rx.finditer(text, body):
             a, b = m.span()
             keep[a:b] = bytes(b - a)
@@ -105,31 +114,47 @@ def _fold_table() -> dict[int, str]:
 
 
 _TABLE = _fold_table()
-_SPACE_RUN = re.compile(r" +")
+# The characters folding changes; texts are rewritten at those alone (``str.translate``
+# with a dict looks up every character, which is slow on Chinese text).
+_FOLDED = re.compile("[" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + "]")
+
+
+def _fold_chars(text: str) -> str:
+    """``text`` with :data:`_TABLE` applied, one character for one."""
+    return _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
+
+# The space runs normalisation shortens: a whole run next to a Han character (as
+# :func:`is_han` defines it), a line end or either end of the text ("all"), else all
+# but the first space of a run of two or more. Single spaces between words never match,
+# so the scan costs nothing for them.
+_HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uf900-\ufaff\U00020000-\U0002a6df" + "".join(
+    sorted(_KEEP_CJK_PUNCT | set("「」『』【】《》“”")))
+_SPACE_DROP = re.compile(
+    rf"(?P<all>(?:(?<=[{_HAN_CLASS}\n])|\A) +| +(?=[{_HAN_CLASS}\n]|\Z))| {{2,}}"
+)
 _NEWLINE = re.compile(r"\n")
 _NUL = re.compile(r"\x00")
 
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping the map back to ``text``'s offsets."""
-    folded = text.translate(_TABLE)
+    folded = _fold_chars(text)
     mask = _keep_mask(text)
     for m in _NUL.finditer(folded):
         mask[m.start()] = 0
-    keep = list(compress(range(len(text)), mask))
-    s1 = "".join(compress(folded, mask))
+    if 0 in mask:
+        keep = list(compress(range(len(text)), mask))
+        s1 = "".join(compress(folded, mask))
+    else:  # nothing removed: skip the copies
+        keep, s1 = list(range(len(text))), folded
     # spaces: none next to a Han character, a line end or the text's ends; one in a run
-    n1 = len(s1)
-    mask2 = bytearray(b"\x01") * n1
+    mask2 = bytearray(b"\x01") * len(s1)
     dropped = False
-    for m in _SPACE_RUN.finditer(s1):
+    for m in _SPACE_DROP.finditer(s1):
         a, b = m.span()
-        prev = s1[a - 1] if a > 0 else "\n"
-        nxt = s1[b] if b < n1 else "\n"
-        first = a if (prev == "\n" or nxt == "\n" or is_han(prev) or is_han(nxt)) else a + 1
-        if first < b:
-            mask2[first:b] = bytes(b - first)
-            dropped = True
+        first = a if m.lastgroup == "all" else a + 1
+        mask2[first:b] = bytes(b - first)
+        dropped = True
     if dropped:
         idx = list(compress(keep, mask2))
         s2 = "".join(compress(s1, mask2))
