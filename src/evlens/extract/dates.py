@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .quantities import parse_cn_number
 
@@ -101,7 +103,10 @@ def _month_end(y: int, m: int) -> str:
     return date(y, m, calendar.monthrange(y, m)[1]).isoformat()
 
 
+@lru_cache(maxsize=1024)
 def _range(y1: int, m1: int, y2: int, m2: int) -> tuple[str, tuple[str, ...]]:
+    """The range ``YYYY-MM..YYYY-MM`` from ``y1-m1`` to ``y2-m2`` and each month in it
+    (at most 36); cached, as articles name the same ranges again and again."""
     months = []
     y, m = y1, m1
     while (y, m) <= (y2, m2) and len(months) < 36:
@@ -160,26 +165,31 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     """Every time expression in normalised ``text``, resolved left to right."""
     ctx = _Context(today)
-    found: list[tuple[int, int, re.Match, str]] = []
+    found: list[tuple[int, int, dict, str]] = []
     for m in _ZH.finditer(text):
         if m.end() > m.start() and (m.group("y") or m.group("rel") or m.lastgroup not in (None, "asof")):
-            g = m.groupdict()
-            if not any(g[k] for k in g if k != "asof"):
-                continue
+            g = m.groupdict()  # a group besides asof matched: no group matches empty
             if g["full"] and not (g["y"] or g["rel"]) and g["full"] == "年":
                 continue
             if g["yend"] in ("底", "末") and not (g["y"] or g["rel"]):
                 continue
-            found.append((m.start(), m.end(), m, "zh"))
-    taken = [(a, b) for a, b, _, _ in found]
+            found.append((m.start(), m.end(), g, "zh"))
+    # Chinese matches come left to right and do not overlap, so their ends rise too: an
+    # English match overlaps one of them exactly when it overlaps the last one starting
+    # before its end.
+    zh_starts = [a for a, _, _, _ in found]
+    zh_ends = [b for _, b, _, _ in found]
     for m in _EN.finditer(text):
-        if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
+        a, b = m.span()
+        if a == b:
             continue
-        found.append((m.start(), m.end(), m, "en"))
+        k = bisect_left(zh_starts, b) - 1
+        if k >= 0 and zh_ends[k] > a:
+            continue
+        found.append((a, b, m.groupdict(), "en"))
     found.sort(key=lambda t: t[0])
     out: list[PeriodMention] = []
-    for a, b, m, lang in found:
-        g = m.groupdict()
+    for a, b, g, lang in found:
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
         except (ValueError, KeyError, IndexError):
