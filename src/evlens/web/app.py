@@ -45,23 +45,35 @@ def _json_bytes_response(content: bytes) -> Response:
     return Response(content=content, media_type="application/json")
 
 
+class BodyLimit:
+    """Refuse a request whose declared body is over ``limit`` bytes (413) before reading it.
+    Plain ASGI, so it adds next to nothing to each request."""
+
+    def __init__(self, app, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            for name, value in scope.get("headers", ()):
+                if name == b"content-length":
+                    try:
+                        too_big = int(value) > self.limit
+                    except ValueError:
+                        return await JSONResponse({"error": "bad Content-Length header"}, status_code=400)(
+                            scope, receive, send)
+                    if too_big:
+                        return await JSONResponse({"error": f"request body over {self.limit // 1024} KB"},
+                                                  status_code=413)(scope, receive, send)
+        await self.app(scope, receive, send)
+
+
 def create_app(db_path: str | Path | None = None, *, read_only: bool = False, entity: str | None = None) -> FastAPI:
     """The dashboard over the database at ``db_path`` (default: the user data directory)."""
     svc = Service(db_path, read_only=read_only, entity=entity)
     app = FastAPI(title="evlens", version="1", description="EV makers' reports, the press and the market, with sources.")
     app.state.service = svc
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None:
-            try:
-                too_big = int(length) > MAX_UPLOAD + 16 * 1024
-            except ValueError:
-                return JSONResponse({"error": "bad Content-Length header"}, status_code=400)
-            if too_big:
-                return JSONResponse({"error": f"request body over {MAX_UPLOAD // 1024} KB"}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=MAX_UPLOAD + 16 * 1024)
 
     @app.exception_handler(EvlensError)
     async def evlens_error(request: Request, exc: EvlensError):
@@ -85,32 +97,31 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
 
     # ------------------------------------------------------------------ API
     @app.get("/api/entities", summary="Companies, models, groups and indexes in the gazetteer")
-    def api_entities(kind: Optional[str] = Query(None, pattern="^(company|model|group|index)$")) -> Response:
-        return _json_bytes_response(svc.cached(("entities", kind), lambda: json_bytes(
+    async def api_entities(kind: Optional[str] = Query(None, pattern="^(company|model|group|index)$")) -> Response:
+        return _json_bytes_response(await svc.acached(("entities", kind), lambda: json_bytes(
             records(svc.query(("e",), lambda s: s.entities(kind))))))
 
     @app.get("/api/report", summary="Everything the report shows: headline, peers, prices, events, operations, sources")
-    def api_report(entity: Optional[str] = Entity) -> Response:
-        return _json_bytes_response(svc.report_bytes(entity))
+    async def api_report(entity: Optional[str] = Entity) -> Response:
+        return _json_bytes_response(await svc.acached(("report-bytes-for", entity), lambda: svc.report_bytes(entity)))
 
     @app.get("/api/headline", summary="The headline numbers of the report")
-    def api_headline(entity: Optional[str] = Entity) -> Response:
-        slug = svc.resolve(entity)
-        return _json_bytes_response(svc.cached(("headline", slug), lambda: json_bytes(svc.report(slug)["headline"])))
+    async def api_headline(entity: Optional[str] = Entity) -> Response:
+        return _json_bytes_response(await svc.acached(("headline", entity), lambda: json_bytes(
+            svc.report(entity)["headline"])))
 
     @app.get("/api/forecast", summary="Monte Carlo forecast of the year's deliveries under the given assumptions")
-    def api_forecast(entity: Optional[str] = Entity,
+    async def api_forecast(entity: Optional[str] = Entity,
                      second_phase_start: Optional[str] = Query(None, max_length=10, description="YYYY-MM-DD"),
                      ramp_months: Optional[float] = Query(None, ge=0, le=60),
                      demand_growth: Optional[float] = Query(None, ge=-0.9, le=5),
                      paths: int = Query(4000, ge=1, le=20000), seed: int = Query(1, ge=0, le=2**32 - 1)) -> Response:
         opts = scenario_options(second_phase_start, ramp_months, demand_growth, paths, seed)
-        slug = svc.resolve(entity)
-        return _json_bytes_response(svc.cached(("forecast-bytes", slug, opts),
-                                               lambda: json_bytes(svc.forecast(slug, opts))))
+        return _json_bytes_response(await svc.acached(("forecast-bytes", entity, opts),
+                                                      lambda: json_bytes(svc.forecast(entity, opts))))
 
     @app.get("/api/facts", summary="Stored facts, filtered (at most `limit` rows)")
-    def api_facts(entity: Optional[str] = Query(None, max_length=100), metric: Optional[str] = Query(None, max_length=60),
+    async def api_facts(entity: Optional[str] = Query(None, max_length=100), metric: Optional[str] = Query(None, max_length=60),
                   period: Optional[str] = Query(None, max_length=30), limit: int = Query(500, ge=1, le=5000)) -> Response:
         if period is not None:
             from ..periods import parse_period
@@ -123,10 +134,11 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
         def run(s):
             df = s.facts(entity=entity, metric=metric, period=period).head(limit)
             return json_bytes(records(df.drop(columns=["stored_at"], errors="ignore")))
-        return _json_bytes_response(svc.cached(("facts", entity, metric, period, limit), lambda: svc.query(("f",), run)))
+        return _json_bytes_response(await svc.acached(("facts", entity, metric, period, limit),
+                                                      lambda: svc.query(("f",), run)))
 
     @app.get("/api/prices/{ticker}", summary="Daily prices of one security")
-    def api_prices(ticker: str, start: Optional[date] = None, end: Optional[date] = None) -> Response:
+    async def api_prices(ticker: str, start: Optional[date] = None, end: Optional[date] = None) -> Response:
         if len(ticker) > 30:
             raise InputError("ticker too long", field="ticker")
 
@@ -135,7 +147,7 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
             df["date"] = df["date"].dt.strftime("%Y-%m-%d")
             return json_bytes({"ticker": s.resolve_ticker(ticker),
                                "rows": records(df)})
-        return _json_bytes_response(svc.cached(("prices", ticker, start, end), lambda: svc.query(("p",), run)))
+        return _json_bytes_response(await svc.acached(("prices", ticker, start, end), lambda: svc.query(("p",), run)))
 
     @app.post("/api/extract", summary="Facts read from an article's text, with their spans (nothing stored)")
     def api_extract(article: ArticleIn) -> Response:

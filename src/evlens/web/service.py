@@ -76,6 +76,7 @@ class Service:
         self.store = open_store(db_path, read_only=read_only)
         self.lock = threading.RLock()
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
+        self._resolved: dict[str, str] = {}
         self.default_entity = entity or self._guess_entity()
 
     def _guess_entity(self) -> str:
@@ -99,9 +100,27 @@ class Service:
                 self._cache.popitem(last=False)
             return value
 
+    async def acached(self, key: tuple, fn: Callable[[], Any]) -> Any:
+        """:meth:`cached` for async endpoints: a hit is answered on the event loop, a miss is
+        computed in a worker thread."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(self.cached, key, fn)
+
     def resolve(self, entity: str | None) -> str:
+        text = entity or self.default_entity
+        hit = self._resolved.get(text)
+        if hit is not None:
+            return hit
         with self.lock:
-            return self.store.resolve_entity(entity or self.default_entity)
+            slug = self.store.resolve_entity(text)
+        if len(self._resolved) < 1000:
+            self._resolved[text] = slug
+        return slug
 
     def report(self, entity: str | None) -> dict:
         slug = self.resolve(entity)
@@ -127,4 +146,5 @@ class Service:
         with self.lock:
             result = self.store.add_document(doc, facts)
             self._cache.clear()
+            self._resolved.clear()
             return result
