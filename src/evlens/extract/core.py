@@ -29,8 +29,8 @@ Every fact's span is the quantity's extent in the original text, so
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -56,6 +56,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)")
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
+_NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 COUNT_KINDS = ("count",)
@@ -76,11 +77,13 @@ class _Sentence:
     end: int
     para: int
     clauses: list[tuple[int, int]]
+    clause_starts: list[int] = field(default_factory=list)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        for a, b in self.clauses:
-            if a <= pos < b:
-                return a, b
+        """The clause holding ``pos`` (clauses are sorted and apart), else the sentence."""
+        k = bisect_right(self.clause_starts, pos) - 1
+        if k >= 0 and pos < self.clauses[k][1]:
+            return self.clauses[k]
         return self.start, self.end
 
 
@@ -108,6 +111,7 @@ def _sentences(t: str) -> list[_Sentence]:
         if a < s.end:
             cs.append((a, s.end))
         s.clauses = cs or [(s.start, s.end)]
+        s.clause_starts = [a for a, _ in s.clauses]
     return out
 
 
@@ -133,18 +137,33 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mentio
     return out
 
 
-def _has(text: str, words) -> str | None:
-    low = text.lower()
-    for w in words:
-        if w in low:
-            return w
-    return None
+@lru_cache(maxsize=64)
+def _words_re(words: tuple[str, ...] | frozenset[str]) -> re.Pattern:
+    """An expression matching any of ``words`` anywhere (none: never)."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _has(text: str, words, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` (lower-cased text) contains one of ``words``."""
+    rx = _words_re(words)
+    return rx.search(text, start, len(text) if end is None else end) is not None
 
 
 def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
     if q.kind is None:  # a bare number: only counts, written large enough to be one
         return metric_kind == "count" and (q.has_magnitude or q.grouped or (q.value >= 1000 and q.value == q.value.to_integral_value() and not (1900 <= q.value <= 2100)))
     return q.kind == metric_kind
+
+
+def _metric_kind_for(q: Quantity) -> str | None:
+    """The kind of metric (``MetricDef.kind``; ``percent`` for growth words) that ``q`` can
+    measure: its unit's kind; for a bare number ``count`` when it is written large enough
+    to be one (see :func:`_unit_ok`), else None (no metric)."""
+    if q.kind is not None:
+        return q.kind
+    return "count" if _unit_ok(None, q, "count") else None
 
 
 def _fmt_value(v: Decimal) -> float:
@@ -197,20 +216,13 @@ class Extractor:
         self._starts: dict[int, list[int]] = {}
         self._ents_for: dict[str, list[_Mention]] = {}
         self.sentences = _sentences(t)
+        self._sent_starts = [s.start for s in self.sentences]
 
     # ------------------------------------------------------------------ helpers
     def _sentence_of(self, pos: int) -> int:
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if pos < s.start:
-                hi = mid - 1
-            elif pos >= s.end:
-                lo = mid + 1
-            else:
-                return mid
-        return -1
+        """Index of the sentence holding ``pos`` (sentences are sorted and apart), else -1."""
+        k = bisect_right(self._sent_starts, pos) - 1
+        return k if k >= 0 and pos < self.sentences[k].end else -1
 
     def _in(self, items, a: int, b: int):
         """The items (sorted by start) lying within ``[a, b)``."""
@@ -221,21 +233,50 @@ class Extractor:
         j = bisect_left(starts, b, lo=i)
         return [x for x in items[i:j] if x.end <= b]
 
+    def _bounds(self, items, a: int, b: int) -> tuple[int, int]:
+        """``items[i:j]``: the items (sorted by start) starting within ``[a, b)``."""
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [x.start for x in items]
+        i = bisect_left(starts, a)
+        return i, bisect_left(starts, b, lo=i)
+
+    def _first_in(self, items, a: int, b: int):
+        """The first of :meth:`_in` ``(items, a, b)``, or None."""
+        i, j = self._bounds(items, a, b)
+        for k in range(i, j):
+            if items[k].end <= b:
+                return items[k]
+        return None
+
+    def _last_in(self, items, a: int, b: int):
+        """The last of :meth:`_in` ``(items, a, b)``, or None."""
+        i, j = self._bounds(items, a, b)
+        for k in range(j - 1, i - 1, -1):
+            if items[k].end <= b:
+                return items[k]
+        return None
+
     def _metric_for(self, q: Quantity, clause, sent) -> _Mention | None:
-        lex = self.lex
-        def ok(m: _Mention) -> bool:
-            if m.key == "growth":
-                return q.kind == "percent"
-            d = lex.metrics[m.key]
-            return _unit_ok(None, q, d.kind)
-        cands = [m for m in self._in(self.metrics, *clause) if ok(m) and not (m.start < q.end and q.start < m.end)]
+        """The metric word ``q`` measures: the nearest in its clause whose kind fits ``q``'s
+        unit (words after the number count three times as far), else the last before it in
+        the sentence (a growth word only in the clause)."""
+        want = _metric_kind_for(q)
+        kinds = self.lex.metric_kind
+        cands = [m for m in self._in(self.metrics, *clause)
+                 if kinds[m.key] == want and not (m.start < q.end and q.start < m.end)]
         if cands:
             def dist(m: _Mention) -> float:
                 return (q.start - m.end) if m.end <= q.start else 3 * (m.start - q.end) + 2
             # a percent clause naming a vehicle count and a growth word is a growth rate
             return min(cands, key=dist)
-        before = [m for m in self._in(self.metrics, sent.start, q.start) if ok(m) and m.key != "growth"]
-        return before[-1] if before else None
+        metrics = self.metrics
+        i, j = self._bounds(metrics, sent.start, q.start)
+        for k in range(j - 1, i - 1, -1):
+            m = metrics[k]
+            if m.end <= q.start and m.key != "growth" and kinds[m.key] == want:
+                return m
+        return None
 
     def _entity_ok(self, slug: str, metric: str) -> bool:
         e = self.lex.entities.get(slug)
@@ -255,20 +296,15 @@ class Extractor:
         ents = self._ents_for.get(metric)
         if ents is None:
             ents = self._ents_for[metric] = [e for e in self.entities if self._entity_ok(e.key, metric)]
-        inclause = [e for e in self._in(ents, clause[0], q.start)]
-        if inclause:
-            return inclause[-1]
-        insent = [e for e in self._in(ents, sent.start, q.start)]
-        if insent:
-            return insent[-1]
-        after = [e for e in self._in(ents, q.end, clause[1])]
-        if after:
-            return after[0]
+        e = self._last_in(ents, clause[0], q.start) or self._last_in(ents, sent.start, q.start) \
+            or self._first_in(ents, q.end, clause[1])
+        if e is not None:
+            return e
         for back in range(si - 1, max(-1, si - 4), -1):
             s = self.sentences[back]
-            prev = self._in(ents, s.start, s.end)
-            if prev:
-                return prev[-1]
+            prev = self._last_in(ents, s.start, s.end)
+            if prev is not None:
+                return prev
         return None
 
     def _period_for(self, q: Quantity, clause, sent, flow: bool = True) -> PeriodMention | None:
@@ -276,22 +312,20 @@ class Extractor:
                     if not (p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]))]
         if inclause:
             return min(inclause, key=lambda p: (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1)
-        before = self._in(self.periods, sent.start, q.start)
-        if before:
-            return before[-1]
-        after = [p for p in self._in(self.periods, q.end, sent.end)
-                 if not _SUBORDINATE.search(self.lower[q.end:p.start])]
-        if after and _EN_WORD.search(self.t[sent.start:sent.end]):
-            return after[0]
-        para = sent.para
-        prev = [p for p in self._in(self.periods, self._para_start(para), sent.start)]
-        if prev:
-            return prev[-1]
+        before = self._last_in(self.periods, sent.start, q.start)
+        if before is not None:
+            return before
+        if _EN_WORD.search(self.t, sent.start, sent.end):
+            for p in self._in(self.periods, q.end, sent.end):
+                if not _SUBORDINATE.search(self.lower[q.end:p.start]):
+                    return p
+        prev = self._last_in(self.periods, self._para_start(sent.para), sent.start)
+        if prev is not None:
+            return prev
         if flow:
             si = self._sentence_of(q.start)
             lo = self.sentences[max(0, si - 3)].start
-            prev = self._in(self.periods, lo, sent.start)
-            return prev[-1] if prev else None
+            return self._last_in(self.periods, lo, sent.start)
         return None
 
     def _para_start(self, para: int) -> int:
@@ -312,7 +346,9 @@ class Extractor:
         before = before[:-1] if before.endswith("了") else before
         bound = None
         table = self.lex.bounds_before_map
-        for size in range(min(len(before), self.lex.bounds_before_max), 0, -1):
+        for size in self.lex.bounds_before_sizes:  # longest first; other sizes never match
+            if size > len(before):
+                continue
             w = before[-size:]
             k = table.get(w)
             if k is not None:
@@ -324,8 +360,9 @@ class Extractor:
                     bound = "eq" if q.value != q.value.to_integral_value() else "gt"
                 break
         if bound is None:
+            tail = before[-6:]
             for k in ("约", "近", "超过", "超", "逾", "接近", "不足"):
-                if k in before[-6:] and not _EN_WORD.search(before[-6:]):
+                if k in tail and not _EN_WORD.search(tail):
                     bound = {"约": "approx", "近": "lt", "接近": "lt", "不足": "lt"}.get(k, "gt")
                     break
         am = self.lex.bounds_after_re.match(after)
@@ -359,7 +396,7 @@ class Extractor:
             sent = self.sentences[si]
             clause = sent.clause_of(q.start)
             ctext = self.lower[clause[0]:clause[1]]
-            if _has(self.lower[clause[0]:q.start], lex.hedges) or self._is_difference(q, clause):
+            if _has(self.lower, lex.hedges, clause[0], q.start) or self._is_difference(q, clause):
                 continue
             mm = self._metric_for(q, clause, sent)
             if mm is None:
@@ -370,7 +407,7 @@ class Extractor:
             if metric in ("growth", "share_return"):
                 metric, sign = self._growth_or_return(q, mm, clause, sent)
             # a delivery count in a plan is a target
-            if metric in ("deliveries", "sales") and _has(self.lower[clause[0]:q.start], lex.plan) and not _has(ctext, ("累计", "cumulative")):
+            if metric in ("deliveries", "sales") and _has(self.lower, lex.plan, clause[0], q.start) and not _has(ctext, ("累计", "cumulative")):
                 metric = "delivery_target"
                 rule.append("plan")
             base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
@@ -389,7 +426,7 @@ class Extractor:
                 if lex.entities[ent_slug].kind == "company" and em.end <= q.start:
                     follow = [e for e in self._in(self.entities, q.end, clause[1])
                               if lex.entities[e.key].parent == ent_slug and lex.entities[e.key].kind == "model"]
-                    if follow and re.match(r"^[^,，]{0,30}$", self.t[q.end:follow[0].start]):
+                    if follow and _NO_COMMA_30.match(self.t[q.end:follow[0].start]):
                         ent_slug = follow[0].key
             else:
                 rule.append("respectively")

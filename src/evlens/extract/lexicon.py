@@ -38,6 +38,7 @@ class EntityDef:
 @dataclass(frozen=True)
 class Lexicon:
     metrics: dict[str, MetricDef]
+    metric_kind: dict[str, str]  # metric -> its kind; "growth" -> "percent"
     metric_words: dict[str, str]  # folded word -> metric, "growth" for growth words
     metric_re: re.Pattern
     growth_yoy: frozenset[str]
@@ -46,6 +47,7 @@ class Lexicon:
     bounds_before: tuple[tuple[str, str], ...]  # (word, bound), longest first
     bounds_before_map: dict[str, str]
     bounds_before_max: int
+    bounds_before_sizes: tuple[int, ...]  # the lengths of bounds_before words, longest first
     bounds_after: tuple[tuple[str, str], ...]
     threshold_after: tuple[str, ...]
     threshold_re: re.Pattern
@@ -145,6 +147,7 @@ def load_lexicon() -> Lexicon:
             groups[frozenset(e.members)] = e.id
     return Lexicon(
         metrics=metrics,
+        metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
         metric_words=words,
         metric_re=re.compile(_alternation(words)),
         growth_yoy=frozenset(_fold(w) for w in g["yoy"]),
@@ -153,6 +156,7 @@ def load_lexicon() -> Lexicon:
         bounds_before=tuple(sorted(before, key=lambda t: len(t[0]), reverse=True)),
         bounds_before_map={w: k for w, k in reversed(before)},
         bounds_before_max=max(len(w) for w, _ in before),
+        bounds_before_sizes=tuple(sorted({len(w) for w, _ in before if w}, reverse=True)),
         bounds_after=tuple(sorted(after, key=lambda t: len(t[0]), reverse=True)),
         threshold_after=tuple(w.lower() for w in b["threshold_after"]),
         threshold_re=re.compile("的?(?:" + _alternation(w.lower() for w in b["threshold_after"]) + ")"),
