@@ -48,3 +48,10 @@ def test_percentages():
 def test_bad_language():
     with pytest.raises(InputError, match="language"):
         fmt.check_lang("fr")
+
+
+@pytest.mark.parametrize("value,expected", [
+    (1.02e12, "1,020,000,000,000"), (18.7, "18.7"), (7058, "7,058"), (0.12345, "0.1235"), (1234.5, "1,234.50"),
+])
+def test_number_in_full(value, expected):
+    assert fmt.number(value) == expected

@@ -87,3 +87,11 @@ def share(value: float | None, lang: str = "en") -> str:
     if _missing(value):
         return "–"
     return f"{100 * value:.1f}%"
+
+
+def number(value: float | None, lang: str = "en") -> str:
+    """A value as stored, in full with thousands separators (``1,020,000,000,000``, ``18.7``)."""
+    if _missing(value):
+        return "–"
+    v = float(value)
+    return f"{v:,.0f}" if v.is_integer() else f"{v:,.4g}" if abs(v) < 1000 else f"{v:,.2f}"

@@ -23,6 +23,7 @@ def environment() -> jinja2.Environment:
     env.filters["pct"] = fmt.pct
     env.filters["points"] = fmt.points
     env.filters["share"] = fmt.share
+    env.filters["number"] = fmt.number
     return env
 
 

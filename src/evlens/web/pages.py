@@ -31,7 +31,7 @@ PAGES = (("overview", "/"), ("market", "/market"), ("events", "/events"), ("oper
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("evlens.web", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    for name in ("money", "count", "pct", "points", "share"):
+    for name in ("money", "count", "pct", "points", "share", "number"):
         env.filters[name] = getattr(fmt, name)
     return env
 
