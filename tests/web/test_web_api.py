@@ -87,3 +87,16 @@ def test_store_article(writable_client):
     assert len(after) == len(before) + 1 and any(f["value"] == 8600 for f in after)
     again = writable_client.post("/api/articles", json={"text": ARTICLE, "published": "2024-06-01"}).json()
     assert again["already_imported"] is True
+
+
+def test_operations_without_a_scenario_still_shows_deliveries(client):
+    r = client.get("/operations", params={"entity": "byd"})
+    assert r.status_code == 200 and 'id="no-forecast"' in r.text and "byd-" in r.text
+
+
+def test_article_form_stores(writable_client):
+    r = writable_client.post("/article/store", data={"text": ARTICLE, "published": "2024-06-01"})
+    assert r.status_code == 200 and 'id="stored"' in r.text
+    assert r.text.count("<mark") == 2
+    facts = writable_client.get("/api/facts", params={"metric": "deliveries", "period": "2024-05"}).json()
+    assert any(f["value"] == 8600 and f["published"] == "2024-06-01" for f in facts)

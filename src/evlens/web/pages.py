@@ -11,7 +11,7 @@ import jinja2
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ..errors import InputError
+from ..errors import EvlensError, InputError
 from ..extract import extract_document, fact_to_dict
 from ..extract.document import document_from_text
 from ..facts import Document, Fact
@@ -136,12 +136,16 @@ def register(app: FastAPI, svc) -> None:
         opts = scenario_options_from(second_phase_start or None, num(ramp_months, "ramp_months"),
                                      num(demand_growth, "demand_growth"))
         ctx = report_ctx(entity, lang, ("deliveries", "backlog"))
-        fc = svc.forecast(ctx["d"]["entity"], opts)
-        data = dict(ctx["d"], forecast=fc)
-        ctx["figs"] = dict(ctx["figs"], **{k: figure_json(v) for k, v in
-                                           figures(data, lang, ("capacity", "forecast")).items()})
+        try:
+            fc, fc_error = svc.forecast(ctx["d"]["entity"], opts), None
+        except EvlensError as exc:  # no scenario for this company: show the rest
+            fc, fc_error = None, str(exc)
+        if fc is not None:
+            data = dict(ctx["d"], forecast=fc)
+            ctx["figs"] = dict(ctx["figs"], **{k: figure_json(v) for k, v in
+                                               figures(data, lang, ("capacity", "forecast")).items()})
         ctx["order"] = ("deliveries", "backlog", "capacity", "forecast")
-        return render(request, "operations", lang, entity, fc=fc, **ctx)
+        return render(request, "operations", lang, entity, fc=fc, fc_error=fc_error, **ctx)
 
     @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
     def article_form(request: Request, lang: str = Query("en", pattern="^(en|zh)$")) -> HTMLResponse:
