@@ -54,8 +54,16 @@ _EN_MONTHS = {
 }
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# What an English time expression can start with (a superset, checked before the long
+# alternation below so that most word starts fail at once): a capital (month, weekday,
+# Q1, H1), a day and a space, a year, 1st to 4th, a lower-case lead word, or an "as of"
+# word in any case.
+_EN_LEAD = (
+    r"(?=[JFMASONDTWQH]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
+    r"|this |next |so far|(?i:as |by |through |at |end))"
+)
 _EN = re.compile(
-    r"(?=[A-Za-z\d])(?<![A-Za-z])"
+    r"(?=[A-Za-z\d])(?<![A-Za-z])" + _EN_LEAD +
     rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
     rf"(?:"
     rf"(?:from |between )?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:to|through|and|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
