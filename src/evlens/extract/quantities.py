@@ -37,9 +37,11 @@ EN_MAGNITUDES = {
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
 _NUM = re.compile(
+    rf"(?=[\d{_CN_CHARS}万亿])(?:"  # what a number starts with: one test turns most positions away
     r"(?P<ar>(?<![A-Za-z\d.,_/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![A-Za-z\d.,_/:])\d+(?:\.\d+)?)"
     rf"|(?P<cn>[{_CN_CHARS}][{_CN_CHARS}万亿]*)"
     r"|(?P<bare>万亿|千亿|百亿)"
+    r")"
 )
 _ZH_MAG = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千")
 _EN_MAG = re.compile(r"(?: ?(?:trillion|billion|million|thousand|bn|mn|mln|tn)|(?:k|m|b))(?![A-Za-z])", re.I)
