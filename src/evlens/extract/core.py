@@ -56,6 +56,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)")
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
+_FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
@@ -215,6 +216,7 @@ class Extractor:
         self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names)
         self._starts: dict[int, list[int]] = {}
         self._ents_for: dict[str, list[_Mention]] = {}
+        self._model_cache: dict[tuple[str, str, str], str] = {}
         self.sentences = _sentences(t)
         self._sent_starts = [s.start for s in self.sentences]
 
@@ -454,7 +456,7 @@ class Extractor:
             else:
                 unit = q.unit
             # period
-            cumulative = bool(_has(ctext, lex.cumulative)) and (mdef is None or mdef.flow)
+            cumulative = _has(self.lower, lex.cumulative, clause[0], clause[1]) and (mdef is None or mdef.flow)
             if pm is None:
                 if metric in ("market_cap", "share_price", "vehicle_price", "capacity", "backlog", "wait_time",
                               "rd_spend", "investment") and self.published:
@@ -543,14 +545,22 @@ class Extractor:
             between = self.lower[b.end:q.start]
             if not any(w in between for w in _SHARE_WORDS):
                 window = self.lower[b.start:min(clause[1], q.end + 30)]
-                suffix = "yoy" if (_has(window, lex.growth_yoy) or re.search(r"from (?:19|20)\d\d\b", window)) else "mom" if _has(window, lex.growth_mom) else "growth"
+                suffix = "yoy" if (_has(window, lex.growth_yoy) or _FROM_YEAR.search(window)) else "mom" if _has(window, lex.growth_mom) else "growth"
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
                 return f"{b.key}_{suffix}", sign
         return "share_return", sign
 
     def _model_entity(self, slug: str, metric: str, period: str) -> str:
-        """A company's vehicle counts belong to the model (or model group) it delivered then."""
+        """A company's vehicle counts belong to the model (or model group) it delivered then
+        (remembered per text: articles repeat the same entity, metric and period)."""
+        key = (slug, metric, period)
+        found = self._model_cache.get(key)
+        if found is None:
+            found = self._model_cache[key] = self._model_entity_uncached(slug, metric, period)
+        return found
+
+    def _model_entity_uncached(self, slug: str, metric: str, period: str) -> str:
         lex = self.lex
         if metric not in ("deliveries", "sales", "production", "orders", "locked_orders", "backlog") and not metric.startswith(("deliveries_", "sales_")):
             return slug
