@@ -297,7 +297,15 @@ class Extractor:
     def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:
         ents = self._ents_for.get(metric)
         if ents is None:
-            ents = self._ents_for[metric] = [e for e in self.entities if self._entity_ok(e.key, metric)]
+            ok: dict[str, bool] = {}  # per slug: a text names the same few entities again and again
+            ents = []
+            for e in self.entities:
+                fits = ok.get(e.key)
+                if fits is None:
+                    fits = ok[e.key] = self._entity_ok(e.key, metric)
+                if fits:
+                    ents.append(e)
+            self._ents_for[metric] = ents
         e = self._last_in(ents, clause[0], q.start) or self._last_in(ents, sent.start, q.start) \
             or self._first_in(ents, q.end, clause[1])
         if e is not None:
@@ -348,8 +356,11 @@ class Extractor:
         before = before[:-1] if before.endswith("了") else before
         bound = None
         table = self.lex.bounds_before_map
-        for size in self.lex.bounds_before_sizes:  # longest first; other sizes never match
-            if size > len(before):
+        # the longest bound word ending the text before the number; shorter ones are tried
+        # only when that one is the tail of a longer Latin word
+        longest = self.lex.bounds_before_end_re.search(before)
+        for size in self.lex.bounds_before_sizes if longest else ():  # longest first
+            if size > longest.end() - longest.start():
                 continue
             w = before[-size:]
             k = table.get(w)

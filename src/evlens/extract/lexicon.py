@@ -48,6 +48,7 @@ class Lexicon:
     bounds_before_map: dict[str, str]
     bounds_before_max: int
     bounds_before_sizes: tuple[int, ...]  # the lengths of bounds_before words, longest first
+    bounds_before_end_re: re.Pattern  # the longest bounds_before word ending a text
     bounds_after: tuple[tuple[str, str], ...]
     threshold_after: tuple[str, ...]
     threshold_re: re.Pattern
@@ -157,6 +158,7 @@ def load_lexicon() -> Lexicon:
         bounds_before_map={w: k for w, k in reversed(before)},
         bounds_before_max=max(len(w) for w, _ in before),
         bounds_before_sizes=tuple(sorted({len(w) for w, _ in before if w}, reverse=True)),
+        bounds_before_end_re=re.compile("(?:" + _alternation(w for w, _ in before) + r")\Z"),
         bounds_after=tuple(sorted(after, key=lambda t: len(t[0]), reverse=True)),
         threshold_after=tuple(w.lower() for w in b["threshold_after"]),
         threshold_re=re.compile("的?(?:" + _alternation(w.lower() for w in b["threshold_after"]) + ")"),
