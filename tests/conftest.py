@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,25 @@ def store(tmp_path: Path):
     s = evlens.open(tmp_path / "test.duckdb")
     yield s
     s.close()
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium for the browser tests: a failure when CI is set and it is missing
+    (CI installs it), a skip with the reason otherwise."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing (CI is set): install it with `apt-get install chromium`")
+        pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped")
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium_args() -> list[str]:
+    """Flags for a headless Chromium on a machine with no network."""
+    return list(CHROMIUM_ARGS)

@@ -3,32 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-
-
-def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
 @pytest.fixture(scope="module")
-def browser():
+def browser(chromium, chromium_args):
     # Module scope: one Playwright driver at a time (the report and web suites each start their own).
-    # Debian's Chromium; a failure in CI when missing, else a skip.
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing (CI is set): install it with `apt-get install chromium`")
-        pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped")
+    path = chromium
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - the test extra pins it
@@ -36,7 +18,7 @@ def browser():
             pytest.fail("playwright is missing (CI is set)")
         pytest.skip("playwright is not installed")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=path, args=chromium_args)
         yield b
         b.close()
 

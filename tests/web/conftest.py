@@ -3,7 +3,6 @@ live loopback server for the browser tests."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -12,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run",
-                 # No network but loopback: every other host fails to resolve.
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+# No network but loopback: every other host fails to resolve.
+LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
 def _copy_db(src: Path, dest_dir: Path) -> Path:
@@ -73,17 +70,11 @@ def live_server(web_app):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(chromium, chromium_args):
     # Module scope: one Playwright driver at a time (the report and web suites each start their own).
-    # Debian's Chromium; a failure in CI when missing, else a skip.
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing (CI is set): install it with `apt-get install chromium`")
-        pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=chromium, args=chromium_args + [LOOPBACK_ONLY])
         yield b
         b.close()

@@ -39,6 +39,7 @@ def register(app: typer.Typer) -> None:
         benchmark: str = typer.Option("HSTECH", "--benchmark", help="Index for the period return and peers."),
         paths: int = typer.Option(4000, "--paths", help="Forecast paths."),
         seed: int = typer.Option(1, "--seed", help="Forecast seed."),
+        png: Optional[Path] = typer.Option(None, "--png", help="Also write each chart as a PNG into this folder."),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Write one self-contained HTML report (opens offline) and print its headline numbers."""
@@ -52,8 +53,14 @@ def register(app: typer.Typer) -> None:
         with state(ctx).open(read_only=True) as store:
             data = write_report(store, entity, out, lang=lang, options=opts)
         d = data.to_dict()
-        emit({"out": str(out), "lang": lang, "headline": d["headline"], "notes": d["notes"]}, as_json,
-             lambda _: print_headline(d, lang, out))
+        pngs = []
+        if png is not None:
+            from ..report.png import write_pngs
+
+            pngs = [str(p) for p in write_pngs(d, lang, png)]
+        emit({"out": str(out), "lang": lang, "headline": d["headline"], "notes": d["notes"], "png": pngs}, as_json,
+             lambda _: (print_headline(d, lang, out), pngs and console.print(f"Charts written to [bold]{png}[/]: "
+                                                                             f"{len(pngs)} PNG files", highlight=False)))
 
     @app.command("serve")
     def serve_cmd(
