@@ -72,3 +72,10 @@ def test_class_counts_must_add_up(store, tmp_path):
     with pytest.raises(InputError) as e:
         store.load_shares([p], ticker="1810.HK")
     assert (e.value.line, e.value.field) == (2, "total_issued_shares")
+
+
+def test_bad_period_in_a_query_is_a_user_error(demo_store):
+    from evlens.errors import InputError
+
+    with pytest.raises(InputError, match="2024-13"):
+        demo_store.facts("xiaomi", "deliveries", period="2024-13")

@@ -331,8 +331,11 @@ class Store:
             sql += f" AND {col} IN (SELECT unnest(?))"
             params.append(vals)
         if period is not None:
+            try:
+                params.append(parse_period(period).text)
+            except ValueError as exc:
+                raise InputError(str(exc), field="period") from None
             sql += " AND period = ?"
-            params.append(parse_period(period).text)
         if published_by is not None:
             sql += " AND published IS NOT NULL AND published <= ?"
             params.append(pd.Timestamp(published_by).date())
