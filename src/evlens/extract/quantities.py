@@ -233,6 +233,8 @@ def find_quantities(text: str) -> list[Quantity]:
         k = bisect_right(pct_starts, m.start()) - 1
         if k >= 0 and pct[k][0] <= m.start() < pct[k][1]:
             continue
+        if m.group("ar") and _DATE_AFTER.match(text, m.end()):
+            continue  # a date part (2024年, 12月): the check below, made before any parsing
         parsed = _number_at(text, m)
         if parsed is None:
             continue
