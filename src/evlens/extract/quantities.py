@@ -82,6 +82,7 @@ _EN_UNITS = [
 _ZH_UNIT_RE = re.compile("|".join(f"(?P<z{i}>{p})" for i, (p, _, _) in enumerate(_ZH_UNITS)))
 _EN_UNIT_RE = re.compile(r" ?(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EN_UNITS)) + r")(?![A-Za-z])")
 _PREFIX_CCY = re.compile(r"(HK\$|HKD ?|US\$|USD ?|RMB ?|CNY ?|\$|¥|￥|人民币)$")
+_PREFIX_LAST = "$DBY ¥￥币\n"  # the last character of a _PREFIX_CCY match (or the line end after it)
 _PREFIX_CCY_UNIT = {"HK$": "HKD", "HKD": "HKD", "US$": "USD", "USD": "USD", "$": "USD", "RMB": "CNY",
                     "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY"}
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
@@ -245,7 +246,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if start > 0 and text[start - 1] == "第":
             continue
-        pre = _PREFIX_CCY.search(text[max(0, start - 5):start])
+        # a currency before the number (HK$, US$, 人民币); ``$`` in the expression also
+        # matches before a line end, hence the ``\n``
+        pre = _PREFIX_CCY.search(text[max(0, start - 5):start]) if start and text[start - 1] in _PREFIX_LAST else None
         kind, unit, k = _unit_at(text, j)
         if pre and kind is None:
             kind, unit = "currency", _PREFIX_CCY_UNIT[pre.group(1).strip()]
@@ -278,7 +281,7 @@ def find_quantities(text: str) -> list[Quantity]:
                         if v2 > value:
                             high, kind, unit, j = v2, kind2, unit2, (k2 if kind2 is not None else j2)
                             has_mag = has_mag or mag2
-        if high is None and text[max(0, start - 8):start].lower().endswith("between "):
+        if high is None and text[start - 1:start] == " " and text[max(0, start - 8):start].lower().endswith("between "):
             m2 = re.compile(r" and ").match(text, j)
             n2 = _NUM.match(text, m2.end()) if m2 else None
             p2 = _number_at(text, n2) if n2 and n2.group("ar") else None
