@@ -297,7 +297,8 @@ class Extractor:
     def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:
         ents = self._ents_for.get(metric)
         if ents is None:
-            ok: dict[str, bool] = {}  # per slug: a text names the same few entities again and again
+            # per slug, shared by all texts read with this lexicon
+            ok = self.lex.entity_fits.setdefault(metric, {})
             ents = []
             for e in self.entities:
                 fits = ok.get(e.key)

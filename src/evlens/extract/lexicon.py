@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -65,6 +65,9 @@ class Lexicon:
     entity_re: re.Pattern
     models_of: dict[str, tuple[str, ...]]
     groups: dict[frozenset[str], str]
+    # metric -> entity slug -> whether the entity can carry the metric; filled by the
+    # extractor as it meets them (a cache, derived from ``entities``)
+    entity_fits: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _fold(s: str) -> str:
