@@ -85,7 +85,8 @@ async def load(port: int, path: str, seconds: float) -> tuple[int, int, np.ndarr
     return len(latencies), errors, np.array(latencies)
 
 
-def main() -> None:
+def main() -> int:
+    """Run the load test; exit status 1 when any request failed."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds-per-endpoint", type=float, default=6.0)
     args = ap.parse_args()
@@ -116,13 +117,15 @@ def main() -> None:
         print(f"warm-up (report, forecast, figures computed once): {time.perf_counter() - t0:.2f} s")
         print(f"{CLIENTS} concurrent clients, {per:.1f} s per endpoint, loopback, cores: {os.cpu_count()}")
         print(f"{'endpoint':45s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p95/100ms':>10s} {'errors':>7s}")
-        worst = 0.0
+        worst, failed = 0.0, 0
         for path in ENDPOINTS:
             n, errors, lat = asyncio.run(load(port, path, per))
-            p50, p95 = np.percentile(lat, [50, 95])
-            worst = max(worst, p95)
+            p50, p95 = np.percentile(lat, [50, 95]) if len(lat) else (float("nan"), float("nan"))
+            worst, failed = max(worst, p95), failed + errors
             print(f"{path:45s} {n / per:8.0f} {1000 * p50:8.1f} {1000 * p95:8.1f} {p95 / TARGET_P95:10.2f} {errors:7d}")
         print(f"worst p95: {1000 * worst:.1f} ms ({'meets' if worst < TARGET_P95 else 'misses'} the 100 ms target)")
+        print(f"failed requests: {failed}")
+        return 1 if failed else 0
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -132,4 +135,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
