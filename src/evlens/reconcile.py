@@ -25,30 +25,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Iterable
 
 import pandas as pd
+
+from .values import jsonable
 
 _PRECISION = {"eq": 0, "approx": 1, "gt": 2, "ge": 2, "lt": 2, "le": 2}
 _KEY = ("entity", "metric", "scope", "period", "rate", "cumulative")
 _SHOWN = ("id", "value", "unit", "bound", "published", "method", "publisher", "source_url",
           "document_id", "span_start", "span_end", "surface", "confidence")
-
-
-def _clean(v: Any) -> Any:
-    if v is None:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if v is pd.NaT:
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.date().isoformat()
-    if isinstance(v, date):
-        return v.isoformat()
-    if hasattr(v, "item"):
-        return v.item()
-    return v
 
 
 def _records(facts) -> list[dict]:
@@ -65,7 +51,7 @@ def _records(facts) -> list[dict]:
                 rows.append(d)
     out = []
     for r in rows:
-        r = {k: _clean(v) for k, v in r.items()}
+        r = {k: jsonable(v) for k, v in r.items()}
         r.setdefault("scope", None)
         r.setdefault("rate", None)
         r.setdefault("cumulative", False)

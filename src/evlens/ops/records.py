@@ -25,7 +25,6 @@ Otherwise the fact is not used, with the reason recorded.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
@@ -35,6 +34,7 @@ import pandas as pd
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
 from ..periods import parse_period
+from ..values import optional as _opt, to_date as _to_date
 
 #: Metrics that count vehicles handed to customers. Retail registrations (CPCA) and
 #: wholesale figures measure something else and are never mixed in silently.
@@ -100,33 +100,6 @@ class EntityInfo:
     members: tuple[str, ...] = ()
     first_delivery: str | None = None
     variant_of: str | None = None
-
-
-def _to_date(v: Any) -> date | None:
-    if v is None:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if v is pd.NaT:
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
-
-
-def _opt(v: Any) -> Any:
-    if v is None:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if v is pd.NaT or v is pd.NA:
-        return None
-    return v
 
 
 def fact_records(facts: pd.DataFrame | Iterable[Fact] | None) -> list[FactRecord]:

@@ -4,18 +4,17 @@ the facts behind every figure. No figure is computed here; each comes from
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .. import market, ops
 from ..errors import EvlensError, NotFoundError
 from ..events import study
 from ..market.metrics import simple_returns
+from ..values import jsonable
 
 DEFAULT_MILESTONE = 1e12
 EVENT_METRICS = ("deliveries", "delivery_target")
@@ -60,25 +59,6 @@ class ReportData:
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
-
-
-def _clean(obj: Any) -> Any:
-    """JSON-ready: NaN to None, dates to ISO text, tuples to lists."""
-    if isinstance(obj, dict):
-        return {str(k): _clean(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_clean(v) for v in obj]
-    if isinstance(obj, float) and (math.isnan(obj) or math.isinf(obj)):
-        return None
-    if isinstance(obj, np.ndarray):
-        return _clean(obj.tolist())
-    if obj is pd.NaT or obj is None:
-        return None
-    if isinstance(obj, (date, pd.Timestamp)):
-        return obj.isoformat()[:10]
-    if hasattr(obj, "item"):
-        return _clean(obj.item())
-    return obj
 
 
 def subject_ticker(store, entity: str) -> str:
@@ -155,7 +135,7 @@ def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None,
         "ramp_months": round(phase2[0].ramp_days / ops.scenario.DAYS_PER_MONTH, 2) if phase2 else None,
         "demand_growth": scen.demand.growth_per_year.to_dict(),
     }
-    return _clean(d)
+    return jsonable(d)
 
 
 def _fact_ids_in(text: str | None) -> list[str]:
@@ -203,19 +183,19 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     headline: dict[str, Any] = {"ticker": ticker, "currency": sec.get("currency") or "HKD",
                                 "return_year": ryear, "forecast_year": fyear}
     if now is not None:
-        headline["market_value"] = _clean(now.to_dict())
+        headline["market_value"] = jsonable(now.to_dict())
     if mile is not None:
-        m = _clean(mile.to_dict())
+        m = jsonable(mile.to_dict())
         headline["milestone"] = m
         if m.get("reported"):
             figs["market_value"].add(m["reported"]["fact_id"])
     if ret is not None:
-        r = _clean(ret.to_dict())
+        r = jsonable(ret.to_dict())
         headline["return"] = {"subject": r["rows"][0] if r["rows"] else None, "benchmark": r["benchmark"]}
         if r["benchmark"] and r["benchmark"].get("fact_id"):
             figs["period_return"].add(r["benchmark"]["fact_id"])
     if dl is not None:
-        d = _clean(dl.to_dict())
+        d = jsonable(dl.to_dict())
         headline["deliveries"] = {"year": fyear, "pace": d.get("pace"),
                                   "to_date": (d.get("pace") or {}).get("to_date"),
                                   "through": d["months"][-1]["month"] if d["months"] else None}
@@ -231,19 +211,19 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         months = []
         for series in (dl_prev, dl):
             if series is not None:
-                months += _clean(series.to_dict())["months"]
-        deliveries = {"months": months, "pace": _clean(dl.to_dict()).get("pace"), "year": fyear}
+                months += jsonable(series.to_dict())["months"]
+        deliveries = {"months": months, "pace": jsonable(dl.to_dict()).get("pace"), "year": fyear}
         for m in months:
             figs["deliveries"].update(m.get("facts") or [])
     backlog = None
     if bl is not None:
-        backlog = _clean(bl.to_dict())
+        backlog = jsonable(bl.to_dict())
         for p in backlog["points"]:
             if p.get("orders_fact"):
                 figs["backlog"].add(p["orders_fact"])
     events = None
     if ev is not None:
-        e = _clean(ev.to_dict())
+        e = jsonable(ev.to_dict())
         events = {"events": e["events"], "tests": e.get("tests"), "spec": e["spec"], "benchmark": e["benchmark"]}
         for x in e["events"]:
             figs["events"].update(_fact_ids_in(x.get("source")))
@@ -253,13 +233,13 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     if subj["dates"]:
         prices = {"subject": subj, "index": rebased(store, opts.event_benchmark, start=start),
                   "index_ticker": opts.event_benchmark}
-    peer_d = _clean(peer.to_dict()) if peer is not None else None
+    peer_d = jsonable(peer.to_dict()) if peer is not None else None
 
     used = set().union(*figs.values())
     sources = _sources(store, facts, used)
     return ReportData(
         entity=slug, name_en=ent.get("name_en") or slug, name_zh=ent.get("name_zh") or ent.get("name_en") or slug,
-        ticker=ticker, currency=headline["currency"], options=_clean(dict(opts.__dict__)), headline=headline,
+        ticker=ticker, currency=headline["currency"], options=jsonable(dict(opts.__dict__)), headline=headline,
         peers=peer_d, prices=prices, events=events, deliveries=deliveries, backlog=backlog, forecast=fc,
         figure_facts={k: sorted(v) for k, v in figs.items()}, sources=sources, notes=notes)
 
@@ -287,7 +267,7 @@ def _sources(store, facts: pd.DataFrame, ids: set[str]) -> list[dict]:
         text = doc.get("_text") or ""
         if s is not None and e is not None and not pd.isna(s) and not pd.isna(e) and text:
             quote = text[int(s):int(e)]
-        out.append(_clean({
+        out.append(jsonable({
             "id": rec["id"], "entity": rec["entity"], "metric": rec["metric"], "period": rec["period"],
             "value": rec["value"], "unit": rec["unit"], "bound": rec["bound"], "published": rec.get("published"),
             "source_url": rec.get("source_url") or doc.get("url"), "publisher": rec.get("publisher") or doc.get("publisher"),

@@ -3,7 +3,6 @@ Plotly figures with the chart library's script embedded, so the file opens offli
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 

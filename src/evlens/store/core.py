@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import duckdb
-import numpy as np
 import pandas as pd
 
 from ..errors import ConflictError, EvlensError, InputError, NotFoundError, SchemaError
@@ -28,6 +27,7 @@ from ..sources.prices import detect_price_format, parse_price_file, ticker_from_
 from ..sources.reading import RawFile, read_file
 from ..sources.shares import name_from_filename, parse_shares_file
 from ..tickers import exchange_of, normalize_ticker
+from ..values import jsonable
 from .migrate import migrate, schema_version, stored_version
 from .results import ImportResult
 
@@ -670,12 +670,7 @@ class Store:
         ).df()
 
         def records(df: pd.DataFrame) -> list[dict]:
-            out = []
-            for rec in df.to_dict("records"):
-                out.append({k: (v.date().isoformat() if isinstance(v, pd.Timestamp) else
-                                v.isoformat() if isinstance(v, date) else
-                                v.item() if isinstance(v, np.generic) else v) for k, v in rec.items()})
-            return out
+            return jsonable(df.to_dict("records"))
 
         return {
             "database": str(self.path),

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConflictError, InputError
-from ..report.data import ReportOptions, _clean, build_report, run_forecast
+from ..report.data import ReportOptions, build_report, run_forecast
+from ..values import jsonable
 
 MAX_PATHS = 20_000
 CACHE_SIZE = 64
@@ -36,7 +37,7 @@ def json_bytes(obj: Any) -> bytes:
 
 def records(df) -> list[dict]:
     """A DataFrame's rows, JSON-ready (missing values as null, dates as ISO text)."""
-    return _clean(df.to_dict("records"))
+    return jsonable(df.to_dict("records"))
 
 
 def scenario_options(second_phase_start: str | None, ramp_months: float | None, demand_growth: float | None,
