@@ -138,18 +138,7 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mentio
     return out
 
 
-@lru_cache(maxsize=64)
-def _words_re(words: tuple[str, ...] | frozenset[str]) -> re.Pattern:
-    """An expression matching any of ``words`` anywhere (none: never)."""
-    if not words:
-        return re.compile(r"(?!)")
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
-def _has(text: str, words, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` (lower-cased text) contains one of ``words``."""
-    rx = _words_re(words)
-    return rx.search(text, start, len(text) if end is None else end) is not None
+_CUMULATIVE_WORDS = re.compile("累计|cumulative")
 
 
 def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
@@ -165,10 +154,6 @@ def _metric_kind_for(q: Quantity) -> str | None:
     if q.kind is not None:
         return q.kind
     return "count" if _unit_ok(None, q, "count") else None
-
-
-def _fmt_value(v: Decimal) -> float:
-    return float(v)
 
 
 def _consecutive_n(m: re.Match) -> int:
@@ -217,6 +202,7 @@ class Extractor:
         self._starts: dict[int, list[int]] = {}
         self._ents_for: dict[str, list[_Mention]] = {}
         self._model_cache: dict[tuple[str, str, str], str] = {}
+        self._metric_kinds: dict[str, list[_Mention]] = {}
         self.sentences = _sentences(t)
         self._sent_starts = [s.start for s in self.sentences]
 
@@ -264,21 +250,35 @@ class Extractor:
         unit (words after the number count three times as far), else the last before it in
         the sentence (a growth word only in the clause)."""
         want = _metric_kind_for(q)
-        kinds = self.lex.metric_kind
-        cands = [m for m in self._in(self.metrics, *clause)
-                 if kinds[m.key] == want and not (m.start < q.end and q.start < m.end)]
-        if cands:
-            def dist(m: _Mention) -> float:
-                return (q.start - m.end) if m.end <= q.start else 3 * (m.start - q.end) + 2
-            # a percent clause naming a vehicle count and a growth word is a growth rate
-            return min(cands, key=dist)
-        metrics = self.metrics
-        i, j = self._bounds(metrics, sent.start, q.start)
+        if want is None:
+            return None
+        of_kind = self._metrics_of_kind(want)
+        best, best_d = None, 0.0
+        for m in self._in(of_kind, *clause):
+            if m.end <= q.start:
+                d = q.start - m.end
+            elif m.start >= q.end:
+                d = 3 * (m.start - q.end) + 2
+            else:  # overlaps the number
+                continue
+            if best is None or d < best_d:
+                best, best_d = m, d
+        if best is not None:
+            return best
+        i, j = self._bounds(of_kind, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
-            m = metrics[k]
-            if m.end <= q.start and m.key != "growth" and kinds[m.key] == want:
+            m = of_kind[k]
+            if m.end <= q.start and m.key != "growth":
                 return m
         return None
+
+    def _metrics_of_kind(self, kind: str) -> list[_Mention]:
+        """The metric mentions whose metric measures ``kind`` (count, currency, ...)."""
+        found = self._metric_kinds.get(kind)
+        if found is None:
+            kinds = self.lex.metric_kind
+            found = self._metric_kinds[kind] = [m for m in self.metrics if kinds[m.key] == kind]
+        return found
 
     def _entity_ok(self, slug: str, metric: str) -> bool:
         e = self.lex.entities.get(slug)
@@ -307,8 +307,9 @@ class Extractor:
                 if fits:
                     ents.append(e)
             self._ents_for[metric] = ents
-        e = self._last_in(ents, clause[0], q.start) or self._last_in(ents, sent.start, q.start) \
-            or self._first_in(ents, q.end, clause[1])
+        # the last before it in the sentence (in its clause if there is one there), else the
+        # first after it in its clause
+        e = self._last_in(ents, sent.start, q.start) or self._first_in(ents, q.end, clause[1])
         if e is not None:
             return e
         for back in range(si - 1, max(-1, si - 4), -1):
@@ -319,10 +320,18 @@ class Extractor:
         return None
 
     def _period_for(self, q: Quantity, clause, sent, flow: bool = True) -> PeriodMention | None:
-        inclause = [p for p in self._in(self.periods, clause[0], clause[1])
-                    if not (p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]))]
-        if inclause:
-            return min(inclause, key=lambda p: (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1)
+        # the nearest in the clause (those after it count 1.2 times as far, and not past a
+        # subordinating word)
+        best, best_d = None, 0.0
+        for p in self._in(self.periods, clause[0], clause[1]):
+            d = (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1
+            if best is not None and d >= best_d:
+                continue
+            if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]):
+                continue
+            best, best_d = p, d
+        if best is not None:
+            return best
         before = self._last_in(self.periods, sent.start, q.start)
         if before is not None:
             return before
@@ -410,7 +419,7 @@ class Extractor:
             sent = self.sentences[si]
             clause = sent.clause_of(q.start)
             ctext = self.lower[clause[0]:clause[1]]
-            if _has(self.lower, lex.hedges, clause[0], q.start) or self._is_difference(q, clause):
+            if lex.word_res["hedges"].search(self.lower, clause[0], q.start) or self._is_difference(q, clause):
                 continue
             mm = self._metric_for(q, clause, sent)
             if mm is None:
@@ -421,7 +430,7 @@ class Extractor:
             if metric in ("growth", "share_return"):
                 metric, sign = self._growth_or_return(q, mm, clause, sent)
             # a delivery count in a plan is a target
-            if metric in ("deliveries", "sales") and _has(self.lower, lex.plan, clause[0], q.start) and not _has(ctext, ("累计", "cumulative")):
+            if metric in ("deliveries", "sales") and lex.word_res["plan"].search(self.lower, clause[0], q.start) and not _CUMULATIVE_WORDS.search(ctext):
                 metric = "delivery_target"
                 rule.append("plan")
             base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
@@ -468,7 +477,7 @@ class Extractor:
             else:
                 unit = q.unit
             # period
-            cumulative = _has(self.lower, lex.cumulative, clause[0], clause[1]) and (mdef is None or mdef.flow)
+            cumulative = lex.word_res["cumulative"].search(self.lower, clause[0], clause[1]) is not None and (mdef is None or mdef.flow)
             if pm is None:
                 if metric in ("market_cap", "share_price", "vehicle_price", "capacity", "backlog", "wait_time",
                               "rd_spend", "investment") and self.published:
@@ -482,7 +491,7 @@ class Extractor:
                 period = pm.period
                 if metric == "delivery_target":
                     period = period[:4] if pm.kind in ("day", "year", "month") else period
-                if pm.kind == "range" and pm.months and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") and _has(ctext, lex.each):
+                if pm.kind == "range" and pm.months and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") and lex.word_res["each"].search(ctext):
                     periods = list(pm.months)
                     rule.append("each_month")
                 elif pm.kind == "month" and (cm := _CONSECUTIVE.search(ctext)) and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
@@ -501,9 +510,9 @@ class Extractor:
             rate = None
             if metric == "capacity":
                 window = self.lower[clause[0]:clause[1]]
-                if _has(window, lex.rate_month):
+                if lex.word_res["rate_month"].search(window):
                     rate = "month"
-                elif _has(window, lex.rate_year):
+                elif lex.word_res["rate_year"].search(window):
                     rate = "year"
                 else:
                     rate = "year"
@@ -512,9 +521,14 @@ class Extractor:
                 values = [(q.value, "ge"), (q.high, "le")]
                 rule.append("range")
             span = self.norm.span(q.start, q.end)
-            surface = self.text[span[0]:span[1]]
             so, eo = self.norm.span(sent.start, sent.end)
-            sentence = self.text[so:eo].strip()
+            common = dict(
+                metric=metric, unit=unit, rate=rate, cumulative=cumulative, document_id=document_id,
+                span_start=span[0], span_end=span[1], surface=self.text[span[0]:span[1]],
+                sentence=self.text[so:eo].strip(), method="extract:" + "+".join(rule),
+                confidence=0.9 if rule[0] == "clause" else 0.7, published=self.published,
+                published_basis=published_basis, source_url=source_url, publisher=publisher,
+            )
             for per in periods:
                 try:
                     parse_period(per)
@@ -527,14 +541,7 @@ class Extractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(Fact(
-                        entity=slug, metric=metric, period=per, value=_fmt_value(v), unit=unit,
-                        bound=bd, rate=rate, cumulative=cumulative, document_id=document_id,
-                        span_start=span[0], span_end=span[1], surface=surface, sentence=sentence,
-                        method="extract:" + "+".join(rule), confidence=0.9 if rule[0] == "clause" else 0.7,
-                        published=self.published, published_basis=published_basis,
-                        source_url=source_url, publisher=publisher,
-                    ))
+                    out.append(Fact.trusted(entity=slug, period=per, value=float(v), bound=bd, **common))
         return out
 
     def _is_difference(self, q: Quantity, clause) -> bool:
@@ -557,7 +564,7 @@ class Extractor:
             between = self.lower[b.end:q.start]
             if not any(w in between for w in _SHARE_WORDS):
                 window = self.lower[b.start:min(clause[1], q.end + 30)]
-                suffix = "yoy" if (_has(window, lex.growth_yoy) or _FROM_YEAR.search(window)) else "mom" if _has(window, lex.growth_mom) else "growth"
+                suffix = "yoy" if (lex.word_res["growth_yoy"].search(window) or _FROM_YEAR.search(window)) else "mom" if lex.word_res["growth_mom"].search(window) else "growth"
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
                 return f"{b.key}_{suffix}", sign

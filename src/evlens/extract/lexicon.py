@@ -60,6 +60,9 @@ class Lexicon:
     plan: tuple[str, ...]
     rate_month: tuple[str, ...]
     rate_year: tuple[str, ...]
+    # one expression per word list above (hedges, each, cumulative, plan, rate_month,
+    # rate_year, growth_yoy, growth_mom): whether a stretch of text holds any of its words
+    word_res: dict[str, re.Pattern]
     entities: dict[str, EntityDef]
     entity_names: dict[str, str]  # folded name -> slug
     entity_re: re.Pattern
@@ -94,6 +97,12 @@ def _alternation(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+def _any_of(words) -> re.Pattern:
+    """An expression matching any of ``words`` (none: never)."""
+    body = _alternation(words)
+    return re.compile(body if body else r"(?!)")
 
 
 def word_ok(text: str, start: int, end: int) -> bool:
@@ -149,13 +158,19 @@ def load_lexicon() -> Lexicon:
             models_of.setdefault(e.parent, []).append(e.id)
         if e.kind == "model_group":
             groups[frozenset(e.members)] = e.id
+    lists = {
+        "hedges": lex["hedges"]["words"], "each": lex["each"]["words"],
+        "cumulative": lex["cumulative"]["words"], "plan": lex["plan"]["words"],
+        "rate_month": lex["rate"]["month"], "rate_year": lex["rate"]["year"],
+    }
+    lists = {k: tuple(w.lower() for w in v) for k, v in lists.items()}
+    growth = {"growth_yoy": frozenset(_fold(w) for w in g["yoy"]), "growth_mom": frozenset(_fold(w) for w in g["mom"])}
     return Lexicon(
         metrics=metrics,
         metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
         metric_words=words,
         metric_re=re.compile(_alternation(words)),
-        growth_yoy=frozenset(_fold(w) for w in g["yoy"]),
-        growth_mom=frozenset(_fold(w) for w in g["mom"]),
+        **growth,
         growth_negative=frozenset(_fold(w) for w in g["negative"]),
         bounds_before=tuple(sorted(before, key=lambda t: len(t[0]), reverse=True)),
         bounds_before_map={w: k for w, k in reversed(before)},
@@ -167,12 +182,8 @@ def load_lexicon() -> Lexicon:
         threshold_re=re.compile("的?(?:" + _alternation(w.lower() for w in b["threshold_after"]) + ")"),
         bounds_after_re=re.compile(_alternation(w for w, _ in after)),
         bounds_after_map={w: k for w, k in reversed(after)},
-        hedges=tuple(w.lower() for w in lex["hedges"]["words"]),
-        each=tuple(w.lower() for w in lex["each"]["words"]),
-        cumulative=tuple(w.lower() for w in lex["cumulative"]["words"]),
-        plan=tuple(w.lower() for w in lex["plan"]["words"]),
-        rate_month=tuple(w.lower() for w in lex["rate"]["month"]),
-        rate_year=tuple(w.lower() for w in lex["rate"]["year"]),
+        **lists,
+        word_res={k: _any_of(v) for k, v in {**lists, **growth}.items()},
         entities=entities,
         entity_names=names,
         entity_re=re.compile(_alternation(names)),

@@ -1,9 +1,10 @@
 """Text normalisation that remembers where every character came from.
 
 The extractor reads a *normalised* copy of an article and reports spans in the
-*original* text. :func:`normalize` builds the copy and, for each of its characters, the
-offset of the original character it stands for (folding is one character for one), so
-that a match ``norm[a:b]`` maps back to ``text[starts[a]:starts[b - 1] + 1]``.
+*original* text. :func:`normalize` builds the copy and the map back: the copy is made of
+runs of consecutive original characters (folding is one character for one), and for each
+run the map keeps where it starts in the copy and in the original. A match ``norm[a:b]``
+maps back to ``text[origin(a):origin(b - 1) + 1]``.
 
 What normalisation does:
 
@@ -19,7 +20,7 @@ What normalisation does:
 from __future__ import annotations
 
 import re
-from itertools import compress
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _KEEP_CJK_PUNCT = set("，。；：！？、（）")
@@ -27,7 +28,10 @@ _SPACES = set("\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u200
 _ZERO_WIDTH = set("\u200b\u200c\u200d\ufeff\u2060")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[[^\]\n]{0,500}\]")
 _LINK_URL = re.compile(r"\]\((?:https?:|mailto:|#|/)[^)\n]{0,2000}\)")
-_EMPHASIS = re.compile(r"(?<!\w)_{1,3}|_{1,3}(?!\w)|\*+")
+# ``_`` runs of one to three after a non-word character, or ending before one; ``*`` runs.
+# Every branch starts with the mark itself, so the engine skips to marks without trying
+# the look-arounds elsewhere.
+_EMPHASIS = re.compile(r"_(?:(?<!\w_)_{0,2}|_{0,2}(?!\w))|\*+")
 _HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+")
 _BULLET = re.compile(r"(?m)^[ \t]*(?:[*+-]|>)[ \t]+")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -49,10 +53,28 @@ def is_han(ch: str) -> bool:
 
 @dataclass(frozen=True)
 class Normalized:
-    """The normalised text and, per character, the original span it came from."""
+    """The normalised text and the map back to the original.
+
+    ``runs[k]`` is where the ``k``-th run of consecutive original characters starts in
+    ``text`` and ``origins[k]`` where it starts in the original; runs are sorted."""
 
     text: str
-    starts: tuple[int, ...]  # each normalised character is one original character
+    runs: tuple[int, ...]
+    origins: tuple[int, ...]
+
+    def origin(self, i: int) -> int:
+        """Original offset of normalised character ``i``."""
+        k = bisect_right(self.runs, i) - 1
+        return self.origins[k] + i - self.runs[k]
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """The original offset of every normalised character."""
+        out: list[int] = []
+        bounds = (*self.runs[1:], len(self.text))
+        for a, b, o in zip(self.runs, bounds, self.origins):
+            out.extend(range(o, o + b - a))
+        return tuple(out)
 
     @property
     def ends(self) -> tuple[int, ...]:
@@ -60,7 +82,7 @@ class Normalized:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the normalised slice ``[a, b)`` (``a < b``)."""
-        return self.starts[a], self.starts[b - 1] + 1
+        return self.origin(a), self.origin(b - 1) + 1
 
 
 def front_matter_end(text: str) -> int:
@@ -79,23 +101,53 @@ _MARKUP = (
 )
 
 
-def _keep_mask(text: str) -> bytearray:
-    """1 for every original character kept, 0 for those markdown markup removes.
-
-    Line ends are always kept, so that paragraphs stay apart."""
-    n = len(text)
-    keep = bytearray(b"\x01") * n
+def _dropped(text: str, folded: str) -> list[tuple[int, int]]:
+    """The stretches ``[a, b)`` of ``text`` that normalisation removes, sorted, apart and
+    not touching: markdown markup, the front matter and zero-width characters (those
+    ``folded`` turns into NUL). Line ends are always kept, so that paragraphs stay apart."""
+    cuts: list[tuple[int, int]] = []
     body = front_matter_end(text)
-    keep[:body] = bytes(body)
+    if body:
+        cuts.append((0, body))
     for rx, marks in _MARKUP:
         if not any(ch in text for ch in marks):
             continue
-        for m in rx.finditer(text, body):
-            a, b = m.span()
-            keep[a:b] = bytes(b - a)
-    for m in _NEWLINE.finditer(text):
-        keep[m.start()] = 1
-    return keep
+        cuts.extend(m.span() for m in rx.finditer(text, body))
+    if "\x00" in folded:
+        cuts.extend((m.start(), m.end()) for m in _NUL.finditer(folded))
+    if not cuts:
+        return []
+    cuts.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in cuts:
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    out: list[tuple[int, int]] = []
+    for a, b in merged:  # keep the line ends inside
+        nl = text.find("\n", a, b)
+        while nl >= 0:
+            if nl > a:
+                out.append((a, nl))
+            a = nl + 1
+            nl = text.find("\n", a, b)
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _keep(s: str, cuts: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``s`` without the stretches ``cuts`` (sorted, apart), and the kept runs ``(a, b)``."""
+    kept, a = [], 0
+    for x, y in cuts:
+        if x > a:
+            kept.append((a, x))
+        a = y
+    if a < len(s):
+        kept.append((a, len(s)))
+    return "".join(s[x:y] for x, y in kept), kept
 
 
 def _fold_table() -> dict[int, str]:
@@ -124,40 +176,60 @@ def _fold_chars(text: str) -> str:
     return _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
 
 # The space runs normalisation shortens: a whole run next to a Han character (as
-# :func:`is_han` defines it), a line end or either end of the text ("all"), else all
-# but the first space of a run of two or more. Single spaces between words never match,
-# so the scan costs nothing for them.
+# :func:`is_han` defines it), a line end or either end of the text, else all but the
+# first space of a run of two or more. Single spaces between words never match.
 _HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uf900-\ufaff\U00020000-\U0002a6df" + "".join(
     sorted(_KEEP_CJK_PUNCT | set("「」『』【】《》“”")))
+# After the one space every match starts with (so the scan skips to spaces): ``all`` a run
+# after a Han character, a line end or the text's start, or before one of them or the
+# text's end, dropped whole; ``rest`` the rest of a run of two or more, dropped.
 _SPACE_DROP = re.compile(
-    rf"(?P<all>(?:(?<=[{_HAN_CLASS}\n])|\A) +| +(?=[{_HAN_CLASS}\n]|\Z))| {{2,}}"
+    rf" (?:(?P<all>(?:(?<=[{_HAN_CLASS}\n] )|(?<=\A )) *| *(?=[{_HAN_CLASS}\n]|\Z))|(?P<rest> +))"
 )
-_NEWLINE = re.compile(r"\n")
 _NUL = re.compile(r"\x00")
 
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping the map back to ``text``'s offsets."""
     folded = _fold_chars(text)
-    mask = _keep_mask(text)
-    for m in _NUL.finditer(folded):
-        mask[m.start()] = 0
-    if 0 in mask:
-        keep = list(compress(range(len(text)), mask))
-        s1 = "".join(compress(folded, mask))
-    else:  # nothing removed: skip the copies
-        keep, s1 = list(range(len(text))), folded
+    cuts = _dropped(text, folded)
+    if cuts:
+        s1, kept1 = _keep(folded, cuts)
+    else:
+        s1, kept1 = folded, [(0, len(text))]
     # spaces: none next to a Han character, a line end or the text's ends; one in a run
-    mask2 = bytearray(b"\x01") * len(s1)
-    dropped = False
+    spaces = []
     for m in _SPACE_DROP.finditer(s1):
         a, b = m.span()
-        first = a if m.lastgroup == "all" else a + 1
-        mask2[first:b] = bytes(b - first)
-        dropped = True
-    if dropped:
-        idx = list(compress(keep, mask2))
-        s2 = "".join(compress(s1, mask2))
-    else:
-        idx, s2 = keep, s1
-    return Normalized(s2, tuple(idx))
+        spaces.append((a + 1 if m.lastgroup == "rest" else a, b))
+    if not spaces:
+        return _with_runs(s1, kept1)
+    s2, kept2 = _keep(s1, spaces)
+    # compose: a run kept from ``s1`` may span several runs of the original
+    pieces, k, at = [], 0, 0  # (original start, length); run of kept1 under inspection; its s1 start
+    for x, y in kept2:
+        while x < y:
+            while at + (kept1[k][1] - kept1[k][0]) <= x:
+                at += kept1[k][1] - kept1[k][0]
+                k += 1
+            a, b = kept1[k]
+            end = min(y, at + b - a)
+            pieces.append((a + x - at, end - x))
+            x = end
+    return _with_runs(s2, [(o, o + n) for o, n in pieces])
+
+
+def _with_runs(s: str, kept: list[tuple[int, int]]) -> Normalized:
+    """``s`` made of the original stretches ``kept`` in order, runs that touch merged."""
+    runs: list[int] = []
+    origins: list[int] = []
+    at, last_end = 0, None
+    for a, b in kept:
+        if a != last_end:
+            runs.append(at)
+            origins.append(a)
+        at += b - a
+        last_end = b
+    if not runs:
+        runs, origins = [0], [0]
+    return Normalized(s, tuple(runs), tuple(origins))
