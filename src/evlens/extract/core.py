@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
 
@@ -64,8 +65,7 @@ COUNT_KINDS = ("count",)
 COMPANY_KINDS = ("company",)
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     start: int
     end: int
     key: str  # metric name or entity slug

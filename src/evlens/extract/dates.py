@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 from functools import lru_cache
 
@@ -90,8 +90,7 @@ _EN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class PeriodMention:
+class PeriodMention(NamedTuple):
     """A time expression: its extent ``[start, end)`` in normalised text and its period."""
 
     start: int

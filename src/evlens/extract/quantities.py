@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
 CN_DIGITS = {
@@ -43,9 +43,13 @@ _NUM = re.compile(
     r"|(?P<bare>万亿|千亿|百亿)"
     r")"
 )
-_ZH_MAG = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千")
-_EN_MAG = re.compile(r"(?: ?(?:trillion|billion|million|thousand|bn|mn|mln|tn)|(?:k|m|b))(?![A-Za-z])", re.I)
-_MORE = re.compile(r"多|余")
+_MAG_ZH_ALT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"
+_ZH_MAG = re.compile(_MAG_ZH_ALT)
+_EN_MAG_ALT = r"(?: ?(?:trillion|billion|million|thousand|bn|mn|mln|tn)|(?:k|m|b))(?![A-Za-z])"
+# after an Arabic number: 多/余, a Chinese or English magnitude, 多/余
+_AR_TAIL = re.compile(rf"(?P<m1>[多余])?(?:(?P<zh>{_MAG_ZH_ALT})|(?P<en>(?i:{_EN_MAG_ALT})))?(?P<m2>[多余])?")
+# after Chinese numerals: 多/余, a Chinese magnitude, 多/余
+_CN_TAIL = re.compile(rf"(?P<m1>[多余])?(?P<zh>{_MAG_ZH_ALT})?(?P<m2>[多余])?")
 
 # unit suffixes: (regex, kind, unit)
 _ZH_UNITS = [
@@ -79,8 +83,14 @@ _EN_UNITS = [
     ("times", "times", "times"),
     ("years?|hours?|minutes?|people|employees|stores|cities|models|seconds?", "other", "other"),
 ]
-_ZH_UNIT_RE = re.compile("|".join(f"(?P<z{i}>{p})" for i, (p, _, _) in enumerate(_ZH_UNITS)))
-_EN_UNIT_RE = re.compile(r" ?(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EN_UNITS)) + r")(?![A-Za-z])")
+# one expression for both lists, Chinese first: group ``z3`` is ``_ZH_UNITS[3]``, ``e3`` is
+# ``_EN_UNITS[3]``
+_UNIT_RE = re.compile(
+    "|".join(f"(?P<z{i}>{p})" for i, (p, _, _) in enumerate(_ZH_UNITS))
+    + r"| ?(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EN_UNITS)) + r")(?![A-Za-z])"
+)
+_UNIT_OF = {**{f"z{i}": (k, u) for i, (_, k, u) in enumerate(_ZH_UNITS)},
+            **{f"e{i}": (k, u) for i, (_, k, u) in enumerate(_EN_UNITS)}}
 _PREFIX_CCY = re.compile(r"(HK\$|HKD ?|US\$|USD ?|RMB ?|CNY ?|\$|¥|￥|人民币)$")
 _PREFIX_LAST = "$DBY ¥￥币\n"  # the last character of a _PREFIX_CCY match (or the line end after it)
 _PREFIX_CCY_UNIT = {"HK$": "HKD", "HKD": "HKD", "US$": "USD", "USD": "USD", "$": "USD", "RMB": "CNY",
@@ -129,8 +139,7 @@ def parse_number(s: str) -> Decimal:
         raise ValueError(f"not a number: {s!r}") from exc
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number found in normalised text, ``[start, end)`` being its extent there."""
 
     start: int
@@ -150,66 +159,56 @@ class Quantity:
 
 
 def _unit_at(text: str, i: int) -> tuple[str | None, str | None, int]:
-    m = _ZH_UNIT_RE.match(text, i)
+    """The unit written at ``i``: its kind, its unit and where it ends (none: ``i``)."""
+    m = _UNIT_RE.match(text, i)
     if m:
-        idx = int(m.lastgroup[1:])
-        return _ZH_UNITS[idx][1], _ZH_UNITS[idx][2], m.end()
-    m = _EN_UNIT_RE.match(text, i)
-    if m:
-        idx = int(m.lastgroup[1:])
-        return _EN_UNITS[idx][1], _EN_UNITS[idx][2], m.end()
+        kind, unit = _UNIT_OF[m.lastgroup]
+        return kind, unit, m.end()
     return None, None, i
+
+
+def _tail(rx: re.Pattern, text: str, j: int) -> tuple[int | None, int, bool]:
+    """What follows a number at ``j``: ``多``/``余`` and a magnitude, in either order (only the
+    first ``多``/``余`` counts). Returns the magnitude's factor (none: None), the end, and
+    whether ``多``/``余`` was written."""
+    t = rx.match(text, j)
+    more1, more2 = t.group("m1"), t.group("m2")
+    end = t.start("m2") if (more1 and more2) else t.end()
+    zh = t.group("zh")
+    if zh:
+        return ZH_MAGNITUDES[zh], end, bool(more1 or more2)
+    en = t.groupdict().get("en")
+    if en:
+        return EN_MAGNITUDES[en.strip().lower()], end, bool(more1 or more2)
+    return None, end, bool(more1 or more2)
 
 
 def _number_at(text: str, m: re.Match) -> tuple[Decimal, int, bool, bool, bool] | None:
     """Parse one number (with magnitude) starting at match ``m``: value, end, more, arabic, has_mag."""
-    more = False
-    if m.group("ar"):
-        value = parse_number(m.group("ar"))
-        arabic = True
-    elif m.group("cn"):
-        s = m.group("cn")
+    ar = m.group("ar")
+    if ar:
+        value = parse_number(ar)
+        factor, j, more = _tail(_AR_TAIL, text, m.end())
+        if factor is not None:
+            value *= factor
+        return value, j, more, True, factor is not None
+    s = m.group("cn")
+    if s:
         # a run of Chinese numerals glued to a word (一次, 第一) is no quantity unless a
         # magnitude or unit follows; the caller checks that
         try:
             value = parse_cn_number(s)
         except ValueError:
             return None
-        arabic = False
-        if any(ch in s for ch in "十拾百佰千仟万亿"):
-            j = m.end()
-            more = bool(_MORE.match(text, j))
-            if more:
-                j += 1
-            mag = _ZH_MAG.match(text, j)
-            if mag:  # "三十万亿" is not written this way, but "两千万" ends in 万: already read
-                value *= ZH_MAGNITUDES[mag.group()]
-                j = mag.end()
-            if not more and _MORE.match(text, j):
-                more, j = True, j + 1
-            return value, j, more, False, True
-    else:
-        value = Decimal(1)
-        j = m.start()
-        mag = _ZH_MAG.match(text, j)
-        return value * ZH_MAGNITUDES[mag.group()], mag.end(), False, False, True
-    j = m.end()
-    if _MORE.match(text, j):
-        more, j = True, j + 1
-    has_mag = False
-    mag = _ZH_MAG.match(text, j)
-    if mag:
-        value *= ZH_MAGNITUDES[mag.group()]
-        j, has_mag = mag.end(), True
-    elif arabic:
-        mag = _EN_MAG.match(text, j)
-        if mag:
-            word = mag.group().strip().lower()
-            value *= EN_MAGNITUDES[word]
-            j, has_mag = mag.end(), True
-    if _MORE.match(text, j) and not more:
-        more, j = True, j + 1
-    return value, j, more, arabic, has_mag
+        factor, j, more = _tail(_CN_TAIL, text, m.end())
+        if factor is not None:
+            value *= factor
+        # written with 十 百 千 万 亿 it has a magnitude of its own
+        has_mag = factor is not None or any(ch in s for ch in "十拾百佰千仟万亿")
+        return value, j, more, False, has_mag
+    # a bare 万亿, 千亿, 百亿: one of it
+    mag = _ZH_MAG.match(text, m.start())
+    return Decimal(ZH_MAGNITUDES[mag.group()]), mag.end(), False, False, True
 
 
 def find_quantities(text: str) -> list[Quantity]:
