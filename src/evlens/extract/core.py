@@ -59,6 +59,7 @@ _DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less 
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
+_CUMULATIVE_WORDS = re.compile("累计|cumulative")
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 COUNT_KINDS = ("count",)
@@ -117,28 +118,24 @@ def _sentences(t: str) -> list[_Sentence]:
 
 
 def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mention]:
-    """Matches of a lexicon expression in the lower-cased text, Latin words whole only."""
+    """Matches of a lexicon expression in the lower-cased text, Latin words whole only (a
+    Latin word glued to a letter or digit is passed over, and the scan goes on from the
+    character after its start)."""
     out = []
     pos, n = 0, len(lower)
     while pos < n:
-        m = rx.search(lower, pos)
-        if m is None:
-            break
-        a, b = m.span()
-        if a == b:
-            pos = a + 1
-            continue
-        w = m.group()
-        key = table.get(w)
-        if key is not None and word_ok(lower, a, b):
-            out.append(_Mention(a, b, key, w))
-            pos = b
+        for m in rx.finditer(lower, pos):
+            a, b = m.span()
+            if a == b:
+                continue
+            if (lower[a].isascii() or lower[b - 1].isascii()) and not word_ok(lower, a, b):
+                pos = a + 1
+                break
+            w = m.group()
+            out.append(_Mention(a, b, table[w], w))
         else:
-            pos = a + 1
+            break
     return out
-
-
-_CUMULATIVE_WORDS = re.compile("累计|cumulative")
 
 
 def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
@@ -368,35 +365,30 @@ class Extractor:
         table = self.lex.bounds_before_map
         # the longest bound word ending the text before the number; shorter ones are tried
         # only when that one is the tail of a longer Latin word
-        longest = self.lex.bounds_before_end_re.search(before)
-        for size in self.lex.bounds_before_sizes if longest else ():  # longest first
-            if size > longest.end() - longest.start():
-                continue
+        longest = self.lex.bounds_before_rev_re.match(before[::-1])
+        for size in self.lex.bounds_before_sizes[longest.end()] if longest else ():  # longest first
             w = before[-size:]
             k = table.get(w)
             if k is not None:
-                head = before[: len(before) - len(w)]
-                if w[0].isalpha() and not is_han(w[0]) and head and head[-1].isalnum():
+                if w[0].isalpha() and not is_han(w[0]) and len(before) > size and before[-size - 1].isalnum():
                     continue
                 bound = k
                 if w in ("突破", "突破了") or (k == "eq" and w in ("突破到", "突破至")):
                     bound = "eq" if q.value != q.value.to_integral_value() else "gt"
                 break
-        if bound is None:
-            tail = before[-6:]
+        if bound is None and not _EN_WORD.search(tail := before[-6:]):
             for k in ("约", "近", "超过", "超", "逾", "接近", "不足"):
-                if k in tail and not _EN_WORD.search(tail):
+                if k in tail:
                     bound = {"约": "approx", "近": "lt", "接近": "lt", "不足": "lt"}.get(k, "gt")
                     break
         am = self.lex.bounds_after_re.match(after)
         if am:
             w = am.group()
             k = self.lex.bounds_after_map[w]
-            if True:
-                if k == "gt" and w in ("大关", " mark", " threshold", " milestone", " level"):
-                    bound = "gt" if bound in (None, "eq", "gt") else bound
-                else:
-                    bound = k if bound in (None, "eq") else bound
+            if k == "gt" and w in ("大关", " mark", " threshold", " milestone", " level"):
+                bound = "gt" if bound in (None, "eq", "gt") else bound
+            else:
+                bound = k if bound in (None, "eq") else bound
         if q.more:
             bound = "gt"
         if threshold and bound in (None, "eq"):

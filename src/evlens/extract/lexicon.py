@@ -41,27 +41,19 @@ class Lexicon:
     metric_kind: dict[str, str]  # metric -> its kind; "growth" -> "percent"
     metric_words: dict[str, str]  # folded word -> metric, "growth" for growth words
     metric_re: re.Pattern
-    growth_yoy: frozenset[str]
-    growth_mom: frozenset[str]
     growth_negative: frozenset[str]
-    bounds_before: tuple[tuple[str, str], ...]  # (word, bound), longest first
-    bounds_before_map: dict[str, str]
-    bounds_before_max: int
-    bounds_before_sizes: tuple[int, ...]  # the lengths of bounds_before words, longest first
-    bounds_before_end_re: re.Pattern  # the longest bounds_before word ending a text
-    bounds_after: tuple[tuple[str, str], ...]
-    threshold_after: tuple[str, ...]
+    bounds_before_map: dict[str, str]  # word -> bound
+    # length n -> the lengths of bounds_before words up to n, longest first
+    bounds_before_sizes: dict[int, tuple[int, ...]]
+    # matched at the start of a reversed text: the longest bound word ending the text, reversed
+    bounds_before_rev_re: re.Pattern
     threshold_re: re.Pattern
     bounds_after_re: re.Pattern
     bounds_after_map: dict[str, str]
-    hedges: tuple[str, ...]
-    each: tuple[str, ...]
-    cumulative: tuple[str, ...]
-    plan: tuple[str, ...]
-    rate_month: tuple[str, ...]
-    rate_year: tuple[str, ...]
-    # one expression per word list above (hedges, each, cumulative, plan, rate_month,
-    # rate_year, growth_yoy, growth_mom): whether a stretch of text holds any of its words
+    # whether a stretch of text holds a word of one of the lexicon's lists: "hedges" (a
+    # clause that states no fact), "each" (a month range applies to each month),
+    # "cumulative", "plan" (a delivery figure is a target), "rate_month", "rate_year",
+    # "growth_yoy", "growth_mom"
     word_res: dict[str, re.Pattern]
     entities: dict[str, EntityDef]
     entity_names: dict[str, str]  # folded name -> slug
@@ -163,27 +155,23 @@ def load_lexicon() -> Lexicon:
         "cumulative": lex["cumulative"]["words"], "plan": lex["plan"]["words"],
         "rate_month": lex["rate"]["month"], "rate_year": lex["rate"]["year"],
     }
-    lists = {k: tuple(w.lower() for w in v) for k, v in lists.items()}
-    growth = {"growth_yoy": frozenset(_fold(w) for w in g["yoy"]), "growth_mom": frozenset(_fold(w) for w in g["mom"])}
+    lists = {k: [w.lower() for w in v] for k, v in lists.items()}
+    lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
+    lists["growth_mom"] = [_fold(w) for w in g["mom"]]
     return Lexicon(
         metrics=metrics,
         metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
         metric_words=words,
         metric_re=re.compile(_alternation(words)),
-        **growth,
         growth_negative=frozenset(_fold(w) for w in g["negative"]),
-        bounds_before=tuple(sorted(before, key=lambda t: len(t[0]), reverse=True)),
         bounds_before_map={w: k for w, k in reversed(before)},
-        bounds_before_max=max(len(w) for w, _ in before),
-        bounds_before_sizes=tuple(sorted({len(w) for w, _ in before if w}, reverse=True)),
-        bounds_before_end_re=re.compile("(?:" + _alternation(w for w, _ in before) + r")\Z"),
-        bounds_after=tuple(sorted(after, key=lambda t: len(t[0]), reverse=True)),
-        threshold_after=tuple(w.lower() for w in b["threshold_after"]),
+        bounds_before_sizes={n: tuple(sorted({len(w) for w, _ in before if 0 < len(w) <= n}, reverse=True))
+                             for n in range(1, max(len(w) for w, _ in before) + 1)},
+        bounds_before_rev_re=_any_of(w[::-1] for w, _ in before),
         threshold_re=re.compile("的?(?:" + _alternation(w.lower() for w in b["threshold_after"]) + ")"),
         bounds_after_re=re.compile(_alternation(w for w, _ in after)),
         bounds_after_map={w: k for w, k in reversed(after)},
-        **lists,
-        word_res={k: _any_of(v) for k, v in {**lists, **growth}.items()},
+        word_res={k: _any_of(v) for k, v in lists.items()},
         entities=entities,
         entity_names=names,
         entity_re=re.compile(_alternation(names)),
