@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
@@ -60,6 +59,8 @@ _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
+_ONE = Decimal(1)
+_NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 COUNT_KINDS = ("count",)
@@ -73,16 +74,19 @@ class _Mention(NamedTuple):
     word: str
 
 
-@dataclass
 class _Sentence:
-    start: int
-    end: int
-    para: int
-    clauses: list[tuple[int, int]]
-    clause_starts: list[int] = field(default_factory=list)
+    """A sentence ``[start, end)`` of normalised text, its paragraph number and its clauses
+    (sorted, apart)."""
+
+    __slots__ = ("start", "end", "para", "clauses", "clause_starts")
+
+    def __init__(self, start: int, end: int, para: int, clauses: list[tuple[int, int]]) -> None:
+        self.start, self.end, self.para = start, end, para
+        self.clauses = clauses
+        self.clause_starts = [a for a, _ in clauses]
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        """The clause holding ``pos`` (clauses are sorted and apart), else the sentence."""
+        """The clause holding ``pos``, else the sentence."""
         k = bisect_right(self.clause_starts, pos) - 1
         if k >= 0 and pos < self.clauses[k][1]:
             return self.clauses[k]
@@ -90,7 +94,11 @@ class _Sentence:
 
 
 def _sentences(t: str) -> list[_Sentence]:
-    out: list[_Sentence] = []
+    """The sentences of ``t`` with their clauses.
+
+    Clause marks are found in one scan of the whole text: none of them holds or borders on a
+    sentence end, so each falls within one sentence."""
+    spans: list[tuple[int, int, int]] = []
     para = 0
     start = 0
     for m in _SENT_END.finditer(t):
@@ -98,22 +106,28 @@ def _sentences(t: str) -> list[_Sentence]:
             continue
         end = m.start()
         if end > start:
-            out.append(_Sentence(start, end, para, []))
+            spans.append((start, end, para))
         if "\n" in m.group():
             para += 1
         start = m.end()
     if start < len(t):
-        out.append(_Sentence(start, len(t), para, []))
-    for s in out:
-        cs, a = [], s.start
-        for m in _CLAUSE.finditer(t, s.start, s.end):
-            if m.start() > a:
-                cs.append((a, m.start()))
-            a = m.end()
-        if a < s.end:
-            cs.append((a, s.end))
-        s.clauses = cs or [(s.start, s.end)]
-        s.clause_starts = [a for a, _ in s.clauses]
+        spans.append((start, len(t), para))
+    marks = [m.span() for m in _CLAUSE.finditer(t)]
+    out: list[_Sentence] = []
+    k, n = 0, len(marks)
+    for start, end, para in spans:
+        while k < n and marks[k][0] < start:
+            k += 1
+        cs, a = [], start
+        while k < n and marks[k][0] < end:
+            x, y = marks[k]
+            if x > a:
+                cs.append((a, x))
+            a = y
+            k += 1
+        if a < end:
+            cs.append((a, end))
+        out.append(_Sentence(start, end, para, cs or [(start, end)]))
     return out
 
 
@@ -401,6 +415,9 @@ class Extractor:
         out: list[Fact] = []
         seen: set[tuple] = set()
         lex = self.lex
+        lower = self.lower
+        hedges, plan, cumulative_re = lex.word_res["hedges"], lex.word_res["plan"], lex.word_res["cumulative"]
+        sentence_texts: dict[int, str] = {}
         paired = self._respectively()
         for q in self.quantities:
             if q.kind in ("other", "times"):
@@ -410,24 +427,24 @@ class Extractor:
                 continue
             sent = self.sentences[si]
             clause = sent.clause_of(q.start)
-            ctext = self.lower[clause[0]:clause[1]]
-            if lex.word_res["hedges"].search(self.lower, clause[0], q.start) or self._is_difference(q, clause):
+            if hedges.search(lower, clause[0], q.start) or self._is_difference(q, clause):
                 continue
             mm = self._metric_for(q, clause, sent)
             if mm is None:
                 continue
+            ctext = lower[clause[0]:clause[1]]
             metric = mm.key
             rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
-            sign = Decimal(1)
+            sign = _ONE
             if metric in ("growth", "share_return"):
                 metric, sign = self._growth_or_return(q, mm, clause, sent)
             # a delivery count in a plan is a target
-            if metric in ("deliveries", "sales") and lex.word_res["plan"].search(self.lower, clause[0], q.start) and not _CUMULATIVE_WORDS.search(ctext):
+            if metric in ("deliveries", "sales") and plan.search(lower, clause[0], q.start) and not _CUMULATIVE_WORDS.search(ctext):
                 metric = "delivery_target"
                 rule.append("plan")
             base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
             ent_metric = "deliveries" if base_metric != metric else metric
-            pe = paired.get(q.start, {})
+            pe = paired.get(q.start, _NOTHING_PAIRED)
             ent_slug = pe.get("entity")
             if ent_slug is None:
                 em = self._entity_for(q, ent_metric if ent_metric != "share_return" else "share_return", clause, sent, si)
@@ -469,7 +486,7 @@ class Extractor:
             else:
                 unit = q.unit
             # period
-            cumulative = lex.word_res["cumulative"].search(self.lower, clause[0], clause[1]) is not None and (mdef is None or mdef.flow)
+            cumulative = cumulative_re.search(ctext) is not None and (mdef is None or mdef.flow)
             if pm is None:
                 if metric in ("market_cap", "share_price", "vehicle_price", "capacity", "backlog", "wait_time",
                               "rd_spend", "investment") and self.published:
@@ -501,23 +518,21 @@ class Extractor:
             # rate
             rate = None
             if metric == "capacity":
-                window = self.lower[clause[0]:clause[1]]
-                if lex.word_res["rate_month"].search(window):
-                    rate = "month"
-                elif lex.word_res["rate_year"].search(window):
-                    rate = "year"
-                else:
-                    rate = "year"
+                # a month word makes it a monthly rate; a year word, or none, an annual one
+                rate = "month" if lex.word_res["rate_month"].search(ctext) else "year"
             values = [(q.value, bound)]
             if q.high is not None:
                 values = [(q.value, "ge"), (q.high, "le")]
                 rule.append("range")
             span = self.norm.span(q.start, q.end)
-            so, eo = self.norm.span(sent.start, sent.end)
+            sentence = sentence_texts.get(si)
+            if sentence is None:
+                so, eo = self.norm.span(sent.start, sent.end)
+                sentence = sentence_texts[si] = self.text[so:eo].strip()
             common = dict(
                 metric=metric, unit=unit, rate=rate, cumulative=cumulative, document_id=document_id,
                 span_start=span[0], span_end=span[1], surface=self.text[span[0]:span[1]],
-                sentence=self.text[so:eo].strip(), method="extract:" + "+".join(rule),
+                sentence=sentence, method="extract:" + "+".join(rule),
                 confidence=0.9 if rule[0] == "clause" else 0.7, published=self.published,
                 published_basis=published_basis, source_url=source_url, publisher=publisher,
             )

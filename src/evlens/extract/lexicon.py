@@ -52,7 +52,7 @@ class Lexicon:
     bounds_after_map: dict[str, str]
     # whether a stretch of text holds a word of one of the lexicon's lists: "hedges" (a
     # clause that states no fact), "each" (a month range applies to each month),
-    # "cumulative", "plan" (a delivery figure is a target), "rate_month", "rate_year",
+    # "cumulative", "plan" (a delivery figure is a target), "rate_month",
     # "growth_yoy", "growth_mom"
     word_res: dict[str, re.Pattern]
     entities: dict[str, EntityDef]
@@ -153,7 +153,7 @@ def load_lexicon() -> Lexicon:
     lists = {
         "hedges": lex["hedges"]["words"], "each": lex["each"]["words"],
         "cumulative": lex["cumulative"]["words"], "plan": lex["plan"]["words"],
-        "rate_month": lex["rate"]["month"], "rate_year": lex["rate"]["year"],
+        "rate_month": lex["rate"]["month"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
