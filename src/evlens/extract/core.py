@@ -43,7 +43,7 @@ parse_period = lru_cache(maxsize=4096)(_parse_period)
 from .dates import PeriodMention, find_periods
 from .lexicon import Lexicon, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, parse_cn_number
 
 _SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)")
 _ABBREV = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$")
@@ -51,7 +51,10 @@ _CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|, | — | - 
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
 _SUBORDINATE = re.compile(r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs)\b|之后|以后|自从|自|比|较")
-_CONSECUTIVE = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个月|(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|for the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) month", re.I)
+# "n months in a row": Chinese and English apart, each tried only on a text holding its
+# key word (the English expression cannot skip ahead to a literal and is slow to scan)
+_CONSECUTIVE_ZH = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个月")
+_CONSECUTIVE_EN = re.compile(r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|for the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) month", re.I)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)")
@@ -139,13 +142,14 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mentio
     pos, n = 0, len(lower)
     while pos < n:
         for m in rx.finditer(lower, pos):
-            a, b = m.span()
-            if a == b:
+            w = m.group()
+            if not w:
                 continue
-            if (lower[a].isascii() or lower[b - 1].isascii()) and not word_ok(lower, a, b):
+            a = m.start()
+            b = a + len(w)
+            if (w[0].isascii() or w[-1].isascii()) and not word_ok(lower, a, b):
                 pos = a + 1
                 break
-            w = m.group()
             out.append(_Mention(a, b, table[w], w))
         else:
             break
@@ -167,16 +171,25 @@ def _metric_kind_for(q: Quantity) -> str | None:
     return "count" if _unit_ok(None, q, "count") else None
 
 
-def _consecutive_n(m: re.Match) -> int:
-    from .quantities import parse_cn_number
+def _consecutive(lower: str) -> re.Match | None:
+    """The first "n months in a row" in lower-cased ``lower``, Chinese or English."""
+    zh = _CONSECUTIVE_ZH.search(lower) if "连续" in lower else None
+    en = _CONSECUTIVE_EN.search(lower) if ("consecutive" in lower or "straight" in lower) else None
+    if zh is not None and en is not None:
+        return zh if zh.start() <= en.start() else en
+    return zh or en
 
-    if m.group("zh"):
-        z = m.group("zh")
+
+def _consecutive_n(m: re.Match) -> int:
+    """How many months a :func:`_consecutive` match counts."""
+    g = m.groupdict()
+    if g.get("zh"):
+        z = g["zh"]
         return int(z) if z.isdigit() else int(parse_cn_number(z))
-    if m.group("en"):
-        e = m.group("en").lower()
+    if g.get("en"):
+        e = g["en"].lower()
         return _EN_NUM.get(e) or int(e)
-    return _ORDINALS[m.group("ord").lower()]
+    return _ORDINALS[g["ord"].lower()]
 
 
 def _months_back(month: str, n: int) -> list[str]:
@@ -503,7 +516,8 @@ class Extractor:
                 if pm.kind == "range" and pm.months and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") and lex.word_res["each"].search(ctext):
                     periods = list(pm.months)
                     rule.append("each_month")
-                elif pm.kind == "month" and (cm := _CONSECUTIVE.search(ctext)) and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
+                elif pm.kind == "month" and (cm := _consecutive(ctext)) \
+                        and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
                     periods = _months_back(period, _consecutive_n(cm))
                     rule.append("consecutive")
                 else:

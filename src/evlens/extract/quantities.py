@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 CN_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
@@ -131,6 +132,7 @@ def parse_cn_number(s: str) -> Decimal:
     return total + wan + section + (number or 0)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(s: str) -> Decimal:
     """An Arabic number with optional thousands separators (``7,058``) as ``Decimal``."""
     try:
@@ -170,16 +172,19 @@ def _unit_at(text: str, i: int) -> tuple[str | None, str | None, int]:
 def _tail(rx: re.Pattern, text: str, j: int) -> tuple[int | None, int, bool]:
     """What follows a number at ``j``: ``多``/``余`` and a magnitude, in either order (only the
     first ``多``/``余`` counts). Returns the magnitude's factor (none: None), the end, and
-    whether ``多``/``余`` was written."""
+    whether ``多``/``余`` was written. ``rx`` is :data:`_AR_TAIL` or :data:`_CN_TAIL`."""
     t = rx.match(text, j)
-    more1, more2 = t.group("m1"), t.group("m2")
-    end = t.start("m2") if (more1 and more2) else t.end()
-    zh = t.group("zh")
-    if zh:
-        return ZH_MAGNITUDES[zh], end, bool(more1 or more2)
-    en = t.groupdict().get("en")
-    if en:
-        return EN_MAGNITUDES[en.strip().lower()], end, bool(more1 or more2)
+    end = t.end()
+    if end == j:
+        return None, j, False
+    g = t.groups()  # (m1, zh, en, m2) or (m1, zh, m2)
+    more1, more2 = g[0], g[-1]
+    if more1 and more2:
+        end = t.start(len(g))
+    if g[1]:
+        return ZH_MAGNITUDES[g[1]], end, bool(more1 or more2)
+    if len(g) == 4 and g[2]:
+        return EN_MAGNITUDES[g[2].strip().lower()], end, bool(more1 or more2)
     return None, end, bool(more1 or more2)
 
 
