@@ -181,6 +181,21 @@ def test_growth_run_rate_and_pace_by_hand():
     assert p.target == 2400 and p.target_source != "given"
 
 
+def test_the_company_target_beats_a_later_article_recalling_an_earlier_one():
+    # the company's final target (official, 2024-11-18) against an article of 2025-02-08
+    # that recalls the target raised to 120,000 earlier that year
+    facts = [F("acme-a", "2024-04", 100),
+             F("acme-a", "2024", 130000, metric="delivery_target", published=date(2024, 11, 18)),
+             F("acme-a", "2024", 120000, metric="delivery_target", published=date(2025, 2, 8),
+               method="extract:clause+plan", confidence=0.9)]
+    s = monthly_deliveries(facts, "acme-a", 2024, entities=ENTS)
+    assert s.pace.target == 130000
+    # with no official target the press figure serves; among official ones the later wins
+    assert monthly_deliveries([facts[0], facts[2]], "acme-a", 2024, entities=ENTS).pace.target == 120000
+    revised = facts + [F("acme-a", "2024", 135000, metric="delivery_target", published=date(2024, 12, 1))]
+    assert monthly_deliveries(revised, "acme-a", 2024, entities=ENTS).pace.target == 135000
+
+
 @pytest.mark.parametrize("to_date,status", [(600, "on pace"), (569, "behind"), (630, "ahead"), (571, "on pace")])
 def test_pace_status_band(to_date, status):
     # target 2,400 through March: straight line 2,400 x 3 / 12 = 600; band ±5 %: 570 .. 630

@@ -330,9 +330,13 @@ def resolve_conflicts(
 
 
 def pick_target(records: list[FactRecord], target: str, year: int, entities) -> FactRecord | None:
-    """The year's delivery target fact for ``target``: the one known latest; among those
-    known on the same day, ``final`` over ``raised`` over plain over ``initial`` metric
-    names, then the larger value."""
+    """The year's delivery target fact for ``target``.
+
+    As :mod:`evlens.reconcile` chooses, the company's own figures (official facts) come
+    before the press's, which count only when no official target is known; then the one
+    known latest; among those known on the same day, ``final`` over ``raised`` over plain
+    over ``initial`` metric names, then the larger value. An article that recalls an
+    earlier target ("raised to 120,000") is thus not taken for a later revision."""
     rank = {"final": 3, "raised": 2, "initial": 0}
     cands = []
     for r in records:
@@ -343,11 +347,11 @@ def pick_target(records: list[FactRecord], target: str, year: int, entities) -> 
         if role_of(r.entity, target, f"{year}-12", entities) != "same" and r.entity != target:
             continue
         suffix = r.metric[len(TARGET_METRIC_PREFIX):].strip("_")
-        cands.append((r.known_from, rank.get(suffix, 1), r.value, r))
+        cands.append((r.official, r.known_from, rank.get(suffix, 1), r.value, r))
     if not cands:
         return None
-    cands.sort(key=lambda t: (t[0], t[1], t[2]))
-    return cands[-1][3]
+    cands.sort(key=lambda t: t[:4])
+    return cands[-1][4]
 
 
 def monthly_deliveries(
