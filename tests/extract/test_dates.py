@@ -45,3 +45,11 @@ def test_english_forms():
     # 2025-02-06 was a Thursday; the article is dated Saturday 2025-02-08
     assert periods("on Thursday")[0][1] == "2025-02-06"
     assert periods("in the first seven months of the year")[0][1] == "2025-01..2025-07"
+
+
+def test_relative_months_against_the_article_date():
+    # an article of 2025-01-20: this month is January, last month the December before
+    got = periods("本月交付，上个月 2 万辆，下月目标；last month and this month", date(2025, 1, 20))
+    assert got == [("本月", "2025-01"), ("上个月", "2024-12"), ("下月", "2025-02"),
+                   ("last month", "2024-12"), ("this month", "2025-01")]
+    assert periods("上半年", date(2025, 1, 20)) == [("上半年", "2025-H1")]  # not taken for 上月

@@ -483,6 +483,10 @@ class Extractor:
             if not self._entity_ok(ent_slug, metric if not metric.endswith(("_yoy", "_mom", "_growth")) else "deliveries"):
                 continue
             pm = pe.get("period") or self._period_for(q, clause, sent, flow=bool(lex.metrics.get(base_metric) and lex.metrics[base_metric].flow))
+            # growth over a whole year can only be against the year before
+            if pm is not None and pm.kind == "year" and metric.endswith("_growth"):
+                metric = metric[: -len("_growth")] + "_yoy"
+                rule.append("year_growth")
             bound, threshold = self._bound(q, clause)
             if threshold:
                 rule.append("threshold")
@@ -511,8 +515,11 @@ class Extractor:
                     continue
             else:
                 period = pm.period
-                if metric == "delivery_target":
-                    period = period[:4] if pm.kind in ("day", "year", "month") else period
+                # a target is for a year, unless its own clause names the month it is for
+                # ("本月交付量预计超过2.8万辆"); a day names when it was set
+                if metric == "delivery_target" and (pm.kind in ("day", "year") or (
+                        pm.kind == "month" and not clause[0] <= pm.start < clause[1])):
+                    period = period[:4]
                 if pm.kind == "range" and pm.months and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") and lex.word_res["each"].search(ctext):
                     periods = list(pm.months)
                     rule.append("each_month")

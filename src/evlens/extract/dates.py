@@ -32,7 +32,7 @@ _ZH = re.compile(
     _ZH_LEAD +
     r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|Q[1-4]|[上下]半年|前[两二三四五六七八九十\d]{1,2}个月|前[三两]个?季度|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|今日|今天|当日|当天|年底|年末|年初|全年|截至|截止|从|到|至)"
+    r"|今日|今天|当日|当天|本月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
@@ -41,6 +41,7 @@ _ZH = re.compile(
     rf"|前(?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个月"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
     rf"|(?P<today>今日|今天|当日|当天)"
+    rf"|(?P<relm>本月|上个?月|下个?月)"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度"
     rf"|Q(?P<qq>[1-4])"
     rf"|(?P<h>[上下])半年"
@@ -83,6 +84,7 @@ _EN = re.compile(
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b"
     rf"|(?P<eyend>year-end|the year)\b"
+    rf"|(?P<erelm>last month|this month|next month)\b"
     rf"|(?P<erel>last year|this year|next year)\b"
     rf"|(?P<eytd>year to date|year-to-date|so far this year)\b"
     rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
@@ -157,6 +159,18 @@ class _Context:
                 "a year earlier": (self.year or base) - 1, "a year ago": base - 1,
                 "明年": base + 1, "next year": base + 1, "前年": base - 2}.get(word)
 
+    def rel_month(self, word: str) -> str | None:
+        """本月 / this month, 上月 / last month, 下月 / next month against the article's date."""
+        if self.today is None:
+            return None
+        step = -1 if word[0] in "上l" else 1 if word[0] in "下n" else 0
+        y, m = self.today.year, self.today.month + step
+        if m == 0:
+            y, m = y - 1, 12
+        elif m == 13:
+            y, m = y + 1, 1
+        return f"{y:04d}-{m:02d}"
+
     def for_month(self, m: int, d: int = 1) -> int | None:
         if self.year is not None:
             return self.year
@@ -216,6 +230,9 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
     if g["asof"] and not asof:
         a += len(g["asof"])  # 到/至 are no part of the time
+    if g["relm"]:
+        month = ctx.rel_month(g["relm"])
+        return PeriodMention(a, b, month, "month", asof) if month else None
     y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
     if g["y"]:
         ctx.year = y
@@ -382,6 +399,9 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return None
         y = ctx.year or (ctx.today.year if ctx.today else None)
         return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
+    if g["erelm"]:
+        month = ctx.rel_month(g["erelm"])
+        return PeriodMention(a, b, month, "month", asof) if month else None
     if g["erel"]:
         y = ctx.rel(g["erel"])
         if y is None:
