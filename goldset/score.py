@@ -3,7 +3,8 @@
     python goldset/score.py            # summary
     python goldset/score.py -v         # and every miss and false hit, per article
     python goldset/score.py --json
-    python goldset/score.py --holdout  # articles written after tuning, never tuned on
+    python goldset/score.py --split holdout   # the first held-out set (since tuned on)
+    python goldset/score.py --split holdout2  # the second, labelled apart from the code
 
 Two levels, each as precision, recall and F1 over all articles (facts matched as
 multisets within each article):
@@ -64,8 +65,8 @@ def load_gold(root: Path = HERE, split: str = "") -> tuple[list[dict], dict[str,
 def score(root: Path = HERE, split: str = "") -> dict:
     """Extract every available article and compare with the gold facts.
 
-    ``split="holdout"`` scores the held-out articles (``manifest_holdout.csv``,
-    ``gold_holdout.csv``), written after the extractor was tuned on the main set."""
+    ``split="NAME"`` scores another set (``manifest_NAME.csv``, ``gold_NAME.csv``): the
+    held-out articles, written after the extractor was tuned on the main set."""
     from evlens.extract import extract_file, fact_to_dict
 
     manifest, gold = load_gold(root, split)
@@ -103,9 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--holdout", action="store_true", help="score the held-out articles instead")
+    ap.add_argument("--split", default="", metavar="NAME",
+                    help="score manifest_NAME.csv / gold_NAME.csv (holdout, holdout2) instead of the main set")
+    ap.add_argument("--holdout", action="store_true", help="the same as --split holdout")
     args = ap.parse_args(argv)
-    res = score(split="holdout" if args.holdout else "")
+    res = score(split="holdout" if args.holdout else args.split)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 0
