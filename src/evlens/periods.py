@@ -20,6 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _YEAR = re.compile(r"^(\d{4})$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
@@ -54,7 +55,13 @@ def _month_end(y: int, m: int) -> date:
 
 def parse_period(text: str) -> Period:
     """Parse a period string; raise ``ValueError`` with the text when it is not one."""
-    s = str(text).strip()
+    return _parse(str(text).strip())
+
+
+@lru_cache(maxsize=8192)
+def _parse(s: str) -> Period:
+    """:func:`parse_period` of a stripped string, remembered (periods repeat a great deal
+    across facts; a ``Period`` is immutable)."""
     if ".." in s:
         a, b = (parse_period(part) for part in s.split("..", 1))
         if b.end < a.start:

@@ -35,11 +35,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..facts import Fact
-from functools import lru_cache
-
-from ..periods import parse_period as _parse_period
-
-parse_period = lru_cache(maxsize=4096)(_parse_period)
+from ..periods import parse_period
 from .dates import PeriodMention, find_periods
 from .lexicon import Lexicon, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize

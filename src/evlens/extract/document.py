@@ -25,7 +25,8 @@ from ..facts import Document
 from .normalize import front_matter_end
 
 _LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*?)\s*$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_NOT_WORD = re.compile(r"\W+")
 
 
 def parse_front_matter(text: str, path: str | Path | None = None) -> dict[str, str]:
@@ -71,7 +72,9 @@ def document_from_text(text: str, *, path: str | Path | None = None, published: 
             raise InputError(f"not a date-time: {meta['fetch_date']!r}", path=path,
                              line=_front_line(text, "fetch_date"), field="fetch_date") from None
     body = text[front_matter_end(text):]
-    lang = "zh" if len(_HAN.findall(body)) > 0.1 * max(1, len(re.findall(r"\w", body))) else "en"
+    # Chinese when Han characters are more than a tenth of the word characters
+    han, word = len(_NOT_HAN.sub("", body)), len(_NOT_WORD.sub("", body))
+    lang = "zh" if han > 0.1 * max(1, word) else "en"
     return Document.from_text(
         text, kind="article", url=meta.get("url"), title=meta.get("title"), publisher=meta.get("source"),
         published=published, retrieved_at=retrieved, path=str(path) if path is not None else None, lang=lang,
