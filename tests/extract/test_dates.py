@@ -53,3 +53,13 @@ def test_relative_months_against_the_article_date():
     assert got == [("本月", "2025-01"), ("上个月", "2024-12"), ("下月", "2025-02"),
                    ("last month", "2024-12"), ("this month", "2025-01")]
     assert periods("上半年", date(2025, 1, 20)) == [("上半年", "2025-H1")]  # not taken for 上月
+
+
+def test_a_month_after_a_word_about_the_future_lies_ahead():
+    # an article of 2025-06-30: July is next month when delivery is expected, last year's
+    # July when a figure is reported
+    assert periods("Xiaomi expects to hand over the first YU7 SUVs in July.", date(2025, 6, 30)) == [("July", "2025-07")]
+    assert periods("小米预计将于 3 月开启交付", date(2025, 6, 30)) == [("3月", "2026-03")]
+    assert periods("Xiaomi delivered 20,000 SU7s in July.", date(2025, 6, 30)) == [("July", "2024-07")]
+    # the word must be in the same sentence
+    assert periods("Xiaomi will report. In July it delivered 20,000.", date(2025, 6, 30)) == [("July", "2024-07")]

@@ -28,3 +28,14 @@ def test_analysts_estimates_are_no_figures():
                 "below analysts' estimates of about 390,000.")
     assert ("tesla", "deliveries", "2025-Q1", 384122.0, "eq") in got
     assert not any(v == 390000.0 for *_, v, _ in got)
+
+
+def test_levels_after_a_plan_are_as_of_the_article_date():
+    text = ("Xiaomi expects to hand over the first YU7 SUVs in July. The company has more than 200,000 "
+            "firm orders for the model, and its monthly capacity is around 40,000 vehicles across the SU7 and YU7.")
+    got = {(f.entity, f.metric, f.period, f.value, f.bound, f.cumulative, f.rate)
+           for f in extract_text(text, date(2025, 6, 30))}
+    # the orders are a running total on the day; the capacity, named for two models, is the maker's
+    assert ("xiaomi-yu7", "locked_orders", "2025-06-30", 200000.0, "gt", True, None) in got
+    assert ("xiaomi", "capacity", "2025-06-30", 40000.0, "approx", False, "month") in got
+    assert not any(p == "2025-07" for _, _, p, *_ in got)

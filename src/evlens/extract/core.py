@@ -329,8 +329,20 @@ class Extractor:
             self._ents_for[metric] = ents
         # the last before it in the sentence (in its clause if there is one there), else the
         # first after it in its clause
-        e = self._last_in(ents, sent.start, q.start) or self._first_in(ents, q.end, clause[1])
+        e = self._last_in(ents, sent.start, q.start)
         if e is not None:
+            return e
+        e = self._first_in(ents, q.end, clause[1])
+        if e is not None:
+            # "40,000 a month across the SU7 and YU7": several models of one maker after
+            # the number speak for the maker
+            lex = self.lex
+            parent = lex.entities[e.key].parent
+            named = {m.key for m in self._in(ents, q.end, clause[1])}
+            if parent and len(named) > 1 and all(
+                    lex.entities[k].parent == parent and lex.entities[k].kind == "model" for k in named) \
+                    and self._entity_ok(parent, metric):
+                return _Mention(e.start, e.end, parent, e.word)
             return e
         for back in range(si - 1, max(-1, si - 4), -1):
             s = self.sentences[back]
@@ -359,14 +371,21 @@ class Extractor:
             for p in self._in(self.periods, q.end, sent.end):
                 if not _SUBORDINATE.search(self.lower[q.end:p.start]):
                     return p
+        # from earlier sentences: the last time named in the paragraph, else (for a flow)
+        # in the three sentences before; a time still to come there (a plan) is no figure's
         prev = self._last_in(self.periods, self._para_start(sent.para), sent.start)
-        if prev is not None:
+        if prev is not None and not self._ahead(prev):
             return prev
         if flow:
             si = self._sentence_of(q.start)
             lo = self.sentences[max(0, si - 3)].start
-            return self._last_in(self.periods, lo, sent.start)
+            prev = self._last_in(self.periods, lo, sent.start)
+            return prev if prev is not None and not self._ahead(prev) else None
         return None
+
+    def _ahead(self, p: PeriodMention) -> bool:
+        """Whether ``p`` starts after the article's date."""
+        return self.published is not None and parse_period(p.period).start > self.published
 
     def _para_start(self, para: int) -> int:
         starts = self.__dict__.get("_para_starts")
@@ -502,10 +521,12 @@ class Extractor:
             cumulative = cumulative_re.search(ctext) is not None and (mdef is None or mdef.flow)
             if pm is None:
                 if metric in ("market_cap", "share_price", "vehicle_price", "capacity", "backlog", "wait_time",
-                              "rd_spend", "investment") and self.published:
+                              "rd_spend", "investment", "orders", "locked_orders") and self.published:
+                    # a level, or a running total ("has more than 200,000 orders"), as of the
+                    # article's date
                     periods = [self.published.isoformat()]
                     rule.append("dated")
-                    if metric in ("rd_spend", "investment"):
+                    if metric in ("rd_spend", "investment", "orders", "locked_orders"):
                         cumulative = True
                 else:
                     continue

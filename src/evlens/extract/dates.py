@@ -139,6 +139,7 @@ class _Context:
         self.today = today
         self.year: int | None = None
         self.day: str | None = None  # the last day named
+        self.ahead = False  # the time being resolved follows a word about the future
 
     def weekday(self, wd: int) -> str | None:
         """The latest such weekday on or before the article's date."""
@@ -172,11 +173,16 @@ class _Context:
         return f"{y:04d}-{m:02d}"
 
     def for_month(self, m: int, d: int = 1) -> int | None:
+        """The year of a month (and day) named without one: the last year named, else the
+        latest such day on or before the article's date, or, in a sentence about what is
+        to come (:attr:`ahead`), the first on or after it."""
         if self.year is not None:
             return self.year
         if self.today is None:
             return None
         y = self.today.year
+        if self.ahead:
+            return y + 1 if (m, d) < (self.today.month, self.today.day) else y
         return y - 1 if (m, d) > (self.today.month, self.today.day) else y
 
 
@@ -185,6 +191,21 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
         return date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+# Words that put what follows them in the future ("expects to deliver in July", "将于7月交付"),
+# looked for in the 60 characters before a time, within its sentence.
+_FUTURE = re.compile(r"将于|即将|预计|计划|有望|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to)\b", re.I)
+_SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
+
+
+def _follows_future_word(text: str, at: int) -> bool:
+    start = max(0, at - 60)
+    window = text[start:at]
+    cut = None
+    for cut in _SENTENCE_MARK.finditer(window):
+        pass
+    return _FUTURE.search(window, cut.end() if cut else 0) is not None
 
 
 def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
@@ -215,6 +236,7 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     found.sort(key=lambda t: t[0])
     out: list[PeriodMention] = []
     for a, b, g, lang in found:
+        ctx.ahead = _follows_future_word(text, a)
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
         except (ValueError, KeyError, IndexError):
