@@ -139,7 +139,13 @@ class _Context:
         self.today = today
         self.year: int | None = None
         self.day: str | None = None  # the last day named
-        self.ahead = False  # the time being resolved follows a word about the future
+        self.text = ""  # the text, and where the time being resolved starts in it
+        self.at = 0
+
+    @property
+    def ahead(self) -> bool:
+        """Whether the time being resolved follows a word about the future."""
+        return _follows_future_word(self.text, self.at)
 
     def weekday(self, wd: int) -> str | None:
         """The latest such weekday on or before the article's date."""
@@ -211,6 +217,7 @@ def _follows_future_word(text: str, at: int) -> bool:
 def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     """Every time expression in normalised ``text``, resolved left to right."""
     ctx = _Context(today)
+    ctx.text = text
     found: list[tuple[int, int, dict, str]] = []
     for m in _ZH.finditer(text):
         if m.end() > m.start() and (m.group("y") or m.group("rel") or m.lastgroup not in (None, "asof")):
@@ -236,7 +243,7 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     found.sort(key=lambda t: t[0])
     out: list[PeriodMention] = []
     for a, b, g, lang in found:
-        ctx.ahead = _follows_future_word(text, a)
+        ctx.at = a
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
         except (ValueError, KeyError, IndexError):
