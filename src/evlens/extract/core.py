@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..facts import Fact
 from ..periods import parse_period
@@ -61,10 +61,6 @@ _CUMULATIVE_WORDS = re.compile("累计|cumulative")
 _ONE = Decimal(1)
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
-
-COUNT_KINDS = ("count",)
-COMPANY_KINDS = ("company",)
-
 
 class _Mention(NamedTuple):
     start: int
