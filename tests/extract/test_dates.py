@@ -63,3 +63,8 @@ def test_a_month_after_a_word_about_the_future_lies_ahead():
     assert periods("Xiaomi delivered 20,000 SU7s in July.", date(2025, 6, 30)) == [("July", "2024-07")]
     # the word must be in the same sentence
     assert periods("Xiaomi will report. In July it delivered 20,000.", date(2025, 6, 30)) == [("July", "2024-07")]
+
+
+def test_relative_times_at_the_start_of_a_sentence():
+    assert periods("Last year Xiaomi delivered more. This month it plans.", date(2025, 1, 20)) == [
+        ("Last year", "2024"), ("This month", "2025-01")]

@@ -39,3 +39,38 @@ def test_levels_after_a_plan_are_as_of_the_article_date():
     assert ("xiaomi-yu7", "locked_orders", "2025-06-30", 200000.0, "gt", True, None) in got
     assert ("xiaomi", "capacity", "2025-06-30", 40000.0, "approx", False, "month") in got
     assert not any(p == "2025-07" for _, _, p, *_ in got)
+
+
+def test_a_figure_a_year_earlier_belongs_to_the_year_before():
+    got = facts("Tesla delivered 387,450 vehicles in the second quarter of 2025, down 13.5% from 447,950 "
+                "a year earlier.", date(2025, 7, 2))
+    assert ("tesla", "deliveries", "2025-Q2", 387450.0, "eq") in got
+    assert ("tesla", "deliveries", "2024-Q2", 447950.0, "eq") in got
+    assert ("tesla", "deliveries_yoy", "2025-Q2", -13.5, "eq") in got
+
+
+def test_a_percent_higher_than_a_month_is_month_on_month_growth():
+    got = facts("XPeng delivered 37,709 vehicles in August, up 169% from a year earlier and 2.7% higher "
+                "than in July.", date(2025, 9, 1))
+    assert ("xpeng", "deliveries_mom", "2025-08", 2.7, "eq") in got
+    assert ("xpeng", "deliveries_yoy", "2025-08", 169.0, "eq") in got
+    # a difference in money is still no level
+    got = facts("The SU7 starts at 215,900 yuan, 30,000 yuan below the Model 3.")
+    assert not any(v == 30000.0 for *_, v, _ in got)
+
+
+def test_a_condition_or_a_forecast_earlier_in_the_sentence_states_no_fact():
+    got = facts("极氪表示，今年的全年交付目标为 32 万辆。有券商分析师预计，如果新车型按计划上市，极氪今年的销量有望超过 35 万辆。",
+                date(2025, 1, 2))
+    assert ("zeekr", "delivery_target", "2025", 320000.0, "eq") in got
+    assert not any(v == 350000.0 for *_, v, _ in got)
+    # an intraday swing in an earlier clause does not undo the close
+    got = facts("2 月 6 日，小米股价盘中一度上涨 8%，收涨 5.1%。", date(2025, 2, 6))
+    assert ("xiaomi", "share_return", "2025-02-06", 5.1, "eq") in got
+    assert not any(v == 8.0 for *_, v, _ in got)
+
+
+def test_a_market_value_in_a_year_is_where_it_ended_the_year():
+    got = facts("Last year Xiaomi's shares rose about 120%, and its market value ended the year at nearly "
+                "HK$870 billion.", date(2025, 1, 2))
+    assert ("xiaomi", "market_cap", "2024-12-31", 870e9, "lt") in got

@@ -58,6 +58,10 @@ _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
+_A_YEAR_EARLIER = re.compile(r" ?(?:a year (?:earlier|ago|before)|the year before|in the same (?:period|month|quarter) (?:of )?last year)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PERCENT_COMPARED = re.compile(r" ?(?P<w>higher|lower|more|less|fewer|above|below) than\b")
+_EN_MONTH = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
 _ONE = Decimal(1)
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
@@ -441,6 +445,7 @@ class Extractor:
         lex = self.lex
         lower = self.lower
         hedges, plan, cumulative_re = lex.word_res["hedges"], lex.word_res["plan"], lex.word_res["cumulative"]
+        sentence_hedges = lex.word_res["sentence_hedges"]
         sentence_texts: dict[int, str] = {}
         paired = self._respectively()
         for q in self.quantities:
@@ -451,15 +456,19 @@ class Extractor:
                 continue
             sent = self.sentences[si]
             clause = sent.clause_of(q.start)
-            if hedges.search(lower, clause[0], q.start) or self._is_difference(q, clause):
+            compared = self._percent_compared(q, clause, sent) if q.kind == "percent" else None
+            if hedges.search(lower, clause[0], q.start) or sentence_hedges.search(lower, sent.start, q.start) \
+                    or (compared is None and self._is_difference(q, clause)):
                 continue
-            mm = self._metric_for(q, clause, sent)
-            if mm is None:
-                continue
+            if compared is not None:
+                mm, metric, sign = compared
+            else:
+                mm = self._metric_for(q, clause, sent)
+                if mm is None:
+                    continue
+                metric, sign = mm.key, _ONE
             ctext = lower[clause[0]:clause[1]]
-            metric = mm.key
             rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
-            sign = _ONE
             if metric in ("growth", "share_return"):
                 metric, sign = self._growth_or_return(q, mm, clause, sent)
             # a delivery count in a plan is a target
@@ -540,10 +549,21 @@ class Extractor:
                         and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
                     periods = _months_back(period, _consecutive_n(cm))
                     rule.append("consecutive")
+                elif pm.kind == "year" and metric in ("market_cap", "share_price", "index_level"):
+                    # a level in a year is where it ended the year ("ended the year at"),
+                    # or where it stands now in the article's own year
+                    y = int(period[:4])
+                    last = date(y, 12, 31)
+                    periods = [(min(last, self.published) if self.published else last).isoformat()]
+                    rule.append("year_end")
                 else:
                     periods = [period]
                 if pm.asof and mdef is not None and mdef.flow and pm.kind == "day" and metric not in ("share_return", "index_return"):
                     cumulative = True
+            # "from 447,950 a year earlier": the figure of the same period a year before
+            if q.kind != "percent" and _A_YEAR_EARLIER.match(lower, q.end, clause[1]):
+                periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
+                rule.append("year_earlier")
             # a return over the year so far runs to the article's date
             if metric in ("share_return", "index_return") and self.published and len(periods) == 1 \
                     and periods[0] == str(self.published.year) and self.published < date(self.published.year, 12, 31):
@@ -592,16 +612,47 @@ class Extractor:
             return True
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0]:q.start])) and bool(re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after))
 
+    def _growth_base(self, q: Quantity, sent) -> _Mention | None:
+        """The vehicle count or money figure a percent before ``q`` in its sentence can be the
+        growth of (not a price, a market value or a return)."""
+        lex = self.lex
+        metrics = self.metrics
+        i, j = self._bounds(metrics, sent.start, q.start)
+        for k in range(j - 1, i - 1, -1):
+            m = metrics[k]
+            if m.end <= q.start and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price") \
+                    and lex.metrics[m.key].kind in ("count", "currency"):
+                return m
+        return None
+
+    def _percent_compared(self, q: Quantity, clause, sent) -> tuple[_Mention, str, Decimal] | None:
+        """"2.7% higher than in July": the growth of the figure named before it in the
+        sentence, against the time after the comparison (a year: ``_yoy``; a month:
+        ``_mom``; else ``_growth``). Returns that figure's mention, the metric and the sign."""
+        m = _PERCENT_COMPARED.match(self.lower, q.end, clause[1])
+        if m is None:
+            return None
+        base = self._growth_base(q, sent)
+        if base is None or base.key == "delivery_target":
+            return None
+        ref = self.lower[m.end():clause[1]]
+        words = self.lex.word_res
+        if words["growth_yoy"].search(ref) or "year" in ref or "年" in ref:
+            suffix = "yoy"
+        elif words["growth_mom"].search(ref) or "month" in ref or "月" in ref or _EN_MONTH.search(ref):
+            suffix = "mom"
+        else:
+            suffix = "growth"
+        sign = Decimal(-1) if m.group("w") in ("lower", "less", "fewer", "below") else _ONE
+        return base, f"{base.key}_{suffix}", sign
+
     def _growth_or_return(self, q: Quantity, mm: _Mention, clause, sent) -> tuple[str, Decimal]:
         """A percent next to a growth or rise word: a share (or index) return, or the growth of
         the vehicle count or money figure named before it in the sentence (``deliveries_yoy``)."""
         lex = self.lex
         sign = Decimal(-1) if (mm.word in lex.growth_negative or mm.word in lex.metrics["share_return"].negative) else Decimal(1)
-        base = [m for m in self._in(self.metrics, sent.start, q.start)
-                if m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
-                and lex.metrics[m.key].kind in ("count", "currency")]
-        if base:
-            b = base[-1]
+        b = self._growth_base(q, sent)
+        if b is not None:
             between = self.lower[b.end:q.start]
             if not any(w in between for w in _SHARE_WORDS):
                 window = self.lower[b.start:min(clause[1], q.end + 30)]

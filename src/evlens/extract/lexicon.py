@@ -50,8 +50,8 @@ class Lexicon:
     threshold_re: re.Pattern
     bounds_after_re: re.Pattern
     bounds_after_map: dict[str, str]
-    # whether a stretch of text holds a word of one of the lexicon's lists: "hedges" (a
-    # clause that states no fact), "each" (a month range applies to each month),
+    # whether a stretch of text holds a word of one of the lexicon's lists: "hedges" and
+    # "sentence_hedges" (a clause, a sentence up to the number, that states no fact), "each" (a month range applies to each month),
     # "cumulative", "plan" (a delivery figure is a target), "rate_month",
     # "growth_yoy", "growth_mom"
     word_res: dict[str, re.Pattern]
@@ -151,7 +151,7 @@ def load_lexicon() -> Lexicon:
         if e.kind == "model_group":
             groups[frozenset(e.members)] = e.id
     lists = {
-        "hedges": lex["hedges"]["words"], "each": lex["each"]["words"],
+        "hedges": lex["hedges"]["words"], "sentence_hedges": lex["hedges"]["sentence"], "each": lex["each"]["words"],
         "cumulative": lex["cumulative"]["words"], "plan": lex["plan"]["words"],
         "rate_month": lex["rate"]["month"],
     }
