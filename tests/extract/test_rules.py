@@ -74,3 +74,56 @@ def test_a_market_value_in_a_year_is_where_it_ended_the_year():
     got = facts("Last year Xiaomi's shares rose about 120%, and its market value ended the year at nearly "
                 "HK$870 billion.", date(2025, 1, 2))
     assert ("xiaomi", "market_cap", "2024-12-31", 870e9, "lt") in got
+
+
+def test_handed_over_is_no_bound_and_exceed_is_one():
+    got = facts("XPeng said it handed over 41,581 vehicles in September.", date(2025, 10, 2))
+    assert ("xpeng", "deliveries", "2025-09", 41581.0, "eq") in got
+    got = facts("Leapmotor aims for monthly deliveries to exceed 60,000 in December.", date(2025, 6, 10))
+    assert any(v == 60000.0 and b == "gt" for *_, v, b in got)
+
+
+def test_a_close_quoted_after_bao_is_a_share_price():
+    got = facts("2 月 14 日，小米集团收涨 4.5%，报 44.3 港元。", date(2025, 2, 14))
+    assert ("xiaomi", "share_price", "2025-02-14", 44.3, "eq") in got
+    assert ("xiaomi", "share_return", "2025-02-14", 4.5, "eq") in got
+
+
+def test_a_list_after_fenbie_ends_with_its_clause():
+    got = facts("4 月、5 月，理想汽车交付量分别为 33,939 辆和 40,856 辆，第二季度合计交车 111,074 辆。",
+                date(2025, 7, 1))
+    assert ("li-auto", "deliveries", "2025-04", 33939.0, "eq") in got
+    assert ("li-auto", "deliveries", "2025-05", 40856.0, "eq") in got
+    assert ("li-auto", "deliveries", "2025-Q2", 111074.0, "eq") in got
+
+
+def test_a_full_year_goal_is_for_the_year():
+    got = facts("Leapmotor set a target of 50,000 deliveries for June and stuck to its full-year goal "
+                "of 500,000 vehicles.", date(2025, 6, 10))
+    assert ("leapmotor", "delivery_target", "2025", 500000.0, "eq") in got
+    assert ("leapmotor", "delivery_target", "2025-06", 50000.0, "eq") in got
+
+
+def test_capacity_words_and_the_maker_of_a_plant():
+    got = facts("Tesla sold 88,321 vehicles last month. Model Y accounted for most of them. The Shanghai "
+                "factory has an annual production capacity of more than 950,000 vehicles.", date(2024, 10, 9))
+    assert any(e == "tesla" and m == "capacity" and v == 950000.0 for e, m, _, v, _ in got)
+    got = facts("Xiaomi's two Beijing plants can together produce about 40,000 vehicles a month.", date(2025, 6, 27))
+    assert ("xiaomi", "capacity", "2025-06-27", 40000.0, "approx") in got
+
+
+def test_the_time_of_a_share_or_index_move():
+    # a day's close is the article's day, whatever the paragraph named before
+    got = facts("截至收盘，恒生科技指数今年以来已上涨 20.5%。\n\n汽车股表现活跃。小米集团收涨 4.5%。蔚来、小鹏分别上涨 3.4%、5.8%。",
+                date(2025, 2, 14))
+    assert {(e, p, v) for e, m, p, v, _ in got if m == "share_return"} == {
+        ("xiaomi", "2025-02-14", 4.5), ("nio", "2025-02-14", 3.4), ("xpeng", "2025-02-14", 5.8)}
+    # a move takes a day named before in its paragraph, not a month named in passing
+    got = facts("Chinese EV stocks rallied on Thursday after strong September delivery figures. XPeng "
+                "climbed 4.6% after the company said it handed over 41,581 vehicles last month.\n\n"
+                "Among benchmarks, the Hang Seng Index rose 1.6%.", date(2025, 10, 2))
+    assert ("xpeng", "share_return", "2025-10-02", 4.6, "eq") in got
+    assert ("hsi", "index_return", "2025-10-02", 1.6, "eq") in got
+    # a return over a past year carries to the next paragraph
+    got = facts("The Hang Seng Index rose 17.7% in 2024.\n\nAmong large caps, Tencent gained 44%.", date(2024, 12, 31))
+    assert ("tencent", "share_return", "2024", 44.0, "eq") in got

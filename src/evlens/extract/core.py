@@ -63,6 +63,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERCENT_COMPARED = re.compile(r" ?(?P<w>higher|lower|more|less|fewer|above|below) than\b")
 _EN_MONTH = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
 _ONE = Decimal(1)
+_LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
+_CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
@@ -351,7 +353,11 @@ class Extractor:
                 return prev
         return None
 
-    def _period_for(self, q: Quantity, clause, sent, flow: bool = True) -> PeriodMention | None:
+    def _period_for(self, q: Quantity, clause, sent, flow: bool = True, move: bool = False) -> PeriodMention | None:
+        """The time ``q`` is for: see the module's docstring. ``flow``: a flow may take a time
+        from the three sentences before; ``move``: a share's or index's move takes from
+        earlier sentences only a day or a year named in its own paragraph (a market report
+        names many months in passing), else none (the caller then takes the article's day)."""
         # the nearest in the clause (those after it count 1.2 times as far, and not past a
         # subordinating word)
         best, best_d = None, 0.0
@@ -371,6 +377,21 @@ class Extractor:
             for p in self._in(self.periods, q.end, sent.end):
                 if not _SUBORDINATE.search(self.lower[q.end:p.start]):
                     return p
+        if move:
+            # a day's close ("收涨 4.5%", "a record close") is the article's day; another move
+            # may take a day, a past year, a quarter or a half named in its paragraph or the
+            # three sentences before (not the months a market report names in passing)
+            if _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
+                return None
+            si = self._sentence_of(q.start)
+            lo = min(self._para_start(sent.para), self.sentences[max(0, si - 3)].start)
+            i, j = self._bounds(self.periods, lo, sent.start)
+            for k in range(j - 1, i - 1, -1):
+                p = self.periods[k]
+                if p.end <= sent.start and p.kind in ("day", "year", "quarter", "half") and not self._ahead(p) \
+                        and not (p.kind == "year" and self._running_year(p)):
+                    return p  # (the article's own year, still running, is no move's time)
+            return None
         # from earlier sentences: the last time named in the paragraph, else (for a flow)
         # in the three sentences before; a time still to come there (a plan) is no figure's
         prev = self._last_in(self.periods, self._para_start(sent.para), sent.start)
@@ -382,6 +403,11 @@ class Extractor:
             prev = self._last_in(self.periods, lo, sent.start)
             return prev if prev is not None and not self._ahead(prev) else None
         return None
+
+    def _running_year(self, p: PeriodMention) -> bool:
+        """Whether ``p`` is the article's own year, not yet over on its date."""
+        pub = self.published
+        return pub is not None and p.period == str(pub.year) and pub < date(pub.year, 12, 31)
 
     def _ahead(self, p: PeriodMention) -> bool:
         """Whether ``p`` starts after the article's date."""
@@ -488,6 +514,9 @@ class Extractor:
                 if em is None:
                     continue
                 ent_slug = em.key
+                parent = lex.entities[ent_slug].parent
+                if metric == "capacity" and em.end <= sent.start and parent and lex.entities[ent_slug].kind == "model":
+                    ent_slug = parent  # a plant's capacity after a sentence on one model is the maker's
                 if lex.entities[ent_slug].kind == "company" and em.end <= q.start:
                     follow = [e for e in self._in(self.entities, q.end, clause[1])
                               if lex.entities[e.key].parent == ent_slug and lex.entities[e.key].kind == "model"]
@@ -502,7 +531,8 @@ class Extractor:
                 metric = "index_level"
             if not self._entity_ok(ent_slug, metric if not metric.endswith(("_yoy", "_mom", "_growth")) else "deliveries"):
                 continue
-            pm = pe.get("period") or self._period_for(q, clause, sent, flow=bool(lex.metrics.get(base_metric) and lex.metrics[base_metric].flow))
+            pm = pe.get("period") or self._period_for(q, clause, sent, flow=bool(lex.metrics.get(base_metric) and lex.metrics[base_metric].flow),
+                                                      move=metric in ("share_return", "index_return"))
             # growth over a whole year can only be against the year before
             if pm is not None and pm.kind == "year" and metric.endswith("_growth"):
                 metric = metric[: -len("_growth")] + "_yoy"
@@ -526,7 +556,8 @@ class Extractor:
             cumulative = cumulative_re.search(ctext) is not None and (mdef is None or mdef.flow)
             if pm is None:
                 if metric in ("market_cap", "share_price", "vehicle_price", "capacity", "backlog", "wait_time",
-                              "rd_spend", "investment", "orders", "locked_orders") and self.published:
+                              "rd_spend", "investment", "orders", "locked_orders", "share_return",
+                              "index_return") and self.published:
                     # a level, or a running total ("has more than 200,000 orders"), as of the
                     # article's date
                     periods = [self.published.isoformat()]
@@ -701,7 +732,10 @@ class Extractor:
                 periods = [p for p in self._in(self.periods, s.start, m.start())
                            if not any(q.start <= p.start < q.end for q in qs)]
             else:
-                qs = [q for q in self._in(self.quantities, m.end(), s.end) if q.kind not in ("other", "times")]
+                # the list after 分别 runs to the clause's end (、 and 和 join its items)
+                stop = _LIST_END.search(self.t, m.end(), s.end)
+                end = stop.start() if stop else s.end
+                qs = [q for q in self._in(self.quantities, m.end(), end) if q.kind not in ("other", "times")]
                 periods = self._in(self.periods, s.start, m.start())
             ents = self._in(self.entities, s.start, m.start())
             if len(qs) < 2:

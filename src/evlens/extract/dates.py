@@ -65,7 +65,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # word in any case.
 _EN_LEAD = (
     r"(?=[JFMASONDTWQH]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
-    r"|this |next |so far|(?i:as |by |through |at |end|last |this |next ))"
+    r"|this |next |so far|full|whole|(?i:as |by |through |at |end|last |this |next ))"
 )
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])" + _EN_LEAD +
@@ -84,6 +84,7 @@ _EN = re.compile(
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b"
     rf"|(?P<eyend>year-end|the year)\b"
+    rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
     rf"|(?P<eytd>year to date|year-to-date|so far this year)\b"
@@ -428,6 +429,9 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return None
         y = ctx.year or (ctx.today.year if ctx.today else None)
         return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
+    if g["efull"]:  # the year spoken of, else the article's
+        y = ctx.year or (ctx.today.year if ctx.today else None)
+        return PeriodMention(a, b, str(y), "year", asof) if y else None
     if g["erelm"]:
         month = ctx.rel_month(g["erelm"].lower())
         return PeriodMention(a, b, month, "month", asof) if month else None
