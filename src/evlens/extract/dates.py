@@ -14,9 +14,9 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from typing import NamedTuple
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from .quantities import parse_cn_number
 
