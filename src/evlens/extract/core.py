@@ -517,7 +517,10 @@ class Extractor:
                 parent = lex.entities[ent_slug].parent
                 if metric == "capacity" and em.end <= sent.start and parent and lex.entities[ent_slug].kind == "model":
                     ent_slug = parent  # a plant's capacity after a sentence on one model is the maker's
-                if lex.entities[ent_slug].kind == "company" and em.end <= q.start:
+                # "小米交付 SU7 …": a maker's figure followed by one of its models is the model's
+                # (not a share's move: "its shares rose 120% as the SU7 won buyers")
+                if lex.entities[ent_slug].kind == "company" and em.end <= q.start \
+                        and lex.metric_kind.get(base_metric) == "count":
                     follow = [e for e in self._in(self.entities, q.end, clause[1])
                               if lex.entities[e.key].parent == ent_slug and lex.entities[e.key].kind == "model"]
                     if follow and _NO_COMMA_30.match(self.t[q.end:follow[0].start]):

@@ -23,7 +23,7 @@ from .quantities import parse_cn_number
 _CN_M = "一二三四五六七八九十"
 _M = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_M[:9]}])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
-_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年|去年|明年|前年|本年|上年)"
+_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年|去年|明年|(?<![目之提])前年|本年|上年)"  # 目前年产能: not 前年
 
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
@@ -182,14 +182,14 @@ class _Context:
     def for_month(self, m: int, d: int = 1) -> int | None:
         """The year of a month (and day) named without one: the last year named, else the
         latest such day on or before the article's date, or, in a sentence about what is
-        to come (:attr:`ahead`), the first on or after it."""
+        to come (:attr:`ahead`), the first such month from the article's month on."""
         if self.year is not None:
             return self.year
         if self.today is None:
             return None
         y = self.today.year
-        if self.ahead:
-            return y + 1 if (m, d) < (self.today.month, self.today.day) else y
+        if self.ahead:  # this month still counts as ahead
+            return y + 1 if m < self.today.month else y
         return y - 1 if (m, d) > (self.today.month, self.today.day) else y
 
 
@@ -202,7 +202,7 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 
 # Words that put what follows them in the future ("expects to deliver in July", "将于7月交付"),
 # looked for in the 60 characters before a time, within its sentence.
-_FUTURE = re.compile(r"将于|即将|预计|计划|有望|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to)\b", re.I)
+_FUTURE = re.compile(r"将于|即将|预计|计划|有望|目标|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|goal|looking ahead)\b", re.I)
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 
 
