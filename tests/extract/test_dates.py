@@ -68,3 +68,13 @@ def test_a_month_after_a_word_about_the_future_lies_ahead():
 def test_relative_times_at_the_start_of_a_sentence():
     assert periods("Last year Xiaomi delivered more. This month it plans.", date(2025, 1, 20)) == [
         ("Last year", "2024"), ("This month", "2025-01")]
+
+
+def test_lists_hyphens_that_month_and_currently():
+    d = date(2025, 8, 1)
+    assert periods("In April and May, NIO", d) == [("April", "2025-04"), ("May", "2025-05")]
+    assert periods("between April and May", d) == [("between April and May", "2025-04..2025-05")]
+    assert periods("its second-quarter total and first-half sales", d) == [
+        ("second-quarter", "2025-Q2"), ("first-half", "2025-H1")]
+    assert periods("7 月交付数据。小鹏汽车当月交付", d)[-1] == ("当月", "2025-07")
+    assert periods("特斯拉上海超级工厂目前年产能超过 95 万辆", d) == []  # 目前年产能 holds no 前年

@@ -127,3 +127,28 @@ def test_the_time_of_a_share_or_index_move():
     # a return over a past year carries to the next paragraph
     got = facts("The Hang Seng Index rose 17.7% in 2024.\n\nAmong large caps, Tencent gained 44%.", date(2024, 12, 31))
     assert ("tencent", "share_return", "2024", 44.0, "eq") in got
+
+
+def test_a_close_higher_and_an_intraday_peak():
+    got = facts("Xiaomi shares closed 3.3% higher at HK$58.40 in Hong Kong on Friday, having jumped as much "
+                "as 8% in early trade.", date(2025, 6, 27))
+    assert ("xiaomi", "share_return", "2025-06-27", 3.3, "eq") in got
+    assert ("xiaomi", "share_price", "2025-06-27", 58.4, "eq") in got
+    assert not any(v == 8.0 for *_, v, _ in got)
+
+
+def test_a_bound_before_a_fenbie_list_holds_for_each_item():
+    got = facts("特斯拉上海超级工厂 8 月批发销量为 86,697 辆。其中，Model Y 与 Model 3 的批发销量分别约为 5.4 万辆和 3.2 万辆。",
+                date(2024, 9, 3))
+    assert ("tesla-model-y", "sales", "2024-08", 54000.0, "approx") in got
+    assert ("tesla-model-3", "sales", "2024-08", 32000.0, "approx") in got
+
+
+def test_a_target_for_a_month_ahead_and_that_month():
+    got = facts("Looking ahead, Li Auto set a target of delivering 30,000 to 35,000 vehicles in September.",
+                date(2025, 8, 28))
+    assert ("li-auto", "delivery_target", "2025-09", 30000.0, "ge") in got
+    assert ("li-auto", "delivery_target", "2025-09", 35000.0, "le") in got
+    got = facts("多家车企公布 7 月交付数据。小鹏汽车当月交付 36,717 辆，比上月增长 6.1%。", date(2025, 8, 1))
+    assert ("xpeng", "deliveries", "2025-07", 36717.0, "eq") in got
+    assert ("xpeng", "deliveries_mom", "2025-07", 6.1, "eq") in got

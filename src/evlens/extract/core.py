@@ -541,6 +541,8 @@ class Extractor:
                 metric = metric[: -len("_growth")] + "_yoy"
                 rule.append("year_growth")
             bound, threshold = self._bound(q, clause)
+            if bound == "eq" and "bound" in pe:
+                bound = pe["bound"]
             if threshold:
                 rule.append("threshold")
             mdef = lex.metrics.get(metric) or lex.metrics.get(base_metric)
@@ -642,8 +644,10 @@ class Extractor:
     def _is_difference(self, q: Quantity, clause) -> bool:
         """A difference ("10,000 yuan below the Model Y", "比去年多5万辆"), not a level."""
         after = self.lower[q.end:clause[1]]
-        if _DIFFERENCE_AFTER.match(after):
-            return True
+        m = _DIFFERENCE_AFTER.match(after)
+        if m:
+            # "closed 3.3% higher" is a move; "3.3% higher than …" is read before this
+            return not (q.kind == "percent" and m.group().strip() in ("higher", "lower"))
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0]:q.start])) and bool(re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after))
 
     def _growth_base(self, q: Quantity, sent) -> _Mention | None:
@@ -745,6 +749,14 @@ class Extractor:
                 continue
             for q in qs:
                 out.setdefault(q.start, {})
+            # a bound written once before the list ("分别约为 5.4 万辆和 3.2 万辆") holds for each item
+            if not english:
+                lead = self.lower[m.end():qs[0].start].strip().rstrip("为是")
+                w = self.lex.bounds_before_rev_re.match(lead[::-1])
+                k = self.lex.bounds_before_map.get(lead[len(lead) - w.end():]) if w is not None else None
+                if k is not None and k != "eq":
+                    for q in qs:
+                        out[q.start]["bound"] = k
             if len(periods) >= len(qs):
                 for q, p in zip(qs, periods[-len(qs):]):
                     out[q.start]["period"] = p

@@ -32,7 +32,7 @@ _ZH = re.compile(
     _ZH_LEAD +
     r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|Q[1-4]|[上下]半年|前[两二三四五六七八九十\d]{1,2}个月|前[三两]个?季度|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|今日|今天|当日|当天|本月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
+    r"|今日|今天|当日|当天|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
@@ -41,7 +41,7 @@ _ZH = re.compile(
     rf"|前(?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个月"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
     rf"|(?P<today>今日|今天|当日|当天)"
-    rf"|(?P<relm>本月|上个?月|下个?月)"
+    rf"|(?P<relm>本月|当月|上个?月|下个?月)"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度"
     rf"|Q(?P<qq>[1-4])"
     rf"|(?P<h>[上下])半年"
@@ -71,14 +71,15 @@ _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])" + _EN_LEAD +
     rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
     rf"(?:"
-    rf"(?:from |between )?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:to|through|and|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
+    # a range; "and" joins one only after "between" ("in April and May" names two months)
+    rf"(?:from |(?P<btw>between ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<ed2>{_D}) (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
-    rf"|(?:the )?(?P<eq>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<eqy>(?:19|20)\d{{2}}))?"
+    rf"|(?:the )?(?P<eq>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?: of (?P<eqy>(?:19|20)\d{{2}}))?"
     rf"|\bQ(?P<eqq>[1-4])(?:[ -]?(?P<eqqy>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
-    rf"|(?:the )?(?P<eh>first|second) half(?: of (?P<ehy>(?:19|20)\d{{2}}))?"
+    rf"|(?:the )?(?P<eh>first|second)[ -]half(?: of (?P<ehy>(?:19|20)\d{{2}}))?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
@@ -140,6 +141,7 @@ class _Context:
         self.today = today
         self.year: int | None = None
         self.day: str | None = None  # the last day named
+        self.month: str | None = None  # the last month named
         self.text = ""  # the text, and where the time being resolved starts in it
         self.at = 0
 
@@ -168,7 +170,10 @@ class _Context:
                 "明年": base + 1, "next year": base + 1, "前年": base - 2}.get(word)
 
     def rel_month(self, word: str) -> str | None:
-        """本月 / this month, 上月 / last month, 下月 / next month against the article's date."""
+        """本月 / this month, 上月 / last month, 下月 / next month against the article's date;
+        当月 ("that month") is the month named last, else the article's."""
+        if word == "当月" and self.month is not None:
+            return self.month
         if self.today is None:
             return None
         step = -1 if word[0] in "上l" else 1 if word[0] in "下n" else 0
@@ -252,6 +257,8 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
         if pm is not None:
             if pm.kind == "day" and not pm.asof:
                 ctx.day = pm.period
+            elif pm.kind == "month":
+                ctx.month = pm.period
             out.append(pm)
     return out
 
