@@ -77,4 +77,8 @@ def test_lists_hyphens_that_month_and_currently():
     assert periods("its second-quarter total and first-half sales", d) == [
         ("second-quarter", "2025-Q2"), ("first-half", "2025-H1")]
     assert periods("7 月交付数据。小鹏汽车当月交付", d)[-1] == ("当月", "2025-07")
-    assert periods("特斯拉上海超级工厂目前年产能超过 95 万辆", d) == []  # 目前年产能 holds no 前年
+    # 目前 ("currently") is the article's day, and 目前年产能 holds no 前年
+    assert periods("特斯拉上海超级工厂目前年产能超过 95 万辆", d) == [("目前", "2025-08-01")]
+    assert periods("the first six months of the year; 前 3 个月; so far: since the start of the year; 年内", d) == [
+        ("the first six months of the year", "2025-H1"), ("前3个月", "2025-Q1"),
+        ("since the start of the year", "2025-01-01..2025-08-01"), ("年内", "2025-01-01..2025-08-01")]

@@ -27,12 +27,12 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年|去年|明�
 
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前本上第Q下周星礼年全截从到至])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前本上第Q下周星礼年全截从到至目])"
 _ZH = re.compile(
     _ZH_LEAD +
     r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|Q[1-4]|[上下]半年|前[两二三四五六七八九十\d]{1,2}个月|前[三两]个?季度|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|今日|今天|当日|当天|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
+    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
@@ -40,7 +40,8 @@ _ZH = re.compile(
     rf"|(?P<qrange>前三季度|前两季度|前三个季度)"
     rf"|前(?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个月"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
-    rf"|(?P<today>今日|今天|当日|当天)"
+    rf"|(?P<today>今日|今天|当日|当天|目前|当前)"
+    rf"|(?P<ytd>年内|今年以来)"
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度"
     rf"|Q(?P<qq>[1-4])"
@@ -65,7 +66,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # word in any case.
 _EN_LEAD = (
     r"(?=[JFMASONDTWQH]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
-    r"|this |next |so far|full|whole|(?i:as |by |through |at |end|last |this |next ))"
+    r"|this |next |so far|full|whole|since |(?i:as |by |through |at |end|last |this |next ))"
 )
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])" + _EN_LEAD +
@@ -76,10 +77,10 @@ _EN = re.compile(
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<ed2>{_D}) (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
-    rf"|(?:the )?(?P<eq>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?: of (?P<eqy>(?:19|20)\d{{2}}))?"
+    rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?: of (?P<eqy>(?:19|20)\d{{2}}))?"
     rf"|\bQ(?P<eqq>[1-4])(?:[ -]?(?P<eqqy>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
-    rf"|(?:the )?(?P<eh>first|second)[ -]half(?: of (?P<ehy>(?:19|20)\d{{2}}))?"
+    rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?: of (?P<ehy>(?:19|20)\d{{2}}))?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
@@ -88,7 +89,7 @@ _EN = re.compile(
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
-    rf"|(?P<eytd>year to date|year-to-date|so far this year)\b"
+    rf"|(?P<eytd>year to date|year-to-date|so far this year|since the (?:start|beginning) of the year)\b"
     rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
     rf")"
 )
@@ -263,10 +264,24 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     return out
 
 
+def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
+    """The first ``n`` months of ``y``: the first quarter or half when they are one, else a range."""
+    if n == 3:
+        return PeriodMention(a, b, f"{y}-Q1", "quarter", asof)
+    if n == 6:
+        return PeriodMention(a, b, f"{y}-H1", "half", asof)
+    text, months = _range(y, 1, y, n)
+    return PeriodMention(a, b, text, "range", asof, months=months)
+
+
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
     if g["asof"] and not asof:
         a += len(g["asof"])  # 到/至 are no part of the time
+    if g["ytd"]:  # 年内, 今年以来: the year so far
+        if ctx.today is None:
+            return None
+        return PeriodMention(a, b, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
     if g["relm"]:
         month = ctx.rel_month(g["relm"])
         return PeriodMention(a, b, month, "month", asof) if month else None
@@ -301,8 +316,7 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         if y is None:
             return None
         n = int(g["fm"]) if g["fm"].isdigit() else int(parse_cn_number(g["fm"]))
-        text, months = _range(y, 1, y, n)
-        return PeriodMention(a, b, text, "range", asof, months=months)
+        return _first_months(a, b, y, n, asof)
     if g["qrange"]:
         y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
         if y is None:
@@ -399,7 +413,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return PeriodMention(a, b, _month_end(y, mo), "day", True)
         return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", False)
     if g["eq"] or g["eqq"] or g["eqq2"]:
-        q = _ORD[g["eq"]] if g["eq"] else int(g["eqq"] or g["eqq2"])
+        q = _ORD[g["eq"].lower()] if g["eq"] else int(g["eqq"] or g["eqq2"])
         ys = g["eqy"] or g["eqqy"] or g["eqqy2"]
         y = int(ys) if ys else (ctx.year or (ctx.today.year if ctx.today else None))
         if ys:
@@ -410,7 +424,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return PeriodMention(a, b, _month_end(y, 3 * q), "day", True)
         return PeriodMention(a, b, f"{y}-Q{q}", "quarter", False)
     if g["eh"] or g["ehh"]:
-        h = 1 if (g["eh"] == "first" or g["ehh"] == "1") else 2
+        h = 1 if ((g["eh"] or "").lower() == "first" or g["ehh"] == "1") else 2
         ys = g["ehy"] or g["ehhy"]
         y = int(ys) if ys else (ctx.year or (ctx.today.year if ctx.today else None))
         if ys:
@@ -426,8 +440,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         if y is None:
             return None
         n = _EN_NUMS.get(g["efm"]) or int(g["efm"])
-        text, months = _range(y, 1, y, n)
-        return PeriodMention(a, b, text, "range", False, months=months)
+        return _first_months(a, b, y, n, False)
     if g["einy"]:
         y = ctx.year or (ctx.today.year if ctx.today else None)
         return PeriodMention(a, b, str(y), "year", False) if y else None
