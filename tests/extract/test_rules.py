@@ -152,3 +152,33 @@ def test_a_target_for_a_month_ahead_and_that_month():
     got = facts("多家车企公布 7 月交付数据。小鹏汽车当月交付 36,717 辆，比上月增长 6.1%。", date(2025, 8, 1))
     assert ("xpeng", "deliveries", "2025-07", 36717.0, "eq") in got
     assert ("xpeng", "deliveries_mom", "2025-07", 6.1, "eq") in got
+
+
+def test_growth_words_that_say_which_growth():
+    got = facts("零跑汽车 7 月共交付新车 50,129 辆，同比增长 126%，环比增长 4.4%。", date(2025, 8, 1))
+    assert ("leapmotor", "deliveries_yoy", "2025-07", 126.0, "eq") in got
+    assert ("leapmotor", "deliveries_mom", "2025-07", 4.4, "eq") in got
+    got = facts("XPeng said on Tuesday it delivered 34,611 Smart EVs in June, an increase of 224% year over "
+                "year. Deliveries for the first half reached 197,189 units, up 279% from the same period last "
+                "year.", date(2025, 7, 1))
+    assert ("xpeng", "deliveries", "2025-06", 34611.0, "eq") in got  # not the day it said so
+    assert ("xpeng", "deliveries_yoy", "2025-06", 224.0, "eq") in got
+    assert ("xpeng", "deliveries", "2025-H1", 197189.0, "eq") in got
+    assert ("xpeng", "deliveries_yoy", "2025-H1", 279.0, "eq") in got
+
+
+def test_a_ranking_carries_the_metric_of_the_sentence_before():
+    got = facts("多家新势力车企公布了 9 月交付数据。零跑汽车以 66,657 辆继续位居榜首，同比增长 97%。", date(2025, 10, 2))
+    assert ("leapmotor", "deliveries", "2025-09", 66657.0, "eq") in got
+    assert ("leapmotor", "deliveries_yoy", "2025-09", 97.0, "eq") in got
+
+
+def test_a_target_beside_a_model_is_the_makers_and_that_day_is_the_latest():
+    got = facts("截至 11 月 13 日，SU7 累计交付已突破 10 万辆，公司已将 2024 年全年交付目标上调至 13 万辆。", date(2024, 11, 20))
+    assert ("xiaomi", "delivery_target", "2024", 130000.0, "eq") in got
+    got = facts("示例财经 6 月 27 日讯，小米 YU7 于 6 月 26 日晚间正式上市，截至 6 月 27 日中午，锁定订单已超过 24 万台。"
+                "小米集团港股当日收涨 8.1%，报 61.45 港元。", date(2025, 6, 27))
+    assert ("xiaomi", "share_return", "2025-06-27", 8.1, "eq") in got
+    assert ("xiaomi", "share_price", "2025-06-27", 61.45, "eq") in got
+    got = facts("Xiaomi rose 4.9% to close at HK$46.30 on Friday.", date(2025, 2, 14))
+    assert ("xiaomi", "share_price", "2025-02-14", 46.3, "eq") in got

@@ -292,6 +292,23 @@ class Extractor:
             m = of_kind[k]
             if m.end <= q.start and m.key != "growth":
                 return m
+        if q.unit == "vehicle":
+            return self._carried_count(sent)
+        return None
+
+    def _carried_count(self, sent) -> _Mention | None:
+        """For a vehicle count whose sentence names no metric ("零跑以 66,657 辆位居榜首"
+        after "公布了 9 月交付数据"): the last count metric of the sentence before it in its
+        paragraph (not a target or a capacity)."""
+        si = self._sentence_of(sent.start)
+        if si <= 0 or self.sentences[si - 1].para != sent.para:
+            return None
+        prev = self.sentences[si - 1]
+        counts = self._metrics_of_kind("count")
+        i, j = self._bounds(counts, prev.start, prev.end)
+        for k in range(j - 1, i - 1, -1):
+            if counts[k].key not in ("delivery_target", "capacity"):
+                return counts[k]
         return None
 
     def _metrics_of_kind(self, kind: str) -> list[_Mention]:
@@ -363,6 +380,8 @@ class Extractor:
         best, best_d = None, 0.0
         for p in self._in(self.periods, clause[0], clause[1]):
             d = (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1
+            if flow and not move and p.kind == "day" and not p.asof:
+                d += 40  # a flow is over a span: "said on Tuesday it delivered 34,611 in June"
             if best is not None and d >= best_d:
                 continue
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]):
@@ -515,8 +534,11 @@ class Extractor:
                     continue
                 ent_slug = em.key
                 parent = lex.entities[ent_slug].parent
-                if metric == "capacity" and em.end <= sent.start and parent and lex.entities[ent_slug].kind == "model":
-                    ent_slug = parent  # a plant's capacity after a sentence on one model is the maker's
+                if parent and lex.entities[ent_slug].kind == "model" and (
+                        metric == "delivery_target" or (metric == "capacity" and em.end <= sent.start)):
+                    # a year's target is the maker's; so is a plant's capacity after a
+                    # sentence on one model
+                    ent_slug = parent
                 # "小米交付 SU7 …": a maker's figure followed by one of its models is the model's
                 # (not a share's move: "its shares rose 120% as the SU7 won buyers")
                 if lex.entities[ent_slug].kind == "company" and em.end <= q.start \
@@ -661,6 +683,9 @@ class Extractor:
             if m.end <= q.start and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price") \
                     and lex.metrics[m.key].kind in ("count", "currency"):
                 return m
+        # a vehicle count before it whose metric is carried from the sentence before
+        if any(x.unit == "vehicle" for x in self._in(self.quantities, sent.start, q.start)):
+            return self._carried_count(sent)
         return None
 
     def _percent_compared(self, q: Quantity, clause, sent) -> tuple[_Mention, str, Decimal] | None:
@@ -693,8 +718,13 @@ class Extractor:
         if b is not None:
             between = self.lower[b.end:q.start]
             if not any(w in between for w in _SHARE_WORDS):
-                window = self.lower[b.start:min(clause[1], q.end + 30)]
-                suffix = "yoy" if (lex.word_res["growth_yoy"].search(window) or _FROM_YEAR.search(window)) else "mom" if lex.word_res["growth_mom"].search(window) else "growth"
+                window = self.lower[b.start:min(clause[1], q.end + 40)]
+                if mm.word in lex.growth_words_mom:  # the word itself says it: 环比增长
+                    suffix = "mom"
+                elif mm.word in lex.growth_words_yoy:
+                    suffix = "yoy"
+                else:
+                    suffix = "yoy" if (lex.word_res["growth_yoy"].search(window) or _FROM_YEAR.search(window)) else "mom" if lex.word_res["growth_mom"].search(window) else "growth"
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
                 return f"{b.key}_{suffix}", sign

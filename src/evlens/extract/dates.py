@@ -141,7 +141,7 @@ class _Context:
     def __init__(self, today: date | None) -> None:
         self.today = today
         self.year: int | None = None
-        self.day: str | None = None  # the last day named
+        self.day: str | None = None  # the latest day named so far
         self.month: str | None = None  # the last month named
         self.text = ""  # the text, and where the time being resolved starts in it
         self.at = 0
@@ -209,6 +209,7 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 # Words that put what follows them in the future ("expects to deliver in July", "将于7月交付"),
 # looked for in the 60 characters before a time, within its sentence.
 _FUTURE = re.compile(r"将于|即将|预计|计划|有望|目标|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|goal|looking ahead)\b", re.I)
+_COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 
 
@@ -256,8 +257,9 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
         except (ValueError, KeyError, IndexError):
             pm = None
         if pm is not None:
-            if pm.kind == "day" and not pm.asof:
-                ctx.day = pm.period
+            if pm.kind == "day" and (ctx.day is None or pm.period > ctx.day) \
+                    and (ctx.today is None or pm.period <= ctx.today.isoformat()):
+                ctx.day = pm.period  # 当日 is the latest day named so far (not one ahead)
             elif pm.kind == "month":
                 ctx.month = pm.period
             out.append(pm)
@@ -459,7 +461,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         y = ctx.rel(g["erel"].lower())
         if y is None:
             return None
-        ctx.year = y
+        if not _COMPARED.search(ctx.text, max(0, a - 20), a):  # "the same period last year" names no new year
+            ctx.year = y
         return PeriodMention(a, b, str(y), "year", asof)
     if g["eytd"]:
         if ctx.today is None:

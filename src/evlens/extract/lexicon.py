@@ -42,6 +42,8 @@ class Lexicon:
     metric_words: dict[str, str]  # folded word -> metric, "growth" for growth words
     metric_re: re.Pattern
     growth_negative: frozenset[str]
+    growth_words_yoy: frozenset[str]  # growth words that say year on year themselves (同比增长)
+    growth_words_mom: frozenset[str]  # and month on month (环比增长)
     bounds_before_map: dict[str, str]  # word -> bound
     # length n -> the lengths of bounds_before words up to n, longest first
     bounds_before_sizes: dict[int, tuple[int, ...]]
@@ -164,6 +166,8 @@ def load_lexicon() -> Lexicon:
         metric_words=words,
         metric_re=re.compile(_alternation(words)),
         growth_negative=frozenset(_fold(w) for w in g["negative"]),
+        growth_words_yoy=frozenset(_fold(w) for w in g["yoy"]),
+        growth_words_mom=frozenset(_fold(w) for w in g["mom"]),
         bounds_before_map={w: k for w, k in reversed(before)},
         bounds_before_sizes={n: tuple(sorted({len(w) for w, _ in before if 0 < len(w) <= n}, reverse=True))
                              for n in range(1, max(len(w) for w, _ in before) + 1)},
