@@ -182,3 +182,26 @@ def test_a_target_beside_a_model_is_the_makers_and_that_day_is_the_latest():
     assert ("xiaomi", "share_price", "2025-06-27", 61.45, "eq") in got
     got = facts("Xiaomi rose 4.9% to close at HK$46.30 on Friday.", date(2025, 2, 14))
     assert ("xiaomi", "share_price", "2025-02-14", 46.3, "eq") in got
+
+
+def test_back_references_to_a_span_and_quarters_without_a_year():
+    got = facts("Tesla delivered 497,099 vehicles in the third quarter, 7.4% more than a year earlier. In China, "
+                "BYD sold 1.11 million vehicles over the three months. The Hang Seng Tech Index gained 21.9% "
+                "over the quarter.", date(2025, 10, 3))
+    assert ("tesla", "deliveries", "2025-Q3", 497099.0, "eq") in got
+    assert ("tesla", "deliveries_yoy", "2025-Q3", 7.4, "eq") in got
+    assert ("byd", "sales", "2025-Q3", 1110000.0, "eq") in got
+    assert ("hstech", "index_return", "2025-Q3", 21.9, "eq") in got
+    # early in a year, the fourth quarter and the full year are the year just ended
+    got = facts("Tesla reported 495,570 deliveries for the fourth quarter. For the full year, Tesla handed over "
+                "1.79 million vehicles, 1.1% fewer than in 2023.", date(2025, 1, 2))
+    assert ("tesla", "deliveries", "2024", 1790000.0, "eq") in got
+    assert ("tesla", "deliveries_yoy", "2024", -1.1, "eq") in got
+
+
+def test_a_flow_in_a_later_sentence_takes_the_span_not_the_release_day():
+    got = facts("Leapmotor led the start-ups in March, delivering 37,095 vehicles, according to figures released "
+                "on Tuesday. XPeng delivered 33,205 units, bringing its first-quarter total to 94,008.",
+                date(2025, 4, 1))
+    assert ("xpeng", "deliveries", "2025-03", 33205.0, "eq") in got
+    assert ("xpeng", "deliveries", "2025-Q1", 94008.0, "eq") in got

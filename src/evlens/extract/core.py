@@ -46,7 +46,7 @@ _ABBREV = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Ma
 _CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|, | — | - (?=[A-Za-z])|:(?!\d)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
-_SUBORDINATE = re.compile(r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs)\b|之后|以后|自从|自|比|较")
+_SUBORDINATE = re.compile(r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting)\b|之后|以后|自从|自|比|较")
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
 _CONSECUTIVE_ZH = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个月")
@@ -413,15 +413,28 @@ class Extractor:
             return None
         # from earlier sentences: the last time named in the paragraph, else (for a flow)
         # in the three sentences before; a time still to come there (a plan) is no figure's
-        prev = self._last_in(self.periods, self._para_start(sent.para), sent.start)
+        prev = self._last_before(self._para_start(sent.para), sent.start, flow)
         if prev is not None and not self._ahead(prev):
             return prev
         if flow:
             si = self._sentence_of(q.start)
-            lo = self.sentences[max(0, si - 3)].start
-            prev = self._last_in(self.periods, lo, sent.start)
+            prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow)
             return prev if prev is not None and not self._ahead(prev) else None
         return None
+
+    def _last_before(self, lo: int, hi: int, flow: bool) -> PeriodMention | None:
+        """The last time named within ``[lo, hi)``; for a flow, a span (or a day as of which
+        it is counted) before a day it was merely announced on ("in March … released on
+        Tuesday"), which serves only when no span is named."""
+        last = self._last_in(self.periods, lo, hi)
+        if not flow or last is None or last.kind != "day" or last.asof:
+            return last
+        i, j = self._bounds(self.periods, lo, hi)
+        for k in range(j - 1, i - 1, -1):
+            p = self.periods[k]
+            if p.end <= hi and (p.kind != "day" or p.asof):
+                return p
+        return last
 
     def _running_year(self, p: PeriodMention) -> bool:
         """Whether ``p`` is the article's own year, not yet over on its date."""
@@ -700,7 +713,7 @@ class Extractor:
             return None
         ref = self.lower[m.end():clause[1]]
         words = self.lex.word_res
-        if words["growth_yoy"].search(ref) or "year" in ref or "年" in ref:
+        if words["growth_yoy"].search(ref) or "year" in ref or "年" in ref or _YEAR.search(ref):
             suffix = "yoy"
         elif words["growth_mom"].search(ref) or "month" in ref or "月" in ref or _EN_MONTH.search(ref):
             suffix = "mom"

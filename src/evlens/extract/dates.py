@@ -66,7 +66,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # word in any case.
 _EN_LEAD = (
     r"(?=[JFMASONDTWQH]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
-    r"|this |next |so far|full|whole|since |(?i:as |by |through |at |end|last |this |next ))"
+    r"|this |next |so far|full|whole|since |currently|(?i:as |by |through |at |end|last |this |next ))"
 )
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])" + _EN_LEAD +
@@ -87,6 +87,8 @@ _EN = re.compile(
     rf"|(?P<einy>in the year)\b"
     rf"|(?P<eyend>year-end|the year)\b"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
+    rf"|(?P<eref>the (?:quarter|three months|six months|same period|month))\b"
+    rf"|(?P<enow>currently)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
     rf"|(?P<eytd>year to date|year-to-date|so far this year|since the (?:start|beginning) of the year)\b"
@@ -143,6 +145,7 @@ class _Context:
         self.year: int | None = None
         self.day: str | None = None  # the latest day named so far
         self.month: str | None = None  # the last month named
+        self.spans: dict[str, tuple[str, str]] = {}  # kind (and "last") -> the last span of it named
         self.text = ""  # the text, and where the time being resolved starts in it
         self.at = 0
 
@@ -262,6 +265,8 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
                 ctx.day = pm.period  # 当日 is the latest day named so far (not one ahead)
             elif pm.kind == "month":
                 ctx.month = pm.period
+            if pm.kind in ("month", "quarter", "half", "year"):
+                ctx.spans[pm.kind] = ctx.spans["last"] = (pm.period, pm.kind)
             out.append(pm)
     return out
 
@@ -417,7 +422,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     if g["eq"] or g["eqq"] or g["eqq2"]:
         q = _ORD[g["eq"].lower()] if g["eq"] else int(g["eqq"] or g["eqq2"])
         ys = g["eqy"] or g["eqqy"] or g["eqqy2"]
-        y = int(ys) if ys else (ctx.year or (ctx.today.year if ctx.today else None))
+        y = int(ys) if ys else ctx.for_month(3 * q - 2)
         if ys:
             ctx.year = y
         if y is None:
@@ -428,7 +433,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     if g["eh"] or g["ehh"]:
         h = 1 if ((g["eh"] or "").lower() == "first" or g["ehh"] == "1") else 2
         ys = g["ehy"] or g["ehhy"]
-        y = int(ys) if ys else (ctx.year or (ctx.today.year if ctx.today else None))
+        y = int(ys) if ys else ctx.for_month(6 * h - 5)
         if ys:
             ctx.year = y
         if y is None:
@@ -451,8 +456,16 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return None
         y = ctx.year or (ctx.today.year if ctx.today else None)
         return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
-    if g["efull"]:  # the year spoken of, else the article's
-        y = ctx.year or (ctx.today.year if ctx.today else None)
+    if g["eref"]:  # "over the quarter", "for the month": the last span of that kind named
+        want = {"quarter": "quarter", "three months": "quarter", "six months": "half", "month": "month"}.get(
+            g["eref"][4:], None)
+        span = ctx.spans.get(want) if want else ctx.spans.get("last")
+        return PeriodMention(a, b, span[0], span[1], False) if span else None
+    if g["enow"]:
+        return PeriodMention(a, b, ctx.today.isoformat(), "day", False) if ctx.today else None
+    if g["efull"]:  # the year spoken of, else the article's (early in a year, the one just ended)
+        y = ctx.year or (None if ctx.today is None else ctx.today.year - 1
+                         if ctx.today.month <= 2 and not ctx.ahead else ctx.today.year)
         return PeriodMention(a, b, str(y), "year", asof) if y else None
     if g["erelm"]:
         month = ctx.rel_month(g["erelm"].lower())
