@@ -205,3 +205,12 @@ def test_a_flow_in_a_later_sentence_takes_the_span_not_the_release_day():
                 date(2025, 4, 1))
     assert ("xpeng", "deliveries", "2025-03", 33205.0, "eq") in got
     assert ("xpeng", "deliveries", "2025-Q1", 94008.0, "eq") in got
+
+
+def test_a_unit_that_names_the_metric():
+    got = facts("Tesla shares fell 6.1% on Thursday after the company reported 495,570 deliveries for the "
+                "fourth quarter.", date(2025, 1, 2))
+    assert ("tesla", "deliveries", "2024-Q4", 495570.0, "eq") in got
+    got = facts("By the end of December 2024, Xiaomi had received 260,000 orders for the SU7. That leaves a "
+                "backlog of more than 100,000 orders.", date(2025, 1, 10))
+    assert ("xiaomi-su7", "backlog", "2024-12-31", 100000.0, "gt") in got

@@ -281,7 +281,9 @@ class Extractor:
                 d = q.start - m.end
             elif m.start >= q.end:
                 d = 3 * (m.start - q.end) + 2
-            else:  # overlaps the number
+            elif m.start > q.start:  # the unit is the metric word: "300,000 orders", "份订单";
+                d = 25  # a metric word close before it still says more ("a backlog of 100,000 orders")
+            else:  # overlaps the number itself
                 continue
             if best is None or d < best_d:
                 best, best_d = m, d
