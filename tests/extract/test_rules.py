@@ -214,3 +214,25 @@ def test_a_unit_that_names_the_metric():
     got = facts("By the end of December 2024, Xiaomi had received 260,000 orders for the SU7. That leaves a "
                 "backlog of more than 100,000 orders.", date(2025, 1, 10))
     assert ("xiaomi-su7", "backlog", "2024-12-31", 100000.0, "gt") in got
+
+
+def test_comparisons_name_no_time_of_their_own():
+    got = facts("第一季度，比亚迪合计销售新能源汽车 1,000,804 辆，较上年同期增长 59.8%。", date(2025, 4, 1))
+    assert ("byd", "sales_yoy", "2025-Q1", 59.8, "eq") in got
+    got = facts("For the full year, NIO's deliveries reached 221,970, an increase of 38.7% on 2023.", date(2025, 1, 1))
+    assert ("nio", "deliveries_yoy", "2024", 38.7, "eq") in got
+    got = facts("XPeng delivered 36,695 vehicles in December, 19% more than in November. It was the third month "
+                "in a row that its deliveries were above 30,000.", date(2025, 1, 1))
+    assert {p for e, m, p, v, b in got if v == 30000.0} == {"2024-10", "2024-11", "2024-12"}
+
+
+def test_a_quarter_named_by_its_months_and_a_close_beside_a_year_to_date_move():
+    got = facts("Tesla delivered 497,099 vehicles in the July-September quarter.", date(2025, 10, 3))
+    assert ("tesla", "deliveries", "2025-Q3", 497099.0, "eq") in got
+    got = facts("Tesla shares closed up 5.0% at $315.65 in New York on Wednesday, though they remain down about "
+                "22% year to date.", date(2025, 7, 2))
+    assert ("tesla", "share_return", "2025-07-02", 5.0, "eq") in got
+    assert ("tesla", "share_return", "2025-01-01..2025-07-02", -22.0, "approx") in got
+    got = facts("比亚迪股份今年以来股价上涨接近 50%，公司总市值超过 1.2 万亿港元。", date(2025, 3, 18))
+    assert ("byd", "market_cap", "2025-03-18", 1.2e12, "gt") in got
+    assert ("byd", "share_return", "2025-01-01..2025-03-18", 50.0, "lt") in got

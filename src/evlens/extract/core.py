@@ -46,11 +46,11 @@ _ABBREV = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Ma
 _CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|, | — | - (?=[A-Za-z])|:(?!\d)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
-_SUBORDINATE = re.compile(r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting)\b|之后|以后|自从|自|比|较")
+_SUBORDINATE = re.compile(r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|though|although|but)\b|之后|以后|自从|自|比|较")
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
 _CONSECUTIVE_ZH = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个月")
-_CONSECUTIVE_EN = re.compile(r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|for the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) month", re.I)
+_CONSECUTIVE_EN = re.compile(r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|(?:for )?the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:(?:consecutive|straight) month|(?:straight |consecutive )?month in a row|month running)", re.I)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)")
@@ -172,7 +172,8 @@ def _metric_kind_for(q: Quantity) -> str | None:
 def _consecutive(lower: str) -> re.Match | None:
     """The first "n months in a row" in lower-cased ``lower``, Chinese or English."""
     zh = _CONSECUTIVE_ZH.search(lower) if "连续" in lower else None
-    en = _CONSECUTIVE_EN.search(lower) if ("consecutive" in lower or "straight" in lower) else None
+    en = _CONSECUTIVE_EN.search(lower) if ("consecutive" in lower or "straight" in lower or "in a row" in lower
+                                           or "running" in lower) else None
     if zh is not None and en is not None:
         return zh if zh.start() <= en.start() else en
     return zh or en
@@ -394,6 +395,8 @@ class Extractor:
         before = self._last_in(self.periods, sent.start, q.start)
         if before is not None:
             return before
+        if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
+            return None  # a day's close: the article's day (see below)
         if _EN_WORD.search(self.t, sent.start, sent.end):
             for p in self._in(self.periods, q.end, sent.end):
                 if not _SUBORDINATE.search(self.lower[q.end:p.start]):
@@ -427,14 +430,15 @@ class Extractor:
     def _last_before(self, lo: int, hi: int, flow: bool) -> PeriodMention | None:
         """The last time named within ``[lo, hi)``; for a flow, a span (or a day as of which
         it is counted) before a day it was merely announced on ("in March … released on
-        Tuesday"), which serves only when no span is named."""
+        Tuesday") or the year still running ("全年目标"), which serve only when no other
+        time is named."""
         last = self._last_in(self.periods, lo, hi)
-        if not flow or last is None or last.kind != "day" or last.asof:
+        if not flow or last is None or not (last.kind == "day" and not last.asof or self._running_year(last)):
             return last
         i, j = self._bounds(self.periods, lo, hi)
         for k in range(j - 1, i - 1, -1):
             p = self.periods[k]
-            if p.end <= hi and (p.kind != "day" or p.asof):
+            if p.end <= hi and (p.kind != "day" or p.asof) and not self._running_year(p):
                 return p
         return last
 
@@ -622,6 +626,12 @@ class Extractor:
                         and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
                     periods = _months_back(period, _consecutive_n(cm))
                     rule.append("consecutive")
+                elif pm.kind == "range" and metric in ("market_cap", "share_price", "index_level") \
+                        and self.published and parse_period(period).end == self.published:
+                    # a level "this year so far" is where it stands on the article's day (a range
+                    # that ended earlier, "above HK$20 from June to September", stays a range)
+                    periods = [self.published.isoformat()]
+                    rule.append("range_end")
                 elif pm.kind == "year" and metric in ("market_cap", "share_price", "index_level"):
                     # a level in a year is where it ended the year ("ended the year at"),
                     # or where it stands now in the article's own year

@@ -23,7 +23,7 @@ from .quantities import parse_cn_number
 _CN_M = "一二三四五六七八九十"
 _M = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_M[:9]}])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
-_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年|去年|明年|(?<![目之提])前年|本年|上年)"  # 目前年产能: not 前年
+_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|去年|明年|(?<![目之提])前年|本年|上年)"  # 目前年产能: not 前年
 
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
@@ -66,7 +66,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # word in any case.
 _EN_LEAD = (
     r"(?=[JFMASONDTWQH]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
-    r"|this |next |so far|full|whole|since |currently|(?i:as |by |through |at |end|last |this |next ))"
+    r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |at |end|last |this |next ))"
 )
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])" + _EN_LEAD +
@@ -88,7 +88,7 @@ _EN = re.compile(
     rf"|(?P<eyend>year-end|the year)\b"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
     rf"|(?P<eref>the (?:quarter|three months|six months|same period|month))\b"
-    rf"|(?P<enow>currently)\b"
+    rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
     rf"|(?P<eytd>year to date|year-to-date|so far this year|since the (?:start|beginning) of the year)\b"
@@ -213,6 +213,8 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 # looked for in the 60 characters before a time, within its sentence.
 _FUTURE = re.compile(r"将于|即将|预计|计划|有望|目标|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|goal|looking ahead)\b", re.I)
 _COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
+_COMPARED_YEAR = re.compile(r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $")
+_QUARTER_AFTER = re.compile(r" quarter\b")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 
 
@@ -285,6 +287,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
     if g["asof"] and not asof:
         a += len(g["asof"])  # 到/至 are no part of the time
+    if g["rel"] and not (g["m"] or g["q"] or g["h"] or g["m1"]) and ctx.text.startswith("同期", b):
+        return None  # 上年同期, 去年同期: a comparison, not the figure's time
     if g["ytd"]:  # 年内, 今年以来: the year so far
         if ctx.today is None:
             return None
@@ -401,6 +405,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             if y1 is None:
                 return None
             y2 = int(g["ey2"]) if g["ey2"] else (y1 if m1 <= m2 else y1 + 1)
+        if y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2 and _QUARTER_AFTER.match(ctx.text, b):
+            return PeriodMention(a, b, f"{y1}-Q{m2 // 3}", "quarter", asof)  # "the July-September quarter"
         text, months = _range(y1, m1, y2, m2)
         return PeriodMention(a, b, text, "range", asof, months=months)
     if g["emd"] or g["emd2"]:
@@ -410,8 +416,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         day = _safe_day(y, mo, d) if y else None
         return PeriodMention(a, b, day, "day", asof) if day else None
     if g["em"]:
-        if g["em"] == "May" and not g["emy"] and not g["asof"]:
-            pass
+        if not g["emy"] and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
+            return None  # "19% more than in November": a comparison, not the figure's month
         mo = _en_month(g["em"])
         y = year_of(g["emy"], mo)
         if y is None:
@@ -483,6 +489,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return PeriodMention(a, b, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
     if g["ey"]:
         y = int(g["ey"])
+        if _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
+            return None  # "up 34% from 2023", "than in the same period of 2024": a comparison
         ctx.year = y
         if asof:
             return PeriodMention(a, b, f"{y}-12-31", "day", True)
