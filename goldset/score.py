@@ -3,8 +3,8 @@
     python goldset/score.py            # summary
     python goldset/score.py -v         # and every miss and false hit, per article
     python goldset/score.py --json
-    python goldset/score.py --split holdout   # the first held-out set (since tuned on)
-    python goldset/score.py --split holdout2  # the second, labelled apart from the code
+    python goldset/score.py --split holdout8  # a held-out set (holdout, holdout2 … holdout8):
+                                              # written apart from the code; see docs/extract.md
 
 Two levels, each as precision, recall and F1 over all articles (facts matched as
 multisets within each article):
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--split", default="", metavar="NAME",
-                    help="score manifest_NAME.csv / gold_NAME.csv (holdout, holdout2) instead of the main set")
+                    help="score manifest_NAME.csv / gold_NAME.csv (holdout … holdout8) instead of the main set")
     ap.add_argument("--holdout", action="store_true", help="the same as --split holdout")
     args = ap.parse_args(argv)
     res = score(split="holdout" if args.holdout else args.split)
