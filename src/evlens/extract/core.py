@@ -413,7 +413,7 @@ class Extractor:
             for k in range(j - 1, i - 1, -1):
                 p = self.periods[k]
                 if p.end <= sent.start and p.kind in ("day", "year", "quarter", "half") and not self._ahead(p) \
-                        and not (p.kind == "year" and self._running_year(p)):
+                        and not (p.kind == "year" and self._running_year(p.period)):
                     return p  # (the article's own year, still running, is no move's time)
             return None
         # from earlier sentences: the last time named in the paragraph, else (for a flow)
@@ -433,19 +433,19 @@ class Extractor:
         Tuesday") or the year still running ("全年目标"), which serve only when no other
         time is named."""
         last = self._last_in(self.periods, lo, hi)
-        if not flow or last is None or not (last.kind == "day" and not last.asof or self._running_year(last)):
+        if not flow or last is None or not (last.kind == "day" and not last.asof or self._running_year(last.period)):
             return last
         i, j = self._bounds(self.periods, lo, hi)
         for k in range(j - 1, i - 1, -1):
             p = self.periods[k]
-            if p.end <= hi and (p.kind != "day" or p.asof) and not self._running_year(p):
+            if p.end <= hi and (p.kind != "day" or p.asof) and not self._running_year(p.period):
                 return p
         return last
 
-    def _running_year(self, p: PeriodMention) -> bool:
-        """Whether ``p`` is the article's own year, not yet over on its date."""
+    def _running_year(self, period: str) -> bool:
+        """Whether ``period`` is the article's own year, not yet over on its date."""
         pub = self.published
-        return pub is not None and p.period == str(pub.year) and pub < date(pub.year, 12, 31)
+        return pub is not None and period == str(pub.year) and pub < date(pub.year, 12, 31)
 
     def _ahead(self, p: PeriodMention) -> bool:
         """Whether ``p`` starts after the article's date."""
@@ -648,8 +648,7 @@ class Extractor:
                 periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
                 rule.append("year_earlier")
             # a return over the year so far runs to the article's date
-            if metric in ("share_return", "index_return") and self.published and len(periods) == 1 \
-                    and periods[0] == str(self.published.year) and self.published < date(self.published.year, 12, 31):
+            if metric in ("share_return", "index_return") and len(periods) == 1 and self._running_year(periods[0]):
                 periods = [f"{self.published.year}-01-01..{self.published.isoformat()}"]
                 rule.append("year_to_date")
             # rate
