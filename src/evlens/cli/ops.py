@@ -83,6 +83,12 @@ def _render_forecast(r: ops.ForecastResult) -> None:
     console.print(table)
 
 
+def _facts_of(ctx: typer.Context, entity: str):
+    """The entity's slug, and every stored fact and entity (the operations solve them together)."""
+    with state(ctx).open(read_only=True) as store:
+        return store.resolve_entity(entity), store.facts(), store.entities()
+
+
 def register(app: typer.Typer) -> None:
     @app.command("deliveries")
     def deliveries_cmd(
@@ -97,9 +103,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Monthly deliveries consistent with every fact, with intervals, growth, run-rate and pace."""
-        with state(ctx).open(read_only=True) as store:
-            slug = store.resolve_entity(entity)
-            facts, ents = store.facts(), store.entities()
+        slug, facts, ents = _facts_of(ctx, entity)
         s = ops.monthly_deliveries(facts, slug, year, entities=ents, target=target, as_of=_date(as_of, "--as-of"),
                                    approx_tol=approx_tol, exclude=exclude or (), on_conflict=on_conflict)
         emit(s.to_dict() if as_json else s, as_json, _render_deliveries)
@@ -117,9 +121,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Order backlog and waiting time (run-rate and first-in-first-out) at each order fact."""
-        with state(ctx).open(read_only=True) as store:
-            slug = store.resolve_entity(entity)
-            facts, ents = store.facts(), store.entities()
+        slug, facts, ents = _facts_of(ctx, entity)
         r = ops.order_backlog(facts, slug, entities=ents, cancel_share=cancel_share, as_of=_date(as_of, "--as-of"),
                               approx_tol=approx_tol, exclude=exclude or (), on_conflict=on_conflict)
         emit(r.to_dict() if as_json else r, as_json, _render_backlog)
@@ -140,9 +142,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Monte Carlo forecast of the year's deliveries: P(target), mean, percentiles, monthly bands."""
-        with state(ctx).open(read_only=True) as store:
-            slug = store.resolve_entity(entity)
-            facts, ents = store.facts(), store.entities()
+        slug, facts, ents = _facts_of(ctx, entity)
         name = scenario or f"{slug}-{year}"
         scen = ops.load_scenario(name)
         r = ops.forecast_deliveries(scen, year, facts=facts, entity=slug, entities=ents, target=target,
