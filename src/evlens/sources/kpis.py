@@ -28,16 +28,25 @@ A row's ``published`` date is taken, in this order, from a ``published`` column
 (basis ``stated``), from a ``/YYYY/MM/DD/`` date in its source URL (basis ``url``), or,
 for a monthly delivery figure only, assumed to be the first day of the next month, when
 makers release monthly deliveries (basis ``assumed``).
+
+Refused rows
+------------
+Every fact passes :func:`evlens.validate.check_fact`: a finite value within its
+metric's limits (vehicle counts whole and not negative, percentages bounded, ...), a
+period from 1990 on, a publication date not in the future beyond two years, an
+``http(s)`` source URL. The first bad row refuses the whole file.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Protocol
 
+from .. import validate
 from ..errors import InputError
 from ..facts import BOUNDS, Fact
 from ..periods import parse_period
@@ -134,14 +143,21 @@ class _Rows:
 
 
 def _value(text: str, raw: RawFile, line: int, fld: str) -> float:
+    why = validate.number_text_problem(str(text))
+    if why is not None:
+        raise InputError(why, path=raw.path, line=line, field=fld)
     s = str(text).strip().replace(",", "").replace("_", "")
+    shown = repr(s) if len(s) <= 40 else repr(s[:37] + "...") + f" ({len(s)} characters)"
     try:
         v = Decimal(s)
-    except InvalidOperation:
-        raise InputError(f"cannot read {text!r} as a number", path=raw.path, line=line, field=fld) from None
+    except (InvalidOperation, ValueError, ArithmeticError):
+        raise InputError(f"cannot read {shown} as a number", path=raw.path, line=line, field=fld) from None
     if not v.is_finite():
-        raise InputError(f"not a finite number: {text!r}", path=raw.path, line=line, field=fld)
-    return float(v)
+        raise InputError(f"not a finite number: {shown}", path=raw.path, line=line, field=fld)
+    f = float(v)
+    if not math.isfinite(f):
+        raise InputError(f"{shown} is too large a number to hold", path=raw.path, line=line, field=fld)
+    return f
 
 
 def _period(text: str, raw: RawFile, line: int, fld: str):
@@ -184,17 +200,27 @@ def parse_kpi_file(raw: RawFile, resolver: EntityResolver) -> ParsedFacts:
     }[fmt]
     out = ParsedFacts(fmt, [])
     rows = _Rows(raw.text)
+    columns = _COLUMNS[fmt]
     for rec in df.to_dict("records"):
         line = int(rec["_line"])
         start, end, surface = rows.span(line)
         fields = parser(rec, raw, line, resolver, out)
-        out.facts.append(
-            Fact(
-                document_id=raw.id, span_start=start, span_end=end, surface=surface,
-                method=f"import:{fmt}", **fields,
-            )
+        fact = Fact(
+            document_id=raw.id, span_start=start, span_end=end, surface=surface,
+            method=f"import:{fmt}", **fields,
         )
+        validate.check_fact(fact, path=raw.path, line=line, fields=columns)
+        out.facts.append(fact)
     return out
+
+
+# the column of each shape that holds a fact's attribute, for error messages
+_COLUMNS = {
+    "reported": {"entity": "maker", "value": "value", "period": "period", "metric": "metric"},
+    "by-model": {"entity": "model", "value": "units", "period": "month", "metric": "dataset"},
+    "reference": {"entity": "subject", "value": "value", "period": "period_or_date", "metric": "fact"},
+    "tidy": {},
+}
 
 
 def _company(name: str, resolver: EntityResolver, out: ParsedFacts) -> str:
@@ -242,6 +268,8 @@ def _scope_entity(company: str, maker: str, scope: str, resolver: EntityResolver
 
 def _reported(rec, raw, line, resolver, out) -> dict:
     metric_raw = rec["metric"].strip().lower()
+    if not metric_raw:
+        raise InputError("missing value", path=raw.path, line=line, field="metric")
     if metric_raw not in REPORTED_METRICS:
         raise InputError(
             f"unknown metric {rec['metric']!r}; known: {', '.join(sorted(REPORTED_METRICS))}",
@@ -336,6 +364,8 @@ def _bool(text: str, raw, line, fld) -> bool:
 
 def _tidy(rec, raw, line, resolver, out) -> dict:
     name = rec["entity"].strip()
+    if not name:
+        raise InputError("missing value", path=raw.path, line=line, field="entity")
     entity = resolver.find(name)
     if entity is None:
         raise InputError(f"unknown entity {name!r}", path=raw.path, line=line, field="entity")

@@ -23,7 +23,14 @@ Suspect rows
 ------------
 A row with ``volume == 0`` and ``open == high == low == close`` is flagged ``suspect``:
 on Hong Kong half-day sessions Yahoo writes such flat rows whose close is not the
-session's real close. Rows are kept, flagged, and never silently trusted.
+session's real close. A row whose open lies outside its low-high range (Yahoo has a few)
+is flagged too. Rows are kept, flagged, and never silently trusted.
+
+Refused rows
+------------
+The rules of :mod:`evlens.validate`: dates from 1990 to two years ahead, finite
+non-negative prices and volumes within their ceilings, a low not above the high, a close
+within [low, high]. The first bad row refuses the whole file.
 """
 
 from __future__ import annotations
@@ -36,10 +43,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .. import validate
 from ..errors import InputError
 from .reading import RawFile, columns_lookup, parse_dates, parse_numbers, read_table
 
 SUSPECT_FLAT = "zero-volume flat row (Yahoo artefact on half-day sessions; close unreliable)"
+SUSPECT_OPEN = "open outside the day's low-high range (a data error in the source)"
 
 _INVESTING_ZH = {"日期": "date", "收盘": "close", "开盘": "open", "高": "high", "低": "low", "交易量": "volume", "涨跌幅": "change"}
 _INVESTING_EN = {"date": "date", "price": "close", "open": "open", "high": "high", "low": "low", "vol.": "volume", "change %": "change"}
@@ -107,7 +116,7 @@ def parse_price_file(raw: RawFile) -> ParsedPrices:
     fmt = detect_price_format(raw)
     ticker_hint = None
     if fmt == "parquet":
-        df = pd.read_parquet(io.BytesIO(raw.data))
+        df = _read_parquet(raw)
         df = df.reset_index() if "date" not in {c.lower() for c in df.columns} else df
         df = df.astype(str).replace({"nan": "", "NaT": "", "None": "", "<NA>": ""})
         df.columns = [str(c) for c in df.columns]
@@ -145,9 +154,22 @@ def parse_price_file(raw: RawFile) -> ParsedPrices:
     return ParsedPrices(fmt, frame, auto_adjusted, ticker_hint)
 
 
+def _read_parquet(raw: RawFile) -> pd.DataFrame:
+    """A Parquet file as a frame; a corrupt or truncated one is an error naming the file."""
+    try:
+        return pd.read_parquet(io.BytesIO(raw.data))
+    except Exception as exc:  # pyarrow raises several unrelated types for broken files
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if len(reason) > 120:
+            reason = reason[:117] + "..."
+        raise InputError(f"not a readable Parquet file ({reason})", path=raw.path) from None
+
+
 def _typed(df: pd.DataFrame, path: Path, *, suffixes: bool) -> pd.DataFrame:
     lines = df["_line"]
     out = pd.DataFrame({"line": lines.astype(int)})
+    if "ticker" in df.columns:
+        validate.check_filled(df["ticker"], lines, path=path, field="ticker")
     out["ticker"] = df["ticker"].str.strip() if "ticker" in df.columns else None
     out["date"] = parse_dates(df["date"], lines, path, "date")
     out["close"] = parse_numbers(df["close"], lines, path, "close")
@@ -169,14 +191,17 @@ def _typed(df: pd.DataFrame, path: Path, *, suffixes: bool) -> pd.DataFrame:
             f"close must be positive, got {out['close'].iloc[i]}", path=path,
             line=int(out["line"].iloc[i]), field="close",
         )
+    validate.check_bars(out, path=path)
     flat = (
         (out["volume"] == 0)
         & np.isclose(out["open"], out["close"], rtol=0, atol=1e-9)
         & np.isclose(out["high"], out["close"], rtol=0, atol=1e-9)
         & np.isclose(out["low"], out["close"], rtol=0, atol=1e-9)
     )
-    out["suspect"] = flat.fillna(False).astype(bool)
-    out["suspect_reason"] = np.where(out["suspect"], SUSPECT_FLAT, None)
+    flat = flat.fillna(False).astype(bool)
+    open_out = validate.open_outside_range(out) & ~flat
+    out["suspect"] = flat | open_out
+    out["suspect_reason"] = np.where(flat, SUSPECT_FLAT, np.where(open_out, SUSPECT_OPEN, None))
     out = _drop_duplicate_dates(out, path)
     return out.sort_values(["ticker", "date"], na_position="first").reset_index(drop=True)
 

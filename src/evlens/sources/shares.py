@@ -5,7 +5,8 @@ Columns read: a date (``as_of_date`` or ``as_of``), a total (``total_issued_shar
 was obtained: an exchange filing, implied from a quoted market value, ...), ``source_url``,
 ``note``, and optionally ``ticker``. Without a ticker column the ticker comes from the
 command line or from the file name (``xiaomi_shares_outstanding.csv`` names Xiaomi).
-When both classes and the total are given, they must add up.
+When both classes and the total are given, they must add up. Counts are whole numbers
+from 1 to 1e12, dates run from 1990 to two years ahead (:mod:`evlens.validate`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .. import validate
 from ..errors import InputError
 from .reading import RawFile, columns_lookup, parse_dates, parse_numbers, read_table
 
@@ -59,6 +61,12 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
     if nonpos.any():
         i = nonpos.to_numpy().nonzero()[0][0]
         raise InputError("share count must be positive", path=raw.path, line=int(lines.iloc[i]), field=total_col)
+    validate.check_column(out["shares"], lines, "shares", path=raw.path, field=total_col)
+    for name, key in (("class_a", "class_a_shares"), ("class_b", "class_b_shares")):
+        if key in cols:
+            validate.check_column(out[name], lines, "shares", path=raw.path, field=cols[key])
+    if "source_url" in cols:
+        validate.check_urls(out["source_url"], lines, path=raw.path, field=cols["source_url"])
     both = out["class_a"].notna() & out["class_b"].notna()
     mismatch = both & ((out["class_a"] + out["class_b"] - out["shares"]).abs() > 0.5)
     if mismatch.any():
