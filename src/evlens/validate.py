@@ -338,7 +338,8 @@ def fact_value_problem(metric: str, unit: str | None, value: float) -> str | Non
 def fact_problem(fact, today: date | None = None) -> tuple[str, str] | None:
     """The first thing wrong with a fact, as (field, reason), or None. Checked: entity
     and metric not empty; the value (:func:`fact_value_problem`); the period
-    (:func:`period_problem`); the publication date (:func:`date_problem`); the source URL."""
+    (:func:`period_problem`); the publication date (:func:`date_problem`). The importers
+    check source URLs apart (:func:`url_problem`): an article's own URL is not refused."""
     for name in ("entity", "metric", "unit"):
         v = getattr(fact, name)
         if v is None or not str(v).strip():
@@ -357,9 +358,6 @@ def fact_problem(fact, today: date | None = None) -> tuple[str, str] | None:
         why = date_problem(fact.published, today)
         if why is not None:
             return "published", why
-    why = url_problem(fact.source_url)
-    if why is not None:
-        return "source_url", why
     return None
 
 

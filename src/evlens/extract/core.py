@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from ..facts import Fact
 from ..periods import parse_period
+from ..validate import date_problem, fact_value_problem, period_problem
 from .dates import PeriodMention, find_periods
 from .lexicon import Lexicon, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
@@ -201,8 +202,22 @@ def _months_back(month: str, n: int) -> list[str]:
     return out[::-1]
 
 
+class Skipped(NamedTuple):
+    """A figure the extractor read but did not emit, and why (see :attr:`Extractor.skipped`)."""
+
+    span_start: int
+    span_end: int
+    surface: str
+    metric: str
+    reason: str
+
+
 class Extractor:
-    """Reads facts out of one text. Build once per text; :meth:`facts` returns them."""
+    """Reads facts out of one text. Build once per text; :meth:`facts` returns them.
+
+    A figure no stored fact could hold (not finite, beyond its metric's ceiling, a
+    fractional vehicle count, a period before 1990; the rules of :mod:`evlens.validate`)
+    is not emitted: :meth:`facts` leaves it out and records it in :attr:`skipped`."""
 
     def __init__(self, text: str, published: date | None = None, lexicon: Lexicon | None = None) -> None:
         self.text = text
@@ -228,6 +243,10 @@ class Extractor:
         self._metric_kinds: dict[str, list[_Mention]] = {}
         self.sentences = _sentences(t)
         self._sent_starts = [s.start for s in self.sentences]
+        #: figures read but left out of :meth:`facts`, each with the rule it breaks
+        self.skipped: list[Skipped] = []
+        self._today = date.today()
+        self._published_problem = date_problem(published, self._today) if published else None
 
     # ------------------------------------------------------------------ helpers
     def _sentence_of(self, pos: int) -> int:
@@ -674,7 +693,7 @@ class Extractor:
             )
             for per in periods:
                 try:
-                    parse_period(per)
+                    why_period = period_problem(parse_period(per), metric, self._today) or self._published_problem
                 except ValueError:
                     continue
                 slug = self._model_entity(ent_slug, metric, per)
@@ -684,7 +703,12 @@ class Extractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(Fact.trusted(entity=slug, period=per, value=float(v), bound=bd, **common))
+                    fv = float(v)
+                    why = why_period or fact_value_problem(metric, unit, fv)
+                    if why is not None:
+                        self.skipped.append(Skipped(span[0], span[1], common["surface"], metric, why))
+                        continue
+                    out.append(Fact.trusted(entity=slug, period=per, value=fv, bound=bd, **common))
         return out
 
     def _is_difference(self, q: Quantity, clause) -> bool:

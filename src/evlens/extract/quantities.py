@@ -189,7 +189,16 @@ def _tail(rx: re.Pattern, text: str, j: int) -> tuple[int | None, int, bool]:
 
 
 def _number_at(text: str, m: re.Match) -> tuple[Decimal, int, bool, bool, bool] | None:
-    """Parse one number (with magnitude) starting at match ``m``: value, end, more, arabic, has_mag."""
+    """Parse one number (with magnitude) starting at match ``m``: value, end, more, arabic,
+    has_mag; None for no number, or for one beyond what a Decimal holds
+    (``一亿亿亿…`` repeated past its exponent limit)."""
+    try:
+        return _number_at_unguarded(text, m)
+    except ArithmeticError:  # decimal.Overflow and its kin
+        return None
+
+
+def _number_at_unguarded(text: str, m: re.Match) -> tuple[Decimal, int, bool, bool, bool] | None:
     ar = m.group("ar")
     if ar:
         value = parse_number(ar)
@@ -279,7 +288,8 @@ def find_quantities(text: str) -> list[Quantity]:
                         kind2, unit2 = kind, unit
                     if kind2 is not None and (kind is None or kind2 == kind) and not _DATE_AFTER.match(text, j2):
                         if mag2 and not has_mag:
-                            mag_factor = v2 / parse_number(m2.group("ar")) if m2.group("ar") else None
+                            bare = parse_number(m2.group("ar")) if m2.group("ar") else None
+                            mag_factor = v2 / bare if bare else None  # "20-0万": no factor
                             if mag_factor:
                                 value *= mag_factor
                         if v2 > value:

@@ -210,6 +210,9 @@ def parse_kpi_file(raw: RawFile, resolver: EntityResolver) -> ParsedFacts:
             method=f"import:{fmt}", **fields,
         )
         validate.check_fact(fact, path=raw.path, line=line, fields=columns)
+        why = validate.url_problem(fact.source_url)
+        if why is not None:
+            raise InputError(why, path=raw.path, line=line, field="source_url")
         out.facts.append(fact)
     return out
 
