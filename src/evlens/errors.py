@@ -50,3 +50,11 @@ class ConflictError(EvlensError):
 
 class SchemaError(EvlensError):
     """A database whose schema this version of evlens cannot use."""
+
+
+class LockedError(EvlensError):
+    """The database file is held by another process and did not come free in time."""
+
+
+class Forbidden(EvlensError):
+    """A request the server refuses on principle: read-only, or a stale form."""

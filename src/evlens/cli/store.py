@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..store.results import ImportResult
@@ -182,3 +183,64 @@ def register(app: typer.Typer) -> None:
             console.print(table)
 
         emit(rows, as_json, render)
+
+    @app.command("documents")
+    def documents_cmd(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+        """Stored documents (articles, and the tables KPI imports keep), with their ids."""
+        with state(ctx).open(read_only=True) as store:
+            rows = _rows(store.documents())
+
+        def render(rows):
+            table = Table("id", "kind", "title / path", "published", "chars", title="Documents")
+            for r in rows:
+                table.add_row(r["id"], r["kind"], r["title"] or r["url"] or r["path"] or "", r["published"] or "",
+                              str(r["chars"]))
+            console.print(table)
+
+        emit(rows, as_json, render)
+
+    @app.command("imports")
+    def imports_cmd(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+        """Imported files, with their ids (give one to ``evlens forget``)."""
+        with state(ctx).open(read_only=True) as store:
+            rows = _rows(store.imports())
+
+        def render(rows):
+            table = Table("id", "kind", "format", "path", "rows", "imported", title="Imports")
+            for r in rows:
+                table.add_row(r["id"], r["kind"], r["format"], r["path"] or "", str(r["rows"]), r["imported_at"])
+            console.print(table)
+
+        emit(rows, as_json, render)
+
+    @app.command()
+    def forget(
+        ctx: typer.Context,
+        ident: str = typer.Argument(..., metavar="ID", help="Import, document or fact id (or a unique prefix)."),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Show what would go; remove nothing."),
+        yes: bool = typer.Option(False, "--yes", "-y", help="Remove without asking."),
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Remove one import with its rows, one document with its facts, or one fact (one transaction)."""
+        with state(ctx).open() as store:
+            plan = store.forget(ident, dry_run=True)
+            if not dry_run:
+                if not yes:
+                    _render_forget(plan)
+                    if not typer.confirm("Remove these rows?", default=False, err=True):
+                        raise typer.Exit(1)
+                plan = store.forget(plan["id"])
+        emit(plan, as_json, _render_forget)
+
+
+def _rows(df) -> list[dict]:
+    from ..values import jsonable
+
+    return jsonable(df.to_dict("records"))
+
+
+def _render_forget(plan: dict) -> None:
+    verb = "would remove" if plan["dry_run"] else "removed"
+    parts = ", ".join(f"{n} from {t}" for t, n in plan["removes"].items() if n)
+    console.print(f"{plan['kind']} [bold]{plan['id']}[/] {escape(plan['label'])}: {verb} {parts or 'nothing'}",
+                  highlight=False)

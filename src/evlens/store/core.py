@@ -28,6 +28,7 @@ from ..sources.reading import RawFile, read_file
 from ..sources.shares import name_from_filename, parse_shares_file
 from ..tickers import exchange_of, normalize_ticker
 from ..values import jsonable
+from .connect import connect
 from .migrate import migrate, schema_version, stored_version
 from .results import ImportResult
 
@@ -70,7 +71,7 @@ class Store:
         if read_only:
             if not self.path.exists():
                 raise NotFoundError(f"{self.path}: no such database")
-            self.con = duckdb.connect(str(self.path), read_only=True)
+            self.con = connect(self.path, read_only=True)
             version = stored_version(self.con)
             if version is None:
                 self.con.close()
@@ -80,7 +81,7 @@ class Store:
                 self._upgrade_then_reopen_read_only()
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(str(self.path))
+            self.con = connect(self.path)
             migrate(self.con)
             self._sync_gazetteer()
         self._aliases: dict[str, list[str]] | None = None
@@ -88,7 +89,7 @@ class Store:
     def _upgrade_then_reopen_read_only(self) -> None:
         """A database written by an older evlens: upgrade it once, then read it."""
         try:
-            con = duckdb.connect(str(self.path))
+            con = connect(self.path)
         except duckdb.Error as exc:
             raise SchemaError(
                 f"{self.path}: written by an older evlens and cannot be upgraded now ({exc}); "
@@ -103,7 +104,7 @@ class Store:
         finally:
             con.close()
         self.read_only = True
-        self.con = duckdb.connect(str(self.path), read_only=True)
+        self.con = connect(self.path, read_only=True)
 
     # ------------------------------------------------------------------ basics
     def close(self) -> None:
@@ -355,6 +356,10 @@ class Store:
             "SELECT id, kind, url, title, publisher, published, path, length(text) AS chars, stored_at "
             "FROM documents ORDER BY stored_at, id"
         ).df()
+
+    def imports(self) -> pd.DataFrame:
+        """Every file imported, newest last: id, kind, format, path, rows, imported_at."""
+        return self.con.execute("SELECT * FROM imports ORDER BY imported_at, id").df()
 
     # ------------------------------------------------------------------ writes
     def load(
@@ -647,6 +652,57 @@ class Store:
             rows=len(facts), added=added, already_imported=not new,
             entities=tuple(sorted({f.entity for f in facts})),
         )
+
+    def main_entity(self) -> str | None:
+        """The company a dashboard shows first: the first listed one with a delivery target."""
+        rows = self.con.execute(
+            "SELECT s.entity FROM securities s JOIN entities e ON e.id = s.entity WHERE e.kind = 'company' "
+            "AND EXISTS (SELECT 1 FROM facts f WHERE f.metric = 'delivery_target' AND f.entity = s.entity) "
+            "ORDER BY s.entity LIMIT 1").fetchall()
+        return rows[0][0] if rows else None
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file."""
+        if not self.read_only:
+            self.con.execute("CHECKPOINT")
+
+    # ------------------------------------------------------------------ repair
+    def forget(self, ident: str, *, dry_run: bool = False) -> dict:
+        """Remove what one import, one document or one fact put in, in one transaction.
+
+        ``ident`` is an import id, a document id or a fact id (a unique prefix of at least 8
+        characters will do). An import goes with its price bars and share counts; a document
+        (an article, or the table a KPI import stored) goes with its facts; a fact goes alone.
+        Entities and securities stay: other rows may name them. Returns what goes (or, with
+        ``dry_run``, what would go) as ``{"kind", "id", "label", "removes": {table: rows}}``."""
+        text = (ident or "").strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{8,64}", text):
+            raise InputError(f"{ident!r} is no id: give an import, document or fact id (at least 8 hex digits)",
+                             field="id")
+        hits = self.con.execute(
+            """SELECT 'import' AS kind, id, coalesce(path, '') FROM imports WHERE starts_with(id, ?)
+               UNION ALL SELECT 'document', id, coalesce(title, url, path, '') FROM documents
+                   WHERE starts_with(id, ?) AND id NOT IN (SELECT id FROM imports)
+               UNION ALL SELECT 'fact', id, entity || ' ' || metric || ' ' || period FROM facts
+                   WHERE starts_with(id, ?)""", [text, text, text]).fetchall()
+        if not hits:
+            raise NotFoundError(f"no import, document or fact has the id {ident!r}")
+        if len(hits) > 1:
+            raise InputError(f"{ident!r} names {len(hits)} records; give more of the id", field="id")
+        kind, full, label = hits[0]
+        where = {
+            "import": [("prices", "import_id = ?"), ("share_counts", "import_id = ?"),
+                       ("facts", "document_id = ?"), ("documents", "id = ?"), ("imports", "id = ?")],
+            "document": [("facts", "document_id = ?"), ("documents", "id = ?")],
+            "fact": [("facts", "id = ?")],
+        }[kind]
+        removes = {table: self.con.execute(f"SELECT count(*) FROM {table} WHERE {cond}", [full]).fetchall()[0][0]
+                   for table, cond in where}
+        if not dry_run:
+            with self.transaction() as con:
+                for table, cond in where:
+                    con.execute(f"DELETE FROM {table} WHERE {cond}", [full])
+        return {"kind": kind, "id": full, "label": label, "removes": removes, "dry_run": dry_run}
 
     # ----------------------------------------------------------------- summary
     def summary(self) -> dict:
