@@ -34,7 +34,7 @@ def web_app(demo_db_path, tmp_path_factory):
 def client(web_app):
     from fastapi.testclient import TestClient
 
-    return TestClient(web_app)
+    return TestClient(web_app, base_url="http://127.0.0.1")
 
 
 @pytest.fixture()
@@ -44,7 +44,7 @@ def writable_client(demo_db_path, tmp_path):
     from evlens.web import create_app
 
     app = create_app(_copy_db(demo_db_path, tmp_path))
-    yield TestClient(app)
+    yield TestClient(app, base_url="http://127.0.0.1")
     app.state.service.close()
 
 

@@ -64,15 +64,17 @@ def test_extract_and_read_only(client):
     assert [f["value"] for f in facts] == [7000, 8600]
     assert [ARTICLE[f["span"][0]:f["span"][1]] for f in facts] == ["7000 辆", "8600 辆"]
     assert client.post("/api/articles", json={"text": ARTICLE}).status_code == 403
-    assert client.post("/article/store", data={"text": ARTICLE}).status_code == 403
+    r = client.post("/article/store", data={"text": ARTICLE, "csrf": client.app.state.csrf})
+    assert r.status_code == 403 and "read-only" in r.json()["error"]
 
 
 def test_upload_checks(client):
-    r = client.post("/article", files={"file": ("a.exe", b"MZ\x90", "application/x-msdownload")})
+    form = {"csrf": client.app.state.csrf}
+    r = client.post("/article", data=form, files={"file": ("a.exe", b"MZ\x90", "application/x-msdownload")})
     assert r.status_code == 400 and "txt" in r.json()["error"]
-    r = client.post("/article", files={"file": ("a.txt", "\xff\xfe".encode("latin-1"), "text/plain")})
+    r = client.post("/article", data=form, files={"file": ("a.txt", "\xff\xfe".encode("latin-1"), "text/plain")})
     assert r.status_code == 400 and "UTF-8" in r.json()["error"]
-    r = client.post("/article", files={"file": ("a.txt", ARTICLE.encode(), "text/plain")})
+    r = client.post("/article", data=form, files={"file": ("a.txt", ARTICLE.encode(), "text/plain")})
     assert r.status_code == 200 and "<mark" in r.text
     big = "a" * (400 * 1024)
     r = client.post("/api/extract", json={"text": big})
@@ -95,7 +97,8 @@ def test_operations_without_a_scenario_still_shows_deliveries(client):
 
 
 def test_article_form_stores(writable_client):
-    r = writable_client.post("/article/store", data={"text": ARTICLE, "published": "2024-06-01"})
+    r = writable_client.post("/article/store", data={"text": ARTICLE, "published": "2024-06-01",
+                                                     "csrf": writable_client.app.state.csrf})
     assert r.status_code == 200 and 'id="stored"' in r.text
     assert r.text.count("<mark") == 2
     facts = writable_client.get("/api/facts", params={"metric": "deliveries", "period": "2024-05"}).json()

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from ..errors import InputError
-from .common import JSON_OPTION, console, emit, state
+from .common import JSON_OPTION, console, emit, err_console, state
 
 
 def print_headline(data: dict, lang: str, out: Path | None = None) -> None:
@@ -68,14 +68,25 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
         port: int = typer.Option(8000, "--port", help="Port to listen on."),
         read_only: bool = typer.Option(False, "--read-only", help="Serve the database read-only (no storing)."),
+        token: Optional[str] = typer.Option(None, "--token", envvar="EVLENS_TOKEN",
+                                            help="Require this token on every request (for a non-loopback address)."),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Start the web dashboard over the database."""
-        import uvicorn
-
         from ..web import create_app
+        from ..web.security import is_loopback
+        from ..web.server import run
 
-        app_ = create_app(state(ctx).db_path, read_only=read_only)
-        emit({"url": f"http://{host}:{port}/", "read_only": read_only}, as_json,
+        if token is not None and len(token) < 16:
+            raise InputError("the token must have at least 16 characters", field="--token")
+        app_ = create_app(state(ctx).db_path, read_only=read_only, host=host, token=token)
+        exposed = not is_loopback(host)
+        emit({"url": f"http://{host}:{port}/", "read_only": read_only, "token": token is not None,
+              "exposed": exposed}, as_json,
              lambda o: console.print(f"Serving evlens on [bold]{o['url']}[/] (Ctrl+C to stop)", highlight=False))
-        uvicorn.run(app_, host=host, port=port, log_level="warning")
+        if exposed:
+            err_console.print(f"[bold yellow]warning:[/] {host} is reachable from other machines and the dashboard "
+                              "has no accounts" + ("; every request must carry the token" if token else
+                                                   ": anyone who can reach it can read and change the database; "
+                                                   "set --token or EVLENS_TOKEN"), highlight=False)
+        run(app_, host, port)

@@ -5,6 +5,8 @@ sources and article. Every view takes ``?entity=`` and ``?lang=en|zh`` in its UR
 from __future__ import annotations
 
 import logging
+import secrets
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -15,13 +17,12 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConflictError, EvlensError, InputError, NotFoundError
+from ..errors import ConflictError, EvlensError, Forbidden, InputError, LockedError, NotFoundError
 from . import pages
+from .security import Guard, allowed_hosts
 from .service import Service, json_bytes, records, scenario_options
 
-MAX_UPLOAD = 256 * 1024  # bytes of article text
-TEXT_TYPES = ("text/plain", "text/markdown", "application/octet-stream", "")
-TEXT_SUFFIXES = (".txt", ".md")
+MAX_UPLOAD = pages.MAX_TEXT  # bytes of article text
 log = logging.getLogger("evlens.web")
 
 Lang = Query("en", pattern="^(en|zh)$", description="Language of labels and numbers.")
@@ -33,11 +34,20 @@ class ArticleIn(BaseModel):
     published: Optional[date] = Field(None, description="Publication date, if the text does not say.")
 
 
+class ForgetIn(BaseModel):
+    id: str = Field(..., min_length=8, max_length=64, description="Import, document or fact id (or a unique prefix).")
+    dry_run: bool = Field(False, description="Only show what would go.")
+
+
 def _status(exc: EvlensError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
     if isinstance(exc, ConflictError):
         return 409
+    if isinstance(exc, LockedError):
+        return 503
+    if isinstance(exc, Forbidden):
+        return 403
     return 400
 
 
@@ -45,35 +55,25 @@ def _json_bytes_response(content: bytes) -> Response:
     return Response(content=content, media_type="application/json")
 
 
-class BodyLimit:
-    """Refuse a request whose declared body is over ``limit`` bytes (413) before reading it.
-    Plain ASGI, so it adds next to nothing to each request."""
-
-    def __init__(self, app, limit: int) -> None:
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] == "http":
-            for name, value in scope.get("headers", ()):
-                if name == b"content-length":
-                    try:
-                        too_big = int(value) > self.limit
-                    except ValueError:
-                        return await JSONResponse({"error": "bad Content-Length header"}, status_code=400)(
-                            scope, receive, send)
-                    if too_big:
-                        return await JSONResponse({"error": f"request body over {self.limit // 1024} KB"},
-                                                  status_code=413)(scope, receive, send)
-        await self.app(scope, receive, send)
-
-
-def create_app(db_path: str | Path | None = None, *, read_only: bool = False, entity: str | None = None) -> FastAPI:
-    """The dashboard over the database at ``db_path`` (default: the user data directory)."""
+def create_app(db_path: str | Path | None = None, *, read_only: bool = False, entity: str | None = None,
+               host: str | None = None, token: str | None = None) -> FastAPI:
+    """The dashboard over the database at ``db_path`` (default: the user data directory).
+    ``host`` is the address it is served on (its name is accepted in the ``Host`` header
+    besides loopback's); ``token``, when given, must come with every request."""
     svc = Service(db_path, read_only=read_only, entity=entity)
-    app = FastAPI(title="evlens", version="1", description="EV makers' reports, the press and the market, with sources.")
-    app.state.service = svc
 
-    app.add_middleware(BodyLimit, limit=MAX_UPLOAD + 16 * 1024)
+    @asynccontextmanager
+    async def lifespan(app_: FastAPI):
+        yield
+        svc.checkpoint()  # on SIGTERM or SIGINT: nothing stays only in the write-ahead log
+
+    # The API's own docs page loads its script from a CDN, which the CSP forbids:
+    # the schema is at /openapi.json.
+    app = FastAPI(title="evlens", version="1", description="EV makers' reports, the press and the market, with sources.",
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.service = svc
+    app.state.csrf = secrets.token_urlsafe(32)
+    app.add_middleware(Guard, hosts=allowed_hosts(host), limit=MAX_UPLOAD + 16 * 1024, token=token)
 
     @app.exception_handler(EvlensError)
     async def evlens_error(request: Request, exc: EvlensError):
@@ -162,6 +162,17 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
         result = svc.store_article(doc, facts)
         return _json_bytes_response(json_bytes({"document_id": doc.id, "facts": len(facts),
                                                 "added": result.added, "already_imported": result.already_imported}))
+
+    @app.get("/api/summary", summary="What the database holds: prices per ticker, facts per maker, share counts")
+    async def api_summary() -> Response:
+        return _json_bytes_response(await svc.acached(("summary",), lambda: json_bytes(
+            svc.query(("s",), lambda s: s.summary()))))
+
+    @app.post("/api/forget", summary="Remove one import, document or fact (with `dry_run`, show what would go)")
+    def api_forget(req: ForgetIn) -> Response:
+        if svc.read_only and not req.dry_run:
+            return JSONResponse({"error": "the database is served read-only: nothing can be removed"}, status_code=403)
+        return _json_bytes_response(json_bytes(svc.forget(req.id, dry_run=req.dry_run)))
 
     # ------------------------------------------------------------------ pages
     pages.register(app, svc)

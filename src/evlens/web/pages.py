@@ -10,8 +10,9 @@ from typing import Any, Optional
 import jinja2
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-from ..errors import EvlensError, InputError
+from ..errors import EvlensError, Forbidden, InputError
 from ..extract import extract_document, fact_to_dict
 from ..extract.document import document_from_text
 from ..facts import Document, Fact
@@ -19,6 +20,7 @@ from ..report import format as fmt
 from ..report.figures import figures
 from ..report.labels import labels
 from ..report.render import figure_json, headline_items, plotly_js
+from .security import csrf_ok, safe_url
 
 MAX_TEXT = 256 * 1024
 TEXT_TYPES = ("text/plain", "text/markdown", "application/octet-stream")
@@ -33,6 +35,7 @@ def environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     for name in ("money", "count", "pct", "points", "share", "number"):
         env.filters[name] = getattr(fmt, name)
+    env.filters["safe_url"] = safe_url
     return env
 
 
@@ -76,12 +79,17 @@ def _lang(lang: str) -> str:
 
 def register(app: FastAPI, svc) -> None:
     env = environment()
+    csrf = app.state.csrf
+
+    def check_csrf(given: Optional[str]) -> None:
+        if not csrf_ok(csrf, given):
+            raise Forbidden("the form's CSRF token is missing or stale: reload the page and try again")
 
     def render(request: Request, page: str, lang: str, entity: Optional[str], **ctx) -> HTMLResponse:
         L = labels(lang)
         other = "zh" if lang == "en" else "en"
         html = env.get_template(f"{page}.html").render(
-            L=L, lang=lang, page=page, pages=PAGES, entity=entity, read_only=svc.read_only,
+            L=L, lang=lang, page=page, pages=PAGES, entity=entity, read_only=svc.read_only, csrf=csrf,
             switch_url=str(request.url.include_query_params(lang=other)), other=other,
             query=("?" + request.url.query) if request.url.query else "", **ctx)
         return HTMLResponse(html)
@@ -101,6 +109,11 @@ def register(app: FastAPI, svc) -> None:
         return Response(plotly_js(), media_type="application/javascript",
                         headers={"Cache-Control": "public, max-age=86400"})
 
+    @app.get("/static/evlens.js", include_in_schema=False)
+    def static_js() -> Response:
+        return Response(_static("evlens.js"), media_type="application/javascript",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
         svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
@@ -118,6 +131,16 @@ def register(app: FastAPI, svc) -> None:
     page_route("/market", "market", ("prices",))
     page_route("/events", "events", ("events",))
     page_route("/sources", "sources", ())
+
+    @app.post("/sources/forget", response_class=HTMLResponse, include_in_schema=False)
+    def sources_forget(request: Request, lang: str = Query("en", pattern="^(en|zh)$"),
+                       id: str = Form(..., min_length=8, max_length=64), csrf: Optional[str] = Form(None),
+                       confirm: Optional[str] = Form(None)) -> HTMLResponse:
+        check_csrf(csrf)
+        if svc.read_only:
+            raise Forbidden("the database is served read-only: nothing can be removed")
+        plan = svc.forget(id, dry_run=not confirm)
+        return render(request, "sources", lang, None, forget=plan, **report_ctx(None, lang, ()))
 
     @app.get("/operations", response_class=HTMLResponse, include_in_schema=False)
     def operations(request: Request, entity: Optional[str] = Query(None, max_length=100),
@@ -154,17 +177,20 @@ def register(app: FastAPI, svc) -> None:
     @app.post("/article", response_class=HTMLResponse, include_in_schema=False)
     async def article_post(request: Request, lang: str = Query("en", pattern="^(en|zh)$"),
                            text: Optional[str] = Form(None), published: Optional[str] = Form(None),
-                           file: Optional[UploadFile] = File(None)) -> HTMLResponse:
+                           file: Optional[UploadFile] = File(None), csrf: Optional[str] = Form(None)) -> HTMLResponse:
+        check_csrf(csrf)
         body = await _article_text(text, file)
         pub = _date(published)
-        doc, facts = extract(body, pub)
+        doc, facts = await run_in_threadpool(extract, body, pub)  # CPU-bound: off the event loop
         return render(request, "article", lang, None, title=labels(lang)["article"], segs=segments(doc.text, facts),
                       facts=[fact_to_dict(f) for f in facts], text=doc.text, published=published or "",
                       stored=None)
 
     @app.post("/article/store", response_class=HTMLResponse, include_in_schema=False)
     def article_store(request: Request, lang: str = Query("en", pattern="^(en|zh)$"),
-                      text: str = Form(..., max_length=MAX_TEXT), published: Optional[str] = Form(None)):
+                      text: str = Form(..., max_length=MAX_TEXT), published: Optional[str] = Form(None),
+                      csrf: Optional[str] = Form(None)):
+        check_csrf(csrf)
         if svc.read_only:
             return JSONResponse({"error": "the database is served read-only: facts cannot be stored"}, status_code=403)
         doc, facts = extract(text, _date(published))
@@ -172,6 +198,13 @@ def register(app: FastAPI, svc) -> None:
         return render(request, "article", lang, None, title=labels(lang)["article"], segs=segments(doc.text, facts),
                       facts=[fact_to_dict(f) for f in facts], text=doc.text, published=published or "",
                       stored={"added": result.added, "already": result.already_imported, "id": doc.id})
+
+
+@lru_cache(maxsize=None)
+def _static(name: str) -> bytes:
+    from importlib import resources
+
+    return resources.files("evlens.web").joinpath("static", name).read_bytes()
 
 
 def scenario_options_from(*args):

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..errors import ConflictError, InputError
 from ..report.data import ReportOptions, build_report, run_forecast
@@ -68,29 +70,81 @@ def scenario_options(second_phase_start: str | None, ramp_months: float | None, 
 
 
 class Service:
-    """The store of one dashboard, with a lock and a small cache of computed views."""
+    """The database of one dashboard, opened per request, with a small cache of computed views.
+
+    The server holds no connection between requests, so the CLI can read and write the same
+    file while the dashboard runs (see :mod:`evlens.store.connect`). Each request first looks
+    at the file's size and modification time: when another process has written since, the
+    cache is emptied and the dashboard shows the new data without a restart. One lock
+    serialises the requests that open the file: DuckDB refuses a read-only and a writing
+    connection to one file in one process."""
 
     def __init__(self, db_path: str | Path | None = None, read_only: bool = False, entity: str | None = None) -> None:
-        from .. import open as open_store
+        from ..store.core import default_db_path
 
         self.read_only = read_only
-        self.store = open_store(db_path, read_only=read_only)
+        self.path = Path(db_path or os.environ.get("EVLENS_DB") or default_db_path())
         self.lock = threading.RLock()
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
         self._resolved: dict[str, str] = {}
-        self.default_entity = entity or self._guess_entity()
+        with self.session(write=not read_only):  # create or upgrade the file once, up front
+            pass
+        self._version = self.version()
+        self._entity = entity
 
-    def _guess_entity(self) -> str:
-        rows = self.store.con.execute(
-            "SELECT s.entity FROM securities s JOIN entities e ON e.id = s.entity WHERE e.kind = 'company' "
-            "AND EXISTS (SELECT 1 FROM facts f WHERE f.metric = 'delivery_target' AND f.entity = s.entity) "
-            "ORDER BY s.entity").fetchall()
-        return rows[0][0] if rows else "xiaomi"
+    @property
+    def default_entity(self) -> str:
+        if self._entity is None:
+            self._entity = self.query(("default-entity",), lambda s: s.main_entity()) or "xiaomi"
+        return self._entity
+
+    @contextmanager
+    def session(self, write: bool = False) -> Iterator[Any]:
+        """The store, open for the length of one block (read-only unless ``write``)."""
+        from .. import open as open_store
+
+        if write and self.read_only:
+            raise ConflictError("the database is served read-only: nothing can be stored")
+        with self.lock:
+            store = open_store(self.path, read_only=not write)
+            try:
+                yield store
+            finally:
+                store.close()
+
+    def version(self) -> tuple:
+        """What changes when any process writes the file: size, mtime and inode of the
+        database and of its write-ahead log."""
+        out = []
+        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                st = p.stat()
+                out.append((st.st_size, st.st_mtime_ns, st.st_ino))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def _refresh(self) -> None:
+        v = self.version()
+        if v != self._version:
+            with self.lock:
+                self._cache.clear()
+                self._resolved.clear()
+                self._version = v
 
     def close(self) -> None:
-        self.store.close()
+        with self.lock:
+            self._cache.clear()
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (on shutdown)."""
+        if self.read_only:
+            return
+        with self.session(write=True) as s:
+            s.checkpoint()
 
     def cached(self, key: tuple, fn: Callable[[], Any]) -> Any:
+        self._refresh()
         with self.lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -104,6 +158,7 @@ class Service:
     async def acached(self, key: tuple, fn: Callable[[], Any]) -> Any:
         """:meth:`cached` for async endpoints: a hit is answered on the event loop, a miss is
         computed in a worker thread."""
+        self._refresh()
         try:
             return self._cache[key]
         except KeyError:
@@ -117,15 +172,14 @@ class Service:
         hit = self._resolved.get(text)
         if hit is not None:
             return hit
-        with self.lock:
-            slug = self.store.resolve_entity(text)
+        slug = self.query(("resolve",), lambda s: s.resolve_entity(text))
         if len(self._resolved) < 1000:
             self._resolved[text] = slug
         return slug
 
     def report(self, entity: str | None) -> dict:
         slug = self.resolve(entity)
-        return self.cached(("report", slug), lambda: build_report(self.store, slug).to_dict())
+        return self.cached(("report", slug), lambda: self.query(("r",), lambda s: build_report(s, slug).to_dict()))
 
     def report_bytes(self, entity: str | None) -> bytes:
         slug = self.resolve(entity)
@@ -135,17 +189,30 @@ class Service:
         slug = self.resolve(entity)
         year = self.report(slug)["headline"]["forecast_year"]
         key = ("forecast", slug, year, opts)
-        return self.cached(key, lambda: run_forecast(self.store, slug, year, opts))
+
+        def run() -> dict:
+            facts, ents = self.query(("fe",), lambda s: (s.facts(), s.entities()))
+            return run_forecast(None, slug, year, opts, facts=facts, ents=ents)  # the paths run without the file
+        return self.cached(key, run)
 
     def query(self, key: tuple, fn: Callable[[Any], Any]) -> Any:
-        with self.lock:
-            return fn(self.store)
+        with self.session() as s:
+            return fn(s)
 
-    def store_article(self, doc, facts) -> Any:
-        if self.read_only:
-            raise ConflictError("the database is served read-only: facts cannot be stored")
+    def write(self, fn: Callable[[Any], Any]) -> Any:
+        """Run ``fn(store)`` on the store opened for writing; the cache starts afresh."""
+        with self.session(write=True) as s:
+            result = fn(s)
         with self.lock:
-            result = self.store.add_document(doc, facts)
             self._cache.clear()
             self._resolved.clear()
-            return result
+            self._version = self.version()
+        return result
+
+    def store_article(self, doc, facts) -> Any:
+        return self.write(lambda s: s.add_document(doc, facts))
+
+    def forget(self, ident: str, dry_run: bool = False) -> dict:
+        if dry_run:
+            return self.query(("forget",), lambda s: s.forget(ident, dry_run=True))
+        return self.write(lambda s: s.forget(ident))
