@@ -183,6 +183,13 @@ def url_date(url: str | None) -> date | None:
 
 
 def _published(url: str | None, period, metric: str) -> tuple[date | None, str | None]:
+    try:
+        return _published_unguarded(url, period, metric)
+    except OverflowError:  # a period at the calendar's edge (9999-12), refused later
+        return None, None
+
+
+def _published_unguarded(url: str | None, period, metric: str) -> tuple[date | None, str | None]:
     d = url_date(url)
     if d is not None and d >= period.end - timedelta(days=1):
         return d, "url"
