@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -354,8 +354,11 @@ def fact_problem(fact, today: date | None = None) -> tuple[str, str] | None:
     why = period_problem(period, fact.metric, today)
     if why is not None:
         return "period", why
-    if fact.published is not None:
-        why = date_problem(fact.published, today)
+    published = fact.published
+    if published is not None and published == published:  # NaT from a frame is no date
+        if isinstance(published, datetime):
+            published = published.date()
+        why = date_problem(published, today)
         if why is not None:
             return "published", why
     return None
@@ -391,6 +394,8 @@ def check_fact(fact, *, path: str | Path | None = None, line: int | None = None,
 
 
 def check_facts(facts: Iterable, *, path: str | Path | None = None, today: date | None = None) -> None:
-    """:func:`check_fact` on each fact; the first bad one raises."""
+    """:func:`check_fact` on each fact; the first bad one raises. A fact is anything with
+    the attributes of :class:`~evlens.facts.Fact` (also the rows of a frame of facts,
+    ``df.itertuples(index=False)``)."""
     for f in facts:
         check_fact(f, path=path, today=today)

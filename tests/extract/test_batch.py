@@ -51,3 +51,20 @@ def test_load_partitions_once_per_document(tmp_path, store):
         "SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id "
         "WHERE substr(d.text, f.span_start + 1, f.span_end - f.span_start) <> f.surface").fetchall()[0][0]
     assert bad == 0
+
+
+def test_tampered_partitions_are_refused_and_store_nothing(tmp_path, store):
+    import pandas as pd
+
+    from evlens.errors import InputError
+
+    run(find_articles([GOLD])[:2], tmp_path / "parts")
+    part = sorted((tmp_path / "parts" / "facts").glob("*.parquet"))[0]
+    df = pd.read_parquet(part)
+    df.loc[df.index[0], "value"] = float("inf")
+    df.to_parquet(part, index=False)
+    before = store.counts()
+    with pytest.raises(InputError) as exc:
+        load_partitions(store, tmp_path / "parts")
+    assert exc.value.field == "value" and "not a finite number" in str(exc.value)
+    assert store.counts() == before

@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 from ..errors import EvlensError, InputError
 from ..periods import parse_period
+from ..validate import check_facts
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text")
 
@@ -207,6 +208,8 @@ def load_partitions(store, out_dir: str | Path) -> dict:
     facts = str(Path(out_dir) / "facts" / "*.parquet")
     if not list(Path(out_dir).glob("documents/*.parquet")):
         raise InputError("no Parquet partitions here (expected documents/*.parquet)", path=out_dir)
+    # partitions are files anyone can edit: their facts pass the store's rules first
+    check_facts(read_partitions(out_dir).itertuples(index=False), path=out_dir)
     with store.transaction() as con:
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _incoming_docs AS "
