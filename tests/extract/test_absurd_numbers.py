@@ -54,3 +54,15 @@ def test_an_article_dated_far_ahead_gives_no_fact():
     ex = Extractor("2024年5月，小米交付了8646辆汽车。", date(9999, 1, 1))
     assert ex.facts() == []
     assert ex.skipped and "years ahead" in ex.skipped[0].reason
+
+
+def test_cli_verbose_says_why_a_figure_was_skipped(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.md"
+    path.write_text("---\ndate: 2025-02-08\n---\n" + ABSURD["400 digits, Chinese"], encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", "from evlens.cli import main; main()", "extract", str(path),
+                           "--verbose", "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert "skipped '999" in proc.stderr and "(deliveries): inf is not a finite number" in proc.stderr

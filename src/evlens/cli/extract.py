@@ -59,6 +59,7 @@ def register(app: typer.Typer) -> None:
         scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster (tcp://host:8786)."),
         out: Optional[Path] = typer.Option(None, "--out", help="Directory for the Parquet partitions of a Dask run (default: a temporary one)."),
         threads: bool = typer.Option(False, "--threads", help="Local Dask workers as threads in this process instead of processes."),
+        verbose: bool = typer.Option(False, "--verbose", help="Also list, on standard error, figures read but not emitted and why (e.g. not finite, beyond what the metric can hold)."),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Read facts out of articles: each with its entity, metric, period, value, bound and exact span."""
@@ -97,8 +98,14 @@ def register(app: typer.Typer) -> None:
             return
         results = []
         for path in files:
-            doc, facts = extract_file(path, published)
+            skipped: list = []
+            doc, facts = extract_file(path, published, skipped)
             results.append((path, doc, facts))
+            if verbose:
+                for s in skipped:
+                    shown = s.surface if len(s.surface) <= 40 else f"{s.surface[:20]}…{s.surface[-8:]}"
+                    err_console.print(f"{path}: skipped {shown!r} at {s.span_start}:{s.span_end} ({s.metric}): {s.reason}",
+                                      highlight=False, markup=False, soft_wrap=True)
         if as_json:
             for _, _, facts in results:
                 for f in facts:

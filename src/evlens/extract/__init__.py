@@ -16,22 +16,28 @@ from datetime import date
 from pathlib import Path
 
 from ..facts import Document, Fact
-from .core import Extractor, extract_text
+from .core import Extractor, Skipped, extract_text
 from .document import document_from_text, parse_front_matter, read_document
 
 
-def extract_document(doc: Document) -> list[Fact]:
-    """Facts read from ``doc``; spans index ``doc.text``."""
-    return Extractor(doc.text, doc.published).facts(
+def extract_document(doc: Document, skipped: list[Skipped] | None = None) -> list[Fact]:
+    """Facts read from ``doc``; spans index ``doc.text``. Figures left out because no fact
+    could hold them are appended to ``skipped`` when it is given (see :class:`Skipped`)."""
+    ex = Extractor(doc.text, doc.published)
+    facts = ex.facts(
         document_id=doc.id, published_basis="stated" if doc.published else None,
         source_url=doc.url, publisher=doc.publisher,
     )
+    if skipped is not None:
+        skipped.extend(ex.skipped)
+    return facts
 
 
-def extract_file(path: str | Path, published: date | None = None) -> tuple[Document, list[Fact]]:
-    """Read an article file and extract its facts."""
+def extract_file(path: str | Path, published: date | None = None,
+                 skipped: list[Skipped] | None = None) -> tuple[Document, list[Fact]]:
+    """Read an article file and extract its facts (``skipped``: as :func:`extract_document`)."""
     doc = read_document(path, published)
-    return doc, extract_document(doc)
+    return doc, extract_document(doc, skipped)
 
 
 def _num(v: float) -> float | int:
@@ -48,5 +54,5 @@ def fact_to_dict(f: Fact) -> dict:
     }
 
 
-__all__ = ["Extractor", "extract_text", "extract_document", "extract_file", "read_document",
+__all__ = ["Extractor", "Skipped", "extract_text", "extract_document", "extract_file", "read_document",
            "document_from_text", "parse_front_matter", "fact_to_dict"]
