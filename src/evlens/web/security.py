@@ -43,6 +43,7 @@ SECURITY_HEADERS = [
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 TOKEN_COOKIE = "evlens_token"
+CLOSE = [(b"connection", b"close")]  # the server reads no more of a refused body
 
 
 def is_loopback(host: str) -> bool:
@@ -197,21 +198,21 @@ class Guard:
                 await _plain(send, 400, "bad Content-Length header")
                 return None
             if n > self.limit:
-                await _plain(send, 413, f"request body over {self.limit // 1024} KB")
+                await _plain(send, 413, f"request body over {self.limit // 1024} KB", CLOSE)
                 return None
         chunks, size, more = [], 0, True
         while more:
             try:
                 message = await asyncio.wait_for(receive(), self.body_timeout)
             except asyncio.TimeoutError:
-                await _plain(send, 408, f"the request body did not arrive within {self.body_timeout:g} s")
+                await _plain(send, 408, f"the request body did not arrive within {self.body_timeout:g} s", CLOSE)
                 return None
             if message["type"] != "http.request":  # the client went away
                 return None
             body = message.get("body", b"")
             size += len(body)
-            if size > self.limit:
-                await _plain(send, 413, f"request body over {self.limit // 1024} KB")
+            if size > self.limit:  # stop reading: the connection closes after this answer
+                await _plain(send, 413, f"request body over {self.limit // 1024} KB", CLOSE)
                 return None
             chunks.append(body)
             more = message.get("more_body", False)

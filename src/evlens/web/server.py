@@ -3,14 +3,16 @@
 uvicorn closes a kept-alive connection that stays idle (``timeout_keep_alive``), but not a
 connection that sends its request headers slowly. :class:`TimedH11Protocol` closes a
 connection whose request headers are not complete ``HEADER_TIMEOUT`` seconds after it
-opened or after its last response. The body's own time limit is :class:`~.security.Guard`'s.
+opened or after its last response (``EVLENS_HEADER_TIMEOUT`` overrides the 10 s). The body's own time limit is :class:`~.security.Guard`'s.
 """
 
 from __future__ import annotations
 
+import os
+
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-HEADER_TIMEOUT = 10.0
+HEADER_TIMEOUT = float(os.environ.get("EVLENS_HEADER_TIMEOUT", "10"))
 IDLE_TIMEOUT = 5
 MAX_HEADER_BYTES = 16 * 1024
 
