@@ -237,6 +237,9 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
 
     used = set().union(*figs.values())
     sources = _sources(store, facts, used)
+    for sk in getattr(store, "skipped_facts", ()):
+        notes.append(f"stored fact {sk['id']} ({sk['entity']} {sk['metric']} {sk['period']}) skipped: "
+                     f"{sk['reason']}; remove it with `evlens forget {sk['id']}`")
     return ReportData(
         entity=slug, name_en=ent.get("name_en") or slug, name_zh=ent.get("name_zh") or ent.get("name_en") or slug,
         ticker=ticker, currency=headline["currency"], options=jsonable(dict(opts.__dict__)), headline=headline,

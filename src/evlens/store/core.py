@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from ..errors import ConflictError, EvlensError, InputError, NotFoundError, SchemaError
@@ -85,6 +86,7 @@ class Store:
             migrate(self.con)
             self._sync_gazetteer()
         self._aliases: dict[str, list[str]] | None = None
+        self.skipped_facts: list[dict] = []  # stored facts left out of analyses, with why
 
     def _upgrade_then_reopen_read_only(self) -> None:
         """A database written by an older evlens: upgrade it once, then read it."""
@@ -321,7 +323,11 @@ class Store:
         published_by: date | str | None = None,
     ) -> pd.DataFrame:
         """Stored facts, filtered. ``entity`` and ``metric`` take one value or several;
-        ``published_by`` keeps facts whose publication date is known and not later."""
+        ``published_by`` keeps facts whose publication date is known and not later.
+
+        A stored value no analysis can use (not finite, beyond what its metric can hold,
+        written by an older evlens that did not check) is left out and listed, with its
+        reason, in :attr:`skipped_facts`, so that one bad row never stops an analysis."""
         sql, params = "SELECT * FROM facts WHERE 1=1", []
         for col, val in (("entity", entity), ("metric", metric)):
             if val is None:
@@ -340,9 +346,32 @@ class Store:
         if published_by is not None:
             sql += " AND published IS NOT NULL AND published <= ?"
             params.append(pd.Timestamp(published_by).date())
-        return self.con.execute(
+        df = self.con.execute(
             sql + " ORDER BY entity, metric, period_start, period_end, published NULLS LAST, id", params
         ).df()
+        return self._usable(df)
+
+    def _usable(self, df: pd.DataFrame) -> pd.DataFrame:
+        from ..validate import limit_for, value_problem
+
+        if df.empty:
+            return df
+        values = df["value"].to_numpy(dtype=float)
+        bad = ~np.isfinite(values)
+        for (metric, unit), idx in df.groupby(["metric", "unit"], dropna=False).indices.items():
+            lim = limit_for(metric, None if pd.isna(unit) else unit)
+            v = values[idx]
+            with np.errstate(invalid="ignore"):
+                out = (v < lim.low) | (v > lim.high) | ((v != np.round(v)) if lim.whole else False)
+            bad[idx] |= out
+        if not bad.any():
+            return df
+        for r in df[bad].itertuples():
+            entry = {"id": r.id, "entity": r.entity, "metric": r.metric, "period": r.period,
+                     "reason": value_problem(r.value, limit_for(r.metric, r.unit))}
+            if entry not in self.skipped_facts:
+                self.skipped_facts.append(entry)
+        return df[~bad].reset_index(drop=True)
 
     def document(self, doc_id: str) -> dict:
         cur = self.con.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
