@@ -407,3 +407,15 @@ document.getElementById("f").submit();
     stores = [(u, s) for u, s in responses if u.startswith(url) and "/article/store" in u]
     assert stores and all(s == 403 for _, s in stores), responses
     assert _facts(db) == before
+
+
+def test_absurd_numbers_in_an_article_poison_nothing(writable_client):
+    c = writable_client
+    text = ("2025 年 3 月，小米 SU7 的交付量为 " + "9" * 400 + " 辆。4 月交付 一亿亿亿亿亿亿亿亿亿亿 辆。"
+            "Xiaomi delivered 1e999 vehicles in May 2025.")
+    r = c.post("/api/articles", json={"text": text, "published": "2025-06-01"})
+    assert r.status_code in (200, 400), r.text
+    facts = c.get("/api/facts", params={"entity": "xiaomi-su7", "metric": "deliveries"}).json()
+    assert all(isinstance(f["value"], (int, float)) and f["value"] < 1e8 for f in facts)
+    for path in ("/", "/api/headline", "/operations", "/sources"):
+        assert c.get(path).status_code == 200

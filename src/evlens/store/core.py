@@ -28,6 +28,7 @@ from ..sources.prices import detect_price_format, parse_price_file, ticker_from_
 from ..sources.reading import RawFile, read_file
 from ..sources.shares import name_from_filename, parse_shares_file
 from ..tickers import exchange_of, normalize_ticker
+from ..validate import check_facts
 from ..values import jsonable
 from .connect import connect
 from .migrate import migrate, schema_version, stored_version
@@ -671,6 +672,7 @@ class Store:
                 raise EvlensError(f"fact {f.id} points at document {f.document_id}, not {doc.id}")
             if f.span_start is not None and doc.text[f.span_start : f.span_end] != f.surface:
                 raise EvlensError(f"fact {f.id}: span {f.span_start}:{f.span_end} does not hold {f.surface!r}")
+        check_facts(facts, path=doc.path or doc.url or f"document {doc.id}")
         with self.transaction():
             new = self._insert_document(doc)
             added = self._insert_facts(
