@@ -419,3 +419,16 @@ def test_absurd_numbers_in_an_article_poison_nothing(writable_client):
     assert all(isinstance(f["value"], (int, float)) and f["value"] < 1e8 for f in facts)
     for path in ("/", "/api/headline", "/operations", "/sources"):
         assert c.get(path).status_code == 200
+
+
+def test_a_reachable_address_is_warned_about(db):
+    """192.0.2.1 (TEST-NET-1) is on no interface here: the bind fails after the warning,
+    so nothing ever listens beyond loopback."""
+    r = subprocess.run([*CLI, "--db", str(db), "serve", "--host", "192.0.2.1", "--port", str(_free_port())],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0
+    err = " ".join(r.stderr.split())
+    assert "warning" in err and "no accounts" in err and "--token" in err
+    r = subprocess.run([*CLI, "--db", str(db), "serve", "--token", "short"], capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 2 and "16 characters" in r.stderr

@@ -88,5 +88,5 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"[bold yellow]warning:[/] {host} is reachable from other machines and the dashboard "
                               "has no accounts" + ("; every request must carry the token" if token else
                                                    ": anyone who can reach it can read and change the database; "
-                                                   "set --token or EVLENS_TOKEN"), highlight=False)
+                                                   "set --token or EVLENS_TOKEN"), highlight=False, soft_wrap=True)
         run(app_, host, port)
