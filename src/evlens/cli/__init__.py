@@ -61,10 +61,18 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         common.print_error("aborted")
         sys.exit(1)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
+    except Exception as exc:
+        if _is_usage_error(exc):
+            common.print_error(_one_line(exc.format_message()))  # type: ignore[attr-defined]
             sys.exit(2)
         raise
+
+
+def _is_usage_error(exc: BaseException) -> bool:
+    """A usage error of click, whichever copy raised it: Typer now ships its own click, so
+    ``except click.ClickException`` alone misses its errors."""
+    return any(cls.__name__ == "ClickException" for cls in type(exc).__mro__) and hasattr(exc, "format_message")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
