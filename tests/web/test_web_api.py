@@ -103,3 +103,19 @@ def test_article_form_stores(writable_client):
     assert r.text.count("<mark") == 2
     facts = writable_client.get("/api/facts", params={"metric": "deliveries", "period": "2024-05"}).json()
     assert any(f["value"] == 8600 and f["published"] == "2024-06-01" for f in facts)
+
+
+def test_browsers_get_an_error_page_and_scripts_get_json(client):
+    page = client.get("/market", params={"entity": "nosuch", "lang": "zh"}, headers={"accept": "text/html"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert 'id="error-message"' in page.text and "出错了" in page.text and "&#39;nosuch&#39;" in page.text
+    api = client.get("/api/headline", params={"entity": "nosuch"}, headers={"accept": "text/html"})
+    assert api.status_code == 404 and api.json()["error"]
+    script = client.get("/market", params={"entity": "nosuch"})
+    assert script.status_code == 404 and "nosuch" in script.json()["error"]
+
+
+def test_no_page_shows_a_python_repr(client):
+    for path in ("/", "/market", "/events", "/operations", "/sources", "/article"):
+        html = client.get(path).text
+        assert "<built-in" not in html and "object at 0x" not in html and "&lt;built-in" not in html

@@ -75,25 +75,31 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
     app.state.csrf = secrets.token_urlsafe(32)
     app.add_middleware(Guard, hosts=allowed_hosts(host), limit=MAX_UPLOAD + 16 * 1024, token=token)
 
+    def answer(request: Request, payload: dict, status: int) -> Response:
+        """JSON for the API and for scripts; an HTML page for a browser asking for a page."""
+        if pages.wants_html(request):
+            return pages.error_page(request, status, payload["error"], read_only=svc.read_only)
+        return JSONResponse(payload, status_code=status)
+
     @app.exception_handler(EvlensError)
     async def evlens_error(request: Request, exc: EvlensError):
-        return JSONResponse({"error": str(exc), "kind": type(exc).__name__}, status_code=_status(exc))
+        return answer(request, {"error": str(exc), "kind": type(exc).__name__}, _status(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
         problems = [{"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
                     for e in exc.errors()]
         text = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
-        return JSONResponse({"error": f"invalid request: {text}", "problems": problems}, status_code=422)
+        return answer(request, {"error": f"invalid request: {text}", "problems": problems}, 422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+        return answer(request, {"error": str(exc.detail)}, exc.status_code)
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):
         log.exception("unexpected error on %s", request.url.path)
-        return JSONResponse({"error": "internal error: the server could not answer this request"}, status_code=500)
+        return answer(request, {"error": "internal error: the server could not answer this request"}, 500)
 
     # ------------------------------------------------------------------ API
     @app.get("/api/entities", summary="Companies, models, groups and indexes in the gazetteer")

@@ -207,6 +207,26 @@ def _static(name: str) -> bytes:
     return resources.files("evlens.web").joinpath("static", name).read_bytes()
 
 
+def wants_html(request: Request) -> bool:
+    """Whether an error should be answered with a page: a browser (it asks for text/html)
+    asking for anything but the API."""
+    path = request.url.path
+    if path.startswith("/api/") or path == "/openapi.json":
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def error_page(request: Request, status: int, message: str, read_only: bool = False) -> HTMLResponse:
+    lang = request.query_params.get("lang", "en")
+    lang = lang if lang in ("en", "zh") else "en"
+    L = labels(lang)
+    html = environment().get_template("error.html").render(
+        L=L, lang=lang, page="error", pages=PAGES, entity=None, read_only=read_only, csrf="",
+        switch_url=str(request.url.include_query_params(lang="zh" if lang == "en" else "en")),
+        other="zh" if lang == "en" else "en", query="", title=f"{L['error']} {status}", message=message, figs=None)
+    return HTMLResponse(html, status_code=status)
+
+
 def scenario_options_from(*args):
     from .service import scenario_options
 
