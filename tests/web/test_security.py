@@ -45,11 +45,12 @@ def db(demo_db_path, tmp_path) -> Path:
 
 
 @pytest.fixture()
-def served(db, tmp_path):
+def served(db, tmp_path, request):
     """``evlens serve`` on a free loopback port, as its own process; yields (url, process, db)."""
     port = _free_port()
-    env = dict(os.environ, EVLENS_HEADER_TIMEOUT="1", EVLENS_LOCK_WAIT="20")
-    proc = subprocess.Popen([*CLI, "--db", str(db), "serve", "--port", str(port)], env=env,
+    env = dict(os.environ, EVLENS_HEADER_TIMEOUT="1", EVLENS_BODY_TIMEOUT="1", EVLENS_LOCK_WAIT="20")
+    extra = getattr(request, "param", [])
+    proc = subprocess.Popen([*CLI, "--db", str(db), "serve", "--port", str(port), *extra], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -241,6 +242,48 @@ def test_slow_headers_are_cut_off(served):
         data = s.recv(1024)  # b"" once the server closes
         waited = time.monotonic() - t0
     assert data == b"" and waited < 8
+
+
+def test_a_slow_body_is_cut_off(served):
+    url, _, _ = served
+    port = int(url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: 1000\r\n\r\n{\"text\": ")  # and never the rest
+        t0 = time.monotonic()
+        data = s.recv(4096)
+        waited = time.monotonic() - t0
+    assert data.startswith(b"HTTP/1.1 408") and waited < 8
+
+
+def test_an_idle_connection_is_closed(served):
+    url, _, _ = served
+    port = int(url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as s:
+        s.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        first = s.recv(65536)
+        assert first.startswith(b"HTTP/1.1 200")
+        t0 = time.monotonic()
+        rest = s.recv(65536)
+        while rest and time.monotonic() - t0 < 12:  # the rest of the first response, if any
+            rest = s.recv(65536)
+        waited = time.monotonic() - t0
+    assert rest == b"" and waited < 12
+
+
+@pytest.mark.parametrize("served", [["--read-only"]], indirect=True)
+def test_load_works_beside_a_read_only_dashboard(served, tmp_path):
+    url, _, db = served
+    import httpx
+
+    prices = tmp_path / "ZZZZ.csv"
+    prices.write_text("date,close\n2025-03-03,10.5\n")
+    r = subprocess.run([*CLI, "--db", str(db), "load", "prices", str(prices), "--ticker", "ZZZZ"],
+                       capture_output=True, text=True, timeout=120, env=dict(os.environ, EVLENS_LOCK_WAIT="20"))
+    assert r.returncode == 0, r.stderr
+    rows = {s["ticker"]: s["rows"] for s in httpx.get(url + "/api/summary", timeout=30).json()["securities"]}
+    assert rows.get("ZZZZ") == 1
+    assert httpx.post(url + "/api/articles", json={"text": ARTICLE}, timeout=30).status_code == 403
 
 
 def test_an_upload_being_extracted_does_not_block_a_get(served):

@@ -5,6 +5,7 @@ sources and article. Every view takes ``?entity=`` and ``?lang=en|zh`` in its UR
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 from contextlib import asynccontextmanager
 from datetime import date
@@ -73,7 +74,8 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
                   docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.service = svc
     app.state.csrf = secrets.token_urlsafe(32)
-    app.add_middleware(Guard, hosts=allowed_hosts(host), limit=MAX_UPLOAD + 16 * 1024, token=token)
+    app.add_middleware(Guard, hosts=allowed_hosts(host), limit=MAX_UPLOAD + 16 * 1024, token=token,
+                       body_timeout=float(os.environ.get("EVLENS_BODY_TIMEOUT", "30")))
 
     def answer(request: Request, payload: dict, status: int) -> Response:
         """JSON for the API and for scripts; an HTML page for a browser asking for a page."""
