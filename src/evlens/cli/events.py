@@ -7,7 +7,6 @@ from typing import List, Optional
 
 import typer
 
-from ..events import study
 from .common import JSON_OPTION, console, emit, state
 
 
@@ -41,6 +40,8 @@ def register(app: typer.Typer) -> None:
         """Event study: AR, CAR, BHAR per event and the tests across events (t, Brown-Warner,
         Patell, BMP, Kolari-Pynnönen, rank, sign)."""
         with state(ctx).open(read_only=True) as store:
+            from ..events import study
+
             result = study.events(
                 store, _split(tickers), benchmark=benchmark, model=model, window=window,
                 estimation=estimation, gap=gap, log_returns=log_returns, event=list(event or []),
