@@ -51,3 +51,60 @@ def test_satisfies():
     assert not satisfies(20000, {"value": 20000, "bound": "gt"})
     assert satisfies(20000, {"value": 20000, "bound": "ge"})
     assert satisfies(104, {"value": 100, "bound": "approx"}) and not satisfies(106, {"value": 100, "bound": "approx"})
+
+
+# ---------------------------------------------------------------- as of a date, calendar, revisions
+
+from evlens.reconcile import calendar_from_toml, fact_records, release_calendar  # noqa: E402
+from evlens.periods import parse_period  # noqa: E402
+
+
+def T(value, published=None, basis=None, metric="delivery_target"):
+    return Fact("acme", metric, "2025", value, "vehicle", "eq", method="import:kpis", published=published,
+                published_basis=basis, document_id=str(value))
+
+
+def test_calendar_dates_undated_figures_never_the_day_after_the_period():
+    cal = release_calendar()
+    # monthly deliveries: the 3rd of the next month; December's in January of the next year
+    assert cal.estimate("deliveries", parse_period("2025-04"))[0] == date(2025, 5, 3)
+    assert cal.estimate("deliveries", parse_period("2024-12"))[0] == date(2025, 1, 3)
+    # a quarter: 60 days after its end (30 Sep + 60 = 29 Nov); Q4 and the year: 31 March next year
+    assert cal.estimate("deliveries", parse_period("2024-Q3"))[0] == date(2024, 11, 29)
+    assert cal.estimate("deliveries", parse_period("2024-Q4"))[0] == date(2025, 3, 31)
+    assert cal.estimate("deliveries", parse_period("2024"))[0] == date(2025, 3, 31)
+    # a year's target: by the annual results in March of that year
+    assert cal.estimate("delivery_target", parse_period("2025"))[0] == date(2025, 3, 31)
+    # an "assumed" publication date earlier than the calendar's is moved to the calendar's
+    (r,) = fact_records([Fact("acme", "deliveries", "2025-04", 1, "vehicle", published=date(2025, 5, 1),
+                              published_basis="assumed")])
+    assert r.known_from == date(2025, 5, 3)
+    # a stated date stands, even an early one
+    (r,) = fact_records([Fact("acme", "deliveries", "2025-04", 1, "vehicle", published=date(2025, 5, 1),
+                              published_basis="stated")])
+    assert r.known_from == date(2025, 5, 1)
+
+
+def test_a_calendar_is_data():
+    cal = calendar_from_toml('[default]\nmonth = { after = "end", days = 10 }\n')
+    assert cal.estimate("deliveries", parse_period("2025-02"))[0] == date(2025, 3, 10)
+
+
+def test_as_of_keeps_only_what_was_known_and_the_raise_wins_once_known():
+    facts = [T(300000, published=date(2024, 12, 31), basis="stated"), T(350000, published=date(2025, 3, 18))]
+    assert reconcile(facts, as_of=date(2025, 2, 8)).choices[0].value == 300000
+    before = reconcile(facts, as_of=date(2024, 12, 30))
+    assert before.choices == () and before.not_yet_known == 2
+    c = reconcile(facts, as_of=date(2025, 3, 18)).choices[0]
+    assert c.value == 350000 and [x["value"] for x in c.revisions] == [300000]
+    assert [(x["value"], x["revised"]) for x in c.conflicts] == [(300000, True)]
+
+
+def test_undated_targets_known_the_same_day_take_the_larger_but_exact_deliveries_conflict():
+    c = reconcile([T(350000), T(300000)], as_of=date(2025, 3, 31)).choices[0]
+    assert c.value == 350000 and "larger" in c.reason
+    assert reconcile([T(350000), T(300000)], as_of=date(2025, 3, 30)).choices == ()
+    # two exact monthly deliveries known the same day: neither revises the other
+    d = [T(8630, metric="deliveries"), T(8646, metric="deliveries")]
+    c = reconcile(d).choices[0]
+    assert c.revisions == () and len(c.conflicts) == 1 and "revised" not in c.conflicts[0]

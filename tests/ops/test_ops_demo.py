@@ -101,10 +101,16 @@ def test_forecast_as_of_uses_only_published_facts(demo_store):
 def test_forecast_target_precedence_and_errors(demo_store):
     scen = load_scenario("xiaomi-2025")
     facts, ents = demo_store.facts(), demo_store.entities()
+    # as of the scenario's date (2025-02-08) the known target is the article's 300,000; the
+    # raise to 350,000 (undated; the calendar dates a year's target by 31 March) is not yet known
     r = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=500, seed=1)
-    assert r.target == 300000 and r.target_source.startswith("scenario")
+    assert r.target == 300000 and r.target_source.startswith("fact")
+    later = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=500, seed=1, as_of=date(2025, 4, 15))
+    assert later.target == 350000 and later.target_source.startswith("fact")
+    # a fact beats the scenario's own (stale) target; a given target beats both
+    assert scen.target == 300000
     r2 = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=500, seed=1, target=350000)
-    assert r2.target == 350000 and r2.p_hit <= r.p_hit
+    assert r2.target == 350000 and r2.target_source == "given" and r2.p_hit <= r.p_hit
     with pytest.raises(EvlensError, match="scenario.end"):
         forecast_deliveries(scen, 2026, facts=facts, entities=ents, paths=10, seed=1)
 
@@ -121,3 +127,18 @@ def test_cli_errors_exit_2_with_the_key(demo_db_path, tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["--db", str(demo_db_path), "deliveries", "no-such-maker"])
     assert exc.value.code == 2
+
+
+def test_one_door_facts_deliveries_and_report_agree_on_the_target(cli, demo_store):
+    facts = cli("facts", "xiaomi", "delivery_target", "--as-of", "2025-12-31")
+    (t2025,) = [c for c in facts["series"] if c["period"] == "2025"]
+    dl = cli("deliveries", "xiaomi", "--year", "2025")
+    assert t2025["value"] == dl["pace"]["target"] == 350000
+    assert dl["pace"]["target_source"] == t2025["chosen"]
+    # as of the article (2025-02-08) only the 300,000 was public
+    early = cli("facts", "xiaomi", "delivery_target", "--as-of", "2025-02-08")
+    assert [c["value"] for c in early["series"] if c["period"] == "2025"] == [300000]
+    from evlens.report.data import ReportOptions, run_forecast
+
+    fc = run_forecast(demo_store, "xiaomi", 2025, ReportOptions(paths=200, seed=1))
+    assert fc["target"] == 350000 and t2025["chosen"] in fc["target_source"]

@@ -34,7 +34,8 @@ import pandas as pd
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
 from .deliveries import DEFAULT_APPROX_TOL, DeliverySeries, monthly_deliveries
-from .records import EntityInfo, FactRecord, entity_infos, fact_records, family, published_by, role_of
+from ..reconcile import FactRecord, current_facts, fact_records, rank
+from .records import EntityInfo, entity_infos, family, role_of
 
 ORDER_METRICS = ("orders", "locked_orders")
 CANCEL_METRICS = ("cancellations", "cancelled_orders")
@@ -167,14 +168,6 @@ class _Cumulative:
         return float((self.last_day - d).days + extra_days), True
 
 
-def _standing(r: FactRecord) -> tuple:
-    """Order of preference among order figures for one day: exact before rounded before a
-    bound, official before press, the tighter lower bound, the later publication."""
-    precision = {"eq": 0, "approx": 1}.get(r.bound, 2)
-    return (precision, 0 if r.official else 1, -r.value if r.bound in ("gt", "ge") else 0.0,
-            -r.known_from.toordinal(), r.id)
-
-
 def order_backlog(
     facts: pd.DataFrame | Iterable[Fact],
     entity: str,
@@ -199,7 +192,7 @@ def order_backlog(
     series = monthly_deliveries(facts, entity, None, entities=ents, as_of=as_of,
                                 approx_tol=approx_tol, exclude=exclude, on_conflict=on_conflict)
     target = series.entity
-    records = published_by(fact_records(facts), as_of)
+    records, _revised = current_facts(fact_records(facts), as_of)
     fam = family(target, ents)
     cum = _Cumulative(series)
     cancels = {r.end: r for r in records if r.metric in CANCEL_METRICS and r.cumulative and r.entity in fam
@@ -207,7 +200,7 @@ def order_backlog(
     points: list[BacklogPoint] = []
     skipped: list[dict] = []
     order_facts = sorted((r for r in records if r.metric in ORDER_METRICS and r.entity in fam),
-                         key=lambda r: (r.end, _standing(r)))
+                         key=lambda r: (r.end, rank(r)))  # the precedence of evlens.reconcile
     seen: dict[date, FactRecord] = {}
     for r in order_facts:
         if not r.cumulative:

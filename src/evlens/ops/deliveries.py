@@ -32,21 +32,19 @@ from ..errors import ConflictError, InputError, NotFoundError
 from ..facts import Fact
 from ..periods import parse_period
 from . import intervals as iv
-from .records import (
-    DELIVERY_METRICS,
-    EntityInfo,
+from ..reconcile import (
+    ON_CONFLICT,
+    TARGET_METRIC_PREFIX,
     FactRecord,
-    entity_infos,
+    current_facts,
     fact_records,
-    family,
-    first_delivery_month,
-    published_by,
-    role_of,
+    resolve_conflicts,
+    target_choice,
 )
+from .records import DELIVERY_METRICS, EntityInfo, entity_infos, family, first_delivery_month, role_of
 
 DEFAULT_APPROX_TOL = 0.02
 PACE_BAND = 0.05
-TARGET_METRIC_PREFIX = "delivery_target"
 
 
 def _month_add(month: str, k: int) -> str:
@@ -285,73 +283,20 @@ def delivery_constraints(
     return months, cons, used_d, skipped
 
 
-ON_CONFLICT = ("raise", "prefer-official")
+def delivery_target(facts, entity: str, year: int, *, entities=None, as_of: date | None = None):
+    """The year's delivery target of ``entity`` as :mod:`evlens.reconcile` chooses it as of
+    ``as_of`` (latest when None): a :class:`evlens.reconcile.Choice`, or None."""
+    ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
+    return target_choice(fact_records(facts), _resolve_target(entity, ents), year, ents, as_of)
 
 
-def resolve_conflicts(
-    n: int,
-    cons: list[iv.Constraint],
-    records: Mapping[str, FactRecord],
-    on_conflict: str = "prefer-official",
-    what: str = "facts",
-) -> tuple[list[iv.Constraint], list[dict]]:
-    """Make the constraints feasible, or raise.
-
-    While no series satisfies them, find a minimal conflicting set (deletion filter). With
-    ``raise`` that set is the error. With ``prefer-official`` the press figure of the set
-    with the least standing (lowest confidence, then earliest publication, then id) is left
-    out and recorded with the facts it contradicted; a set made only of official figures
-    is still an error.
-    """
-    if on_conflict not in ON_CONFLICT:
-        raise InputError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}", field="on_conflict")
-    dropped: list[dict] = []
-    cons = list(cons)
-    while not iv.is_feasible(n, cons):
-        culprits = iv.minimal_conflict(n, cons)
-        lines = "; ".join(c.label for c in culprits)
-        press = [c for c in culprits if c.fact_id in records and not records[c.fact_id].official]
-        if on_conflict == "raise" or not press:
-            hint = (" (leave one out with --exclude ID, or prefer official figures over press ones "
-                    "with --on-conflict prefer-official)") if on_conflict == "raise" else " (all official figures)"
-            raise ConflictError(f"{what} cannot all hold (no monthly series satisfies them): {lines}{hint}")
-
-        def standing(c: iv.Constraint):
-            r = records[c.fact_id]
-            return (r.confidence, r.known_from, r.id)
-
-        victim = min(press, key=standing)
-        r = records[victim.fact_id]
-        others = sorted({c.fact_id for c in culprits if c.fact_id != victim.fact_id})
-        dropped.append({"id": r.id, "period": r.period, "metric": r.metric, "value": r.value, "bound": r.bound,
-                        "reason": f"a press figure contradicting {', '.join(others)} (prefer-official)"})
-        cons = [c for c in cons if c.fact_id != victim.fact_id]
-    return cons, dropped
-
-
-def pick_target(records: list[FactRecord], target: str, year: int, entities) -> FactRecord | None:
-    """The year's delivery target fact for ``target``.
-
-    As :mod:`evlens.reconcile` chooses, the company's own figures (official facts) come
-    before the press's, which count only when no official target is known; then the one
-    known latest; among those known on the same day, ``final`` over ``raised`` over plain
-    over ``initial`` metric names, then the larger value. An article that recalls an
-    earlier target ("raised to 120,000") is thus not taken for a later revision."""
-    rank = {"final": 3, "raised": 2, "initial": 0}
-    cands = []
-    for r in records:
-        if not r.metric.startswith(TARGET_METRIC_PREFIX) or r.period != str(year):
-            continue
-        if r.entity not in family(target, entities):
-            continue
-        if role_of(r.entity, target, f"{year}-12", entities) != "same" and r.entity != target:
-            continue
-        suffix = r.metric[len(TARGET_METRIC_PREFIX):].strip("_")
-        cands.append((r.official, r.known_from, rank.get(suffix, 1), r.value, r))
-    if not cands:
+def pick_target(records: list[FactRecord], target: str, year: int, entities, as_of: date | None = None):
+    """The year's delivery target fact for ``target``, as :func:`evlens.reconcile.target_choice`
+    chooses it (kept for callers of the earlier name); None when no target is known."""
+    c = target_choice(records, target, year, entities, as_of)
+    if c is None:
         return None
-    cands.sort(key=lambda t: t[:4])
-    return cands[-1][4]
+    return next(r for r in records if r.id == c.chosen)
 
 
 def monthly_deliveries(
@@ -382,8 +327,9 @@ def monthly_deliveries(
         raise InputError("approx_tol must be in [0, 1)", field="approx_tol")
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
     target_entity = _resolve_target(entity, ents)
-    records = published_by(fact_records(facts), as_of)
+    records, revised = current_facts(fact_records(facts), as_of)
     months, cons, used, skipped = delivery_constraints(records, target_entity, ents, approx_tol, exclude)
+    skipped = list(skipped) + [r for r in revised if r["metric"] in DELIVERY_METRICS]
     n = len(months)
     cons, dropped = resolve_conflicts(n, cons, {r.id: r for r in records}, on_conflict,
                                       what=f"the deliveries facts of {target_entity}")
@@ -432,21 +378,24 @@ def monthly_deliveries(
                        low=rr_lo / k, high=_none_if_inf(rr_hi / k))
     pace = None
     if year is not None:
-        tfact = None if target is not None else pick_target(records, target_entity, year, ents)
+        tfact = None if target is not None else target_choice(records, target_entity, year, ents)
         tval = target if target is not None else (tfact.value if tfact else None)
         if tval is not None:
             if tval <= 0:
                 raise InputError("the target must be positive", field="target")
             lo_s, hi_s = iv.range_of_sum(n, cons, sel[0], sel[-1])
             pace = target_pace(year, float(tval), float(point[sel].sum()), months[sel[-1]],
-                               source=tfact.id if tfact else "given", low=lo_s, high=_none_if_inf(hi_s))
+                               source=tfact.chosen if tfact else "given", low=lo_s, high=_none_if_inf(hi_s))
     rules = {
         "bounds": "'more than' and 'at least' are lower bounds on the sum of the period's months, treated as closed",
         "approx_tolerance": approx_tol,
         "point_estimate": sol.point_rule,
         "before_first_delivery": "months before the first delivery count as zero",
         "coverage": "facts on a model or model group count for the company when they cover all of its models delivering in the period; facts on part of it give lower bounds",
-        "unpublished_facts": "a fact without a publication date counts as known the day after its period ends",
+        "unpublished_facts": "a fact without a publication date counts as known from the release calendar's date "
+                             "(evlens/data/release_calendar.toml), never the day after its period ends",
+        "revisions": "of figures of the same precision and standing, the one known latest as of the date is used; "
+                     "earlier ones are listed under facts_skipped",
         "single_day_facts": "a deliveries figure for a single day is a running total as of that day",
         "on_conflict": on_conflict,
         "run_rate": "mean of the last three months shown",

@@ -3,7 +3,7 @@
 :func:`forecast_deliveries` works in four steps:
 
 1. Keep the facts known on ``as_of`` (a fact without a publication date counts as known
-   the day after its period ends). ``as_of`` defaults to the scenario's own ``as_of``
+   from the release calendar's date, :mod:`evlens.reconcile.calendar`). ``as_of`` defaults to the scenario's own ``as_of``
    (the date it was written), else today.
 2. Build the monthly deliveries series from those facts (:func:`monthly_deliveries`).
    Months of the year that have ended by ``as_of`` and appear in the series are *known*:
@@ -19,8 +19,9 @@ Capacity binds in a month of a path when, on at least half of the month's steps,
 factory delivered all it could make while orders were waiting; a month is listed under
 ``capacity_binds`` when that holds on at least half of the paths.
 
-Target: the one given, else the scenario's (when it is for the same year), else the
-latest target fact for the year known on ``as_of``.
+Target: the one given, else the target fact chosen by :func:`evlens.reconcile.target_choice`
+as of ``as_of`` (a raise known by then replaces the earlier figure), else the scenario's
+(when it is for the same year).
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ import pandas as pd
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
 from ..periods import parse_period
-from .deliveries import DEFAULT_APPROX_TOL, pick_target, monthly_deliveries
+from ..reconcile import fact_records, target_choice
+from .deliveries import DEFAULT_APPROX_TOL, monthly_deliveries
 from .engine import simulate
-from .records import EntityInfo, entity_infos, fact_records, published_by
+from .records import EntityInfo, entity_infos
 from .scenario import Scenario
 
 PERCENTILES = (5, 50, 95)
@@ -185,12 +187,12 @@ def forecast_deliveries(
     totals = before + sim.deliveries[in_year].sum(axis=0)
 
     target_source = "given"
+    if target is None and facts is not None:
+        t = target_choice(fact_records(facts), entity, year, ents, as_of)
+        if t is not None:
+            target, target_source = t.value, f"fact {t.chosen}"
     if target is None and scenario.target is not None and scenario.target_year in (None, year):
         target, target_source = scenario.target, f"scenario {scenario.name}"
-    if target is None and facts is not None:
-        t = pick_target(published_by(fact_records(facts), as_of), entity, year, ents)
-        if t is not None:
-            target, target_source = t.value, f"fact {t.id}"
     if target is None:
         raise NotFoundError(f"no delivery target for {entity} in {year}: give one")
     if target <= 0:
@@ -211,11 +213,11 @@ def forecast_deliveries(
     p = np.percentile(totals, PERCENTILES)
     sd = float(totals.std(ddof=1)) if paths > 1 else 0.0
     rules = {
-        "as_of": "facts published by this date; a fact with no publication date counts from the day after its period ends",
+        "as_of": "facts known by this date; a fact with no publication date counts from the release calendar's date",
         "known_months": "months of the year ended by as_of and present in the facts' series; point estimates used",
         "capacity_binds": "capacity binds on a path when it bound on >= half the month's steps; listed when so on >= half the paths",
         "percentiles": "numpy linear interpolation",
-        "target": "given > scenario > latest target fact known on as_of",
+        "target": "given > the target fact chosen by evlens.reconcile as of as_of > scenario",
     }
     return ForecastResult(
         entity=entity, year=year, target=float(target), target_source=target_source, as_of=as_of,

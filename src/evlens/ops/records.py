@@ -1,9 +1,10 @@
-"""Facts and entities as the operations code reads them.
+"""Entities as the operations code reads them, and which facts describe which entity.
 
 The ops functions are pure: they take facts (a list of :class:`evlens.facts.Fact`, or the
 DataFrame that ``store.facts()`` returns) and the gazetteer's entities, never the store.
-This module turns either form into :class:`FactRecord` and :class:`EntityInfo`, and says
-which facts about one company's family describe which part of it.
+Facts are read through :mod:`evlens.reconcile` (:class:`FactRecord`, re-exported here);
+this module reads the entities (:class:`EntityInfo`) and says which facts about one
+company's family describe which part of it.
 
 Coverage rule
 -------------
@@ -26,70 +27,17 @@ Otherwise the fact is not used, with the reason recorded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from ..errors import InputError, NotFoundError
-from ..facts import Fact
-from ..periods import parse_period
-from ..values import optional as _opt, to_date as _to_date
+from ..errors import NotFoundError
+from ..reconcile.records import FactRecord, fact_records, known_by, published_by  # noqa: F401  (the one record)
+from ..values import optional as _opt
 
 #: Metrics that count vehicles handed to customers. Retail registrations (CPCA) and
 #: wholesale figures measure something else and are never mixed in silently.
 DELIVERY_METRICS = ("deliveries",)
-
-
-@dataclass(frozen=True)
-class FactRecord:
-    """The fields of a fact the ops code needs, with its period parsed."""
-
-    id: str
-    entity: str
-    metric: str
-    period: str
-    start: date
-    end: date
-    value: float
-    bound: str
-    cumulative: bool = False
-    rate: str | None = None
-    scope: str | None = None
-    published: date | None = None
-    published_basis: str | None = None
-    source_url: str | None = None
-    method: str = "manual"
-    confidence: float = 1.0
-
-    @property
-    def official(self) -> bool:
-        """Loaded from a company release or an official table, not read from the press
-        (``method`` not starting with ``extract``)."""
-        return not str(self.method or "").startswith("extract")
-
-    @property
-    def known_from(self) -> date:
-        """The day the figure could first be known.
-
-        Rule: its ``published`` date; a fact without one counts as published on the day
-        after its period ends (the earliest day it can have been known), so a back-test
-        with ``as_of`` may see such a figure a little early, never before its period ends.
-        """
-        return self.published if self.published is not None else self.end + timedelta(days=1)
-
-    def describe(self) -> str:
-        sign = {"eq": "=", "gt": ">", "ge": ">=", "lt": "<", "le": "<=", "approx": "~"}[self.bound]
-        cum = " cumulative" if self.cumulative else ""
-        return f"[{self.id}] {self.entity} {self.metric}{cum} {self.period} {sign} {self.value:,.0f}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "entity": self.entity, "metric": self.metric, "period": self.period,
-            "value": self.value, "bound": self.bound, "cumulative": self.cumulative,
-            "published": self.published.isoformat() if self.published else None,
-            "source_url": self.source_url, "method": self.method,
-        }
 
 
 @dataclass(frozen=True)
@@ -100,59 +48,6 @@ class EntityInfo:
     members: tuple[str, ...] = ()
     first_delivery: str | None = None
     variant_of: str | None = None
-
-
-def fact_records(facts: pd.DataFrame | Iterable[Fact] | None) -> list[FactRecord]:
-    """Read facts from a ``store.facts()`` DataFrame or from ``Fact`` objects."""
-    if facts is None:
-        return []
-    out: list[FactRecord] = []
-    if isinstance(facts, pd.DataFrame):
-        for i, row in enumerate(facts.to_dict("records")):
-            try:
-                p = parse_period(row["period"])
-            except ValueError as exc:
-                raise InputError(str(exc), line=i + 1, field="period") from None
-            out.append(
-                FactRecord(
-                    id=str(row.get("id") or f"row{i + 1}"),
-                    entity=str(row["entity"]),
-                    metric=str(row["metric"]),
-                    period=p.text,
-                    start=_to_date(row.get("period_start")) or p.start,
-                    end=_to_date(row.get("period_end")) or p.end,
-                    value=float(row["value"]),
-                    bound=str(row.get("bound") or "eq"),
-                    cumulative=bool(_opt(row.get("cumulative")) or False),
-                    rate=_opt(row.get("rate")),
-                    scope=_opt(row.get("scope")),
-                    published=_to_date(row.get("published")),
-                    published_basis=_opt(row.get("published_basis")),
-                    source_url=_opt(row.get("source_url")),
-                    method=str(_opt(row.get("method")) or "manual"),
-                    confidence=float(_opt(row.get("confidence")) if _opt(row.get("confidence")) is not None else 1.0),
-                )
-            )
-        return out
-    for f in facts:
-        p = parse_period(f.period)
-        out.append(
-            FactRecord(
-                id=f.id, entity=f.entity, metric=f.metric, period=p.text, start=p.start,
-                end=p.end, value=float(f.value), bound=f.bound, cumulative=f.cumulative,
-                rate=f.rate, scope=f.scope, published=f.published,
-                published_basis=f.published_basis, source_url=f.source_url, method=f.method,
-                confidence=f.confidence,
-            )
-        )
-    return out
-
-
-def published_by(records: Iterable[FactRecord], as_of: date | None) -> list[FactRecord]:
-    """Keep the facts known on ``as_of`` (see :attr:`FactRecord.known_from`)."""
-    if as_of is None:
-        return list(records)
-    return [r for r in records if r.known_from <= as_of]
 
 
 # ---------------------------------------------------------------------------- entities

@@ -126,9 +126,12 @@ def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None,
     facts = store.facts() if facts is None else facts
     ents = store.entities() if ents is None else ents
     scen = modified_scenario(ops.load_scenario(opts.scenario or f"{entity}-{year}"), opts)
+    target = ops.delivery_target(facts, entity, year, entities=ents)  # the same choice as `evlens facts`
     f = ops.forecast_deliveries(scen, year, facts=facts, entity=entity, entities=ents, paths=opts.paths,
-                                seed=opts.seed, on_conflict="prefer-official")
+                                seed=opts.seed, on_conflict="prefer-official", target=target.value if target else None)
     d = f.to_dict()
+    if target is not None:
+        d["target_source"] = f"fact {target.chosen}"
     phase2 = [ph for p in scen.plants for ph in p.phases[1:2]]
     d["assumptions"] = {
         "second_phase_start": phase2[0].start.isoformat() if phase2 else None,

@@ -1,0 +1,26 @@
+"""The one door through which evlens reads facts: the fact record, the release calendar,
+precedence, revisions and conflict rules, all as of a date.
+
+* :func:`fact_records`: facts in one normalised form (:class:`FactRecord`), each with the
+  day it counts as known (:mod:`.calendar`, rules kept as data in
+  ``evlens/data/release_calendar.toml``);
+* :func:`reconcile`: one chosen value per figure, with conflicts and revisions (:mod:`.core`);
+* :func:`current_facts`: the facts known on a date without revised figures, for analyses
+  that solve many facts together;
+* :func:`target_choice`: a year's delivery target (:mod:`.targets`);
+* :func:`resolve_conflicts`: which press figures to leave out when facts cannot all hold
+  (:mod:`.conflicts`).
+"""
+
+from .calendar import KnownDate, ReleaseCalendar, calendar_from_toml, release_calendar
+from .records import FactRecord, fact_records, is_official, known_by, published_by
+from .core import Choice, Reconciliation, choose, current_facts, rank, reconcile, satisfies
+from .targets import TARGET_METRIC_PREFIX, target_choice
+from .conflicts import ON_CONFLICT, resolve_conflicts
+
+__all__ = [
+    "Choice", "FactRecord", "KnownDate", "ON_CONFLICT", "Reconciliation", "ReleaseCalendar",
+    "TARGET_METRIC_PREFIX", "calendar_from_toml", "choose", "current_facts", "fact_records", "is_official",
+    "known_by", "published_by", "rank", "reconcile", "release_calendar", "resolve_conflicts", "satisfies",
+    "target_choice",
+]
