@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from .quantities import parse_cn_number
+from .quantities import is_stock_code, parse_cn_number
 
 _CN_M = "一二三四五六七八九十"
 _M = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_M[:9]}])"
@@ -488,6 +488,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return None
         return PeriodMention(a, b, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
     if g["ey"]:
+        if is_stock_code(ctx.text, a, b):
+            return None  # 理想汽车（2015）, Li Auto (2015.HK): a listing, not a year
         y = int(g["ey"])
         if _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
             return None  # "up 34% from 2023", "than in the same period of 2024": a comparison

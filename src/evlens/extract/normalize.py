@@ -14,7 +14,9 @@ What normalisation does:
   space, and a space next to a Han character (``2 月 6 日``, ``1.02 万亿``) disappears;
 * markdown markup goes: images ``![alt](url)``, the ``(url)`` of links, emphasis ``*``
   and ``_`` runs, heading ``#`` marks, backslash escapes; link text stays;
-* the front matter block (between ``---`` lines at the top) is blanked out.
+* the front matter block (between ``---`` lines at the top) is blanked out;
+* traditional Chinese characters become simplified, one for one (:mod:`.script`, with
+  OpenCC's character table), so ``營收為315.62億元`` reads as ``营收为315.62亿元``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+
+from .script import to_simplified
 
 _KEEP_CJK_PUNCT = set("，。；：！？、（）")
 _SPACES = set("\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\r\f\v")
@@ -191,7 +195,7 @@ _NUL = re.compile(r"\x00")
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for extraction, keeping the map back to ``text``'s offsets."""
-    folded = _fold_chars(text)
+    folded = to_simplified(_fold_chars(text))
     cuts = _dropped(text, folded)
     if cuts:
         s1, kept1 = _keep(folded, cuts)

@@ -101,6 +101,25 @@ _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度
 _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
 
 
+_CODE_BEFORE = re.compile(r"(?:[(（]|(?:HK|SH|SZ|HKEX|SEHK|SSE|SZSE|NYSE|Nasdaq|NASDAQ|港股|代码|代號|代号|股份代号)[:：]? ?)$")
+_CODE_AFTER = re.compile(r"(?:\.(?:HK|SH|SS|SZ|hk|sh|ss|sz)\b|[)）])")
+
+
+def is_stock_code(text: str, start: int, end: int) -> bool:
+    """Whether the digits ``text[start:end]`` are a listing code, not a number or a year:
+    alone in brackets (``理想汽车（2015）``, ``(09868)``), before ``.HK``/``.SH``/``.SZ``
+    (``1810.HK``), or after an exchange's name (``HK:1810``)."""
+    digits = text[start:end]
+    if not digits.isdigit() or not 4 <= len(digits) <= 6:
+        return False
+    if _CODE_AFTER.match(text, end) is None and not (start and text[start - 1] in "：:"):
+        return False
+    if text.startswith((".HK", ".SH", ".SS", ".SZ", ".hk", ".sh", ".ss", ".sz"), end):
+        return True
+    return _CODE_BEFORE.search(text, max(0, start - 8), start) is not None and (
+        text[start - 1] not in "(（" or text[end:end + 1] in ")）")
+
+
 def parse_cn_number(s: str) -> Decimal:
     """Value of a Chinese numeral such as ``两万三千``, ``一百零五``, ``十二``, ``三亿五千万``.
 
@@ -249,6 +268,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if m.group("ar") and _DATE_AFTER.match(text, m.end()):
             continue  # a date part (2024年, 12月): the check below, made before any parsing
+        if m.group("ar") and is_stock_code(text, m.start(), m.end()):
+            continue  # a listing code: 理想汽车（2015）, (09868), 1810.HK
         parsed = _number_at(text, m)
         if parsed is None:
             continue

@@ -1,0 +1,67 @@
+"""Traditional Chinese (Hong Kong and Taiwan press) read as well as simplified."""
+
+from datetime import date
+
+from evlens.extract import extract_text
+from evlens.extract.normalize import normalize
+from evlens.extract.script import t2s_table, to_simplified
+
+
+def facts(text, published=date(2025, 3, 4)):
+    return {(f.entity, f.metric, f.period, f.value, f.unit, f.bound) for f in extract_text(text, published)}
+
+
+def test_conversion_is_one_character_for_one():
+    text = "蔚來發佈公告，總市值突破萬億港幣；後續車型將於臺灣上市。"
+    out = to_simplified(text)
+    assert len(out) == len(text)
+    assert out == "蔚来发布公告，总市值突破万亿港币；后续车型将于台湾上市。"
+    # simplified text, Latin letters and digits are left alone
+    plain = "小米SU7交付7,058辆，Xiaomi delivered 7058 cars"
+    assert to_simplified(plain) == plain
+
+
+def test_the_table_comes_from_opencc_and_maps_single_characters():
+    table = t2s_table()
+    assert len(table) > 2000
+    assert table["億"] == "亿" and table["輛"] == "辆" and table["萬"] == "万"
+    assert all(len(k) == 1 and len(v) == 1 for k, v in table.items())
+
+
+def test_spans_stay_in_the_original_text():
+    text = "理想汽車2月交付26,421輛，營收為315.62億元。"
+    got = extract_text(text, date(2025, 3, 4))
+    assert got
+    for f in got:
+        assert text[f.span_start:f.span_end] == f.surface
+    assert normalize(text).text.startswith("理想汽车")
+
+
+def test_hong_kong_quotes_and_magnitudes():
+    got = facts("小米集團股價收漲3.35%，報97.2港元，總市值突破萬億港元。")
+    assert ("xiaomi", "share_return", "2025-03-04", 3.35, "percent", "eq") in got
+    assert ("xiaomi", "share_price", "2025-03-04", 97.2, "HKD", "eq") in got
+    assert ("xiaomi", "market_cap", "2025-03-04", 1e12, "HKD", "gt") in got
+
+
+def test_a_bracketed_stock_code_is_neither_a_year_nor_a_count():
+    got = facts("理想汽車（2015）公布，2月交付26,421輛。")
+    assert got == {("li-auto", "deliveries", "2025-02", 26421.0, "vehicle", "eq")}
+    got = facts("XPeng (09868) said it delivered 30,453 vehicles in February.")
+    assert got == {("xpeng", "deliveries", "2025-02", 30453.0, "vehicle", "eq")}
+    # a year in brackets with 年 is still a year
+    assert ("byd", "deliveries", "2015", 30000.0, "vehicle", "eq") in facts("比亚迪（2015年）交付30000辆。")
+
+
+def test_year_and_month_on_month_in_hong_kong_and_taiwan_words():
+    got = facts("小鵬汽車2月交付30,453輛，按年增長570%，按月下跌0.3%。")
+    assert ("xpeng", "deliveries_yoy", "2025-02", 570.0, "percent", "eq") in got
+    assert ("xpeng", "deliveries_mom", "2025-02", -0.3, "percent", "eq") in got
+    got = facts("特斯拉2月在台銷量1,200台，年增15%。")
+    assert ("tesla", "sales_yoy", "2025-02", 15.0, "percent", "eq") in got
+
+
+def test_four_digit_wan_and_yi_in_traditional_script():
+    got = facts("比亞迪2024年全年銷量427萬輛，營收7771億元。")
+    assert ("byd", "sales", "2024", 4270000.0, "vehicle", "eq") in got
+    assert ("byd", "revenue", "2024", 777100000000.0, "CNY", "eq") in got
