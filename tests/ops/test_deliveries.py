@@ -170,14 +170,24 @@ def test_growth_run_rate_and_pace_by_hand():
     may = month(s, "2025-05")
     assert may.mom == pytest.approx(300 / 150 - 1)
     assert may.yoy == pytest.approx(300 / 200 - 1)
-    assert month(s, "2025-06").yoy == pytest.approx(1.0)
-    # run-rate: (150 + 300 + 600) / 3 = 350
-    assert s.run_rate.value == pytest.approx(350) and s.run_rate.months == ("2025-04", "2025-05", "2025-06")
+    # model B delivers from June 2025: the 600 on model A is only a lower bound on the company's
+    # June, so its YoY is a range, [600 / 300 - 1, open), not the smoothed estimate's figure
+    june = month(s, "2025-06")
+    assert june.basis == "open" and june.yoy is None and june.mom is None
+    assert june.yoy_low == pytest.approx(1.0) and june.yoy_high is None
+    assert june.mom_low == pytest.approx(600 / 300 - 1) and june.mom_high is None
+    # run-rate: at least (150 + 300 + 600) / 3 = 350, no upper bound, no single value
+    assert s.run_rate.value is None and s.run_rate.low == pytest.approx(350) and s.run_rate.high is None
+    assert s.run_rate.months == ("2025-04", "2025-05", "2025-06")
+    # cumulative from January 2025: Q1 450, then 150, 300: 900 by May (not counting 2024)
+    assert month(s, "2025-05").cumulative == pytest.approx(900)
+    assert month(s, "2025-05").cumulative_low == pytest.approx(900) == month(s, "2025-05").cumulative_high
     # pace: 450 + 1,050 = 1,500 through June against 2,400: straight line 1,200; ratio 1.25 -> ahead;
     # still required (2,400 - 1,500) / 6 = 150 a month
     p = s.pace
-    assert p.to_date == pytest.approx(1500) and p.straight_line == 1200
+    assert p.to_date == pytest.approx(1500) and p.straight_line == 1200 and p.basis == "range"
     assert p.status == "ahead" and p.required_per_month == pytest.approx(150)
+    assert p.ratio_low == pytest.approx(1.25) and p.ratio_high is None
     assert p.target == 2400 and p.target_source != "given"
 
 
@@ -194,6 +204,13 @@ def test_the_company_target_beats_a_later_article_recalling_an_earlier_one():
     assert monthly_deliveries([facts[0], facts[2]], "acme-a", 2024, entities=ENTS).pace.target == 120000
     revised = facts + [F("acme-a", "2024", 135000, metric="delivery_target", published=date(2024, 12, 1))]
     assert monthly_deliveries(revised, "acme-a", 2024, entities=ENTS).pace.target == 135000
+
+
+def test_pace_on_an_estimate_is_a_range():
+    # 2,400 a year, through March: straight line 600; supported 480 (80 %), up to 620 (103 %)
+    p = target_pace(2025, 2400, 480, "2025-03", low=480, high=620)
+    assert p.basis == "range" and p.status == "behind to on pace"
+    assert p.ratio_low == pytest.approx(0.8) and p.ratio_high == pytest.approx(620 / 600)
 
 
 @pytest.mark.parametrize("to_date,status", [(600, "on pace"), (569, "behind"), (630, "ahead"), (571, "on pace")])

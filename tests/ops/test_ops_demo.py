@@ -142,3 +142,21 @@ def test_one_door_facts_deliveries_and_report_agree_on_the_target(cli, demo_stor
 
     fc = run_forecast(demo_store, "xiaomi", 2025, ReportOptions(paths=200, seed=1))
     assert fc["target"] == 350000 and t2025["chosen"] in fc["target_source"]
+
+
+def test_honest_tables_li_auto_and_xiaomi_pace(cli):
+    li = cli("deliveries", "li-auto", "--year", "2025")
+    jan = next(m for m in li["months"] if m["month"] == "2025-01")
+    # January 2024 is known only inside Q1 2024 (80,400): no exact YoY; the real one
+    # (29,927 against 31,165 in January 2024: -4.0 %) lies inside the range given
+    assert jan["basis"] == "reported" and jan["yoy"] is None
+    assert jan["yoy_low"] == pytest.approx(29927 / 80400 - 1) and jan["yoy_high"] is None
+    assert jan["yoy_low"] <= 29927 / 31165 - 1
+    # the cumulative column starts in January of the year shown
+    assert jan["cumulative"] == pytest.approx(29927)
+    # Xiaomi as of 2025-02-08: January is only "more than 20,000"; against the 300,000
+    # target the supported pace is 20,000 / 25,000 = 80 %, not the estimate's
+    x = cli("deliveries", "xiaomi", "--year", "2025", "--as-of", "2025-02-08")
+    p = x["pace"]
+    assert p["basis"] == "range" and p["to_date"] == pytest.approx(20000)
+    assert p["ratio_low"] == pytest.approx(0.8) and p["status"].startswith("behind")

@@ -40,20 +40,39 @@ def _pct(x: float | None) -> str:
     return "" if x is None else f"{x:+.1%}"
 
 
+def _range_pct(x: float | None, lo: float | None, hi: float | None) -> str:
+    """An exact growth rate, or its range when a month rests on an estimate."""
+    if x is not None:
+        return _pct(x)
+    if lo is None and hi is None:
+        return ""
+    return f"[{'open' if lo is None else f'{lo:+.0%}'}, {'open' if hi is None else f'{hi:+.0%}'}]"
+
+
 def _render_deliveries(s: ops.DeliverySeries) -> None:
     table = Table("month", "value", "low", "high", "basis", "cumulative", "MoM", "YoY",
                   title=f"Deliveries of {s.entity}" + (f", {s.year}" if s.year else ""))
     for m in s.months:
-        table.add_row(m.month, _n(m.value), _n(m.low), _n(m.high), m.basis, _n(m.cumulative), _pct(m.mom), _pct(m.yoy))
+        shown = _n(m.value) if m.exact else f"~{_n(m.value)}"
+        table.add_row(m.month, shown, _n(m.low), _n(m.high), m.basis, _n(m.cumulative),
+                      _range_pct(m.mom, m.mom_low, m.mom_high), _range_pct(m.yoy, m.yoy_low, m.yoy_high))
     console.print(table)
     if s.run_rate:
-        console.print(f"run-rate ({', '.join(s.run_rate.months)}): {_n(s.run_rate.value)} a month "
-                      f"[{_n(s.run_rate.low)}, {_n(s.run_rate.high)}]", highlight=False)
+        rr = s.run_rate
+        val = f"{_n(rr.value)} a month " if rr.value is not None else "a range (rests on estimated months) "
+        console.print(f"run-rate ({', '.join(rr.months)}): {val}[{_n(rr.low)}, {_n(rr.high)}]", highlight=False)
     if s.pace:
         p = s.pace
         req = "" if p.required_per_month is None else f"; {p.required_per_month:,.0f} a month still required"
-        console.print(f"target {p.target:,.0f}: {p.to_date:,.0f} through {p.through} "
-                      f"({p.ratio:.0%} of straight-line pace), {p.status}{req}", highlight=False)
+        if p.basis == "range":
+            hi = "open" if p.ratio_high is None else f"{p.ratio_high:.0%}"
+            console.print(f"target {p.target:,.0f}: at least {p.to_date:,.0f} through {p.through} "
+                          f"({p.ratio_low:.0%} to {hi} of straight-line pace), {p.status}{req}", highlight=False)
+        else:
+            console.print(f"target {p.target:,.0f}: {p.to_date:,.0f} through {p.through} "
+                          f"({p.ratio:.0%} of straight-line pace), {p.status}{req}", highlight=False)
+    console.print("values marked ~ are estimates inside their interval (basis bounded or open); "
+                  "growth on them is shown as a range", highlight=False)
     console.print(f"point estimate: {s.rules['point_estimate']}", highlight=False)
 
 

@@ -8,15 +8,25 @@ the months since deliveries began.
 
 Conventions
 -----------
-* ``mom`` = ``x_m / x_{m-1} - 1`` and ``yoy`` = ``x_m / x_{m-12} - 1`` on point estimates;
-  ``None`` when the earlier month is missing or zero. ``growth_exact`` is true when both
-  months are exact.
-* Run-rate: the mean of the last three months of the window (fewer when fewer exist),
-  with the interval of that mean over all series consistent with the facts.
+* Every month carries its ``basis``: ``reported`` (a fact states it), ``derived`` (the
+  facts force it), ``bounded`` (an interval; the value shown is the smoothest series, an
+  estimate) or ``open`` (no upper bound).
+* ``mom`` = ``x_m / x_{m-1} - 1`` and ``yoy`` = ``x_m / x_{m-12} - 1`` only when both months
+  are reported or derived; otherwise ``None`` and the range ``[low_m / high_prev - 1,
+  high_m / low_prev - 1]`` is given in ``mom_low``/``mom_high`` (``yoy_low``/``yoy_high``),
+  with an open end when a bound is missing or zero.
+* Cumulative: the running total from January of the year shown (from the first month
+  when no year is given), with its interval over all series consistent with the facts.
+* Run-rate: the mean of the last three months of the window (fewer when fewer exist);
+  its ``value`` only when all of them are reported or derived, else ``None`` with the
+  interval ``[low, high]`` of that mean (``basis`` ``range``).
 * Target pace: with ``m`` calendar months of the year covered by the series, the straight
   line pace is ``target * m / 12``; status is ``ahead`` when deliveries to date are at
   least 105 % of it, ``behind`` below 95 %, ``on pace`` in between. The monthly rate
   still required is ``(target - to_date) / (12 - m)`` (zero once the target is reached).
+  When the to-date total is not exact, ``to_date`` is the supported lower bound, the ratio
+  is a range (``ratio_low``, ``ratio_high``) and the status names both ends ("behind to
+  on pace").
 """
 
 from __future__ import annotations
@@ -77,6 +87,10 @@ class MonthEstimate:
     yoy: float | None
     growth_exact: bool
     facts: tuple[str, ...] = ()
+    mom_low: float | None = None
+    mom_high: float | None = None
+    yoy_low: float | None = None
+    yoy_high: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +98,7 @@ class MonthEstimate:
             "exact": self.exact, "basis": self.basis, "cumulative": round(self.cumulative, 1),
             "cumulative_low": self.cumulative_low, "cumulative_high": self.cumulative_high,
             "mom": self.mom, "yoy": self.yoy, "growth_exact": self.growth_exact,
+            "mom_low": self.mom_low, "mom_high": self.mom_high, "yoy_low": self.yoy_low, "yoy_high": self.yoy_high,
             "facts": list(self.facts),
         }
 
@@ -91,12 +106,14 @@ class MonthEstimate:
 @dataclass(frozen=True)
 class RunRate:
     months: tuple[str, ...]
-    value: float
+    value: float | None  # None when a month of it rests on an estimate: see low and high
     low: float
     high: float | None
+    basis: str = "exact"  # exact | range
 
     def to_dict(self) -> dict[str, Any]:
-        return {"months": list(self.months), "value": round(self.value, 1), "low": self.low, "high": self.high}
+        return {"months": list(self.months), "value": None if self.value is None else round(self.value, 1),
+                "low": self.low, "high": self.high, "basis": self.basis}
 
 
 @dataclass(frozen=True)
@@ -115,6 +132,9 @@ class TargetPace:
     required_per_month: float | None
     status: str
     rule: str
+    basis: str = "exact"  # exact | range (to date rests on an estimate: ratio and status are ranges)
+    ratio_low: float | None = None
+    ratio_high: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
@@ -351,31 +371,50 @@ def monthly_deliveries(
     sel = [i for i, m in enumerate(months) if year is None or m.startswith(f"{year:04d}-")]
     if year is not None and not sel:
         raise NotFoundError(f"no deliveries of {target_entity!r} are known for {year}")
+    def is_exact(j: int) -> bool:
+        return bool(np.isfinite(sol.high[j]) and sol.high[j] - sol.low[j] <= 1e-6 * max(1.0, sol.high[j]))
+
+    def growth(i: int, j: int) -> tuple[float | None, float | None, float | None]:
+        """(exact growth, low, high) of month i against month j (see the conventions)."""
+        if j < 0:
+            return None, None, None
+        if is_exact(i) and is_exact(j):
+            return (float(point[i] / point[j] - 1) if point[j] > 0 else None), None, None
+        lo_i, hi_i, lo_j, hi_j = sol.low[i], sol.high[i], sol.low[j], sol.high[j]
+        g_lo = float(lo_i / hi_j - 1) if np.isfinite(hi_j) and hi_j > 0 else None
+        g_hi = float(hi_i / lo_j - 1) if np.isfinite(hi_i) and lo_j > 0 else None
+        return None, g_lo, g_hi
+
+    first_sel = sel[0] if sel else 0
     out = []
     for i in sel:
         lo, hi = float(sol.low[i]), float(sol.high[i])
-        exact = bool(np.isfinite(hi) and hi - lo <= 1e-6 * max(1.0, hi))
+        exact = is_exact(i)
         basis = "reported" if (exact and i in reported) else "derived" if exact else (
             "bounded" if np.isfinite(hi) else "open")
-        prev = point[i - 1] if i >= 1 else None
-        prev12 = point[i - 12] if i >= 12 else None
-        mom = float(point[i] / prev - 1) if prev else None
-        yoy = float(point[i] / prev12 - 1) if prev12 else None
-        ex = lambda j: bool(np.isfinite(sol.high[j]) and sol.high[j] - sol.low[j] <= 1e-6 * max(1.0, sol.high[j]))
-        growth_exact = exact and (i >= 1 and ex(i - 1))
+        mom, mom_lo, mom_hi = growth(i, i - 1)
+        yoy, yoy_lo, yoy_hi = growth(i, i - 12)
+        growth_exact = exact and (i >= 1 and is_exact(i - 1))
+        if year is None:
+            c_val, c_lo, c_hi = float(cum[i]), float(sol.cum_low[i]), float(sol.cum_high[i])
+        else:
+            c_val = float(point[first_sel:i + 1].sum())
+            c_lo, c_hi = iv.range_of_sum(n, cons, first_sel, i)
         out.append(
             MonthEstimate(
                 month=months[i], value=float(point[i]), low=lo, high=_none_if_inf(hi), exact=exact,
-                basis=basis, cumulative=float(cum[i]), cumulative_low=float(sol.cum_low[i]),
-                cumulative_high=_none_if_inf(float(sol.cum_high[i])), mom=mom, yoy=yoy,
+                basis=basis, cumulative=c_val, cumulative_low=float(c_lo),
+                cumulative_high=_none_if_inf(float(c_hi)), mom=mom, yoy=yoy,
                 growth_exact=growth_exact, facts=tuple(per_month_facts[i]),
+                mom_low=mom_lo, mom_high=mom_hi, yoy_low=yoy_lo, yoy_high=yoy_hi,
             )
         )
     rr_idx = sel[-3:]
     rr_lo, rr_hi = iv.range_of_sum(n, cons, rr_idx[0], rr_idx[-1])
     k = len(rr_idx)
-    run_rate = RunRate(months=tuple(months[i] for i in rr_idx), value=float(point[rr_idx].mean()),
-                       low=rr_lo / k, high=_none_if_inf(rr_hi / k))
+    rr_exact = all(is_exact(i) for i in rr_idx)
+    run_rate = RunRate(months=tuple(months[i] for i in rr_idx), value=float(point[rr_idx].mean()) if rr_exact else None,
+                       low=rr_lo / k, high=_none_if_inf(rr_hi / k), basis="exact" if rr_exact else "range")
     pace = None
     if year is not None:
         tfact = None if target is not None else target_choice(records, target_entity, year, ents)
@@ -384,8 +423,10 @@ def monthly_deliveries(
             if tval <= 0:
                 raise InputError("the target must be positive", field="target")
             lo_s, hi_s = iv.range_of_sum(n, cons, sel[0], sel[-1])
-            pace = target_pace(year, float(tval), float(point[sel].sum()), months[sel[-1]],
-                               source=tfact.chosen if tfact else "given", low=lo_s, high=_none_if_inf(hi_s))
+            exact_sum = np.isfinite(hi_s) and hi_s - lo_s <= 1e-6 * max(1.0, hi_s)
+            pace = target_pace(year, float(tval), float(point[sel].sum()) if exact_sum else float(lo_s),
+                               months[sel[-1]], source=tfact.chosen if tfact else "given", low=lo_s,
+                               high=_none_if_inf(hi_s))
     rules = {
         "bounds": "'more than' and 'at least' are lower bounds on the sum of the period's months, treated as closed",
         "approx_tolerance": approx_tol,
@@ -398,7 +439,9 @@ def monthly_deliveries(
                      "earlier ones are listed under facts_skipped",
         "single_day_facts": "a deliveries figure for a single day is a running total as of that day",
         "on_conflict": on_conflict,
-        "run_rate": "mean of the last three months shown",
+        "run_rate": "mean of the last three months shown; a range when one of them rests on an estimate",
+        "growth": "MoM and YoY from reported or derived months only; otherwise a range from the months' intervals",
+        "cumulative": "running total from January of the year shown",
         "pace": f"ahead if to-date >= {1 + PACE_BAND:.0%} of target x months/12, behind if below {1 - PACE_BAND:.0%}, else on pace",
     }
     return DeliverySeries(entity=target_entity, year=year, months=tuple(out), run_rate=run_rate,
@@ -422,13 +465,28 @@ def target_pace(
     m = int(through[5:7]) if through.startswith(f"{year:04d}-") else 12
     left = 12 - m
     line = target * m / 12.0
-    ratio = to_date / line if line > 0 else float("inf")
-    if to_date >= target or ratio >= 1 + PACE_BAND:
-        status = "ahead"
-    elif ratio < 1 - PACE_BAND:
-        status = "behind"
-    else:
-        status = "on pace"
+
+    def status_of(x: float) -> tuple[float, str]:
+        r = x / line if line > 0 else float("inf")
+        if x >= target or r >= 1 + PACE_BAND:
+            return r, "ahead"
+        if r < 1 - PACE_BAND:
+            return r, "behind"
+        return r, "on pace"
+
+    ratio, status = status_of(to_date)
+    ranged = (low is not None and low < to_date - 1e-6) or high is None or high > to_date + 1e-6
+    ratio_low = ratio_high = None
+    basis = "exact"
+    if ranged and (low is not None or high is not None):
+        basis = "range"
+        lo_v = low if low is not None else to_date
+        ratio_low, s_lo = status_of(lo_v)
+        if high is None:
+            ratio_high, s_hi = None, "ahead"
+        else:
+            ratio_high, s_hi = status_of(high)
+        status = s_lo if s_lo == s_hi else f"{s_lo} to {s_hi}"
     required = max(0.0, target - to_date) / left if left > 0 else None
     return TargetPace(
         year=year, target=target, target_source=source, to_date=to_date,
@@ -436,4 +494,5 @@ def target_pace(
         months_elapsed=m, months_left=left, straight_line=line, ratio=ratio,
         required_per_month=required, status=status,
         rule=f"straight-line pace target*m/12; ahead >= {1 + PACE_BAND:.2f}x, behind < {1 - PACE_BAND:.2f}x",
+        basis=basis, ratio_low=ratio_low, ratio_high=ratio_high,
     )
