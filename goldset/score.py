@@ -5,6 +5,8 @@
     python goldset/score.py --json
     python goldset/score.py --split holdout8  # a held-out set (holdout, holdout2 … holdout8):
                                               # written apart from the code; see docs/extract.md
+    python goldset/score.py --split real-test --slices  # real published articles, never tuned on,
+                                              # with facts F1 per language and per maker
 
 Two levels, each as precision, recall and F1 over all articles (facts matched as
 multisets within each article):
@@ -62,6 +64,52 @@ def load_gold(root: Path = HERE, split: str = "") -> tuple[list[dict], dict[str,
     return manifest, gold
 
 
+def article_lang(path: Path) -> str:
+    """The article's script from its front matter's ``lang:`` (zh-Hant, zh-Hans, en), else ``-``."""
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---"):
+        for line in text.split("---", 2)[1].splitlines():
+            if line.strip().startswith("lang:"):
+                return line.split(":", 1)[1].strip() or "-"
+    return "-"
+
+
+def maker_map(root: Path = HERE) -> dict[str, str]:
+    """Entity slug -> the company at the top of its parents, from the gazetteer and the
+    real set's list of slugs the gazetteer may lack."""
+    parent: dict[str, str] = {}
+    try:
+        from evlens.gazetteer import load_gazetteer
+
+        for e in load_gazetteer():
+            if e.parent:
+                parent[e.id] = e.parent
+    except ImportError:
+        pass
+    slugs = root / "real_slugs.csv"
+    if slugs.exists():
+        with open(slugs, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("parent"):
+                    parent.setdefault(row["slug"], row["parent"])
+    out = {}
+    for slug in set(parent) | set(parent.values()):
+        top, seen = slug, set()
+        while top in parent and top not in seen:
+            seen.add(top)
+            top = parent[top]
+        out[slug] = top
+    return out
+
+
+def _add(counts: dict, key: str, pred: list, gold: list, keyfn) -> None:
+    pc, gc = Counter(map(keyfn, pred)), Counter(map(keyfn, gold))
+    c = counts.setdefault(key, [0, 0, 0])
+    c[0] += sum((pc & gc).values())
+    c[1] += sum(pc.values())
+    c[2] += sum(gc.values())
+
+
 def score(root: Path = HERE, split: str = "") -> dict:
     """Extract every available article and compare with the gold facts.
 
@@ -71,6 +119,9 @@ def score(root: Path = HERE, split: str = "") -> dict:
 
     manifest, gold = load_gold(root, split)
     counts = {"values": [0, 0, 0], "facts": [0, 0, 0]}
+    by_lang: dict[str, list[int]] = {}
+    by_maker: dict[str, list[int]] = {}
+    makers = maker_map(root)
     per_doc, skipped = [], []
     for row in manifest:
         path = (root / row["path"]).resolve()
@@ -91,12 +142,20 @@ def score(root: Path = HERE, split: str = "") -> dict:
             doc_out[level] = {"missed": sorted(map(list, (gc - pc).elements())),
                               "false": sorted(map(list, (pc - gc).elements()))}
         per_doc.append(doc_out)
+        _add(by_lang, article_lang(path), pred, g, fact_key)
+        for m in {makers.get(f["entity"], f["entity"]) for f in pred + g}:
+            in_m = [f for f in pred if makers.get(f["entity"], f["entity"]) == m]
+            _add(by_maker, m, in_m, [f for f in g if makers.get(f["entity"], f["entity"]) == m], fact_key)
+        _add(by_maker, "(not xiaomi)", [f for f in pred if makers.get(f["entity"], f["entity"]) != "xiaomi"],
+             [f for f in g if makers.get(f["entity"], f["entity"]) != "xiaomi"], fact_key)
     return {
         "articles": len(per_doc),
         "skipped": skipped,
         "values": _prf(*counts["values"]),
         "facts": _prf(*counts["facts"]),
         "per_article": per_doc,
+        "facts_by_lang": {k: _prf(*v) for k, v in sorted(by_lang.items())},
+        "facts_by_maker": {k: _prf(*v) for k, v in sorted(by_maker.items(), key=lambda kv: -kv[1][2])},
     }
 
 
@@ -107,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="", metavar="NAME",
                     help="score manifest_NAME.csv / gold_NAME.csv (holdout … holdout8) instead of the main set")
     ap.add_argument("--holdout", action="store_true", help="the same as --split holdout")
+    ap.add_argument("--slices", action="store_true", help="also facts F1 per language and per maker")
     args = ap.parse_args(argv)
     res = score(split="holdout" if args.holdout else args.split)
     if args.json:
@@ -123,6 +183,13 @@ def main(argv: list[str] | None = None) -> int:
         s = res[level]
         print(f"{label:55} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  "
               f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})")
+    if args.slices:
+        for title, table in (("language", res["facts_by_lang"]), ("maker", res["facts_by_maker"])):
+            print(f"facts by {title}:")
+            for k, s in table.items():
+                if s["gold"] or s["predicted"]:
+                    print(f"  {k:22} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  "
+                          f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})")
     return 0
 
 
