@@ -1,0 +1,284 @@
+"""Back-tests: forecast each year's total from what was public at every month end, and
+score it against what happened.
+
+For every series with data (a company's deliveries; a model's retail sales where the
+company figures do not cover it) and every year whose outcome the facts bound, the year
+total is forecast as of each month end ``D`` of that year from the facts known on ``D``
+(at least :data:`evlens.ops.baseline.MIN_MONTHS` monthly figures needed). The outcome is
+the year's total from all facts; where the facts give only bounds, the point scored
+against is the midpoint of ``[low, high]`` (flagged ``outcome_bounded``).
+
+Calibration is split-conformal and point-in-time: the interval of a point as of ``D``
+uses only the scores (:func:`evlens.ops.baseline.score`) of back-test points whose
+outcome was public by ``D`` (the release calendar's date of the year's December figure),
+from earlier years of any series, the series itself included. No point is scored with a
+calibration that contains it. Points with fewer than
+:data:`evlens.ops.baseline.MIN_CALIBRATION` such scores are not scored (listed as
+``uncalibrated``).
+
+Scores: coverage of the central 50/80/90 % bands; CRPS (``scoringrules.crps_ensemble``
+on the forecast's draws); median absolute percentage error of the median. Baselines:
+the run-rate times the months left and the seasonal naive (point forecasts: CRPS equals
+the absolute error, no bands), and AutoETS on the raw log series with its own residual
+spread (statsforecast; uncalibrated bands).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from ..errors import EvlensError
+from ..periods import parse_period
+from ..reconcile import fact_records, release_calendar
+from . import baseline as bl
+from .records import entity_infos
+
+METHODS = ("model", "run-rate", "seasonal naive", "AutoETS")
+
+
+def month_ends(year: int) -> list[date]:
+    return [date(year, m + 1, 1) - timedelta(days=1) if m < 12 else date(year, 12, 31) for m in range(1, 13)]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    value: float  # the point scored against (the midpoint when bounded)
+    low: float
+    high: float
+    known_from: date
+
+    @property
+    def bounded(self) -> bool:
+        return self.high - self.low > 1e-6 * max(1.0, self.high)
+
+
+def outcome_of(records, entity: str, metric: str, year: int, ents) -> Outcome | None:
+    """The year's total from all facts, or None when the facts do not bound it."""
+    from .deliveries import monthly_deliveries
+    from ..errors import NotFoundError
+
+    known = release_calendar().estimate(metric, parse_period(f"{year}-12"))[0]
+    if metric == "deliveries":
+        try:
+            s = monthly_deliveries(records, entity, year, entities=ents)
+        except (NotFoundError, EvlensError):
+            return None
+        if not s.months or s.months[-1].month != f"{year}-12" or s.months[-1].cumulative_high is None:
+            return None
+        lo, hi = s.months[-1].cumulative_low, s.months[-1].cumulative_high
+        return Outcome((lo + hi) / 2, lo, hi, known)
+    vals = {r.period: r.value for r in records if r.entity == entity and r.metric == metric
+            and r.period.startswith(f"{year}-") and parse_period(r.period).kind == "month" and r.bound == "eq"}
+    if len(vals) < 12:
+        return None
+    total = float(sum(vals.values()))
+    return Outcome(total, total, total, known)
+
+
+def series_keys(records, ents) -> list[tuple[str, str]]:
+    """(entity, metric) of every company with deliveries facts and every model with
+    monthly retail figures (aggregates such as the market total left out)."""
+    out = []
+    companies = {e.id for e in ents.values() if e.kind == "company"}
+    with_deliveries = {r.entity for r in records if r.metric == "deliveries"}
+    for c in sorted(companies):
+        fam = {c} | {e.id for e in ents.values() if e.parent == c}
+        if fam & with_deliveries:
+            out.append((c, "deliveries"))
+    models = {e.id for e in ents.values() if e.kind == "model"}
+    retail = sorted({r.entity for r in records if r.metric == "retail_sales" and r.entity in models})
+    out.extend((m, "retail_sales") for m in retail)
+    return out
+
+
+@dataclass(frozen=True)
+class Point:
+    entity: str
+    metric: str
+    year: int
+    as_of: date
+    outcome: Outcome
+    forecasts: dict  # method -> PointForecast
+
+    @property
+    def h(self) -> int:
+        return self.forecasts["model"].h
+
+
+def raw_points(records, ents, years: Iterable[int], entities: Sequence[str] | None = None,
+               until: date | None = None) -> tuple[list[Point], list[dict]]:
+    """Uncalibrated forecasts of every method at every month end of ``years`` (only as-of
+    dates up to ``until``, only outcomes public by ``until`` when given)."""
+    points, skipped = [], []
+    keys = series_keys(records, ents)
+    if entities:
+        keys = [k for k in keys if k[0] in set(entities)]
+    for ent, metric in keys:
+        for y in years:
+            out = outcome_of(records, ent, metric, y, ents)
+            if out is None:
+                skipped.append({"entity": ent, "metric": metric, "year": y, "reason": "the facts do not bound the year's total"})
+                continue
+            if until is not None and out.known_from > until:
+                continue
+            for d in month_ends(y):
+                try:
+                    s = bl.monthly_series(records, ent, entities=ents, as_of=d, metric=metric)
+                except EvlensError:
+                    continue
+                if len(s.months) < bl.MIN_MONTHS:
+                    continue
+                fc = {}
+                try:
+                    fc["model"] = bl.ets_point(s, y, d)
+                    fc["AutoETS"] = bl.ets_point(s, y, d, seasonal=False)
+                except (EvlensError, ValueError, np.linalg.LinAlgError):
+                    continue
+                fc["run-rate"] = bl.naive_point(s, y, d)
+                fc["seasonal naive"] = bl.seasonal_naive_point(s, y, d)
+                if fc["model"].h == 0:
+                    continue
+                points.append(Point(ent, metric, y, d, out, fc))
+    return points, skipped
+
+
+def _scores_before(points: Sequence[Point], as_of: date, method: str = "model") -> list[float]:
+    return [bl.score(p.forecasts[method], p.outcome.value) for p in points if p.outcome.known_from <= as_of]
+
+
+def calibration_scores(records, ents, as_of: date, years: Iterable[int] | None = None) -> list[float]:
+    """The model's scores from back-test points whose outcome was public by ``as_of``."""
+    records = [r for r in fact_records(records) if r.known_from <= as_of]
+    first = min((r.start.year for r in records), default=as_of.year)
+    ys = list(years) if years is not None else list(range(first, as_of.year))
+    pts, _ = raw_points(records, ents, ys, until=as_of)
+    return _scores_before(pts, as_of)
+
+
+def _stats(rows: list[dict], name: str | None = None) -> dict:
+    n = len(rows)
+    d: dict[str, Any] = {"points": n}
+    if name is not None:
+        d = {"name": name, **d}
+    if not n:
+        return d | {"coverage_50": None, "coverage_80": None, "coverage_90": None, "crps": None, "mape_p50": None}
+    for lv in ("50", "80", "90"):
+        cov = [r["inside"][lv] for r in rows if r["inside"][lv] is not None]
+        d[f"coverage_{lv}"] = round(float(np.mean(cov)), 4) if cov else None
+    d["crps"] = round(float(np.mean([r["crps"] for r in rows])), 1)
+    d["mape_p50"] = round(float(np.median([abs(r["p50"] - r["outcome"]) / r["outcome"] for r in rows])), 4)
+    return d
+
+
+@dataclass(frozen=True)
+class BacktestResult:
+    """Scores of the calibrated model and the baselines over every back-test point."""
+
+    years: tuple[int, ...]
+    rows: tuple[dict, ...]
+    baseline_rows: dict
+    skipped: tuple[dict, ...]
+    rules: dict = field(default_factory=dict)
+
+    def scores(self) -> dict:
+        return _stats(list(self.rows))
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.scores()
+        d["makers_or_models"] = len({r["entity"] for r in self.rows})
+        d["bounded_outcomes"] = sum(1 for r in self.rows if r["outcome_bounded"])
+        d["baselines"] = [_stats(rows, name) for name, rows in self.baseline_rows.items()]
+        d["by_entity"] = self.by_entity()
+        d["years"] = list(self.years)
+        d["points_detail"] = list(self.rows)
+        d["skipped"] = list(self.skipped)
+        d["rules"] = self.rules
+        return d
+
+    def by_entity(self) -> list[dict]:
+        out = []
+        for ent in sorted({r["entity"] for r in self.rows}):
+            rows = [r for r in self.rows if r["entity"] == ent]
+            keys = {(r["entity"], r["as_of"]) for r in rows}
+            e = {"entity": ent, "metric": rows[0]["metric"], "model": _stats(rows)}
+            for name, brs in self.baseline_rows.items():
+                e[name] = _stats([b for b in brs if (b["entity"], b["as_of"]) in keys])
+            out.append(e)
+        return out
+
+    def summary(self) -> str:
+        def line(name, s):
+            f = lambda x, p=False: "  -  " if x is None else (f"{x:.2f}" if p else f"{x:,.0f}")
+            return (f"{name:<16}{s['points']:>7}{f(s['coverage_50'], True):>8}{f(s['coverage_80'], True):>8}"
+                    f"{f(s['coverage_90'], True):>8}{f(s['crps']):>11}{(s['mape_p50'] or 0):>9.1%}")
+        head = f"{'':<16}{'points':>7}{'cov50':>8}{'cov80':>8}{'cov90':>8}{'CRPS':>11}{'MdAPE':>9}"
+        d = self.to_dict()
+        lines = [f"Back-test of year totals, as of every month end of {', '.join(map(str, self.years))}: "
+                 f"{d['points']} points, {d['makers_or_models']} makers or models "
+                 f"({d['bounded_outcomes']} points scored against the midpoint of a bounded outcome)", "", head,
+                 line("model", d)]
+        for b in d["baselines"]:
+            lines.append(line(b["name"], b))
+        for e in d["by_entity"]:
+            lines += ["", f"{e['entity']} ({e['metric']})", head, line("model", e["model"])]
+            for name in self.baseline_rows:
+                lines.append(line(name, e[name]))
+        lines += ["", "bands of run-rate and seasonal naive: none (point forecasts; CRPS = absolute error); "
+                  "AutoETS: its own residual spread, uncalibrated",
+                  "model bands: split-conformal, each point calibrated only on outcomes public by its as-of date"]
+        return "\n".join(lines)
+
+
+def _row(p: Point, method: str, draws: np.ndarray | None) -> dict:
+    import scoringrules as sr
+
+    pf = p.forecasts[method]
+    y = p.outcome.value
+    if draws is None:
+        p50 = pf.p50
+        inside = {"50": None, "80": None, "90": None}
+        crps = abs(p50 - y)
+        band90 = None
+    else:
+        p50 = float(np.quantile(draws, 0.5))
+        inside = {}
+        for lv in (50, 80, 90):
+            lo, hi = np.quantile(draws, [(1 - lv / 100) / 2, (1 + lv / 100) / 2])
+            inside[str(lv)] = bool(lo <= y <= hi)
+        crps = float(sr.crps_ensemble(y, draws))
+        band90 = [float(x) for x in np.quantile(draws, [0.05, 0.95])]
+    return {"entity": p.entity, "metric": p.metric, "year": p.year, "as_of": p.as_of.isoformat(), "h": pf.h,
+            "outcome": y, "outcome_bounded": p.outcome.bounded, "p50": p50, "band90": band90,
+            "inside": inside, "crps": crps}
+
+
+def backtest(facts, *, entities=None, years: Sequence[int] = (2024, 2025), only: Sequence[str] | None = None) -> BacktestResult:
+    """Back-test the calibrated model and the baselines (rules in the module docstring)."""
+    ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
+    records = fact_records(facts)
+    first = min((r.start.year for r in records if r.metric in ("deliveries", "retail_sales")), default=min(years))
+    cal_years = [y for y in range(first, max(years) + 1)]
+    pts, skipped = raw_points(records, ents, cal_years)
+    scored = [p for p in pts if p.year in set(years) and (not only or p.entity in set(only))]
+    rows, base = [], {m: [] for m in METHODS[1:]}
+    uncal = []
+    for p in scored:
+        sc = [bl.score(q.forecasts["model"], q.outcome.value) for q in pts if q.outcome.known_from <= p.as_of]
+        if len(sc) < bl.MIN_CALIBRATION:
+            uncal.append({"entity": p.entity, "year": p.year, "as_of": p.as_of.isoformat(),
+                          "reason": f"uncalibrated: {len(sc)} back-test scores public by then"})
+            continue
+        draws, _ = bl.ensemble(p.forecasts["model"], sc)
+        rows.append(_row(p, "model", draws))
+        base["run-rate"].append(_row(p, "run-rate", None))
+        base["seasonal naive"].append(_row(p, "seasonal naive", None))
+        ets_draws, _ = bl.ensemble(p.forecasts["AutoETS"], None)
+        base["AutoETS"].append(_row(p, "AutoETS", ets_draws))
+    return BacktestResult(tuple(years), tuple(rows), base, tuple(skipped) + tuple(uncal),
+                          rules={"calibration": "split-conformal on scores of outcomes public by each as-of date",
+                                 "outcome": "the year's total from all facts; the midpoint where they give only bounds"})

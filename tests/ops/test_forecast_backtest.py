@@ -1,0 +1,92 @@
+"""The forecast without a scenario, as of a date, and its back-test against real outcomes.
+
+Outcomes are the bundled facts' year totals (Xiaomi 2025: Jan-Nov 361,625 exact plus more
+than 50,000 in December, and "about 410,000" for the year)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from evlens.ops.backlog import DAYS_PER_MONTH  # noqa: F401  (ops imports cleanly)
+from evlens.ops.backtest import backtest
+from evlens.ops.baseline import forecast_year, market_seasonality, monthly_series
+
+
+@pytest.fixture(scope="module")
+def data(demo_store):
+    return demo_store.facts(), demo_store.entities()
+
+
+@pytest.fixture(scope="module")
+def result(data):
+    facts, ents = data
+    return backtest(facts, entities=ents, years=(2024, 2025))
+
+
+def test_backtest_meets_the_targets(result):
+    d = result.to_dict()
+    assert d["points"] >= 100 and d["makers_or_models"] >= 5
+    assert 0.85 <= d["coverage_90"] <= 0.95
+    assert 0.40 <= d["coverage_50"] <= 0.60
+    assert {b["name"] for b in d["baselines"]} == {"run-rate", "seasonal naive", "AutoETS"}
+    for b in d["baselines"]:
+        assert d["crps"] < b["crps"], b["name"]
+        assert b["points"] == d["points"]
+    for k in ("points", "coverage_50", "coverage_80", "coverage_90", "crps", "mape_p50"):
+        assert k in d and all(k in b for b in d["baselines"])
+
+
+def test_xiaomi_2025_outcome_inside_the_90_band_from_june(result):
+    rows = [r for r in result.rows if r["entity"] == "xiaomi" and r["year"] == 2025 and r["as_of"] >= "2025-06-30"]
+    assert len(rows) == 7
+    for r in rows:
+        lo, hi = r["band90"]
+        # Jan-Nov 361,625 exact + December over 50,000, and ~410,000 (±2 %): [411,625, 418,200]
+        assert r["outcome"] == pytest.approx((411625 + 418200) / 2) and r["outcome_bounded"]
+        assert lo <= 411625 and 418200 <= hi, r["as_of"]
+
+
+def test_each_point_is_calibrated_only_on_outcomes_public_by_then(result, data):
+    # a point as of a date in 2024 may use only 2023 outcomes (public from January 2024):
+    # the 2024 totals of the retail series are 12 exact months, published by mid-January 2025
+    assert all(r["year"] in (2024, 2025) for r in result.rows)
+    assert any("uncalibrated" in s.get("reason", "") for s in result.skipped) or min(
+        r["as_of"] for r in result.rows) >= "2024-01-31"
+
+
+def test_market_seasonality_uses_only_published_months():
+    # as of 2024-01-10 the December 2023 market figure (published ~2024-01-15) is not known:
+    # no complete year, no seasonality
+    assert np.allclose(market_seasonality(date(2024, 1, 10)), 1.0)
+    s = market_seasonality(date(2024, 1, 20))
+    assert s.mean() == pytest.approx(1.0) and s.argmax() == 11  # December is the market's peak month
+
+
+@pytest.mark.parametrize("entity", ["xiaomi", "xpeng", "li-auto", "nio", "leapmotor", "zeekr"])
+def test_forecast_without_a_scenario_for_every_maker(data, entity):
+    facts, ents = data
+    f = forecast_year(facts, entity, 2025, date(2025, 12, 31), entities=ents, scores=[0.0] * 30)
+    assert f.known_total > 0 and f.quantiles["0.05"] <= f.p50 <= f.quantiles["0.95"]
+    # the known months are what the series known on that day says
+    s = monthly_series(facts, entity, entities=ents, as_of=date(2025, 12, 31))
+    assert f.known_total == pytest.approx(sum(v for m, v in zip(s.months, s.values) if m.startswith("2025-")))
+
+
+def test_a_fact_published_after_the_as_of_date_changes_nothing(data):
+    facts, ents = data
+    day = date(2025, 6, 30)
+    before = forecast_year(facts, "xiaomi", 2025, day, entities=ents)
+    late = pd.DataFrame([{
+        "id": "late-fact", "entity": "xiaomi-su7", "metric": "deliveries", "period": "2025-04", "value": 90000,
+        "unit": "vehicle", "bound": "eq", "cumulative": False, "published": date(2025, 7, 1),
+        "published_basis": "stated", "method": "import:kpis", "confidence": 1.0}])
+    after = forecast_year(pd.concat([facts, late], ignore_index=True), "xiaomi", 2025, day, entities=ents)
+    assert after.to_dict() == before.to_dict()
+    # the same fact published by the as-of date does change it
+    early = late.assign(published=date(2025, 6, 1), id="early-fact")
+    moved = forecast_year(pd.concat([facts, early], ignore_index=True), "xiaomi", 2025, day, entities=ents)
+    assert moved.known_total != before.known_total
