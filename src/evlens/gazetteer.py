@@ -35,6 +35,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     first_delivery: str | None = None
     variant_of: str | None = None  # a trim of another model, counted with it
+    listings: tuple[str, ...] = ()  # other listed lines as EXCHANGE:CODE (``SZSE:002594``)
     securities: tuple[Security, ...] = field(default=())
 
 
@@ -71,6 +72,7 @@ def load_gazetteer() -> tuple[Entity, ...]:
                 aliases=tuple(raw.get("aliases", ())),
                 first_delivery=raw.get("first_delivery"),
                 variant_of=raw.get("variant_of"),
+                listings=tuple(raw.get("listings", ())),
                 securities=secs,
             )
         )

@@ -155,6 +155,27 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mentio
     return out
 
 
+def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mention]:
+    """Names of makers the gazetteer does not know (``哪吒汽车``, "Hozon Auto"): a name
+    before a maker word (``[unknown_makers]`` in the lexicon) that overlaps no known name
+    and holds no generic word. Sorted by start."""
+    starts = [e.start for e in known]
+    out = []
+    for rx in (lex.unknown_zh_re, lex.unknown_en_re):
+        for m in rx.finditer(t):
+            a, b = m.span()
+            name = m.group("name")
+            lead = t[max(0, a - 3):a + len(name)]
+            if name in lex.unknown_generic or any(w in name or lead.endswith(w) for w in lex.unknown_generic if not w.isascii()):
+                continue
+            k = bisect_left(starts, b) - 1
+            if k >= 0 and known[k].end > a:
+                continue  # a known name: 小米汽车, 长安汽车
+            out.append(_Mention(a, b, "?", m.group()))
+    out.sort()
+    return out
+
+
 def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
     if q.kind is None:  # a bare number: only counts, written large enough to be one
         return metric_kind == "count" and (q.has_magnitude or q.grouped or (q.value >= 1000 and q.value == q.value.to_integral_value() and not (1900 <= q.value <= 2100)))
@@ -237,6 +258,8 @@ class Extractor:
         self.quantities = [q for q in qs if q.kind is not None or not in_period(q)]
         self.metrics = _mentions(self.lex.metric_re, self.lower, self.lex.metric_words)
         self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names)
+        #: makers named whom the gazetteer does not know: a figure after one gets no entity
+        self.unknown = _unknown_makers(t, self.entities, self.lex)
         self._starts: dict[int, list[int]] = {}
         self._ents_for: dict[str, list[_Mention]] = {}
         self._model_cache: dict[tuple[str, str, str], str] = {}
@@ -369,8 +392,12 @@ class Extractor:
                     ents.append(e)
             self._ents_for[metric] = ents
         # the last before it in the sentence (in its clause if there is one there), else the
-        # first after it in its clause
+        # first after it in its clause; a maker the gazetteer does not know, named after
+        # the last known name, takes the figure (no entity)
         e = self._last_in(ents, sent.start, q.start)
+        u = self._last_in(self.unknown, sent.start, q.start) if self.unknown else None
+        if u is not None and (e is None or e.end <= u.start):
+            return u
         if e is not None:
             return e
         e = self._first_in(ents, q.end, clause[1])
@@ -388,6 +415,9 @@ class Extractor:
         for back in range(si - 1, max(-1, si - 4), -1):
             s = self.sentences[back]
             prev = self._last_in(ents, s.start, s.end)
+            u = self._last_in(self.unknown, s.start, s.end) if self.unknown else None
+            if u is not None and (prev is None or prev.end <= u.start):
+                return u
             if prev is not None:
                 return prev
         return None
@@ -569,6 +599,11 @@ class Extractor:
                 if em is None and metric == "nev_penetration":
                     em = _Mention(q.start, q.start, "china-passenger-cars", "")
                 if em is None:
+                    continue
+                if em.key == "?":
+                    span = self.norm.span(q.start, q.end)
+                    self.skipped.append(Skipped(span[0], span[1], self.text[span[0]:span[1]], metric,
+                                                f"no entity: {em.word} is not in the gazetteer"))
                     continue
                 ent_slug = em.key
                 parent = lex.entities[ent_slug].parent

@@ -62,6 +62,11 @@ class Lexicon:
     entity_re: re.Pattern
     models_of: dict[str, tuple[str, ...]]
     groups: dict[frozenset[str], str]
+    # a maker's name the gazetteer may not know (``[unknown_makers]``): Chinese, matched on
+    # the normalised text (group ``name``), and English, with its generic first words
+    unknown_zh_re: re.Pattern
+    unknown_en_re: re.Pattern
+    unknown_generic: frozenset[str]
     # metric -> entity slug -> whether the entity can carry the metric; filled by the
     # extractor as it meets them (a cache, derived from ``entities``)
     entity_fits: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
@@ -160,7 +165,11 @@ def load_lexicon() -> Lexicon:
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
     lists["growth_mom"] = [_fold(w) for w in g["mom"]]
+    um = lex["unknown_makers"]
     return Lexicon(
+        unknown_zh_re=re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"),
+        unknown_en_re=re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"),
+        unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
         metrics=metrics,
         metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
         metric_words=words,

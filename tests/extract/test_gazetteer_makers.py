@@ -1,0 +1,68 @@
+"""China's EV makers in the gazetteer: parents, listings, three scripts, and figures next
+to a maker the gazetteer does not know."""
+
+from datetime import date
+
+import pytest
+
+from evlens.extract import Extractor, extract_text
+from evlens.gazetteer import load_gazetteer
+
+ENTITIES = {e.id: e for e in load_gazetteer()}
+
+
+def facts(text, published=date(2025, 11, 5)):
+    return {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, published)}
+
+
+@pytest.mark.parametrize("child,parent", [
+    ("zeekr", "geely"), ("lynk-co", "geely"), ("onvo", "nio"), ("firefly", "nio"), ("aito", "seres"),
+    ("byd-tang-l", "byd"), ("xpeng-mona-m03", "xpeng"), ("li-auto-l6", "li-auto"), ("aito-m9", "aito"),
+])
+def test_parents(child, parent):
+    assert ENTITIES[child].parent == parent
+
+
+def test_every_parent_is_known_and_listings_are_given():
+    assert all(e.parent in ENTITIES for e in ENTITIES.values() if e.parent)
+    tickers = {s.ticker for e in ENTITIES.values() for s in e.securities}
+    assert {"9866.HK", "NIO", "LI", "XPEV", "0175.HK", "9863.HK", "9927.HK"} <= tickers
+    assert "SZSE:002594" in ENTITIES["byd"].listings and "SSE:601127" in ENTITIES["seres"].listings
+
+
+def test_every_model_among_the_monthly_top_sellers_is_known():
+    # one per brand of the top-seller table, named as the table names them
+    from evlens.extract.lexicon import load_lexicon
+    names = load_lexicon().entity_names
+    for name in ("byd atto 3", "byd seagull", "wuling hongguang mini ev", "geely galaxy e5", "xpeng mona m03",
+                 "zeekr 7x", "changan lumin", "leapmotor c10", "tesla model y", "aion y", "nio es8"):
+        assert name in names, name
+
+
+@pytest.mark.parametrize("text,slug", [
+    ("领克10月销量3.2万辆。", "lynk-co"), ("領克10月銷量3.2萬輛。", "lynk-co"),
+    ("Lynk & Co sold 32,000 cars in October.", "lynk-co"),
+    ("问界M9 10月交付1.5万辆。", "aito-m9"), ("問界M9 10月交付1.5萬輛。", "aito-m9"),
+    ("樂道10月交付2萬輛。", "onvo"), ("Onvo delivered 20,000 vehicles in October.", "onvo"),
+    ("螢火蟲10月交付5,000輛。", "firefly"), ("赛力斯10月销量4.5万辆。", "seres"),
+    ("比亞迪唐L 10月銷量1.2萬輛。", "byd-tang-l"), ("吉利汽車10月銷量30萬輛。", "geely"),
+])
+def test_names_in_three_scripts(text, slug):
+    assert {e for e, *_ in facts(text)} == {slug}
+
+
+def test_a_figure_next_to_an_unknown_maker_gets_no_entity():
+    ex = Extractor("比亚迪10月销量50万辆，岚图汽车10月交付1万辆。", date(2025, 11, 5))
+    got = {(f.entity, f.value) for f in ex.facts()}
+    assert got == {("byd", 500000.0)}
+    assert [s.surface for s in ex.skipped] == ["1万辆"] and "gazetteer" in ex.skipped[0].reason
+    # in English, and in the sentence after
+    got = facts("Geely sold 200,000 cars in May. Hozon Auto delivered 10,000 vehicles in May.")
+    assert got == {("geely", "sales", "2025-05", 200000.0)}
+    got = facts("小米汽车10月交付4万辆。岚图汽车也公布了数据。其10月交付1.2万辆。")
+    assert {v for *_, v in got} == {40000.0}
+
+
+def test_generic_car_words_are_no_maker():
+    got = facts("比亚迪10月新能源汽车销量50万辆。")
+    assert got == {("byd", "sales", "2025-10", 500000.0)}
