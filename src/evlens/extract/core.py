@@ -76,23 +76,54 @@ class _Mention(NamedTuple):
     word: str
 
 
+#: how far before and after a number its sentence is read (see :meth:`_Sentence.around`)
+WINDOW_BEFORE = 600
+WINDOW_AFTER = 300
+#: the most characters of its sentence a fact carries (the span locates the figure)
+SENTENCE_CAP = 300
+
+
+def excerpt(text: str, so: int, eo: int, a: int, b: int, cap: int = SENTENCE_CAP) -> str:
+    """The sentence ``text[so:eo]`` (stripped) around the span ``[a, b)``, cut to at most
+    ``cap`` characters (or the span itself when it is longer) centred on the span."""
+    if eo - so <= cap:
+        return text[so:eo].strip()
+    room = max(0, cap - (b - a))
+    lo = max(so, a - room // 2)
+    hi = min(eo, max(b, lo + cap))
+    lo = max(so, min(lo, hi - cap))
+    return text[lo:hi].strip()
+
+
 class _Sentence:
     """A sentence ``[start, end)`` of normalised text, its paragraph number and its clauses
     (sorted, apart)."""
 
     __slots__ = ("start", "end", "para", "clauses", "clause_starts")
 
-    def __init__(self, start: int, end: int, para: int, clauses: list[tuple[int, int]]) -> None:
+    def __init__(self, start: int, end: int, para: int, clauses: list[tuple[int, int]],
+                 clause_starts: list[int] | None = None) -> None:
         self.start, self.end, self.para = start, end, para
         self.clauses = clauses
-        self.clause_starts = [a for a, _ in clauses]
+        self.clause_starts = [a for a, _ in clauses] if clause_starts is None else clause_starts
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        """The clause holding ``pos``, else the sentence."""
+        """The clause holding ``pos`` (within the sentence's bounds), else the sentence."""
         k = bisect_right(self.clause_starts, pos) - 1
         if k >= 0 and pos < self.clauses[k][1]:
-            return self.clauses[k]
+            a, b = self.clauses[k]
+            return max(a, self.start), min(b, self.end)
         return self.start, self.end
+
+    def around(self, a: int, b: int) -> "_Sentence":
+        """This sentence cut to the window read around a number at ``[a, b)``: at most
+        :data:`WINDOW_BEFORE` characters before it and :data:`WINDOW_AFTER` after it (the
+        words that govern a number stand near it; the cut keeps the work per number
+        bounded on text without sentence ends)."""
+        lo, hi = max(self.start, a - WINDOW_BEFORE), min(self.end, b + WINDOW_AFTER)
+        if lo == self.start and hi == self.end:
+            return self
+        return _Sentence(lo, hi, self.para, self.clauses, self.clause_starts)
 
 
 def _sentences(t: str) -> list[_Sentence]:
@@ -166,7 +197,9 @@ def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mentio
             a, b = m.span()
             name = m.group("name")
             lead = t[max(0, a - 3):a + len(name)]
-            if name in lex.unknown_generic or any(w in name or lead.endswith(w) for w in lex.unknown_generic if not w.isascii()):
+            generic = lex.unknown_generic
+            if name in generic or any(ch in generic for ch in name) or any(
+                    lead[i:] in generic for i in range(len(lead) - 1)):
                 continue
             k = bisect_left(starts, b) - 1
             if k >= 0 and known[k].end > a:
@@ -567,7 +600,7 @@ class Extractor:
             si = self._sentence_of(q.start)
             if si < 0:
                 continue
-            sent = self.sentences[si]
+            sent = self.sentences[si].around(q.start, q.end)
             clause = sent.clause_of(q.start)
             compared = self._percent_compared(q, clause, sent) if q.kind == "percent" else None
             if hedges.search(lower, clause[0], q.start) or sentence_hedges.search(lower, sent.start, q.start) \
@@ -717,8 +750,11 @@ class Extractor:
             span = self.norm.span(q.start, q.end)
             sentence = sentence_texts.get(si)
             if sentence is None:
-                so, eo = self.norm.span(sent.start, sent.end)
-                sentence = sentence_texts[si] = self.text[so:eo].strip()
+                whole = self.sentences[si]
+                so, eo = self.norm.span(whole.start, whole.end)
+                sentence = excerpt(self.text, so, eo, span[0], span[1])
+                if eo - so <= SENTENCE_CAP:
+                    sentence_texts[si] = sentence
             common = dict(
                 metric=metric, unit=unit, rate=rate, cumulative=cumulative, document_id=document_id,
                 span_start=span[0], span_end=span[1], surface=self.text[span[0]:span[1]],
@@ -845,7 +881,7 @@ class Extractor:
             si = self._sentence_of(m.start())
             if si < 0:
                 continue
-            s = self.sentences[si]
+            s = self.sentences[si].around(m.start(), m.end())
             english = m.group().lower() == "respectively"
             if english:
                 qs = [q for q in self._in(self.quantities, s.start, m.start()) if q.kind not in ("other", "times")]

@@ -1,0 +1,123 @@
+"""Extraction cost by the shape of the text: time must grow linearly with the length
+whatever the shape, and the output must stay bounded.
+
+    .venv/bin/python benchmarks/bench_extract_shapes.py [--sizes 100000,1000000] [--articles 600]
+
+Prints, for each shape, milliseconds per 100,000 characters at each size (a linear cost
+keeps the figure flat), the facts found and the longest ``sentence`` written; then
+articles of 3,000 characters per second on one core, and the peak memory of the largest
+text as a multiple of its size (tracemalloc). Shapes:
+
+* prose: the written gold articles (Chinese and English), joined;
+* dense numbers: names, metric words, dates and numbers with no prose between them;
+* no sentence ends: the prose with every sentence end and line end made a comma or a space;
+* control characters: the prose with a control character after every few characters.
+
+Targets (issue 15): at least 300 articles of 3,000 characters per second on one core;
+1 MB without a sentence end in under 2 s; peak memory under 20 times the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+from evlens.extract import extract_text
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED = date(2025, 2, 8)
+
+
+def prose_source() -> str:
+    """The written gold articles, joined (the corpus every shape is cut from)."""
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "goldset" / "articles").iterdir()))
+
+
+def repeat_to(text: str, n: int) -> str:
+    """``text`` repeated and cut to ``n`` characters."""
+    return (text * (n // max(1, len(text)) + 1))[:n]
+
+
+def dense(n: int, seed: int = 5) -> str:
+    """Names, metric words, times and numbers back to back."""
+    rng = random.Random(seed)
+    tokens = ["小米", "SU7", "交付", "2.4万辆", "超过", "12月", "2024年", "，", "。", "股价", "40.55港元", "涨幅", "5%",
+              "Xiaomi delivered ", "7,058 units ", "in April ", "分别为", "、", "从10月到2025年1月", "连续", "市值",
+              "1.02万亿港元", " and ", "HK$1 trillion", "\n", "两万", "约", "以上", "Model 3", "特斯拉", "按年增長", "萬輛"]
+    out, size = [], 0
+    while size < n:
+        t = rng.choice(tokens)
+        out.append(t)
+        size += len(t)
+    return "".join(out)[:n]
+
+
+_ENDS = re.compile(r"[。！？!?；;]|\.(?=\s)")
+
+
+def shapes(n: int, prose: str) -> dict[str, str]:
+    """Each shape at ``n`` characters."""
+    base = repeat_to(prose, n)
+    flat = _ENDS.sub("，", base).replace("\n", " ")
+    ctrl = "".join(ch + ("\x01" if i % 7 == 6 else "") for i, ch in enumerate(base))[:n]
+    return {"prose": base, "dense numbers": dense(n), "no sentence ends": flat, "control characters": ctrl}
+
+
+def timed(text: str) -> tuple[float, int, int]:
+    """Seconds (process time) to extract ``text``, facts found, longest sentence written."""
+    c0 = time.process_time()
+    facts = extract_text(text, PUBLISHED)
+    secs = time.process_time() - c0
+    return secs, len(facts), max((len(f.sentence or "") for f in facts), default=0)
+
+
+def articles_per_second(prose: str, count: int, size: int = 3000) -> float:
+    """Articles of ``size`` characters per second on one core (process time)."""
+    rng = random.Random(7)
+    texts = []
+    for _ in range(count):
+        a = rng.randrange(0, max(1, len(prose) - size))
+        texts.append(prose[a:a + size])
+    extract_text(texts[0], PUBLISHED)  # load the lexicon and the character table first
+    c0 = time.process_time()
+    for t in texts:
+        extract_text(t, PUBLISHED)
+    return count / (time.process_time() - c0)
+
+
+def peak_memory_ratio(text: str) -> float:
+    """Peak memory allocated while extracting ``text``, over its size in bytes (as UTF-8)."""
+    tracemalloc.start()
+    extract_text(text, PUBLISHED)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / len(text.encode("utf-8"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="100000,1000000", help="text sizes in characters, comma-separated")
+    ap.add_argument("--articles", type=int, default=600, help="3,000-character articles for the rate")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    prose = prose_source()
+    extract_text("小米交付7,058辆。", PUBLISHED)  # warm up: lexicon, character table
+    print(f"{'shape':<20}{'chars':>10}{'seconds':>10}{'ms/100k':>10}{'facts':>8}{'longest sentence':>18}")
+    for n in sizes:
+        for name, text in shapes(n, prose).items():
+            secs, nf, longest = timed(text)
+            print(f"{name:<20}{n:>10}{secs:>10.2f}{secs * 1000 * 100_000 / n:>10.0f}{nf:>8}{longest:>18}")
+    rate = articles_per_second(prose, args.articles)
+    print(f"\narticles of 3,000 characters per second, one core: {rate:.0f}   (target >= 300)")
+    big = shapes(max(sizes), prose)
+    for name in ("prose", "no sentence ends", "dense numbers"):
+        print(f"peak memory / input size, {name} ({max(sizes)} chars): {peak_memory_ratio(big[name]):.1f}x   (target < 20x)")
+
+
+if __name__ == "__main__":
+    main()
