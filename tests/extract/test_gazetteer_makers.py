@@ -16,7 +16,7 @@ def facts(text, published=date(2025, 11, 5)):
 
 
 @pytest.mark.parametrize("child,parent", [
-    ("zeekr", "geely"), ("lynk-co", "geely"), ("onvo", "nio"), ("firefly", "nio"), ("aito", "seres"),
+    ("zeekr", "geely"), ("zeekr-group", "geely"), ("lynk-co", "geely"), ("geely", "geely-holding"), ("onvo", "nio"), ("firefly", "nio"), ("aito", "seres"),
     ("byd-tang-l", "byd"), ("xpeng-mona-m03", "xpeng"), ("li-auto-l6", "li-auto"), ("aito-m9", "aito"),
 ])
 def test_parents(child, parent):
@@ -52,17 +52,35 @@ def test_names_in_three_scripts(text, slug):
 
 
 def test_a_figure_next_to_an_unknown_maker_gets_no_entity():
-    ex = Extractor("比亚迪10月销量50万辆，岚图汽车10月交付1万辆。", date(2025, 11, 5))
+    ex = Extractor("比亚迪10月销量50万辆，合创汽车10月交付1万辆。", date(2025, 11, 5))
     got = {(f.entity, f.value) for f in ex.facts()}
     assert got == {("byd", 500000.0)}
     assert [s.surface for s in ex.skipped] == ["1万辆"] and "gazetteer" in ex.skipped[0].reason
     # in English, and in the sentence after
-    got = facts("Geely sold 200,000 cars in May. Hozon Auto delivered 10,000 vehicles in May.")
+    got = facts("Geely sold 200,000 cars in May. Jiyue Auto delivered 10,000 vehicles in May.")
     assert got == {("geely", "sales", "2025-05", 200000.0)}
-    got = facts("小米汽车10月交付4万辆。岚图汽车也公布了数据。其10月交付1.2万辆。")
+    got = facts("小米汽车10月交付4万辆。合创汽车也公布了数据。其10月交付1.2万辆。")
     assert {v for *_, v in got} == {40000.0}
 
 
 def test_generic_car_words_are_no_maker():
     got = facts("比亚迪10月新能源汽车销量50万辆。")
     assert got == {("byd", "sales", "2025-10", 500000.0)}
+
+
+def test_an_ambiguous_short_name_counts_once_the_maker_is_named():
+    # 理想 alone is an ordinary word; after 理想汽车 it is the maker
+    got = facts("理想汽车公布季度业绩。理想表示，第三季度收入为273.6亿元。")
+    assert ("li-auto", "revenue", "2025-Q3", 27360000000.0) in got
+    assert not facts("这是一个理想的结果，收入为273.6亿元。")
+
+
+def test_revenue_after_a_model_is_the_makers():
+    got = facts("理想汽车第三季度亏损6.2亿元。受理想MEGA召回影响，第三季度收入为273.6亿元。")
+    assert {e for e, m, *_ in got if m == "revenue"} == {"li-auto"}
+
+
+def test_group_brands_and_alliances():
+    assert {e for e, *_ in facts("吉利控股集团2025年销量411.6万辆。")} == {"geely-holding"}
+    assert {e for e, *_ in facts("鸿蒙智行11月交付81,864辆。")} == {"hima"}
+    assert {e for e, *_ in facts("Zeekr Group delivered 140,195 vehicles in the third quarter.")} == {"zeekr-group"}

@@ -186,6 +186,22 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mentio
     return out
 
 
+def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Mention]:
+    """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds, where
+    they overlap no known name; sorted by start."""
+    named = {e.key for e in known}
+    starts = [e.start for e in known]
+    extra = []
+    for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names):
+        if m.key not in named:
+            continue
+        k = bisect_left(starts, m.end) - 1
+        if k >= 0 and known[k].end > m.start:
+            continue
+        extra.append(m)
+    return sorted(known + extra) if extra else known
+
+
 def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mention]:
     """Names of makers the gazetteer does not know (``哪吒汽车``, "Hozon Auto"): a name
     before a maker word (``[unknown_makers]`` in the lexicon) that overlaps no known name
@@ -291,6 +307,8 @@ class Extractor:
         self.quantities = [q for q in qs if q.kind is not None or not in_period(q)]
         self.metrics = _mentions(self.lex.metric_re, self.lower, self.lex.metric_words)
         self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names)
+        if self.lex.ambiguous_names and self.entities:
+            self.entities = _with_ambiguous(self.entities, self.lower, self.lex)
         #: makers named whom the gazetteer does not know: a figure after one gets no entity
         self.unknown = _unknown_makers(t, self.entities, self.lex)
         self._starts: dict[int, list[int]] = {}
@@ -409,6 +427,8 @@ class Extractor:
             return e.kind == "aggregate"
         if metric == "market_share":
             return e.kind != "index"
+        if metric in ("revenue", "net_profit", "rd_spend", "investment"):
+            return e.kind == "company"  # a model has no revenue or profit of its own
         return e.kind in ("company", "model", "model_group")
 
     def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:

@@ -64,6 +64,10 @@ class Lexicon:
     groups: dict[frozenset[str], str]
     # a maker's name the gazetteer may not know (``[unknown_makers]``): Chinese, matched on
     # the normalised text (group ``name``), and English, with its generic first words
+    # names too ambiguous to match on their own (``理想``): they count in a text that names
+    # their entity otherwise too (``理想汽车 … 理想表示``)
+    ambiguous_names: dict[str, str]
+    ambiguous_re: re.Pattern
     unknown_zh_re: re.Pattern
     unknown_en_re: re.Pattern
     unknown_generic: frozenset[str]
@@ -142,11 +146,15 @@ def load_lexicon() -> Lexicon:
     entities: dict[str, EntityDef] = {}
     names: dict[str, str] = {}
     blocked = {_fold(n) for n in aliases["blocked"]["names"]}
+    ambiguous: dict[str, str] = {}
     for e in gaz:
         entities[e.id] = EntityDef(e.id, e.kind, e.parent, bool(e.securities) or e.kind == "index", e.first_delivery)
         for n in (e.name_en, e.name_zh, *e.aliases, *(s.ticker for s in e.securities)):
-            if n and _fold(n) not in blocked and len(_fold(n)) >= 2:
-                names.setdefault(_fold(n), e.id)
+            if n and len(_fold(n)) >= 2:
+                if _fold(n) not in blocked:
+                    names.setdefault(_fold(n), e.id)
+                elif not _fold(n).isdigit():
+                    ambiguous.setdefault(_fold(n), e.id)
     for slug, extra in aliases["extra"].items():
         for n in extra:
             names[_fold(n)] = slug
@@ -166,7 +174,10 @@ def load_lexicon() -> Lexicon:
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
     lists["growth_mom"] = [_fold(w) for w in g["mom"]]
     um = lex["unknown_makers"]
+    ambiguous = {n: slug for n, slug in ambiguous.items() if n not in names}
     return Lexicon(
+        ambiguous_names=ambiguous,
+        ambiguous_re=_any_of(ambiguous),
         unknown_zh_re=re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"),
         unknown_en_re=re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"),
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
