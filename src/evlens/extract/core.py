@@ -50,7 +50,8 @@ _EN_WORD = re.compile(r"[A-Za-z]")
 _SUBORDINATE = re.compile(r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|though|although|but)\b|之后|以后|自从|自|比|较")
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
-_CONSECUTIVE_ZH = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个月")
+_CONSECUTIVE_ZH = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个?月")
+_LIST_JOIN = re.compile(r"^(?:[、，,/&]|和|及|与|以及| and | & |, and |, )$")
 _CONSECUTIVE_EN = re.compile(r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|(?:for )?the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:(?:consecutive|straight) month|(?:straight |consecutive )?month in a row|month running)", re.I)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -638,7 +639,8 @@ class Extractor:
             if metric in ("growth", "share_return"):
                 metric, sign = self._growth_or_return(q, mm, clause, sent)
             # a delivery count in a plan is a target
-            if metric in ("deliveries", "sales") and plan.search(lower, clause[0], q.start) and not _CUMULATIVE_WORDS.search(ctext):
+            if metric in ("deliveries", "sales") and not _CUMULATIVE_WORDS.search(ctext) and (
+                    plan.search(lower, clause[0], q.start) or self._plan_before(q, sent, plan)):
                 metric = "delivery_target"
                 rule.append("plan")
             base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
@@ -726,9 +728,15 @@ class Extractor:
                 if metric == "delivery_target" and (pm.kind in ("day", "year") or (
                         pm.kind == "month" and not clause[0] <= pm.start < clause[1])):
                     period = period[:4]
+                listed = self._listed_months(pm) if pm.kind == "month" else ()
                 if pm.kind == "range" and pm.months and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") and lex.word_res["each"].search(ctext):
                     periods = list(pm.months)
                     rule.append("each_month")
+                elif len(listed) > 1 and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") \
+                        and (lex.word_res["each"].search(ctext) or _consecutive(ctext)):
+                    # "9月、10月连续2月交付量超4万辆": each month listed
+                    periods = list(listed)
+                    rule.append("listed_months")
                 elif pm.kind == "month" and (cm := _consecutive(ctext)) \
                         and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
                     periods = _months_back(period, _consecutive_n(cm))
@@ -811,11 +819,58 @@ class Extractor:
             return not (q.kind == "percent" and m.group().strip() in ("higher", "lower"))
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0]:q.start])) and bool(re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after))
 
+    def _plan_before(self, q: Quantity, sent, plan: re.Pattern) -> bool:
+        """A plan word earlier in the sentence ("理想预计，第4季交付量为10至11万辆") with no
+        other figure between it and ``q``."""
+        prev = self._last_figure_before(q, sent)
+        lo = prev.end if prev is not None else sent.start
+        if prev is not None and prev.high is None and q.start - prev.end < 3:
+            return False
+        return plan.search(self.lower, lo, q.start) is not None
+
+    def _listed_months(self, pm: PeriodMention) -> tuple[str, ...]:
+        """The months listed up to month ``pm`` ("9月、10月", "October and November"): the
+        months before it joined to it by ``、``, ``和`` or "and" only, oldest first."""
+        k = bisect_left(self._starts_of(self.periods), pm.start)
+        out = [pm.period]
+        at = pm.start
+        while k > 0 and len(out) < 12:
+            p = self.periods[k - 1]
+            if p.kind != "month" or not _LIST_JOIN.match(self.t[p.end:at]):
+                break
+            out.append(p.period)
+            at, k = p.start, k - 1
+        return tuple(reversed(out))
+
+    def _starts_of(self, items) -> list[int]:
+        """The starts of ``items`` (sorted by start), remembered per list."""
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [x.start for x in items]
+        return starts
+
+    def _last_figure_before(self, q: Quantity, sent) -> Quantity | None:
+        """The last vehicle count or money figure before ``q`` in its sentence, if any."""
+        i, j = self._bounds(self.quantities, sent.start, q.start)
+        for k in range(j - 1, max(i, j - 8) - 1, -1):
+            x = self.quantities[k]
+            if x.end <= q.start and (x.kind in ("count", "currency") or (x.kind is None and _unit_ok(None, x, "count"))):
+                return x
+        return None
+
     def _growth_base(self, q: Quantity, sent) -> _Mention | None:
         """The vehicle count or money figure a percent before ``q`` in its sentence can be the
         growth of (not a price, a market value or a return)."""
         lex = self.lex
         metrics = self.metrics
+        # the metric of the last count or money figure before it ("批发销量为86,697辆（含出口），
+        # 环比增长17%": the wholesale's growth, not the exports' named in brackets after it)
+        last = self._last_figure_before(q, sent)
+        if last is not None:
+            m = self._metric_for(last, sent.clause_of(last.start), sent)
+            if m is not None and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price") \
+                    and lex.metrics[m.key].kind in ("count", "currency"):
+                return m
         i, j = self._bounds(metrics, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = metrics[k]

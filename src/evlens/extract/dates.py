@@ -29,9 +29,9 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|�
 # one test that turns away most positions before the long alternation is tried.
 _ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前本上第Q下周星礼年全截从到至目])"
 _ZH = re.compile(
-    _ZH_LEAD +
+    r"(?<!连续)(?<!连续第)" + _ZH_LEAD +
     r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
-    r"|第?[一二三四1-4]季度|Q[1-4]|[上下]半年|前[两二三四五六七八九十\d]{1,2}个月|前[三两]个?季度|(?:周|星期|礼拜)[一二三四五六日天]"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|[上下]半年|前[两二三四五六七八九十\d]{1,2}个月|前[三两]个?季度|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|今日|今天|当日|当天|目前|当前|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
@@ -43,7 +43,7 @@ _ZH = re.compile(
     rf"|(?P<today>今日|今天|当日|当天|目前|当前)"
     rf"|(?P<ytd>年内|今年以来)"
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
-    rf"|(?:第)?(?P<q>[一二三四1-4])季度"
+    rf"|(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季(?![节度])"
     rf"|Q(?P<qq>[1-4])"
     rf"|(?P<h>[上下])半年"
     rf"|(?P<m>{_M})月(?:(?P<d>{_D})[日号]|(?P<mend>底|末|份?底)|(?P<mstart>初)|份)?"
@@ -65,7 +65,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # Q1, H1), a day and a space, a year, 1st to 4th, a lower-case lead word, or an "as of"
 # word in any case.
 _EN_LEAD = (
-    r"(?=[JFMASONDTWQH]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
+    r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
     r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |at |end|last |this |next ))"
 )
 _EN = re.compile(
@@ -73,7 +73,7 @@ _EN = re.compile(
     rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
     rf"(?:"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
-    rf"(?:from |(?P<btw>between ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
+    rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<ed2>{_D}) (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
@@ -314,7 +314,7 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             y2 = y1 if m1 <= m2 else y1 + 1
         text, months = _range(y1, m1, y2, m2)
         return PeriodMention(a, b, text, "range", asof, months=months)
-    if y is None and not (g["m"] or g["q"] or g["qq"] or g["h"] or g["yend"] or g["ystart"] or g["full"] or g["qrange"]
+    if y is None and not (g["m"] or g["q"] or g["qq"] or g["q2"] or g["h"] or g["yend"] or g["ystart"] or g["full"] or g["qrange"]
                           or g["wd"] or g["today"] or g["fm"]):
         return None
     if g["wd"] or g["today"]:
@@ -335,11 +335,11 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         n = 3 if "三" in g["qrange"] else 2
         text, months = _range(y, 1, y, 3 * n)
         return PeriodMention(a, b, text, "range", asof, months=months)
-    if g["q"] or g["qq"]:
+    if g["q"] or g["qq"] or g["q2"]:
         y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
         if y is None:
             return None
-        return PeriodMention(a, b, f"{y}-Q{_q(g['q'] or g['qq'])}", "quarter", asof)
+        return PeriodMention(a, b, f"{y}-Q{_q(g['q'] or g['qq'] or g['q2'])}", "quarter", asof)
     if g["h"]:
         y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
         if y is None:

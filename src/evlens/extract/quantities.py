@@ -98,6 +98,7 @@ _PREFIX_CCY_UNIT = {"HK$": "HKD", "HKD": "HKD", "US$": "USD", "USD": "USD", "$":
                     "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY"}
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
+_LOWER_SECTION = re.compile(r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}))(?![\d.,年月日号季])")
 _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
 
 
@@ -224,6 +225,15 @@ def _number_at_unguarded(text: str, m: re.Match) -> tuple[Decimal, int, bool, bo
         factor, j, more = _tail(_AR_TAIL, text, m.end())
         if factor is not None:
             value *= factor
+            if factor in (10**4, 10**8) and not more and "." not in ar:
+                # "460万2436辆" = 4602436, "1亿2000万" = 120000000: the lower section after
+                # the magnitude
+                rest = _LOWER_SECTION.match(text, j)
+                if rest and (factor == 10**8 or not rest.group("wan")):
+                    low = Decimal(rest.group("w")) * 10**4 if rest.group("wan") else Decimal(rest.group("n"))
+                    if low < factor:
+                        value += low
+                        j = rest.end()
         return value, j, more, True, factor is not None
     s = m.group("cn")
     if s:
@@ -293,6 +303,8 @@ def find_quantities(text: str) -> list[Quantity]:
             j = k
         if not arabic and kind is None and not has_mag:
             continue
+        if kind in (None, "count") and m.start() > 0 and text[m.start() - 1] == "前":
+            continue  # 前50万用了6年: "the first 500,000", a milestone, not a figure
         if not arabic and kind in ("other", "times") and value < 10:
             continue
         high = None

@@ -1,0 +1,95 @@
+"""Each figure tied to its own time phrase; metrics decided by the words that govern the
+number; numbers written the Chinese way."""
+
+from datetime import date
+
+from evlens.extract import extract_text
+from evlens.extract.quantities import find_quantities
+
+
+def facts(text, published=date(2025, 12, 2)):
+    return {(f.entity, f.metric, f.period, f.value, f.bound) for f in extract_text(text, published)}
+
+
+def test_the_release_day_does_not_date_the_month_reported():
+    got = facts("Leapmotor said on Monday that it delivered 70,327 vehicles in November.")
+    assert got == {("leapmotor", "deliveries", "2025-11", 70327.0, "eq")}
+
+
+def test_growth_keeps_the_period_of_its_figure():
+    got = facts("Nio delivered 36,275 vehicles in November, a 76.3% year-over-year increase.")
+    assert ("nio", "deliveries_yoy", "2025-11", 76.3, "eq") in got
+    assert ("nio", "deliveries", "2025-11", 36275.0, "eq") in got
+    got = facts("Li Auto's deliveries came to 33,181 vehicles in November, a 3.63% increase year-over-year.")
+    assert ("li-auto", "deliveries_yoy", "2025-11", 3.63, "eq") in got
+    assert not any(m == "share_return" for _, m, *_ in got)
+
+
+def test_listed_months_give_one_fact_each():
+    got = facts("小鹏汽车9月、10月连续2月交付量超4万辆。")
+    assert got == {("xpeng", "deliveries", "2025-09", 40000.0, "gt"), ("xpeng", "deliveries", "2025-10", 40000.0, "gt")}
+    got = facts("零跑汽车10月和11月交付量均超7万辆。")
+    assert {p for _, _, p, _, _ in got} == {"2025-10", "2025-11"}
+    # two months named for two figures are not a list for each
+    got = facts("零跑汽车10月交付7万辆，11月交付7.03万辆。")
+    assert got == {("leapmotor", "deliveries", "2025-10", 70000.0, "eq"),
+                   ("leapmotor", "deliveries", "2025-11", 70300.0, "eq")}
+
+
+def test_a_month_range_with_a_monthly_rate_gives_each_month():
+    got = facts("Between April and September, BYD sold roughly 190,000-205,000 vehicles a month.")
+    assert {p for _, _, p, _, _ in got} == {f"2025-{m:02d}" for m in range(4, 10)}
+    assert ("byd", "sales", "2025-06", 190000.0, "ge") in got and ("byd", "sales", "2025-06", 205000.0, "le") in got
+
+
+def test_n_months_in_a_row_is_no_month():
+    got = facts("小鹏汽车10月连续2月交付量超4万辆。")
+    assert {p for _, _, p, _, _ in got} == {"2025-09", "2025-10"}
+
+
+def test_quarter_guidance_is_a_target_for_that_quarter():
+    got = facts("蔚來第四季指引12.5萬至13.2萬輛。")
+    assert got == {("nio", "delivery_target", "2025-Q4", 125000.0, "ge"), ("nio", "delivery_target", "2025-Q4", 132000.0, "le")}
+    got = facts("理想汽车预计，第4季车辆交付量为10至11万辆。")
+    assert {(m, p) for _, m, p, _, _ in got} == {("delivery_target", "2025-Q4")}
+    got = facts("XPeng expects fourth-quarter deliveries of 125,000 to 132,000 vehicles, "
+                "it said in its third-quarter earnings release on Monday.")
+    assert {(m, p) for _, m, p, _, _ in got} == {("delivery_target", "2025-Q4")}
+
+
+def test_a_goal_for_a_month_is_a_target():
+    got = facts("BYD is targeting December sales of 418,000 vehicles.")
+    assert got == {("byd", "delivery_target", "2025-12", 418000.0, "eq")}
+
+
+def test_exports_wholesale_retail_and_registrations_have_their_own_metrics():
+    got = facts("比亚迪11月出口13.2万辆，批发销量48万辆，零售量30万辆，上险量25万辆。")
+    assert {m for _, m, *_ in got} == {"exports", "wholesale", "retail_sales", "insurance_registrations"}
+    got = facts("Tesla's wholesale sales of China-made cars fell 24.1% month on month to 71,447 in November.")
+    assert ("tesla", "wholesale", "2025-11", 71447.0, "eq") in got
+    assert ("tesla", "wholesale_mom", "2025-11", -24.1, "eq") in got
+
+
+def test_growth_of_the_figure_not_of_a_word_in_brackets():
+    got = facts("特斯拉11月批发销量为86,697辆（含出口），环比增长17%。")
+    assert ("tesla", "wholesale_mom", "2025-11", 17.0, "eq") in got
+
+
+def test_a_price_is_the_cars_not_the_shares():
+    got = facts("The Xiaomi YU7 sells for 253,500 yuan.")
+    assert got == {("xiaomi-yu7", "vehicle_price", "2025-12-02", 253500.0, "eq")}
+    got = facts("小米YU7售价25.35万元。")
+    assert {m for _, m, *_ in got} == {"vehicle_price"}
+
+
+def test_a_figure_of_one_model_is_not_its_group():
+    got = facts("小米汽车11月交付超4万辆，其中YU7交付2.5万辆。")
+    assert ("xiaomi-yu7", "deliveries", "2025-11", 25000.0, "eq") in got
+    assert not any(e == "xiaomi-su7-yu7" and v == 25000.0 for e, _, _, v, _ in got)
+
+
+def test_wan_with_a_lower_section_and_the_first_n():
+    assert [q.value for q in find_quantities("累计销量460万2436辆")] == [4602436]
+    assert [q.value for q in find_quantities("1亿2000万元")] == [120000000]
+    assert [q.value for q in find_quantities("交付2万辆2024年")] == [20000]
+    assert not facts("比亚迪前50万用了6年。")
