@@ -93,3 +93,19 @@ def test_wan_with_a_lower_section_and_the_first_n():
     assert [q.value for q in find_quantities("1亿2000万元")] == [120000000]
     assert [q.value for q in find_quantities("交付2万辆2024年")] == [20000]
     assert not facts("比亚迪前50万用了6年。")
+
+
+def test_an_undated_article_counts_relative_times_from_a_date_read_in_it():
+    from evlens.extract.dates import infer_date
+
+    assert infer_date("---\nurl: https://example.com/news/2025/12/02/nio\n---\n蔚来上月交付3.6万辆。") == date(2025, 12, 2)
+    assert infer_date("2026 年新年伊始，车企公布 2025 年 12 月销量。") == date(2026, 1, 1)
+    assert infer_date("11月17日，小鹏公布2025年第三季度业绩。") == date(2025, 11, 17)
+    assert infer_date("No year at all, only November.") is None
+    # the facts of an undated article: 上月 and a quarter without a year
+    got = {(f.entity, f.metric, f.period, f.value) for f in
+           extract_text("12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。小鹏三季度交付116,007辆。")}
+    assert ("nio", "deliveries", "2025-11", 36275.0) in got
+    assert ("xpeng", "deliveries", "2025-Q3", 116007.0) in got
+    # the date is a stand-in: the facts carry no publication date
+    assert all(f.published is None for f in extract_text("12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。"))

@@ -37,7 +37,7 @@ from typing import NamedTuple
 from ..facts import Fact
 from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
-from .dates import PeriodMention, find_periods
+from .dates import PeriodMention, find_periods, infer_date
 from .lexicon import Lexicon, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
 from .quantities import Quantity, find_quantities, parse_cn_number
@@ -292,12 +292,16 @@ class Extractor:
 
     def __init__(self, text: str, published: date | None = None, lexicon: Lexicon | None = None) -> None:
         self.text = text
-        self.published = published
+        #: the publication date as given (copied onto each fact)
+        self.stated_published = published
+        #: the date relative times count from: the publication date, else a stand-in read
+        #: from the text (:func:`.dates.infer_date`)
+        self.published = published or infer_date(text)
         self.lex = lexicon or load_lexicon()
         self.norm: Normalized = normalize(text)
         t = self.t = self.norm.text
         self.lower = t.lower()
-        self.periods = find_periods(t, published)
+        self.periods = find_periods(t, self.published)
         qs = find_quantities(t)
         pstarts = [p.start for p in self.periods]
 
@@ -787,7 +791,7 @@ class Extractor:
                 metric=metric, unit=unit, rate=rate, cumulative=cumulative, document_id=document_id,
                 span_start=span[0], span_end=span[1], surface=self.text[span[0]:span[1]],
                 sentence=sentence, method="extract:" + "+".join(rule),
-                confidence=0.9 if rule[0] == "clause" else 0.7, published=self.published,
+                confidence=0.9 if rule[0] == "clause" else 0.7, published=self.stated_published,
                 published_basis=published_basis, source_url=source_url, publisher=publisher,
             )
             for per in periods:

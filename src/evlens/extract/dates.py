@@ -498,3 +498,112 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return PeriodMention(a, b, f"{y}-12-31", "day", True)
         return PeriodMention(a, b, str(y), "year", False)
     return None
+
+
+_URL_DATE = re.compile(r"(?<!\d)(20[0-3]\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_FULL_ZH = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]) ?[日号]")
+_FULL_EN = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9]),? (20[0-3]\d)\b")
+_MONTH_ZH = re.compile(r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(1[0-2]|0?[1-9]) ?月(?!\d)")
+_MONTH_EN = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December) (20[0-3]\d)\b")
+_QUARTER_ZH = re.compile(r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(?:第 ?)?([一二三四1-4]) ?季|(?<!\d)(20[0-3]\d|[12]\d) ?年 ?Q([1-4])")
+_QUARTER_EN = re.compile(r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b", re.I)
+_URL_LINE = re.compile(r"(?m)^url:(.*)$")
+_MONTHISH = __import__("datetime").timedelta(days=45)
+
+
+def _year(s: str) -> int:
+    return int(s) if len(s) == 4 else 2000 + int(s)
+
+
+_DAY_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]) ?[日号]")
+_DAY_EN = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)")
+_YEAR_ANY = re.compile(r"(?<![\d.,$])(20[0-3]\d)(?![\d%])")
+
+
+def infer_date(text: str) -> date | None:
+    """A stand-in for the publication date of an article that gives none: a date in its
+    URL; else the latest full day it names (``2025年11月17日``, "November 17, 2025"); else
+    the day after the first month or quarter it names with a year (the lede names the span
+    reported, already ended), else the last day of the year it names most often. A day named
+    without a year near the top (``11月17日``, a release day) moves it later, in that year.
+    None when the text names no year.
+
+    >>> infer_date("url: https://example.com/2025/11/26/byd\\n")
+    datetime.date(2025, 11, 26)
+    >>> infer_date("小鹏2025年第三季度交付11.6万辆，10月交付4.2万辆。")
+    datetime.date(2025, 10, 1)
+    >>> infer_date("11月17日，小鹏公布2025年第三季度业绩。")
+    datetime.date(2025, 11, 17)
+    """
+    m = _URL_LINE.search(text, 0, 4000)
+    if m:
+        d = _URL_DATE.search(m.group(1))
+        if d:
+            got = _safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3)))
+            if got:
+                return date.fromisoformat(got)
+    days = []
+    for d in _FULL_ZH.finditer(text):
+        days.append(_safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3))))
+    for d in _FULL_EN.finditer(text):
+        days.append(_safe_day(int(d.group(3)), _en_month(d.group(1)), int(d.group(2))))
+    days = [x for x in days if x]
+    anchor = date.fromisoformat(max(days)) if days else _span_anchor(text)
+    if anchor is None:
+        return None
+    # a release day near the top, without its year
+    head = text[:600]
+    lead = _DAY_ZH.search(head)
+    md = (int(lead.group(1)), int(lead.group(2))) if lead else None
+    if md is None:
+        lead = _DAY_EN.search(head)
+        md = (_en_month(lead.group(1)), int(lead.group(2))) if lead else None
+    if md is not None and not days and anchor.month == 12 and anchor.day == 31:
+        got = _safe_day(anchor.year, *md)  # only a year is known: the day in that year
+        return date.fromisoformat(got) if got else anchor
+    if md is not None:
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            got = _safe_day(y, *md)
+            if got and date.fromisoformat(got) >= anchor - _MONTHISH:
+                return max(anchor, date.fromisoformat(got))
+    return anchor
+
+
+def _span_anchor(text: str) -> date | None:
+    """The day after the first month or quarter named with a year, else the last day of
+    the first year named."""
+    first: tuple[int, int, int] | None = None  # (position, year, last month)
+    for rx, kind in ((_MONTH_ZH, "zh"), (_MONTH_EN, "en"), (_QUARTER_ZH, "qzh"), (_QUARTER_EN, "qen")):
+        d = rx.search(text)
+        if d is None or (first is not None and d.start() >= first[0]):
+            continue
+        if kind == "zh":
+            y, m = _year(d.group(1)), int(d.group(2))
+        elif kind == "en":
+            y, m = int(d.group(2)), _en_month(d.group(1))
+        elif kind == "qzh":
+            yy, q = (d.group(1), d.group(2)) if d.group(1) else (d.group(3), d.group(4))
+            y, m = _year(yy), 3 * _q(q)
+        else:
+            q = _ORD[d.group(1).lower()] if d.group(1) else int(d.group(3))
+            y, m = int(d.group(2) or d.group(4)), 3 * q
+        first = (d.start(), y, m)
+    if first is not None:
+        _, y, m = first
+        return date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
+    counts: dict[str, int] = {}
+    for d in _YEAR_ANY.finditer(text, front_end(text)):
+        counts[d.group(1)] = counts.get(d.group(1), 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())  # the year named most often (the first such on a tie)
+    year = next(y for y, n in counts.items() if n == best)
+    return date(int(year), 12, 31)
+
+
+def front_end(text: str) -> int:
+    """Where the body starts after a front matter block (0 without one)."""
+    if not text.startswith("---"):
+        return 0
+    k = text.find("\n---", 3)
+    return 0 if k < 0 else k + 4
