@@ -50,12 +50,18 @@ def test_xiaomi_2025_outcome_inside_the_90_band_from_june(result):
         assert lo <= 411625 and 418200 <= hi, r["as_of"]
 
 
-def test_each_point_is_calibrated_only_on_outcomes_public_by_then(result, data):
-    # a point as of a date in 2024 may use only 2023 outcomes (public from January 2024):
-    # the 2024 totals of the retail series are 12 exact months, published by mid-January 2025
-    assert all(r["year"] in (2024, 2025) for r in result.rows)
-    assert any("uncalibrated" in s.get("reason", "") for s in result.skipped) or min(
-        r["as_of"] for r in result.rows) >= "2024-01-31"
+def test_each_point_is_calibrated_only_on_outcomes_public_by_then(result):
+    for r in result.rows:
+        assert r["calibration_outcomes_public_by"] <= r["as_of"]
+        assert max(r["calibration_years"]) < r["year"]
+    # 2024 points rest on 2023 outcomes only; from mid-January 2025 the 2024 retail totals
+    # (December published ~15 January) join; Xiaomi's 2024 total, fixed only by the annual
+    # figures (calendar: 31 March 2025), joins from the March month end on
+    y24 = [r for r in result.rows if r["year"] == 2024]
+    assert y24 and all(r["calibration_years"] == [2023] for r in y24)
+    jan, mar = (next(r for r in result.rows if r["entity"] == "xiaomi" and r["as_of"] == d)
+                for d in ("2025-01-31", "2025-03-31"))
+    assert jan["calibration_years"] == [2023, 2024] and mar["calibrated_on"] > jan["calibrated_on"]
 
 
 def test_market_seasonality_uses_only_published_months():
@@ -90,3 +96,12 @@ def test_a_fact_published_after_the_as_of_date_changes_nothing(data):
     early = late.assign(published=date(2025, 6, 1), id="early-fact")
     moved = forecast_year(pd.concat([facts, early], ignore_index=True), "xiaomi", 2025, day, entities=ents)
     assert moved.known_total != before.known_total
+
+
+def test_a_target_is_combined_by_hand_and_ignored_once_reached():
+    from evlens.ops.baseline import PointForecast, with_target
+
+    pf = PointForecast(known=100.0, remaining=400.0, h=6, sigma=0.1, known_months=(), forecast_months=())
+    # w = 0.5 * 6 / 12 = 0.25: 400^0.75 * (1000 - 100)^0.25 = 400 * (900 / 400)^0.25 = 489.90
+    assert with_target(pf, 1000.0).remaining == pytest.approx(489.898, abs=1e-3)
+    assert with_target(pf, 90.0) == pf and with_target(pf, None) == pf

@@ -6,7 +6,9 @@ company figures do not cover it) and every year whose outcome the facts bound, t
 total is forecast as of each month end ``D`` of that year from the facts known on ``D``
 (at least :data:`evlens.ops.baseline.MIN_MONTHS` monthly figures needed). The outcome is
 the year's total from all facts; where the facts give only bounds, the point scored
-against is the midpoint of ``[low, high]`` (flagged ``outcome_bounded``).
+against is the midpoint of ``[low, high]`` (flagged ``outcome_bounded``). The outcome is
+public from the latest known date of the facts that fix it (at the earliest the release
+calendar's date of the year's December figure).
 
 Calibration is split-conformal and point-in-time: the interval of a point as of ``D``
 uses only the scores (:func:`evlens.ops.baseline.score`) of back-test points whose
@@ -34,7 +36,7 @@ import numpy as np
 
 from ..errors import EvlensError
 from ..periods import parse_period
-from ..reconcile import fact_records, release_calendar
+from ..reconcile import fact_records, release_calendar, target_choice
 from . import baseline as bl
 from .records import entity_infos
 
@@ -71,11 +73,18 @@ def outcome_of(records, entity: str, metric: str, year: int, ents) -> Outcome | 
         if not s.months or s.months[-1].month != f"{year}-12" or s.months[-1].cumulative_high is None:
             return None
         lo, hi = s.months[-1].cumulative_low, s.months[-1].cumulative_high
+        # public once every fact about the year's months is known
+        for u in s.facts_used:
+            p = parse_period(u["period"])
+            if p.start.year <= year <= p.end.year and u.get("known_from"):
+                known = max(known, date.fromisoformat(u["known_from"]))
         return Outcome((lo + hi) / 2, lo, hi, known)
-    vals = {r.period: r.value for r in records if r.entity == entity and r.metric == metric
-            and r.period.startswith(f"{year}-") and parse_period(r.period).kind == "month" and r.bound == "eq"}
+    used = [r for r in records if r.entity == entity and r.metric == metric
+            and r.period.startswith(f"{year}-") and parse_period(r.period).kind == "month" and r.bound == "eq"]
+    vals = {r.period: r.value for r in used}
     if len(vals) < 12:
         return None
+    known = max([known] + [r.known_from for r in used])
     total = float(sum(vals.values()))
     return Outcome(total, total, total, known)
 
@@ -134,8 +143,9 @@ def raw_points(records, ents, years: Iterable[int], entities: Sequence[str] | No
                 if len(s.months) < bl.MIN_MONTHS:
                     continue
                 fc = {}
+                plan = target_choice(records, s.entity, y, ents, d) if metric == "deliveries" else None
                 try:
-                    fc["model"] = bl.ets_point(s, y, d)
+                    fc["model"] = bl.with_target(bl.ets_point(s, y, d), plan.value if plan else None)
                     fc["AutoETS"] = bl.ets_point(s, y, d, seasonal=False)
                 except (EvlensError, ValueError, np.linalg.LinAlgError):
                     continue
@@ -268,13 +278,16 @@ def backtest(facts, *, entities=None, years: Sequence[int] = (2024, 2025), only:
     rows, base = [], {m: [] for m in METHODS[1:]}
     uncal = []
     for p in scored:
-        sc = [bl.score(q.forecasts["model"], q.outcome.value) for q in pts if q.outcome.known_from <= p.as_of]
+        cal = [q for q in pts if q.outcome.known_from <= p.as_of]
+        sc = [bl.score(q.forecasts["model"], q.outcome.value) for q in cal]
         if len(sc) < bl.MIN_CALIBRATION:
             uncal.append({"entity": p.entity, "year": p.year, "as_of": p.as_of.isoformat(),
                           "reason": f"uncalibrated: {len(sc)} back-test scores public by then"})
             continue
         draws, _ = bl.ensemble(p.forecasts["model"], sc)
-        rows.append(_row(p, "model", draws))
+        rows.append(_row(p, "model", draws) | {
+            "calibrated_on": len(sc), "calibration_years": sorted({q.year for q in cal}),
+            "calibration_outcomes_public_by": max(q.outcome.known_from for q in cal).isoformat()})
         base["run-rate"].append(_row(p, "run-rate", None))
         base["seasonal naive"].append(_row(p, "seasonal naive", None))
         ets_draws, _ = bl.ensemble(p.forecasts["AutoETS"], None)

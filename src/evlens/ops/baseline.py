@@ -20,14 +20,18 @@ No scenario file is needed. For a forecast of year ``Y`` as of day ``D``:
    outcome was public by ``D`` (split-conformal, :mod:`evlens.ops.backtest`). Without
    enough of them (< :data:`MIN_CALIBRATION`), ``u`` is drawn from a normal with the
    model's own one-step residual spread (stated as uncalibrated).
-5. **Structure.** A target chosen by :mod:`evlens.reconcile` as of ``D`` gives
-   ``P(hit)``; the best recent month is reported as a floor on capacity, never a ceiling.
+5. **Structure.** A delivery target chosen by :mod:`evlens.reconcile` as of ``D`` is a
+   fact about the maker's own plan: it is combined with the statistical median
+   (:func:`with_target`) and gives ``P(hit)``; the best recent month is reported as a
+   floor on capacity, never a ceiling (announced capacity is not used as a cap: output
+   has outrun it).
 """
 
 from __future__ import annotations
 
 import csv
 import math
+import warnings
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -197,12 +201,14 @@ def ets_point(series: MonthlySeries, year: int, as_of: date, *, seasonal: bool =
     remaining = float(sum(gap_fill.values()))
     sigma = 0.1
     if ahead:
-        try:
-            mu = AutoETS(season_length=1, model="ZZN").fit(y).predict(len(ahead))["mean"]
-        except (NotImplementedError, ValueError):  # too short for ETS: a random walk with drift
-            from statsforecast.models import RandomWalkWithDrift
+        with warnings.catch_warnings():  # statsforecast warns on exact fits of short series
+            warnings.simplefilter("ignore", RuntimeWarning)
+            try:
+                mu = AutoETS(season_length=1, model="ZZN").fit(y).predict(len(ahead))["mean"]
+            except (NotImplementedError, ValueError):  # too short for ETS: a random walk with drift
+                from statsforecast.models import RandomWalkWithDrift
 
-            mu = RandomWalkWithDrift().fit(y).predict(len(ahead))["mean"]
+                mu = RandomWalkWithDrift().fit(y).predict(len(ahead))["mean"]
         fc = {m: float(np.exp(mu[i]) * s[int(m[5:7]) - 1]) for i, m in enumerate(ahead)}
         remaining += sum(fc[m] for m in todo_after)
         resid = np.diff(y) if len(y) > 2 else np.array([0.1])
@@ -228,6 +234,20 @@ def seasonal_naive_point(series: MonthlySeries, year: int, as_of: date) -> Point
     rr = float(np.mean(series.values[-3:]))
     rem = sum(vals.get(month_add(m, -12), rr) for m in todo)
     return PointForecast(known_total, float(rem), len(todo), 0.0, tuple(known), tuple(todo))
+
+
+def with_target(pf: PointForecast, target: float | None) -> PointForecast:
+    """Combine the statistical median with the maker's own target for the year, as one
+    more forecast of the remaining months: ``log R' = (1 - w) log R + w log(T - known)``
+    with ``w = 0.5 * h / 12`` (equal weight at the start of the year, fading as months
+    become known). A target already reached (``T <= known``) says nothing about the rest
+    and is not used. Unchanged without a target."""
+    if target is None or pf.h == 0 or pf.remaining <= 0 or target <= pf.known:
+        return pf
+    from dataclasses import replace
+
+    w = 0.5 * pf.h / 12
+    return replace(pf, remaining=math.exp((1 - w) * math.log(pf.remaining) + w * math.log(target - pf.known)))
 
 
 # ----------------------------------------------------------------------------- calibrated
@@ -333,8 +353,11 @@ def forecast_year(facts, entity: str, year: int, as_of: date, *, entities=None, 
     if scores is None:
         scores = calibration_scores(records, ents, as_of)
     t_source = "given" if target is not None else None
-    if target is None and series.metric == "deliveries":
+    plan = None
+    if series.metric == "deliveries":
         c = target_choice(records, series.entity, year, ents, as_of)
         if c is not None:
-            target, t_source = c.value, f"fact {c.chosen}"
-    return finish(series, pf, year, as_of, scores, target, t_source)
+            plan = c.value
+            if target is None:
+                target, t_source = c.value, f"fact {c.chosen}"
+    return finish(series, with_target(pf, plan), year, as_of, scores, target, t_source)
