@@ -109,3 +109,36 @@ def test_an_undated_article_counts_relative_times_from_a_date_read_in_it():
     assert ("xpeng", "deliveries", "2025-Q3", 116007.0) in got
     # the date is a stand-in: the facts carry no publication date
     assert all(f.published is None for f in extract_text("12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。"))
+
+
+def test_changes_take_the_comparison_and_the_sign_written_before_them():
+    got = facts("吉利汽车2021年8月的总销量为88,348部，较去年同期减少约22%及较2021年7月减少约11%。", date(2021, 9, 7))
+    assert ("geely", "sales", "2021-08", 88348.0, "eq") in got
+    assert ("geely", "sales_yoy", "2021-08", -22.0, "approx") in got
+    assert ("geely", "sales_mom", "2021-08", -11.0, "approx") in got
+    got = facts("零跑表示，上月交付量达28,067辆，按年增11%，按月则下跌12.5%。", date(2026, 3, 1))
+    assert ("leapmotor", "deliveries_yoy", "2026-02", 11.0, "eq") in got
+    assert ("leapmotor", "deliveries_mom", "2026-02", -12.5, "eq") in got
+
+
+def test_a_change_without_a_comparison_is_year_on_year():
+    got = facts("吉利2月总销量为20.6万辆，增长1%。", date(2026, 3, 1))
+    assert ("geely", "sales_yoy", "2026-02", 1.0, "eq") in got
+
+
+def test_a_loss_is_a_negative_profit_and_the_same_period_last_year_is_its_own():
+    got = facts("理想汽车公布第3季业绩，录得列帐亏损6.2亿元，去年同期为盈利28.2亿元，经调整亏损3.59亿元。", date(2025, 11, 26))
+    assert got == {("li-auto", "net_profit", "2025-Q3", -620000000.0, "eq"),
+                   ("li-auto", "net_profit", "2024-Q3", 2820000000.0, "eq"),
+                   ("li-auto", "net_profit", "2025-Q3", -359000000.0, "eq")}
+
+
+def test_premarket_moves_and_the_first_n_months():
+    assert not facts("理想汽车美股盘前跌1.42%，报18.06美元。", date(2025, 11, 26))
+    got = facts("比亚迪今年首两个月累计销量40万辆。", date(2026, 3, 1))
+    assert ("byd", "sales", "2026-01..2026-02", 400000.0, "eq") in got
+
+
+def test_bu_counts_vehicles():
+    got = facts("吉利汽车2021年8月出口量为6,225部。", date(2021, 9, 7))
+    assert got == {("geely", "exports", "2021-08", 6225.0, "eq")}

@@ -58,6 +58,8 @@ _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 _DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)")
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
+# growth against a month named ("较2021年7月", "比7月"): month on month
+_COMPARED_MONTH = re.compile(r"(?:较|比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
 _A_YEAR_EARLIER = re.compile(r" ?(?:a year (?:earlier|ago|before)|the year before|in the same (?:period|month|quarter) (?:of )?last year)\b")
@@ -500,6 +502,8 @@ class Extractor:
         if best is not None:
             return best
         before = self._last_in(self.periods, sent.start, q.start)
+        if before is not None and before.local:
+            before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
         if before is not None:
             return before
         if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
@@ -540,6 +544,8 @@ class Extractor:
         Tuesday") or the year still running ("全年目标"), which serve only when no other
         time is named."""
         last = self._last_in(self.periods, lo, hi)
+        while last is not None and last.local:
+            last = self._last_in(self.periods, lo, last.start)
         if not flow or last is None or not (last.kind == "day" and not last.asof or self._running_year(last.period)):
             return last
         i, j = self._bounds(self.periods, lo, hi)
@@ -642,6 +648,8 @@ class Extractor:
             rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
             if metric in ("growth", "share_return"):
                 metric, sign = self._growth_or_return(q, mm, clause, sent)
+            elif q.kind == "currency" and mm.word in lex.metrics[metric].negative:
+                sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
             # a delivery count in a plan is a target
             if metric in ("deliveries", "sales") and not _CUMULATIVE_WORDS.search(ctext) and (
                     plan.search(lower, clause[0], q.start) or self._plan_before(q, sent, plan)):
@@ -911,7 +919,18 @@ class Extractor:
         """A percent next to a growth or rise word: a share (or index) return, or the growth of
         the vehicle count or money figure named before it in the sentence (``deliveries_yoy``)."""
         lex = self.lex
-        sign = Decimal(-1) if (mm.word in lex.growth_negative or mm.word in lex.metrics["share_return"].negative) else Decimal(1)
+        # the words between the figure before it (or its clause's start) and the figure
+        # after it (or 40 characters on) say which growth it is and its sign: "按月则下跌
+        # 12.5%", "较2021年7月减少约11%", "up 62 percent from a year earlier"
+        prev = self._last_figure_before(q, sent)
+        lo = max(clause[0], prev.end if prev is not None else clause[0])
+        nxt = self._first_in(self.quantities, q.end, clause[1])
+        hi = min(clause[1], q.end + 40, nxt.start if nxt is not None else clause[1])
+        near_before = self.lower[lo:q.start]
+        near = self.lower[lo:hi]
+        negative = mm.word in lex.growth_negative or mm.word in lex.metrics["share_return"].negative \
+            or lex.word_res["negative"].search(near_before) is not None
+        sign = Decimal(-1) if negative else Decimal(1)
         b = self._growth_base(q, sent)
         if b is not None:
             between = self.lower[b.end:q.start]
@@ -921,8 +940,18 @@ class Extractor:
                     suffix = "mom"
                 elif mm.word in lex.growth_words_yoy:
                     suffix = "yoy"
+                elif lex.word_res["growth_mom"].search(near_before) or _COMPARED_MONTH.search(near_before):
+                    suffix = "mom"
+                elif lex.word_res["growth_yoy"].search(near_before) or _FROM_YEAR.search(near_before):
+                    suffix = "yoy"
+                elif lex.word_res["growth_mom"].search(near) or _COMPARED_MONTH.search(near):
+                    suffix = "mom"
+                elif lex.word_res["growth_yoy"].search(near) or _FROM_YEAR.search(near):
+                    suffix = "yoy"
                 else:
-                    suffix = "yoy" if (lex.word_res["growth_yoy"].search(window) or _FROM_YEAR.search(window)) else "mom" if lex.word_res["growth_mom"].search(window) else "growth"
+                    # a change named with no comparison is against the year before (the
+                    # way Chinese and market reports give monthly and quarterly figures)
+                    suffix = "yoy" if (lex.word_res["growth_yoy"].search(window) or _FROM_YEAR.search(window)) else "mom" if lex.word_res["growth_mom"].search(window) else "yoy"
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
                 return f"{b.key}_{suffix}", sign

@@ -27,18 +27,18 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|�
 
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前本上第Q下周星礼年全截从到至目])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目])"
 _ZH = re.compile(
     r"(?<!连续)(?<!连续第)" + _ZH_LEAD +
     r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
-    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|[上下]半年|前[两二三四五六七八九十\d]{1,2}个月|前[三两]个?季度|(?:周|星期|礼拜)[一二三四五六日天]"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个月|前[三两]个?季度|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|今日|今天|当日|当天|目前|当前|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
     rf"(?:从)?(?P<m1>{_M})月份?(?:到|至|-|~|—)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_M})月份?(?:之间|间)?"
     rf"|(?P<qrange>前三季度|前两季度|前三个季度)"
-    rf"|前(?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个月"
+    rf"|[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个月"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
     rf"|(?P<today>今日|今天|当日|当天|目前|当前)"
     rf"|(?P<ytd>年内|今年以来)"
@@ -107,6 +107,7 @@ class PeriodMention(NamedTuple):
     asof: bool = False  # 截至 / as of: a level or running total as of the day
     year_start: bool = False  # 年初: "the start of the year"
     months: tuple[str, ...] = ()  # for a range of months, each month
+    local: bool = False  # 去年同期: the time of its own clause only
 
 
 def _month(s: str) -> int:
@@ -215,6 +216,7 @@ _FUTURE = re.compile(r"将于|即将|预计|计划|有望|目标|\b(?:expects? t
 _COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
 _COMPARED_YEAR = re.compile(r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $")
 _QUARTER_AFTER = re.compile(r" quarter\b")
+_COMPARED_MONTH_EN = re.compile(rf"(?:than|from|compared (?:with|to)|versus|over)(?: in)? {_MON} $", re.I)
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 
 
@@ -261,7 +263,9 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
         except (ValueError, KeyError, IndexError):
             pm = None
-        if pm is not None:
+        if pm is not None and pm.local:
+            out.append(pm)  # a comparison's time: no context for the times after it
+        elif pm is not None:
             if pm.kind == "day" and (ctx.day is None or pm.period > ctx.day) \
                     and (ctx.today is None or pm.period <= ctx.today.isoformat()):
                 ctx.day = pm.period  # 当日 is the latest day named so far (not one ahead)
@@ -283,12 +287,25 @@ def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
     return PeriodMention(a, b, text, "range", asof, months=months)
 
 
+_COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
+
+
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    if _COMPARED_ZH.search(ctx.text, max(0, a - 3), a) and not g["asof"]:
+        return None  # 较2021年7月减少约11%: the time compared with, not the figure's
     asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
     if g["asof"] and not asof:
         a += len(g["asof"])  # 到/至 are no part of the time
-    if g["rel"] and not (g["m"] or g["q"] or g["h"] or g["m1"]) and ctx.text.startswith("同期", b):
-        return None  # 上年同期, 去年同期: a comparison, not the figure's time
+    if (g["rel"] or g["y"]) and not (g["m"] or g["q"] or g["q2"] or g["h"] or g["m1"] or g["full"]) \
+            and ctx.text.startswith("同期", b):
+        # 去年同期为盈利28.2亿元, 2024年同期为18.1亿元: the span last named, in that year
+        # (after 较/比 it is a comparison: see above)
+        y = int(g["y"]) if g["y"] else ctx.rel(g["rel"])
+        last = ctx.spans.get("last")
+        if y is None or last is None or last[1] == "year":
+            return None
+        period, kind = last
+        return PeriodMention(a, b + 2, f"{y:04d}{period[4:]}", kind, False, local=True)
     if g["ytd"]:  # 年内, 今年以来: the year so far
         if ctx.today is None:
             return None
@@ -480,6 +497,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         y = ctx.rel(g["erel"].lower())
         if y is None:
             return None
+        if _COMPARED_MONTH_EN.search(ctx.text, max(0, a - 40), a):
+            return None  # "fewer than in June last year": the time compared with
         if not _COMPARED.search(ctx.text, max(0, a - 20), a):  # "the same period last year" names no new year
             ctx.year = y
         return PeriodMention(a, b, str(y), "year", asof)

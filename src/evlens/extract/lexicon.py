@@ -172,6 +172,8 @@ def load_lexicon() -> Lexicon:
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
+    # words that make a change negative wherever they stand before it ("按月则下跌12.5%")
+    lists["negative"] = [_fold(w) for w in g["negative"] + g.get("negative_words", [])]
     lists["growth_mom"] = [_fold(w) for w in g["mom"]]
     um = lex["unknown_makers"]
     ambiguous = {n: slug for n, slug in ambiguous.items() if n not in names}
