@@ -142,3 +142,19 @@ def test_premarket_moves_and_the_first_n_months():
 def test_bu_counts_vehicles():
     got = facts("吉利汽车2021年8月出口量为6,225部。", date(2021, 9, 7))
     assert got == {("geely", "exports", "2021-08", 6225.0, "eq")}
+
+
+def test_a_plan_year_names_no_year_for_the_months_after_it():
+    got = facts("吉利订下2026年的销量目标为345万辆。零跑汽车12月交付60,423辆。", date(2026, 1, 1))
+    assert ("leapmotor", "deliveries", "2025-12", 60423.0, "eq") in got
+
+
+def test_a_name_in_brackets_does_not_take_the_figure_after_them():
+    got = facts("吉利汽车8月的总销量（包含领克品牌汽车的销量）为88,348部。", date(2021, 9, 7))
+    assert got == {("geely", "sales", "2021-08", 88348.0, "eq")}
+
+
+def test_changes_and_sums_in_a_forecast_state_no_fact():
+    got = facts("理想汽车预计，第4季车辆交付量为10至11万辆，按年减少37%至30.7%，收入总额介乎265亿至292亿元。",
+                date(2025, 11, 26))
+    assert {m for _, m, *_ in got} == {"delivery_target"}

@@ -59,6 +59,7 @@ _DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less 
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 # growth against a month named ("较2021年7月", "比7月"): month on month
+_BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]")
 _COMPARED_MONTH = re.compile(r"(?:较|比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
@@ -455,6 +456,9 @@ class Extractor:
         # first after it in its clause; a maker the gazetteer does not know, named after
         # the last known name, takes the figure (no entity)
         e = self._last_in(ents, sent.start, q.start)
+        while e is not None and self._aside(e.start, q.start):
+            # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部")
+            e = self._last_in(ents, sent.start, e.start)
         u = self._last_in(self.unknown, sent.start, q.start) if self.unknown else None
         if u is not None and (e is None or e.end <= u.start):
             return u
@@ -655,6 +659,10 @@ class Extractor:
                     plan.search(lower, clause[0], q.start) or self._plan_before(q, sent, plan)):
                 metric = "delivery_target"
                 rule.append("plan")
+            if (metric.endswith(("_yoy", "_mom", "_growth")) or q.kind == "currency") \
+                    and metric not in ("share_price", "market_cap", "vehicle_price") \
+                    and lex.word_res["forecast"].search(lower, sent.start, q.start):
+                continue  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
             base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
             ent_metric = "deliveries" if base_metric != metric else metric
             pe = paired.get(q.start, _NOTHING_PAIRED)
@@ -830,6 +838,15 @@ class Extractor:
             # "closed 3.3% higher" is a move; "3.3% higher than …" is read before this
             return not (q.kind == "percent" and m.group().strip() in ("higher", "lower"))
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0]:q.start])) and bool(re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after))
+
+    def _aside(self, pos: int, q_start: int) -> bool:
+        """Whether ``pos`` lies in brackets that close before ``q_start``."""
+        spans = self.__dict__.get("_brackets")
+        if spans is None:
+            spans = self._brackets = [m.span() for m in _BRACKETED.finditer(self.t)]
+            self._bracket_starts = [a for a, _ in spans]
+        k = bisect_right(self._bracket_starts, pos) - 1
+        return k >= 0 and spans[k][0] < pos < spans[k][1] <= q_start
 
     def _plan_before(self, q: Quantity, sent, plan: re.Pattern) -> bool:
         """A plan word earlier in the sentence ("理想预计，第4季交付量为10至11万辆") with no

@@ -220,6 +220,18 @@ _COMPARED_MONTH_EN = re.compile(rf"(?:than|from|compared (?:with|to)|versus|over
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 
 
+_PLAN_AFTER = re.compile(r"^.{0,8}?(?:目标|计划|规划|指引|target|goal|plan|guidance)", re.I)
+
+
+def _plan_year(text: str, a: int, b: int, year: int, today: date | None) -> bool:
+    """Whether the year at ``[a, b)`` is a plan's: a target word just after it
+    (``2026年的销量目标``), or a year after the article's with a word about the future
+    before it in its sentence."""
+    if _PLAN_AFTER.match(text[b:b + 24]) is not None:
+        return True
+    return today is not None and year > today.year and _follows_future_word(text, a)
+
+
 def _follows_future_word(text: str, at: int) -> bool:
     start = max(0, at - 60)
     window = text[start:at]
@@ -314,8 +326,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         month = ctx.rel_month(g["relm"])
         return PeriodMention(a, b, month, "month", asof) if month else None
     y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
-    if g["y"]:
-        ctx.year = y
+    if g["y"] and not _plan_year(ctx.text, a, b, y, ctx.today):
+        ctx.year = y  # (a year a plan is for, 2026年销量目标, names no context for what follows)
     elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年"):
         ctx.year = y
     if g["m1"]:
@@ -512,7 +524,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         y = int(g["ey"])
         if _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
             return None  # "up 34% from 2023", "than in the same period of 2024": a comparison
-        ctx.year = y
+        if not _plan_year(ctx.text, a, b, y, ctx.today):
+            ctx.year = y
         if asof:
             return PeriodMention(a, b, f"{y}-12-31", "day", True)
         return PeriodMention(a, b, str(y), "year", False)
