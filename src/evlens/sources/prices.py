@@ -39,13 +39,18 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from .. import validate
 from ..errors import InputError
-from .reading import RawFile, columns_lookup, parse_dates, parse_numbers, read_table
+from .reading import RawFile, _stage, columns_lookup, parse_dates, parse_numbers, read_table
 
 SUSPECT_FLAT = "zero-volume flat row (Yahoo artefact on half-day sessions; close unreliable)"
 SUSPECT_OPEN = "open outside the day's low-high range (a data error in the source)"
@@ -116,10 +121,7 @@ def parse_price_file(raw: RawFile) -> ParsedPrices:
     fmt = detect_price_format(raw)
     ticker_hint = None
     if fmt == "parquet":
-        df = _read_parquet(raw)
-        df = df.reset_index() if "date" not in {c.lower() for c in df.columns} else df
-        df = df.astype(str).replace({"nan": "", "NaT": "", "None": "", "<NA>": ""})
-        df.columns = [str(c) for c in df.columns]
+        df = _parquet_strings(_read_parquet(raw))
         df["_line"] = range(1, len(df) + 1)  # Parquet has rows, not lines: row number
         mapping = _PLAIN
     elif fmt == "yfinance-multiheader":
@@ -159,39 +161,76 @@ def _read_parquet(raw: RawFile) -> pd.DataFrame:
     try:
         return pd.read_parquet(io.BytesIO(raw.data))
     except Exception as exc:  # pyarrow raises several unrelated types for broken files
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        if len(reason) > 120:
-            reason = reason[:117] + "..."
-        raise InputError(f"not a readable Parquet file ({reason})", path=raw.path) from None
+        raise _parquet_error(exc, raw.path) from None
+
+
+def _parquet_error(exc: BaseException, path: Path) -> InputError:
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    if len(reason) > 120:
+        reason = reason[:117] + "..."
+    return InputError(f"not a readable Parquet file ({reason})", path=path)
+
+
+def _parquet_strings(df: pd.DataFrame) -> pd.DataFrame:
+    """A frame read from Parquet as text, the way CSV cells are read."""
+    df = df.reset_index() if "date" not in {c.lower() for c in df.columns} else df
+    df = df.astype(str).replace({"nan": "", "NaT": "", "None": "", "<NA>": ""})
+    df.columns = [str(c) for c in df.columns]
+    return df
 
 
 def _typed(df: pd.DataFrame, path: Path, *, suffixes: bool) -> pd.DataFrame:
+    out = checked_rows(df, path, suffixes=suffixes)
+    out = _drop_duplicate_dates(out, path)
+    return out.sort_values(["ticker", "date"], na_position="first").reset_index(drop=True)
+
+
+def checked_rows(df: pd.DataFrame, path: Path, *, suffixes: bool = False) -> pd.DataFrame:
+    """Rows of text (columns renamed to ``date, close, ...`` and ``_line``) as typed bars
+    with their suspect flags, in the order given, after every rule that looks at one row
+    at a time; the first bad row raises. Each step marks its error with ``stage``."""
     lines = df["_line"]
     out = pd.DataFrame({"line": lines.astype(int)})
     if "ticker" in df.columns:
-        validate.check_filled(df["ticker"], lines, path=path, field="ticker")
+        with _stage(0):
+            validate.check_filled(df["ticker"], lines, path=path, field="ticker")
     out["ticker"] = df["ticker"].str.strip() if "ticker" in df.columns else None
-    out["date"] = parse_dates(df["date"], lines, path, "date")
-    out["close"] = parse_numbers(df["close"], lines, path, "close")
-    for col in ("open", "high", "low", "adj_close"):
-        out[col] = (
-            parse_numbers(df[col], lines, path, col, required=False)
-            if col in df.columns
+    with _stage(1):
+        out["date"] = parse_dates(df["date"], lines, path, "date")
+    with _stage(2):
+        out["close"] = parse_numbers(df["close"], lines, path, "close")
+    for rank, col in enumerate(("open", "high", "low", "adj_close"), start=3):
+        with _stage(rank):
+            out[col] = (
+                parse_numbers(df[col], lines, path, col, required=False)
+                if col in df.columns
+                else np.nan
+            )
+    with _stage(7):
+        out["volume"] = (
+            parse_numbers(df["volume"], lines, path, "volume", required=False, suffixes=suffixes)
+            if "volume" in df.columns
             else np.nan
         )
-    out["volume"] = (
-        parse_numbers(df["volume"], lines, path, "volume", required=False, suffixes=suffixes)
-        if "volume" in df.columns
-        else np.nan
-    )
     nonpos = out["close"] <= 0
     if nonpos.any():
         i = nonpos.to_numpy().nonzero()[0][0]
-        raise InputError(
-            f"close must be positive, got {out['close'].iloc[i]}", path=path,
-            line=int(out["line"].iloc[i]), field="close",
-        )
-    validate.check_bars(out, path=path)
+        with _stage(8):
+            raise InputError(
+                f"close must be positive, got {out['close'].iloc[i]}", path=path,
+                line=int(out["line"].iloc[i]), field="close",
+            )
+    # validate.check_bars, one rule at a time: the limits of each column, then the
+    # relations between them (what check_bars finds once the columns pass)
+    for rank, col in enumerate(("close", "open", "high", "low", "adj_close", "volume"), start=9):
+        with _stage(rank):
+            validate.check_column(out[col], out["line"], "volume" if col == "volume" else "price",
+                                  path=path, field=col)
+    try:
+        validate.check_bars(out, path=path)
+    except InputError as exc:
+        exc.stage = (15, 0 if exc.field == "low" else 1)
+        raise
     flat = (
         (out["volume"] == 0)
         & np.isclose(out["open"], out["close"], rtol=0, atol=1e-9)
@@ -202,14 +241,15 @@ def _typed(df: pd.DataFrame, path: Path, *, suffixes: bool) -> pd.DataFrame:
     open_out = validate.open_outside_range(out) & ~flat
     out["suspect"] = flat | open_out
     out["suspect_reason"] = np.where(flat, SUSPECT_FLAT, np.where(open_out, SUSPECT_OPEN, None))
-    out = _drop_duplicate_dates(out, path)
-    return out.sort_values(["ticker", "date"], na_position="first").reset_index(drop=True)
+    return out
 
 
 _VALUE_COLS = ["open", "high", "low", "close", "adj_close", "volume"]
 
 
 def _drop_duplicate_dates(out: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Rows for a date (of a ticker) already given dropped; a date given twice with
+    different values refuses the file. ``out`` is in the order of the file."""
     key = ["ticker", "date"] if out["ticker"].notna().any() else ["date"]
     dup = out.duplicated(key, keep=False)
     if not dup.any():
@@ -229,8 +269,213 @@ def _drop_duplicate_dates(out: pd.DataFrame, path: Path) -> pd.DataFrame:
     return out.drop_duplicates(key, keep="first")
 
 
+drop_duplicate_dates = _drop_duplicate_dates
+
+
 def _same(a: float, b: float) -> bool:
     return (pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and np.isclose(a, b, rtol=1e-12, atol=0))
+
+
+# ----------------------------------------------------------------- in batches
+#: Rows checked (and handed to the store) at a time when a file is read in batches.
+BATCH_ROWS = 4_096
+_CSV_BLOCK = 1 << 16  # bytes the CSV reader parses at a time (it reads dozens of blocks ahead)
+
+
+class NotStreamable(Exception):
+    """The file would not read the same in batches as whole (a ragged or blank-looking
+    row, a header with repeated names): read it whole instead."""
+
+
+@dataclass
+class PriceStream:
+    """A price file read in batches (plain CSV or Parquet). :meth:`batches` yields the
+    checked rows of :func:`checked_rows`, in file order; once the file is read, the error
+    a whole read would have raised first is raised, if any. The rules that look at
+    several rows (a date given twice) are the reader's: :func:`drop_duplicate_dates`."""
+
+    raw: RawFile
+    format: str
+    auto_adjusted: bool = False
+    ticker_hint: str | None = None
+
+    def batches(self) -> Iterator[pd.DataFrame]:
+        first = FirstError()
+        rows = 0
+        source = _parquet_batches(self.raw) if self.format == "parquet" else _csv_batches(self.raw)
+        for n, df in enumerate(source):
+            if n == 0:
+                missing = _rename_columns(df, self.raw.path)
+                if missing is not None:
+                    first.add(missing, -1)
+            if first.found and first.found[0][0] == (-1,):
+                continue  # a missing column: read on only to find a broken file
+            df = df.rename(columns=_renames(df))
+            rows += len(df)
+            if not len(df):
+                continue
+            try:
+                out = checked_rows(df, self.raw.path)
+            except InputError as exc:
+                first.add(exc, n)
+                continue
+            if not first.found:
+                yield out
+        first.raise_first()
+        if rows == 0 and self.format == "plain":
+            raise InputError("the file has a header but no rows", path=self.raw.path)
+
+
+def price_stream(raw: RawFile) -> PriceStream | None:
+    """The file read in batches, or None when its format is read whole (yfinance and
+    Investing.com exports)."""
+    fmt = detect_price_format(raw.header_view())
+    if fmt == "parquet" and raw.stream == "parquet":
+        return PriceStream(raw, "parquet")
+    if fmt == "plain" and raw.stream == "csv":
+        _csv_names(raw)  # raises NotStreamable for a header read differently in batches
+        return PriceStream(raw, "plain")
+    return None
+
+
+class FirstError:
+    """The error a whole read would raise, from the errors of the batches: the one of the
+    earliest step (``InputError.stage``), within it the earliest batch. One exception: an
+    unreadable date in a batch whose first far-off date is no date at all stands for the
+    first unreadable date of the file, as :func:`parse_dates` checks a whole file."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[tuple, int, InputError]] = []
+
+    def add(self, exc: InputError, batch: int) -> None:
+        stage = getattr(exc, "stage", ())
+        if getattr(exc, "after_far", False):
+            stage = stage[:-1] + (1,)  # ranks with the far-off dates, before unreadable ones
+        self.found.append((stage, batch, exc))
+        self.found.sort(key=lambda f: (f[0], f[1]))
+
+    def raise_first(self) -> None:
+        if not self.found:
+            return
+        stage, _, exc = self.found[0]
+        if getattr(exc, "after_far", False):
+            unreadable = stage[:-1] + (2,)
+            exc = min((f for f in self.found if getattr(f[2], "stage", ()) == unreadable),
+                      key=lambda f: f[1])[2]
+        raise exc
+
+
+def _renames(df: pd.DataFrame) -> dict[str, str]:
+    cols = columns_lookup(df)
+    return {cols[k]: v for k, v in _PLAIN.items() if k in cols}
+
+
+def _rename_columns(df: pd.DataFrame, path: Path) -> InputError | None:
+    """The error for a missing ``date`` or ``close`` column, if one is missing."""
+    named = set(_renames(df).values())
+    for needed in ("date", "close"):
+        if needed not in named:
+            exc = InputError(f"missing column {needed!r}", path=path, line=1, field=needed)
+            exc.stage = (-1,)
+            return exc
+    return None
+
+
+def _csv_names(raw: RawFile) -> list[str]:
+    """The column names of a streamed CSV file, as :func:`read_table` names them."""
+    first = raw.head.split("\n", 1)[0] + "\n"
+    try:
+        names = pacsv.read_csv(io.BytesIO(first.encode("utf-8")),
+                               read_options=pacsv.ReadOptions(column_names=None)).column_names
+    except pa.ArrowInvalid:
+        raise NotStreamable("an unreadable header") from None
+    names = [str(c).strip().lstrip("\ufeff").strip('"').strip() for c in names]
+    if "" in names or len(set(names)) != len(names):
+        raise NotStreamable("a header with empty or repeated names")
+    return names
+
+
+def _csv_batches(raw: RawFile) -> Iterator[pd.DataFrame]:
+    """Rows of a UTF-8 CSV file as text, a batch at a time, as :func:`read_table` reads
+    them whole: leading spaces of a field dropped, ``_line`` the line of each row, blank
+    rows left out. A row of another length than the header cannot be placed by its line
+    here: it raises :class:`NotStreamable`, and the file is read whole."""
+    names = _csv_names(raw)
+    ragged: list[object] = []
+
+    def refuse(row) -> str:
+        ragged.append(row)
+        return "error"
+
+    try:
+        reader = pacsv.open_csv(
+            raw.path,
+            read_options=pacsv.ReadOptions(block_size=_CSV_BLOCK, skip_rows=1, column_names=names,
+                                           use_threads=False),
+            memory_pool=pa.system_memory_pool(),  # gives back what it frees
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
+                                             invalid_row_handler=refuse),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                 null_values=[]),
+        )
+    except pa.ArrowInvalid:
+        raise NotStreamable("a row the batch reader cannot read as a whole read does") from None
+    line = 2
+    pending: list[pa.RecordBatch] = []
+    try:
+        while True:
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                batch = None
+            except pa.ArrowInvalid:  # a ragged row (``ragged``), or another one pandas reads its own way
+                raise NotStreamable("a row the batch reader cannot read as a whole read does") from None
+            if batch is not None:
+                pending.append(batch)
+                if sum(b.num_rows for b in pending) < BATCH_ROWS:
+                    continue
+            if not pending:
+                break
+            table = pa.Table.from_batches(pending)
+            pending = []
+            spaced = [c for c in names if pc.any(pc.starts_with(table[c], " ")).as_py()]
+            df = table.to_pandas(use_threads=False)
+            del table
+            for c in spaced:  # as pandas reads with skipinitialspace
+                df[c] = df[c].str.lstrip(" ")
+            df["_line"] = range(line, line + len(df))
+            line += len(df)
+            blank = (df.drop(columns="_line") == "").all(axis=1)
+            yield df.loc[~blank].reset_index(drop=True)
+            if batch is None:
+                break
+    finally:
+        reader.close()
+
+
+def _parquet_batches(raw: RawFile) -> Iterator[pd.DataFrame]:
+    """Rows of a Parquet file as text, a batch at a time, as :func:`parse_price_file`
+    reads them whole; ``_line`` is the row number."""
+    try:
+        pf = pq.ParquetFile(raw.path)
+        schema = pf.schema_arrow
+        batches = pf.iter_batches(batch_size=BATCH_ROWS)
+    except Exception as exc:  # pyarrow raises several unrelated types for broken files
+        raise _parquet_error(exc, raw.path) from None
+    row = 1
+    while True:
+        try:
+            batch = next(batches)
+            df = pa.Table.from_batches([batch], schema=schema).to_pandas()
+        except StopIteration:
+            break
+        except Exception as exc:
+            raise _parquet_error(exc, raw.path) from None
+        df = _parquet_strings(df)
+        df["_line"] = range(row, row + len(df))
+        row += len(df)
+        yield df
 
 
 _NAME_AFFIXES = re.compile(r"^(?:prices?[_\- ]+)|(?:[_\- ]+(?:prices?|history|historical|data|daily))+$", re.I)

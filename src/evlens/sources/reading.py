@@ -7,15 +7,19 @@ not UTF-8, a row with the wrong number of fields.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import errno
+import hashlib
 import io
 import os
 import re
 import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
@@ -29,16 +33,33 @@ PARQUET_MAGIC = b"PAR1"
 
 @dataclass(frozen=True)
 class RawFile:
-    """A file read whole: its bytes, its content hash, and (for text) its decoded text."""
+    """A file to import: its bytes, its content hash, and (for text) its decoded text.
+
+    A large file is not read whole: :func:`open_file` hashes it block by block and leaves
+    ``data`` and ``text`` unset; ``stream`` then says how its rows are read in batches
+    (``"csv"``: UTF-8 text, ``"parquet"``), and ``head`` holds its first lines of text."""
 
     path: Path
-    data: bytes
+    data: bytes | None
     id: str
-    text: str | None  # None for Parquet
+    text: str | None  # None for Parquet and for a streamed file
+    stream: str | None = None  # "csv" or "parquet" when rows are read in batches
+    head: str | None = None  # the first lines of a streamed CSV file
 
     @property
     def is_parquet(self) -> bool:
-        return self.text is None
+        return self.stream == "parquet" or (self.stream is None and self.text is None)
+
+    @property
+    def streamed(self) -> bool:
+        return self.stream is not None
+
+    def header_view(self) -> "RawFile":
+        """A file whose ``text`` is enough to tell its kind and format from its header:
+        the file itself, or for a streamed CSV file its first lines."""
+        if self.stream != "csv":
+            return self
+        return RawFile(self.path, None, self.id, self.head)
 
 
 _FILE_TYPES = (
@@ -73,10 +94,10 @@ def _os_error(exc: OSError, p: Path) -> InputError:
     return InputError(f"cannot read the file: {reason}", path=p)
 
 
-def read_file(path: str | Path) -> RawFile:
-    """Read a regular file whole. Directories, named pipes, devices and sockets are refused
-    by their type, before anything is read; so are symbolic link loops and unreadable files."""
-    p = Path(path)
+def _open_regular(p: Path):
+    """The file at ``p`` opened for reading in binary, once it is known to be a regular
+    file. Directories, named pipes, devices and sockets are refused by their type, before
+    anything is read; so are symbolic link loops and unreadable files."""
     try:
         kind = _not_regular(os.stat(p).st_mode)
     except OSError as exc:
@@ -91,10 +112,19 @@ def read_file(path: str | Path) -> RawFile:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise _os_error(exc, p) from None
-    with os.fdopen(fd, "rb") as fh:
-        kind = _not_regular(os.fstat(fh.fileno()).st_mode)
-        if kind is not None:
-            raise InputError(f"is {kind}, not a regular file", path=p)
+    fh = os.fdopen(fd, "rb")
+    kind = _not_regular(os.fstat(fh.fileno()).st_mode)
+    if kind is not None:
+        fh.close()
+        raise InputError(f"is {kind}, not a regular file", path=p)
+    return fh
+
+
+def read_file(path: str | Path) -> RawFile:
+    """Read a regular file whole. Directories, named pipes, devices and sockets are refused
+    by their type, before anything is read; so are symbolic link loops and unreadable files."""
+    p = Path(path)
+    with _open_regular(p) as fh:
         try:
             data = fh.read()
         except OSError as exc:
@@ -103,6 +133,105 @@ def read_file(path: str | Path) -> RawFile:
     if data.startswith(PARQUET_MAGIC):
         return RawFile(p, data, fid, None)
     return RawFile(p, data, fid, decode_text(data, p))
+
+
+#: Files at least this large (bytes) are read in batches when their format allows it
+#: (plain UTF-8 CSV text, Parquet); ``EVLENS_STREAM_BYTES`` overrides it.
+STREAM_BYTES = 8_000_000
+BLOCK = 1 << 20  # bytes hashed and checked at a time
+HEAD_BYTES = 1 << 16  # bytes of a streamed text file kept to tell its kind and format
+
+
+def stream_threshold() -> int:
+    text = os.environ.get("EVLENS_STREAM_BYTES", "").strip()
+    try:
+        return max(0, int(text)) if text else STREAM_BYTES
+    except ValueError:
+        return STREAM_BYTES
+
+
+def open_file(path: str | Path) -> RawFile:
+    """A file to import. Files smaller than :func:`stream_threshold` are read whole
+    (:func:`read_file`). A larger one is hashed in blocks of 1 MB and its rows are left to
+    be read in batches, if it is Parquet or UTF-8 CSV text that reads the same in batches
+    as whole: no NUL bytes, no broken UTF-8, no byte-order marks past the start, no lone
+    carriage returns, no quoted fields after a space. Any other file is read whole, so
+    that it is refused (or read) exactly as :func:`read_file` and :func:`decode_text` do."""
+    p = Path(path)
+    with _open_regular(p) as fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size < max(stream_threshold(), 1):
+                return read_file(p)
+            first = fh.read(HEAD_BYTES)
+            if first.startswith(PARQUET_MAGIC):
+                return RawFile(p, None, _hash_rest(fh, first), None, stream="parquet")
+            head = _streamable_head(first)
+            if head is None:
+                return read_file(p)
+            fid = _scan_text(fh, first)
+        except OSError as exc:
+            raise _os_error(exc, p) from None
+    if fid is None:
+        return read_file(p)
+    return RawFile(p, None, fid, None, stream="csv", head=head)
+
+
+def _hash_rest(fh, first: bytes) -> str:
+    h = hashlib.sha256(first)
+    for block in iter(lambda: fh.read(BLOCK), b""):
+        h.update(block)
+    return h.hexdigest()[:32]
+
+
+def _streamable_head(first: bytes) -> str | None:
+    """The first lines of text of a file that may be read in batches (UTF-8, with or
+    without a byte-order mark, whose first three lines are within the first block), or
+    None when the file has to be read whole."""
+    if first.startswith(b"PK\x03\x04") or any(first.startswith(bom) for bom, _, _ in _BOMS):
+        return None
+    if _utf16_without_bom(first) is not None:
+        return None
+    body = first[3:] if first.startswith(b"\xef\xbb\xbf") else first
+    cut = body.rfind(b"\n")
+    if body[: cut + 1].count(b"\n") < 3:
+        return None
+    try:
+        text = body[: cut + 1].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.replace("\r\n", "\n")
+
+
+def _scan_text(fh, first: bytes) -> str | None:
+    """Hash the rest of a text file and check that it reads the same in batches as whole;
+    the content hash, or None when it has to be read whole."""
+    h = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    prev = b""
+    filled = False  # any byte that is not blank (else decode_text calls the file empty)
+    block = first[3:] if first.startswith(b"\xef\xbb\xbf") else first
+    h.update(first[: len(first) - len(block)])
+    while block:
+        h.update(block)
+        joined = prev + block
+        if (b"\x00" in block or b"\xef\xbb\xbf" in joined or b" \"" in joined or b"\" " in joined
+                or re.search(rb"\r(?!\n)", joined[:-1] if joined.endswith(b"\r") else joined)):
+            return None
+        try:
+            decoder.decode(block)
+        except UnicodeDecodeError:
+            return None
+        filled = filled or bool(block.translate(None, b" \t\r\n"))
+        prev = joined[-2:]
+        block = fh.read(BLOCK)
+    if prev.endswith(b"\r"):  # a lone carriage return at the very end
+        return None
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return h.hexdigest()[:32] if filled else None
 
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -241,31 +370,41 @@ def parse_dates(values: pd.Series, lines: pd.Series, path: Path, field: str) -> 
     without a time part); anything else is an error naming the line."""
     parts = values.str.extract(_DATE)
     bad = parts[0].isna()
+    stage, far_first = 0, False
     if not bad.any():
         ymd = parts.astype(int)
         # years outside what the store accepts (9999-12-31, 1899-01-01) are refused by
         # the date rule, before pandas' own range could mistake them for unreadable dates
         far = (ymd[0] < validate.EARLIEST.year) | (ymd[0] > validate.latest_date().year)
         for i in far.to_numpy().nonzero()[0][:1]:
+            far_first = True
             try:
                 d = date(int(ymd[0].iloc[i]), int(ymd[1].iloc[i]), int(ymd[2].iloc[i]))
             except ValueError:
                 break
-            validate.check_date(d, path=path, line=int(lines.iloc[i]), field=field)
+            with _stage(1):
+                validate.check_date(d, path=path, line=int(lines.iloc[i]), field=field)
         dates = pd.to_datetime(
             {"year": ymd[0], "month": ymd[1], "day": ymd[2]}, errors="coerce"
         )
         bad = dates.isna()
         if not bad.any():
-            validate.check_dates(dates, lines, path=path, field=field)
+            with _stage(3):
+                validate.check_dates(dates, lines, path=path, field=field)
             return dates
+        stage = 2
     i = bad.to_numpy().nonzero()[0][0]
-    raise InputError(
+    exc = InputError(
         f"cannot read {values.iloc[i]!r} as a date (expected year-month-day, e.g. 2024-01-03)",
         path=path,
         line=int(lines.iloc[i]),
         field=field,
     )
+    exc.stage = (stage,)
+    # an unreadable date after a first far-off one: read whole, the file is refused for
+    # its first unreadable date, which may lie in an earlier batch (see prices.FirstError)
+    exc.after_far = far_first
+    raise exc
 
 
 _SUFFIX = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
@@ -284,7 +423,8 @@ def parse_numbers(
     ``%``, and with ``suffixes`` a magnitude letter (``940.97M``, ``1.57B``). Empty cells
     are NaN unless ``required``. Refused: a comma that does not group thousands (``10,5``),
     and numbers that are not finite (``inf``, ``nan`` written out, ``1e999``)."""
-    validate.check_number_texts(values, lines, path=path, field=field)
+    with _stage(0):
+        validate.check_number_texts(values, lines, path=path, field=field)
     s = values.astype(str).str.strip().str.replace(",", "", regex=False).str.rstrip("%")
     mult = pd.Series(1.0, index=s.index)
     if suffixes:
@@ -300,15 +440,29 @@ def parse_numbers(
     if bad.any():
         i = bad.to_numpy().nonzero()[0][0]
         what = "missing value" if empty.iloc[i] else f"cannot read {_shorten(values.iloc[i])} as a number"
-        raise InputError(what, path=path, line=int(lines.iloc[i]), field=field)
+        with _stage(1):
+            raise InputError(what, path=path, line=int(lines.iloc[i]), field=field)
     infinite = np.isinf(nums.to_numpy(dtype=float, na_value=np.nan))
     if infinite.any():
         i = infinite.nonzero()[0][0]
         shown = _shorten(values.iloc[i])
         what = "is not a finite number" if "inf" in shown.lower() else "is too large a number to hold"
-        raise InputError(f"{shown} {what}", path=path,
-                         line=int(lines.iloc[i]), field=field)
+        with _stage(2):
+            raise InputError(f"{shown} {what}", path=path,
+                             line=int(lines.iloc[i]), field=field)
     return nums.astype(float)
+
+
+@contextmanager
+def _stage(rank: int) -> Iterator[None]:
+    """Mark an :class:`InputError` raised within with the step of the checks it comes
+    from: ``exc.stage`` is a tuple, outer steps first. Read in batches, a file is refused
+    for the error of the earliest step, and within it the earliest line, as if read whole."""
+    try:
+        yield
+    except InputError as exc:
+        exc.stage = (rank,) + getattr(exc, "stage", ())
+        raise
 
 
 def _shorten(text: object, width: int = 40) -> str:
