@@ -18,14 +18,18 @@ from typing import Callable, Iterable, Iterator, Sequence
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..errors import ConflictError, EvlensError, InputError, NotFoundError, SchemaError
 from ..facts import Document, Fact, content_hash
 from ..gazetteer import gazetteer_text, load_gazetteer
 from ..periods import parse_period
 from ..sources.kpis import parse_kpi_file
-from ..sources.prices import detect_price_format, parse_price_file, ticker_from_filename
-from ..sources.reading import RawFile, read_file
+from ..sources.prices import (
+    NotStreamable, PriceStream, detect_price_format, drop_duplicate_dates, parse_price_file, price_stream,
+    ticker_from_filename,
+)
+from ..sources.reading import RawFile, open_file, read_file
 from ..sources.shares import name_from_filename, parse_shares_file
 from ..tickers import exchange_of, normalize_ticker
 from ..validate import check_facts
@@ -41,6 +45,8 @@ def _chunk_rows() -> int:
 
     return max(1, int(os.environ.get("EVLENS_IMPORT_CHUNK_ROWS", "50000")))
 KINDS = ("prices", "kpis", "shares")
+_STREAM_MEMORY = 16 << 20  # bytes DuckDB may take beyond its present use while a file is read in batches
+_INDEX_BYTES = 48  # room per new row for the primary key index (it takes some 15-25 bytes)
 
 _FACT_COLUMNS = [
     "id", "entity", "metric", "scope", "period", "period_start", "period_end", "value", "unit",
@@ -87,6 +93,7 @@ class Store:
             migrate(self.con)
             self._sync_gazetteer()
         self._aliases: dict[str, list[str]] | None = None
+        self._memory_limit: str | None = None  # DuckDB's limit to set back after a rollback
         self.skipped_facts: list[dict] = []  # stored facts left out of analyses, with why
 
     def _upgrade_then_reopen_read_only(self) -> None:
@@ -133,6 +140,9 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             self._aliases = None
+            if self._memory_limit is not None:
+                self.con.execute(f"SET memory_limit = '{self._memory_limit}'")
+                self._memory_limit = None
             raise
         else:
             self.con.execute("COMMIT")
@@ -409,7 +419,7 @@ class Store:
         price file overwrite stored bars that differ from it."""
         if kind is not None and kind not in KINDS:
             raise EvlensError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-        raws = [read_file(p) for p in paths]
+        raws = [open_file(p) for p in paths]
         results = []
         with self.transaction():
             for raw in raws:
@@ -446,7 +456,21 @@ class Store:
                 path=str(raw.path), kind=seen[0], format=seen[1], import_id=raw.id, rows=seen[2],
                 added=0, already_imported=True,
             )
-        if kind == "prices":
+        result = None
+        if raw.streamed:
+            # a large file: plain CSV and Parquet prices are read in batches; anything
+            # else, or a file that would not read the same in batches, is read whole
+            try:
+                stream = price_stream(raw) if kind == "prices" else None
+                if stream is not None:
+                    result = self._import_price_stream(stream, ticker, adjusted, replace, progress)
+            except NotStreamable:
+                result = None
+            if result is None:
+                raw = read_file(raw.path)
+        if result is not None:
+            pass
+        elif kind == "prices":
             result = self._import_prices(raw, ticker, adjusted, replace, progress)
         elif kind == "kpis":
             result = self._import_kpis(raw)
@@ -560,6 +584,191 @@ class Store:
             last_close=float(parsed.frame.sort_values("date").iloc[-1]["close"]) if len(tickers) == 1 else None,
             adjusted=all(adj_by_ticker.values()) if len(tickers) == 1 else None,
             suspect_rows=tuple(frame.loc[frame["suspect"], "date"]),
+            notes=tuple(notes),
+        )
+
+    _STAGED = "evlens_staged_prices"  # temporary tables of an import in batches
+    _TICKERS = "evlens_staged_tickers"
+    _INCOMING = "evlens_incoming_prices"
+
+    def _import_price_stream(self, stream: PriceStream, ticker, adjusted, replace, progress) -> ImportResult:
+        """A large price file read in batches, with the same checks and the same result as
+        :meth:`_import_prices`: each checked batch goes to a temporary table, and the rules
+        across rows (a date given twice, the ticker, bars already stored) are applied there."""
+        raw, con = stream.raw, self.con
+        staged, tmap, incoming = self._STAGED, self._TICKERS, self._INCOMING
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+        self._bound_memory(0)
+        con.execute(
+            f"CREATE TEMP TABLE {staged} (ticker VARCHAR, date DATE, open DOUBLE, high DOUBLE, low DOUBLE, "
+            "close DOUBLE, adj_close DOUBLE, volume DOUBLE, suspect BOOLEAN, suspect_reason VARCHAR, line INTEGER)"
+        )
+        try:
+            return self._staged_prices(stream, ticker, adjusted, replace, progress)
+        finally:
+            for sql in (f"DROP VIEW IF EXISTS {incoming}", f"DROP TABLE IF EXISTS {tmap}",
+                        f"DROP TABLE IF EXISTS {staged}"):
+                try:
+                    con.execute(sql)
+                except duckdb.Error:
+                    pass
+            for name in ("evlens_rows",):
+                try:
+                    con.unregister(name)
+                except Exception:
+                    pass
+            try:
+                con.execute(f"SET memory_limit = '{limit}'")
+            except duckdb.Error:  # an aborted transaction: the limit is set back after the rollback
+                self._memory_limit = limit
+
+    def _bound_memory(self, rows: int) -> None:
+        """Let DuckDB take no more than :data:`_STREAM_MEMORY` beyond what it holds now,
+        plus room for the primary key index of ``rows`` new rows. DuckDB keeps what it may
+        in memory up to its limit (most of the machine's); bounded, it spills temporary
+        tables to disk instead."""
+        used = self.con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()").fetchall()[0][0]
+        self.con.execute(f"SET memory_limit = '{int(used + _STREAM_MEMORY + _INDEX_BYTES * rows)}B'")
+
+    def _staged_prices(self, stream: PriceStream, ticker, adjusted, replace, progress) -> ImportResult:
+        raw, con = stream.raw, self.con
+        staged, tmap, incoming = self._STAGED, self._TICKERS, self._INCOMING
+        cols = ["ticker", "date", "open", "high", "low", "close", "adj_close", "volume",
+                "suspect", "suspect_reason", "line"]
+        ordered, last = True, None  # rows in ascending (ticker, date), as most files come
+        for batch in stream.batches():
+            if ordered:
+                ordered, last = _ascending(batch, last)
+            # as Arrow: a frame of Python strings scanned by DuckDB leaves memory behind;
+            # NaN becomes NULL either way
+            evlens_batch = pa.Table.from_pandas(batch[cols], preserve_index=False)  # noqa: F841
+            con.execute(f"INSERT INTO {staged} SELECT {', '.join(cols)} FROM evlens_batch")
+            del evlens_batch
+
+        # a date given twice: the rows after the first go, unless their values differ
+        dups = None if ordered else con.execute(
+            f"""SELECT s.rowid AS rid, s.* FROM {staged} s SEMI JOIN (
+                    SELECT ticker, date FROM {staged} GROUP BY ticker, date HAVING count(*) > 1) d
+                ON s.ticker IS NOT DISTINCT FROM d.ticker AND s.date = d.date ORDER BY s.line"""
+        ).df()
+        if dups is not None and len(dups):
+            dups["date"] = pd.to_datetime(dups["date"])
+            kept = drop_duplicate_dates(dups, raw.path)
+            gone = pd.DataFrame({"rid": sorted(set(dups["rid"]) - set(kept["rid"]))})
+            con.register("evlens_rows", gone)
+            con.execute(f"DELETE FROM {staged} WHERE rowid IN (SELECT rid FROM evlens_rows)")
+            con.unregister("evlens_rows")
+
+        notes: list[str] = []
+        names = [r[0] for r in con.execute(f"SELECT DISTINCT ticker FROM {staged} WHERE ticker IS NOT NULL").fetchall()]
+        if names:
+            if ticker is not None:
+                raise InputError("the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker")
+            canonical = {t: self._ensure_security(t, raw.path) for t in sorted(names)}
+        else:
+            name = ticker or stream.ticker_hint or ticker_from_filename(raw.path)
+            canonical = {None: self._ensure_security(name, raw.path)}
+        tickers = tuple(sorted(set(canonical.values())))
+        adj_by_ticker = {}
+        for t in tickers:
+            pays = con.execute("SELECT pays_dividends FROM securities WHERE ticker = ?", [t]).fetchall()[0][0]
+            if adjusted is not None:
+                adj_by_ticker[t] = bool(adjusted)
+            elif stream.auto_adjusted:
+                adj_by_ticker[t] = bool(pays)
+                if pays is None:
+                    notes.append(f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)")
+            else:
+                adj_by_ticker[t] = False
+        mapping = pd.DataFrame({"raw": pd.Series(list(canonical), dtype=object),
+                                "ticker": list(canonical.values()),
+                                "adjusted": [adj_by_ticker[t] for t in canonical.values()]})
+        con.register("evlens_rows", mapping)
+        con.execute(f"CREATE TEMP TABLE {tmap} AS SELECT raw::VARCHAR AS raw, ticker::VARCHAR AS ticker, "
+                    "adjusted::BOOLEAN AS adjusted FROM evlens_rows")
+        con.unregister("evlens_rows")
+        con.execute(
+            f"""CREATE TEMP VIEW {incoming} AS
+                SELECT s.rowid AS rid, m.ticker, s.date, s.open, s.high, s.low, s.close, s.adj_close, s.volume,
+                       m.adjusted, s.suspect, s.suspect_reason, s.line
+                FROM {staged} s JOIN {tmap} m ON s.ticker IS NOT DISTINCT FROM m.raw"""
+        )
+        renamed = any(k is not None and k != v for k, v in canonical.items())
+        if renamed:
+            two = con.execute(
+                f"""SELECT ticker, date, line FROM (
+                        SELECT ticker, date, line, count(*) OVER (PARTITION BY ticker, date) AS n FROM {incoming})
+                    WHERE n > 1 ORDER BY ticker, date, line LIMIT 2"""
+            ).fetchall()
+            if two:
+                (t, d, line_a), (_, _, line_b) = two
+                raise InputError(
+                    f"{t} on {d} appears on lines {line_a} and {line_b} (tickers spelled differently)",
+                    path=raw.path, line=int(line_b), field="ticker",
+                )
+
+        rows, first_date, last_date = con.execute(f"SELECT count(*), min(date), max(date) FROM {staged}").fetchall()[0]
+        last_close = None
+        if len(tickers) == 1:
+            last_close = float(con.execute(f"SELECT close FROM {staged} ORDER BY date DESC LIMIT 1").fetchall()[0][0])
+        suspect = con.execute(
+            f"SELECT date FROM {staged} WHERE suspect ORDER BY ticker NULLS FIRST, date").fetchall()
+
+        clash = con.execute(
+            f"""SELECT i.ticker, i.date, i.line, i.close, p.close, imp.path, p.line
+               FROM {incoming} i JOIN prices p USING (ticker, date)
+               LEFT JOIN imports imp ON imp.id = p.import_id
+               WHERE abs(i.close - p.close) > 1e-9 * abs(p.close)
+                  OR i.adjusted <> p.adjusted
+               ORDER BY i.ticker, i.date LIMIT 3"""
+        ).fetchall()
+        if clash and not replace:
+            t, d, line, new, old, old_path, old_line = clash[0]
+            raise ConflictError(
+                f"{raw.path}, line {line}, field 'close': {t} on {d} is {new} here but {old} is stored "
+                f"(from {old_path}, line {old_line}); pass --replace to overwrite stored bars"
+            )
+        if clash and replace:
+            con.execute(f"DELETE FROM prices WHERE (ticker, date) IN (SELECT (ticker, date) FROM {incoming})")
+        if ordered and not renamed:  # the order of the rows is that of their keys
+            order = np.sort(np.asarray(con.execute(
+                f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date)"
+            ).fetchnumpy()["rid"], dtype=np.int64))
+        else:
+            order = np.asarray(con.execute(
+                f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"
+            ).fetchnumpy()["rid"], dtype=np.int64)
+        total = len(order)
+        self._bound_memory(total)
+        step = _chunk_rows()
+        names = ["ticker", "date", "open", "high", "low", "close", "adj_close", "volume",
+                 "adjusted", "suspect", "suspect_reason", "import_id", "line"]
+        values = ", ".join("? AS import_id" if c == "import_id" else c for c in names)
+        for start in range(0, total, step):
+            ids = order[start : start + step]
+            if ids[-1] - ids[0] == len(ids) - 1 and (len(ids) == 1 or bool((np.diff(ids) == 1).all())):
+                con.execute(
+                    f"INSERT INTO prices ({', '.join(names)}) SELECT {values} FROM {incoming} "
+                    "WHERE rid BETWEEN ? AND ? ORDER BY ticker, date",
+                    [raw.id, int(ids[0]), int(ids[-1])],
+                )
+            else:
+                con.register("evlens_rows", pd.DataFrame({"rid": ids}))
+                con.execute(
+                    f"INSERT INTO prices ({', '.join(names)}) SELECT {values} FROM {incoming} "
+                    "WHERE rid IN (SELECT rid FROM evlens_rows) ORDER BY ticker, date",
+                    [raw.id],
+                )
+                con.unregister("evlens_rows")
+            if progress is not None:
+                progress(min(start + step, total), total)
+        return ImportResult(
+            path=str(raw.path), kind="prices", format=stream.format, import_id=raw.id,
+            rows=int(rows), added=total, tickers=tickers,
+            first_date=first_date, last_date=last_date,
+            last_close=last_close,
+            adjusted=all(adj_by_ticker.values()) if len(tickers) == 1 else None,
+            suspect_rows=tuple(r[0] for r in suspect),
             notes=tuple(notes),
         )
 
@@ -769,6 +978,25 @@ class Store:
         }
 
 
+def _ascending(batch: pd.DataFrame, last: tuple | None) -> tuple[bool, tuple | None]:
+    """Whether the rows of a batch, after the key ``last`` of the batch before, come in
+    strictly ascending (ticker, date); and the key of its last row."""
+    if batch.empty:
+        return True, last
+    tickers = batch["ticker"].to_numpy(dtype=object)
+    dates = batch["date"].to_numpy()
+    if last is not None:
+        tickers = np.concatenate([np.array([last[0]], dtype=object), tickers])
+        dates = np.concatenate([np.array([last[1]], dtype=dates.dtype), dates])
+    later = dates[1:] > dates[:-1]
+    if tickers[0] is None or (isinstance(tickers[0], float) and np.isnan(tickers[0])):
+        ok = bool(later.all()) and batch["ticker"].isna().all()
+    else:
+        same = tickers[1:] == tickers[:-1]
+        ok = bool(((tickers[1:] > tickers[:-1]) | (same & later)).all())
+    return ok, (tickers[-1], dates[-1])
+
+
 def _with_doc(f: Fact, doc_id: str) -> Fact:
     from dataclasses import replace
 
@@ -802,6 +1030,7 @@ def detect_kind(raw: RawFile) -> str:
 
     if raw.is_parquet:
         return "prices"
+    raw = raw.header_view()
     header = {c.strip().strip('"').lower() for c in raw.text.split("\n", 1)[0].split(",")}
     if {"total_issued_shares"} & header or {"shares", "as_of", "basis"} <= header:
         return "shares"
