@@ -434,6 +434,9 @@ def parse_numbers(
         s = s.where(~has, s.str[:-1])
     empty = s.isin(["", "-", "null", "NaN", "nan", "None"])
     nums = pd.to_numeric(s.where(~empty), errors="coerce") * mult
+    unread = nums.isna() & ~empty
+    if unread.any():  # pandas 2 gives NaN for text that overflows a float ("1e999"); read it as inf
+        nums = nums.where(~unread, s.where(unread).map(_float_or_nan) * mult)
     bad = nums.isna() & ~empty
     if required:
         bad |= empty
@@ -463,6 +466,14 @@ def _stage(rank: int) -> Iterator[None]:
     except InputError as exc:
         exc.stage = (rank,) + getattr(exc, "stage", ())
         raise
+
+
+def _float_or_nan(text: object) -> float:
+    """``float(text)`` (``inf`` for a number too large to hold), or NaN if it is no number."""
+    try:
+        return float(str(text))
+    except (TypeError, ValueError):
+        return float("nan")
 
 
 def _shorten(text: object, width: int = 40) -> str:
