@@ -46,6 +46,7 @@ def _chunk_rows() -> int:
     return max(1, int(os.environ.get("EVLENS_IMPORT_CHUNK_ROWS", "50000")))
 KINDS = ("prices", "kpis", "shares")
 _STREAM_MEMORY = 16 << 20  # bytes DuckDB may take beyond its present use while a file is read in batches
+_INSERT_MEMORY = 24 << 20  # and while its rows are written
 _INDEX_BYTES = 48  # room per new row for the primary key index (it takes some 15-25 bytes)
 
 _FACT_COLUMNS = [
@@ -628,7 +629,8 @@ class Store:
         in memory up to its limit (most of the machine's); bounded, it spills temporary
         tables to disk instead."""
         used = self.con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()").fetchall()[0][0]
-        self.con.execute(f"SET memory_limit = '{int(used + _STREAM_MEMORY + _INDEX_BYTES * rows)}B'")
+        extra = _INSERT_MEMORY + _INDEX_BYTES * rows if rows else _STREAM_MEMORY
+        self.con.execute(f"SET memory_limit = '{int(used + extra)}B'")
 
     def _staged_prices(self, stream: PriceStream, ticker, adjusted, replace, progress) -> ImportResult:
         raw, con = stream.raw, self.con
