@@ -29,6 +29,18 @@ class State:
         return open_store(self.db_path, read_only=read_only)
 
 
+class lazy:  # noqa: N801 - stands for a module
+    """A module imported on first use, so that ``evlens --help`` does not load the analyses."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attr)
+
+
 def state(ctx: typer.Context) -> State:
     return ctx.ensure_object(State)
 

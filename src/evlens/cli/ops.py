@@ -9,9 +9,10 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from .. import ops
 from ..errors import InputError
-from .common import JSON_OPTION, console, emit, state
+from .common import JSON_OPTION, console, emit, lazy, state
+
+ops = lazy("evlens.ops")
 
 AS_OF = typer.Option(None, "--as-of", help="Use only facts published by this date (YYYY-MM-DD).")
 APPROX = typer.Option(0.02, "--approx-tol", help="Relative tolerance of 'about N' facts (0.02 = ±2 %).")
