@@ -63,7 +63,8 @@ if step == "evlens":
     store.close()
 elif step == "peer":
     import duckdb, pandas as pd
-    con = duckdb.connect(db, config={"enable_progress_bar": False})
+    con = duckdb.connect(db)
+    con.execute("SET enable_progress_bar = false")
     con.execute(
         "CREATE TABLE prices (ticker VARCHAR NOT NULL, date DATE NOT NULL, open DOUBLE, high DOUBLE, "
         "low DOUBLE, close DOUBLE NOT NULL, adj_close DOUBLE, volume DOUBLE, PRIMARY KEY (ticker, date))")
@@ -74,7 +75,8 @@ elif step == "peer":
     con.close()
 else:
     import duckdb
-    con = duckdb.connect(db, config={"enable_progress_bar": False})
+    con = duckdb.connect(db)
+    con.execute("SET enable_progress_bar = false")
     before = status("VmRSS")
     con.execute("CREATE TABLE prices AS SELECT * FROM read_csv(?)", [path])
     rows = con.execute("SELECT count(*) FROM prices").fetchall()[0][0]
