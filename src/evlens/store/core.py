@@ -543,24 +543,7 @@ class Store:
         frame = frame[cols]
         self.con.register("incoming_prices", frame)
         try:
-            clash = self.con.execute(
-                """SELECT i.ticker, i.date, i.line, i.close, p.close, imp.path, p.line
-                   FROM incoming_prices i JOIN prices p USING (ticker, date)
-                   LEFT JOIN imports imp ON imp.id = p.import_id
-                   WHERE abs(i.close - p.close) > 1e-9 * abs(p.close)
-                      OR i.adjusted <> p.adjusted
-                   ORDER BY i.ticker, i.date LIMIT 3"""
-            ).fetchall()
-            if clash and not replace:
-                t, d, line, new, old, old_path, old_line = clash[0]
-                raise ConflictError(
-                    f"{raw.path}, line {line}, field 'close': {t} on {d} is {new} here but {old} is stored "
-                    f"(from {old_path}, line {old_line}); pass --replace to overwrite stored bars"
-                )
-            if clash and replace:
-                self.con.execute(
-                    "DELETE FROM prices WHERE (ticker, date) IN (SELECT (ticker, date) FROM incoming_prices)"
-                )
+            self._settle_price_clashes("incoming_prices", raw.path, replace)
             new_rows = self.con.execute(
                 """SELECT i.* FROM incoming_prices i
                    ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"""
@@ -716,22 +699,7 @@ class Store:
         suspect = con.execute(
             f"SELECT date FROM {staged} WHERE suspect ORDER BY ticker NULLS FIRST, date").fetchall()
 
-        clash = con.execute(
-            f"""SELECT i.ticker, i.date, i.line, i.close, p.close, imp.path, p.line
-               FROM {incoming} i JOIN prices p USING (ticker, date)
-               LEFT JOIN imports imp ON imp.id = p.import_id
-               WHERE abs(i.close - p.close) > 1e-9 * abs(p.close)
-                  OR i.adjusted <> p.adjusted
-               ORDER BY i.ticker, i.date LIMIT 3"""
-        ).fetchall()
-        if clash and not replace:
-            t, d, line, new, old, old_path, old_line = clash[0]
-            raise ConflictError(
-                f"{raw.path}, line {line}, field 'close': {t} on {d} is {new} here but {old} is stored "
-                f"(from {old_path}, line {old_line}); pass --replace to overwrite stored bars"
-            )
-        if clash and replace:
-            con.execute(f"DELETE FROM prices WHERE (ticker, date) IN (SELECT (ticker, date) FROM {incoming})")
+        self._settle_price_clashes(incoming, raw.path, replace)
         if ordered and not renamed:  # the order of the rows is that of their keys
             order = np.sort(np.asarray(con.execute(
                 f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date)"
@@ -773,6 +741,26 @@ class Store:
             suspect_rows=tuple(r[0] for r in suspect),
             notes=tuple(notes),
         )
+
+    def _settle_price_clashes(self, incoming: str, path, replace: bool) -> None:
+        """Bars in the table ``incoming`` that differ from stored ones (close or adjusted):
+        an error naming both files and lines, or, with ``replace``, the stored ones removed."""
+        clash = self.con.execute(
+            f"""SELECT i.ticker, i.date, i.line, i.close, p.close, imp.path, p.line
+               FROM {incoming} i JOIN prices p USING (ticker, date)
+               LEFT JOIN imports imp ON imp.id = p.import_id
+               WHERE abs(i.close - p.close) > 1e-9 * abs(p.close)
+                  OR i.adjusted <> p.adjusted
+               ORDER BY i.ticker, i.date LIMIT 3"""
+        ).fetchall()
+        if clash and not replace:
+            t, d, line, new, old, old_path, old_line = clash[0]
+            raise ConflictError(
+                f"{path}, line {line}, field 'close': {t} on {d} is {new} here but {old} is stored "
+                f"(from {old_path}, line {old_line}); pass --replace to overwrite stored bars"
+            )
+        if clash and replace:
+            self.con.execute(f"DELETE FROM prices WHERE (ticker, date) IN (SELECT (ticker, date) FROM {incoming})")
 
     # kpis
     def _import_kpis(self, raw: RawFile) -> ImportResult:
