@@ -132,7 +132,7 @@ def test_cross_site_writes_are_refused(writable_client, db_facts_count, headers)
 @pytest.fixture()
 def db_facts_count():
     def count(c) -> int:
-        return c.app.state.service.query((), lambda s: s.counts()["facts"])
+        return c.app.state.service.query(lambda s: s.counts()["facts"])
     return count
 
 

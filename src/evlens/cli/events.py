@@ -7,7 +7,9 @@ from typing import List, Optional
 
 import typer
 
-from .common import JSON_OPTION, console, emit, state
+from .common import JSON_OPTION, console, emit, lazy, state
+
+study = lazy("evlens.events.study")
 
 
 def _split(values: List[str] | None) -> list[str]:
@@ -40,8 +42,6 @@ def register(app: typer.Typer) -> None:
         """Event study: AR, CAR, BHAR per event and the tests across events (t, Brown-Warner,
         Patell, BMP, Kolari-Pynnönen, rank, sign)."""
         with state(ctx).open(read_only=True) as store:
-            from ..events import study
-
             result = study.events(
                 store, _split(tickers), benchmark=benchmark, model=model, window=window,
                 estimation=estimation, gap=gap, log_returns=log_returns, event=list(event or []),

@@ -8,7 +8,9 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from .common import JSON_OPTION, console, emit, state
+from .common import JSON_OPTION, console, emit, lazy, state
+
+market = lazy("evlens.market")
 
 YEAR = typer.Option(None, "--year", help="Calendar year, e.g. 2024.")
 YTD = typer.Option(None, "--ytd", help="Year to date: from 1 January to this date (YYYY-MM-DD).")
@@ -75,7 +77,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Return of each ticker over a window, its excess over a benchmark and its rank."""
         with state(ctx).open(read_only=True) as store:
-            from .. import market
             t = market.returns(store, _split_tickers(tickers), year=year, ytd=ytd, start=start, end=end,
                                benchmark=benchmark, peers=peers, avoid_suspect=avoid_suspect)
         emit(t.to_dict() if as_json else t, as_json, _render_returns)
@@ -94,7 +95,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Market value: unadjusted close × shares outstanding as of that day."""
         with state(ctx).open(read_only=True) as store:
-            from .. import market
             result = market.marketcap(store, ticker, threshold=threshold, on=on)
         emit(result.to_dict() if as_json else result, as_json, _render_summary)
 
@@ -115,7 +115,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Volatility, Sharpe ratio, maximum drawdown, CAGR, and beta/correlation against an index."""
         with state(ctx).open(read_only=True) as store:
-            from .. import market
             rep = market.risk(store, ticker, benchmark=benchmark, year=year, ytd=ytd, start=start, end=end, rf=rf,
                               keep_suspect=keep_suspect)
         emit(rep.to_dict() if as_json else rep, as_json, _render_summary)
@@ -134,7 +133,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The subject against its index and peers, sorted, with the peer average (subject excluded)."""
         with state(ctx).open(read_only=True) as store:
-            from .. import market
             t = market.peers(store, ticker, benchmark=benchmark, peers=peers, year=year, ytd=ytd, start=start, end=end)
         emit(t.to_dict() if as_json else t, as_json, _render_peers)
 

@@ -13,7 +13,6 @@ the ``opencc`` package the text is returned unchanged.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # the blocks converted: CJK extension A, the unified ideographs, compatibility ideographs
@@ -36,11 +35,8 @@ def t2s_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern | None:
-    table = t2s_table()
-    if not table:
-        return None
-    return re.compile("[" + "".join(sorted(table)) + "]")
+def _translation() -> dict[int, str]:
+    return str.maketrans(t2s_table())
 
 
 def to_simplified(text: str) -> str:
@@ -50,8 +46,4 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("理想汽車2月交付26,421輛，營收315.62億元")
     '理想汽车2月交付26,421辆，营收315.62亿元'
     """
-    rx = _pattern()
-    if rx is None:
-        return text
-    table = t2s_table()
-    return rx.sub(lambda m: table[m.group()], text)
+    return text.translate(_translation())

@@ -107,7 +107,7 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
     @app.get("/api/entities", summary="Companies, models, groups and indexes in the gazetteer")
     async def api_entities(kind: Optional[str] = Query(None, pattern="^(company|model|group|index)$")) -> Response:
         return _json_bytes_response(await svc.acached(("entities", kind), lambda: json_bytes(
-            records(svc.query(("e",), lambda s: s.entities(kind))))))
+            records(svc.query(lambda s: s.entities(kind))))))
 
     @app.get("/api/report", summary="Everything the report shows: headline, peers, prices, events, operations, sources")
     async def api_report(entity: Optional[str] = Entity) -> Response:
@@ -143,7 +143,7 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
             df = s.facts(entity=entity, metric=metric, period=period).head(limit)
             return json_bytes(records(df.drop(columns=["stored_at"], errors="ignore")))
         return _json_bytes_response(await svc.acached(("facts", entity, metric, period, limit),
-                                                      lambda: svc.query(("f",), run)))
+                                                      lambda: svc.query(run)))
 
     @app.get("/api/prices/{ticker}", summary="Daily prices of one security")
     async def api_prices(ticker: str, start: Optional[date] = None, end: Optional[date] = None) -> Response:
@@ -155,7 +155,7 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
             df["date"] = df["date"].dt.strftime("%Y-%m-%d")
             return json_bytes({"ticker": s.resolve_ticker(ticker),
                                "rows": records(df)})
-        return _json_bytes_response(await svc.acached(("prices", ticker, start, end), lambda: svc.query(("p",), run)))
+        return _json_bytes_response(await svc.acached(("prices", ticker, start, end), lambda: svc.query(run)))
 
     @app.post("/api/extract", summary="Facts read from an article's text, with their spans (nothing stored)")
     def api_extract(article: ArticleIn) -> Response:
@@ -174,7 +174,7 @@ def create_app(db_path: str | Path | None = None, *, read_only: bool = False, en
     @app.get("/api/summary", summary="What the database holds: prices per ticker, facts per maker, share counts")
     async def api_summary() -> Response:
         return _json_bytes_response(await svc.acached(("summary",), lambda: json_bytes(
-            svc.query(("s",), lambda s: s.summary()))))
+            svc.query(lambda s: s.summary()))))
 
     @app.post("/api/forget", summary="Remove one import, document or fact (with `dry_run`, show what would go)")
     def api_forget(req: ForgetIn) -> Response:

@@ -78,7 +78,6 @@ def _lang(lang: str) -> str:
 
 
 def register(app: FastAPI, svc) -> None:
-    env = environment()
     csrf = app.state.csrf
 
     def check_csrf(given: Optional[str]) -> None:
@@ -86,13 +85,7 @@ def register(app: FastAPI, svc) -> None:
             raise Forbidden("the form's CSRF token is missing or stale: reload the page and try again")
 
     def render(request: Request, page: str, lang: str, entity: Optional[str], **ctx) -> HTMLResponse:
-        L = labels(lang)
-        other = "zh" if lang == "en" else "en"
-        html = env.get_template(f"{page}.html").render(
-            L=L, lang=lang, page=page, pages=PAGES, entity=entity, read_only=svc.read_only, csrf=csrf,
-            switch_url=str(request.url.include_query_params(lang=other)), other=other,
-            query=("?" + request.url.query) if request.url.query else "", **ctx)
-        return HTMLResponse(html)
+        return page_html(request, page, lang, entity, read_only=svc.read_only, csrf=csrf, **ctx)
 
     def report_ctx(entity: Optional[str], lang: str, only: tuple[str, ...]) -> dict:
         data = svc.report(entity)
@@ -216,15 +209,22 @@ def wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
+def page_html(request: Request, page: str, lang: str, entity: Optional[str], *, read_only: bool, csrf: str,
+              status: int = 200, **ctx) -> HTMLResponse:
+    """The page ``page``.html with what every page shows: navigation, language switch, labels."""
+    other = "zh" if lang == "en" else "en"
+    html = environment().get_template(f"{page}.html").render(
+        L=labels(lang), lang=lang, page=page, pages=PAGES, entity=entity, read_only=read_only, csrf=csrf,
+        switch_url=str(request.url.include_query_params(lang=other)), other=other,
+        query=("?" + request.url.query) if request.url.query else "", **ctx)
+    return HTMLResponse(html, status_code=status)
+
+
 def error_page(request: Request, status: int, message: str, read_only: bool = False) -> HTMLResponse:
     lang = request.query_params.get("lang", "en")
     lang = lang if lang in ("en", "zh") else "en"
-    L = labels(lang)
-    html = environment().get_template("error.html").render(
-        L=L, lang=lang, page="error", pages=PAGES, entity=None, read_only=read_only, csrf="",
-        switch_url=str(request.url.include_query_params(lang="zh" if lang == "en" else "en")),
-        other="zh" if lang == "en" else "en", query="", title=f"{L['error']} {status}", message=message, figs=None)
-    return HTMLResponse(html, status_code=status)
+    return page_html(request, "error", lang, None, read_only=read_only, csrf="", status=status,
+                     title=f"{labels(lang)['error']} {status}", message=message, figs=None)
 
 
 def scenario_options_from(*args):

@@ -95,7 +95,7 @@ class Service:
     @property
     def default_entity(self) -> str:
         if self._entity is None:
-            self._entity = self.query(("default-entity",), lambda s: s.main_entity()) or "xiaomi"
+            self._entity = self.query(lambda s: s.main_entity()) or "xiaomi"
         return self._entity
 
     @contextmanager
@@ -172,14 +172,14 @@ class Service:
         hit = self._resolved.get(text)
         if hit is not None:
             return hit
-        slug = self.query(("resolve",), lambda s: s.resolve_entity(text))
+        slug = self.query(lambda s: s.resolve_entity(text))
         if len(self._resolved) < 1000:
             self._resolved[text] = slug
         return slug
 
     def report(self, entity: str | None) -> dict:
         slug = self.resolve(entity)
-        return self.cached(("report", slug), lambda: self.query(("r",), lambda s: build_report(s, slug).to_dict()))
+        return self.cached(("report", slug), lambda: self.query(lambda s: build_report(s, slug).to_dict()))
 
     def report_bytes(self, entity: str | None) -> bytes:
         slug = self.resolve(entity)
@@ -191,11 +191,11 @@ class Service:
         key = ("forecast", slug, year, opts)
 
         def run() -> dict:
-            facts, ents = self.query(("fe",), lambda s: (s.facts(), s.entities()))
+            facts, ents = self.query(lambda s: (s.facts(), s.entities()))
             return run_forecast(None, slug, year, opts, facts=facts, ents=ents)  # the paths run without the file
         return self.cached(key, run)
 
-    def query(self, key: tuple, fn: Callable[[Any], Any]) -> Any:
+    def query(self, fn: Callable[[Any], Any]) -> Any:
         with self.session() as s:
             return fn(s)
 
@@ -214,5 +214,5 @@ class Service:
 
     def forget(self, ident: str, dry_run: bool = False) -> dict:
         if dry_run:
-            return self.query(("forget",), lambda s: s.forget(ident, dry_run=True))
+            return self.query(lambda s: s.forget(ident, dry_run=True))
         return self.write(lambda s: s.forget(ident))
