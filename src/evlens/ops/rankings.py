@@ -35,7 +35,8 @@ Lead of A over B in a month
 Passing
     X passes Y in month m when X leads in m and Y led in the latest earlier month in which
     one of the two led (level months and months with no leader are skipped over). The
-    first such month is X's ``first_pass``; a model that leads from the first month with
+    first such month is X's ``first_pass`` (``first_pass_both_listed``: the first in which
+    both figures are in the list, so that the pass rests on two values); a model that leads from the first month with
     a leader has ``first_lead`` but no pass at that month.
 Run in front
     A run is a stretch of consecutive calendar months in each of which X leads Y; a level
@@ -280,12 +281,14 @@ class HeadToHead:
     first_lead: Mapping[str, str | None]
     first_pass: Mapping[str, str | None]
     longest_run: Mapping[str, Run | None]
+    first_pass_both_listed: Mapping[str, str | None] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
             "a": self.a, "b": self.b,
             "months_led": {k: list(v) for k, v in self.months_led.items()},
             "first_lead": dict(self.first_lead), "first_pass": dict(self.first_pass),
+            "first_pass_both_listed": dict(self.first_pass_both_listed),
             "longest_run": {k: (v.to_dict() if v else None) for k, v in self.longest_run.items()},
             "passes": [p.to_dict() for p in self.passes],
         }
@@ -301,6 +304,9 @@ class HeadToHead:
                 text += f", first {self.first_lead[x]}"
                 if self.first_pass[x]:
                     text += f", first passed it {self.first_pass[x]}"
+                    both = self.first_pass_both_listed.get(x)
+                    if both != self.first_pass[x]:
+                        text += f" ({both or 'never'} with both listed)"
                 if run:
                     text += f", longest run {run.months} month(s) {run.first}..{run.last}"
             parts.append(text)
@@ -341,6 +347,8 @@ def head_to_head(a: str, b: str, standings: Mapping[str, Sequence[Standing]]) ->
     led = {x: tuple(ld.month for ld in leads if ld.leader == x) for x in (a, b)}
     first_lead = {x: (led[x][0] if led[x] else None) for x in (a, b)}
     first_pass = {x: next((p.month for p in passes if p.passer == x), None) for x in (a, b)}
+    first_both = {x: next((p.month for p in passes if p.passer == x and p.basis == "both listed"), None)
+                  for x in (a, b)}
     runs: dict[str, Run | None] = {a: None, b: None}
     for x in (a, b):
         best: Run | None = None
@@ -355,7 +363,7 @@ def head_to_head(a: str, b: str, standings: Mapping[str, Sequence[Standing]]) ->
                     best = Run(x, leads[start].month, leads[i - 1].month, length)
                 start = None
         runs[x] = best
-    return HeadToHead(a, b, leads, tuple(passes), led, first_lead, first_pass, runs)
+    return HeadToHead(a, b, leads, tuple(passes), led, first_lead, first_pass, runs, first_both)
 
 
 @dataclass(frozen=True)
