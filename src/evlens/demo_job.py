@@ -1,5 +1,6 @@
 """The main job `make demo` runs: load the bundled dataset, summarise the database and
-write the report on the reference company to ``evlens-report.html``."""
+write the report on the demo's subject (``[demo] subject`` of the manifest, see
+:func:`evlens.demo.demo_subject`) to ``evlens-report.html``."""
 
 from __future__ import annotations
 
@@ -7,18 +8,18 @@ from pathlib import Path
 
 from .cli.common import State, emit
 
-REPORT_ENTITY = "xiaomi"
 REPORT_FILE = "evlens-report.html"
 
 
 def run_demo(state: State, as_json: bool) -> dict:
+    from .demo import demo_subject
     from .report import write_report
 
     report_path = Path.cwd() / REPORT_FILE
     with state.open() as store:
         results = store.load_demo()
         summary = store.summary()
-        report = write_report(store, REPORT_ENTITY, report_path)
+        report = write_report(store, demo_subject(), report_path)
     out = {
         "loaded": [r.to_dict() for r in results],
         "added_rows": sum(r.added for r in results),

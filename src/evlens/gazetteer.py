@@ -1,7 +1,11 @@
-"""The gazetteer bundled with evlens: known entities and their listed securities.
+"""The gazetteer bundled with evlens: known entities and their listed securities, and the
+universe of makers evlens reports on.
 
-Read from ``data/entities.toml``; the store copies it into its ``entities`` and
-``securities`` tables, and the extractor matches article text against its names.
+Read from ``data/entities.toml``; the store copies the entities into its ``entities`` and
+``securities`` tables, and the extractor matches article text against their names. The
+``[[maker]]`` tables of the same file are the universe: each maker's group, brands, listed
+lines with their currency and benchmarks, the metric it reports with its harmonisation
+rule, and its peers (:func:`load_universe`, :func:`maker`, :func:`reported_metric`).
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+from .errors import InputError, NotFoundError
 
 
 @dataclass(frozen=True)
@@ -77,3 +83,153 @@ def load_gazetteer() -> tuple[Entity, ...]:
             )
         )
     return tuple(out)
+
+
+# ------------------------------------------------------------------------- the universe
+@dataclass(frozen=True)
+class Listing:
+    """One listed line of a maker: a traded ticker (``1211.HK``) or a mainland line kept
+    as data (``SZSE:002594``), with its currency and benchmark indexes (entity slugs; the
+    first for the period return and the peer table, the last for the price chart and the
+    event study)."""
+
+    line: str
+    exchange: str
+    currency: str
+    benchmarks: tuple[str, ...]
+
+    @property
+    def return_benchmark(self) -> str:
+        return self.benchmarks[0]
+
+    @property
+    def market_benchmark(self) -> str:
+        return self.benchmarks[-1]
+
+
+@dataclass(frozen=True)
+class ReportedMetric:
+    """What a maker publishes each month and how evlens shows it.
+
+    ``metric`` is the fact metric of the maker's own release (``deliveries``, ``sales``,
+    ``wholesale``, ``retail_sales``); ``shown_as`` the metric it stands for once
+    harmonised (BYD's NEV ``sales`` are shown as ``deliveries``; Tesla China's CPCA
+    ``wholesale`` stays ``wholesale``); ``label_en``/``label_zh`` name it wherever it is
+    shown; ``rule`` states the harmonisation in words."""
+
+    maker: str
+    metric: str
+    shown_as: str
+    label_en: str
+    label_zh: str
+    rule: str
+
+    @property
+    def harmonised(self) -> bool:
+        """Whether the figure is shown as another metric than the one published."""
+        return self.metric != self.shown_as
+
+    def label(self, lang: str = "en") -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+    def to_dict(self) -> dict:
+        return {**self.__dict__, "harmonised": self.harmonised}
+
+    def summary(self) -> str:
+        return f"{self.maker}: publishes {self.metric}, shown as {self.label_en} ({self.rule})"
+
+
+@dataclass(frozen=True)
+class Maker:
+    id: str
+    group: str
+    brands: tuple[str, ...]
+    peers: tuple[str, ...]
+    listings: tuple[Listing, ...]
+    reports: ReportedMetric
+    listed_through: str | None = None
+
+    @property
+    def traded_lines(self) -> tuple[Listing, ...]:
+        """The listings the market importers trade (a gazetteer security each)."""
+        return tuple(x for x in self.listings if ":" not in x.line)
+
+
+def _universe_error(i: int, field: str, why: str) -> InputError:
+    return InputError(f"entities.toml, maker {i + 1}, field {field!r}: {why}", field=field)
+
+
+@lru_cache(maxsize=1)
+def load_universe() -> tuple[Maker, ...]:
+    """The ``[[maker]]`` tables of ``entities.toml``, checked against the entities."""
+    data = tomllib.loads(gazetteer_text())
+    known = {e.id: e for e in load_gazetteer()}
+    out = []
+    for i, raw in enumerate(data.get("maker", ())):
+        mid = raw.get("id")
+        if mid not in known:
+            raise _universe_error(i, "id", f"{mid!r} is no entity of the gazetteer")
+        rep = raw.get("reports") or {}
+        missing = [k for k in ("metric", "shown_as", "label_en", "label_zh", "rule") if not rep.get(k)]
+        if missing:
+            raise _universe_error(i, "reports", f"{mid}: missing {', '.join(missing)}")
+        listings = []
+        for x in raw.get("listing", ()):
+            for k in ("line", "exchange", "currency", "benchmarks"):
+                if not x.get(k):
+                    raise _universe_error(i, f"listing.{k}", f"{mid}: a listing has no {k}")
+            listings.append(Listing(x["line"], x["exchange"], x["currency"], tuple(x["benchmarks"])))
+        out.append(Maker(
+            id=mid, group=raw.get("group", mid), brands=tuple(raw.get("brands", ())), peers=tuple(raw.get("peers", ())),
+            listings=tuple(listings), listed_through=raw.get("listed_through"),
+            reports=ReportedMetric(mid, rep["metric"], rep["shown_as"], rep["label_en"], rep["label_zh"], rep["rule"]),
+        ))
+    return tuple(out)
+
+
+def maker(entity: str) -> Maker | None:
+    """The universe entry of ``entity`` (a slug), or None when it is not a maker."""
+    return next((m for m in load_universe() if m.id == entity), None)
+
+
+def maker_of(entity: str) -> Maker | None:
+    """The maker ``entity`` belongs to: itself, or the nearest maker among its parents
+    (a brand or a model rolls up into its maker)."""
+    by_id = {e.id: e for e in load_gazetteer()}
+    seen: set[str] = set()
+    slug: str | None = entity
+    while slug and slug not in seen:
+        seen.add(slug)
+        m = maker(slug)
+        if m is not None:
+            return m
+        slug = by_id[slug].parent if slug in by_id else None
+    return None
+
+
+def reported_metric(entity: str) -> ReportedMetric:
+    """The metric ``entity`` (a maker, or a brand or model of one) reports, with its
+    harmonisation: e.g. ``reported_metric("byd")`` is NEV ``sales`` shown as
+    ``deliveries``, labelled "NEV sales, shown as deliveries"; ``reported_metric("tesla")``
+    is CPCA ``wholesale`` shown as ``wholesale``. Raises NotFoundError for an entity
+    outside the universe."""
+    m = maker_of(entity)
+    if m is None:
+        raise NotFoundError(f"{entity!r} is not a maker of the universe (entities.toml, [[maker]])")
+    return m.reports
+
+
+def models_of(maker_id: str) -> tuple[str, ...]:
+    """The gazetteer's models (and model groups) of a maker: those whose parent is the
+    maker or one of its brands."""
+    m = maker(maker_id)
+    owners = {maker_id, *(m.brands if m else ())}
+    return tuple(e.id for e in load_gazetteer() if e.kind in ("model", "model_group") and e.parent in owners)
+
+
+def index_ticker(slug: str) -> str:
+    """The ticker of an index entity (``hstech`` is ``HSTECH``, ``sp500`` is ``GSPC``)."""
+    e = next((x for x in load_gazetteer() if x.id == slug), None)
+    if e is None or e.kind != "index" or not e.securities:
+        raise NotFoundError(f"{slug!r} is no index of the gazetteer")
+    return e.securities[0].ticker
