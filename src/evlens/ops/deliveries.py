@@ -399,7 +399,7 @@ def monthly_deliveries(
             c_val, c_lo, c_hi = float(cum[i]), float(sol.cum_low[i]), float(sol.cum_high[i])
         else:
             c_val = float(point[first_sel:i + 1].sum())
-            c_lo, c_hi = iv.range_of_sum(n, cons, first_sel, i)
+            c_lo, c_hi = sol.range_of_sum(first_sel, i)
         out.append(
             MonthEstimate(
                 month=months[i], value=float(point[i]), low=lo, high=_none_if_inf(hi), exact=exact,
@@ -410,7 +410,7 @@ def monthly_deliveries(
             )
         )
     rr_idx = sel[-3:]
-    rr_lo, rr_hi = iv.range_of_sum(n, cons, rr_idx[0], rr_idx[-1])
+    rr_lo, rr_hi = sol.range_of_sum(rr_idx[0], rr_idx[-1])
     k = len(rr_idx)
     rr_exact = all(is_exact(i) for i in rr_idx)
     run_rate = RunRate(months=tuple(months[i] for i in rr_idx), value=float(point[rr_idx].mean()) if rr_exact else None,
@@ -422,7 +422,7 @@ def monthly_deliveries(
         if tval is not None:
             if tval <= 0:
                 raise InputError("the target must be positive", field="target")
-            lo_s, hi_s = iv.range_of_sum(n, cons, sel[0], sel[-1])
+            lo_s, hi_s = sol.range_of_sum(sel[0], sel[-1])
             exact_sum = np.isfinite(hi_s) and hi_s - lo_s <= 1e-6 * max(1.0, hi_s)
             pace = target_pace(year, float(tval), float(point[sel].sum()) if exact_sum else float(lo_s),
                                months[sel[-1]], source=tfact.chosen if tfact else "given", low=lo_s,

@@ -14,16 +14,23 @@ bound      interval for the sum
 =========  ==========================================================
 
 With ``x_m >= 0`` for every month, the set of monthly series satisfying all facts is a
-polytope. For each month the interval ``[low, high]`` is the minimum and maximum of
-``x_m`` over that polytope (two linear programs per month, HiGHS via
-``scipy.optimize.linprog``); the same is done for running totals. ``high`` is ``None``
-when no fact bounds the month from above.
+polytope. Every fact bounds a sum of *consecutive* months, so in the running totals
+``S_k = x_0 + ... + x_{k-1}`` (``S_0 = 0``) each fact is a difference constraint,
+``low <= S_{last+1} - S_first <= high``, and so is ``x_m >= 0`` (``S_m - S_{m+1} <= 0``).
+A system of difference constraints is a graph: an edge ``i -> j`` of weight ``w`` says
+``S_j - S_i <= w``. The facts can all hold exactly when the graph has no negative cycle,
+and then the all-pairs shortest-path distance ``d(i, j)`` is the exact maximum of
+``S_j - S_i`` over the polytope (and ``-d(j, i)`` its minimum). So the interval of a month
+is ``[-d(m+1, m), d(m, m+1)]``, the interval of the running total to month ``i`` is
+``[-d(i+1, 0), d(0, i+1)]``, and the range of any span sum is read off the same matrix:
+one Floyd-Warshall run (``scipy.sparse.csgraph``) instead of two linear programs per
+month and per running total. ``high`` is ``inf`` when no fact bounds the month from above.
 
 Point estimate rule: the *smoothest* feasible series, the one that minimises
-``sum_m (x_m - x_{m-1})^2`` subject to every fact (solved with SLSQP from a feasible
-start). It lies inside every month's interval and adds up to every exact total. If the
-solver fails, the mean of the extreme solutions found by the interval programs is used
-(a convex combination of feasible points, so feasible too).
+``sum_m (x_m - x_{m-1})^2`` subject to every fact (SLSQP from a feasible start, with the
+facts reduced to the tightest bound per span). It lies inside every month's interval and
+adds up to every exact total. If the solver fails, a feasible vertex (the shortest
+distances from a virtual source joined to every node) is used, and the rule says so.
 
 When no series satisfies the facts, a deletion filter finds a minimal set of facts that
 cannot hold together (dropping any one of them makes the rest feasible), and
@@ -35,11 +42,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linprog, minimize
+from scipy.optimize import minimize
+from scipy.sparse.csgraph import NegativeCycleError, csgraph_from_dense, shortest_path
 
 from ..errors import ConflictError
 
-_EPS = 1e-6
+_EPS = 1e-9  # relative: sums of float weights carry rounding noise only
 
 
 @dataclass(frozen=True)
@@ -62,35 +70,48 @@ class Solution:
     cum_low: np.ndarray
     cum_high: np.ndarray
     point_rule: str
+    distances: np.ndarray  # d[i, j]: the maximum of S_j - S_i (running totals, S_0 = 0)
+
+    def range_of_sum(self, first: int, last: int) -> tuple[float, float]:
+        """Minimum and maximum of ``sum(x[first..last])`` over all feasible series
+        (``inf`` as the maximum when nothing bounds it)."""
+        return _span(self.distances, first, last)
 
 
-def _matrices(n: int, cons: list[Constraint]) -> tuple[np.ndarray | None, np.ndarray | None]:
-    rows, rhs = [], []
+def _span(d: np.ndarray, first: int, last: int) -> tuple[float, float]:
+    lo = max(0.0, -float(d[last + 1, first]))
+    hi = float(d[first, last + 1])
+    return float(_tidy(np.array([lo]))[0]), float(_tidy(np.array([hi]))[0])
+
+
+def _weights(n: int, cons: list[Constraint]) -> np.ndarray:
+    """The constraint graph on ``S_0..S_n`` as a dense matrix (``inf``: no edge); parallel
+    edges keep the smallest weight, i.e. the tightest bound per span."""
+    w = np.full((n + 1, n + 1), np.inf)
+    idx = np.arange(n)
+    w[idx + 1, idx] = 0.0  # x_m >= 0
     for c in cons:
-        a = np.zeros(n)
-        a[c.first : c.last + 1] = 1.0
-        if c.low > 0:
-            rows.append(-a)
-            rhs.append(-c.low)
+        i, j = c.first, c.last + 1
         if c.high is not None:
-            rows.append(a)
-            rhs.append(c.high)
-    if not rows:
-        return None, None
-    return np.array(rows), np.array(rhs)
+            w[i, j] = min(w[i, j], c.high)
+        if c.low > 0:
+            w[j, i] = min(w[j, i], -c.low)
+    return w
 
 
-def _feasible(n: int, cons: list[Constraint]) -> np.ndarray | None:
-    A, b = _matrices(n, cons)
-    if A is None:
-        return np.zeros(n)
-    res = linprog(np.zeros(n), A_ub=A, b_ub=b, bounds=[(0, None)] * n, method="highs")
-    return res.x if res.status == 0 else None
+def _distances(n: int, cons: list[Constraint]) -> np.ndarray | None:
+    """All-pairs shortest distances of the constraint graph, or None when it has a
+    negative cycle (facts that cannot all hold)."""
+    graph = csgraph_from_dense(_weights(n, cons), null_value=np.inf)
+    try:
+        return shortest_path(graph, method="FW", directed=True)
+    except NegativeCycleError:
+        return None
 
 
 def is_feasible(n: int, cons: list[Constraint]) -> bool:
     """Whether some series of ``n`` non-negative months satisfies every constraint."""
-    return _feasible(n, cons) is not None
+    return _distances(n, cons) is not None
 
 
 def minimal_conflict(n: int, cons: list[Constraint]) -> list[Constraint]:
@@ -99,67 +120,76 @@ def minimal_conflict(n: int, cons: list[Constraint]) -> list[Constraint]:
     i = 0
     while i < len(keep):
         trial = keep[:i] + keep[i + 1 :]
-        if _feasible(n, trial) is None:
+        if _distances(n, trial) is None:
             keep = trial
         else:
             i += 1
     return keep
 
 
-def _optimise(c: np.ndarray, A: np.ndarray | None, b: np.ndarray | None, n: int):
-    res = linprog(c, A_ub=A, b_ub=b, bounds=[(0, None)] * n, method="highs")
-    return res
-
-
 def solve(n: int, cons: list[Constraint], what: str = "facts") -> Solution:
     """Intervals, running-total intervals and the point estimate for ``n`` months."""
-    x0 = _feasible(n, cons)
-    if x0 is None:
+    d = _distances(n, cons)
+    if d is None:
         culprits = minimal_conflict(n, cons)
         lines = "; ".join(c.label for c in culprits)
         raise ConflictError(f"{what} cannot all hold (no monthly series satisfies them): {lines}")
-    A, b = _matrices(n, cons)
-    low = np.zeros(n)
-    high = np.full(n, np.inf)
-    cum_low = np.zeros(n)
-    cum_high = np.full(n, np.inf)
-    extremes = [x0]
-    for i in range(n):
-        for target, lo_arr, hi_arr in (("month", low, high), ("cum", cum_low, cum_high)):
-            c = np.zeros(n)
-            if target == "month":
-                c[i] = 1.0
-            else:
-                c[: i + 1] = 1.0
-            r = _optimise(c, A, b, n)
-            if r.status == 0:
-                lo_arr[i] = max(0.0, r.fun)
-                extremes.append(r.x)
-            r = _optimise(-c, A, b, n)
-            if r.status == 0:
-                hi_arr[i] = -r.fun
-                extremes.append(r.x)
-            # status 3: unbounded above, keep inf
-    point, rule = _smoothest(n, cons, A, b, x0, low, high)
+    idx = np.arange(n)
+    high = d[idx, idx + 1]
+    low = np.maximum(0.0, -d[idx + 1, idx])
+    cum_high = d[0, idx + 1]
+    cum_low = np.maximum(0.0, -d[idx + 1, 0])
+    s = np.minimum(d.min(axis=0), 0.0)  # a feasible vertex: distances from a virtual source
+    x0 = np.maximum(np.diff(s), 0.0)
+    point, rule = _smoothest(n, _weights(n, cons), x0, low, high)
     if point is None:
-        point = np.mean(np.array(extremes), axis=0)
-        rule = "mean of the extreme feasible series (smoothing solver failed)"
+        point = x0
+        rule = "a feasible series at a vertex of the facts (the smoothing solver failed)"
     point = np.clip(point, low, high)
     return Solution(low=_tidy(low), high=_tidy(high), point=point, cum_low=_tidy(cum_low),
-                    cum_high=_tidy(cum_high), point_rule=rule)
+                    cum_high=_tidy(cum_high), point_rule=rule, distances=d)
+
+
+def range_of_sum(n: int, cons: list[Constraint], first: int, last: int) -> tuple[float, float]:
+    """Minimum and maximum of ``sum(x[first..last])`` over all series satisfying ``cons``
+    (``inf`` as the maximum when nothing bounds it). Once the facts are solved,
+    :meth:`Solution.range_of_sum` reads the same answer without solving again."""
+    d = _distances(n, cons)
+    if d is None:
+        raise ConflictError("the facts cannot all hold (no monthly series satisfies them)")
+    return _span(d, first, last)
 
 
 def _tidy(a: np.ndarray) -> np.ndarray:
-    """Snap values within 1e-6 of an integer to it (LP vertices carry solver noise)."""
+    """Snap values within a relative 1e-9 of an integer to it (float rounding of the sums)."""
     with np.errstate(invalid="ignore"):
         r = np.round(a)
         return np.where(np.isfinite(a) & (np.abs(a - r) < _EPS * np.maximum(1.0, np.abs(a))), r, a)
 
 
-def _smoothest(n, cons, A, b, x0, low, high):
+def _span_rows(n: int, w: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """``A x <= b`` from the graph's fact edges: one row per span and side."""
+    rows, rhs = [], []
+    for i, j in zip(*np.nonzero(np.isfinite(w))):
+        if j == i - 1 and w[i, j] == 0.0:
+            continue  # x_m >= 0 is a bound, not a row
+        a = np.zeros(n)
+        if j > i:  # S_j - S_i <= w: sum(x[i..j-1]) <= w
+            a[i:j] = 1.0
+        else:  # j < i: -sum(x[j..i-1]) <= w
+            a[j:i] = -1.0
+        rows.append(a)
+        rhs.append(w[i, j])
+    if not rows:
+        return None, None
+    return np.array(rows), np.array(rhs)
+
+
+def _smoothest(n, w, x0, low, high):
     rule = "smoothest feasible series (least squared month-to-month change)"
     if n == 1:
         return np.array([x0[0] if np.isfinite(high[0]) else max(low[0], x0[0])]), rule
+    A, b = _span_rows(n, w)
     scale = max(1.0, float(np.max(np.abs(np.concatenate([x0, low])))))
     D = np.diff(np.eye(n), axis=0)
 
@@ -186,16 +216,3 @@ def _smoothest(n, cons, A, b, x0, low, high):
     if A is not None and np.any(A @ z - b > 1e-4 * max(1.0, scale)):
         return None, rule
     return z, rule
-
-
-def range_of_sum(n: int, cons: list[Constraint], first: int, last: int) -> tuple[float, float]:
-    """Minimum and maximum of ``sum(x[first..last])`` over all series satisfying ``cons``
-    (``inf`` as the maximum when nothing bounds it). Assumes ``cons`` is feasible."""
-    A, b = _matrices(n, cons)
-    c = np.zeros(n)
-    c[first : last + 1] = 1.0
-    lo_r = _optimise(c, A, b, n)
-    hi_r = _optimise(-c, A, b, n)
-    lo = max(0.0, lo_r.fun) if lo_r.status == 0 else 0.0
-    hi = -hi_r.fun if hi_r.status == 0 else float("inf")
-    return float(_tidy(np.array([lo]))[0]), float(_tidy(np.array([hi]))[0])
