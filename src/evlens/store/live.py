@@ -107,10 +107,12 @@ class SeriesPlan:
         return self.start > self.end
 
 
-def plan(store: Store, tickers: Sequence[str], today: date) -> list[SeriesPlan]:
-    """For each ticker, the dates after its last stored bar, up to ``today``."""
+def plan(store: Store, tickers: Sequence[str], today: date, start: date | None = None) -> list[SeriesPlan]:
+    """For each ticker, the dates after its last stored bar (from ``start``, by default
+    :data:`DEFAULT_START`, for a series not stored yet), up to ``today``."""
     last = last_price_dates(store, tickers)
-    return [SeriesPlan(t, (last[t] + timedelta(days=1)) if last[t] else DEFAULT_START, today, last[t])
+    first = start or DEFAULT_START
+    return [SeriesPlan(t, (last[t] + timedelta(days=1)) if last[t] else first, today, last[t])
             for t in tickers]
 
 
@@ -232,6 +234,7 @@ def update(
     names: Sequence[str] = (),
     *,
     today: date,
+    start: date | None = None,
     price_fetcher: Callable | None = None,
     ranking_fetcher: Callable | None = None,
 ) -> UpdateResult:
@@ -239,7 +242,8 @@ def update(
 
     ``price_fetcher(ticker, start, end, after)`` returns a ``PriceFetch`` and
     ``ranking_fetcher(indicator, find_entity, after)`` a ``RankingFetch``; by default the
-    live providers (yfinance, AKShare). Every fetch runs before the first write, so a
+    live providers (yfinance, AKShare). ``start`` is the first date fetched for a series
+    the store does not hold yet (default :data:`DEFAULT_START`). Every fetch runs before the first write, so a
     failed fetch (no network) leaves the store as it was."""
     from ..sources.live import cpca
 
@@ -265,7 +269,7 @@ def update(
         def ranking_fetcher(indicator, find_entity, after):
             return cpca.fetch_maker_ranking(indicator, find_entity, after=after, limiter=rlimiter)
 
-    plans = plan(store, tickers, today)
+    plans = plan(store, tickers, today, start)
     fetched = [price_fetcher(p.ticker, p.start, p.end, p.after) for p in plans if not p.up_to_date]
     ranked = []
     if rankings:

@@ -29,6 +29,8 @@ Conventions
   as the close with ``adjusted = false``. ``adjclose`` (dividend-adjusted) is kept apart in
   ``adj_close``; the two are never mixed. The currency is the response's ``meta.currency``
   and must agree with the security's currency in the store (points for an index).
+* Prices are sent as 32-bit floats (478.79998779296875 for 478.8); they are rounded to
+  ``meta.priceHint`` decimals (the quote's tick precision), as yfinance rounds them.
 * A bar with no close (a holiday or halted day Yahoo still lists) is left out.
 * The bar of a session still running (``regularMarketTime`` within the current regular
   period) is left out: its close is no close yet.
@@ -156,6 +158,7 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
     if columns["close"] is None and stamps:
         raise InputError("the response has timestamps but no closes", path=url, field="indicators.quote.close")
     zone = _zone(meta)
+    hint = meta.get("priceHint") if isinstance(meta.get("priceHint"), int) and 0 <= meta["priceHint"] <= 8 else None
     running = _running_session(meta, zone)
     skipped: list[str] = []
     rows = []
@@ -173,6 +176,9 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
         row = {"_line": i + 1, "date": day.isoformat()}
         for name, values in columns.items():
             v = None if values is None else values[i]
+            if v is not None and hint is not None and name != "volume" and isinstance(v, (int, float)) \
+                    and math.isfinite(v):
+                v = round(float(v), hint)
             row[name] = "" if v is None else _text(v)
         rows.append(row)
     df = pd.DataFrame(rows, columns=["_line", "date", "open", "high", "low", "close", "volume", "adj_close"])
