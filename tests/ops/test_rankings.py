@@ -261,3 +261,27 @@ def test_cli_bad_input_is_one_line_and_status_2(demo_db_path, args, words):
     assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
     lines = [x for x in r.stderr.splitlines() if x.strip()]
     assert len(lines) == 1 and lines[0].startswith("error:") and words in lines[0], r.stderr
+
+
+def test_a_model_the_gazetteer_lacks_is_ranked_and_other_is_not(store, tmp_path):
+    """Importing a by-model table creates unknown models as entities of their maker
+    (brand-model); they rank like any other, while the 'other' row stays an aggregate."""
+    from evlens.store.rankings import model_figures
+
+    url = "https://example.org/2019/02/15/january-report"
+    path = tmp_path / "by_model.csv"
+    path.write_text(
+        "month,dataset,brand,model,units,source_url\n"
+        f"2019-01,ElectricCarsByModel,Tesla,Model 3,500,{url}\n"
+        f"2019-01,ElectricCarsByModel,Acme,Roadrunner EV,700,{url}\n"
+        f"2019-01,ElectricCarsByModel,Xiaomi,SU7,500,{url}\n"
+        f"2019-01,ElectricCarsByModel,other,,90000,{url}\n",
+        encoding="utf-8",
+    )
+    store.load([path], "kpis")
+    rows = model_figures(store, "retail_sales")
+    table = rank_month([Figure(**r) for r in rows])
+    assert table.list_size == 3
+    assert [(r.figure.entity, r.rank) for r in table.rows] == \
+        [("acme-roadrunner-ev", 1), ("tesla-model-3", 2), ("xiaomi-su7", 2)]
+    assert table.rows[0].figure.brand == "acme" and table.rows[0].figure.source_url == url

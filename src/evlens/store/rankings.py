@@ -17,7 +17,8 @@ than 10,000" is no value to rank. A model with two rows in the same list keeps t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core import Store
@@ -54,7 +55,7 @@ ORDER BY c.month, c.value DESC, c.entity
 """
 
 
-def model_figures(store: "Store", metric: str = "retail_sales", start: str | None = None,
+def model_figures(store: Store, metric: str = "retail_sales", start: str | None = None,
                   end: str | None = None) -> list[dict]:
     """Every model's figure in each month's list of ``metric`` (months ``start`` to ``end``,
     ``YYYY-MM``, both optional and included), as dicts with the fields of
@@ -65,12 +66,12 @@ def model_figures(store: "Store", metric: str = "retail_sales", start: str | Non
     return [dict(zip(cols, row)) for row in cur.fetchall()]
 
 
-def months_with_lists(store: "Store", metric: str = "retail_sales") -> list[str]:
+def months_with_lists(store: Store, metric: str = "retail_sales") -> list[str]:
     """The months that have a list of ``metric``, ascending."""
     return sorted({r["month"] for r in model_figures(store, metric)})
 
 
-def first_deliveries(store: "Store", entities: Iterable[str]) -> dict[str, str | None]:
+def first_deliveries(store: Store, entities: Iterable[str]) -> dict[str, str | None]:
     """Each entity's first month of deliveries (``YYYY-MM``) as the gazetteer or an
     import records it, or None."""
     rows = store.con.execute(
@@ -80,7 +81,7 @@ def first_deliveries(store: "Store", entities: Iterable[str]) -> dict[str, str |
     return {e: found.get(e) for e in entities}
 
 
-def resolve_names(store: "Store", names: Iterable[str]) -> dict[str, str | None]:
+def resolve_names(store: Store, names: Iterable[str]) -> dict[str, str | None]:
     """Each model name or slug (as a data file writes it) to its entity slug, or None
     when the store knows no such entity."""
     return {n: store.find_entity(n) for n in names}
