@@ -78,3 +78,28 @@ def cassette_body():
         return next(i["response"]["body"] for i in data["interactions"] if i["request"]["path"] == path)
 
     return body
+
+
+@pytest.fixture(scope="session")
+def _empty_db(tmp_path_factory) -> Path:
+    """An empty database (schema and gazetteer written), made once for the session."""
+    import evlens
+
+    path = tmp_path_factory.mktemp("live") / "empty.duckdb"
+    with evlens.open(path) as s:
+        s.checkpoint()
+    return path
+
+
+@pytest.fixture()
+def store(_empty_db, tmp_path):
+    """An empty database of the test's own, copied from the session's empty one."""
+    import shutil
+
+    import evlens
+
+    path = tmp_path / "test.duckdb"
+    shutil.copy(_empty_db, path)
+    s = evlens.open(path)
+    yield s
+    s.close()
