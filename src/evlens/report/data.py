@@ -11,7 +11,8 @@ from typing import Any
 import pandas as pd
 
 from .. import market, ops
-from ..errors import EvlensError, NotFoundError
+from ..errors import EvlensError, InputError, NotFoundError
+from ..gazetteer import Listing, index_ticker, load_universe, maker, reported_metric
 from ..events import study
 from ..market.metrics import simple_returns
 from ..values import jsonable
@@ -26,9 +27,9 @@ class ReportOptions:
 
     year: int | None = None            # return year (default: the year before the forecast year)
     forecast_year: int | None = None   # default: the latest year with delivery facts
-    benchmark: str = "HSTECH"          # index for the period return and peer table
-    event_benchmark: str = "HSI"       # index for the price chart and the event study
-    peers: tuple[str, ...] | None = None
+    benchmark: str | None = None       # index for the period return and peer table (default: the listing's first)
+    event_benchmark: str | None = None  # index for the price chart and the event study (default: the listing's last)
+    peers: tuple[str, ...] | None = None  # default: the maker's peers in the universe
     milestone: float = DEFAULT_MILESTONE
     scenario: str | None = None        # default: <entity>-<forecast year>
     paths: int = 4000
@@ -56,26 +57,119 @@ class ReportData:
     figure_facts: dict
     sources: list
     notes: list = field(default_factory=list)
+    listing: dict | None = None        # the listed line shown, with its currency and benchmarks
+    reported_metric: dict | None = None  # what the maker publishes and how it is shown
+    reasons: dict = field(default_factory=dict)  # part -> {"en": ..., "zh": ...}: why it is not shown
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
 
 
+def _stored_range(store, ticker: str) -> tuple[date, date] | None:
+    """First and last stored close of ``ticker``, or None when none is stored."""
+    try:
+        p = store.prices(ticker)
+    except EvlensError:
+        return None
+    if p is None or len(p) == 0:
+        return None
+    return p.index.min().date(), p.index.max().date()
+
+
+def _store_lines(store, entity: str) -> list[str]:
+    """The securities the store holds for ``entity`` (parameterised query)."""
+    return [r[0] for r in store.con.execute(
+        "SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker", [entity]).fetchall()]
+
+
+def exchange_benchmarks(exchange: str) -> tuple[str, ...]:
+    """The benchmarks the universe gives listings on ``exchange`` (index slugs), for a
+    company outside the universe; empty when no maker lists there."""
+    for m in load_universe():
+        for x in m.listings:
+            if x.exchange == exchange:
+                return x.benchmarks
+    return ()
+
+
+def subject_listing(store, entity: str) -> Listing | None:
+    """The listed line a report shows for ``entity``: the maker's listings in the
+    universe's order of preference, the first whose closes are stored (else the first
+    traded one); for a company outside the universe, its stored securities. None when
+    the entity trades nowhere (a private company)."""
+    m = maker(entity)
+    if m is not None:
+        lines = list(m.traded_lines)
+        if not lines and m.listed_through:
+            lines = [Listing(t, store.security(t)["exchange"], store.security(t)["currency"],
+                             exchange_benchmarks(store.security(t)["exchange"]))
+                     for t in _store_lines(store, m.listed_through)]
+    else:
+        lines = []
+        for t in _store_lines(store, entity):
+            sec = store.security(t)
+            lines.append(Listing(t, sec["exchange"], sec.get("currency") or "", exchange_benchmarks(sec["exchange"])))
+    if not lines:
+        return None
+    return next((x for x in lines if _stored_range(store, x.line) is not None), lines[0])
+
+
 def subject_ticker(store, entity: str) -> str:
-    """The security that trades ``entity`` (parameterised query; the slug is resolved first)."""
-    rows = store.con.execute("SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker", [entity]).fetchall()
-    if not rows:
+    """The ticker of the line a report shows for ``entity`` (see :func:`subject_listing`)."""
+    x = subject_listing(store, store.resolve_entity(entity))
+    if x is None:
         raise NotFoundError(f"no security trades {entity!r}: the report needs a listed company")
-    return rows[0][0]
+    return x.line
+
+
+def universe_peers(store, entity: str, listing: Listing | None) -> tuple[list[str], list[str]]:
+    """The peers' tickers for the peer table, and a note for each peer left out.
+
+    Each peer of the maker (``peers`` in the universe) is shown by one line: the one on
+    the subject's exchange when its closes are stored, else any of its lines with stored
+    closes, else its first traded line (the table then says it has no closes)."""
+    m = maker(entity)
+    names = m.peers if m is not None else ()
+    tickers: list[str] = []
+    left_out: list[str] = []
+    for p in names:
+        pm = maker(p)
+        lines = [x.line for x in pm.traded_lines] if pm is not None else []
+        lines += [t for t in _store_lines(store, p) if t not in lines]
+        if not lines and pm is not None and pm.listed_through:
+            lines = _store_lines(store, pm.listed_through)
+        if not lines:
+            left_out.append(f"{p} is not listed")
+            continue
+        stored = [t for t in lines if _stored_range(store, t) is not None]
+        same = [t for t in stored if listing is not None and store.security(t)["exchange"] == listing.exchange]
+        pick = (same or stored or lines)[0]
+        if listing is None or pick != listing.line:
+            tickers.append(pick)
+    return tickers, left_out
 
 
 def default_peers(store, ticker: str) -> tuple[str, ...]:
-    """Every other stored stock on the subject's exchange (indexes left out)."""
-    exch = store.security(ticker)["exchange"]
-    rows = store.con.execute(
-        "SELECT s.ticker FROM securities s JOIN entities e ON e.id = s.entity "
-        "WHERE s.exchange = ? AND s.ticker <> ? AND e.kind <> 'index' ORDER BY s.ticker", [exch, ticker]).fetchall()
-    return tuple(r[0] for r in rows)
+    """The peers of the company ``ticker`` belongs to, from the universe."""
+    sec = store.security(ticker)
+    ent = sec.get("entity")
+    listing = Listing(sec["ticker"], sec["exchange"], sec.get("currency") or "", ())
+    return tuple(universe_peers(store, ent, listing)[0]) if ent else ()
+
+
+def peer_coverage_notes(store, tickers, window_start: date, window_end: date) -> dict[str, str]:
+    """For each ticker whose stored closes do not reach over the window, one line that
+    says how far they go."""
+    out = {}
+    for t in tickers:
+        rng = _stored_range(store, t)
+        if rng is None:
+            out[t] = f"no closes of {t} are stored"
+        elif rng[1] < window_end:
+            out[t] = f"closes of {t} stop on {rng[1].isoformat()}, before the window ends on {window_end.isoformat()}"
+        elif rng[0] >= window_start:
+            out[t] = f"closes of {t} start on {rng[0].isoformat()}, after the window opens on {window_start.isoformat()}"
+    return out
 
 
 def _latest_delivery_year(facts: pd.DataFrame) -> int:
@@ -152,12 +246,23 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     opts = options or ReportOptions()
     slug = store.resolve_entity(entity)
     ent = store.entity(slug)
-    ticker = subject_ticker(store, slug)
-    sec = store.security(ticker)
+    listing = subject_listing(store, slug)
+    ticker = listing.line if listing is not None else None
+    sec = store.security(ticker) if ticker is not None else {}
+    currency = (listing.currency if listing is not None else None) or sec.get("currency") or None
+    bench, event_bench = _benchmarks(store, listing, opts)
+    subj_range = _stored_range(store, ticker) if ticker is not None else None
     facts, ents = store.facts(), store.entities()
     fyear = opts.forecast_year or _latest_delivery_year(facts)
     ryear = opts.year or fyear - 1
     notes: list[str] = []
+    reasons: dict[str, dict[str, str]] = {}
+    name_en = ent.get("name_en") or slug
+    name_zh = ent.get("name_zh") or name_en
+    try:
+        metric = reported_metric(slug).to_dict()
+    except NotFoundError:
+        metric = None
     figs: dict[str, set[str]] = {k: set() for k in (
         "market_value", "period_return", "peers", "prices", "events", "deliveries", "backlog", "forecast")}
 
@@ -168,22 +273,66 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
             notes.append(f"{what}: {exc}")
             return None
 
-    now = attempt("market value", lambda: market.marketcap(store, ticker))
-    mile = attempt("milestone", lambda: market.first_crossing(store, ticker, opts.milestone))
-    ret = attempt("period return", lambda: market.returns(store, [ticker], year=ryear, benchmark=opts.benchmark))
-    peers_list = opts.peers if opts.peers is not None else default_peers(store, ticker)
-    peer = attempt("peers", lambda: market.peers(store, ticker, benchmark=opts.benchmark,
-                                                 peers=",".join(peers_list), year=ryear))
-    ev = attempt("event study", lambda: study.events(store, [ticker], benchmark=opts.event_benchmark, window=(-1, 1),
-                                                      from_facts=list(EVENT_METRICS)))
-    dl = attempt("deliveries", lambda: ops.monthly_deliveries(facts, slug, fyear, entities=ents,
-                                                              on_conflict="prefer-official"))
-    dl_prev = attempt("deliveries", lambda: ops.monthly_deliveries(facts, slug, fyear - 1, entities=ents,
-                                                                   on_conflict="prefer-official"))
-    bl = attempt("backlog", lambda: ops.order_backlog(facts, slug, entities=ents, on_conflict="prefer-official"))
-    fc = attempt("forecast", lambda: run_forecast(store, slug, fyear, opts, facts, ents))
+    now = mile = ret = peer = ev = None
+    if ticker is None:
+        why = {"en": f"{name_en} is not listed: it has no market value, share price, return or peer table",
+               "zh": f"{name_zh}未上市：没有市值、股价、涨幅或同业对比"}
+        notes.append(f"market: {why['en']}")
+        reasons["market"] = why
+    elif subj_range is None:
+        why = {"en": f"no closes of {ticker} are stored: no market value, return, peer table or price chart "
+                     f"(load them with `evlens load prices FILE`)",
+               "zh": f"数据库中没有 {ticker} 的收盘价：无法计算市值、涨幅、同业对比和股价图"}
+        notes.append(f"market: {why['en']}")
+        reasons["market"] = why
+    else:
+        now = attempt("market value", lambda: market.marketcap(store, ticker))
+        mile = attempt("milestone", lambda: market.first_crossing(store, ticker, opts.milestone))
+        if bench is None:
+            notes.append(f"period return: no benchmark is given for the listing {ticker}")
+        else:
+            ret = attempt("period return", lambda: market.returns(store, [ticker], year=ryear, benchmark=bench))
+        if opts.peers is not None:
+            peers_list, left_out = list(opts.peers), []
+        else:
+            peers_list, left_out = universe_peers(store, slug, listing)
+        notes.extend(f"peers: {x}" for x in left_out)
+        if peers_list and bench is not None:
+            peer = attempt("peers", lambda: market.peers(store, ticker, benchmark=bench,
+                                                         peers=",".join(peers_list), year=ryear))
+        elif not peers_list:
+            notes.append(f"peers: no peers of {slug} are listed")
+        if event_bench is not None:
+            ev = attempt("event study", lambda: study.events(store, [ticker], benchmark=event_bench, window=(-1, 1),
+                                                              from_facts=list(EVENT_METRICS)))
+    dl = dl_prev = bl = fc = None
+    ops_facts = facts
+    if metric is not None and metric["shown_as"] != "deliveries":
+        why = {"en": f"{name_en} publishes {metric['label_en']}, not deliveries: no delivery series, backlog or "
+                     f"forecast ({metric['rule']})",
+               "zh": f"{name_zh}公布的是{metric['label_zh']}，而非交付量：没有交付序列、订单积压或预测"}
+        notes.append(f"deliveries: {why['en']}")
+        reasons["deliveries"] = why
+    else:
+        if metric is not None and metric["harmonised"]:
+            ops_facts = harmonised_facts(facts, slug, metric["metric"], metric["shown_as"])
+            notes.append(f"deliveries: {metric['label_en']} ({metric['rule']})")
+        dl = attempt("deliveries", lambda: ops.monthly_deliveries(ops_facts, slug, fyear, entities=ents,
+                                                                  on_conflict="prefer-official"))
+        if dl is not None:
+            dl_prev = attempt("deliveries", lambda: ops.monthly_deliveries(ops_facts, slug, fyear - 1, entities=ents,
+                                                                           on_conflict="prefer-official"))
+        bl = attempt("backlog", lambda: ops.order_backlog(ops_facts, slug, entities=ents, on_conflict="prefer-official"))
+        scenario = opts.scenario or f"{slug}-{fyear}"
+        if opts.scenario is None and scenario not in ops.scenario.shipped_scenarios():
+            why = {"en": f"no forecast: no scenario {scenario} is shipped (give one with a scenario file)",
+                   "zh": f"无预测：没有 {scenario} 情景文件"}
+            notes.append(f"forecast: {why['en']}")
+            reasons["forecast"] = why
+        else:
+            fc = attempt("forecast", lambda: run_forecast(store, slug, fyear, opts, ops_facts, ents))
 
-    headline: dict[str, Any] = {"ticker": ticker, "currency": sec.get("currency") or "HKD",
+    headline: dict[str, Any] = {"ticker": ticker, "currency": currency,
                                 "return_year": ryear, "forecast_year": fyear}
     if now is not None:
         headline["market_value"] = jsonable(now.to_dict())
@@ -232,22 +381,75 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
             figs["events"].update(_fact_ids_in(x.get("source")))
     prices = None
     start = date(ryear, 1, 1) - pd.Timedelta(days=1)
-    subj = rebased(store, ticker, start=start)
+    subj = rebased(store, ticker, start=start) if subj_range is not None else {"dates": []}
     if subj["dates"]:
-        prices = {"subject": subj, "index": rebased(store, opts.event_benchmark, start=start),
-                  "index_ticker": opts.event_benchmark}
+        index = rebased(store, event_bench, start=start) if event_bench else {"dates": [], "values": []}
+        prices = {"subject": subj, "index": index, "index_ticker": event_bench}
+        if event_bench and not index["dates"]:
+            notes.append(f"price chart: no closes of {event_bench} are stored from {start.isoformat()}")
+    elif subj_range is not None:
+        last = subj_range[1]
+        notes.append(f"price chart: closes of {ticker} stop on {last.isoformat()}, before {ryear}")
     peer_d = jsonable(peer.to_dict()) if peer is not None else None
+    if peer_d is not None:
+        _note_peer_rows(store, peer_d, ryear)
+        missing = [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None]
+        if missing:
+            notes.append(f"peers: no return in {ryear} for {', '.join(missing)} (see the table's notes)")
 
     used = set().union(*figs.values())
     sources = _sources(store, facts, used)
     for sk in getattr(store, "skipped_facts", ()):
         notes.append(f"stored fact {sk['id']} ({sk['entity']} {sk['metric']} {sk['period']}) skipped: "
                      f"{sk['reason']}; remove it with `evlens forget {sk['id']}`")
+    used_opts = {**opts.__dict__, "benchmark": bench, "event_benchmark": event_bench}
     return ReportData(
-        entity=slug, name_en=ent.get("name_en") or slug, name_zh=ent.get("name_zh") or ent.get("name_en") or slug,
-        ticker=ticker, currency=headline["currency"], options=jsonable(dict(opts.__dict__)), headline=headline,
+        entity=slug, name_en=name_en, name_zh=name_zh,
+        ticker=ticker, currency=headline["currency"], options=jsonable(used_opts), headline=headline,
         peers=peer_d, prices=prices, events=events, deliveries=deliveries, backlog=backlog, forecast=fc,
-        figure_facts={k: sorted(v) for k, v in figs.items()}, sources=sources, notes=notes)
+        figure_facts={k: sorted(v) for k, v in figs.items()}, sources=sources, notes=notes,
+        listing=jsonable(dict(listing.__dict__)) if listing is not None else None,
+        reported_metric=metric, reasons=reasons)
+
+
+def harmonised_facts(facts: pd.DataFrame, entity: str, published: str, shown_as: str) -> pd.DataFrame:
+    """``facts`` with the maker's own ``published`` facts shown as ``shown_as`` (the
+    universe's harmonisation rule, e.g. BYD's NEV ``sales`` as ``deliveries``), when the
+    maker has no ``shown_as`` facts of its own; the other facts unchanged."""
+    mine = (facts["entity"] == entity)
+    if published == shown_as or ((facts["metric"] == shown_as) & mine).any():
+        return facts
+    out = facts.copy()
+    out.loc[mine & (out["metric"] == published), "metric"] = shown_as
+    return out
+
+
+def _benchmarks(store, listing: Listing | None, opts: ReportOptions) -> tuple[str | None, str | None]:
+    """The benchmark of the period return and peer table, and the index of the price
+    chart and event study: the options' when given, else the listing's own (the first
+    and the last of its benchmarks in the universe)."""
+    own = [index_ticker(b) for b in listing.benchmarks] if listing is not None and listing.benchmarks else []
+    bench = opts.benchmark or (own[0] if own else None)
+    event = opts.event_benchmark or (own[-1] if own else None)
+    for t in (bench, event):
+        if t is not None:
+            try:
+                store.resolve_ticker(t)
+            except NotFoundError:
+                raise InputError(f"unknown benchmark {t!r}: no index of that name is known", field="benchmark") from None
+    return (store.resolve_ticker(bench) if bench else None), (store.resolve_ticker(event) if event else None)
+
+
+def _note_peer_rows(store, peer_d: dict, year: int) -> None:
+    """Give each peer row without a return one line saying why (its closes stop before
+    the window, or none are stored), unless it already has one."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    why = peer_coverage_notes(store, [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None], start, end)
+    for r in peer_d["rows"]:
+        if r["return_pct"] is None and r["ticker"] in why:
+            r["note"] = why[r["ticker"]] + (f"; {r['note']}" if r.get("note") else "")
+
+
 
 
 def _sources(store, facts: pd.DataFrame, ids: set[str]) -> list[dict]:
