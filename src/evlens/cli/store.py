@@ -86,9 +86,10 @@ def load_auto(ctx: typer.Context, files: List[Path] = FILES, as_json: bool = JSO
 
 def _render_summary(s: dict) -> None:
     console.print(f"[bold]database[/] {s['database']}")
-    t = Table("ticker", "name", "rows", "from", "to", "adjusted", "suspect rows", title="Prices")
+    t = Table("ticker", "name", "rows", "from", "to", "days old", "adjusted", "suspect rows",
+              title=f"Prices (age on {s['as_of']})" if "as_of" in s else "Prices")
     for r in s["securities"]:
-        t.add_row(r["ticker"], r["name"] or "", str(r["rows"]), r["first"], r["last"],
+        t.add_row(r["ticker"], r["name"] or "", str(r["rows"]), r["first"], r["last"], _age(r),
                   "yes" if r["adjusted"] else "no", str(r["suspect"]))
     console.print(t)
     t = Table("maker / entity", "facts", "entities", "metrics", title="Facts")
@@ -99,6 +100,23 @@ def _render_summary(s: dict) -> None:
     for r in s["share_counts"]:
         t.add_row(r["ticker"], str(r["counts"]), r["first"], r["last"])
     console.print(t)
+    fresh = (s.get("freshness") or {}).get("deliveries") or []
+    if fresh:
+        t = Table("maker", "metric", "facts", "last period ends", "days old",
+                  title="Delivery figures: how fresh (stale: more than 45 days past the month)")
+        for r in fresh:
+            t.add_row(r["maker"], r["metric"], str(r["facts"]), r["last"], _age(r))
+        console.print(t)
+        stale = sum(1 for r in s["securities"] if r.get("stale")) + sum(1 for r in fresh if r.get("stale"))
+        if stale:
+            console.print(f"{stale} series are stale; evlens update fetches what is newer (pip install 'evlens[live]')",
+                          highlight=False, markup=False)
+
+
+def _age(r: dict) -> str:
+    if r.get("days_old") is None:
+        return ""
+    return f"{r['days_old']} (stale)" if r.get("stale") else str(r["days_old"])
 
 
 def register(app: typer.Typer) -> None:
@@ -113,7 +131,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def summary(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-        """What the database holds: tickers with date ranges, facts per maker, share counts."""
+        """What the database holds: tickers with date ranges, facts per maker, share counts, and how fresh each series is."""
         with state(ctx).open(read_only=True) as store:
             s = store.summary()
         emit(s, as_json, _render_summary)

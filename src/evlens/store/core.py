@@ -935,8 +935,16 @@ class Store:
         return {"kind": kind, "id": full, "label": label, "removes": removes, "dry_run": dry_run}
 
     # ----------------------------------------------------------------- summary
-    def summary(self) -> dict:
-        """What the database holds: securities with date ranges, facts per company, share counts."""
+    def summary(self, today: date | None = None) -> dict:
+        """What the database holds: securities with date ranges, facts per company, share counts,
+        and how fresh each series is on ``today`` (default: the local date).
+
+        Freshness: ``days_old = today - last date`` for each price series (its last bar) and
+        for each maker's delivery-like series (``deliveries``, ``sales``, ``wholesale``,
+        ``retail_sales``: the end of the last period with a figure). A series is ``stale``
+        when prices are more than 7 days old, or a monthly figure more than 45 days past its
+        month's end (makers publish within a few days of the month's end)."""
+        today = today or date.today()
         secs = self.con.execute(
             """SELECT p.ticker, s.name, s.currency, count(*) AS rows, min(p.date) AS first, max(p.date) AS last,
                       bool_and(p.adjusted) AS adjusted, count(*) FILTER (WHERE p.suspect) AS suspect
@@ -955,9 +963,22 @@ class Store:
                FROM share_counts GROUP BY ticker ORDER BY ticker"""
         ).df()
 
+        deliveries = self.con.execute(
+            """SELECT coalesce(CASE WHEN e.kind IN ('model', 'model_group') THEN e.parent END, f.entity) AS maker,
+                      f.metric, count(*) AS facts, max(f.period_end) AS last,
+                      date_diff('day', max(f.period_end), ?::DATE) AS days_old
+               FROM facts f LEFT JOIN entities e ON e.id = f.entity
+               WHERE f.metric IN ('deliveries', 'sales', 'wholesale', 'retail_sales')
+                 AND f.rate IS NULL AND NOT f.cumulative
+               GROUP BY ALL ORDER BY maker, f.metric""", [today]
+        ).df()
+
         def records(df: pd.DataFrame) -> list[dict]:
             return jsonable(df.to_dict("records"))
 
+        secs["days_old"] = [(today - pd.Timestamp(d).date()).days for d in secs["last"]]
+        secs["stale"] = secs["days_old"] > 7
+        deliveries["stale"] = deliveries["days_old"] > 45
         return {
             "database": str(self.path),
             "securities": records(secs),
@@ -965,6 +986,11 @@ class Store:
             "share_counts": records(shares),
             "documents": self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0],
             "counts": self.counts(),
+            "as_of": today.isoformat(),
+            "freshness": {
+                "prices": records(secs[["ticker", "last", "days_old", "stale"]]),
+                "deliveries": records(deliveries),
+            },
         }
 
 
