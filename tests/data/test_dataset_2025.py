@@ -1,0 +1,193 @@
+"""The 2025 monthly delivery dataset of every maker, built as a user would build it: the
+demo, then the bundled release articles through the extractor, then the hand-entered
+rows for what the extractor misses. The golden values are the makers' own published
+annual figures (``data/releases/annual_2025.csv``), never the series' own output."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import evlens
+from evlens.cli import build_app
+from evlens.errors import InputError
+from evlens.ops import monthly_deliveries
+from evlens.sources.releases import annual_figure, annual_figures, article_paths, check_article, store_releases
+
+MANUAL = Path(evlens.__file__).resolve().parent / "data" / "demo" / "kpis" / "releases_manual.csv"
+EXACT = ("reported", "derived")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("dataset") / "dataset.duckdb"
+    with evlens.open(path) as store:
+        store.load_demo()
+        stored = store_releases(store)
+        assert stored and all(not again for _, _, again in stored)
+        store.load_kpis([MANUAL])
+    return path
+
+
+@pytest.fixture(scope="module")
+def deliveries(db):
+    runner, app = CliRunner(), build_app()
+    cache: dict[str, dict] = {}
+
+    def run(entity: str) -> dict:
+        if entity not in cache:
+            res = runner.invoke(app, ["--db", str(db), "deliveries", entity, "--year", "2025", "--json"])
+            if res.exception is not None and not isinstance(res.exception, SystemExit):
+                raise res.exception
+            assert res.exit_code == 0, res.output
+            cache[entity] = json.loads(res.stdout)
+        return cache[entity]
+
+    return run
+
+
+def _published(entity: str, year: int = 2025):
+    fig = annual_figure(entity, year)
+    assert fig is not None, f"annual_2025.csv has no {year} figure for {entity}"
+    return fig
+
+
+@pytest.mark.parametrize("entity", ["li-auto", "nio", "xpeng", "leapmotor"])
+def test_twelve_months_reported_or_derived_and_total_matches_published(deliveries, entity):
+    d = deliveries(entity)
+    months = {m["month"]: m for m in d["months"]}
+    assert sorted(months) == [f"2025-{k:02d}" for k in range(1, 13)]
+    loose = {k: m["basis"] for k, m in months.items() if m["basis"] not in EXACT}
+    assert not loose, f"{entity}: months neither reported nor derived: {loose}"
+    fig = _published(entity)
+    assert fig.bound == "eq"
+    assert d["total"] == pytest.approx(fig.value, rel=0.01)
+
+
+@pytest.mark.parametrize("entity", ["li-auto", "nio", "xpeng", "leapmotor"])
+def test_most_months_rest_on_a_monthly_figure(deliveries, entity):
+    # The annual figure is stored too; the series must not be the annual figure spread out:
+    # at least ten of the twelve months are monthly figures of their own.
+    d = deliveries(entity)
+    assert sum(m["basis"] == "reported" for m in d["months"]) >= 10
+
+
+def test_li_auto_quarters_match_its_results_release(deliveries):
+    # Li Auto's results release of 2026-03-12: 92,864 / 111,074 / 93,211 / 109,194.
+    d = deliveries("li-auto")
+    v = [m["value"] for m in d["months"]]
+    assert [sum(v[i:i + 3]) for i in (0, 3, 6, 9)] == pytest.approx([92864, 111074, 93211, 109194], abs=0.5)
+
+
+def test_nio_june_is_derived_from_the_quarter(deliveries):
+    # Q2 72,056 (NIO's Q2 report) less April 23,900 and May 23,231: 24,925.
+    june = next(m for m in deliveries("nio")["months"] if m["month"] == "2025-06")
+    assert june["basis"] == "derived"
+    assert june["value"] == pytest.approx(24925, abs=0.5)
+
+
+def test_xiaomi_months_are_bounded_and_the_year_matches(deliveries):
+    d = deliveries("xiaomi")
+    months = d["months"]
+    assert len(months) == 12
+    for m in months:
+        assert m["basis"] in (*EXACT, "bounded"), m
+        assert m["low"] is not None and m["high"] is not None and m["low"] <= m["value"] <= m["high"], m
+    fig = _published("xiaomi")  # "approximately 410,000"
+    assert d["total"] == pytest.approx(fig.value, rel=0.01)
+    v = [m["value"] for m in months]
+    assert sum(v[0:3]) == pytest.approx(75869, abs=0.5)     # Q1, Xiaomi's results
+    assert sum(v[6:9]) == pytest.approx(108796, abs=0.5)    # Q3, Xiaomi's results
+
+
+@pytest.mark.xfail(reason="Xiaomi publishes only 'more than N' each month; with the bundled quarterly "
+                          "figures January-February, July-August and October-November stay wider than 15 %",
+                   strict=True)
+def test_xiaomi_months_bounded_within_15_percent(deliveries):
+    for m in deliveries("xiaomi")["months"]:
+        assert (m["high"] - m["low"]) / m["value"] <= 0.15, m
+
+
+@pytest.mark.xfail(reason="data gap: no stored page gives the Zeekr brand's October or December 2025 "
+                          "deliveries, nor its 2025 total", strict=True)
+def test_zeekr_twelve_months(deliveries):
+    d = deliveries("zeekr")
+    assert [m["month"] for m in d["months"]] == [f"2025-{k:02d}" for k in range(1, 13)]
+    assert all(m["basis"] in EXACT for m in d["months"])
+    assert d["total"] == pytest.approx(_published("zeekr").value, rel=0.01)
+
+
+def test_zeekr_known_months(deliveries):
+    # Derived from the brand's H1 (90,740), Q2 (49,337) and Q3 (52,860) with the monthly releases.
+    months = {m["month"]: m for m in deliveries("zeekr")["months"]}
+    expect = {"2025-02": 14039, "2025-05": 18908, "2025-06": 16702, "2025-07": 16977, "2025-11": 28843}
+    for k, v in expect.items():
+        assert months[k]["basis"] in EXACT and months[k]["value"] == pytest.approx(v, abs=0.5), months[k]
+
+
+@pytest.mark.xfail(reason="`evlens deliveries byd` does not yet read BYD's NEV sales facts as its "
+                          "deliveries (the harmonisation rule of the maker universe)", strict=False)
+def test_byd_deliveries_are_its_nev_sales(deliveries):
+    d = deliveries("byd")
+    assert len(d["months"]) == 12
+    assert d["total"] == pytest.approx(_published("byd").value, rel=0.01)
+
+
+def test_byd_nev_sales_series(db):
+    # What `deliveries byd` should show once NEV sales serve as its deliveries: the sales
+    # facts read as deliveries (the press "deliveries" of BYD are passenger-car or
+    # misattributed figures and are left out, as the harmonisation would).
+    with evlens.open(db, read_only=True) as store:
+        facts = store.facts()
+    byd = facts["entity"] == "byd"
+    facts = facts[~(byd & (facts["metric"] == "deliveries"))].copy()
+    facts.loc[byd & (facts["metric"] == "sales"), "metric"] = "deliveries"
+    d = monthly_deliveries(facts, "byd", 2025).to_dict()
+    months = d["months"]
+    assert len(months) == 12
+    for m in months:
+        assert m["high"] is not None and (m["high"] - m["low"]) <= 0.05 * m["value"], m
+    assert d["total"] == pytest.approx(_published("byd").value, rel=0.01)
+    by = {m["month"]: m for m in months}
+    assert by["2025-03"]["value"] == pytest.approx(1000804 - 300538 - 322846, abs=0.5)  # Q1 less Jan, Feb
+    assert by["2025-10"]["value"] == pytest.approx(441706, abs=0.5)
+
+
+def test_every_article_names_url_date_and_language():
+    paths = article_paths()
+    assert len(paths) >= 25
+    for p in paths:
+        meta = check_article(p)
+        assert meta["url"].startswith("http")
+
+
+def test_every_hand_row_cites_a_url_and_says_why():
+    with MANUAL.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    for i, r in enumerate(rows, start=2):
+        assert r["source_url"].startswith("http"), i
+        assert r["note"].strip(), i
+
+
+def test_a_bad_article_is_refused_with_its_field(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\ntitle: t\nurl: ftp://x\ndate: 2025-01-01\nlanguage: en\n---\n\ntext\n", encoding="utf-8")
+    with pytest.raises(InputError, match="url"):
+        check_article(p)
+    p.write_text("---\ntitle: t\nurl: https://x\ndate: 2025-13-01\nlanguage: en\n---\n\ntext\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 4"):
+        check_article(p)
+
+
+def test_a_bad_annual_row_names_line_and_field(tmp_path):
+    p = tmp_path / "annual.csv"
+    p.write_text("entity,metric,scope,year,value,bound,published,source_url,note\n"
+                 "nio,deliveries,,2025,326028,eq,2026-01-02,https://x,\n"
+                 "nio,deliveries,,2025,-1,eq,2026-01-02,https://x,\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 3.*'value'"):
+        annual_figures(p)
