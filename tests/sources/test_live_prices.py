@@ -249,3 +249,10 @@ def test_blocked_sockets_really_fail():
 
     with pytest.raises(Exception, match="network"):
         socket.create_connection(("query2.finance.yahoo.com", 443))
+
+
+def test_names_stand_for_listings(store):
+    tickers, rankings = store_live.resolve_targets(store, ["nio", "01810", "HSTECH", "cpca"])
+    assert tickers == ["9866.HK", "NIO", "1810.HK", "HSTECH"] and rankings
+    tickers, rankings = store_live.resolve_targets(store, ["HK:9868"])
+    assert tickers == ["9868.HK"] and not rankings

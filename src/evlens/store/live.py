@@ -68,7 +68,8 @@ def resolve_targets(store: Store, names: Sequence[str]) -> tuple[list[str], bool
     """The tickers ``names`` stand for, and whether the CPCA ranking is asked for.
 
     No names: every security the store knows, and the ranking. A name is ``cpca``, an
-    entity (all its listings), a known ticker in any spelling, or a new ticker."""
+    entity's slug (``nio``: all its listings, 9866.HK and NIO), a known ticker in any
+    spelling or alias, an entity's name (its first listing), or a new ticker."""
     if not names:
         return listed_tickers(store), True
     tickers: list[str] = []
@@ -78,6 +79,13 @@ def resolve_targets(store: Store, names: Sequence[str]) -> tuple[list[str], bool
             rankings = True
             continue
         found: list[str] = []
+        slug = name.strip().lower()
+        if store.con.execute("SELECT 1 FROM entities WHERE id = ?", [slug]).fetchall():
+            found = listed_tickers(store, slug)
+            if not found:
+                raise NotFoundError(f"{name!r} has no listed security to update")
+            tickers.extend(t for t in found if t not in tickers)
+            continue
         try:
             found = [store.resolve_ticker(name)]
         except NotFoundError:
