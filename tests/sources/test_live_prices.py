@@ -256,3 +256,26 @@ def test_names_stand_for_listings(store):
     assert tickers == ["9866.HK", "NIO", "1810.HK", "HSTECH"] and rankings
     tickers, rankings = store_live.resolve_targets(store, ["HK:9868"])
     assert tickers == ["9868.HK"] and not rankings
+
+
+def test_yfinance_session_errors_become_answers_or_dead_links(monkeypatch):
+    yf_data = pytest.importorskip("yfinance.data", reason="the live extra is not installed")
+    from yfinance.exceptions import YFRateLimitError
+
+    from evlens.sources.live.http import TransportError
+    from evlens.sources.live.yahoo import YFinanceTransport
+
+    class NoAnswer(Exception):
+        response = type("R", (), {"status_code": 0, "text": ""})()  # curl's error with no HTTP answer
+
+    outcomes = [YFRateLimitError(), NoAnswer("curl: (6) Could not resolve host: query2.finance.yahoo.com")]
+
+    def get(self, url, params=None, timeout=30):
+        raise outcomes.pop(0)
+
+    monkeypatch.setattr(yf_data.YfData, "get", get)
+    t = YFinanceTransport()
+    assert t.get("https://query2.finance.yahoo.com/v8/finance/chart/GS").status == 429
+    with pytest.raises(TransportError) as e:
+        t.get("https://query2.finance.yahoo.com/v8/finance/chart/GS")
+    assert e.value.unresolved

@@ -244,11 +244,21 @@ class YFinanceTransport:
         self.timeout = timeout
 
     def get(self, url: str, params: Mapping[str, object] | None = None) -> Response:
+        from yfinance.exceptions import YFRateLimitError
+
+        where = full_url(url, params)
         try:
             r = self._data.get(url, params=dict(params or {}), timeout=self.timeout)
+        except YFRateLimitError:  # yfinance turns a 429 into an exception: an answer, to be retried
+            return Response(url=where, status=429, text="Too Many Requests", retrieved_at=now_utc())
         except Exception as exc:  # curl_cffi and requests raise their own types for a dead link
+            answer = getattr(exc, "response", None)
+            status = getattr(answer, "status_code", None)
+            if isinstance(status, int) and status >= 100:  # raise_for_status(): an answer with an error status
+                return Response(url=where, status=int(status), text=getattr(answer, "text", "") or "",
+                                retrieved_at=now_utc())
             raise TransportError(f"{type(exc).__name__}: {exc}") from None
-        return Response(url=full_url(url, params), status=int(r.status_code), text=r.text, retrieved_at=now_utc())
+        return Response(url=where, status=int(r.status_code), text=r.text, retrieved_at=now_utc())
 
 
 def fetch_prices(
