@@ -10,7 +10,7 @@ import evlens
 from evlens.cli import main
 from evlens.sources import live
 
-from conftest import DeadTransport
+from live_replay import DeadTransport
 
 
 def _run(capsys, *args):

@@ -19,7 +19,7 @@ from evlens.sources.live.http import RateLimiter, Response, fetch
 from evlens.sources.live.yahoo import chart_request, fetch_prices, parse_chart, yahoo_symbol
 from evlens.store import live as store_live
 
-from conftest import RETRIEVED, DeadTransport, ReplayTransport
+from live_replay import RETRIEVED, DeadTransport, ReplayTransport
 
 
 def _fetcher(transport):

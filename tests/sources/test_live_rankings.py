@@ -15,16 +15,11 @@ from evlens.facts import Document
 from evlens.sources.live import cpca
 from evlens.store import live as store_live
 
-from conftest import CASSETTES, RETRIEVED
-
-TABLE = (CASSETTES / "cpca_man_rank_2024-02.csv").read_text(encoding="utf-8")
+from live_replay import CPCA_TABLE as TABLE, RETRIEVED, ranking_fetcher, recorded_ranking
 
 
 def _recorded(indicator="批发", after=None, find_entity=None):
-    doc = Document.from_text(TABLE, kind="response", url=cpca.API_URL[indicator], publisher=cpca.PUBLISHER,
-                             retrieved_at=RETRIEVED)
-    return cpca.parse_ranking_table(cpca.read_table_text(TABLE), indicator=indicator, document=doc,
-                                    find_entity=find_entity, after=after)
+    return recorded_ranking(indicator, after, find_entity)
 
 
 def _values(fetch):
@@ -74,17 +69,9 @@ def test_a_cell_that_is_no_number_names_its_row_and_column(store):
     assert (e.value.line, e.value.field) == (8, "2024年2月")
 
 
-def _ranking_fetcher(calls):
-    def fetcher(indicator, find_entity, after):
-        calls.append((indicator, after))
-        return _recorded(indicator, after, find_entity)
-
-    return fetcher
-
-
 def test_update_stores_ranking_facts_with_their_document_once(store):
     calls = []
-    result = store_live.update(store, ["cpca"], today=date(2024, 3, 10), ranking_fetcher=_ranking_fetcher(calls))
+    result = store_live.update(store, ["cpca"], today=date(2024, 3, 10), ranking_fetcher=ranking_fetcher(calls))
     assert calls == [("批发", None), ("零售", None)]
     tesla = store.facts("tesla", "wholesale")
     assert sorted(zip(tesla["period"], tesla["value"])) == [("2023-02", 74_402), ("2024-02", 60_365)]
@@ -94,6 +81,6 @@ def test_update_stores_ranking_facts_with_their_document_once(store):
 
     before = store.counts()
     calls.clear()
-    again = store_live.update(store, ["cpca"], today=date(2024, 3, 11), ranking_fetcher=_ranking_fetcher(calls))
+    again = store_live.update(store, ["cpca"], today=date(2024, 3, 11), ranking_fetcher=ranking_fetcher(calls))
     assert calls == [("批发", "2024-02"), ("零售", "2024-02")]  # asks for what is after the last stored month
     assert store.counts() == before and not again.changed

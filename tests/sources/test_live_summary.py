@@ -7,15 +7,14 @@ from datetime import date
 from evlens.sources.live.yahoo import fetch_prices
 from evlens.store import live as store_live
 
-from conftest import ReplayTransport
-from test_live_rankings import _ranking_fetcher
+from live_replay import ReplayTransport, ranking_fetcher
 
 
 def _load(store):
     t = ReplayTransport()
     store_live.update(store, ["0700.HK", "cpca"], today=date(2026, 8, 10), start=date(2026, 8, 1),
                       price_fetcher=lambda tk, s, e, a: fetch_prices(tk, s, e, after=a, transport=t),
-                      ranking_fetcher=_ranking_fetcher([]))
+                      ranking_fetcher=ranking_fetcher([]))
 
 
 def test_price_series_age_and_staleness(store):
