@@ -1,18 +1,25 @@
-"""Market value: quoted close times shares outstanding, and the day it first crossed a line.
+"""Market value: quoted close times shares outstanding, as a day, a milestone or a series.
 
 ``market_cap(d) = close(d) × shares(d)`` where ``close(d)`` is the **unadjusted** close of
 session ``d`` and ``shares(d)`` the share count in force that day, found by an as-of join
-on the stored share counts:
+on the stored share counts (the share-count ledger, :mod:`evlens.sources.shares`):
 
 1. take the counts dated **on or before** ``d`` and keep the latest date among them (a
    count is never used before the date it is as of);
-2. if several counts share that date (different bases), prefer by basis: a filing, then a
-   count derived from a filing, then one implied from a quoted market value
-   (:data:`BASIS_PREFERENCE`);
+2. on that date, the last entry of the ledger is in force: a filed or derived count, or
+   the running count after an event (a placing, an allotment, a cancellation), in ledger
+   order; a count implied from a quoted market value only when the ledger has nothing
+   that day. Without ledger order (counts with no line), a filing wins over a derived
+   count (:data:`BASIS_PREFERENCE`);
 3. an implied count that is the latest is used as it is: it is newer information than
    the filing before it, and it is what quote sites multiply by. The basis is always in
    the output, with the market value on the latest *filed* count beside it when that
    differs, so the reader sees how much the choice matters.
+
+The ledger is reconciled against its totals (:func:`reconcile`): each filed or derived
+total is compared with the count the ledger had reached just before it (the previous
+total plus the changes since); ``gap = total - expected`` is what the ledger does not
+itemise.
 
 Dividend-adjusted closes are no quoted prices: market value is refused for them.
 """
@@ -28,21 +35,52 @@ from ..errors import EvlensError, InputError, NotFoundError
 from .series import PriceSeries, load_prices
 
 BASIS_PREFERENCE = ("filing", "derived", "implied")
+KIND_RANK = {"filed": 0, "derived": 1, "event": 1, "implied": 2}
+
+
+def basis_kind(basis: str | None) -> str:
+    """What a stored basis says about a count: ``filed`` (a filed total), ``event`` (the
+    running count after an event of the ledger), ``derived`` (computed from a filed
+    figure), ``implied`` (backed out of a quoted market value) or ``unknown``. Reads the
+    ledger's ``filed:monthly_return``, ``event:filed:placing`` and the older
+    ``hkex_filing_summary``, ``derived_from_...``, ``implied_...``."""
+    b = (basis or "").lower()
+    if b.startswith("event:"):
+        return "event"
+    if b.startswith("filed") or "filing" in b:
+        return "filed"
+    if "derived" in b:
+        return "derived"
+    if "implied" in b:
+        return "implied"
+    return "unknown"
+
+
+def basis_event(basis: str | None) -> str | None:
+    """The event named in a ledger basis (``event:filed:placing`` → ``placing``), or None."""
+    parts = (basis or "").split(":")
+    return parts[-1] if len(parts) > 1 and parts[-1] else None
 
 
 def basis_rank(basis: str | None) -> int:
-    """Order of preference of a share-count basis (lower is preferred); a basis named
-    ``hkex_filing_summary`` is a filing, ``derived_from_...`` derived, ``implied_...``
-    implied. Unknown bases come last."""
-    b = (basis or "").lower()
-    for i, key in enumerate(BASIS_PREFERENCE):
-        if key in b:
-            return i
-    return len(BASIS_PREFERENCE)
+    """Order of preference of a share-count basis (lower is preferred): a filing, then a
+    derived count (or one after a ledger event), then an implied one; unknown last."""
+    return KIND_RANK.get(basis_kind(basis), len(BASIS_PREFERENCE))
 
 
 def is_filed(basis: str | None) -> bool:
-    return basis_rank(basis) == 0
+    return basis_kind(basis) == "filed"
+
+
+def split_note(note: str | None) -> tuple[str | None, str | None]:
+    """A stored ledger note is ``document | note``: give (document, note)."""
+    if note is None or (isinstance(note, float) and pd.isna(note)) or not str(note).strip():
+        return None, None
+    text = str(note)
+    if " | " in text:
+        doc, rest = text.split(" | ", 1)
+        return doc.strip() or None, rest.strip() or None
+    return None, text
 
 
 class AdjustedPricesError(EvlensError):
@@ -64,12 +102,14 @@ class ShareCount:
 
 
 def share_table(df: pd.DataFrame, ticker: str) -> pd.DataFrame:
-    """Normalise ``store.shares(ticker)`` to columns as_of (Timestamp), shares, basis,
-    source_url, note, rank; sorted by date then preference."""
+    """Normalise stored share counts (``store.shares(ticker)`` or
+    :func:`evlens.store.shares.share_rows`) to columns as_of (Timestamp), shares, basis,
+    source_url, note, line, rank, kind, in ledger order: by date, then the order the rows
+    came in (their line), then, for rows without one, the preferred basis last."""
     if df is None or df.empty:
         raise NotFoundError(f"no share counts stored for {ticker}: import a shares file first")
-    f = df.copy()
-    for col in ("source_url", "note"):
+    f = df.copy().reset_index(drop=True)
+    for col in ("source_url", "note", "line"):
         if col not in f.columns:
             f[col] = None
     if "basis" not in f.columns:
@@ -79,33 +119,66 @@ def share_table(df: pd.DataFrame, ticker: str) -> pd.DataFrame:
     if (f["shares"] <= 0).any():
         raise InputError(f"share counts of {ticker} must be positive", field="shares")
     f["rank"] = f["basis"].map(basis_rank)
-    return f.sort_values(["as_of", "rank"]).reset_index(drop=True)
+    f["kind"] = f["basis"].map(basis_kind)
+    f["_pos"] = range(len(f))  # the order the rows were given in (ledger order from the store)
+    line = pd.to_numeric(f["line"], errors="coerce")
+    f["_line"] = line.fillna(-1)
+    f["_pref"] = (-f["rank"]).where(line.isna(), 0)  # without a line: the preferred basis last
+    f = f.sort_values(["as_of", "_line", "_pref", "_pos"], kind="stable")
+    return f.drop(columns=["_pos", "_line", "_pref"]).reset_index(drop=True)
+
+
+def in_force(table: pd.DataFrame) -> pd.DataFrame:
+    """One count per date, the one in force at the end of that day: the last ledger
+    entry of the date that is not implied, else the last implied one (see the module
+    docstring). ``table`` comes from :func:`share_table`."""
+    chosen = []
+    for _, g in table.groupby("as_of", sort=True):
+        chain = g[g["kind"] != "implied"]
+        chosen.append((chain if not chain.empty else g).iloc[-1])
+    out = pd.DataFrame(chosen).reset_index(drop=True)
+    out["as_of"] = pd.to_datetime(out["as_of"])
+    return out
+
+
+def _count(row) -> ShareCount:
+    return ShareCount(
+        row["as_of"].date(), float(row["shares"]), str(row["basis"]),
+        row["source_url"] if pd.notna(row["source_url"]) else None,
+        row["note"] if pd.notna(row["note"]) else None,
+    )
 
 
 def shares_as_of(table: pd.DataFrame, day: date, *, filed_only: bool = False) -> ShareCount | None:
     """The share count in force on ``day`` by the rule in the module docstring; None when
-    no count is dated on or before ``day``."""
+    no count is dated on or before ``day``. ``filed_only``: among filed totals only."""
     t = table[table["as_of"] <= pd.Timestamp(day)]
     if filed_only:
-        t = t[t["rank"] == 0]
+        t = t[t["kind"] == "filed"]
     if t.empty:
         return None
-    latest = t[t["as_of"] == t["as_of"].max()].sort_values("rank").iloc[0]
-    return ShareCount(
-        latest["as_of"].date(), float(latest["shares"]), str(latest["basis"]),
-        latest["source_url"] if pd.notna(latest["source_url"]) else None,
-        latest["note"] if pd.notna(latest["note"]) else None,
-    )
+    return _count(in_force(t).iloc[-1])
 
 
 def shares_asof_series(table: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFrame:
     """Vectorised :func:`shares_as_of` for many sessions: one row per day with as_of,
-    shares and basis (NaN/None before the first count)."""
-    best = table.sort_values(["as_of", "rank"]).drop_duplicates("as_of", keep="first")
+    shares, basis, source_url and note (NaN/None before the first count)."""
+    best = in_force(table)
     left = pd.DataFrame({"date": pd.DatetimeIndex(days).astype("datetime64[ns]")})
-    right = best[["as_of", "shares", "basis"]].copy()
+    right = best[["as_of", "shares", "basis", "source_url", "note"]].copy()
     right["as_of"] = right["as_of"].astype("datetime64[ns]")
     return pd.merge_asof(left.sort_values("date"), right, left_on="date", right_on="as_of", direction="backward")
+
+
+def stored_counts(store, ticker: str) -> pd.DataFrame:
+    """The stored counts of ``ticker`` in ledger order: through
+    :func:`evlens.store.shares.share_rows` for a DuckDB store; a stand-in store without
+    SQL gives its counts, in order, through ``store.shares``."""
+    if hasattr(store, "con"):
+        from ..store.shares import share_rows
+
+        return share_rows(store, ticker)
+    return store.shares(ticker)
 
 
 def reported_market_cap(store, entity: str | None, day: date) -> dict | None:
@@ -236,7 +309,7 @@ def market_cap_on(store, ticker: str, on: date | str | None = None) -> MarketCap
     if ps.empty:
         raise NotFoundError(f"no stored closes for {ps.ticker}")
     _refuse_adjusted(ps)
-    table = share_table(store.shares(ps.ticker), ps.ticker)
+    table = share_table(stored_counts(store, ps.ticker), ps.ticker)
     closes = ps.closes
     if on is not None:
         day = pd.Timestamp(str(on))
@@ -268,7 +341,7 @@ def first_crossing(store, ticker: str, threshold: float, since: date | str | Non
     if ps.empty:
         raise NotFoundError(f"no stored closes for {ps.ticker}")
     _refuse_adjusted(ps)
-    table = share_table(store.shares(ps.ticker), ps.ticker)
+    table = share_table(stored_counts(store, ps.ticker), ps.ticker)
     frame = ps.frame
     if since is not None:
         frame = frame[frame.index >= pd.Timestamp(str(since))]
