@@ -279,3 +279,11 @@ def test_yfinance_session_errors_become_answers_or_dead_links(monkeypatch):
     with pytest.raises(TransportError) as e:
         t.get("https://query2.finance.yahoo.com/v8/finance/chart/GS")
     assert e.value.unresolved
+
+
+def test_forget_removes_one_fetch_with_its_bars(store, replay):
+    _update(store, replay)
+    doc_id = store.con.execute("SELECT DISTINCT import_id FROM prices WHERE ticker = 'GS'").fetchall()[0][0]
+    plan = store.forget(doc_id)
+    assert plan["kind"] == "import" and plan["removes"]["prices"] == 6 and plan["removes"]["documents"] == 1
+    assert store.prices("GS").empty and len(store.prices("0700.HK")) == 5

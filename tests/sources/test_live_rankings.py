@@ -84,3 +84,25 @@ def test_update_stores_ranking_facts_with_their_document_once(store):
     again = store_live.update(store, ["cpca"], today=date(2024, 3, 11), ranking_fetcher=ranking_fetcher(calls))
     assert calls == [("批发", "2024-02"), ("零售", "2024-02")]  # asks for what is after the last stored month
     assert store.counts() == before and not again.changed
+
+
+def test_cpca_offline_is_one_line_and_not_retried(store, monkeypatch):
+    pytest.importorskip("akshare", reason="the live extra is not installed")
+    pytest.importorskip("yfinance", reason="the live extra is not installed")
+    import requests
+
+    from evlens.sources.live import OfflineError
+
+    calls = []
+
+    def dead(self, request, **kw):  # requests' transport on a machine whose DNS answers nothing
+        calls.append(request.url)
+        raise requests.ConnectionError("Failed to resolve 'data.cpcadata.com' "
+                                       "([Errno -3] Temporary failure in name resolution)")
+
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", dead)
+    before = store.counts()
+    with pytest.raises(OfflineError, match="cannot reach data.cpcadata.com"):
+        store_live.update(store, ["cpca"], today=date(2024, 3, 10))
+    assert len(calls) == 1 and calls[0].startswith(cpca.API_URL["批发"])
+    assert store.counts() == before
