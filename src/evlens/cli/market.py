@@ -8,9 +8,11 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
+from ..errors import InputError
 from .common import JSON_OPTION, console, emit, lazy, state
 
 market = lazy("evlens.market")
+marketcap_mod = lazy("evlens.market.marketcap")
 
 YEAR = typer.Option(None, "--year", help="Calendar year, e.g. 2024.")
 YTD = typer.Option(None, "--ytd", help="Year to date: from 1 January to this date (YYYY-MM-DD).")
@@ -91,9 +93,28 @@ def register(app: typer.Typer) -> None:
         on: Optional[str] = typer.Option(
             None, "--on", help="Session date (YYYY-MM-DD); with --threshold, search from this date."
         ),
+        series: bool = typer.Option(
+            False, "--series", help="Daily market value over a window, with the share count behind each day."
+        ),
+        start: Optional[str] = typer.Option(None, "--from", help="With --series: first day (YYYY-MM-DD)."),
+        end: Optional[str] = typer.Option(None, "--to", help="With --series: last day (YYYY-MM-DD)."),
+        step: Optional[float] = typer.Option(
+            None, "--step", help="With --series: milestone thresholds every this much (default: a round step)."
+        ),
+        top: int = typer.Option(5, "--top", help="With --series: how many of the largest daily changes to list."),
         as_json: bool = JSON_OPTION,
     ) -> None:
-        """Market value: unadjusted close × shares outstanding as of that day."""
+        """Market value: unadjusted close × shares outstanding as of that day; one day, the
+        first day above a threshold, or a daily series with its share-count ledger."""
+        if series:
+            if threshold is not None or on is not None:
+                raise InputError("--series takes --from/--to, not --threshold or --on", field="series")
+            with state(ctx).open(read_only=True) as store:
+                result = marketcap_mod.marketcap_series(store, ticker, start, end, step=step, top=top)
+            emit(result.to_dict() if as_json else result, as_json, _render_series)
+            return
+        if start is not None or end is not None or step is not None:
+            raise InputError("--from, --to and --step go with --series", field="series")
         with state(ctx).open(read_only=True) as store:
             result = market.marketcap(store, ticker, threshold=threshold, on=on)
         emit(result.to_dict() if as_json else result, as_json, _render_summary)
@@ -150,3 +171,15 @@ def _render_peers(t: market.PeerTable) -> None:
         f"against it; rank {t.subject_rank} of {t.ranked}",
         highlight=False,
     )
+
+
+def _render_series(s) -> None:
+    cur = s.currency or ""
+    table = Table("date", "close", "shares", "basis", "market value", "change", "document",
+                  title=f"{s.ticker} market value, {s.start} to {s.end} ({cur})")
+    for d in s.days:
+        doc = d.document or d.event or "" if d.shares_change or d.entries or d is s.days[0] else ""
+        table.add_row(d.date.isoformat(), _num(d.close), f"{d.shares:,.0f}", d.basis + (" *" if d.suspect else ""),
+                      f"{d.market_cap:,.0f}", _pct(d.change_pct), doc)
+    console.print(table)
+    console.print(s.summary(), highlight=False)

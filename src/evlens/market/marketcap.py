@@ -26,8 +26,9 @@ Dividend-adjusted closes are no quoted prices: market value is refused for them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -383,3 +384,446 @@ def marketcap(store, ticker: str, threshold: float | None = None, on: date | str
     if threshold is not None:
         return first_crossing(store, ticker, threshold, since=on)
     return market_cap_on(store, ticker, on)
+
+
+# --------------------------------------------------------------------------- the ledger
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One entry of the share-count ledger, with what it did to the running count.
+
+    ``kind`` is filed, derived, event or implied (:func:`basis_kind`). For an event,
+    ``change`` is the signed number of shares it added and ``shares`` the count after it.
+    For a filed or derived total, ``expected`` is the count the ledger had reached before
+    it and ``gap = shares - expected`` what the ledger does not itemise (None for the
+    first total). An implied count stands beside the ledger and moves nothing."""
+
+    as_of: date
+    shares: float
+    kind: str
+    basis: str
+    event: str | None = None
+    change: float | None = None
+    expected: float | None = None
+    gap: float | None = None
+    document: str | None = None
+    source_url: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["as_of"] = self.as_of.isoformat()
+        return d
+
+
+def ledger_entries(table: pd.DataFrame) -> tuple[LedgerEntry, ...]:
+    """Walk the counts of :func:`share_table` in ledger order and give each entry its
+    change (events) or its gap against the running count (filed and derived totals)."""
+    out: list[LedgerEntry] = []
+    running: float | None = None
+    for r in table.itertuples(index=False):
+        kind = basis_kind(r.basis)
+        document, note = split_note(r.note)
+        url = r.source_url if isinstance(r.source_url, str) and r.source_url else None
+        common = dict(as_of=r.as_of.date(), shares=float(r.shares), kind=kind, basis=str(r.basis),
+                      event=basis_event(r.basis), document=document, source_url=url, note=note)
+        if kind == "event":
+            change = float(r.shares) - running if running is not None else None
+            out.append(LedgerEntry(change=change, **common))
+            running = float(r.shares)
+        elif kind == "implied":
+            out.append(LedgerEntry(expected=running, **common))
+        else:
+            gap = float(r.shares) - running if running is not None else None
+            out.append(LedgerEntry(expected=running, gap=gap, **common))
+            running = float(r.shares)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """The ledger checked against its own totals: for each filed or derived total after
+    the first, the count the ledger expected and the gap."""
+
+    ticker: str
+    checks: tuple[LedgerEntry, ...]
+    rule: str = "gap = total - (previous total + changes since); implied counts are compared, never chained"
+
+    @property
+    def gaps(self) -> tuple[LedgerEntry, ...]:
+        return tuple(c for c in self.checks if c.gap is not None and abs(c.gap) >= 0.5)
+
+    def to_dict(self) -> dict:
+        return {"ticker": self.ticker, "rule": self.rule, "checks": [c.to_dict() for c in self.checks],
+                "gaps": len(self.gaps), "largest_gap": max((abs(c.gap) for c in self.gaps), default=0.0)}
+
+    def summary(self) -> str:
+        lines = [f"{self.ticker}: {len(self.checks)} totals checked against the ledger, {len(self.gaps)} with a gap"]
+        for c in self.checks:
+            lines.append(f"  {c.as_of} {c.kind:<8} {c.shares:>16,.0f}  expected {c.expected:>16,.0f}  gap {c.gap:+,.0f}"
+                         f"  {c.document or c.basis}")
+        return "\n".join(lines)
+
+
+def reconcile(ticker: str, ledger: tuple[LedgerEntry, ...]) -> Reconciliation:
+    """Each filed or derived total that follows an earlier count of the ledger, with
+    ``expected`` (the running count before it) and ``gap = shares - expected``."""
+    return Reconciliation(ticker, tuple(e for e in ledger if e.kind in ("filed", "derived") and e.expected is not None))
+
+
+# --------------------------------------------------------------------------- the series
+@dataclass(frozen=True)
+class NearbyFact:
+    """A stored fact about the company (or one of its models) and when it was published."""
+
+    id: str
+    entity: str
+    metric: str
+    period: str
+    value: float
+    unit: str | None
+    published: date
+    source_url: str | None = None
+    document: str | None = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["published"] = self.published.isoformat()
+        return d
+
+
+@dataclass(frozen=True)
+class SeriesDay:
+    """Market value on one session and the count behind it."""
+
+    date: date
+    close: float
+    shares: float
+    market_cap: float
+    basis: str  # filed | derived | implied: how that day's count was obtained
+    shares_as_of: date
+    event: str | None  # the ledger event of the count in force (placing, monthly_return, ...)
+    document: str | None
+    source_url: str | None
+    change: float | None  # market value minus the previous session's
+    change_pct: float | None
+    shares_change: float  # shares minus the previous session's (0 when unchanged)
+    suspect: bool = False
+    entries: tuple[LedgerEntry, ...] = ()  # ledger entries that took effect since the previous session
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["date"] = self.date.isoformat()
+        d["shares_as_of"] = self.shares_as_of.isoformat()
+        d["entries"] = [e.to_dict() for e in self.entries]
+        d["close"] = round(self.close, 4)  # float32 noise in the files
+        return d
+
+
+@dataclass(frozen=True)
+class Context:
+    """What was published or filed near a day: ledger entries and stored facts."""
+
+    ledger: tuple[LedgerEntry, ...] = ()
+    facts: tuple[NearbyFact, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"ledger": [e.to_dict() for e in self.ledger], "facts": [f.to_dict() for f in self.facts]}
+
+
+@dataclass(frozen=True)
+class ValueMilestone:
+    """The first session of the window at or above a round threshold (``first_ever``: no
+    stored session before the window had reached it)."""
+
+    threshold: float
+    date: date
+    market_cap: float
+    close: float
+    shares: float
+    basis: str
+    first_ever: bool
+    near: Context = Context()
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["date"] = self.date.isoformat()
+        d["close"] = round(self.close, 4)
+        d["near"] = self.near.to_dict()
+        return d
+
+
+@dataclass(frozen=True)
+class Move:
+    """A daily change in market value, split into the part the price moved
+    (``Δclose × shares before``) and the part the share count moved (``close × Δshares``)."""
+
+    date: date
+    previous: date
+    change: float
+    change_pct: float
+    price_effect: float
+    shares_effect: float
+    market_cap: float
+    near: Context = Context()
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["date"] = self.date.isoformat()
+        d["previous"] = self.previous.isoformat()
+        d["near"] = self.near.to_dict()
+        return d
+
+
+@dataclass(frozen=True)
+class MarketValueSeries:
+    """Daily market value of one listed line over a window, with the basis and document of
+    each day's share count, milestones, the largest daily changes and the ledger."""
+
+    ticker: str
+    currency: str | None
+    start: date
+    end: date
+    days: tuple[SeriesDay, ...]
+    step: float
+    milestones: tuple[ValueMilestone, ...]
+    all_time_high: SeriesDay | None  # highest sound value in the stored history up to ``end``
+    moves: tuple[Move, ...]
+    ledger: tuple[LedgerEntry, ...]  # the ledger entries dated in the window
+    reconciliation: Reconciliation
+    skipped_suspect: tuple[date, ...] = ()
+    formula: str = (
+        "market_cap(d) = unadjusted close(d) × shares in force on d (latest ledger count dated on or before d; "
+        "on one date the last entry, implied only when the ledger has none)"
+    )
+
+    def to_dict(self) -> dict:
+        return {
+            "ticker": self.ticker, "currency": self.currency, "from": self.start.isoformat(),
+            "to": self.end.isoformat(), "formula": self.formula, "step": self.step,
+            "days": [d.to_dict() for d in self.days],
+            "share_changes": [d.to_dict() for d in self.share_changes],
+            "milestones": [m.to_dict() for m in self.milestones],
+            "all_time_high": self.all_time_high.to_dict() if self.all_time_high else None,
+            "largest_changes": [m.to_dict() for m in self.moves],
+            "ledger": [e.to_dict() for e in self.ledger],
+            "reconciliation": self.reconciliation.to_dict(),
+            "skipped_suspect": [d.isoformat() for d in self.skipped_suspect],
+        }
+
+    @property
+    def share_changes(self) -> tuple[SeriesDay, ...]:
+        """The sessions of the window on which the count in force changed."""
+        return tuple(d for d in self.days if d.shares_change)
+
+    def frame(self) -> pd.DataFrame:
+        """The days as a DataFrame indexed by date (for charts)."""
+        return pd.DataFrame([d.to_dict() for d in self.days]).assign(
+            date=lambda f: pd.to_datetime(f["date"])).set_index("date")
+
+    def summary(self) -> str:
+        cur = self.currency or ""
+        if not self.days:
+            return f"{self.ticker}: no session with a share count between {self.start} and {self.end}"
+        first, last = self.days[0], self.days[-1]
+        out = [f"{self.ticker} market value {self.start} to {self.end}: {len(self.days)} sessions, "
+               f"{cur} {first.market_cap:,.0f} on {first.date} to {cur} {last.market_cap:,.0f} on {last.date}"]
+        for d in self.share_changes:
+            out.append(f"  shares from {d.date}: {d.shares:,.0f} ({d.shares_change:+,.0f}; {d.basis}, {d.event})")
+            for e in d.entries:
+                what = f"{e.change:+,.0f}" if e.change is not None else f"total {e.shares:,.0f}"
+                out.append(f"    {e.as_of} {e.event or e.basis} {what} ({e.kind}): {e.document or ''} {e.source_url or ''}".rstrip())
+        for m in self.milestones:
+            out.append(f"  first at or above {cur} {m.threshold:,.0f}: {m.date} ({m.market_cap:,.0f})"
+                       + (" first ever" if m.first_ever else ""))
+        if self.all_time_high:
+            out.append(f"  all-time high to {self.end}: {cur} {self.all_time_high.market_cap:,.0f} on {self.all_time_high.date}")
+        for mv in self.moves:
+            out.append(f"  {mv.date}: {mv.change:+,.0f} ({mv.change_pct:+.2f} %; price {mv.price_effect:+,.0f}, "
+                       f"shares {mv.shares_effect:+,.0f})")
+        gaps = self.reconciliation.gaps
+        out.append(f"  ledger: {len(self.reconciliation.checks)} totals checked, {len(gaps)} with a gap"
+                   + "".join(f"; {g.as_of} {g.gap:+,.0f}" for g in gaps))
+        return "\n".join(out)
+
+
+def round_step(low: float, high: float) -> float:
+    """The round step of the milestone thresholds: the power of ten at or below the range
+    ``high - low`` (a range of HK$600 bn gives HK$100 bn steps), at least 1."""
+    span = max(high - low, 1.0)
+    return float(10 ** math.floor(math.log10(span)))
+
+
+def _near(day: date, days: int, ledger: tuple[LedgerEntry, ...], facts: tuple[NearbyFact, ...]) -> Context:
+    lo, hi = day - timedelta(days=days), day + timedelta(days=days)
+    return Context(tuple(e for e in ledger if lo <= e.as_of <= hi),
+                   tuple(f for f in facts if lo <= f.published <= hi))
+
+
+def build_series(
+    ticker: str,
+    currency: str | None,
+    closes: pd.Series,
+    suspect: pd.Series,
+    table: pd.DataFrame,
+    start: date,
+    end: date,
+    *,
+    facts: tuple[NearbyFact, ...] = (),
+    step: float | None = None,
+    top: int = 5,
+    near_days: int = 3,
+) -> MarketValueSeries:
+    """Daily market value from ``closes`` (unadjusted, indexed by session) and the share
+    counts of :func:`share_table`, over ``start``..``end``.
+
+    * ``market_cap(d) = close(d) × shares(d)``, shares by the as-of rule of the module
+      docstring; sessions before the first count are left out;
+    * milestones: thresholds ``k × step`` above the window's first value up to its
+      highest; for each, the first session at or above it (suspect rows skipped and
+      listed); ``step`` defaults to :func:`round_step` of the window's range;
+    * all-time high: the highest sound value from the first count up to ``end``;
+    * largest changes: the ``top`` largest ``|cap(d) - cap(d-1)|`` between consecutive
+      sound sessions (d-1 may precede the window), split into the price effect
+      ``(close(d) - close(d-1)) × shares(d-1)`` and the share effect
+      ``close(d) × (shares(d) - shares(d-1))``, which add up to the change;
+    * each milestone and change carries the ledger entries and facts dated within
+      ``near_days`` calendar days of it.
+    """
+    if start > end:
+        raise InputError(f"--from {start} is after --to {end}", field="from")
+    if step is not None and not step > 0:
+        raise InputError(f"the milestone step must be a positive amount, got {step!r}", field="step")
+    hist = closes[closes.index <= pd.Timestamp(end)].astype("float64")
+    joined = shares_asof_series(table, hist.index)
+    joined.index = hist.index
+    joined["close"] = hist
+    joined["suspect"] = suspect.reindex(hist.index).fillna(False).astype(bool)
+    joined = joined[joined["shares"].notna()].copy()
+    joined["cap"] = joined["close"] * joined["shares"]
+    joined["prev_cap"] = joined["cap"].shift(1)
+    joined["prev_shares"] = joined["shares"].shift(1)
+    joined["prev_close"] = joined["close"].shift(1)
+    joined["prev_suspect"] = joined["suspect"].shift(1, fill_value=False).astype(bool)
+    ledger = ledger_entries(table)
+    window = joined[joined.index >= pd.Timestamp(start)]
+
+    prev_session = joined.index.to_series().shift(1)
+    days = []
+    for d, r in window.iterrows():
+        p = prev_session.loc[d]
+        since = pd.Timestamp.min.date() if pd.isna(p) else p.date()
+        kind = basis_kind(r["basis"])
+        document, _ = split_note(r["note"])
+        has_prev = pd.notna(r["prev_cap"])
+        days.append(SeriesDay(
+            date=d.date(), close=float(r["close"]), shares=float(r["shares"]), market_cap=float(r["cap"]),
+            basis="derived" if kind == "event" else kind, shares_as_of=r["as_of"].date(),
+            event=basis_event(r["basis"]), document=document,
+            source_url=r["source_url"] if isinstance(r["source_url"], str) else None,
+            change=float(r["cap"] - r["prev_cap"]) if has_prev else None,
+            change_pct=float((r["cap"] / r["prev_cap"] - 1) * 100) if has_prev else None,
+            shares_change=float(r["shares"] - r["prev_shares"]) if has_prev else 0.0,
+            suspect=bool(r["suspect"]), entries=tuple(e for e in ledger if since < e.as_of <= d.date()),
+        ))
+
+    sound = window[~window["suspect"]]
+    milestones: list[ValueMilestone] = []
+    skipped: set[date] = set()
+    used_step = float(step) if step else (round_step(float(sound["cap"].min()), float(sound["cap"].max()))
+                                          if not sound.empty else 1.0)
+    if not sound.empty:
+        before = joined[(joined.index < pd.Timestamp(start)) & ~joined["suspect"]]
+        base, top_cap = float(window["cap"].iloc[0]), float(sound["cap"].max())
+        k = math.floor(base / used_step) + 1
+        while k * used_step <= top_cap and len(milestones) < 50:
+            threshold = k * used_step
+            hit = sound[sound["cap"] >= threshold].index[0]
+            skipped.update(x.date() for x in window.index[window["suspect"] & (window["cap"] >= threshold)] if x < hit)
+            r = sound.loc[hit]
+            milestones.append(ValueMilestone(
+                threshold=threshold, date=hit.date(), market_cap=float(r["cap"]), close=float(r["close"]),
+                shares=float(r["shares"]), basis=basis_kind(r["basis"]).replace("event", "derived"),
+                first_ever=bool(before.empty or before["cap"].max() < threshold),
+                near=_near(hit.date(), near_days, ledger, facts),
+            ))
+            k += 1
+
+    ath = None
+    sound_hist = joined[~joined["suspect"]]
+    if not sound_hist.empty:
+        top_day = sound_hist["cap"].idxmax()
+        match = [d for d in days if d.date == top_day.date()]
+        if match:
+            ath = match[0]
+        else:
+            r = sound_hist.loc[top_day]
+            document, _ = split_note(r["note"])
+            ath = SeriesDay(date=top_day.date(), close=float(r["close"]), shares=float(r["shares"]),
+                            market_cap=float(r["cap"]), basis=basis_kind(r["basis"]).replace("event", "derived"),
+                            shares_as_of=r["as_of"].date(), event=basis_event(r["basis"]), document=document,
+                            source_url=r["source_url"] if isinstance(r["source_url"], str) else None,
+                            change=None, change_pct=None, shares_change=0.0)
+
+    pairs = window[window["prev_cap"].notna() & ~window["suspect"] & ~window["prev_suspect"]].copy()
+    pairs["change"] = pairs["cap"] - pairs["prev_cap"]
+    moves = []
+    prev_dates = prev_session
+    for d in pairs["change"].abs().sort_values(ascending=False, kind="stable").index[:max(top, 0)]:
+        r = pairs.loc[d]
+        moves.append(Move(
+            date=d.date(), previous=prev_dates.loc[d].date(), change=float(r["change"]),
+            change_pct=float((r["cap"] / r["prev_cap"] - 1) * 100),
+            price_effect=float((r["close"] - r["prev_close"]) * r["prev_shares"]),
+            shares_effect=float(r["close"] * (r["shares"] - r["prev_shares"])),
+            market_cap=float(r["cap"]), near=_near(d.date(), near_days, ledger, facts),
+        ))
+
+    return MarketValueSeries(
+        ticker=ticker, currency=currency, start=start, end=end, days=tuple(days), step=used_step,
+        milestones=tuple(milestones), all_time_high=ath, moves=tuple(moves),
+        ledger=tuple(e for e in ledger if start <= e.as_of <= end),
+        reconciliation=reconcile(ticker, ledger), skipped_suspect=tuple(sorted(skipped)),
+    )
+
+
+def _facts_near(store, entity: str | None, start: date, end: date) -> tuple[NearbyFact, ...]:
+    if not entity or not hasattr(store, "con"):
+        return ()
+    from ..store.shares import facts_published_between
+
+    df = facts_published_between(store, entity, start, end)
+    return tuple(
+        NearbyFact(id=str(r.id), entity=str(r.entity), metric=str(r.metric), period=str(r.period),
+                   value=float(r.value), unit=r.unit if isinstance(r.unit, str) else None,
+                   published=r.published.date(), source_url=r.source_url if isinstance(r.source_url, str) else None,
+                   document=r.document_title if isinstance(r.document_title, str) else None)
+        for r in df.itertuples(index=False)
+    )
+
+
+def marketcap_series(
+    store,
+    ticker: str,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    *,
+    step: float | None = None,
+    top: int = 5,
+    near_days: int = 3,
+) -> MarketValueSeries:
+    """Daily market value of ``ticker`` from ``start`` to ``end`` (default: the first
+    session with a share count to the last close), read from the store; see
+    :func:`build_series` for the figures and the module docstring for the share count."""
+    ps = load_prices(store, ticker)
+    table = share_table(stored_counts(store, ps.ticker), ps.ticker)
+    if ps.empty:
+        raise NotFoundError(f"no stored closes for {ps.ticker}")
+    _refuse_adjusted(ps)
+    try:
+        first = pd.Timestamp(str(start)).date() if start is not None else table["as_of"].min().date()
+        last = pd.Timestamp(str(end)).date() if end is not None else ps.closes.index[-1].date()
+    except ValueError as exc:
+        raise InputError(f"cannot read a date: {exc}", field="from" if start is not None else "to") from None
+    facts = _facts_near(store, ps.entity, first - timedelta(days=near_days), last + timedelta(days=near_days))
+    return build_series(ps.ticker, ps.currency, ps.closes, ps.frame["suspect"], table, first, last,
+                        facts=facts, step=step, top=top, near_days=near_days)
