@@ -264,10 +264,12 @@ def update(
         from ..sources.live.http import RateLimiter
         from ..sources.live.yahoo import YFinanceTransport, fetch_prices
 
-        transport, limiter = YFinanceTransport(), RateLimiter()
+        session: dict = {}  # yfinance's session, made on the first request
 
         def price_fetcher(ticker, start, end, after):
-            return fetch_prices(ticker, start, end, after=after, transport=transport, limiter=limiter)
+            if not session:
+                session.update(transport=YFinanceTransport(), limiter=RateLimiter())
+            return fetch_prices(ticker, start, end, after=after, **session)
 
     if rankings and ranking_fetcher is None:
         from ..sources.live.http import RateLimiter
