@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import market, ops
 from ..errors import EvlensError, InputError, NotFoundError
-from ..gazetteer import Listing, index_ticker, load_universe, maker, reported_metric
+from ..gazetteer import Listing, index_ticker, load_universe, maker, maker_of, reported_metric
 from ..events import study
 from ..market.metrics import simple_returns
 from ..values import jsonable
@@ -110,7 +110,8 @@ def subject_listing(store, entity: str) -> Listing | None:
             sec = store.security(t)
             lines.append(Listing(t, sec["exchange"], sec.get("currency") or "", exchange_benchmarks(sec["exchange"])))
     if not lines:
-        return None
+        owner = maker_of(entity)  # a brand or model trades through its maker
+        return subject_listing(store, owner.id) if owner is not None and owner.id != entity else None
     return next((x for x in lines if _stored_range(store, x.line) is not None), lines[0])
 
 
@@ -128,8 +129,8 @@ def universe_peers(store, entity: str, listing: Listing | None) -> tuple[list[st
     Each peer of the maker (``peers`` in the universe) is shown by one line: the one on
     the subject's exchange when its closes are stored, else any of its lines with stored
     closes, else its first traded line (the table then says it has no closes)."""
-    m = maker(entity)
-    names = m.peers if m is not None else ()
+    m = maker_of(entity)
+    names = tuple(p for p in m.peers if p != entity) if m is not None else ()
     tickers: list[str] = []
     left_out: list[str] = []
     for p in names:

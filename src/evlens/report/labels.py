@@ -34,6 +34,8 @@ LABELS: dict[str, dict[str, str]] = {
         "fig.market_value": "market value", "fig.period_return": "period return", "fig.peers": "peer table",
         "fig.prices": "price chart", "fig.events": "event study", "fig.deliveries": "monthly deliveries",
         "fig.backlog": "backlog and waits", "fig.forecast": "forecast",
+        "note": "Note", "not_shown": "Not shown, and why", "unlisted": "not listed",
+        "reported_metric": "Monthly figure",
     },
     "zh": {
         "title": "{name}（{ticker}）：市场与经营",
@@ -66,6 +68,8 @@ LABELS: dict[str, dict[str, str]] = {
         "fig.market_value": "市值", "fig.period_return": "区间涨幅", "fig.peers": "同业表",
         "fig.prices": "股价图", "fig.events": "事件研究", "fig.deliveries": "月度交付",
         "fig.backlog": "积压与等待", "fig.forecast": "预测",
+        "note": "说明", "not_shown": "未显示的部分及原因", "unlisted": "未上市",
+        "reported_metric": "月度数据",
     },
 }
 

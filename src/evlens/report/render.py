@@ -82,7 +82,10 @@ def render_html(data: dict, lang: str = "en") -> str:
     L = labels(lang)
     figs = {k: figure_json(v) for k, v in figures(data, lang).items()}
     name = data["name_zh"] if lang == "zh" else data["name_en"]
+    metric = data.get("reported_metric") or {}
+    metric_label = metric.get("label_zh" if lang == "zh" else "label_en")
     return environment().get_template("report.html").render(
-        d=data, L=L, lang=lang, title=L["title"].format(name=name, ticker=data["ticker"]),
+        d=data, L=L, lang=lang, title=L["title"].format(name=name, ticker=data["ticker"] or L["unlisted"]),
+        metric_label=metric_label,
         headline=headline_items(data, lang), figs=figs, plotly_js=plotly_js(), fmt=fmt,
         sources_by_id={s["id"]: s for s in data["sources"]})
