@@ -256,7 +256,7 @@ def update(
     from ..sources.live import cpca
 
     tickers, rankings = resolve_targets(store, names)
-    if price_fetcher is None or (rankings and ranking_fetcher is None):
+    if (tickers and price_fetcher is None) or (rankings and ranking_fetcher is None):
         from ..sources.live import require_live
 
         require_live()

@@ -29,7 +29,7 @@ class LiveUnavailable(EvlensError):
     """The live extra (yfinance, AKShare) is not installed."""
 
     def __init__(self, missing: str) -> None:
-        super().__init__(f"evlens update needs the live extra ({missing} is not installed): {INSTALL_HINT}")
+        super().__init__(f"evlens update needs the live extra (not installed: {missing}): {INSTALL_HINT}")
 
 
 class OfflineError(EvlensError):
