@@ -7,10 +7,8 @@ date on the exchange (1785720600 is 2026-08-03 01:30 UTC, 09:30 in Hong Kong, a 
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime, timezone
 
-import pandas as pd
 import pytest
 
 from evlens.errors import InputError
