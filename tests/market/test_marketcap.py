@@ -99,3 +99,19 @@ def test_bad_threshold_and_missing_counts(mstore, memory_store):
     mstore.add_prices("3690.HK", {"2025-01-02": 100.0})
     with pytest.raises(NotFoundError, match="no share counts"):
         marketcap(mstore, "3690.HK")
+
+
+def test_same_date_ledger_entries_the_last_is_in_force():
+    # a filed total before a placing and the placing itself, both dated on its completion
+    # (25,116,213,416 + 800,000,000 = 25,916,213,416), and a quote-site count that day
+    t = share_table(pd.DataFrame([
+        dict(as_of="2025-03-27", shares=25_916_213_416, basis="event:filed:placing", line=6),
+        dict(as_of="2025-03-27", shares=25_110_000_000, basis="implied:news_market_cap", line=7),
+        dict(as_of="2025-03-27", shares=25_116_213_416, basis="filed:issued_before_placing", line=5),
+        dict(as_of="2025-02-07", shares=25_107_000_000, basis="implied:news_market_cap", line=4),
+    ]), "X")
+    c = shares_as_of(t, date(2025, 3, 27))
+    assert (c.shares, c.basis) == (25_916_213_416, "event:filed:placing")  # the ledger's last entry, not the filing
+    assert shares_as_of(t, date(2025, 3, 26)).shares == 25_107_000_000  # implied, the latest before
+    assert shares_as_of(t, date(2025, 3, 27), filed_only=True).shares == 25_116_213_416
+    assert [basis_rank(b) for b in ("filed:monthly_return", "event:filed:placing", "implied:x")] == [0, 1, 2]

@@ -2,6 +2,7 @@
 
 import csv
 
+import pandas as pd
 import pytest
 
 
@@ -82,3 +83,21 @@ def test_bad_period_in_a_query_is_a_user_error(demo_store):
 
     with pytest.raises(InputError, match="2024-13"):
         demo_store.facts("xiaomi", "deliveries", period="2024-13")
+
+
+def test_bundled_ledger_is_stored_as_running_counts(store):
+    from pathlib import Path
+
+    import evlens
+
+    ledger = Path(evlens.__file__).parent / "data" / "demo" / "shares" / "1810.HK.csv"
+    [r] = store.load_shares([ledger])
+    assert r.format == "ledger" and r.tickers == ("1810.HK",)
+    s = store.shares("1810.HK").set_index(["as_of", "basis"])["shares"]
+    # the completion announcement: 25,116,213,416 issued before, 800,000,000 subscribed
+    assert s[(pd.Timestamp("2025-03-27"), "filed:issued_before_placing")] == 25_116_213_416
+    assert s[(pd.Timestamp("2025-03-27"), "event:filed:placing")] == 25_116_213_416 + 800_000_000
+    # next day disclosure of 3 Feb 2026: 26,050,601,078 + 93,660,638 allotted
+    assert s[(pd.Timestamp("2026-02-03"), "event:filed:scheme_allotment")] == 26_050_601_078 + 93_660_638
+    # an implied count moves nothing: the placing builds on the filed total, not on it
+    assert s[(pd.Timestamp("2025-02-07"), "implied:news_market_cap")] == 25_107_000_000
