@@ -109,6 +109,12 @@ def _facts_of(ctx: typer.Context, entity: str):
         return store.resolve_entity(entity), store.facts(), store.entities()
 
 
+def _db_path(ctx: typer.Context):
+    from ..store import default_db_path
+
+    return state(ctx).db_path or default_db_path()
+
+
 def register(app: typer.Typer) -> None:
     @app.command("deliveries")
     def deliveries_cmd(
@@ -170,8 +176,13 @@ def register(app: typer.Typer) -> None:
 
             from ..ops.baseline import forecast_year
 
+            from ..store.cache import cache_beside
+
             day = _date(as_of, "--as-of") or _d.today()
-            fy = forecast_year(facts, slug, year, day, entities=ents, target=target)
+            cache = cache_beside(_db_path(ctx))
+            fy = forecast_year(facts, slug, year, day, entities=ents, target=target, cache=cache)
+            if cache is not None:
+                cache.save()
             emit(fy.to_dict() if as_json else fy, as_json, lambda r: console.print(r.summary(), highlight=False))
             return
         scen = ops.load_scenario(scenario)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, MutableMapping, Sequence
 
 import numpy as np
 
@@ -161,13 +161,74 @@ def _scores_before(points: Sequence[Point], as_of: date, method: str = "model") 
     return [bl.score(p.forecasts[method], p.outcome.value) for p in points if p.outcome.known_from <= as_of]
 
 
-def calibration_scores(records, ents, as_of: date, years: Iterable[int] | None = None) -> list[float]:
-    """The model's scores from back-test points whose outcome was public by ``as_of``."""
+def calibration_scores(records, ents, as_of: date, years: Iterable[int] | None = None,
+                       cache: MutableMapping[str, Any] | None = None) -> list[float]:
+    """The model's scores from back-test points whose outcome was public by ``as_of``.
+
+    A point's forecast (as of its month end ``d``) depends only on the facts known on
+    ``d``, so it is kept in ``cache`` (any mutable mapping; default: one kept for the life
+    of the process) under a key made of the series, ``d`` and a digest of the ids and
+    known dates of the facts known on ``d``: a new or corrected fact changes the key of
+    every point made on or after the day it became known, and of no other. The outcome is recomputed from the facts known on
+    ``as_of`` every time (it is cheap, and it is what may differ between as-of dates).
+    """
+    cache = _PROCESS_CACHE if cache is None else cache
     records = [r for r in fact_records(records) if r.known_from <= as_of]
     first = min((r.start.year for r in records), default=as_of.year)
     ys = list(years) if years is not None else list(range(first, as_of.year))
-    pts, _ = raw_points(records, ents, ys, until=as_of)
-    return _scores_before(pts, as_of)
+    digests = _digests(records, [d for y in ys for d in month_ends(y)])
+    scores = []
+    for ent, metric in series_keys(records, ents):
+        for y in ys:
+            out = outcome_of(records, ent, metric, y, ents)
+            if out is None or out.known_from > as_of:
+                continue
+            for d in month_ends(y):
+                key = f"{ent}|{metric}|{y}|{d.isoformat()}|{digests[d]}"
+                if key not in cache:
+                    pf = _model_point(records, ent, metric, y, d, ents)
+                    cache[key] = None if pf is None else [pf.known, pf.remaining, pf.h]
+                got = cache[key]
+                if got is not None:
+                    known, remaining, h = got
+                    scores.append(bl.score(bl.PointForecast(known, remaining, int(h), 0.0, (), ()), out.value))
+    if len(cache) > _CACHE_LIMIT and cache is _PROCESS_CACHE:
+        cache.clear()
+    return scores
+
+
+_PROCESS_CACHE: dict[str, Any] = {}
+_CACHE_LIMIT = 50_000
+
+
+def _digests(records, days: Sequence[date]) -> dict[date, str]:
+    """For each day, a digest of the (id, known date) of every fact known on that day."""
+    import hashlib
+
+    ordered = sorted((r.known_from, r.id) for r in records)
+    out, h, i = {}, hashlib.sha256(), 0
+    for d in sorted(set(days)):
+        while i < len(ordered) and ordered[i][0] <= d:
+            h.update(f"{ordered[i][1]}@{ordered[i][0].isoformat()};".encode())
+            i += 1
+        out[d] = h.copy().hexdigest()[:20]
+    return out
+
+
+def _model_point(records, ent: str, metric: str, y: int, d: date, ents) -> bl.PointForecast | None:
+    """The model's uncalibrated forecast of year ``y`` as of ``d`` (None: no forecast)."""
+    try:
+        s = bl.monthly_series(records, ent, entities=ents, as_of=d, metric=metric)
+    except EvlensError:
+        return None
+    if len(s.months) < bl.MIN_MONTHS:
+        return None
+    plan = target_choice(records, s.entity, y, ents, d) if metric == "deliveries" else None
+    try:
+        pf = bl.with_target(bl.ets_point(s, y, d), plan.value if plan else None)
+    except (EvlensError, ValueError, np.linalg.LinAlgError):
+        return None
+    return None if pf.h == 0 else pf
 
 
 def _stats(rows: list[dict], name: str | None = None) -> dict:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, MutableMapping, Sequence
 
 import numpy as np
 
@@ -338,7 +338,8 @@ def finish(series: MonthlySeries, pf: PointForecast, year: int, as_of: date, sco
 
 
 def forecast_year(facts, entity: str, year: int, as_of: date, *, entities=None, target: float | None = None,
-                  scores: Sequence[float] | None = None, metric: str | None = None) -> BaselineForecast:
+                  scores: Sequence[float] | None = None, metric: str | None = None,
+                  cache: MutableMapping[str, Any] | None = None) -> BaselineForecast:
     """The calibrated forecast of ``entity``'s ``year`` total from the facts known on ``as_of``.
 
     ``scores``: calibration scores (default: computed by :func:`evlens.ops.backtest.calibration_scores`
@@ -351,7 +352,7 @@ def forecast_year(facts, entity: str, year: int, as_of: date, *, entities=None, 
     series = monthly_series(records, entity, entities=ents, as_of=as_of, metric=metric)
     pf = ets_point(series, year, as_of)
     if scores is None:
-        scores = calibration_scores(records, ents, as_of)
+        scores = calibration_scores(records, ents, as_of, cache=cache)
     t_source = "given" if target is not None else None
     plan = None
     if series.metric == "deliveries":

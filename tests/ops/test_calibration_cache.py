@@ -1,0 +1,71 @@
+"""Back-test forecasts kept between runs: the same scores as computing them afresh, and a
+new fact invalidates exactly the forecasts made on or after the day it became known."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from evlens.ops.backtest import calibration_scores
+from evlens.ops.records import entity_infos
+from evlens.store.cache import FileCache, cache_beside
+
+DAY = date(2024, 6, 30)  # calibrated on the 2023 back-test points: few, so the test is quick
+
+
+@pytest.fixture(scope="module")
+def data(demo_store):
+    return demo_store.facts(), entity_infos(demo_store.entities())
+
+
+@pytest.fixture(scope="module")
+def base(data):
+    facts, ents = data
+    cache: dict = {}
+    return cache, calibration_scores(facts, ents, DAY, cache=cache)
+
+
+def _poison(cache: dict) -> dict:
+    return {k: (None if v is None else [v[0], v[1] * 2.0, v[2]]) for k, v in cache.items()}
+
+
+def test_cached_scores_equal_fresh_ones_and_the_cache_is_really_read(data, base):
+    facts, ents = data
+    cache, fresh = base
+    assert len(fresh) >= 10 and len(cache) >= len(fresh)
+    assert calibration_scores(facts, ents, DAY, cache=dict(cache)) == fresh
+    # poison every entry: the scores now follow the cache, so that is what they were read from
+    assert calibration_scores(facts, ents, DAY, cache=_poison(cache)) != fresh
+
+
+def test_a_new_fact_invalidates_the_points_made_once_it_was_known(data, base):
+    facts, ents = data
+    cache, _ = base
+    # a figure known from 2023-06-20 (about the market aggregate, which is no back-test
+    # series of its own): every point from that day on is recomputed, none before it
+    extra = pd.DataFrame([{
+        "id": "late-figure", "entity": "china-bev-other", "metric": "retail_sales", "period": "2023-05",
+        "value": 123456, "unit": "vehicle", "bound": "eq", "cumulative": False, "published": date(2023, 6, 20),
+        "published_basis": "stated", "method": "import:kpis", "confidence": 1.0}])
+    probe = dict(cache)
+    calibration_scores(pd.concat([facts, extra], ignore_index=True), ents, DAY, cache=probe)
+    new = set(probe) - set(cache)
+    reused = {k for k in cache if k.split("|")[3] < "2023-06-20"}
+    assert new and all(k.split("|")[3] >= "2023-06-20" for k in new)
+    assert reused and {k.rsplit("|", 1)[0] for k in new}.isdisjoint({k.rsplit("|", 1)[0] for k in reused})
+    assert len(new) == len(cache) - len(reused)
+
+
+def test_the_file_cache_survives_a_restart_and_ignores_a_broken_file(tmp_path):
+    db = tmp_path / "ev.duckdb"
+    c = cache_beside(db)
+    assert c is not None and len(c) == 0
+    c["a|b"] = [1.0, 2.0, 3]
+    c.save()
+    assert dict(cache_beside(db)) == {"a|b": [1.0, 2.0, 3]}
+    c.path.write_text("{not json", encoding="utf-8")
+    assert len(cache_beside(db)) == 0
+    assert cache_beside(":memory:") is None
+    assert len(FileCache(tmp_path / "missing.json")) == 0
