@@ -15,7 +15,12 @@ from typer.testing import CliRunner
 import evlens
 from evlens.cli import build_app, main
 from evlens.errors import InputError
-from evlens.market.marketcap import ledger_entries, marketcap_series, reconcile, share_table
+from evlens.market.marketcap import (
+    ledger_entries,
+    marketcap_series,
+    reconcile,
+    share_table,
+)
 
 LEDGER = Path(evlens.__file__).parent / "data" / "demo" / "shares" / "1810.HK.csv"
 
