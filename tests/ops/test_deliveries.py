@@ -321,3 +321,21 @@ def test_a_single_day_figure_is_a_running_total():
     s = monthly_deliveries(facts, "acme", 2024, entities=ENTS)
     dec = month(s, "2024-12")
     assert dec.low == pytest.approx(135000 * 0.98 - 111008) and dec.high == pytest.approx(135000 * 1.02 - 111008)
+
+
+def test_a_maker_that_publishes_nev_sales_gets_them_as_its_deliveries_labelled():
+    # BYD publishes monthly NEV sales (universe data, entities.toml): they make its series,
+    # labelled; a press "deliveries" figure about BYD is not its measure and is left out
+    jan = F("byd", "2025-01", 300538, metric="sales")
+    feb = F("byd", "2025-02", 322846, metric="sales")
+    q1 = F("byd", "2025-Q1", 1000804, metric="sales")
+    press = F("byd", "2025-02", 44579, source_url="https://press.example/byd")
+    s = monthly_deliveries([jan, feb, q1, press], "byd", 2025)
+    assert [m.value for m in s.months] == [300538, 322846, 1000804 - 300538 - 322846]
+    assert month(s, "2025-03").basis == "derived"
+    assert s.measure is not None and s.measure.metric == "sales" and "NEV sales" in s.measure.label_en
+    assert s.to_dict()["measure"]["label"] == s.measure.label_en
+    assert any(k["id"] == press.id and "not its own measure" in k["reason"] for k in s.facts_skipped)
+    # a maker that publishes deliveries is unchanged: sales facts about it are not deliveries
+    with pytest.raises(NotFoundError):
+        monthly_deliveries([F("xpeng", "2025-01", 30350, metric="sales")], "xpeng", 2025)

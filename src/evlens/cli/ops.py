@@ -52,7 +52,8 @@ def _range_pct(x: float | None, lo: float | None, hi: float | None) -> str:
 
 def _render_deliveries(s: ops.DeliverySeries) -> None:
     table = Table("month", "value", "low", "high", "basis", "cumulative", "MoM", "YoY",
-                  title=f"Deliveries of {s.entity}" + (f", {s.year}" if s.year else ""))
+                  title=f"Deliveries of {s.entity}" + (f", {s.year}" if s.year else "")
+                  + (f" ({s.measure.label_en})" if s.measure else ""))
     for m in s.months:
         shown = _n(m.value) if m.exact else f"~{_n(m.value)}"
         table.add_row(m.month, shown, _n(m.low), _n(m.high), m.basis, _n(m.cumulative),

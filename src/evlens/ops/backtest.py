@@ -90,14 +90,19 @@ def outcome_of(records, entity: str, metric: str, year: int, ents) -> Outcome | 
 
 
 def series_keys(records, ents) -> list[tuple[str, str]]:
-    """(entity, metric) of every company with deliveries facts and every model with
+    """(entity, metric) of every company with facts of its deliveries measure (deliveries,
+    or the harmonised metric it publishes, e.g. BYD's NEV sales) and every model with
     monthly retail figures (aggregates such as the market total left out)."""
     out = []
     companies = {e.id for e in ents.values() if e.kind == "company"}
-    with_deliveries = {r.entity for r in records if r.metric == "deliveries"}
+    from .deliveries import delivery_metric
+
+    by_metric: dict[str, set[str]] = {}
+    for r in records:
+        by_metric.setdefault(r.metric, set()).add(r.entity)
     for c in sorted(companies):
         fam = {c} | {e.id for e in ents.values() if e.parent == c}
-        if fam & with_deliveries:
+        if fam & by_metric.get(delivery_metric(c).metric, set()):
             out.append((c, "deliveries"))
     models = {e.id for e in ents.values() if e.kind == "model"}
     retail = sorted({r.entity for r in records if r.metric == "retail_sales" and r.entity in models})

@@ -38,7 +38,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ..errors import ConflictError, InputError, NotFoundError
+from ..errors import ConflictError, EvlensError, InputError, NotFoundError
 from ..facts import Fact
 from ..periods import parse_period
 from . import intervals as iv
@@ -155,11 +155,15 @@ class DeliverySeries:
     facts_used: tuple[dict, ...]
     facts_skipped: tuple[dict, ...]
     rules: dict = field(default_factory=dict)
+    measure: "DeliveryMetric | None" = None  # set when the series is a harmonised measure
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "entity": self.entity,
             "year": self.year,
+            "measure": None if self.measure is None else {
+                "metric": self.measure.metric, "scope": self.measure.scope, "label": self.measure.label_en,
+                "label_zh": self.measure.label_zh, "rule": self.measure.rule},
             "months": [m.to_dict() for m in self.months],
             "total": round(sum(m.value for m in self.months), 1),
             "run_rate": self.run_rate.to_dict() if self.run_rate else None,
@@ -173,7 +177,8 @@ class DeliverySeries:
         return pd.DataFrame([m.to_dict() for m in self.months]).set_index("month")
 
     def summary(self) -> str:
-        lines = [f"deliveries of {self.entity}" + (f" in {self.year}" if self.year else "")]
+        lines = [f"deliveries of {self.entity}" + (f" in {self.year}" if self.year else "")
+                 + (f" ({self.measure.label_en})" if self.measure else "")]
         for m in self.months:
             hi = "open" if m.high is None else f"{m.high:,.0f}"
             lines.append(f"  {m.month}  {m.value:>10,.0f}  [{m.low:,.0f}, {hi}]  {m.basis}")
@@ -218,6 +223,40 @@ def _resolve_target(entity: str, entities: Mapping[str, EntityInfo]) -> str:
     raise NotFoundError(f"unknown entity {entity!r}: not in the gazetteer")
 
 
+@dataclass(frozen=True)
+class DeliveryMetric:
+    """The measure a company's deliveries series is made of: ``deliveries`` itself, or the
+    metric its own monthly release gives that the universe data harmonises to deliveries
+    (BYD: NEV ``sales`` of scope ``NEV (all)``, labelled as such)."""
+
+    metric: str = "deliveries"
+    scope: str | None = None
+    label_en: str = "deliveries"
+    label_zh: str = "交付量"
+    rule: str = ""
+
+    @property
+    def harmonised(self) -> bool:
+        return self.metric != "deliveries"
+
+    def label(self, lang: str = "en") -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+
+def delivery_metric(entity: str) -> DeliveryMetric:
+    """What ``entity``'s deliveries series is made of (``gazetteer.reported_metric``); plain
+    deliveries for an entity outside the universe or a maker that reports deliveries."""
+    from .. import gazetteer
+
+    try:
+        rm = gazetteer.reported_metric(entity)
+    except (EvlensError, KeyError):
+        return DeliveryMetric()
+    if rm.shown_as != "deliveries" or rm.metric == "deliveries":
+        return DeliveryMetric()
+    return DeliveryMetric(rm.metric, getattr(rm, "scope", None), rm.label_en, rm.label_zh, rm.rule)
+
+
 def delivery_constraints(
     records: list[FactRecord],
     target: str,
@@ -229,10 +268,21 @@ def delivery_constraints(
     excluded = set(exclude)
     fam = family(target, entities)
     start = first_delivery_month(target, entities)
+    own = delivery_metric(target)
     used: list[tuple[FactRecord, str]] = []
     skipped: list[dict] = []
     for r in records:
         if r.entity not in fam:
+            continue
+        if own.harmonised and r.metric == own.metric:
+            if own.scope and r.scope and r.scope != own.scope:
+                skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
+                                "reason": f"{r.metric} of another scope ({r.scope}) than the maker's own release ({own.scope})"})
+                continue
+            r = replace(r, metric="deliveries")
+        elif own.harmonised and r.metric in DELIVERY_METRICS:
+            skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
+                            "reason": f"{target} publishes {own.label('en')}: a deliveries figure about it is not its own measure"})
             continue
         if r.metric not in DELIVERY_METRICS:
             if "retail" in r.metric or "wholesale" in r.metric:
@@ -444,8 +494,12 @@ def monthly_deliveries(
         "cumulative": "running total from January of the year shown",
         "pace": f"ahead if to-date >= {1 + PACE_BAND:.0%} of target x months/12, behind if below {1 - PACE_BAND:.0%}, else on pace",
     }
+    own = delivery_metric(target_entity)
+    if own.harmonised:
+        rules["measure"] = own.rule or f"{own.label_en}: the maker's own monthly measure, shown as deliveries"
     return DeliverySeries(entity=target_entity, year=year, months=tuple(out), run_rate=run_rate,
-                          pace=pace, facts_used=tuple(used), facts_skipped=tuple(skipped), rules=rules)
+                          pace=pace, facts_used=tuple(used), facts_skipped=tuple(skipped), rules=rules,
+                          measure=own if own.harmonised else None)
 
 
 def target_pace(

@@ -136,9 +136,9 @@ def solve(n: int, cons: list[Constraint], what: str = "facts") -> Solution:
         raise ConflictError(f"{what} cannot all hold (no monthly series satisfies them): {lines}")
     idx = np.arange(n)
     high = d[idx, idx + 1]
-    low = np.maximum(0.0, -d[idx + 1, idx])
+    low = np.maximum(0.0, -d[idx + 1, idx]) + 0.0  # + 0.0: no negative zero
     cum_high = d[0, idx + 1]
-    cum_low = np.maximum(0.0, -d[idx + 1, 0])
+    cum_low = np.maximum(0.0, -d[idx + 1, 0]) + 0.0
     s = np.minimum(d.min(axis=0), 0.0)  # a feasible vertex: distances from a virtual source
     x0 = np.maximum(np.diff(s), 0.0)
     point, rule = _smoothest(n, _weights(n, cons), x0, low, high)
