@@ -69,3 +69,14 @@ def test_the_file_cache_survives_a_restart_and_ignores_a_broken_file(tmp_path):
     assert len(cache_beside(db)) == 0
     assert cache_beside(":memory:") is None
     assert len(FileCache(tmp_path / "missing.json")) == 0
+
+
+def test_the_calibration_curve_by_hand():
+    from evlens.ops.backtest import calibration_curve
+
+    # pits 0.05, 0.30, 0.50, 0.62, 0.99: |pit - 0.5| = 0.45, 0.20, 0, 0.12, 0.49
+    rows = [{"pit": p} for p in (0.05, 0.30, 0.50, 0.62, 0.99)] + [{"pit": None}]
+    got = {c["stated"]: c["observed"] for c in calibration_curve(rows, (0.2, 0.4, 0.5, 0.9, 0.95))}
+    # band 0.2 holds |d| <= 0.1: 1 of 5; 0.4: <= 0.2: 3; 0.5: <= 0.25: 3; 0.9: <= 0.45: 4; 0.95: 4
+    assert got == {0.2: 0.2, 0.4: 0.6, 0.5: 0.6, 0.9: 0.8, 0.95: 0.8}
+    assert calibration_curve([{"pit": None}]) == []

@@ -269,6 +269,8 @@ class BacktestResult:
         d["makers_or_models"] = len({r["entity"] for r in self.rows})
         d["bounded_outcomes"] = sum(1 for r in self.rows if r["outcome_bounded"])
         d["baselines"] = [_stats(rows, name) for name, rows in self.baseline_rows.items()]
+        d["calibration"] = calibration_curve(self.rows)
+        d["calibration_autoets"] = calibration_curve(self.baseline_rows.get("AutoETS", ()))
         d["by_entity"] = self.by_entity()
         d["years"] = list(self.years)
         d["points_detail"] = list(self.rows)
@@ -304,6 +306,10 @@ class BacktestResult:
             lines += ["", f"{e['entity']} ({e['metric']})", head, line("model", e["model"])]
             for name in self.baseline_rows:
                 lines.append(line(name, e[name]))
+        cal = d["calibration"]
+        if cal:
+            lines += ["", "calibration (central bands): stated " + " ".join(f"{c['stated']:>5.0%}" for c in cal),
+                      "                             observed " + " ".join(f"{c['observed']:>5.0%}" for c in cal)]
         lines += ["", "bands of run-rate and seasonal naive: none (point forecasts; CRPS = absolute error); "
                   "AutoETS: its own residual spread, uncalibrated",
                   "model bands: split-conformal, each point calibrated only on outcomes public by its as-of date"]
@@ -328,9 +334,28 @@ def _row(p: Point, method: str, draws: np.ndarray | None) -> dict:
             inside[str(lv)] = bool(lo <= y <= hi)
         crps = float(sr.crps_ensemble(y, draws))
         band90 = [float(x) for x in np.quantile(draws, [0.05, 0.95])]
+    pit = None if draws is None else float((np.sum(draws < y) + np.sum(draws <= y)) / (2 * len(draws)))
     return {"entity": p.entity, "metric": p.metric, "year": p.year, "as_of": p.as_of.isoformat(), "h": pf.h,
             "outcome": y, "outcome_bounded": p.outcome.bounded, "p50": p50, "band90": band90,
-            "inside": inside, "crps": crps}
+            "inside": inside, "crps": crps, "pit": pit}
+
+
+CALIBRATION_LEVELS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def calibration_curve(rows: Sequence[dict], levels: Sequence[float] = CALIBRATION_LEVELS) -> list[dict]:
+    """Stated against observed coverage of the central bands.
+
+    ``pit`` of a point is the share of the forecast's draws below the outcome (ties count
+    half). The central band of level ``a`` holds the outcome exactly when
+    ``|pit - 0.5| <= a / 2``; the observed coverage is the share of points where it does.
+    A calibrated forecast lies on the diagonal (observed = stated). Points without draws
+    (point forecasts) are left out."""
+    pits = np.array([r["pit"] for r in rows if r.get("pit") is not None], dtype=float)
+    if not len(pits):
+        return []
+    return [{"stated": a, "observed": round(float(np.mean(np.abs(pits - 0.5) <= a / 2 + 1e-12)), 4),
+             "points": int(len(pits))} for a in levels]
 
 
 def backtest(facts, *, entities=None, years: Sequence[int] = (2024, 2025), only: Sequence[str] | None = None) -> BacktestResult:
