@@ -94,9 +94,41 @@ class Service:
 
     @property
     def default_entity(self) -> str:
+        """The subject the dashboard opens on when a page names none: the one it was
+        started with, else the ``EVLENS_SUBJECT`` setting, else the database's main
+        company, else the demo's subject (``[demo] subject`` of the demo manifest). A page
+        opens on another with its ``entity`` query parameter."""
         if self._entity is None:
-            self._entity = self.query(lambda s: s.main_entity()) or "xiaomi"
+            from ..demo import demo_subject
+
+            self._entity = (os.environ.get("EVLENS_SUBJECT") or self.query(lambda s: s.main_entity())
+                            or demo_subject())
         return self._entity
+
+    def universe(self) -> list[dict]:
+        """The makers of the universe, for the dashboard's list: slug, names, group,
+        brands, the listed line shown (with currency and benchmarks), the monthly metric
+        and its label, and whether the database holds closes of that line."""
+        def build() -> list[dict]:
+            from ..gazetteer import load_universe
+            from ..report.data import subject_listing, _stored_range
+
+            def rows(store) -> list[dict]:
+                out = []
+                for m in load_universe():
+                    ent = store.entity(m.id)
+                    x = subject_listing(store, m.id)
+                    out.append({
+                        "id": m.id, "name_en": ent.get("name_en"), "name_zh": ent.get("name_zh"), "group": m.group,
+                        "brands": list(m.brands), "peers": list(m.peers),
+                        "listing": dict(x.__dict__) if x is not None else None,
+                        "listings": [dict(y.__dict__) for y in m.listings],
+                        "has_prices": x is not None and _stored_range(store, x.line) is not None,
+                        "reported_metric": m.reports.to_dict(),
+                    })
+                return jsonable(out)
+            return self.query(rows)
+        return self.cached(("universe",), build)
 
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Any]:
