@@ -294,7 +294,7 @@ class Milestone:
 
 
 def _filed_alternative(table: pd.DataFrame, day: date, close: float, used: ShareCount) -> dict | None:
-    if is_filed(used.basis):
+    if basis_kind(used.basis) in ("filed", "event"):  # a filing, or the ledger's count after a filed total
         return None
     filed = shares_as_of(table, day, filed_only=True)
     if filed is None:
@@ -824,6 +824,9 @@ def marketcap_series(
         last = pd.Timestamp(str(end)).date() if end is not None else ps.closes.index[-1].date()
     except ValueError as exc:
         raise InputError(f"cannot read a date: {exc}", field="from" if start is not None else "to") from None
+    first_count = table["as_of"].min().date()
+    if last < first_count:
+        raise NotFoundError(f"no share count of {ps.ticker} dated on or before {last} (the first is as of {first_count})")
     facts = _facts_near(store, ps.entity, first - timedelta(days=near_days), last + timedelta(days=near_days))
     return build_series(ps.ticker, ps.currency, ps.closes, ps.frame["suspect"], table, first, last,
                         facts=facts, step=step, top=top, near_days=near_days)
