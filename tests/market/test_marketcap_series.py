@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import evlens
 from evlens.cli import build_app, main
-from evlens.errors import InputError
+from evlens.errors import InputError, NotFoundError
 from evlens.market.marketcap import (
     ledger_entries,
     marketcap_series,
@@ -211,3 +211,8 @@ def test_cli_series_json_and_a_ticker_without_counts(ledger_db, capsys):
     err = capsys.readouterr().err.strip()
     assert e.value.code == 2 and err.startswith("error:") and "\n" not in err
     assert "no share counts stored for 1211.HK" in err
+
+
+def test_a_window_before_the_first_count_says_so(ledger_db):
+    with evlens.open(ledger_db, read_only=True) as s, pytest.raises(NotFoundError, match="first is as of 2024-11-30"):
+        marketcap_series(s, "1810.HK", end="2024-06-28")

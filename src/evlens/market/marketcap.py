@@ -222,7 +222,8 @@ class MarketCap:
     suspect: bool = False  # the close is from a row the source gets wrong
     filed: dict | None = None  # the same on the latest filed count, when it differs
     reported: dict | None = None  # a market value stored as a fact for that day
-    rule: str = "as-of join: latest count dated on or before the session; ties by basis filing > derived > implied"
+    rule: str = ("as-of join: latest count dated on or before the session; on one date the last ledger entry, "
+                 "an implied count only when the ledger has none")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -262,7 +263,7 @@ class Milestone:
     skipped_suspect: tuple[date, ...] = ()
     rule: str = (
         "first session with close × shares-as-of >= threshold; suspect rows skipped; shares by as-of join "
-        "(latest count dated on or before the session; ties by basis filing > derived > implied)"
+        "(latest count dated on or before the session; on one date the last ledger entry, implied only without one)"
     )
 
     def to_dict(self) -> dict:
