@@ -5,7 +5,8 @@ not ranked). ``peer_average_pct`` is the equal-weighted arithmetic mean of the p
 returns, **excluding the subject** (and the index); ``subject_vs_peers_pp`` is the
 subject's return minus that average, in percentage points. Volatility, drawdown and beta
 (against the index) come from :mod:`evlens.market.risk` where the closes cover the
-window; they are None for a row whose return is an official figure.
+window; they are None for a row whose return is an official figure. Peers may trade on
+other exchanges than the subject: each return is in its own line's currency.
 """
 
 from __future__ import annotations
@@ -148,5 +149,6 @@ def peers(
         subject=subj.ticker, benchmark=b.ticker, window_label=table.window.label, rows=tuple(out),
         peer_average_pct=avg, subject_return_pct=subj.return_pct, subject_vs_peers_pp=gap,
         subject_rank=subj.rank, ranked=sum(r.rank is not None for r in table.rows),
-        conventions={**table.conventions, "peer_average": "equal-weighted mean of peer returns, subject and index excluded"},
+        conventions={**table.conventions, "peer_average": "equal-weighted mean of peer returns, subject and index excluded",
+                     "currency": "each line's return in its own trading currency (no conversion)"},
     )

@@ -28,8 +28,10 @@ def _missing(x: float | None) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
-def money(value: float | None, currency: str = "HKD", lang: str = "en") -> str:
-    """A large amount of money: ``HK$1.02 trn`` / ``1.02 万亿港元`` (two decimals in the unit)."""
+def money(value: float | None, currency: str | None, lang: str = "en") -> str:
+    """A large amount of money: ``HK$1.02 trn`` / ``1.02 万亿港元`` (two decimals in the
+    unit); with no currency, the amount alone."""
+    currency = currency or ""
     if _missing(value):
         return "–"
     sign = "-" if value < 0 else ""
@@ -40,7 +42,7 @@ def money(value: float | None, currency: str = "HKD", lang: str = "en") -> str:
             if v >= scale:
                 return f"{sign}{v / scale:.2f} {word}{cur}"
         return f"{sign}{v:,.0f} {cur}"
-    sym = _EN_SYMBOL.get(currency, currency + " ")
+    sym = _EN_SYMBOL.get(currency, currency + " " if currency else "")
     for scale, word in _EN_MONEY:
         if v >= scale:
             return f"{sign}{sym}{v / scale:.2f} {word}"
