@@ -72,11 +72,22 @@ def test_the_file_cache_survives_a_restart_and_ignores_a_broken_file(tmp_path):
 
 
 def test_the_calibration_curve_by_hand():
-    from evlens.ops.backtest import calibration_curve
+    import numpy as np
 
-    # pits 0.05, 0.30, 0.50, 0.62, 0.99: |pit - 0.5| = 0.45, 0.20, 0, 0.12, 0.49
-    rows = [{"pit": p} for p in (0.05, 0.30, 0.50, 0.62, 0.99)] + [{"pit": None}]
-    got = {c["stated"]: c["observed"] for c in calibration_curve(rows, (0.2, 0.4, 0.5, 0.9, 0.95))}
-    # band 0.2 holds |d| <= 0.1: 1 of 5; 0.4: <= 0.2: 3; 0.5: <= 0.25: 3; 0.9: <= 0.45: 4; 0.95: 4
-    assert got == {0.2: 0.2, 0.4: 0.6, 0.5: 0.6, 0.9: 0.8, 0.95: 0.8}
-    assert calibration_curve([{"pit": None}]) == []
+    from evlens.ops.backtest import _row, calibration_curve
+
+    # draws 1..100 (numpy quantiles interpolate: the central 50 % band is [25.75, 75.25],
+    # the 90 % band [5.95, 95.05]); outcomes 50 (inside both), 80 (inside 90 % only) and
+    # 99 (inside neither)
+    class P:  # the few fields _row reads
+        entity, metric, year, as_of = "x", "deliveries", 2025, __import__("datetime").date(2025, 6, 30)
+
+        def __init__(self, y):
+            self.outcome = type("O", (), {"value": y, "bounded": False})()
+            self.forecasts = {"model": type("F", (), {"h": 6, "p50": 50.0})()}
+
+    draws = np.arange(1.0, 101.0)
+    rows = [_row(P(y), "model", draws) for y in (50.0, 80.0, 99.0)] + [{"inside_levels": None}]
+    got = {c["stated"]: c["observed"] for c in calibration_curve(rows, (0.5, 0.9))}
+    assert got == {0.5: round(1 / 3, 4), 0.9: round(2 / 3, 4)}
+    assert calibration_curve([{"inside_levels": None}]) == []

@@ -334,28 +334,32 @@ def _row(p: Point, method: str, draws: np.ndarray | None) -> dict:
             inside[str(lv)] = bool(lo <= y <= hi)
         crps = float(sr.crps_ensemble(y, draws))
         band90 = [float(x) for x in np.quantile(draws, [0.05, 0.95])]
-    pit = None if draws is None else float((np.sum(draws < y) + np.sum(draws <= y)) / (2 * len(draws)))
+    held = None if draws is None else {f"{a:g}": _inside(draws, y, a) for a in CALIBRATION_LEVELS}
     return {"entity": p.entity, "metric": p.metric, "year": p.year, "as_of": p.as_of.isoformat(), "h": pf.h,
             "outcome": y, "outcome_bounded": p.outcome.bounded, "p50": p50, "band90": band90,
-            "inside": inside, "crps": crps, "pit": pit}
+            "inside": inside, "crps": crps, "inside_levels": held}
+
+
+def _inside(draws: np.ndarray, y: float, level: float) -> bool:
+    """Whether ``y`` lies in the central band of ``level`` of the draws (quantiles as
+    ``numpy.quantile`` interpolates them, the same rule as the coverage scores)."""
+    lo, hi = np.quantile(draws, [(1 - level) / 2, (1 + level) / 2])
+    return bool(lo <= y <= hi)
 
 
 CALIBRATION_LEVELS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
 def calibration_curve(rows: Sequence[dict], levels: Sequence[float] = CALIBRATION_LEVELS) -> list[dict]:
-    """Stated against observed coverage of the central bands.
-
-    ``pit`` of a point is the share of the forecast's draws below the outcome (ties count
-    half). The central band of level ``a`` holds the outcome exactly when
-    ``|pit - 0.5| <= a / 2``; the observed coverage is the share of points where it does.
-    A calibrated forecast lies on the diagonal (observed = stated). Points without draws
-    (point forecasts) are left out."""
-    pits = np.array([r["pit"] for r in rows if r.get("pit") is not None], dtype=float)
-    if not len(pits):
+    """Stated against observed coverage of the central bands: for each level ``a`` the
+    share of points whose outcome lies between the forecast's ``(1 - a) / 2`` and
+    ``(1 + a) / 2`` quantiles (as for ``coverage_50/80/90``). A calibrated forecast lies on
+    the diagonal (observed = stated). Points without bands (point forecasts) are left out."""
+    held = [r["inside_levels"] for r in rows if r.get("inside_levels")]
+    if not held:
         return []
-    return [{"stated": a, "observed": round(float(np.mean(np.abs(pits - 0.5) <= a / 2 + 1e-12)), 4),
-             "points": int(len(pits))} for a in levels]
+    return [{"stated": a, "observed": round(float(np.mean([h[f"{a:g}"] for h in held])), 4), "points": len(held)}
+            for a in levels]
 
 
 def backtest(facts, *, entities=None, years: Sequence[int] = (2024, 2025), only: Sequence[str] | None = None) -> BacktestResult:

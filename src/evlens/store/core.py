@@ -76,6 +76,7 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else default_db_path()
+        self._tx_depth = 0  # open transaction blocks (see transaction)
         self.read_only = read_only
         if read_only:
             if not self.path.exists():
@@ -132,13 +133,23 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Run a block of writes as one transaction: all of it or none of it."""
+        """Run a block of writes as one transaction: all of it or none of it. A block
+        inside another joins it: its writes commit or roll back with the outer block."""
         if self.read_only:
             raise EvlensError(f"{self.path}: opened read-only")
+        if self._tx_depth:
+            self._tx_depth += 1
+            try:
+                yield self.con
+            finally:
+                self._tx_depth -= 1
+            return
         self.con.execute("BEGIN TRANSACTION")
+        self._tx_depth = 1
         try:
             yield self.con
         except BaseException:
+            self._tx_depth = 0
             self.con.execute("ROLLBACK")
             self._aliases = None
             if self._memory_limit is not None:
@@ -146,6 +157,7 @@ class Store:
                 self._memory_limit = None
             raise
         else:
+            self._tx_depth = 0
             self.con.execute("COMMIT")
             self._aliases = None
 
@@ -445,6 +457,14 @@ class Store:
         results = []
         with self.transaction():
             for item in demo_files():
+                if item.kind == "articles":  # a folder of articles, read by the extractor
+                    from ..sources.releases import article_paths, check_article
+                    from ..extract import extract_file
+
+                    for path in article_paths(item.path):
+                        check_article(path)
+                        results.append(self.add_document(*extract_file(path, None, [])))
+                    continue
                 raw = read_file(item.path)
                 results.append(self._import(raw, item.kind, ticker=item.ticker, adjusted=item.adjusted))
         return results
