@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import market, ops
 from ..errors import EvlensError, InputError, NotFoundError
-from ..gazetteer import Listing, index_ticker, load_universe, maker, maker_of, reported_metric
+from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, maker, maker_of, reported_metric
 from ..events import study
 from ..market.metrics import simple_returns
 from ..values import jsonable
@@ -303,7 +303,13 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
                                                          peers=",".join(peers_list), year=ryear))
         elif not peers_list:
             notes.append(f"peers: no peers of {slug} are listed")
-        if event_bench is not None:
+        family = {slug} | ({e.id for e in load_gazetteer() if (maker_of(e.id) or e).id == slug}
+                           if maker(slug) is not None else set())
+        has_events = bool((facts["entity"].isin(family) & facts["metric"].isin(EVENT_METRICS)).any())
+        if not has_events:
+            notes.append(f"event study: no {' or '.join(EVENT_METRICS)} facts of {slug} are stored, so no release "
+                         f"dates to study")
+        elif event_bench is not None:
             ev = attempt("event study", lambda: study.events(store, [ticker], benchmark=event_bench, window=(-1, 1),
                                                               from_facts=list(EVENT_METRICS)))
     dl = dl_prev = bl = fc = None
