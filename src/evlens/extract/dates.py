@@ -217,6 +217,22 @@ _COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
 _COMPARED_YEAR = re.compile(r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $")
 _QUARTER_AFTER = re.compile(r" quarter\b")
 _COMPARED_MONTH_EN = re.compile(rf"(?:than|from|compared (?:with|to)|versus|over)(?: in)? {_MON} $", re.I)
+
+
+@lru_cache(maxsize=1)
+def _compared_before() -> re.Pattern:
+    """Matches, at the end of the 60 characters before an English time, a comparison word
+    and what may stand between it and the time (``[compared] en`` in ``lexicon.toml``)."""
+    import tomllib
+    from importlib import resources
+
+    lex = tomllib.loads(resources.files("evlens.extract").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    words = "|".join(re.escape(w) for w in sorted(lex["compared"]["en"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{words})(?: (?:the )?(?:\$|rmb |us\$)?[\d][\d,.]*(?: (?:million|billion|thousand))?"
+        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of))?(?: the)? $", re.I)
+
+
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 
 
@@ -271,10 +287,17 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     out: list[PeriodMention] = []
     for a, b, g, lang in found:
         ctx.at = a
+        compared = lang == "en" and not g.get("asof") and _compared_before().search(text, max(0, a - 60), a)
+        year = ctx.year
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
         except (ValueError, KeyError, IndexError):
             pm = None
+        if compared and pm is not None:
+            # "down 24.1% from 47,800 units in June 2024": the time compared with serves
+            # its own clause only and names no year for the months after it
+            ctx.year = year
+            pm = pm._replace(local=True)
         if pm is not None and pm.local:
             out.append(pm)  # a comparison's time: no context for the times after it
         elif pm is not None:

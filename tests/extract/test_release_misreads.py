@@ -1,0 +1,25 @@
+"""Rules for misreads found on the makers' release articles (real press text): each test
+is a small sentence with the fact worked out by hand."""
+
+from datetime import date
+
+from evlens.extract import extract_text
+
+PUB = date(2025, 12, 1)
+
+
+def facts(text: str, published: date = PUB) -> set[tuple]:
+    return {(f.entity, f.metric, f.value, f.bound, f.period) for f in extract_text(text, published)}
+
+
+def test_a_year_compared_with_names_no_year_for_the_months_after_it():
+    got = facts("Li Auto's deliveries fell to 36,279 units in June 2025, down 24.1% from 47,800 units "
+                "in June 2024. July deliveries dropped to 30,731 units.")
+    assert ("li-auto", "deliveries", 30731.0, "eq", "2025-07") in got
+    assert ("li-auto", "deliveries", 47800.0, "eq", "2024-06") in got
+
+
+def test_a_quarter_compared_with_dates_no_later_sentence():
+    got = facts("NIO delivered 72,056 vehicles in the second quarter of 2025, up 71.2% compared to the "
+                "first quarter of 2025. Of these, 47,132 vehicles were delivered by NIO.")
+    assert not any(f[2] == 47132.0 and f[4] == "2025-Q1" for f in got)
