@@ -321,8 +321,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         notes.append(f"deliveries: {why['en']}")
         reasons["deliveries"] = why
     else:
-        if metric is not None and metric["harmonised"]:
-            ops_facts = harmonised_facts(facts, slug, metric["metric"], metric["shown_as"])
+        if metric is not None and metric["harmonised"]:  # ops applies the rule (gazetteer.reported_metric)
             notes.append(f"deliveries: {metric['label_en']} ({metric['rule']})")
         dl = attempt("deliveries", lambda: ops.monthly_deliveries(ops_facts, slug, fyear, entities=ents,
                                                                   on_conflict="prefer-official"))
@@ -417,18 +416,6 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         figure_facts={k: sorted(v) for k, v in figs.items()}, sources=sources, notes=notes,
         listing=jsonable(dict(listing.__dict__)) if listing is not None else None,
         reported_metric=metric, reasons=reasons)
-
-
-def harmonised_facts(facts: pd.DataFrame, entity: str, published: str, shown_as: str) -> pd.DataFrame:
-    """``facts`` with the maker's own ``published`` facts shown as ``shown_as`` (the
-    universe's harmonisation rule, e.g. BYD's NEV ``sales`` as ``deliveries``), when the
-    maker has no ``shown_as`` facts of its own; the other facts unchanged."""
-    mine = (facts["entity"] == entity)
-    if published == shown_as or ((facts["metric"] == shown_as) & mine).any():
-        return facts
-    out = facts.copy()
-    out.loc[mine & (out["metric"] == published), "metric"] = shown_as
-    return out
 
 
 def _benchmarks(store, listing: Listing | None, opts: ReportOptions) -> tuple[str | None, str | None]:
