@@ -23,3 +23,21 @@ def test_a_quarter_compared_with_dates_no_later_sentence():
     got = facts("NIO delivered 72,056 vehicles in the second quarter of 2025, up 71.2% compared to the "
                 "first quarter of 2025. Of these, 47,132 vehicles were delivered by NIO.")
     assert not any(f[2] == 47132.0 and f[4] == "2025-Q1" for f in got)
+
+
+def test_a_segment_figure_is_not_the_makers_total():
+    got = facts("BYD announced on Monday that it sold 480,186 new energy vehicles (NEV) in November. "
+                "Of those, the Shenzhen-based automaker sold 474,921 passenger vehicles: 237,540 fully "
+                "electric and 237,381 plug-in hybrids.")
+    assert got == {("byd", "sales", 480186.0, "eq", "2025-11")}
+
+
+def test_a_segment_named_before_the_figure():
+    got = facts("In September, BYD's plug-in hybrid vehicle sales reached 188,000, while pure electric "
+                "vehicle sales totaled 205,100. BYD sold 396,300 vehicles in September.", date(2025, 10, 2))
+    assert got == {("byd", "sales", 396300.0, "eq", "2025-09")}
+
+
+def test_a_release_day_before_brackets_does_not_date_the_month_after_them():
+    got = facts("BYD announced on Monday that it sold 480,186 new energy vehicles (NEV) in November.")
+    assert got == {("byd", "sales", 480186.0, "eq", "2025-11")}

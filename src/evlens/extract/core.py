@@ -503,11 +503,19 @@ class Extractor:
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]):
                 continue
             best, best_d = p, d
-        if best is not None:
+        if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
-        before = self._last_in(self.periods, sent.start, q.start)
+        before = best or self._last_in(self.periods, sent.start, q.start)
         if before is not None and before.local:
             before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
+        if flow and not move and (before is None or before.kind == "day" and not before.asof):
+            # "announced on Monday that it sold 480,186 new energy vehicles (NEV) in
+            # November": a span just after the figure, past brackets, beats the release day
+            for p in self._in(self.periods, q.end, min(sent.end, q.end + 80)):
+                if p.kind != "day" and not p.local and not _SUBORDINATE.search(self.lower[q.end:p.start]) \
+                        and not _LIST_END.search(self.lower, q.end, p.start):
+                    return p
+                break
         if before is not None:
             return before
         if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
@@ -698,6 +706,13 @@ class Extractor:
             else:
                 rule.append("respectively")
             ekind = lex.entities[ent_slug].kind
+            if ekind == "company" and q.kind in ("count", None) and self._segment(q, clause):
+                # "474,921 passenger vehicles", "plug-in hybrid sales of 176,875": one
+                # segment of the maker's figure, not its total
+                span = self.norm.span(q.start, q.end)
+                self.skipped.append(Skipped(span[0], span[1], self.text[span[0]:span[1]], metric,
+                                            "a segment of the maker's figure (passenger cars, BEV, PHEV)"))
+                continue
             if metric == "share_return" and ekind == "index":
                 metric = "index_return"
             if metric == "share_price" and ekind == "index":
@@ -838,6 +853,20 @@ class Extractor:
             # "closed 3.3% higher" is a move; "3.3% higher than …" is read before this
             return not (q.kind == "percent" and m.group().strip() in ("higher", "lower"))
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0]:q.start])) and bool(re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after))
+
+    def _segment(self, q: Quantity, clause) -> bool:
+        """Whether a segment word (``[segment]`` in the lexicon) stands just after ``q`` or
+        before it in its clause, past the last name there."""
+        rx, lower = self.lex.word_res["segment"], self.lower
+        for lo, hi in ((q.end, min(clause[1], q.end + 24)), (max(clause[0], q.start - 50), q.start)):
+            if hi <= q.start:
+                e = self._last_in(self.entities, lo, hi)
+                if e is not None:
+                    lo = e.end
+            for m in rx.finditer(lower, lo, hi):
+                if word_ok(lower, m.start(), m.end()):
+                    return True
+        return False
 
     def _aside(self, pos: int, q_start: int) -> bool:
         """Whether ``pos`` lies in brackets that close before ``q_start``."""

@@ -169,6 +169,7 @@ def load_lexicon() -> Lexicon:
         "hedges": lex["hedges"]["words"], "sentence_hedges": lex["hedges"]["sentence"], "each": lex["each"]["words"],
         "cumulative": lex["cumulative"]["words"], "plan": lex["plan"]["words"],
         "rate_month": lex["rate"]["month"], "forecast": lex["forecast"]["words"],
+        "segment": lex["segment"]["zh"] + lex["segment"]["en"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
