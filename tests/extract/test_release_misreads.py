@@ -41,3 +41,31 @@ def test_a_segment_named_before_the_figure():
 def test_a_release_day_before_brackets_does_not_date_the_month_after_them():
     got = facts("BYD announced on Monday that it sold 480,186 new energy vehicles (NEV) in November.")
     assert got == {("byd", "sales", 480186.0, "eq", "2025-11")}
+
+
+def test_a_brand_named_after_the_figure_under_a_cue_takes_it():
+    got = facts("NIO said on Thursday it delivered 48,135 vehicles in December 2025, including 31,897 "
+                "under its NIO brand, 9,154 under its family-oriented Onvo brand and 7,084 under its "
+                "Firefly line.", date(2026, 1, 2))
+    assert ("onvo", "deliveries", 9154.0, "eq", "2025-12") in got
+    assert ("firefly", "deliveries", 7084.0, "eq", "2025-12") in got
+    assert ("nio", "deliveries", 31897.0, "eq", "2025-12") in got
+
+
+def test_after_a_brand_split_the_next_sentence_is_the_makers():
+    got = facts("NIO delivered 48,135 vehicles in December 2025, including 7,084 under its Firefly line. "
+                "Fourth-quarter deliveries hit 124,807.", date(2026, 1, 2))
+    assert ("nio", "deliveries", 124807.0, "eq", "2025-Q4") in got
+
+
+def test_an_owner_named_before_the_figure_does_not_take_it():
+    got = facts("Guangzhou-based Xpeng, partly owned by Volkswagen, delivered 36,717 cars to customers in July.",
+                date(2025, 8, 2))
+    assert got == {("xpeng", "deliveries", 36717.0, "eq", "2025-07")}
+
+
+def test_all_brands_is_the_parents_and_a_month_right_after_the_figure_is_its_own():
+    got = facts("Firefly sold 7,843 vehicles in the second quarter. The company delivered 21,017 vehicles "
+                "across all three brands in July and 31,305 in August.", date(2025, 9, 3))
+    assert ("nio", "deliveries", 21017.0, "eq", "2025-07") in got
+    assert ("nio", "deliveries", 31305.0, "eq", "2025-08") in got

@@ -69,6 +69,7 @@ _PERCENT_COMPARED = re.compile(r" ?(?P<w>higher|lower|more|less|fewer|above|belo
 _EN_MONTH = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
 _ONE = Decimal(1)
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
+_RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) ")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
@@ -455,9 +456,13 @@ class Extractor:
         # the last before it in the sentence (in its clause if there is one there), else the
         # first after it in its clause; a maker the gazetteer does not know, named after
         # the last known name, takes the figure (no entity)
+        cue = self._entity_after_cue(q, ents, clause)
+        if cue is not None:
+            return cue
         e = self._last_in(ents, sent.start, q.start)
-        while e is not None and self._aside(e.start, q.start):
-            # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部")
+        while e is not None and (self._aside(e.start, q.start) or self._owner(e)):
+            # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
+            # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
             e = self._last_in(ents, sent.start, e.start)
         u = self._last_in(self.unknown, sent.start, q.start) if self.unknown else None
         if u is not None and (e is None or e.end <= u.start):
@@ -479,6 +484,14 @@ class Extractor:
         for back in range(si - 1, max(-1, si - 4), -1):
             s = self.sentences[back]
             prev = self._last_in(ents, s.start, s.end)
+            parent = self.lex.entities[prev.key].parent if prev is not None else None
+            if parent is not None and self.lex.entities[prev.key].kind == "company":
+                # "… including 7,084 under its Firefly line. Fourth-quarter deliveries hit
+                # 124,807": after a sentence splitting the maker's figure by brand (a
+                # sub-brand, not a model), the maker's own
+                p = next((x for x in self._in(ents, s.start, s.end) if x.key == parent), None)
+                if p is not None:
+                    return _Mention(prev.start, prev.end, parent, p.word)
             u = self._last_in(self.unknown, s.start, s.end) if self.unknown else None
             if u is not None and (prev is None or prev.end <= u.start):
                 return u
@@ -496,6 +509,8 @@ class Extractor:
         best, best_d = None, 0.0
         for p in self._in(self.periods, clause[0], clause[1]):
             d = (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1
+            if p.start >= q.end and _RIGHT_AFTER.fullmatch(self.lower, q.end, p.start):
+                d = 0.5  # "21,017 vehicles in July and 31,305 in August": its own, just after it
             if flow and not move and p.kind == "day" and not p.asof:
                 d += 40  # a flow is over a span: "said on Tuesday it delivered 34,611 in June"
             if best is not None and d >= best_d:
@@ -690,6 +705,9 @@ class Extractor:
                     continue
                 ent_slug = em.key
                 parent = lex.entities[ent_slug].parent
+                if parent and lex.entities[ent_slug].kind == "company" \
+                        and lex.word_res["entity_group"].search(lower, clause[0], clause[1]):
+                    ent_slug = parent  # "across all three brands": the maker's, not a sub-brand's
                 if parent and lex.entities[ent_slug].kind == "model" and (
                         metric == "delivery_target" or (metric == "capacity" and em.end <= sent.start)):
                     # a year's target is the maker's; so is a plant's capacity after a
@@ -853,6 +871,30 @@ class Extractor:
             # "closed 3.3% higher" is a move; "3.3% higher than …" is read before this
             return not (q.kind == "percent" and m.group().strip() in ("higher", "lower"))
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0]:q.start])) and bool(re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after))
+
+    def _entity_after_cue(self, q: Quantity, ents, clause) -> _Mention | None:
+        """The first name after ``q`` in its clause, within 80 characters, when a cue word
+        (``[entity_cues] after``) stands between them ("9,154 under its Onvo brand")."""
+        e = self._first_in(ents, q.end, min(clause[1], q.end + 80))
+        if e is None:
+            return None
+        between = self.lower[q.end:e.start]
+        if _LIST_END.search(between) or self.quantities_between(q.end, e.start):
+            return None
+        m = self.lex.word_res["entity_after"].search(between)
+        return e if m is not None and word_ok(between, m.start(), m.end()) else None
+
+    def quantities_between(self, a: int, b: int) -> bool:
+        starts = self._starts.get(id(self.quantities))
+        if starts is None:
+            starts = self._starts[id(self.quantities)] = [x.start for x in self.quantities]
+        i = bisect_left(starts, a)
+        return i < len(starts) and starts[i] < b
+
+    def _owner(self, e: _Mention) -> bool:
+        """Whether the name ``e`` follows an owner's or partner's word within 25 characters."""
+        lo = max(0, e.start - 25)
+        return self.lex.word_res["entity_owner"].search(self.lower, lo, e.start) is not None
 
     def _segment(self, q: Quantity, clause) -> bool:
         """Whether a segment word (``[segment]`` in the lexicon) stands just after ``q`` or

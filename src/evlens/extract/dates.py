@@ -230,7 +230,7 @@ def _compared_before() -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(lex["compared"]["en"], key=len, reverse=True))
     return re.compile(
         rf"\b(?:{words})(?: (?:the )?(?:\$|rmb |us\$)?[\d][\d,.]*(?: (?:million|billion|thousand))?"
-        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of))?(?: the)? $", re.I)
+        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $", re.I)
 
 
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
