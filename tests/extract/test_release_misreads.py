@@ -69,3 +69,32 @@ def test_all_brands_is_the_parents_and_a_month_right_after_the_figure_is_its_own
                 "across all three brands in July and 31,305 in August.", date(2025, 9, 3))
     assert ("nio", "deliveries", 21017.0, "eq", "2025-07") in got
     assert ("nio", "deliveries", 31305.0, "eq", "2025-08") in got
+
+
+def test_above_the_unit_mark_is_a_lower_bound_for_each_month():
+    got = facts("Xpeng delivered 33,205 units in March 2025, marking five consecutive months above the "
+                "30,000-unit mark.", date(2025, 4, 3))
+    assert ("xpeng", "deliveries", 30000.0, "gt", "2024-11") in got
+    assert not any(f[2] == 30000.0 and f[3] == "eq" for f in got)
+
+
+def test_surpassing_is_a_lower_bound():
+    assert facts("In March 2025 Xpeng deliveries were surpassing 29,000.") == {
+        ("xpeng", "deliveries", 29000.0, "gt", "2025-03")}
+
+
+def test_a_quoted_level_fallen_back_to_is_no_figure():
+    got = facts('Li Auto delivered 33,181 units in November, while both NIO and XPeng fell back to the "30,000" level.')
+    assert got == {("li-auto", "deliveries", 33181.0, "eq", "2025-11")}
+
+
+def test_a_launch_year_names_no_year_for_a_later_day():
+    got = facts("On 1 November, NIO reported 40,397 vehicle deliveries in October 2025, marking its best month "
+                "since launching in November 2014. As of 31 October, NIO's cumulative deliveries stood at 913,182.",
+                date(2025, 11, 3))
+    assert ("nio", "deliveries", 913182.0, "eq", "2025-10-31") in got
+
+
+def test_harmony_intelligence_is_hima():
+    assert facts("Harmony Intelligence announced delivery of 44,579 units in August.", date(2025, 9, 15)) == {
+        ("hima", "deliveries", 44579.0, "eq", "2025-08")}

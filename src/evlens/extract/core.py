@@ -70,6 +70,8 @@ _EN_MONTH = re.compile(r"\b(?:january|february|march|april|may|june|july|august|
 _ONE = Decimal(1)
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) ")
+_QUOTE_UNIT = re.compile(r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order)s?(?= (?:mark|threshold|milestone|level|barrier)))?")
+_THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
@@ -603,9 +605,15 @@ class Extractor:
     def _bound(self, q: Quantity, clause) -> tuple[str, bool]:
         """The bound written around ``q``, and whether it is a threshold crossed."""
         t = self.lower
-        after = t[q.end:min(clause[1], q.end + 12)]
+        after = t[q.end:min(clause[1], q.end + 20)]
+        if not after and t.startswith(('"', "”", "’", "'"), q.end):
+            after = t[q.end:q.end + 20]  # a quote closes the clause: '"30,000" level'
+        # "above the 30,000-unit mark", "the '30,000' level": past the quote and the unit
+        quoted = bool(_QUOTE_UNIT.match(after).group(1))
+        after = after[_QUOTE_UNIT.match(after).end():][:12]
         threshold = bool(self.lex.threshold_re.match(after))
         before = t[max(clause[0], q.start - 24):q.start].rstrip()
+        before = _THE_QUOTE.sub("", before)
         before = before[:-1] if before.endswith("了") else before
         bound = None
         table = self.lex.bounds_before_map
@@ -631,7 +639,9 @@ class Extractor:
         if am:
             w = am.group()
             k = self.lex.bounds_after_map[w]
-            if k == "gt" and w in ("大关", " mark", " threshold", " milestone", " level"):
+            if w == " level" and bound in (None, "eq") and quoted:
+                bound = "vague"  # fell back to the "30,000" level: a level, no figure
+            elif k == "gt" and w in ("大关", " mark", " threshold", " milestone", " level"):
                 bound = "gt" if bound in (None, "eq", "gt") else bound
             else:
                 bound = k if bound in (None, "eq") else bound
@@ -744,6 +754,8 @@ class Extractor:
                 metric = metric[: -len("_growth")] + "_yoy"
                 rule.append("year_growth")
             bound, threshold = self._bound(q, clause)
+            if bound == "vague":
+                continue
             if bound == "eq" and "bound" in pe:
                 bound = pe["bound"]
             if threshold:
