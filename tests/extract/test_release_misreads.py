@@ -98,3 +98,25 @@ def test_a_launch_year_names_no_year_for_a_later_day():
 def test_harmony_intelligence_is_hima():
     assert facts("Harmony Intelligence announced delivery of 44,579 units in August.", date(2025, 9, 15)) == {
         ("hima", "deliveries", 44579.0, "eq", "2025-08")}
+
+
+def test_a_bulleted_line_takes_the_time_of_the_line_opening_the_list():
+    got = facts("A breakdown of key brand performances in 2025 illustrates the group's strength:\n"
+                "- Proton saw sales of 162,601 vehicles.\n- Polestar delivered 50,000 vehicles.\n"
+                "- Volvo Cars contributed 710,042 vehicles.\n- Lotus sold 12,000 cars.\n",
+                date(2026, 1, 23))
+    assert ("proton", "sales", 162601.0, "eq", "2025") in got
+    assert ("lotus", "sales", 12000.0, "eq", "2025") in got
+
+
+def test_the_groups_figure_after_a_unit_is_the_groups():
+    got = facts("Geely Holding Group held a conference. These goals rest on Geely's performance in 2025. "
+                "The group's overall sales for 2025 reached 4,116,321 vehicles, marking a 26% year-on-year increase.",
+                date(2026, 1, 23))
+    assert ("geely-holding", "sales", 4116321.0, "eq", "2025") in got
+    assert ("geely-holding", "sales_yoy", 26.0, "eq", "2025") in got
+
+
+def test_aims_for_is_a_target():
+    got = facts("Looking ahead, Geely Auto aims for 3.45 million units in 2026.", date(2026, 1, 23))
+    assert got == {("geely", "delivery_target", 3450000.0, "eq", "2026")}

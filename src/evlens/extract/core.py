@@ -72,6 +72,7 @@ _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) ")
 _QUOTE_UNIT = re.compile(r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order)s?(?= (?:mark|threshold|milestone|level|barrier)))?")
 _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
+_BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
@@ -563,6 +564,11 @@ class Extractor:
             return prev
         if flow:
             si = self._sentence_of(q.start)
+            intro = self._list_intro(si)
+            if intro is not None:
+                prev = self._last_before(intro.start, intro.end + 1, flow)
+                if prev is not None and not self._ahead(prev):
+                    return prev  # "key brand performances in 2025 …:" then "- Proton saw sales of …"
             prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow)
             return prev if prev is not None and not self._ahead(prev) else None
         return None
@@ -583,6 +589,21 @@ class Extractor:
             if p.end <= hi and (p.kind != "day" or p.asof) and not self._running_year(p.period):
                 return p
         return last
+
+    def _list_intro(self, si: int) -> _Sentence | None:
+        """For a sentence in a bulleted line, the sentence ending in a colon that opens the
+        list (over at most 30 bulleted sentences), else None."""
+        t, raw = self.t, self.text  # (normalising drops the bullets: look in the original)
+        for back in range(si, max(-1, si - 30), -1):
+            s = self.sentences[back]
+            if s.end <= s.start:
+                return None
+            at = self.norm.span(s.start, s.start + 1)[0]
+            line = raw.rfind("\n", 0, at) + 1
+            if _BULLET.match(raw, line):
+                continue
+            return s if t[s.start:s.end].rstrip().endswith((":", "：")) and back < si else None
+        return None
 
     def _running_year(self, period: str) -> bool:
         """Whether ``period`` is the article's own year, not yet over on its date."""
@@ -718,6 +739,9 @@ class Extractor:
                 if parent and lex.entities[ent_slug].kind == "company" \
                         and lex.word_res["entity_group"].search(lower, clause[0], clause[1]):
                     ent_slug = parent  # "across all three brands": the maker's, not a sub-brand's
+                elif parent and (gr := lex.word_res["entity_group_ref"].search(lower, sent.start, q.start)) \
+                        and em.end <= gr.start() and any(e.key == parent for e in self._in(self.entities, 0, q.start)):
+                    ent_slug = parent  # "Geely Holding Group … Geely's … The group's overall sales"
                 if parent and lex.entities[ent_slug].kind == "model" and (
                         metric == "delivery_target" or (metric == "capacity" and em.end <= sent.start)):
                     # a year's target is the maker's; so is a plant's capacity after a

@@ -171,7 +171,7 @@ def load_lexicon() -> Lexicon:
         "rate_month": lex["rate"]["month"], "forecast": lex["forecast"]["words"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "entity_after": lex["entity_cues"]["after"], "entity_owner": lex["entity_cues"]["owner"],
-        "entity_group": lex["entity_cues"]["group"],
+        "entity_group": lex["entity_cues"]["group"], "entity_group_ref": lex["entity_cues"]["group_ref"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
