@@ -120,3 +120,15 @@ def test_the_groups_figure_after_a_unit_is_the_groups():
 def test_aims_for_is_a_target():
     got = facts("Looking ahead, Geely Auto aims for 3.45 million units in 2026.", date(2026, 1, 23))
     assert got == {("geely", "delivery_target", 3450000.0, "eq", "2026")}
+
+
+def test_an_unknown_name_in_brackets_does_not_take_the_figure_after_them():
+    got = facts("吉利汽车发布公告,集团于2021年8月的总销量(包含集团拥有50%权益的合资公司即领克合资公司所销售领克品牌汽车的销量)为88,348部。",
+                date(2021, 9, 7))
+    assert ("geely", "sales", 88348.0, "eq", "2021-08") in got
+
+
+def test_the_group_long_after_the_name_is_the_articles_subject():
+    got = facts("吉利汽车发布公告。领克品牌汽车的总销量为6,039部。同期集团零售销量创新高。今日天气晴。市场平稳。"
+                "于2021年8月,集团于中国市场的总销量为82,123部。", date(2021, 9, 7))
+    assert ("geely", "sales", 82123.0, "eq", "2021-08") in got

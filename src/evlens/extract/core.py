@@ -468,6 +468,8 @@ class Extractor:
             # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
             e = self._last_in(ents, sent.start, e.start)
         u = self._last_in(self.unknown, sent.start, q.start) if self.unknown else None
+        while u is not None and self._aside(u.start, q.start):
+            u = self._last_in(self.unknown, sent.start, u.start)  # an unknown name in brackets too
         if u is not None and (e is None or e.end <= u.start):
             return u
         if e is not None:
@@ -500,7 +502,36 @@ class Extractor:
                 return u
             if prev is not None:
                 return prev
+        m = self.lex.word_res["entity_anaphor"].search(self.lower, sent.start, sent.end)
+        if m is not None and word_ok(self.lower, m.start(), m.end()):
+            # "集团于中国市场的总销量为82,123部" long after "吉利汽车发布公告": the article's
+            # subject, the company it names most, its units' names counting for it (the
+            # first of those named as often)
+            subject = self._subject()
+            if subject is not None and subject.start < q.start and any(e.key == subject.key for e in ents):
+                return subject
         return None
+
+    def _subject(self) -> _Mention | None:
+        if "_subject_m" not in self.__dict__:
+            counts: dict[str, int] = {}
+            first: dict[str, _Mention] = {}
+            for e in self.entities:
+                if self.lex.entities[e.key].kind == "company":
+                    counts[e.key] = counts.get(e.key, 0) + 1
+                    first.setdefault(e.key, e)
+            # a unit's mentions count for its parent named too (领克 for 吉利汽车)
+            total = dict(counts)
+            for k, n in counts.items():
+                p, seen = self.lex.entities[k].parent, {k}
+                while p is not None and p not in seen:
+                    seen.add(p)
+                    if p in total:
+                        total[p] += n
+                    p = self.lex.entities[p].parent if p in self.lex.entities else None
+            best = max(total, key=lambda k: (total[k], -first[k].start), default=None)
+            self._subject_m = first[best] if best is not None else None
+        return self._subject_m
 
     def _period_for(self, q: Quantity, clause, sent, flow: bool = True, move: bool = False) -> PeriodMention | None:
         """The time ``q`` is for: see the module's docstring. ``flow``: a flow may take a time
