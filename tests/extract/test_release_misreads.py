@@ -132,3 +132,18 @@ def test_the_group_long_after_the_name_is_the_articles_subject():
     got = facts("吉利汽车发布公告。领克品牌汽车的总销量为6,039部。同期集团零售销量创新高。今日天气晴。市场平稳。"
                 "于2021年8月,集团于中国市场的总销量为82,123部。", date(2021, 9, 7))
     assert ("geely", "sales", 82123.0, "eq", "2021-08") in got
+
+
+def test_a_markdown_table_of_periods_and_figures():
+    got = facts("Li Auto Inc. announced its results.\n\n| | FY 2025 | 2025 Q4 | 2025 Q3 |\n|---|---|---|---|\n"
+                "| Deliveries | 406,343 | 109,194 | 93,211 |\n", date(2026, 3, 12))
+    assert got == {("li-auto", "deliveries", 406343.0, "eq", "2025"),
+                   ("li-auto", "deliveries", 109194.0, "eq", "2025-Q4"),
+                   ("li-auto", "deliveries", 93211.0, "eq", "2025-Q3")}
+
+
+def test_a_flattened_table_one_cell_a_line():
+    got = facts("Zeekr Group announced its results.\nDeliveries\n2025 Q3\n2024 Q4\n140,195\n169,088\n",
+                date(2025, 11, 17))
+    assert got == {("zeekr-group", "deliveries", 140195.0, "eq", "2025-Q3"),
+                   ("zeekr-group", "deliveries", 169088.0, "eq", "2024-Q4")}

@@ -73,6 +73,7 @@ _RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|order
 _QUOTE_UNIT = re.compile(r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order)s?(?= (?:mark|threshold|milestone|level|barrier)))?")
 _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
+_TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
@@ -621,6 +622,92 @@ class Extractor:
                 return p
         return last
 
+    def _table_cells(self) -> dict[int, dict]:
+        """Figures laid out in a table, by where they start, each with its metric, period and
+        entity: a markdown row of periods (``| | FY 2025 | 2025 Q4 | …``) over rows of a
+        metric word and as many figures (``| Deliveries | 406,343 | 109,194 | …``), or the
+        same table flattened to one cell a line (``Deliveries``, then k lines of a period,
+        then k lines of a figure). The entity is the article's subject. One pass over the
+        lines."""
+        t, lower = self.t, self.lower
+        out: dict[int, dict] = {}
+        if "\n" not in t:
+            return out
+        subject = self._subject()
+        if subject is None:
+            return out
+        lines, pos = [], 0
+        for line in t.split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+
+        def cells(a: int, b: int) -> list[tuple[int, int]]:
+            found, start = [], a + 1
+            while True:
+                bar = t.find("|", start, b)
+                if bar < 0:
+                    break
+                x, y = start, bar
+                while x < y and t[x] == " ":
+                    x += 1
+                while y > x and t[y - 1] == " ":
+                    y -= 1
+                found.append((x, y))
+                start = bar + 1
+            return found
+
+        def period_of(a: int, b: int) -> PeriodMention | None:
+            ps = self._in(self.periods, a, b)
+            if len(ps) != 1:
+                return None
+            rest = (lower[a:ps[0].start] + lower[ps[0].end:b]).strip()
+            return ps[0] if rest in _TABLE_PERIOD_REST else None
+
+        def figure_of(a: int, b: int) -> Quantity | None:
+            qs = self._in(self.quantities, a, b)
+            return qs[0] if len(qs) == 1 and qs[0].start == a and qs[0].end == b else None
+
+        def metric_of(a: int, b: int) -> _Mention | None:
+            ms = self._in(self.metrics, a, b)
+            return ms[0] if ms and self.lex.metric_kind[ms[0].key] in ("count", "currency") else None
+
+        def put(q: Quantity, mm: _Mention, pm: PeriodMention) -> None:
+            if _unit_ok(q.kind, q, self.lex.metric_kind[mm.key]):
+                out[q.start] = {"metric": mm, "period": pm, "entity": subject.key}
+
+        header: list[PeriodMention | None] = []
+        n = len(lines)
+        i = 0
+        while i < n:
+            a, b = lines[i]
+            if t.startswith("|", a):
+                row = cells(a, b)
+                ps = [period_of(x, y) for x, y in row[1:]]
+                if len(ps) >= 2 and all(ps):
+                    header = ps
+                elif header and len(row) == len(header) + 1 and (mm := metric_of(*row[0])) is not None:
+                    for (x, y), pm in zip(row[1:], header):
+                        q = figure_of(x, y)
+                        if q is not None:
+                            put(q, mm, pm)
+                i += 1
+                continue
+            header = []
+            mm = metric_of(a, b) if b - a <= 40 else None
+            if mm is not None and lower[a:b].strip() == lower[mm.start:mm.end]:
+                k = 0
+                while i + 1 + k < n and period_of(*lines[i + 1 + k]) is not None:
+                    k += 1
+                if k >= 2 and i + 1 + 2 * k <= n:
+                    qs = [figure_of(*lines[i + 1 + k + j]) for j in range(k)]
+                    if all(qs):
+                        for j, q in enumerate(qs):
+                            put(q, mm, period_of(*lines[i + 1 + j]))
+                        i += 1 + 2 * k
+                        continue
+            i += 1
+        return out
+
     def _list_intro(self, si: int) -> _Sentence | None:
         """For a sentence in a bulleted line, the sentence ending in a colon that opens the
         list (over at most 30 bulleted sentences), else None."""
@@ -714,6 +801,7 @@ class Extractor:
         sentence_hedges = lex.word_res["sentence_hedges"]
         sentence_texts: dict[int, str] = {}
         paired = self._respectively()
+        table = self._table_cells()
         for q in self.quantities:
             if q.kind in ("other", "times"):
                 continue
@@ -726,8 +814,12 @@ class Extractor:
             if hedges.search(lower, clause[0], q.start) or sentence_hedges.search(lower, sent.start, q.start) \
                     or (compared is None and self._is_difference(q, clause)):
                 continue
+            tab = table.get(q.start) if table else None
             if compared is not None:
                 mm, metric, sign = compared
+            elif tab is not None:
+                mm = tab["metric"]
+                metric, sign = mm.key, _ONE
             else:
                 mm = self._metric_for(q, clause, sent)
                 if mm is None:
@@ -750,7 +842,9 @@ class Extractor:
                 continue  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
             base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
             ent_metric = "deliveries" if base_metric != metric else metric
-            pe = paired.get(q.start, _NOTHING_PAIRED)
+            pe = paired.get(q.start) or tab or _NOTHING_PAIRED
+            if tab is not None:
+                rule.append("table")
             ent_slug = pe.get("entity")
             if ent_slug is None:
                 em = self._entity_for(q, ent_metric if ent_metric != "share_return" else "share_return", clause, sent, si)
@@ -786,7 +880,7 @@ class Extractor:
                               if lex.entities[e.key].parent == ent_slug and lex.entities[e.key].kind == "model"]
                     if follow and _NO_COMMA_30.match(self.t[q.end:follow[0].start]):
                         ent_slug = follow[0].key
-            else:
+            elif tab is None:
                 rule.append("respectively")
             ekind = lex.entities[ent_slug].kind
             if ekind == "company" and q.kind in ("count", None) and self._segment(q, clause):

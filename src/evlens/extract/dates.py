@@ -275,14 +275,22 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     # before its end.
     zh_starts = [a for a, _, _, _ in found]
     zh_ends = [b for _, b, _, _ in found]
+    dropped: set[int] = set()
     for m in _EN.finditer(text):
         a, b = m.span()
         if a == b:
             continue
         k = bisect_left(zh_starts, b) - 1
         if k >= 0 and zh_ends[k] > a:
-            continue
+            # "2025 Q3": an English match holding a shorter Chinese one (Q3) whole wins
+            if zh_starts[k] >= a and zh_ends[k] <= b and b - a > zh_ends[k] - zh_starts[k] \
+                    and (k == 0 or zh_ends[k - 1] <= a):
+                dropped.add(k)
+            else:
+                continue
         found.append((a, b, m.groupdict(), "en"))
+    if dropped:
+        found = [f for i, f in enumerate(found) if i not in dropped]
     found.sort(key=lambda t: t[0])
     out: list[PeriodMention] = []
     for a, b, g, lang in found:
