@@ -28,7 +28,12 @@ def base(data):
 
 
 def _poison(cache: dict) -> dict:
-    return {k: (None if v is None else [v[0], v[1] * 2.0, v[2]]) for k, v in cache.items()}
+    """Every kept forecast with its median of the months left doubled (outcomes kept)."""
+    return {k: (v if v is None or k.startswith("outcome|") else [v[0], v[1] * 2.0, v[2]]) for k, v in cache.items()}
+
+
+def _forecasts(cache: dict) -> set[str]:
+    return {k for k in cache if not k.startswith("outcome|")}
 
 
 def test_cached_scores_equal_fresh_ones_and_the_cache_is_really_read(data, base):
@@ -51,11 +56,14 @@ def test_a_new_fact_invalidates_the_points_made_once_it_was_known(data, base):
         "published_basis": "stated", "method": "import:kpis", "confidence": 1.0}])
     probe = dict(cache)
     calibration_scores(pd.concat([facts, extra], ignore_index=True), ents, DAY, cache=probe)
-    new = set(probe) - set(cache)
-    reused = {k for k in cache if k.split("|")[3] < "2023-06-20"}
+    before = _forecasts(cache)
+    new = _forecasts(probe) - before
+    reused = {k for k in before if k.split("|")[3] < "2023-06-20"}
     assert new and all(k.split("|")[3] >= "2023-06-20" for k in new)
     assert reused and {k.rsplit("|", 1)[0] for k in new}.isdisjoint({k.rsplit("|", 1)[0] for k in reused})
-    assert len(new) == len(cache) - len(reused)
+    assert len(new) == len(before) - len(reused)
+    # the outcomes as known on the as-of date are kept under that day's digest: all new
+    assert {k for k in probe if k.startswith("outcome|")} - {k for k in cache if k.startswith("outcome|")}
 
 
 def test_the_file_cache_survives_a_restart_and_ignores_a_broken_file(tmp_path):

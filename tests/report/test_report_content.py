@@ -32,8 +32,14 @@ def test_headline_formats_in_both_languages(demo_report):
     assert en["period_return"]["value"] == "+122.1%"
     assert "+18.7%" in en["period_return"]["detail"] and "+103.4 pp" in en["period_return"]["detail"]
     assert zh["deliveries"]["value"].endswith("万辆")
-    p = demo_report["headline"]["forecast"]["p_hit"]
-    assert 0 < p < 1 and en["forecast"]["value"] == f"{100 * p:.1f}%"
+    # 2025 is over (all 12 months known): the headline shows the forecast made at the end of
+    # June from what was public then, and whether the outcome (Jan-Nov 361,625 + December
+    # over 50,000, and "about 410,000") fell inside its 90 % band
+    june = next(r for r in demo_report["outlook"]["history"] if r["as_of"] == "2025-06-30")
+    assert en["forecast"]["label"] == "Forecast of 2025 made on 2025-06-30 (p50)"
+    assert june["band90"][0] <= 411625 and 418200 <= june["band90"][1]
+    assert en["forecast"]["detail"].endswith(": inside") and zh["forecast"]["detail"].endswith("在区间内")
+    assert demo_report["headline"]["forecast"]["months_left"] == 0
 
 
 def test_every_figure_fact_is_in_the_sources(demo_report):
@@ -52,7 +58,7 @@ def test_html_is_self_contained_and_escaped(demo_report):
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
     assert not re.search(r"<script[^>]+src=", html), "no external script"
     assert "cdn." not in html.split("</head>")[1]
-    assert html.count('class="figure-data"') == 6
+    assert html.count('class="figure-data"') == 8
 
 
 def test_chinese_report_labels(report_files):
@@ -63,3 +69,14 @@ def test_chinese_report_labels(report_files):
 def test_unknown_language(demo_report):
     with pytest.raises(InputError, match="language"):
         render_html(demo_report, "fr")
+
+
+def test_the_report_shows_the_back_tests_calibration(demo_report):
+    c = demo_report["calibration"]
+    curve = {p["stated"]: p["observed"] for p in c["curve"]}
+    # the plot's points at 50 and 90 % are the back-test's band coverages (the targets
+    # of a calibrated forecast: 0.40-0.60 and 0.85-0.95)
+    assert curve[0.5] == c["scores"]["coverage_50"] and curve[0.9] == c["scores"]["coverage_90"]
+    assert 0.40 <= curve[0.5] <= 0.60 and 0.85 <= curve[0.9] <= 0.95
+    assert c["points"] >= 100 and c["years"] == [2024, 2025]
+    assert all(c["scores"]["crps"] < b["crps"] for b in c["baselines"])

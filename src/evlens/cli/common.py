@@ -71,5 +71,17 @@ def emit(obj: Any, as_json: bool, render: Callable[[Any], None]) -> None:
         render(obj)
 
 
+def parse_day(text: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option, or None when not given; anything else is a usage error naming it."""
+    if text is None:
+        return None
+    from ..errors import InputError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{option} must be a date (YYYY-MM-DD), not {text!r}", field=option) from None
+
+
 def print_error(message: str) -> None:
     err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True, soft_wrap=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import List, Optional
 
@@ -13,16 +12,7 @@ import typer
 from rich.table import Table
 
 from ..errors import InputError
-from .common import JSON_OPTION, console, err_console, state
-
-
-def _parse_date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"not a date (expected YYYY-MM-DD): {text!r}", field="--date") from None
+from .common import JSON_OPTION, console, err_console, parse_day, state
 
 
 def _line(d: dict) -> str:
@@ -66,7 +56,7 @@ def register(app: typer.Typer) -> None:
         from ..extract import extract_file, fact_to_dict
         from ..extract.batch import find_articles, load_partitions, read_partitions, run
 
-        published = _parse_date(on)
+        published = parse_day(on, "--date")
         files = find_articles(paths)
         if not files:
             raise InputError("no article files found (.md, .markdown, .txt)", path=", ".join(map(str, paths)))

@@ -45,9 +45,9 @@ def register(app: typer.Typer) -> None:
         if df.empty:
             what = f"{slug}" + (f" {metric}" if metric else "") + (f" {period}" if period else "")
             raise NotFoundError(f"no stored facts for {what}")
-        from .ops import _date
+        from .common import parse_day
 
-        day = _date(as_of, "--as-of")
+        day = parse_day(as_of, "--as-of")
         rec = reconcile(df, as_of=day)
         if not rec.choices:
             raise NotFoundError(f"no facts for {slug}" + (f" {metric}" if metric else "") + f" were known on {day}")

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import List, Optional
 
 import typer
 from rich.table import Table
 
-from ..errors import InputError
-from .common import JSON_OPTION, console, emit, lazy, state
+from .common import JSON_OPTION, console, emit, lazy, parse_day, state
 
 ops = lazy("evlens.ops")
 
@@ -22,15 +20,6 @@ ON_CONFLICT = typer.Option(
     help="When facts contradict each other: 'prefer-official' leaves out press figures that contradict "
          "company or official ones (listed in the output); 'raise' stops with an error naming them. "
          "Contradictions among official figures are always an error.")
-
-
-def _date(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{option} must be a date (YYYY-MM-DD), not {text!r}", field=option) from None
 
 
 def _n(x: float | None) -> str:
@@ -131,7 +120,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Monthly deliveries consistent with every fact, with intervals, growth, run-rate and pace."""
         slug, facts, ents = _facts_of(ctx, entity)
-        s = ops.monthly_deliveries(facts, slug, year, entities=ents, target=target, as_of=_date(as_of, "--as-of"),
+        s = ops.monthly_deliveries(facts, slug, year, entities=ents, target=target, as_of=parse_day(as_of, "--as-of"),
                                    approx_tol=approx_tol, exclude=exclude or (), on_conflict=on_conflict)
         emit(s.to_dict() if as_json else s, as_json, _render_deliveries)
 
@@ -149,7 +138,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Order backlog and waiting time (run-rate and first-in-first-out) at each order fact."""
         slug, facts, ents = _facts_of(ctx, entity)
-        r = ops.order_backlog(facts, slug, entities=ents, cancel_share=cancel_share, as_of=_date(as_of, "--as-of"),
+        r = ops.order_backlog(facts, slug, entities=ents, cancel_share=cancel_share, as_of=parse_day(as_of, "--as-of"),
                               approx_tol=approx_tol, exclude=exclude or (), on_conflict=on_conflict)
         emit(r.to_dict() if as_json else r, as_json, _render_backlog)
 
@@ -179,7 +168,7 @@ def register(app: typer.Typer) -> None:
 
             from ..store.cache import cache_beside
 
-            day = _date(as_of, "--as-of") or _d.today()
+            day = parse_day(as_of, "--as-of") or _d.today()
             cache = cache_beside(_db_path(ctx))
             fy = forecast_year(facts, slug, year, day, entities=ents, target=target, cache=cache)
             if cache is not None:
@@ -188,7 +177,7 @@ def register(app: typer.Typer) -> None:
             return
         scen = ops.load_scenario(scenario)
         r = ops.forecast_deliveries(scen, year, facts=facts, entity=slug, entities=ents, target=target,
-                                    paths=paths, seed=seed, as_of=_date(as_of, "--as-of"), exclude=exclude or (),
+                                    paths=paths, seed=seed, as_of=parse_day(as_of, "--as-of"), exclude=exclude or (),
                                     on_conflict=on_conflict)
         emit(r.to_dict() if as_json else r, as_json, _render_forecast)
 

@@ -17,7 +17,8 @@ def print_headline(data: dict, lang: str, out: Path | None = None) -> None:
     from ..report import headline_items
 
     name = data["name_zh"] if lang == "zh" else data["name_en"]
-    table = Table("", "", "", title=f"{name} ({data['ticker']})", show_header=False)
+    table = Table("", "", "", title=f"{name} ({data['ticker'] or ('未上市' if lang == 'zh' else 'not listed')})",
+                  show_header=False)
     for item in headline_items(data, lang):
         table.add_row(item["label"], f"[bold]{item['value']}[/]", item["detail"])
     console.print(table)
@@ -36,7 +37,10 @@ def register(app: typer.Typer) -> None:
         lang: str = typer.Option("en", "--lang", help="Language of labels and numbers: en or zh."),
         year: Optional[int] = typer.Option(None, "--year", help="Year of the period return and peer table."),
         forecast_year: Optional[int] = typer.Option(None, "--forecast-year", help="Year of the deliveries and forecast."),
-        benchmark: str = typer.Option("HSTECH", "--benchmark", help="Index for the period return and peers."),
+        benchmark: Optional[str] = typer.Option(
+            None, "--benchmark", help="Index for the period return and peers (default: the listing's own, from the universe data)."),
+        as_of: Optional[str] = typer.Option(
+            None, "--as-of", help="Forecast from what was public on this day, YYYY-MM-DD (default: today)."),
         paths: int = typer.Option(4000, "--paths", help="Forecast paths."),
         seed: int = typer.Option(1, "--seed", help="Forecast seed."),
         png: Optional[Path] = typer.Option(None, "--png", help="Also write each chart as a PNG into this folder."),
@@ -49,7 +53,10 @@ def register(app: typer.Typer) -> None:
         check_lang(lang)
         if paths < 1:
             raise InputError("--paths must be at least 1", field="--paths")
-        opts = ReportOptions(year=year, forecast_year=forecast_year, benchmark=benchmark, paths=paths, seed=seed)
+        from .common import parse_day
+
+        opts = ReportOptions(year=year, forecast_year=forecast_year, benchmark=benchmark, paths=paths, seed=seed,
+                             as_of=parse_day(as_of, "--as-of"))
         with state(ctx).open(read_only=True) as store:
             data = write_report(store, entity, out, lang=lang, options=opts)
         d = data.to_dict()

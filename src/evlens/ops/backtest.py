@@ -27,7 +27,6 @@ spread (statsforecast; uncalibrated bands).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping, MutableMapping, Sequence
@@ -181,11 +180,24 @@ def calibration_scores(records, ents, as_of: date, years: Iterable[int] | None =
     records = [r for r in fact_records(records) if r.known_from <= as_of]
     first = min((r.start.year for r in records), default=as_of.year)
     ys = list(years) if years is not None else list(range(first, as_of.year))
-    digests = _digests(records, [d for y in ys for d in month_ends(y)])
+    digests = _digests(records, [d for y in ys for d in month_ends(y)] + [as_of])
+    first_year: dict[tuple[str, str], int] = {}
+    for r in records:
+        k = (r.entity, r.metric)
+        first_year[k] = min(first_year.get(k, r.start.year), r.start.year)
     scores = []
     for ent, metric in series_keys(records, ents):
+        fam = {ent} | {e.id for e in ents.values() if e.parent == ent}
+        since = min((y for (e, m), y in first_year.items() if e in fam), default=as_of.year)
         for y in ys:
-            out = outcome_of(records, ent, metric, y, ents)
+            if y < since:
+                continue
+            okey = f"outcome|{ent}|{metric}|{y}|{digests[as_of]}"
+            if okey not in cache:
+                o = outcome_of(records, ent, metric, y, ents)
+                cache[okey] = None if o is None else [o.value, o.low, o.high, o.known_from.isoformat()]
+            got_o = cache[okey]
+            out = None if got_o is None else Outcome(got_o[0], got_o[1], got_o[2], date.fromisoformat(got_o[3]))
             if out is None or out.known_from > as_of:
                 continue
             for d in month_ends(y):
@@ -390,3 +402,25 @@ def backtest(facts, *, entities=None, years: Sequence[int] = (2024, 2025), only:
     return BacktestResult(tuple(years), tuple(rows), base, tuple(skipped) + tuple(uncal),
                           rules={"calibration": "split-conformal on scores of outcomes public by each as-of date",
                                  "outcome": "the year's total from all facts; the midpoint where they give only bounds"})
+
+
+def backtest_cached(facts, *, entities=None, years: Sequence[int] = (2024, 2025),
+                    cache: MutableMapping[str, Any] | None = None) -> dict:
+    """``backtest(...).to_dict()``, kept in ``cache`` (any mutable mapping) under a digest
+    of every fact's id and known date and the years: the same facts give the same
+    back-test, so a report or a page shows it without running it again."""
+    import hashlib
+
+    records = fact_records(facts)
+    h = hashlib.sha256(",".join(map(str, years)).encode())
+    for known, rid in sorted((r.known_from, r.id) for r in records):
+        h.update(f"{rid}@{known.isoformat()};".encode())
+    key = f"backtest|{h.hexdigest()[:24]}"
+    if cache is not None and key in cache:
+        return cache[key]
+    d = backtest(records, entities=entities, years=years).to_dict()
+    d = {k: v for k, v in d.items() if k != "skipped"}
+    if cache is not None:
+        cache[key] = d
+    return d
+

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Mapping, MutableMapping, Sequence
+from typing import Any, Mapping, MutableMapping, Sequence
 
 import numpy as np
 

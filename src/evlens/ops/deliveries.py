@@ -43,8 +43,6 @@ from ..facts import Fact
 from ..periods import parse_period
 from . import intervals as iv
 from ..reconcile import (
-    ON_CONFLICT,
-    TARGET_METRIC_PREFIX,
     FactRecord,
     current_facts,
     fact_records,

@@ -34,6 +34,8 @@ class ReportOptions:
     scenario: str | None = None        # default: <entity>-<forecast year>
     paths: int = 4000
     seed: int = 1
+    as_of: date | None = None          # the calibrated forecast uses what was public then (default: today)
+    calibration: bool = True           # show the back-test's calibration (runs it once per set of facts)
     second_phase_start: date | None = None
     ramp_months: float | None = None
     demand_growth: float | None = None
@@ -60,6 +62,8 @@ class ReportData:
     listing: dict | None = None        # the listed line shown, with its currency and benchmarks
     reported_metric: dict | None = None  # what the maker publishes and how it is shown
     reasons: dict = field(default_factory=dict)  # part -> {"en": ..., "zh": ...}: why it is not shown
+    outlook: dict | None = None        # the calibrated forecast of the year and the forecasts made during it
+    calibration: dict | None = None    # the back-test's stated against observed coverage
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -236,6 +240,37 @@ def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None,
     return jsonable(d)
 
 
+def run_outlook(store, entity: str, year: int, opts: ReportOptions, facts, ents) -> tuple[dict, dict | None]:
+    """The calibrated forecast of ``entity``'s ``year`` from what was public on ``opts.as_of``
+    (no scenario needed), the forecasts made at each month end of the year as the back-test
+    scored them, and the back-test's calibration (kept beside the database, see
+    :func:`evlens.ops.backtest.backtest_cached`)."""
+    from ..ops.backtest import backtest_cached
+    from ..ops.baseline import forecast_year
+    from ..store.cache import cache_beside
+
+    as_of = opts.as_of or date.today()
+    cache = cache_beside(getattr(store, "path", None)) if store is not None else None
+    f = forecast_year(facts, entity, year, as_of, entities=ents, cache=cache).to_dict()
+    q = f["quantiles"]
+    out = {"year": year, "as_of": f["as_of"], "p5": q["0.05"], "p50": f["p50"], "p95": q["0.95"],
+           "p_hit": f["p_hit"], "target": f["target"], "target_source": f["target_source"],
+           "known_total": f["known_total"], "months_left": len(f["forecast_months"]),
+           "calibration_basis": f["calibration"], "history": []}
+    cal = None
+    if opts.calibration:
+        bt = backtest_cached(facts, entities=ents, years=(year - 1, year), cache=cache)
+        out["history"] = [{k: r[k] for k in ("as_of", "p50", "band90", "outcome", "outcome_bounded")}
+                          for r in bt["points_detail"] if r["entity"] == entity and r["year"] == year]
+        cal = {"years": bt["years"], "points": bt["points"], "curve": bt["calibration"],
+               "curve_autoets": bt["calibration_autoets"],
+               "scores": {k: bt[k] for k in ("coverage_50", "coverage_80", "coverage_90", "crps", "mape_p50")},
+               "baselines": [{k: b[k] for k in ("name", "crps", "coverage_90")} for b in bt["baselines"]]}
+    if cache is not None:
+        cache.save()
+    return jsonable(out), jsonable(cal) if cal is not None else None
+
+
 def _fact_ids_in(text: str | None) -> list[str]:
     import re
 
@@ -312,7 +347,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         elif event_bench is not None:
             ev = attempt("event study", lambda: study.events(store, [ticker], benchmark=event_bench, window=(-1, 1),
                                                               from_facts=list(EVENT_METRICS)))
-    dl = dl_prev = bl = fc = None
+    dl = dl_prev = bl = fc = outlook = calibration = None
     ops_facts = facts
     if metric is not None and metric["shown_as"] != "deliveries":
         why = {"en": f"{name_en} publishes {metric['label_en']}, not deliveries: no delivery series, backlog or "
@@ -331,12 +366,18 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         bl = attempt("backlog", lambda: ops.order_backlog(ops_facts, slug, entities=ents, on_conflict="prefer-official"))
         scenario = opts.scenario or f"{slug}-{fyear}"
         if opts.scenario is None and scenario not in ops.scenario.shipped_scenarios():
-            why = {"en": f"no forecast: no scenario {scenario} is shipped (give one with a scenario file)",
-                   "zh": f"无预测：没有 {scenario} 情景文件"}
-            notes.append(f"forecast: {why['en']}")
-            reasons["forecast"] = why
+            notes.append(f"capacity scenario: none is shipped as {scenario} (the analyst's what-if; the calibrated "
+                         f"forecast needs none)")
         else:
             fc = attempt("forecast", lambda: run_forecast(store, slug, fyear, opts, ops_facts, ents))
+        if dl is not None:
+            got = attempt("forecast", lambda: run_outlook(store, slug, fyear, opts, ops_facts, ents))
+            if got is not None:
+                outlook, calibration = got
+        if outlook is None and dl is not None:
+            reasons["forecast"] = {"en": f"no forecast: fewer than 6 monthly figures of {slug} are known, or none "
+                                         f"for {fyear}",
+                                   "zh": f"无预测：{name_zh}已知的月度数据不足 6 个月，或没有 {fyear} 年的数据"}
 
     headline: dict[str, Any] = {"ticker": ticker, "currency": currency,
                                 "return_year": ryear, "forecast_year": fyear}
@@ -359,9 +400,11 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
                                   "through": d["months"][-1]["month"] if d["months"] else None}
         if d.get("pace") and d["pace"].get("target_source"):
             figs["deliveries"].update(_fact_ids_in(d["pace"]["target_source"]))
+    if outlook is not None:
+        headline["forecast"] = {k: outlook[k] for k in ("p_hit", "target", "target_source", "p5", "p50", "p95",
+                                                        "as_of", "months_left", "known_total", "calibration_basis")}
+        figs["forecast"].update(_fact_ids_in(outlook.get("target_source")))
     if fc is not None:
-        headline["forecast"] = {k: fc[k] for k in ("p_hit", "target", "target_source", "p5", "p50", "p95", "mean",
-                                                   "as_of", "paths", "seed", "scenario")}
         figs["forecast"].update(_fact_ids_in(fc.get("target_source")))
 
     deliveries = None
@@ -415,7 +458,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         peers=peer_d, prices=prices, events=events, deliveries=deliveries, backlog=backlog, forecast=fc,
         figure_facts={k: sorted(v) for k, v in figs.items()}, sources=sources, notes=notes,
         listing=jsonable(dict(listing.__dict__)) if listing is not None else None,
-        reported_metric=metric, reasons=reasons)
+        reported_metric=metric, reasons=reasons, outlook=outlook, calibration=calibration)
 
 
 def _benchmarks(store, listing: Listing | None, opts: ReportOptions) -> tuple[str | None, str | None]:

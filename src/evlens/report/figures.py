@@ -120,9 +120,48 @@ def fan_figure(data: dict, lang: str) -> go.Figure | None:
     return f
 
 
+def outlook_figure(data: dict, lang: str) -> go.Figure | None:
+    """The forecasts of the year total made at each month end (median and 90 % band, as
+    the back-test scored them from what was public then), against the outcome and target."""
+    o, L = data.get("outlook"), labels(lang)
+    if not o or not o.get("history"):
+        return None
+    h = o["history"]
+    f = _fig(L["outlook"].format(year=o["year"]))
+    x = [r["as_of"] for r in h]
+    f.add_scatter(x=x, y=[r["band90"][1] for r in h], mode="lines", line=dict(width=0), showlegend=False, name="p95")
+    f.add_scatter(x=x, y=[r["band90"][0] for r in h], mode="lines", line=dict(width=0), fill="tonexty",
+                  fillcolor="rgba(31,119,180,0.25)", name=L["band90"])
+    f.add_scatter(x=x, y=[r["p50"] for r in h], mode="lines+markers", name=L["median"])
+    f.add_scatter(x=x, y=[h[-1]["outcome"]] * len(x), mode="lines", name=L["outcome"],
+                  line=dict(color="#d62728", dash="dot"))
+    if o.get("target"):
+        f.add_scatter(x=x, y=[o["target"]] * len(x), mode="lines", name=L["target"], line=dict(dash="dash", color="#2ca02c"))
+    return f
+
+
+def calibration_figure(data: dict, lang: str) -> go.Figure | None:
+    """Stated against observed coverage of the back-test's central bands (calibrated: on
+    the diagonal), for the forecast and for AutoETS's own uncalibrated bands."""
+    c, L = data.get("calibration"), labels(lang)
+    if not c or not c.get("curve"):
+        return None
+    f = _fig(L["calibration"].format(points=c["points"], years=", ".join(map(str, c["years"]))))
+    f.add_scatter(x=[0, 100], y=[0, 100], mode="lines", name=L["calibrated"], line=dict(dash="dash", color="#999"))
+    f.add_scatter(x=[100 * p["stated"] for p in c["curve"]], y=[100 * p["observed"] for p in c["curve"]],
+                  mode="lines+markers", name=L["forecast_bands"])
+    if c.get("curve_autoets"):
+        f.add_scatter(x=[100 * p["stated"] for p in c["curve_autoets"]],
+                      y=[100 * p["observed"] for p in c["curve_autoets"]], mode="lines+markers", name="AutoETS")
+    f.update_layout(xaxis=dict(title=L["stated_coverage"], range=[0, 100]),
+                    yaxis=dict(title=L["observed_coverage"], range=[0, 100]))
+    return f
+
+
 FIGURES = {
     "prices": price_figure, "events": events_figure, "deliveries": deliveries_figure,
     "backlog": backlog_figure, "capacity": capacity_figure, "forecast": fan_figure,
+    "outlook": outlook_figure, "calibration": calibration_figure,
 }
 
 

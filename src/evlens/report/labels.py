@@ -36,6 +36,13 @@ LABELS: dict[str, dict[str, str]] = {
         "fig.backlog": "backlog and waits", "fig.forecast": "forecast",
         "note": "Note", "not_shown": "Not shown, and why", "unlisted": "not listed",
         "reported_metric": "Monthly figure",
+        "outlook": "Forecasts of the {year} total made during the year (from what was public at each month end)",
+        "outcome": "outcome", "calibration": "Calibration: stated against observed coverage ({points} back-test points, {years})",
+        "calibrated": "calibrated", "forecast_bands": "forecast bands", "stated_coverage": "stated coverage (%)",
+        "observed_coverage": "observed coverage (%)", 
+        "forecast_median": "Forecast of {year} (p50)",
+        "forecast_as_of": "Forecast of {year} made on {date} (p50)",
+        "outcome_inside": "outcome {outcome}: inside", "outcome_outside": "outcome {outcome}: outside",
     },
     "zh": {
         "title": "{name}（{ticker}）：市场与经营",
@@ -70,6 +77,13 @@ LABELS: dict[str, dict[str, str]] = {
         "fig.backlog": "积压与等待", "fig.forecast": "预测",
         "note": "说明", "not_shown": "未显示的部分及原因", "unlisted": "未上市",
         "reported_metric": "月度数据",
+        "outlook": "{year} 年全年预测的演变（每个月末根据当时已公开的信息）",
+        "outcome": "实际结果", "calibration": "校准：标称覆盖率与实际覆盖率（{points} 个回测点，{years}）",
+        "calibrated": "完全校准", "forecast_bands": "预测区间", "stated_coverage": "标称覆盖率（%）",
+        "observed_coverage": "实际覆盖率（%）",
+        "forecast_median": "{year} 年预测（中位数）",
+        "forecast_as_of": "{date} 对 {year} 年的预测（中位数）",
+        "outcome_inside": "实际 {outcome}：在区间内", "outcome_outside": "实际 {outcome}：在区间外",
     },
 }
 

@@ -68,12 +68,37 @@ def headline_items(data: dict, lang: str) -> list[dict[str, Any]]:
         items.append({"label": L["deliveries_to_date"].format(year=d["year"]),
                       "value": fmt.count(d.get("to_date"), lang), "detail": detail, "figure": "deliveries"})
     f = h.get("forecast")
-    if f:
+    past = _mid_year_forecast(data)
+    if f and f.get("months_left") == 0 and past:  # the year is over: what the forecast said at mid-year
+        inside = past["band90"][0] <= past["outcome"] <= past["band90"][1]
+        items.append({"label": L["forecast_as_of"].format(year=h["forecast_year"], date=past["as_of"]),
+                      "value": fmt.count(past["p50"], lang),
+                      "detail": L["forecast_range"].format(p5=fmt.count(past["band90"][0], lang),
+                                                           p95=fmt.count(past["band90"][1], lang))
+                      + " · " + L["outcome_inside" if inside else "outcome_outside"].format(
+                          outcome=fmt.count(past["outcome"], lang)),
+                      "figure": "forecast"})
+    elif f and f.get("months_left") == 0:
+        pass  # the year is over and was not back-tested: the deliveries line says all
+    elif f and f.get("target"):
         items.append({"label": f'{L["p_target"]} ({L["target"]} {fmt.count(f["target"], lang)})',
                       "value": fmt.share(f["p_hit"], lang),
                       "detail": L["forecast_range"].format(p5=fmt.count(f["p5"], lang), p95=fmt.count(f["p95"], lang)),
                       "figure": "forecast"})
+    elif f:
+        items.append({"label": L["forecast_median"].format(year=h["forecast_year"]), "value": fmt.count(f["p50"], lang),
+                      "detail": L["forecast_range"].format(p5=fmt.count(f["p5"], lang), p95=fmt.count(f["p95"], lang)),
+                      "figure": "forecast"})
     return items
+
+
+def _mid_year_forecast(data: dict) -> dict | None:
+    """The back-tested forecast of the year made at the end of June (else the latest one
+    made before), from the report's outlook history."""
+    hist = (data.get("outlook") or {}).get("history") or []
+    year = data["headline"].get("forecast_year")
+    before = [r for r in hist if r["as_of"] <= f"{year}-06-30" and r.get("band90")]
+    return before[-1] if before else None
 
 
 def render_html(data: dict, lang: str = "en") -> str:

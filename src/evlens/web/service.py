@@ -95,14 +95,17 @@ class Service:
     @property
     def default_entity(self) -> str:
         """The subject the dashboard opens on when a page names none: the one it was
-        started with, else the ``EVLENS_SUBJECT`` setting, else the database's main
-        company, else the demo's subject (``[demo] subject`` of the demo manifest). A page
-        opens on another with its ``entity`` query parameter."""
+        started with, else the ``EVLENS_SUBJECT`` setting, else the demo's subject
+        (``[demo] subject`` of the demo manifest) when the database holds facts of it, else
+        the database's main company. A page opens on another with its ``entity`` query
+        parameter."""
         if self._entity is None:
             from ..demo import demo_subject
 
-            self._entity = (os.environ.get("EVLENS_SUBJECT") or self.query(lambda s: s.main_entity())
-                            or demo_subject())
+            subj = demo_subject()
+            self._entity = (os.environ.get("EVLENS_SUBJECT")
+                            or (subj if self.query(lambda s: len(s.facts(entity=subj)) > 0) else None)
+                            or self.query(lambda s: s.main_entity()) or subj)
         return self._entity
 
     def universe(self) -> list[dict]:
