@@ -147,3 +147,31 @@ def test_a_flattened_table_one_cell_a_line():
                 date(2025, 11, 17))
     assert got == {("zeekr-group", "deliveries", 140195.0, "eq", "2025-Q3"),
                    ("zeekr-group", "deliveries", 169088.0, "eq", "2024-Q4")}
+
+
+def test_a_lede_before_any_name_is_the_headlines_company():
+    text = ("---\ntitle: BYD posts best month of sales yet in 2025\ndate: 2025-05-01\n---\n\n"
+            "New-energy vehicle sales for April were 380,089 units. Of those, 372,615 were passenger cars.\n")
+    got = {(f.entity, f.metric, f.value, f.bound, f.period) for f in extract_text(text, date(2025, 5, 1))}
+    assert got == {("byd", "sales", 380089.0, "eq", "2025-04")}
+
+
+def test_a_short_aside_in_brackets_does_not_cut_the_clause():
+    got = facts("BYD said so. The company just reported a record-breaking 1,000,804 new energy vehicles (NEVs) "
+                "sold in Q1 2025, a 59.8% jump from the same quarter in 2024.", date(2025, 4, 2))
+    assert got == {("byd", "sales", 1000804.0, "eq", "2025-Q1"), ("byd", "sales_yoy", 59.8, "eq", "2025-Q1")}
+
+
+def test_the_change_of_a_segment_is_not_the_makers():
+    got = facts("BYD sold 14,706 commercial vehicles in Q1 2025, marking a massive 688.5% leap.", date(2025, 4, 2))
+    assert got == set()
+
+
+def test_a_rival_named_as_a_point_of_comparison_takes_no_figure():
+    got = facts("The Tesla competitor said on Friday that it built 317,892 vehicles in July.", date(2025, 8, 1))
+    assert not any(f[0] == "tesla" for f in got)
+
+
+def test_the_year_so_far_runs_to_the_article_date():
+    got = facts("BYD said so. Looking at the year so far, BYD has sold 2.49 million vehicles.", date(2025, 8, 1))
+    assert got == {("byd", "sales", 2490000.0, "eq", "2025-01-01..2025-08-01")}

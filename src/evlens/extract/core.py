@@ -38,6 +38,7 @@ from ..facts import Fact
 from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
 from .dates import PeriodMention, find_periods, infer_date
+from .document import parse_front_matter
 from .lexicon import Lexicon, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
 from .quantities import Quantity, find_quantities, parse_cn_number
@@ -74,6 +75,7 @@ _QUOTE_UNIT = re.compile(r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order)s?(?= 
 _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
+_SHORT_ASIDE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,11}[)）]")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
@@ -154,7 +156,16 @@ def _sentences(t: str) -> list[_Sentence]:
         start = m.end()
     if start < len(t):
         spans.append((start, len(t), para))
-    marks = [m.span() for m in _CLAUSE.finditer(t)]
+    marks = []
+    skip_until = -1
+    for m in _CLAUSE.finditer(t):
+        x, y = m.span()
+        if x < skip_until:
+            continue  # the bracket closing a short aside
+        if t[x] in "(（" and (aside := _SHORT_ASIDE.match(t, y)) is not None:
+            skip_until = aside.end()  # "1,000,804 new energy vehicles (NEVs) sold": one clause
+            continue
+        marks.append((x, y))
     out: list[_Sentence] = []
     k, n = 0, len(marks)
     for start, end, para in spans:
@@ -490,6 +501,8 @@ class Extractor:
         for back in range(si - 1, max(-1, si - 4), -1):
             s = self.sentences[back]
             prev = self._last_in(ents, s.start, s.end)
+            while prev is not None and self._owner(prev):
+                prev = self._last_in(ents, s.start, prev.start)
             parent = self.lex.entities[prev.key].parent if prev is not None else None
             if parent is not None and self.lex.entities[prev.key].kind == "company":
                 # "… including 7,084 under its Firefly line. Fourth-quarter deliveries hit
@@ -503,14 +516,20 @@ class Extractor:
                 return u
             if prev is not None:
                 return prev
+        subject = self._subject()
+        if subject is None or not self._entity_ok(subject.key, metric):
+            return None
         m = self.lex.word_res["entity_anaphor"].search(self.lower, sent.start, sent.end)
-        if m is not None and word_ok(self.lower, m.start(), m.end()):
+        anaphor = m is not None and word_ok(self.lower, m.start(), m.end())
+        if anaphor and subject.start < q.start:
             # "集团于中国市场的总销量为82,123部" long after "吉利汽车发布公告": the article's
             # subject, the company it names most, its units' names counting for it (the
             # first of those named as often)
-            subject = self._subject()
-            if subject is not None and subject.start < q.start and any(e.key == subject.key for e in ents):
-                return subject
+            return subject
+        if (anaphor or self._subject_n >= 2) and self._first_in(ents, 0, q.start) is None:
+            # a lede before any name ("New-energy vehicle sales for April were 380,089
+            # units", under a headline on BYD) is about the article's subject
+            return subject
         return None
 
     def _subject(self) -> _Mention | None:
@@ -521,6 +540,16 @@ class Extractor:
                 if self.lex.entities[e.key].kind == "company":
                     counts[e.key] = counts.get(e.key, 0) + 1
                     first.setdefault(e.key, e)
+            # a company in the headline (the front matter's title) counts twice more
+            try:
+                title = parse_front_matter(self.text).get("title", "") if self.text.startswith("---") else ""
+            except Exception:  # a malformed front matter names no headline
+                title = ""
+            if title:
+                for e in _mentions(self.lex.entity_re, normalize(title[:300]).text.lower(), self.lex.entity_names):
+                    if self.lex.entities[e.key].kind == "company":
+                        counts[e.key] = counts.get(e.key, 0) + 2
+                        first.setdefault(e.key, _Mention(0, 0, e.key, e.word))  # named in the headline alone
             # a unit's mentions count for its parent named too (领克 for 吉利汽车)
             total = dict(counts)
             for k, n in counts.items():
@@ -532,6 +561,7 @@ class Extractor:
                     p = self.lex.entities[p].parent if p in self.lex.entities else None
             best = max(total, key=lambda k: (total[k], -first[k].start), default=None)
             self._subject_m = first[best] if best is not None else None
+            self._subject_n = total[best] if best is not None else 0
         return self._subject_m
 
     def _period_for(self, q: Quantity, clause, sent, flow: bool = True, move: bool = False) -> PeriodMention | None:
@@ -883,9 +913,12 @@ class Extractor:
             elif tab is None:
                 rule.append("respectively")
             ekind = lex.entities[ent_slug].kind
-            if ekind == "company" and q.kind in ("count", None) and self._segment(q, clause):
+            if ekind == "company" and (q.kind in ("count", None) or base_metric != metric) and (
+                    self._segment(q, clause) or (base_metric != metric and (f := self._last_figure_before(q, sent)) is not None
+                                                 and f.kind != "percent" and self._segment(f, sent.clause_of(f.start)))):
                 # "474,921 passenger vehicles", "plug-in hybrid sales of 176,875": one
-                # segment of the maker's figure, not its total
+                # segment of the maker's figure, not its total; so is the change of one
+                # ("14,706 commercial vehicles …, a 688.5% leap")
                 span = self.norm.span(q.start, q.end)
                 self.skipped.append(Skipped(span[0], span[1], self.text[span[0]:span[1]], metric,
                                             "a segment of the maker's figure (passenger cars, BEV, PHEV)"))
@@ -1053,8 +1086,11 @@ class Extractor:
         return i < len(starts) and starts[i] < b
 
     def _owner(self, e: _Mention) -> bool:
-        """Whether the name ``e`` follows an owner's or partner's word within 25 characters."""
+        """Whether the name ``e`` follows an owner's or partner's word within 25 characters,
+        or is a rival's ("the Tesla competitor")."""
         lo = max(0, e.start - 25)
+        if self.lex.word_res["entity_rival"].match(self.lower, e.end):
+            return True  # "the Tesla competitor"
         return self.lex.word_res["entity_owner"].search(self.lower, lo, e.start) is not None
 
     def _segment(self, q: Quantity, clause) -> bool:

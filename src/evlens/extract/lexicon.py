@@ -172,7 +172,7 @@ def load_lexicon() -> Lexicon:
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "entity_after": lex["entity_cues"]["after"], "entity_owner": lex["entity_cues"]["owner"],
         "entity_group": lex["entity_cues"]["group"], "entity_group_ref": lex["entity_cues"]["group_ref"],
-        "entity_anaphor": lex["entity_cues"]["anaphor"],
+        "entity_anaphor": lex["entity_cues"]["anaphor"], "entity_rival": lex["entity_cues"]["rival"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
