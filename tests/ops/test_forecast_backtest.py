@@ -110,3 +110,33 @@ def test_a_target_is_combined_by_hand_and_ignored_once_reached():
     # w = 0.5 * 6 / 12 = 0.25: 400^0.75 * (1000 - 100)^0.25 = 400 * (900 / 400)^0.25 = 489.90
     assert with_target(pf, 1000.0).remaining == pytest.approx(489.898, abs=1e-3)
     assert with_target(pf, 90.0) == pf and with_target(pf, None) == pf
+
+
+def test_the_scenario_is_back_tested_like_the_model(data):
+    from evlens.ops import load_scenario
+    from evlens.ops.backtest import backtest_scenario
+
+    facts, ents = data
+    r = backtest_scenario(load_scenario("xiaomi-2025"), facts, entities=ents, paths=500, seed=1)
+    # the scenario was written on 2025-02-08: its points are the month ends from February
+    # to November (December: all months but one known, and the outcome month itself)
+    assert [p["as_of"] for p in r["points_detail"]] == [f"2025-{m:02d}-{d}" for m, d in
+                                                         ((2, 28), (3, 31), (4, 30), (5, 31), (6, 30), (7, 31),
+                                                          (8, 31), (9, 30), (10, 31), (11, 30))]
+    assert r["outcome"] == pytest.approx((411625 + 418200) / 2) and r["outcome_bounded"]
+    s, m = r["scenario_scores"], r["model_scores"]
+    assert s["points"] == m["points"] == 10
+    for k in ("coverage_50", "coverage_80", "coverage_90", "crps", "mape_p50"):
+        assert s[k] is not None and m[k] is not None
+    # CRPS = integral of (F(x) - 1{x >= y})^2 dx; for an outcome y above the band's top p95,
+    # F >= 0.95 on [p95, y], so CRPS >= 0.95^2 (y - p95) (and symmetrically below p5)
+    outside = 0
+    for p in r["points_detail"]:
+        lo, hi = p["band90"]
+        if p["outcome"] > hi:
+            outside += 1
+            assert p["crps"] >= 0.95 ** 2 * (p["outcome"] - hi) - 1e-6
+        elif p["outcome"] < lo:
+            outside += 1
+            assert p["crps"] >= 0.95 ** 2 * (lo - p["outcome"]) - 1e-6
+    assert s["coverage_90"] == pytest.approx(1 - outside / 10)

@@ -95,9 +95,11 @@ class ForecastResult:
     capacity_binds: tuple[str, ...]
     scenario: str
     rules: dict
+    sample: tuple[float, ...] = ()  # the year total's distribution as 200 equally spaced quantiles
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
+        d.pop("sample", None)
         d["as_of"] = self.as_of.isoformat()
         d["months"] = [m.to_dict() for m in self.months]
         d["known_months"] = list(self.known_months)
@@ -225,4 +227,5 @@ def forecast_deliveries(
         mean_se=sd / np.sqrt(paths), sd=sd, p5=float(p[0]), p50=float(p[1]), p95=float(p[2]),
         known_months=tuple(sorted(known)), facts_left_out=left_out, known_total=float(sum(known.values())), known_low=known_low,
         known_high=known_high, months=tuple(bands), capacity_binds=binds, scenario=scenario.name, rules=rules,
+        sample=tuple(float(x) for x in np.quantile(totals, (np.arange(200) + 0.5) / 200)),
     )
