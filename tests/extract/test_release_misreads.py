@@ -175,3 +175,28 @@ def test_a_rival_named_as_a_point_of_comparison_takes_no_figure():
 def test_the_year_so_far_runs_to_the_article_date():
     got = facts("BYD said so. Looking at the year so far, BYD has sold 2.49 million vehicles.", date(2025, 8, 1))
     assert got == {("byd", "sales", 2490000.0, "eq", "2025-01-01..2025-08-01")}
+
+
+def test_changes_from_a_month_and_on_a_year_in_one_clause():
+    got = facts("Xpeng delivered 36,717 cars to customers in July, up 6.1 per cent from the month earlier "
+                "and a 229 per cent gain year on year. Leapmotor delivered 50,129 vehicles in July, up 4.4 per "
+                "cent from June. The number represented a year-on-year jump of 127 per cent.", date(2025, 8, 2))
+    assert ("xpeng", "deliveries_mom", 6.1, "eq", "2025-07") in got
+    assert ("xpeng", "deliveries_yoy", 229.0, "eq", "2025-07") in got
+    assert ("leapmotor", "deliveries_mom", 4.4, "eq", "2025-07") in got
+    assert ("leapmotor", "deliveries_yoy", 127.0, "eq", "2025-07") in got
+
+
+def test_a_change_on_the_quarter_before_states_no_fact():
+    got = facts("Total vehicle deliveries of Zeekr Group were 140,195 units for the third quarter of 2025, "
+                "representing a 12.5% year-over-year increase and a 7.1% quarter-over-quarter increase.",
+                date(2025, 11, 17))
+    assert ("zeekr-group", "deliveries_yoy", 12.5, "eq", "2025-Q3") in got
+    assert not any(f[2] == 7.1 for f in got)
+
+
+def test_hongmeng_zhixing_is_hima():
+    got = facts("In November, the overall delivery volume of Hongmeng Zhixing reached 81,864 units, a "
+                "year-on-year increase of 89.61% and a month-on-month increase of 20%.")
+    assert got == {("hima", "deliveries", 81864.0, "eq", "2025-11"), ("hima", "deliveries_yoy", 89.61, "eq", "2025-11"),
+                   ("hima", "deliveries_mom", 20.0, "eq", "2025-11")}

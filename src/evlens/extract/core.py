@@ -61,7 +61,9 @@ _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 # growth against a month named ("较2021年7月", "比7月"): month on month
 _BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]")
-_COMPARED_MONTH = re.compile(r"(?:较|比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月")
+_COMPARED_MONTH = re.compile(r"(?:较|比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月"
+                             r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:in )?(?:january|february|march|april|may|june"
+                             r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
 _A_YEAR_EARLIER = re.compile(r" ?(?:a year (?:earlier|ago|before)|the year before|in the same (?:period|month|quarter) (?:of )?last year)\b")
@@ -79,6 +81,12 @@ _SHORT_ASIDE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,11}[)）]")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
+
+class _At(NamedTuple):
+    """A position standing for a figure (``start`` is all :meth:`Extractor._last_figure_before` reads)."""
+
+    start: int
+
 
 class _Mention(NamedTuple):
     start: int
@@ -859,6 +867,8 @@ class Extractor:
             rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
             if metric in ("growth", "share_return"):
                 metric, sign = self._growth_or_return(q, mm, clause, sent)
+                if metric == "qoq":
+                    continue
             elif q.kind == "currency" and mm.word in lex.metrics[metric].negative:
                 sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
             # a delivery count in a plan is a target
@@ -1177,6 +1187,22 @@ class Extractor:
         # a vehicle count before it whose metric is carried from the sentence before
         if any(x.unit == "vehicle" for x in self._in(self.quantities, sent.start, q.start)):
             return self._carried_count(sent)
+        # "… delivering 50,129 vehicles in July. The number represented a year-on-year jump
+        # of 127 per cent": a change said to be year on year (or month on month), in a
+        # sentence naming no share, is of the last figure of the sentence before
+        si = self._sentence_of(sent.start)
+        lower = self.lower
+        if si > 0 and self.sentences[si - 1].para == sent.para \
+                and (lex.word_res["growth_yoy"].search(lower, sent.start, sent.end)
+                     or lex.word_res["growth_mom"].search(lower, sent.start, sent.end)) \
+                and not any(w in lower[sent.start:sent.end] for w in _SHARE_WORDS):
+            prev = self.sentences[si - 1]
+            last = self._last_figure_before(_At(prev.end), prev)
+            if last is not None:
+                m = self._metric_for(last, prev.clause_of(last.start), prev)
+                if m is not None and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price") \
+                        and lex.metrics[m.key].kind in ("count", "currency"):
+                    return m
         return None
 
     def _percent_compared(self, q: Quantity, clause, sent) -> tuple[_Mention, str, Decimal] | None:
@@ -1209,6 +1235,12 @@ class Extractor:
         # 12.5%", "较2021年7月减少约11%", "up 62 percent from a year earlier"
         prev = self._last_figure_before(q, sent)
         lo = max(clause[0], prev.end if prev is not None else clause[0])
+        pct = self._last_in(self.quantities, lo, q.start)
+        if pct is not None and _EN_WORD.search(self.t, pct.end, q.start):
+            # "up 6.1 per cent from the month earlier and a 229 per cent gain year on year":
+            # the words after a change before it, up to the last "and", are that one's
+            k = self.lower.rfind(" and ", pct.end, q.start)
+            lo = k + 5 if k >= 0 else q.start
         nxt = self._first_in(self.quantities, q.end, clause[1])
         hi = min(clause[1], q.end + 40, nxt.start if nxt is not None else clause[1])
         near_before = self.lower[lo:q.start]
@@ -1221,6 +1253,8 @@ class Extractor:
             between = self.lower[b.end:q.start]
             if not any(w in between for w in _SHARE_WORDS):
                 window = self.lower[b.start:min(clause[1], q.end + 40)]
+                if lex.word_res["growth_qoq"].search(near):
+                    return "qoq", sign  # a change on the quarter before: no metric holds it
                 if mm.word in lex.growth_words_mom:  # the word itself says it: 环比增长
                     suffix = "mom"
                 elif mm.word in lex.growth_words_yoy:

@@ -179,6 +179,7 @@ def load_lexicon() -> Lexicon:
     # words that make a change negative wherever they stand before it ("按月则下跌12.5%")
     lists["negative"] = [_fold(w) for w in g["negative"] + g.get("negative_words", [])]
     lists["growth_mom"] = [_fold(w) for w in g["mom"]]
+    lists["growth_qoq"] = [_fold(w) for w in g["qoq"]]
     um = lex["unknown_makers"]
     ambiguous = {n: slug for n, slug in ambiguous.items() if n not in names}
     return Lexicon(
