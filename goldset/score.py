@@ -7,6 +7,8 @@
                                               # written apart from the code; see docs/extract.md
     python goldset/score.py --split real-test --slices  # real published articles, never tuned on,
                                               # with facts F1 per language and per maker
+    python goldset/score.py --split releases  # eight of the makers' release articles bundled in
+                                              # src/evlens/data/releases/articles (tuning material)
 
 Two levels, each as precision, recall and F1 over all articles (facts matched as
 multisets within each article):

@@ -78,6 +78,7 @@ _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _SHORT_ASIDE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,11}[)）]")
+_RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
@@ -590,6 +591,9 @@ class Extractor:
                 continue
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]):
                 continue
+            if p.start >= q.end and _RELEASE_AFTER.match(self.lower, p.end) \
+                    and self.lower.endswith(("in its ", "in the ", "in their "), max(0, p.start - 10), p.start):
+                continue  # "deliveries of 120,000 … in its third-quarter earnings release": the release's
             best, best_d = p, d
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
