@@ -200,3 +200,16 @@ def test_hongmeng_zhixing_is_hima():
                 "year-on-year increase of 89.61% and a month-on-month increase of 20%.")
     assert got == {("hima", "deliveries", 81864.0, "eq", "2025-11"), ("hima", "deliveries_yoy", 89.61, "eq", "2025-11"),
                    ("hima", "deliveries_mom", 20.0, "eq", "2025-11")}
+
+
+def test_a_quarter_named_for_the_release_is_not_the_figures_time():
+    got = facts("NIO had forecast fourth-quarter deliveries of 120,000 to 125,000 vehicles in its third-quarter "
+                "earnings release in November.", date(2026, 1, 2))
+    assert got == {("nio", "delivery_target", 120000.0, "ge", "2025-Q4"),
+                   ("nio", "delivery_target", 125000.0, "le", "2025-Q4")}
+
+
+def test_an_ordinal_day_and_a_total_since_founding():
+    ex_facts = extract_text("By 31st August 2025, Nio's total deliveries since the company was founded reached 838,036.",
+                            date(2025, 9, 3))
+    assert [(f.entity, f.value, f.period, f.cumulative) for f in ex_facts] == [("nio", 838036.0, "2025-08-31", True)]

@@ -75,7 +75,7 @@ _EN = re.compile(
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
-    rf"|(?P<ed2>{_D}) (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
+    rf"|(?P<ed2>{_D})(?:st|nd|rd|th)? (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?: of (?P<eqy>(?:19|20)\d{{2}}))?"
     rf"|\bQ(?P<eqq>[1-4])(?:[ -]?(?P<eqqy>(?:19|20)\d{{2}}))?\b"
