@@ -759,10 +759,10 @@ class Extractor:
             if s.end <= s.start:
                 return None
             at = self.norm.span(s.start, s.start + 1)[0]
-            line = raw.rfind("\n", 0, at) + 1
-            if _BULLET.match(raw, line):
+            nl = raw.rfind("\n", max(0, at - 400), at)  # (a bullet opens a short line)
+            if (nl >= 0 or at <= 400) and _BULLET.match(raw, nl + 1):
                 continue
-            return s if t[s.start:s.end].rstrip().endswith((":", "：")) and back < si else None
+            return s if t[max(s.start, s.end - 8):s.end].rstrip().endswith((":", "：")) and back < si else None
         return None
 
     def _running_year(self, period: str) -> bool:
