@@ -285,3 +285,21 @@ def test_a_model_the_gazetteer_lacks_is_ranked_and_other_is_not(store, tmp_path)
     assert [(r.figure.entity, r.rank) for r in table.rows] == \
         [("acme-roadrunner-ev", 1), ("tesla-model-3", 2), ("xiaomi-su7", 2)]
     assert table.rows[0].figure.brand == "acme" and table.rows[0].figure.source_url == url
+
+
+def test_the_rival_is_the_other_makers_best_seller_in_the_narrowest_segment():
+    from evlens.ops.rankings import Figure, ModelSegment, Segment, SegmentData, rival_of
+
+    figs = [Figure("a1", "2024-01", 100), Figure("a2", "2024-01", 500), Figure("b1", "2024-01", 90),
+            Figure("c1", "2024-01", 400), Figure("b1", "2024-02", 95), Figure("c1", "2024-02", 10),
+            Figure("a1", "2024-02", 120), Figure("d1", "2024-03", 9999)]
+    makers = {"a1": "a", "a2": "a", "b1": "b", "c1": "c", "d1": "d"}
+    # over a1's months (Jan, Feb): c1 sold 410, b1 185; a2 is a1's own maker's; d1 sold only in March
+    assert rival_of(figs, "a1", makers) == "c1"
+    seg = SegmentData(
+        {"a-sedans": Segment("a-sedans", "sedans", body="sedan"),
+         "dear-sedans": Segment("dear-sedans", "dear sedans", body="sedan", price_above_yuan=200000)},
+        (ModelSegment("a1", "sedan", 250000), ModelSegment("b1", "sedan", 300000), ModelSegment("c1", "sedan", 100000)))
+    # a1 is in both segments; the narrowest one holding it (dear sedans) leaves c1 out
+    assert rival_of(figs, "a1", makers, seg, {"a1": "a1", "b1": "b1", "c1": "c1"}) == "b1"
+    assert rival_of([Figure("a1", "2024-01", 1)], "a1", makers) is None

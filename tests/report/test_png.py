@@ -16,7 +16,7 @@ def test_every_chart_is_written_as_a_png(demo_report, tmp_path, chromium):
 
     files = write_pngs(demo_report, "en", tmp_path / "png")
     assert [f.stem for f in files] == list(figures(demo_report, "en"))
-    assert len(files) == 8
+    assert len(files) == 10
     for f in files:
         assert _png_size(f) == (WIDTH, HEIGHT)
         assert f.stat().st_size > 10_000  # a drawn chart, not an empty canvas

@@ -28,7 +28,7 @@ def test_report_opens_offline(browser, report_files, lang, tmp_path):
     page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}",
                            timeout=15000)
     drawn = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot')).filter(d => d.data && d.data.length).length")
-    assert expected == 8 and drawn == expected
+    assert expected == 10 and drawn == expected
     assert errors == [] and requests == []
     shot = tmp_path / f"report-{lang}.png"
     page.screenshot(path=str(shot), full_page=True)

@@ -58,7 +58,7 @@ def test_html_is_self_contained_and_escaped(demo_report):
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
     assert not re.search(r"<script[^>]+src=", html), "no external script"
     assert "cdn." not in html.split("</head>")[1]
-    assert html.count('class="figure-data"') == 8
+    assert html.count('class="figure-data"') == 10
 
 
 def test_chinese_report_labels(report_files):
@@ -80,3 +80,25 @@ def test_the_report_shows_the_back_tests_calibration(demo_report):
     assert 0.40 <= curve[0.5] <= 0.60 and 0.85 <= curve[0.9] <= 0.95
     assert c["points"] >= 100 and c["years"] == [2024, 2025]
     assert all(c["scores"]["crps"] < b["crps"] for b in c["baselines"])
+
+
+def test_the_report_shows_the_su7_against_the_model_3_with_sources(demo_report):
+    # CPCA via CleanTechnica, December 2024: SU7 25,815, Model 3 21,046 (the founding
+    # article rounds them to 25,800 and 21,000); the SU7 passed the Model 3 that month
+    h = demo_report["head_to_head"]
+    assert h["models"] == ["xiaomi-su7", "tesla-model-3"]
+    dec = next(m for m in h["months"] if m["month"] == "2024-12")
+    su7, m3 = dec["models"]["xiaomi-su7"], dec["models"]["tesla-model-3"]
+    assert (su7["value"], m3["value"]) == (25815, 21046) and su7["rank"] < m3["rank"]
+    assert su7["source_url"] and su7["fact_id"] in demo_report["figure_facts"]["head_to_head"]
+    passes = h["head_to_head"][0]["passes"]
+    assert {"month": "2024-12", "passer": "xiaomi-su7", "passed": "tesla-model-3", "basis": "both listed"} in passes
+
+
+def test_the_report_shows_the_market_value_series_with_the_placing(demo_report):
+    mv = demo_report["market_value"]
+    by_day = dict(zip(mv["dates"], mv["values"]))
+    # 27 March 2025: close HK$51.70 x 25,916,213,416 shares after the placing of 800 million
+    assert by_day["2025-03-27"] == pytest.approx(51.70 * 25_916_213_416, rel=1e-6)
+    placing = next(c for c in mv["share_changes"] if c["date"] == "2025-03-27")
+    assert placing["shares_change"] >= 800_000_000 and placing["source_url"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = [("/", 1, "en"), ("/market", 1, "en"), ("/events", 1, "en"), ("/operations", 4, "en"),
-         ("/sources", 0, "en"), ("/article", 0, "en"), ("/", 1, "zh"), ("/market", 1, "zh"), ("/sources", 0, "zh")]
+PAGES = [("/", 1, "en"), ("/market", 2, "en"), ("/events", 1, "en"), ("/operations", 7, "en"),
+         ("/sources", 0, "en"), ("/article", 0, "en"), ("/", 1, "zh"), ("/market", 2, "zh"), ("/sources", 0, "zh")]
 
 
 @pytest.fixture(scope="module")

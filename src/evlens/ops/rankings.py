@@ -607,3 +607,30 @@ def segment_members(segment: Segment, data: SegmentData, slug_of: Mapping[str, s
             if segment.contains(m):
                 inside.add(slug)
     return inside, known
+
+
+def rival_of(figures: Iterable[Figure], model: str, maker_of: Mapping[str, str | None],
+             segments: SegmentData | None = None, slug_of: Mapping[str, str | None] | None = None) -> str | None:
+    """The model another maker sold most of over the months ``model`` was listed: within
+    the narrowest segment holding ``model`` (the one with the fewest members)
+    when the segment data classifies it, else among every listed model. ``maker_of`` maps
+    a model to its maker, so that a maker's own models are never its rival."""
+    figs = list(figures)
+    months = {f.month for f in figs if f.entity == model}
+    own = maker_of.get(model)
+    pool: set[str] | None = None
+    if segments is not None and slug_of is not None:
+        holding = []
+        for seg in segments.segments.values():
+            inside, _ = segment_members(seg, segments, slug_of)
+            if model in inside:
+                holding.append((len(inside), seg.id, inside))
+        if holding:
+            pool = min(holding)[2]
+    totals: dict[str, float] = {}
+    for f in figs:
+        if f.month in months and f.entity != model and (own is None or maker_of.get(f.entity) != own) \
+                and (pool is None or f.entity in pool):
+            totals[f.entity] = totals.get(f.entity, 0.0) + f.value
+    return max(sorted(totals), key=lambda e: totals[e]) if totals else None
+

@@ -64,6 +64,8 @@ class ReportData:
     reasons: dict = field(default_factory=dict)  # part -> {"en": ..., "zh": ...}: why it is not shown
     outlook: dict | None = None        # the calibrated forecast of the year and the forecasts made during it
     calibration: dict | None = None    # the back-test's stated against observed coverage
+    head_to_head: dict | None = None   # the maker's best-selling model against its rival, month by month
+    market_value: dict | None = None   # the daily market value series with its share-count changes
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -271,6 +273,55 @@ def run_outlook(store, entity: str, year: int, opts: ReportOptions, facts, ents)
     return jsonable(out), jsonable(cal) if cal is not None else None
 
 
+def run_head_to_head(store, entity: str) -> dict | None:
+    """The maker's best-selling model (most retail sales over the monthly lists) against
+    its rival (:func:`evlens.ops.rankings.rival_of`): each month's value and rank with its
+    source, and the months one passed the other. None when no model of the maker is listed."""
+    from ..ops import rankings as rk
+    from ..store import rankings as store_rankings
+
+    rows = store_rankings.model_figures(store, "retail_sales")
+    figs = [rk.Figure(**r) for r in rows]
+    by_id = {e.id: e for e in load_gazetteer()}
+
+    def maker_id(e: str) -> str | None:
+        m = maker_of(e) if e in by_id else None
+        return m.id if m is not None else next((r["brand"] for r in rows if r["entity"] == e and r.get("brand")), None)
+
+    totals: dict[str, float] = {}
+    for f in figs:
+        if maker_id(f.entity) == entity:
+            totals[f.entity] = totals.get(f.entity, 0.0) + f.value
+    if not totals:
+        return None
+    mine = max(sorted(totals), key=lambda e: totals[e])
+    seg = rk.load_segments()
+    slug_of = store_rankings.resolve_names(store, [m.key for m in seg.models])
+    rival = rk.rival_of(figs, mine, {f.entity: maker_id(f.entity) for f in figs}, seg, slug_of)
+    if rival is None:
+        return None
+    names = {r["entity"]: r["name"] or r["entity"] for r in rows if r["entity"] in (mine, rival)}
+    months = sorted({f.month for f in figs if f.entity == mine})
+    c = rk.compare_models(figs, [mine, rival], start=months[0], end=months[-1], names=names,
+                          launched=store_rankings.first_deliveries(store, [mine, rival]))
+    d = jsonable(c.to_dict())
+    d["rule"] = ("the maker's model with the most retail sales in the monthly lists, against the model of another "
+                 "maker that sold most over the same months in the narrowest segment holding it")
+    return d
+
+
+def run_market_value(store, ticker: str, start: date) -> dict:
+    """The daily market value from ``start`` (close × shares in force, with the filing
+    behind each change of the count): :func:`evlens.market.marketcap.marketcap_series`."""
+    from ..market.marketcap import marketcap_series
+
+    s = marketcap_series(store, ticker, start=start)
+    return jsonable({"ticker": ticker, "currency": s.currency, "formula": s.formula,
+                     "dates": [d.date.isoformat() for d in s.days], "values": [d.market_cap for d in s.days],
+                     "share_changes": [d.to_dict() for d in s.share_changes],
+                     "milestones": [m.to_dict() for m in s.milestones]})
+
+
 def _fact_ids_in(text: str | None) -> list[str]:
     import re
 
@@ -300,7 +351,8 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     except NotFoundError:
         metric = None
     figs: dict[str, set[str]] = {k: set() for k in (
-        "market_value", "period_return", "peers", "prices", "events", "deliveries", "backlog", "forecast")}
+        "market_value", "period_return", "peers", "prices", "events", "deliveries", "backlog", "forecast",
+        "head_to_head")}
 
     def attempt(what: str, fn):
         try:
@@ -309,7 +361,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
             notes.append(f"{what}: {exc}")
             return None
 
-    now = mile = ret = peer = ev = None
+    now = mile = ret = peer = ev = mv = None
     if ticker is None:
         why = {"en": f"{name_en} is not listed: it has no market value, share price, return or peer table",
                "zh": f"{name_zh}未上市：没有市值、股价、涨幅或同业对比"}
@@ -323,6 +375,8 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         reasons["market"] = why
     else:
         now = attempt("market value", lambda: market.marketcap(store, ticker))
+        if now is not None:
+            mv = attempt("market value series", lambda: run_market_value(store, ticker, date(ryear, 1, 1)))
         mile = attempt("milestone", lambda: market.first_crossing(store, ticker, opts.milestone))
         if bench is None:
             notes.append(f"period return: no benchmark is given for the listing {ticker}")
@@ -446,6 +500,10 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         if missing:
             notes.append(f"peers: no return in {ryear} for {', '.join(missing)} (see the table's notes)")
 
+    h2h = attempt("head-to-head", lambda: run_head_to_head(store, slug))
+    if h2h is not None:
+        figs["head_to_head"] = {st["fact_id"] for m in h2h["months"] for st in m["models"].values()
+                                if st.get("fact_id")}
     used = set().union(*figs.values())
     sources = _sources(store, facts, used)
     for sk in getattr(store, "skipped_facts", ()):
@@ -458,7 +516,8 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         peers=peer_d, prices=prices, events=events, deliveries=deliveries, backlog=backlog, forecast=fc,
         figure_facts={k: sorted(v) for k, v in figs.items()}, sources=sources, notes=notes,
         listing=jsonable(dict(listing.__dict__)) if listing is not None else None,
-        reported_metric=metric, reasons=reasons, outlook=outlook, calibration=calibration)
+        reported_metric=metric, reasons=reasons, outlook=outlook, calibration=calibration,
+        head_to_head=h2h, market_value=mv)
 
 
 def _benchmarks(store, listing: Listing | None, opts: ReportOptions) -> tuple[str | None, str | None]:

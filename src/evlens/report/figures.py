@@ -158,10 +158,57 @@ def calibration_figure(data: dict, lang: str) -> go.Figure | None:
     return f
 
 
+def head_to_head_figure(data: dict, lang: str) -> go.Figure | None:
+    """Two models' monthly retail sales (lines) and their ranks in each month's list (second
+    axis, dotted), with the months one passed the other marked; every point's hover names
+    its source."""
+    h, L = data.get("head_to_head"), labels(lang)
+    if not h or not h.get("months"):
+        return None
+    a, b = h["models"][:2]
+    name = lambda e: (h.get("names") or {}).get(e, e)  # noqa: E731
+    f = _fig(L["head_to_head"].format(a=name(a), b=name(b)))
+    x = [m["month"] for m in h["months"]]
+    for e in (a, b):
+        st = [m["models"][e] for m in h["months"]]
+        f.add_scatter(x=x, y=[s["value"] if s["status"] == "listed" else None for s in st], name=name(e),
+                      mode="lines+markers", text=[f'#{s["rank"]}/{s["list_size"]} · {s["source_url"] or ""}'
+                                                  if s["status"] == "listed" else s["status"] for s in st])
+        f.add_scatter(x=x, y=[s["rank"] for s in st], name=f'{name(e)} ({L["rank"]})', yaxis="y2", mode="lines",
+                      line=dict(dash="dot", width=1))
+    passes = (h.get("head_to_head") or [{}])[0].get("passes") or []
+    by_month = {m["month"]: m for m in h["months"]}
+    px = [p["month"] for p in passes if p["month"] in by_month]
+    f.add_scatter(x=px, y=[by_month[m]["models"][p["passer"]]["value"] for m, p in zip(px, passes)],
+                  mode="markers", name=L["passes"], marker=dict(symbol="x", size=12, color="#d62728"),
+                  text=[f'{name(p["passer"])} > {name(p["passed"])}' for p in passes if p["month"] in by_month])
+    f.update_layout(yaxis2=dict(overlaying="y", side="right", autorange="reversed", title=L["rank"]))
+    return f
+
+
+def market_value_figure(data: dict, lang: str) -> go.Figure | None:
+    """Daily market value (close x shares in force), each change of the share count marked
+    with the filing behind it, and the milestones."""
+    mv, L = data.get("market_value"), labels(lang)
+    if not mv or not mv.get("dates"):
+        return None
+    f = _fig(L["market_value_series"].format(ticker=mv["ticker"]))
+    f.add_scatter(x=mv["dates"], y=mv["values"], mode="lines", name=L["market_value"])
+    ch = mv.get("share_changes") or []
+    f.add_scatter(x=[c["date"] for c in ch], y=[c["market_cap"] for c in ch], mode="markers", name=L["share_change"],
+                  marker=dict(symbol="triangle-up", size=10),
+                  text=[f'{c["shares_change"]:+,.0f} ({c["event"] or c["basis"]}) {c["source_url"] or ""}' for c in ch])
+    ms = mv.get("milestones") or []
+    f.add_scatter(x=[m["date"] for m in ms], y=[m["market_cap"] for m in ms], mode="markers", name=L["milestone"],
+                  marker=dict(symbol="star", size=11), text=[f'{m["threshold"]:,.0f}' for m in ms])
+    return f
+
+
 FIGURES = {
     "prices": price_figure, "events": events_figure, "deliveries": deliveries_figure,
     "backlog": backlog_figure, "capacity": capacity_figure, "forecast": fan_figure,
     "outlook": outlook_figure, "calibration": calibration_figure,
+    "market_value": market_value_figure, "head_to_head": head_to_head_figure,
 }
 
 

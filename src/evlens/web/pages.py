@@ -121,7 +121,7 @@ def register(app: FastAPI, svc) -> None:
                           name=page)
 
     page_route("/", "overview", ("prices",))
-    page_route("/market", "market", ("prices",))
+    page_route("/market", "market", ("prices", "market_value"))
     page_route("/events", "events", ("events",))
     page_route("/sources", "sources", ())
 
@@ -151,7 +151,7 @@ def register(app: FastAPI, svc) -> None:
 
         opts = scenario_options_from(second_phase_start or None, num(ramp_months, "ramp_months"),
                                      num(demand_growth, "demand_growth"))
-        ctx = report_ctx(entity, lang, ("deliveries", "outlook", "calibration", "backlog"))
+        ctx = report_ctx(entity, lang, ("deliveries", "head_to_head", "outlook", "calibration", "backlog"))
         try:
             fc, fc_error = svc.forecast(ctx["d"]["entity"], opts), None
         except EvlensError as exc:  # no scenario for this company: show the rest
@@ -160,7 +160,7 @@ def register(app: FastAPI, svc) -> None:
             data = dict(ctx["d"], forecast=fc)
             ctx["figs"] = dict(ctx["figs"], **{k: figure_json(v) for k, v in
                                                figures(data, lang, ("capacity", "forecast")).items()})
-        ctx["order"] = ("deliveries", "outlook", "calibration", "backlog", "capacity", "forecast")
+        ctx["order"] = ("deliveries", "head_to_head", "outlook", "calibration", "backlog", "capacity", "forecast")
         return render(request, "operations", lang, entity, fc=fc, fc_error=fc_error, **ctx)
 
     @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
