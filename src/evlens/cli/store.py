@@ -102,9 +102,13 @@ def _render_summary(s: dict) -> None:
     console.print(t)
     fresh = (s.get("freshness") or {}).get("deliveries") or []
     if fresh:
+        from ..gazetteer import load_universe
+
+        makers = {m.id for m in load_universe()}
+        shown = [r for r in fresh if r["maker"] in makers]  # the universe's makers; --json has every entity
         t = Table("maker", "metric", "facts", "last period ends", "days old",
-                  title="Delivery figures: how fresh (stale: more than 45 days past the month)")
-        for r in fresh:
+                  title="Monthly figures of the makers: how fresh (stale: more than 45 days past the month)")
+        for r in shown:
             t.add_row(r["maker"], r["metric"], str(r["facts"]), r["last"], _age(r))
         console.print(t)
         stale = sum(1 for r in s["securities"] if r.get("stale")) + sum(1 for r in fresh if r.get("stale"))
