@@ -74,11 +74,15 @@ _ONE = Decimal(1)
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) ")
 _QUOTE_UNIT = re.compile(r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order)s?(?= (?:mark|threshold|milestone|level|barrier)))?")
+_QUOTE_OR_UNIT_START = frozenset('"\'”’-')
+_THE_QUOTE_ENDS = ("the", '"', "'", "“", "‘")
 _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
-_SHORT_ASIDE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,11}[)）]")
+_SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
+_FLAT_TABLE_HINT = re.compile(r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
+                              r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
@@ -165,16 +169,15 @@ def _sentences(t: str) -> list[_Sentence]:
         start = m.end()
     if start < len(t):
         spans.append((start, len(t), para))
-    marks = []
-    skip_until = -1
-    for m in _CLAUSE.finditer(t):
-        x, y = m.span()
-        if x < skip_until:
-            continue  # the bracket closing a short aside
-        if t[x] in "(（" and (aside := _SHORT_ASIDE.match(t, y)) is not None:
-            skip_until = aside.end()  # "1,000,804 new energy vehicles (NEVs) sold": one clause
-            continue
-        marks.append((x, y))
+    marks = [m.span() for m in _CLAUSE.finditer(t)]
+    if "(" in t or "（" in t:
+        # "1,000,804 new energy vehicles (NEVs) sold": a short aside does not cut the clause
+        aside = set()
+        for m in _SHORT_ASIDE.finditer(t):
+            aside.add(m.start())
+            aside.add(m.end() - 1)
+        if aside:
+            marks = [mk for mk in marks if mk[0] not in aside]
     out: list[_Sentence] = []
     k, n = 0, len(marks)
     for start, end, para in spans:
@@ -348,6 +351,7 @@ class Extractor:
         self._ents_for: dict[str, list[_Mention]] = {}
         self._model_cache: dict[tuple[str, str, str], str] = {}
         self._metric_kinds: dict[str, list[_Mention]] = {}
+        self._word_cache: dict[str, tuple[list[int], list[int]]] = {}
         self.sentences = _sentences(t)
         self._sent_starts = [s.start for s in self.sentences]
         #: figures read but left out of :meth:`facts`, each with the rule it breaks
@@ -673,8 +677,8 @@ class Extractor:
         lines."""
         t, lower = self.t, self.lower
         out: dict[int, dict] = {}
-        if "\n" not in t:
-            return out
+        if "\n|" not in t and not _FLAT_TABLE_HINT.search(t):
+            return out  # (a quick test: no markdown row, no two lines of a period alone)
         subject = self._subject()
         if subject is None:
             return out
@@ -735,7 +739,9 @@ class Extractor:
                 i += 1
                 continue
             header = []
-            mm = metric_of(a, b) if b - a <= 40 else None
+            # a short line over a line holding a period alone (checked first: it is rare)
+            mm = metric_of(a, b) if b - a <= 40 and i + 1 < n and lines[i + 1][1] - lines[i + 1][0] <= 16 \
+                and period_of(*lines[i + 1]) is not None else None
             if mm is not None and lower[a:b].strip() == lower[mm.start:mm.end]:
                 k = 0
                 while i + 1 + k < n and period_of(*lines[i + 1 + k]) is not None:
@@ -786,15 +792,20 @@ class Extractor:
     def _bound(self, q: Quantity, clause) -> tuple[str, bool]:
         """The bound written around ``q``, and whether it is a threshold crossed."""
         t = self.lower
-        after = t[q.end:min(clause[1], q.end + 20)]
+        after = t[q.end:min(clause[1], q.end + 12)]
+        quoted = False
         if not after and t.startswith(('"', "”", "’", "'"), q.end):
             after = t[q.end:q.end + 20]  # a quote closes the clause: '"30,000" level'
-        # "above the 30,000-unit mark", "the '30,000' level": past the quote and the unit
-        quoted = bool(_QUOTE_UNIT.match(after).group(1))
-        after = after[_QUOTE_UNIT.match(after).end():][:12]
+        if after[:1] in _QUOTE_OR_UNIT_START:
+            # "above the 30,000-unit mark", "the '30,000' level": past the quote and the unit
+            after = t[q.end:min(max(clause[1], q.end + len(after)), q.end + 20)]
+            m = _QUOTE_UNIT.match(after)
+            quoted = bool(m.group(1))
+            after = after[m.end():][:12]
         threshold = bool(self.lex.threshold_re.match(after))
         before = t[max(clause[0], q.start - 24):q.start].rstrip()
-        before = _THE_QUOTE.sub("", before)
+        if before.endswith(_THE_QUOTE_ENDS):
+            before = _THE_QUOTE.sub("", before)
         before = before[:-1] if before.endswith("了") else before
         bound = None
         table = self.lex.bounds_before_map
@@ -1099,27 +1110,41 @@ class Extractor:
         i = bisect_left(starts, a)
         return i < len(starts) and starts[i] < b
 
+    def _words(self, name: str) -> tuple[list[int], list[int]]:
+        """Starts and ends of the matches of the lexicon's word list ``name`` in the text
+        (found once per text, in one scan)."""
+        found = self._word_cache.get(name)
+        if found is None:
+            lower = self.lower
+            spans = [m.span() for m in self.lex.word_res[name].finditer(lower) if word_ok(lower, *m.span())]
+            found = self._word_cache[name] = ([a for a, _ in spans], [b for _, b in spans])
+        return found
+
+    def _word_within(self, name: str, lo: int, hi: int) -> bool:
+        """Whether a word of the list ``name`` lies within ``[lo, hi)``."""
+        starts, ends = self._words(name)
+        k = bisect_left(starts, lo)
+        return k < len(starts) and ends[k] <= hi
+
     def _owner(self, e: _Mention) -> bool:
         """Whether the name ``e`` follows an owner's or partner's word within 25 characters,
         or is a rival's ("the Tesla competitor")."""
-        lo = max(0, e.start - 25)
-        if self.lex.word_res["entity_rival"].match(self.lower, e.end):
+        starts, _ = self._words("entity_rival")
+        k = bisect_left(starts, e.end)
+        if k < len(starts) and starts[k] == e.end:
             return True  # "the Tesla competitor"
-        return self.lex.word_res["entity_owner"].search(self.lower, lo, e.start) is not None
+        return self._word_within("entity_owner", max(0, e.start - 25), e.start)
 
     def _segment(self, q: Quantity, clause) -> bool:
         """Whether a segment word (``[segment]`` in the lexicon) stands just after ``q`` or
         before it in its clause, past the last name there."""
-        rx, lower = self.lex.word_res["segment"], self.lower
-        for lo, hi in ((q.end, min(clause[1], q.end + 24)), (max(clause[0], q.start - 50), q.start)):
-            if hi <= q.start:
-                e = self._last_in(self.entities, lo, hi)
-                if e is not None:
-                    lo = e.end
-            for m in rx.finditer(lower, lo, hi):
-                if word_ok(lower, m.start(), m.end()):
-                    return True
-        return False
+        if self._word_within("segment", q.end, min(clause[1], q.end + 24)):
+            return True
+        lo = max(clause[0], q.start - 50)
+        if not self._word_within("segment", lo, q.start):
+            return False
+        e = self._last_in(self.entities, lo, q.start)
+        return e is None or self._word_within("segment", e.end, q.start)
 
     def _aside(self, pos: int, q_start: int) -> bool:
         """Whether ``pos`` lies in brackets that close before ``q_start``."""

@@ -233,6 +233,17 @@ def _compared_before() -> re.Pattern:
         rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $", re.I)
 
 
+@lru_cache(maxsize=1)
+def _compared_words() -> tuple[str, ...]:
+    """The first words of the ``[compared] en`` list, lower-cased (a quick test before
+    :func:`_compared_before`)."""
+    import tomllib
+    from importlib import resources
+
+    lex = tomllib.loads(resources.files("evlens.extract").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    return tuple(sorted({w.split()[0].lower() for w in lex["compared"]["en"]}))
+
+
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 
 
@@ -293,9 +304,15 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
         found = [f for i, f in enumerate(found) if i not in dropped]
     found.sort(key=lambda t: t[0])
     out: list[PeriodMention] = []
+    cmp_words = _compared_words()
+
+    def compared_at(a: int) -> bool:
+        """Whether a comparison word (and what may follow it) ends just before ``a``."""
+        window = text[max(0, a - 60):a].lower()
+        return any(w in window for w in cmp_words) and _compared_before().search(text, max(0, a - 60), a) is not None
     for a, b, g, lang in found:
         ctx.at = a
-        compared = lang == "en" and not g.get("asof") and _compared_before().search(text, max(0, a - 60), a)
+        compared = lang == "en" and not g.get("asof") and compared_at(a)
         year = ctx.year
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
