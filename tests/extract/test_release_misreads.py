@@ -213,3 +213,15 @@ def test_an_ordinal_day_and_a_total_since_founding():
     ex_facts = extract_text("By 31st August 2025, Nio's total deliveries since the company was founded reached 838,036.",
                             date(2025, 9, 3))
     assert [(f.entity, f.value, f.period, f.cumulative) for f in ex_facts] == [("nio", 838036.0, "2025-08-31", True)]
+
+
+def test_a_unit_named_in_the_sentence_keeps_its_figure_before_the_groups_total():
+    got = facts("Geely Holding Group held a conference. In 2025:\n- Volvo Cars contributed 710,042 vehicles to "
+                "the group's total, with NEV sales at 323,294 units.\n", date(2026, 1, 23))
+    assert ("volvo-cars", "sales", 323294.0, "eq", "2025") in got
+
+
+def test_a_table_repeating_a_figure_of_the_text_gives_it_once():
+    ex_facts = extract_text("Zeekr Group delivered 140,195 units in the third quarter of 2025.\nDeliveries\n2025 Q3\n"
+                            "2025 Q2\n140,195\n130,866\n", date(2025, 11, 17))
+    assert sorted(f.value for f in ex_facts) == [130866.0, 140195.0]

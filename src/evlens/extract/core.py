@@ -848,6 +848,7 @@ class Extractor:
               source_url: str | None = None, publisher: str | None = None) -> list[Fact]:
         out: list[Fact] = []
         seen: set[tuple] = set()
+        seen_values: set[tuple] = set()
         lex = self.lex
         lower = self.lower
         hedges, plan, cumulative_re = lex.word_res["hedges"], lex.word_res["plan"], lex.word_res["cumulative"]
@@ -919,8 +920,9 @@ class Extractor:
                 if parent and lex.entities[ent_slug].kind == "company" \
                         and lex.word_res["entity_group"].search(lower, clause[0], clause[1]):
                     ent_slug = parent  # "across all three brands": the maker's, not a sub-brand's
-                elif parent and (gr := lex.word_res["entity_group_ref"].search(lower, sent.start, q.start)) \
-                        and em.end <= gr.start() and any(e.key == parent for e in self._in(self.entities, 0, q.start)):
+                elif parent and em.end <= sent.start \
+                        and lex.word_res["entity_group_ref"].search(lower, sent.start, q.start) \
+                        and any(e.key == parent for e in self._in(self.entities, 0, q.start)):
                     ent_slug = parent  # "Geely Holding Group … Geely's … The group's overall sales"
                 if parent and lex.entities[ent_slug].kind == "model" and (
                         metric == "delivery_target" or (metric == "capacity" and em.end <= sent.start)):
@@ -1071,9 +1073,10 @@ class Extractor:
                 for v, bd in values:
                     v = v * sign
                     key = (slug, metric, per, v, bd, span)
-                    if key in seen:
-                        continue
+                    if key in seen or (tab is not None and key[:5] in seen_values):
+                        continue  # (a table repeating a figure the text gave: once)
                     seen.add(key)
+                    seen_values.add(key[:5])
                     fv = float(v)
                     why = why_period or fact_value_problem(metric, unit, fv)
                     if why is not None:
