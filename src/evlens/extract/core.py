@@ -352,6 +352,7 @@ class Extractor:
         self._model_cache: dict[tuple[str, str, str], str] = {}
         self._metric_kinds: dict[str, list[_Mention]] = {}
         self._word_cache: dict[str, tuple[list[int], list[int]]] = {}
+        self._owners: dict[int, bool] = {}  # name start -> whether it is an owner's or a rival's
         self.sentences = _sentences(t)
         self._sent_starts = [s.start for s in self.sentences]
         #: figures read but left out of :meth:`facts`, each with the rule it breaks
@@ -1097,7 +1098,10 @@ class Extractor:
     def _entity_after_cue(self, q: Quantity, ents, clause) -> _Mention | None:
         """The first name after ``q`` in its clause, within 80 characters, when a cue word
         (``[entity_cues] after``) stands between them ("9,154 under its Onvo brand")."""
-        e = self._first_in(ents, q.end, min(clause[1], q.end + 80))
+        hi = min(clause[1], q.end + 80)
+        if not self._word_within("entity_after", q.end, hi):
+            return None  # (a quick test: no cue word there)
+        e = self._first_in(ents, q.end, hi)
         if e is None:
             return None
         between = self.lower[q.end:e.start]
@@ -1132,11 +1136,14 @@ class Extractor:
     def _owner(self, e: _Mention) -> bool:
         """Whether the name ``e`` follows an owner's or partner's word within 25 characters,
         or is a rival's ("the Tesla competitor")."""
+        known = self._owners.get(e.start)
+        if known is not None:
+            return known
         starts, _ = self._words("entity_rival")
         k = bisect_left(starts, e.end)
-        if k < len(starts) and starts[k] == e.end:
-            return True  # "the Tesla competitor"
-        return self._word_within("entity_owner", max(0, e.start - 25), e.start)
+        found = self._owners[e.start] = (k < len(starts) and starts[k] == e.end) \
+            or self._word_within("entity_owner", max(0, e.start - 25), e.start)  # "the Tesla competitor"
+        return found
 
     def _segment(self, q: Quantity, clause) -> bool:
         """Whether a segment word (``[segment]`` in the lexicon) stands just after ``q`` or
