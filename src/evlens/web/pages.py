@@ -93,9 +93,10 @@ def register(app: FastAPI, svc) -> None:
         figs = svc.cached(("figs", slug, lang, only),
                           lambda: {k: figure_json(v) for k, v in figures(data, lang, only).items()})
         name = data["name_zh"] if lang == "zh" else data["name_en"]
-        return {"d": data, "figs": figs, "order": only, "headline": headline_items(data, lang),
+        return {"d": data, "figs": figs, "order": only,
+                "headline": svc.cached(("headline-items", slug, lang), lambda: headline_items(data, lang)),
                 "title": labels(lang)["title"].format(name=name, ticker=data["ticker"]),
-                "sources_by_id": {s["id"]: s for s in data["sources"]}}
+                "sources_by_id": svc.cached(("sources-by-id", slug), lambda: {s["id"]: s for s in data["sources"]})}
 
     @app.get("/static/plotly.js", include_in_schema=False)
     def static_plotly() -> Response:
