@@ -102,3 +102,24 @@ def test_the_report_shows_the_market_value_series_with_the_placing(demo_report):
     assert by_day["2025-03-27"] == pytest.approx(51.70 * 25_916_213_416, rel=1e-6)
     placing = next(c for c in mv["share_changes"] if c["date"] == "2025-03-27")
     assert placing["shares_change"] >= 800_000_000 and placing["source_url"]
+
+
+def test_the_report_flags_stale_series():
+    from datetime import date
+
+    from evlens.report.data import _staleness
+
+    class M:
+        month = "2025-12"
+
+    class D:
+        months = [M()]
+
+    # closes ending 2026-03-26 and a December 2025 figure, seen on 2026-04-10: the closes
+    # are 15 days old (over 7), December ended 100 days before (over 45)
+    notes = _staleness("1810.HK", (date(2024, 1, 2), date(2026, 3, 26)), D(), today=date(2026, 4, 10))
+    assert notes == ["stale: the closes of 1810.HK end on 2026-03-26, 15 days ago; `evlens update 1810.HK` "
+                     "fetches newer ones", "stale: the latest monthly figure is for 2025-12, 100 days past its "
+                     "month's end"]
+    # a week later than the last close and within 45 days of the month's end: nothing
+    assert _staleness("1810.HK", (date(2024, 1, 2), date(2026, 1, 2)), D(), today=date(2026, 1, 9)) == []

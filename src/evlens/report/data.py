@@ -322,6 +322,25 @@ def run_market_value(store, ticker: str, start: date) -> dict:
                      "milestones": [m.to_dict() for m in s.milestones]})
 
 
+def _staleness(ticker: str | None, subj_range, dl, today: date | None = None) -> list[str]:
+    """A note for each of the subject's series that is stale on ``today`` (the thresholds
+    of ``evlens summary``: closes more than 7 days old, a monthly figure more than 45 days
+    past its month's end)."""
+    from ..store.core import STALE_MONTHLY_DAYS, STALE_PRICE_DAYS
+
+    today = today or date.today()
+    out = []
+    if subj_range is not None and (today - subj_range[1]).days > STALE_PRICE_DAYS:
+        out.append(f"stale: the closes of {ticker} end on {subj_range[1].isoformat()}, "
+                   f"{(today - subj_range[1]).days} days ago; `evlens update {ticker}` fetches newer ones")
+    if dl is not None and dl.months:
+        end = pd.Period(dl.months[-1].month, freq="M").end_time.date()
+        if (today - end).days > STALE_MONTHLY_DAYS:
+            out.append(f"stale: the latest monthly figure is for {dl.months[-1].month}, "
+                       f"{(today - end).days} days past its month's end")
+    return out
+
+
 def _fact_ids_in(text: str | None) -> list[str]:
     import re
 
@@ -500,6 +519,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         if missing:
             notes.append(f"peers: no return in {ryear} for {', '.join(missing)} (see the table's notes)")
 
+    notes.extend(_staleness(ticker, subj_range, dl))
     h2h = attempt("head-to-head", lambda: run_head_to_head(store, slug))
     if h2h is not None:
         figs["head_to_head"] = {st["fact_id"] for m in h2h["months"] for st in m["models"].values()

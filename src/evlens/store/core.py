@@ -39,6 +39,10 @@ from .migrate import migrate, schema_version, stored_version
 from .results import ImportResult
 
 Progress = Callable[[int, int], None]
+STALE_PRICE_DAYS = 7  # a price series whose last bar is older than this is stale
+STALE_MONTHLY_DAYS = 45  # a monthly series this many days past its last month's end is stale
+
+
 def _chunk_rows() -> int:
     """Rows written per insert (and per progress report) within an import's transaction."""
     import os
@@ -997,8 +1001,8 @@ class Store:
             return jsonable(df.to_dict("records"))
 
         secs["days_old"] = [(today - pd.Timestamp(d).date()).days for d in secs["last"]]
-        secs["stale"] = secs["days_old"] > 7
-        deliveries["stale"] = deliveries["days_old"] > 45
+        secs["stale"] = secs["days_old"] > STALE_PRICE_DAYS
+        deliveries["stale"] = deliveries["days_old"] > STALE_MONTHLY_DAYS
         return {
             "database": str(self.path),
             "securities": records(secs),
