@@ -101,7 +101,8 @@ def series_keys(records, ents) -> list[tuple[str, str]]:
         by_metric.setdefault(r.metric, set()).add(r.entity)
     for c in sorted(companies):
         fam = {c} | {e.id for e in ents.values() if e.parent == c}
-        if fam & by_metric.get(delivery_metric(c).metric, set()):
+        own = delivery_metric(c)
+        if fam & by_metric.get(own.metric if own is not None else "deliveries", set()):
             out.append((c, "deliveries"))
     models = {e.id for e in ents.values() if e.kind == "model"}
     retail = sorted({r.entity for r in records if r.metric == "retail_sales" and r.entity in models})
@@ -409,13 +410,8 @@ def backtest_cached(facts, *, entities=None, years: Sequence[int] = (2024, 2025)
     """``backtest(...).to_dict()``, kept in ``cache`` (any mutable mapping) under a digest
     of every fact's id and known date and the years: the same facts give the same
     back-test, so a report or a page shows it without running it again."""
-    import hashlib
-
     records = fact_records(facts)
-    h = hashlib.sha256(",".join(map(str, years)).encode())
-    for known, rid in sorted((r.known_from, r.id) for r in records):
-        h.update(f"{rid}@{known.isoformat()};".encode())
-    key = f"backtest|{h.hexdigest()[:24]}"
+    key = f"backtest|{','.join(map(str, years))}|{_digests(records, [date.max])[date.max]}"
     if cache is not None and key in cache:
         return cache[key]
     d = backtest(records, entities=entities, years=years).to_dict()
@@ -435,8 +431,6 @@ def backtest_scenario(scenario, facts, *, entities=None, paths: int = 2000, seed
     (``scoringrules.crps_ensemble`` on 200 equally spaced quantiles of its paths) and
     the median's absolute percentage error. The calibrated model is scored on the same
     points, as its back-test scored them, for comparison."""
-    import scoringrules as sr
-
     from .forecast import forecast_deliveries
 
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)

@@ -40,6 +40,7 @@ import pandas as pd
 
 from ..errors import ConflictError, EvlensError, InputError, NotFoundError
 from ..facts import Fact
+from ..gazetteer import ReportedMetric
 from ..periods import parse_period
 from . import intervals as iv
 from ..reconcile import (
@@ -153,14 +154,14 @@ class DeliverySeries:
     facts_used: tuple[dict, ...]
     facts_skipped: tuple[dict, ...]
     rules: dict = field(default_factory=dict)
-    measure: "DeliveryMetric | None" = None  # set when the series is a harmonised measure
+    measure: "ReportedMetric | None" = None  # set when the series is a harmonised measure
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "entity": self.entity,
             "year": self.year,
             "measure": None if self.measure is None else {
-                "metric": self.measure.metric, "scope": self.measure.scope, "label": self.measure.label_en,
+                "metric": self.measure.metric, "label": self.measure.label_en,
                 "label_zh": self.measure.label_zh, "rule": self.measure.rule},
             "months": [m.to_dict() for m in self.months],
             "total": round(sum(m.value for m in self.months), 1),
@@ -221,38 +222,17 @@ def _resolve_target(entity: str, entities: Mapping[str, EntityInfo]) -> str:
     raise NotFoundError(f"unknown entity {entity!r}: not in the gazetteer")
 
 
-@dataclass(frozen=True)
-class DeliveryMetric:
-    """The measure a company's deliveries series is made of: ``deliveries`` itself, or the
-    metric its own monthly release gives that the universe data harmonises to deliveries
-    (BYD: NEV ``sales`` of scope ``NEV (all)``, labelled as such)."""
-
-    metric: str = "deliveries"
-    scope: str | None = None
-    label_en: str = "deliveries"
-    label_zh: str = "交付量"
-    rule: str = ""
-
-    @property
-    def harmonised(self) -> bool:
-        return self.metric != "deliveries"
-
-    def label(self, lang: str = "en") -> str:
-        return self.label_zh if lang == "zh" else self.label_en
-
-
-def delivery_metric(entity: str) -> DeliveryMetric:
-    """What ``entity``'s deliveries series is made of (``gazetteer.reported_metric``); plain
-    deliveries for an entity outside the universe or a maker that reports deliveries."""
+def delivery_metric(entity: str) -> "ReportedMetric | None":
+    """The measure ``entity``'s deliveries series is made of when the universe data
+    harmonises another metric into deliveries (BYD: its NEV ``sales``,
+    ``gazetteer.reported_metric``); None for plain deliveries or an entity outside it."""
     from .. import gazetteer
 
     try:
         rm = gazetteer.reported_metric(entity)
     except (EvlensError, KeyError):
-        return DeliveryMetric()
-    if rm.shown_as != "deliveries" or rm.metric == "deliveries":
-        return DeliveryMetric()
-    return DeliveryMetric(rm.metric, getattr(rm, "scope", None), rm.label_en, rm.label_zh, rm.rule)
+        return None
+    return rm if rm.shown_as == "deliveries" and rm.metric != "deliveries" else None
 
 
 def delivery_constraints(
@@ -272,13 +252,9 @@ def delivery_constraints(
     for r in records:
         if r.entity not in fam:
             continue
-        if own.harmonised and r.metric == own.metric:
-            if own.scope and r.scope and r.scope != own.scope:
-                skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
-                                "reason": f"{r.metric} of another scope ({r.scope}) than the maker's own release ({own.scope})"})
-                continue
+        if own is not None and r.metric == own.metric:
             r = replace(r, metric="deliveries")
-        elif own.harmonised and r.metric in DELIVERY_METRICS:
+        elif own is not None and r.metric in DELIVERY_METRICS:
             skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
                             "reason": f"{target} publishes {own.label('en')}: a deliveries figure about it is not its own measure"})
             continue
@@ -493,11 +469,11 @@ def monthly_deliveries(
         "pace": f"ahead if to-date >= {1 + PACE_BAND:.0%} of target x months/12, behind if below {1 - PACE_BAND:.0%}, else on pace",
     }
     own = delivery_metric(target_entity)
-    if own.harmonised:
+    if own is not None:
         rules["measure"] = own.rule or f"{own.label_en}: the maker's own monthly measure, shown as deliveries"
     return DeliverySeries(entity=target_entity, year=year, months=tuple(out), run_rate=run_rate,
                           pace=pace, facts_used=tuple(used), facts_skipped=tuple(skipped), rules=rules,
-                          measure=own if own.harmonised else None)
+                          measure=own)
 
 
 def target_pace(

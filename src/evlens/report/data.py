@@ -282,22 +282,26 @@ def run_head_to_head(store, entity: str) -> dict | None:
 
     rows = store_rankings.model_figures(store, "retail_sales")
     figs = [rk.Figure(**r) for r in rows]
-    by_id = {e.id: e for e in load_gazetteer()}
-
-    def maker_id(e: str) -> str | None:
-        m = maker_of(e) if e in by_id else None
-        return m.id if m is not None else next((r["brand"] for r in rows if r["entity"] == e and r.get("brand")), None)
+    known = {e.id for e in load_gazetteer()}
+    makers: dict[str, str | None] = {}  # each listed model's maker: the gazetteer's, else its row's brand
+    for r in rows:
+        e = r["entity"]
+        if e not in makers:
+            m = maker_of(e) if e in known else None
+            makers[e] = m.id if m is not None else None
+        if makers[e] is None and r.get("brand"):
+            makers[e] = r["brand"]
 
     totals: dict[str, float] = {}
     for f in figs:
-        if maker_id(f.entity) == entity:
+        if makers[f.entity] == entity:
             totals[f.entity] = totals.get(f.entity, 0.0) + f.value
     if not totals:
         return None
     mine = max(sorted(totals), key=lambda e: totals[e])
     seg = rk.load_segments()
     slug_of = store_rankings.resolve_names(store, [m.key for m in seg.models])
-    rival = rk.rival_of(figs, mine, {f.entity: maker_id(f.entity) for f in figs}, seg, slug_of)
+    rival = rk.rival_of(figs, mine, makers, seg, slug_of)
     if rival is None:
         return None
     names = {r["entity"]: r["name"] or r["entity"] for r in rows if r["entity"] in (mine, rival)}
