@@ -18,13 +18,13 @@ import os
 for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_v, "1")  # one core
 
-import argparse  # noqa: E402
-import time  # noqa: E402
+import argparse
+import time
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from evlens.events import StudySpec, event_study_panel, gather  # noqa: E402
-from evlens.events.engine import compute, offsets  # noqa: E402
+from evlens.events import StudySpec, event_study_panel, gather
+from evlens.events.engine import compute, offsets
 
 T, S = 3000, 500
 EST, GAP, WINDOW = 250, 10, (-1, 1)
@@ -58,8 +58,13 @@ def run_evlens_per_event(r, m, rows, cols, repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        compute(spec, gather(r, rows, cols, rel_est), gather(m, rows, zeros, rel_est),
-                gather(r, rows, cols, rel_evt), gather(m, rows, zeros, rel_evt))
+        compute(
+            spec,
+            gather(r, rows, cols, rel_est),
+            gather(m, rows, zeros, rel_est),
+            gather(r, rows, cols, rel_evt),
+            gather(m, rows, zeros, rel_evt),
+        )
         best = min(best, time.perf_counter() - t0)
     return best
 
@@ -71,11 +76,11 @@ def loop_reference(r, m, rows, cols) -> tuple[float, np.ndarray]:
     cars = np.empty(len(rows))
     for i, (d0, c) in enumerate(zip(rows, cols)):
         lo = d0 + a - GAP - EST
-        y, x = r[lo:lo + EST, c], m[lo:lo + EST, 0]
+        y, x = r[lo : lo + EST, c], m[lo : lo + EST, 0]
         ok = np.isfinite(y)
         X = np.column_stack([np.ones(ok.sum()), x[ok]])
         coef, *_ = np.linalg.lstsq(X, y[ok], rcond=None)
-        ar = r[d0 + a:d0 + b + 1, c] - coef[0] - coef[1] * m[d0 + a:d0 + b + 1, 0]
+        ar = r[d0 + a : d0 + b + 1, c] - coef[0] - coef[1] * m[d0 + a : d0 + b + 1, 0]
         cars[i] = ar.sum()
     return time.perf_counter() - t0, cars
 
@@ -92,12 +97,20 @@ def eventstudy_reference(r, m, rows, cols) -> tuple[float | None, np.ndarray | N
     for c in np.unique(cols):
         data[f"S{c}"] = np.nan_to_num(r[:, c])  # it cannot take NaN; missing as 0
     es.Single._save_parameter("returns", data)
-    events = [{"security_ticker": f"S{c}", "market_ticker": "MKT", "event_date": dates[d0]}
-              for d0, c in zip(rows, cols)]
+    events = [
+        {"security_ticker": f"S{c}", "market_ticker": "MKT", "event_date": dates[d0]}
+        for d0, c in zip(rows, cols)
+    ]
     try:
         t0 = time.perf_counter()
-        agg = es.Multiple.from_list(events, es.Single.market_model, event_window=WINDOW,
-                                    estimation_size=EST, buffer_size=GAP, ignore_errors=False)
+        agg = es.Multiple.from_list(
+            events,
+            es.Single.market_model,
+            event_window=WINDOW,
+            estimation_size=EST,
+            buffer_size=GAP,
+            ignore_errors=False,
+        )
         elapsed = time.perf_counter() - t0
     except Exception as exc:
         return None, None, f"eventstudy failed on this Python/NumPy: {type(exc).__name__}: {exc}"
@@ -116,38 +129,46 @@ def main() -> None:
     cols = rng.integers(0, S, args.events)
 
     secs, res = run_evlens(r, m, rows, cols)
-    print(f"evlens: {args.events:,} events, estimation {EST} days, window {WINDOW}: "
-          f"{secs:.3f} s (best of 3, one core) = {secs / args.events * 1e6:.1f} us/event "
-          f"[{'PASS' if secs < 2.0 else 'FAIL'}: limit 2 s]")
+    print(
+        f"evlens: {args.events:,} events, estimation {EST} days, window {WINDOW}: "
+        f"{secs:.3f} s (best of 3, one core) = {secs / args.events * 1e6:.1f} us/event "
+        f"[{'PASS' if secs < 2.0 else 'FAIL'}: limit 2 s]"
+    )
     print(f"        {res.n_included:,} events tested; window CAAR t = {res.window.stats['t_test']:.3f}")
     part = run_evlens_per_event(r, m, rows, cols)
-    print(f"        of which per-event quantities only (fit, AR, CAR, t, BHAR): {part:.3f} s "
-          f"= {part / args.events * 1e6:.1f} us/event")
+    print(
+        f"        of which per-event quantities only (fit, AR, CAR, t, BHAR): {part:.3f} s "
+        f"= {part / args.events * 1e6:.1f} us/event"
+    )
 
     k = min(args.subset, args.events)
     sub_r, sub_c = rows[:k], cols[:k]
     # complete data for the comparison, since eventstudy has no missing-data rule
     clean = np.nan_to_num(r)
-    ev_secs, ev_res = run_evlens(clean, m, sub_r, sub_c)
+    _ev_secs, ev_res = run_evlens(clean, m, sub_r, sub_c)
     ours = np.array([e.car for e in ev_res.events])
     per_ours = secs / args.events
 
     loop_secs, loop_cars = loop_reference(clean, m, sub_r, sub_c)
     per_loop = loop_secs / k
-    print(f"per-event NumPy loop (lstsq fit and CAR only): {k} events in {loop_secs:.3f} s = "
-          f"{per_loop * 1e6:.1f} us/event; ratio loop / evlens per-event part = "
-          f"{per_loop / (part / args.events):.1f}; "
-          f"max |CAR difference| {np.max(np.abs(loop_cars - ours)):.2e}")
+    print(
+        f"per-event NumPy loop (lstsq fit and CAR only): {k} events in {loop_secs:.3f} s = "
+        f"{per_loop * 1e6:.1f} us/event; ratio loop / evlens per-event part = "
+        f"{per_loop / (part / args.events):.1f}; "
+        f"max |CAR difference| {np.max(np.abs(loop_cars - ours)):.2e}"
+    )
 
     es_secs, es_cars, status = eventstudy_reference(r, m, sub_r, sub_c)
     if es_secs is None:
         print(status)
     else:
         per_es = es_secs / k
-        print(f"eventstudy {_version()}: {k} events in {es_secs:.3f} s = {per_es * 1e6:.1f} us/event; "
-              f"ratio eventstudy / evlens full study = {per_es / per_ours:.1f} per event "
-              f"(10,000 events would take it about {per_es * args.events:.0f} s); "
-              f"max |CAR difference| {np.max(np.abs(es_cars - ours)):.2e}")
+        print(
+            f"eventstudy {_version()}: {k} events in {es_secs:.3f} s = {per_es * 1e6:.1f} us/event; "
+            f"ratio eventstudy / evlens full study = {per_es / per_ours:.1f} per event "
+            f"(10,000 events would take it about {per_es * args.events:.0f} s); "
+            f"max |CAR difference| {np.max(np.abs(es_cars - ours)):.2e}"
+        )
 
 
 def _version() -> str:

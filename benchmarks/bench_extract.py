@@ -51,9 +51,38 @@ def per_second(texts: list[str]) -> tuple[float, float]:
 def ten_thousand(repeats: int = 20) -> dict[str, tuple[float, float]]:
     art = corpus(1, 10_000)[0]
     rng = random.Random(3)
-    tokens = ["小米", "SU7", "交付", "2.4万辆", "超过", "12月", "2024年", "，", "。", "股价", "40.55港元", "涨幅", "5%",
-              "Xiaomi delivered ", "7,058 units ", "in April ", "分别为", "、", "从10月到2025年1月", "连续", "市值",
-              "1.02万亿港元", " and ", "HK$1 trillion", "\n", "两万", "约", "以上", "Model 3", "特斯拉"]
+    tokens = [
+        "小米",
+        "SU7",
+        "交付",
+        "2.4万辆",
+        "超过",
+        "12月",
+        "2024年",
+        "，",
+        "。",
+        "股价",
+        "40.55港元",
+        "涨幅",
+        "5%",
+        "Xiaomi delivered ",
+        "7,058 units ",
+        "in April ",
+        "分别为",
+        "、",
+        "从10月到2025年1月",
+        "连续",
+        "市值",
+        "1.02万亿港元",
+        " and ",
+        "HK$1 trillion",
+        "\n",
+        "两万",
+        "约",
+        "以上",
+        "Model 3",
+        "特斯拉",
+    ]
     dense = "".join(rng.choice(tokens) for _ in range(3000))[:10_000]
     noise = "".join(chr(rng.randint(32, 0x2FFFF)) for _ in range(10_000))
     out = {}
@@ -100,8 +129,10 @@ def main() -> None:
     texts = corpus(args.articles)
     extract_text(texts[0])  # compile the lexicon once
     wall, cpu = per_second(texts)
-    print(f"one core: {len(texts)} articles of 3,000 characters: {wall:,.0f} articles/s wall, "
-          f"{cpu:,.0f} articles/s CPU (target >= 100; ratio {min(wall, cpu) / 100:.1f}x)")
+    print(
+        f"one core: {len(texts)} articles of 3,000 characters: {wall:,.0f} articles/s wall, "
+        f"{cpu:,.0f} articles/s CPU (target >= 100; ratio {min(wall, cpu) / 100:.1f}x)"
+    )
     for name, (med, worst) in ten_thousand().items():
         print(f"10,000 characters, {name}: median {med:.1f} ms, worst {worst:.1f} ms CPU (target < 50 ms)")
     if not args.no_dask:
@@ -109,7 +140,9 @@ def main() -> None:
         base = rows[0][1]
         n = len(texts) * 4
         for name, secs in rows:
-            print(f"{name:58} {secs:6.2f} s  {n / secs:7,.0f} articles/s  speed-up {base / secs:4.2f}x vs one process")
+            print(
+                f"{name:58} {secs:6.2f} s  {n / secs:7,.0f} articles/s  speed-up {base / secs:4.2f}x vs one process"
+            )
 
 
 if __name__ == "__main__":

@@ -35,7 +35,9 @@ PUBLISHED = date(2025, 2, 8)
 
 def prose_source() -> str:
     """The written gold articles, joined (the corpus every shape is cut from)."""
-    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "goldset" / "articles").iterdir()))
+    return "\n\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "goldset" / "articles").iterdir())
+    )
 
 
 def repeat_to(text: str, n: int) -> str:
@@ -46,9 +48,40 @@ def repeat_to(text: str, n: int) -> str:
 def dense(n: int, seed: int = 5) -> str:
     """Names, metric words, times and numbers back to back."""
     rng = random.Random(seed)
-    tokens = ["小米", "SU7", "交付", "2.4万辆", "超过", "12月", "2024年", "，", "。", "股价", "40.55港元", "涨幅", "5%",
-              "Xiaomi delivered ", "7,058 units ", "in April ", "分别为", "、", "从10月到2025年1月", "连续", "市值",
-              "1.02万亿港元", " and ", "HK$1 trillion", "\n", "两万", "约", "以上", "Model 3", "特斯拉", "按年增長", "萬輛"]
+    tokens = [
+        "小米",
+        "SU7",
+        "交付",
+        "2.4万辆",
+        "超过",
+        "12月",
+        "2024年",
+        "，",
+        "。",
+        "股价",
+        "40.55港元",
+        "涨幅",
+        "5%",
+        "Xiaomi delivered ",
+        "7,058 units ",
+        "in April ",
+        "分别为",
+        "、",
+        "从10月到2025年1月",
+        "连续",
+        "市值",
+        "1.02万亿港元",
+        " and ",
+        "HK$1 trillion",
+        "\n",
+        "两万",
+        "约",
+        "以上",
+        "Model 3",
+        "特斯拉",
+        "按年增長",
+        "萬輛",
+    ]
     out, size = [], 0
     while size < n:
         t = rng.choice(tokens)
@@ -82,7 +115,7 @@ def articles_per_second(prose: str, count: int, size: int = 3000) -> float:
     texts = []
     for _ in range(count):
         a = rng.randrange(0, max(1, len(prose) - size))
-        texts.append(prose[a:a + size])
+        texts.append(prose[a : a + size])
     extract_text(texts[0], PUBLISHED)  # load the lexicon and the character table first
     c0 = time.process_time()
     for t in texts:
@@ -116,7 +149,9 @@ def main() -> None:
     print(f"\narticles of 3,000 characters per second, one core: {rate:.0f}   (target >= 300)")
     big = shapes(max(sizes), prose)
     for name in ("prose", "no sentence ends", "dense numbers"):
-        print(f"peak memory / input size, {name} ({max(sizes)} chars): {peak_memory_ratio(big[name]):.1f}x   (target < 20x)")
+        print(
+            f"peak memory / input size, {name} ({max(sizes)} chars): {peak_memory_ratio(big[name]):.1f}x   (target < 20x)"
+        )
 
 
 if __name__ == "__main__":

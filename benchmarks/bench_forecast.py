@@ -17,20 +17,20 @@ import os
 for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_v, "1")  # one core
 
-import argparse  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from dataclasses import replace  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import sys
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from evlens.ops import load_scenario, simulate  # noqa: E402
-from evlens.ops.scenario import DemandEvent, Param  # noqa: E402
+from evlens.ops import load_scenario, simulate
+from evlens.ops.scenario import DemandEvent, Param
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ops"))
-from simpy_reference import run_path  # noqa: E402
+from simpy_reference import run_path
 
 
 def _scaled(p: Param, k: float) -> Param:
@@ -49,10 +49,13 @@ def scenario(orders_per_month: float):
         intake_per_month=_scaled(s.demand.intake_per_month, k),
         events=tuple(DemandEvent(e.name, e.date, _scaled(e.orders, k)) for e in s.demand.events),
     )
-    plants = tuple(replace(p, phases=tuple(replace(ph, rated_per_month=ph.rated_per_month * k) for ph in p.phases))
-                   for p in s.plants)
-    return replace(s, end=date(2026, 12, 31), demand=demand, plants=plants,
-                   initial_backlog=_scaled(s.initial_backlog, k))
+    plants = tuple(
+        replace(p, phases=tuple(replace(ph, rated_per_month=ph.rated_per_month * k) for ph in p.phases))
+        for p in s.plants
+    )
+    return replace(
+        s, end=date(2026, 12, 31), demand=demand, plants=plants, initial_backlog=_scaled(s.initial_backlog, k)
+    )
 
 
 def main() -> None:
@@ -64,8 +67,10 @@ def main() -> None:
     args = ap.parse_args()
     sc = scenario(args.orders)
     steps = (sc.end - sc.start).days + 1
-    print(f"scenario: {sc.name} stretched to {sc.start}..{sc.end}, {sc.resolution}, {steps} steps, "
-          f"~{args.orders:,.0f} new orders a month")
+    print(
+        f"scenario: {sc.name} stretched to {sc.start}..{sc.end}, {sc.resolution}, {steps} steps, "
+        f"~{args.orders:,.0f} new orders a month"
+    )
 
     simulate(sc, 200, seed=0)  # warm-up
     best = float("inf")
@@ -75,14 +80,18 @@ def main() -> None:
         best = min(best, time.perf_counter() - t)
     eng_rate = args.paths / best
     eng_mean = sim.deliveries.sum(axis=0).mean()
-    print(f"engine:    {args.paths:,} paths in {best:.2f} s (best of {args.repeats}) = {eng_rate:,.0f} paths/s "
-          f"(target >= 10,000)  mean 24-month deliveries {eng_mean:,.0f}")
+    print(
+        f"engine:    {args.paths:,} paths in {best:.2f} s (best of {args.repeats}) = {eng_rate:,.0f} paths/s "
+        f"(target >= 10,000)  mean 24-month deliveries {eng_mean:,.0f}"
+    )
 
     t = time.perf_counter()
     totals = [sum(run_path(sc, seed=100 + i)["deliveries"]) for i in range(args.ref_paths)]
     ref_per_path = (time.perf_counter() - t) / args.ref_paths
-    print(f"reference: {args.ref_paths} SimPy paths, {ref_per_path:.2f} s per path  "
-          f"mean 24-month deliveries {np.mean(totals):,.0f}")
+    print(
+        f"reference: {args.ref_paths} SimPy paths, {ref_per_path:.2f} s per path  "
+        f"mean 24-month deliveries {np.mean(totals):,.0f}"
+    )
     ratio = ref_per_path / (best / args.paths)
     print(f"ratio per path (reference / engine): {ratio:,.0f}x (target >= 1,000x)")
 

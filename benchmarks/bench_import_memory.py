@@ -102,11 +102,18 @@ def write_prices(path: Path, mb: float) -> int:
             high = np.round(close * (1 + rng.uniform(0, 0.02, days)), 4)
             low = np.round(close * (1 - rng.uniform(0, 0.02, days)), 4)
             opn = np.round(low + (high - low) * rng.uniform(0, 1, days), 4)
-            frame = pd.DataFrame({
-                "ticker": f"SYN{i:04d}", "date": day_text, "open": opn, "high": high, "low": low,
-                "close": close, "adj_close": np.round(close * 0.97, 4),
-                "volume": rng.integers(1_000, 5_000_000, days),
-            })
+            frame = pd.DataFrame(
+                {
+                    "ticker": f"SYN{i:04d}",
+                    "date": day_text,
+                    "open": opn,
+                    "high": high,
+                    "low": low,
+                    "close": close,
+                    "adj_close": np.round(close * 0.97, 4),
+                    "volume": rng.integers(1_000, 5_000_000, days),
+                }
+            )
             frame.to_csv(fh, header=False, index=False)
             rows += days
     return rows
@@ -132,7 +139,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=120, help="size of the generated file in MB (default 120)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
-    ap.add_argument("--evlens-src", type=Path, help="import evlens from this src directory for the evlens step")
+    ap.add_argument(
+        "--evlens-src", type=Path, help="import evlens from this src directory for the evlens step"
+    )
     args = ap.parse_args()
     if not Path("/proc/self/status").exists():
         raise SystemExit("needs /proc/self/status (Linux)")
@@ -146,8 +155,10 @@ def main() -> None:
         t0 = time.perf_counter()
         rows = write_prices(path, args.mb)
         size = path.stat().st_size
-        print(f"file: {size / 1e6:.1f} MB, {rows:,} rows (written in {time.perf_counter() - t0:.1f} s); "
-              f"{args.rounds} rounds; evlens from {args.evlens_src or 'this tree'}")
+        print(
+            f"file: {size / 1e6:.1f} MB, {rows:,} rows (written in {time.perf_counter() - t0:.1f} s); "
+            f"{args.rounds} rounds; evlens from {args.evlens_src or 'this tree'}"
+        )
         found: dict[str, list[dict]] = {s: [] for s in STEPS}
         for _ in range(args.rounds):
             for step in STEPS:
@@ -162,10 +173,14 @@ def main() -> None:
         def med_growth(step: str) -> float:
             return statistics.median(r["peak"] - r["before"] for r in found[step])
 
-        print(f"{'step':<8} {'cpu s':>7} {'peak RSS MB':>12} {'peak/file':>10} {'growth MB':>10} {'growth/file':>12}")
+        print(
+            f"{'step':<8} {'cpu s':>7} {'peak RSS MB':>12} {'peak/file':>10} {'growth MB':>10} {'growth/file':>12}"
+        )
         for step in STEPS:
-            print(f"{step:<8} {med(step, 'cpu'):>7.2f} {med(step, 'maxrss') / 1e6:>12.0f} "
-                  f"{med(step, 'maxrss') / size:>10.2f} {med_growth(step) / 1e6:>10.0f} {med_growth(step) / size:>12.2f}")
+            print(
+                f"{step:<8} {med(step, 'cpu'):>7.2f} {med(step, 'maxrss') / 1e6:>12.0f} "
+                f"{med(step, 'maxrss') / size:>10.2f} {med_growth(step) / 1e6:>10.0f} {med_growth(step) / size:>12.2f}"
+            )
         for other in ("peer", "floor"):
             cpu = statistics.median(a["cpu"] / b["cpu"] for a, b in zip(found["evlens"], found[other]))
             rss = statistics.median(a["maxrss"] / b["maxrss"] for a, b in zip(found["evlens"], found[other]))

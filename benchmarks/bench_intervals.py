@@ -26,15 +26,15 @@ import os
 for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_v, "1")  # one core
 
-import argparse  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
+import argparse
+import statistics
+import time
 
-import numpy as np  # noqa: E402
-from scipy.optimize import linprog  # noqa: E402
-from scipy.sparse.csgraph import csgraph_from_dense, shortest_path  # noqa: E402
+import numpy as np
+from scipy.optimize import linprog
+from scipy.sparse.csgraph import csgraph_from_dense, shortest_path
 
-from evlens.ops import intervals as iv  # noqa: E402
+from evlens.ops import intervals as iv
 
 
 def facts(months: int, sources: int, seed: int = 7) -> list[iv.Constraint]:
@@ -121,10 +121,14 @@ def main() -> None:
         times["peer"].append(t)
         t, _d = _cpu(floor, n, cons)
         times["floor"].append(t)
-    assert np.allclose(sol.low, low, rtol=1e-7, atol=1e-3) and np.allclose(sol.high, high, rtol=1e-7, atol=1e-3)
+    assert np.allclose(sol.low, low, rtol=1e-7, atol=1e-3) and np.allclose(
+        sol.high, high, rtol=1e-7, atol=1e-3
+    )
     med = {k: statistics.median(v) for k, v in times.items()}
     ratio = statistics.median(p / e for p, e in zip(times["peer"], times["evlens"]))
-    print(f"{n} months x {args.sources} sources = {len(cons)} facts, {args.rounds} interleaved rounds, one core")
+    print(
+        f"{n} months x {args.sources} sources = {len(cons)} facts, {args.rounds} interleaved rounds, one core"
+    )
     print(f"evlens (shortest paths + smoothest point): {med['evlens']:.3f} s CPU median (target: under 1 s)")
     print(f"peer (two HiGHS LPs per month and running total): {med['peer']:.3f} s CPU median")
     print(f"floor (Floyd-Warshall alone): {med['floor']:.4f} s CPU median")

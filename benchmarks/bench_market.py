@@ -17,11 +17,11 @@ import pandas as pd
 
 warnings.filterwarnings("ignore")
 
-import empyrical  # noqa: E402
+import empyrical
 
-import evlens  # noqa: E402
-from evlens.market import metrics as m  # noqa: E402
-from evlens.market import returns  # noqa: E402
+import evlens
+from evlens.market import metrics as m
+from evlens.market import returns
 
 N = 250_000  # about a thousand years of sessions: long enough to time, short enough to run
 REPEAT = 5
@@ -50,14 +50,15 @@ def main() -> None:
     for name, (ours, theirs) in pairs.items():
         a, e = best(ours), best(theirs)
         print(f"{name:<18} {a:>10.5f} {e:>12.5f} {a / e:>7.2f}")
-    print("(max_drawdown in evlens also finds the peak, trough and recovery dates; empyrical gives the value only)")
+    print(
+        "(max_drawdown in evlens also finds the peak, trough and recovery dates; empyrical gives the value only)"
+    )
 
-    with tempfile.TemporaryDirectory() as tmp:
-        with evlens.open(Path(tmp) / "demo.duckdb") as store:
-            store.load_demo()
-            six = ["1810.HK", "0700.HK", "3690.HK", "9988.HK", "9618.HK", "9999.HK"]
-            t = best(lambda: returns(store, six, year=2024, benchmark="HSI"))
-            print(f"returns table, 6 tickers + benchmark, demo database: {t:.4f} s")
+    with tempfile.TemporaryDirectory() as tmp, evlens.open(Path(tmp) / "demo.duckdb") as store:
+        store.load_demo()
+        six = ["1810.HK", "0700.HK", "3690.HK", "9988.HK", "9618.HK", "9999.HK"]
+        t = best(lambda: returns(store, six, year=2024, benchmark="HSI"))
+        print(f"returns table, 6 tickers + benchmark, demo database: {t:.4f} s")
 
 
 if __name__ == "__main__":

@@ -62,7 +62,9 @@ async def load(port: int, path: str, seconds: float) -> tuple[int, int, np.ndarr
         try:
             while time.perf_counter() < deadline:
                 t0 = time.perf_counter()
-                writer.write(conn.send(h11.Request(method="GET", target=path, headers=[("Host", "127.0.0.1")])))
+                writer.write(
+                    conn.send(h11.Request(method="GET", target=path, headers=[("Host", "127.0.0.1")]))
+                )
                 writer.write(conn.send(h11.EndOfMessage()))
                 await writer.drain()
                 status = 0
@@ -98,8 +100,11 @@ def main() -> int:
         store.load_demo()
     port = free_port()
     exe = Path(sys.executable).with_name("evlens")
-    server = subprocess.Popen([str(exe), "--db", str(db), "serve", "--port", str(port), "--read-only"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [str(exe), "--db", str(db), "serve", "--port", str(port), "--read-only"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 30
@@ -107,23 +112,32 @@ def main() -> int:
             try:
                 httpx.get(base + "/api/entities", timeout=2)
                 break
-            except httpx.HTTPError:
+            except httpx.HTTPError as err:
                 if time.time() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start: " + (server.stderr.read().decode() if server.stderr else ""))
+                    raise SystemExit(
+                        "the server did not start: "
+                        + (server.stderr.read().decode() if server.stderr else "")
+                    ) from err
                 time.sleep(0.2)
         t0 = time.perf_counter()
         for path in ENDPOINTS:
             httpx.get(base + path, timeout=120).raise_for_status()
         print(f"warm-up (report, forecast, figures computed once): {time.perf_counter() - t0:.2f} s")
         print(f"{CLIENTS} concurrent clients, {per:.1f} s per endpoint, loopback, cores: {os.cpu_count()}")
-        print(f"{'endpoint':45s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p95/100ms':>10s} {'errors':>7s}")
+        print(
+            f"{'endpoint':45s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p95/100ms':>10s} {'errors':>7s}"
+        )
         worst, failed = 0.0, 0
         for path in ENDPOINTS:
             n, errors, lat = asyncio.run(load(port, path, per))
             p50, p95 = np.percentile(lat, [50, 95]) if len(lat) else (float("nan"), float("nan"))
             worst, failed = max(worst, p95), failed + errors
-            print(f"{path:45s} {n / per:8.0f} {1000 * p50:8.1f} {1000 * p95:8.1f} {p95 / TARGET_P95:10.2f} {errors:7d}")
-        print(f"worst p95: {1000 * worst:.1f} ms ({'meets' if worst < TARGET_P95 else 'misses'} the 100 ms target)")
+            print(
+                f"{path:45s} {n / per:8.0f} {1000 * p50:8.1f} {1000 * p95:8.1f} {p95 / TARGET_P95:10.2f} {errors:7d}"
+            )
+        print(
+            f"worst p95: {1000 * worst:.1f} ms ({'meets' if worst < TARGET_P95 else 'misses'} the 100 ms target)"
+        )
         print(f"failed requests: {failed}")
         return 1 if failed else 0
     finally:

@@ -51,8 +51,14 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 1.0
     r = tp / n_gold if n_gold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp,
-            "predicted": n_pred, "gold": n_gold}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "predicted": n_pred,
+        "gold": n_gold,
+    }
 
 
 def load_gold(root: Path = HERE, split: str = "") -> tuple[list[dict], dict[str, list[dict]]]:
@@ -141,15 +147,22 @@ def score(root: Path = HERE, split: str = "") -> dict:
             counts[level][0] += tp
             counts[level][1] += sum(pc.values())
             counts[level][2] += sum(gc.values())
-            doc_out[level] = {"missed": sorted(map(list, (gc - pc).elements())),
-                              "false": sorted(map(list, (pc - gc).elements()))}
+            doc_out[level] = {
+                "missed": sorted(map(list, (gc - pc).elements())),
+                "false": sorted(map(list, (pc - gc).elements())),
+            }
         per_doc.append(doc_out)
         _add(by_lang, article_lang(path), pred, g, fact_key)
         for m in {makers.get(f["entity"], f["entity"]) for f in pred + g}:
             in_m = [f for f in pred if makers.get(f["entity"], f["entity"]) == m]
             _add(by_maker, m, in_m, [f for f in g if makers.get(f["entity"], f["entity"]) == m], fact_key)
-        _add(by_maker, "(not xiaomi)", [f for f in pred if makers.get(f["entity"], f["entity"]) != "xiaomi"],
-             [f for f in g if makers.get(f["entity"], f["entity"]) != "xiaomi"], fact_key)
+        _add(
+            by_maker,
+            "(not xiaomi)",
+            [f for f in pred if makers.get(f["entity"], f["entity"]) != "xiaomi"],
+            [f for f in g if makers.get(f["entity"], f["entity"]) != "xiaomi"],
+            fact_key,
+        )
     return {
         "articles": len(per_doc),
         "skipped": skipped,
@@ -165,8 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--split", default="", metavar="NAME",
-                    help="score manifest_NAME.csv / gold_NAME.csv (holdout … holdout8) instead of the main set")
+    ap.add_argument(
+        "--split",
+        default="",
+        metavar="NAME",
+        help="score manifest_NAME.csv / gold_NAME.csv (holdout … holdout8) instead of the main set",
+    )
     ap.add_argument("--holdout", action="store_true", help="the same as --split holdout")
     ap.add_argument("--slices", action="store_true", help="also facts F1 per language and per maker")
     args = ap.parse_args(argv)
@@ -180,18 +197,28 @@ def main(argv: list[str] | None = None) -> int:
                 for kind in ("missed", "false"):
                     for k in d[level][kind]:
                         print(f"{d['doc']:8} {level:6} {kind:6} {k}")
-    print(f"articles scored: {res['articles']}" + (f" (skipped, file absent: {', '.join(res['skipped'])})" if res["skipped"] else ""))
-    for level, label in (("values", "values (value, unit, bound)"), ("facts", "facts (entity, metric, value, unit, bound, period)")):
+    print(
+        f"articles scored: {res['articles']}"
+        + (f" (skipped, file absent: {', '.join(res['skipped'])})" if res["skipped"] else "")
+    )
+    for level, label in (
+        ("values", "values (value, unit, bound)"),
+        ("facts", "facts (entity, metric, value, unit, bound, period)"),
+    ):
         s = res[level]
-        print(f"{label:55} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  "
-              f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})")
+        print(
+            f"{label:55} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  "
+            f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})"
+        )
     if args.slices:
         for title, table in (("language", res["facts_by_lang"]), ("maker", res["facts_by_maker"])):
             print(f"facts by {title}:")
             for k, s in table.items():
                 if s["gold"] or s["predicted"]:
-                    print(f"  {k:22} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  "
-                          f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})")
+                    print(
+                        f"  {k:22} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  "
+                        f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})"
+                    )
     return 0
 
 

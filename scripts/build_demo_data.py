@@ -20,14 +20,36 @@ from evlens.sources.reading import read_file
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "evlens" / "data" / "demo"
 PRICE_FILES = {
-    "prices_1810.HK.csv": "1810.HK", "prices_0700.HK.csv": "0700.HK", "prices_3690.HK.csv": "3690.HK",
-    "prices_9988.HK.csv": "9988.HK", "prices_9618.HK.csv": "9618.HK", "prices_9999.HK.csv": "9999.HK",
-    "prices_1211.HK.csv": "1211.HK", "prices_2015.HK.csv": "2015.HK", "prices_9868.HK.csv": "9868.HK",
-    "prices_TSLA.csv": "TSLA", "prices_HSI.csv": "HSI", "prices_HSTECH.csv": "HSTECH",
+    "prices_1810.HK.csv": "1810.HK",
+    "prices_0700.HK.csv": "0700.HK",
+    "prices_3690.HK.csv": "3690.HK",
+    "prices_9988.HK.csv": "9988.HK",
+    "prices_9618.HK.csv": "9618.HK",
+    "prices_9999.HK.csv": "9999.HK",
+    "prices_1211.HK.csv": "1211.HK",
+    "prices_2015.HK.csv": "2015.HK",
+    "prices_9868.HK.csv": "9868.HK",
+    "prices_TSLA.csv": "TSLA",
+    "prices_HSI.csv": "HSI",
+    "prices_HSTECH.csv": "HSTECH",
 }
 FIRST_DATE = "2019-01-01"
-TIDY = ["entity", "metric", "scope", "period", "value", "unit", "bound", "rate", "cumulative",
-        "published", "published_basis", "source_url", "publisher", "note"]
+TIDY = [
+    "entity",
+    "metric",
+    "scope",
+    "period",
+    "value",
+    "unit",
+    "bound",
+    "rate",
+    "cumulative",
+    "published",
+    "published_basis",
+    "source_url",
+    "publisher",
+    "note",
+]
 
 
 def main(shared: Path) -> None:
@@ -45,8 +67,10 @@ def main(shared: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = evlens.open(Path(tmp) / "build.duckdb")
         store.load([shared / "ev_deliveries_reported.csv", shared / "market_reference_facts.csv"], "kpis")
-        for source, target in (("ev_deliveries_reported.csv", "reported.csv"),
-                               ("market_reference_facts.csv", "market_reference.csv")):
+        for source, target in (
+            ("ev_deliveries_reported.csv", "reported.csv"),
+            ("market_reference_facts.csv", "market_reference.csv"),
+        ):
             doc = read_file(shared / source).id
             facts = store.con.execute(
                 "SELECT * FROM facts WHERE document_id = ? ORDER BY span_start", [doc]

@@ -16,7 +16,7 @@ from .facts import Document, Fact
 __version__ = "0.1.0"
 
 
-def open(path: str | Path | None = None, *, read_only: bool = False):  # noqa: A001 - mirrors the CLI
+def open(path: str | Path | None = None, *, read_only: bool = False):
     """Open (or create) an evlens database. ``path=None`` uses the default file in the
     user's data directory (``EVLENS_DB`` overrides it)."""
     import os
@@ -28,4 +28,13 @@ def open(path: str | Path | None = None, *, read_only: bool = False):  # noqa: A
     return Store(path, read_only=read_only)
 
 
-__all__ = ["open", "Document", "Fact", "EvlensError", "InputError", "NotFoundError", "ConflictError", "__version__"]
+__all__ = [
+    "ConflictError",
+    "Document",
+    "EvlensError",
+    "Fact",
+    "InputError",
+    "NotFoundError",
+    "__version__",
+    "open",
+]

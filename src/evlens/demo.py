@@ -33,8 +33,10 @@ def demo_subject() -> str:
 
     subject = os.environ.get("EVLENS_DEMO_SUBJECT") or (_manifest().get("demo") or {}).get("subject")
     if not subject:
-        raise InputError("demo/manifest.toml, field 'subject': the demo names no subject ([demo] subject = SLUG)",
-                         field="subject")
+        raise InputError(
+            "demo/manifest.toml, field 'subject': the demo names no subject ([demo] subject = SLUG)",
+            field="subject",
+        )
     return subject
 
 
@@ -42,6 +44,5 @@ def demo_files() -> list[DemoFile]:
     root = demo_dir()
     manifest = _manifest()
     return [
-        DemoFile(root / f["path"], f["kind"], f.get("ticker"), f.get("adjusted"))
-        for f in manifest["file"]
+        DemoFile(root / f["path"], f["kind"], f.get("ticker"), f.get("adjusted")) for f in manifest["file"]
     ]

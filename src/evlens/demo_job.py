@@ -41,10 +41,13 @@ def run_demo(state: State, as_json: bool) -> dict:
         from .cli.report import print_headline
 
         print_headline(report.to_dict(), "en")
-        console.print(f"Report written to [bold]{o['report']}[/] (open it in a browser; it works offline).",
-                      highlight=False)
-        console.print(f"Explore the same live: [bold]{o['serve']}[/] then open http://127.0.0.1:8000/",
-                      highlight=False)
+        console.print(
+            f"Report written to [bold]{o['report']}[/] (open it in a browser; it works offline).",
+            highlight=False,
+        )
+        console.print(
+            f"Explore the same live: [bold]{o['serve']}[/] then open http://127.0.0.1:8000/", highlight=False
+        )
 
     emit(out, as_json, render)
     return out

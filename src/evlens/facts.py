@@ -54,7 +54,7 @@ class Document:
     lang: str | None = None
 
     @classmethod
-    def from_text(cls, text: str, **meta) -> "Document":
+    def from_text(cls, text: str, **meta) -> Document:
         return cls(id=content_hash(text), text=text, **meta)
 
 
@@ -97,15 +97,24 @@ class Fact:
         key = "|".join(
             str(x)
             for x in (
-                self.document_id, self.span_start, self.span_end, self.entity,
-                self.metric, self.scope, self.period, self.value, self.unit, self.bound,
-                self.rate, self.cumulative,
+                self.document_id,
+                self.span_start,
+                self.span_end,
+                self.entity,
+                self.metric,
+                self.scope,
+                self.period,
+                self.value,
+                self.unit,
+                self.bound,
+                self.rate,
+                self.cumulative,
             )
         )
         return content_hash(key)
 
     @classmethod
-    def trusted(cls, **values) -> "Fact":
+    def trusted(cls, **values) -> Fact:
         """A fact from values its maker already keeps valid (the extractor's own bounds and
         rates): the same object as ``Fact(**values)`` without the checks and the frozen
         dataclass's field-by-field assignment, which together cost five times as much."""

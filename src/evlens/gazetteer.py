@@ -179,11 +179,19 @@ def load_universe() -> tuple[Maker, ...]:
                 if not x.get(k):
                     raise _universe_error(i, f"listing.{k}", f"{mid}: a listing has no {k}")
             listings.append(Listing(x["line"], x["exchange"], x["currency"], tuple(x["benchmarks"])))
-        out.append(Maker(
-            id=mid, group=raw.get("group", mid), brands=tuple(raw.get("brands", ())), peers=tuple(raw.get("peers", ())),
-            listings=tuple(listings), listed_through=raw.get("listed_through"),
-            reports=ReportedMetric(mid, rep["metric"], rep["shown_as"], rep["label_en"], rep["label_zh"], rep["rule"]),
-        ))
+        out.append(
+            Maker(
+                id=mid,
+                group=raw.get("group", mid),
+                brands=tuple(raw.get("brands", ())),
+                peers=tuple(raw.get("peers", ())),
+                listings=tuple(listings),
+                listed_through=raw.get("listed_through"),
+                reports=ReportedMetric(
+                    mid, rep["metric"], rep["shown_as"], rep["label_en"], rep["label_zh"], rep["rule"]
+                ),
+            )
+        )
     return tuple(out)
 
 

@@ -84,4 +84,6 @@ def _parse(s: str) -> Period:
         if not 1 <= mo <= 12:
             raise ValueError(f"month out of range in period {s!r}")
         return Period(f"{y:04d}-{mo:02d}", "month", date(y, mo, 1), _month_end(y, mo))
-    raise ValueError(f"not a period: {s!r} (expected 2024, 2024-H1, 2024-Q3, 2024-04, 2025-02-06 or 2025-01..2025-11)")
+    raise ValueError(
+        f"not a period: {s!r} (expected 2024, 2024-H1, 2024-Q3, 2024-04, 2025-02-06 or 2025-01..2025-11)"
+    )

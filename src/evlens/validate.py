@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -81,20 +81,43 @@ LIMITS: dict[str, Limit] = {
 #: The kind of number each known metric holds (the gazetteer's, the lexicon's and the
 #: importers' metrics). Metrics ending ``_yoy``, ``_mom`` or ``_growth`` are percentages.
 METRIC_LIMITS: dict[str, str] = {
-    "deliveries": "vehicles", "sales": "vehicles", "retail_sales": "vehicles", "wholesale": "vehicles",
-    "production": "vehicles", "capacity": "vehicles", "capacity_planned": "vehicles",
+    "deliveries": "vehicles",
+    "sales": "vehicles",
+    "retail_sales": "vehicles",
+    "wholesale": "vehicles",
+    "production": "vehicles",
+    "capacity": "vehicles",
+    "capacity_planned": "vehicles",
     "delivery_target": "vehicles",
-    "orders": "orders", "locked_orders": "orders", "backlog": "orders",
-    "share_price": "price", "vehicle_price": "money", "market_cap": "money", "rd_spend": "money",
-    "investment": "money", "revenue": "money", "net_profit": "money",
-    "share_return": "return", "index_return": "return",
-    "market_share": "portion", "nev_penetration": "portion",
-    "index_level": "level", "wait_time": "time",
+    "orders": "orders",
+    "locked_orders": "orders",
+    "backlog": "orders",
+    "share_price": "price",
+    "vehicle_price": "money",
+    "market_cap": "money",
+    "rd_spend": "money",
+    "investment": "money",
+    "revenue": "money",
+    "net_profit": "money",
+    "share_return": "return",
+    "index_return": "return",
+    "market_share": "portion",
+    "nev_penetration": "portion",
+    "index_level": "level",
+    "wait_time": "time",
 }
 #: The kind of number a unit implies, for metrics not in :data:`METRIC_LIMITS`.
 UNIT_LIMITS: dict[str, str] = {
-    "vehicle": "vehicles", "order": "orders", "HKD": "money", "USD": "money", "CNY": "money",
-    "percent": "percent", "point": "points", "day": "time", "week": "time", "month": "time",
+    "vehicle": "vehicles",
+    "order": "orders",
+    "HKD": "money",
+    "USD": "money",
+    "CNY": "money",
+    "percent": "percent",
+    "point": "points",
+    "day": "time",
+    "week": "time",
+    "month": "time",
 }
 #: Metrics about the future, whose periods may lie further ahead than other facts'.
 PLAN_METRICS = frozenset({"delivery_target", "capacity_planned"})
@@ -160,8 +183,14 @@ def value_problem(value: object, limit: Limit | str) -> str | None:
     return None
 
 
-def check_value(value: object, limit: Limit | str, *, path: str | Path | None = None,
-                line: int | None = None, field: str | None = None) -> float:
+def check_value(
+    value: object,
+    limit: Limit | str,
+    *,
+    path: str | Path | None = None,
+    line: int | None = None,
+    field: str | None = None,
+) -> float:
     """``value`` as a float, or an :class:`InputError` saying why it is refused
     (the rules of :func:`value_problem`)."""
     why = value_problem(value, limit)
@@ -170,8 +199,9 @@ def check_value(value: object, limit: Limit | str, *, path: str | Path | None = 
     return float(value)  # type: ignore[arg-type]
 
 
-def check_column(values: pd.Series, lines: pd.Series, limit: Limit | str, *,
-                 path: str | Path | None, field: str) -> None:
+def check_column(
+    values: pd.Series, lines: pd.Series, limit: Limit | str, *, path: str | Path | None, field: str
+) -> None:
     """Every number of a column passes :func:`value_problem`; empty cells (NaN) pass.
     The first bad one raises, naming its line."""
     lim = LIMITS[limit] if isinstance(limit, str) else limit
@@ -182,8 +212,9 @@ def check_column(values: pd.Series, lines: pd.Series, limit: Limit | str, *,
             bad |= np.isfinite(a) & (a != np.floor(a))
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise InputError(value_problem(a[i], lim) or "bad number", path=path,
-                         line=int(lines.iloc[i]), field=field)
+        raise InputError(
+            value_problem(a[i], lim) or "bad number", path=path, line=int(lines.iloc[i]), field=field
+        )
 
 
 # A number with commas: they group thousands, three digits apart, before any point.
@@ -209,8 +240,12 @@ def check_number_texts(values: pd.Series, lines: pd.Series, *, path: str | Path 
     bad = has & ~s.str.match(_GROUPED)
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(number_text_problem(str(values.iloc[i])) or "bad number", path=path,
-                         line=int(lines.iloc[i]), field=field)
+        raise InputError(
+            number_text_problem(str(values.iloc[i])) or "bad number",
+            path=path,
+            line=int(lines.iloc[i]),
+            field=field,
+        )
 
 
 # ----------------------------------------------------------------------- dates
@@ -225,16 +260,23 @@ def date_problem(d: date, today: date | None = None) -> str | None:
     return None
 
 
-def check_date(d: date, *, path: str | Path | None = None, line: int | None = None,
-               field: str | None = None, today: date | None = None) -> date:
+def check_date(
+    d: date,
+    *,
+    path: str | Path | None = None,
+    line: int | None = None,
+    field: str | None = None,
+    today: date | None = None,
+) -> date:
     why = date_problem(d, today)
     if why is not None:
         raise InputError(why, path=path, line=line, field=field)
     return d
 
 
-def check_dates(dates: pd.Series, lines: pd.Series, *, path: str | Path | None, field: str,
-                today: date | None = None) -> None:
+def check_dates(
+    dates: pd.Series, lines: pd.Series, *, path: str | Path | None, field: str, today: date | None = None
+) -> None:
     """Every date of a column (timestamps) passes :func:`date_problem`."""
     lo, hi = pd.Timestamp(EARLIEST), pd.Timestamp(latest_date(today))
     bad = (dates < lo) | (dates > hi)
@@ -275,15 +317,23 @@ def check_bars(frame: pd.DataFrame, *, path: str | Path | None) -> None:
         bad = low > high + tol
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            raise InputError(f"low {_show(low[i])} is above high {_show(high[i])}", path=path,
-                             line=int(lines.iloc[i]), field="low")
+            raise InputError(
+                f"low {_show(low[i])} is above high {_show(high[i])}",
+                path=path,
+                line=int(lines.iloc[i]),
+                field="low",
+            )
         bad = (close < low - _REL * np.abs(low)) | (close > high + tol)
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
             lo = "?" if np.isnan(low[i]) else _show(low[i])
             hi = "?" if np.isnan(high[i]) else _show(high[i])
-            raise InputError(f"close {_show(close[i])} is outside the day's range [{lo}, {hi}]",
-                             path=path, line=int(lines.iloc[i]), field="close")
+            raise InputError(
+                f"close {_show(close[i])} is outside the day's range [{lo}, {hi}]",
+                path=path,
+                line=int(lines.iloc[i]),
+                field="close",
+            )
 
 
 def open_outside_range(frame: pd.DataFrame) -> pd.Series:
@@ -371,8 +421,14 @@ def _as_float(v: object) -> float:
         return math.nan
 
 
-def check_fact(fact, *, path: str | Path | None = None, line: int | None = None,
-               fields: Mapping[str, str] | None = None, today: date | None = None) -> None:
+def check_fact(
+    fact,
+    *,
+    path: str | Path | None = None,
+    line: int | None = None,
+    fields: Mapping[str, str] | None = None,
+    today: date | None = None,
+) -> None:
     """Raise an :class:`InputError` if ``fact`` breaks a rule (:func:`fact_problem`).
 
     From a file (``line`` given) the error names the file, the line and the column
@@ -383,7 +439,9 @@ def check_fact(fact, *, path: str | Path | None = None, line: int | None = None,
         return
     name, why = found
     if line is None:
-        surface = fact.surface if fact.surface is None or len(fact.surface) <= 60 else fact.surface[:57] + "..."
+        surface = (
+            fact.surface if fact.surface is None or len(fact.surface) <= 60 else fact.surface[:57] + "..."
+        )
         if fact.span_start is not None:
             why = f"fact at {fact.span_start}:{fact.span_end} ({surface!r}): {why}"
         elif surface:

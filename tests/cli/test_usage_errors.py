@@ -3,6 +3,7 @@ whichever copy of click raised it."""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 
@@ -11,19 +12,23 @@ import pytest
 CLI = [sys.executable, "-c", "from evlens.cli import main; main()"]
 
 
-@pytest.mark.parametrize("args,words", [
-    (["returns", "1810.HK", "--year", "abc"], "'--year'"),            # not an integer
-    (["forecast", "xiaomi", "--target", "abc"], "'--target'"),       # not a number
-    (["returns"], "Missing argument"),                                 # missing argument
-    (["nosuchcommand"], "No such command"),                            # unknown command
-    (["summary", "--bogus"], "No such option"),                        # unknown option
-    (["report", "xiaomi", "--lang", "fr"], "language"),                # a value the command refuses
-    (["load", "prices"], "Missing argument"),                          # a group's command without files
-    (["forget", "not-an-id", "--dry-run"], "no id"),                   # the library's own InputError
-])
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["returns", "1810.HK", "--year", "abc"], "'--year'"),  # not an integer
+        (["forecast", "xiaomi", "--target", "abc"], "'--target'"),  # not a number
+        (["returns"], "Missing argument"),  # missing argument
+        (["nosuchcommand"], "No such command"),  # unknown command
+        (["summary", "--bogus"], "No such option"),  # unknown option
+        (["report", "xiaomi", "--lang", "fr"], "language"),  # a value the command refuses
+        (["load", "prices"], "Missing argument"),  # a group's command without files
+        (["forget", "not-an-id", "--dry-run"], "no id"),  # the library's own InputError
+    ],
+)
 def test_usage_error_is_one_line_and_status_2(tmp_path, args, words):
-    r = subprocess.run([*CLI, "--db", str(tmp_path / "x.duckdb"), *args], capture_output=True, text=True,
-                       timeout=120)
+    r = subprocess.run(
+        [*CLI, "--db", str(tmp_path / "x.duckdb"), *args], capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 2, (r.returncode, r.stderr)
     lines = [x for x in r.stderr.splitlines() if x.strip()]
     assert len(lines) == 1 and lines[0].startswith("error:") and words in lines[0], r.stderr
@@ -36,10 +41,8 @@ def test_is_usage_error_knows_both_clicks():
     assert not _is_usage_error(ValueError("x"))
     copies = []
     for module in ("click.exceptions", "typer._click.exceptions"):  # Typer may ship its own copy
-        try:
+        with contextlib.suppress(ImportError):
             copies.append(__import__(module, fromlist=["BadParameter"]))
-        except ImportError:
-            pass
     assert copies, "no click at all"
     for m in copies:
         assert _is_usage_error(m.BadParameter("x")) and _is_usage_error(m.UsageError("x"))

@@ -15,7 +15,13 @@ from typer.testing import CliRunner
 import evlens
 from evlens.cli import build_app
 from evlens.errors import InputError
-from evlens.sources.releases import annual_figure, annual_figures, article_paths, check_article, store_releases
+from evlens.sources.releases import (
+    annual_figure,
+    annual_figures,
+    article_paths,
+    check_article,
+    store_releases,
+)
 
 MANUAL = Path(evlens.__file__).resolve().parent / "data" / "demo" / "kpis" / "releases_manual.csv"
 EXACT = ("reported", "derived")
@@ -81,7 +87,7 @@ def test_li_auto_quarters_match_its_results_release(deliveries):
     # Li Auto's results release of 2026-03-12: 92,864 / 111,074 / 93,211 / 109,194.
     d = deliveries("li-auto")
     v = [m["value"] for m in d["months"]]
-    assert [sum(v[i:i + 3]) for i in (0, 3, 6, 9)] == pytest.approx([92864, 111074, 93211, 109194], abs=0.5)
+    assert [sum(v[i : i + 3]) for i in (0, 3, 6, 9)] == pytest.approx([92864, 111074, 93211, 109194], abs=0.5)
 
 
 def test_nio_june_is_derived_from_the_quarter(deliveries):
@@ -101,20 +107,25 @@ def test_xiaomi_months_are_bounded_and_the_year_matches(deliveries):
     fig = _published("xiaomi")  # "approximately 410,000"
     assert d["total"] == pytest.approx(fig.value, rel=0.01)
     v = [m["value"] for m in months]
-    assert sum(v[0:3]) == pytest.approx(75869, abs=0.5)     # Q1, Xiaomi's results
-    assert sum(v[6:9]) == pytest.approx(108796, abs=0.5)    # Q3, Xiaomi's results
+    assert sum(v[0:3]) == pytest.approx(75869, abs=0.5)  # Q1, Xiaomi's results
+    assert sum(v[6:9]) == pytest.approx(108796, abs=0.5)  # Q3, Xiaomi's results
 
 
-@pytest.mark.xfail(reason="Xiaomi publishes only 'more than N' each month; with the bundled quarterly "
-                          "figures January-February, July-August and October-November stay wider than 15 %",
-                   strict=True)
+@pytest.mark.xfail(
+    reason="Xiaomi publishes only 'more than N' each month; with the bundled quarterly "
+    "figures January-February, July-August and October-November stay wider than 15 %",
+    strict=True,
+)
 def test_xiaomi_months_bounded_within_15_percent(deliveries):
     for m in deliveries("xiaomi")["months"]:
         assert (m["high"] - m["low"]) / m["value"] <= 0.15, m
 
 
-@pytest.mark.xfail(reason="data gap: no stored page gives the Zeekr brand's October or December 2025 "
-                          "deliveries, nor its 2025 total", strict=True)
+@pytest.mark.xfail(
+    reason="data gap: no stored page gives the Zeekr brand's October or December 2025 "
+    "deliveries, nor its 2025 total",
+    strict=True,
+)
 def test_zeekr_twelve_months(deliveries):
     d = deliveries("zeekr")
     assert [m["month"] for m in d["months"]] == [f"2025-{k:02d}" for k in range(1, 13)]
@@ -164,18 +175,25 @@ def test_every_hand_row_cites_a_url_and_says_why():
 
 def test_a_bad_article_is_refused_with_its_field(tmp_path):
     p = tmp_path / "a.md"
-    p.write_text("---\ntitle: t\nurl: ftp://x\ndate: 2025-01-01\nlanguage: en\n---\n\ntext\n", encoding="utf-8")
+    p.write_text(
+        "---\ntitle: t\nurl: ftp://x\ndate: 2025-01-01\nlanguage: en\n---\n\ntext\n", encoding="utf-8"
+    )
     with pytest.raises(InputError, match="url"):
         check_article(p)
-    p.write_text("---\ntitle: t\nurl: https://x\ndate: 2025-13-01\nlanguage: en\n---\n\ntext\n", encoding="utf-8")
+    p.write_text(
+        "---\ntitle: t\nurl: https://x\ndate: 2025-13-01\nlanguage: en\n---\n\ntext\n", encoding="utf-8"
+    )
     with pytest.raises(InputError, match="line 4"):
         check_article(p)
 
 
 def test_a_bad_annual_row_names_line_and_field(tmp_path):
     p = tmp_path / "annual.csv"
-    p.write_text("entity,metric,scope,year,value,bound,published,source_url,note\n"
-                 "nio,deliveries,,2025,326028,eq,2026-01-02,https://x,\n"
-                 "nio,deliveries,,2025,-1,eq,2026-01-02,https://x,\n", encoding="utf-8")
+    p.write_text(
+        "entity,metric,scope,year,value,bound,published,source_url,note\n"
+        "nio,deliveries,,2025,326028,eq,2026-01-02,https://x,\n"
+        "nio,deliveries,,2025,-1,eq,2026-01-02,https://x,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match=r"line 3.*'value'"):
         annual_figures(p)

@@ -18,8 +18,19 @@ def _cli_json(capsys, db, *args) -> dict:
 
 
 def test_su7_launch_after_the_close(capsys, demo_db_path):
-    out = _cli_json(capsys, demo_db_path, "1810.HK", "--event", "2024-03-28T19:00=SU7-launch",
-                    "--benchmark", "HSI", "--model", "market", "--window", "0,1")
+    out = _cli_json(
+        capsys,
+        demo_db_path,
+        "1810.HK",
+        "--event",
+        "2024-03-28T19:00=SU7-launch",
+        "--benchmark",
+        "HSI",
+        "--model",
+        "market",
+        "--window",
+        "0,1",
+    )
     (ev,) = out["events"]
     # the launch was at 19:00 HKT, after the 16:00 close; 03-29 and 04-01 were holidays
     assert ev["day0"] == "2024-04-02"
@@ -31,16 +42,31 @@ def test_su7_launch_after_the_close(capsys, demo_db_path):
 
 
 def test_same_event_without_a_time(capsys, demo_db_path):
-    out = _cli_json(capsys, demo_db_path, "1810.HK", "--event", "2024-03-28=SU7-launch",
-                    "--benchmark", "HSI", "--window", "0,1")
+    out = _cli_json(
+        capsys,
+        demo_db_path,
+        "1810.HK",
+        "--event",
+        "2024-03-28=SU7-launch",
+        "--benchmark",
+        "HSI",
+        "--window",
+        "0,1",
+    )
     assert out["events"][0]["day0"] == "2024-03-28"
 
 
 def test_market_adjusted_ar_from_the_closes(demo_store):
     """Hand check: day-0 AR = stock return minus index return, both from 03-28 to 04-02
     (no session in between on XHKG)."""
-    r = study.events(demo_store, ["1810.HK"], benchmark="HSI", model="market-adjusted", window=(0, 0),
-                     event=["2024-03-28T19:00"])
+    r = study.events(
+        demo_store,
+        ["1810.HK"],
+        benchmark="HSI",
+        model="market-adjusted",
+        window=(0, 0),
+        event=["2024-03-28T19:00"],
+    )
     px = demo_store.prices("1810.HK")["close"]
     ix = demo_store.prices("HSI")["close"]
     expected = (px["2024-04-02"] / px["2024-03-28"] - 1) - (ix["2024-04-02"] / ix["2024-03-28"] - 1)
@@ -76,8 +102,13 @@ def test_from_facts_has_every_monthly_xiaomi_delivery_release(demo_store):
 
 
 def test_events_for_two_tickers_are_separate(demo_store):
-    r = study.events(demo_store, ["1810.HK", "TSLA"], benchmark="HSI", model="constant-mean",
-                     event=["2024-03-28T19:00=launch"])
+    r = study.events(
+        demo_store,
+        ["1810.HK", "TSLA"],
+        benchmark="HSI",
+        model="constant-mean",
+        event=["2024-03-28T19:00=launch"],
+    )
     assert sorted(e.key for e in r.events) == ["1810.HK@2024-03-28T19:00", "TSLA@2024-03-28T19:00"]
     tsla = next(e for e in r.events if e.ticker == "TSLA")
     assert tsla.day0.isoformat() == "2024-04-01"  # 19:00 New York time is after the NYSE close
@@ -96,7 +127,19 @@ def test_cli_error_exit_status(capsys, demo_db_path):
 
 
 def test_cli_text_output(capsys, demo_db_path):
-    main(["--db", str(demo_db_path), "events", "1810.HK", "--event", "2024-03-28T19:00=SU7-launch",
-          "--benchmark", "HSI", "--window", "-1,1"])
+    main(
+        [
+            "--db",
+            str(demo_db_path),
+            "events",
+            "1810.HK",
+            "--event",
+            "2024-03-28T19:00=SU7-launch",
+            "--benchmark",
+            "HSI",
+            "--window",
+            "-1,1",
+        ]
+    )
     out = capsys.readouterr().out
     assert "2024-04-02" in out and "window" in out

@@ -14,10 +14,8 @@ from evlens.events.engine import compute
 
 def _tiny():
     """Two events, constant-mean model, 4 estimation days, window (0, 1)."""
-    est = np.array([[0.01, -0.01, 0.02, 0.00],
-                    [0.00, 0.02, 0.02, 0.00]])
-    evt = np.array([[0.03, -0.005],
-                    [0.00, 0.04]])
+    est = np.array([[0.01, -0.01, 0.02, 0.00], [0.00, 0.02, 0.02, 0.00]])
+    evt = np.array([[0.03, -0.005], [0.00, 0.04]])
     spec = StudySpec(model="constant-mean", window=(0, 1), estimation=4, gap=0, min_estimation=3)
     return spec, est, evt
 
@@ -27,7 +25,7 @@ def test_tiny_panel_by_hand():
     r = event_study(spec, est, None, evt, None, kolari_pynnonen=False)
     # means 0.005 and 0.01; sample variances (n - 1 = 3):
     s1 = (0.005**2 + 0.015**2 + 0.015**2 + 0.005**2) / 3  # 1.6667e-4
-    s2 = (4 * 0.01**2) / 3                                  # 1.3333e-4
+    s2 = (4 * 0.01**2) / 3  # 1.3333e-4
     e1, e2 = r.events
     assert e1.sigma == pytest.approx(math.sqrt(s1), rel=1e-12)
     assert e2.sigma == pytest.approx(math.sqrt(s2), rel=1e-12)
@@ -105,8 +103,9 @@ def test_market_adjusted_and_log_bhar():
     est_x = np.array([[0.0, 0.01, -0.02, 0.01, 0.0]])
     evt_y = np.array([[0.05, -0.02]])
     evt_x = np.array([[0.01, 0.01]])
-    spec = StudySpec(model="market-adjusted", window=(0, 1), estimation=5, gap=0, min_estimation=3,
-                     log_returns=True)
+    spec = StudySpec(
+        model="market-adjusted", window=(0, 1), estimation=5, gap=0, min_estimation=3, log_returns=True
+    )
     arr = compute(spec, est_y, est_x, evt_y, evt_x)
     np.testing.assert_allclose(arr.ar[0], [0.04, -0.03], rtol=1e-12)
     # log returns: BHAR = exp(sum r) - exp(sum m)
@@ -152,13 +151,16 @@ def test_gather_marks_outside_rows_missing():
     assert out[0, 1] == 1.0 and out[1, 0] == 6.0
 
 
-@pytest.mark.parametrize("kw, field", [
-    ({"model": "fama-french"}, "model"),
-    ({"window": (2, 1)}, "window"),
-    ({"estimation": 2}, "estimation"),
-    ({"gap": -1}, "gap"),
-    ({"estimation": 10, "min_estimation": 11}, "min_estimation"),
-])
+@pytest.mark.parametrize(
+    "kw, field",
+    [
+        ({"model": "fama-french"}, "model"),
+        ({"window": (2, 1)}, "window"),
+        ({"estimation": 2}, "estimation"),
+        ({"gap": -1}, "gap"),
+        ({"estimation": 10, "min_estimation": 11}, "min_estimation"),
+    ],
+)
 def test_bad_spec_names_the_field(kw, field):
     with pytest.raises(InputError) as exc:
         StudySpec(**kw)
@@ -196,8 +198,9 @@ def test_cross_sectional_t_and_bmp_against_scipy():
     np.testing.assert_allclose(stat, ref.statistic, rtol=1e-12)
     np.testing.assert_allclose(p, ref.pvalue, rtol=1e-9)
     sar = a / rng.uniform(0.01, 0.03, (40, 1))
-    np.testing.assert_allclose(st.bmp(sar)[0], stats.ttest_1samp(sar, 0.0, axis=0, nan_policy="omit").statistic,
-                               rtol=1e-12)
+    np.testing.assert_allclose(
+        st.bmp(sar)[0], stats.ttest_1samp(sar, 0.0, axis=0, nan_policy="omit").statistic, rtol=1e-12
+    )
 
 
 def test_sign_test_matches_the_binomial_normal_approximation():
@@ -219,8 +222,8 @@ def test_rank_quirk_only_matters_with_missing_returns():
     rng = np.random.default_rng(8)
     est, evt = rng.normal(size=(6, 50)), rng.normal(size=(6, 3))
     for test in (st.corrado_rank, st.modified_rank):
-        (d1, _), (w1, _) = test(est, evt, compat=False)
-        (d2, _), (w2, _) = test(est, evt, compat=True)
+        (d1, _), (_w1, _) = test(est, evt, compat=False)
+        (d2, _), (_w2, _) = test(est, evt, compat=True)
         np.testing.assert_allclose(d1, d2, rtol=1e-12)
         est_m = est.copy()
         est_m[0, :20] = np.nan

@@ -28,11 +28,25 @@ pytestmark = pytest.mark.skipif(
 
 REL = 1e-6
 # columns estudy2 printed with 8 significant digits: compare at a relative 1e-6
-PARAMETRIC = ["mean_aar", "brown_warner_1980", "brown_warner_1985", "t_test", "patell", "boehmer",
-              "sign", "generalized_sign"]
-OURS = {"brown_warner_1980": "brown_warner_1980", "brown_warner_1985": "brown_warner_1985",
-        "t_test": "t_test", "patell": "patell", "boehmer": "bmp", "sign": "sign",
-        "generalized_sign": "generalized_sign"}
+PARAMETRIC = [
+    "mean_aar",
+    "brown_warner_1980",
+    "brown_warner_1985",
+    "t_test",
+    "patell",
+    "boehmer",
+    "sign",
+    "generalized_sign",
+]
+OURS = {
+    "brown_warner_1980": "brown_warner_1980",
+    "brown_warner_1985": "brown_warner_1985",
+    "t_test": "t_test",
+    "patell": "patell",
+    "boehmer": "bmp",
+    "sign": "sign",
+    "generalized_sign": "generalized_sign",
+}
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +63,16 @@ def _study(panel: pd.DataFrame, compat: bool):
     est = (panel.index >= "2019-04-01") & (panel.index <= "2020-03-13")
     assert est.sum() == 240  # the vignette's estimation window
     day0 = panel.index.get_loc(pd.Timestamp("2020-03-16"))
-    spec = StudySpec(model="market", window=(0, 4), estimation=240, gap=0, log_returns=True,
-                     estudy2_compat=compat)
-    return event_study_panel(spec, panel[FIRMS].to_numpy(), panel[["GSPC"]].to_numpy(),
-                             rows=np.full(len(FIRMS), day0), cols=np.arange(len(FIRMS)))
+    spec = StudySpec(
+        model="market", window=(0, 4), estimation=240, gap=0, log_returns=True, estudy2_compat=compat
+    )
+    return event_study_panel(
+        spec,
+        panel[FIRMS].to_numpy(),
+        panel[["GSPC"]].to_numpy(),
+        rows=np.full(len(FIRMS), day0),
+        cols=np.arange(len(FIRMS)),
+    )
 
 
 def _column(result, name: str) -> np.ndarray:
@@ -84,14 +104,19 @@ def test_rank_columns_with_missing_returns_handled(panel, expected, column):
     # the *_correct columns are printed to 6 decimals; agreement within one unit of the
     # last printed digit (observed: at most 5.4e-7)
     r = _study(panel, compat=False)
-    np.testing.assert_allclose(_column(r, column), expected[f"{column}_correct"].to_numpy(), rtol=0, atol=1e-6)
+    np.testing.assert_allclose(
+        _column(r, column), expected[f"{column}_correct"].to_numpy(), rtol=0, atol=1e-6
+    )
 
 
-@pytest.mark.parametrize("column", ["mean_aar", "brown_warner_1980", "brown_warner_1985", "t_test", "sign",
-                                    "generalized_sign"])
+@pytest.mark.parametrize(
+    "column", ["mean_aar", "brown_warner_1980", "brown_warner_1985", "t_test", "sign", "generalized_sign"]
+)
 def test_columns_without_quirks_match_in_default_mode(panel, expected, column):
     r = _study(panel, compat=False)
-    np.testing.assert_allclose(_column(r, OURS.get(column, column)), expected[column].to_numpy(), rtol=REL, atol=0)
+    np.testing.assert_allclose(
+        _column(r, OURS.get(column, column)), expected[column].to_numpy(), rtol=REL, atol=0
+    )
 
 
 def test_patell_with_complete_case_market_moments(panel):
@@ -108,7 +133,7 @@ def test_kolari_pynnonen_average_correlation_against_pandas(panel):
     r = _study(panel, compat=False)
     est = (panel.index >= "2019-04-01") & (panel.index <= "2020-03-13")
     resid = {}
-    for e, firm in zip(r.events, FIRMS):
+    for _e, firm in zip(r.events, FIRMS):
         y, x = panel.loc[est, firm], panel.loc[est, "GSPC"]
         ok = y.notna() & x.notna()
         beta, alpha = np.polyfit(x[ok], y[ok], 1)
@@ -119,4 +144,6 @@ def test_kolari_pynnonen_average_correlation_against_pandas(panel):
     assert r.cross_correlation == pytest.approx(r_ref, rel=1e-9)
     assert r.cross_correlation_window == pytest.approx(r_ref, rel=1e-9)
     bmp0 = r.daily[0].stats["bmp"]
-    assert r.daily[0].stats["bmp_kp"] == pytest.approx(bmp0 * np.sqrt((1 - r_ref) / (1 + (n - 1) * r_ref)), rel=1e-9)
+    assert r.daily[0].stats["bmp_kp"] == pytest.approx(
+        bmp0 * np.sqrt((1 - r_ref) / (1 + (n - 1) * r_ref)), rel=1e-9
+    )

@@ -35,7 +35,7 @@ def test_a_400_digit_count_is_skipped_with_its_reason(name):
     assert ex.facts() == []
     [skip] = ex.skipped
     assert skip.metric == "deliveries" and "finite" in skip.reason
-    assert ABSURD[name][skip.span_start:skip.span_end] == skip.surface
+    assert ABSURD[name][skip.span_start : skip.span_end] == skip.surface
 
 
 def test_a_fractional_vehicle_count_is_skipped_not_stored():
@@ -62,7 +62,19 @@ def test_cli_verbose_says_why_a_figure_was_skipped(tmp_path):
 
     path = tmp_path / "a.md"
     path.write_text("---\ndate: 2025-02-08\n---\n" + ABSURD["400 digits, Chinese"], encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", "from evlens.cli import main; main()", "extract", str(path),
-                           "--verbose", "--json"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from evlens.cli import main; main()",
+            "extract",
+            str(path),
+            "--verbose",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0 and proc.stdout == ""
     assert "skipped '999" in proc.stderr and "(deliveries): inf is not a finite number" in proc.stderr

@@ -15,7 +15,7 @@ def facts():
         pytest.skip(f"needs the real article {ARTICLE} (../shared is not beside this checkout)")
     doc, fs = extract_file(ARTICLE)
     for f in fs:
-        assert doc.text[f.span_start:f.span_end] == f.surface
+        assert doc.text[f.span_start : f.span_end] == f.surface
     return {(f.entity, f.metric, f.period, f.value, f.unit, f.bound, f.rate, f.cumulative) for f in fs}
 
 
@@ -29,9 +29,17 @@ def test_market_value_and_close(facts):
     assert has(facts, "xiaomi", "share_price", "2025-02-06", 40.55, "HKD")
 
 
-@pytest.mark.parametrize("entity, value", [
-    ("xiaomi", 121), ("alibaba", 11), ("jd", 24), ("tencent", 44), ("meituan", 85), ("netease", 1),
-])
+@pytest.mark.parametrize(
+    "entity, value",
+    [
+        ("xiaomi", 121),
+        ("alibaba", 11),
+        ("jd", 24),
+        ("tencent", 44),
+        ("meituan", 85),
+        ("netease", 1),
+    ],
+)
 def test_2024_returns(facts, entity, value):
     assert has(facts, entity, "share_return", "2024", value, "percent")
 

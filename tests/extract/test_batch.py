@@ -13,15 +13,19 @@ GOLD = Path(__file__).resolve().parents[2] / "goldset" / "articles"
 def _single(files):
     out = set()
     for p in files:
-        doc, fs = extract_file(p)
-        out |= {(f.id, f.document_id, f.entity, f.metric, f.period, f.value, f.bound, f.span_start, f.span_end)
-                for f in fs}
+        _doc, fs = extract_file(p)
+        out |= {
+            (f.id, f.document_id, f.entity, f.metric, f.period, f.value, f.bound, f.span_start, f.span_end)
+            for f in fs
+        }
     return out
 
 
 def _rows(df):
-    return {(r.id, r.document_id, r.entity, r.metric, r.period, r.value, r.bound, r.span_start, r.span_end)
-            for r in df.itertuples()}
+    return {
+        (r.id, r.document_id, r.entity, r.metric, r.period, r.value, r.bound, r.span_start, r.span_end)
+        for r in df.itertuples()
+    }
 
 
 def test_local_cluster_with_two_workers_equals_single_process(tmp_path):
@@ -49,7 +53,8 @@ def test_load_partitions_once_per_document(tmp_path, store):
     # every stored span holds its surface in the stored document text
     bad = store.con.execute(
         "SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id "
-        "WHERE substr(d.text, f.span_start + 1, f.span_end - f.span_start) <> f.surface").fetchall()[0][0]
+        "WHERE substr(d.text, f.span_start + 1, f.span_end - f.span_start) <> f.surface"
+    ).fetchall()[0][0]
     assert bad == 0
 
 

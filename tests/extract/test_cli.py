@@ -22,9 +22,21 @@ def test_extract_json_lines_hold_their_span(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert [(d["period"], d["value"]) for d in lines] == [("2024-04", 7000), ("2024-05", 8600)]
     for d in lines:
-        assert text[d["span"][0]:d["span"][1]] == d["surface"]
-        assert set(d) >= {"entity", "metric", "value", "unit", "rate", "bound", "period", "cumulative",
-                          "span", "surface", "sentence", "rule"}
+        assert text[d["span"][0] : d["span"][1]] == d["surface"]
+        assert set(d) >= {
+            "entity",
+            "metric",
+            "value",
+            "unit",
+            "rate",
+            "bound",
+            "period",
+            "cumulative",
+            "span",
+            "surface",
+            "sentence",
+            "rule",
+        }
 
 
 def test_store_once_then_facts_shows_chosen_value_and_conflict(tmp_path):
@@ -45,8 +57,9 @@ def test_store_once_then_facts_shows_chosen_value_and_conflict(tmp_path):
 
 
 def test_bad_date_is_a_user_error(tmp_path):
-    from evlens.cli import main
     import pytest
+
+    from evlens.cli import main
 
     path = tmp_path / "a.txt"
     path.write_text("x", encoding="utf-8")
@@ -58,8 +71,19 @@ def test_bad_date_is_a_user_error(tmp_path):
 def test_extract_on_a_dask_cluster_stores_in_one_step(tmp_path):
     db = str(tmp_path / "x.duckdb")
     files = [str(GOLD / "g03.md"), str(GOLD / "g21.md")]
-    r = invoke("--db", db, "extract", *files, "--workers", "1", "--threads", "--store", "--json",
-               "--out", str(tmp_path / "parts"))
+    r = invoke(
+        "--db",
+        db,
+        "extract",
+        *files,
+        "--workers",
+        "1",
+        "--threads",
+        "--store",
+        "--json",
+        "--out",
+        str(tmp_path / "parts"),
+    )
     assert r.exit_code == 0, r.output
     lines = [json.loads(x) for x in r.stdout.splitlines() if x.strip().startswith("{")]
     assert {d["entity"] for d in lines} == {"nio", "tesla"}

@@ -6,7 +6,7 @@ from evlens.extract.normalize import normalize
 
 def periods(text, today=date(2025, 2, 8)):
     t = normalize(text).text
-    return [(t[p.start:p.end], p.period) for p in find_periods(t, today)]
+    return [(t[p.start : p.end], p.period) for p in find_periods(t, today)]
 
 
 def test_same_year_follows_the_last_year_named():
@@ -50,24 +50,35 @@ def test_english_forms():
 def test_relative_months_against_the_article_date():
     # an article of 2025-01-20: this month is January, last month the December before
     got = periods("本月交付，上个月 2 万辆，下月目标；last month and this month", date(2025, 1, 20))
-    assert got == [("本月", "2025-01"), ("上个月", "2024-12"), ("下月", "2025-02"),
-                   ("last month", "2024-12"), ("this month", "2025-01")]
+    assert got == [
+        ("本月", "2025-01"),
+        ("上个月", "2024-12"),
+        ("下月", "2025-02"),
+        ("last month", "2024-12"),
+        ("this month", "2025-01"),
+    ]
     assert periods("上半年", date(2025, 1, 20)) == [("上半年", "2025-H1")]  # not taken for 上月
 
 
 def test_a_month_after_a_word_about_the_future_lies_ahead():
     # an article of 2025-06-30: July is next month when delivery is expected, last year's
     # July when a figure is reported
-    assert periods("Xiaomi expects to hand over the first YU7 SUVs in July.", date(2025, 6, 30)) == [("July", "2025-07")]
+    assert periods("Xiaomi expects to hand over the first YU7 SUVs in July.", date(2025, 6, 30)) == [
+        ("July", "2025-07")
+    ]
     assert periods("小米预计将于 3 月开启交付", date(2025, 6, 30)) == [("3月", "2026-03")]
     assert periods("Xiaomi delivered 20,000 SU7s in July.", date(2025, 6, 30)) == [("July", "2024-07")]
     # the word must be in the same sentence
-    assert periods("Xiaomi will report. In July it delivered 20,000.", date(2025, 6, 30)) == [("July", "2024-07")]
+    assert periods("Xiaomi will report. In July it delivered 20,000.", date(2025, 6, 30)) == [
+        ("July", "2024-07")
+    ]
 
 
 def test_relative_times_at_the_start_of_a_sentence():
     assert periods("Last year Xiaomi delivered more. This month it plans.", date(2025, 1, 20)) == [
-        ("Last year", "2024"), ("This month", "2025-01")]
+        ("Last year", "2024"),
+        ("This month", "2025-01"),
+    ]
 
 
 def test_lists_hyphens_that_month_and_currently():
@@ -75,10 +86,17 @@ def test_lists_hyphens_that_month_and_currently():
     assert periods("In April and May, NIO", d) == [("April", "2025-04"), ("May", "2025-05")]
     assert periods("between April and May", d) == [("between April and May", "2025-04..2025-05")]
     assert periods("its second-quarter total and first-half sales", d) == [
-        ("second-quarter", "2025-Q2"), ("first-half", "2025-H1")]
+        ("second-quarter", "2025-Q2"),
+        ("first-half", "2025-H1"),
+    ]
     assert periods("7 月交付数据。小鹏汽车当月交付", d)[-1] == ("当月", "2025-07")
     # 目前 ("currently") is the article's day, and 目前年产能 holds no 前年
     assert periods("特斯拉上海超级工厂目前年产能超过 95 万辆", d) == [("目前", "2025-08-01")]
-    assert periods("the first six months of the year; 前 3 个月; so far: since the start of the year; 年内", d) == [
-        ("the first six months of the year", "2025-H1"), ("前3个月", "2025-Q1"),
-        ("since the start of the year", "2025-01-01..2025-08-01"), ("年内", "2025-01-01..2025-08-01")]
+    assert periods(
+        "the first six months of the year; 前 3 个月; so far: since the start of the year; 年内", d
+    ) == [
+        ("the first six months of the year", "2025-H1"),
+        ("前3个月", "2025-Q1"),
+        ("since the start of the year", "2025-01-01..2025-08-01"),
+        ("年内", "2025-01-01..2025-08-01"),
+    ]

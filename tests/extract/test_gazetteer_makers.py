@@ -15,10 +15,22 @@ def facts(text, published=date(2025, 11, 5)):
     return {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, published)}
 
 
-@pytest.mark.parametrize("child,parent", [
-    ("zeekr", "geely"), ("zeekr-group", "geely"), ("lynk-co", "geely"), ("geely", "geely-holding"), ("onvo", "nio"), ("firefly", "nio"), ("aito", "seres"),
-    ("byd-tang-l", "byd"), ("xpeng-mona-m03", "xpeng"), ("li-auto-l6", "li-auto"), ("aito-m9", "aito"),
-])
+@pytest.mark.parametrize(
+    "child,parent",
+    [
+        ("zeekr", "geely"),
+        ("zeekr-group", "geely"),
+        ("lynk-co", "geely"),
+        ("geely", "geely-holding"),
+        ("onvo", "nio"),
+        ("firefly", "nio"),
+        ("aito", "seres"),
+        ("byd-tang-l", "byd"),
+        ("xpeng-mona-m03", "xpeng"),
+        ("li-auto-l6", "li-auto"),
+        ("aito-m9", "aito"),
+    ],
+)
 def test_parents(child, parent):
     assert ENTITIES[child].parent == parent
 
@@ -33,20 +45,40 @@ def test_every_parent_is_known_and_listings_are_given():
 def test_every_model_among_the_monthly_top_sellers_is_known():
     # one per brand of the top-seller table, named as the table names them
     from evlens.extract.lexicon import load_lexicon
+
     names = load_lexicon().entity_names
-    for name in ("byd atto 3", "byd seagull", "wuling hongguang mini ev", "geely galaxy e5", "xpeng mona m03",
-                 "zeekr 7x", "changan lumin", "leapmotor c10", "tesla model y", "aion y", "nio es8"):
+    for name in (
+        "byd atto 3",
+        "byd seagull",
+        "wuling hongguang mini ev",
+        "geely galaxy e5",
+        "xpeng mona m03",
+        "zeekr 7x",
+        "changan lumin",
+        "leapmotor c10",
+        "tesla model y",
+        "aion y",
+        "nio es8",
+    ):
         assert name in names, name
 
 
-@pytest.mark.parametrize("text,slug", [
-    ("领克10月销量3.2万辆。", "lynk-co"), ("領克10月銷量3.2萬輛。", "lynk-co"),
-    ("Lynk & Co sold 32,000 cars in October.", "lynk-co"),
-    ("问界M9 10月交付1.5万辆。", "aito-m9"), ("問界M9 10月交付1.5萬輛。", "aito-m9"),
-    ("樂道10月交付2萬輛。", "onvo"), ("Onvo delivered 20,000 vehicles in October.", "onvo"),
-    ("螢火蟲10月交付5,000輛。", "firefly"), ("赛力斯10月销量4.5万辆。", "seres"),
-    ("比亞迪唐L 10月銷量1.2萬輛。", "byd-tang-l"), ("吉利汽車10月銷量30萬輛。", "geely"),
-])
+@pytest.mark.parametrize(
+    "text,slug",
+    [
+        ("领克10月销量3.2万辆。", "lynk-co"),
+        ("領克10月銷量3.2萬輛。", "lynk-co"),
+        ("Lynk & Co sold 32,000 cars in October.", "lynk-co"),
+        ("问界M9 10月交付1.5万辆。", "aito-m9"),
+        ("問界M9 10月交付1.5萬輛。", "aito-m9"),
+        ("樂道10月交付2萬輛。", "onvo"),
+        ("Onvo delivered 20,000 vehicles in October.", "onvo"),
+        ("螢火蟲10月交付5,000輛。", "firefly"),
+        ("赛力斯10月销量4.5万辆。", "seres"),
+        ("比亞迪唐L 10月銷量1.2萬輛。", "byd-tang-l"),
+        ("吉利汽車10月銷量30萬輛。", "geely"),
+    ],
+)
 def test_names_in_three_scripts(text, slug):
     assert {e for e, *_ in facts(text)} == {slug}
 
@@ -83,4 +115,6 @@ def test_revenue_after_a_model_is_the_makers():
 def test_group_brands_and_alliances():
     assert {e for e, *_ in facts("吉利控股集团2025年销量411.6万辆。")} == {"geely-holding"}
     assert {e for e, *_ in facts("鸿蒙智行11月交付81,864辆。")} == {"hima"}
-    assert {e for e, *_ in facts("Zeekr Group delivered 140,195 vehicles in the third quarter.")} == {"zeekr-group"}
+    assert {e for e, *_ in facts("Zeekr Group delivered 140,195 vehicles in the third quarter.")} == {
+        "zeekr-group"
+    }

@@ -33,7 +33,7 @@ def test_the_sentence_written_with_a_fact_is_capped_and_holds_the_span():
     for f in facts:
         assert len(f.sentence) <= SENTENCE_CAP
         assert f.surface in f.sentence
-        assert text[f.span_start:f.span_end] == f.surface
+        assert text[f.span_start : f.span_end] == f.surface
 
 
 def test_excerpt_centres_on_the_span():

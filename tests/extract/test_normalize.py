@@ -21,7 +21,7 @@ def test_front_matter_is_blanked_and_images_dropped():
     assert n.text.count("7000") == 1  # the title's number is not body text
     assert "img" not in n.text
     a = n.text.index("7000")
-    assert text[n.span(a, a + 4)[0]:n.span(a, a + 4)[1]] == "7000"
+    assert text[n.span(a, a + 4)[0] : n.span(a, a + 4)[1]] == "7000"
     assert n.span(a, a + 4)[0] > text.index("---\n", 4)
 
 

@@ -6,10 +6,21 @@ from evlens.extract.normalize import normalize
 from evlens.extract.quantities import find_quantities, parse_cn_number
 
 
-@pytest.mark.parametrize("text, value", [
-    ("两万", 20000), ("十二", 12), ("一百零五", 105), ("三千零五", 3005), ("二〇二四", 2024),
-    ("两万三千", 23000), ("三亿五千万", 350_000_000), ("壹佰贰拾", 120), ("一万亿", 10**12), ("十", 10),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("两万", 20000),
+        ("十二", 12),
+        ("一百零五", 105),
+        ("三千零五", 3005),
+        ("二〇二四", 2024),
+        ("两万三千", 23000),
+        ("三亿五千万", 350_000_000),
+        ("壹佰贰拾", 120),
+        ("一万亿", 10**12),
+        ("十", 10),
+    ],
+)
 def test_chinese_numerals(text, value):
     assert parse_cn_number(text) == Decimal(value)
 
@@ -17,25 +28,28 @@ def test_chinese_numerals(text, value):
 def one(text):
     t = normalize(text).text
     qs = find_quantities(t)
-    assert len(qs) == 1, [t[q.start:q.end] for q in qs]
-    return qs[0], t[qs[0].start:qs[0].end]
+    assert len(qs) == 1, [t[q.start : q.end] for q in qs]
+    return qs[0], t[qs[0].start : qs[0].end]
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("1.02 万亿港元", Decimal("1020000000000"), "HKD"),   # 1.02 x 10^12, exact in Decimal
-    ("2.4 万辆", Decimal(24000), "vehicle"),
-    ("26 万份", Decimal(260000), "order"),
-    ("130 亿元", Decimal(13_000_000_000), "CNY"),
-    ("HK$1.02 trillion", Decimal("1020000000000"), "HKD"),
-    ("US$2.5bn", Decimal(2_500_000_000), "USD"),
-    ("7,058 units", Decimal(7058), "vehicle"),
-    ("121%", Decimal(121), "percent"),
-    ("百分之二十", Decimal(20), "percent"),
-    ("三十万辆", Decimal(300000), "vehicle"),
-    ("50 周", Decimal(50), "week"),
-    ("万亿港元", Decimal(10**12), "HKD"),  # a bare magnitude stands for one of it
-    ("２.５万辆", Decimal(25000), "vehicle"),
-])
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("1.02 万亿港元", Decimal("1020000000000"), "HKD"),  # 1.02 x 10^12, exact in Decimal
+        ("2.4 万辆", Decimal(24000), "vehicle"),
+        ("26 万份", Decimal(260000), "order"),
+        ("130 亿元", Decimal(13_000_000_000), "CNY"),
+        ("HK$1.02 trillion", Decimal("1020000000000"), "HKD"),
+        ("US$2.5bn", Decimal(2_500_000_000), "USD"),
+        ("7,058 units", Decimal(7058), "vehicle"),
+        ("121%", Decimal(121), "percent"),
+        ("百分之二十", Decimal(20), "percent"),
+        ("三十万辆", Decimal(300000), "vehicle"),
+        ("50 周", Decimal(50), "week"),
+        ("万亿港元", Decimal(10**12), "HKD"),  # a bare magnitude stands for one of it
+        ("２.５万辆", Decimal(25000), "vehicle"),
+    ],
+)
 def test_quantities(text, value, unit):
     q, _ = one(text)
     assert q.value == value and q.unit == unit

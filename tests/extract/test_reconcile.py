@@ -1,12 +1,23 @@
 from datetime import date
 
 from evlens.facts import Fact
-from evlens.reconcile import reconcile, satisfies
+from evlens.periods import parse_period
+from evlens.reconcile import calendar_from_toml, fact_records, reconcile, release_calendar, satisfies
 
 
 def F(value, bound="eq", method="extract:clause", published=date(2025, 2, 8), period="2024-05", **kw):
-    return Fact("xiaomi-su7", "deliveries", period, value, "vehicle", bound, method=method, published=published,
-                span_start=value % 97, **kw)
+    return Fact(
+        "xiaomi-su7",
+        "deliveries",
+        period,
+        value,
+        "vehicle",
+        bound,
+        method=method,
+        published=published,
+        span_start=value % 97,
+        **kw,
+    )
 
 
 def test_exact_company_figure_beats_a_bound_and_the_press():
@@ -19,8 +30,12 @@ def test_exact_company_figure_beats_a_bound_and_the_press():
 
 
 def test_later_revision_beats_earlier():
-    r = reconcile([F(8630, method="import:kpis", published=date(2024, 6, 1)),
-                   F(8646, method="import:kpis", published=date(2024, 6, 2))])
+    r = reconcile(
+        [
+            F(8630, method="import:kpis", published=date(2024, 6, 1)),
+            F(8646, method="import:kpis", published=date(2024, 6, 2)),
+        ]
+    )
     assert r.choices[0].value == 8646
     assert "latest revision" in r.choices[0].reason
 
@@ -39,9 +54,14 @@ def test_a_bound_the_exact_value_breaks_is_a_conflict():
 
 
 def test_groups_are_kept_apart_by_period_and_rate():
-    r = reconcile([F(7000, period="2024-04"), F(8600, period="2024-05"),
-                   Fact("xiaomi", "capacity", "2025-02-08", 24000, "vehicle", rate="month"),
-                   Fact("xiaomi", "capacity", "2025-02-08", 150000, "vehicle", rate="year")])
+    r = reconcile(
+        [
+            F(7000, period="2024-04"),
+            F(8600, period="2024-05"),
+            Fact("xiaomi", "capacity", "2025-02-08", 24000, "vehicle", rate="month"),
+            Fact("xiaomi", "capacity", "2025-02-08", 150000, "vehicle", rate="year"),
+        ]
+    )
     assert len(r.choices) == 4 and not any(c.conflicts for c in r.choices)
     assert r.to_dict()["conflicts"] == 0
 
@@ -50,18 +70,27 @@ def test_satisfies():
     assert satisfies(20001, {"value": 20000, "bound": "gt"})
     assert not satisfies(20000, {"value": 20000, "bound": "gt"})
     assert satisfies(20000, {"value": 20000, "bound": "ge"})
-    assert satisfies(104, {"value": 100, "bound": "approx"}) and not satisfies(106, {"value": 100, "bound": "approx"})
+    assert satisfies(104, {"value": 100, "bound": "approx"}) and not satisfies(
+        106, {"value": 100, "bound": "approx"}
+    )
 
 
 # ---------------------------------------------------------------- as of a date, calendar, revisions
 
-from evlens.reconcile import calendar_from_toml, fact_records, release_calendar  # noqa: E402
-from evlens.periods import parse_period  # noqa: E402
-
 
 def T(value, published=None, basis=None, metric="delivery_target"):
-    return Fact("acme", metric, "2025", value, "vehicle", "eq", method="import:kpis", published=published,
-                published_basis=basis, document_id=str(value))
+    return Fact(
+        "acme",
+        metric,
+        "2025",
+        value,
+        "vehicle",
+        "eq",
+        method="import:kpis",
+        published=published,
+        published_basis=basis,
+        document_id=str(value),
+    )
 
 
 def test_calendar_dates_undated_figures_never_the_day_after_the_period():
@@ -76,12 +105,34 @@ def test_calendar_dates_undated_figures_never_the_day_after_the_period():
     # a year's target: by the annual results in March of that year
     assert cal.estimate("delivery_target", parse_period("2025"))[0] == date(2025, 3, 31)
     # an "assumed" publication date earlier than the calendar's is moved to the calendar's
-    (r,) = fact_records([Fact("acme", "deliveries", "2025-04", 1, "vehicle", published=date(2025, 5, 1),
-                              published_basis="assumed")])
+    (r,) = fact_records(
+        [
+            Fact(
+                "acme",
+                "deliveries",
+                "2025-04",
+                1,
+                "vehicle",
+                published=date(2025, 5, 1),
+                published_basis="assumed",
+            )
+        ]
+    )
     assert r.known_from == date(2025, 5, 3)
     # a stated date stands, even an early one
-    (r,) = fact_records([Fact("acme", "deliveries", "2025-04", 1, "vehicle", published=date(2025, 5, 1),
-                              published_basis="stated")])
+    (r,) = fact_records(
+        [
+            Fact(
+                "acme",
+                "deliveries",
+                "2025-04",
+                1,
+                "vehicle",
+                published=date(2025, 5, 1),
+                published_basis="stated",
+            )
+        ]
+    )
     assert r.known_from == date(2025, 5, 1)
 
 

@@ -14,7 +14,9 @@ def test_an_expectation_for_this_month_is_a_target_for_the_month():
     assert ("xiaomi", "delivery_target", "2025-05", 28000.0, "gt") in got
     # a target set in a month named elsewhere is the year's
     got = facts("4 月，小米表示。小米汽车计划交付 35 万辆。")
-    assert {(e, m, p) for e, m, p, _, _ in got if m == "delivery_target"} == {("xiaomi", "delivery_target", "2025")}
+    assert {(e, m, p) for e, m, p, _, _ in got if m == "delivery_target"} == {
+        ("xiaomi", "delivery_target", "2025")
+    }
 
 
 def test_growth_over_a_year_is_year_on_year():
@@ -24,17 +26,23 @@ def test_growth_over_a_year_is_year_on_year():
 
 
 def test_analysts_estimates_are_no_figures():
-    got = facts("Tesla delivered 384,122 vehicles in the first quarter of 2025, "
-                "below analysts' estimates of about 390,000.")
+    got = facts(
+        "Tesla delivered 384,122 vehicles in the first quarter of 2025, "
+        "below analysts' estimates of about 390,000."
+    )
     assert ("tesla", "deliveries", "2025-Q1", 384122.0, "eq") in got
     assert not any(v == 390000.0 for *_, v, _ in got)
 
 
 def test_levels_after_a_plan_are_as_of_the_article_date():
-    text = ("Xiaomi expects to hand over the first YU7 SUVs in July. The company has more than 200,000 "
-            "firm orders for the model, and its monthly capacity is around 40,000 vehicles across the SU7 and YU7.")
-    got = {(f.entity, f.metric, f.period, f.value, f.bound, f.cumulative, f.rate)
-           for f in extract_text(text, date(2025, 6, 30))}
+    text = (
+        "Xiaomi expects to hand over the first YU7 SUVs in July. The company has more than 200,000 "
+        "firm orders for the model, and its monthly capacity is around 40,000 vehicles across the SU7 and YU7."
+    )
+    got = {
+        (f.entity, f.metric, f.period, f.value, f.bound, f.cumulative, f.rate)
+        for f in extract_text(text, date(2025, 6, 30))
+    }
     # the orders are a running total on the day; the capacity, named for two models, is the maker's
     assert ("xiaomi-yu7", "locked_orders", "2025-06-30", 200000.0, "gt", True, None) in got
     assert ("xiaomi", "capacity", "2025-06-30", 40000.0, "approx", False, "month") in got
@@ -42,16 +50,22 @@ def test_levels_after_a_plan_are_as_of_the_article_date():
 
 
 def test_a_figure_a_year_earlier_belongs_to_the_year_before():
-    got = facts("Tesla delivered 387,450 vehicles in the second quarter of 2025, down 13.5% from 447,950 "
-                "a year earlier.", date(2025, 7, 2))
+    got = facts(
+        "Tesla delivered 387,450 vehicles in the second quarter of 2025, down 13.5% from 447,950 "
+        "a year earlier.",
+        date(2025, 7, 2),
+    )
     assert ("tesla", "deliveries", "2025-Q2", 387450.0, "eq") in got
     assert ("tesla", "deliveries", "2024-Q2", 447950.0, "eq") in got
     assert ("tesla", "deliveries_yoy", "2025-Q2", -13.5, "eq") in got
 
 
 def test_a_percent_higher_than_a_month_is_month_on_month_growth():
-    got = facts("XPeng delivered 37,709 vehicles in August, up 169% from a year earlier and 2.7% higher "
-                "than in July.", date(2025, 9, 1))
+    got = facts(
+        "XPeng delivered 37,709 vehicles in August, up 169% from a year earlier and 2.7% higher "
+        "than in July.",
+        date(2025, 9, 1),
+    )
     assert ("xpeng", "deliveries_mom", "2025-08", 2.7, "eq") in got
     assert ("xpeng", "deliveries_yoy", "2025-08", 169.0, "eq") in got
     # a difference in money is still no level
@@ -60,8 +74,10 @@ def test_a_percent_higher_than_a_month_is_month_on_month_growth():
 
 
 def test_a_condition_or_a_forecast_earlier_in_the_sentence_states_no_fact():
-    got = facts("极氪表示，今年的全年交付目标为 32 万辆。有券商分析师预计，如果新车型按计划上市，极氪今年的销量有望超过 35 万辆。",
-                date(2025, 1, 2))
+    got = facts(
+        "极氪表示，今年的全年交付目标为 32 万辆。有券商分析师预计，如果新车型按计划上市，极氪今年的销量有望超过 35 万辆。",
+        date(2025, 1, 2),
+    )
     assert ("zeekr", "delivery_target", "2025", 320000.0, "eq") in got
     assert not any(v == 350000.0 for *_, v, _ in got)
     # an intraday swing in an earlier clause does not undo the close
@@ -71,8 +87,11 @@ def test_a_condition_or_a_forecast_earlier_in_the_sentence_states_no_fact():
 
 
 def test_a_market_value_in_a_year_is_where_it_ended_the_year():
-    got = facts("Last year Xiaomi's shares rose about 120%, and its market value ended the year at nearly "
-                "HK$870 billion.", date(2025, 1, 2))
+    got = facts(
+        "Last year Xiaomi's shares rose about 120%, and its market value ended the year at nearly "
+        "HK$870 billion.",
+        date(2025, 1, 2),
+    )
     assert ("xiaomi", "market_cap", "2024-12-31", 870e9, "lt") in got
 
 
@@ -90,64 +109,91 @@ def test_a_close_quoted_after_bao_is_a_share_price():
 
 
 def test_a_list_after_fenbie_ends_with_its_clause():
-    got = facts("4 月、5 月，理想汽车交付量分别为 33,939 辆和 40,856 辆，第二季度合计交车 111,074 辆。",
-                date(2025, 7, 1))
+    got = facts(
+        "4 月、5 月，理想汽车交付量分别为 33,939 辆和 40,856 辆，第二季度合计交车 111,074 辆。",
+        date(2025, 7, 1),
+    )
     assert ("li-auto", "deliveries", "2025-04", 33939.0, "eq") in got
     assert ("li-auto", "deliveries", "2025-05", 40856.0, "eq") in got
     assert ("li-auto", "deliveries", "2025-Q2", 111074.0, "eq") in got
 
 
 def test_a_full_year_goal_is_for_the_year():
-    got = facts("Leapmotor set a target of 50,000 deliveries for June and stuck to its full-year goal "
-                "of 500,000 vehicles.", date(2025, 6, 10))
+    got = facts(
+        "Leapmotor set a target of 50,000 deliveries for June and stuck to its full-year goal "
+        "of 500,000 vehicles.",
+        date(2025, 6, 10),
+    )
     assert ("leapmotor", "delivery_target", "2025", 500000.0, "eq") in got
     assert ("leapmotor", "delivery_target", "2025-06", 50000.0, "eq") in got
 
 
 def test_capacity_words_and_the_maker_of_a_plant():
-    got = facts("Tesla sold 88,321 vehicles last month. Model Y accounted for most of them. The Shanghai "
-                "factory has an annual production capacity of more than 950,000 vehicles.", date(2024, 10, 9))
+    got = facts(
+        "Tesla sold 88,321 vehicles last month. Model Y accounted for most of them. The Shanghai "
+        "factory has an annual production capacity of more than 950,000 vehicles.",
+        date(2024, 10, 9),
+    )
     assert any(e == "tesla" and m == "capacity" and v == 950000.0 for e, m, _, v, _ in got)
-    got = facts("Xiaomi's two Beijing plants can together produce about 40,000 vehicles a month.", date(2025, 6, 27))
+    got = facts(
+        "Xiaomi's two Beijing plants can together produce about 40,000 vehicles a month.", date(2025, 6, 27)
+    )
     assert ("xiaomi", "capacity", "2025-06-27", 40000.0, "approx") in got
 
 
 def test_the_time_of_a_share_or_index_move():
     # a day's close is the article's day, whatever the paragraph named before
-    got = facts("截至收盘，恒生科技指数今年以来已上涨 20.5%。\n\n汽车股表现活跃。小米集团收涨 4.5%。蔚来、小鹏分别上涨 3.4%、5.8%。",
-                date(2025, 2, 14))
+    got = facts(
+        "截至收盘，恒生科技指数今年以来已上涨 20.5%。\n\n汽车股表现活跃。小米集团收涨 4.5%。蔚来、小鹏分别上涨 3.4%、5.8%。",
+        date(2025, 2, 14),
+    )
     assert {(e, p, v) for e, m, p, v, _ in got if m == "share_return"} == {
-        ("xiaomi", "2025-02-14", 4.5), ("nio", "2025-02-14", 3.4), ("xpeng", "2025-02-14", 5.8)}
+        ("xiaomi", "2025-02-14", 4.5),
+        ("nio", "2025-02-14", 3.4),
+        ("xpeng", "2025-02-14", 5.8),
+    }
     # a move takes a day named before in its paragraph, not a month named in passing
-    got = facts("Chinese EV stocks rallied on Thursday after strong September delivery figures. XPeng "
-                "climbed 4.6% after the company said it handed over 41,581 vehicles last month.\n\n"
-                "Among benchmarks, the Hang Seng Index rose 1.6%.", date(2025, 10, 2))
+    got = facts(
+        "Chinese EV stocks rallied on Thursday after strong September delivery figures. XPeng "
+        "climbed 4.6% after the company said it handed over 41,581 vehicles last month.\n\n"
+        "Among benchmarks, the Hang Seng Index rose 1.6%.",
+        date(2025, 10, 2),
+    )
     assert ("xpeng", "share_return", "2025-10-02", 4.6, "eq") in got
     assert ("hsi", "index_return", "2025-10-02", 1.6, "eq") in got
     # a return over a past year carries to the next paragraph
-    got = facts("The Hang Seng Index rose 17.7% in 2024.\n\nAmong large caps, Tencent gained 44%.", date(2024, 12, 31))
+    got = facts(
+        "The Hang Seng Index rose 17.7% in 2024.\n\nAmong large caps, Tencent gained 44%.", date(2024, 12, 31)
+    )
     assert ("tencent", "share_return", "2024", 44.0, "eq") in got
 
 
 def test_a_close_higher_and_an_intraday_peak():
-    got = facts("Xiaomi shares closed 3.3% higher at HK$58.40 in Hong Kong on Friday, having jumped as much "
-                "as 8% in early trade.", date(2025, 6, 27))
+    got = facts(
+        "Xiaomi shares closed 3.3% higher at HK$58.40 in Hong Kong on Friday, having jumped as much "
+        "as 8% in early trade.",
+        date(2025, 6, 27),
+    )
     assert ("xiaomi", "share_return", "2025-06-27", 3.3, "eq") in got
     assert ("xiaomi", "share_price", "2025-06-27", 58.4, "eq") in got
     assert not any(v == 8.0 for *_, v, _ in got)
 
 
 def test_a_bound_before_a_fenbie_list_holds_for_each_item():
-    got = facts("特斯拉上海超级工厂 8 月批发销量为 86,697 辆。其中，Model Y 与 Model 3 的批发销量分别约为 5.4 万辆和 3.2 万辆。",
-                date(2024, 9, 3))
+    got = facts(
+        "特斯拉上海超级工厂 8 月批发销量为 86,697 辆。其中，Model Y 与 Model 3 的批发销量分别约为 5.4 万辆和 3.2 万辆。",
+        date(2024, 9, 3),
+    )
     # 批发销量 is wholesale (issue 15: wholesale has its own metric)
     assert ("tesla-model-y", "wholesale", "2024-08", 54000.0, "approx") in got
     assert ("tesla-model-3", "wholesale", "2024-08", 32000.0, "approx") in got
 
 
 def test_a_target_for_a_month_ahead_and_that_month():
-    got = facts("Looking ahead, Li Auto set a target of delivering 30,000 to 35,000 vehicles in September.",
-                date(2025, 8, 28))
+    got = facts(
+        "Looking ahead, Li Auto set a target of delivering 30,000 to 35,000 vehicles in September.",
+        date(2025, 8, 28),
+    )
     assert ("li-auto", "delivery_target", "2025-09", 30000.0, "ge") in got
     assert ("li-auto", "delivery_target", "2025-09", 35000.0, "le") in got
     got = facts("多家车企公布 7 月交付数据。小鹏汽车当月交付 36,717 辆，比上月增长 6.1%。", date(2025, 8, 1))
@@ -159,9 +205,12 @@ def test_growth_words_that_say_which_growth():
     got = facts("零跑汽车 7 月共交付新车 50,129 辆，同比增长 126%，环比增长 4.4%。", date(2025, 8, 1))
     assert ("leapmotor", "deliveries_yoy", "2025-07", 126.0, "eq") in got
     assert ("leapmotor", "deliveries_mom", "2025-07", 4.4, "eq") in got
-    got = facts("XPeng said on Tuesday it delivered 34,611 Smart EVs in June, an increase of 224% year over "
-                "year. Deliveries for the first half reached 197,189 units, up 279% from the same period last "
-                "year.", date(2025, 7, 1))
+    got = facts(
+        "XPeng said on Tuesday it delivered 34,611 Smart EVs in June, an increase of 224% year over "
+        "year. Deliveries for the first half reached 197,189 units, up 279% from the same period last "
+        "year.",
+        date(2025, 7, 1),
+    )
     assert ("xpeng", "deliveries", "2025-06", 34611.0, "eq") in got  # not the day it said so
     assert ("xpeng", "deliveries_yoy", "2025-06", 224.0, "eq") in got
     assert ("xpeng", "deliveries", "2025-H1", 197189.0, "eq") in got
@@ -169,16 +218,25 @@ def test_growth_words_that_say_which_growth():
 
 
 def test_a_ranking_carries_the_metric_of_the_sentence_before():
-    got = facts("多家新势力车企公布了 9 月交付数据。零跑汽车以 66,657 辆继续位居榜首，同比增长 97%。", date(2025, 10, 2))
+    got = facts(
+        "多家新势力车企公布了 9 月交付数据。零跑汽车以 66,657 辆继续位居榜首，同比增长 97%。",
+        date(2025, 10, 2),
+    )
     assert ("leapmotor", "deliveries", "2025-09", 66657.0, "eq") in got
     assert ("leapmotor", "deliveries_yoy", "2025-09", 97.0, "eq") in got
 
 
 def test_a_target_beside_a_model_is_the_makers_and_that_day_is_the_latest():
-    got = facts("截至 11 月 13 日，SU7 累计交付已突破 10 万辆，公司已将 2024 年全年交付目标上调至 13 万辆。", date(2024, 11, 20))
+    got = facts(
+        "截至 11 月 13 日，SU7 累计交付已突破 10 万辆，公司已将 2024 年全年交付目标上调至 13 万辆。",
+        date(2024, 11, 20),
+    )
     assert ("xiaomi", "delivery_target", "2024", 130000.0, "eq") in got
-    got = facts("示例财经 6 月 27 日讯，小米 YU7 于 6 月 26 日晚间正式上市，截至 6 月 27 日中午，锁定订单已超过 24 万台。"
-                "小米集团港股当日收涨 8.1%，报 61.45 港元。", date(2025, 6, 27))
+    got = facts(
+        "示例财经 6 月 27 日讯，小米 YU7 于 6 月 26 日晚间正式上市，截至 6 月 27 日中午，锁定订单已超过 24 万台。"
+        "小米集团港股当日收涨 8.1%，报 61.45 港元。",
+        date(2025, 6, 27),
+    )
     assert ("xiaomi", "share_return", "2025-06-27", 8.1, "eq") in got
     assert ("xiaomi", "share_price", "2025-06-27", 61.45, "eq") in got
     got = facts("Xiaomi rose 4.9% to close at HK$46.30 on Friday.", date(2025, 2, 14))
@@ -186,52 +244,74 @@ def test_a_target_beside_a_model_is_the_makers_and_that_day_is_the_latest():
 
 
 def test_back_references_to_a_span_and_quarters_without_a_year():
-    got = facts("Tesla delivered 497,099 vehicles in the third quarter, 7.4% more than a year earlier. In China, "
-                "BYD sold 1.11 million vehicles over the three months. The Hang Seng Tech Index gained 21.9% "
-                "over the quarter.", date(2025, 10, 3))
+    got = facts(
+        "Tesla delivered 497,099 vehicles in the third quarter, 7.4% more than a year earlier. In China, "
+        "BYD sold 1.11 million vehicles over the three months. The Hang Seng Tech Index gained 21.9% "
+        "over the quarter.",
+        date(2025, 10, 3),
+    )
     assert ("tesla", "deliveries", "2025-Q3", 497099.0, "eq") in got
     assert ("tesla", "deliveries_yoy", "2025-Q3", 7.4, "eq") in got
     assert ("byd", "sales", "2025-Q3", 1110000.0, "eq") in got
     assert ("hstech", "index_return", "2025-Q3", 21.9, "eq") in got
     # early in a year, the fourth quarter and the full year are the year just ended
-    got = facts("Tesla reported 495,570 deliveries for the fourth quarter. For the full year, Tesla handed over "
-                "1.79 million vehicles, 1.1% fewer than in 2023.", date(2025, 1, 2))
+    got = facts(
+        "Tesla reported 495,570 deliveries for the fourth quarter. For the full year, Tesla handed over "
+        "1.79 million vehicles, 1.1% fewer than in 2023.",
+        date(2025, 1, 2),
+    )
     assert ("tesla", "deliveries", "2024", 1790000.0, "eq") in got
     assert ("tesla", "deliveries_yoy", "2024", -1.1, "eq") in got
 
 
 def test_a_flow_in_a_later_sentence_takes_the_span_not_the_release_day():
-    got = facts("Leapmotor led the start-ups in March, delivering 37,095 vehicles, according to figures released "
-                "on Tuesday. XPeng delivered 33,205 units, bringing its first-quarter total to 94,008.",
-                date(2025, 4, 1))
+    got = facts(
+        "Leapmotor led the start-ups in March, delivering 37,095 vehicles, according to figures released "
+        "on Tuesday. XPeng delivered 33,205 units, bringing its first-quarter total to 94,008.",
+        date(2025, 4, 1),
+    )
     assert ("xpeng", "deliveries", "2025-03", 33205.0, "eq") in got
     assert ("xpeng", "deliveries", "2025-Q1", 94008.0, "eq") in got
 
 
 def test_a_unit_that_names_the_metric():
-    got = facts("Tesla shares fell 6.1% on Thursday after the company reported 495,570 deliveries for the "
-                "fourth quarter.", date(2025, 1, 2))
+    got = facts(
+        "Tesla shares fell 6.1% on Thursday after the company reported 495,570 deliveries for the "
+        "fourth quarter.",
+        date(2025, 1, 2),
+    )
     assert ("tesla", "deliveries", "2024-Q4", 495570.0, "eq") in got
-    got = facts("By the end of December 2024, Xiaomi had received 260,000 orders for the SU7. That leaves a "
-                "backlog of more than 100,000 orders.", date(2025, 1, 10))
+    got = facts(
+        "By the end of December 2024, Xiaomi had received 260,000 orders for the SU7. That leaves a "
+        "backlog of more than 100,000 orders.",
+        date(2025, 1, 10),
+    )
     assert ("xiaomi-su7", "backlog", "2024-12-31", 100000.0, "gt") in got
 
 
 def test_comparisons_name_no_time_of_their_own():
     got = facts("第一季度，比亚迪合计销售新能源汽车 1,000,804 辆，较上年同期增长 59.8%。", date(2025, 4, 1))
     assert ("byd", "sales_yoy", "2025-Q1", 59.8, "eq") in got
-    got = facts("For the full year, NIO's deliveries reached 221,970, an increase of 38.7% on 2023.", date(2025, 1, 1))
+    got = facts(
+        "For the full year, NIO's deliveries reached 221,970, an increase of 38.7% on 2023.", date(2025, 1, 1)
+    )
     assert ("nio", "deliveries_yoy", "2024", 38.7, "eq") in got
-    got = facts("XPeng delivered 36,695 vehicles in December, 19% more than in November. It was the third month "
-                "in a row that its deliveries were above 30,000.", date(2025, 1, 1))
+    got = facts(
+        "XPeng delivered 36,695 vehicles in December, 19% more than in November. It was the third month "
+        "in a row that its deliveries were above 30,000.",
+        date(2025, 1, 1),
+    )
     assert {p for e, m, p, v, b in got if v == 30000.0} == {"2024-10", "2024-11", "2024-12"}
 
 
 def test_a_quarter_named_by_its_months_and_a_close_beside_a_year_to_date_move():
     got = facts("Tesla delivered 497,099 vehicles in the July-September quarter.", date(2025, 10, 3))
     assert ("tesla", "deliveries", "2025-Q3", 497099.0, "eq") in got
-    got = facts("Tesla shares closed up 5.0% at $315.65 in New York on Wednesday, though they remain down about "
-                "22% year to date.", date(2025, 7, 2))
+    got = facts(
+        "Tesla shares closed up 5.0% at $315.65 in New York on Wednesday, though they remain down about "
+        "22% year to date.",
+        date(2025, 7, 2),
+    )
     assert ("tesla", "share_return", "2025-07-02", 5.0, "eq") in got
     assert ("tesla", "share_return", "2025-01-01..2025-07-02", -22.0, "approx") in got
     got = facts("比亚迪股份今年以来股价上涨接近 50%，公司总市值超过 1.2 万亿港元。", date(2025, 3, 18))

@@ -27,19 +27,30 @@ def test_growth_keeps_the_period_of_its_figure():
 
 def test_listed_months_give_one_fact_each():
     got = facts("小鹏汽车9月、10月连续2月交付量超4万辆。")
-    assert got == {("xpeng", "deliveries", "2025-09", 40000.0, "gt"), ("xpeng", "deliveries", "2025-10", 40000.0, "gt")}
+    assert got == {
+        ("xpeng", "deliveries", "2025-09", 40000.0, "gt"),
+        ("xpeng", "deliveries", "2025-10", 40000.0, "gt"),
+    }
     got = facts("零跑汽车10月和11月交付量均超7万辆。")
     assert {p for _, _, p, _, _ in got} == {"2025-10", "2025-11"}
     # two months named for two figures are not a list for each
     got = facts("零跑汽车10月交付7万辆，11月交付7.03万辆。")
-    assert got == {("leapmotor", "deliveries", "2025-10", 70000.0, "eq"),
-                   ("leapmotor", "deliveries", "2025-11", 70300.0, "eq")}
+    assert got == {
+        ("leapmotor", "deliveries", "2025-10", 70000.0, "eq"),
+        ("leapmotor", "deliveries", "2025-11", 70300.0, "eq"),
+    }
 
 
 def test_a_month_range_with_a_monthly_rate_gives_each_month():
     got = facts("Between April and September, BYD sold roughly 190,000-205,000 vehicles a month.")
     assert {p for _, _, p, _, _ in got} == {f"2025-{m:02d}" for m in range(4, 10)}
-    assert ("byd", "sales", "2025-06", 190000.0, "ge") in got and ("byd", "sales", "2025-06", 205000.0, "le") in got
+    assert ("byd", "sales", "2025-06", 190000.0, "ge") in got and (
+        "byd",
+        "sales",
+        "2025-06",
+        205000.0,
+        "le",
+    ) in got
 
 
 def test_n_months_in_a_row_is_no_month():
@@ -49,11 +60,16 @@ def test_n_months_in_a_row_is_no_month():
 
 def test_quarter_guidance_is_a_target_for_that_quarter():
     got = facts("蔚來第四季指引12.5萬至13.2萬輛。")
-    assert got == {("nio", "delivery_target", "2025-Q4", 125000.0, "ge"), ("nio", "delivery_target", "2025-Q4", 132000.0, "le")}
+    assert got == {
+        ("nio", "delivery_target", "2025-Q4", 125000.0, "ge"),
+        ("nio", "delivery_target", "2025-Q4", 132000.0, "le"),
+    }
     got = facts("理想汽车预计，第4季车辆交付量为10至11万辆。")
     assert {(m, p) for _, m, p, _, _ in got} == {("delivery_target", "2025-Q4")}
-    got = facts("XPeng expects fourth-quarter deliveries of 125,000 to 132,000 vehicles, "
-                "it said in its third-quarter earnings release on Monday.")
+    got = facts(
+        "XPeng expects fourth-quarter deliveries of 125,000 to 132,000 vehicles, "
+        "it said in its third-quarter earnings release on Monday."
+    )
     assert {(m, p) for _, m, p, _, _ in got} == {("delivery_target", "2025-Q4")}
 
 
@@ -98,21 +114,31 @@ def test_wan_with_a_lower_section_and_the_first_n():
 def test_an_undated_article_counts_relative_times_from_a_date_read_in_it():
     from evlens.extract.dates import infer_date
 
-    assert infer_date("---\nurl: https://example.com/news/2025/12/02/nio\n---\n蔚来上月交付3.6万辆。") == date(2025, 12, 2)
+    assert infer_date(
+        "---\nurl: https://example.com/news/2025/12/02/nio\n---\n蔚来上月交付3.6万辆。"
+    ) == date(2025, 12, 2)
     assert infer_date("2026 年新年伊始，车企公布 2025 年 12 月销量。") == date(2026, 1, 1)
     assert infer_date("11月17日，小鹏公布2025年第三季度业绩。") == date(2025, 11, 17)
     assert infer_date("No year at all, only November.") is None
     # the facts of an undated article: 上月 and a quarter without a year
-    got = {(f.entity, f.metric, f.period, f.value) for f in
-           extract_text("12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。小鹏三季度交付116,007辆。")}
+    got = {
+        (f.entity, f.metric, f.period, f.value)
+        for f in extract_text(
+            "12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。小鹏三季度交付116,007辆。"
+        )
+    }
     assert ("nio", "deliveries", "2025-11", 36275.0) in got
     assert ("xpeng", "deliveries", "2025-Q3", 116007.0) in got
     # the date is a stand-in: the facts carry no publication date
-    assert all(f.published is None for f in extract_text("12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。"))
+    assert all(
+        f.published is None for f in extract_text("12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。")
+    )
 
 
 def test_changes_take_the_comparison_and_the_sign_written_before_them():
-    got = facts("吉利汽车2021年8月的总销量为88,348部，较去年同期减少约22%及较2021年7月减少约11%。", date(2021, 9, 7))
+    got = facts(
+        "吉利汽车2021年8月的总销量为88,348部，较去年同期减少约22%及较2021年7月减少约11%。", date(2021, 9, 7)
+    )
     assert ("geely", "sales", "2021-08", 88348.0, "eq") in got
     assert ("geely", "sales_yoy", "2021-08", -22.0, "approx") in got
     assert ("geely", "sales_mom", "2021-08", -11.0, "approx") in got
@@ -127,10 +153,15 @@ def test_a_change_without_a_comparison_is_year_on_year():
 
 
 def test_a_loss_is_a_negative_profit_and_the_same_period_last_year_is_its_own():
-    got = facts("理想汽车公布第3季业绩，录得列帐亏损6.2亿元，去年同期为盈利28.2亿元，经调整亏损3.59亿元。", date(2025, 11, 26))
-    assert got == {("li-auto", "net_profit", "2025-Q3", -620000000.0, "eq"),
-                   ("li-auto", "net_profit", "2024-Q3", 2820000000.0, "eq"),
-                   ("li-auto", "net_profit", "2025-Q3", -359000000.0, "eq")}
+    got = facts(
+        "理想汽车公布第3季业绩，录得列帐亏损6.2亿元，去年同期为盈利28.2亿元，经调整亏损3.59亿元。",
+        date(2025, 11, 26),
+    )
+    assert got == {
+        ("li-auto", "net_profit", "2025-Q3", -620000000.0, "eq"),
+        ("li-auto", "net_profit", "2024-Q3", 2820000000.0, "eq"),
+        ("li-auto", "net_profit", "2025-Q3", -359000000.0, "eq"),
+    }
 
 
 def test_premarket_moves_and_the_first_n_months():
@@ -155,6 +186,8 @@ def test_a_name_in_brackets_does_not_take_the_figure_after_them():
 
 
 def test_changes_and_sums_in_a_forecast_state_no_fact():
-    got = facts("理想汽车预计，第4季车辆交付量为10至11万辆，按年减少37%至30.7%，收入总额介乎265亿至292亿元。",
-                date(2025, 11, 26))
+    got = facts(
+        "理想汽车预计，第4季车辆交付量为10至11万辆，按年减少37%至30.7%，收入总额介乎265亿至292亿元。",
+        date(2025, 11, 26),
+    )
     assert {m for _, m, *_ in got} == {"delivery_target"}

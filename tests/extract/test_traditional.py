@@ -33,7 +33,7 @@ def test_spans_stay_in_the_original_text():
     got = extract_text(text, date(2025, 3, 4))
     assert got
     for f in got:
-        assert text[f.span_start:f.span_end] == f.surface
+        assert text[f.span_start : f.span_end] == f.surface
     assert normalize(text).text.startswith("理想汽车")
 
 

@@ -13,6 +13,7 @@ import pytest
 from evlens.errors import NotFoundError
 from evlens.tickers import normalize_ticker
 
+
 class MemoryStore:
     """Prices, securities, share counts and facts held in dicts; read-only."""
 
@@ -23,9 +24,18 @@ class MemoryStore:
         self._facts: list[dict] = []
 
     # building ------------------------------------------------------------------
-    def add_security(self, ticker, entity=None, currency="HKD", calendar="XHKG", name=None, pays_dividends=False):
-        self._securities[ticker] = dict(ticker=ticker, entity=entity, exchange=calendar, calendar=calendar,
-                                        currency=currency, name=name or ticker, pays_dividends=pays_dividends)
+    def add_security(
+        self, ticker, entity=None, currency="HKD", calendar="XHKG", name=None, pays_dividends=False
+    ):
+        self._securities[ticker] = {
+            "ticker": ticker,
+            "entity": entity,
+            "exchange": calendar,
+            "calendar": calendar,
+            "currency": currency,
+            "name": name or ticker,
+            "pays_dividends": pays_dividends,
+        }
         return self
 
     def add_prices(self, ticker, closes: dict | pd.Series, adjusted=False, suspect=(), **security):
@@ -34,28 +44,69 @@ class MemoryStore:
         s = pd.Series(closes, dtype="float64")
         idx = pd.DatetimeIndex(pd.to_datetime(s.index), name="date")
         sus = {pd.Timestamp(d) for d in suspect}
-        f = pd.DataFrame({
-            "open": s.values, "high": s.values, "low": s.values, "close": s.values, "adj_close": None,
-            "volume": [0.0 if d in sus else 1e6 for d in idx], "adjusted": adjusted,
-            "suspect": [d in sus for d in idx],
-            "suspect_reason": ["zero-volume flat row" if d in sus else None for d in idx],
-        }, index=idx)
+        f = pd.DataFrame(
+            {
+                "open": s.values,
+                "high": s.values,
+                "low": s.values,
+                "close": s.values,
+                "adj_close": None,
+                "volume": [0.0 if d in sus else 1e6 for d in idx],
+                "adjusted": adjusted,
+                "suspect": [d in sus for d in idx],
+                "suspect_reason": ["zero-volume flat row" if d in sus else None for d in idx],
+            },
+            index=idx,
+        )
         self._prices[ticker] = f.sort_index()
         return self
 
     def add_shares(self, ticker, rows: list[tuple]):
         """rows: (as_of, shares, basis[, source_url])"""
-        self._shares[ticker] = pd.DataFrame([
-            dict(as_of=pd.Timestamp(r[0]).date(), shares=float(r[1]), class_a=None, class_b=None, basis=r[2],
-                 source_url=r[3] if len(r) > 3 else None, note=None) for r in rows
-        ])
+        self._shares[ticker] = pd.DataFrame(
+            [
+                {
+                    "as_of": pd.Timestamp(r[0]).date(),
+                    "shares": float(r[1]),
+                    "class_a": None,
+                    "class_b": None,
+                    "basis": r[2],
+                    "source_url": r[3] if len(r) > 3 else None,
+                    "note": None,
+                }
+                for r in rows
+            ]
+        )
         return self
 
-    def add_fact(self, entity, metric, period, value, unit="percent", id=None, source_url=None, confidence=1.0,
-                 publisher=None, bound="eq"):
-        self._facts.append(dict(id=id or f"f{len(self._facts) + 1}", entity=entity, metric=metric, period=period,
-                                value=float(value), unit=unit, bound=bound, source_url=source_url,
-                                confidence=confidence, publisher=publisher, published=None))
+    def add_fact(
+        self,
+        entity,
+        metric,
+        period,
+        value,
+        unit="percent",
+        id=None,
+        source_url=None,
+        confidence=1.0,
+        publisher=None,
+        bound="eq",
+    ):
+        self._facts.append(
+            {
+                "id": id or f"f{len(self._facts) + 1}",
+                "entity": entity,
+                "metric": metric,
+                "period": period,
+                "value": float(value),
+                "unit": unit,
+                "bound": bound,
+                "source_url": source_url,
+                "confidence": confidence,
+                "publisher": publisher,
+                "published": None,
+            }
+        )
         return self
 
     # the store contract ---------------------------------------------------------
@@ -71,8 +122,20 @@ class MemoryStore:
     def prices(self, ticker, start=None, end=None):
         f = self._prices.get(self.resolve_ticker(ticker))
         if f is None:
-            return pd.DataFrame(columns=["open", "high", "low", "close", "adj_close", "volume", "adjusted",
-                                         "suspect", "suspect_reason"], index=pd.DatetimeIndex([], name="date"))
+            return pd.DataFrame(
+                columns=[
+                    "open",
+                    "high",
+                    "low",
+                    "close",
+                    "adj_close",
+                    "volume",
+                    "adjusted",
+                    "suspect",
+                    "suspect_reason",
+                ],
+                index=pd.DatetimeIndex([], name="date"),
+            )
         if start is not None:
             f = f[f.index >= pd.Timestamp(start)]
         if end is not None:
@@ -80,14 +143,35 @@ class MemoryStore:
         return f.copy()
 
     def shares(self, ticker):
-        return self._shares.get(self.resolve_ticker(ticker), pd.DataFrame(
-            columns=["as_of", "shares", "class_a", "class_b", "basis", "source_url", "note"])).copy()
+        return self._shares.get(
+            self.resolve_ticker(ticker),
+            pd.DataFrame(columns=["as_of", "shares", "class_a", "class_b", "basis", "source_url", "note"]),
+        ).copy()
 
     def facts(self, entity=None, metric=None, period=None):
-        rows = [f for f in self._facts if (entity is None or f["entity"] == entity)
-                and (metric is None or f["metric"] == metric) and (period is None or f["period"] == period)]
-        return pd.DataFrame(rows, columns=["id", "entity", "metric", "period", "value", "unit", "bound",
-                                           "source_url", "confidence", "publisher", "published"])
+        rows = [
+            f
+            for f in self._facts
+            if (entity is None or f["entity"] == entity)
+            and (metric is None or f["metric"] == metric)
+            and (period is None or f["period"] == period)
+        ]
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "id",
+                "entity",
+                "metric",
+                "period",
+                "value",
+                "unit",
+                "bound",
+                "source_url",
+                "confidence",
+                "publisher",
+                "published",
+            ],
+        )
 
 
 @pytest.fixture

@@ -21,7 +21,9 @@ from evlens.market import metrics as m
 def _evlens(db, *args):
     return subprocess.run(
         [sys.executable, "-W", "ignore", "-c", "from evlens.cli import main; main()", "--db", str(db), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -36,17 +38,25 @@ def test_user_errors_exit_2_with_one_line(demo_db_path):
 
 def test_tables_for_people(demo_db_path):
     runner, app = CliRunner(), build_app()
-    out = runner.invoke(app, ["--db", str(demo_db_path), "returns", "1810.HK,3690.HK", "--year", "2024",
-                              "--benchmark", "HSTECH"], terminal_width=200)
+    out = runner.invoke(
+        app,
+        ["--db", str(demo_db_path), "returns", "1810.HK,3690.HK", "--year", "2024", "--benchmark", "HSTECH"],
+        terminal_width=200,
+    )
     assert out.exit_code == 0, out.output
     assert "1810.HK" in out.stdout and "3690.HK" in out.stdout and "suspect row 2024-12-31" in out.stdout
     assert "stored fact" in out.stdout  # the benchmark's source is printed
-    out = runner.invoke(app, ["--db", str(demo_db_path), "risk", "1810.HK", "--year", "2024", "--rf", "0.04"],
-                        terminal_width=200)
+    out = runner.invoke(
+        app,
+        ["--db", str(demo_db_path), "risk", "1810.HK", "--year", "2024", "--rf", "0.04"],
+        terminal_width=200,
+    )
     assert out.exit_code == 0 and "max drawdown" in out.stdout and "Sharpe" in out.stdout
 
 
-closes_strategy = st.lists(st.floats(min_value=0.5, max_value=500.0, allow_nan=False), min_size=3, max_size=60)
+closes_strategy = st.lists(
+    st.floats(min_value=0.5, max_value=500.0, allow_nan=False), min_size=3, max_size=60
+)
 
 
 def _path(values):

@@ -113,7 +113,10 @@ def test_reference_facts_csv(demo_store, shared_data):
         if kind in ("index_return", "stock_return"):
             row = returns(demo_store, [subject], year=int(when)).rows[0]
             # 1810.HK 2025: both year-end rows are suspect half-day rows (SOURCES.md §4): 1.5 points
-            assert row.return_pct == pytest.approx(value, abs=1.5 if row.suspect_rows else 0.1), (subject, when)
+            assert row.return_pct == pytest.approx(value, abs=1.5 if row.suspect_rows else 0.1), (
+                subject,
+                when,
+            )
             checked += 1
         elif kind == "stock_close" and subject == "1810.HK":
             mc = marketcap(demo_store, "1810.HK", on=when)
@@ -132,8 +135,12 @@ def test_official_figure_shown_beside_a_computed_return(demo_store):
 
 def test_market_values_quoted_in_the_news(demo_store):
     # 2025-01-24: close 36.85, "market cap HK$925.09bn"; 2025-02-07: close 42.45, "HK$1,065.8bn"
-    assert marketcap(demo_store, "1810.HK", on="2025-01-24").market_cap / 1e9 == pytest.approx(925.09, rel=1e-4)
-    assert marketcap(demo_store, "1810.HK", on="2025-02-07").market_cap / 1e9 == pytest.approx(1065.8, rel=1e-3)
+    assert marketcap(demo_store, "1810.HK", on="2025-01-24").market_cap / 1e9 == pytest.approx(
+        925.09, rel=1e-4
+    )
+    assert marketcap(demo_store, "1810.HK", on="2025-02-07").market_cap / 1e9 == pytest.approx(
+        1065.8, rel=1e-3
+    )
 
 
 def test_risk_and_peers_on_the_demo(demo_store, cli_json):

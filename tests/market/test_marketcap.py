@@ -15,14 +15,27 @@ from evlens.market.marketcap import basis_rank, share_table, shares_as_of
 @pytest.fixture
 def mstore(memory_store):
     s = memory_store
-    s.add_prices("1810.HK", {"2024-11-29": 30.0, "2025-01-24": 36.85, "2025-01-28": 41.0, "2025-02-05": 39.65,
-                             "2025-02-06": 40.55, "2025-02-07": 42.45},
-                 suspect=["2025-01-28"], entity="xiaomi")
-    s.add_shares("1810.HK", [
-        ("2024-11-30", 24_967_517_012, "hkex_filing_summary", "https://example.org/filing"),
-        ("2025-01-24", 25_104_000_000, "implied_from_news_market_cap", "https://example.org/news"),
-        ("2025-06-05", 25_949_169_680, "derived_from_repurchase_mandate"),
-    ])
+    s.add_prices(
+        "1810.HK",
+        {
+            "2024-11-29": 30.0,
+            "2025-01-24": 36.85,
+            "2025-01-28": 41.0,
+            "2025-02-05": 39.65,
+            "2025-02-06": 40.55,
+            "2025-02-07": 42.45,
+        },
+        suspect=["2025-01-28"],
+        entity="xiaomi",
+    )
+    s.add_shares(
+        "1810.HK",
+        [
+            ("2024-11-30", 24_967_517_012, "hkex_filing_summary", "https://example.org/filing"),
+            ("2025-01-24", 25_104_000_000, "implied_from_news_market_cap", "https://example.org/news"),
+            ("2025-06-05", 25_949_169_680, "derived_from_repurchase_mandate"),
+        ],
+    )
     s.add_prices("0700.HK", {"2025-02-06": 420.0}, adjusted=True, entity="tencent")
     s.add_shares("0700.HK", [("2025-01-01", 9.2e9, "hkex_filing_summary")])
     return s
@@ -64,9 +77,15 @@ def test_threshold_search_from_a_date(mstore):
 
 def test_market_cap_on_a_day_uses_the_count_in_force(mstore):
     on = marketcap(mstore, "1810.HK", on="2025-01-24")
-    assert (on.date, on.shares_as_of, on.basis) == (date(2025, 1, 24), date(2025, 1, 24), "implied_from_news_market_cap")
+    assert (on.date, on.shares_as_of, on.basis) == (
+        date(2025, 1, 24),
+        date(2025, 1, 24),
+        "implied_from_news_market_cap",
+    )
     assert on.market_cap == pytest.approx(36.85 * 25_104_000_000)  # HK$925.09 bn, as the news quoted
-    assert on.market_cap / 1e9 == pytest.approx(925.09, abs=0.02)  # 925.08 here; the news rounded its own count
+    assert on.market_cap / 1e9 == pytest.approx(
+        925.09, abs=0.02
+    )  # 925.08 here; the news rounded its own count
     # a holiday takes the last close before it; the latest close when no date is given
     assert marketcap(mstore, "1810.HK", on="2025-02-08").date == date(2025, 2, 7)
     assert marketcap(mstore, "1810.HK").date == date(2025, 2, 7)
@@ -75,11 +94,16 @@ def test_market_cap_on_a_day_uses_the_count_in_force(mstore):
 
 
 def test_same_date_counts_prefer_a_filing(memory_store):
-    t = share_table(pd.DataFrame([
-        dict(as_of="2025-01-01", shares=2.0e9, basis="implied_from_news_market_cap"),
-        dict(as_of="2025-01-01", shares=1.0e9, basis="hkex_filing_summary"),
-        dict(as_of="2025-01-01", shares=1.5e9, basis="derived_from_mandate"),
-    ]), "X")
+    t = share_table(
+        pd.DataFrame(
+            [
+                {"as_of": "2025-01-01", "shares": 2.0e9, "basis": "implied_from_news_market_cap"},
+                {"as_of": "2025-01-01", "shares": 1.0e9, "basis": "hkex_filing_summary"},
+                {"as_of": "2025-01-01", "shares": 1.5e9, "basis": "derived_from_mandate"},
+            ]
+        ),
+        "X",
+    )
     c = shares_as_of(t, date(2025, 3, 1))
     assert c.shares == 1.0e9 and c.basis == "hkex_filing_summary"
     assert [basis_rank(b) for b in ("hkex_filing_summary", "derived_x", "implied_y", "other")] == [0, 1, 2, 3]
@@ -104,14 +128,37 @@ def test_bad_threshold_and_missing_counts(mstore, memory_store):
 def test_same_date_ledger_entries_the_last_is_in_force():
     # a filed total before a placing and the placing itself, both dated on its completion
     # (25,116,213,416 + 800,000,000 = 25,916,213,416), and a quote-site count that day
-    t = share_table(pd.DataFrame([
-        dict(as_of="2025-03-27", shares=25_916_213_416, basis="event:filed:placing", line=6),
-        dict(as_of="2025-03-27", shares=25_110_000_000, basis="implied:news_market_cap", line=7),
-        dict(as_of="2025-03-27", shares=25_116_213_416, basis="filed:issued_before_placing", line=5),
-        dict(as_of="2025-02-07", shares=25_107_000_000, basis="implied:news_market_cap", line=4),
-    ]), "X")
+    t = share_table(
+        pd.DataFrame(
+            [
+                {"as_of": "2025-03-27", "shares": 25_916_213_416, "basis": "event:filed:placing", "line": 6},
+                {
+                    "as_of": "2025-03-27",
+                    "shares": 25_110_000_000,
+                    "basis": "implied:news_market_cap",
+                    "line": 7,
+                },
+                {
+                    "as_of": "2025-03-27",
+                    "shares": 25_116_213_416,
+                    "basis": "filed:issued_before_placing",
+                    "line": 5,
+                },
+                {
+                    "as_of": "2025-02-07",
+                    "shares": 25_107_000_000,
+                    "basis": "implied:news_market_cap",
+                    "line": 4,
+                },
+            ]
+        ),
+        "X",
+    )
     c = shares_as_of(t, date(2025, 3, 27))
-    assert (c.shares, c.basis) == (25_916_213_416, "event:filed:placing")  # the ledger's last entry, not the filing
+    assert (c.shares, c.basis) == (
+        25_916_213_416,
+        "event:filed:placing",
+    )  # the ledger's last entry, not the filing
     assert shares_as_of(t, date(2025, 3, 26)).shares == 25_107_000_000  # implied, the latest before
     assert shares_as_of(t, date(2025, 3, 27), filed_only=True).shares == 25_116_213_416
     assert [basis_rank(b) for b in ("filed:monthly_return", "event:filed:placing", "implied:x")] == [0, 1, 2]

@@ -78,7 +78,11 @@ def test_a_day_recomputed_by_hand_from_a_filing(ledger_db, raw_closes):
     d = _day(feb, "2026-02-03")
     assert d.market_cap == pytest.approx(raw_closes["2026-02-03"] * FEB_3_2026, rel=1e-9)
     assert round(d.market_cap / 1e9, 1) == round(34.60 * 26.144261716, 1) == 904.6  # HK$904.6 bn
-    assert (d.shares, d.basis, d.source_url) == (FEB_3_2026, "filed", "https://ttm.financial/m/news/1173247166")
+    assert (d.shares, d.basis, d.source_url) == (
+        FEB_3_2026,
+        "filed",
+        "https://ttm.financial/m/news/1173247166",
+    )
     # 2 December 2024: the November 2024 monthly return is the count in force
     d = _day(dec, "2024-12-02")
     assert d.market_cap == pytest.approx(raw_closes["2024-12-02"] * NOV_2024_RETURN, rel=1e-9)
@@ -92,7 +96,9 @@ def test_the_placing_steps_in_on_its_completion_date(h1_2025, raw_closes):
     assert on.market_cap == pytest.approx(raw_closes["2025-03-27"] * AFTER_PLACING, rel=1e-9)
     placing = [e for e in on.entries if e.event == "placing"]
     assert len(placing) == 1 and placing[0].change == 800_000_000
-    assert placing[0].source_url == "https://worldofsoftware.org/?p=608403" and "placing" in placing[0].document
+    assert (
+        placing[0].source_url == "https://worldofsoftware.org/?p=608403" and "placing" in placing[0].document
+    )
     # the count stays until the next ledger entry (the June 2025 mandate)
     assert _day(h1_2025, "2025-06-04").shares == AFTER_PLACING
     # about 3 % more than the count used before the ledger had the placing
@@ -113,7 +119,8 @@ def test_daily_change_splits_into_price_and_shares(h1_2025, raw_closes):
     assert top.change == pytest.approx(top.price_effect + top.shares_effect, abs=1.0)
     # 7 April 2025, the tariff sell-off: 45.90 on 3 April to 36.45 (-20.6 %), no share change
     assert top.date == date(2025, 4, 7) and top.change_pct == pytest.approx(
-        (raw_closes["2025-04-07"] / raw_closes["2025-04-03"] - 1) * 100, abs=1e-9)
+        (raw_closes["2025-04-07"] / raw_closes["2025-04-03"] - 1) * 100, abs=1e-9
+    )
     assert top.shares_effect == 0 and round(top.change_pct, 1) == -20.6
 
 
@@ -140,21 +147,33 @@ def test_the_ledger_is_reconciled_against_filed_totals(h1_2025):
 
 
 def test_a_gap_between_ledger_and_filing_is_reported():
-    t = share_table(pd.DataFrame([
-        dict(as_of="2025-01-31", shares=1_000, basis="filed:monthly_return", line=2),
-        dict(as_of="2025-02-10", shares=1_100, basis="event:filed:placing", line=3),
-        dict(as_of="2025-02-15", shares=999, basis="implied:news_market_cap", line=4),
-        dict(as_of="2025-02-28", shares=1_150, basis="filed:monthly_return", line=5),
-        dict(as_of="2025-03-05", shares=1_140, basis="event:filed:buyback_cancellation", line=6),
-        dict(as_of="2025-03-31", shares=1_140, basis="filed:monthly_return", line=7),
-    ]), "X")
+    t = share_table(
+        pd.DataFrame(
+            [
+                {"as_of": "2025-01-31", "shares": 1_000, "basis": "filed:monthly_return", "line": 2},
+                {"as_of": "2025-02-10", "shares": 1_100, "basis": "event:filed:placing", "line": 3},
+                {"as_of": "2025-02-15", "shares": 999, "basis": "implied:news_market_cap", "line": 4},
+                {"as_of": "2025-02-28", "shares": 1_150, "basis": "filed:monthly_return", "line": 5},
+                {
+                    "as_of": "2025-03-05",
+                    "shares": 1_140,
+                    "basis": "event:filed:buyback_cancellation",
+                    "line": 6,
+                },
+                {"as_of": "2025-03-31", "shares": 1_140, "basis": "filed:monthly_return", "line": 7},
+            ]
+        ),
+        "X",
+    )
     ledger = ledger_entries(t)
     assert [e.change for e in ledger if e.kind == "event"] == [100, -10]
     r = reconcile("X", ledger)
     # February: 1,000 + 100 expected, 1,150 filed: 50 shares the ledger does not explain;
     # the implied 999 moves nothing
     assert [(c.as_of.isoformat(), c.expected, c.gap) for c in r.checks] == [
-        ("2025-02-28", 1_100, 50), ("2025-03-31", 1_140, 0)]
+        ("2025-02-28", 1_100, 50),
+        ("2025-03-31", 1_140, 0),
+    ]
     assert [g.as_of for g in r.gaps] == [date(2025, 2, 28)]
     assert "1 with a gap" in r.summary() and r.to_dict()["largest_gap"] == 50
 
@@ -163,19 +182,27 @@ GOOD_HEAD = "date,event,change,total_issued_shares,basis,document,source_url\n"
 GOOD_FIRST = "2025-01-31,monthly_return,,1000000,filed,Monthly return,https://example.org/a\n"
 
 
-@pytest.mark.parametrize("rows, line, field, words", [
-    ("2025-02-10,placing,100,1000100,filed,Ann,\n", 3, "change", "either a change or a total"),
-    ("2025-02-10,placing,,,filed,Ann,\n", 3, "change", "a change or a total"),
-    ("2025-02-10,placing,1o0,,filed,Ann,\n", 3, "change", "as a number"),
-    ("2025-02-10,placing,100.5,,filed,Ann,\n", 3, "change", "whole number"),
-    ("2025-02-10,placing,100,,rumour,Ann,\n", 3, "basis", "basis must be one of"),
-    ("2025-02-10,,100,,filed,Ann,\n", 3, "event", "missing value"),
-    ("2025-02-10,Big Placing,100,,filed,Ann,\n", 3, "event", "slug"),
-    ("2025-02-10,placing,0,,filed,Ann,\n", 3, "change", "moves nothing"),
-    ("2025-02-10,placing,-2000000,,filed,Ann,\n", 3, "change", "would fall"),
-    ("2025-02-10,news,,1000,implied,Quote,\n2025-02-11,news,5,,implied,Quote,\n", 4, "basis", "implied"),
-    ("2025-02-10,placing,100,,filed,Ann,\n2025-02-10,placing,200,,filed,Ann,\n", 4, "date", "lines 3 and 4"),
-])
+@pytest.mark.parametrize(
+    "rows, line, field, words",
+    [
+        ("2025-02-10,placing,100,1000100,filed,Ann,\n", 3, "change", "either a change or a total"),
+        ("2025-02-10,placing,,,filed,Ann,\n", 3, "change", "a change or a total"),
+        ("2025-02-10,placing,1o0,,filed,Ann,\n", 3, "change", "as a number"),
+        ("2025-02-10,placing,100.5,,filed,Ann,\n", 3, "change", "whole number"),
+        ("2025-02-10,placing,100,,rumour,Ann,\n", 3, "basis", "basis must be one of"),
+        ("2025-02-10,,100,,filed,Ann,\n", 3, "event", "missing value"),
+        ("2025-02-10,Big Placing,100,,filed,Ann,\n", 3, "event", "slug"),
+        ("2025-02-10,placing,0,,filed,Ann,\n", 3, "change", "moves nothing"),
+        ("2025-02-10,placing,-2000000,,filed,Ann,\n", 3, "change", "would fall"),
+        ("2025-02-10,news,,1000,implied,Quote,\n2025-02-11,news,5,,implied,Quote,\n", 4, "basis", "implied"),
+        (
+            "2025-02-10,placing,100,,filed,Ann,\n2025-02-10,placing,200,,filed,Ann,\n",
+            4,
+            "date",
+            "lines 3 and 4",
+        ),
+    ],
+)
 def test_bad_ledger_rows_are_refused_naming_line_and_field(store, tmp_path, rows, line, field, words):
     p = tmp_path / "1810_shares.csv"
     p.write_text(GOOD_HEAD + GOOD_FIRST + rows)
@@ -196,8 +223,21 @@ def test_a_change_needs_a_total_before_it(store, tmp_path):
 
 def test_cli_series_json_and_a_ticker_without_counts(ledger_db, capsys):
     runner, app = CliRunner(), build_app()
-    res = runner.invoke(app, ["--db", str(ledger_db), "marketcap", "1810.HK", "--series", "--from", "2025-01-01",
-                              "--to", "2025-06-30", "--json"])
+    res = runner.invoke(
+        app,
+        [
+            "--db",
+            str(ledger_db),
+            "marketcap",
+            "1810.HK",
+            "--series",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-06-30",
+            "--json",
+        ],
+    )
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     day = {d["date"]: d for d in out["days"]}
@@ -214,5 +254,8 @@ def test_cli_series_json_and_a_ticker_without_counts(ledger_db, capsys):
 
 
 def test_a_window_before_the_first_count_says_so(ledger_db):
-    with evlens.open(ledger_db, read_only=True) as s, pytest.raises(NotFoundError, match="first is as of 2024-11-30"):
+    with (
+        evlens.open(ledger_db, read_only=True) as s,
+        pytest.raises(NotFoundError, match="first is as of 2024-11-30"),
+    ):
         marketcap_series(s, "1810.HK", end="2024-06-28")

@@ -14,18 +14,40 @@ from evlens.market import resolve_window, returns
 def store(memory_store):
     s = memory_store
     # a non-payer whose year-end row is a zero-volume flat row (as in the Yahoo files)
-    s.add_prices("1810.HK", {"2023-12-28": 15.10, "2023-12-29": 15.60, "2024-06-28": 17.6,
-                             "2024-12-30": 34.45, "2024-12-31": 34.65, "2025-01-02": 35.0},
-                 suspect=["2024-12-31"], entity="xiaomi")
+    s.add_prices(
+        "1810.HK",
+        {
+            "2023-12-28": 15.10,
+            "2023-12-29": 15.60,
+            "2024-06-28": 17.6,
+            "2024-12-30": 34.45,
+            "2024-12-31": 34.65,
+            "2025-01-02": 35.0,
+        },
+        suspect=["2024-12-31"],
+        entity="xiaomi",
+    )
     # a dividend payer: adjusted closes
-    s.add_prices("0700.HK", {"2023-12-29": 290.0, "2024-12-31": 418.0}, adjusted=True, entity="tencent",
-                 suspect=["2024-12-31"])
+    s.add_prices(
+        "0700.HK",
+        {"2023-12-29": 290.0, "2024-12-31": 418.0},
+        adjusted=True,
+        entity="tencent",
+        suspect=["2024-12-31"],
+    )
     s.add_prices("3690.HK", {"2023-12-29": 80.0, "2024-12-31": 150.0}, entity="meituan")
     s.add_prices("HSI", {"2023-12-29": 17047.39, "2024-12-31": 20059.95}, currency="points", entity="hsi")
     # an index whose file stops before the year ends; its official return is a stored fact
     s.add_prices("HSTECH", {"2023-12-29": 3600.0, "2024-11-13": 4400.0}, currency="points", entity="hstech")
-    s.add_fact("hstech", "index_return", "2024", 18.7, id="fact-hstech-2024",
-               source_url="https://longportapp.com/news/223776933", publisher="Hang Seng Indexes")
+    s.add_fact(
+        "hstech",
+        "index_return",
+        "2024",
+        18.7,
+        id="fact-hstech-2024",
+        source_url="https://longportapp.com/news/223776933",
+        publisher="Hang Seng Indexes",
+    )
     # a stock whose prices start inside the window, with no fact
     s.add_prices("9868.HK", {"2024-07-02": 30.0, "2024-12-31": 40.0}, entity="xpeng")
     return s
@@ -126,7 +148,24 @@ def test_window_errors_and_unknown_tickers(store):
 def test_to_dict_has_the_promised_keys(store):
     d = returns(store, ["1810.HK"], year=2024, benchmark="HSI").to_dict()
     row = d["rows"][0]
-    for key in ("ticker", "start", "end", "start_close", "end_close", "return_pct", "benchmark",
-                "benchmark_return_pct", "excess_pct", "rank", "adjusted", "suspect_rows", "source"):
+    for key in (
+        "ticker",
+        "start",
+        "end",
+        "start_close",
+        "end_close",
+        "return_pct",
+        "benchmark",
+        "benchmark_return_pct",
+        "excess_pct",
+        "rank",
+        "adjusted",
+        "suspect_rows",
+        "source",
+    ):
         assert key in row
-    assert row["start"] == "2023-12-29" and d["window"] == {"start": "2024-01-01", "end": "2024-12-31", "label": "2024"}
+    assert row["start"] == "2023-12-29" and d["window"] == {
+        "start": "2024-01-01",
+        "end": "2024-12-31",
+        "label": "2024",
+    }

@@ -15,9 +15,15 @@ from evlens.market import peers, risk
 def rstore(memory_store):
     s = memory_store
     days = ["2023-12-29", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"]
-    s.add_prices("1111.HK", dict(zip(days, [100.0, 110.0, 99.0, 108.9, 120.0, 118.8])),
-                 suspect=["2024-01-05"], entity=None)
-    s.add_prices("HSI", dict(zip(days, [1000.0, 1050.0, 997.5, 1047.375, 1060.0, 1099.74375])), currency="points")
+    s.add_prices(
+        "1111.HK",
+        dict(zip(days, [100.0, 110.0, 99.0, 108.9, 120.0, 118.8])),
+        suspect=["2024-01-05"],
+        entity=None,
+    )
+    s.add_prices(
+        "HSI", dict(zip(days, [1000.0, 1050.0, 997.5, 1047.375, 1060.0, 1099.74375])), currency="points"
+    )
     return s
 
 

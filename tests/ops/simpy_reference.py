@@ -77,15 +77,21 @@ def steps_of(sc) -> list[Step]:
         month_mid = off + covered / 2.0
         if sc.resolution == "daily":
             for i in range(covered):
-                out.append(Step(label, d.month, i == 0, d + timedelta(days=i), 1.0, 1.0 / nd, off + i + 0.5, month_mid))
+                out.append(
+                    Step(
+                        label, d.month, i == 0, d + timedelta(days=i), 1.0, 1.0 / nd, off + i + 0.5, month_mid
+                    )
+                )
         else:
-            out.append(Step(label, d.month, True, d, float(covered), covered / nd, off + covered / 2.0, month_mid))
+            out.append(
+                Step(label, d.month, True, d, float(covered), covered / nd, off + covered / 2.0, month_mid)
+            )
         d = last + timedelta(days=1)
     return out
 
 
 class Order:
-    __slots__ = ("placed", "done")
+    __slots__ = ("done", "placed")
 
     def __init__(self, placed: float) -> None:
         self.placed = placed
@@ -111,7 +117,11 @@ def run_path(sc, seed: int | None = None, deterministic: bool = False, observed:
     month_labels = sorted({s.month for s in steps})
     shock = {}
     for m in month_labels:
-        shock[m] = 1.0 if (deterministic or sigma == 0) else math.exp(sigma * rnd.gauss(0.0, 1.0) - sigma * sigma / 2.0)
+        shock[m] = (
+            1.0
+            if (deterministic or sigma == 0)
+            else math.exp(sigma * rnd.gauss(0.0, 1.0) - sigma * sigma / 2.0)
+        )
 
     def shift_mult(ph, d: date) -> float:
         count = ph.rated_shifts
@@ -175,7 +185,10 @@ def run_path(sc, seed: int | None = None, deterministic: bool = False, observed:
                 B = len(queue)
                 rate = cap / step.months
                 W = B / rate if rate > 0 else math.inf
-                h = min(sc.cancellations.max_per_month, c_base + c_slope * max(0.0, W - sc.cancellations.grace_months))
+                h = min(
+                    sc.cancellations.max_per_month,
+                    c_base + c_slope * max(0.0, W - sc.cancellations.grace_months),
+                )
                 if B == 0:
                     h = 0.0
                 if deterministic:
@@ -199,15 +212,24 @@ def run_path(sc, seed: int | None = None, deterministic: bool = False, observed:
             made = math.floor(state["cum_cap"] + EPS) - before
             # launch surges arrive at the start of their step
             for d, n in events:
-                in_step = (d == step.day) if sc.resolution == "daily" else (
-                    f"{d.year:04d}-{d.month:02d}" == step.month and d >= step.day)
+                in_step = (
+                    (d == step.day)
+                    if sc.resolution == "daily"
+                    else (f"{d.year:04d}-{d.month:02d}" == step.month and d >= step.day)
+                )
                 if in_step:
                     for _ in range(n):
                         queue.append(Order(env.now))
                     stats[step.month]["orders"] += n
             # new orders during the first half of the step
             years = step.month_mid / 365.25
-            lam = level * (1.0 + growth) ** years * sc.demand.seasonality[step.month_no - 1] * shock[step.month] * step.months
+            lam = (
+                level
+                * (1.0 + growth) ** years
+                * sc.demand.seasonality[step.month_no - 1]
+                * shock[step.month]
+                * step.months
+            )
             if deterministic:
                 b = math.floor(state["cum_int"] + EPS)
                 state["cum_int"] += lam
@@ -221,7 +243,9 @@ def run_path(sc, seed: int | None = None, deterministic: bool = False, observed:
                 steps_in_month = [s for s in steps if s.month == step.month]
                 j = steps_in_month.index(step) + 1
                 v = float(observed[step.month])
-                serve = math.floor(v * j / len(steps_in_month) + EPS) - math.floor(v * (j - 1) / len(steps_in_month) + EPS)
+                serve = math.floor(v * j / len(steps_in_month) + EPS) - math.floor(
+                    v * (j - 1) / len(steps_in_month) + EPS
+                )
             else:
                 serve = made
             for _ in range(serve):
@@ -237,6 +261,11 @@ def run_path(sc, seed: int | None = None, deterministic: bool = False, observed:
 
     env.process(factory())
     env.run()
-    return {"months": month_labels, **{k: [stats[m][k] for m in month_labels]
-                                       for k in ("orders", "cancellations", "deliveries", "backlog_end")},
-            "mean_wait_days": (sum(state["waits"]) / len(state["waits"])) if state["waits"] else None}
+    return {
+        "months": month_labels,
+        **{
+            k: [stats[m][k] for m in month_labels]
+            for k in ("orders", "cancellations", "deliveries", "backlog_end")
+        },
+        "mean_wait_days": (sum(state["waits"]) / len(state["waits"])) if state["waits"] else None,
+    }

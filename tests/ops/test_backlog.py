@@ -16,8 +16,15 @@ ENTS = [
 
 
 def F(entity, period, value, bound="eq", metric="deliveries", cumulative=False):
-    return Fact(entity=entity, metric=metric, period=period, value=value, unit="vehicles", bound=bound,
-                cumulative=cumulative)
+    return Fact(
+        entity=entity,
+        metric=metric,
+        period=period,
+        value=value,
+        unit="vehicles",
+        bound=bound,
+        cumulative=cumulative,
+    )
 
 
 # 3,000 a month in January..April 2024 (April has 30 days)
@@ -63,8 +70,10 @@ def test_cancellation_assumption_is_applied_and_stated():
 
 
 def test_a_cancellation_fact_replaces_the_assumption():
-    facts = BASE + [F("acme-a", "2024-03-31", 20000, metric="orders", cumulative=True),
-                    F("acme-a", "2024-03-31", 1500, metric="cancellations", cumulative=True)]
+    facts = BASE + [
+        F("acme-a", "2024-03-31", 20000, metric="orders", cumulative=True),
+        F("acme-a", "2024-03-31", 1500, metric="cancellations", cumulative=True),
+    ]
     (p,) = order_backlog(facts, "acme", entities=ENTS, cancel_share=0.1).points
     assert p.cancellations == 1500 and p.backlog == pytest.approx(20000 - 9000 - 1500)
     assert p.cancellations_basis.startswith("fact")
@@ -84,8 +93,16 @@ def test_lower_bound_orders_give_a_lower_bound_backlog_and_part_orders_are_skipp
 def test_one_order_figure_per_day():
     # an exact official figure and a press lower bound for the same day: the exact one counts
     exact = F("acme-a", "2024-03-31", 20000, metric="orders", cumulative=True)
-    press = Fact(entity="acme-a", metric="orders", period="2024-03-31", value=19000, unit="orders", bound="gt",
-                 cumulative=True, method="extract:clause")
+    press = Fact(
+        entity="acme-a",
+        metric="orders",
+        period="2024-03-31",
+        value=19000,
+        unit="orders",
+        bound="gt",
+        cumulative=True,
+        method="extract:clause",
+    )
     r = order_backlog(BASE + [press, exact], "acme", entities=ENTS)
     assert [p.orders_fact for p in r.points] == [exact.id]
     assert [s["id"] for s in r.skipped] == [press.id]

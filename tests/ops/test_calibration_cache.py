@@ -29,7 +29,10 @@ def base(data):
 
 def _poison(cache: dict) -> dict:
     """Every kept forecast with its median of the months left doubled (outcomes kept)."""
-    return {k: (v if v is None or k.startswith("outcome|") else [v[0], v[1] * 2.0, v[2]]) for k, v in cache.items()}
+    return {
+        k: (v if v is None or k.startswith("outcome|") else [v[0], v[1] * 2.0, v[2]])
+        for k, v in cache.items()
+    }
 
 
 def _forecasts(cache: dict) -> set[str]:
@@ -50,10 +53,24 @@ def test_a_new_fact_invalidates_the_points_made_once_it_was_known(data, base):
     cache, _ = base
     # a figure known from 2023-06-20 (about the market aggregate, which is no back-test
     # series of its own): every point from that day on is recomputed, none before it
-    extra = pd.DataFrame([{
-        "id": "late-figure", "entity": "china-bev-other", "metric": "retail_sales", "period": "2023-05",
-        "value": 123456, "unit": "vehicle", "bound": "eq", "cumulative": False, "published": date(2023, 6, 20),
-        "published_basis": "stated", "method": "import:kpis", "confidence": 1.0}])
+    extra = pd.DataFrame(
+        [
+            {
+                "id": "late-figure",
+                "entity": "china-bev-other",
+                "metric": "retail_sales",
+                "period": "2023-05",
+                "value": 123456,
+                "unit": "vehicle",
+                "bound": "eq",
+                "cumulative": False,
+                "published": date(2023, 6, 20),
+                "published_basis": "stated",
+                "method": "import:kpis",
+                "confidence": 1.0,
+            }
+        ]
+    )
     probe = dict(cache)
     calibration_scores(pd.concat([facts, extra], ignore_index=True), ents, DAY, cache=probe)
     before = _forecasts(cache)

@@ -10,18 +10,26 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evlens.errors import ConflictError, InputError, NotFoundError
 from evlens.facts import Fact
-from evlens.ops import monthly_deliveries, target_pace
 from evlens.ops import intervals as iv
+from evlens.ops import monthly_deliveries, target_pace
 
 # A tiny gazetteer: a maker with one model from 2024-04, a second from 2025-06, a variant
 # of the first from 2025-03, and a group of the two models.
 ENTS = [
     {"id": "acme", "kind": "company"},
     {"id": "acme-a", "kind": "model", "parent": "acme", "first_delivery": "2024-04"},
-    {"id": "acme-a-sport", "kind": "model", "parent": "acme", "first_delivery": "2025-03", "variant_of": "acme-a"},
+    {
+        "id": "acme-a-sport",
+        "kind": "model",
+        "parent": "acme",
+        "first_delivery": "2025-03",
+        "variant_of": "acme-a",
+    },
     {"id": "acme-b", "kind": "model", "parent": "acme", "first_delivery": "2025-06"},
     {"id": "acme-ab", "kind": "model_group", "parent": "acme", "members": ["acme-a", "acme-b"]},
 ]
@@ -37,8 +45,12 @@ def month(series, m):
 
 def test_exact_months_and_quarter_pin_the_third_month():
     # Q2 = 27,307 with April 7,058 and May 8,646 exact: June = 27,307 - 7,058 - 8,646 = 11,603
-    facts = [F("acme-a", "2024-04", 7058), F("acme-a", "2024-05", 8646), F("acme-a", "2024-06", 10000, "gt"),
-             F("acme-a", "2024-Q2", 27307)]
+    facts = [
+        F("acme-a", "2024-04", 7058),
+        F("acme-a", "2024-05", 8646),
+        F("acme-a", "2024-06", 10000, "gt"),
+        F("acme-a", "2024-Q2", 27307),
+    ]
     s = monthly_deliveries(facts, "acme", 2024, entities=ENTS)
     assert [m.month for m in s.months] == ["2024-04", "2024-05", "2024-06"]
     assert month(s, "2024-04").basis == "reported" and month(s, "2024-04").value == 7058
@@ -52,7 +64,8 @@ def test_lower_bounds_inside_an_exact_quarter():
     # Q3 = 39,790, each month > 10,000: a month is at least 10,000 and at most
     # 39,790 - 2 x 10,000 = 19,790; the quarter's running total is exact.
     facts = [F("acme-a", "2024-04", 7058), F("acme-a", "2024-Q2", 27307), F("acme-a", "2024-Q3", 39790)] + [
-        F("acme-a", f"2024-{m:02d}", 10000, "gt") for m in (7, 8, 9)]
+        F("acme-a", f"2024-{m:02d}", 10000, "gt") for m in (7, 8, 9)
+    ]
     s = monthly_deliveries(facts, "acme", 2024, entities=ENTS)
     for m in ("2024-07", "2024-08", "2024-09"):
         e = month(s, m)
@@ -68,8 +81,11 @@ def test_lower_bounds_inside_an_exact_quarter():
 def test_year_lower_bound_and_approx_with_stated_tolerance():
     # months 04..11 known to total 111,008; year > 135,000 and ~136,000 (±2 % = 133,280..138,720)
     # so December lies in [135,000 - 111,008, 138,720 - 111,008] = [23,992, 27,712].
-    facts = [F("acme-a", "2024-04..2024-11", 111008), F("acme-a", "2024", 135000, "gt"),
-             F("acme-a", "2024", 136000, "approx")]
+    facts = [
+        F("acme-a", "2024-04..2024-11", 111008),
+        F("acme-a", "2024", 135000, "gt"),
+        F("acme-a", "2024", 136000, "approx"),
+    ]
     s = monthly_deliveries(facts, "acme", 2024, entities=ENTS)
     dec = month(s, "2024-12")
     assert (dec.low, dec.high) == (23992, pytest.approx(27712))
@@ -79,8 +95,9 @@ def test_year_lower_bound_and_approx_with_stated_tolerance():
 
 
 def test_open_month_has_no_upper_bound():
-    s = monthly_deliveries([F("acme-a", "2024-04", 7058), F("acme-a", "2024-05", 20000, "gt")], "acme", 2024,
-                           entities=ENTS)
+    s = monthly_deliveries(
+        [F("acme-a", "2024-04", 7058), F("acme-a", "2024-05", 20000, "gt")], "acme", 2024, entities=ENTS
+    )
     may = month(s, "2024-05")
     assert may.high is None and may.low == 20000 and may.basis == "open"
     assert may.value >= 20000
@@ -89,10 +106,17 @@ def test_open_month_has_no_upper_bound():
 def test_intervals_match_brute_force_enumeration():
     # Three months, integers 0..12: total of months 1-2 in [5, 9], month 2 >= 3,
     # month 3 <= 4, all three = 12 (exact). Enumerate every integer series.
-    cons = [iv.Constraint(0, 1, 5, 9, "a", "a"), iv.Constraint(1, 1, 3, None, "b", "b"),
-            iv.Constraint(2, 2, 0, 4, "c", "c"), iv.Constraint(0, 2, 12, 12, "d", "d")]
-    ok = [x for x in itertools.product(range(13), repeat=3)
-          if 5 <= x[0] + x[1] <= 9 and x[1] >= 3 and x[2] <= 4 and sum(x) == 12]
+    cons = [
+        iv.Constraint(0, 1, 5, 9, "a", "a"),
+        iv.Constraint(1, 1, 3, None, "b", "b"),
+        iv.Constraint(2, 2, 0, 4, "c", "c"),
+        iv.Constraint(0, 2, 12, 12, "d", "d"),
+    ]
+    ok = [
+        x
+        for x in itertools.product(range(13), repeat=3)
+        if 5 <= x[0] + x[1] <= 9 and x[1] >= 3 and x[2] <= 4 and sum(x) == 12
+    ]
     assert ok
     sol = iv.solve(3, cons)
     for i in range(3):
@@ -128,7 +152,10 @@ def test_contradictory_facts_name_the_culprits():
 
 
 def test_two_exact_figures_for_one_month_conflict():
-    a, b = F("acme-a", "2024-05", 8630, source_url="https://a"), F("acme-a", "2024-05", 8646, source_url="https://b")
+    a, b = (
+        F("acme-a", "2024-05", 8630, source_url="https://a"),
+        F("acme-a", "2024-05", 8646, source_url="https://b"),
+    )
     with pytest.raises(ConflictError) as exc:
         monthly_deliveries([a, b], "acme", entities=ENTS)
     assert a.id in str(exc.value) and b.id in str(exc.value)
@@ -163,9 +190,11 @@ def test_coverage_models_groups_variants_and_other_measures():
 
 def test_growth_run_rate_and_pace_by_hand():
     vals = {"2024-04": 100, "2024-05": 200, "2024-06": 300, "2025-04": 150, "2025-05": 300, "2025-06": 600}
-    facts = [F("acme-a", m, v) for m, v in vals.items()] + [
-        F("acme-a", f"2024-{m:02d}", 0) for m in range(7, 13)] + [F("acme-a", "2025-Q1", 450),
-                                                                   F("acme-ab", "2025", 2400, metric="delivery_target")]
+    facts = (
+        [F("acme-a", m, v) for m, v in vals.items()]
+        + [F("acme-a", f"2024-{m:02d}", 0) for m in range(7, 13)]
+        + [F("acme-a", "2025-Q1", 450), F("acme-ab", "2025", 2400, metric="delivery_target")]
+    )
     s = monthly_deliveries(facts, "acme", 2025, entities=ENTS)
     may = month(s, "2025-05")
     assert may.mom == pytest.approx(300 / 150 - 1)
@@ -194,10 +223,19 @@ def test_growth_run_rate_and_pace_by_hand():
 def test_the_company_target_beats_a_later_article_recalling_an_earlier_one():
     # the company's final target (official, 2024-11-18) against an article of 2025-02-08
     # that recalls the target raised to 120,000 earlier that year
-    facts = [F("acme-a", "2024-04", 100),
-             F("acme-a", "2024", 130000, metric="delivery_target", published=date(2024, 11, 18)),
-             F("acme-a", "2024", 120000, metric="delivery_target", published=date(2025, 2, 8),
-               method="extract:clause+plan", confidence=0.9)]
+    facts = [
+        F("acme-a", "2024-04", 100),
+        F("acme-a", "2024", 130000, metric="delivery_target", published=date(2024, 11, 18)),
+        F(
+            "acme-a",
+            "2024",
+            120000,
+            metric="delivery_target",
+            published=date(2025, 2, 8),
+            method="extract:clause+plan",
+            confidence=0.9,
+        ),
+    ]
     s = monthly_deliveries(facts, "acme-a", 2024, entities=ENTS)
     assert s.pace.target == 130000
     # with no official target the press figure serves; among official ones the later wins
@@ -213,15 +251,20 @@ def test_pace_on_an_estimate_is_a_range():
     assert p.ratio_low == pytest.approx(0.8) and p.ratio_high == pytest.approx(620 / 600)
 
 
-@pytest.mark.parametrize("to_date,status", [(600, "on pace"), (569, "behind"), (630, "ahead"), (571, "on pace")])
+@pytest.mark.parametrize(
+    "to_date,status", [(600, "on pace"), (569, "behind"), (630, "ahead"), (571, "on pace")]
+)
 def test_pace_status_band(to_date, status):
     # target 2,400 through March: straight line 2,400 x 3 / 12 = 600; band ±5 %: 570 .. 630
     assert target_pace(2025, 2400, to_date, "2025-03").status == status
 
 
 def test_as_of_keeps_only_published_facts():
-    facts = [F("acme-a", "2024-04", 7058, published=date(2024, 5, 1)), F("acme-a", "2024-05", 8646),
-             F("acme-a", "2024-06", 11603, published=date(2024, 9, 1))]
+    facts = [
+        F("acme-a", "2024-04", 7058, published=date(2024, 5, 1)),
+        F("acme-a", "2024-05", 8646),
+        F("acme-a", "2024-06", 11603, published=date(2024, 9, 1)),
+    ]
     # May has no date: known from 2024-06-01; June published 2024-09-01
     s = monthly_deliveries(facts, "acme", 2024, entities=ENTS, as_of=date(2024, 7, 1))
     assert [m.month for m in s.months] == ["2024-04", "2024-05"]
@@ -240,10 +283,6 @@ def test_dataframe_input_and_errors():
         monthly_deliveries(df, "acme", entities=ENTS, approx_tol=1.5)
     d = s.to_dict()
     assert d["total"] == pytest.approx(15704)
-
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @st.composite
@@ -308,8 +347,9 @@ def test_prefer_official_leaves_out_contradicting_press_figures():
     assert month(s, "2024-06").value == pytest.approx(11603)
     # official figures that contradict each other are still an error
     with pytest.raises(ConflictError, match="all official"):
-        monthly_deliveries(official + [F("acme-a", "2024-06", 12000)], "acme", entities=ENTS,
-                           on_conflict="prefer-official")
+        monthly_deliveries(
+            official + [F("acme-a", "2024-06", 12000)], "acme", entities=ENTS, on_conflict="prefer-official"
+        )
     with pytest.raises(InputError):
         monthly_deliveries(official, "acme", entities=ENTS, on_conflict="guess")
 
@@ -320,7 +360,9 @@ def test_a_single_day_figure_is_a_running_total():
     facts = [F("acme-a", "2024-04..2024-11", 111008), F("acme-a", "2024-12-31", 135000, "approx")]
     s = monthly_deliveries(facts, "acme", 2024, entities=ENTS)
     dec = month(s, "2024-12")
-    assert dec.low == pytest.approx(135000 * 0.98 - 111008) and dec.high == pytest.approx(135000 * 1.02 - 111008)
+    assert dec.low == pytest.approx(135000 * 0.98 - 111008) and dec.high == pytest.approx(
+        135000 * 1.02 - 111008
+    )
 
 
 def test_a_maker_that_publishes_nev_sales_gets_them_as_its_deliveries_labelled():

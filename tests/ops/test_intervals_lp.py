@@ -84,9 +84,13 @@ def test_intervals_equal_the_linear_programs(seed):
 
 
 def test_a_conflict_found_by_the_graph_is_one_the_linear_program_cannot_satisfy():
-    cons = [iv.Constraint(0, 2, 30_000, 30_000, "q", "q"), iv.Constraint(0, 0, 12_000, None, "a", "a"),
-            iv.Constraint(1, 1, 12_000, None, "b", "b"), iv.Constraint(2, 2, 7_000, None, "c", "c"),
-            iv.Constraint(3, 3, 5, 5, "d", "d")]
+    cons = [
+        iv.Constraint(0, 2, 30_000, 30_000, "q", "q"),
+        iv.Constraint(0, 0, 12_000, None, "a", "a"),
+        iv.Constraint(1, 1, 12_000, None, "b", "b"),
+        iv.Constraint(2, 2, 7_000, None, "c", "c"),
+        iv.Constraint(3, 3, 5, 5, "d", "d"),
+    ]
     assert not iv.is_feasible(4, cons)
     A = np.array([[1, 1, 1, 0], [-1, -1, -1, 0], [-1, 0, 0, 0], [0, -1, 0, 0], [0, 0, -1, 0]], dtype=float)
     b = np.array([30_000, -30_000, -12_000, -12_000, -7_000], dtype=float)

@@ -33,8 +33,10 @@ ramp_months = {ramp}
 
 
 def scen(backlog=50, intake=150, cancel=0.0, rated=100, start="2024-01-01", ramp=0, extra=""):
-    return loads_scenario(BASE.format(backlog=backlog, intake=intake, cancel=cancel, rated=rated, start=start,
-                                      ramp=ramp) + extra)
+    return loads_scenario(
+        BASE.format(backlog=backlog, intake=intake, cancel=cancel, rated=rated, start=start, ramp=ramp)
+        + extra
+    )
 
 
 def test_capacity_bound_queue_by_hand():

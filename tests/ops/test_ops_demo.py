@@ -13,7 +13,9 @@ from evlens.cli import build_app
 from evlens.errors import EvlensError
 from evlens.ops import forecast_deliveries, load_scenario, monthly_deliveries
 
-SHIPPED = str(Path(__file__).resolve().parents[2] / "src" / "evlens" / "data" / "scenarios" / "xiaomi-2025.toml")
+SHIPPED = str(
+    Path(__file__).resolve().parents[2] / "src" / "evlens" / "data" / "scenarios" / "xiaomi-2025.toml"
+)
 
 
 @pytest.fixture(scope="module")
@@ -72,23 +74,51 @@ def test_backlog_xiaomi(cli):
 
 
 def test_forecast_done_when(cli):
-    out = cli("forecast", "xiaomi", "--year", "2025", "--target", "300000", "--scenario", SHIPPED,
-              "--paths", "20000", "--seed", "1")
+    out = cli(
+        "forecast",
+        "xiaomi",
+        "--year",
+        "2025",
+        "--target",
+        "300000",
+        "--scenario",
+        SHIPPED,
+        "--paths",
+        "20000",
+        "--seed",
+        "1",
+    )
     assert 0 < out["p_hit"] < 1
     assert out["p5"] < out["p50"] < out["p95"]
     assert out["paths"] == 20000 and out["seed"] == 1 and out["target"] == 300000
     assert [m["month"] for m in out["months"]] == [f"2025-{k:02d}" for k in range(1, 13)]
     assert out["capacity_binds"]
-    again = cli("forecast", "xiaomi", "--year", "2025", "--target", "300000", "--scenario", SHIPPED,
-                "--paths", "20000", "--seed", "1")
+    again = cli(
+        "forecast",
+        "xiaomi",
+        "--year",
+        "2025",
+        "--target",
+        "300000",
+        "--scenario",
+        SHIPPED,
+        "--paths",
+        "20000",
+        "--seed",
+        "1",
+    )
     assert again == out
 
 
 def test_forecast_as_of_uses_only_published_facts(demo_store):
     scen = load_scenario("xiaomi-2025")
     facts, ents = demo_store.facts(), demo_store.entities()
-    early = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=2000, seed=3, as_of=date(2025, 2, 8))
-    later = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=2000, seed=3, as_of=date(2025, 7, 15))
+    early = forecast_deliveries(
+        scen, 2025, facts=facts, entities=ents, paths=2000, seed=3, as_of=date(2025, 2, 8)
+    )
+    later = forecast_deliveries(
+        scen, 2025, facts=facts, entities=ents, paths=2000, seed=3, as_of=date(2025, 7, 15)
+    )
     assert early.known_months == ("2025-01",)
     assert later.known_months == tuple(f"2025-{k:02d}" for k in range(1, 7))
     # the known first half is what the facts known on 2025-07-15 say
@@ -105,24 +135,43 @@ def test_forecast_target_precedence_and_errors(demo_store):
     # raise to 350,000 (undated; the calendar dates a year's target by 31 March) is not yet known
     r = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=500, seed=1)
     assert r.target == 300000 and r.target_source.startswith("fact")
-    later = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=500, seed=1, as_of=date(2025, 4, 15))
+    later = forecast_deliveries(
+        scen, 2025, facts=facts, entities=ents, paths=500, seed=1, as_of=date(2025, 4, 15)
+    )
     assert later.target == 350000 and later.target_source.startswith("fact")
     # a fact beats the scenario's own (stale) target; a given target beats both
     assert scen.target == 300000
     r2 = forecast_deliveries(scen, 2025, facts=facts, entities=ents, paths=500, seed=1, target=350000)
     assert r2.target == 350000 and r2.target_source == "given" and r2.p_hit <= r.p_hit
-    with pytest.raises(EvlensError, match="scenario.end"):
+    with pytest.raises(EvlensError, match=r"scenario\.end"):
         forecast_deliveries(scen, 2026, facts=facts, entities=ents, paths=10, seed=1)
 
 
 def test_cli_errors_exit_2_with_the_key(demo_db_path, tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text(Path(SHIPPED).read_text(encoding="utf-8").replace("rated_per_year = 150000", "rated_per_year = -1", 1),
-                   encoding="utf-8")
+    bad.write_text(
+        Path(SHIPPED)
+        .read_text(encoding="utf-8")
+        .replace("rated_per_year = 150000", "rated_per_year = -1", 1),
+        encoding="utf-8",
+    )
     from evlens.cli import main
 
     with pytest.raises(SystemExit) as exc:
-        main(["--db", str(demo_db_path), "forecast", "xiaomi", "--year", "2025", "--scenario", str(bad), "--paths", "10"])
+        main(
+            [
+                "--db",
+                str(demo_db_path),
+                "forecast",
+                "xiaomi",
+                "--year",
+                "2025",
+                "--scenario",
+                str(bad),
+                "--paths",
+                "10",
+            ]
+        )
     assert exc.value.code == 2
     with pytest.raises(SystemExit) as exc:
         main(["--db", str(demo_db_path), "deliveries", "no-such-maker"])

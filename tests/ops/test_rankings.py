@@ -29,11 +29,20 @@ def F(entity: str, month: str, value: float) -> Figure:
 # A small hand-made set of lists. 2024-03 has no list at all; d is missing from 2024-02,
 # b from 2024-05; b and c tie in 2024-01, a and b in 2024-04.
 HAND = [
-    F("a", "2024-01", 100), F("b", "2024-01", 90), F("c", "2024-01", 90), F("d", "2024-01", 50),
-    F("a", "2024-02", 80), F("b", "2024-02", 120), F("c", "2024-02", 60),
-    F("a", "2024-04", 70), F("b", "2024-04", 70), F("d", "2024-04", 10),
-    F("a", "2024-05", 50), F("c", "2024-05", 40),
-    F("a", "2024-06", 60), F("b", "2024-06", 30),
+    F("a", "2024-01", 100),
+    F("b", "2024-01", 90),
+    F("c", "2024-01", 90),
+    F("d", "2024-01", 50),
+    F("a", "2024-02", 80),
+    F("b", "2024-02", 120),
+    F("c", "2024-02", 60),
+    F("a", "2024-04", 70),
+    F("b", "2024-04", 70),
+    F("d", "2024-04", 10),
+    F("a", "2024-05", 50),
+    F("c", "2024-05", 40),
+    F("a", "2024-06", 60),
+    F("b", "2024-06", 30),
 ]
 
 
@@ -55,14 +64,22 @@ def test_a_list_holds_one_month_and_each_model_once():
 def test_selection_keeps_the_rank_among_the_whole_list():
     r = rank_month([f for f in HAND if f.month == "2024-01"])
     s = select(r, {"c", "d"}, "c and d")
-    assert [(x.figure.entity, x.rank, x.rank_in_selection, x.list_size) for x in s.rows] == \
-        [("c", 2, 1, 4), ("d", 4, 2, 4)]
+    assert [(x.figure.entity, x.rank, x.rank_in_selection, x.list_size) for x in s.rows] == [
+        ("c", 2, 1, 4),
+        ("d", 4, 2, 4),
+    ]
 
 
 def test_absent_model_is_unlisted_below_the_list_never_zero():
     c = compare_models(HAND, ["a", "d"])
     feb = c.standings["d"][1]
-    assert (feb.month, feb.status, feb.value, feb.rank, feb.list_size) == ("2024-02", "unlisted", None, None, 3)
+    assert (feb.month, feb.status, feb.value, feb.rank, feb.list_size) == (
+        "2024-02",
+        "unlisted",
+        None,
+        None,
+        3,
+    )
     mar = c.standings["a"][2]
     assert (mar.month, mar.status, mar.list_size) == ("2024-03", "no list", 0)
 
@@ -138,8 +155,8 @@ def test_segment_band_is_strictly_above_and_missing_data_is_unclassified():
     data = parse_segments(SEGMENTS)
     seg = data.segment("Sedans above 200,000 yuan")
     inside, known = segment_members(seg, data, {k: k for k in "xyzw"})
-    assert inside == {"y"}            # x is at 200,000, not above; z is an SUV
-    assert known == {"x", "y", "z"}   # w has no price: unclassified, not outside
+    assert inside == {"y"}  # x is at 200,000, not above; z is an SUV
+    assert known == {"x", "y", "z"}  # w has no price: unclassified, not outside
 
 
 def test_bad_segment_data_names_the_field():
@@ -230,11 +247,24 @@ def test_cli_compare_json(demo_db_path, csv_2024_12):
     assert (su7["value"], su7["rank"], su7["list_size"]) == (25815, 5, 13)
     assert (m3["value"], m3["rank"]) == (21046, _row(csv_2024_12, "Tesla", "Model 3")["rank"])
     assert su7["source_url"] == _row(csv_2024_12, "Xiaomi", "SU7").source_url
-    assert dec["leads"][0] == {"a": "xiaomi-su7", "b": "tesla-model-3", "month": "2024-12",
-                               "leader": "xiaomi-su7", "margin": 25815 - 21046, "basis": "both listed"}
+    assert dec["leads"][0] == {
+        "a": "xiaomi-su7",
+        "b": "tesla-model-3",
+        "month": "2024-12",
+        "leader": "xiaomi-su7",
+        "margin": 25815 - 21046,
+        "basis": "both listed",
+    }
     h = d["head_to_head"][0]
     assert "2024-12" in h["months_led"]["xiaomi-su7"]
-    assert {"months_led", "first_lead", "first_pass", "first_pass_both_listed", "longest_run", "passes"} <= set(h)
+    assert {
+        "months_led",
+        "first_lead",
+        "first_pass",
+        "first_pass_both_listed",
+        "longest_run",
+        "passes",
+    } <= set(h)
 
 
 def test_cli_rankings_segment_json(demo_db_path):
@@ -242,20 +272,25 @@ def test_cli_rankings_segment_json(demo_db_path):
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
     assert d["list_size"] == 13 and d["selection"] == "BEV sedans above 200,000 yuan"
-    assert [(x["entity"], x["rank"], x["rank_in_selection"]) for x in d["rows"]] == \
-        [("xiaomi-su7", 5, 1), ("tesla-model-3", 7, 2)]
+    assert [(x["entity"], x["rank"], x["rank_in_selection"]) for x in d["rows"]] == [
+        ("xiaomi-su7", 5, 1),
+        ("tesla-model-3", 7, 2),
+    ]
 
 
-@pytest.mark.parametrize("args,words", [
-    (["compare", "xiaomi-su7", "no-such-car"], "unknown entity"),
-    (["compare", "xiaomi-su7", "tesla-model-3", "--from", "2024-13"], "--from"),
-    (["compare", "xiaomi-su7", "tesla-model-3", "--to", "December"], "--to"),
-    (["compare", "xiaomi-su7", "tesla-model-3", "--metric", "profit"], "--metric"),
-    (["compare", "xiaomi-su7"], "two models"),
-    (["rankings", "--month", "2024/12"], "--month"),
-    (["rankings", "--month", "1999-01"], "no retail_sales list"),
-    (["rankings", "--month", "2024-12", "--segment", "boats"], "unknown segment"),
-])
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["compare", "xiaomi-su7", "no-such-car"], "unknown entity"),
+        (["compare", "xiaomi-su7", "tesla-model-3", "--from", "2024-13"], "--from"),
+        (["compare", "xiaomi-su7", "tesla-model-3", "--to", "December"], "--to"),
+        (["compare", "xiaomi-su7", "tesla-model-3", "--metric", "profit"], "--metric"),
+        (["compare", "xiaomi-su7"], "two models"),
+        (["rankings", "--month", "2024/12"], "--month"),
+        (["rankings", "--month", "1999-01"], "no retail_sales list"),
+        (["rankings", "--month", "2024-12", "--segment", "boats"], "unknown segment"),
+    ],
+)
 def test_cli_bad_input_is_one_line_and_status_2(demo_db_path, args, words):
     r = _run(demo_db_path, *args)
     assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
@@ -282,24 +317,41 @@ def test_a_model_the_gazetteer_lacks_is_ranked_and_other_is_not(store, tmp_path)
     rows = model_figures(store, "retail_sales")
     table = rank_month([Figure(**r) for r in rows])
     assert table.list_size == 3
-    assert [(r.figure.entity, r.rank) for r in table.rows] == \
-        [("acme-roadrunner-ev", 1), ("tesla-model-3", 2), ("xiaomi-su7", 2)]
+    assert [(r.figure.entity, r.rank) for r in table.rows] == [
+        ("acme-roadrunner-ev", 1),
+        ("tesla-model-3", 2),
+        ("xiaomi-su7", 2),
+    ]
     assert table.rows[0].figure.brand == "acme" and table.rows[0].figure.source_url == url
 
 
 def test_the_rival_is_the_other_makers_best_seller_in_the_narrowest_segment():
     from evlens.ops.rankings import Figure, ModelSegment, Segment, SegmentData, rival_of
 
-    figs = [Figure("a1", "2024-01", 100), Figure("a2", "2024-01", 500), Figure("b1", "2024-01", 90),
-            Figure("c1", "2024-01", 400), Figure("b1", "2024-02", 95), Figure("c1", "2024-02", 10),
-            Figure("a1", "2024-02", 120), Figure("d1", "2024-03", 9999)]
+    figs = [
+        Figure("a1", "2024-01", 100),
+        Figure("a2", "2024-01", 500),
+        Figure("b1", "2024-01", 90),
+        Figure("c1", "2024-01", 400),
+        Figure("b1", "2024-02", 95),
+        Figure("c1", "2024-02", 10),
+        Figure("a1", "2024-02", 120),
+        Figure("d1", "2024-03", 9999),
+    ]
     makers = {"a1": "a", "a2": "a", "b1": "b", "c1": "c", "d1": "d"}
     # over a1's months (Jan, Feb): c1 sold 410, b1 185; a2 is a1's own maker's; d1 sold only in March
     assert rival_of(figs, "a1", makers) == "c1"
     seg = SegmentData(
-        {"a-sedans": Segment("a-sedans", "sedans", body="sedan"),
-         "dear-sedans": Segment("dear-sedans", "dear sedans", body="sedan", price_above_yuan=200000)},
-        (ModelSegment("a1", "sedan", 250000), ModelSegment("b1", "sedan", 300000), ModelSegment("c1", "sedan", 100000)))
+        {
+            "a-sedans": Segment("a-sedans", "sedans", body="sedan"),
+            "dear-sedans": Segment("dear-sedans", "dear sedans", body="sedan", price_above_yuan=200000),
+        },
+        (
+            ModelSegment("a1", "sedan", 250000),
+            ModelSegment("b1", "sedan", 300000),
+            ModelSegment("c1", "sedan", 100000),
+        ),
+    )
     # a1 is in both segments; the narrowest one holding it (dear sedans) leaves c1 out
     assert rival_of(figs, "a1", makers, seg, {"a1": "a1", "b1": "b1", "c1": "c1"}) == "b1"
     assert rival_of([Figure("a1", "2024-01", 1)], "a1", makers) is None

@@ -46,14 +46,23 @@ def test_minimal_scenario_loads_with_defaults(tmp_path):
         ("start = 2024-06-01", "start = 2024-06-01\nramp_months = -2", "plant[0].phase[0].ramp_months"),
         ("intake_per_month = 100", "intake_per_month = 100\nintake_per_mnth = 3", "demand.intake_per_mnth"),
         ("[scenario]", "[scenario]\ncolour = 'red'", "scenario.colour"),
-        ("rated_per_month = 120", "rated_per_month = 120\nshifts = [{ from = 2025-01-01, cnt = 2 }]",
-         "plant[0].phase[0].shifts[0].cnt"),
-        ("intake_per_month = 100", "intake_per_month = { dist = 'lognormal', median = 100, sd = 1 }",
-         "demand.intake_per_month.sd"),
+        (
+            "rated_per_month = 120",
+            "rated_per_month = 120\nshifts = [{ from = 2025-01-01, cnt = 2 }]",
+            "plant[0].phase[0].shifts[0].cnt",
+        ),
+        (
+            "intake_per_month = 100",
+            "intake_per_month = { dist = 'lognormal', median = 100, sd = 1 }",
+            "demand.intake_per_month.sd",
+        ),
         ("end = 2025-12-31", "end = 2024-12-31", "scenario.end"),
         ("intake_per_month = 100", "intake_per_month = 100\nseasonality = [1, 2]", "demand.seasonality"),
-        ("rated_per_month = 120", "rated_per_month = 120\nutilisation = { dist = 'uniform', low = -0.2, high = 1 }",
-         "plant[0].phase[0].utilisation"),
+        (
+            "rated_per_month = 120",
+            "rated_per_month = 120\nutilisation = { dist = 'uniform', low = -0.2, high = 1 }",
+            "plant[0].phase[0].utilisation",
+        ),
     ],
 )
 def test_invalid_scenarios_name_the_key_and_file(tmp_path, old, new, key):

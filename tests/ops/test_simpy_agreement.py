@@ -15,7 +15,7 @@ from evlens.ops import load_scenario, simulate
 
 simpy = pytest.importorskip("simpy", reason="simpy is a test extra (pip install -e '.[test]')")
 
-from simpy_reference import run_path  # noqa: E402  (tests/ops is on sys.path under pytest)
+from simpy_reference import run_path  # noqa: E402  (after the skip when simpy is absent)
 
 SMALL = Path(__file__).with_name("data") / "small.toml"
 
@@ -32,8 +32,12 @@ def test_deterministic_paths_match_exactly(small, resolution):
     ref = run_path(s, deterministic=True, observed=observed)
     sim = simulate(s, 2, deterministic=True, observed=observed)
     assert tuple(ref["months"]) == sim.months
-    for key, arr in (("orders", sim.orders), ("cancellations", sim.cancellations),
-                     ("deliveries", sim.deliveries), ("backlog_end", sim.backlog_end)):
+    for key, arr in (
+        ("orders", sim.orders),
+        ("cancellations", sim.cancellations),
+        ("deliveries", sim.deliveries),
+        ("backlog_end", sim.backlog_end),
+    ):
         assert ref[key] == arr[:, 0].astype(int).tolist(), key
         assert ref[key] == arr[:, 1].astype(int).tolist(), key
     # the case is not trivial: cancellations happen and the backlog moves
@@ -51,8 +55,10 @@ def test_mean_annual_deliveries_within_two_standard_errors(small):
     se_vec = vec.std(ddof=1) / math.sqrt(n_vec)
     se = math.sqrt(se_ref**2 + se_vec**2)
     diff = vec.mean() - ref.mean()
-    print(f"\nmean annual deliveries: engine {vec.mean():.1f} (se {se_vec:.1f}), "
-          f"SimPy reference {ref.mean():.1f} (se {se_ref:.1f}); difference {diff:+.1f} = {diff / se:+.2f} se")
+    print(
+        f"\nmean annual deliveries: engine {vec.mean():.1f} (se {se_vec:.1f}), "
+        f"SimPy reference {ref.mean():.1f} (se {se_ref:.1f}); difference {diff:+.1f} = {diff / se:+.2f} se"
+    )
     assert abs(diff) <= 2 * se
     # the spreads agree too (sd within 15 %)
     assert 0.85 < vec.std() / ref.std() < 1.15

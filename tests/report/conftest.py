@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+
 @pytest.fixture(scope="module")
 def browser(chromium, chromium_args):
     # Module scope: one Playwright driver at a time (the report and web suites each start their own).

@@ -29,8 +29,23 @@ def report(demo_db_path, tmp_path_factory):
         key = (entity, lang, extra)
         if key not in done:
             html = out / f"{entity}-{lang}.html"
-            res = runner.invoke(app, ["--db", str(demo_db_path), "report", entity, "--lang", lang, "--out", str(html),
-                                      "--paths", "200", "--json", *extra])
+            res = runner.invoke(
+                app,
+                [
+                    "--db",
+                    str(demo_db_path),
+                    "report",
+                    entity,
+                    "--lang",
+                    lang,
+                    "--out",
+                    str(html),
+                    "--paths",
+                    "200",
+                    "--json",
+                    *extra,
+                ],
+            )
             if res.exception is not None and not isinstance(res.exception, SystemExit):
                 raise res.exception
             assert res.exit_code == 0, res.output
@@ -71,7 +86,9 @@ def test_a_benchmark_typed_by_the_user_is_kept(report):
 def test_hong_kong_makers_keep_the_hang_seng_tech_index(report):
     # Xiaomi 2024: +122.1 % against HSTECH's official +18.7 %, as before the universe
     ret = report("xiaomi")["headline"]["return"]
-    assert ret["benchmark"]["ticker"] == "HSTECH" and ret["subject"]["return_pct"] == pytest.approx(122.1, abs=0.05)
+    assert ret["benchmark"]["ticker"] == "HSTECH" and ret["subject"]["return_pct"] == pytest.approx(
+        122.1, abs=0.05
+    )
 
 
 def test_nio_is_reported_through_its_hong_kong_line(report):
@@ -83,8 +100,10 @@ def test_nio_is_reported_through_its_hong_kong_line(report):
 def test_a_maker_with_no_prices_gets_one_line(report):
     data = report("zeekr")
     market = [n for n in data["notes"] if n.startswith("market:")]
-    assert market == ["market: no closes of ZK are stored: no market value, return, peer table or price chart "
-                      "(load them with `evlens load prices FILE`)"]
+    assert market == [
+        "market: no closes of ZK are stored: no market value, return, peer table or price chart "
+        "(load them with `evlens load prices FILE`)"
+    ]
     assert "return" not in data["headline"] and "market_value" not in data["headline"]
     zh = report("zeekr", "zh")["html"]
     assert "数据库中没有 ZK 的收盘价" in zh
@@ -93,7 +112,10 @@ def test_a_maker_with_no_prices_gets_one_line(report):
 def test_a_private_company_has_no_market_value_and_says_so(report):
     data = report("hima")
     assert data["headline"]["ticker"] is None
-    assert "market: HIMA is not listed: it has no market value, share price, return or peer table" in data["notes"]
+    assert (
+        "market: HIMA is not listed: it has no market value, share price, return or peer table"
+        in data["notes"]
+    )
     assert "HIMA (not listed)" in data["html"]
 
 
@@ -106,7 +128,9 @@ def test_peers_whose_closes_stop_before_the_window_get_a_note(demo_store):
     missing = [r for r in data["peers"]["rows"] if r["return_pct"] is None and r["role"] == "peer"]
     assert {"1211.HK", "2015.HK", "9868.HK"} <= {r["ticker"] for r in missing}
     for r in missing:
-        assert r["note"].startswith(f"closes of {r['ticker']} stop on 2025-10-30, before the window ends on 2025-12-31")
+        assert r["note"].startswith(
+            f"closes of {r['ticker']} stop on 2025-10-30, before the window ends on 2025-12-31"
+        )
     html = render_html(data, "en")
     assert "closes of 1211.HK stop on 2025-10-30" in html
     assert any(n.startswith("peers: no return in 2025 for ") for n in data["notes"])
@@ -132,8 +156,21 @@ def test_reported_metric_states_the_harmonisation():
 
 def test_the_universe_is_complete_and_consistent():
     universe = {m.id: m for m in load_universe()}
-    assert {"xiaomi", "byd", "geely", "zeekr", "li-auto", "nio", "xpeng", "leapmotor", "seres", "tesla"} <= set(universe)
-    assert {"zeekr", "lynk-co"} <= set(universe["geely"].brands) and {"onvo", "firefly"} <= set(universe["nio"].brands)
+    assert {
+        "xiaomi",
+        "byd",
+        "geely",
+        "zeekr",
+        "li-auto",
+        "nio",
+        "xpeng",
+        "leapmotor",
+        "seres",
+        "tesla",
+    } <= set(universe)
+    assert {"zeekr", "lynk-co"} <= set(universe["geely"].brands) and {"onvo", "firefly"} <= set(
+        universe["nio"].brands
+    )
     assert "aito" in universe["seres"].brands
     for m in universe.values():
         assert m.group in ENTITIES, (m.id, m.group)
@@ -159,10 +196,16 @@ def test_the_universe_is_complete_and_consistent():
                 assert (sec.currency, sec.exchange) == (x.currency, x.exchange), (m.id, x.line)
 
 
-@pytest.mark.parametrize("exchange,benchmarks", [
-    ("XHKG", {"hsi", "hstech"}), ("XNYS", {"sp500", "ndx"}), ("XNAS", {"sp500", "ndx"}),
-    ("XSHG", {"csi300"}), ("XSHE", {"csi300"}),
-])
+@pytest.mark.parametrize(
+    "exchange,benchmarks",
+    [
+        ("XHKG", {"hsi", "hstech"}),
+        ("XNYS", {"sp500", "ndx"}),
+        ("XNAS", {"sp500", "ndx"}),
+        ("XSHG", {"csi300"}),
+        ("XSHE", {"csi300"}),
+    ],
+)
 def test_benchmarks_follow_the_exchange(exchange, benchmarks):
     for m in load_universe():
         for x in m.listings:

@@ -25,9 +25,12 @@ def test_report_opens_offline(browser, report_files, lang, tmp_path):
     page.goto(report_files[lang].as_uri())
     html = report_files[lang].read_text(encoding="utf-8")
     expected = html.count('class="figure-data"')
-    page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}",
-                           timeout=15000)
-    drawn = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot')).filter(d => d.data && d.data.length).length")
+    page.wait_for_function(
+        f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}", timeout=15000
+    )
+    drawn = page.evaluate(
+        "Array.from(document.querySelectorAll('.js-plotly-plot')).filter(d => d.data && d.data.length).length"
+    )
     assert expected == 10 and drawn == expected
     assert errors == [] and requests == []
     shot = tmp_path / f"report-{lang}.png"

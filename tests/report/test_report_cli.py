@@ -35,7 +35,9 @@ def test_report_writes_file_and_prints_headline(run, tmp_path):
 
 def test_report_bad_language_exits_2(demo_db_path, tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
-        main(["--db", str(demo_db_path), "report", "xiaomi", "--lang", "fr", "--out", str(tmp_path / "x.html")])
+        main(
+            ["--db", str(demo_db_path), "report", "xiaomi", "--lang", "fr", "--out", str(tmp_path / "x.html")]
+        )
     assert exc.value.code == 2
     assert "language" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()

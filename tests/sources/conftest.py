@@ -10,7 +10,6 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from live_replay import CASSETTES, ReplayTransport
 
 
@@ -21,6 +20,7 @@ class NetworkBlocked(RuntimeError):
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     """Every socket connection and name lookup fails within the test."""
+
     def refuse(*args, **kwargs):
         raise NetworkBlocked(f"a test tried to use the network: {args[:2]}")
 

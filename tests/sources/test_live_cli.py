@@ -5,12 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from live_replay import DeadTransport
 
 import evlens
 from evlens.cli import main
 from evlens.sources import live
-
-from live_replay import DeadTransport
 
 
 def _run(capsys, *args):
@@ -26,7 +25,7 @@ def _error_lines(err):
 
 def test_without_the_live_extra_one_line_names_the_install_command(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(live, "missing_packages", lambda: ["akshare"])
-    code, out, err = _run(capsys, "--db", str(tmp_path / "x.duckdb"), "update", "1810.HK")
+    code, _out, err = _run(capsys, "--db", str(tmp_path / "x.duckdb"), "update", "1810.HK")
     lines = _error_lines(err)
     assert code == 2 and len(lines) == 1
     assert "pip install 'evlens[live]'" in lines[0] and "akshare" in lines[0]

@@ -7,17 +7,16 @@ date on the exchange (1785720600 is 2026-08-03 01:30 UTC, 09:30 in Hong Kong, a 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
+from live_replay import RETRIEVED, DeadTransport, ReplayTransport
 
 from evlens.errors import InputError
 from evlens.sources.live import OfflineError
 from evlens.sources.live.http import RateLimiter, Response, fetch
 from evlens.sources.live.yahoo import chart_request, fetch_prices, parse_chart, yahoo_symbol
 from evlens.store import live as store_live
-
-from live_replay import RETRIEVED, DeadTransport, ReplayTransport
 
 
 def _fetcher(transport):
@@ -28,19 +27,30 @@ def _fetcher(transport):
 
 
 def _update(store, transport, names=("0700.HK", "GS"), today=date(2026, 8, 10)):
-    return store_live.update(store, list(names), today=today, start=date(2023, 10, 1),
-                             price_fetcher=_fetcher(transport))
+    return store_live.update(
+        store, list(names), today=today, start=date(2023, 10, 1), price_fetcher=_fetcher(transport)
+    )
 
 
 def _epoch(d: date) -> int:
-    return int(datetime(d.year, d.month, d.day, tzinfo=timezone.utc).timestamp())
+    return int(datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp())
 
 
 # ------------------------------------------------------------------ symbols
-@pytest.mark.parametrize("given,symbol", [
-    ("01810", "1810.HK"), ("1810", "1810.HK"), ("HK:9866", "9866.HK"), ("700", "0700.HK"),
-    ("9868.hk", "9868.HK"), ("HSTECH", "HSTECH.HK"), ("^HSI", "^HSI"), ("hscei", "^HSCE"), ("TSLA", "TSLA"),
-])
+@pytest.mark.parametrize(
+    "given,symbol",
+    [
+        ("01810", "1810.HK"),
+        ("1810", "1810.HK"),
+        ("HK:9866", "9866.HK"),
+        ("700", "0700.HK"),
+        ("9868.hk", "9868.HK"),
+        ("HSTECH", "HSTECH.HK"),
+        ("^HSI", "^HSI"),
+        ("hscei", "^HSCE"),
+        ("TSLA", "TSLA"),
+    ],
+)
 def test_hk_codes_are_four_digits_and_indexes_use_yahoo_codes(given, symbol):
     assert yahoo_symbol(given) == symbol
 
@@ -70,10 +80,18 @@ def test_us_bars_keep_quoted_and_adjusted_closes_apart(replay):
     url, params = chart_request("GS", date(2023, 10, 1), date(2023, 10, 9))
     got = parse_chart(fetch(replay, url, params), "GS")
     days = [d.date() for d in got.frame["date"]]
-    assert days == [date(2023, 10, 2), date(2023, 10, 3), date(2023, 10, 4), date(2023, 10, 5),
-                    date(2023, 10, 6), date(2023, 10, 9)]  # the weekend of 7-8 October has no bar
+    assert days == [
+        date(2023, 10, 2),
+        date(2023, 10, 3),
+        date(2023, 10, 4),
+        date(2023, 10, 5),
+        date(2023, 10, 6),
+        date(2023, 10, 9),
+    ]  # the weekend of 7-8 October has no bar
     first = got.frame.iloc[0]
-    assert (first["open"], first["close"], first["adj_close"]) == pytest.approx((322.03, 318.5, 318.5), abs=1e-4)
+    assert (first["open"], first["close"], first["adj_close"]) == pytest.approx(
+        (322.03, 318.5, 318.5), abs=1e-4
+    )
 
 
 def test_only_bars_after_the_last_stored_date_are_read(replay):
@@ -83,8 +101,12 @@ def test_only_bars_after_the_last_stored_date_are_read(replay):
 
 
 def test_a_response_for_another_symbol_is_refused(cassette_body):
-    resp = Response("https://query2.finance.yahoo.com/v8/finance/chart/TSLA?x=1", 200,
-                    cassette_body("/v8/finance/chart/GS"), RETRIEVED)
+    resp = Response(
+        "https://query2.finance.yahoo.com/v8/finance/chart/TSLA?x=1",
+        200,
+        cassette_body("/v8/finance/chart/GS"),
+        RETRIEVED,
+    )
     with pytest.raises(InputError, match="for GS, not TSLA") as e:
         parse_chart(resp, "TSLA")
     assert e.value.field == "meta.symbol" and e.value.path.startswith("https://query2")
@@ -102,9 +124,13 @@ def test_a_session_still_trading_is_left_out(cassette_body):
     body = cassette_body("/v8/finance/chart/GS")
     # the answer as it would read at 12:00 New York time on 2023-10-09, mid-session
     body = body.replace('"regularMarketTime":1696881602', '"regularMarketTime":1696867200')
-    body = body.replace('"regular":{"timezone":"EDT","start":1696944600,"end":1696968000',
-                        '"regular":{"timezone":"EDT","start":1696858200,"end":1696881600')
-    got = parse_chart(Response("https://query2.finance.yahoo.com/v8/finance/chart/GS", 200, body, RETRIEVED), "GS")
+    body = body.replace(
+        '"regular":{"timezone":"EDT","start":1696944600,"end":1696968000',
+        '"regular":{"timezone":"EDT","start":1696858200,"end":1696881600',
+    )
+    got = parse_chart(
+        Response("https://query2.finance.yahoo.com/v8/finance/chart/GS", 200, body, RETRIEVED), "GS"
+    )
     assert got.frame["date"].max().date() == date(2023, 10, 6)
     assert any("still running" in s for s in got.skipped)
 
@@ -119,12 +145,19 @@ def test_retry_with_backoff_then_offline_when_the_host_never_answers():
 
         def get(self, url, params=None):
             from evlens.sources.live.http import TransportError
+
             self.calls += 1
             raise TransportError("Connection reset by peer")
 
     t = Flaky()
-    with pytest.raises(OfflineError, match="query2.finance.yahoo.com"):
-        fetch(t, "https://query2.finance.yahoo.com/v8/finance/chart/GS", retries=3, backoff=1.0, sleep=waits.append)
+    with pytest.raises(OfflineError, match=r"query2\.finance\.yahoo\.com"):
+        fetch(
+            t,
+            "https://query2.finance.yahoo.com/v8/finance/chart/GS",
+            retries=3,
+            backoff=1.0,
+            sleep=waits.append,
+        )
     assert t.calls == 4 and waits == [1.0, 2.0, 4.0]
 
 
@@ -173,7 +206,9 @@ def test_update_stores_bars_with_their_document(store, replay):
     docs = docs[docs["kind"] == "response"]
     assert len(docs) == 2
     for ticker, path in (("0700.HK", "/v8/finance/chart/0700.HK"), ("GS", "/v8/finance/chart/GS")):
-        import_id = store.con.execute("SELECT DISTINCT import_id FROM prices WHERE ticker = ?", [ticker]).fetchall()
+        import_id = store.con.execute(
+            "SELECT DISTINCT import_id FROM prices WHERE ticker = ?", [ticker]
+        ).fetchall()
         assert len(import_id) == 1
         doc = store.document(import_id[0][0])
         assert doc["url"].startswith("https://query2.finance.yahoo.com" + path + "?period1=")

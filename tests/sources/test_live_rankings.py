@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from live_replay import CPCA_TABLE as TABLE
+from live_replay import RETRIEVED, ranking_fetcher, recorded_ranking
 
 from evlens.errors import InputError
 from evlens.facts import Document
 from evlens.sources.live import cpca
 from evlens.store import live as store_live
-
-from live_replay import CPCA_TABLE as TABLE, RETRIEVED, ranking_fetcher, recorded_ranking
 
 
 def _recorded(indicator="批发", after=None, find_entity=None):
@@ -55,8 +55,9 @@ def test_a_column_that_is_no_month_is_refused_with_its_name(store):
     bad = TABLE.replace("2024年2月", "2024年13月")
     doc = Document.from_text(bad, url=cpca.API_URL["批发"])
     with pytest.raises(InputError) as e:
-        cpca.parse_ranking_table(cpca.read_table_text(bad), indicator="批发", document=doc,
-                                 find_entity=store.find_entity)
+        cpca.parse_ranking_table(
+            cpca.read_table_text(bad), indicator="批发", document=doc, find_entity=store.find_entity
+        )
     assert e.value.field == "2024年13月" and e.value.path == cpca.API_URL["批发"]
 
 
@@ -64,14 +65,17 @@ def test_a_cell_that_is_no_number_names_its_row_and_column(store):
     bad = TABLE.replace("6.0365", "6.O365")
     doc = Document.from_text(bad, url=cpca.API_URL["批发"])
     with pytest.raises(InputError) as e:
-        cpca.parse_ranking_table(cpca.read_table_text(bad), indicator="批发", document=doc,
-                                 find_entity=store.find_entity)
+        cpca.parse_ranking_table(
+            cpca.read_table_text(bad), indicator="批发", document=doc, find_entity=store.find_entity
+        )
     assert (e.value.line, e.value.field) == (8, "2024年2月")
 
 
 def test_update_stores_ranking_facts_with_their_document_once(store):
     calls = []
-    result = store_live.update(store, ["cpca"], today=date(2024, 3, 10), ranking_fetcher=ranking_fetcher(calls))
+    result = store_live.update(
+        store, ["cpca"], today=date(2024, 3, 10), ranking_fetcher=ranking_fetcher(calls)
+    )
     assert calls == [("批发", None), ("零售", None)]
     tesla = store.facts("tesla", "wholesale")
     assert sorted(zip(tesla["period"], tesla["value"])) == [("2023-02", 74_402), ("2024-02", 60_365)]
@@ -81,7 +85,9 @@ def test_update_stores_ranking_facts_with_their_document_once(store):
 
     before = store.counts()
     calls.clear()
-    again = store_live.update(store, ["cpca"], today=date(2024, 3, 11), ranking_fetcher=ranking_fetcher(calls))
+    again = store_live.update(
+        store, ["cpca"], today=date(2024, 3, 11), ranking_fetcher=ranking_fetcher(calls)
+    )
     assert calls == [("批发", "2024-02"), ("零售", "2024-02")]  # asks for what is after the last stored month
     assert store.counts() == before and not again.changed
 
@@ -97,12 +103,13 @@ def test_cpca_offline_is_one_line_and_not_retried(store, monkeypatch):
 
     def dead(self, request, **kw):  # requests' transport on a machine whose DNS answers nothing
         calls.append(request.url)
-        raise requests.ConnectionError("Failed to resolve 'data.cpcadata.com' "
-                                       "([Errno -3] Temporary failure in name resolution)")
+        raise requests.ConnectionError(
+            "Failed to resolve 'data.cpcadata.com' ([Errno -3] Temporary failure in name resolution)"
+        )
 
     monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", dead)
     before = store.counts()
-    with pytest.raises(OfflineError, match="cannot reach data.cpcadata.com"):
+    with pytest.raises(OfflineError, match=r"cannot reach data\.cpcadata\.com"):
         store_live.update(store, ["cpca"], today=date(2024, 3, 10))
     assert len(calls) == 1 and calls[0].startswith(cpca.API_URL["批发"])
     assert store.counts() == before

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from live_replay import ReplayTransport, ranking_fetcher
+
 from evlens.sources.live.yahoo import fetch_prices
 from evlens.store import live as store_live
-
-from live_replay import ReplayTransport, ranking_fetcher
 
 
 def _load(store):
     t = ReplayTransport()
-    store_live.update(store, ["0700.HK", "cpca"], today=date(2026, 8, 10), start=date(2026, 8, 1),
-                      price_fetcher=lambda tk, s, e, a: fetch_prices(tk, s, e, after=a, transport=t),
-                      ranking_fetcher=ranking_fetcher([]))
+    store_live.update(
+        store,
+        ["0700.HK", "cpca"],
+        today=date(2026, 8, 10),
+        start=date(2026, 8, 1),
+        price_fetcher=lambda tk, s, e, a: fetch_prices(tk, s, e, after=a, transport=t),
+        ranking_fetcher=ranking_fetcher([]),
+    )
 
 
 def test_price_series_age_and_staleness(store):
@@ -31,6 +36,8 @@ def test_price_series_age_and_staleness(store):
 def test_maker_series_age_counts_from_the_end_of_the_last_month(store):
     _load(store)
     s = store.summary(today=date(2024, 3, 10))
-    row = next(r for r in s["freshness"]["deliveries"] if r["maker"] == "tesla" and r["metric"] == "wholesale")
+    row = next(
+        r for r in s["freshness"]["deliveries"] if r["maker"] == "tesla" and r["metric"] == "wholesale"
+    )
     assert row["last"] == "2024-02-29" and row["days_old"] == 10 and not row["stale"]  # 2024 is a leap year
     assert row["facts"] == 2

@@ -27,9 +27,21 @@ def test_cli_prints_one_line_and_exits_2(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("date,close\n2024-01-02,10\n2024-01-03,1o.5\n")
     proc = subprocess.run(
-        [sys.executable, "-c", "from evlens.cli import main; main()", "--db", str(tmp_path / "x.duckdb"),
-         "load", "prices", str(bad), "--ticker", "TSLA"],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "from evlens.cli import main; main()",
+            "--db",
+            str(tmp_path / "x.duckdb"),
+            "load",
+            "prices",
+            str(bad),
+            "--ticker",
+            "TSLA",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr

@@ -63,9 +63,20 @@ def test_killed_import_leaves_earlier_content_intact(tmp_path):
     big = tmp_path / "big.csv"
     _big_price_file(big)
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from evlens.cli import main; main()", "--db", str(db),
-         "load", "prices", str(big), "--progress"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        [
+            sys.executable,
+            "-c",
+            "from evlens.cli import main; main()",
+            "--db",
+            str(db),
+            "load",
+            "prices",
+            str(big),
+            "--progress",
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
         env={**os.environ, "EVLENS_IMPORT_CHUNK_ROWS": "500"},  # 200 writes: the kill lands mid-file
     )
     try:

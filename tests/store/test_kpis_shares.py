@@ -72,7 +72,9 @@ def test_class_counts_must_add_up(store, tmp_path):
     from evlens.errors import InputError
 
     p = tmp_path / "1810_shares.csv"
-    p.write_text("as_of_date,class_a_shares,class_b_shares,total_issued_shares,basis\n2024-11-30,1,2,4,filing\n")
+    p.write_text(
+        "as_of_date,class_a_shares,class_b_shares,total_issued_shares,basis\n2024-11-30,1,2,4,filing\n"
+    )
     with pytest.raises(InputError) as e:
         store.load_shares([p], ticker="1810.HK")
     assert (e.value.line, e.value.field) == (2, "total_issued_shares")

@@ -17,10 +17,12 @@ import evlens
 from evlens.periods import parse_period
 
 CLI = [sys.executable, "-c", "from evlens.cli import main; main()"]
-POISON = [("deadbeef00000001", "deliveries", "2025-03", float("inf")),
-          ("deadbeef00000002", "deliveries", "2025-05", -5000.0),
-          ("deadbeef00000003", "deliveries", "2025-06", 1e300),
-          ("deadbeef00000004", "delivery_target", "2025", float("inf"))]
+POISON = [
+    ("deadbeef00000001", "deliveries", "2025-03", float("inf")),
+    ("deadbeef00000002", "deliveries", "2025-05", -5000.0),
+    ("deadbeef00000003", "deliveries", "2025-06", 1e300),
+    ("deadbeef00000004", "delivery_target", "2025", float("inf")),
+]
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +30,21 @@ def poisoned(demo_db_path, tmp_path_factory):
     db = tmp_path_factory.mktemp("poison") / "poisoned.duckdb"
     shutil.copy(demo_db_path, db)
     con = duckdb.connect(str(db))
-    template = con.execute("SELECT * FROM facts WHERE entity = 'xiaomi-su7' AND metric = 'deliveries' LIMIT 1").df()
+    template = con.execute(
+        "SELECT * FROM facts WHERE entity = 'xiaomi-su7' AND metric = 'deliveries' LIMIT 1"
+    ).df()
     for fid, metric, period, value in POISON:
         row = template.iloc[0].to_dict()
         p = parse_period(period)
-        row.update(id=fid, metric=metric, period=period, period_start=p.start, period_end=p.end, value=value,
-                   entity="xiaomi" if metric == "delivery_target" else "xiaomi-su7")
+        row.update(
+            id=fid,
+            metric=metric,
+            period=period,
+            period_start=p.start,
+            period_end=p.end,
+            value=value,
+            entity="xiaomi" if metric == "delivery_target" else "xiaomi-su7",
+        )
         con.register("poison", pd.DataFrame([row]))
         con.execute("INSERT INTO facts SELECT * FROM poison")
         con.unregister("poison")
@@ -55,8 +66,19 @@ def test_analyses_skip_what_they_cannot_use_and_say_so(poisoned):
     assert data["deliveries"] is not None and data["headline"]["deliveries"]["to_date"] > 0
 
 
-@pytest.mark.parametrize("path", ["/", "/api/headline", "/operations", "/sources", "/events", "/market",
-                                  "/api/report", "/api/facts?metric=deliveries"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/api/headline",
+        "/operations",
+        "/sources",
+        "/events",
+        "/market",
+        "/api/report",
+        "/api/facts?metric=deliveries",
+    ],
+)
 def test_no_page_answers_500(poisoned, path):
     from fastapi.testclient import TestClient
 
@@ -69,17 +91,29 @@ def test_no_page_answers_500(poisoned, path):
 def test_cli_goes_on_and_forget_removes(poisoned, tmp_path):
     db = tmp_path / "p.duckdb"
     shutil.copy(poisoned, db)
-    r = subprocess.run([*CLI, "--db", str(db), "deliveries", "xiaomi", "--year", "2025", "--json"],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "deliveries", "xiaomi", "--year", "2025", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
-    r = subprocess.run([*CLI, "--db", str(db), "forget", "deadbeef00000001", "--dry-run", "--json"],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "forget", "deadbeef00000001", "--dry-run", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0 and json.loads(r.stdout)["removes"] == {"facts": 1}
     with evlens.open(db, read_only=True) as s:
         s.facts()
         assert len(s.skipped_facts) == 4  # the dry run removed nothing
-    r = subprocess.run([*CLI, "--db", str(db), "forget", "deadbeef00000001", "--yes", "--json"],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "forget", "deadbeef00000001", "--yes", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0 and json.loads(r.stdout)["dry_run"] is False
     with evlens.open(db, read_only=True) as s:
         s.facts()

@@ -7,8 +7,14 @@ from datetime import date
 import pytest
 
 SUSPECT_1810_SINCE_2023 = {  # data/SOURCES.md §1.2, dates of zero-volume flat rows
-    "2024-01-15", "2024-02-09", "2024-12-24", "2024-12-31", "2025-01-28", "2025-12-24",
-    "2025-12-31", "2026-02-16",
+    "2024-01-15",
+    "2024-02-09",
+    "2024-12-24",
+    "2024-12-31",
+    "2025-01-28",
+    "2025-12-24",
+    "2025-12-31",
+    "2026-02-16",
 }
 
 
@@ -47,7 +53,9 @@ def test_hsi_three_line_header(store, shared_data):
     assert r.rows == len(rows) - 3
     df = store.prices("^HSI")
     assert df.loc[rows[3][0], "close"] == float(rows[3][1])
-    assert df.loc["2024-12-31", "close"] / df.loc["2023-12-29", "close"] - 1 == pytest.approx(0.1767, abs=5e-4)
+    assert df.loc["2024-12-31", "close"] / df.loc["2023-12-29", "close"] - 1 == pytest.approx(
+        0.1767, abs=5e-4
+    )
     assert not df["suspect"].any()  # SOURCES.md: HSI has no flat rows
 
 
@@ -62,7 +70,9 @@ def test_xiaomi_suspect_rows_match_the_data_notes(store, shared_data):
 
 
 def test_dividend_payers_are_marked_adjusted(store, shared_data):
-    results = store.load_prices([shared_data / f"prices_{t}.csv" for t in ("0700.HK", "3690.HK", "9988.HK", "TSLA")])
+    results = store.load_prices(
+        [shared_data / f"prices_{t}.csv" for t in ("0700.HK", "3690.HK", "9988.HK", "TSLA")]
+    )
     adjusted = {r.tickers[0]: r.adjusted for r in results}
     assert adjusted == {"0700.HK": True, "3690.HK": False, "9988.HK": True, "TSLA": False}
     assert store.prices("HK:700")["adjusted"].all()
@@ -76,10 +86,14 @@ def test_explicit_flag_overrides_the_default(store, shared_data):
 def test_plain_csv_with_ticker_column_and_parquet(store, tmp_path):
     import pandas as pd
 
-    df = pd.DataFrame({
-        "Ticker": ["01810", "1810", "TSLA"], "Date": ["2024-01-02", "2024-01-03", "2024-01-02"],
-        "Close": [12.5, 12.7, 248.4], "Volume": [1e6, 2e6, 3e6],
-    })
+    df = pd.DataFrame(
+        {
+            "Ticker": ["01810", "1810", "TSLA"],
+            "Date": ["2024-01-02", "2024-01-03", "2024-01-02"],
+            "Close": [12.5, 12.7, 248.4],
+            "Volume": [1e6, 2e6, 3e6],
+        }
+    )
     csv_path = tmp_path / "mixed.csv"
     df.to_csv(csv_path, index=False)
     [r] = store.load_prices([csv_path])

@@ -26,12 +26,19 @@ def _frame(tickers=12, days=1500, seed=3) -> pd.DataFrame:
         close = np.round(20 * np.exp(np.cumsum(rng.normal(0, 0.01, days))), 4)
         high = np.round(close * (1 + rng.uniform(0, 0.02, days)), 4)
         low = np.round(close * (1 - rng.uniform(0, 0.02, days)), 4)
-        parts.append(pd.DataFrame({
-            "ticker": f"SYN{i:03d}", "date": dates,
-            "open": np.round(low + (high - low) * rng.uniform(0, 1, days), 4),
-            "high": high, "low": low, "close": close,
-            "volume": rng.integers(0, 5_000_000, days).astype(float),
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "ticker": f"SYN{i:03d}",
+                    "date": dates,
+                    "open": np.round(low + (high - low) * rng.uniform(0, 1, days), 4),
+                    "high": high,
+                    "low": low,
+                    "close": close,
+                    "volume": rng.integers(0, 5_000_000, days).astype(float),
+                }
+            )
+        )
     df = pd.concat(parts, ignore_index=True)
     # zero-volume flat rows and opens outside the range: flagged suspect
     flat = rng.choice(len(df), 40, replace=False)
@@ -164,11 +171,15 @@ def _errors_both_ways(tmp_path, monkeypatch, path) -> dict[str, evlens.InputErro
 def _long_file(rows: int) -> pd.DataFrame:
     dates = pd.bdate_range("1995-01-02", "2024-12-31").strftime("%Y-%m-%d")
     n = -(-rows // len(dates))
-    df = pd.DataFrame({
-        "ticker": np.repeat([f"T{i:03d}" for i in range(n)], len(dates))[:rows],
-        "date": np.tile(dates, n)[:rows],
-        "high": 11.0, "low": 9.0, "close": 10.0,
-    })
+    df = pd.DataFrame(
+        {
+            "ticker": np.repeat([f"T{i:03d}" for i in range(n)], len(dates))[:rows],
+            "date": np.tile(dates, n)[:rows],
+            "high": 11.0,
+            "low": 9.0,
+            "close": 10.0,
+        }
+    )
     return df
 
 
@@ -233,7 +244,9 @@ def test_progress_and_chunks(tmp_path, monkeypatch):
         calls = []
         monkeypatch.setenv("EVLENS_STREAM_BYTES", stream)
         with evlens.open(tmp_path / f"{mode}.duckdb") as store:
-            store.load([path], "prices", progress=lambda done, total: calls.append((done, total)))
+            store.load(
+                [path], "prices", progress=lambda done, total, calls=calls: calls.append((done, total))
+            )
         seen[mode] = calls
     assert seen["whole"] == seen["streamed"]
     assert seen["streamed"] == [(700, 3000), (1400, 3000), (2100, 3000), (2800, 3000), (3000, 3000)]
@@ -272,8 +285,13 @@ print(status("VmHWM") - before, r.added)
 def test_peak_memory_of_a_large_import(tmp_path):
     path, db = tmp_path / "big.csv", tmp_path / "big.duckdb"
     env = {k: v for k, v in os.environ.items() if k != "EVLENS_STREAM_BYTES"}
-    out = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(path), str(db)], env=env,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, str(path), str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     growth, added = map(int, out.stdout.split())
     size = path.stat().st_size

@@ -10,9 +10,18 @@ from evlens.tickers import normalize_ticker
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("01810", "1810.HK"), ("1810", "1810.HK"), ("1810.HK", "1810.HK"), ("HK:1810", "1810.HK"),
-        ("1810.hk", "1810.HK"), ("1810 HK", "1810.HK"), ("HKG:01810", "1810.HK"), ("700", "0700.HK"),
-        ("00700", "0700.HK"), ("^HSI", "HSI"), ("tsla", "TSLA"), ("NASDAQ:TSLA", "TSLA"),
+        ("01810", "1810.HK"),
+        ("1810", "1810.HK"),
+        ("1810.HK", "1810.HK"),
+        ("HK:1810", "1810.HK"),
+        ("1810.hk", "1810.HK"),
+        ("1810 HK", "1810.HK"),
+        ("HKG:01810", "1810.HK"),
+        ("700", "0700.HK"),
+        ("00700", "0700.HK"),
+        ("^HSI", "HSI"),
+        ("tsla", "TSLA"),
+        ("NASDAQ:TSLA", "TSLA"),
     ],
 )
 def test_ticker_spellings(text, expected):
@@ -60,17 +69,23 @@ def test_migration_brings_a_version_1_database_up_to_date(tmp_path):
     import evlens
     from evlens.store.migrate import schema_sql
 
-    v1 = schema_sql().replace("-- schema-version: 2", "-- schema-version: 1").replace(
-        "    origin          VARCHAR NOT NULL,         -- gazetteer | import\n"
-        "    variant_of      VARCHAR                   -- a trim counted with another model (SU7 Ultra)\n",
-        "    origin          VARCHAR NOT NULL\n",
+    v1 = (
+        schema_sql()
+        .replace("-- schema-version: 2", "-- schema-version: 1")
+        .replace(
+            "    origin          VARCHAR NOT NULL,         -- gazetteer | import\n"
+            "    variant_of      VARCHAR                   -- a trim counted with another model (SU7 Ultra)\n",
+            "    origin          VARCHAR NOT NULL\n",
+        )
     )
     assert "variant_of" not in v1
     path = tmp_path / "v1.duckdb"
     con = duckdb.connect(str(path))
     con.execute(v1)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
-    con.execute("INSERT INTO entities VALUES ('acme', 'company', 'Acme', NULL, NULL, NULL, [], NULL, 'import')")
+    con.execute(
+        "INSERT INTO entities VALUES ('acme', 'company', 'Acme', NULL, NULL, NULL, [], NULL, 'import')"
+    )
     con.close()
     # a read-only open (what the query commands do) upgrades it too, then reads
     with evlens.open(path, read_only=True) as store:

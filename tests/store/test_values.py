@@ -21,6 +21,17 @@ def test_to_date():
 
 
 def test_jsonable():
-    raw = {"d": pd.Timestamp("2025-02-06"), "x": np.int64(3), "a": np.array([1.5, np.nan]),
-           "t": (math.inf, date(2024, 12, 31)), 1: None}
-    assert jsonable(raw) == {"d": "2025-02-06", "x": 3, "a": [1.5, None], "t": [None, "2024-12-31"], "1": None}
+    raw = {
+        "d": pd.Timestamp("2025-02-06"),
+        "x": np.int64(3),
+        "a": np.array([1.5, np.nan]),
+        "t": (math.inf, date(2024, 12, 31)),
+        1: None,
+    }
+    assert jsonable(raw) == {
+        "d": "2025-02-06",
+        "x": 3,
+        "a": [1.5, None],
+        "t": [None, "2024-12-31"],
+        "1": None,
+    }

@@ -50,8 +50,13 @@ def served(db, tmp_path, request):
     port = _free_port()
     env = dict(os.environ, EVLENS_HEADER_TIMEOUT="1", EVLENS_BODY_TIMEOUT="1", EVLENS_LOCK_WAIT="20")
     extra = getattr(request, "param", [])
-    proc = subprocess.Popen([*CLI, "--db", str(db), "serve", "--port", str(port), *extra], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*CLI, "--db", str(db), "serve", "--port", str(port), *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     import httpx
@@ -101,7 +106,9 @@ def test_pages_carry_no_inline_script(client):
             assert "src=" in tag or 'type="application/json"' in tag, tag
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.nip.io", "", "localhost.evil"])
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:8000", "127.0.0.1.nip.io", "", "localhost.evil"]
+)
 def test_forged_host_gets_400(client, host):
     r = client.get("/api/headline", headers={"host": host})
     assert r.status_code == 400 and "Host" in r.json()["error"]
@@ -112,13 +119,16 @@ def test_loopback_hosts_are_served(client, host):
     assert client.get("/favicon.ico", headers={"host": host}).status_code == 200
 
 
-@pytest.mark.parametrize("headers", [
-    {"origin": "http://evil.example"},
-    {"origin": "http://127.0.0.1:9999"},  # another port is another origin
-    {"origin": "null"},
-    {"sec-fetch-site": "cross-site"},
-    {"sec-fetch-site": "same-site"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "http://evil.example"},
+        {"origin": "http://127.0.0.1:9999"},  # another port is another origin
+        {"origin": "null"},
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site"},
+    ],
+)
 def test_cross_site_writes_are_refused(writable_client, db_facts_count, headers):
     before = db_facts_count(writable_client)
     r = writable_client.post("/api/articles", json={"text": ARTICLE}, headers=headers)
@@ -133,6 +143,7 @@ def test_cross_site_writes_are_refused(writable_client, db_facts_count, headers)
 def db_facts_count():
     def count(c) -> int:
         return c.app.state.service.query(lambda s: s.counts()["facts"])
+
     return count
 
 
@@ -149,8 +160,9 @@ def test_form_without_its_csrf_token_stores_nothing(writable_client, db_facts_co
 def test_api_writes_take_only_json(writable_client, db_facts_count):
     """A cross-site form can send text/plain that looks like JSON; the API refuses it."""
     before = db_facts_count(writable_client)
-    r = writable_client.post("/api/articles", content=json.dumps({"text": ARTICLE}),
-                             headers={"content-type": "text/plain"})
+    r = writable_client.post(
+        "/api/articles", content=json.dumps({"text": ARTICLE}), headers={"content-type": "text/plain"}
+    )
     assert r.status_code == 415
     assert db_facts_count(writable_client) == before
 
@@ -175,15 +187,30 @@ def test_token_is_required_when_set(db):
 def test_loopback_and_allowed_hosts():
     from evlens.web.security import allowed_hosts, is_loopback
 
-    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost") and is_loopback("127.1.2.3")
+    assert (
+        is_loopback("127.0.0.1")
+        and is_loopback("::1")
+        and is_loopback("localhost")
+        and is_loopback("127.1.2.3")
+    )
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.org")
     assert "192.168.1.5" in allowed_hosts("192.168.1.5") and "0.0.0.0" not in allowed_hosts("0.0.0.0")
 
 
 # ---------------------------------------------------------------- stored links
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
-                                 "data:text/html,<script>alert(1)</script>", "vbscript:x", "//evil.example/x",
-                                 "http://", "java\nscript:alert(1)"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:x",
+        "//evil.example/x",
+        "http://",
+        "java\nscript:alert(1)",
+    ],
+)
 def test_only_http_links_are_links(url):
     from evlens.web.security import safe_url
 
@@ -192,16 +219,20 @@ def test_only_http_links_are_links(url):
 
 
 def test_stored_javascript_url_is_not_a_link(writable_client):
-    text = "---\nurl: javascript:alert(document.domain)\npublisher: x\n---\n" + \
-           "2025 年 1 月，小米 SU7 的交付量为 23456 辆。"
+    text = (
+        "---\nurl: javascript:alert(document.domain)\npublisher: x\n---\n"
+        + "2025 年 1 月，小米 SU7 的交付量为 23456 辆。"
+    )
     csrf = writable_client.app.state.csrf
     r = writable_client.post("/article/store", data={"text": text, "published": "2025-02-01", "csrf": csrf})
     assert r.status_code == 200, r.text
     facts = writable_client.get("/api/facts", params={"metric": "deliveries", "period": "2025-01"}).json()
-    assert any(f.get("source_url", "").startswith("javascript:") for f in facts), "the URL was stored as given"
+    assert any(f.get("source_url", "").startswith("javascript:") for f in facts), (
+        "the URL was stored as given"
+    )
     html = writable_client.get("/sources").text
     assert "javascript:alert(document.domain)" in html  # shown as text
-    assert 'href="javascript:' not in html.lower() and "href=\" javascript" not in html.lower()
+    assert 'href="javascript:' not in html.lower() and 'href=" javascript' not in html.lower()
 
 
 # ---------------------------------------------------------------- bodies
@@ -221,8 +252,9 @@ def test_oversized_chunked_body_is_refused_before_it_is_read(served):
     rss0 = _rss_kb(proc.pid)
     t0 = time.monotonic()
     try:
-        r = httpx.post(url + "/api/extract", content=body(), headers={"content-type": "application/json"},
-                       timeout=30)
+        r = httpx.post(
+            url + "/api/extract", content=body(), headers={"content-type": "application/json"}, timeout=30
+        )
         status = r.status_code
     except httpx.HTTPError:  # the server may close the connection after its 413
         status = 413
@@ -248,8 +280,10 @@ def test_a_slow_body_is_cut_off(served):
     url, _, _ = served
     port = int(url.rsplit(":", 1)[1])
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-        s.sendall(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                  b"Content-Length: 1000\r\n\r\n{\"text\": ")  # and never the rest
+        s.sendall(
+            b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 1000\r\n\r\n{"text": '
+        )  # and never the rest
         t0 = time.monotonic()
         data = s.recv(4096)
         waited = time.monotonic() - t0
@@ -278,8 +312,13 @@ def test_load_works_beside_a_read_only_dashboard(served, tmp_path):
 
     prices = tmp_path / "ZZZZ.csv"
     prices.write_text("date,close\n2025-03-03,10.5\n")
-    r = subprocess.run([*CLI, "--db", str(db), "load", "prices", str(prices), "--ticker", "ZZZZ"],
-                       capture_output=True, text=True, timeout=120, env=dict(os.environ, EVLENS_LOCK_WAIT="20"))
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "load", "prices", str(prices), "--ticker", "ZZZZ"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, EVLENS_LOCK_WAIT="20"),
+    )
     assert r.returncode == 0, r.stderr
     rows = {s["ticker"]: s["rows"] for s in httpx.get(url + "/api/summary", timeout=30).json()["securities"]}
     assert rows.get("ZZZZ") == 1
@@ -299,8 +338,12 @@ def test_an_upload_being_extracted_does_not_block_a_get(served):
         with httpx.Client(timeout=120) as c:
             page = c.get(url + "/article").text
             csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
-            r = c.post(url + "/article", data={"csrf": csrf},
-                       files={"file": ("big.txt", text.encode(), "text/plain")}, headers={"origin": url})
+            r = c.post(
+                url + "/article",
+                data={"csrf": csrf},
+                files={"file": ("big.txt", text.encode(), "text/plain")},
+                headers={"origin": url},
+            )
             status.append(r.status_code)
         done.set()
 
@@ -327,21 +370,34 @@ def test_cli_reads_and_writes_while_serve_runs(served, tmp_path):
     before = httpx.get(url + "/api/summary", timeout=30).json()
     assert "ZZZZ" not in {s["ticker"] for s in before["securities"]}
     prices = tmp_path / "ZZZZ.csv"
-    prices.write_text("date,open,high,low,close,volume\n2025-03-03,10,11,9.5,10.5,1000\n"
-                      "2025-03-04,10.5,11.5,10,11,1200\n")
+    prices.write_text(
+        "date,open,high,low,close,volume\n2025-03-03,10,11,9.5,10.5,1000\n2025-03-04,10.5,11.5,10,11,1200\n"
+    )
     env = dict(os.environ, EVLENS_LOCK_WAIT="20")
-    r = subprocess.run([*CLI, "--db", str(db), "load", "prices", str(prices), "--ticker", "ZZZZ", "--json"],
-                       capture_output=True, text=True, env=env, timeout=120)
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "load", "prices", str(prices), "--ticker", "ZZZZ", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)[0]["added"] == 2
-    r = subprocess.run([*CLI, "--db", str(db), "summary", "--json"], capture_output=True, text=True, env=env,
-                       timeout=120)
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "summary", "--json"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert r.returncode == 0 and "ZZZZ" in r.stdout
     article = tmp_path / "a.txt"
-    article.write_text("---\npublished: 2025-02-01\n---\n2025 年 1 月，小米 SU7 的交付量为 23456 辆。\n",
-                       encoding="utf-8")
-    r = subprocess.run([*CLI, "--db", str(db), "extract", str(article), "--store", "--json"], capture_output=True,
-                       text=True, env=env, timeout=120)
+    article.write_text(
+        "---\npublished: 2025-02-01\n---\n2025 年 1 月，小米 SU7 的交付量为 23456 辆。\n", encoding="utf-8"
+    )
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "extract", str(article), "--store", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     after = httpx.get(url + "/api/summary", timeout=30).json()  # no restart
     rows = {s["ticker"]: s["rows"] for s in after["securities"]}
@@ -359,7 +415,9 @@ def test_a_held_lock_gives_one_line_and_status_2(db, tmp_path):
     try:
         env = dict(os.environ, EVLENS_LOCK_WAIT="0.5")
         for args in (["load", "prices", str(prices), "--ticker", "ZZZZ"], ["summary"]):
-            r = subprocess.run([*CLI, "--db", str(db), *args], capture_output=True, text=True, env=env, timeout=60)
+            r = subprocess.run(
+                [*CLI, "--db", str(db), *args], capture_output=True, text=True, env=env, timeout=60
+            )
             assert r.returncode == 2, r.stderr
             lines = [x for x in r.stderr.splitlines() if x.strip()]
             assert "Traceback" not in r.stderr and len(lines) <= 2, r.stderr  # one message (rich may wrap it)
@@ -421,7 +479,7 @@ document.getElementById("f").submit();
 </script></body></html>"""
 
     class Page(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             body = attack.encode()
             self.send_response(200)
             self.send_header("content-type", "text/html; charset=utf-8")
@@ -454,8 +512,10 @@ document.getElementById("f").submit();
 
 def test_absurd_numbers_in_an_article_poison_nothing(writable_client):
     c = writable_client
-    text = ("2025 年 3 月，小米 SU7 的交付量为 " + "9" * 400 + " 辆。4 月交付 一亿亿亿亿亿亿亿亿亿亿 辆。"
-            "Xiaomi delivered 1e999 vehicles in May 2025.")
+    text = (
+        "2025 年 3 月，小米 SU7 的交付量为 " + "9" * 400 + " 辆。4 月交付 一亿亿亿亿亿亿亿亿亿亿 辆。"
+        "Xiaomi delivered 1e999 vehicles in May 2025."
+    )
     r = c.post("/api/articles", json={"text": text, "published": "2025-06-01"})
     assert r.status_code in (200, 400), r.text
     facts = c.get("/api/facts", params={"entity": "xiaomi-su7", "metric": "deliveries"}).json()
@@ -467,11 +527,16 @@ def test_absurd_numbers_in_an_article_poison_nothing(writable_client):
 def test_a_reachable_address_is_warned_about(db):
     """192.0.2.1 (TEST-NET-1) is on no interface here: the bind fails after the warning,
     so nothing ever listens beyond loopback."""
-    r = subprocess.run([*CLI, "--db", str(db), "serve", "--host", "192.0.2.1", "--port", str(_free_port())],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "serve", "--host", "192.0.2.1", "--port", str(_free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode != 0
     err = " ".join(r.stderr.split())
     assert "warning" in err and "no accounts" in err and "--token" in err
-    r = subprocess.run([*CLI, "--db", str(db), "serve", "--token", "short"], capture_output=True, text=True,
-                       timeout=60)
+    r = subprocess.run(
+        [*CLI, "--db", str(db), "serve", "--token", "short"], capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 2 and "16 characters" in r.stderr

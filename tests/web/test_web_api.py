@@ -21,7 +21,9 @@ def test_headline_is_the_reports(client, demo_store):
 def test_report_and_facts(client):
     r = client.get("/api/report", params={"entity": "Xiaomi"}).json()
     assert r["entity"] == "xiaomi" and r["sources"]
-    facts = client.get("/api/facts", params={"entity": "xiaomi-su7", "metric": "deliveries", "period": "2024-04"}).json()
+    facts = client.get(
+        "/api/facts", params={"entity": "xiaomi-su7", "metric": "deliveries", "period": "2024-04"}
+    ).json()
     assert facts and all(f["metric"] == "deliveries" and f["period"] == "2024-04" for f in facts)
     assert any(f["value"] == 7058 for f in facts)  # Xiaomi's April 2024 release
 
@@ -43,14 +45,17 @@ def test_forecast_moves_with_assumptions(client):
     assert fast["assumptions"]["demand_growth"] == 0.5
 
 
-@pytest.mark.parametrize("url,status,words", [
-    ("/api/report?entity=no-such-maker", 404, "unknown entity"),
-    ("/api/forecast?second_phase_start=2025-13-40", 400, "second_phase_start"),
-    ("/api/forecast?paths=0", 422, "paths"),
-    ("/api/prices/NOPE.XX", 404, ""),
-    ("/operations?ramp_months=soon", 400, "ramp_months"),
-    ("/nowhere", 404, ""),
-])
+@pytest.mark.parametrize(
+    "url,status,words",
+    [
+        ("/api/report?entity=no-such-maker", 404, "unknown entity"),
+        ("/api/forecast?second_phase_start=2025-13-40", 400, "second_phase_start"),
+        ("/api/forecast?paths=0", 422, "paths"),
+        ("/api/prices/NOPE.XX", 404, ""),
+        ("/operations?ramp_months=soon", 400, "ramp_months"),
+        ("/nowhere", 404, ""),
+    ],
+)
 def test_errors_are_json_without_traceback(client, url, status, words):
     r = client.get(url)
     assert r.status_code == status
@@ -62,7 +67,7 @@ def test_extract_and_read_only(client):
     r = client.post("/api/extract", json={"text": ARTICLE})
     facts = r.json()["facts"]
     assert [f["value"] for f in facts] == [7000, 8600]
-    assert [ARTICLE[f["span"][0]:f["span"][1]] for f in facts] == ["7000 辆", "8600 辆"]
+    assert [ARTICLE[f["span"][0] : f["span"][1]] for f in facts] == ["7000 辆", "8600 辆"]
     assert client.post("/api/articles", json={"text": ARTICLE}).status_code == 403
     r = client.post("/article/store", data={"text": ARTICLE, "csrf": client.app.state.csrf})
     assert r.status_code == 403 and "read-only" in r.json()["error"]
@@ -72,7 +77,9 @@ def test_upload_checks(client):
     form = {"csrf": client.app.state.csrf}
     r = client.post("/article", data=form, files={"file": ("a.exe", b"MZ\x90", "application/x-msdownload")})
     assert r.status_code == 400 and "txt" in r.json()["error"]
-    r = client.post("/article", data=form, files={"file": ("a.txt", "\xff\xfe".encode("latin-1"), "text/plain")})
+    r = client.post(
+        "/article", data=form, files={"file": ("a.txt", "\xff\xfe".encode("latin-1"), "text/plain")}
+    )
     assert r.status_code == 400 and "UTF-8" in r.json()["error"]
     r = client.post("/article", data=form, files={"file": ("a.txt", ARTICLE.encode(), "text/plain")})
     assert r.status_code == 200 and "<mark" in r.text
@@ -97,8 +104,10 @@ def test_operations_without_a_scenario_still_shows_deliveries(client):
 
 
 def test_article_form_stores(writable_client):
-    r = writable_client.post("/article/store", data={"text": ARTICLE, "published": "2024-06-01",
-                                                     "csrf": writable_client.app.state.csrf})
+    r = writable_client.post(
+        "/article/store",
+        data={"text": ARTICLE, "published": "2024-06-01", "csrf": writable_client.app.state.csrf},
+    )
     assert r.status_code == 200 and 'id="stored"' in r.text
     assert r.text.count("<mark") == 2
     facts = writable_client.get("/api/facts", params={"metric": "deliveries", "period": "2024-05"}).json()

@@ -6,8 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = [("/", 1, "en"), ("/market", 2, "en"), ("/events", 1, "en"), ("/operations", 7, "en"),
-         ("/sources", 0, "en"), ("/article", 0, "en"), ("/", 1, "zh"), ("/market", 2, "zh"), ("/sources", 0, "zh")]
+PAGES = [
+    ("/", 1, "en"),
+    ("/market", 2, "en"),
+    ("/events", 1, "en"),
+    ("/operations", 7, "en"),
+    ("/sources", 0, "en"),
+    ("/article", 0, "en"),
+    ("/", 1, "zh"),
+    ("/market", 2, "zh"),
+    ("/sources", 0, "zh"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +43,12 @@ def page(context, live_server):
 
 def _charts_drawn(page, n: int) -> int:
     if n:
-        page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n}", timeout=15000)
+        page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n}", timeout=15000
+        )
     return page.evaluate(
-        "Array.from(document.querySelectorAll('.js-plotly-plot')).filter(d => d.data && d.data.length).length")
+        "Array.from(document.querySelectorAll('.js-plotly-plot')).filter(d => d.data && d.data.length).length"
+    )
 
 
 @pytest.mark.parametrize("path,charts,lang", PAGES)
@@ -88,8 +100,10 @@ def test_article_highlights_the_right_spans(page, live_server):
 
 
 def test_hostile_article_is_text(page, live_server):
-    text = ("小米 SU7 4 月交付 7058 辆。<script>window.__ran = 1; alert('x')</script>"
-            "<img src=x onerror=\"window.__ran = 2; alert('y')\">")
+    text = (
+        "小米 SU7 4 月交付 7058 辆。<script>window.__ran = 1; alert('x')</script>"
+        "<img src=x onerror=\"window.__ran = 2; alert('y')\">"
+    )
     page.goto(f"{live_server}/article")
     page.fill("#article-text", text)
     page.click("#extract")

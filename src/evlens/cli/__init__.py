@@ -11,7 +11,6 @@ import importlib
 import pkgutil
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -30,7 +29,7 @@ app = typer.Typer(
 @app.callback()
 def _global(
     ctx: typer.Context,
-    db: Optional[Path] = typer.Option(
+    db: Path | None = typer.Option(
         None, "--db", envvar="EVLENS_DB", help="Database file (default: the user data directory)."
     ),
 ) -> None:
@@ -71,7 +70,9 @@ def main(argv: list[str] | None = None) -> None:
 def _is_usage_error(exc: BaseException) -> bool:
     """A usage error of click, whichever copy raised it: Typer now ships its own click, so
     ``except click.ClickException`` alone misses its errors."""
-    return any(cls.__name__ == "ClickException" for cls in type(exc).__mro__) and hasattr(exc, "format_message")
+    return any(cls.__name__ == "ClickException" for cls in type(exc).__mro__) and hasattr(
+        exc, "format_message"
+    )
 
 
 def _one_line(text: str) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -29,7 +30,7 @@ class State:
         return open_store(self.db_path, read_only=read_only)
 
 
-class lazy:  # noqa: N801 - stands for a module
+class lazy:
     """A module imported on first use, so that ``evlens --help`` does not load the analyses."""
 
     def __init__(self, name: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
 from rich.table import Table
 
@@ -19,13 +17,17 @@ METRIC_HELP = "retail_sales (China retail by model, CPCA) or deliveries (as the 
 def _metric(text: str) -> str:
     m = text.strip().lower()
     if m not in rankings.METRICS:
-        raise InputError(f"--metric must be one of {', '.join(rankings.METRICS)}, not {text!r}", field="--metric")
+        raise InputError(
+            f"--metric must be one of {', '.join(rankings.METRICS)}, not {text!r}", field="--metric"
+        )
     return m
 
 
 def _render_compare(c) -> None:
     names = [c.names.get(m, m) for m in c.models]
-    table = Table("month", *names, *(f"lead {c.names.get(p.a, p.a)} / {c.names.get(p.b, p.b)}" for p in c.pairs))
+    table = Table(
+        "month", *names, *(f"lead {c.names.get(p.a, p.a)} / {c.names.get(p.b, p.b)}" for p in c.pairs)
+    )
     for i, month in enumerate(c.months):
         cells = [c.standings[m][i].describe() for m in c.models]
         leads = []
@@ -47,8 +49,12 @@ def _render_rankings(r) -> None:
     table = Table(*cols)
     for row in r.rows:
         f = row.figure
-        cells = [f"{row.rank} of {row.list_size}", f.name or f.entity, f.brand_name or f.brand or "",
-                 f"{f.value:,.0f}"]
+        cells = [
+            f"{row.rank} of {row.list_size}",
+            f.name or f.entity,
+            f.brand_name or f.brand or "",
+            f"{f.value:,.0f}",
+        ]
         if r.selection:
             cells.append(str(row.rank_in_selection))
         table.add_row(*cells, f.source_url or "")
@@ -60,10 +66,12 @@ def register(app: typer.Typer) -> None:
     @app.command("compare")
     def compare_cmd(
         ctx: typer.Context,
-        models: List[str] = typer.Argument(..., help="Two or more models: slug, name or alias (xiaomi-su7 tesla-model-3)."),
+        models: list[str] = typer.Argument(
+            ..., help="Two or more models: slug, name or alias (xiaomi-su7 tesla-model-3)."
+        ),
         metric: str = typer.Option("retail_sales", "--metric", help=METRIC_HELP),
-        start: Optional[str] = typer.Option(None, "--from", help="First month, YYYY-MM."),
-        end: Optional[str] = typer.Option(None, "--to", help="Last month, YYYY-MM."),
+        start: str | None = typer.Option(None, "--from", help="First month, YYYY-MM."),
+        end: str | None = typer.Option(None, "--to", help="Last month, YYYY-MM."),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Models side by side per month: value, rank of the month's list, who leads and by how
@@ -82,23 +90,33 @@ def register(app: typer.Typer) -> None:
         have = {r["entity"] for r in rows}
         for text, slug in zip(models, slugs):
             if slug not in have:
-                raise NotFoundError(f"{text!r} ({slug}) is in no monthly {m} list; compare ranks models that "
-                                    "appear in the monthly tables by model")
+                raise NotFoundError(
+                    f"{text!r} ({slug}) is in no monthly {m} list; compare ranks models that "
+                    "appear in the monthly tables by model"
+                )
         names = {r["entity"]: r["name"] or r["entity"] for r in rows if r["entity"] in slugs}
         figures = [rankings.Figure(**r) for r in rows]
-        result = rankings.compare_models(figures, slugs, metric=m, start=first, end=last, names=names,
-                                         launched=launched)
+        result = rankings.compare_models(
+            figures, slugs, metric=m, start=first, end=last, names=names, launched=launched
+        )
         if not result.months:
-            raise NotFoundError(f"no monthly {m} lists between {first or 'the start'} and {last or 'the end'}")
+            raise NotFoundError(
+                f"no monthly {m} lists between {first or 'the start'} and {last or 'the end'}"
+            )
         emit(result.to_dict() if as_json else result, as_json, _render_compare)
 
     @app.command("rankings")
     def rankings_cmd(
         ctx: typer.Context,
         month: str = typer.Option(..., "--month", help="The month, YYYY-MM."),
-        brand: Optional[str] = typer.Option(None, "--brand", help="Only this maker's models (byd, Tesla, 小米)."),
-        segment: Optional[str] = typer.Option(
-            None, "--segment", help="Only a segment of data/segments.toml, by id or name (bev-sedans-above-200k)."),
+        brand: str | None = typer.Option(
+            None, "--brand", help="Only this maker's models (byd, Tesla, 小米)."
+        ),
+        segment: str | None = typer.Option(
+            None,
+            "--segment",
+            help="Only a segment of data/segments.toml, by id or name (bev-sedans-above-200k).",
+        ),
         metric: str = typer.Option("retail_sales", "--metric", help=METRIC_HELP),
         as_json: bool = JSON_OPTION,
     ) -> None:
@@ -115,7 +133,9 @@ def register(app: typer.Typer) -> None:
                 months = store_rankings.months_with_lists(store, m)
                 span = f"{months[0]}..{months[-1]}" if months else "none stored"
                 raise NotFoundError(f"no {m} list for {mon} (months with a list: {span})")
-            slug_of = store_rankings.resolve_names(store, [x.key for x in seg_data.models]) if seg_data else {}
+            slug_of = (
+                store_rankings.resolve_names(store, [x.key for x in seg_data.models]) if seg_data else {}
+            )
         table = rankings.rank_month([rankings.Figure(**r) for r in rows], m)
         if brand_slug:
             keep = {r.figure.entity for r in table.rows if brand_slug in (r.figure.brand, r.figure.entity)}

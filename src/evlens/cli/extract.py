@@ -6,7 +6,6 @@ import json
 import sys
 import tempfile
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.table import Table
@@ -23,18 +22,35 @@ def _row_to_dict(r: dict) -> dict:
     from ..extract import _num
 
     return {
-        "entity": r["entity"], "metric": r["metric"], "value": _num(float(r["value"])), "unit": r["unit"],
-        "rate": r["rate"], "bound": r["bound"], "period": r["period"], "cumulative": bool(r["cumulative"]),
-        "span": [int(r["span_start"]), int(r["span_end"])], "surface": r["surface"], "sentence": r["sentence"],
-        "rule": r["method"], "document_id": r["document_id"],
+        "entity": r["entity"],
+        "metric": r["metric"],
+        "value": _num(float(r["value"])),
+        "unit": r["unit"],
+        "rate": r["rate"],
+        "bound": r["bound"],
+        "period": r["period"],
+        "cumulative": bool(r["cumulative"]),
+        "span": [int(r["span_start"]), int(r["span_end"])],
+        "surface": r["surface"],
+        "sentence": r["sentence"],
+        "rule": r["method"],
+        "document_id": r["document_id"],
     }
 
 
 def _table(rows: list[tuple[str, dict]]) -> None:
     table = Table("file", "entity", "metric", "period", "value", "unit", "bound", "text")
     for name, d in rows:
-        table.add_row(name, d["entity"], d["metric"], d["period"], f"{d['value']:,}", d["unit"] + (f"/{d['rate']}" if d["rate"] else ""),
-                      d["bound"], d["surface"])
+        table.add_row(
+            name,
+            d["entity"],
+            d["metric"],
+            d["period"],
+            f"{d['value']:,}",
+            d["unit"] + (f"/{d['rate']}" if d["rate"] else ""),
+            d["bound"],
+            d["surface"],
+        )
     console.print(table)
 
 
@@ -42,14 +58,36 @@ def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract_cmd(
         ctx: typer.Context,
-        paths: List[Path] = typer.Argument(..., help="Article files (markdown or text) or directories of them."),
-        store: bool = typer.Option(False, "--store", help="Store each document and its facts (once per document)."),
-        on: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for files without one in front matter; overrides it otherwise."),
-        workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Run on a local Dask cluster with N workers."),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster (tcp://host:8786)."),
-        out: Optional[Path] = typer.Option(None, "--out", help="Directory for the Parquet partitions of a Dask run (default: a temporary one)."),
-        threads: bool = typer.Option(False, "--threads", help="Local Dask workers as threads in this process instead of processes."),
-        verbose: bool = typer.Option(False, "--verbose", help="Also list, on standard error, figures read but not emitted and why (e.g. not finite, beyond what the metric can hold)."),
+        paths: list[Path] = typer.Argument(
+            ..., help="Article files (markdown or text) or directories of them."
+        ),
+        store: bool = typer.Option(
+            False, "--store", help="Store each document and its facts (once per document)."
+        ),
+        on: str | None = typer.Option(
+            None,
+            "--date",
+            help="Publication date (YYYY-MM-DD) for files without one in front matter; overrides it otherwise.",
+        ),
+        workers: int | None = typer.Option(
+            None, "--workers", min=1, help="Run on a local Dask cluster with N workers."
+        ),
+        scheduler: str | None = typer.Option(
+            None, "--scheduler", help="Run on an existing Dask cluster (tcp://host:8786)."
+        ),
+        out: Path | None = typer.Option(
+            None,
+            "--out",
+            help="Directory for the Parquet partitions of a Dask run (default: a temporary one).",
+        ),
+        threads: bool = typer.Option(
+            False, "--threads", help="Local Dask workers as threads in this process instead of processes."
+        ),
+        verbose: bool = typer.Option(
+            False,
+            "--verbose",
+            help="Also list, on standard error, figures read but not emitted and why (e.g. not finite, beyond what the metric can hold).",
+        ),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Read facts out of articles: each with its entity, metric, period, value, bound and exact span."""
@@ -63,8 +101,14 @@ def register(app: typer.Typer) -> None:
         if workers or scheduler:
             with tempfile.TemporaryDirectory(prefix="evlens-extract-") as tmp:
                 target = out or Path(tmp)
-                res = run(files, target, published=published, workers=workers, scheduler=scheduler,
-                          processes=not threads)
+                res = run(
+                    files,
+                    target,
+                    published=published,
+                    workers=workers,
+                    scheduler=scheduler,
+                    processes=not threads,
+                )
                 rows = [_row_to_dict(r) for r in read_partitions(target).to_dict("records")]
                 loaded = None
                 if store:
@@ -76,8 +120,10 @@ def register(app: typer.Typer) -> None:
             else:
                 names = {}
                 _table([(names.get(d["document_id"], d["document_id"][:8]), d) for d in rows])
-            msg = (f"{res.documents} documents, {res.facts} facts in {res.partitions} partitions "
-                   f"({res.mode}, {res.workers} workers, {res.seconds:.2f} s)")
+            msg = (
+                f"{res.documents} documents, {res.facts} facts in {res.partitions} partitions "
+                f"({res.mode}, {res.workers} workers, {res.seconds:.2f} s)"
+            )
             if loaded:
                 msg += f"; stored {loaded['documents_added']} new documents, {loaded['facts_added']} facts"
             err_console.print(msg, highlight=False)
@@ -94,8 +140,12 @@ def register(app: typer.Typer) -> None:
             if verbose:
                 for s in skipped:
                     shown = s.surface if len(s.surface) <= 40 else f"{s.surface[:20]}…{s.surface[-8:]}"
-                    err_console.print(f"{path}: skipped {shown!r} at {s.span_start}:{s.span_end} ({s.metric}): {s.reason}",
-                                      highlight=False, markup=False, soft_wrap=True)
+                    err_console.print(
+                        f"{path}: skipped {shown!r} at {s.span_start}:{s.span_end} ({s.metric}): {s.reason}",
+                        highlight=False,
+                        markup=False,
+                        soft_wrap=True,
+                    )
         if as_json:
             for _, _, facts in results:
                 for f in facts:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.table import Table
 
@@ -15,10 +13,18 @@ def _render(rec) -> None:
     table = Table("entity", "metric", "period", "value", "unit", "bound", "facts", "conflicts", "why")
     for c in rec.choices:
         rate = f"/{c.rate}" if c.rate else ""
-        table.add_row(c.entity, c.metric + (" (cumulative)" if c.cumulative else ""), c.period, f"{c.value:,.10g}",
-                      c.unit + rate, c.bound, str(len(c.facts)),
-                      "; ".join(f"{x['value']:,.10g} {x['bound']}" for x in c.conflicts if not x.get("revised")), c.reason
-                      + "".join(f"; revises {x['value']:,.10g} (known {x['known_from']})" for x in c.revisions))
+        table.add_row(
+            c.entity,
+            c.metric + (" (cumulative)" if c.cumulative else ""),
+            c.period,
+            f"{c.value:,.10g}",
+            c.unit + rate,
+            c.bound,
+            str(len(c.facts)),
+            "; ".join(f"{x['value']:,.10g} {x['bound']}" for x in c.conflicts if not x.get("revised")),
+            c.reason
+            + "".join(f"; revises {x['value']:,.10g} (known {x['known_from']})" for x in c.revisions),
+        )
     console.print(table)
     console.print(rec.summary(), highlight=False)
 
@@ -28,11 +34,16 @@ def register(app: typer.Typer) -> None:
     def facts_cmd(
         ctx: typer.Context,
         entity: str = typer.Argument(..., help="Entity slug, name, alias or ticker (xiaomi, 小米, 1810.HK)."),
-        metric: Optional[str] = typer.Argument(None, help="Metric (deliveries, orders, market_cap, ...)."),
-        period: Optional[str] = typer.Option(None, "--period", help="Only this period (2024, 2024-Q4, 2024-12)."),
-        as_of: Optional[str] = typer.Option(
-            None, "--as-of", help="Choose from the facts known by this date (YYYY-MM-DD); undated facts count "
-                                  "from the release calendar's date."),
+        metric: str | None = typer.Argument(None, help="Metric (deliveries, orders, market_cap, ...)."),
+        period: str | None = typer.Option(
+            None, "--period", help="Only this period (2024, 2024-Q4, 2024-12)."
+        ),
+        as_of: str | None = typer.Option(
+            None,
+            "--as-of",
+            help="Choose from the facts known by this date (YYYY-MM-DD); undated facts count "
+            "from the release calendar's date.",
+        ),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Show the stored facts behind each value and the value chosen as of a date, with any
@@ -50,5 +61,7 @@ def register(app: typer.Typer) -> None:
         day = parse_day(as_of, "--as-of")
         rec = reconcile(df, as_of=day)
         if not rec.choices:
-            raise NotFoundError(f"no facts for {slug}" + (f" {metric}" if metric else "") + f" were known on {day}")
+            raise NotFoundError(
+                f"no facts for {slug}" + (f" {metric}" if metric else "") + f" were known on {day}"
+            )
         emit(rec.to_dict() if as_json else rec, as_json, _render)

@@ -4,7 +4,6 @@ starts the web dashboard. Both only parse and call :mod:`evlens.report` / :mod:`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.table import Table
@@ -17,8 +16,13 @@ def print_headline(data: dict, lang: str, out: Path | None = None) -> None:
     from ..report import headline_items
 
     name = data["name_zh"] if lang == "zh" else data["name_en"]
-    table = Table("", "", "", title=f"{name} ({data['ticker'] or ('未上市' if lang == 'zh' else 'not listed')})",
-                  show_header=False)
+    table = Table(
+        "",
+        "",
+        "",
+        title=f"{name} ({data['ticker'] or ('未上市' if lang == 'zh' else 'not listed')})",
+        show_header=False,
+    )
     for item in headline_items(data, lang):
         table.add_row(item["label"], f"[bold]{item['value']}[/]", item["detail"])
     console.print(table)
@@ -35,15 +39,23 @@ def register(app: typer.Typer) -> None:
         entity: str = typer.Argument(..., help="Company (slug, name or ticker), e.g. xiaomi."),
         out: Path = typer.Option(Path("evlens-report.html"), "--out", help="HTML file to write."),
         lang: str = typer.Option("en", "--lang", help="Language of labels and numbers: en or zh."),
-        year: Optional[int] = typer.Option(None, "--year", help="Year of the period return and peer table."),
-        forecast_year: Optional[int] = typer.Option(None, "--forecast-year", help="Year of the deliveries and forecast."),
-        benchmark: Optional[str] = typer.Option(
-            None, "--benchmark", help="Index for the period return and peers (default: the listing's own, from the universe data)."),
-        as_of: Optional[str] = typer.Option(
-            None, "--as-of", help="Forecast from what was public on this day, YYYY-MM-DD (default: today)."),
+        year: int | None = typer.Option(None, "--year", help="Year of the period return and peer table."),
+        forecast_year: int | None = typer.Option(
+            None, "--forecast-year", help="Year of the deliveries and forecast."
+        ),
+        benchmark: str | None = typer.Option(
+            None,
+            "--benchmark",
+            help="Index for the period return and peers (default: the listing's own, from the universe data).",
+        ),
+        as_of: str | None = typer.Option(
+            None, "--as-of", help="Forecast from what was public on this day, YYYY-MM-DD (default: today)."
+        ),
         paths: int = typer.Option(4000, "--paths", help="Forecast paths."),
         seed: int = typer.Option(1, "--seed", help="Forecast seed."),
-        png: Optional[Path] = typer.Option(None, "--png", help="Also write each chart as a PNG into this folder."),
+        png: Path | None = typer.Option(
+            None, "--png", help="Also write each chart as a PNG into this folder."
+        ),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Write one self-contained HTML report (opens offline) and print its headline numbers."""
@@ -55,8 +67,14 @@ def register(app: typer.Typer) -> None:
             raise InputError("--paths must be at least 1", field="--paths")
         from .common import parse_day
 
-        opts = ReportOptions(year=year, forecast_year=forecast_year, benchmark=benchmark, paths=paths, seed=seed,
-                             as_of=parse_day(as_of, "--as-of"))
+        opts = ReportOptions(
+            year=year,
+            forecast_year=forecast_year,
+            benchmark=benchmark,
+            paths=paths,
+            seed=seed,
+            as_of=parse_day(as_of, "--as-of"),
+        )
         with state(ctx).open(read_only=True) as store:
             data = write_report(store, entity, out, lang=lang, options=opts)
         d = data.to_dict()
@@ -65,18 +83,32 @@ def register(app: typer.Typer) -> None:
             from ..report.png import write_pngs
 
             pngs = [str(p) for p in write_pngs(d, lang, png)]
-        emit({"out": str(out), "lang": lang, "headline": d["headline"], "notes": d["notes"], "png": pngs}, as_json,
-             lambda _: (print_headline(d, lang, out), pngs and console.print(f"Charts written to [bold]{png}[/]: "
-                                                                             f"{len(pngs)} PNG files", highlight=False)))
+        emit(
+            {"out": str(out), "lang": lang, "headline": d["headline"], "notes": d["notes"], "png": pngs},
+            as_json,
+            lambda _: (
+                print_headline(d, lang, out),
+                pngs
+                and console.print(
+                    f"Charts written to [bold]{png}[/]: {len(pngs)} PNG files", highlight=False
+                ),
+            ),
+        )
 
     @app.command("serve")
     def serve_cmd(
         ctx: typer.Context,
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
         port: int = typer.Option(8000, "--port", help="Port to listen on."),
-        read_only: bool = typer.Option(False, "--read-only", help="Serve the database read-only (no storing)."),
-        token: Optional[str] = typer.Option(None, "--token", envvar="EVLENS_TOKEN",
-                                            help="Require this token on every request (for a non-loopback address)."),
+        read_only: bool = typer.Option(
+            False, "--read-only", help="Serve the database read-only (no storing)."
+        ),
+        token: str | None = typer.Option(
+            None,
+            "--token",
+            envvar="EVLENS_TOKEN",
+            help="Require this token on every request (for a non-loopback address).",
+        ),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Start the web dashboard over the database."""
@@ -88,12 +120,29 @@ def register(app: typer.Typer) -> None:
             raise InputError("the token must have at least 16 characters", field="--token")
         app_ = create_app(state(ctx).db_path, read_only=read_only, host=host, token=token)
         exposed = not is_loopback(host)
-        emit({"url": f"http://{host}:{port}/", "read_only": read_only, "token": token is not None,
-              "exposed": exposed}, as_json,
-             lambda o: console.print(f"Serving evlens on [bold]{o['url']}[/] (Ctrl+C to stop)", highlight=False))
+        emit(
+            {
+                "url": f"http://{host}:{port}/",
+                "read_only": read_only,
+                "token": token is not None,
+                "exposed": exposed,
+            },
+            as_json,
+            lambda o: console.print(
+                f"Serving evlens on [bold]{o['url']}[/] (Ctrl+C to stop)", highlight=False
+            ),
+        )
         if exposed:
-            err_console.print(f"[bold yellow]warning:[/] {host} is reachable from other machines and the dashboard "
-                              "has no accounts" + ("; every request must carry the token" if token else
-                                                   ": anyone who can reach it can read and change the database; "
-                                                   "set --token or EVLENS_TOKEN"), highlight=False, soft_wrap=True)
+            err_console.print(
+                f"[bold yellow]warning:[/] {host} is reachable from other machines and the dashboard "
+                "has no accounts"
+                + (
+                    "; every request must carry the token"
+                    if token
+                    else ": anyone who can reach it can read and change the database; "
+                    "set --token or EVLENS_TOKEN"
+                ),
+                highlight=False,
+                soft_wrap=True,
+            )
         run(app_, host, port)

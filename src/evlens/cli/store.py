@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.markup import escape
@@ -12,8 +11,9 @@ from rich.table import Table
 from ..store.results import ImportResult
 from .common import JSON_OPTION, console, emit, err_console, state
 
-load_app = typer.Typer(help="Import price files, KPI tables or share counts (one transaction per call).",
-                       no_args_is_help=True)
+load_app = typer.Typer(
+    help="Import price files, KPI tables or share counts (one transaction per call).", no_args_is_help=True
+)
 
 FILES = typer.Argument(..., exists=False, help="Files to import.")
 
@@ -32,11 +32,15 @@ def _render_results(results: list[ImportResult]) -> None:
         if r.new_entities:
             notes.append(f"{len(r.new_entities)} new entities")
         notes.extend(r.notes)
-        table.add_row(Path(r.path or "").name, r.kind, r.format, str(r.rows), str(r.added), rng, "; ".join(notes))
+        table.add_row(
+            Path(r.path or "").name, r.kind, r.format, str(r.rows), str(r.added), rng, "; ".join(notes)
+        )
     console.print(table)
 
 
-def _load(ctx: typer.Context, kind: str | None, files: List[Path], as_json: bool, progress: bool = False, **kw) -> None:
+def _load(
+    ctx: typer.Context, kind: str | None, files: list[Path], as_json: bool, progress: bool = False, **kw
+) -> None:
     def report(done: int, total: int) -> None:
         err_console.print(f"stored {done}/{total} rows", highlight=False)
 
@@ -48,10 +52,14 @@ def _load(ctx: typer.Context, kind: str | None, files: List[Path], as_json: bool
 @load_app.command("prices")
 def load_prices(
     ctx: typer.Context,
-    files: List[Path] = FILES,
-    ticker: Optional[str] = typer.Option(None, help="Ticker of the file's security when its name does not tell."),
-    adjusted: Optional[bool] = typer.Option(
-        None, "--adjusted/--unadjusted", help="Whether the closes are dividend-adjusted (default: from the format)."
+    files: list[Path] = FILES,
+    ticker: str | None = typer.Option(
+        None, help="Ticker of the file's security when its name does not tell."
+    ),
+    adjusted: bool | None = typer.Option(
+        None,
+        "--adjusted/--unadjusted",
+        help="Whether the closes are dividend-adjusted (default: from the format).",
     ),
     replace: bool = typer.Option(False, help="Overwrite stored bars that differ from this file's."),
     progress: bool = typer.Option(False, help="Report progress on standard error."),
@@ -62,7 +70,7 @@ def load_prices(
 
 
 @load_app.command("kpis")
-def load_kpis(ctx: typer.Context, files: List[Path] = FILES, as_json: bool = JSON_OPTION) -> None:
+def load_kpis(ctx: typer.Context, files: list[Path] = FILES, as_json: bool = JSON_OPTION) -> None:
     """Import tables of reported figures (deliveries, orders, targets, capacity, index returns)."""
     _load(ctx, "kpis", files, as_json)
 
@@ -70,8 +78,8 @@ def load_kpis(ctx: typer.Context, files: List[Path] = FILES, as_json: bool = JSO
 @load_app.command("shares")
 def load_shares(
     ctx: typer.Context,
-    files: List[Path] = FILES,
-    ticker: Optional[str] = typer.Option(None, help="Ticker the counts belong to when the file does not say."),
+    files: list[Path] = FILES,
+    ticker: str | None = typer.Option(None, help="Ticker the counts belong to when the file does not say."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import shares-outstanding tables."""
@@ -79,18 +87,35 @@ def load_shares(
 
 
 @load_app.command("auto")
-def load_auto(ctx: typer.Context, files: List[Path] = FILES, as_json: bool = JSON_OPTION) -> None:
+def load_auto(ctx: typer.Context, files: list[Path] = FILES, as_json: bool = JSON_OPTION) -> None:
     """Import files of any kind, telling each file's kind from its header."""
     _load(ctx, None, files, as_json)
 
 
 def _render_summary(s: dict) -> None:
     console.print(f"[bold]database[/] {s['database']}")
-    t = Table("ticker", "name", "rows", "from", "to", "days old", "adjusted", "suspect rows",
-              title=f"Prices (age on {s['as_of']})" if "as_of" in s else "Prices")
+    t = Table(
+        "ticker",
+        "name",
+        "rows",
+        "from",
+        "to",
+        "days old",
+        "adjusted",
+        "suspect rows",
+        title=f"Prices (age on {s['as_of']})" if "as_of" in s else "Prices",
+    )
     for r in s["securities"]:
-        t.add_row(r["ticker"], r["name"] or "", str(r["rows"]), r["first"], r["last"], _age(r),
-                  "yes" if r["adjusted"] else "no", str(r["suspect"]))
+        t.add_row(
+            r["ticker"],
+            r["name"] or "",
+            str(r["rows"]),
+            r["first"],
+            r["last"],
+            _age(r),
+            "yes" if r["adjusted"] else "no",
+            str(r["suspect"]),
+        )
     console.print(t)
     t = Table("maker / entity", "facts", "entities", "metrics", title="Facts")
     for r in s["facts_by_maker"]:
@@ -106,15 +131,24 @@ def _render_summary(s: dict) -> None:
 
         makers = {m.id for m in load_universe()}
         shown = [r for r in fresh if r["maker"] in makers]  # the universe's makers; --json has every entity
-        t = Table("maker", "metric", "facts", "last period ends", "days old",
-                  title="Monthly figures of the makers: how fresh (stale: more than 45 days past the month)")
+        t = Table(
+            "maker",
+            "metric",
+            "facts",
+            "last period ends",
+            "days old",
+            title="Monthly figures of the makers: how fresh (stale: more than 45 days past the month)",
+        )
         for r in shown:
             t.add_row(r["maker"], r["metric"], str(r["facts"]), r["last"], _age(r))
         console.print(t)
         stale = sum(1 for r in s["securities"] if r.get("stale")) + sum(1 for r in fresh if r.get("stale"))
         if stale:
-            console.print(f"{stale} series are stale; evlens update fetches what is newer (pip install 'evlens[live]')",
-                          highlight=False, markup=False)
+            console.print(
+                f"{stale} series are stale; evlens update fetches what is newer (pip install 'evlens[live]')",
+                highlight=False,
+                markup=False,
+            )
 
 
 def _age(r: dict) -> str:
@@ -144,8 +178,8 @@ def register(app: typer.Typer) -> None:
     def prices(
         ctx: typer.Context,
         ticker: str,
-        start: Optional[str] = typer.Option(None, help="First date (YYYY-MM-DD)."),
-        end: Optional[str] = typer.Option(None, help="Last date (YYYY-MM-DD)."),
+        start: str | None = typer.Option(None, help="First date (YYYY-MM-DD)."),
+        end: str | None = typer.Option(None, help="Last date (YYYY-MM-DD)."),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Daily bars of one security, with the adjusted and suspect flags."""
@@ -158,10 +192,22 @@ def register(app: typer.Typer) -> None:
         def render(rows):
             table = Table("date", "open", "high", "low", "close", "volume", "flags", title=t)
             for r in rows:
-                flags = ", ".join(x for x in ("adjusted" if r["adjusted"] else "", "suspect" if r["suspect"] else "") if x)
-                fmt = lambda v: "" if v is None else f"{v:,.2f}"
-                table.add_row(r["date"], fmt(r["open"]), fmt(r["high"]), fmt(r["low"]), fmt(r["close"]),
-                              "" if r["volume"] is None else f"{r['volume']:,.0f}", flags)
+                flags = ", ".join(
+                    x for x in ("adjusted" if r["adjusted"] else "", "suspect" if r["suspect"] else "") if x
+                )
+
+                def fmt(v):
+                    return "" if v is None else f"{v:,.2f}"
+
+                table.add_row(
+                    r["date"],
+                    fmt(r["open"]),
+                    fmt(r["high"]),
+                    fmt(r["low"]),
+                    fmt(r["close"]),
+                    "" if r["volume"] is None else f"{r['volume']:,.0f}",
+                    flags,
+                )
             console.print(table)
 
         emit(rows, as_json, render)
@@ -186,7 +232,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def entities(
         ctx: typer.Context,
-        kind: Optional[str] = typer.Option(None, help="company, model, model_group, index or aggregate."),
+        kind: str | None = typer.Option(None, help="company, model, model_group, index or aggregate."),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Companies, models, model groups and indexes the database knows, with their aliases."""
@@ -200,8 +246,14 @@ def register(app: typer.Typer) -> None:
         def render(rows):
             table = Table("id", "kind", "name", "中文", "parent", "aliases")
             for r in rows:
-                table.add_row(r["id"], r["kind"], r["name_en"] or "", r["name_zh"] or "", r["parent"] or "",
-                              ", ".join(r["aliases"] or []))
+                table.add_row(
+                    r["id"],
+                    r["kind"],
+                    r["name_en"] or "",
+                    r["name_zh"] or "",
+                    r["parent"] or "",
+                    ", ".join(r["aliases"] or []),
+                )
             console.print(table)
 
         emit(rows, as_json, render)
@@ -215,8 +267,13 @@ def register(app: typer.Typer) -> None:
         def render(rows):
             table = Table("id", "kind", "title / path", "published", "chars", title="Documents")
             for r in rows:
-                table.add_row(r["id"], r["kind"], r["title"] or r["url"] or r["path"] or "", r["published"] or "",
-                              str(r["chars"]))
+                table.add_row(
+                    r["id"],
+                    r["kind"],
+                    r["title"] or r["url"] or r["path"] or "",
+                    r["published"] or "",
+                    str(r["chars"]),
+                )
             console.print(table)
 
         emit(rows, as_json, render)
@@ -230,7 +287,9 @@ def register(app: typer.Typer) -> None:
         def render(rows):
             table = Table("id", "kind", "format", "path", "rows", "imported", title="Imports")
             for r in rows:
-                table.add_row(r["id"], r["kind"], r["format"], r["path"] or "", str(r["rows"]), r["imported_at"])
+                table.add_row(
+                    r["id"], r["kind"], r["format"], r["path"] or "", str(r["rows"]), r["imported_at"]
+                )
             console.print(table)
 
         emit(rows, as_json, render)
@@ -238,7 +297,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def forget(
         ctx: typer.Context,
-        ident: str = typer.Argument(..., metavar="ID", help="Import, document or fact id (or a unique prefix)."),
+        ident: str = typer.Argument(
+            ..., metavar="ID", help="Import, document or fact id (or a unique prefix)."
+        ),
         dry_run: bool = typer.Option(False, "--dry-run", help="Show what would go; remove nothing."),
         yes: bool = typer.Option(False, "--yes", "-y", help="Remove without asking."),
         as_json: bool = JSON_OPTION,
@@ -264,5 +325,7 @@ def _rows(df) -> list[dict]:
 def _render_forget(plan: dict) -> None:
     verb = "would remove" if plan["dry_run"] else "removed"
     parts = ", ".join(f"{n} from {t}" for t, n in plan["removes"].items() if n)
-    console.print(f"{plan['kind']} [bold]{plan['id']}[/] {escape(plan['label'])}: {verb} {parts or 'nothing'}",
-                  highlight=False)
+    console.print(
+        f"{plan['kind']} [bold]{plan['id']}[/] {escape(plan['label'])}: {verb} {parts or 'nothing'}",
+        highlight=False,
+    )

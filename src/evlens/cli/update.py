@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List
-
 import typer
 from rich.table import Table
 
@@ -21,14 +19,27 @@ def _render(result) -> None:
             if r.get("up_to_date"):
                 t.add_row(r["ticker"], "0", "", "", "", "already up to date")
                 continue
-            t.add_row(r["ticker"], str(r["added"]), r.get("first") or "", r.get("last") or "",
-                      r.get("currency") or "", r.get("url") or "")
+            t.add_row(
+                r["ticker"],
+                str(r["added"]),
+                r.get("first") or "",
+                r.get("last") or "",
+                r.get("currency") or "",
+                r.get("url") or "",
+            )
         console.print(t)
     if d["rankings"]:
-        t = Table("ranking", "periods", "facts added", "unmatched makers", "source", title="CPCA maker ranking")
+        t = Table(
+            "ranking", "periods", "facts added", "unmatched makers", "source", title="CPCA maker ranking"
+        )
         for r in d["rankings"]:
-            t.add_row(f"{r['metric']} ({r['indicator']})", ", ".join(r["periods"]), str(r["added"]),
-                      str(len(r["unmatched"])), r.get("url") or "")
+            t.add_row(
+                f"{r['metric']} ({r['indicator']})",
+                ", ".join(r["periods"]),
+                str(r["added"]),
+                str(len(r["unmatched"])),
+                r.get("url") or "",
+            )
         console.print(t)
     if not isinstance(result, dict):
         console.print(result.summary(), highlight=False)
@@ -38,8 +49,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def update(
         ctx: typer.Context,
-        names: List[str] = typer.Argument(None, metavar="[ENTITY|TICKER...]",
-                                          help="Entities, tickers, or 'cpca' (default: every security and the CPCA ranking)."),
+        names: list[str] = typer.Argument(
+            None,
+            metavar="[ENTITY|TICKER...]",
+            help="Entities, tickers, or 'cpca' (default: every security and the CPCA ranking).",
+        ),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Fetch what is after the last stored date (yfinance, AKShare) and store it with its source, in one transaction."""

@@ -78,8 +78,9 @@ class Arrays:
     df: np.ndarray
 
 
-def compute(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None,
-            evt_y: np.ndarray, evt_x: np.ndarray | None) -> Arrays:
+def compute(
+    spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None, evt_y: np.ndarray, evt_x: np.ndarray | None
+) -> Arrays:
     """Per-event quantities for all events at once (see the module docstring)."""
     est_y = np.atleast_2d(np.asarray(est_y, dtype=float))
     evt_y = np.atleast_2d(np.asarray(evt_y, dtype=float))
@@ -110,8 +111,9 @@ def compute(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None,
     return Arrays(f, ar, sar, included, car, car_t, car_p, bhar, df)
 
 
-def _row(day: int | None, n: int, mean: float, caar: float | None,
-         values: dict[str, tuple[float, float]]) -> TestRow:
+def _row(
+    day: int | None, n: int, mean: float, caar: float | None, values: dict[str, tuple[float, float]]
+) -> TestRow:
     return TestRow(
         day=day,
         n=int(n),
@@ -122,9 +124,13 @@ def _row(day: int | None, n: int, mean: float, caar: float | None,
     )
 
 
-def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
-          evt_keys: np.ndarray | None = None, kolari_pynnonen: bool | None = None,
-          ) -> tuple[list[TestRow], TestRow, tuple[float, float] | None, float | None, list[str]]:
+def tests(
+    spec: StudySpec,
+    arr: Arrays,
+    est_keys: np.ndarray | None = None,
+    evt_keys: np.ndarray | None = None,
+    kolari_pynnonen: bool | None = None,
+) -> tuple[list[TestRow], TestRow, tuple[float, float] | None, float | None, list[str]]:
     """Daily and window tests across the included events."""
     notes: list[str] = []
     inc = arr.included
@@ -137,7 +143,7 @@ def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
     days = spec.event_days
     w = len(days)
     if ar.shape[0] == 0:
-        empty = {t: (np.nan, np.nan) for t in TESTS}
+        empty = dict.fromkeys(TESTS, (np.nan, np.nan))
         rows = [_row(d, 0, np.nan, np.nan, empty) for d in days]
         return rows, _row(None, 0, np.nan, np.nan, empty), None, None, ["no event could be tested"]
 
@@ -202,12 +208,20 @@ def tests(spec: StudySpec, arr: Arrays, est_keys: np.ndarray | None = None,
     return rows, window_row, r_bar, p_hat, notes
 
 
-def event_study(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None,
-                evt_y: np.ndarray, evt_x: np.ndarray | None, *,
-                meta: list[EventMeta] | None = None, est_keys: np.ndarray | None = None,
-                evt_keys: np.ndarray | None = None,
-                benchmark: str | None = None, kolari_pynnonen: bool | None = None,
-                notes: list[str] | None = None) -> EventStudyResult:
+def event_study(
+    spec: StudySpec,
+    est_y: np.ndarray,
+    est_x: np.ndarray | None,
+    evt_y: np.ndarray,
+    evt_x: np.ndarray | None,
+    *,
+    meta: list[EventMeta] | None = None,
+    est_keys: np.ndarray | None = None,
+    evt_keys: np.ndarray | None = None,
+    benchmark: str | None = None,
+    kolari_pynnonen: bool | None = None,
+    notes: list[str] | None = None,
+) -> EventStudyResult:
     """Run the study on pre-cut windows (``n_events x L`` and ``n_events x W`` arrays).
 
     ``est_keys`` and ``evt_keys`` give a calendar-day number for every estimation and
@@ -235,27 +249,47 @@ def event_study(spec: StudySpec, est_y: np.ndarray, est_x: np.ndarray | None,
             note = "no return on day(s) " + ", ".join(missing)
         out.append(
             EventResult(
-                key=m.key, ticker=m.ticker, label=m.label, event_date=m.event_date, day0=m.day0,
+                key=m.key,
+                ticker=m.ticker,
+                label=m.label,
+                event_date=m.event_date,
+                day0=m.day0,
                 ar={d: float(arr.ar[i, j]) for j, d in enumerate(days)},
-                car=float(arr.car[i]), car_t=float(arr.car_t[i]), car_p=float(arr.car_p[i]),
+                car=float(arr.car[i]),
+                car_t=float(arr.car_t[i]),
+                car_p=float(arr.car_p[i]),
                 bhar=float(arr.bhar[i]),
                 alpha=float(f.alpha[i]) if inc else None,
                 beta=float(f.beta[i]) if inc else None,
                 sigma=float(sigma[i]) if inc else None,
-                estimation_days=int(f.n[i]), included=inc, note=note, source=m.source,
+                estimation_days=int(f.n[i]),
+                included=inc,
+                note=note,
+                source=m.source,
             )
         )
     return EventStudyResult(
-        spec=spec, benchmark=benchmark, events=tuple(out), daily=tuple(daily), window=window,
+        spec=spec,
+        benchmark=benchmark,
+        events=tuple(out),
+        daily=tuple(daily),
+        window=window,
         cross_correlation=None if r_bar is None else r_bar[0],
-        cross_correlation_window=None if r_bar is None else r_bar[1], positive_share=p_hat,
+        cross_correlation_window=None if r_bar is None else r_bar[1],
+        positive_share=p_hat,
         notes=tuple((notes or []) + test_notes),
     )
 
 
-def event_study_panel(spec: StudySpec, returns: np.ndarray, market: np.ndarray | None,
-                      rows: np.ndarray, cols: np.ndarray, market_cols: np.ndarray | None = None,
-                      **kwargs) -> EventStudyResult:
+def event_study_panel(
+    spec: StudySpec,
+    returns: np.ndarray,
+    market: np.ndarray | None,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    market_cols: np.ndarray | None = None,
+    **kwargs,
+) -> EventStudyResult:
     """Run the study on a panel: ``returns`` (sessions x securities), ``market`` (sessions x
     benchmarks, same sessions), day-0 row and security column of each event; the Kolari-
     Pynnönen days are the panel rows."""

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pandas as pd
 
@@ -34,8 +34,13 @@ class Announcement:
         return self.day.isoformat() + (f"T{self.at.strftime('%H:%M')}" if self.at else "")
 
     def to_dict(self) -> dict:
-        return {"date": self.day.isoformat(), "time": self.at.strftime("%H:%M") if self.at else None,
-                "label": self.label, "ticker": self.ticker, "source": self.source}
+        return {
+            "date": self.day.isoformat(),
+            "time": self.at.strftime("%H:%M") if self.at else None,
+            "label": self.label,
+            "ticker": self.ticker,
+            "source": self.source,
+        }
 
 
 _EVENT = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}))?\s*(?:=(.*))?$")
@@ -59,8 +64,10 @@ def parse_event(text: str) -> Announcement:
     """Parse ``DATE[THH:MM][=LABEL]``, e.g. ``2024-03-28T19:00=SU7-launch``."""
     m = _EVENT.match(text or "")
     if not m:
-        raise InputError(f"cannot read event {text!r}; use DATE[THH:MM][=LABEL], e.g. 2024-03-28T19:00=launch",
-                         field="--event")
+        raise InputError(
+            f"cannot read event {text!r}; use DATE[THH:MM][=LABEL], e.g. 2024-03-28T19:00=launch",
+            field="--event",
+        )
     day = _parse_date(m.group(1), field="--event")
     at = _parse_time(m.group(2), field="--event") if m.group(2) else None
     label = (m.group(3) or "").strip() or None
@@ -89,7 +96,7 @@ def read_events_csv(path: str | Path) -> list[Announcement]:
         if not any(c.strip() for c in row):
             continue
 
-        def get(name: str) -> str:
+        def get(name: str, row: list[str] = row) -> str:
             i = col.get(name)
             return row[i].strip() if i is not None and i < len(row) else ""
 
@@ -98,16 +105,24 @@ def read_events_csv(path: str | Path) -> list[Announcement]:
             raise InputError("empty date", path=p, line=n, field="date")
         m = _EVENT.match(raw)
         if not m or m.group(3):
-            raise InputError(f"{raw!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)", path=p, line=n,
-                             field="date")
+            raise InputError(
+                f"{raw!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)", path=p, line=n, field="date"
+            )
         day = _parse_date(m.group(1), path=p, line=n, field="date")
         at = _parse_time(m.group(2), path=p, line=n, field="date") if m.group(2) else None
         if get("time"):
             if at is not None:
                 raise InputError("time given twice (in 'date' and in 'time')", path=p, line=n, field="time")
             at = _parse_time(get("time"), path=p, line=n, field="time")
-        out.append(Announcement(day=day, at=at, label=get("label") or None, ticker=get("ticker") or None,
-                                source=f"{p.name}:{n}"))
+        out.append(
+            Announcement(
+                day=day,
+                at=at,
+                label=get("label") or None,
+                ticker=get("ticker") or None,
+                source=f"{p.name}:{n}",
+            )
+        )
     return out
 
 
@@ -143,7 +158,9 @@ def ticker_of(store, entity: str, cache: dict[str, str | None] | None = None) ->
     return found
 
 
-def events_from_facts(store, metrics: Sequence[str], tickers: Iterable[str] | None = None) -> tuple[list[Announcement], list[str]]:
+def events_from_facts(
+    store, metrics: Sequence[str], tickers: Iterable[str] | None = None
+) -> tuple[list[Announcement], list[str]]:
     """One announcement per distinct (ticker, publication date) among the stored facts of
     ``metrics``: each fact's ``published`` date is an event of the ticker that trades its
     entity (a model's facts go to its maker's ticker), labelled with the figures published
@@ -151,7 +168,9 @@ def events_from_facts(store, metrics: Sequence[str], tickers: Iterable[str] | No
     in the returned notes. ``tickers`` restricts the events to those tickers."""
     metrics = [m.strip() for m in metrics if m and m.strip()]
     if not metrics:
-        raise InputError("no metric given to --from-facts (e.g. deliveries,delivery_target)", field="--from-facts")
+        raise InputError(
+            "no metric given to --from-facts (e.g. deliveries,delivery_target)", field="--from-facts"
+        )
     wanted = set(tickers) if tickers else None
     facts = store.facts(metric=metrics)
     notes: list[str] = []
@@ -177,7 +196,7 @@ def events_from_facts(store, metrics: Sequence[str], tickers: Iterable[str] | No
     facts = facts.assign(day=pd.to_datetime(facts["published"]).dt.date)
     for (ticker, day), grp in facts.groupby(["ticker", "day"], sort=True):
         label = "; ".join(_figure(r) for _, r in grp.iterrows())
-        basis = sorted(set(str(b) for b in grp["published_basis"].dropna()))
+        basis = sorted({str(b) for b in grp["published_basis"].dropna()})
         src = "facts " + ",".join(str(i) for i in grp["id"]) + (f" (date {'/'.join(basis)})" if basis else "")
         out.append(Announcement(day=day, at=None, label=label, ticker=str(ticker), source=src))
     return out, notes

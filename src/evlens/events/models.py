@@ -119,8 +119,9 @@ def normal(spec: StudySpec, f: Fit, x: np.ndarray | None, shape: tuple[int, int]
     return f.alpha[:, None] + f.beta[:, None] * x
 
 
-def prediction_factor(spec: StudySpec, f: Fit, x: np.ndarray | None, shape: tuple[int, int],
-                      all_market_days: bool = False) -> np.ndarray:
+def prediction_factor(
+    spec: StudySpec, f: Fit, x: np.ndarray | None, shape: tuple[int, int], all_market_days: bool = False
+) -> np.ndarray:
     """Variance inflation of an out-of-sample abnormal return, ``Var(e_t) = s^2 * C_t``.
 
     market: ``C_t = 1 + 1/n + (M_t - mean(M))^2 / sum((M - mean(M))^2)``;

@@ -11,9 +11,17 @@ from .spec import StudySpec
 
 #: Short column headers of the text summary.
 SHORT = {
-    "t_test": "t", "brown_warner_1980": "BW80", "brown_warner_1985": "BW85", "patell": "Patell",
-    "patell_kp": "Pat-KP", "bmp": "BMP", "bmp_kp": "BMP-KP", "corrado_rank": "rank",
-    "modified_rank": "mrank", "sign": "sign", "generalized_sign": "gsign",
+    "t_test": "t",
+    "brown_warner_1980": "BW80",
+    "brown_warner_1985": "BW85",
+    "patell": "Patell",
+    "patell_kp": "Pat-KP",
+    "bmp": "BMP",
+    "bmp_kp": "BMP-KP",
+    "corrado_rank": "rank",
+    "modified_rank": "mrank",
+    "sign": "sign",
+    "generalized_sign": "gsign",
 }
 
 #: Test columns of the tables, in display order.
@@ -198,9 +206,7 @@ class EventStudyResult:
         lines.append(head)
         for r in (*self.daily, self.window):
             d = "window" if r.day is None else str(r.day)
-            lines.append(
-                f"{d:>6} {r.n:>4} {pct(r.mean)} " + " ".join(num(r.stats.get(t), 6) for t in TESTS)
-            )
+            lines.append(f"{d:>6} {r.n:>4} {pct(r.mean)} " + " ".join(num(r.stats.get(t), 6) for t in TESTS))
         for n in self.notes:
             lines.append(f"note: {n}")
         return "\n".join(lines)

@@ -60,7 +60,10 @@ class StudySpec:
             raise InputError(f"event window {self.window!r} must be two whole days a <= b", field="window")
         object.__setattr__(self, "window", (int(a), int(b)))
         if self.estimation < 3:
-            raise InputError(f"estimation window of {self.estimation} days is too short (need at least 3)", field="estimation")
+            raise InputError(
+                f"estimation window of {self.estimation} days is too short (need at least 3)",
+                field="estimation",
+            )
         if self.gap < 0:
             raise InputError(f"gap must be zero or more days, not {self.gap}", field="gap")
         if self.ddof < 0:

@@ -241,8 +241,12 @@ def _cross_sums(x: np.ndarray, present: np.ndarray, compat: bool) -> tuple[np.nd
     return _nan_where(n_t == 0, total), n_t
 
 
-def corrado_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False,
-                 ranks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> tuple[Stat, Stat]:
+def corrado_rank(
+    est_a: np.ndarray,
+    a: np.ndarray,
+    compat: bool = False,
+    ranks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> tuple[Stat, Stat]:
     """Corrado (1989) rank test. ``K_it`` ranks event ``i``'s abnormal returns over its
     ``n_i`` valid estimation-and-event days; ``D_t = (1/N_t) sum_i (K_it - (n_i + 1)/2)``;
     ``S_K = sqrt((1/T) sum_t D_t^2)`` over all ``T`` days of the combined window (``T``: the
@@ -264,8 +268,12 @@ def corrado_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False,
     return (daily, _z_p(daily)), (np.asarray(window), _z_p(np.asarray(window)))
 
 
-def modified_rank(est_a: np.ndarray, a: np.ndarray, compat: bool = False,
-                  ranks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> tuple[Stat, Stat]:
+def modified_rank(
+    est_a: np.ndarray,
+    a: np.ndarray,
+    compat: bool = False,
+    ranks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> tuple[Stat, Stat]:
     """Modified rank test for missing returns (Campbell and Wasley 1993; Cowan 1992;
     Kolari and Pynnönen 2011): standardised ranks ``U_it = K_it / (n_i + 1)``,
     ``Q_t = (1/sqrt(N_t)) sum_i (U_it - 1/2)``, ``S_U = sqrt((1/T) sum_t Q_t^2)`` over the

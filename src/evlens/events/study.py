@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, NotFoundError
 from ..calendars import day_zero, sessions
+from ..errors import InputError, NotFoundError
 from .engine import EventMeta, event_study, gather, offsets
 from .lists import Announcement
 from .results import EventStudyResult
@@ -62,9 +62,16 @@ def to_returns(close: pd.Series, on: pd.DatetimeIndex, log: bool) -> pd.Series:
     return r
 
 
-def run(store, tickers: list[str], announcements: list[Announcement], spec: StudySpec, *,
-        benchmark: str | None = None, kolari_pynnonen: bool | None = None,
-        notes: list[str] | None = None) -> EventStudyResult:
+def run(
+    store,
+    tickers: list[str],
+    announcements: list[Announcement],
+    spec: StudySpec,
+    *,
+    benchmark: str | None = None,
+    kolari_pynnonen: bool | None = None,
+    notes: list[str] | None = None,
+) -> EventStudyResult:
     """Event study of ``announcements`` on ``tickers`` against ``benchmark``.
 
     An announcement with a ticker concerns that ticker only; one without concerns every
@@ -130,8 +137,9 @@ def run(store, tickers: list[str], announcements: list[Announcement], spec: Stud
         keys[idx] = gather(ordinals, rows, cols, rel_est)
         ekeys[idx] = gather(ordinals, rows, cols, rel_evt)
         for (i, a), day in zip(items, d0):
-            meta[i] = EventMeta(key=f"{t}@{a.when}", ticker=t, event_date=a.when, day0=day,
-                                label=a.label, source=a.source)
+            meta[i] = EventMeta(
+                key=f"{t}@{a.when}", ticker=t, event_date=a.when, day0=day, label=a.label, source=a.source
+            )
 
     counts = Counter(m.key for m in meta)  # type: ignore[union-attr]
     seen: Counter[str] = Counter()
@@ -140,17 +148,29 @@ def run(store, tickers: list[str], announcements: list[Announcement], spec: Stud
         assert m is not None
         if counts[m.key] > 1:
             seen[m.key] += 1
-            m = EventMeta(key=f"{m.key}#{seen[m.key]}", ticker=m.ticker, event_date=m.event_date,
-                          day0=m.day0, label=m.label, source=m.source)
+            m = EventMeta(
+                key=f"{m.key}#{seen[m.key]}",
+                ticker=m.ticker,
+                event_date=m.event_date,
+                day0=m.day0,
+                label=m.label,
+                source=m.source,
+            )
         final.append(m)
     order = sorted(range(n), key=lambda i: (final[i].day0, final[i].ticker, final[i].key))
     pick = np.array(order, dtype=int)
     return event_study(
         spec,
-        est_y[pick], None if est_x is None else est_x[pick],
-        evt_y[pick], None if evt_x is None else evt_x[pick],
-        meta=[final[i] for i in order], est_keys=keys[pick], evt_keys=ekeys[pick], benchmark=bench_t,
-        kolari_pynnonen=kolari_pynnonen, notes=notes,
+        est_y[pick],
+        None if est_x is None else est_x[pick],
+        evt_y[pick],
+        None if evt_x is None else evt_x[pick],
+        meta=[final[i] for i in order],
+        est_keys=keys[pick],
+        evt_keys=ekeys[pick],
+        benchmark=bench_t,
+        kolari_pynnonen=kolari_pynnonen,
+        notes=notes,
     )
 
 
@@ -164,22 +184,40 @@ def parse_window(text: str | tuple[int, int] | list[int]) -> tuple[int, int]:
     try:
         a, b = (int(p) for p in parts)
     except ValueError as exc:
-        raise InputError(f"window {text!r} must be two whole days 'a,b', e.g. -1,1", field="--window") from exc
+        raise InputError(
+            f"window {text!r} must be two whole days 'a,b', e.g. -1,1", field="--window"
+        ) from exc
     return a, b
 
 
-def events(store, tickers: list[str] | tuple[str, ...] = (), *, benchmark: str | None = None,
-           model: str = "market", window: str | tuple[int, int] = (-1, 1), estimation: int = 250,
-           gap: int = 10, log_returns: bool = False, event: list[str] | tuple[str, ...] = (),
-           events_csv: str | None = None, from_facts: str | list[str] | None = None,
-           estudy2_compat: bool = False) -> EventStudyResult:
+def events(
+    store,
+    tickers: list[str] | tuple[str, ...] = (),
+    *,
+    benchmark: str | None = None,
+    model: str = "market",
+    window: str | tuple[int, int] = (-1, 1),
+    estimation: int = 250,
+    gap: int = 10,
+    log_returns: bool = False,
+    event: list[str] | tuple[str, ...] = (),
+    events_csv: str | None = None,
+    from_facts: str | list[str] | None = None,
+    estudy2_compat: bool = False,
+) -> EventStudyResult:
     """The library side of ``evlens events``: gather announcements from ``event`` strings
     (``DATE[THH:MM][=LABEL]``), a CSV file and stored facts (comma-separated metrics),
     then :func:`run` them on ``tickers``."""
     from .lists import events_from_facts, parse_event, read_events_csv
 
-    spec = StudySpec(model=model, window=parse_window(window), estimation=estimation, gap=gap,
-                     log_returns=log_returns, estudy2_compat=estudy2_compat)
+    spec = StudySpec(
+        model=model,
+        window=parse_window(window),
+        estimation=estimation,
+        gap=gap,
+        log_returns=log_returns,
+        estudy2_compat=estudy2_compat,
+    )
     resolved = [store.resolve_ticker(t) for t in tickers]
     anns: list[Announcement] = [parse_event(e) for e in event]
     if events_csv:

@@ -25,16 +25,19 @@ def extract_document(doc: Document, skipped: list[Skipped] | None = None) -> lis
     could hold them are appended to ``skipped`` when it is given (see :class:`Skipped`)."""
     ex = Extractor(doc.text, doc.published)
     facts = ex.facts(
-        document_id=doc.id, published_basis="stated" if doc.published else None,
-        source_url=doc.url, publisher=doc.publisher,
+        document_id=doc.id,
+        published_basis="stated" if doc.published else None,
+        source_url=doc.url,
+        publisher=doc.publisher,
     )
     if skipped is not None:
         skipped.extend(ex.skipped)
     return facts
 
 
-def extract_file(path: str | Path, published: date | None = None,
-                 skipped: list[Skipped] | None = None) -> tuple[Document, list[Fact]]:
+def extract_file(
+    path: str | Path, published: date | None = None, skipped: list[Skipped] | None = None
+) -> tuple[Document, list[Fact]]:
     """Read an article file and extract its facts (``skipped``: as :func:`extract_document`)."""
     doc = read_document(path, published)
     return doc, extract_document(doc, skipped)
@@ -47,12 +50,30 @@ def _num(v: float) -> float | int:
 def fact_to_dict(f: Fact) -> dict:
     """The JSON form of an extracted fact (one line of ``evlens extract --json``)."""
     return {
-        "entity": f.entity, "metric": f.metric, "value": _num(f.value), "unit": f.unit, "rate": f.rate,
-        "bound": f.bound, "period": f.period, "cumulative": f.cumulative,
-        "span": [f.span_start, f.span_end], "surface": f.surface, "sentence": f.sentence,
-        "rule": f.method, "document_id": f.document_id,
+        "entity": f.entity,
+        "metric": f.metric,
+        "value": _num(f.value),
+        "unit": f.unit,
+        "rate": f.rate,
+        "bound": f.bound,
+        "period": f.period,
+        "cumulative": f.cumulative,
+        "span": [f.span_start, f.span_end],
+        "surface": f.surface,
+        "sentence": f.sentence,
+        "rule": f.method,
+        "document_id": f.document_id,
     }
 
 
-__all__ = ["Extractor", "Skipped", "extract_text", "extract_document", "extract_file", "read_document",
-           "document_from_text", "parse_front_matter", "fact_to_dict"]
+__all__ = [
+    "Extractor",
+    "Skipped",
+    "document_from_text",
+    "extract_document",
+    "extract_file",
+    "extract_text",
+    "fact_to_dict",
+    "parse_front_matter",
+    "read_document",
+]

@@ -13,10 +13,10 @@ the paths and the output directory must be on a file system they share.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -27,20 +27,48 @@ from ..validate import check_facts
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text")
 
-DOC_SCHEMA = pa.schema([
-    ("id", pa.string()), ("kind", pa.string()), ("url", pa.string()), ("title", pa.string()),
-    ("publisher", pa.string()), ("published", pa.date32()), ("retrieved_at", pa.timestamp("us")),
-    ("path", pa.string()), ("lang", pa.string()), ("text", pa.string()),
-])
-FACT_SCHEMA = pa.schema([
-    ("id", pa.string()), ("entity", pa.string()), ("metric", pa.string()), ("scope", pa.string()),
-    ("period", pa.string()), ("period_start", pa.date32()), ("period_end", pa.date32()),
-    ("value", pa.float64()), ("unit", pa.string()), ("rate", pa.string()), ("bound", pa.string()),
-    ("cumulative", pa.bool_()), ("document_id", pa.string()), ("span_start", pa.int32()),
-    ("span_end", pa.int32()), ("surface", pa.string()), ("sentence", pa.string()), ("method", pa.string()),
-    ("confidence", pa.float64()), ("published", pa.date32()), ("published_basis", pa.string()),
-    ("source_url", pa.string()), ("publisher", pa.string()), ("note", pa.string()),
-])
+DOC_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("kind", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("publisher", pa.string()),
+        ("published", pa.date32()),
+        ("retrieved_at", pa.timestamp("us")),
+        ("path", pa.string()),
+        ("lang", pa.string()),
+        ("text", pa.string()),
+    ]
+)
+FACT_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("entity", pa.string()),
+        ("metric", pa.string()),
+        ("scope", pa.string()),
+        ("period", pa.string()),
+        ("period_start", pa.date32()),
+        ("period_end", pa.date32()),
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("rate", pa.string()),
+        ("bound", pa.string()),
+        ("cumulative", pa.bool_()),
+        ("document_id", pa.string()),
+        ("span_start", pa.int32()),
+        ("span_end", pa.int32()),
+        ("surface", pa.string()),
+        ("sentence", pa.string()),
+        ("method", pa.string()),
+        ("confidence", pa.float64()),
+        ("published", pa.date32()),
+        ("published_basis", pa.string()),
+        ("source_url", pa.string()),
+        ("publisher", pa.string()),
+        ("note", pa.string()),
+    ]
+)
 
 
 def find_articles(paths: Iterable[str | Path]) -> list[Path]:
@@ -48,7 +76,9 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in ARTICLE_SUFFIXES))
+            out.extend(
+                sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in ARTICLE_SUFFIXES)
+            )
         elif p.is_file():
             out.append(p)
         else:
@@ -66,22 +96,50 @@ def fact_rows(facts) -> list[dict]:
     rows = []
     for f in facts:
         p = parse_period(f.period)
-        rows.append({
-            "id": f.id, "entity": f.entity, "metric": f.metric, "scope": f.scope, "period": p.text,
-            "period_start": p.start, "period_end": p.end, "value": float(f.value), "unit": f.unit,
-            "rate": f.rate, "bound": f.bound, "cumulative": bool(f.cumulative), "document_id": f.document_id,
-            "span_start": f.span_start, "span_end": f.span_end, "surface": f.surface, "sentence": f.sentence,
-            "method": f.method, "confidence": float(f.confidence), "published": f.published,
-            "published_basis": f.published_basis, "source_url": f.source_url, "publisher": f.publisher,
-            "note": f.note,
-        })
+        rows.append(
+            {
+                "id": f.id,
+                "entity": f.entity,
+                "metric": f.metric,
+                "scope": f.scope,
+                "period": p.text,
+                "period_start": p.start,
+                "period_end": p.end,
+                "value": float(f.value),
+                "unit": f.unit,
+                "rate": f.rate,
+                "bound": f.bound,
+                "cumulative": bool(f.cumulative),
+                "document_id": f.document_id,
+                "span_start": f.span_start,
+                "span_end": f.span_end,
+                "surface": f.surface,
+                "sentence": f.sentence,
+                "method": f.method,
+                "confidence": float(f.confidence),
+                "published": f.published,
+                "published_basis": f.published_basis,
+                "source_url": f.source_url,
+                "publisher": f.publisher,
+                "note": f.note,
+            }
+        )
     return rows
 
 
 def doc_row(doc) -> dict:
-    return {"id": doc.id, "kind": doc.kind, "url": doc.url, "title": doc.title, "publisher": doc.publisher,
-            "published": doc.published, "retrieved_at": doc.retrieved_at, "path": doc.path, "lang": doc.lang,
-            "text": doc.text}
+    return {
+        "id": doc.id,
+        "kind": doc.kind,
+        "url": doc.url,
+        "title": doc.title,
+        "publisher": doc.publisher,
+        "published": doc.published,
+        "retrieved_at": doc.retrieved_at,
+        "path": doc.path,
+        "lang": doc.lang,
+        "text": doc.text,
+    }
 
 
 def process_chunk(index: int, paths: Sequence[str], out_dir: str, published: date | None = None) -> dict:
@@ -100,8 +158,12 @@ def process_chunk(index: int, paths: Sequence[str], out_dir: str, published: dat
     out = Path(out_dir)
     (out / "documents").mkdir(parents=True, exist_ok=True)
     (out / "facts").mkdir(parents=True, exist_ok=True)
-    pq.write_table(pa.Table.from_pylist(docs, schema=DOC_SCHEMA), out / "documents" / f"part-{index:05d}.parquet")
-    pq.write_table(pa.Table.from_pylist(facts, schema=FACT_SCHEMA), out / "facts" / f"part-{index:05d}.parquet")
+    pq.write_table(
+        pa.Table.from_pylist(docs, schema=DOC_SCHEMA), out / "documents" / f"part-{index:05d}.parquet"
+    )
+    pq.write_table(
+        pa.Table.from_pylist(facts, schema=FACT_SCHEMA), out / "facts" / f"part-{index:05d}.parquet"
+    )
     return {"index": index, "documents": len(docs), "facts": len(facts), "errors": errors}
 
 
@@ -127,10 +189,18 @@ class BatchResult:
     task_seconds: float = 0.0  # from the first task submitted to the last result back
 
     def to_dict(self) -> dict:
-        return {"out_dir": self.out_dir, "files": self.files, "documents": self.documents, "facts": self.facts,
-                "partitions": self.partitions, "seconds": round(self.seconds, 3),
-                "task_seconds": round(self.task_seconds, 3), "mode": self.mode,
-                "workers": self.workers, "errors": list(self.errors)}
+        return {
+            "out_dir": self.out_dir,
+            "files": self.files,
+            "documents": self.documents,
+            "facts": self.facts,
+            "partitions": self.partitions,
+            "seconds": round(self.seconds, 3),
+            "task_seconds": round(self.task_seconds, 3),
+            "mode": self.mode,
+            "workers": self.workers,
+            "errors": list(self.errors),
+        }
 
 
 def _chunks(paths: list[str], n: int) -> list[list[str]]:
@@ -138,9 +208,16 @@ def _chunks(paths: list[str], n: int) -> list[list[str]]:
     return [paths[i::n] for i in range(n)] if paths else []
 
 
-def run(paths: Sequence[str | Path], out_dir: str | Path, *, published: date | None = None,
-        workers: int | None = None, scheduler: str | None = None, processes: bool = True,
-        chunks: int | None = None) -> BatchResult:
+def run(
+    paths: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    published: date | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: bool = True,
+    chunks: int | None = None,
+) -> BatchResult:
     """Extract ``paths`` into Parquet partitions under ``out_dir``.
 
     ``workers`` starts a local Dask cluster with that many single-threaded workers
@@ -163,8 +240,9 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, published: date | N
             client = Client(scheduler)
             mode = "dask"
         else:
-            cluster = LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=processes,
-                                   dashboard_address=None)
+            cluster = LocalCluster(
+                n_workers=int(workers), threads_per_worker=1, processes=processes, dashboard_address=None
+            )
             client = Client(cluster)
             mode = "dask-local"
         try:
@@ -172,8 +250,9 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, published: date | N
             cs = _chunks(files, chunks or 4 * nworkers)
             client.run(_warm)  # import evlens and compile the lexicon on every worker first
             t1 = time.perf_counter()
-            futures = client.map(process_chunk, range(len(cs)), cs, [out] * len(cs), [published] * len(cs),
-                                 pure=False)
+            futures = client.map(
+                process_chunk, range(len(cs)), cs, [out] * len(cs), [published] * len(cs), pure=False
+            )
             parts = client.gather(futures)
             tasks = time.perf_counter() - t1
         finally:
@@ -181,8 +260,18 @@ def run(paths: Sequence[str | Path], out_dir: str | Path, *, published: date | N
             if cluster is not None:
                 cluster.close()
     errors = tuple(e for p in parts for e in p["errors"])
-    return BatchResult(out, len(files), sum(p["documents"] for p in parts), sum(p["facts"] for p in parts),
-                       len(parts), time.perf_counter() - t0, mode, nworkers, errors, tasks)
+    return BatchResult(
+        out,
+        len(files),
+        sum(p["documents"] for p in parts),
+        sum(p["facts"] for p in parts),
+        len(parts),
+        time.perf_counter() - t0,
+        mode,
+        nworkers,
+        errors,
+        tasks,
+    )
 
 
 def read_partitions(out_dir: str | Path):
@@ -192,8 +281,7 @@ def read_partitions(out_dir: str | Path):
     glob = str(Path(out_dir) / "facts" / "*.parquet")
     con = duckdb.connect()
     try:
-        return con.execute(
-            "SELECT * FROM read_parquet(?) ORDER BY document_id, span_start, id", [glob]).df()
+        return con.execute("SELECT * FROM read_parquet(?) ORDER BY document_id, span_start, id", [glob]).df()
     finally:
         con.close()
 
@@ -214,20 +302,26 @@ def load_partitions(store, out_dir: str | Path) -> dict:
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _incoming_docs AS "
             "SELECT * FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM documents) "
-            "QUALIFY row_number() OVER (PARTITION BY id ORDER BY path) = 1", [docs])
+            "QUALIFY row_number() OVER (PARTITION BY id ORDER BY path) = 1",
+            [docs],
+        )
         unknown = con.execute(
             "SELECT DISTINCT f.entity FROM read_parquet(?) f WHERE f.entity NOT IN (SELECT id FROM entities)",
-            [facts]).fetchall()
+            [facts],
+        ).fetchall()
         if unknown:
             raise EvlensError(f"facts name unknown entities: {', '.join(sorted(r[0] for r in unknown))}")
         con.execute(
             "INSERT INTO documents SELECT id, kind, url, title, publisher, published, retrieved_at, path, lang, "
-            "text, now()::TIMESTAMP FROM _incoming_docs")
+            "text, now()::TIMESTAMP FROM _incoming_docs"
+        )
         before = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
         con.execute(
             "INSERT INTO facts SELECT f.*, now()::TIMESTAMP AS stored_at FROM read_parquet(?) f "
             "WHERE f.document_id IN (SELECT id FROM _incoming_docs) AND f.id NOT IN (SELECT id FROM facts) "
-            "QUALIFY row_number() OVER (PARTITION BY f.id) = 1", [facts])
+            "QUALIFY row_number() OVER (PARTITION BY f.id) = 1",
+            [facts],
+        )
         after = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
         added_docs = con.execute("SELECT count(*) FROM _incoming_docs").fetchall()[0][0]
         con.execute("DROP TABLE _incoming_docs")

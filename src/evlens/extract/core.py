@@ -44,48 +44,80 @@ from .normalize import Normalized, is_han, normalize
 from .quantities import Quantity, find_quantities, parse_cn_number
 
 _SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)")
-_ABBREV = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$")
+_ABBREV = re.compile(
+    r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
+)
 _CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|, | — | - (?=[A-Za-z])|:(?!\d)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
-_SUBORDINATE = re.compile(r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|though|although|but)\b|之后|以后|自从|自|比|较")
+_SUBORDINATE = re.compile(
+    r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|though|although|but)\b|之后|以后|自从|自|比|较"
+)
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
 _CONSECUTIVE_ZH = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个?月")
 _LIST_JOIN = re.compile(r"^(?:[、，,/&]|和|及|与|以及| and | & |, and |, )$")
-_CONSECUTIVE_EN = re.compile(r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|(?:for )?the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:(?:consecutive|straight) month|(?:straight |consecutive )?month in a row|month running)", re.I)
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_CONSECUTIVE_EN = re.compile(
+    r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|(?:for )?the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:(?:consecutive|straight) month|(?:straight |consecutive )?month in a row|month running)",
+    re.I,
+)
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_DIFFERENCE_AFTER = re.compile(r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)")
+_DIFFERENCE_AFTER = re.compile(
+    r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)"
+)
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 # growth against a month named ("较2021年7月", "比7月"): month on month
 _BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]")
-_COMPARED_MONTH = re.compile(r"(?:较|比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月"
-                             r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:in )?(?:january|february|march|april|may|june"
-                             r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)")
+_COMPARED_MONTH = re.compile(
+    r"(?:较|比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月"
+    r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:in )?(?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)"
+)
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
-_A_YEAR_EARLIER = re.compile(r" ?(?:a year (?:earlier|ago|before)|the year before|in the same (?:period|month|quarter) (?:of )?last year)\b")
+_A_YEAR_EARLIER = re.compile(
+    r" ?(?:a year (?:earlier|ago|before)|the year before|in the same (?:period|month|quarter) (?:of )?last year)\b"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERCENT_COMPARED = re.compile(r" ?(?P<w>higher|lower|more|less|fewer|above|below) than\b")
-_EN_MONTH = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
+_EN_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
 _ONE = Decimal(1)
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
-_RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) ")
-_QUOTE_UNIT = re.compile(r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order)s?(?= (?:mark|threshold|milestone|level|barrier)))?")
-_QUOTE_OR_UNIT_START = frozenset('"\'”’-')
+_RIGHT_AFTER = re.compile(
+    r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
+)
+_QUOTE_UNIT = re.compile(
+    r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order)s?(?= (?:mark|threshold|milestone|level|barrier)))?"
+)
+_QUOTE_OR_UNIT_START = frozenset("\"'”’-")
 _THE_QUOTE_ENDS = ("the", '"', "'", "“", "‘")
 _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
-_FLAT_TABLE_HINT = re.compile(r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
-                              r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n")
+_FLAT_TABLE_HINT = re.compile(
+    r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
+    r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
+)
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
+
 
 class _At(NamedTuple):
     """A position standing for a figure (``start`` is all :meth:`Extractor._last_figure_before` reads)."""
@@ -123,10 +155,16 @@ class _Sentence:
     """A sentence ``[start, end)`` of normalised text, its paragraph number and its clauses
     (sorted, apart)."""
 
-    __slots__ = ("start", "end", "para", "clauses", "clause_starts")
+    __slots__ = ("clause_starts", "clauses", "end", "para", "start")
 
-    def __init__(self, start: int, end: int, para: int, clauses: list[tuple[int, int]],
-                 clause_starts: list[int] | None = None) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        para: int,
+        clauses: list[tuple[int, int]],
+        clause_starts: list[int] | None = None,
+    ) -> None:
         self.start, self.end, self.para = start, end, para
         self.clauses = clauses
         self.clause_starts = [a for a, _ in clauses] if clause_starts is None else clause_starts
@@ -139,7 +177,7 @@ class _Sentence:
             return max(a, self.start), min(b, self.end)
         return self.start, self.end
 
-    def around(self, a: int, b: int) -> "_Sentence":
+    def around(self, a: int, b: int) -> _Sentence:
         """This sentence cut to the window read around a number at ``[a, b)``: at most
         :data:`WINDOW_BEFORE` characters before it and :data:`WINDOW_AFTER` after it (the
         words that govern a number stand near it; the cut keeps the work per number
@@ -159,7 +197,7 @@ def _sentences(t: str) -> list[_Sentence]:
     para = 0
     start = 0
     for m in _SENT_END.finditer(t):
-        if m.group().startswith(".") and _ABBREV.search(t[max(0, m.start() - 6):m.start()]):
+        if m.group().startswith(".") and _ABBREV.search(t[max(0, m.start() - 6) : m.start()]):
             continue
         end = m.start()
         if end > start:
@@ -244,10 +282,13 @@ def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mentio
         for m in rx.finditer(t):
             a, b = m.span()
             name = m.group("name")
-            lead = t[max(0, a - 3):a + len(name)]
+            lead = t[max(0, a - 3) : a + len(name)]
             generic = lex.unknown_generic
-            if name in generic or any(ch in generic for ch in name) or any(
-                    lead[i:] in generic for i in range(len(lead) - 1)):
+            if (
+                name in generic
+                or any(ch in generic for ch in name)
+                or any(lead[i:] in generic for i in range(len(lead) - 1))
+            ):
                 continue
             k = bisect_left(starts, b) - 1
             if k >= 0 and known[k].end > a:
@@ -259,7 +300,11 @@ def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mentio
 
 def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
     if q.kind is None:  # a bare number: only counts, written large enough to be one
-        return metric_kind == "count" and (q.has_magnitude or q.grouped or (q.value >= 1000 and q.value == q.value.to_integral_value() and not (1900 <= q.value <= 2100)))
+        return metric_kind == "count" and (
+            q.has_magnitude
+            or q.grouped
+            or (q.value >= 1000 and q.value == q.value.to_integral_value() and not (1900 <= q.value <= 2100))
+        )
     return q.kind == metric_kind
 
 
@@ -275,8 +320,11 @@ def _metric_kind_for(q: Quantity) -> str | None:
 def _consecutive(lower: str) -> re.Match | None:
     """The first "n months in a row" in lower-cased ``lower``, Chinese or English."""
     zh = _CONSECUTIVE_ZH.search(lower) if "连续" in lower else None
-    en = _CONSECUTIVE_EN.search(lower) if ("consecutive" in lower or "straight" in lower or "in a row" in lower
-                                           or "running" in lower) else None
+    en = (
+        _CONSECUTIVE_EN.search(lower)
+        if ("consecutive" in lower or "straight" in lower or "in a row" in lower or "running" in lower)
+        else None
+    )
     if zh is not None and en is not None:
         return zh if zh.start() <= en.start() else en
     return zh or en
@@ -507,9 +555,12 @@ class Extractor:
             lex = self.lex
             parent = lex.entities[e.key].parent
             named = {m.key for m in self._in(ents, q.end, clause[1])}
-            if parent and len(named) > 1 and all(
-                    lex.entities[k].parent == parent and lex.entities[k].kind == "model" for k in named) \
-                    and self._entity_ok(parent, metric):
+            if (
+                parent
+                and len(named) > 1
+                and all(lex.entities[k].parent == parent and lex.entities[k].kind == "model" for k in named)
+                and self._entity_ok(parent, metric)
+            ):
                 return _Mention(e.start, e.end, parent, e.word)
             return e
         for back in range(si - 1, max(-1, si - 4), -1):
@@ -560,7 +611,9 @@ class Extractor:
             except Exception:  # a malformed front matter names no headline
                 title = ""
             if title:
-                for e in _mentions(self.lex.entity_re, normalize(title[:300]).text.lower(), self.lex.entity_names):
+                for e in _mentions(
+                    self.lex.entity_re, normalize(title[:300]).text.lower(), self.lex.entity_names
+                ):
                     if self.lex.entities[e.key].kind == "company":
                         counts[e.key] = counts.get(e.key, 0) + 2
                         first.setdefault(e.key, _Mention(0, 0, e.key, e.word))  # named in the headline alone
@@ -578,7 +631,9 @@ class Extractor:
             self._subject_n = total[best] if best is not None else 0
         return self._subject_m
 
-    def _period_for(self, q: Quantity, clause, sent, flow: bool = True, move: bool = False) -> PeriodMention | None:
+    def _period_for(
+        self, q: Quantity, clause, sent, flow: bool = True, move: bool = False
+    ) -> PeriodMention | None:
         """The time ``q`` is for: see the module's docstring. ``flow``: a flow may take a time
         from the three sentences before; ``move``: a share's or index's move takes from
         earlier sentences only a day or a year named in its own paragraph (a market report
@@ -594,10 +649,13 @@ class Extractor:
                 d += 40  # a flow is over a span: "said on Tuesday it delivered 34,611 in June"
             if best is not None and d >= best_d:
                 continue
-            if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end:p.start]):
+            if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end : p.start]):
                 continue
-            if p.start >= q.end and _RELEASE_AFTER.match(self.lower, p.end) \
-                    and self.lower.endswith(("in its ", "in the ", "in their "), max(0, p.start - 10), p.start):
+            if (
+                p.start >= q.end
+                and _RELEASE_AFTER.match(self.lower, p.end)
+                and self.lower.endswith(("in its ", "in the ", "in their "), max(0, p.start - 10), p.start)
+            ):
                 continue  # "deliveries of 120,000 … in its third-quarter earnings release": the release's
             best, best_d = p, d
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
@@ -605,12 +663,16 @@ class Extractor:
         before = best or self._last_in(self.periods, sent.start, q.start)
         if before is not None and before.local:
             before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
-        if flow and not move and (before is None or before.kind == "day" and not before.asof):
+        if flow and not move and (before is None or (before.kind == "day" and not before.asof)):
             # "announced on Monday that it sold 480,186 new energy vehicles (NEV) in
             # November": a span just after the figure, past brackets, beats the release day
             for p in self._in(self.periods, q.end, min(sent.end, q.end + 80)):
-                if p.kind != "day" and not p.local and not _SUBORDINATE.search(self.lower[q.end:p.start]) \
-                        and not _LIST_END.search(self.lower, q.end, p.start):
+                if (
+                    p.kind != "day"
+                    and not p.local
+                    and not _SUBORDINATE.search(self.lower[q.end : p.start])
+                    and not _LIST_END.search(self.lower, q.end, p.start)
+                ):
                     return p
                 break
         if before is not None:
@@ -619,7 +681,7 @@ class Extractor:
             return None  # a day's close: the article's day (see below)
         if _EN_WORD.search(self.t, sent.start, sent.end):
             for p in self._in(self.periods, q.end, sent.end):
-                if not _SUBORDINATE.search(self.lower[q.end:p.start]):
+                if not _SUBORDINATE.search(self.lower[q.end : p.start]):
                     return p
         if move:
             # a day's close ("收涨 4.5%", "a record close") is the article's day; another move
@@ -632,8 +694,12 @@ class Extractor:
             i, j = self._bounds(self.periods, lo, sent.start)
             for k in range(j - 1, i - 1, -1):
                 p = self.periods[k]
-                if p.end <= sent.start and p.kind in ("day", "year", "quarter", "half") and not self._ahead(p) \
-                        and not (p.kind == "year" and self._running_year(p.period)):
+                if (
+                    p.end <= sent.start
+                    and p.kind in ("day", "year", "quarter", "half")
+                    and not self._ahead(p)
+                    and not (p.kind == "year" and self._running_year(p.period))
+                ):
                     return p  # (the article's own year, still running, is no move's time)
             return None
         # from earlier sentences: the last time named in the paragraph, else (for a flow)
@@ -660,7 +726,11 @@ class Extractor:
         last = self._last_in(self.periods, lo, hi)
         while last is not None and last.local:
             last = self._last_in(self.periods, lo, last.start)
-        if not flow or last is None or not (last.kind == "day" and not last.asof or self._running_year(last.period)):
+        if (
+            not flow
+            or last is None
+            or not ((last.kind == "day" and not last.asof) or self._running_year(last.period))
+        ):
             return last
         i, j = self._bounds(self.periods, lo, hi)
         for k in range(j - 1, i - 1, -1):
@@ -707,7 +777,7 @@ class Extractor:
             ps = self._in(self.periods, a, b)
             if len(ps) != 1:
                 return None
-            rest = (lower[a:ps[0].start] + lower[ps[0].end:b]).strip()
+            rest = (lower[a : ps[0].start] + lower[ps[0].end : b]).strip()
             return ps[0] if rest in _TABLE_PERIOD_REST else None
 
         def figure_of(a: int, b: int) -> Quantity | None:
@@ -741,9 +811,15 @@ class Extractor:
                 continue
             header = []
             # a short line over a line holding a period alone (checked first: it is rare)
-            mm = metric_of(a, b) if b - a <= 40 and i + 1 < n and lines[i + 1][1] - lines[i + 1][0] <= 16 \
-                and period_of(*lines[i + 1]) is not None else None
-            if mm is not None and lower[a:b].strip() == lower[mm.start:mm.end]:
+            mm = (
+                metric_of(a, b)
+                if b - a <= 40
+                and i + 1 < n
+                and lines[i + 1][1] - lines[i + 1][0] <= 16
+                and period_of(*lines[i + 1]) is not None
+                else None
+            )
+            if mm is not None and lower[a:b].strip() == lower[mm.start : mm.end]:
                 k = 0
                 while i + 1 + k < n and period_of(*lines[i + 1 + k]) is not None:
                     k += 1
@@ -769,7 +845,9 @@ class Extractor:
             nl = raw.rfind("\n", max(0, at - 400), at)  # (a bullet opens a short line)
             if (nl >= 0 or at <= 400) and _BULLET.match(raw, nl + 1):
                 continue
-            return s if t[max(s.start, s.end - 8):s.end].rstrip().endswith((":", "：")) and back < si else None
+            return (
+                s if t[max(s.start, s.end - 8) : s.end].rstrip().endswith((":", "：")) and back < si else None
+            )
         return None
 
     def _running_year(self, period: str) -> bool:
@@ -793,18 +871,18 @@ class Extractor:
     def _bound(self, q: Quantity, clause) -> tuple[str, bool]:
         """The bound written around ``q``, and whether it is a threshold crossed."""
         t = self.lower
-        after = t[q.end:min(clause[1], q.end + 12)]
+        after = t[q.end : min(clause[1], q.end + 12)]
         quoted = False
         if not after and t.startswith(('"', "”", "’", "'"), q.end):
-            after = t[q.end:q.end + 20]  # a quote closes the clause: '"30,000" level'
+            after = t[q.end : q.end + 20]  # a quote closes the clause: '"30,000" level'
         if after[:1] in _QUOTE_OR_UNIT_START:
             # "above the 30,000-unit mark", "the '30,000' level": past the quote and the unit
-            after = t[q.end:min(max(clause[1], q.end + len(after)), q.end + 20)]
+            after = t[q.end : min(max(clause[1], q.end + len(after)), q.end + 20)]
             m = _QUOTE_UNIT.match(after)
             quoted = bool(m.group(1))
-            after = after[m.end():][:12]
+            after = after[m.end() :][:12]
         threshold = bool(self.lex.threshold_re.match(after))
-        before = t[max(clause[0], q.start - 24):q.start].rstrip()
+        before = t[max(clause[0], q.start - 24) : q.start].rstrip()
         if before.endswith(_THE_QUOTE_ENDS):
             before = _THE_QUOTE.sub("", before)
         before = before[:-1] if before.endswith("了") else before
@@ -845,8 +923,14 @@ class Extractor:
         return (bound or "eq"), threshold
 
     # ------------------------------------------------------------------ main
-    def facts(self, *, document_id: str | None = None, published_basis: str | None = None,
-              source_url: str | None = None, publisher: str | None = None) -> list[Fact]:
+    def facts(
+        self,
+        *,
+        document_id: str | None = None,
+        published_basis: str | None = None,
+        source_url: str | None = None,
+        publisher: str | None = None,
+    ) -> list[Fact]:
         out: list[Fact] = []
         seen: set[tuple] = set()
         seen_values: set[tuple] = set()
@@ -866,8 +950,11 @@ class Extractor:
             sent = self.sentences[si].around(q.start, q.end)
             clause = sent.clause_of(q.start)
             compared = self._percent_compared(q, clause, sent) if q.kind == "percent" else None
-            if hedges.search(lower, clause[0], q.start) or sentence_hedges.search(lower, sent.start, q.start) \
-                    or (compared is None and self._is_difference(q, clause)):
+            if (
+                hedges.search(lower, clause[0], q.start)
+                or sentence_hedges.search(lower, sent.start, q.start)
+                or (compared is None and self._is_difference(q, clause))
+            ):
                 continue
             tab = table.get(q.start) if table else None
             if compared is not None:
@@ -880,7 +967,7 @@ class Extractor:
                 if mm is None:
                     continue
                 metric, sign = mm.key, _ONE
-            ctext = lower[clause[0]:clause[1]]
+            ctext = lower[clause[0] : clause[1]]
             rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
             if metric in ("growth", "share_return"):
                 metric, sign = self._growth_or_return(q, mm, clause, sent)
@@ -889,13 +976,18 @@ class Extractor:
             elif q.kind == "currency" and mm.word in lex.metrics[metric].negative:
                 sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
             # a delivery count in a plan is a target
-            if metric in ("deliveries", "sales") and not _CUMULATIVE_WORDS.search(ctext) and (
-                    plan.search(lower, clause[0], q.start) or self._plan_before(q, sent, plan)):
+            if (
+                metric in ("deliveries", "sales")
+                and not _CUMULATIVE_WORDS.search(ctext)
+                and (plan.search(lower, clause[0], q.start) or self._plan_before(q, sent, plan))
+            ):
                 metric = "delivery_target"
                 rule.append("plan")
-            if (metric.endswith(("_yoy", "_mom", "_growth")) or q.kind == "currency") \
-                    and metric not in ("share_price", "market_cap", "vehicle_price") \
-                    and lex.word_res["forecast"].search(lower, sent.start, q.start):
+            if (
+                (metric.endswith(("_yoy", "_mom", "_growth")) or q.kind == "currency")
+                and metric not in ("share_price", "market_cap", "vehicle_price")
+                and lex.word_res["forecast"].search(lower, sent.start, q.start)
+            ):
                 continue  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
             base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
             ent_metric = "deliveries" if base_metric != metric else metric
@@ -904,7 +996,9 @@ class Extractor:
                 rule.append("table")
             ent_slug = pe.get("entity")
             if ent_slug is None:
-                em = self._entity_for(q, ent_metric if ent_metric != "share_return" else "share_return", clause, sent, si)
+                em = self._entity_for(
+                    q, ent_metric if ent_metric != "share_return" else "share_return", clause, sent, si
+                )
                 if em is None and metric == "share_return":
                     em = self._entity_for(q, "index_return", clause, sent, si)
                 if em is None and metric == "nev_penetration":
@@ -913,52 +1007,98 @@ class Extractor:
                     continue
                 if em.key == "?":
                     span = self.norm.span(q.start, q.end)
-                    self.skipped.append(Skipped(span[0], span[1], self.text[span[0]:span[1]], metric,
-                                                f"no entity: {em.word} is not in the gazetteer"))
+                    self.skipped.append(
+                        Skipped(
+                            span[0],
+                            span[1],
+                            self.text[span[0] : span[1]],
+                            metric,
+                            f"no entity: {em.word} is not in the gazetteer",
+                        )
+                    )
                     continue
                 ent_slug = em.key
                 parent = lex.entities[ent_slug].parent
-                if parent and lex.entities[ent_slug].kind == "company" \
-                        and lex.word_res["entity_group"].search(lower, clause[0], clause[1]):
+                if (
+                    parent
+                    and lex.entities[ent_slug].kind == "company"
+                    and lex.word_res["entity_group"].search(lower, clause[0], clause[1])
+                ):
                     ent_slug = parent  # "across all three brands": the maker's, not a sub-brand's
-                elif parent and em.end <= sent.start \
-                        and lex.word_res["entity_group_ref"].search(lower, sent.start, q.start) \
-                        and any(e.key == parent for e in self._in(self.entities, 0, q.start)):
+                elif (
+                    parent
+                    and em.end <= sent.start
+                    and lex.word_res["entity_group_ref"].search(lower, sent.start, q.start)
+                    and any(e.key == parent for e in self._in(self.entities, 0, q.start))
+                ):
                     ent_slug = parent  # "Geely Holding Group … Geely's … The group's overall sales"
-                if parent and lex.entities[ent_slug].kind == "model" and (
-                        metric == "delivery_target" or (metric == "capacity" and em.end <= sent.start)):
+                if (
+                    parent
+                    and lex.entities[ent_slug].kind == "model"
+                    and (metric == "delivery_target" or (metric == "capacity" and em.end <= sent.start))
+                ):
                     # a year's target is the maker's; so is a plant's capacity after a
                     # sentence on one model
                     ent_slug = parent
                 # "小米交付 SU7 …": a maker's figure followed by one of its models is the model's
                 # (not a share's move: "its shares rose 120% as the SU7 won buyers")
-                if lex.entities[ent_slug].kind == "company" and em.end <= q.start \
-                        and lex.metric_kind.get(base_metric) == "count":
-                    follow = [e for e in self._in(self.entities, q.end, clause[1])
-                              if lex.entities[e.key].parent == ent_slug and lex.entities[e.key].kind == "model"]
-                    if follow and _NO_COMMA_30.match(self.t[q.end:follow[0].start]):
+                if (
+                    lex.entities[ent_slug].kind == "company"
+                    and em.end <= q.start
+                    and lex.metric_kind.get(base_metric) == "count"
+                ):
+                    follow = [
+                        e
+                        for e in self._in(self.entities, q.end, clause[1])
+                        if lex.entities[e.key].parent == ent_slug and lex.entities[e.key].kind == "model"
+                    ]
+                    if follow and _NO_COMMA_30.match(self.t[q.end : follow[0].start]):
                         ent_slug = follow[0].key
             elif tab is None:
                 rule.append("respectively")
             ekind = lex.entities[ent_slug].kind
-            if ekind == "company" and (q.kind in ("count", None) or base_metric != metric) and (
-                    self._segment(q, clause) or (base_metric != metric and (f := self._last_figure_before(q, sent)) is not None
-                                                 and f.kind != "percent" and self._segment(f, sent.clause_of(f.start)))):
+            if (
+                ekind == "company"
+                and (q.kind in ("count", None) or base_metric != metric)
+                and (
+                    self._segment(q, clause)
+                    or (
+                        base_metric != metric
+                        and (f := self._last_figure_before(q, sent)) is not None
+                        and f.kind != "percent"
+                        and self._segment(f, sent.clause_of(f.start))
+                    )
+                )
+            ):
                 # "474,921 passenger vehicles", "plug-in hybrid sales of 176,875": one
                 # segment of the maker's figure, not its total; so is the change of one
                 # ("14,706 commercial vehicles …, a 688.5% leap")
                 span = self.norm.span(q.start, q.end)
-                self.skipped.append(Skipped(span[0], span[1], self.text[span[0]:span[1]], metric,
-                                            "a segment of the maker's figure (passenger cars, BEV, PHEV)"))
+                self.skipped.append(
+                    Skipped(
+                        span[0],
+                        span[1],
+                        self.text[span[0] : span[1]],
+                        metric,
+                        "a segment of the maker's figure (passenger cars, BEV, PHEV)",
+                    )
+                )
                 continue
             if metric == "share_return" and ekind == "index":
                 metric = "index_return"
             if metric == "share_price" and ekind == "index":
                 metric = "index_level"
-            if not self._entity_ok(ent_slug, metric if not metric.endswith(("_yoy", "_mom", "_growth")) else "deliveries"):
+            if not self._entity_ok(
+                ent_slug, metric if not metric.endswith(("_yoy", "_mom", "_growth")) else "deliveries"
+            ):
                 continue
-            pm = pe.get("period") or self._period_for(q, clause, sent, flow=bool(lex.metrics.get(base_metric) and lex.metrics[base_metric].flow),
-                                                      move=metric in ("share_return", "index_return"))
+            pm = pe.get("period") or self._period_for(
+                q,
+                clause,
+                sent,
+                flow=bool(lex.metrics.get(base_metric) and lex.metrics[base_metric].flow),
+                move=metric in ("share_return", "index_return"),
+            )
             # growth over a whole year can only be against the year before
             if pm is not None and pm.kind == "year" and metric.endswith("_growth"):
                 metric = metric[: -len("_growth")] + "_yoy"
@@ -985,9 +1125,24 @@ class Extractor:
             # period
             cumulative = cumulative_re.search(ctext) is not None and (mdef is None or mdef.flow)
             if pm is None:
-                if metric in ("market_cap", "share_price", "vehicle_price", "capacity", "backlog", "wait_time",
-                              "rd_spend", "investment", "orders", "locked_orders", "share_return",
-                              "index_return") and self.published:
+                if (
+                    metric
+                    in (
+                        "market_cap",
+                        "share_price",
+                        "vehicle_price",
+                        "capacity",
+                        "backlog",
+                        "wait_time",
+                        "rd_spend",
+                        "investment",
+                        "orders",
+                        "locked_orders",
+                        "share_return",
+                        "index_return",
+                    )
+                    and self.published
+                ):
                     # a level, or a running total ("has more than 200,000 orders"), as of the
                     # article's date
                     periods = [self.published.isoformat()]
@@ -1000,24 +1155,44 @@ class Extractor:
                 period = pm.period
                 # a target is for a year, unless its own clause names the month it is for
                 # ("本月交付量预计超过2.8万辆"); a day names when it was set
-                if metric == "delivery_target" and (pm.kind in ("day", "year") or (
-                        pm.kind == "month" and not clause[0] <= pm.start < clause[1])):
+                if metric == "delivery_target" and (
+                    pm.kind in ("day", "year")
+                    or (pm.kind == "month" and not clause[0] <= pm.start < clause[1])
+                ):
                     period = period[:4]
                 listed = self._listed_months(pm) if pm.kind == "month" else ()
-                if pm.kind == "range" and pm.months and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") and lex.word_res["each"].search(ctext):
+                if (
+                    pm.kind == "range"
+                    and pm.months
+                    and metric
+                    not in ("share_return", "index_return", "share_price", "market_cap", "index_level")
+                    and lex.word_res["each"].search(ctext)
+                ):
                     periods = list(pm.months)
                     rule.append("each_month")
-                elif len(listed) > 1 and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level") \
-                        and (lex.word_res["each"].search(ctext) or _consecutive(ctext)):
+                elif (
+                    len(listed) > 1
+                    and metric
+                    not in ("share_return", "index_return", "share_price", "market_cap", "index_level")
+                    and (lex.word_res["each"].search(ctext) or _consecutive(ctext))
+                ):
                     # "9月、10月连续2月交付量超4万辆": each month listed
                     periods = list(listed)
                     rule.append("listed_months")
-                elif pm.kind == "month" and (cm := _consecutive(ctext)) \
-                        and metric not in ("share_return", "index_return", "share_price", "market_cap", "index_level"):
+                elif (
+                    pm.kind == "month"
+                    and (cm := _consecutive(ctext))
+                    and metric
+                    not in ("share_return", "index_return", "share_price", "market_cap", "index_level")
+                ):
                     periods = _months_back(period, _consecutive_n(cm))
                     rule.append("consecutive")
-                elif pm.kind == "range" and metric in ("market_cap", "share_price", "index_level") \
-                        and self.published and parse_period(period).end == self.published:
+                elif (
+                    pm.kind == "range"
+                    and metric in ("market_cap", "share_price", "index_level")
+                    and self.published
+                    and parse_period(period).end == self.published
+                ):
                     # a level "this year so far" is where it stands on the article's day (a range
                     # that ended earlier, "above HK$20 from June to September", stays a range)
                     periods = [self.published.isoformat()]
@@ -1031,14 +1206,24 @@ class Extractor:
                     rule.append("year_end")
                 else:
                     periods = [period]
-                if pm.asof and mdef is not None and mdef.flow and pm.kind == "day" and metric not in ("share_return", "index_return"):
+                if (
+                    pm.asof
+                    and mdef is not None
+                    and mdef.flow
+                    and pm.kind == "day"
+                    and metric not in ("share_return", "index_return")
+                ):
                     cumulative = True
             # "from 447,950 a year earlier": the figure of the same period a year before
             if q.kind != "percent" and _A_YEAR_EARLIER.match(lower, q.end, clause[1]):
                 periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
                 rule.append("year_earlier")
             # a return over the year so far runs to the article's date
-            if metric in ("share_return", "index_return") and len(periods) == 1 and self._running_year(periods[0]):
+            if (
+                metric in ("share_return", "index_return")
+                and len(periods) == 1
+                and self._running_year(periods[0])
+            ):
                 periods = [f"{self.published.year}-01-01..{self.published.isoformat()}"]
                 rule.append("year_to_date")
             # rate
@@ -1058,16 +1243,28 @@ class Extractor:
                 sentence = excerpt(self.text, so, eo, span[0], span[1])
                 if eo - so <= SENTENCE_CAP:
                     sentence_texts[si] = sentence
-            common = dict(
-                metric=metric, unit=unit, rate=rate, cumulative=cumulative, document_id=document_id,
-                span_start=span[0], span_end=span[1], surface=self.text[span[0]:span[1]],
-                sentence=sentence, method="extract:" + "+".join(rule),
-                confidence=0.9 if rule[0] == "clause" else 0.7, published=self.stated_published,
-                published_basis=published_basis, source_url=source_url, publisher=publisher,
-            )
+            common = {
+                "metric": metric,
+                "unit": unit,
+                "rate": rate,
+                "cumulative": cumulative,
+                "document_id": document_id,
+                "span_start": span[0],
+                "span_end": span[1],
+                "surface": self.text[span[0] : span[1]],
+                "sentence": sentence,
+                "method": "extract:" + "+".join(rule),
+                "confidence": 0.9 if rule[0] == "clause" else 0.7,
+                "published": self.stated_published,
+                "published_basis": published_basis,
+                "source_url": source_url,
+                "publisher": publisher,
+            }
             for per in periods:
                 try:
-                    why_period = period_problem(parse_period(per), metric, self._today) or self._published_problem
+                    why_period = (
+                        period_problem(parse_period(per), metric, self._today) or self._published_problem
+                    )
                 except ValueError:
                     continue
                 slug = self._model_entity(ent_slug, metric, per)
@@ -1088,12 +1285,14 @@ class Extractor:
 
     def _is_difference(self, q: Quantity, clause) -> bool:
         """A difference ("10,000 yuan below the Model Y", "比去年多5万辆"), not a level."""
-        after = self.lower[q.end:clause[1]]
+        after = self.lower[q.end : clause[1]]
         m = _DIFFERENCE_AFTER.match(after)
         if m:
             # "closed 3.3% higher" is a move; "3.3% higher than …" is read before this
             return not (q.kind == "percent" and m.group().strip() in ("higher", "lower"))
-        return bool(_DIFFERENCE_ZH.search(self.t[clause[0]:q.start])) and bool(re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after))
+        return bool(_DIFFERENCE_ZH.search(self.t[clause[0] : q.start])) and bool(
+            re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after)
+        )
 
     def _entity_after_cue(self, q: Quantity, ents, clause) -> _Mention | None:
         """The first name after ``q`` in its clause, within 80 characters, when a cue word
@@ -1104,7 +1303,7 @@ class Extractor:
         e = self._first_in(ents, q.end, hi)
         if e is None:
             return None
-        between = self.lower[q.end:e.start]
+        between = self.lower[q.end : e.start]
         if _LIST_END.search(between) or self.quantities_between(q.end, e.start):
             return None
         m = self.lex.word_res["entity_after"].search(between)
@@ -1141,8 +1340,9 @@ class Extractor:
             return known
         starts, _ = self._words("entity_rival")
         k = bisect_left(starts, e.end)
-        found = self._owners[e.start] = (k < len(starts) and starts[k] == e.end) \
-            or self._word_within("entity_owner", max(0, e.start - 25), e.start)  # "the Tesla competitor"
+        found = self._owners[e.start] = (k < len(starts) and starts[k] == e.end) or self._word_within(
+            "entity_owner", max(0, e.start - 25), e.start
+        )  # "the Tesla competitor"
         return found
 
     def _segment(self, q: Quantity, clause) -> bool:
@@ -1182,7 +1382,7 @@ class Extractor:
         at = pm.start
         while k > 0 and len(out) < 12:
             p = self.periods[k - 1]
-            if p.kind != "month" or not _LIST_JOIN.match(self.t[p.end:at]):
+            if p.kind != "month" or not _LIST_JOIN.match(self.t[p.end : at]):
                 break
             out.append(p.period)
             at, k = p.start, k - 1
@@ -1200,7 +1400,9 @@ class Extractor:
         i, j = self._bounds(self.quantities, sent.start, q.start)
         for k in range(j - 1, max(i, j - 8) - 1, -1):
             x = self.quantities[k]
-            if x.end <= q.start and (x.kind in ("count", "currency") or (x.kind is None and _unit_ok(None, x, "count"))):
+            if x.end <= q.start and (
+                x.kind in ("count", "currency") or (x.kind is None and _unit_ok(None, x, "count"))
+            ):
                 return x
         return None
 
@@ -1214,14 +1416,20 @@ class Extractor:
         last = self._last_figure_before(q, sent)
         if last is not None:
             m = self._metric_for(last, sent.clause_of(last.start), sent)
-            if m is not None and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price") \
-                    and lex.metrics[m.key].kind in ("count", "currency"):
+            if (
+                m is not None
+                and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
+                and lex.metrics[m.key].kind in ("count", "currency")
+            ):
                 return m
         i, j = self._bounds(metrics, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = metrics[k]
-            if m.end <= q.start and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price") \
-                    and lex.metrics[m.key].kind in ("count", "currency"):
+            if (
+                m.end <= q.start
+                and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
+                and lex.metrics[m.key].kind in ("count", "currency")
+            ):
                 return m
         # a vehicle count before it whose metric is carried from the sentence before
         if any(x.unit == "vehicle" for x in self._in(self.quantities, sent.start, q.start)):
@@ -1231,21 +1439,29 @@ class Extractor:
         # sentence naming no share, is of the last figure of the sentence before
         si = self._sentence_of(sent.start)
         lower = self.lower
-        if si > 0 and self.sentences[si - 1].para == sent.para \
-                and (lex.word_res["growth_yoy"].search(lower, sent.start, sent.end)
-                     or lex.word_res["growth_mom"].search(lower, sent.start, sent.end)) \
-                and not any(w in lower[sent.start:sent.end] for w in _SHARE_WORDS):
+        if (
+            si > 0
+            and self.sentences[si - 1].para == sent.para
+            and (
+                lex.word_res["growth_yoy"].search(lower, sent.start, sent.end)
+                or lex.word_res["growth_mom"].search(lower, sent.start, sent.end)
+            )
+            and not any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS)
+        ):
             prev = self.sentences[si - 1]
             last = self._last_figure_before(_At(prev.end), prev)
             if last is not None:
                 m = self._metric_for(last, prev.clause_of(last.start), prev)
-                if m is not None and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price") \
-                        and lex.metrics[m.key].kind in ("count", "currency"):
+                if (
+                    m is not None
+                    and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
+                    and lex.metrics[m.key].kind in ("count", "currency")
+                ):
                     return m
         return None
 
     def _percent_compared(self, q: Quantity, clause, sent) -> tuple[_Mention, str, Decimal] | None:
-        """"2.7% higher than in July": the growth of the figure named before it in the
+        """ "2.7% higher than in July": the growth of the figure named before it in the
         sentence, against the time after the comparison (a year: ``_yoy``; a month:
         ``_mom``; else ``_growth``). Returns that figure's mention, the metric and the sign."""
         m = _PERCENT_COMPARED.match(self.lower, q.end, clause[1])
@@ -1254,7 +1470,7 @@ class Extractor:
         base = self._growth_base(q, sent)
         if base is None or base.key == "delivery_target":
             return None
-        ref = self.lower[m.end():clause[1]]
+        ref = self.lower[m.end() : clause[1]]
         words = self.lex.word_res
         if words["growth_yoy"].search(ref) or "year" in ref or "年" in ref or _YEAR.search(ref):
             suffix = "yoy"
@@ -1282,16 +1498,19 @@ class Extractor:
             lo = k + 5 if k >= 0 else q.start
         nxt = self._first_in(self.quantities, q.end, clause[1])
         hi = min(clause[1], q.end + 40, nxt.start if nxt is not None else clause[1])
-        near_before = self.lower[lo:q.start]
+        near_before = self.lower[lo : q.start]
         near = self.lower[lo:hi]
-        negative = mm.word in lex.growth_negative or mm.word in lex.metrics["share_return"].negative \
+        negative = (
+            mm.word in lex.growth_negative
+            or mm.word in lex.metrics["share_return"].negative
             or lex.word_res["negative"].search(near_before) is not None
+        )
         sign = Decimal(-1) if negative else Decimal(1)
         b = self._growth_base(q, sent)
         if b is not None:
-            between = self.lower[b.end:q.start]
+            between = self.lower[b.end : q.start]
             if not any(w in between for w in _SHARE_WORDS):
-                window = self.lower[b.start:min(clause[1], q.end + 40)]
+                window = self.lower[b.start : min(clause[1], q.end + 40)]
                 if lex.word_res["growth_qoq"].search(near):
                     return "qoq", sign  # a change on the quarter before: no metric holds it
                 if mm.word in lex.growth_words_mom:  # the word itself says it: 环比增长
@@ -1309,7 +1528,13 @@ class Extractor:
                 else:
                     # a change named with no comparison is against the year before (the
                     # way Chinese and market reports give monthly and quarterly figures)
-                    suffix = "yoy" if (lex.word_res["growth_yoy"].search(window) or _FROM_YEAR.search(window)) else "mom" if lex.word_res["growth_mom"].search(window) else "yoy"
+                    suffix = (
+                        "yoy"
+                        if (lex.word_res["growth_yoy"].search(window) or _FROM_YEAR.search(window))
+                        else "mom"
+                        if lex.word_res["growth_mom"].search(window)
+                        else "yoy"
+                    )
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
                 return f"{b.key}_{suffix}", sign
@@ -1326,7 +1551,14 @@ class Extractor:
 
     def _model_entity_uncached(self, slug: str, metric: str, period: str) -> str:
         lex = self.lex
-        if metric not in ("deliveries", "sales", "production", "orders", "locked_orders", "backlog") and not metric.startswith(("deliveries_", "sales_")):
+        if metric not in (
+            "deliveries",
+            "sales",
+            "production",
+            "orders",
+            "locked_orders",
+            "backlog",
+        ) and not metric.startswith(("deliveries_", "sales_")):
             return slug
         models = lex.models_of.get(slug)
         if not models:
@@ -1350,9 +1582,16 @@ class Extractor:
             s = self.sentences[si].around(m.start(), m.end())
             english = m.group().lower() == "respectively"
             if english:
-                qs = [q for q in self._in(self.quantities, s.start, m.start()) if q.kind not in ("other", "times")]
-                periods = [p for p in self._in(self.periods, s.start, m.start())
-                           if not any(q.start <= p.start < q.end for q in qs)]
+                qs = [
+                    q
+                    for q in self._in(self.quantities, s.start, m.start())
+                    if q.kind not in ("other", "times")
+                ]
+                periods = [
+                    p
+                    for p in self._in(self.periods, s.start, m.start())
+                    if not any(q.start <= p.start < q.end for q in qs)
+                ]
             else:
                 # the list after 分别 runs to the clause's end (、 and 和 join its items)
                 stop = _LIST_END.search(self.t, m.end(), s.end)
@@ -1366,21 +1605,21 @@ class Extractor:
                 out.setdefault(q.start, {})
             # a bound written once before the list ("分别约为 5.4 万辆和 3.2 万辆") holds for each item
             if not english:
-                lead = self.lower[m.end():qs[0].start].strip().rstrip("为是")
+                lead = self.lower[m.end() : qs[0].start].strip().rstrip("为是")
                 w = self.lex.bounds_before_rev_re.match(lead[::-1])
-                k = self.lex.bounds_before_map.get(lead[len(lead) - w.end():]) if w is not None else None
+                k = self.lex.bounds_before_map.get(lead[len(lead) - w.end() :]) if w is not None else None
                 if k is not None and k != "eq":
                     for q in qs:
                         out[q.start]["bound"] = k
             if len(periods) >= len(qs):
-                for q, p in zip(qs, periods[-len(qs):]):
+                for q, p in zip(qs, periods[-len(qs) :]):
                     out[q.start]["period"] = p
             distinct = []
             for e in ents:
                 if not distinct or distinct[-1].key != e.key:
                     distinct.append(e)
             if len(distinct) >= len(qs):
-                for q, e in zip(qs, distinct[-len(qs):]):
+                for q, e in zip(qs, distinct[-len(qs) :]):
                     out[q.start]["entity"] = e.key
         return out
 

@@ -29,8 +29,9 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|�
 # one test that turns away most positions before the long alternation is tried.
 _ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目])"
 _ZH = re.compile(
-    r"(?<!连续)(?<!连续第)" + _ZH_LEAD +
-    r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
+    r"(?<!连续)(?<!连续第)"
+    + _ZH_LEAD
+    + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个月|前[三两]个?季度|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|今日|今天|当日|当天|目前|当前|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
@@ -54,9 +55,30 @@ _ZH = re.compile(
 )
 
 _EN_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -69,8 +91,9 @@ _EN_LEAD = (
     r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |at |end|last |this |next ))"
 )
 _EN = re.compile(
-    r"(?=[A-Za-z\d])(?<![A-Za-z])" + _EN_LEAD +
-    rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
+    r"(?=[A-Za-z\d])(?<![A-Za-z])"
+    + _EN_LEAD
+    + rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
     rf"(?:"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
@@ -134,10 +157,28 @@ def _range(y1: int, m1: int, y2: int, m2: int) -> tuple[str, tuple[str, ...]]:
     return f"{months[0]}..{months[-1]}", tuple(months)
 
 
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_EN_NUMS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11}
+_EN_NUMS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
 
 
 class _Context:
@@ -170,9 +211,18 @@ class _Context:
             return None if y is None else (y + 1 if word == "次年" else y)
         if base is None:
             return None
-        return {"今年": base, "this year": base, "去年": base - 1, "上年": base - 1, "last year": base - 1,
-                "a year earlier": (self.year or base) - 1, "a year ago": base - 1,
-                "明年": base + 1, "next year": base + 1, "前年": base - 2}.get(word)
+        return {
+            "今年": base,
+            "this year": base,
+            "去年": base - 1,
+            "上年": base - 1,
+            "last year": base - 1,
+            "a year earlier": (self.year or base) - 1,
+            "a year ago": base - 1,
+            "明年": base + 1,
+            "next year": base + 1,
+            "前年": base - 2,
+        }.get(word)
 
     def rel_month(self, word: str) -> str | None:
         """本月 / this month, 上月 / last month, 下月 / next month against the article's date;
@@ -212,9 +262,14 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 
 # Words that put what follows them in the future ("expects to deliver in July", "将于7月交付"),
 # looked for in the 60 characters before a time, within its sentence.
-_FUTURE = re.compile(r"将于|即将|预计|计划|有望|目标|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|goal|looking ahead)\b", re.I)
+_FUTURE = re.compile(
+    r"将于|即将|预计|计划|有望|目标|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|goal|looking ahead)\b",
+    re.I,
+)
 _COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
-_COMPARED_YEAR = re.compile(r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $")
+_COMPARED_YEAR = re.compile(
+    r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
+)
 _QUARTER_AFTER = re.compile(r" quarter\b")
 _COMPARED_MONTH_EN = re.compile(rf"(?:than|from|compared (?:with|to)|versus|over)(?: in)? {_MON} $", re.I)
 
@@ -226,11 +281,15 @@ def _compared_before() -> re.Pattern:
     import tomllib
     from importlib import resources
 
-    lex = tomllib.loads(resources.files("evlens.extract").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    lex = tomllib.loads(
+        resources.files("evlens.extract").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    )
     words = "|".join(re.escape(w) for w in sorted(lex["compared"]["en"], key=len, reverse=True))
     return re.compile(
         rf"\b(?:{words})(?: (?:the )?(?:\$|rmb |us\$)?[\d][\d,.]*(?: (?:million|billion|thousand))?"
-        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $", re.I)
+        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $",
+        re.I,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -240,7 +299,9 @@ def _compared_words() -> tuple[str, ...]:
     import tomllib
     from importlib import resources
 
-    lex = tomllib.loads(resources.files("evlens.extract").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    lex = tomllib.loads(
+        resources.files("evlens.extract").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    )
     return tuple(sorted({w.split()[0].lower() for w in lex["compared"]["en"]}))
 
 
@@ -254,7 +315,7 @@ def _plan_year(text: str, a: int, b: int, year: int, today: date | None) -> bool
     """Whether the year at ``[a, b)`` is a plan's: a target word just after it
     (``2026年的销量目标``), or a year after the article's with a word about the future
     before it in its sentence."""
-    if _PLAN_AFTER.match(text[b:b + 24]) is not None:
+    if _PLAN_AFTER.match(text[b : b + 24]) is not None:
         return True
     return today is not None and year > today.year and _follows_future_word(text, a)
 
@@ -262,10 +323,8 @@ def _plan_year(text: str, a: int, b: int, year: int, today: date | None) -> bool
 def _follows_future_word(text: str, at: int) -> bool:
     start = max(0, at - 60)
     window = text[start:at]
-    cut = None
-    for cut in _SENTENCE_MARK.finditer(window):
-        pass
-    return _FUTURE.search(window, cut.end() if cut else 0) is not None
+    last = max((m.end() for m in _SENTENCE_MARK.finditer(window)), default=0)
+    return _FUTURE.search(window, last) is not None
 
 
 def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
@@ -294,8 +353,12 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
         k = bisect_left(zh_starts, b) - 1
         if k >= 0 and zh_ends[k] > a:
             # "2025 Q3": an English match holding a shorter Chinese one (Q3) whole wins
-            if zh_starts[k] >= a and zh_ends[k] <= b and b - a > zh_ends[k] - zh_starts[k] \
-                    and (k == 0 or zh_ends[k - 1] <= a):
+            if (
+                zh_starts[k] >= a
+                and zh_ends[k] <= b
+                and b - a > zh_ends[k] - zh_starts[k]
+                and (k == 0 or zh_ends[k - 1] <= a)
+            ):
                 dropped.add(k)
             else:
                 continue
@@ -308,8 +371,12 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
 
     def compared_at(a: int) -> bool:
         """Whether a comparison word (and what may follow it) ends just before ``a``."""
-        window = text[max(0, a - 60):a].lower()
-        return any(w in window for w in cmp_words) and _compared_before().search(text, max(0, a - 60), a) is not None
+        window = text[max(0, a - 60) : a].lower()
+        return (
+            any(w in window for w in cmp_words)
+            and _compared_before().search(text, max(0, a - 60), a) is not None
+        )
+
     for a, b, g, lang in found:
         ctx.at = a
         compared = lang == "en" and not g.get("asof") and compared_at(a)
@@ -326,8 +393,11 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
         if pm is not None and pm.local:
             out.append(pm)  # a comparison's time: no context for the times after it
         elif pm is not None:
-            if pm.kind == "day" and (ctx.day is None or pm.period > ctx.day) \
-                    and (ctx.today is None or pm.period <= ctx.today.isoformat()):
+            if (
+                pm.kind == "day"
+                and (ctx.day is None or pm.period > ctx.day)
+                and (ctx.today is None or pm.period <= ctx.today.isoformat())
+            ):
                 ctx.day = pm.period  # 当日 is the latest day named so far (not one ahead)
             elif pm.kind == "month":
                 ctx.month = pm.period
@@ -356,8 +426,11 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
     if g["asof"] and not asof:
         a += len(g["asof"])  # 到/至 are no part of the time
-    if (g["rel"] or g["y"]) and not (g["m"] or g["q"] or g["q2"] or g["h"] or g["m1"] or g["full"]) \
-            and ctx.text.startswith("同期", b):
+    if (
+        (g["rel"] or g["y"])
+        and not (g["m"] or g["q"] or g["q2"] or g["h"] or g["m1"] or g["full"])
+        and ctx.text.startswith("同期", b)
+    ):
         # 去年同期为盈利28.2亿元, 2024年同期为18.1亿元: the span last named, in that year
         # (after 较/比 it is a comparison: see above)
         y = int(g["y"]) if g["y"] else ctx.rel(g["rel"])
@@ -391,13 +464,29 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             y2 = y1 if m1 <= m2 else y1 + 1
         text, months = _range(y1, m1, y2, m2)
         return PeriodMention(a, b, text, "range", asof, months=months)
-    if y is None and not (g["m"] or g["q"] or g["qq"] or g["q2"] or g["h"] or g["yend"] or g["ystart"] or g["full"] or g["qrange"]
-                          or g["wd"] or g["today"] or g["fm"]):
+    if y is None and not (
+        g["m"]
+        or g["q"]
+        or g["qq"]
+        or g["q2"]
+        or g["h"]
+        or g["yend"]
+        or g["ystart"]
+        or g["full"]
+        or g["qrange"]
+        or g["wd"]
+        or g["today"]
+        or g["fm"]
+    ):
         return None
     if g["wd"] or g["today"]:
         if g["today"] in ("当日", "当天") and ctx.day:
             return PeriodMention(a, b, ctx.day, "day", False)
-        day = ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]]) if g["wd"] else (ctx.today.isoformat() if ctx.today else None)
+        day = (
+            ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]])
+            if g["wd"]
+            else (ctx.today.isoformat() if ctx.today else None)
+        )
         return PeriodMention(a, b, day, "day", False) if day else None
     if g["fm"]:
         y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
@@ -541,14 +630,20 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
     if g["eref"]:  # "over the quarter", "for the month": the last span of that kind named
         want = {"quarter": "quarter", "three months": "quarter", "six months": "half", "month": "month"}.get(
-            g["eref"][4:], None)
+            g["eref"][4:]
+        )
         span = ctx.spans.get(want) if want else ctx.spans.get("last")
         return PeriodMention(a, b, span[0], span[1], False) if span else None
     if g["enow"]:
         return PeriodMention(a, b, ctx.today.isoformat(), "day", False) if ctx.today else None
     if g["efull"]:  # the year spoken of, else the article's (early in a year, the one just ended)
-        y = ctx.year or (None if ctx.today is None else ctx.today.year - 1
-                         if ctx.today.month <= 2 and not ctx.ahead else ctx.today.year)
+        y = ctx.year or (
+            None
+            if ctx.today is None
+            else ctx.today.year - 1
+            if ctx.today.month <= 2 and not ctx.ahead
+            else ctx.today.year
+        )
         return PeriodMention(a, b, str(y), "year", asof) if y else None
     if g["erelm"]:
         month = ctx.rel_month(g["erelm"].lower())
@@ -582,11 +677,19 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
 
 _URL_DATE = re.compile(r"(?<!\d)(20[0-3]\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _FULL_ZH = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]) ?[日号]")
-_FULL_EN = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9]),? (20[0-3]\d)\b")
+_FULL_EN = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9]),? (20[0-3]\d)\b"
+)
 _MONTH_ZH = re.compile(r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(1[0-2]|0?[1-9]) ?月(?!\d)")
-_MONTH_EN = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December) (20[0-3]\d)\b")
-_QUARTER_ZH = re.compile(r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(?:第 ?)?([一二三四1-4]) ?季|(?<!\d)(20[0-3]\d|[12]\d) ?年 ?Q([1-4])")
-_QUARTER_EN = re.compile(r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b", re.I)
+_MONTH_EN = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December) (20[0-3]\d)\b"
+)
+_QUARTER_ZH = re.compile(
+    r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(?:第 ?)?([一二三四1-4]) ?季|(?<!\d)(20[0-3]\d|[12]\d) ?年 ?Q([1-4])"
+)
+_QUARTER_EN = re.compile(
+    r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b", re.I
+)
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
 _MONTHISH = __import__("datetime").timedelta(days=45)
 
@@ -596,7 +699,9 @@ def _year(s: str) -> int:
 
 
 _DAY_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]) ?[日号]")
-_DAY_EN = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)")
+_DAY_EN = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)"
+)
 _YEAR_ANY = re.compile(r"(?<![\d.,$])(20[0-3]\d)(?![\d%])")
 
 

@@ -56,10 +56,14 @@ def parse_date(value: str, *, path=None, line=None, field="date") -> date:
     try:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise InputError(f"not a date (expected YYYY-MM-DD): {value!r}", path=path, line=line, field=field) from None
+        raise InputError(
+            f"not a date (expected YYYY-MM-DD): {value!r}", path=path, line=line, field=field
+        ) from None
 
 
-def document_from_text(text: str, *, path: str | Path | None = None, published: date | None = None) -> Document:
+def document_from_text(
+    text: str, *, path: str | Path | None = None, published: date | None = None
+) -> Document:
     """A :class:`Document` for ``text``; ``published`` overrides the front matter's date."""
     meta = parse_front_matter(text, path)
     if published is None and meta.get("date"):
@@ -69,15 +73,26 @@ def document_from_text(text: str, *, path: str | Path | None = None, published: 
         try:
             retrieved = datetime.fromisoformat(meta["fetch_date"])
         except ValueError:
-            raise InputError(f"not a date-time: {meta['fetch_date']!r}", path=path,
-                             line=_front_line(text, "fetch_date"), field="fetch_date") from None
-    body = text[front_matter_end(text):]
+            raise InputError(
+                f"not a date-time: {meta['fetch_date']!r}",
+                path=path,
+                line=_front_line(text, "fetch_date"),
+                field="fetch_date",
+            ) from None
+    body = text[front_matter_end(text) :]
     # Chinese when Han characters are more than a tenth of the word characters
     han, word = len(_NOT_HAN.sub("", body)), len(_NOT_WORD.sub("", body))
     lang = "zh" if han > 0.1 * max(1, word) else "en"
     return Document.from_text(
-        text, kind="article", url=meta.get("url"), title=meta.get("title"), publisher=meta.get("source"),
-        published=published, retrieved_at=retrieved, path=str(path) if path is not None else None, lang=lang,
+        text,
+        kind="article",
+        url=meta.get("url"),
+        title=meta.get("title"),
+        publisher=meta.get("source"),
+        published=published,
+        retrieved_at=retrieved,
+        path=str(path) if path is not None else None,
+        lang=lang,
     )
 
 

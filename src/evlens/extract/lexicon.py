@@ -132,8 +132,13 @@ def load_lexicon() -> Lexicon:
     metrics: dict[str, MetricDef] = {}
     words: dict[str, str] = {}
     for name, spec in lex["metric"].items():
-        metrics[name] = MetricDef(name, spec["kind"], spec.get("unit"), bool(spec.get("flow")),
-                                  frozenset(_fold(w) for w in spec.get("negative", ())))
+        metrics[name] = MetricDef(
+            name,
+            spec["kind"],
+            spec.get("unit"),
+            bool(spec.get("flow")),
+            frozenset(_fold(w) for w in spec.get("negative", ())),
+        )
         for w in spec.get("zh", ()) + spec.get("en", ()):
             words.setdefault(_fold(w), name)
     g = lex["growth"]
@@ -148,7 +153,9 @@ def load_lexicon() -> Lexicon:
     blocked = {_fold(n) for n in aliases["blocked"]["names"]}
     ambiguous: dict[str, str] = {}
     for e in gaz:
-        entities[e.id] = EntityDef(e.id, e.kind, e.parent, bool(e.securities) or e.kind == "index", e.first_delivery)
+        entities[e.id] = EntityDef(
+            e.id, e.kind, e.parent, bool(e.securities) or e.kind == "index", e.first_delivery
+        )
         for n in (e.name_en, e.name_zh, *e.aliases, *(s.ticker for s in e.securities)):
             if n and len(_fold(n)) >= 2:
                 if _fold(n) not in blocked:
@@ -166,13 +173,20 @@ def load_lexicon() -> Lexicon:
         if e.kind == "model_group":
             groups[frozenset(e.members)] = e.id
     lists = {
-        "hedges": lex["hedges"]["words"], "sentence_hedges": lex["hedges"]["sentence"], "each": lex["each"]["words"],
-        "cumulative": lex["cumulative"]["words"], "plan": lex["plan"]["words"],
-        "rate_month": lex["rate"]["month"], "forecast": lex["forecast"]["words"],
+        "hedges": lex["hedges"]["words"],
+        "sentence_hedges": lex["hedges"]["sentence"],
+        "each": lex["each"]["words"],
+        "cumulative": lex["cumulative"]["words"],
+        "plan": lex["plan"]["words"],
+        "rate_month": lex["rate"]["month"],
+        "forecast": lex["forecast"]["words"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
-        "entity_after": lex["entity_cues"]["after"], "entity_owner": lex["entity_cues"]["owner"],
-        "entity_group": lex["entity_cues"]["group"], "entity_group_ref": lex["entity_cues"]["group_ref"],
-        "entity_anaphor": lex["entity_cues"]["anaphor"], "entity_rival": lex["entity_cues"]["rival"],
+        "entity_after": lex["entity_cues"]["after"],
+        "entity_owner": lex["entity_cues"]["owner"],
+        "entity_group": lex["entity_cues"]["group"],
+        "entity_group_ref": lex["entity_cues"]["group_ref"],
+        "entity_anaphor": lex["entity_cues"]["anaphor"],
+        "entity_rival": lex["entity_cues"]["rival"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
@@ -185,7 +199,9 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         ambiguous_names=ambiguous,
         ambiguous_re=_any_of(ambiguous),
-        unknown_zh_re=re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"),
+        unknown_zh_re=re.compile(
+            r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"
+        ),
         unknown_en_re=re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"),
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
         metrics=metrics,
@@ -195,13 +211,15 @@ def load_lexicon() -> Lexicon:
         growth_negative=frozenset(_fold(w) for w in g["negative"]),
         growth_words_yoy=frozenset(_fold(w) for w in g["yoy"]),
         growth_words_mom=frozenset(_fold(w) for w in g["mom"]),
-        bounds_before_map={w: k for w, k in reversed(before)},
-        bounds_before_sizes={n: tuple(sorted({len(w) for w, _ in before if 0 < len(w) <= n}, reverse=True))
-                             for n in range(1, max(len(w) for w, _ in before) + 1)},
+        bounds_before_map=dict(reversed(before)),
+        bounds_before_sizes={
+            n: tuple(sorted({len(w) for w, _ in before if 0 < len(w) <= n}, reverse=True))
+            for n in range(1, max(len(w) for w, _ in before) + 1)
+        },
         bounds_before_rev_re=_any_of(w[::-1] for w, _ in before),
         threshold_re=re.compile("的?(?:" + _alternation(w.lower() for w in b["threshold_after"]) + ")"),
         bounds_after_re=re.compile(_alternation(w for w, _ in after)),
-        bounds_after_map={w: k for w, k in reversed(after)},
+        bounds_after_map=dict(reversed(after)),
         word_res={k: _any_of(v) for k, v in lists.items()},
         entities=entities,
         entity_names=names,

@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from .script import to_simplified
 
 _KEEP_CJK_PUNCT = set("，。；：！？、（）")
-_SPACES = set("\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\r\f\v")
+_SPACES = set(
+    "\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\r\f\v"
+)
 _ZERO_WIDTH = set("\u200b\u200c\u200d\ufeff\u2060")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[[^\]\n]{0,500}\]")
 _LINK_URL = re.compile(r"\]\((?:https?:|mailto:|#|/)[^)\n]{0,2000}\)")
@@ -101,7 +103,12 @@ _BRACKETS = re.compile(r"[\[\]]|\\(?=[^\w\s])")
 # Each markup expression with the characters one of its matches must contain: an
 # expression is skipped on a text without any of them.
 _MARKUP = (
-    (_IMAGE, "!"), (_LINK_URL, "]"), (_HEADING, "#"), (_BULLET, "*+->"), (_EMPHASIS, "_*"), (_BRACKETS, "[]\\"),
+    (_IMAGE, "!"),
+    (_LINK_URL, "]"),
+    (_HEADING, "#"),
+    (_BULLET, "*+->"),
+    (_EMPHASIS, "_*"),
+    (_BRACKETS, "[]\\"),
 )
 
 
@@ -179,11 +186,13 @@ def _fold_chars(text: str) -> str:
     """``text`` with :data:`_TABLE` applied, one character for one."""
     return _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
 
+
 # The space runs normalisation shortens: a whole run next to a Han character (as
 # :func:`is_han` defines it), a line end or either end of the text, else all but the
 # first space of a run of two or more. Single spaces between words never match.
 _HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uf900-\ufaff\U00020000-\U0002a6df" + "".join(
-    sorted(_KEEP_CJK_PUNCT | set("「」『』【】《》“”")))
+    sorted(_KEEP_CJK_PUNCT | set("「」『』【】《》“”"))
+)
 # After the one space every match starts with (so the scan skips to spaces): ``all`` a run
 # after a Han character, a line end or the text's start, or before one of them or the
 # text's end, dropped whole; ``rest`` the rest of a run of two or more, dropped.

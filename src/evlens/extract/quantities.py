@@ -21,19 +21,56 @@ from functools import lru_cache
 from typing import NamedTuple
 
 CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
-    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "两": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
 }
 CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
 ZH_MAGNITUDES = {
-    "万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
-    "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3, "百": 10**2,
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "万": 10**4,
+    "千": 10**3,
+    "百": 10**2,
 }
 EN_MAGNITUDES = {
-    "trillion": 10**12, "tn": 10**12, "billion": 10**9, "bn": 10**9, "b": 10**9,
-    "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "million": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "m": 10**6,
+    "thousand": 10**3,
+    "k": 10**3,
 }
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -88,21 +125,37 @@ _EN_UNITS = [
 # ``_EN_UNITS[3]``
 _UNIT_RE = re.compile(
     "|".join(f"(?P<z{i}>{p})" for i, (p, _, _) in enumerate(_ZH_UNITS))
-    + r"| ?(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EN_UNITS)) + r")(?![A-Za-z])"
+    + r"| ?(?:"
+    + "|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EN_UNITS))
+    + r")(?![A-Za-z])"
 )
-_UNIT_OF = {**{f"z{i}": (k, u) for i, (_, k, u) in enumerate(_ZH_UNITS)},
-            **{f"e{i}": (k, u) for i, (_, k, u) in enumerate(_EN_UNITS)}}
+_UNIT_OF = {
+    **{f"z{i}": (k, u) for i, (_, k, u) in enumerate(_ZH_UNITS)},
+    **{f"e{i}": (k, u) for i, (_, k, u) in enumerate(_EN_UNITS)},
+}
 _PREFIX_CCY = re.compile(r"(HK\$|HKD ?|US\$|USD ?|RMB ?|CNY ?|\$|¥|￥|人民币)$")
 _PREFIX_LAST = "$DBY ¥￥币\n"  # the last character of a _PREFIX_CCY match (or the line end after it)
-_PREFIX_CCY_UNIT = {"HK$": "HKD", "HKD": "HKD", "US$": "USD", "USD": "USD", "$": "USD", "RMB": "CNY",
-                    "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY"}
+_PREFIX_CCY_UNIT = {
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "US$": "USD",
+    "USD": "USD",
+    "$": "USD",
+    "RMB": "CNY",
+    "CNY": "CNY",
+    "¥": "CNY",
+    "￥": "CNY",
+    "人民币": "CNY",
+}
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
 _LOWER_SECTION = re.compile(r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}))(?![\d.,年月日号季])")
 _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
 
 
-_CODE_BEFORE = re.compile(r"(?:[(（]|(?:HK|SH|SZ|HKEX|SEHK|SSE|SZSE|NYSE|Nasdaq|NASDAQ|港股|代码|代號|代号|股份代号)[:：]? ?)$")
+_CODE_BEFORE = re.compile(
+    r"(?:[(（]|(?:HK|SH|SZ|HKEX|SEHK|SSE|SZSE|NYSE|Nasdaq|NASDAQ|港股|代码|代號|代号|股份代号)[:：]? ?)$"
+)
 _CODE_AFTER = re.compile(r"(?:\.(?:HK|SH|SS|SZ|hk|sh|ss|sz)\b|[)）])")
 
 
@@ -118,7 +171,8 @@ def is_stock_code(text: str, start: int, end: int) -> bool:
     if text.startswith((".HK", ".SH", ".SS", ".SZ", ".hk", ".sh", ".ss", ".sz"), end):
         return True
     return _CODE_BEFORE.search(text, max(0, start - 8), start) is not None and (
-        text[start - 1] not in "(（" or text[end:end + 1] in ")）")
+        text[start - 1] not in "(（" or text[end : end + 1] in ")）"
+    )
 
 
 def parse_cn_number(s: str) -> Decimal:
@@ -292,7 +346,11 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         # a currency before the number (HK$, US$, 人民币); ``$`` in the expression also
         # matches before a line end, hence the ``\n``
-        pre = _PREFIX_CCY.search(text[max(0, start - 5):start]) if start and text[start - 1] in _PREFIX_LAST else None
+        pre = (
+            _PREFIX_CCY.search(text[max(0, start - 5) : start])
+            if start and text[start - 1] in _PREFIX_LAST
+            else None
+        )
         kind, unit, k = _unit_at(text, j)
         if pre and kind is None:
             kind, unit = "currency", _PREFIX_CCY_UNIT[pre.group(1).strip()]
@@ -315,11 +373,15 @@ def find_quantities(text: str) -> list[Quantity]:
             if m2 and (m2.group("ar") or m2.group("cn")):
                 p2 = _number_at(text, m2)
                 if p2 is not None:
-                    v2, j2, more2, ar2, mag2 = p2
+                    v2, j2, _more2, _ar2, mag2 = p2
                     kind2, unit2, k2 = _unit_at(text, j2)
                     if pre and kind2 is None:
                         kind2, unit2 = kind, unit
-                    if kind2 is not None and (kind is None or kind2 == kind) and not _DATE_AFTER.match(text, j2):
+                    if (
+                        kind2 is not None
+                        and (kind is None or kind2 == kind)
+                        and not _DATE_AFTER.match(text, j2)
+                    ):
                         if mag2 and not has_mag:
                             bare = parse_number(m2.group("ar")) if m2.group("ar") else None
                             mag_factor = v2 / bare if bare else None  # "20-0万": no factor
@@ -328,7 +390,11 @@ def find_quantities(text: str) -> list[Quantity]:
                         if v2 > value:
                             high, kind, unit, j = v2, kind2, unit2, (k2 if kind2 is not None else j2)
                             has_mag = has_mag or mag2
-        if high is None and text[start - 1:start] == " " and text[max(0, start - 8):start].lower().endswith("between "):
+        if (
+            high is None
+            and text[start - 1 : start] == " "
+            and text[max(0, start - 8) : start].lower().endswith("between ")
+        ):
             m2 = re.compile(r" and ").match(text, j)
             n2 = _NUM.match(text, m2.end()) if m2 else None
             p2 = _number_at(text, n2) if n2 and n2.group("ar") else None
@@ -339,8 +405,20 @@ def find_quantities(text: str) -> list[Quantity]:
                     high, j = v2, (k2 if kind2 is not None else j2)
                     if kind2 is not None:
                         kind, unit = kind2, unit2
-        out.append(Quantity(start, j, value, kind, unit, high, more, arabic, has_mag,
-                            bool(m.group("ar") and "," in m.group("ar"))))
+        out.append(
+            Quantity(
+                start,
+                j,
+                value,
+                kind,
+                unit,
+                high,
+                more,
+                arabic,
+                has_mag,
+                bool(m.group("ar") and "," in m.group("ar")),
+            )
+        )
         pos = max(pos, j)
     out.sort(key=lambda q: q.start)
     return out

@@ -144,7 +144,9 @@ def in_force(table: pd.DataFrame) -> pd.DataFrame:
 
 def _count(row) -> ShareCount:
     return ShareCount(
-        row["as_of"].date(), float(row["shares"]), str(row["basis"]),
+        row["as_of"].date(),
+        float(row["shares"]),
+        str(row["basis"]),
         row["source_url"] if pd.notna(row["source_url"]) else None,
         row["note"] if pd.notna(row["note"]) else None,
     )
@@ -168,7 +170,9 @@ def shares_asof_series(table: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFr
     left = pd.DataFrame({"date": pd.DatetimeIndex(days).astype("datetime64[ns]")})
     right = best[["as_of", "shares", "basis", "source_url", "note"]].copy()
     right["as_of"] = right["as_of"].astype("datetime64[ns]")
-    return pd.merge_asof(left.sort_values("date"), right, left_on="date", right_on="as_of", direction="backward")
+    return pd.merge_asof(
+        left.sort_values("date"), right, left_on="date", right_on="as_of", direction="backward"
+    )
 
 
 def stored_counts(store, ticker: str) -> pd.DataFrame:
@@ -194,8 +198,12 @@ def reported_market_cap(store, entity: str | None, day: date) -> dict | None:
     if df is None or df.empty:
         return None
     row = df.iloc[0]
-    return {"value": float(row["value"]), "unit": row.get("unit"), "fact_id": row.get("id"),
-            "source_url": row.get("source_url")}
+    return {
+        "value": float(row["value"]),
+        "unit": row.get("unit"),
+        "fact_id": row.get("id"),
+        "source_url": row.get("source_url"),
+    }
 
 
 def _refuse_adjusted(ps: PriceSeries) -> None:
@@ -222,8 +230,10 @@ class MarketCap:
     suspect: bool = False  # the close is from a row the source gets wrong
     filed: dict | None = None  # the same on the latest filed count, when it differs
     reported: dict | None = None  # a market value stored as a fact for that day
-    rule: str = ("as-of join: latest count dated on or before the session; on one date the last ledger entry, "
-                 "an implied count only when the ledger has none")
+    rule: str = (
+        "as-of join: latest count dated on or before the session; on one date the last ledger entry, "
+        "an implied count only when the ledger has none"
+    )
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -300,8 +310,13 @@ def _filed_alternative(table: pd.DataFrame, day: date, close: float, used: Share
     filed = shares_as_of(table, day, filed_only=True)
     if filed is None:
         return None
-    return {"shares": filed.shares, "shares_as_of": filed.as_of.isoformat(), "basis": filed.basis,
-            "market_cap": close * filed.shares, "source_url": filed.source_url}
+    return {
+        "shares": filed.shares,
+        "shares_as_of": filed.as_of.isoformat(),
+        "basis": filed.basis,
+        "market_cap": close * filed.shares,
+        "source_url": filed.source_url,
+    }
 
 
 def market_cap_on(store, ticker: str, on: date | str | None = None) -> MarketCap:
@@ -323,11 +338,20 @@ def market_cap_on(store, ticker: str, on: date | str | None = None) -> MarketCap
     count = shares_as_of(table, session)
     if count is None:
         first = table["as_of"].min().date()
-        raise NotFoundError(f"no share count of {ps.ticker} dated on or before {session} (the first is as of {first})")
+        raise NotFoundError(
+            f"no share count of {ps.ticker} dated on or before {session} (the first is as of {first})"
+        )
     return MarketCap(
-        ticker=ps.ticker, date=session, close=close, shares=count.shares, shares_as_of=count.as_of,
-        basis=count.basis, market_cap=close * count.shares, currency=ps.currency,
-        shares_source_url=count.source_url, suspect=ps.is_suspect(session),
+        ticker=ps.ticker,
+        date=session,
+        close=close,
+        shares=count.shares,
+        shares_as_of=count.as_of,
+        basis=count.basis,
+        market_cap=close * count.shares,
+        currency=ps.currency,
+        shares_source_url=count.source_url,
+        suspect=ps.is_suspect(session),
         filed=_filed_alternative(table, session, close, count),
         reported=reported_market_cap(store, ps.entity, session),
     )
@@ -357,28 +381,54 @@ def first_crossing(store, ticker: str, threshold: float, since: date | str | Non
     joined["cap"] = joined["close"] * joined["shares"]
     sound = joined[~joined["suspect"]]
     hits = sound[sound["cap"] >= threshold]
-    skipped = tuple(d.date() for d in joined.index[joined["suspect"] & (joined["cap"] >= threshold)]
-                    if hits.empty or d < hits.index[0])
-    common = dict(
-        ticker=ps.ticker, threshold=float(threshold), currency=ps.currency,
-        searched_from=joined.index[0].date(), searched_to=joined.index[-1].date(), skipped_suspect=skipped,
+    skipped = tuple(
+        d.date()
+        for d in joined.index[joined["suspect"] & (joined["cap"] >= threshold)]
+        if hits.empty or d < hits.index[0]
     )
+    common = {
+        "ticker": ps.ticker,
+        "threshold": float(threshold),
+        "currency": ps.currency,
+        "searched_from": joined.index[0].date(),
+        "searched_to": joined.index[-1].date(),
+        "skipped_suspect": skipped,
+    }
     if hits.empty:
         top = sound["cap"].idxmax() if not sound.empty else joined["cap"].idxmax()
-        return Milestone(crossed=False, first_date=None, close=None, shares=None, shares_as_of=None, basis=None,
-                         market_cap=None, max_market_cap=float(joined.at[top, "cap"]), max_date=top.date(), **common)
+        return Milestone(
+            crossed=False,
+            first_date=None,
+            close=None,
+            shares=None,
+            shares_as_of=None,
+            basis=None,
+            market_cap=None,
+            max_market_cap=float(joined.at[top, "cap"]),
+            max_date=top.date(),
+            **common,
+        )
     day = hits.index[0]
     count = shares_as_of(table, day.date())
     close = float(hits.at[day, "close"])
     return Milestone(
-        crossed=True, first_date=day.date(), close=close, shares=count.shares, shares_as_of=count.as_of,
-        basis=count.basis, market_cap=close * count.shares, shares_source_url=count.source_url,
+        crossed=True,
+        first_date=day.date(),
+        close=close,
+        shares=count.shares,
+        shares_as_of=count.as_of,
+        basis=count.basis,
+        market_cap=close * count.shares,
+        shares_source_url=count.source_url,
         filed=_filed_alternative(table, day.date(), close, count),
-        reported=reported_market_cap(store, ps.entity, day.date()), **common,
+        reported=reported_market_cap(store, ps.entity, day.date()),
+        **common,
     )
 
 
-def marketcap(store, ticker: str, threshold: float | None = None, on: date | str | None = None) -> MarketCap | Milestone:
+def marketcap(
+    store, ticker: str, threshold: float | None = None, on: date | str | None = None
+) -> MarketCap | Milestone:
     """Market value of ``ticker``: on a day (``on``; default the latest close), or with
     ``threshold`` the first session at or above it (searching from ``on`` when given).
     See the module docstring for the share-count rule."""
@@ -425,8 +475,16 @@ def ledger_entries(table: pd.DataFrame) -> tuple[LedgerEntry, ...]:
         kind = basis_kind(r.basis)
         document, note = split_note(r.note)
         url = r.source_url if isinstance(r.source_url, str) and r.source_url else None
-        common = dict(as_of=r.as_of.date(), shares=float(r.shares), kind=kind, basis=str(r.basis),
-                      event=basis_event(r.basis), document=document, source_url=url, note=note)
+        common = {
+            "as_of": r.as_of.date(),
+            "shares": float(r.shares),
+            "kind": kind,
+            "basis": str(r.basis),
+            "event": basis_event(r.basis),
+            "document": document,
+            "source_url": url,
+            "note": note,
+        }
         if kind == "event":
             change = float(r.shares) - running if running is not None else None
             out.append(LedgerEntry(change=change, **common))
@@ -454,21 +512,32 @@ class Reconciliation:
         return tuple(c for c in self.checks if c.gap is not None and abs(c.gap) >= 0.5)
 
     def to_dict(self) -> dict:
-        return {"ticker": self.ticker, "rule": self.rule, "checks": [c.to_dict() for c in self.checks],
-                "gaps": len(self.gaps), "largest_gap": max((abs(c.gap) for c in self.gaps), default=0.0)}
+        return {
+            "ticker": self.ticker,
+            "rule": self.rule,
+            "checks": [c.to_dict() for c in self.checks],
+            "gaps": len(self.gaps),
+            "largest_gap": max((abs(c.gap) for c in self.gaps), default=0.0),
+        }
 
     def summary(self) -> str:
-        lines = [f"{self.ticker}: {len(self.checks)} totals checked against the ledger, {len(self.gaps)} with a gap"]
+        lines = [
+            f"{self.ticker}: {len(self.checks)} totals checked against the ledger, {len(self.gaps)} with a gap"
+        ]
         for c in self.checks:
-            lines.append(f"  {c.as_of} {c.kind:<8} {c.shares:>16,.0f}  expected {c.expected:>16,.0f}  gap {c.gap:+,.0f}"
-                         f"  {c.document or c.basis}")
+            lines.append(
+                f"  {c.as_of} {c.kind:<8} {c.shares:>16,.0f}  expected {c.expected:>16,.0f}  gap {c.gap:+,.0f}"
+                f"  {c.document or c.basis}"
+            )
         return "\n".join(lines)
 
 
 def reconcile(ticker: str, ledger: tuple[LedgerEntry, ...]) -> Reconciliation:
     """Each filed or derived total that follows an earlier count of the ledger, with
     ``expected`` (the running count before it) and ``gap = shares - expected``."""
-    return Reconciliation(ticker, tuple(e for e in ledger if e.kind in ("filed", "derived") and e.expected is not None))
+    return Reconciliation(
+        ticker, tuple(e for e in ledger if e.kind in ("filed", "derived") and e.expected is not None)
+    )
 
 
 # --------------------------------------------------------------------------- the series
@@ -599,8 +668,12 @@ class MarketValueSeries:
 
     def to_dict(self) -> dict:
         return {
-            "ticker": self.ticker, "currency": self.currency, "from": self.start.isoformat(),
-            "to": self.end.isoformat(), "formula": self.formula, "step": self.step,
+            "ticker": self.ticker,
+            "currency": self.currency,
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "formula": self.formula,
+            "step": self.step,
             "days": [d.to_dict() for d in self.days],
             "share_changes": [d.to_dict() for d in self.share_changes],
             "milestones": [m.to_dict() for m in self.milestones],
@@ -618,32 +691,49 @@ class MarketValueSeries:
 
     def frame(self) -> pd.DataFrame:
         """The days as a DataFrame indexed by date (for charts)."""
-        return pd.DataFrame([d.to_dict() for d in self.days]).assign(
-            date=lambda f: pd.to_datetime(f["date"])).set_index("date")
+        return (
+            pd.DataFrame([d.to_dict() for d in self.days])
+            .assign(date=lambda f: pd.to_datetime(f["date"]))
+            .set_index("date")
+        )
 
     def summary(self) -> str:
         cur = self.currency or ""
         if not self.days:
             return f"{self.ticker}: no session with a share count between {self.start} and {self.end}"
         first, last = self.days[0], self.days[-1]
-        out = [f"{self.ticker} market value {self.start} to {self.end}: {len(self.days)} sessions, "
-               f"{cur} {first.market_cap:,.0f} on {first.date} to {cur} {last.market_cap:,.0f} on {last.date}"]
+        out = [
+            f"{self.ticker} market value {self.start} to {self.end}: {len(self.days)} sessions, "
+            f"{cur} {first.market_cap:,.0f} on {first.date} to {cur} {last.market_cap:,.0f} on {last.date}"
+        ]
         for d in self.share_changes:
-            out.append(f"  shares from {d.date}: {d.shares:,.0f} ({d.shares_change:+,.0f}; {d.basis}, {d.event})")
+            out.append(
+                f"  shares from {d.date}: {d.shares:,.0f} ({d.shares_change:+,.0f}; {d.basis}, {d.event})"
+            )
             for e in d.entries:
                 what = f"{e.change:+,.0f}" if e.change is not None else f"total {e.shares:,.0f}"
-                out.append(f"    {e.as_of} {e.event or e.basis} {what} ({e.kind}): {e.document or ''} {e.source_url or ''}".rstrip())
+                out.append(
+                    f"    {e.as_of} {e.event or e.basis} {what} ({e.kind}): {e.document or ''} {e.source_url or ''}".rstrip()
+                )
         for m in self.milestones:
-            out.append(f"  first at or above {cur} {m.threshold:,.0f}: {m.date} ({m.market_cap:,.0f})"
-                       + (" first ever" if m.first_ever else ""))
+            out.append(
+                f"  first at or above {cur} {m.threshold:,.0f}: {m.date} ({m.market_cap:,.0f})"
+                + (" first ever" if m.first_ever else "")
+            )
         if self.all_time_high:
-            out.append(f"  all-time high to {self.end}: {cur} {self.all_time_high.market_cap:,.0f} on {self.all_time_high.date}")
+            out.append(
+                f"  all-time high to {self.end}: {cur} {self.all_time_high.market_cap:,.0f} on {self.all_time_high.date}"
+            )
         for mv in self.moves:
-            out.append(f"  {mv.date}: {mv.change:+,.0f} ({mv.change_pct:+.2f} %; price {mv.price_effect:+,.0f}, "
-                       f"shares {mv.shares_effect:+,.0f})")
+            out.append(
+                f"  {mv.date}: {mv.change:+,.0f} ({mv.change_pct:+.2f} %; price {mv.price_effect:+,.0f}, "
+                f"shares {mv.shares_effect:+,.0f})"
+            )
         gaps = self.reconciliation.gaps
-        out.append(f"  ledger: {len(self.reconciliation.checks)} totals checked, {len(gaps)} with a gap"
-                   + "".join(f"; {g.as_of} {g.gap:+,.0f}" for g in gaps))
+        out.append(
+            f"  ledger: {len(self.reconciliation.checks)} totals checked, {len(gaps)} with a gap"
+            + "".join(f"; {g.as_of} {g.gap:+,.0f}" for g in gaps)
+        )
         return "\n".join(out)
 
 
@@ -656,8 +746,9 @@ def round_step(low: float, high: float) -> float:
 
 def _near(day: date, days: int, ledger: tuple[LedgerEntry, ...], facts: tuple[NearbyFact, ...]) -> Context:
     lo, hi = day - timedelta(days=days), day + timedelta(days=days)
-    return Context(tuple(e for e in ledger if lo <= e.as_of <= hi),
-                   tuple(f for f in facts if lo <= f.published <= hi))
+    return Context(
+        tuple(e for e in ledger if lo <= e.as_of <= hi), tuple(f for f in facts if lo <= f.published <= hi)
+    )
 
 
 def build_series(
@@ -716,22 +807,33 @@ def build_series(
         kind = basis_kind(r["basis"])
         document, _ = split_note(r["note"])
         has_prev = pd.notna(r["prev_cap"])
-        days.append(SeriesDay(
-            date=d.date(), close=float(r["close"]), shares=float(r["shares"]), market_cap=float(r["cap"]),
-            basis="derived" if kind == "event" else kind, shares_as_of=r["as_of"].date(),
-            event=basis_event(r["basis"]), document=document,
-            source_url=r["source_url"] if isinstance(r["source_url"], str) else None,
-            change=float(r["cap"] - r["prev_cap"]) if has_prev else None,
-            change_pct=float((r["cap"] / r["prev_cap"] - 1) * 100) if has_prev else None,
-            shares_change=float(r["shares"] - r["prev_shares"]) if has_prev else 0.0,
-            suspect=bool(r["suspect"]), entries=tuple(e for e in ledger if since < e.as_of <= d.date()),
-        ))
+        days.append(
+            SeriesDay(
+                date=d.date(),
+                close=float(r["close"]),
+                shares=float(r["shares"]),
+                market_cap=float(r["cap"]),
+                basis="derived" if kind == "event" else kind,
+                shares_as_of=r["as_of"].date(),
+                event=basis_event(r["basis"]),
+                document=document,
+                source_url=r["source_url"] if isinstance(r["source_url"], str) else None,
+                change=float(r["cap"] - r["prev_cap"]) if has_prev else None,
+                change_pct=float((r["cap"] / r["prev_cap"] - 1) * 100) if has_prev else None,
+                shares_change=float(r["shares"] - r["prev_shares"]) if has_prev else 0.0,
+                suspect=bool(r["suspect"]),
+                entries=tuple(e for e in ledger if since < e.as_of <= d.date()),
+            )
+        )
 
     sound = window[~window["suspect"]]
     milestones: list[ValueMilestone] = []
     skipped: set[date] = set()
-    used_step = float(step) if step else (round_step(float(sound["cap"].min()), float(sound["cap"].max()))
-                                          if not sound.empty else 1.0)
+    used_step = (
+        float(step)
+        if step
+        else (round_step(float(sound["cap"].min()), float(sound["cap"].max())) if not sound.empty else 1.0)
+    )
     if not sound.empty:
         before = joined[(joined.index < pd.Timestamp(start)) & ~joined["suspect"]]
         base, top_cap = float(window["cap"].iloc[0]), float(sound["cap"].max())
@@ -739,14 +841,22 @@ def build_series(
         while k * used_step <= top_cap and len(milestones) < 50:
             threshold = k * used_step
             hit = sound[sound["cap"] >= threshold].index[0]
-            skipped.update(x.date() for x in window.index[window["suspect"] & (window["cap"] >= threshold)] if x < hit)
+            skipped.update(
+                x.date() for x in window.index[window["suspect"] & (window["cap"] >= threshold)] if x < hit
+            )
             r = sound.loc[hit]
-            milestones.append(ValueMilestone(
-                threshold=threshold, date=hit.date(), market_cap=float(r["cap"]), close=float(r["close"]),
-                shares=float(r["shares"]), basis=basis_kind(r["basis"]).replace("event", "derived"),
-                first_ever=bool(before.empty or before["cap"].max() < threshold),
-                near=_near(hit.date(), near_days, ledger, facts),
-            ))
+            milestones.append(
+                ValueMilestone(
+                    threshold=threshold,
+                    date=hit.date(),
+                    market_cap=float(r["cap"]),
+                    close=float(r["close"]),
+                    shares=float(r["shares"]),
+                    basis=basis_kind(r["basis"]).replace("event", "derived"),
+                    first_ever=bool(before.empty or before["cap"].max() < threshold),
+                    near=_near(hit.date(), near_days, ledger, facts),
+                )
+            )
             k += 1
 
     ath = None
@@ -759,31 +869,53 @@ def build_series(
         else:
             r = sound_hist.loc[top_day]
             document, _ = split_note(r["note"])
-            ath = SeriesDay(date=top_day.date(), close=float(r["close"]), shares=float(r["shares"]),
-                            market_cap=float(r["cap"]), basis=basis_kind(r["basis"]).replace("event", "derived"),
-                            shares_as_of=r["as_of"].date(), event=basis_event(r["basis"]), document=document,
-                            source_url=r["source_url"] if isinstance(r["source_url"], str) else None,
-                            change=None, change_pct=None, shares_change=0.0)
+            ath = SeriesDay(
+                date=top_day.date(),
+                close=float(r["close"]),
+                shares=float(r["shares"]),
+                market_cap=float(r["cap"]),
+                basis=basis_kind(r["basis"]).replace("event", "derived"),
+                shares_as_of=r["as_of"].date(),
+                event=basis_event(r["basis"]),
+                document=document,
+                source_url=r["source_url"] if isinstance(r["source_url"], str) else None,
+                change=None,
+                change_pct=None,
+                shares_change=0.0,
+            )
 
     pairs = window[window["prev_cap"].notna() & ~window["suspect"] & ~window["prev_suspect"]].copy()
     pairs["change"] = pairs["cap"] - pairs["prev_cap"]
     moves = []
     prev_dates = prev_session
-    for d in pairs["change"].abs().sort_values(ascending=False, kind="stable").index[:max(top, 0)]:
+    for d in pairs["change"].abs().sort_values(ascending=False, kind="stable").index[: max(top, 0)]:
         r = pairs.loc[d]
-        moves.append(Move(
-            date=d.date(), previous=prev_dates.loc[d].date(), change=float(r["change"]),
-            change_pct=float((r["cap"] / r["prev_cap"] - 1) * 100),
-            price_effect=float((r["close"] - r["prev_close"]) * r["prev_shares"]),
-            shares_effect=float(r["close"] * (r["shares"] - r["prev_shares"])),
-            market_cap=float(r["cap"]), near=_near(d.date(), near_days, ledger, facts),
-        ))
+        moves.append(
+            Move(
+                date=d.date(),
+                previous=prev_dates.loc[d].date(),
+                change=float(r["change"]),
+                change_pct=float((r["cap"] / r["prev_cap"] - 1) * 100),
+                price_effect=float((r["close"] - r["prev_close"]) * r["prev_shares"]),
+                shares_effect=float(r["close"] * (r["shares"] - r["prev_shares"])),
+                market_cap=float(r["cap"]),
+                near=_near(d.date(), near_days, ledger, facts),
+            )
+        )
 
     return MarketValueSeries(
-        ticker=ticker, currency=currency, start=start, end=end, days=tuple(days), step=used_step,
-        milestones=tuple(milestones), all_time_high=ath, moves=tuple(moves),
+        ticker=ticker,
+        currency=currency,
+        start=start,
+        end=end,
+        days=tuple(days),
+        step=used_step,
+        milestones=tuple(milestones),
+        all_time_high=ath,
+        moves=tuple(moves),
         ledger=tuple(e for e in ledger if start <= e.as_of <= end),
-        reconciliation=reconcile(ticker, ledger), skipped_suspect=tuple(sorted(skipped)),
+        reconciliation=reconcile(ticker, ledger),
+        skipped_suspect=tuple(sorted(skipped)),
     )
 
 
@@ -794,10 +926,17 @@ def _facts_near(store, entity: str | None, start: date, end: date) -> tuple[Near
 
     df = facts_published_between(store, entity, start, end)
     return tuple(
-        NearbyFact(id=str(r.id), entity=str(r.entity), metric=str(r.metric), period=str(r.period),
-                   value=float(r.value), unit=r.unit if isinstance(r.unit, str) else None,
-                   published=r.published.date(), source_url=r.source_url if isinstance(r.source_url, str) else None,
-                   document=r.document_title if isinstance(r.document_title, str) else None)
+        NearbyFact(
+            id=str(r.id),
+            entity=str(r.entity),
+            metric=str(r.metric),
+            period=str(r.period),
+            value=float(r.value),
+            unit=r.unit if isinstance(r.unit, str) else None,
+            published=r.published.date(),
+            source_url=r.source_url if isinstance(r.source_url, str) else None,
+            document=r.document_title if isinstance(r.document_title, str) else None,
+        )
         for r in df.itertuples(index=False)
     )
 
@@ -827,7 +966,20 @@ def marketcap_series(
         raise InputError(f"cannot read a date: {exc}", field="from" if start is not None else "to") from None
     first_count = table["as_of"].min().date()
     if last < first_count:
-        raise NotFoundError(f"no share count of {ps.ticker} dated on or before {last} (the first is as of {first_count})")
+        raise NotFoundError(
+            f"no share count of {ps.ticker} dated on or before {last} (the first is as of {first_count})"
+        )
     facts = _facts_near(store, ps.entity, first - timedelta(days=near_days), last + timedelta(days=near_days))
-    return build_series(ps.ticker, ps.currency, ps.closes, ps.frame["suspect"], table, first, last,
-                        facts=facts, step=step, top=top, near_days=near_days)
+    return build_series(
+        ps.ticker,
+        ps.currency,
+        ps.closes,
+        ps.frame["suspect"],
+        table,
+        first,
+        last,
+        facts=facts,
+        step=step,
+        top=top,
+        near_days=near_days,
+    )

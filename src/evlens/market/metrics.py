@@ -19,9 +19,9 @@ short for the metric raises :class:`~evlens.errors.InputError` naming the metric
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -266,7 +266,9 @@ class Drawdown:
         return self.recovery is not None
 
     def to_dict(self) -> dict:
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        def iso(d):
+            return d.isoformat() if d else None
+
         return {
             "max_drawdown_pct": self.pct,
             "peak": iso(self.peak),
@@ -302,4 +304,6 @@ def max_drawdown(closes: pd.Series) -> Drawdown:
     after = s.loc[trough_at:]
     back = after[after >= peak_close]
     recovery = _as_date(back.index[0]) if not back.empty else None
-    return Drawdown(worst, _as_date(peak_at), _as_date(trough_at), recovery, peak_close, float(s.loc[trough_at]))
+    return Drawdown(
+        worst, _as_date(peak_at), _as_date(trough_at), recovery, peak_close, float(s.loc[trough_at])
+    )

@@ -11,9 +11,9 @@ other exchanges than the subject: each return is in its own line's currency.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Sequence
 
 import numpy as np
 
@@ -65,11 +65,15 @@ class PeerTable:
         return d
 
     def summary(self) -> str:
-        f = lambda x, u="%": "n/a" if x is None else f"{x:+.2f} {u}"  # noqa: E731
+        def f(x, u="%"):
+            return "n/a" if x is None else f"{x:+.2f} {u}"
+
         lines = [f"{self.subject} against {self.benchmark} and peers, {self.window_label}"]
         for r in self.rows:
             mark = {"subject": "*", "index": "="}.get(r.role, " ")
-            lines.append(f"{mark} {r.rank or '-':>3} {r.ticker:<10} {f(r.return_pct):>10}  excess {f(r.excess_pct, 'pp'):>11}")
+            lines.append(
+                f"{mark} {r.rank or '-':>3} {r.ticker:<10} {f(r.return_pct):>10}  excess {f(r.excess_pct, 'pp'):>11}"
+            )
         lines.append(
             f"peer average (without {self.subject}): {f(self.peer_average_pct)}; "
             f"{self.subject} {f(self.subject_vs_peers_pp, 'pp')} against it; rank {self.subject_rank} of {self.ranked}"
@@ -123,32 +127,70 @@ def peers(
     with_risk: bool = True,
 ) -> PeerTable:
     """Build the peer table of ``subject`` against ``benchmark`` and ``peers``."""
-    names = [p for p in _split(peers)]
+    names = list(_split(peers))
     if not names:
         raise InputError("give at least one peer", field="peers")
-    table = returns(store, [subject], peers=names, benchmark=benchmark, year=year, ytd=ytd, start=start, end=end)
+    table = returns(
+        store, [subject], peers=names, benchmark=benchmark, year=year, ytd=ytd, start=start, end=end
+    )
     subj = table.rows[0]
     peer_rows = [r for r in table.rows[1:] if r.ticker != subj.ticker]
-    window_kwargs = {k: v for k, v in dict(year=year, ytd=ytd, start=start, end=end).items() if v is not None}
+    window_kwargs = {
+        k: v for k, v in {"year": year, "ytd": ytd, "start": start, "end": end}.items() if v is not None
+    }
     out: list[PeerRow] = []
     for r in table.rows:
         extra = _risk_columns(store, r, table.benchmark.ticker, window_kwargs) if with_risk else {}
-        out.append(PeerRow(
-            ticker=r.ticker, role=r.role, return_pct=r.return_pct, excess_pct=r.excess_pct, rank=r.rank,
-            return_kind=r.return_kind, adjusted=r.adjusted, suspect_rows=r.suspect_rows, source=r.source,
-            note=r.note, **extra,
-        ))
+        out.append(
+            PeerRow(
+                ticker=r.ticker,
+                role=r.role,
+                return_pct=r.return_pct,
+                excess_pct=r.excess_pct,
+                rank=r.rank,
+                return_kind=r.return_kind,
+                adjusted=r.adjusted,
+                suspect_rows=r.suspect_rows,
+                source=r.source,
+                note=r.note,
+                **extra,
+            )
+        )
     b = table.benchmark
-    out.append(PeerRow(ticker=b.ticker, role="index", return_pct=b.return_pct, excess_pct=0.0 if b.return_pct is not None else None,
-                       rank=None, return_kind=b.return_kind, adjusted=b.adjusted, suspect_rows=b.suspect_rows,
-                       source=b.source, note=b.note))
+    out.append(
+        PeerRow(
+            ticker=b.ticker,
+            role="index",
+            return_pct=b.return_pct,
+            excess_pct=0.0 if b.return_pct is not None else None,
+            rank=None,
+            return_kind=b.return_kind,
+            adjusted=b.adjusted,
+            suspect_rows=b.suspect_rows,
+            source=b.source,
+            note=b.note,
+        )
+    )
     out.sort(key=lambda r: (r.return_pct is None, -(r.return_pct or 0.0)))
     avg = peer_average([r.return_pct for r in peer_rows])
-    gap = metrics.excess_return(subj.return_pct, avg) if subj.return_pct is not None and avg is not None else None
+    gap = (
+        metrics.excess_return(subj.return_pct, avg)
+        if subj.return_pct is not None and avg is not None
+        else None
+    )
     return PeerTable(
-        subject=subj.ticker, benchmark=b.ticker, window_label=table.window.label, rows=tuple(out),
-        peer_average_pct=avg, subject_return_pct=subj.return_pct, subject_vs_peers_pp=gap,
-        subject_rank=subj.rank, ranked=sum(r.rank is not None for r in table.rows),
-        conventions={**table.conventions, "peer_average": "equal-weighted mean of peer returns, subject and index excluded",
-                     "currency": "each line's return in its own trading currency (no conversion)"},
+        subject=subj.ticker,
+        benchmark=b.ticker,
+        window_label=table.window.label,
+        rows=tuple(out),
+        peer_average_pct=avg,
+        subject_return_pct=subj.return_pct,
+        subject_vs_peers_pp=gap,
+        subject_rank=subj.rank,
+        ranked=sum(r.rank is not None for r in table.rows),
+        conventions={
+            **table.conventions,
+            "peer_average": "equal-weighted mean of peer returns, subject and index excluded",
+            "currency": "each line's return in its own trading currency (no conversion)",
+        },
     )

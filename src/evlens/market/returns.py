@@ -17,13 +17,13 @@ the nearest earlier sound close instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Iterable, Sequence
 
+from ..calendars import last_session
 from ..errors import InputError, NotFoundError
 from . import metrics
-from ..calendars import last_session
 from .series import PriceSeries, load_prices
 from .window import Window, resolve_window
 
@@ -90,7 +90,9 @@ class ReturnsTable:
     def summary(self) -> str:
         lines = [f"Returns, {self.window.label}"]
         if self.benchmark is not None:
-            lines.append(f"benchmark {self.benchmark.ticker}: {_fmt_pct(self.benchmark.return_pct)} ({self.benchmark.source})")
+            lines.append(
+                f"benchmark {self.benchmark.ticker}: {_fmt_pct(self.benchmark.return_pct)} ({self.benchmark.source})"
+            )
         for r in sorted(self.rows, key=lambda r: (r.rank is None, r.rank or 0)):
             flags = []
             if r.adjusted:
@@ -195,15 +197,24 @@ def ticker_return(
                     check = f"stored official figure {official['value_pct']:+.2f} % (fact {official['id']})"
                     note = f"{note}; {check}" if note else check
                 kind = "total" if used.adjusted else "price"
-                src = (
-                    f"stored closes of {ps.ticker}, {pr.start} -> {pr.end}"
-                    + (" (dividend-adjusted: total return)" if used.adjusted else "")
+                src = f"stored closes of {ps.ticker}, {pr.start} -> {pr.end}" + (
+                    " (dividend-adjusted: total return)" if used.adjusted else ""
                 )
                 return ReturnRow(
-                    ticker=ps.ticker, role=role, start=pr.start, end=pr.end,
-                    start_close=pr.start_close, end_close=pr.end_close, return_pct=pr.pct,
-                    return_kind=kind, adjusted=used.adjusted, suspect_rows=suspect,
-                    source=src, currency=ps.currency, name=ps.name, note=note,
+                    ticker=ps.ticker,
+                    role=role,
+                    start=pr.start,
+                    end=pr.end,
+                    start_close=pr.start_close,
+                    end_close=pr.end_close,
+                    return_pct=pr.pct,
+                    return_kind=kind,
+                    adjusted=used.adjusted,
+                    suspect_rows=suspect,
+                    source=src,
+                    currency=ps.currency,
+                    name=ps.name,
+                    note=note,
                     official_return_pct=official["value_pct"] if official is not None else None,
                 )
     else:
@@ -216,16 +227,35 @@ def ticker_return(
         src += f", {fact['publisher']}" if fact.get("publisher") else ""
         src += f", {fact['source_url']})" if fact.get("source_url") else ")"
         return ReturnRow(
-            ticker=ps.ticker, role=role, start=window.start, end=window.end,
-            start_close=None, end_close=None, return_pct=fact["value_pct"], return_kind="official",
-            adjusted=False, source=src, source_url=fact.get("source_url"), fact_id=fact["id"],
-            currency=ps.currency, name=ps.name,
+            ticker=ps.ticker,
+            role=role,
+            start=window.start,
+            end=window.end,
+            start_close=None,
+            end_close=None,
+            return_pct=fact["value_pct"],
+            return_kind="official",
+            adjusted=False,
+            source=src,
+            source_url=fact.get("source_url"),
+            fact_id=fact["id"],
+            currency=ps.currency,
+            name=ps.name,
             note=f"closes do not cover the window ({coverage_gap}); official figure used{extra}",
         )
     return ReturnRow(
-        ticker=ps.ticker, role=role, start=None, end=None, start_close=None, end_close=None,
-        return_pct=None, return_kind=None, adjusted=ps.adjusted, source="none",
-        currency=ps.currency, name=ps.name,
+        ticker=ps.ticker,
+        role=role,
+        start=None,
+        end=None,
+        start_close=None,
+        end_close=None,
+        return_pct=None,
+        return_kind=None,
+        adjusted=ps.adjusted,
+        source="none",
+        currency=ps.currency,
+        name=ps.name,
         note=f"{coverage_gap}; no stored official return for {window.period or window.label}",
     )
 
@@ -240,7 +270,9 @@ def _with_benchmark(row: ReturnRow, bench: ReturnRow | None, rank: int | None) -
         if row.return_pct is not None and bench.return_pct is not None
         else None
     )
-    return replace(row, benchmark=bench.ticker, benchmark_return_pct=bench.return_pct, excess_pct=excess, rank=rank)
+    return replace(
+        row, benchmark=bench.ticker, benchmark_return_pct=bench.return_pct, excess_pct=excess, rank=rank
+    )
 
 
 def _split(items: Iterable[str] | str | None) -> list[str]:
@@ -289,7 +321,9 @@ def returns(
     raw = [ticker_return(store, t, window, role=role, avoid_suspect=avoid_suspect) for t, role in wanted]
     bench = None
     if benchmark:
-        bench = ticker_return(store, store.resolve_ticker(benchmark), window, role="benchmark", avoid_suspect=avoid_suspect)
+        bench = ticker_return(
+            store, store.resolve_ticker(benchmark), window, role="benchmark", avoid_suspect=avoid_suspect
+        )
     ranks = metrics.rank({r.ticker: r.return_pct for r in raw})
     rows = tuple(_with_benchmark(r, bench, ranks[r.ticker]) for r in raw)
     return ReturnsTable(window=window, rows=rows, benchmark=bench, conventions=dict(CONVENTIONS))

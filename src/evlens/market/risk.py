@@ -86,7 +86,10 @@ class RiskReport:
 
     def summary(self) -> str:
         dd = self.max_drawdown
-        f = lambda x, nd=2: "n/a" if x is None else f"{x:.{nd}f}"  # noqa: E731
+
+        def f(x, nd=2):
+            return "n/a" if x is None else f"{x:.{nd}f}"
+
         lines = [
             f"{self.ticker} {self.start} -> {self.end} ({self.observations} returns)"
             + (" [dividend-adjusted closes: total return]" if self.adjusted else ""),
@@ -140,7 +143,9 @@ def risk_metrics(
     if benchmark_closes is not None:
         both = pd.concat([closes.rename("a"), benchmark_closes.rename("b")], axis=1, join="inner").dropna()
         if len(both) < 3:
-            raise InputError("the ticker and its benchmark share fewer than 3 dates in the window", field="benchmark")
+            raise InputError(
+                "the ticker and its benchmark share fewer than 3 dates in the window", field="benchmark"
+            )
         ra, rb = metrics.simple_returns(both["a"]), metrics.simple_returns(both["b"])
         out.update(
             beta=metrics.beta(ra, rb),
@@ -148,7 +153,8 @@ def risk_metrics(
             common_observations=len(ra),
             common_start=both.index[0].date(),
             common_end=both.index[-1].date(),
-            benchmark_return_pct=metrics.total_return(float(both["b"].iloc[0]), float(both["b"].iloc[-1])) * 100,
+            benchmark_return_pct=metrics.total_return(float(both["b"].iloc[0]), float(both["b"].iloc[-1]))
+            * 100,
         )
     return out
 
@@ -196,7 +202,9 @@ def risk(
             bs = bs.without_suspect()
         bench_ticker = bs.ticker
         bench_closes = bs.closes
-        bench_closes = bench_closes[(bench_closes.index >= closes.index[0]) & (bench_closes.index <= closes.index[-1])]
+        bench_closes = bench_closes[
+            (bench_closes.index >= closes.index[0]) & (bench_closes.index <= closes.index[-1])
+        ]
     m = risk_metrics(closes, bench_closes, rf_annual=rf)
     return RiskReport(
         ticker=ps.ticker,

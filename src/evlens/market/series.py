@@ -55,11 +55,11 @@ class PriceSeries:
         ts = pd.Timestamp(day)
         return bool(ts in self.frame.index and self.frame.at[ts, "suspect"])
 
-    def without_suspect(self) -> "PriceSeries":
+    def without_suspect(self) -> PriceSeries:
         keep = self.frame[~self.frame["suspect"]]
         return PriceSeries(self.ticker, keep, self.currency, self.calendar, self.entity, self.name)
 
-    def between(self, start: date | None, end: date | None) -> "PriceSeries":
+    def between(self, start: date | None, end: date | None) -> PriceSeries:
         f = self.frame
         if start is not None:
             f = f[f.index >= pd.Timestamp(start)]
@@ -106,4 +106,3 @@ def load_prices(store, ticker: str) -> PriceSeries:
         entity=sec.get("entity"),
         name=sec.get("name"),
     )
-

@@ -11,15 +11,37 @@ Carlo forecast of a year's deliveries. Every function here is pure (data in, dat
 
 from .backlog import BacklogPoint, BacklogReport, order_backlog
 from .deliveries import (
-    DeliverySeries, MonthEstimate, RunRate, TargetPace, delivery_target, monthly_deliveries, target_pace,
+    DeliverySeries,
+    MonthEstimate,
+    RunRate,
+    TargetPace,
+    delivery_target,
+    monthly_deliveries,
+    target_pace,
 )
 from .engine import Simulation, simulate
 from .forecast import ForecastResult, MonthBand, forecast_deliveries
 from .scenario import Scenario, load_scenario, loads_scenario, parse_scenario, shipped_scenarios
 
 __all__ = [
-    "BacklogPoint", "BacklogReport", "DeliverySeries", "ForecastResult", "MonthBand", "MonthEstimate",
-    "RunRate", "Scenario", "Simulation", "TargetPace", "delivery_target", "forecast_deliveries", "load_scenario",
-    "loads_scenario", "monthly_deliveries", "order_backlog", "parse_scenario", "shipped_scenarios",
-    "simulate", "target_pace",
+    "BacklogPoint",
+    "BacklogReport",
+    "DeliverySeries",
+    "ForecastResult",
+    "MonthBand",
+    "MonthEstimate",
+    "RunRate",
+    "Scenario",
+    "Simulation",
+    "TargetPace",
+    "delivery_target",
+    "forecast_deliveries",
+    "load_scenario",
+    "loads_scenario",
+    "monthly_deliveries",
+    "order_backlog",
+    "parse_scenario",
+    "shipped_scenarios",
+    "simulate",
+    "target_pace",
 ]

@@ -24,17 +24,18 @@ Definitions
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
-from .deliveries import DEFAULT_APPROX_TOL, DeliverySeries, monthly_deliveries
 from ..reconcile import FactRecord, current_facts, fact_records, rank
+from .deliveries import DEFAULT_APPROX_TOL, DeliverySeries, monthly_deliveries
 from .records import EntityInfo, entity_infos, family, role_of
 
 ORDER_METRICS = ("orders", "locked_orders")
@@ -83,16 +84,22 @@ class BacklogReport:
     assumptions: dict
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "points": [p.to_dict() for p in self.points],
-                "skipped": list(self.skipped), "assumptions": self.assumptions}
+        return {
+            "entity": self.entity,
+            "points": [p.to_dict() for p in self.points],
+            "skipped": list(self.skipped),
+            "assumptions": self.assumptions,
+        }
 
     def summary(self) -> str:
         lines = [f"order backlog of {self.entity}"]
         for p in self.points:
             w = "?" if p.fifo_wait_days is None else f"{p.fifo_wait_days / DAYS_PER_MONTH:.1f}"
             rr = "?" if p.wait_run_rate_months is None else f"{p.wait_run_rate_months:.1f}"
-            lines.append(f"  {p.date}  orders {p.orders:,.0f}  delivered {p.deliveries:,.0f}  backlog {p.backlog:,.0f}"
-                         f"  wait {rr} mo (run-rate), {w} mo (FIFO)")
+            lines.append(
+                f"  {p.date}  orders {p.orders:,.0f}  delivered {p.deliveries:,.0f}  backlog {p.backlog:,.0f}"
+                f"  wait {rr} mo (run-rate), {w} mo (FIFO)"
+            )
         return "\n".join(lines)
 
 
@@ -108,8 +115,9 @@ class _Cumulative:
         self.value = np.array([m.value for m in series.months])
         self.point = np.concatenate([[0.0], np.cumsum(self.value)])
         self.low = np.concatenate([[0.0], [m.cumulative_low for m in series.months]])
-        self.high = np.concatenate([[0.0], [np.inf if m.cumulative_high is None else m.cumulative_high
-                                            for m in series.months]])
+        self.high = np.concatenate(
+            [[0.0], [np.inf if m.cumulative_high is None else m.cumulative_high for m in series.months]]
+        )
         k = min(3, len(self.value))
         self.tail_rate = float(self.value[-k:].mean())  # per month
 
@@ -189,18 +197,33 @@ def order_backlog(
     if not 0.0 <= cancel_share < 1.0:
         raise InputError("cancel_share must be in [0, 1)", field="cancel_share")
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
-    series = monthly_deliveries(facts, entity, None, entities=ents, as_of=as_of,
-                                approx_tol=approx_tol, exclude=exclude, on_conflict=on_conflict)
+    series = monthly_deliveries(
+        facts,
+        entity,
+        None,
+        entities=ents,
+        as_of=as_of,
+        approx_tol=approx_tol,
+        exclude=exclude,
+        on_conflict=on_conflict,
+    )
     target = series.entity
     records, _revised = current_facts(fact_records(facts), as_of)
     fam = family(target, ents)
     cum = _Cumulative(series)
-    cancels = {r.end: r for r in records if r.metric in CANCEL_METRICS and r.cumulative and r.entity in fam
-               and role_of(r.entity, target, r.end.strftime("%Y-%m"), ents) == "same"}
+    cancels = {
+        r.end: r
+        for r in records
+        if r.metric in CANCEL_METRICS
+        and r.cumulative
+        and r.entity in fam
+        and role_of(r.entity, target, r.end.strftime("%Y-%m"), ents) == "same"
+    }
     points: list[BacklogPoint] = []
     skipped: list[dict] = []
-    order_facts = sorted((r for r in records if r.metric in ORDER_METRICS and r.entity in fam),
-                         key=lambda r: (r.end, rank(r)))  # the precedence of evlens.reconcile
+    order_facts = sorted(
+        (r for r in records if r.metric in ORDER_METRICS and r.entity in fam), key=lambda r: (r.end, rank(r))
+    )  # the precedence of evlens.reconcile
     seen: dict[date, FactRecord] = {}
     for r in order_facts:
         if not r.cumulative:
@@ -208,21 +231,33 @@ def order_backlog(
             continue
         role = role_of(r.entity, target, r.end.strftime("%Y-%m"), ents)
         if role != "same":
-            skipped.append({"id": r.id, "period": r.period,
-                            "reason": f"orders of {r.entity} cover only part of {target}'s models, or more"})
+            skipped.append(
+                {
+                    "id": r.id,
+                    "period": r.period,
+                    "reason": f"orders of {r.entity} cover only part of {target}'s models, or more",
+                }
+            )
             continue
         d = r.end
         if d in seen:
-            skipped.append({"id": r.id, "period": r.period,
-                            "reason": f"another order figure for the same day ranks higher ({seen[d].id})"})
+            skipped.append(
+                {
+                    "id": r.id,
+                    "period": r.period,
+                    "reason": f"another order figure for the same day ranks higher ({seen[d].id})",
+                }
+            )
             continue
         seen[d] = r
         D = cum.at(d)
         if np.isnan(D):
-            skipped.append({"id": r.id, "period": r.period, "reason": "deliveries are not known up to this date"})
+            skipped.append(
+                {"id": r.id, "period": r.period, "reason": "deliveries are not known up to this date"}
+            )
             continue
         D_lo, D_hi = cum.at(d, "low"), cum.at(d, "high")
-        O = r.value
+        O = r.value  # noqa: E741  (orders: the backlog below is B = O - D - C)
         O_lo = O if r.bound in ("eq", "gt", "ge") else O * (1 - approx_tol) if r.bound == "approx" else 0.0
         O_hi = O if r.bound in ("eq", "lt", "le") else O * (1 + approx_tol) if r.bound == "approx" else None
         if d in cancels:
@@ -231,10 +266,12 @@ def order_backlog(
         else:
             C, basis = cancel_share * O, f"assumed: {cancel_share:.1%} of cumulative orders"
             C_share_lo = cancel_share
-        def net(o):
+
+        def net(o, C=C, C_share_lo=C_share_lo):
             if o is None:
                 return None
             return o - (C if C_share_lo is None else C_share_lo * o)
+
         B = O - D - C
         b_lo = net(O_lo) - D_hi if np.isfinite(D_hi) else None
         b_hi = net(O_hi) - D_lo if O_hi is not None else None
@@ -243,16 +280,31 @@ def order_backlog(
         level = O - C
         w, ext = cum.first_day_reaching(level, d, "point")
         w_short, _ = cum.first_day_reaching(net(O_lo), d, "high")
-        w_long, ext2 = (cum.first_day_reaching(net(O_hi), d, "low") if O_hi is not None else (None, False))
-        points.append(BacklogPoint(
-            date=d, orders=O, orders_bound=r.bound, orders_metric=r.metric, orders_fact=r.id,
-            deliveries=D, deliveries_low=D_lo, deliveries_high=D_hi if np.isfinite(D_hi) else None,
-            cancellations=C, cancellations_basis=basis, backlog=B,
-            backlog_low=max(0.0, b_lo) if b_lo is not None else None,
-            backlog_high=b_hi, run_rate=rr, run_rate_months=rr_months, wait_run_rate_months=wait_rr,
-            fifo_wait_days=w, fifo_wait_days_low=w_short, fifo_wait_days_high=w_long,
-            fifo_extrapolated=ext or ext2,
-        ))
+        w_long, ext2 = cum.first_day_reaching(net(O_hi), d, "low") if O_hi is not None else (None, False)
+        points.append(
+            BacklogPoint(
+                date=d,
+                orders=O,
+                orders_bound=r.bound,
+                orders_metric=r.metric,
+                orders_fact=r.id,
+                deliveries=D,
+                deliveries_low=D_lo,
+                deliveries_high=D_hi if np.isfinite(D_hi) else None,
+                cancellations=C,
+                cancellations_basis=basis,
+                backlog=B,
+                backlog_low=max(0.0, b_lo) if b_lo is not None else None,
+                backlog_high=b_hi,
+                run_rate=rr,
+                run_rate_months=rr_months,
+                wait_run_rate_months=wait_rr,
+                fifo_wait_days=w,
+                fifo_wait_days_low=w_short,
+                fifo_wait_days_high=w_long,
+                fifo_extrapolated=ext or ext2,
+            )
+        )
     if not points and not skipped:
         raise NotFoundError(f"no cumulative order facts for {target!r}")
     assumptions = {

@@ -27,9 +27,10 @@ spread (statsforecast; uncalibrated bands).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping, MutableMapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -60,8 +61,8 @@ class Outcome:
 
 def outcome_of(records, entity: str, metric: str, year: int, ents) -> Outcome | None:
     """The year's total from all facts, or None when the facts do not bound it."""
-    from .deliveries import monthly_deliveries
     from ..errors import NotFoundError
+    from .deliveries import monthly_deliveries
 
     known = release_calendar().estimate(metric, parse_period(f"{year}-12"))[0]
     if metric == "deliveries":
@@ -78,8 +79,15 @@ def outcome_of(records, entity: str, metric: str, year: int, ents) -> Outcome | 
             if p.start.year <= year <= p.end.year and u.get("known_from"):
                 known = max(known, date.fromisoformat(u["known_from"]))
         return Outcome((lo + hi) / 2, lo, hi, known)
-    used = [r for r in records if r.entity == entity and r.metric == metric
-            and r.period.startswith(f"{year}-") and parse_period(r.period).kind == "month" and r.bound == "eq"]
+    used = [
+        r
+        for r in records
+        if r.entity == entity
+        and r.metric == metric
+        and r.period.startswith(f"{year}-")
+        and parse_period(r.period).kind == "month"
+        and r.bound == "eq"
+    ]
     vals = {r.period: r.value for r in used}
     if len(vals) < 12:
         return None
@@ -124,8 +132,9 @@ class Point:
         return self.forecasts["model"].h
 
 
-def raw_points(records, ents, years: Iterable[int], entities: Sequence[str] | None = None,
-               until: date | None = None) -> tuple[list[Point], list[dict]]:
+def raw_points(
+    records, ents, years: Iterable[int], entities: Sequence[str] | None = None, until: date | None = None
+) -> tuple[list[Point], list[dict]]:
     """Uncalibrated forecasts of every method at every month end of ``years`` (only as-of
     dates up to ``until``, only outcomes public by ``until`` when given)."""
     points, skipped = [], []
@@ -136,7 +145,14 @@ def raw_points(records, ents, years: Iterable[int], entities: Sequence[str] | No
         for y in years:
             out = outcome_of(records, ent, metric, y, ents)
             if out is None:
-                skipped.append({"entity": ent, "metric": metric, "year": y, "reason": "the facts do not bound the year's total"})
+                skipped.append(
+                    {
+                        "entity": ent,
+                        "metric": metric,
+                        "year": y,
+                        "reason": "the facts do not bound the year's total",
+                    }
+                )
                 continue
             if until is not None and out.known_from > until:
                 continue
@@ -166,8 +182,13 @@ def _scores_before(points: Sequence[Point], as_of: date, method: str = "model") 
     return [bl.score(p.forecasts[method], p.outcome.value) for p in points if p.outcome.known_from <= as_of]
 
 
-def calibration_scores(records, ents, as_of: date, years: Iterable[int] | None = None,
-                       cache: MutableMapping[str, Any] | None = None) -> list[float]:
+def calibration_scores(
+    records,
+    ents,
+    as_of: date,
+    years: Iterable[int] | None = None,
+    cache: MutableMapping[str, Any] | None = None,
+) -> list[float]:
     """The model's scores from back-test points whose outcome was public by ``as_of``.
 
     A point's forecast (as of its month end ``d``) depends only on the facts known on
@@ -198,7 +219,9 @@ def calibration_scores(records, ents, as_of: date, years: Iterable[int] | None =
                 o = outcome_of(records, ent, metric, y, ents)
                 cache[okey] = None if o is None else [o.value, o.low, o.high, o.known_from.isoformat()]
             got_o = cache[okey]
-            out = None if got_o is None else Outcome(got_o[0], got_o[1], got_o[2], date.fromisoformat(got_o[3]))
+            out = (
+                None if got_o is None else Outcome(got_o[0], got_o[1], got_o[2], date.fromisoformat(got_o[3]))
+            )
             if out is None or out.known_from > as_of:
                 continue
             for d in month_ends(y):
@@ -209,7 +232,9 @@ def calibration_scores(records, ents, as_of: date, years: Iterable[int] | None =
                 got = cache[key]
                 if got is not None:
                     known, remaining, h = got
-                    scores.append(bl.score(bl.PointForecast(known, remaining, int(h), 0.0, (), ()), out.value))
+                    scores.append(
+                        bl.score(bl.PointForecast(known, remaining, int(h), 0.0, (), ()), out.value)
+                    )
     if len(cache) > _CACHE_LIMIT and cache is _PROCESS_CACHE:
         cache.clear()
     return scores
@@ -255,7 +280,13 @@ def _stats(rows: list[dict], name: str | None = None) -> dict:
     if name is not None:
         d = {"name": name, **d}
     if not n:
-        return d | {"coverage_50": None, "coverage_80": None, "coverage_90": None, "crps": None, "mape_p50": None}
+        return d | {
+            "coverage_50": None,
+            "coverage_80": None,
+            "coverage_90": None,
+            "crps": None,
+            "mape_p50": None,
+        }
     for lv in ("50", "80", "90"):
         cov = [r["inside"][lv] for r in rows if r["inside"][lv] is not None]
         d[f"coverage_{lv}"] = round(float(np.mean(cov)), 4) if cov else None
@@ -304,15 +335,24 @@ class BacktestResult:
 
     def summary(self) -> str:
         def line(name, s):
-            f = lambda x, p=False: "  -  " if x is None else (f"{x:.2f}" if p else f"{x:,.0f}")
-            return (f"{name:<16}{s['points']:>7}{f(s['coverage_50'], True):>8}{f(s['coverage_80'], True):>8}"
-                    f"{f(s['coverage_90'], True):>8}{f(s['crps']):>11}{(s['mape_p50'] or 0):>9.1%}")
+            def f(x, p=False):
+                return "  -  " if x is None else (f"{x:.2f}" if p else f"{x:,.0f}")
+
+            return (
+                f"{name:<16}{s['points']:>7}{f(s['coverage_50'], True):>8}{f(s['coverage_80'], True):>8}"
+                f"{f(s['coverage_90'], True):>8}{f(s['crps']):>11}{(s['mape_p50'] or 0):>9.1%}"
+            )
+
         head = f"{'':<16}{'points':>7}{'cov50':>8}{'cov80':>8}{'cov90':>8}{'CRPS':>11}{'MdAPE':>9}"
         d = self.to_dict()
-        lines = [f"Back-test of year totals, as of every month end of {', '.join(map(str, self.years))}: "
-                 f"{d['points']} points, {d['makers_or_models']} makers or models "
-                 f"({d['bounded_outcomes']} points scored against the midpoint of a bounded outcome)", "", head,
-                 line("model", d)]
+        lines = [
+            f"Back-test of year totals, as of every month end of {', '.join(map(str, self.years))}: "
+            f"{d['points']} points, {d['makers_or_models']} makers or models "
+            f"({d['bounded_outcomes']} points scored against the midpoint of a bounded outcome)",
+            "",
+            head,
+            line("model", d),
+        ]
         for b in d["baselines"]:
             lines.append(line(b["name"], b))
         for e in d["by_entity"]:
@@ -321,11 +361,17 @@ class BacktestResult:
                 lines.append(line(name, e[name]))
         cal = d["calibration"]
         if cal:
-            lines += ["", "calibration (central bands): stated " + " ".join(f"{c['stated']:>5.0%}" for c in cal),
-                      "                             observed " + " ".join(f"{c['observed']:>5.0%}" for c in cal)]
-        lines += ["", "bands of run-rate and seasonal naive: none (point forecasts; CRPS = absolute error); "
-                  "AutoETS: its own residual spread, uncalibrated",
-                  "model bands: split-conformal, each point calibrated only on outcomes public by its as-of date"]
+            lines += [
+                "",
+                "calibration (central bands): stated " + " ".join(f"{c['stated']:>5.0%}" for c in cal),
+                "                             observed " + " ".join(f"{c['observed']:>5.0%}" for c in cal),
+            ]
+        lines += [
+            "",
+            "bands of run-rate and seasonal naive: none (point forecasts; CRPS = absolute error); "
+            "AutoETS: its own residual spread, uncalibrated",
+            "model bands: split-conformal, each point calibrated only on outcomes public by its as-of date",
+        ]
         return "\n".join(lines)
 
 
@@ -348,9 +394,20 @@ def _row(p: Point, method: str, draws: np.ndarray | None) -> dict:
         crps = float(sr.crps_ensemble(y, draws))
         band90 = [float(x) for x in np.quantile(draws, [0.05, 0.95])]
     held = None if draws is None else {f"{a:g}": _inside(draws, y, a) for a in CALIBRATION_LEVELS}
-    return {"entity": p.entity, "metric": p.metric, "year": p.year, "as_of": p.as_of.isoformat(), "h": pf.h,
-            "outcome": y, "outcome_bounded": p.outcome.bounded, "p50": p50, "band90": band90,
-            "inside": inside, "crps": crps, "inside_levels": held}
+    return {
+        "entity": p.entity,
+        "metric": p.metric,
+        "year": p.year,
+        "as_of": p.as_of.isoformat(),
+        "h": pf.h,
+        "outcome": y,
+        "outcome_bounded": p.outcome.bounded,
+        "p50": p50,
+        "band90": band90,
+        "inside": inside,
+        "crps": crps,
+        "inside_levels": held,
+    }
 
 
 def _inside(draws: np.ndarray, y: float, level: float) -> bool:
@@ -371,16 +428,22 @@ def calibration_curve(rows: Sequence[dict], levels: Sequence[float] = CALIBRATIO
     held = [r["inside_levels"] for r in rows if r.get("inside_levels")]
     if not held:
         return []
-    return [{"stated": a, "observed": round(float(np.mean([h[f"{a:g}"] for h in held])), 4), "points": len(held)}
-            for a in levels]
+    return [
+        {"stated": a, "observed": round(float(np.mean([h[f"{a:g}"] for h in held])), 4), "points": len(held)}
+        for a in levels
+    ]
 
 
-def backtest(facts, *, entities=None, years: Sequence[int] = (2024, 2025), only: Sequence[str] | None = None) -> BacktestResult:
+def backtest(
+    facts, *, entities=None, years: Sequence[int] = (2024, 2025), only: Sequence[str] | None = None
+) -> BacktestResult:
     """Back-test the calibrated model and the baselines (rules in the module docstring)."""
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
     records = fact_records(facts)
-    first = min((r.start.year for r in records if r.metric in ("deliveries", "retail_sales")), default=min(years))
-    cal_years = [y for y in range(first, max(years) + 1)]
+    first = min(
+        (r.start.year for r in records if r.metric in ("deliveries", "retail_sales")), default=min(years)
+    )
+    cal_years = list(range(first, max(years) + 1))
     pts, skipped = raw_points(records, ents, cal_years)
     scored = [p for p in pts if p.year in set(years) and (not only or p.entity in set(only))]
     rows, base = [], {m: [] for m in METHODS[1:]}
@@ -389,24 +452,47 @@ def backtest(facts, *, entities=None, years: Sequence[int] = (2024, 2025), only:
         cal = [q for q in pts if q.outcome.known_from <= p.as_of]
         sc = [bl.score(q.forecasts["model"], q.outcome.value) for q in cal]
         if len(sc) < bl.MIN_CALIBRATION:
-            uncal.append({"entity": p.entity, "year": p.year, "as_of": p.as_of.isoformat(),
-                          "reason": f"uncalibrated: {len(sc)} back-test scores public by then"})
+            uncal.append(
+                {
+                    "entity": p.entity,
+                    "year": p.year,
+                    "as_of": p.as_of.isoformat(),
+                    "reason": f"uncalibrated: {len(sc)} back-test scores public by then",
+                }
+            )
             continue
         draws, _ = bl.ensemble(p.forecasts["model"], sc)
-        rows.append(_row(p, "model", draws) | {
-            "calibrated_on": len(sc), "calibration_years": sorted({q.year for q in cal}),
-            "calibration_outcomes_public_by": max(q.outcome.known_from for q in cal).isoformat()})
+        rows.append(
+            _row(p, "model", draws)
+            | {
+                "calibrated_on": len(sc),
+                "calibration_years": sorted({q.year for q in cal}),
+                "calibration_outcomes_public_by": max(q.outcome.known_from for q in cal).isoformat(),
+            }
+        )
         base["run-rate"].append(_row(p, "run-rate", None))
         base["seasonal naive"].append(_row(p, "seasonal naive", None))
         ets_draws, _ = bl.ensemble(p.forecasts["AutoETS"], None)
         base["AutoETS"].append(_row(p, "AutoETS", ets_draws))
-    return BacktestResult(tuple(years), tuple(rows), base, tuple(skipped) + tuple(uncal),
-                          rules={"calibration": "split-conformal on scores of outcomes public by each as-of date",
-                                 "outcome": "the year's total from all facts; the midpoint where they give only bounds"})
+    return BacktestResult(
+        tuple(years),
+        tuple(rows),
+        base,
+        tuple(skipped) + tuple(uncal),
+        rules={
+            "calibration": "split-conformal on scores of outcomes public by each as-of date",
+            "outcome": "the year's total from all facts; the midpoint where they give only bounds",
+        },
+    )
 
 
-def backtest_cached(facts, *, entities=None, years: Sequence[int] = (2024, 2025),
-                    cache: MutableMapping[str, Any] | None = None) -> dict:
+def backtest_cached(
+    facts,
+    *,
+    entities=None,
+    years: Sequence[int] = (2024, 2025),
+    cache: MutableMapping[str, Any] | None = None,
+) -> dict:
     """``backtest(...).to_dict()``, kept in ``cache`` (any mutable mapping) under a digest
     of every fact's id and known date and the years: the same facts give the same
     back-test, so a report or a page shows it without running it again."""
@@ -440,23 +526,44 @@ def backtest_scenario(scenario, facts, *, entities=None, paths: int = 2000, seed
         raise EvlensError(f"scenario {scenario.name} names no entity or target year to back-test")
     out = outcome_of(records, entity, "deliveries", year, ents)
     if out is None:
-        raise EvlensError(f"the facts do not bound {entity}'s {year} total: nothing to score {scenario.name} against")
+        raise EvlensError(
+            f"the facts do not bound {entity}'s {year} total: nothing to score {scenario.name} against"
+        )
     start = scenario.as_of or date(year, 1, 1)
     rows = []
     for d in month_ends(year):
         if d < start or d.month == 12:
             continue
-        f = forecast_deliveries(scenario, year, facts=records, entity=entity, entities=ents, paths=paths, seed=seed,
-                                as_of=d)
+        f = forecast_deliveries(
+            scenario, year, facts=records, entity=entity, entities=ents, paths=paths, seed=seed, as_of=d
+        )
         draws = np.asarray(f.sample)
-        rows.append(_row(Point(entity, "deliveries", year, d, out, {"scenario": _Median(f.p50, 12 - d.month)}),
-                         "scenario", draws))
-    model = [r for r in backtest(records, entities=ents, years=(year,), only=[entity]).rows
-             if r["as_of"] in {x["as_of"] for x in rows}]
-    return {"scenario": scenario.name, "entity": entity, "year": year, "outcome": out.value,
-            "outcome_bounded": out.bounded, "scenario_scores": _stats(rows), "model_scores": _stats(model),
-            "points_detail": rows, "rules": {"points": "month ends from the scenario's own date to November",
-                                             "crps": "scoringrules.crps_ensemble on 200 quantiles of the paths"}}
+        rows.append(
+            _row(
+                Point(entity, "deliveries", year, d, out, {"scenario": _Median(f.p50, 12 - d.month)}),
+                "scenario",
+                draws,
+            )
+        )
+    model = [
+        r
+        for r in backtest(records, entities=ents, years=(year,), only=[entity]).rows
+        if r["as_of"] in {x["as_of"] for x in rows}
+    ]
+    return {
+        "scenario": scenario.name,
+        "entity": entity,
+        "year": year,
+        "outcome": out.value,
+        "outcome_bounded": out.bounded,
+        "scenario_scores": _stats(rows),
+        "model_scores": _stats(model),
+        "points_detail": rows,
+        "rules": {
+            "points": "month ends from the scenario's own date to November",
+            "crps": "scoringrules.crps_ensemble on 200 quantiles of the paths",
+        },
+    }
 
 
 @dataclass(frozen=True)
@@ -465,4 +572,3 @@ class _Median:
 
     p50: float
     h: int
-

@@ -32,11 +32,12 @@ from __future__ import annotations
 import csv
 import math
 import warnings
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping, MutableMapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -66,7 +67,11 @@ def month_diff(a: str, b: str) -> int:
 @lru_cache(maxsize=1)
 def market_series() -> tuple[tuple[str, float], ...]:
     """The bundled China passenger-car market total by month."""
-    text = resources.files("evlens.data").joinpath("market", "china_car_sales_monthly.csv").read_text(encoding="utf-8")
+    text = (
+        resources.files("evlens.data")
+        .joinpath("market", "china_car_sales_monthly.csv")
+        .read_text(encoding="utf-8")
+    )
     return tuple((r["month"], float(r["units"])) for r in csv.DictReader(text.splitlines()))
 
 
@@ -74,13 +79,19 @@ def market_seasonality(as_of: date, market: Sequence[tuple[str, float]] | None =
     """Twelve multiplicative factors (mean 1) from the complete market years published by
     ``as_of`` (formula in the module docstring); all ones when no year is complete."""
     cal = release_calendar()
-    rows = [(m, v) for m, v in (market if market is not None else market_series())
-            if cal.estimate("retail_sales", parse_period(m))[0] <= as_of]
+    rows = [
+        (m, v)
+        for m, v in (market if market is not None else market_series())
+        if cal.estimate("retail_sales", parse_period(m))[0] <= as_of
+    ]
     by_year: dict[int, dict[int, float]] = {}
     for m, v in rows:
         by_year.setdefault(int(m[:4]), {})[int(m[5:7])] = v
-    ratios = [np.array([y[k] for k in range(1, 13)]) / np.mean([y[k] for k in range(1, 13)])
-              for y in by_year.values() if len(y) == 12]
+    ratios = [
+        np.array([y[k] for k in range(1, 13)]) / np.mean([y[k] for k in range(1, 13)])
+        for y in by_year.values()
+        if len(y) == 12
+    ]
     if not ratios:
         return np.ones(12)
     s = np.mean(ratios, axis=0)
@@ -106,8 +117,9 @@ class MonthlySeries:
         return dict(zip(self.months, self.values))
 
 
-def monthly_series(facts, entity: str, *, entities=None, as_of: date | None = None,
-                   metric: str | None = None) -> MonthlySeries:
+def monthly_series(
+    facts, entity: str, *, entities=None, as_of: date | None = None, metric: str | None = None
+) -> MonthlySeries:
     """The monthly series of ``entity`` from the facts known on ``as_of``.
 
     ``metric``: ``deliveries`` (solved from mixed facts), ``retail_sales`` (monthly
@@ -118,23 +130,46 @@ def monthly_series(facts, entity: str, *, entities=None, as_of: date | None = No
     if metric in (None, "deliveries"):
         try:
             s = monthly_deliveries(records, entity, None, entities=entities, as_of=as_of)
-            return MonthlySeries(s.entity, "deliveries", tuple(m.month for m in s.months),
-                                 tuple(m.value for m in s.months), tuple(m.low for m in s.months),
-                                 tuple(m.high for m in s.months), tuple(m.basis for m in s.months))
+            return MonthlySeries(
+                s.entity,
+                "deliveries",
+                tuple(m.month for m in s.months),
+                tuple(m.value for m in s.months),
+                tuple(m.low for m in s.months),
+                tuple(m.high for m in s.months),
+                tuple(m.basis for m in s.months),
+            )
         except NotFoundError:
             if metric == "deliveries":
                 raise
     known, _ = current_facts(records, as_of)
     from ..reconcile import reconcile
 
-    rec = reconcile([r for r in known if r.entity == entity and r.metric == "retail_sales" and r.rate is None
-                     and parse_period(r.period).kind == "month"])
+    rec = reconcile(
+        [
+            r
+            for r in known
+            if r.entity == entity
+            and r.metric == "retail_sales"
+            and r.rate is None
+            and parse_period(r.period).kind == "month"
+        ]
+    )
     if not rec.choices:
-        raise NotFoundError(f"no monthly deliveries or retail figures of {entity!r} are known"
-                            + (f" on {as_of}" if as_of else ""))
+        raise NotFoundError(
+            f"no monthly deliveries or retail figures of {entity!r} are known"
+            + (f" on {as_of}" if as_of else "")
+        )
     ch = sorted(rec.choices, key=lambda c: c.period)
-    return MonthlySeries(entity, "retail_sales", tuple(c.period for c in ch), tuple(c.value for c in ch),
-                         tuple(c.value for c in ch), tuple(c.value for c in ch), tuple("reported" for _ in ch))
+    return MonthlySeries(
+        entity,
+        "retail_sales",
+        tuple(c.period for c in ch),
+        tuple(c.value for c in ch),
+        tuple(c.value for c in ch),
+        tuple(c.value for c in ch),
+        tuple("reported" for _ in ch),
+    )
 
 
 # ----------------------------------------------------------------------------- the model
@@ -160,7 +195,7 @@ class PointForecast:
 
 def _split(series: MonthlySeries, year: int) -> tuple[list[str], list[str], float, list[str]]:
     vals = series.value_of()
-    hist = [m for m in series.months]
+    hist = list(series.months)
     known = [m for m in hist if m.startswith(f"{year:04d}-")]
     todo = [f"{year:04d}-{k:02d}" for k in range(1, 13) if f"{year:04d}-{k:02d}" not in vals]
     return hist, known, float(sum(vals[m] for m in known)), todo
@@ -183,10 +218,13 @@ def ets_point(series: MonthlySeries, year: int, as_of: date, *, seasonal: bool =
     series, the AutoETS baseline)."""
     from statsforecast.models import AutoETS
 
-    hist, known, known_total, todo = _split(series, year)
+    _hist, known, known_total, todo = _split(series, year)
     if len(series.months) < MIN_MONTHS:
-        raise InputError(f"{series.entity}: {len(series.months)} monthly figures known on {as_of}; "
-                         f"a forecast needs at least {MIN_MONTHS}", field="entity")
+        raise InputError(
+            f"{series.entity}: {len(series.months)} monthly figures known on {as_of}; "
+            f"a forecast needs at least {MIN_MONTHS}",
+            field="entity",
+        )
     last = series.months[-1]
     months, x = _filled(series, last)
     s = market_seasonality(as_of) if seasonal else np.ones(12)
@@ -214,14 +252,21 @@ def ets_point(series: MonthlySeries, year: int, as_of: date, *, seasonal: bool =
         resid = np.diff(y) if len(y) > 2 else np.array([0.1])
         sigma = float(max(np.std(resid[-12:], ddof=1) if len(resid) > 2 else 0.1, 0.02))
     recent = [vals[m] for m in series.months[-6:]]
-    return PointForecast(known_total, remaining, len(todo), sigma, tuple(known), tuple(todo),
-                         float(max(recent)) if recent else None)
+    return PointForecast(
+        known_total,
+        remaining,
+        len(todo),
+        sigma,
+        tuple(known),
+        tuple(todo),
+        float(max(recent)) if recent else None,
+    )
 
 
 def naive_point(series: MonthlySeries, year: int, as_of: date) -> PointForecast:
     """Run-rate baseline: known months plus the mean of the last three months times the
     months left."""
-    hist, known, known_total, todo = _split(series, year)
+    _hist, known, known_total, todo = _split(series, year)
     rr = float(np.mean(series.values[-3:]))
     return PointForecast(known_total, rr * len(todo), len(todo), 0.0, tuple(known), tuple(todo))
 
@@ -229,7 +274,7 @@ def naive_point(series: MonthlySeries, year: int, as_of: date) -> PointForecast:
 def seasonal_naive_point(series: MonthlySeries, year: int, as_of: date) -> PointForecast:
     """Seasonal naive baseline: each month left is the same month a year earlier (the
     run-rate where that month is not known)."""
-    hist, known, known_total, todo = _split(series, year)
+    _hist, known, known_total, todo = _split(series, year)
     vals = series.value_of()
     rr = float(np.mean(series.values[-3:]))
     rem = sum(vals.get(month_add(m, -12), rr) for m in todo)
@@ -305,41 +350,69 @@ class BaselineForecast:
 
     def summary(self) -> str:
         q = self.quantiles
-        lines = [f"{self.entity} {self.metric} in {self.year}, from what was public on {self.as_of}",
-                 f"  p50 {self.p50:,.0f}; 50% band {self.bands['50'][0]:,.0f} to {self.bands['50'][1]:,.0f}; "
-                 f"90% band (p5 to p95) {q['0.05']:,.0f} to {q['0.95']:,.0f}",
-                 f"  known months: {', '.join(self.known_months) or 'none'} ({self.known_total:,.0f}); "
-                 f"forecast: {len(self.forecast_months)} months",
-                 f"  intervals: {self.calibration}"]
+        lines = [
+            f"{self.entity} {self.metric} in {self.year}, from what was public on {self.as_of}",
+            f"  p50 {self.p50:,.0f}; 50% band {self.bands['50'][0]:,.0f} to {self.bands['50'][1]:,.0f}; "
+            f"90% band (p5 to p95) {q['0.05']:,.0f} to {q['0.95']:,.0f}",
+            f"  known months: {', '.join(self.known_months) or 'none'} ({self.known_total:,.0f}); "
+            f"forecast: {len(self.forecast_months)} months",
+            f"  intervals: {self.calibration}",
+        ]
         if self.target is not None:
             lines.append(f"  target {self.target:,.0f} ({self.target_source}): P(hit) = {self.p_hit:.1%}")
         if self.capacity_floor is not None:
-            lines.append(f"  capacity is at least {self.capacity_floor:,.0f} a month (best of the last six months)")
+            lines.append(
+                f"  capacity is at least {self.capacity_floor:,.0f} a month (best of the last six months)"
+            )
         return "\n".join(lines)
 
 
-def finish(series: MonthlySeries, pf: PointForecast, year: int, as_of: date, scores, target=None,
-           target_source=None) -> BaselineForecast:
+def finish(
+    series: MonthlySeries, pf: PointForecast, year: int, as_of: date, scores, target=None, target_source=None
+) -> BaselineForecast:
     draws, how = ensemble(pf, scores)
     qs = {str(q): float(np.quantile(draws, q)) for q in QUANTILES}
-    bands = {str(int(lv * 100)): (float(np.quantile(draws, (1 - lv) / 2)), float(np.quantile(draws, (1 + lv) / 2)))
-             for lv in LEVELS}
+    bands = {
+        str(int(lv * 100)): (float(np.quantile(draws, (1 - lv) / 2)), float(np.quantile(draws, (1 + lv) / 2)))
+        for lv in LEVELS
+    }
     return BaselineForecast(
-        entity=series.entity, metric=series.metric, year=year, as_of=as_of, known_total=pf.known,
-        known_months=pf.known_months, forecast_months=pf.forecast_months, p50=qs["0.5"], quantiles=qs,
-        bands=bands, target=target, target_source=target_source,
-        p_hit=None if target is None else float((draws >= target).mean()), capacity_floor=pf.best_recent,
+        entity=series.entity,
+        metric=series.metric,
+        year=year,
+        as_of=as_of,
+        known_total=pf.known,
+        known_months=pf.known_months,
+        forecast_months=pf.forecast_months,
+        p50=qs["0.5"],
+        quantiles=qs,
+        bands=bands,
+        target=target,
+        target_source=target_source,
+        p_hit=None if target is None else float((draws >= target).mean()),
+        capacity_floor=pf.best_recent,
         calibration=how,
-        rules={"model": "statsforecast AutoETS on the log of the series divided by the China market's seasonality",
-               "interval": "known + R exp(sqrt(h) u), u from back-test scores whose outcome was public by the as-of date",
-               "as_of": "only facts known by the as-of date (release calendar for undated ones)",
-               "capacity": "the best recent month is a floor on capacity, not a ceiling"},
+        rules={
+            "model": "statsforecast AutoETS on the log of the series divided by the China market's seasonality",
+            "interval": "known + R exp(sqrt(h) u), u from back-test scores whose outcome was public by the as-of date",
+            "as_of": "only facts known by the as-of date (release calendar for undated ones)",
+            "capacity": "the best recent month is a floor on capacity, not a ceiling",
+        },
     )
 
 
-def forecast_year(facts, entity: str, year: int, as_of: date, *, entities=None, target: float | None = None,
-                  scores: Sequence[float] | None = None, metric: str | None = None,
-                  cache: MutableMapping[str, Any] | None = None) -> BaselineForecast:
+def forecast_year(
+    facts,
+    entity: str,
+    year: int,
+    as_of: date,
+    *,
+    entities=None,
+    target: float | None = None,
+    scores: Sequence[float] | None = None,
+    metric: str | None = None,
+    cache: MutableMapping[str, Any] | None = None,
+) -> BaselineForecast:
     """The calibrated forecast of ``entity``'s ``year`` total from the facts known on ``as_of``.
 
     ``scores``: calibration scores (default: computed by :func:`evlens.ops.backtest.calibration_scores`

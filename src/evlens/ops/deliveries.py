@@ -31,9 +31,10 @@ Conventions
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,7 +43,6 @@ from ..errors import ConflictError, EvlensError, InputError, NotFoundError
 from ..facts import Fact
 from ..gazetteer import ReportedMetric
 from ..periods import parse_period
-from . import intervals as iv
 from ..reconcile import (
     FactRecord,
     current_facts,
@@ -50,6 +50,7 @@ from ..reconcile import (
     resolve_conflicts,
     target_choice,
 )
+from . import intervals as iv
 from .records import DELIVERY_METRICS, EntityInfo, entity_infos, family, first_delivery_month, role_of
 
 DEFAULT_APPROX_TOL = 0.02
@@ -93,11 +94,22 @@ class MonthEstimate:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "month": self.month, "value": round(self.value, 1), "low": self.low, "high": self.high,
-            "exact": self.exact, "basis": self.basis, "cumulative": round(self.cumulative, 1),
-            "cumulative_low": self.cumulative_low, "cumulative_high": self.cumulative_high,
-            "mom": self.mom, "yoy": self.yoy, "growth_exact": self.growth_exact,
-            "mom_low": self.mom_low, "mom_high": self.mom_high, "yoy_low": self.yoy_low, "yoy_high": self.yoy_high,
+            "month": self.month,
+            "value": round(self.value, 1),
+            "low": self.low,
+            "high": self.high,
+            "exact": self.exact,
+            "basis": self.basis,
+            "cumulative": round(self.cumulative, 1),
+            "cumulative_low": self.cumulative_low,
+            "cumulative_high": self.cumulative_high,
+            "mom": self.mom,
+            "yoy": self.yoy,
+            "growth_exact": self.growth_exact,
+            "mom_low": self.mom_low,
+            "mom_high": self.mom_high,
+            "yoy_low": self.yoy_low,
+            "yoy_high": self.yoy_high,
             "facts": list(self.facts),
         }
 
@@ -111,8 +123,13 @@ class RunRate:
     basis: str = "exact"  # exact | range
 
     def to_dict(self) -> dict[str, Any]:
-        return {"months": list(self.months), "value": None if self.value is None else round(self.value, 1),
-                "low": self.low, "high": self.high, "basis": self.basis}
+        return {
+            "months": list(self.months),
+            "value": None if self.value is None else round(self.value, 1),
+            "low": self.low,
+            "high": self.high,
+            "basis": self.basis,
+        }
 
 
 @dataclass(frozen=True)
@@ -154,15 +171,20 @@ class DeliverySeries:
     facts_used: tuple[dict, ...]
     facts_skipped: tuple[dict, ...]
     rules: dict = field(default_factory=dict)
-    measure: "ReportedMetric | None" = None  # set when the series is a harmonised measure
+    measure: ReportedMetric | None = None  # set when the series is a harmonised measure
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "entity": self.entity,
             "year": self.year,
-            "measure": None if self.measure is None else {
-                "metric": self.measure.metric, "label": self.measure.label_en,
-                "label_zh": self.measure.label_zh, "rule": self.measure.rule},
+            "measure": None
+            if self.measure is None
+            else {
+                "metric": self.measure.metric,
+                "label": self.measure.label_en,
+                "label_zh": self.measure.label_zh,
+                "rule": self.measure.rule,
+            },
             "months": [m.to_dict() for m in self.months],
             "total": round(sum(m.value for m in self.months), 1),
             "run_rate": self.run_rate.to_dict() if self.run_rate else None,
@@ -176,8 +198,11 @@ class DeliverySeries:
         return pd.DataFrame([m.to_dict() for m in self.months]).set_index("month")
 
     def summary(self) -> str:
-        lines = [f"deliveries of {self.entity}" + (f" in {self.year}" if self.year else "")
-                 + (f" ({self.measure.label_en})" if self.measure else "")]
+        lines = [
+            f"deliveries of {self.entity}"
+            + (f" in {self.year}" if self.year else "")
+            + (f" ({self.measure.label_en})" if self.measure else "")
+        ]
         for m in self.months:
             hi = "open" if m.high is None else f"{m.high:,.0f}"
             lines.append(f"  {m.month}  {m.value:>10,.0f}  [{m.low:,.0f}, {hi}]  {m.basis}")
@@ -222,7 +247,7 @@ def _resolve_target(entity: str, entities: Mapping[str, EntityInfo]) -> str:
     raise NotFoundError(f"unknown entity {entity!r}: not in the gazetteer")
 
 
-def delivery_metric(entity: str) -> "ReportedMetric | None":
+def delivery_metric(entity: str) -> ReportedMetric | None:
     """The measure ``entity``'s deliveries series is made of when the universe data
     harmonises another metric into deliveries (BYD: its NEV ``sales``,
     ``gazetteer.reported_metric``); None for plain deliveries or an entity outside it."""
@@ -255,33 +280,66 @@ def delivery_constraints(
         if own is not None and r.metric == own.metric:
             r = replace(r, metric="deliveries")
         elif own is not None and r.metric in DELIVERY_METRICS:
-            skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
-                            "reason": f"{target} publishes {own.label('en')}: a deliveries figure about it is not its own measure"})
+            skipped.append(
+                {
+                    "id": r.id,
+                    "period": r.period,
+                    "metric": r.metric,
+                    "reason": f"{target} publishes {own.label('en')}: a deliveries figure about it is not its own measure",
+                }
+            )
             continue
         if r.metric not in DELIVERY_METRICS:
             if "retail" in r.metric or "wholesale" in r.metric:
-                skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
-                                "reason": "a different measure (registrations or wholesale), not deliveries"})
+                skipped.append(
+                    {
+                        "id": r.id,
+                        "period": r.period,
+                        "metric": r.metric,
+                        "reason": "a different measure (registrations or wholesale), not deliveries",
+                    }
+                )
             continue
         if r.id in excluded:
-            skipped.append({"id": r.id, "period": r.period, "metric": r.metric, "reason": "excluded on request"})
+            skipped.append(
+                {"id": r.id, "period": r.period, "metric": r.metric, "reason": "excluded on request"}
+            )
             continue
         if r.rate is not None:
-            skipped.append({"id": r.id, "period": r.period, "metric": r.metric, "reason": f"a rate per {r.rate}, not a total"})
+            skipped.append(
+                {
+                    "id": r.id,
+                    "period": r.period,
+                    "metric": r.metric,
+                    "reason": f"a rate per {r.rate}, not a total",
+                }
+            )
             continue
         last_month = r.end.strftime("%Y-%m")
         role = role_of(r.entity, target, last_month, entities)
         if role is None:
-            skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
-                            "reason": f"{r.entity} and {target} cover different models in {r.period}"})
+            skipped.append(
+                {
+                    "id": r.id,
+                    "period": r.period,
+                    "metric": r.metric,
+                    "reason": f"{r.entity} and {target} cover different models in {r.period}",
+                }
+            )
             continue
         if not r.cumulative and r.start == r.end:
             # a flow over a single day is never what a delivery figure means: "delivered
             # about 135,000 by 31 December" is a running total as of that day
             r = replace(r, cumulative=True)
         if r.cumulative and start is None:
-            skipped.append({"id": r.id, "period": r.period, "metric": r.metric,
-                            "reason": "a running total, but the first delivery month is unknown"})
+            skipped.append(
+                {
+                    "id": r.id,
+                    "period": r.period,
+                    "metric": r.metric,
+                    "reason": "a running total, but the first delivery month is unknown",
+                }
+            )
             continue
         used.append((r, role))
     if not used:
@@ -304,7 +362,9 @@ def delivery_constraints(
             month_end = parse_period(b_m).end
             if i_end < 0:
                 if lo > 0:
-                    raise ConflictError(f"{label} is a positive running total before the first delivery month {start}")
+                    raise ConflictError(
+                        f"{label} is a positive running total before the first delivery month {start}"
+                    )
                 continue
             if r.end == month_end:
                 cons.append(iv.Constraint(0, i_end, lo, hi, label, r.id))
@@ -375,8 +435,9 @@ def monthly_deliveries(
     months, cons, used, skipped = delivery_constraints(records, target_entity, ents, approx_tol, exclude)
     skipped = list(skipped) + [r for r in revised if r["metric"] in DELIVERY_METRICS]
     n = len(months)
-    cons, dropped = resolve_conflicts(n, cons, {r.id: r for r in records}, on_conflict,
-                                      what=f"the deliveries facts of {target_entity}")
+    cons, dropped = resolve_conflicts(
+        n, cons, {r.id: r for r in records}, on_conflict, what=f"the deliveries facts of {target_entity}"
+    )
     if dropped:
         gone = {d["id"] for d in dropped}
         used = [u for u in used if u["id"] not in gone]
@@ -395,6 +456,7 @@ def monthly_deliveries(
     sel = [i for i, m in enumerate(months) if year is None or m.startswith(f"{year:04d}-")]
     if year is not None and not sel:
         raise NotFoundError(f"no deliveries of {target_entity!r} are known for {year}")
+
     def is_exact(j: int) -> bool:
         return bool(np.isfinite(sol.high[j]) and sol.high[j] - sol.low[j] <= 1e-6 * max(1.0, sol.high[j]))
 
@@ -414,31 +476,53 @@ def monthly_deliveries(
     for i in sel:
         lo, hi = float(sol.low[i]), float(sol.high[i])
         exact = is_exact(i)
-        basis = "reported" if (exact and i in reported) else "derived" if exact else (
-            "bounded" if np.isfinite(hi) else "open")
+        basis = (
+            "reported"
+            if (exact and i in reported)
+            else "derived"
+            if exact
+            else ("bounded" if np.isfinite(hi) else "open")
+        )
         mom, mom_lo, mom_hi = growth(i, i - 1)
         yoy, yoy_lo, yoy_hi = growth(i, i - 12)
         growth_exact = exact and (i >= 1 and is_exact(i - 1))
         if year is None:
             c_val, c_lo, c_hi = float(cum[i]), float(sol.cum_low[i]), float(sol.cum_high[i])
         else:
-            c_val = float(point[first_sel:i + 1].sum())
+            c_val = float(point[first_sel : i + 1].sum())
             c_lo, c_hi = sol.range_of_sum(first_sel, i)
         out.append(
             MonthEstimate(
-                month=months[i], value=float(point[i]), low=lo, high=_none_if_inf(hi), exact=exact,
-                basis=basis, cumulative=c_val, cumulative_low=float(c_lo),
-                cumulative_high=_none_if_inf(float(c_hi)), mom=mom, yoy=yoy,
-                growth_exact=growth_exact, facts=tuple(per_month_facts[i]),
-                mom_low=mom_lo, mom_high=mom_hi, yoy_low=yoy_lo, yoy_high=yoy_hi,
+                month=months[i],
+                value=float(point[i]),
+                low=lo,
+                high=_none_if_inf(hi),
+                exact=exact,
+                basis=basis,
+                cumulative=c_val,
+                cumulative_low=float(c_lo),
+                cumulative_high=_none_if_inf(float(c_hi)),
+                mom=mom,
+                yoy=yoy,
+                growth_exact=growth_exact,
+                facts=tuple(per_month_facts[i]),
+                mom_low=mom_lo,
+                mom_high=mom_hi,
+                yoy_low=yoy_lo,
+                yoy_high=yoy_hi,
             )
         )
     rr_idx = sel[-3:]
     rr_lo, rr_hi = sol.range_of_sum(rr_idx[0], rr_idx[-1])
     k = len(rr_idx)
     rr_exact = all(is_exact(i) for i in rr_idx)
-    run_rate = RunRate(months=tuple(months[i] for i in rr_idx), value=float(point[rr_idx].mean()) if rr_exact else None,
-                       low=rr_lo / k, high=_none_if_inf(rr_hi / k), basis="exact" if rr_exact else "range")
+    run_rate = RunRate(
+        months=tuple(months[i] for i in rr_idx),
+        value=float(point[rr_idx].mean()) if rr_exact else None,
+        low=rr_lo / k,
+        high=_none_if_inf(rr_hi / k),
+        basis="exact" if rr_exact else "range",
+    )
     pace = None
     if year is not None:
         tfact = None if target is not None else target_choice(records, target_entity, year, ents)
@@ -448,9 +532,15 @@ def monthly_deliveries(
                 raise InputError("the target must be positive", field="target")
             lo_s, hi_s = sol.range_of_sum(sel[0], sel[-1])
             exact_sum = np.isfinite(hi_s) and hi_s - lo_s <= 1e-6 * max(1.0, hi_s)
-            pace = target_pace(year, float(tval), float(point[sel].sum()) if exact_sum else float(lo_s),
-                               months[sel[-1]], source=tfact.chosen if tfact else "given", low=lo_s,
-                               high=_none_if_inf(hi_s))
+            pace = target_pace(
+                year,
+                float(tval),
+                float(point[sel].sum()) if exact_sum else float(lo_s),
+                months[sel[-1]],
+                source=tfact.chosen if tfact else "given",
+                low=lo_s,
+                high=_none_if_inf(hi_s),
+            )
     rules = {
         "bounds": "'more than' and 'at least' are lower bounds on the sum of the period's months, treated as closed",
         "approx_tolerance": approx_tol,
@@ -458,9 +548,9 @@ def monthly_deliveries(
         "before_first_delivery": "months before the first delivery count as zero",
         "coverage": "facts on a model or model group count for the company when they cover all of its models delivering in the period; facts on part of it give lower bounds",
         "unpublished_facts": "a fact without a publication date counts as known from the release calendar's date "
-                             "(evlens/data/release_calendar.toml), never the day after its period ends",
+        "(evlens/data/release_calendar.toml), never the day after its period ends",
         "revisions": "of figures of the same precision and standing, the one known latest as of the date is used; "
-                     "earlier ones are listed under facts_skipped",
+        "earlier ones are listed under facts_skipped",
         "single_day_facts": "a deliveries figure for a single day is a running total as of that day",
         "on_conflict": on_conflict,
         "run_rate": "mean of the last three months shown; a range when one of them rests on an estimate",
@@ -471,9 +561,17 @@ def monthly_deliveries(
     own = delivery_metric(target_entity)
     if own is not None:
         rules["measure"] = own.rule or f"{own.label_en}: the maker's own monthly measure, shown as deliveries"
-    return DeliverySeries(entity=target_entity, year=year, months=tuple(out), run_rate=run_rate,
-                          pace=pace, facts_used=tuple(used), facts_skipped=tuple(skipped), rules=rules,
-                          measure=own)
+    return DeliverySeries(
+        entity=target_entity,
+        year=year,
+        months=tuple(out),
+        run_rate=run_rate,
+        pace=pace,
+        facts_used=tuple(used),
+        facts_skipped=tuple(skipped),
+        rules=rules,
+        measure=own,
+    )
 
 
 def target_pace(
@@ -517,10 +615,21 @@ def target_pace(
         status = s_lo if s_lo == s_hi else f"{s_lo} to {s_hi}"
     required = max(0.0, target - to_date) / left if left > 0 else None
     return TargetPace(
-        year=year, target=target, target_source=source, to_date=to_date,
-        to_date_low=low if low is not None else to_date, to_date_high=high, through=through,
-        months_elapsed=m, months_left=left, straight_line=line, ratio=ratio,
-        required_per_month=required, status=status,
+        year=year,
+        target=target,
+        target_source=source,
+        to_date=to_date,
+        to_date_low=low if low is not None else to_date,
+        to_date_high=high,
+        through=through,
+        months_elapsed=m,
+        months_left=left,
+        straight_line=line,
+        ratio=ratio,
+        required_per_month=required,
+        status=status,
         rule=f"straight-line pace target*m/12; ahead >= {1 + PACE_BAND:.2f}x, behind < {1 - PACE_BAND:.2f}x",
-        basis=basis, ratio_low=ratio_low, ratio_high=ratio_high,
+        basis=basis,
+        ratio_low=ratio_low,
+        ratio_high=ratio_high,
     )

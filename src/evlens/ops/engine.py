@@ -37,9 +37,9 @@ steps at once (running sums and running minima), so the Python loop is over mont
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Mapping
 
 import numpy as np
 
@@ -95,7 +95,9 @@ class PathParameters:
     events: tuple[np.ndarray, ...]
 
 
-def draw_parameters(scenario: Scenario, n: int, rng: np.random.Generator, deterministic: bool) -> PathParameters:
+def draw_parameters(
+    scenario: Scenario, n: int, rng: np.random.Generator, deterministic: bool
+) -> PathParameters:
     """One draw per path of every uncertain number, in a fixed order (reproducible)."""
 
     def get(p):
@@ -215,8 +217,10 @@ def simulate(
     event_counts = [np.floor(e + _EPS) for e in params.events]
 
     M = len(grid)
-    out = {k: np.zeros((M, n)) for k in ("orders", "cancellations", "production", "deliveries",
-                                          "backlog_end", "wait_end", "bound")}
+    out = {
+        k: np.zeros((M, n))
+        for k in ("orders", "cancellations", "production", "deliveries", "backlog_end", "wait_end", "bound")
+    }
     B = np.floor(params.initial_backlog + _EPS)
     cum_cap = np.zeros(n)
     cum_int = np.zeros(n)
@@ -250,8 +254,10 @@ def simulate(
         made = cap_run
         # 3. arrivals
         years = float(mo.mid_days.mean()) / 365.25  # growth compounds month by month
-        lam = np.outer(season[mo.month_index] * mo.step_months,
-                       params.intake_level * np.exp(years * log_growth) * shocks[m_i])
+        lam = np.outer(
+            season[mo.month_index] * mo.step_months,
+            params.intake_level * np.exp(years * log_growth) * shocks[m_i],
+        )
         if deterministic:
             A, cum_int = _floor_steps(cum_int, lam)
         else:
@@ -264,8 +270,10 @@ def simulate(
         # 2. monthly cancellation review on the month's first step
         with np.errstate(divide="ignore", invalid="ignore"):
             W = np.where(rate_first > 0, B / np.where(rate_first > 0, rate_first, 1.0), np.inf)
-        h = np.minimum(canc.max_per_month,
-                       params.cancel_base + params.cancel_slope * np.maximum(0.0, W - canc.grace_months))
+        h = np.minimum(
+            canc.max_per_month,
+            params.cancel_base + params.cancel_slope * np.maximum(0.0, W - canc.grace_months),
+        )
         h = np.where(B > 0, h, 0.0)
         if deterministic:
             C = np.floor(h * B + _EPS)
@@ -290,10 +298,7 @@ def simulate(
         np.minimum.accumulate(buf, axis=0, out=buf)
         B_new = X_last - buf[-1]
         D_sum = B + A_sum - B_new
-        if is_obs:
-            bound = np.zeros(n)
-        else:
-            bound = (bound >= buf[:-1]).mean(axis=0)
+        bound = np.zeros(n) if is_obs else (bound >= buf[:-1]).mean(axis=0)
         B = B_new
         with np.errstate(divide="ignore", invalid="ignore"):
             wait = np.where(rate_last > 0, B / np.where(rate_last > 0, rate_last, 1.0), np.inf)
@@ -305,9 +310,15 @@ def simulate(
         out["wait_end"][m_i] = wait
         out["bound"][m_i] = bound
     return Simulation(
-        months=tuple(mo.label for mo in grid), orders=out["orders"], cancellations=out["cancellations"],
-        production=out["production"], deliveries=out["deliveries"], backlog_end=out["backlog_end"],
-        wait_end_months=out["wait_end"], capacity_bound_share=out["bound"],
-        observed=tuple(mo.label in observed for mo in grid), params=params,
+        months=tuple(mo.label for mo in grid),
+        orders=out["orders"],
+        cancellations=out["cancellations"],
+        production=out["production"],
+        deliveries=out["deliveries"],
+        backlog_end=out["backlog_end"],
+        wait_end_months=out["wait_end"],
+        capacity_bound_share=out["bound"],
+        observed=tuple(mo.label in observed for mo in grid),
+        params=params,
         initial_backlog=np.floor(params.initial_backlog + _EPS),
     )

@@ -26,9 +26,10 @@ as of ``as_of`` (a raise known by then replaces the earlier figure), else the sc
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -50,8 +51,12 @@ def _band(a: np.ndarray) -> dict[str, float]:
     if np.all(np.isnan(finite)):
         return {"mean": None, "p5": None, "p50": None, "p95": None}
     p = np.nanpercentile(finite, PERCENTILES)
-    return {"mean": round(float(np.nanmean(finite)), 2), "p5": round(float(p[0]), 2),
-            "p50": round(float(p[1]), 2), "p95": round(float(p[2]), 2)}
+    return {
+        "mean": round(float(np.nanmean(finite)), 2),
+        "p5": round(float(p[0]), 2),
+        "p50": round(float(p[1]), 2),
+        "p95": round(float(p[2]), 2),
+    }
 
 
 @dataclass(frozen=True)
@@ -160,8 +165,16 @@ def forecast_deliveries(
     known_high: float | None = 0.0
     if facts is not None:
         try:
-            series = monthly_deliveries(facts, entity, year, entities=ents, as_of=as_of, approx_tol=approx_tol,
-                                        exclude=exclude, on_conflict=on_conflict)
+            series = monthly_deliveries(
+                facts,
+                entity,
+                year,
+                entities=ents,
+                as_of=as_of,
+                approx_tol=approx_tol,
+                exclude=exclude,
+                on_conflict=on_conflict,
+            )
         except NotFoundError:
             series = None
         if series is not None:
@@ -178,10 +191,15 @@ def forecast_deliveries(
         if mo < scen_first and mo not in known:
             raise InputError(
                 f"the scenario starts on {scenario.start} but deliveries of {mo} are not known as of {as_of}",
-                path=scenario.path, field="scenario.start")
+                path=scenario.path,
+                field="scenario.start",
+            )
     if scenario.end < year_end:
-        raise InputError(f"the scenario ends on {scenario.end}, before the end of {year}",
-                         path=scenario.path, field="scenario.end")
+        raise InputError(
+            f"the scenario ends on {scenario.end}, before the end of {year}",
+            path=scenario.path,
+            field="scenario.end",
+        )
     before = sum(v for mo, v in known.items() if mo < scen_first)
 
     sim = simulate(scenario, paths, seed=seed, observed={k: v for k, v in known.items() if k >= scen_first})
@@ -205,13 +223,24 @@ def forecast_deliveries(
         if not in_year[i]:
             continue
         observed = sim.observed[i]
-        bands.append(MonthBand(
-            month=mo, known=observed, deliveries=_band(sim.deliveries[i]), orders=_band(sim.orders[i]),
-            cancellations=_band(sim.cancellations[i]), production=_band(sim.production[i]),
-            backlog_end=_band(sim.backlog_end[i]), wait_months=_band(sim.wait_end_months[i]),
-            capacity_bound_share=None if observed else round(float((sim.capacity_bound_share[i] >= 0.5).mean()), 4),
-        ))
-    binds = tuple(b.month for b in bands if b.capacity_bound_share is not None and b.capacity_bound_share >= 0.5)
+        bands.append(
+            MonthBand(
+                month=mo,
+                known=observed,
+                deliveries=_band(sim.deliveries[i]),
+                orders=_band(sim.orders[i]),
+                cancellations=_band(sim.cancellations[i]),
+                production=_band(sim.production[i]),
+                backlog_end=_band(sim.backlog_end[i]),
+                wait_months=_band(sim.wait_end_months[i]),
+                capacity_bound_share=None
+                if observed
+                else round(float((sim.capacity_bound_share[i] >= 0.5).mean()), 4),
+            )
+        )
+    binds = tuple(
+        b.month for b in bands if b.capacity_bound_share is not None and b.capacity_bound_share >= 0.5
+    )
     p = np.percentile(totals, PERCENTILES)
     sd = float(totals.std(ddof=1)) if paths > 1 else 0.0
     rules = {
@@ -222,10 +251,28 @@ def forecast_deliveries(
         "target": "given > the target fact chosen by evlens.reconcile as of as_of > scenario",
     }
     return ForecastResult(
-        entity=entity, year=year, target=float(target), target_source=target_source, as_of=as_of,
-        paths=int(paths), seed=int(seed), p_hit=float((totals >= target).mean()), mean=float(totals.mean()),
-        mean_se=sd / np.sqrt(paths), sd=sd, p5=float(p[0]), p50=float(p[1]), p95=float(p[2]),
-        known_months=tuple(sorted(known)), facts_left_out=left_out, known_total=float(sum(known.values())), known_low=known_low,
-        known_high=known_high, months=tuple(bands), capacity_binds=binds, scenario=scenario.name, rules=rules,
+        entity=entity,
+        year=year,
+        target=float(target),
+        target_source=target_source,
+        as_of=as_of,
+        paths=int(paths),
+        seed=int(seed),
+        p_hit=float((totals >= target).mean()),
+        mean=float(totals.mean()),
+        mean_se=sd / np.sqrt(paths),
+        sd=sd,
+        p5=float(p[0]),
+        p50=float(p[1]),
+        p95=float(p[2]),
+        known_months=tuple(sorted(known)),
+        facts_left_out=left_out,
+        known_total=float(sum(known.values())),
+        known_low=known_low,
+        known_high=known_high,
+        months=tuple(bands),
+        capacity_binds=binds,
+        scenario=scenario.name,
+        rules=rules,
         sample=tuple(float(x) for x in np.quantile(totals, (np.arange(200) + 0.5) / 200)),
     )

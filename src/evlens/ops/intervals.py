@@ -146,8 +146,15 @@ def solve(n: int, cons: list[Constraint], what: str = "facts") -> Solution:
         point = x0
         rule = "a feasible series at a vertex of the facts (the smoothing solver failed)"
     point = np.clip(point, low, high)
-    return Solution(low=_tidy(low), high=_tidy(high), point=point, cum_low=_tidy(cum_low),
-                    cum_high=_tidy(cum_high), point_rule=rule, distances=d)
+    return Solution(
+        low=_tidy(low),
+        high=_tidy(high),
+        point=point,
+        cum_low=_tidy(cum_low),
+        cum_high=_tidy(cum_high),
+        point_rule=rule,
+        distances=d,
+    )
 
 
 def range_of_sum(n: int, cons: list[Constraint], first: int, last: int) -> tuple[float, float]:
@@ -206,8 +213,15 @@ def _smoothest(n, w, x0, low, high):
         constraints.append({"type": "ineq", "fun": lambda z: bs - As @ z, "jac": lambda z: -As})
     bounds = [(0.0, None)] * n
     try:
-        res = minimize(f, x0 / scale, jac=g, bounds=bounds, constraints=constraints,
-                       method="SLSQP", options={"maxiter": 500, "ftol": 1e-12})
+        res = minimize(
+            f,
+            x0 / scale,
+            jac=g,
+            bounds=bounds,
+            constraints=constraints,
+            method="SLSQP",
+            options={"maxiter": 500, "ftol": 1e-12},
+        )
     except Exception:  # pragma: no cover - solver internals
         return None, rule
     if not res.success:

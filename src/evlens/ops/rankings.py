@@ -98,8 +98,15 @@ class Figure:
     document_id: str | None = None
 
     def to_dict(self) -> dict:
-        return {"entity": self.entity, "name": self.name, "brand": self.brand, "month": self.month,
-                "value": self.value, "source_url": self.source_url, "fact_id": self.fact_id}
+        return {
+            "entity": self.entity,
+            "name": self.name,
+            "brand": self.brand,
+            "month": self.month,
+            "value": self.value,
+            "source_url": self.source_url,
+            "fact_id": self.fact_id,
+        }
 
 
 # ---------------------------------------------------------------------------- one month
@@ -144,9 +151,15 @@ class MonthRanking:
         return next((r.rank for r in self.rows if r.figure.entity == entity), None)
 
     def to_dict(self) -> dict:
-        return {"month": self.month, "metric": self.metric, "list_size": self.list_size,
-                "selection": self.selection, "source_urls": list(self.source_urls),
-                "rows": [r.to_dict() for r in self.rows], "unclassified": list(self.unclassified)}
+        return {
+            "month": self.month,
+            "metric": self.metric,
+            "list_size": self.list_size,
+            "selection": self.selection,
+            "source_urls": list(self.source_urls),
+            "rows": [r.to_dict() for r in self.rows],
+            "unclassified": list(self.unclassified),
+        }
 
     def summary(self) -> str:
         head = f"{self.metric} {self.month}: {self.list_size} models listed"
@@ -156,8 +169,10 @@ class MonthRanking:
                 head += f" ({len(self.unclassified)} listed models have no data to tell)"
         if self.rows:
             top = self.rows[0]
-            head += (f"; first: {top.figure.name or top.figure.entity} {top.figure.value:,.0f}"
-                     f" (rank {top.rank} of {top.list_size})")
+            head += (
+                f"; first: {top.figure.name or top.figure.entity} {top.figure.value:,.0f}"
+                f" (rank {top.rank} of {top.list_size})"
+            )
         return head
 
 
@@ -174,15 +189,18 @@ def rank_month(figures: Sequence[Figure], metric: str = "retail_sales") -> Month
         seen.add(f.entity)
     ranks = _competition_ranks([f.value for f in figures])
     n = len(figures)
-    rows = sorted((RankedFigure(f, r, n) for f, r in zip(figures, ranks)),
-                  key=lambda r: (r.rank, r.figure.entity))
+    rows = sorted(
+        (RankedFigure(f, r, n) for f, r in zip(figures, ranks)), key=lambda r: (r.rank, r.figure.entity)
+    )
     urls = tuple(sorted({f.source_url for f in figures if f.source_url}))
-    return MonthRanking(month=next(iter(months), ""), metric=metric, list_size=n, rows=tuple(rows),
-                        source_urls=urls)
+    return MonthRanking(
+        month=next(iter(months), ""), metric=metric, list_size=n, rows=tuple(rows), source_urls=urls
+    )
 
 
-def select(ranking: MonthRanking, keep: Iterable[str], label: str,
-           unclassified: Iterable[str] = ()) -> MonthRanking:
+def select(
+    ranking: MonthRanking, keep: Iterable[str], label: str, unclassified: Iterable[str] = ()
+) -> MonthRanking:
     """The rows of ``ranking`` whose entity is in ``keep``, keeping their rank among the
     whole list and adding their rank among the selected rows (same convention)."""
     keep = set(keep)
@@ -190,8 +208,15 @@ def select(ranking: MonthRanking, keep: Iterable[str], label: str,
     sub = _competition_ranks([r.figure.value for r in rows])
     rows = [RankedFigure(r.figure, r.rank, r.list_size, s) for r, s in zip(rows, sub)]
     listed = {r.figure.entity for r in ranking.rows}
-    return MonthRanking(ranking.month, ranking.metric, ranking.list_size, tuple(rows), ranking.source_urls,
-                        label, tuple(sorted(set(unclassified) & listed)))
+    return MonthRanking(
+        ranking.month,
+        ranking.metric,
+        ranking.list_size,
+        tuple(rows),
+        ranking.source_urls,
+        label,
+        tuple(sorted(set(unclassified) & listed)),
+    )
 
 
 def rank_months(figures: Iterable[Figure], metric: str = "retail_sales") -> dict[str, MonthRanking]:
@@ -219,8 +244,14 @@ class Standing:
     fact_id: str | None = None
 
     def to_dict(self) -> dict:
-        return {"status": self.status, "value": self.value, "rank": self.rank, "list_size": self.list_size,
-                "source_url": self.source_url, "fact_id": self.fact_id}
+        return {
+            "status": self.status,
+            "value": self.value,
+            "rank": self.rank,
+            "list_size": self.list_size,
+            "source_url": self.source_url,
+            "fact_id": self.fact_id,
+        }
 
     def describe(self) -> str:
         if self.status == "listed":
@@ -285,16 +316,20 @@ class HeadToHead:
 
     def to_dict(self) -> dict:
         return {
-            "a": self.a, "b": self.b,
+            "a": self.a,
+            "b": self.b,
             "months_led": {k: list(v) for k, v in self.months_led.items()},
-            "first_lead": dict(self.first_lead), "first_pass": dict(self.first_pass),
+            "first_lead": dict(self.first_lead),
+            "first_pass": dict(self.first_pass),
             "first_pass_both_listed": dict(self.first_pass_both_listed),
             "longest_run": {k: (v.to_dict() if v else None) for k, v in self.longest_run.items()},
             "passes": [p.to_dict() for p in self.passes],
         }
 
     def summary(self, names: Mapping[str, str] | None = None) -> str:
-        n = (lambda s: (names or {}).get(s, s))
+        def n(s):
+            return (names or {}).get(s, s)
+
         parts = []
         for x, y in ((self.a, self.b), (self.b, self.a)):
             led = self.months_led[x]
@@ -347,8 +382,9 @@ def head_to_head(a: str, b: str, standings: Mapping[str, Sequence[Standing]]) ->
     led = {x: tuple(ld.month for ld in leads if ld.leader == x) for x in (a, b)}
     first_lead = {x: (led[x][0] if led[x] else None) for x in (a, b)}
     first_pass = {x: next((p.month for p in passes if p.passer == x), None) for x in (a, b)}
-    first_both = {x: next((p.month for p in passes if p.passer == x and p.basis == "both listed"), None)
-                  for x in (a, b)}
+    first_both = {
+        x: next((p.month for p in passes if p.passer == x and p.basis == "both listed"), None) for x in (a, b)
+    }
     runs: dict[str, Run | None] = {a: None, b: None}
     for x in (a, b):
         best: Run | None = None
@@ -388,13 +424,18 @@ class Comparison:
         for i, m in enumerate(self.months):
             st = {e: self.standings[e][i] for e in self.models}
             size = max(s.list_size for s in st.values())
-            months.append({
-                "month": m, "list_size": size,
-                "models": {e: s.to_dict() for e, s in st.items()},
-                "leads": [dict(p.leads[i].to_dict(), a=p.a, b=p.b) for p in self.pairs],
-            })
+            months.append(
+                {
+                    "month": m,
+                    "list_size": size,
+                    "models": {e: s.to_dict() for e, s in st.items()},
+                    "leads": [dict(p.leads[i].to_dict(), a=p.a, b=p.b) for p in self.pairs],
+                }
+            )
         return {
-            "metric": self.metric, "models": list(self.models), "names": dict(self.names),
+            "metric": self.metric,
+            "models": list(self.models),
+            "names": dict(self.names),
             "first_month": self.months[0] if self.months else None,
             "last_month": self.months[-1] if self.months else None,
             "conventions": {
@@ -459,10 +500,20 @@ def compare_models(
                 url = r.source_urls[0] if r.source_urls else None
                 row.append(Standing(e, m, "unlisted", None, None, r.list_size, url))
             else:
-                row.append(Standing(e, m, "listed", hit.figure.value, hit.rank, r.list_size,
-                                    hit.figure.source_url, hit.figure.fact_id))
+                row.append(
+                    Standing(
+                        e,
+                        m,
+                        "listed",
+                        hit.figure.value,
+                        hit.rank,
+                        r.list_size,
+                        hit.figure.source_url,
+                        hit.figure.fact_id,
+                    )
+                )
         standings[e] = tuple(row)
-    pairs = tuple(head_to_head(a, b, standings) for i, a in enumerate(models) for b in models[i + 1:])
+    pairs = tuple(head_to_head(a, b, standings) for i, a in enumerate(models) for b in models[i + 1 :])
     return Comparison(metric, models, dict(names or {}), months, standings, pairs)
 
 
@@ -480,9 +531,14 @@ class ModelSegment:
     price_source: str | None = None
 
     def to_dict(self) -> dict:
-        return {"model": self.key, "body": self.body, "price_from_yuan": self.price_from_yuan,
-                "price_as_of": self.price_as_of, "body_source": self.body_source,
-                "price_source": self.price_source}
+        return {
+            "model": self.key,
+            "body": self.body,
+            "price_from_yuan": self.price_from_yuan,
+            "price_as_of": self.price_as_of,
+            "body_source": self.body_source,
+            "price_source": self.price_source,
+        }
 
 
 @dataclass(frozen=True)
@@ -501,7 +557,9 @@ class Segment:
 
     def classifies(self, m: ModelSegment) -> bool:
         """Whether the data on ``m`` is enough to tell if it belongs."""
-        return (self.body is None or m.body is not None) and (not self.needs_price() or m.price_from_yuan is not None)
+        return (self.body is None or m.body is not None) and (
+            not self.needs_price() or m.price_from_yuan is not None
+        )
 
     def contains(self, m: ModelSegment) -> bool:
         if not self.classifies(m):
@@ -511,13 +569,16 @@ class Segment:
         p = m.price_from_yuan
         if self.price_above_yuan is not None and not (p is not None and p > self.price_above_yuan):
             return False
-        if self.price_up_to_yuan is not None and not (p is not None and p <= self.price_up_to_yuan):
-            return False
-        return True
+        return not (self.price_up_to_yuan is not None and not (p is not None and p <= self.price_up_to_yuan))
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "body": self.body,
-                "price_above_yuan": self.price_above_yuan, "price_up_to_yuan": self.price_up_to_yuan}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "body": self.body,
+            "price_above_yuan": self.price_above_yuan,
+            "price_up_to_yuan": self.price_up_to_yuan,
+        }
 
 
 @dataclass(frozen=True)
@@ -530,7 +591,9 @@ class SegmentData:
         for s in self.segments.values():
             if key in (s.id.lower(), s.name.lower()):
                 return s
-        raise InputError(f"unknown segment {name!r}; known: {', '.join(sorted(self.segments))}", field="--segment")
+        raise InputError(
+            f"unknown segment {name!r}; known: {', '.join(sorted(self.segments))}", field="--segment"
+        )
 
 
 _BODIES = ("sedan", "SUV", "hatchback", "MPV", "wagon", "coupe")
@@ -559,7 +622,9 @@ def parse_segments(text: str, path: str = "segments.toml") -> SegmentData:
             return None
         match = next((b for b in _BODIES if b.lower() == str(v).lower()), None)
         if match is None:
-            raise InputError(f"{where}: unknown body {v!r}; known: {', '.join(_BODIES)}", path=path, field="body")
+            raise InputError(
+                f"{where}: unknown body {v!r}; known: {', '.join(_BODIES)}", path=path, field="body"
+            )
         return match
 
     segments = {}
@@ -567,16 +632,29 @@ def parse_segments(text: str, path: str = "segments.toml") -> SegmentData:
         where = f"segment {sid!r}"
         if not isinstance(raw, dict) or not raw.get("name"):
             raise InputError(f"{where}: needs a name", path=path, field="name")
-        segments[sid] = Segment(sid, str(raw["name"]), body(raw, where), number(raw, "price_above_yuan", where),
-                                number(raw, "price_up_to_yuan", where))
+        segments[sid] = Segment(
+            sid,
+            str(raw["name"]),
+            body(raw, where),
+            number(raw, "price_above_yuan", where),
+            number(raw, "price_up_to_yuan", where),
+        )
     models = []
     for i, raw in enumerate(data.get("model") or [], start=1):
         where = f"model entry {i}"
         key = str(raw.get("model") or "").strip()
         if not key:
             raise InputError(f"{where}: needs a model (slug or name)", path=path, field="model")
-        models.append(ModelSegment(key, body(raw, where), number(raw, "price_from_yuan", where),
-                                   raw.get("price_as_of"), raw.get("body_source"), raw.get("price_source")))
+        models.append(
+            ModelSegment(
+                key,
+                body(raw, where),
+                number(raw, "price_from_yuan", where),
+                raw.get("price_as_of"),
+                raw.get("body_source"),
+                raw.get("price_source"),
+            )
+        )
     return SegmentData(segments, tuple(models))
 
 
@@ -593,7 +671,9 @@ def load_segments(path: str | Path | None = None) -> SegmentData:
     return parse_segments(text, str(p))
 
 
-def segment_members(segment: Segment, data: SegmentData, slug_of: Mapping[str, str | None]) -> tuple[set[str], set[str]]:
+def segment_members(
+    segment: Segment, data: SegmentData, slug_of: Mapping[str, str | None]
+) -> tuple[set[str], set[str]]:
     """(models in the segment, models whose data is enough to tell), as entity slugs;
     a listed model outside the second set is unclassified, not outside the segment.
     ``slug_of`` maps each key of the data file to its entity (None when unknown)."""
@@ -609,8 +689,13 @@ def segment_members(segment: Segment, data: SegmentData, slug_of: Mapping[str, s
     return inside, known
 
 
-def rival_of(figures: Iterable[Figure], model: str, maker_of: Mapping[str, str | None],
-             segments: SegmentData | None = None, slug_of: Mapping[str, str | None] | None = None) -> str | None:
+def rival_of(
+    figures: Iterable[Figure],
+    model: str,
+    maker_of: Mapping[str, str | None],
+    segments: SegmentData | None = None,
+    slug_of: Mapping[str, str | None] | None = None,
+) -> str | None:
     """The model another maker sold most of over the months ``model`` was listed: within
     the narrowest segment holding ``model`` (the one with the fewest members)
     when the segment data classifies it, else among every listed model. ``maker_of`` maps
@@ -629,8 +714,11 @@ def rival_of(figures: Iterable[Figure], model: str, maker_of: Mapping[str, str |
             pool = min(holding)[2]
     totals: dict[str, float] = {}
     for f in figs:
-        if f.month in months and f.entity != model and (own is None or maker_of.get(f.entity) != own) \
-                and (pool is None or f.entity in pool):
+        if (
+            f.month in months
+            and f.entity != model
+            and (own is None or maker_of.get(f.entity) != own)
+            and (pool is None or f.entity in pool)
+        ):
             totals[f.entity] = totals.get(f.entity, 0.0) + f.value
     return max(sorted(totals), key=lambda e: totals[e]) if totals else None
-

@@ -26,13 +26,13 @@ Otherwise the fact is not used, with the reason recorded.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
 from ..errors import NotFoundError
-from ..reconcile.records import FactRecord, fact_records, known_by, published_by  # noqa: F401  (the one record)
 from ..values import optional as _opt
 
 #: Metrics that count vehicles handed to customers. Retail registrations (CPCA) and
@@ -59,8 +59,14 @@ def entity_infos(entities: pd.DataFrame | Iterable[Mapping[str, Any]] | None = N
         from ..gazetteer import load_gazetteer
 
         rows: list[Mapping[str, Any]] = [
-            {"id": e.id, "kind": e.kind, "parent": e.parent, "members": e.members,
-             "first_delivery": e.first_delivery, "variant_of": e.variant_of}
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "parent": e.parent,
+                "members": e.members,
+                "first_delivery": e.first_delivery,
+                "variant_of": e.variant_of,
+            }
             for e in load_gazetteer()
         ]
     elif isinstance(entities, pd.DataFrame):
@@ -127,8 +133,11 @@ def first_delivery_month(slug: str, entities: Mapping[str, EntityInfo]) -> str |
     if info.kind == "model_group":
         months = [first_delivery_month(m, entities) for m in info.members]
     else:
-        months = [first_delivery_month(e.id, entities) for e in entities.values()
-                  if e.kind == "model" and e.parent == slug and not e.variant_of]
+        months = [
+            first_delivery_month(e.id, entities)
+            for e in entities.values()
+            if e.kind == "model" and e.parent == slug and not e.variant_of
+        ]
     if not months or any(m is None for m in months):
         return None
     return min(months)  # type: ignore[type-var]

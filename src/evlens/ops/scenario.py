@@ -64,7 +64,7 @@ class Param:
     args: tuple[float, ...]
 
     @classmethod
-    def fixed(cls, v: float) -> "Param":
+    def fixed(cls, v: float) -> Param:
         return cls("fixed", (float(v),))
 
     @property
@@ -197,17 +197,35 @@ class Scenario:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "entity": self.entity, "start": self.start.isoformat(),
-            "end": self.end.isoformat(), "resolution": self.resolution,
+            "name": self.name,
+            "entity": self.entity,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "resolution": self.resolution,
             "initial_backlog": self.initial_backlog.to_dict(),
-            "target_year": self.target_year, "target": self.target,
-            "as_of": self.as_of.isoformat() if self.as_of else None, "path": self.path,
-            "plants": [{"name": p.name, "phases": [
-                {"name": ph.name, "rated_per_month": ph.rated_per_month, "start": ph.start.isoformat(),
-                 "ramp_days": ph.ramp_days, "ramp_curve": ph.ramp_curve,
-                 "utilisation": ph.utilisation.to_dict(), "start_delay_days": ph.start_delay_days.to_dict(),
-                 "shifts": [{"from": s.start.isoformat(), "count": s.count} for s in ph.shifts]}
-                for ph in p.phases]} for p in self.plants],
+            "target_year": self.target_year,
+            "target": self.target,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "path": self.path,
+            "plants": [
+                {
+                    "name": p.name,
+                    "phases": [
+                        {
+                            "name": ph.name,
+                            "rated_per_month": ph.rated_per_month,
+                            "start": ph.start.isoformat(),
+                            "ramp_days": ph.ramp_days,
+                            "ramp_curve": ph.ramp_curve,
+                            "utilisation": ph.utilisation.to_dict(),
+                            "start_delay_days": ph.start_delay_days.to_dict(),
+                            "shifts": [{"from": s.start.isoformat(), "count": s.count} for s in ph.shifts],
+                        }
+                        for ph in p.phases
+                    ],
+                }
+                for p in self.plants
+            ],
         }
 
 
@@ -285,10 +303,18 @@ class _Reader:
 def parse_scenario(data: dict, path: str | None = None) -> Scenario:
     """Validate a scenario already read from TOML (``path`` is only used in errors)."""
     r = _Reader(path)
-    top = r.table(data, "", {"scenario", "target", "initial", "demand", "cancellations", "plant", "sources"},
-                  {"scenario", "demand", "plant"})
-    sc = r.table(top["scenario"], "scenario", {"name", "entity", "start", "end", "resolution", "as_of", "note"},
-                 {"start", "end"})
+    top = r.table(
+        data,
+        "",
+        {"scenario", "target", "initial", "demand", "cancellations", "plant", "sources"},
+        {"scenario", "demand", "plant"},
+    )
+    sc = r.table(
+        top["scenario"],
+        "scenario",
+        {"name", "entity", "start", "end", "resolution", "as_of", "note"},
+        {"start", "end"},
+    )
     start = r.date(sc["start"], "scenario.start")
     end = r.date(sc["end"], "scenario.end")
     if end < start:
@@ -304,8 +330,11 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
     t_year = int(r.number(tg["year"], "target.year", low=1900)) if "year" in tg else None
     t_val = r.number(tg["deliveries"], "target.deliveries", low=0) if "deliveries" in tg else None
 
-    ini = r.table(top.get("initial", {}), "initial",
-                  {"backlog", "orders_cumulative", "deliveries_cumulative", "cancelled_cumulative"})
+    ini = r.table(
+        top.get("initial", {}),
+        "initial",
+        {"backlog", "orders_cumulative", "deliveries_cumulative", "cancelled_cumulative"},
+    )
     if "backlog" in ini:
         if len(ini) > 1:
             raise r.fail("initial", "give either initial.backlog or the cumulative figures, not both")
@@ -315,14 +344,19 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
         dc = r.number(ini.get("deliveries_cumulative", 0), "initial.deliveries_cumulative", low=0)
         cc = r.number(ini.get("cancelled_cumulative", 0), "initial.cancelled_cumulative", low=0)
         if oc - dc - cc < 0:
-            raise r.fail("initial", "orders_cumulative - deliveries_cumulative - cancelled_cumulative is negative")
+            raise r.fail(
+                "initial", "orders_cumulative - deliveries_cumulative - cancelled_cumulative is negative"
+            )
         backlog = Param.fixed(oc - dc - cc)
     else:
         backlog = Param.fixed(0.0)
 
-    dm = r.table(top["demand"], "demand",
-                 {"intake_per_month", "growth_per_year", "seasonality", "noise_sigma", "event"},
-                 {"intake_per_month"})
+    dm = r.table(
+        top["demand"],
+        "demand",
+        {"intake_per_month", "growth_per_year", "seasonality", "noise_sigma", "event"},
+        {"intake_per_month"},
+    )
     season = dm.get("seasonality", [1.0] * 12)
     if not isinstance(season, list) or len(season) != 12:
         raise r.fail("demand.seasonality", "demand.seasonality must list 12 monthly multipliers")
@@ -334,8 +368,13 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
     for i, ev in enumerate(dm.get("event", [])):
         k = f"demand.event[{i}]"
         ev = r.table(ev, k, {"name", "date", "orders"}, {"date", "orders"})
-        events.append(DemandEvent(name=str(ev.get("name", f"event {i}")), date=r.date(ev["date"], f"{k}.date"),
-                                  orders=r.param(ev["orders"], f"{k}.orders", low=0)))
+        events.append(
+            DemandEvent(
+                name=str(ev.get("name", f"event {i}")),
+                date=r.date(ev["date"], f"{k}.date"),
+                orders=r.param(ev["orders"], f"{k}.orders", low=0),
+            )
+        )
     demand = Demand(
         intake_per_month=r.param(dm["intake_per_month"], "demand.intake_per_month", low=0),
         growth_per_year=r.param(dm.get("growth_per_year", 0.0), "demand.growth_per_year", low=-0.99),
@@ -344,8 +383,11 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
         events=tuple(events),
     )
 
-    cn = r.table(top.get("cancellations", {}), "cancellations",
-                 {"base_per_month", "per_month_of_wait", "grace_months", "max_per_month"})
+    cn = r.table(
+        top.get("cancellations", {}),
+        "cancellations",
+        {"base_per_month", "per_month_of_wait", "grace_months", "max_per_month"},
+    )
     cancellations = Cancellations(
         base_per_month=r.param(cn.get("base_per_month", 0.0), "cancellations.base_per_month", low=0, high=1),
         per_month_of_wait=r.param(cn.get("per_month_of_wait", 0.0), "cancellations.per_month_of_wait", low=0),
@@ -363,11 +405,29 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
         phases = []
         for j, ph in enumerate(pl["phase"]):
             k = f"{pk}.phase[{j}]"
-            ph = r.table(ph, k, {"name", "rated_per_month", "rated_per_year", "rated_shifts", "start", "ramp_months",
-                                 "full_rate", "ramp_curve", "utilisation", "start_delay_days", "shifts",
-                                 "extra_shift_yield"}, {"start"})
+            ph = r.table(
+                ph,
+                k,
+                {
+                    "name",
+                    "rated_per_month",
+                    "rated_per_year",
+                    "rated_shifts",
+                    "start",
+                    "ramp_months",
+                    "full_rate",
+                    "ramp_curve",
+                    "utilisation",
+                    "start_delay_days",
+                    "shifts",
+                    "extra_shift_yield",
+                },
+                {"start"},
+            )
             if ("rated_per_month" in ph) == ("rated_per_year" in ph):
-                raise r.fail(f"{k}.rated_per_month", f"{k} needs exactly one of rated_per_month and rated_per_year")
+                raise r.fail(
+                    f"{k}.rated_per_month", f"{k} needs exactly one of rated_per_month and rated_per_year"
+                )
             if "rated_per_month" in ph:
                 rated = r.number(ph["rated_per_month"], f"{k}.rated_per_month")
                 rk = f"{k}.rated_per_month"
@@ -382,13 +442,18 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
             if "full_rate" in ph:
                 full = r.date(ph["full_rate"], f"{k}.full_rate")
                 if full < p_start:
-                    raise r.fail(f"{k}.full_rate", f"{k}.full_rate ({full}) is before {k}.start ({p_start}): "
-                                 "the ramp ends before it starts")
+                    raise r.fail(
+                        f"{k}.full_rate",
+                        f"{k}.full_rate ({full}) is before {k}.start ({p_start}): "
+                        "the ramp ends before it starts",
+                    )
                 ramp_days = float((full - p_start).days)
             else:
                 rm = ph.get("ramp_months", 0.0)
                 if isinstance(rm, (int, float)) and not isinstance(rm, bool) and rm < 0:
-                    raise r.fail(f"{k}.ramp_months", f"{k}.ramp_months is negative: the ramp ends before it starts")
+                    raise r.fail(
+                        f"{k}.ramp_months", f"{k}.ramp_months is negative: the ramp ends before it starts"
+                    )
                 ramp_days = r.number(rm, f"{k}.ramp_months", low=0) * DAYS_PER_MONTH
             curve = ph.get("ramp_curve", "linear")
             if curve not in RAMP_CURVES:
@@ -398,25 +463,48 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
             for s_i, s in enumerate(ph.get("shifts", [])):
                 sk = f"{k}.shifts[{s_i}]"
                 s = r.table(s, sk, {"from", "count"}, {"from", "count"})
-                shifts.append(ShiftChange(r.date(s["from"], f"{sk}.from"), int(r.number(s["count"], f"{sk}.count", low=1))))
+                shifts.append(
+                    ShiftChange(
+                        r.date(s["from"], f"{sk}.from"), int(r.number(s["count"], f"{sk}.count", low=1))
+                    )
+                )
             shifts.sort(key=lambda s: s.start)
-            phases.append(Phase(
-                name=str(ph.get("name", f"phase {j + 1}")), rated_per_month=rated, start=p_start,
-                ramp_days=ramp_days, ramp_curve=curve,
-                utilisation=r.param(ph.get("utilisation", 1.0), f"{k}.utilisation", low=0, high=1.5),
-                start_delay_days=r.param(ph.get("start_delay_days", 0.0), f"{k}.start_delay_days", low=0),
-                rated_shifts=rated_shifts, shifts=tuple(shifts),
-                extra_shift_yield=r.number(ph.get("extra_shift_yield", 1.0), f"{k}.extra_shift_yield", low=0, high=1),
-            ))
+            phases.append(
+                Phase(
+                    name=str(ph.get("name", f"phase {j + 1}")),
+                    rated_per_month=rated,
+                    start=p_start,
+                    ramp_days=ramp_days,
+                    ramp_curve=curve,
+                    utilisation=r.param(ph.get("utilisation", 1.0), f"{k}.utilisation", low=0, high=1.5),
+                    start_delay_days=r.param(ph.get("start_delay_days", 0.0), f"{k}.start_delay_days", low=0),
+                    rated_shifts=rated_shifts,
+                    shifts=tuple(shifts),
+                    extra_shift_yield=r.number(
+                        ph.get("extra_shift_yield", 1.0), f"{k}.extra_shift_yield", low=0, high=1
+                    ),
+                )
+            )
         if not phases:
             raise r.fail(f"{pk}.phase", f"{pk} has no [[plant.phase]]")
         plants.append(Plant(name=str(pl.get("name", f"plant {i + 1}")), phases=tuple(phases)))
 
     return Scenario(
-        name=str(sc.get("name", Path(path).stem if path else "scenario")), entity=sc.get("entity"),
-        start=start, end=end, resolution=resolution, initial_backlog=backlog, demand=demand,
-        cancellations=cancellations, plants=tuple(plants), target_year=t_year, target=t_val, as_of=as_of,
-        note=sc.get("note"), path=path, sources=dict(top.get("sources", {})),
+        name=str(sc.get("name", Path(path).stem if path else "scenario")),
+        entity=sc.get("entity"),
+        start=start,
+        end=end,
+        resolution=resolution,
+        initial_backlog=backlog,
+        demand=demand,
+        cancellations=cancellations,
+        plants=tuple(plants),
+        target_year=t_year,
+        target=t_val,
+        as_of=as_of,
+        note=sc.get("note"),
+        path=path,
+        sources=dict(top.get("sources", {})),
     )
 
 

@@ -13,14 +13,30 @@ precedence, revisions and conflict rules, all as of a date.
 """
 
 from .calendar import KnownDate, ReleaseCalendar, calendar_from_toml, release_calendar
-from .records import FactRecord, fact_records, is_official, known_by, published_by
-from .core import Choice, Reconciliation, choose, current_facts, rank, reconcile, satisfies
-from .targets import TARGET_METRIC_PREFIX, target_choice
 from .conflicts import ON_CONFLICT, resolve_conflicts
+from .core import Choice, Reconciliation, choose, current_facts, rank, reconcile, satisfies
+from .records import FactRecord, fact_records, is_official, known_by, published_by
+from .targets import TARGET_METRIC_PREFIX, target_choice
 
 __all__ = [
-    "Choice", "FactRecord", "KnownDate", "ON_CONFLICT", "Reconciliation", "ReleaseCalendar",
-    "TARGET_METRIC_PREFIX", "calendar_from_toml", "choose", "current_facts", "fact_records", "is_official",
-    "known_by", "published_by", "rank", "reconcile", "release_calendar", "resolve_conflicts", "satisfies",
+    "ON_CONFLICT",
+    "TARGET_METRIC_PREFIX",
+    "Choice",
+    "FactRecord",
+    "KnownDate",
+    "Reconciliation",
+    "ReleaseCalendar",
+    "calendar_from_toml",
+    "choose",
+    "current_facts",
+    "fact_records",
+    "is_official",
+    "known_by",
+    "published_by",
+    "rank",
+    "reconcile",
+    "release_calendar",
+    "resolve_conflicts",
+    "satisfies",
     "target_choice",
 ]

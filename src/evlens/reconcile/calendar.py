@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import calendar as _cal
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 
 from ..periods import Period, parse_period
 
@@ -65,8 +66,9 @@ class ReleaseCalendar:
             d = date(y, m, min(int(r.get("day", 1)), _cal.monthrange(y, m)[1]))
         return d, str(r.get("why") or f"{metric} {kind}")
 
-    def known_date(self, metric: str, period: str | Period, published: date | None,
-                   published_basis: str | None = None) -> KnownDate:
+    def known_date(
+        self, metric: str, period: str | Period, published: date | None, published_basis: str | None = None
+    ) -> KnownDate:
         """The day a fact counts as known (rule in the module docstring)."""
         p = period if isinstance(period, Period) else parse_period(period)
         if published is not None and published_basis != "assumed":

@@ -10,7 +10,7 @@ it contradicted; a set made only of official figures is still an error.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..errors import ConflictError, InputError
 from .records import FactRecord
@@ -18,8 +18,13 @@ from .records import FactRecord
 ON_CONFLICT = ("raise", "prefer-official")
 
 
-def resolve_conflicts(n: int, cons: list, records: Mapping[str, FactRecord], on_conflict: str = "prefer-official",
-                      what: str = "facts") -> tuple[list, list[dict]]:
+def resolve_conflicts(
+    n: int,
+    cons: list,
+    records: Mapping[str, FactRecord],
+    on_conflict: str = "prefer-official",
+    what: str = "facts",
+) -> tuple[list, list[dict]]:
     """Make the constraints (:class:`evlens.ops.intervals.Constraint`) feasible, or raise."""
     from ..ops import intervals as iv
 
@@ -32,8 +37,14 @@ def resolve_conflicts(n: int, cons: list, records: Mapping[str, FactRecord], on_
         lines = "; ".join(c.label for c in culprits)
         press = [c for c in culprits if c.fact_id in records and not records[c.fact_id].official]
         if on_conflict == "raise" or not press:
-            hint = (" (leave one out with --exclude ID, or prefer official figures over press ones "
-                    "with --on-conflict prefer-official)") if on_conflict == "raise" else " (all official figures)"
+            hint = (
+                (
+                    " (leave one out with --exclude ID, or prefer official figures over press ones "
+                    "with --on-conflict prefer-official)"
+                )
+                if on_conflict == "raise"
+                else " (all official figures)"
+            )
             raise ConflictError(f"{what} cannot all hold (no monthly series satisfies them): {lines}{hint}")
 
         def standing(c):
@@ -43,7 +54,15 @@ def resolve_conflicts(n: int, cons: list, records: Mapping[str, FactRecord], on_
         victim = min(press, key=standing)
         r = records[victim.fact_id]
         others = sorted({c.fact_id for c in culprits if c.fact_id != victim.fact_id})
-        dropped.append({"id": r.id, "period": r.period, "metric": r.metric, "value": r.value, "bound": r.bound,
-                        "reason": f"a press figure contradicting {', '.join(others)} (prefer-official)"})
+        dropped.append(
+            {
+                "id": r.id,
+                "period": r.period,
+                "metric": r.metric,
+                "value": r.value,
+                "bound": r.bound,
+                "reason": f"a press figure contradicting {', '.join(others)} (prefer-official)",
+            }
+        )
         cons = [c for c in cons if c.fact_id != victim.fact_id]
     return cons, dropped

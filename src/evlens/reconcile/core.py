@@ -31,14 +31,14 @@ Conflicts are reported, never dropped; the chosen value stays the one the rules 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
 
 import pandas as pd
 
 from .calendar import release_calendar
-from .records import FactRecord, fact_records, is_official, known_by
+from .records import FactRecord, fact_records, known_by
 
 _PRECISION = {"eq": 0, "approx": 1, "gt": 2, "ge": 2, "lt": 2, "le": 2}
 
@@ -93,11 +93,21 @@ class Choice:
 
     def to_dict(self) -> dict:
         return {
-            "entity": self.entity, "metric": self.metric, "scope": self.scope, "period": self.period,
-            "rate": self.rate, "cumulative": self.cumulative, "value": self.value, "unit": self.unit,
-            "bound": self.bound, "chosen": self.chosen, "reason": self.reason,
+            "entity": self.entity,
+            "metric": self.metric,
+            "scope": self.scope,
+            "period": self.period,
+            "rate": self.rate,
+            "cumulative": self.cumulative,
+            "value": self.value,
+            "unit": self.unit,
+            "bound": self.bound,
+            "chosen": self.chosen,
+            "reason": self.reason,
             "known_from": self.known_from.isoformat() if self.known_from else None,
-            "facts": list(self.facts), "conflicts": list(self.conflicts), "revisions": list(self.revisions),
+            "facts": list(self.facts),
+            "conflicts": list(self.conflicts),
+            "revisions": list(self.revisions),
         }
 
 
@@ -110,18 +120,49 @@ class Reconciliation:
     not_yet_known: int = 0
 
     def to_dict(self) -> dict:
-        return {"as_of": self.as_of.isoformat() if self.as_of else None,
-                "series": [c.to_dict() for c in self.choices],
-                "conflicts": sum(len(c.conflicts) for c in self.choices),
-                "revisions": sum(len(c.revisions) for c in self.choices),
-                "not_yet_known": self.not_yet_known}
+        return {
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "series": [c.to_dict() for c in self.choices],
+            "conflicts": sum(len(c.conflicts) for c in self.choices),
+            "revisions": sum(len(c.revisions) for c in self.choices),
+            "not_yet_known": self.not_yet_known,
+        }
 
     def to_frame(self) -> pd.DataFrame:
-        cols = ["entity", "metric", "scope", "period", "rate", "cumulative", "value", "unit", "bound",
-                "facts", "conflicts", "reason"]
+        cols = [
+            "entity",
+            "metric",
+            "scope",
+            "period",
+            "rate",
+            "cumulative",
+            "value",
+            "unit",
+            "bound",
+            "facts",
+            "conflicts",
+            "reason",
+        ]
         return pd.DataFrame(
-            [[c.entity, c.metric, c.scope, c.period, c.rate, c.cumulative, c.value, c.unit, c.bound,
-              len(c.facts), len(c.conflicts), c.reason] for c in self.choices], columns=cols)
+            [
+                [
+                    c.entity,
+                    c.metric,
+                    c.scope,
+                    c.period,
+                    c.rate,
+                    c.cumulative,
+                    c.value,
+                    c.unit,
+                    c.bound,
+                    len(c.facts),
+                    len(c.conflicts),
+                    c.reason,
+                ]
+                for c in self.choices
+            ],
+            columns=cols,
+        )
 
     def summary(self) -> str:
         n = sum(len(c.facts) for c in self.choices)
@@ -156,10 +197,14 @@ def _reason(chosen: FactRecord, others: list[FactRecord], same_day: str | None) 
         parts.append("exact beats bound or rounded")
     if chosen.official and any(not o.official for o in others):
         parts.append("company or official source")
-    peers = [o for o in others if _PRECISION[o.bound] == _PRECISION[chosen.bound] and o.official == chosen.official]
+    peers = [
+        o for o in others if _PRECISION[o.bound] == _PRECISION[chosen.bound] and o.official == chosen.official
+    ]
     if any(o.known_from < chosen.known_from for o in peers):
         parts.append(f"latest revision (known {chosen.known_from})")
-    if same_day == "larger" and any(o.known_from == chosen.known_from and o.value < chosen.value for o in peers):
+    if same_day == "larger" and any(
+        o.known_from == chosen.known_from and o.value < chosen.value for o in peers
+    ):
         parts.append("known the same day as a smaller figure: the larger counts as the later")
     if chosen.bound in ("gt", "ge", "lt", "le"):
         parts.append("tightest bound")
@@ -170,11 +215,16 @@ def _is_revision(o: FactRecord, best: FactRecord, same_day: str | None) -> bool:
     """``o`` is an earlier figure that ``best`` revises: same precision and standing, known
     strictly earlier (or, where the calendar orders same-day figures, the same day and
     smaller), and a different value. Two figures known the same day stay a conflict."""
-    if not (best.bound in ("eq", "approx") and o.bound == best.bound and o.official == best.official
-            and not math.isclose(o.value, best.value, rel_tol=1e-9)):
+    if not (
+        best.bound in ("eq", "approx")
+        and o.bound == best.bound
+        and o.official == best.official
+        and not math.isclose(o.value, best.value, rel_tol=1e-9)
+    ):
         return False
     return o.known_from < best.known_from or (
-        same_day == "larger" and o.known_from == best.known_from and o.value < best.value)
+        same_day == "larger" and o.known_from == best.known_from and o.value < best.value
+    )
 
 
 def choose(group: list[FactRecord], *, rel_tol: float = 1e-3, approx_tol: float = 0.05) -> Choice:
@@ -189,9 +239,16 @@ def choose(group: list[FactRecord], *, rel_tol: float = 1e-3, approx_tol: float 
             ok = satisfies(best.value, o, rel_tol=rel_tol, approx_tol=approx_tol)
         else:
             ok = _bounds_agree(best, o)
-        entry = {"id": o.id, "value": o.value, "bound": o.bound, "published": o.published.isoformat() if o.published else None,
-                 "known_from": o.known_from.isoformat(), "method": o.method, "surface": o.extra.get("surface"),
-                 "difference": o.value - best.value}
+        entry = {
+            "id": o.id,
+            "value": o.value,
+            "bound": o.bound,
+            "published": o.published.isoformat() if o.published else None,
+            "known_from": o.known_from.isoformat(),
+            "method": o.method,
+            "surface": o.extra.get("surface"),
+            "difference": o.value - best.value,
+        }
         if _is_revision(o, best, same_day):
             revisions.append(entry | {"revised": True})
             conflicts.append(entry | {"revised": True})
@@ -199,17 +256,36 @@ def choose(group: list[FactRecord], *, rel_tol: float = 1e-3, approx_tol: float 
             conflicts.append(entry)
     ordered = sorted(group, key=lambda f: rank(f, same_day))
     shown = tuple(f.shown() | {"chosen": f is best} for f in ordered)
-    return Choice(best.entity, best.metric, best.scope, best.period, best.rate, best.cumulative, best.value,
-                  best.unit, best.bound, best.id, _reason(best, others, same_day), shown, tuple(conflicts),
-                  tuple(revisions), best.known_from)
+    return Choice(
+        best.entity,
+        best.metric,
+        best.scope,
+        best.period,
+        best.rate,
+        best.cumulative,
+        best.value,
+        best.unit,
+        best.bound,
+        best.id,
+        _reason(best, others, same_day),
+        shown,
+        tuple(conflicts),
+        tuple(revisions),
+        best.known_from,
+    )
 
 
 def _key(r: FactRecord) -> tuple:
     return (r.entity, r.metric, r.scope, r.period, r.rate, r.cumulative)
 
 
-def reconcile(facts: pd.DataFrame | Iterable, *, as_of: date | None = None, rel_tol: float = 1e-3,
-              approx_tol: float = 0.05) -> Reconciliation:
+def reconcile(
+    facts: pd.DataFrame | Iterable,
+    *,
+    as_of: date | None = None,
+    rel_tol: float = 1e-3,
+    approx_tol: float = 0.05,
+) -> Reconciliation:
     """Choose one value per (entity, metric, scope, period, rate, cumulative) from the facts
     known on ``as_of`` (all facts when None); list conflicts and revisions.
 
@@ -221,12 +297,16 @@ def reconcile(facts: pd.DataFrame | Iterable, *, as_of: date | None = None, rel_
     groups: dict[tuple, list[FactRecord]] = {}
     for r in known:
         groups.setdefault(_key(r), []).append(r)
-    choices = [choose(groups[k], rel_tol=rel_tol, approx_tol=approx_tol)
-               for k in sorted(groups, key=lambda k: tuple("" if x is None else str(x) for x in k))]
+    choices = [
+        choose(groups[k], rel_tol=rel_tol, approx_tol=approx_tol)
+        for k in sorted(groups, key=lambda k: tuple("" if x is None else str(x) for x in k))
+    ]
     return Reconciliation(tuple(choices), as_of, len(records) - len(known))
 
 
-def current_facts(records: Iterable[FactRecord], as_of: date | None = None) -> tuple[list[FactRecord], list[dict]]:
+def current_facts(
+    records: Iterable[FactRecord], as_of: date | None = None
+) -> tuple[list[FactRecord], list[dict]]:
     """The facts known on ``as_of`` without the figures a later revision replaced.
 
     Returns the facts an analysis should solve together, and one entry per left-out
@@ -244,8 +324,16 @@ def current_facts(records: Iterable[FactRecord], as_of: date | None = None) -> t
         gone = {x["id"] for x in c.revisions}
         for r in g:
             if r.id in gone:
-                revised.append({"id": r.id, "period": r.period, "metric": r.metric, "value": r.value,
-                                "bound": r.bound, "reason": f"revised by {c.chosen} ({c.value:,.10g}, known {c.known_from})"})
+                revised.append(
+                    {
+                        "id": r.id,
+                        "period": r.period,
+                        "metric": r.metric,
+                        "value": r.value,
+                        "bound": r.bound,
+                        "reason": f"revised by {c.chosen} ({c.value:,.10g}, known {c.known_from})",
+                    }
+                )
             else:
                 keep.append(r)
     order = {id(r): i for i, r in enumerate(known)}

@@ -8,16 +8,18 @@ their defaults, the known date worked out from the release calendar). Every choo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
 from ..errors import InputError
 from ..facts import Fact
 from ..periods import parse_period
-from ..values import optional as _opt, to_date as _to_date
+from ..values import optional as _opt
+from ..values import to_date as _to_date
 from .calendar import ReleaseCalendar, release_calendar
 
 _SIGN = {"eq": "=", "gt": ">", "ge": ">=", "lt": "<", "le": "<=", "approx": "~"}
@@ -65,18 +67,32 @@ class FactRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "entity": self.entity, "metric": self.metric, "period": self.period,
-            "value": self.value, "bound": self.bound, "cumulative": self.cumulative,
+            "id": self.id,
+            "entity": self.entity,
+            "metric": self.metric,
+            "period": self.period,
+            "value": self.value,
+            "bound": self.bound,
+            "cumulative": self.cumulative,
             "published": self.published.isoformat() if self.published else None,
             "known_from": self.known_from.isoformat() if self.known_from else None,
-            "known_basis": self.known_basis, "source_url": self.source_url, "method": self.method,
+            "known_basis": self.known_basis,
+            "source_url": self.source_url,
+            "method": self.method,
         }
 
     def shown(self) -> dict[str, Any]:
         """Every field a reader may want to see (the facts behind a chosen value)."""
         d = self.to_dict()
-        d.update({"unit": self.unit, "scope": self.scope, "rate": self.rate, "confidence": self.confidence,
-                  "published_basis": self.published_basis})
+        d.update(
+            {
+                "unit": self.unit,
+                "scope": self.scope,
+                "rate": self.rate,
+                "confidence": self.confidence,
+                "published_basis": self.published_basis,
+            }
+        )
         d.update(self.extra)
         return d
 
@@ -105,20 +121,31 @@ def _make(row: dict, i: int, cal: ReleaseCalendar) -> FactRecord:
             extra[key] = int(v) if key in ("span_start", "span_end") else v
     return FactRecord(
         id=str(_opt(row.get("id")) or f"row{i + 1}"),
-        entity=str(row["entity"]), metric=metric, period=p.text,
+        entity=str(row["entity"]),
+        metric=metric,
+        period=p.text,
         start=_to_date(_opt(row.get("period_start"))) or p.start,
         end=_to_date(_opt(row.get("period_end"))) or p.end,
-        value=float(row["value"]), bound=str(_opt(row.get("bound")) or "eq"),
+        value=float(row["value"]),
+        bound=str(_opt(row.get("bound")) or "eq"),
         unit=str(_opt(row.get("unit")) or ""),
-        cumulative=bool(_opt(row.get("cumulative")) or False), rate=_opt(row.get("rate")),
-        scope=_opt(row.get("scope")), published=published, published_basis=basis,
-        source_url=_opt(row.get("source_url")), method=str(_opt(row.get("method")) or "manual"),
-        confidence=_num(row.get("confidence"), 1.0), known_from=k.date, known_basis=k.basis, extra=extra,
+        cumulative=bool(_opt(row.get("cumulative")) or False),
+        rate=_opt(row.get("rate")),
+        scope=_opt(row.get("scope")),
+        published=published,
+        published_basis=basis,
+        source_url=_opt(row.get("source_url")),
+        method=str(_opt(row.get("method")) or "manual"),
+        confidence=_num(row.get("confidence"), 1.0),
+        known_from=k.date,
+        known_basis=k.basis,
+        extra=extra,
     )
 
 
-def fact_records(facts: pd.DataFrame | Iterable[Fact | dict | FactRecord] | None,
-                 calendar: ReleaseCalendar | None = None) -> list[FactRecord]:
+def fact_records(
+    facts: pd.DataFrame | Iterable[Fact | dict | FactRecord] | None, calendar: ReleaseCalendar | None = None
+) -> list[FactRecord]:
     """Facts from a ``store.facts()`` frame, ``Fact`` objects, dicts or records, normalised."""
     if facts is None:
         return []

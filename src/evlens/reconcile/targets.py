@@ -9,8 +9,8 @@ undated targets known the same day the larger (release calendar ``same_day``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Iterable, Mapping
 
 from .core import Choice, choose
 from .records import FactRecord, known_by
@@ -18,8 +18,13 @@ from .records import FactRecord, known_by
 TARGET_METRIC_PREFIX = "delivery_target"
 
 
-def target_choice(records: Iterable[FactRecord], entity: str, year: int, entities: Mapping | None = None,
-                  as_of: date | None = None) -> Choice | None:
+def target_choice(
+    records: Iterable[FactRecord],
+    entity: str,
+    year: int,
+    entities: Mapping | None = None,
+    as_of: date | None = None,
+) -> Choice | None:
     """The chosen delivery target of ``entity`` for ``year`` as of ``as_of`` (None if none)."""
     from ..ops.records import family, role_of
 

@@ -9,7 +9,9 @@ from .data import ReportData, ReportOptions, build_report
 from .render import headline_items, render_html
 
 
-def write_report(store, entity: str, out, lang: str = "en", options: ReportOptions | None = None) -> ReportData:
+def write_report(
+    store, entity: str, out, lang: str = "en", options: ReportOptions | None = None
+) -> ReportData:
     """Build the report of ``entity`` and write it to ``out``; returns the data shown."""
     from pathlib import Path
 

@@ -12,8 +12,8 @@ import pandas as pd
 
 from .. import market, ops
 from ..errors import EvlensError, InputError, NotFoundError
-from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, maker, maker_of, reported_metric
 from ..events import study
+from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, maker, maker_of, reported_metric
 from ..market.metrics import simple_returns
 from ..values import jsonable
 
@@ -25,17 +25,19 @@ EVENT_METRICS = ("deliveries", "delivery_target")
 class ReportOptions:
     """What the report covers; every field has a default that suits the demo database."""
 
-    year: int | None = None            # return year (default: the year before the forecast year)
-    forecast_year: int | None = None   # default: the latest year with delivery facts
-    benchmark: str | None = None       # index for the period return and peer table (default: the listing's first)
-    event_benchmark: str | None = None  # index for the price chart and the event study (default: the listing's last)
+    year: int | None = None  # return year (default: the year before the forecast year)
+    forecast_year: int | None = None  # default: the latest year with delivery facts
+    benchmark: str | None = None  # index for the period return and peer table (default: the listing's first)
+    event_benchmark: str | None = (
+        None  # index for the price chart and the event study (default: the listing's last)
+    )
     peers: tuple[str, ...] | None = None  # default: the maker's peers in the universe
     milestone: float = DEFAULT_MILESTONE
-    scenario: str | None = None        # default: <entity>-<forecast year>
+    scenario: str | None = None  # default: <entity>-<forecast year>
     paths: int = 4000
     seed: int = 1
-    as_of: date | None = None          # the calibrated forecast uses what was public then (default: today)
-    calibration: bool = True           # show the back-test's calibration (runs it once per set of facts)
+    as_of: date | None = None  # the calibrated forecast uses what was public then (default: today)
+    calibration: bool = True  # show the back-test's calibration (runs it once per set of facts)
     second_phase_start: date | None = None
     ramp_months: float | None = None
     demand_growth: float | None = None
@@ -59,13 +61,13 @@ class ReportData:
     figure_facts: dict
     sources: list
     notes: list = field(default_factory=list)
-    listing: dict | None = None        # the listed line shown, with its currency and benchmarks
+    listing: dict | None = None  # the listed line shown, with its currency and benchmarks
     reported_metric: dict | None = None  # what the maker publishes and how it is shown
     reasons: dict = field(default_factory=dict)  # part -> {"en": ..., "zh": ...}: why it is not shown
-    outlook: dict | None = None        # the calibrated forecast of the year and the forecasts made during it
-    calibration: dict | None = None    # the back-test's stated against observed coverage
-    head_to_head: dict | None = None   # the maker's best-selling model against its rival, month by month
-    market_value: dict | None = None   # the daily market value series with its share-count changes
+    outlook: dict | None = None  # the calibrated forecast of the year and the forecasts made during it
+    calibration: dict | None = None  # the back-test's stated against observed coverage
+    head_to_head: dict | None = None  # the maker's best-selling model against its rival, month by month
+    market_value: dict | None = None  # the daily market value series with its share-count changes
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -84,8 +86,12 @@ def _stored_range(store, ticker: str) -> tuple[date, date] | None:
 
 def _store_lines(store, entity: str) -> list[str]:
     """The securities the store holds for ``entity`` (parameterised query)."""
-    return [r[0] for r in store.con.execute(
-        "SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker", [entity]).fetchall()]
+    return [
+        r[0]
+        for r in store.con.execute(
+            "SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker", [entity]
+        ).fetchall()
+    ]
 
 
 def exchange_benchmarks(exchange: str) -> tuple[str, ...]:
@@ -107,14 +113,22 @@ def subject_listing(store, entity: str) -> Listing | None:
     if m is not None:
         lines = list(m.traded_lines)
         if not lines and m.listed_through:
-            lines = [Listing(t, store.security(t)["exchange"], store.security(t)["currency"],
-                             exchange_benchmarks(store.security(t)["exchange"]))
-                     for t in _store_lines(store, m.listed_through)]
+            lines = [
+                Listing(
+                    t,
+                    store.security(t)["exchange"],
+                    store.security(t)["currency"],
+                    exchange_benchmarks(store.security(t)["exchange"]),
+                )
+                for t in _store_lines(store, m.listed_through)
+            ]
     else:
         lines = []
         for t in _store_lines(store, entity):
             sec = store.security(t)
-            lines.append(Listing(t, sec["exchange"], sec.get("currency") or "", exchange_benchmarks(sec["exchange"])))
+            lines.append(
+                Listing(t, sec["exchange"], sec.get("currency") or "", exchange_benchmarks(sec["exchange"]))
+            )
     if not lines:
         owner = maker_of(entity)  # a brand or model trades through its maker
         return subject_listing(store, owner.id) if owner is not None and owner.id != entity else None
@@ -149,7 +163,9 @@ def universe_peers(store, entity: str, listing: Listing | None) -> tuple[list[st
             left_out.append(f"{p} is not listed")
             continue
         stored = [t for t in lines if _stored_range(store, t) is not None]
-        same = [t for t in stored if listing is not None and store.security(t)["exchange"] == listing.exchange]
+        same = [
+            t for t in stored if listing is not None and store.security(t)["exchange"] == listing.exchange
+        ]
         pick = (same or stored or lines)[0]
         if listing is None or pick != listing.line:
             tickers.append(pick)
@@ -173,9 +189,13 @@ def peer_coverage_notes(store, tickers, window_start: date, window_end: date) ->
         if rng is None:
             out[t] = f"no closes of {t} are stored"
         elif rng[1] < window_end:
-            out[t] = f"closes of {t} stop on {rng[1].isoformat()}, before the window ends on {window_end.isoformat()}"
+            out[t] = (
+                f"closes of {t} stop on {rng[1].isoformat()}, before the window ends on {window_end.isoformat()}"
+            )
         elif rng[0] >= window_start:
-            out[t] = f"closes of {t} start on {rng[0].isoformat()}, after the window opens on {window_start.isoformat()}"
+            out[t] = (
+                f"closes of {t} start on {rng[0].isoformat()}, after the window opens on {window_start.isoformat()}"
+            )
     return out
 
 
@@ -196,7 +216,10 @@ def rebased(store, ticker: str, start: date | None = None, end: date | None = No
     r = simple_returns(close)
     level = 100 * (1 + r).cumprod()
     level = pd.concat([pd.Series([100.0], index=close.index[:1]), level])
-    return {"dates": [d.strftime("%Y-%m-%d") for d in level.index], "values": [round(float(v), 3) for v in level]}
+    return {
+        "dates": [d.strftime("%Y-%m-%d") for d in level.index],
+        "values": [round(float(v), 3) for v in level],
+    }
 
 
 def modified_scenario(scen: ops.Scenario, opts: ReportOptions) -> ops.Scenario:
@@ -228,8 +251,17 @@ def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None,
     ents = store.entities() if ents is None else ents
     scen = modified_scenario(ops.load_scenario(opts.scenario or f"{entity}-{year}"), opts)
     target = ops.delivery_target(facts, entity, year, entities=ents)  # the same choice as `evlens facts`
-    f = ops.forecast_deliveries(scen, year, facts=facts, entity=entity, entities=ents, paths=opts.paths,
-                                seed=opts.seed, on_conflict="prefer-official", target=target.value if target else None)
+    f = ops.forecast_deliveries(
+        scen,
+        year,
+        facts=facts,
+        entity=entity,
+        entities=ents,
+        paths=opts.paths,
+        seed=opts.seed,
+        on_conflict="prefer-official",
+        target=target.value if target else None,
+    )
     d = f.to_dict()
     if target is not None:
         d["target_source"] = f"fact {target.chosen}"
@@ -255,19 +287,36 @@ def run_outlook(store, entity: str, year: int, opts: ReportOptions, facts, ents)
     cache = cache_beside(getattr(store, "path", None)) if store is not None else None
     f = forecast_year(facts, entity, year, as_of, entities=ents, cache=cache).to_dict()
     q = f["quantiles"]
-    out = {"year": year, "as_of": f["as_of"], "p5": q["0.05"], "p50": f["p50"], "p95": q["0.95"],
-           "p_hit": f["p_hit"], "target": f["target"], "target_source": f["target_source"],
-           "known_total": f["known_total"], "months_left": len(f["forecast_months"]),
-           "calibration_basis": f["calibration"], "history": []}
+    out = {
+        "year": year,
+        "as_of": f["as_of"],
+        "p5": q["0.05"],
+        "p50": f["p50"],
+        "p95": q["0.95"],
+        "p_hit": f["p_hit"],
+        "target": f["target"],
+        "target_source": f["target_source"],
+        "known_total": f["known_total"],
+        "months_left": len(f["forecast_months"]),
+        "calibration_basis": f["calibration"],
+        "history": [],
+    }
     cal = None
     if opts.calibration:
         bt = backtest_cached(facts, entities=ents, years=(year - 1, year), cache=cache)
-        out["history"] = [{k: r[k] for k in ("as_of", "p50", "band90", "outcome", "outcome_bounded")}
-                          for r in bt["points_detail"] if r["entity"] == entity and r["year"] == year]
-        cal = {"years": bt["years"], "points": bt["points"], "curve": bt["calibration"],
-               "curve_autoets": bt["calibration_autoets"],
-               "scores": {k: bt[k] for k in ("coverage_50", "coverage_80", "coverage_90", "crps", "mape_p50")},
-               "baselines": [{k: b[k] for k in ("name", "crps", "coverage_90")} for b in bt["baselines"]]}
+        out["history"] = [
+            {k: r[k] for k in ("as_of", "p50", "band90", "outcome", "outcome_bounded")}
+            for r in bt["points_detail"]
+            if r["entity"] == entity and r["year"] == year
+        ]
+        cal = {
+            "years": bt["years"],
+            "points": bt["points"],
+            "curve": bt["calibration"],
+            "curve_autoets": bt["calibration_autoets"],
+            "scores": {k: bt[k] for k in ("coverage_50", "coverage_80", "coverage_90", "crps", "mape_p50")},
+            "baselines": [{k: b[k] for k in ("name", "crps", "coverage_90")} for b in bt["baselines"]],
+        }
     if cache is not None:
         cache.save()
     return jsonable(out), jsonable(cal) if cal is not None else None
@@ -306,11 +355,19 @@ def run_head_to_head(store, entity: str) -> dict | None:
         return None
     names = {r["entity"]: r["name"] or r["entity"] for r in rows if r["entity"] in (mine, rival)}
     months = sorted({f.month for f in figs if f.entity == mine})
-    c = rk.compare_models(figs, [mine, rival], start=months[0], end=months[-1], names=names,
-                          launched=store_rankings.first_deliveries(store, [mine, rival]))
+    c = rk.compare_models(
+        figs,
+        [mine, rival],
+        start=months[0],
+        end=months[-1],
+        names=names,
+        launched=store_rankings.first_deliveries(store, [mine, rival]),
+    )
     d = jsonable(c.to_dict())
-    d["rule"] = ("the maker's model with the most retail sales in the monthly lists, against the model of another "
-                 "maker that sold most over the same months in the narrowest segment holding it")
+    d["rule"] = (
+        "the maker's model with the most retail sales in the monthly lists, against the model of another "
+        "maker that sold most over the same months in the narrowest segment holding it"
+    )
     return d
 
 
@@ -320,10 +377,17 @@ def run_market_value(store, ticker: str, start: date) -> dict:
     from ..market.marketcap import marketcap_series
 
     s = marketcap_series(store, ticker, start=start)
-    return jsonable({"ticker": ticker, "currency": s.currency, "formula": s.formula,
-                     "dates": [d.date.isoformat() for d in s.days], "values": [d.market_cap for d in s.days],
-                     "share_changes": [d.to_dict() for d in s.share_changes],
-                     "milestones": [m.to_dict() for m in s.milestones]})
+    return jsonable(
+        {
+            "ticker": ticker,
+            "currency": s.currency,
+            "formula": s.formula,
+            "dates": [d.date.isoformat() for d in s.days],
+            "values": [d.market_cap for d in s.days],
+            "share_changes": [d.to_dict() for d in s.share_changes],
+            "milestones": [m.to_dict() for m in s.milestones],
+        }
+    )
 
 
 def _staleness(ticker: str | None, subj_range, dl, today: date | None = None) -> list[str]:
@@ -335,13 +399,17 @@ def _staleness(ticker: str | None, subj_range, dl, today: date | None = None) ->
     today = today or date.today()
     out = []
     if subj_range is not None and (today - subj_range[1]).days > STALE_PRICE_DAYS:
-        out.append(f"stale: the closes of {ticker} end on {subj_range[1].isoformat()}, "
-                   f"{(today - subj_range[1]).days} days ago; `evlens update {ticker}` fetches newer ones")
+        out.append(
+            f"stale: the closes of {ticker} end on {subj_range[1].isoformat()}, "
+            f"{(today - subj_range[1]).days} days ago; `evlens update {ticker}` fetches newer ones"
+        )
     if dl is not None and dl.months:
         end = pd.Period(dl.months[-1].month, freq="M").end_time.date()
         if (today - end).days > STALE_MONTHLY_DAYS:
-            out.append(f"stale: the latest monthly figure is for {dl.months[-1].month}, "
-                       f"{(today - end).days} days past its month's end")
+            out.append(
+                f"stale: the latest monthly figure is for {dl.months[-1].month}, "
+                f"{(today - end).days} days past its month's end"
+            )
     return out
 
 
@@ -373,9 +441,20 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         metric = reported_metric(slug).to_dict()
     except NotFoundError:
         metric = None
-    figs: dict[str, set[str]] = {k: set() for k in (
-        "market_value", "period_return", "peers", "prices", "events", "deliveries", "backlog", "forecast",
-        "head_to_head")}
+    figs: dict[str, set[str]] = {
+        k: set()
+        for k in (
+            "market_value",
+            "period_return",
+            "peers",
+            "prices",
+            "events",
+            "deliveries",
+            "backlog",
+            "forecast",
+            "head_to_head",
+        )
+    }
 
     def attempt(what: str, fn):
         try:
@@ -386,14 +465,18 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
 
     now = mile = ret = peer = ev = mv = None
     if ticker is None:
-        why = {"en": f"{name_en} is not listed: it has no market value, share price, return or peer table",
-               "zh": f"{name_zh}未上市：没有市值、股价、涨幅或同业对比"}
+        why = {
+            "en": f"{name_en} is not listed: it has no market value, share price, return or peer table",
+            "zh": f"{name_zh}未上市：没有市值、股价、涨幅或同业对比",
+        }
         notes.append(f"market: {why['en']}")
         reasons["market"] = why
     elif subj_range is None:
-        why = {"en": f"no closes of {ticker} are stored: no market value, return, peer table or price chart "
-                     f"(load them with `evlens load prices FILE`)",
-               "zh": f"数据库中没有 {ticker} 的收盘价：无法计算市值、涨幅、同业对比和股价图"}
+        why = {
+            "en": f"no closes of {ticker} are stored: no market value, return, peer table or price chart "
+            f"(load them with `evlens load prices FILE`)",
+            "zh": f"数据库中没有 {ticker} 的收盘价：无法计算市值、涨幅、同业对比和股价图",
+        }
         notes.append(f"market: {why['en']}")
         reasons["market"] = why
     else:
@@ -404,47 +487,75 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         if bench is None:
             notes.append(f"period return: no benchmark is given for the listing {ticker}")
         else:
-            ret = attempt("period return", lambda: market.returns(store, [ticker], year=ryear, benchmark=bench))
+            ret = attempt(
+                "period return", lambda: market.returns(store, [ticker], year=ryear, benchmark=bench)
+            )
         if opts.peers is not None:
             peers_list, left_out = list(opts.peers), []
         else:
             peers_list, left_out = universe_peers(store, slug, listing)
         notes.extend(f"peers: {x}" for x in left_out)
         if peers_list and bench is not None:
-            peer = attempt("peers", lambda: market.peers(store, ticker, benchmark=bench,
-                                                         peers=",".join(peers_list), year=ryear))
+            peer = attempt(
+                "peers",
+                lambda: market.peers(store, ticker, benchmark=bench, peers=",".join(peers_list), year=ryear),
+            )
         elif not peers_list:
             notes.append(f"peers: no peers of {slug} are listed")
-        family = {slug} | ({e.id for e in load_gazetteer() if (maker_of(e.id) or e).id == slug}
-                           if maker(slug) is not None else set())
+        family = {slug} | (
+            {e.id for e in load_gazetteer() if (maker_of(e.id) or e).id == slug}
+            if maker(slug) is not None
+            else set()
+        )
         has_events = bool((facts["entity"].isin(family) & facts["metric"].isin(EVENT_METRICS)).any())
         if not has_events:
-            notes.append(f"event study: no {' or '.join(EVENT_METRICS)} facts of {slug} are stored, so no release "
-                         f"dates to study")
+            notes.append(
+                f"event study: no {' or '.join(EVENT_METRICS)} facts of {slug} are stored, so no release "
+                f"dates to study"
+            )
         elif event_bench is not None:
-            ev = attempt("event study", lambda: study.events(store, [ticker], benchmark=event_bench, window=(-1, 1),
-                                                              from_facts=list(EVENT_METRICS)))
+            ev = attempt(
+                "event study",
+                lambda: study.events(
+                    store, [ticker], benchmark=event_bench, window=(-1, 1), from_facts=list(EVENT_METRICS)
+                ),
+            )
     dl = dl_prev = bl = fc = outlook = calibration = None
     ops_facts = facts
     if metric is not None and metric["shown_as"] != "deliveries":
-        why = {"en": f"{name_en} publishes {metric['label_en']}, not deliveries: no delivery series, backlog or "
-                     f"forecast ({metric['rule']})",
-               "zh": f"{name_zh}公布的是{metric['label_zh']}，而非交付量：没有交付序列、订单积压或预测"}
+        why = {
+            "en": f"{name_en} publishes {metric['label_en']}, not deliveries: no delivery series, backlog or "
+            f"forecast ({metric['rule']})",
+            "zh": f"{name_zh}公布的是{metric['label_zh']}，而非交付量：没有交付序列、订单积压或预测",
+        }
         notes.append(f"deliveries: {why['en']}")
         reasons["deliveries"] = why
     else:
         if metric is not None and metric["harmonised"]:  # ops applies the rule (gazetteer.reported_metric)
             notes.append(f"deliveries: {metric['label_en']} ({metric['rule']})")
-        dl = attempt("deliveries", lambda: ops.monthly_deliveries(ops_facts, slug, fyear, entities=ents,
-                                                                  on_conflict="prefer-official"))
+        dl = attempt(
+            "deliveries",
+            lambda: ops.monthly_deliveries(
+                ops_facts, slug, fyear, entities=ents, on_conflict="prefer-official"
+            ),
+        )
         if dl is not None:
-            dl_prev = attempt("deliveries", lambda: ops.monthly_deliveries(ops_facts, slug, fyear - 1, entities=ents,
-                                                                           on_conflict="prefer-official"))
-        bl = attempt("backlog", lambda: ops.order_backlog(ops_facts, slug, entities=ents, on_conflict="prefer-official"))
+            dl_prev = attempt(
+                "deliveries",
+                lambda: ops.monthly_deliveries(
+                    ops_facts, slug, fyear - 1, entities=ents, on_conflict="prefer-official"
+                ),
+            )
+        bl = attempt(
+            "backlog",
+            lambda: ops.order_backlog(ops_facts, slug, entities=ents, on_conflict="prefer-official"),
+        )
         scenario = opts.scenario or f"{slug}-{fyear}"
         if opts.scenario is None and scenario not in ops.scenario.shipped_scenarios():
-            notes.append(f"capacity scenario: none is shipped as {scenario} (the analyst's what-if; the calibrated "
-                         f"forecast needs none)")
+            notes.append(
+                f"capacity scenario: none is shipped as {scenario} (the analyst's what-if; the calibrated "
+                f"forecast needs none)"
+            )
         else:
             fc = attempt("forecast", lambda: run_forecast(store, slug, fyear, opts, ops_facts, ents))
         if dl is not None:
@@ -452,12 +563,17 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
             if got is not None:
                 outlook, calibration = got
         if outlook is None and dl is not None:
-            reasons["forecast"] = {"en": f"no forecast: fewer than 6 monthly figures of {slug} are known, or none "
-                                         f"for {fyear}",
-                                   "zh": f"无预测：{name_zh}已知的月度数据不足 6 个月，或没有 {fyear} 年的数据"}
+            reasons["forecast"] = {
+                "en": f"no forecast: fewer than 6 monthly figures of {slug} are known, or none for {fyear}",
+                "zh": f"无预测：{name_zh}已知的月度数据不足 6 个月，或没有 {fyear} 年的数据",
+            }
 
-    headline: dict[str, Any] = {"ticker": ticker, "currency": currency,
-                                "return_year": ryear, "forecast_year": fyear}
+    headline: dict[str, Any] = {
+        "ticker": ticker,
+        "currency": currency,
+        "return_year": ryear,
+        "forecast_year": fyear,
+    }
     if now is not None:
         headline["market_value"] = jsonable(now.to_dict())
     if mile is not None:
@@ -472,14 +588,30 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
             figs["period_return"].add(r["benchmark"]["fact_id"])
     if dl is not None:
         d = jsonable(dl.to_dict())
-        headline["deliveries"] = {"year": fyear, "pace": d.get("pace"),
-                                  "to_date": (d.get("pace") or {}).get("to_date"),
-                                  "through": d["months"][-1]["month"] if d["months"] else None}
+        headline["deliveries"] = {
+            "year": fyear,
+            "pace": d.get("pace"),
+            "to_date": (d.get("pace") or {}).get("to_date"),
+            "through": d["months"][-1]["month"] if d["months"] else None,
+        }
         if d.get("pace") and d["pace"].get("target_source"):
             figs["deliveries"].update(_fact_ids_in(d["pace"]["target_source"]))
     if outlook is not None:
-        headline["forecast"] = {k: outlook[k] for k in ("p_hit", "target", "target_source", "p5", "p50", "p95",
-                                                        "as_of", "months_left", "known_total", "calibration_basis")}
+        headline["forecast"] = {
+            k: outlook[k]
+            for k in (
+                "p_hit",
+                "target",
+                "target_source",
+                "p5",
+                "p50",
+                "p95",
+                "as_of",
+                "months_left",
+                "known_total",
+                "calibration_basis",
+            )
+        }
         figs["forecast"].update(_fact_ids_in(outlook.get("target_source")))
     if fc is not None:
         figs["forecast"].update(_fact_ids_in(fc.get("target_source")))
@@ -502,7 +634,12 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     events = None
     if ev is not None:
         e = jsonable(ev.to_dict())
-        events = {"events": e["events"], "tests": e.get("tests"), "spec": e["spec"], "benchmark": e["benchmark"]}
+        events = {
+            "events": e["events"],
+            "tests": e.get("tests"),
+            "spec": e["spec"],
+            "benchmark": e["benchmark"],
+        }
         for x in e["events"]:
             figs["events"].update(_fact_ids_in(x.get("source")))
     prices = None
@@ -526,22 +663,42 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     notes.extend(_staleness(ticker, subj_range, dl))
     h2h = attempt("head-to-head", lambda: run_head_to_head(store, slug))
     if h2h is not None:
-        figs["head_to_head"] = {st["fact_id"] for m in h2h["months"] for st in m["models"].values()
-                                if st.get("fact_id")}
+        figs["head_to_head"] = {
+            st["fact_id"] for m in h2h["months"] for st in m["models"].values() if st.get("fact_id")
+        }
     used = set().union(*figs.values())
     sources = _sources(store, facts, used)
     for sk in getattr(store, "skipped_facts", ()):
-        notes.append(f"stored fact {sk['id']} ({sk['entity']} {sk['metric']} {sk['period']}) skipped: "
-                     f"{sk['reason']}; remove it with `evlens forget {sk['id']}`")
+        notes.append(
+            f"stored fact {sk['id']} ({sk['entity']} {sk['metric']} {sk['period']}) skipped: "
+            f"{sk['reason']}; remove it with `evlens forget {sk['id']}`"
+        )
     used_opts = {**opts.__dict__, "benchmark": bench, "event_benchmark": event_bench}
     return ReportData(
-        entity=slug, name_en=name_en, name_zh=name_zh,
-        ticker=ticker, currency=headline["currency"], options=jsonable(used_opts), headline=headline,
-        peers=peer_d, prices=prices, events=events, deliveries=deliveries, backlog=backlog, forecast=fc,
-        figure_facts={k: sorted(v) for k, v in figs.items()}, sources=sources, notes=notes,
+        entity=slug,
+        name_en=name_en,
+        name_zh=name_zh,
+        ticker=ticker,
+        currency=headline["currency"],
+        options=jsonable(used_opts),
+        headline=headline,
+        peers=peer_d,
+        prices=prices,
+        events=events,
+        deliveries=deliveries,
+        backlog=backlog,
+        forecast=fc,
+        figure_facts={k: sorted(v) for k, v in figs.items()},
+        sources=sources,
+        notes=notes,
         listing=jsonable(dict(listing.__dict__)) if listing is not None else None,
-        reported_metric=metric, reasons=reasons, outlook=outlook, calibration=calibration,
-        head_to_head=h2h, market_value=mv)
+        reported_metric=metric,
+        reasons=reasons,
+        outlook=outlook,
+        calibration=calibration,
+        head_to_head=h2h,
+        market_value=mv,
+    )
 
 
 def _benchmarks(store, listing: Listing | None, opts: ReportOptions) -> tuple[str | None, str | None]:
@@ -556,7 +713,9 @@ def _benchmarks(store, listing: Listing | None, opts: ReportOptions) -> tuple[st
             try:
                 store.resolve_ticker(t)
             except NotFoundError:
-                raise InputError(f"unknown benchmark {t!r}: no index of that name is known", field="benchmark") from None
+                raise InputError(
+                    f"unknown benchmark {t!r}: no index of that name is known", field="benchmark"
+                ) from None
     return (store.resolve_ticker(bench) if bench else None), (store.resolve_ticker(event) if event else None)
 
 
@@ -564,12 +723,12 @@ def _note_peer_rows(store, peer_d: dict, year: int) -> None:
     """Give each peer row without a return one line saying why (its closes stop before
     the window, or none are stored), unless it already has one."""
     start, end = date(year, 1, 1), date(year, 12, 31)
-    why = peer_coverage_notes(store, [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None], start, end)
+    why = peer_coverage_notes(
+        store, [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None], start, end
+    )
     for r in peer_d["rows"]:
         if r["return_pct"] is None and r["ticker"] in why:
             r["note"] = why[r["ticker"]] + (f"; {r['note']}" if r.get("note") else "")
-
-
 
 
 def _sources(store, facts: pd.DataFrame, ids: set[str]) -> list[dict]:
@@ -586,7 +745,9 @@ def _sources(store, facts: pd.DataFrame, ids: set[str]) -> list[dict]:
                 doc = store.document(did)
             except NotFoundError:
                 doc = {}
-            docs[did] = {k: doc.get(k) for k in ("id", "kind", "url", "title", "publisher", "published", "path")}
+            docs[did] = {
+                k: doc.get(k) for k in ("id", "kind", "url", "title", "publisher", "published", "path")
+            }
             text = doc.get("text") or ""
             docs[did]["_text"] = text
         doc = docs.get(did, {})
@@ -594,14 +755,28 @@ def _sources(store, facts: pd.DataFrame, ids: set[str]) -> list[dict]:
         s, e = rec.get("span_start"), rec.get("span_end")
         text = doc.get("_text") or ""
         if s is not None and e is not None and not pd.isna(s) and not pd.isna(e) and text:
-            quote = text[int(s):int(e)]
-        out.append(jsonable({
-            "id": rec["id"], "entity": rec["entity"], "metric": rec["metric"], "period": rec["period"],
-            "value": rec["value"], "unit": rec["unit"], "bound": rec["bound"], "published": rec.get("published"),
-            "source_url": rec.get("source_url") or doc.get("url"), "publisher": rec.get("publisher") or doc.get("publisher"),
-            "surface": rec.get("surface"), "sentence": rec.get("sentence"), "quote": quote or rec.get("surface"),
-            "method": rec.get("method"), "note": rec.get("note"),
-            "document": {k: v for k, v in doc.items() if not k.startswith("_")} if doc else None,
-        }))
+            quote = text[int(s) : int(e)]
+        out.append(
+            jsonable(
+                {
+                    "id": rec["id"],
+                    "entity": rec["entity"],
+                    "metric": rec["metric"],
+                    "period": rec["period"],
+                    "value": rec["value"],
+                    "unit": rec["unit"],
+                    "bound": rec["bound"],
+                    "published": rec.get("published"),
+                    "source_url": rec.get("source_url") or doc.get("url"),
+                    "publisher": rec.get("publisher") or doc.get("publisher"),
+                    "surface": rec.get("surface"),
+                    "sentence": rec.get("sentence"),
+                    "quote": quote or rec.get("surface"),
+                    "method": rec.get("method"),
+                    "note": rec.get("note"),
+                    "document": {k: v for k, v in doc.items() if not k.startswith("_")} if doc else None,
+                }
+            )
+        )
     out.sort(key=lambda x: (x["metric"], x["period"] or "", x["id"]))
     return out

@@ -8,8 +8,12 @@ import plotly.graph_objects as go
 
 from .labels import labels
 
-LAYOUT = dict(template="plotly_white", height=380, margin=dict(l=50, r=20, t=50, b=40),
-              legend=dict(orientation="h", y=-0.15))
+LAYOUT = {
+    "template": "plotly_white",
+    "height": 380,
+    "margin": {"l": 50, "r": 20, "t": 50, "b": 40},
+    "legend": {"orientation": "h", "y": -0.15},
+}
 
 
 def _fig(title: str) -> go.Figure:
@@ -30,8 +34,14 @@ def price_figure(data: dict, lang: str) -> go.Figure | None:
     if ev:
         lookup = dict(zip(p["subject"]["dates"], p["subject"]["values"]))
         xs = [e["day0"] for e in ev if e.get("day0") in lookup]
-        f.add_scatter(x=xs, y=[lookup[x] for x in xs], mode="markers", name=L["event"],
-                      text=[e["label"] for e in ev if e.get("day0") in lookup], marker=dict(size=8, symbol="diamond"))
+        f.add_scatter(
+            x=xs,
+            y=[lookup[x] for x in xs],
+            mode="markers",
+            name=L["event"],
+            text=[e["label"] for e in ev if e.get("day0") in lookup],
+            marker={"size": 8, "symbol": "diamond"},
+        )
     return f
 
 
@@ -43,9 +53,18 @@ def events_figure(data: dict, lang: str) -> go.Figure | None:
     rows = [e for e in ev["events"] if e.get("included")]
     days = sorted({int(k) for e in rows for k in (e.get("ar") or {})})
     for d in days:
-        f.add_bar(x=[e["day0"] for e in rows], y=[100 * (e["ar"].get(str(d)) or 0) for e in rows], name=f"AR {d:+d} (%)")
-    f.add_scatter(x=[e["day0"] for e in rows], y=[100 * (e["car"] or 0) for e in rows], name=L["car"] + " (%)",
-                  mode="markers+lines", text=[e["label"] for e in rows])
+        f.add_bar(
+            x=[e["day0"] for e in rows],
+            y=[100 * (e["ar"].get(str(d)) or 0) for e in rows],
+            name=f"AR {d:+d} (%)",
+        )
+    f.add_scatter(
+        x=[e["day0"] for e in rows],
+        y=[100 * (e["car"] or 0) for e in rows],
+        name=L["car"] + " (%)",
+        mode="markers+lines",
+        text=[e["label"] for e in rows],
+    )
     f.update_layout(barmode="group")
     return f
 
@@ -58,19 +77,37 @@ def deliveries_figure(data: dict, lang: str) -> go.Figure | None:
     ms = d["months"]
     x = [m["month"] for m in ms]
     hi = [m["high"] if m["high"] is not None else m["value"] for m in ms]
-    f.add_bar(x=x, y=[m["value"] for m in ms], name=L["value"],
-              error_y=dict(type="data", symmetric=False, array=[h - m["value"] for h, m in zip(hi, ms)],
-                           arrayminus=[m["value"] - m["low"] for m in ms]),
-              marker_color=["#1f77b4" if m["exact"] else "#a6c8e6" for m in ms])
+    f.add_bar(
+        x=x,
+        y=[m["value"] for m in ms],
+        name=L["value"],
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": [h - m["value"] for h, m in zip(hi, ms)],
+            "arrayminus": [m["value"] - m["low"] for m in ms],
+        },
+        marker_color=["#1f77b4" if m["exact"] else "#a6c8e6" for m in ms],
+    )
     ex = [m for m in ms if m["exact"]]
-    f.add_scatter(x=[m["month"] for m in ex], y=[m["value"] for m in ex], mode="markers", name=L["exact"],
-                  marker=dict(symbol="star", size=10, color="#d62728"))
+    f.add_scatter(
+        x=[m["month"] for m in ex],
+        y=[m["value"] for m in ex],
+        mode="markers",
+        name=L["exact"],
+        marker={"symbol": "star", "size": 10, "color": "#d62728"},
+    )
     pace = d.get("pace")
     if pace and pace.get("target"):
         year = str(d["year"])
         yx = [m for m in x if m.startswith(year)]
-        f.add_scatter(x=yx, y=[pace["target"] / 12] * len(yx), mode="lines", name=L["pace"],
-                      line=dict(dash="dash", color="#2ca02c"))
+        f.add_scatter(
+            x=yx,
+            y=[pace["target"] / 12] * len(yx),
+            mode="lines",
+            name=L["pace"],
+            line={"dash": "dash", "color": "#2ca02c"},
+        )
     return f
 
 
@@ -82,10 +119,17 @@ def backlog_figure(data: dict, lang: str) -> go.Figure | None:
     pts = b["points"]
     x = [p["date"] for p in pts]
     f.add_bar(x=x, y=[p["backlog"] for p in pts], name=L["backlog"])
-    f.add_scatter(x=x, y=[p["wait_run_rate_months"] for p in pts], name=L["wait_rr"], yaxis="y2", mode="lines+markers")
-    f.add_scatter(x=x, y=[None if p["fifo_wait_days"] is None else p["fifo_wait_days"] / (365.25 / 12) for p in pts],
-                  name=L["wait_fifo"], yaxis="y2", mode="lines+markers")
-    f.update_layout(yaxis2=dict(overlaying="y", side="right", rangemode="tozero"))
+    f.add_scatter(
+        x=x, y=[p["wait_run_rate_months"] for p in pts], name=L["wait_rr"], yaxis="y2", mode="lines+markers"
+    )
+    f.add_scatter(
+        x=x,
+        y=[None if p["fifo_wait_days"] is None else p["fifo_wait_days"] / (365.25 / 12) for p in pts],
+        name=L["wait_fifo"],
+        yaxis="y2",
+        mode="lines+markers",
+    )
+    f.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
     return f
 
 
@@ -98,7 +142,9 @@ def capacity_figure(data: dict, lang: str) -> go.Figure | None:
     x = [m["month"] for m in ms]
     f.add_scatter(x=x, y=[m["production"]["p50"] for m in ms], name=L["production"], mode="lines+markers")
     f.add_scatter(x=x, y=[m["orders"]["p50"] for m in ms], name=L["orders"], mode="lines+markers")
-    f.add_scatter(x=x, y=[m["deliveries"]["p50"] for m in ms], name=L["delivered"], mode="lines", line=dict(dash="dot"))
+    f.add_scatter(
+        x=x, y=[m["deliveries"]["p50"] for m in ms], name=L["delivered"], mode="lines", line={"dash": "dot"}
+    )
     return f
 
 
@@ -109,14 +155,32 @@ def fan_figure(data: dict, lang: str) -> go.Figure | None:
     f = _fig(L["fan"])
     ms = fc["months"]
     x = [m["month"] for m in ms]
-    f.add_scatter(x=x, y=[m["deliveries"]["p95"] for m in ms], mode="lines", line=dict(width=0), showlegend=False,
-                  name="p95")
-    f.add_scatter(x=x, y=[m["deliveries"]["p5"] for m in ms], mode="lines", line=dict(width=0), fill="tonexty",
-                  fillcolor="rgba(31,119,180,0.25)", name=L["band90"])
+    f.add_scatter(
+        x=x,
+        y=[m["deliveries"]["p95"] for m in ms],
+        mode="lines",
+        line={"width": 0},
+        showlegend=False,
+        name="p95",
+    )
+    f.add_scatter(
+        x=x,
+        y=[m["deliveries"]["p5"] for m in ms],
+        mode="lines",
+        line={"width": 0},
+        fill="tonexty",
+        fillcolor="rgba(31,119,180,0.25)",
+        name=L["band90"],
+    )
     f.add_scatter(x=x, y=[m["deliveries"]["p50"] for m in ms], mode="lines+markers", name=L["median"])
     if fc.get("target"):
-        f.add_scatter(x=x, y=[fc["target"] / 12] * len(x), mode="lines", name=L["pace"],
-                      line=dict(dash="dash", color="#2ca02c"))
+        f.add_scatter(
+            x=x,
+            y=[fc["target"] / 12] * len(x),
+            mode="lines",
+            name=L["pace"],
+            line={"dash": "dash", "color": "#2ca02c"},
+        )
     return f
 
 
@@ -129,14 +193,34 @@ def outlook_figure(data: dict, lang: str) -> go.Figure | None:
     h = o["history"]
     f = _fig(L["outlook"].format(year=o["year"]))
     x = [r["as_of"] for r in h]
-    f.add_scatter(x=x, y=[r["band90"][1] for r in h], mode="lines", line=dict(width=0), showlegend=False, name="p95")
-    f.add_scatter(x=x, y=[r["band90"][0] for r in h], mode="lines", line=dict(width=0), fill="tonexty",
-                  fillcolor="rgba(31,119,180,0.25)", name=L["band90"])
+    f.add_scatter(
+        x=x, y=[r["band90"][1] for r in h], mode="lines", line={"width": 0}, showlegend=False, name="p95"
+    )
+    f.add_scatter(
+        x=x,
+        y=[r["band90"][0] for r in h],
+        mode="lines",
+        line={"width": 0},
+        fill="tonexty",
+        fillcolor="rgba(31,119,180,0.25)",
+        name=L["band90"],
+    )
     f.add_scatter(x=x, y=[r["p50"] for r in h], mode="lines+markers", name=L["median"])
-    f.add_scatter(x=x, y=[h[-1]["outcome"]] * len(x), mode="lines", name=L["outcome"],
-                  line=dict(color="#d62728", dash="dot"))
+    f.add_scatter(
+        x=x,
+        y=[h[-1]["outcome"]] * len(x),
+        mode="lines",
+        name=L["outcome"],
+        line={"color": "#d62728", "dash": "dot"},
+    )
     if o.get("target"):
-        f.add_scatter(x=x, y=[o["target"]] * len(x), mode="lines", name=L["target"], line=dict(dash="dash", color="#2ca02c"))
+        f.add_scatter(
+            x=x,
+            y=[o["target"]] * len(x),
+            mode="lines",
+            name=L["target"],
+            line={"dash": "dash", "color": "#2ca02c"},
+        )
     return f
 
 
@@ -147,14 +231,26 @@ def calibration_figure(data: dict, lang: str) -> go.Figure | None:
     if not c or not c.get("curve"):
         return None
     f = _fig(L["calibration"].format(points=c["points"], years=", ".join(map(str, c["years"]))))
-    f.add_scatter(x=[0, 100], y=[0, 100], mode="lines", name=L["calibrated"], line=dict(dash="dash", color="#999"))
-    f.add_scatter(x=[100 * p["stated"] for p in c["curve"]], y=[100 * p["observed"] for p in c["curve"]],
-                  mode="lines+markers", name=L["forecast_bands"])
+    f.add_scatter(
+        x=[0, 100], y=[0, 100], mode="lines", name=L["calibrated"], line={"dash": "dash", "color": "#999"}
+    )
+    f.add_scatter(
+        x=[100 * p["stated"] for p in c["curve"]],
+        y=[100 * p["observed"] for p in c["curve"]],
+        mode="lines+markers",
+        name=L["forecast_bands"],
+    )
     if c.get("curve_autoets"):
-        f.add_scatter(x=[100 * p["stated"] for p in c["curve_autoets"]],
-                      y=[100 * p["observed"] for p in c["curve_autoets"]], mode="lines+markers", name="AutoETS")
-    f.update_layout(xaxis=dict(title=L["stated_coverage"], range=[0, 100]),
-                    yaxis=dict(title=L["observed_coverage"], range=[0, 100]))
+        f.add_scatter(
+            x=[100 * p["stated"] for p in c["curve_autoets"]],
+            y=[100 * p["observed"] for p in c["curve_autoets"]],
+            mode="lines+markers",
+            name="AutoETS",
+        )
+    f.update_layout(
+        xaxis={"title": L["stated_coverage"], "range": [0, 100]},
+        yaxis={"title": L["observed_coverage"], "range": [0, 100]},
+    )
     return f
 
 
@@ -166,23 +262,46 @@ def head_to_head_figure(data: dict, lang: str) -> go.Figure | None:
     if not h or not h.get("months"):
         return None
     a, b = h["models"][:2]
-    name = lambda e: (h.get("names") or {}).get(e, e)  # noqa: E731
+
+    def name(e):
+        return (h.get("names") or {}).get(e, e)
+
     f = _fig(L["head_to_head"].format(a=name(a), b=name(b)))
     x = [m["month"] for m in h["months"]]
     for e in (a, b):
         st = [m["models"][e] for m in h["months"]]
-        f.add_scatter(x=x, y=[s["value"] if s["status"] == "listed" else None for s in st], name=name(e),
-                      mode="lines+markers", text=[f'#{s["rank"]}/{s["list_size"]} · {s["source_url"] or ""}'
-                                                  if s["status"] == "listed" else s["status"] for s in st])
-        f.add_scatter(x=x, y=[s["rank"] for s in st], name=f'{name(e)} ({L["rank"]})', yaxis="y2", mode="lines",
-                      line=dict(dash="dot", width=1))
+        f.add_scatter(
+            x=x,
+            y=[s["value"] if s["status"] == "listed" else None for s in st],
+            name=name(e),
+            mode="lines+markers",
+            text=[
+                f"#{s['rank']}/{s['list_size']} · {s['source_url'] or ''}"
+                if s["status"] == "listed"
+                else s["status"]
+                for s in st
+            ],
+        )
+        f.add_scatter(
+            x=x,
+            y=[s["rank"] for s in st],
+            name=f"{name(e)} ({L['rank']})",
+            yaxis="y2",
+            mode="lines",
+            line={"dash": "dot", "width": 1},
+        )
     passes = (h.get("head_to_head") or [{}])[0].get("passes") or []
     by_month = {m["month"]: m for m in h["months"]}
     px = [p["month"] for p in passes if p["month"] in by_month]
-    f.add_scatter(x=px, y=[by_month[m]["models"][p["passer"]]["value"] for m, p in zip(px, passes)],
-                  mode="markers", name=L["passes"], marker=dict(symbol="x", size=12, color="#d62728"),
-                  text=[f'{name(p["passer"])} > {name(p["passed"])}' for p in passes if p["month"] in by_month])
-    f.update_layout(yaxis2=dict(overlaying="y", side="right", autorange="reversed", title=L["rank"]))
+    f.add_scatter(
+        x=px,
+        y=[by_month[m]["models"][p["passer"]]["value"] for m, p in zip(px, passes)],
+        mode="markers",
+        name=L["passes"],
+        marker={"symbol": "x", "size": 12, "color": "#d62728"},
+        text=[f"{name(p['passer'])} > {name(p['passed'])}" for p in passes if p["month"] in by_month],
+    )
+    f.update_layout(yaxis2={"overlaying": "y", "side": "right", "autorange": "reversed", "title": L["rank"]})
     return f
 
 
@@ -195,20 +314,37 @@ def market_value_figure(data: dict, lang: str) -> go.Figure | None:
     f = _fig(L["market_value_series"].format(ticker=mv["ticker"]))
     f.add_scatter(x=mv["dates"], y=mv["values"], mode="lines", name=L["market_value"])
     ch = mv.get("share_changes") or []
-    f.add_scatter(x=[c["date"] for c in ch], y=[c["market_cap"] for c in ch], mode="markers", name=L["share_change"],
-                  marker=dict(symbol="triangle-up", size=10),
-                  text=[f'{c["shares_change"]:+,.0f} ({c["event"] or c["basis"]}) {c["source_url"] or ""}' for c in ch])
+    f.add_scatter(
+        x=[c["date"] for c in ch],
+        y=[c["market_cap"] for c in ch],
+        mode="markers",
+        name=L["share_change"],
+        marker={"symbol": "triangle-up", "size": 10},
+        text=[f"{c['shares_change']:+,.0f} ({c['event'] or c['basis']}) {c['source_url'] or ''}" for c in ch],
+    )
     ms = mv.get("milestones") or []
-    f.add_scatter(x=[m["date"] for m in ms], y=[m["market_cap"] for m in ms], mode="markers", name=L["milestone"],
-                  marker=dict(symbol="star", size=11), text=[f'{m["threshold"]:,.0f}' for m in ms])
+    f.add_scatter(
+        x=[m["date"] for m in ms],
+        y=[m["market_cap"] for m in ms],
+        mode="markers",
+        name=L["milestone"],
+        marker={"symbol": "star", "size": 11},
+        text=[f"{m['threshold']:,.0f}" for m in ms],
+    )
     return f
 
 
 FIGURES = {
-    "prices": price_figure, "events": events_figure, "deliveries": deliveries_figure,
-    "backlog": backlog_figure, "capacity": capacity_figure, "forecast": fan_figure,
-    "outlook": outlook_figure, "calibration": calibration_figure,
-    "market_value": market_value_figure, "head_to_head": head_to_head_figure,
+    "prices": price_figure,
+    "events": events_figure,
+    "deliveries": deliveries_figure,
+    "backlog": backlog_figure,
+    "capacity": capacity_figure,
+    "forecast": fan_figure,
+    "outlook": outlook_figure,
+    "calibration": calibration_figure,
+    "market_value": market_value_figure,
+    "head_to_head": head_to_head_figure,
 }
 
 

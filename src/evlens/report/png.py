@@ -15,10 +15,12 @@ def write_pngs(data: dict, lang: str, out_dir: str | Path) -> list[Path]:
     """Write each chart of the report to ``out_dir/<chart>.png`` (``<chart>-zh.png`` in
     Chinese); returns the files written, in the report's order."""
     try:
+        import kaleido  # noqa: F401  (present or the PNG export cannot run)
         import plotly.io as pio
-        import kaleido  # noqa: F401  (plotly uses it to draw)
     except ImportError:
-        raise EvlensError("--png needs kaleido: pip install 'evlens[png]' (it draws with a local Chromium)") from None
+        raise EvlensError(
+            "--png needs kaleido: pip install 'evlens[png]' (it draws with a local Chromium)"
+        ) from None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     figs = figures(data, lang)

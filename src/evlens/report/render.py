@@ -15,8 +15,12 @@ from .labels import labels
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("evlens.report", "templates"),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("evlens.report", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["money"] = fmt.money
     env.filters["count"] = fmt.count
     env.filters["pct"] = fmt.pct
@@ -48,47 +52,92 @@ def headline_items(data: dict, lang: str) -> list[dict[str, Any]]:
         detail = ""
         if mile:
             thr = fmt.money(mile["threshold"], cur, lang)
-            detail = (L["first_crossed"].format(threshold=thr, date=mile["first_date"]) if mile.get("crossed")
-                      else L["not_crossed"].format(threshold=thr))
-        items.append({"label": f'{L["market_value"]} ({mv["date"]})', "value": fmt.money(mv["market_cap"], cur, lang),
-                      "detail": detail, "figure": "market_value"})
+            detail = (
+                L["first_crossed"].format(threshold=thr, date=mile["first_date"])
+                if mile.get("crossed")
+                else L["not_crossed"].format(threshold=thr)
+            )
+        items.append(
+            {
+                "label": f"{L['market_value']} ({mv['date']})",
+                "value": fmt.money(mv["market_cap"], cur, lang),
+                "detail": detail,
+                "figure": "market_value",
+            }
+        )
     ret = h.get("return") or {}
     if ret.get("subject"):
         s, b = ret["subject"], ret.get("benchmark") or {}
-        items.append({"label": L["period_return"].format(year=h["return_year"]), "value": fmt.pct(s["return_pct"], lang),
-                      "detail": L["vs_index"].format(index=b.get("ticker", ""), ret=fmt.pct(b.get("return_pct"), lang),
-                                                     excess=fmt.points(s.get("excess_pct"), lang)),
-                      "figure": "period_return"})
+        items.append(
+            {
+                "label": L["period_return"].format(year=h["return_year"]),
+                "value": fmt.pct(s["return_pct"], lang),
+                "detail": L["vs_index"].format(
+                    index=b.get("ticker", ""),
+                    ret=fmt.pct(b.get("return_pct"), lang),
+                    excess=fmt.points(s.get("excess_pct"), lang),
+                ),
+                "figure": "period_return",
+            }
+        )
     d = h.get("deliveries")
     if d:
         pace = d.get("pace") or {}
         detail = L["through"].format(month=d.get("through"))
         if pace.get("target"):
-            detail += f' · {L["target"]} {fmt.count(pace["target"], lang)} · {fmt.share(pace.get("ratio"), lang)}'
-        items.append({"label": L["deliveries_to_date"].format(year=d["year"]),
-                      "value": fmt.count(d.get("to_date"), lang), "detail": detail, "figure": "deliveries"})
+            detail += (
+                f" · {L['target']} {fmt.count(pace['target'], lang)} · {fmt.share(pace.get('ratio'), lang)}"
+            )
+        items.append(
+            {
+                "label": L["deliveries_to_date"].format(year=d["year"]),
+                "value": fmt.count(d.get("to_date"), lang),
+                "detail": detail,
+                "figure": "deliveries",
+            }
+        )
     f = h.get("forecast")
     past = _mid_year_forecast(data)
     if f and f.get("months_left") == 0 and past:  # the year is over: what the forecast said at mid-year
         inside = past["band90"][0] <= past["outcome"] <= past["band90"][1]
-        items.append({"label": L["forecast_as_of"].format(year=h["forecast_year"], date=past["as_of"]),
-                      "value": fmt.count(past["p50"], lang),
-                      "detail": L["forecast_range"].format(p5=fmt.count(past["band90"][0], lang),
-                                                           p95=fmt.count(past["band90"][1], lang))
-                      + " · " + L["outcome_inside" if inside else "outcome_outside"].format(
-                          outcome=fmt.count(past["outcome"], lang)),
-                      "figure": "forecast"})
+        items.append(
+            {
+                "label": L["forecast_as_of"].format(year=h["forecast_year"], date=past["as_of"]),
+                "value": fmt.count(past["p50"], lang),
+                "detail": L["forecast_range"].format(
+                    p5=fmt.count(past["band90"][0], lang), p95=fmt.count(past["band90"][1], lang)
+                )
+                + " · "
+                + L["outcome_inside" if inside else "outcome_outside"].format(
+                    outcome=fmt.count(past["outcome"], lang)
+                ),
+                "figure": "forecast",
+            }
+        )
     elif f and f.get("months_left") == 0:
         pass  # the year is over and was not back-tested: the deliveries line says all
     elif f and f.get("target"):
-        items.append({"label": f'{L["p_target"]} ({L["target"]} {fmt.count(f["target"], lang)})',
-                      "value": fmt.share(f["p_hit"], lang),
-                      "detail": L["forecast_range"].format(p5=fmt.count(f["p5"], lang), p95=fmt.count(f["p95"], lang)),
-                      "figure": "forecast"})
+        items.append(
+            {
+                "label": f"{L['p_target']} ({L['target']} {fmt.count(f['target'], lang)})",
+                "value": fmt.share(f["p_hit"], lang),
+                "detail": L["forecast_range"].format(
+                    p5=fmt.count(f["p5"], lang), p95=fmt.count(f["p95"], lang)
+                ),
+                "figure": "forecast",
+            }
+        )
     elif f:
-        items.append({"label": L["forecast_median"].format(year=h["forecast_year"]), "value": fmt.count(f["p50"], lang),
-                      "detail": L["forecast_range"].format(p5=fmt.count(f["p5"], lang), p95=fmt.count(f["p95"], lang)),
-                      "figure": "forecast"})
+        items.append(
+            {
+                "label": L["forecast_median"].format(year=h["forecast_year"]),
+                "value": fmt.count(f["p50"], lang),
+                "detail": L["forecast_range"].format(
+                    p5=fmt.count(f["p5"], lang), p95=fmt.count(f["p95"], lang)
+                ),
+                "figure": "forecast",
+            }
+        )
     return items
 
 
@@ -109,8 +158,19 @@ def render_html(data: dict, lang: str = "en") -> str:
     name = data["name_zh"] if lang == "zh" else data["name_en"]
     metric = data.get("reported_metric") or {}
     metric_label = metric.get("label_zh" if lang == "zh" else "label_en")
-    return environment().get_template("report.html").render(
-        d=data, L=L, lang=lang, title=L["title"].format(name=name, ticker=data["ticker"] or L["unlisted"]),
-        metric_label=metric_label,
-        headline=headline_items(data, lang), figs=figs, plotly_js=plotly_js(), fmt=fmt,
-        sources_by_id={s["id"]: s for s in data["sources"]})
+    return (
+        environment()
+        .get_template("report.html")
+        .render(
+            d=data,
+            L=L,
+            lang=lang,
+            title=L["title"].format(name=name, ticker=data["ticker"] or L["unlisted"]),
+            metric_label=metric_label,
+            headline=headline_items(data, lang),
+            figs=figs,
+            plotly_js=plotly_js(),
+            fmt=fmt,
+            sources_by_id={s["id"]: s for s in data["sources"]},
+        )
+    )

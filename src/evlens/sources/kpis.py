@@ -41,10 +41,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Callable, Protocol
+from typing import Protocol
 
 from .. import validate
 from ..errors import InputError
@@ -52,7 +53,16 @@ from ..facts import BOUNDS, Fact
 from ..periods import parse_period
 from .reading import RawFile, read_table
 
-QUALIFIERS = {"=": "eq", "==": "eq", ">": "gt", ">=": "ge", "<": "lt", "<=": "le", "~": "approx", "≈": "approx"}
+QUALIFIERS = {
+    "=": "eq",
+    "==": "eq",
+    ">": "gt",
+    ">=": "ge",
+    "<": "lt",
+    "<=": "le",
+    "~": "approx",
+    "≈": "approx",
+}
 
 # dataset metric -> (metric, unit, rate, cumulative, scope, note)
 REPORTED_METRICS: dict[str, tuple[str, str, str | None, bool, str | None, str | None]] = {
@@ -80,9 +90,22 @@ REFERENCE_FACTS = {
     "stock_close": ("share_price", "close"),
     "stock_high_intraday": ("share_price", "intraday high"),
 }
-UNITS = {"percent": "percent", "%": "percent", "points": "point", "point": "point", "hkd": "HKD",
-         "usd": "USD", "cny": "CNY", "vehicle": "vehicle", "vehicles": "vehicle", "order": "order",
-         "orders": "order", "week": "week", "day": "day", "month": "month"}
+UNITS = {
+    "percent": "percent",
+    "%": "percent",
+    "points": "point",
+    "point": "point",
+    "hkd": "HKD",
+    "usd": "USD",
+    "cny": "CNY",
+    "vehicle": "vehicle",
+    "vehicles": "vehicle",
+    "order": "order",
+    "orders": "order",
+    "week": "week",
+    "day": "day",
+    "month": "month",
+}
 
 SHAPES = {
     "reported": {"maker", "scope", "period_type", "period", "value", "qualifier", "metric"},
@@ -203,7 +226,10 @@ def parse_kpi_file(raw: RawFile, resolver: EntityResolver) -> ParsedFacts:
     df = read_table(raw.text, raw.path)
     df.columns = [c.lower() if c != "_line" else c for c in df.columns]
     parser: Callable = {
-        "reported": _reported, "by-model": _by_model, "reference": _reference, "tidy": _tidy,
+        "reported": _reported,
+        "by-model": _by_model,
+        "reference": _reference,
+        "tidy": _tidy,
     }[fmt]
     out = ParsedFacts(fmt, [])
     rows = _Rows(raw.text)
@@ -213,8 +239,12 @@ def parse_kpi_file(raw: RawFile, resolver: EntityResolver) -> ParsedFacts:
         start, end, surface = rows.span(line)
         fields = parser(rec, raw, line, resolver, out)
         fact = Fact(
-            document_id=raw.id, span_start=start, span_end=end, surface=surface,
-            method=f"import:{fmt}", **fields,
+            document_id=raw.id,
+            span_start=start,
+            span_end=end,
+            surface=surface,
+            method=f"import:{fmt}",
+            **fields,
         )
         validate.check_fact(fact, path=raw.path, line=line, fields=columns)
         why = validate.url_problem(fact.source_url)
@@ -268,10 +298,17 @@ def _scope_entity(company: str, maker: str, scope: str, resolver: EntityResolver
             group = resolver.group_of(tuple(sorted(members)))
             if group is None:
                 group = f"{company}-" + "-".join(slugify(p) for p in parts)
-                out.new_entities.setdefault(group, {
-                    "id": group, "kind": "model_group", "parent": company,
-                    "members": list(members), "name_en": f"{maker} {s}", "aliases": [s],
-                })
+                out.new_entities.setdefault(
+                    group,
+                    {
+                        "id": group,
+                        "kind": "model_group",
+                        "parent": company,
+                        "members": list(members),
+                        "name_en": f"{maker} {s}",
+                        "aliases": [s],
+                    },
+                )
             return group, None
     return company, s
 
@@ -283,13 +320,19 @@ def _reported(rec, raw, line, resolver, out) -> dict:
     if metric_raw not in REPORTED_METRICS:
         raise InputError(
             f"unknown metric {rec['metric']!r}; known: {', '.join(sorted(REPORTED_METRICS))}",
-            path=raw.path, line=line, field="metric",
+            path=raw.path,
+            line=line,
+            field="metric",
         )
     metric, unit, rate, cumulative, scope_extra, stage = REPORTED_METRICS[metric_raw]
     qualifier = rec["qualifier"].strip()
     if qualifier not in QUALIFIERS:
-        raise InputError(f"unknown qualifier {qualifier!r}; use =, >, >=, <, <= or ~",
-                         path=raw.path, line=line, field="qualifier")
+        raise InputError(
+            f"unknown qualifier {qualifier!r}; use =, >, >=, <, <= or ~",
+            path=raw.path,
+            line=line,
+            field="qualifier",
+        )
     maker = rec["maker"].strip()
     if not maker:
         raise InputError("missing value", path=raw.path, line=line, field="maker")
@@ -299,19 +342,29 @@ def _reported(rec, raw, line, resolver, out) -> dict:
     url = rec.get("source_url") or None
     published, basis = _published(url, period, metric)
     notes = [n for n in (stage, rec.get("note") or None) if n]
-    return dict(
-        entity=entity, metric=metric, period=period.text,
-        value=_value(rec["value"], raw, line, "value"), unit=unit,
-        bound=QUALIFIERS[qualifier], rate=rate, cumulative=cumulative,
-        scope="; ".join(x for x in (scope_extra, scope) if x) or None,
-        published=published, published_basis=basis, source_url=url, note="; ".join(notes) or None,
-    )
+    return {
+        "entity": entity,
+        "metric": metric,
+        "period": period.text,
+        "value": _value(rec["value"], raw, line, "value"),
+        "unit": unit,
+        "bound": QUALIFIERS[qualifier],
+        "rate": rate,
+        "cumulative": cumulative,
+        "scope": "; ".join(x for x in (scope_extra, scope) if x) or None,
+        "published": published,
+        "published_basis": basis,
+        "source_url": url,
+        "note": "; ".join(notes) or None,
+    }
 
 
 def _by_model(rec, raw, line, resolver, out) -> dict:
     period = _period(rec["month"], raw, line, "month")
     if period.kind != "month":
-        raise InputError(f"expected a month like 2024-04, got {rec['month']!r}", path=raw.path, line=line, field="month")
+        raise InputError(
+            f"expected a month like 2024-04, got {rec['month']!r}", path=raw.path, line=line, field="month"
+        )
     dataset = rec["dataset"].strip()
     brand, model = rec["brand"].strip(), rec["model"].strip()
     if dataset == "AllCarsTotal":
@@ -321,46 +374,73 @@ def _by_model(rec, raw, line, resolver, out) -> dict:
         if brand.lower() == "other" and not model:
             entity = "china-bev-other"
             if resolver.entity_kind(entity) is None:
-                out.new_entities.setdefault(entity, {
-                    "id": entity, "kind": "aggregate",
-                    "name_en": "China BEV sales outside the month's top models",
-                })
+                out.new_entities.setdefault(
+                    entity,
+                    {
+                        "id": entity,
+                        "kind": "aggregate",
+                        "name_en": "China BEV sales outside the month's top models",
+                    },
+                )
         else:
             if not model:
                 raise InputError("missing value", path=raw.path, line=line, field="model")
             entity = _model(_company(brand, resolver, out), brand, model, resolver, out)
     else:
-        raise InputError(f"unknown dataset {dataset!r} (expected ElectricCarsByModel or AllCarsTotal)",
-                         path=raw.path, line=line, field="dataset")
+        raise InputError(
+            f"unknown dataset {dataset!r} (expected ElectricCarsByModel or AllCarsTotal)",
+            path=raw.path,
+            line=line,
+            field="dataset",
+        )
     url = rec.get("source_url") or None
     d = url_date(url)
-    return dict(
-        entity=entity, metric="retail_sales", period=period.text,
-        value=_value(rec["units"], raw, line, "units"), unit="vehicle", scope=scope,
-        published=d, published_basis="url" if d else None, source_url=url,
-    )
+    return {
+        "entity": entity,
+        "metric": "retail_sales",
+        "period": period.text,
+        "value": _value(rec["units"], raw, line, "units"),
+        "unit": "vehicle",
+        "scope": scope,
+        "published": d,
+        "published_basis": "url" if d else None,
+        "source_url": url,
+    }
 
 
 def _reference(rec, raw, line, resolver, out) -> dict:
     subject = rec["subject"].strip()
     entity = resolver.find(subject)
     if entity is None:
-        raise InputError(f"unknown subject {subject!r} (not a known ticker, index or company)",
-                         path=raw.path, line=line, field="subject")
+        raise InputError(
+            f"unknown subject {subject!r} (not a known ticker, index or company)",
+            path=raw.path,
+            line=line,
+            field="subject",
+        )
     fact = rec["fact"].strip().lower()
     if fact not in REFERENCE_FACTS:
-        raise InputError(f"unknown fact {rec['fact']!r}; known: {', '.join(sorted(REFERENCE_FACTS))}",
-                         path=raw.path, line=line, field="fact")
+        raise InputError(
+            f"unknown fact {rec['fact']!r}; known: {', '.join(sorted(REFERENCE_FACTS))}",
+            path=raw.path,
+            line=line,
+            field="fact",
+        )
     metric, scope = REFERENCE_FACTS[fact]
     unit = UNITS.get(rec["unit"].strip().lower())
     if unit is None:
         raise InputError(f"unknown unit {rec['unit']!r}", path=raw.path, line=line, field="unit")
     period = _period(rec["period_or_date"], raw, line, "period_or_date")
-    return dict(
-        entity=entity, metric=metric, period=period.text, scope=scope,
-        value=_value(rec["value"], raw, line, "value"), unit=unit,
-        source_url=rec.get("source_url") or None, note=rec.get("note") or None,
-    )
+    return {
+        "entity": entity,
+        "metric": metric,
+        "period": period.text,
+        "scope": scope,
+        "value": _value(rec["value"], raw, line, "value"),
+        "unit": unit,
+        "source_url": rec.get("source_url") or None,
+        "note": rec.get("note") or None,
+    }
 
 
 def _bool(text: str, raw, line, fld) -> bool:
@@ -383,7 +463,12 @@ def _tidy(rec, raw, line, resolver, out) -> dict:
     bound = (rec.get("bound") or "eq").strip()
     bound = QUALIFIERS.get(bound, bound)
     if bound not in BOUNDS:
-        raise InputError(f"unknown bound {bound!r}; use one of {', '.join(BOUNDS)}", path=raw.path, line=line, field="bound")
+        raise InputError(
+            f"unknown bound {bound!r}; use one of {', '.join(BOUNDS)}",
+            path=raw.path,
+            line=line,
+            field="bound",
+        )
     rate = (rec.get("rate") or "").strip() or None
     if rate not in (None, "day", "week", "month", "year"):
         raise InputError(f"unknown rate {rate!r}", path=raw.path, line=line, field="rate")
@@ -395,15 +480,25 @@ def _tidy(rec, raw, line, resolver, out) -> dict:
     if (rec.get("published") or "").strip():
         p = _period(rec["published"], raw, line, "published")
         if p.kind != "day":
-            raise InputError("published must be a date like 2025-02-08", path=raw.path, line=line, field="published")
+            raise InputError(
+                "published must be a date like 2025-02-08", path=raw.path, line=line, field="published"
+            )
         published, basis = p.start, (rec.get("published_basis") or "stated").strip()
     else:
         published, basis = _published(url, period, rec["metric"].strip())
-    return dict(
-        entity=entity, metric=rec["metric"].strip(), period=period.text,
-        value=_value(rec["value"], raw, line, "value"), unit=unit, bound=bound, rate=rate,
-        cumulative=_bool(rec.get("cumulative", ""), raw, line, "cumulative"),
-        scope=(rec.get("scope") or "").strip() or None,
-        published=published, published_basis=basis, source_url=url,
-        publisher=(rec.get("publisher") or "").strip() or None, note=(rec.get("note") or "").strip() or None,
-    )
+    return {
+        "entity": entity,
+        "metric": rec["metric"].strip(),
+        "period": period.text,
+        "value": _value(rec["value"], raw, line, "value"),
+        "unit": unit,
+        "bound": bound,
+        "rate": rate,
+        "cumulative": _bool(rec.get("cumulative", ""), raw, line, "cumulative"),
+        "scope": (rec.get("scope") or "").strip() or None,
+        "published": published,
+        "published_basis": basis,
+        "source_url": url,
+        "publisher": (rec.get("publisher") or "").strip() or None,
+        "note": (rec.get("note") or "").strip() or None,
+    }

@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 import pandas as pd
@@ -55,12 +55,36 @@ from .reading import RawFile, _stage, columns_lookup, parse_dates, parse_numbers
 SUSPECT_FLAT = "zero-volume flat row (Yahoo artefact on half-day sessions; close unreliable)"
 SUSPECT_OPEN = "open outside the day's low-high range (a data error in the source)"
 
-_INVESTING_ZH = {"日期": "date", "收盘": "close", "开盘": "open", "高": "high", "低": "low", "交易量": "volume", "涨跌幅": "change"}
-_INVESTING_EN = {"date": "date", "price": "close", "open": "open", "high": "high", "low": "low", "vol.": "volume", "change %": "change"}
+_INVESTING_ZH = {
+    "日期": "date",
+    "收盘": "close",
+    "开盘": "open",
+    "高": "high",
+    "低": "low",
+    "交易量": "volume",
+    "涨跌幅": "change",
+}
+_INVESTING_EN = {
+    "date": "date",
+    "price": "close",
+    "open": "open",
+    "high": "high",
+    "low": "low",
+    "vol.": "volume",
+    "change %": "change",
+}
 _PLAIN = {
-    "date": "date", "open": "open", "high": "high", "low": "low", "close": "close",
-    "adj close": "adj_close", "adj_close": "adj_close", "adjclose": "adj_close",
-    "volume": "volume", "ticker": "ticker", "symbol": "ticker",
+    "date": "date",
+    "open": "open",
+    "high": "high",
+    "low": "low",
+    "close": "close",
+    "adj close": "adj_close",
+    "adj_close": "adj_close",
+    "adjclose": "adj_close",
+    "volume": "volume",
+    "ticker": "ticker",
+    "symbol": "ticker",
 }
 
 
@@ -202,9 +226,7 @@ def checked_rows(df: pd.DataFrame, path: Path, *, suffixes: bool = False) -> pd.
     for rank, col in enumerate(("open", "high", "low", "adj_close"), start=3):
         with _stage(rank):
             out[col] = (
-                parse_numbers(df[col], lines, path, col, required=False)
-                if col in df.columns
-                else np.nan
+                parse_numbers(df[col], lines, path, col, required=False) if col in df.columns else np.nan
             )
     with _stage(7):
         out["volume"] = (
@@ -217,15 +239,18 @@ def checked_rows(df: pd.DataFrame, path: Path, *, suffixes: bool = False) -> pd.
         i = nonpos.to_numpy().nonzero()[0][0]
         with _stage(8):
             raise InputError(
-                f"close must be positive, got {out['close'].iloc[i]}", path=path,
-                line=int(out["line"].iloc[i]), field="close",
+                f"close must be positive, got {out['close'].iloc[i]}",
+                path=path,
+                line=int(out["line"].iloc[i]),
+                field="close",
             )
     # validate.check_bars, one rule at a time: the limits of each column, then the
     # relations between them (what check_bars finds once the columns pass)
     for rank, col in enumerate(("close", "open", "high", "low", "adj_close", "volume"), start=9):
         with _stage(rank):
-            validate.check_column(out[col], out["line"], "volume" if col == "volume" else "price",
-                                  path=path, field=col)
+            validate.check_column(
+                out[col], out["line"], "volume" if col == "volume" else "price", path=path, field=col
+            )
     try:
         validate.check_bars(out, path=path)
     except InputError as exc:
@@ -273,7 +298,9 @@ drop_duplicate_dates = _drop_duplicate_dates
 
 
 def _same(a: float, b: float) -> bool:
-    return (pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and np.isclose(a, b, rtol=1e-12, atol=0))
+    return (pd.isna(a) and pd.isna(b)) or (
+        not pd.isna(a) and not pd.isna(b) and np.isclose(a, b, rtol=1e-12, atol=0)
+    )
 
 
 # ----------------------------------------------------------------- in batches
@@ -360,8 +387,9 @@ class FirstError:
         stage, _, exc = self.found[0]
         if getattr(exc, "after_far", False):
             unreadable = stage[:-1] + (2,)
-            exc = min((f for f in self.found if getattr(f[2], "stage", ()) == unreadable),
-                      key=lambda f: f[1])[2]
+            exc = min(
+                (f for f in self.found if getattr(f[2], "stage", ()) == unreadable), key=lambda f: f[1]
+            )[2]
         raise exc
 
 
@@ -385,8 +413,9 @@ def _csv_names(raw: RawFile) -> list[str]:
     """The column names of a streamed CSV file, as :func:`read_table` names them."""
     first = raw.head.split("\n", 1)[0] + "\n"
     try:
-        names = pacsv.read_csv(io.BytesIO(first.encode("utf-8")),
-                               read_options=pacsv.ReadOptions(column_names=None)).column_names
+        names = pacsv.read_csv(
+            io.BytesIO(first.encode("utf-8")), read_options=pacsv.ReadOptions(column_names=None)
+        ).column_names
     except pa.ArrowInvalid:
         raise NotStreamable("an unreadable header") from None
     names = [str(c).strip().lstrip("\ufeff").strip('"').strip() for c in names]
@@ -410,14 +439,19 @@ def _csv_batches(raw: RawFile) -> Iterator[pd.DataFrame]:
     try:
         reader = pacsv.open_csv(
             raw.path,
-            read_options=pacsv.ReadOptions(block_size=_CSV_BLOCK, skip_rows=1, column_names=names,
-                                           use_threads=False),
+            read_options=pacsv.ReadOptions(
+                block_size=_CSV_BLOCK, skip_rows=1, column_names=names, use_threads=False
+            ),
             memory_pool=pa.system_memory_pool(),  # gives back what it frees
-            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
-                                             invalid_row_handler=refuse),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
-                                                 null_values=[]),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=refuse
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+            ),
         )
     except pa.ArrowInvalid:
         raise NotStreamable("a row the batch reader cannot read as a whole read does") from None
@@ -478,7 +512,9 @@ def _parquet_batches(raw: RawFile) -> Iterator[pd.DataFrame]:
         yield df
 
 
-_NAME_AFFIXES = re.compile(r"^(?:prices?[_\- ]+)|(?:[_\- ]+(?:prices?|history|historical|data|daily))+$", re.I)
+_NAME_AFFIXES = re.compile(
+    r"^(?:prices?[_\- ]+)|(?:[_\- ]+(?:prices?|history|historical|data|daily))+$", re.I
+)
 
 
 def ticker_from_filename(path: Path) -> str:

@@ -15,18 +15,18 @@ import io
 import os
 import re
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 import pandas as pd
 
+from .. import validate
 from ..errors import InputError
 from ..facts import content_hash
-from .. import validate
 
 PARQUET_MAGIC = b"PAR1"
 
@@ -54,7 +54,7 @@ class RawFile:
     def streamed(self) -> bool:
         return self.stream is not None
 
-    def header_view(self) -> "RawFile":
+    def header_view(self) -> RawFile:
         """A file whose ``text`` is enough to tell its kind and format from its header:
         the file itself, or for a streamed CSV file its first lines."""
         if self.stream != "csv":
@@ -215,8 +215,13 @@ def _scan_text(fh, first: bytes) -> str | None:
     while block:
         h.update(block)
         joined = prev + block
-        if (b"\x00" in block or b"\xef\xbb\xbf" in joined or b" \"" in joined or b"\" " in joined
-                or re.search(rb"\r(?!\n)", joined[:-1] if joined.endswith(b"\r") else joined)):
+        if (
+            b"\x00" in block
+            or b"\xef\xbb\xbf" in joined
+            or b' "' in joined
+            or b'" ' in joined
+            or re.search(rb"\r(?!\n)", joined[:-1] if joined.endswith(b"\r") else joined)
+        ):
             return None
         try:
             decoder.decode(block)
@@ -268,7 +273,7 @@ def decode_text(data: bytes, path: Path) -> str:
     encoding = name = None
     for bom, enc, label in _BOMS:
         if data.startswith(bom):
-            data, encoding, name = data[len(bom):], enc, label
+            data, encoding, name = data[len(bom) :], enc, label
             break
     else:
         encoding = _utf16_without_bom(data)
@@ -277,11 +282,14 @@ def decode_text(data: bytes, path: Path) -> str:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise InputError(f"broken {name} text: {exc.reason} at byte {exc.start}; save the file as UTF-8",
-                             path=path) from None
+            raise InputError(
+                f"broken {name} text: {exc.reason} at byte {exc.start}; save the file as UTF-8", path=path
+            ) from None
         if "\x00" in text:
             line = text[: text.index("\x00")].count("\n") + 1
-            raise InputError(f"a binary file, not CSV text (NUL character in {name} text)", path=path, line=line)
+            raise InputError(
+                f"a binary file, not CSV text (NUL character in {name} text)", path=path, line=line
+            )
     else:
         if b"\x00" in data:
             line = data[: data.index(b"\x00")].count(b"\n") + 1
@@ -352,7 +360,8 @@ def _check_field_counts(body: str, width: int, path: Path, skip_lines: int) -> N
         if record and len(record) < width and any(f.strip() for f in record):
             raise InputError(
                 f"malformed CSV: {len(record)} fields where the header has {width} (a ragged row, or the file is cut short)",
-                path=path, line=start + skip_lines,
+                path=path,
+                line=start + skip_lines,
             )
         start = reader.line_num + 1
 
@@ -384,9 +393,7 @@ def parse_dates(values: pd.Series, lines: pd.Series, path: Path, field: str) -> 
                 break
             with _stage(1):
                 validate.check_date(d, path=path, line=int(lines.iloc[i]), field=field)
-        dates = pd.to_datetime(
-            {"year": ymd[0], "month": ymd[1], "day": ymd[2]}, errors="coerce"
-        )
+        dates = pd.to_datetime({"year": ymd[0], "month": ymd[1], "day": ymd[2]}, errors="coerce")
         bad = dates.isna()
         if not bad.any():
             with _stage(3):
@@ -451,8 +458,7 @@ def parse_numbers(
         shown = _shorten(values.iloc[i])
         what = "is not a finite number" if "inf" in shown.lower() else "is too large a number to hold"
         with _stage(2):
-            raise InputError(f"{shown} {what}", path=path,
-                             line=int(lines.iloc[i]), field=field)
+            raise InputError(f"{shown} {what}", path=path, line=int(lines.iloc[i]), field=field)
     return nums.astype(float)
 
 

@@ -52,13 +52,19 @@ def check_article(path: str | Path) -> dict[str, str]:
     for key in REQUIRED:
         if not meta.get(key):
             raise InputError("missing from the front matter", path=p, field=key)
-    line_of = {ln.split(":", 1)[0].strip().lower(): i for i, ln in enumerate(lines[:40], start=1) if ":" in ln}
+    line_of = {
+        ln.split(":", 1)[0].strip().lower(): i for i, ln in enumerate(lines[:40], start=1) if ":" in ln
+    }
     if not meta["url"].startswith(("http://", "https://")):
         raise InputError(f"not an http(s) URL: {meta['url']!r}", path=p, line=line_of.get("url"), field="url")
     parse_date(meta["date"], path=p, line=line_of.get("date"), field="date")
     if meta["language"] not in LANGUAGES:
-        raise InputError(f"unknown language {meta['language']!r} (one of {', '.join(LANGUAGES)})",
-                         path=p, line=line_of.get("language"), field="language")
+        raise InputError(
+            f"unknown language {meta['language']!r} (one of {', '.join(LANGUAGES)})",
+            path=p,
+            line=line_of.get("language"),
+            field="language",
+        )
     return meta
 
 
@@ -114,11 +120,24 @@ def annual_figures(path: str | Path | None = None) -> list[AnnualFigure]:
             try:
                 published = date.fromisoformat(row["published"])
             except ValueError:
-                raise InputError(f"not a date: {row['published']!r}", path=p, line=i, field="published") from None
+                raise InputError(
+                    f"not a date: {row['published']!r}", path=p, line=i, field="published"
+                ) from None
             if not row["source_url"].startswith(("http://", "https://")):
                 raise InputError("no http(s) source URL", path=p, line=i, field="source_url")
-            out.append(AnnualFigure(row["entity"], row["metric"], row["scope"], year, value, row["bound"],
-                                    published, row["source_url"], row["note"]))
+            out.append(
+                AnnualFigure(
+                    row["entity"],
+                    row["metric"],
+                    row["scope"],
+                    year,
+                    value,
+                    row["bound"],
+                    published,
+                    row["source_url"],
+                    row["note"],
+                )
+            )
     return out
 
 

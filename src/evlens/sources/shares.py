@@ -86,20 +86,30 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
     if date_col is None:
         raise InputError("missing column 'as_of_date'", path=raw.path, line=1, field="as_of_date")
     if total_col is None:
-        raise InputError("missing column 'total_issued_shares'", path=raw.path, line=1, field="total_issued_shares")
+        raise InputError(
+            "missing column 'total_issued_shares'", path=raw.path, line=1, field="total_issued_shares"
+        )
     basis_col = cols.get("basis")
     if basis_col is None:
         raise InputError("missing column 'basis'", path=raw.path, line=1, field="basis")
     if ledger and "change" not in cols:
-        raise InputError("a ledger (a file with an 'event' column) needs a 'change' column", path=raw.path,
-                         line=1, field="change")
+        raise InputError(
+            "a ledger (a file with an 'event' column) needs a 'change' column",
+            path=raw.path,
+            line=1,
+            field="change",
+        )
     lines = df["_line"]
     out = pd.DataFrame({"line": lines.astype(int)})
     out["ticker"] = df[cols["ticker"]].str.strip() if "ticker" in cols else None
     out["as_of"] = parse_dates(df[date_col], lines, raw.path, date_col)
     out["shares"] = parse_numbers(df[total_col], lines, raw.path, total_col, required=not ledger)
     for name, key in (("class_a", "class_a_shares"), ("class_b", "class_b_shares")):
-        out[name] = parse_numbers(df[cols[key]], lines, raw.path, cols[key], required=False) if key in cols else np.nan
+        out[name] = (
+            parse_numbers(df[cols[key]], lines, raw.path, cols[key], required=False)
+            if key in cols
+            else np.nan
+        )
     out["basis"] = df[basis_col].fillna("").str.strip()
     empty = out["basis"] == ""
     if empty.any():
@@ -108,8 +118,12 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
     out["note"] = df[cols["note"]].replace("", None) if "note" in cols else None
     nonpos = out["shares"] <= 0
     if nonpos.any():
-        raise InputError("share count must be positive", path=raw.path, line=int(lines.iloc[_first(nonpos)]),
-                         field=total_col)
+        raise InputError(
+            "share count must be positive",
+            path=raw.path,
+            line=int(lines.iloc[_first(nonpos)]),
+            field=total_col,
+        )
     validate.check_column(out["shares"], lines, "shares", path=raw.path, field=total_col)
     for name, key in (("class_a", "class_a_shares"), ("class_b", "class_b_shares")):
         if key in cols:
@@ -120,8 +134,10 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
     mismatch = both & ((out["class_a"] + out["class_b"] - out["shares"]).abs() > 0.5)
     if mismatch.any():
         raise InputError(
-            "class A plus class B shares do not add up to the total", path=raw.path,
-            line=int(lines.iloc[_first(mismatch)]), field=total_col,
+            "class A plus class B shares do not add up to the total",
+            path=raw.path,
+            line=int(lines.iloc[_first(mismatch)]),
+            field=total_col,
         )
     if ledger:
         out = _ledger_rows(df, cols, out, raw.path, total_col, basis_col)
@@ -133,16 +149,22 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
             raise InputError(
                 f"two rows of basis {g['basis'].iloc[0]!r} on {g['as_of'].iloc[0].date()} (lines "
                 f"{int(g['line'].iloc[0])} and {int(g['line'].iloc[1])}): one event a day per kind; add them into one row",
-                path=raw.path, line=int(g["line"].iloc[1]), field=date_col,
+                path=raw.path,
+                line=int(g["line"].iloc[1]),
+                field=date_col,
             )
         if g["shares"].nunique() > 1:
             raise InputError(
                 f"as-of date {g['as_of'].iloc[0].date()} and basis {g['basis'].iloc[0]!r} appear on lines "
                 f"{int(g['line'].iloc[0])} and {int(g['line'].iloc[1])} with different counts",
-                path=raw.path, line=int(g["line"].iloc[1]), field=date_col,
+                path=raw.path,
+                line=int(g["line"].iloc[1]),
+                field=date_col,
             )
         out = out.drop_duplicates(key)
-    return ParsedShares("ledger" if ledger else "shares", out.sort_values(["as_of", "line"]).reset_index(drop=True))
+    return ParsedShares(
+        "ledger" if ledger else "shares", out.sort_values(["as_of", "line"]).reset_index(drop=True)
+    )
 
 
 def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
@@ -159,30 +181,52 @@ def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
         if not ev:
             raise InputError("missing value", path=path, line=line, field=cols["event"])
         if not _SLUG.match(ev):
-            raise InputError(f"an event is a lower-case slug such as 'placing', got {ev!r}", path=path, line=line,
-                             field=cols["event"])
+            raise InputError(
+                f"an event is a lower-case slug such as 'placing', got {ev!r}",
+                path=path,
+                line=line,
+                field=cols["event"],
+            )
         if basis not in LEDGER_BASES:
-            raise InputError(f"basis must be one of {', '.join(LEDGER_BASES)}, got {out['basis'].iloc[i]!r}",
-                             path=path, line=line, field=basis_col)
+            raise InputError(
+                f"basis must be one of {', '.join(LEDGER_BASES)}, got {out['basis'].iloc[i]!r}",
+                path=path,
+                line=line,
+                field=basis_col,
+            )
         has_total, has_change = pd.notna(out["shares"].iloc[i]), pd.notna(change.iloc[i])
         if has_total == has_change:
             raise InputError(
-                "give either a change or a total, not both" if has_total else "missing value: a change or a total",
-                path=path, line=line, field=change_col,
+                "give either a change or a total, not both"
+                if has_total
+                else "missing value: a change or a total",
+                path=path,
+                line=line,
+                field=change_col,
             )
         if has_change and change.iloc[i] == 0:
             raise InputError("a change of 0 shares moves nothing", path=path, line=line, field=change_col)
         if has_change and basis == "implied":
-            raise InputError("an implied figure is a total, not a change", path=path, line=line, field=basis_col)
+            raise InputError(
+                "an implied figure is a total, not a change", path=path, line=line, field=basis_col
+            )
         if has_change and (pd.notna(out["class_a"].iloc[i]) or pd.notna(out["class_b"].iloc[i])):
-            raise InputError("class counts go with a total, not a change", path=path, line=line,
-                             field=cols.get("class_b_shares") or cols.get("class_a_shares"))
+            raise InputError(
+                "class counts go with a total, not a change",
+                path=path,
+                line=line,
+                field=cols.get("class_b_shares") or cols.get("class_a_shares"),
+            )
     out = out.copy()
     out["change"] = change.to_numpy()
     out["event"] = event.to_numpy()
     out["basis"] = out["basis"].str.lower()
     doc = document if document is not None else pd.Series("", index=out.index)
-    notes = out["note"].fillna("").astype(str).str.strip() if out["note"].notna().any() else pd.Series("", index=out.index)
+    notes = (
+        out["note"].fillna("").astype(str).str.strip()
+        if out["note"].notna().any()
+        else pd.Series("", index=out.index)
+    )
     out["note"] = [(d + NOTE_SEPARATOR + n if n else d) or None for d, n in zip(doc, notes)]
     running: dict[object, float] = {}
     totals, bases = [], []
@@ -192,12 +236,18 @@ def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
             if key not in running:
                 raise InputError(
                     "a change needs a filed or derived total dated on or before it to start from",
-                    path=path, line=int(r.line), field=change_col,
+                    path=path,
+                    line=int(r.line),
+                    field=change_col,
                 )
             total = running[key] + r.change
             if total <= 0:
-                raise InputError(f"the count would fall to {total:,.0f} after this change", path=path,
-                                 line=int(r.line), field=change_col)
+                raise InputError(
+                    f"the count would fall to {total:,.0f} after this change",
+                    path=path,
+                    line=int(r.line),
+                    field=change_col,
+                )
             running[key] = total
             totals.append((r.Index, total))
             bases.append((r.Index, f"event:{r.basis}:{r.event}"))
@@ -215,4 +265,12 @@ def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
 def name_from_filename(path: Path) -> str:
     """``xiaomi_shares_outstanding.csv`` → ``xiaomi``; ``1810.HK_shares.csv`` → ``1810.HK``."""
     stem = re.sub(r"\.(csv|txt)$", "", path.name, flags=re.I)
-    return re.sub(r"[_\- ]*(shares?|outstanding|issued|count|counts)+([_\- ]+(shares?|outstanding|issued|count|counts))*$", "", stem, flags=re.I) or stem
+    return (
+        re.sub(
+            r"[_\- ]*(shares?|outstanding|issued|count|counts)+([_\- ]+(shares?|outstanding|issued|count|counts))*$",
+            "",
+            stem,
+            flags=re.I,
+        )
+        or stem
+    )

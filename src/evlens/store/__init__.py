@@ -3,7 +3,7 @@
 
 from typing import Any
 
-__all__ = ["Store", "ImportResult", "default_db_path"]
+__all__ = ["ImportResult", "Store", "default_db_path"]
 
 
 def __getattr__(name: str) -> Any:

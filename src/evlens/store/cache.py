@@ -9,6 +9,7 @@ half a file; a file that cannot be read is treated as empty.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -61,10 +62,8 @@ class FileCache(MutableMapping[str, Any]):
             os.replace(tmp, self.path)
             self._dirty = False
         except OSError:
-            try:
+            with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(tmp)
-            except (OSError, UnboundLocalError):
-                pass
 
 
 def cache_beside(db_path: Path | str | None) -> FileCache | None:

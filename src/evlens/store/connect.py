@@ -54,12 +54,14 @@ def holder(message: str) -> str:
     # "python /path/to/evlens serve" reads better as "evlens serve"
     for i, a in enumerate(args):
         if Path(a).name == "evlens" or a.endswith("evlens.cli") or a == "evlens":
-            return f"PID {pid} (evlens {' '.join(args[i + 1:])})".replace(" )", ")")
+            return f"PID {pid} (evlens {' '.join(args[i + 1 :])})".replace(" )", ")")
     what = " ".join(args)[:80] if args else m.group("exe")
     return f"PID {pid} ({what})"
 
 
-def connect(path: str | Path, *, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path, *, read_only: bool = False, wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
     """A connection to the file at ``path``, waiting up to ``wait`` seconds (default
     :func:`lock_wait`) while another process holds a conflicting lock."""
     wait = lock_wait() if wait is None else wait
@@ -76,6 +78,7 @@ def connect(path: str | Path, *, read_only: bool = False, wait: float | None = N
                 how = "read" if read_only else "write"
                 raise LockedError(
                     f"{path}: cannot {how} the database: it is in use by {holder(str(exc))}; "
-                    f"waited {wait:g} s (EVLENS_LOCK_WAIT)") from None
+                    f"waited {wait:g} s (EVLENS_LOCK_WAIT)"
+                ) from None
             time.sleep(min(delay, left))
             delay = min(delay * 2, 0.25)

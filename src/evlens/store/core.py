@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
 
 import duckdb
 import numpy as np
@@ -26,7 +26,12 @@ from ..gazetteer import gazetteer_text, load_gazetteer
 from ..periods import parse_period
 from ..sources.kpis import parse_kpi_file
 from ..sources.prices import (
-    NotStreamable, PriceStream, detect_price_format, drop_duplicate_dates, parse_price_file, price_stream,
+    NotStreamable,
+    PriceStream,
+    detect_price_format,
+    drop_duplicate_dates,
+    parse_price_file,
+    price_stream,
     ticker_from_filename,
 )
 from ..sources.reading import RawFile, open_file, read_file
@@ -48,15 +53,38 @@ def _chunk_rows() -> int:
     import os
 
     return max(1, int(os.environ.get("EVLENS_IMPORT_CHUNK_ROWS", "50000")))
+
+
 KINDS = ("prices", "kpis", "shares")
 _STREAM_MEMORY = 16 << 20  # bytes DuckDB may take beyond its present use while a file is read in batches
 _INSERT_MEMORY = 24 << 20  # and while its rows are written
 _INDEX_BYTES = 48  # room per new row for the primary key index (it takes some 15-25 bytes)
 
 _FACT_COLUMNS = [
-    "id", "entity", "metric", "scope", "period", "period_start", "period_end", "value", "unit",
-    "rate", "bound", "cumulative", "document_id", "span_start", "span_end", "surface", "sentence",
-    "method", "confidence", "published", "published_basis", "source_url", "publisher", "note",
+    "id",
+    "entity",
+    "metric",
+    "scope",
+    "period",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "rate",
+    "bound",
+    "cumulative",
+    "document_id",
+    "span_start",
+    "span_end",
+    "surface",
+    "sentence",
+    "method",
+    "confidence",
+    "published",
+    "published_basis",
+    "source_url",
+    "publisher",
+    "note",
     "stored_at",
 ]
 
@@ -68,7 +96,7 @@ def default_db_path() -> Path:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _fold(text: str) -> str:
@@ -126,7 +154,7 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -189,14 +217,31 @@ class Store:
                 con.execute(
                     "INSERT OR REPLACE INTO entities (id, kind, name_en, name_zh, parent, members, aliases, "
                     "first_delivery, variant_of, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'gazetteer')",
-                    [e.id, e.kind, e.name_en, e.name_zh, e.parent, list(e.members) or None,
-                     list(e.aliases), e.first_delivery, e.variant_of],
+                    [
+                        e.id,
+                        e.kind,
+                        e.name_en,
+                        e.name_zh,
+                        e.parent,
+                        list(e.members) or None,
+                        list(e.aliases),
+                        e.first_delivery,
+                        e.variant_of,
+                    ],
                 )
                 for s in e.securities:
                     con.execute(
                         "INSERT OR REPLACE INTO securities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        [s.ticker, s.entity, s.exchange, s.calendar, s.currency, s.name,
-                         list(s.aliases), s.pays_dividends],
+                        [
+                            s.ticker,
+                            s.entity,
+                            s.exchange,
+                            s.calendar,
+                            s.currency,
+                            s.name,
+                            list(s.aliases),
+                            s.pays_dividends,
+                        ],
                     )
             con.execute("INSERT OR REPLACE INTO meta VALUES ('gazetteer', ?)", [digest])
 
@@ -315,7 +360,9 @@ class Store:
     def securities(self) -> pd.DataFrame:
         return self.con.execute("SELECT * FROM securities ORDER BY ticker").df()
 
-    def prices(self, ticker: str, start: date | str | None = None, end: date | str | None = None) -> pd.DataFrame:
+    def prices(
+        self, ticker: str, start: date | str | None = None, end: date | str | None = None
+    ) -> pd.DataFrame:
         """Daily bars of one security, indexed by date (ascending)."""
         t = self.resolve_ticker(ticker)
         sql = (
@@ -395,8 +442,13 @@ class Store:
         if not bad.any():
             return df
         for r in df[bad].itertuples():
-            entry = {"id": r.id, "entity": r.entity, "metric": r.metric, "period": r.period,
-                     "reason": value_problem(r.value, limit_for(r.metric, r.unit))}
+            entry = {
+                "id": r.id,
+                "entity": r.entity,
+                "metric": r.metric,
+                "period": r.period,
+                "reason": value_problem(r.value, limit_for(r.metric, r.unit)),
+            }
             if entry not in self.skipped_facts:
                 self.skipped_facts.append(entry)
         return df[~bad].reset_index(drop=True)
@@ -441,8 +493,9 @@ class Store:
         with self.transaction():
             for raw in raws:
                 k = kind or detect_kind(raw)
-                results.append(self._import(raw, k, ticker=ticker, adjusted=adjusted,
-                                            replace=replace, progress=progress))
+                results.append(
+                    self._import(raw, k, ticker=ticker, adjusted=adjusted, replace=replace, progress=progress)
+                )
         return results
 
     def load_prices(self, paths, **kw) -> list[ImportResult]:
@@ -462,8 +515,8 @@ class Store:
         with self.transaction():
             for item in demo_files():
                 if item.kind == "articles":  # a folder of articles, read by the extractor
-                    from ..sources.releases import article_paths, check_article
                     from ..extract import extract_file
+                    from ..sources.releases import article_paths, check_article
 
                     for path in article_paths(item.path):
                         check_article(path)
@@ -473,13 +526,20 @@ class Store:
                 results.append(self._import(raw, item.kind, ticker=item.ticker, adjusted=item.adjusted))
         return results
 
-    def _import(self, raw: RawFile, kind: str, *, ticker=None, adjusted=None, replace=False, progress=None) -> ImportResult:
+    def _import(
+        self, raw: RawFile, kind: str, *, ticker=None, adjusted=None, replace=False, progress=None
+    ) -> ImportResult:
         seen = self.con.execute("SELECT kind, format, rows FROM imports WHERE id = ?", [raw.id]).fetchall()
         if seen:
             seen = seen[0]
             return ImportResult(
-                path=str(raw.path), kind=seen[0], format=seen[1], import_id=raw.id, rows=seen[2],
-                added=0, already_imported=True,
+                path=str(raw.path),
+                kind=seen[0],
+                format=seen[1],
+                import_id=raw.id,
+                rows=seen[2],
+                added=0,
+                already_imported=True,
             )
         result = None
         if raw.streamed:
@@ -534,7 +594,9 @@ class Store:
         notes: list[str] = []
         if frame["ticker"].notna().any():
             if ticker is not None:
-                raise InputError("the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker")
+                raise InputError(
+                    "the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker"
+                )
             canonical = {t: self._ensure_security(t, raw.path) for t in frame["ticker"].unique()}
             frame["ticker"] = frame["ticker"].map(canonical)
             dup = frame.duplicated(["ticker", "date"], keep=False)
@@ -542,7 +604,9 @@ class Store:
                 a, b = frame.loc[dup].sort_values(["ticker", "date", "line"]).iloc[:2].itertuples()
                 raise InputError(
                     f"{a.ticker} on {a.date.date()} appears on lines {a.line} and {b.line} (tickers spelled differently)",
-                    path=raw.path, line=int(b.line), field="ticker",
+                    path=raw.path,
+                    line=int(b.line),
+                    field="ticker",
                 )
         else:
             name = ticker or parsed.ticker_hint or ticker_from_filename(raw.path)
@@ -550,20 +614,37 @@ class Store:
         tickers = tuple(sorted(frame["ticker"].unique()))
         adj_by_ticker = {}
         for t in tickers:
-            pays = self.con.execute("SELECT pays_dividends FROM securities WHERE ticker = ?", [t]).fetchall()[0][0]
+            pays = self.con.execute("SELECT pays_dividends FROM securities WHERE ticker = ?", [t]).fetchall()[
+                0
+            ][0]
             if adjusted is not None:
                 adj_by_ticker[t] = bool(adjusted)
             elif parsed.auto_adjusted:
                 adj_by_ticker[t] = bool(pays)
                 if pays is None:
-                    notes.append(f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)")
+                    notes.append(
+                        f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)"
+                    )
             else:
                 adj_by_ticker[t] = False
         frame["adjusted"] = frame["ticker"].map(adj_by_ticker).astype(bool)
         frame["import_id"] = raw.id
         frame["date"] = frame["date"].dt.date
-        cols = ["ticker", "date", "open", "high", "low", "close", "adj_close", "volume",
-                "adjusted", "suspect", "suspect_reason", "import_id", "line"]
+        cols = [
+            "ticker",
+            "date",
+            "open",
+            "high",
+            "low",
+            "close",
+            "adj_close",
+            "volume",
+            "adjusted",
+            "suspect",
+            "suspect_reason",
+            "import_id",
+            "line",
+        ]
         frame = frame[cols]
         self.con.register("incoming_prices", frame)
         try:
@@ -581,15 +662,25 @@ class Store:
             if chunk.empty:
                 break
             self.con.register("chunk_prices", chunk)
-            self.con.execute(f"INSERT INTO prices ({', '.join(cols)}) SELECT {', '.join(cols)} FROM chunk_prices")
+            self.con.execute(
+                f"INSERT INTO prices ({', '.join(cols)}) SELECT {', '.join(cols)} FROM chunk_prices"
+            )
             self.con.unregister("chunk_prices")
             if progress is not None:
                 progress(min(start + step, total), total)
         return ImportResult(
-            path=str(raw.path), kind="prices", format=parsed.format, import_id=raw.id,
-            rows=len(frame), added=total, tickers=tickers,
-            first_date=frame["date"].min(), last_date=frame["date"].max(),
-            last_close=float(parsed.frame.sort_values("date").iloc[-1]["close"]) if len(tickers) == 1 else None,
+            path=str(raw.path),
+            kind="prices",
+            format=parsed.format,
+            import_id=raw.id,
+            rows=len(frame),
+            added=total,
+            tickers=tickers,
+            first_date=frame["date"].min(),
+            last_date=frame["date"].max(),
+            last_close=float(parsed.frame.sort_values("date").iloc[-1]["close"])
+            if len(tickers) == 1
+            else None,
             adjusted=all(adj_by_ticker.values()) if len(tickers) == 1 else None,
             suspect_rows=tuple(frame.loc[frame["suspect"], "date"]),
             notes=tuple(notes),
@@ -603,7 +694,7 @@ class Store:
         """A large price file read in batches, with the same checks and the same result as
         :meth:`_import_prices`: each checked batch goes to a temporary table, and the rules
         across rows (a date given twice, the ticker, bars already stored) are applied there."""
-        raw, con = stream.raw, self.con
+        _raw, con = stream.raw, self.con
         staged, tmap, incoming = self._STAGED, self._TICKERS, self._INCOMING
         limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
         self._bound_memory(0)
@@ -614,17 +705,16 @@ class Store:
         try:
             return self._staged_prices(stream, ticker, adjusted, replace, progress)
         finally:
-            for sql in (f"DROP VIEW IF EXISTS {incoming}", f"DROP TABLE IF EXISTS {tmap}",
-                        f"DROP TABLE IF EXISTS {staged}"):
-                try:
+            for sql in (
+                f"DROP VIEW IF EXISTS {incoming}",
+                f"DROP TABLE IF EXISTS {tmap}",
+                f"DROP TABLE IF EXISTS {staged}",
+            ):
+                with suppress(duckdb.Error):
                     con.execute(sql)
-                except duckdb.Error:
-                    pass
             for name in ("evlens_rows",):
-                try:
+                with suppress(Exception):
                     con.unregister(name)
-                except Exception:
-                    pass
             try:
                 con.execute(f"SET memory_limit = '{limit}'")
             except duckdb.Error:  # an aborted transaction: the limit is set back after the rollback
@@ -635,31 +725,48 @@ class Store:
         plus room for the primary key index of ``rows`` new rows. DuckDB keeps what it may
         in memory up to its limit (most of the machine's); bounded, it spills temporary
         tables to disk instead."""
-        used = self.con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()").fetchall()[0][0]
+        used = self.con.execute(
+            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()"
+        ).fetchall()[0][0]
         extra = _INSERT_MEMORY + _INDEX_BYTES * rows if rows else _STREAM_MEMORY
         self.con.execute(f"SET memory_limit = '{int(used + extra)}B'")
 
     def _staged_prices(self, stream: PriceStream, ticker, adjusted, replace, progress) -> ImportResult:
         raw, con = stream.raw, self.con
         staged, tmap, incoming = self._STAGED, self._TICKERS, self._INCOMING
-        cols = ["ticker", "date", "open", "high", "low", "close", "adj_close", "volume",
-                "suspect", "suspect_reason", "line"]
+        cols = [
+            "ticker",
+            "date",
+            "open",
+            "high",
+            "low",
+            "close",
+            "adj_close",
+            "volume",
+            "suspect",
+            "suspect_reason",
+            "line",
+        ]
         ordered, last = True, None  # rows in ascending (ticker, date), as most files come
         for batch in stream.batches():
             if ordered:
                 ordered, last = _ascending(batch, last)
             # as Arrow: a frame of Python strings scanned by DuckDB leaves memory behind;
             # NaN becomes NULL either way
-            evlens_batch = pa.Table.from_pandas(batch[cols], preserve_index=False)  # noqa: F841
+            evlens_batch = pa.Table.from_pandas(batch[cols], preserve_index=False)
             con.execute(f"INSERT INTO {staged} SELECT {', '.join(cols)} FROM evlens_batch")
             del evlens_batch
 
         # a date given twice: the rows after the first go, unless their values differ
-        dups = None if ordered else con.execute(
-            f"""SELECT s.rowid AS rid, s.* FROM {staged} s SEMI JOIN (
+        dups = (
+            None
+            if ordered
+            else con.execute(
+                f"""SELECT s.rowid AS rid, s.* FROM {staged} s SEMI JOIN (
                     SELECT ticker, date FROM {staged} GROUP BY ticker, date HAVING count(*) > 1) d
                 ON s.ticker IS NOT DISTINCT FROM d.ticker AND s.date = d.date ORDER BY s.line"""
-        ).df()
+            ).df()
+        )
         if dups is not None and len(dups):
             dups["date"] = pd.to_datetime(dups["date"])
             kept = drop_duplicate_dates(dups, raw.path)
@@ -669,10 +776,15 @@ class Store:
             con.unregister("evlens_rows")
 
         notes: list[str] = []
-        names = [r[0] for r in con.execute(f"SELECT DISTINCT ticker FROM {staged} WHERE ticker IS NOT NULL").fetchall()]
+        names = [
+            r[0]
+            for r in con.execute(f"SELECT DISTINCT ticker FROM {staged} WHERE ticker IS NOT NULL").fetchall()
+        ]
         if names:
             if ticker is not None:
-                raise InputError("the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker")
+                raise InputError(
+                    "the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker"
+                )
             canonical = {t: self._ensure_security(t, raw.path) for t in sorted(names)}
         else:
             name = ticker or stream.ticker_hint or ticker_from_filename(raw.path)
@@ -686,15 +798,23 @@ class Store:
             elif stream.auto_adjusted:
                 adj_by_ticker[t] = bool(pays)
                 if pays is None:
-                    notes.append(f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)")
+                    notes.append(
+                        f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)"
+                    )
             else:
                 adj_by_ticker[t] = False
-        mapping = pd.DataFrame({"raw": pd.Series(list(canonical), dtype=object),
-                                "ticker": list(canonical.values()),
-                                "adjusted": [adj_by_ticker[t] for t in canonical.values()]})
+        mapping = pd.DataFrame(
+            {
+                "raw": pd.Series(list(canonical), dtype=object),
+                "ticker": list(canonical.values()),
+                "adjusted": [adj_by_ticker[t] for t in canonical.values()],
+            }
+        )
         con.register("evlens_rows", mapping)
-        con.execute(f"CREATE TEMP TABLE {tmap} AS SELECT raw::VARCHAR AS raw, ticker::VARCHAR AS ticker, "
-                    "adjusted::BOOLEAN AS adjusted FROM evlens_rows")
+        con.execute(
+            f"CREATE TEMP TABLE {tmap} AS SELECT raw::VARCHAR AS raw, ticker::VARCHAR AS ticker, "
+            "adjusted::BOOLEAN AS adjusted FROM evlens_rows"
+        )
         con.unregister("evlens_rows")
         con.execute(
             f"""CREATE TEMP VIEW {incoming} AS
@@ -713,30 +833,58 @@ class Store:
                 (t, d, line_a), (_, _, line_b) = two
                 raise InputError(
                     f"{t} on {d} appears on lines {line_a} and {line_b} (tickers spelled differently)",
-                    path=raw.path, line=int(line_b), field="ticker",
+                    path=raw.path,
+                    line=int(line_b),
+                    field="ticker",
                 )
 
-        rows, first_date, last_date = con.execute(f"SELECT count(*), min(date), max(date) FROM {staged}").fetchall()[0]
+        rows, first_date, last_date = con.execute(
+            f"SELECT count(*), min(date), max(date) FROM {staged}"
+        ).fetchall()[0]
         last_close = None
         if len(tickers) == 1:
-            last_close = float(con.execute(f"SELECT close FROM {staged} ORDER BY date DESC LIMIT 1").fetchall()[0][0])
+            last_close = float(
+                con.execute(f"SELECT close FROM {staged} ORDER BY date DESC LIMIT 1").fetchall()[0][0]
+            )
         suspect = con.execute(
-            f"SELECT date FROM {staged} WHERE suspect ORDER BY ticker NULLS FIRST, date").fetchall()
+            f"SELECT date FROM {staged} WHERE suspect ORDER BY ticker NULLS FIRST, date"
+        ).fetchall()
 
         self._settle_price_clashes(incoming, raw.path, replace)
         if ordered and not renamed:  # the order of the rows is that of their keys
-            order = np.sort(np.asarray(con.execute(
-                f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date)"
-            ).fetchnumpy()["rid"], dtype=np.int64))
+            order = np.sort(
+                np.asarray(
+                    con.execute(
+                        f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date)"
+                    ).fetchnumpy()["rid"],
+                    dtype=np.int64,
+                )
+            )
         else:
-            order = np.asarray(con.execute(
-                f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"
-            ).fetchnumpy()["rid"], dtype=np.int64)
+            order = np.asarray(
+                con.execute(
+                    f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"
+                ).fetchnumpy()["rid"],
+                dtype=np.int64,
+            )
         total = len(order)
         self._bound_memory(total)
         step = _chunk_rows()
-        names = ["ticker", "date", "open", "high", "low", "close", "adj_close", "volume",
-                 "adjusted", "suspect", "suspect_reason", "import_id", "line"]
+        names = [
+            "ticker",
+            "date",
+            "open",
+            "high",
+            "low",
+            "close",
+            "adj_close",
+            "volume",
+            "adjusted",
+            "suspect",
+            "suspect_reason",
+            "import_id",
+            "line",
+        ]
         values = ", ".join("? AS import_id" if c == "import_id" else c for c in names)
         for start in range(0, total, step):
             ids = order[start : start + step]
@@ -757,9 +905,15 @@ class Store:
             if progress is not None:
                 progress(min(start + step, total), total)
         return ImportResult(
-            path=str(raw.path), kind="prices", format=stream.format, import_id=raw.id,
-            rows=int(rows), added=total, tickers=tickers,
-            first_date=first_date, last_date=last_date,
+            path=str(raw.path),
+            kind="prices",
+            format=stream.format,
+            import_id=raw.id,
+            rows=int(rows),
+            added=total,
+            tickers=tickers,
+            first_date=first_date,
+            last_date=last_date,
             last_close=last_close,
             adjusted=all(adj_by_ticker.values()) if len(tickers) == 1 else None,
             suspect_rows=tuple(r[0] for r in suspect),
@@ -784,7 +938,9 @@ class Store:
                 f"(from {old_path}, line {old_line}); pass --replace to overwrite stored bars"
             )
         if clash and replace:
-            self.con.execute(f"DELETE FROM prices WHERE (ticker, date) IN (SELECT (ticker, date) FROM {incoming})")
+            self.con.execute(
+                f"DELETE FROM prices WHERE (ticker, date) IN (SELECT (ticker, date) FROM {incoming})"
+            )
 
     # kpis
     def _import_kpis(self, raw: RawFile) -> ImportResult:
@@ -793,16 +949,26 @@ class Store:
             self.con.execute(
                 "INSERT INTO entities (id, kind, name_en, parent, members, aliases, origin) "
                 "VALUES (?, ?, ?, ?, ?, ?, 'import')",
-                [ent["id"], ent["kind"], ent.get("name_en"), ent.get("parent"),
-                 ent.get("members"), ent.get("aliases", [])],
+                [
+                    ent["id"],
+                    ent["kind"],
+                    ent.get("name_en"),
+                    ent.get("parent"),
+                    ent.get("members"),
+                    ent.get("aliases", []),
+                ],
             )
         self._aliases = None
         doc = Document(id=raw.id, text=raw.text, kind="csv", path=str(raw.path), retrieved_at=_now())
         self._insert_document(doc)
         added = self._insert_facts(parsed.facts)
         return ImportResult(
-            path=str(raw.path), kind="kpis", format=parsed.format, import_id=raw.id,
-            rows=len(parsed.facts), added=added,
+            path=str(raw.path),
+            kind="kpis",
+            format=parsed.format,
+            import_id=raw.id,
+            rows=len(parsed.facts),
+            added=added,
             entities=tuple(sorted({f.entity for f in parsed.facts})),
             new_entities=tuple(sorted(parsed.new_entities)),
         )
@@ -818,7 +984,18 @@ class Store:
             frame["ticker"] = self._ensure_security(ticker or name_from_filename(raw.path), raw.path)
         frame["import_id"] = raw.id
         frame["as_of"] = frame["as_of"].dt.date
-        cols = ["ticker", "as_of", "shares", "class_a", "class_b", "basis", "source_url", "note", "import_id", "line"]
+        cols = [
+            "ticker",
+            "as_of",
+            "shares",
+            "class_a",
+            "class_b",
+            "basis",
+            "source_url",
+            "note",
+            "import_id",
+            "line",
+        ]
         self.con.register("incoming_shares", frame[cols])
         try:
             clash = self.con.execute(
@@ -831,16 +1008,22 @@ class Store:
                     f"{raw.path}, line {line}, field 'shares': {t} as of {d} ({b}) is {new:,.0f} here but {old:,.0f} is stored"
                 )
             added = self.con.execute(
-                f"""INSERT INTO share_counts ({', '.join(cols)})
-                    SELECT {', '.join(cols)} FROM incoming_shares i
+                f"""INSERT INTO share_counts ({", ".join(cols)})
+                    SELECT {", ".join(cols)} FROM incoming_shares i
                     ANTI JOIN share_counts s USING (ticker, as_of, basis)"""
             ).fetchall()[0][0]
         finally:
             self.con.unregister("incoming_shares")
         return ImportResult(
-            path=str(raw.path), kind="shares", format=parsed.format, import_id=raw.id,
-            rows=len(frame), added=int(added), tickers=tuple(sorted(frame["ticker"].unique())),
-            first_date=frame["as_of"].min(), last_date=frame["as_of"].max(),
+            path=str(raw.path),
+            kind="shares",
+            format=parsed.format,
+            import_id=raw.id,
+            rows=len(frame),
+            added=int(added),
+            tickers=tuple(sorted(frame["ticker"].unique())),
+            first_date=frame["as_of"].min(),
+            last_date=frame["as_of"].max(),
         )
 
     # documents and facts
@@ -849,8 +1032,19 @@ class Store:
             return False
         self.con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.id, doc.kind, doc.url, doc.title, doc.publisher, doc.published, doc.retrieved_at,
-             doc.path, doc.lang, doc.text, _now()],
+            [
+                doc.id,
+                doc.kind,
+                doc.url,
+                doc.title,
+                doc.publisher,
+                doc.published,
+                doc.retrieved_at,
+                doc.path,
+                doc.lang,
+                doc.text,
+                _now(),
+            ],
         )
         return True
 
@@ -861,17 +1055,35 @@ class Store:
         rows = []
         for f in facts:
             p = parse_period(f.period)
-            rows.append({
-                "id": f.id, "entity": f.entity, "metric": f.metric, "scope": f.scope,
-                "period": p.text, "period_start": p.start, "period_end": p.end,
-                "value": float(f.value), "unit": f.unit, "rate": f.rate, "bound": f.bound,
-                "cumulative": bool(f.cumulative), "document_id": f.document_id,
-                "span_start": f.span_start, "span_end": f.span_end, "surface": f.surface,
-                "sentence": f.sentence, "method": f.method, "confidence": float(f.confidence),
-                "published": f.published, "published_basis": f.published_basis,
-                "source_url": f.source_url, "publisher": f.publisher, "note": f.note,
-                "stored_at": now,
-            })
+            rows.append(
+                {
+                    "id": f.id,
+                    "entity": f.entity,
+                    "metric": f.metric,
+                    "scope": f.scope,
+                    "period": p.text,
+                    "period_start": p.start,
+                    "period_end": p.end,
+                    "value": float(f.value),
+                    "unit": f.unit,
+                    "rate": f.rate,
+                    "bound": f.bound,
+                    "cumulative": bool(f.cumulative),
+                    "document_id": f.document_id,
+                    "span_start": f.span_start,
+                    "span_end": f.span_end,
+                    "surface": f.surface,
+                    "sentence": f.sentence,
+                    "method": f.method,
+                    "confidence": float(f.confidence),
+                    "published": f.published,
+                    "published_basis": f.published_basis,
+                    "source_url": f.source_url,
+                    "publisher": f.publisher,
+                    "note": f.note,
+                    "stored_at": now,
+                }
+            )
         df = pd.DataFrame(rows, columns=_FACT_COLUMNS).drop_duplicates("id")
         unknown = set(df["entity"]) - {r[0] for r in self.con.execute("SELECT id FROM entities").fetchall()}
         if unknown:
@@ -894,16 +1106,25 @@ class Store:
             if f.document_id not in (None, doc.id):
                 raise EvlensError(f"fact {f.id} points at document {f.document_id}, not {doc.id}")
             if f.span_start is not None and doc.text[f.span_start : f.span_end] != f.surface:
-                raise EvlensError(f"fact {f.id}: span {f.span_start}:{f.span_end} does not hold {f.surface!r}")
+                raise EvlensError(
+                    f"fact {f.id}: span {f.span_start}:{f.span_end} does not hold {f.surface!r}"
+                )
         check_facts(facts, path=doc.path or doc.url or f"document {doc.id}")
         with self.transaction():
             new = self._insert_document(doc)
-            added = self._insert_facts(
-                [f if f.document_id else _with_doc(f, doc.id) for f in facts]
-            ) if new else 0
+            added = (
+                self._insert_facts([f if f.document_id else _with_doc(f, doc.id) for f in facts])
+                if new
+                else 0
+            )
         return ImportResult(
-            path=doc.path or doc.url, kind="document", format=doc.kind, import_id=doc.id,
-            rows=len(facts), added=added, already_imported=not new,
+            path=doc.path or doc.url,
+            kind="document",
+            format=doc.kind,
+            import_id=doc.id,
+            rows=len(facts),
+            added=added,
+            already_imported=not new,
             entities=tuple(sorted({f.entity for f in facts})),
         )
 
@@ -912,7 +1133,8 @@ class Store:
         rows = self.con.execute(
             "SELECT s.entity FROM securities s JOIN entities e ON e.id = s.entity WHERE e.kind = 'company' "
             "AND EXISTS (SELECT 1 FROM facts f WHERE f.metric = 'delivery_target' AND f.entity = s.entity) "
-            "ORDER BY s.entity LIMIT 1").fetchall()
+            "ORDER BY s.entity LIMIT 1"
+        ).fetchall()
         return rows[0][0] if rows else None
 
     def checkpoint(self) -> None:
@@ -931,27 +1153,37 @@ class Store:
         ``dry_run``, what would go) as ``{"kind", "id", "label", "removes": {table: rows}}``."""
         text = (ident or "").strip().lower()
         if not re.fullmatch(r"[0-9a-f]{8,64}", text):
-            raise InputError(f"{ident!r} is no id: give an import, document or fact id (at least 8 hex digits)",
-                             field="id")
+            raise InputError(
+                f"{ident!r} is no id: give an import, document or fact id (at least 8 hex digits)", field="id"
+            )
         hits = self.con.execute(
             """SELECT 'import' AS kind, id, coalesce(path, '') FROM imports WHERE starts_with(id, ?)
                UNION ALL SELECT 'document', id, coalesce(title, url, path, '') FROM documents
                    WHERE starts_with(id, ?) AND id NOT IN (SELECT id FROM imports)
                UNION ALL SELECT 'fact', id, entity || ' ' || metric || ' ' || period FROM facts
-                   WHERE starts_with(id, ?)""", [text, text, text]).fetchall()
+                   WHERE starts_with(id, ?)""",
+            [text, text, text],
+        ).fetchall()
         if not hits:
             raise NotFoundError(f"no import, document or fact has the id {ident!r}")
         if len(hits) > 1:
             raise InputError(f"{ident!r} names {len(hits)} records; give more of the id", field="id")
         kind, full, label = hits[0]
         where = {
-            "import": [("prices", "import_id = ?"), ("share_counts", "import_id = ?"),
-                       ("facts", "document_id = ?"), ("documents", "id = ?"), ("imports", "id = ?")],
+            "import": [
+                ("prices", "import_id = ?"),
+                ("share_counts", "import_id = ?"),
+                ("facts", "document_id = ?"),
+                ("documents", "id = ?"),
+                ("imports", "id = ?"),
+            ],
             "document": [("facts", "document_id = ?"), ("documents", "id = ?")],
             "fact": [("facts", "id = ?")],
         }[kind]
-        removes = {table: self.con.execute(f"SELECT count(*) FROM {table} WHERE {cond}", [full]).fetchall()[0][0]
-                   for table, cond in where}
+        removes = {
+            table: self.con.execute(f"SELECT count(*) FROM {table} WHERE {cond}", [full]).fetchall()[0][0]
+            for table, cond in where
+        }
         if not dry_run:
             with self.transaction() as con:
                 for table, cond in where:
@@ -994,7 +1226,8 @@ class Store:
                FROM facts f LEFT JOIN entities e ON e.id = f.entity
                WHERE f.metric IN ('deliveries', 'sales', 'wholesale', 'retail_sales')
                  AND f.rate IS NULL AND NOT f.cumulative
-               GROUP BY ALL ORDER BY maker, f.metric""", [today]
+               GROUP BY ALL ORDER BY maker, f.metric""",
+            [today],
         ).df()
 
         def records(df: pd.DataFrame) -> list[dict]:

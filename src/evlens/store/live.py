@@ -14,9 +14,9 @@ A response that adds no row is not kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -27,8 +27,21 @@ from .core import Store, _now
 
 #: First date fetched for a series the store does not hold yet.
 DEFAULT_START = date(2024, 1, 1)
-_PRICE_COLS = ["ticker", "date", "open", "high", "low", "close", "adj_close", "volume",
-               "adjusted", "suspect", "suspect_reason", "import_id", "line"]
+_PRICE_COLS = [
+    "ticker",
+    "date",
+    "open",
+    "high",
+    "low",
+    "close",
+    "adj_close",
+    "volume",
+    "adjusted",
+    "suspect",
+    "suspect_reason",
+    "import_id",
+    "line",
+]
 
 
 # --------------------------------------------------------------------- reads
@@ -45,7 +58,8 @@ def last_price_dates(store: Store, tickers: Iterable[str]) -> dict[str, date | N
 def last_ranking_period(store: Store, metric: str, method: str) -> str | None:
     """The latest period (``YYYY-MM``) of the facts a ranking provider stored for ``metric``."""
     row = store.con.execute(
-        "SELECT period FROM facts WHERE metric = ? AND method = ? ORDER BY period_end DESC LIMIT 1", [metric, method]
+        "SELECT period FROM facts WHERE metric = ? AND method = ? ORDER BY period_end DESC LIMIT 1",
+        [metric, method],
     ).fetchall()
     return row[0][0] if row else None
 
@@ -60,7 +74,9 @@ def listed_tickers(store: Store, entity: str | None = None) -> list[str]:
     if entity is None:
         rows = store.con.execute("SELECT ticker FROM securities ORDER BY ticker").fetchall()
     else:
-        rows = store.con.execute("SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker", [entity]).fetchall()
+        rows = store.con.execute(
+            "SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker", [entity]
+        ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -120,8 +136,9 @@ def plan(store: Store, tickers: Sequence[str], today: date, start: date | None =
     :data:`DEFAULT_START`, for a series not stored yet), up to ``today``."""
     last = last_price_dates(store, tickers)
     first = start or DEFAULT_START
-    return [SeriesPlan(t, (last[t] + timedelta(days=1)) if last[t] else first, today, last[t])
-            for t in tickers]
+    return [
+        SeriesPlan(t, (last[t] + timedelta(days=1)) if last[t] else first, today, last[t]) for t in tickers
+    ]
 
 
 # -------------------------------------------------------------------- writes
@@ -140,18 +157,27 @@ class UpdateResult:
         return bool(self.documents_added or self.bars_added or self.facts_added)
 
     def to_dict(self) -> dict:
-        return {"prices": list(self.prices), "rankings": list(self.rankings), "documents_added": self.documents_added,
-                "bars_added": self.bars_added, "facts_added": self.facts_added, "changed": self.changed}
+        return {
+            "prices": list(self.prices),
+            "rankings": list(self.rankings),
+            "documents_added": self.documents_added,
+            "bars_added": self.bars_added,
+            "facts_added": self.facts_added,
+            "changed": self.changed,
+        }
 
     def summary(self) -> str:
         if not self.changed:
             return "already up to date: nothing new was fetched"
-        return (f"stored {self.bars_added} bars and {self.facts_added} facts from "
-                f"{self.documents_added} responses")
+        return (
+            f"stored {self.bars_added} bars and {self.facts_added} facts from "
+            f"{self.documents_added} responses"
+        )
 
 
-def write_update(store: Store, price_fetches: Sequence, ranking_fetches: Sequence = (),
-                 up_to_date: Sequence[str] = ()) -> UpdateResult:
+def write_update(
+    store: Store, price_fetches: Sequence, ranking_fetches: Sequence = (), up_to_date: Sequence[str] = ()
+) -> UpdateResult:
     """Store the fetched responses and what was read from them, in one transaction.
 
     ``price_fetches`` are :class:`evlens.sources.live.yahoo.PriceFetch`, ``ranking_fetches``
@@ -204,7 +230,8 @@ def _ensure_security(store: Store, pf) -> None:
     elif stored not in (None, "points") and pf.currency and stored != pf.currency:
         raise InputError(
             f"{pf.ticker} is quoted in {pf.currency} here but the store holds it in {stored}",
-            path=pf.document.url, field="meta.currency",
+            path=pf.document.url,
+            field="meta.currency",
         )
 
 
@@ -232,7 +259,9 @@ def _insert_prices(store: Store, pf) -> int:
 def _store_document(store: Store, doc, *, kind: str, fmt: str, rows: int) -> int:
     new = store._insert_document(doc)
     if not store.con.execute("SELECT 1 FROM imports WHERE id = ?", [doc.id]).fetchall():
-        store.con.execute("INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?)", [doc.id, kind, fmt, doc.url, rows, _now()])
+        store.con.execute(
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?)", [doc.id, kind, fmt, doc.url, rows, _now()]
+        )
     return int(new)
 
 

@@ -60,9 +60,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             for version in range(current + 1, target + 1):
                 for statement in UPGRADES.get(version, []):
                     con.execute(statement)
-        con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)]
-        )
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

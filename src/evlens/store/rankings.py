@@ -55,8 +55,9 @@ ORDER BY c.month, c.value DESC, c.entity
 """
 
 
-def model_figures(store: Store, metric: str = "retail_sales", start: str | None = None,
-                  end: str | None = None) -> list[dict]:
+def model_figures(
+    store: Store, metric: str = "retail_sales", start: str | None = None, end: str | None = None
+) -> list[dict]:
     """Every model's figure in each month's list of ``metric`` (months ``start`` to ``end``,
     ``YYYY-MM``, both optional and included), as dicts with the fields of
     :class:`evlens.ops.rankings.Figure`: entity, month, value, name, brand, brand_name,

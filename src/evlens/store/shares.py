@@ -27,15 +27,28 @@ def share_rows(store, ticker: str) -> pd.DataFrame:
 
 def tickers_with_shares(store) -> list[str]:
     """The tickers that have at least one stored share count."""
-    return [r[0] for r in store.con.execute("SELECT DISTINCT ticker FROM share_counts ORDER BY ticker").fetchall()]
+    return [
+        r[0] for r in store.con.execute("SELECT DISTINCT ticker FROM share_counts ORDER BY ticker").fetchall()
+    ]
 
 
 def facts_published_between(store, entity: str | None, start: date, end: date) -> pd.DataFrame:
     """Facts about ``entity`` or any of its models published from ``start`` to ``end``
     (inclusive), with the title of their document: id, entity, metric, period, value,
     unit, bound, published, source_url, publisher, document_title. Empty without an entity."""
-    cols = ["id", "entity", "metric", "period", "value", "unit", "bound", "published", "source_url", "publisher",
-            "document_title"]
+    cols = [
+        "id",
+        "entity",
+        "metric",
+        "period",
+        "value",
+        "unit",
+        "bound",
+        "published",
+        "source_url",
+        "publisher",
+        "document_title",
+    ]
     if not entity:
         return pd.DataFrame(columns=cols)
     df = store.con.execute(

@@ -4,8 +4,8 @@ with the API. Pages show what :mod:`evlens.report` and :mod:`evlens.extract` com
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
-from typing import Any, Optional
+from functools import cache, lru_cache
+from typing import Any
 
 import jinja2
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
@@ -25,14 +25,24 @@ from .security import csrf_ok, safe_url
 MAX_TEXT = 256 * 1024
 TEXT_TYPES = ("text/plain", "text/markdown", "application/octet-stream")
 TEXT_SUFFIXES = (".txt", ".md")
-PAGES = (("overview", "/"), ("market", "/market"), ("events", "/events"), ("operations", "/operations"),
-         ("sources", "/sources"), ("article", "/article"))
+PAGES = (
+    ("overview", "/"),
+    ("market", "/market"),
+    ("events", "/events"),
+    ("operations", "/operations"),
+    ("sources", "/sources"),
+    ("article", "/article"),
+)
 
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("evlens.web", "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("evlens.web", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     for name in ("money", "count", "pct", "points", "share", "number"):
         env.filters[name] = getattr(fmt, name)
     env.filters["safe_url"] = safe_url
@@ -59,8 +69,13 @@ def segments(text: str, facts: list[Fact]) -> list[dict[str, Any]]:
     """``text`` cut into plain and highlighted pieces, one highlight per fact span (a span
     overlapping an earlier one is left plain)."""
     out, pos = [], 0
-    spans = sorted({(f.span_start, f.span_end): i for i, f in enumerate(facts)
-                    if f.span_start is not None and f.span_end is not None}.items())
+    spans = sorted(
+        {
+            (f.span_start, f.span_end): i
+            for i, f in enumerate(facts)
+            if f.span_start is not None and f.span_end is not None
+        }.items()
+    )
     for (s, e), i in spans:
         if s < pos or e <= s or e > len(text):
             continue
@@ -80,46 +95,67 @@ def _lang(lang: str) -> str:
 def register(app: FastAPI, svc) -> None:
     csrf = app.state.csrf
 
-    def check_csrf(given: Optional[str]) -> None:
+    def check_csrf(given: str | None) -> None:
         if not csrf_ok(csrf, given):
             raise Forbidden("the form's CSRF token is missing or stale: reload the page and try again")
 
-    def render(request: Request, page: str, lang: str, entity: Optional[str], **ctx) -> HTMLResponse:
+    def render(request: Request, page: str, lang: str, entity: str | None, **ctx) -> HTMLResponse:
         return page_html(request, page, lang, entity, read_only=svc.read_only, csrf=csrf, **ctx)
 
-    def report_ctx(entity: Optional[str], lang: str, only: tuple[str, ...]) -> dict:
+    def report_ctx(entity: str | None, lang: str, only: tuple[str, ...]) -> dict:
         data = svc.report(entity)
         slug = data["entity"]
-        figs = svc.cached(("figs", slug, lang, only),
-                          lambda: {k: figure_json(v) for k, v in figures(data, lang, only).items()})
+        figs = svc.cached(
+            ("figs", slug, lang, only),
+            lambda: {k: figure_json(v) for k, v in figures(data, lang, only).items()},
+        )
         name = data["name_zh"] if lang == "zh" else data["name_en"]
-        return {"d": data, "figs": figs, "order": only,
-                "headline": svc.cached(("headline-items", slug, lang), lambda: headline_items(data, lang)),
-                "title": labels(lang)["title"].format(name=name, ticker=data["ticker"]),
-                "sources_by_id": svc.cached(("sources-by-id", slug), lambda: {s["id"]: s for s in data["sources"]})}
+        return {
+            "d": data,
+            "figs": figs,
+            "order": only,
+            "headline": svc.cached(("headline-items", slug, lang), lambda: headline_items(data, lang)),
+            "title": labels(lang)["title"].format(name=name, ticker=data["ticker"]),
+            "sources_by_id": svc.cached(
+                ("sources-by-id", slug), lambda: {s["id"]: s for s in data["sources"]}
+            ),
+        }
 
     @app.get("/static/plotly.js", include_in_schema=False)
     def static_plotly() -> Response:
-        return Response(plotly_js(), media_type="application/javascript",
-                        headers={"Cache-Control": "public, max-age=86400"})
+        return Response(
+            plotly_js(),
+            media_type="application/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     @app.get("/static/evlens.js", include_in_schema=False)
     def static_js() -> Response:
-        return Response(_static("evlens.js"), media_type="application/javascript",
-                        headers={"Cache-Control": "public, max-age=86400"})
+        return Response(
+            _static("evlens.js"),
+            media_type="application/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
-        svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
-               '<rect width="16" height="16" rx="3" fill="#1f77b4"/></svg>')
+        svg = (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+            '<rect width="16" height="16" rx="3" fill="#1f77b4"/></svg>'
+        )
         return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
     def page_route(path: str, page: str, only: tuple[str, ...]):
-        def view(request: Request, entity: Optional[str] = Query(None, max_length=100),
-                 lang: str = Query("en", pattern="^(en|zh)$")) -> HTMLResponse:
+        def view(
+            request: Request,
+            entity: str | None = Query(None, max_length=100),
+            lang: str = Query("en", pattern="^(en|zh)$"),
+        ) -> HTMLResponse:
             return render(request, page, lang, entity, **report_ctx(entity, lang, only))
-        app.add_api_route(path, view, methods=["GET"], response_class=HTMLResponse, include_in_schema=False,
-                          name=page)
+
+        app.add_api_route(
+            path, view, methods=["GET"], response_class=HTMLResponse, include_in_schema=False, name=page
+        )
 
     page_route("/", "overview", ("prices",))
     page_route("/market", "market", ("prices", "market_value"))
@@ -127,9 +163,13 @@ def register(app: FastAPI, svc) -> None:
     page_route("/sources", "sources", ())
 
     @app.post("/sources/forget", response_class=HTMLResponse, include_in_schema=False)
-    def sources_forget(request: Request, lang: str = Query("en", pattern="^(en|zh)$"),
-                       id: str = Form(..., min_length=8, max_length=64), csrf: Optional[str] = Form(None),
-                       confirm: Optional[str] = Form(None)) -> HTMLResponse:
+    def sources_forget(
+        request: Request,
+        lang: str = Query("en", pattern="^(en|zh)$"),
+        id: str = Form(..., min_length=8, max_length=64),
+        csrf: str | None = Form(None),
+        confirm: str | None = Form(None),
+    ) -> HTMLResponse:
         check_csrf(csrf)
         if svc.read_only:
             raise Forbidden("the database is served read-only: nothing can be removed")
@@ -137,12 +177,15 @@ def register(app: FastAPI, svc) -> None:
         return render(request, "sources", lang, None, forget=plan, **report_ctx(None, lang, ()))
 
     @app.get("/operations", response_class=HTMLResponse, include_in_schema=False)
-    def operations(request: Request, entity: Optional[str] = Query(None, max_length=100),
-                   lang: str = Query("en", pattern="^(en|zh)$"),
-                   second_phase_start: Optional[str] = Query(None, max_length=10),
-                   ramp_months: Optional[str] = Query(None, max_length=10),
-                   demand_growth: Optional[str] = Query(None, max_length=10)) -> HTMLResponse:
-        def num(v: Optional[str], name: str) -> Optional[float]:
+    def operations(
+        request: Request,
+        entity: str | None = Query(None, max_length=100),
+        lang: str = Query("en", pattern="^(en|zh)$"),
+        second_phase_start: str | None = Query(None, max_length=10),
+        ramp_months: str | None = Query(None, max_length=10),
+        demand_growth: str | None = Query(None, max_length=10),
+    ) -> HTMLResponse:
+        def num(v: str | None, name: str) -> float | None:
             if v is None or v.strip() == "":
                 return None
             try:
@@ -150,8 +193,9 @@ def register(app: FastAPI, svc) -> None:
             except ValueError:
                 raise InputError(f"{name} must be a number, not {v!r}", field=name) from None
 
-        opts = scenario_options_from(second_phase_start or None, num(ramp_months, "ramp_months"),
-                                     num(demand_growth, "demand_growth"))
+        opts = scenario_options_from(
+            second_phase_start or None, num(ramp_months, "ramp_months"), num(demand_growth, "demand_growth")
+        )
         ctx = report_ctx(entity, lang, ("deliveries", "head_to_head", "outlook", "calibration", "backlog"))
         try:
             fc, fc_error = svc.forecast(ctx["d"]["entity"], opts), None
@@ -159,9 +203,19 @@ def register(app: FastAPI, svc) -> None:
             fc, fc_error = None, str(exc)
         if fc is not None:
             data = dict(ctx["d"], forecast=fc)
-            ctx["figs"] = dict(ctx["figs"], **{k: figure_json(v) for k, v in
-                                               figures(data, lang, ("capacity", "forecast")).items()})
-        ctx["order"] = ("deliveries", "head_to_head", "outlook", "calibration", "backlog", "capacity", "forecast")
+            ctx["figs"] = dict(
+                ctx["figs"],
+                **{k: figure_json(v) for k, v in figures(data, lang, ("capacity", "forecast")).items()},
+            )
+        ctx["order"] = (
+            "deliveries",
+            "head_to_head",
+            "outlook",
+            "calibration",
+            "backlog",
+            "capacity",
+            "forecast",
+        )
         return render(request, "operations", lang, entity, fc=fc, fc_error=fc_error, **ctx)
 
     @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
@@ -169,32 +223,61 @@ def register(app: FastAPI, svc) -> None:
         return render(request, "article", lang, None, title=labels(lang)["article"], segs=None, facts=[])
 
     @app.post("/article", response_class=HTMLResponse, include_in_schema=False)
-    async def article_post(request: Request, lang: str = Query("en", pattern="^(en|zh)$"),
-                           text: Optional[str] = Form(None), published: Optional[str] = Form(None),
-                           file: Optional[UploadFile] = File(None), csrf: Optional[str] = Form(None)) -> HTMLResponse:
+    async def article_post(
+        request: Request,
+        lang: str = Query("en", pattern="^(en|zh)$"),
+        text: str | None = Form(None),
+        published: str | None = Form(None),
+        file: UploadFile | None = File(None),
+        csrf: str | None = Form(None),
+    ) -> HTMLResponse:
         check_csrf(csrf)
         body = await _article_text(text, file)
         pub = _date(published)
         doc, facts = await run_in_threadpool(extract, body, pub)  # CPU-bound: off the event loop
-        return render(request, "article", lang, None, title=labels(lang)["article"], segs=segments(doc.text, facts),
-                      facts=[fact_to_dict(f) for f in facts], text=doc.text, published=published or "",
-                      stored=None)
+        return render(
+            request,
+            "article",
+            lang,
+            None,
+            title=labels(lang)["article"],
+            segs=segments(doc.text, facts),
+            facts=[fact_to_dict(f) for f in facts],
+            text=doc.text,
+            published=published or "",
+            stored=None,
+        )
 
     @app.post("/article/store", response_class=HTMLResponse, include_in_schema=False)
-    def article_store(request: Request, lang: str = Query("en", pattern="^(en|zh)$"),
-                      text: str = Form(..., max_length=MAX_TEXT), published: Optional[str] = Form(None),
-                      csrf: Optional[str] = Form(None)):
+    def article_store(
+        request: Request,
+        lang: str = Query("en", pattern="^(en|zh)$"),
+        text: str = Form(..., max_length=MAX_TEXT),
+        published: str | None = Form(None),
+        csrf: str | None = Form(None),
+    ):
         check_csrf(csrf)
         if svc.read_only:
-            return JSONResponse({"error": "the database is served read-only: facts cannot be stored"}, status_code=403)
+            return JSONResponse(
+                {"error": "the database is served read-only: facts cannot be stored"}, status_code=403
+            )
         doc, facts = extract(text, _date(published))
         result = svc.store_article(doc, facts)
-        return render(request, "article", lang, None, title=labels(lang)["article"], segs=segments(doc.text, facts),
-                      facts=[fact_to_dict(f) for f in facts], text=doc.text, published=published or "",
-                      stored={"added": result.added, "already": result.already_imported, "id": doc.id})
+        return render(
+            request,
+            "article",
+            lang,
+            None,
+            title=labels(lang)["article"],
+            segs=segments(doc.text, facts),
+            facts=[fact_to_dict(f) for f in facts],
+            text=doc.text,
+            published=published or "",
+            stored={"added": result.added, "already": result.already_imported, "id": doc.id},
+        )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _static(name: str) -> bytes:
     from importlib import resources
 
@@ -210,22 +293,54 @@ def wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def page_html(request: Request, page: str, lang: str, entity: Optional[str], *, read_only: bool, csrf: str,
-              status: int = 200, **ctx) -> HTMLResponse:
+def page_html(
+    request: Request,
+    page: str,
+    lang: str,
+    entity: str | None,
+    *,
+    read_only: bool,
+    csrf: str,
+    status: int = 200,
+    **ctx,
+) -> HTMLResponse:
     """The page ``page``.html with what every page shows: navigation, language switch, labels."""
     other = "zh" if lang == "en" else "en"
-    html = environment().get_template(f"{page}.html").render(
-        L=labels(lang), lang=lang, page=page, pages=PAGES, entity=entity, read_only=read_only, csrf=csrf,
-        switch_url=str(request.url.include_query_params(lang=other)), other=other,
-        query=("?" + request.url.query) if request.url.query else "", **ctx)
+    html = (
+        environment()
+        .get_template(f"{page}.html")
+        .render(
+            L=labels(lang),
+            lang=lang,
+            page=page,
+            pages=PAGES,
+            entity=entity,
+            read_only=read_only,
+            csrf=csrf,
+            switch_url=str(request.url.include_query_params(lang=other)),
+            other=other,
+            query=("?" + request.url.query) if request.url.query else "",
+            **ctx,
+        )
+    )
     return HTMLResponse(html, status_code=status)
 
 
 def error_page(request: Request, status: int, message: str, read_only: bool = False) -> HTMLResponse:
     lang = request.query_params.get("lang", "en")
     lang = lang if lang in ("en", "zh") else "en"
-    return page_html(request, "error", lang, None, read_only=read_only, csrf="", status=status,
-                     title=f"{labels(lang)['error']} {status}", message=message, figs=None)
+    return page_html(
+        request,
+        "error",
+        lang,
+        None,
+        read_only=read_only,
+        csrf="",
+        status=status,
+        title=f"{labels(lang)['error']} {status}",
+        message=message,
+        figs=None,
+    )
 
 
 def scenario_options_from(*args):
@@ -234,7 +349,7 @@ def scenario_options_from(*args):
     return scenario_options(*args)
 
 
-def _date(text: Optional[str]) -> Optional[date]:
+def _date(text: str | None) -> date | None:
     if not text:
         return None
     try:
@@ -243,13 +358,15 @@ def _date(text: Optional[str]) -> Optional[date]:
         raise InputError(f"published must be a date (YYYY-MM-DD), not {text!r}", field="published") from None
 
 
-async def _article_text(text: Optional[str], file) -> str:
+async def _article_text(text: str | None, file) -> str:
     """The pasted text, or the uploaded file after the size and type checks."""
     if file is not None and getattr(file, "filename", None):
         name = file.filename.lower()
         ctype = (file.content_type or "").split(";")[0].strip()
         if not name.endswith(TEXT_SUFFIXES) or (ctype and ctype not in TEXT_TYPES):
-            raise InputError(f"upload a .txt or .md text file, not {file.filename!r} ({ctype or 'no type'})", field="file")
+            raise InputError(
+                f"upload a .txt or .md text file, not {file.filename!r} ({ctype or 'no type'})", field="file"
+            )
         raw = await file.read(MAX_TEXT + 1)
         if len(raw) > MAX_TEXT:
             raise InputError(f"the file is larger than {MAX_TEXT // 1024} KB", field="file")

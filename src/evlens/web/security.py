@@ -27,13 +27,15 @@ import asyncio
 import hmac
 import ipaddress
 import json
+from collections.abc import Iterable
 from http.cookies import SimpleCookie
-from typing import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-       "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-frame-options", b"DENY"),
@@ -68,7 +70,7 @@ def host_name(value: str) -> str:
     """The host part of a ``Host`` header or an origin's netloc: no port, no brackets, lower case."""
     value = value.strip().lower()
     if value.startswith("["):
-        return value[1:value.find("]")] if "]" in value else value
+        return value[1 : value.find("]")] if "]" in value else value
     if value.count(":") == 1:
         return value.split(":", 1)[0]
     return value
@@ -84,7 +86,11 @@ def safe_url(url: object) -> str | None:
         parts = urlsplit(text)
     except ValueError:
         return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in text for c in "\r\n\t\x00"):
+    if (
+        parts.scheme.lower() in ("http", "https")
+        and parts.netloc
+        and not any(c in text for c in "\r\n\t\x00")
+    ):
         return text
     return None
 
@@ -99,18 +105,34 @@ def _headers(scope) -> dict[bytes, bytes]:
 
 async def _plain(send, status: int, message: str, extra: Iterable[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps({"error": message}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            *SECURITY_HEADERS, *extra]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
+                *extra,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 class Guard:
     """The security layer described in this module's docstring, as ASGI middleware."""
 
-    def __init__(self, app, *, hosts: frozenset[str], limit: int, token: str | None = None,
-                 body_timeout: float = 30.0) -> None:
-        self.app, self.hosts, self.limit, self.token, self.body_timeout = app, hosts, limit, token, body_timeout
+    def __init__(
+        self, app, *, hosts: frozenset[str], limit: int, token: str | None = None, body_timeout: float = 30.0
+    ) -> None:
+        self.app, self.hosts, self.limit, self.token, self.body_timeout = (
+            app,
+            hosts,
+            limit,
+            token,
+            body_timeout,
+        )
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -118,8 +140,9 @@ class Guard:
         h = _headers(scope)
         host = h.get(b"host", b"").decode("latin-1")
         if host_name(host) not in self.hosts:
-            return await _plain(send, 400, "bad Host header: this server answers only to "
-                                           + ", ".join(sorted(self.hosts)))
+            return await _plain(
+                send, 400, "bad Host header: this server answers only to " + ", ".join(sorted(self.hosts))
+            )
         if self.token is not None:
             verdict = self._token(scope, h)
             if verdict is not True:
@@ -132,7 +155,9 @@ class Guard:
             if scope["path"].startswith("/api/"):
                 ctype = h.get(b"content-type", b"").split(b";")[0].strip().lower()
                 if ctype != b"application/json":
-                    return await _plain(send, 415, "the API takes JSON bodies (Content-Type: application/json)")
+                    return await _plain(
+                        send, 415, "the API takes JSON bodies (Content-Type: application/json)"
+                    )
             receive = await self._read_body(scope, h, receive, send)
             if receive is None:
                 return
@@ -178,13 +203,22 @@ class Guard:
             cookie = f"{TOKEN_COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
 
             async def redirect(send):
-                await _plain(send, 303, "signed in", [(b"location", location.encode()),
-                                                      (b"set-cookie", cookie.encode())])
+                await _plain(
+                    send,
+                    303,
+                    "signed in",
+                    [(b"location", location.encode()), (b"set-cookie", cookie.encode())],
+                )
+
             return redirect
 
         async def refuse(send):
-            await _plain(send, 401, "this server needs its token: open it once with ?token=… "
-                                    "or send 'Authorization: Bearer …'")
+            await _plain(
+                send,
+                401,
+                "this server needs its token: open it once with ?token=… or send 'Authorization: Bearer …'",
+            )
+
         return refuse
 
     async def _read_body(self, scope, h, receive, send):
@@ -204,8 +238,10 @@ class Guard:
         while more:
             try:
                 message = await asyncio.wait_for(receive(), self.body_timeout)
-            except asyncio.TimeoutError:
-                await _plain(send, 408, f"the request body did not arrive within {self.body_timeout:g} s", CLOSE)
+            except TimeoutError:
+                await _plain(
+                    send, 408, f"the request body did not arrive within {self.body_timeout:g} s", CLOSE
+                )
                 return None
             if message["type"] != "http.request":  # the client went away
                 return None
@@ -225,4 +261,5 @@ class Guard:
                 sent = True
                 return {"type": "http.request", "body": whole, "more_body": False}
             return await receive()
+
         return replay

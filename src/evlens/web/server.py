@@ -48,6 +48,13 @@ def run(app, host: str, port: int) -> None:
     """Serve ``app`` until SIGINT or SIGTERM; the app's shutdown checkpoints the database."""
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", http=TimedH11Protocol,
-                timeout_keep_alive=IDLE_TIMEOUT, h11_max_incomplete_event_size=MAX_HEADER_BYTES,
-                timeout_graceful_shutdown=10)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        http=TimedH11Protocol,
+        timeout_keep_alive=IDLE_TIMEOUT,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        timeout_graceful_shutdown=10,
+    )

@@ -9,10 +9,11 @@ import math
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from ..errors import ConflictError, InputError
 from ..report.data import ReportOptions, build_report, run_forecast
@@ -42,22 +43,33 @@ def records(df) -> list[dict]:
     return jsonable(df.to_dict("records"))
 
 
-def scenario_options(second_phase_start: str | None, ramp_months: float | None, demand_growth: float | None,
-                     paths: int | None = None, seed: int | None = None) -> ReportOptions:
+def scenario_options(
+    second_phase_start: str | None,
+    ramp_months: float | None,
+    demand_growth: float | None,
+    paths: int | None = None,
+    seed: int | None = None,
+) -> ReportOptions:
     """Check the forecast page's assumptions and turn them into report options."""
     start = None
     if second_phase_start:
         try:
             start = date.fromisoformat(second_phase_start)
         except ValueError:
-            raise InputError(f"second_phase_start must be a date (YYYY-MM-DD), not {second_phase_start!r}",
-                             field="second_phase_start") from None
+            raise InputError(
+                f"second_phase_start must be a date (YYYY-MM-DD), not {second_phase_start!r}",
+                field="second_phase_start",
+            ) from None
         if not date(2000, 1, 1) <= start <= date(2100, 1, 1):
             raise InputError("second_phase_start must lie between 2000 and 2100", field="second_phase_start")
     for name, v, lo, hi in (("ramp_months", ramp_months, 0, 60), ("demand_growth", demand_growth, -0.9, 5)):
         if v is not None and (not math.isfinite(v) or not lo <= v <= hi):
             raise InputError(f"{name} must be a number between {lo} and {hi}", field=name)
-    kw: dict[str, Any] = {"second_phase_start": start, "ramp_months": ramp_months, "demand_growth": demand_growth}
+    kw: dict[str, Any] = {
+        "second_phase_start": start,
+        "ramp_months": ramp_months,
+        "demand_growth": demand_growth,
+    }
     if paths is not None:
         if not 1 <= paths <= MAX_PATHS:
             raise InputError(f"paths must be between 1 and {MAX_PATHS:,}", field="paths")
@@ -79,7 +91,9 @@ class Service:
     serialises the requests that open the file: DuckDB refuses a read-only and a writing
     connection to one file in one process."""
 
-    def __init__(self, db_path: str | Path | None = None, read_only: bool = False, entity: str | None = None) -> None:
+    def __init__(
+        self, db_path: str | Path | None = None, read_only: bool = False, entity: str | None = None
+    ) -> None:
         from ..store.core import default_db_path
 
         self.read_only = read_only
@@ -103,34 +117,46 @@ class Service:
             from ..demo import demo_subject
 
             subj = demo_subject()
-            self._entity = (os.environ.get("EVLENS_SUBJECT")
-                            or (subj if self.query(lambda s: len(s.facts(entity=subj)) > 0) else None)
-                            or self.query(lambda s: s.main_entity()) or subj)
+            self._entity = (
+                os.environ.get("EVLENS_SUBJECT")
+                or (subj if self.query(lambda s: len(s.facts(entity=subj)) > 0) else None)
+                or self.query(lambda s: s.main_entity())
+                or subj
+            )
         return self._entity
 
     def universe(self) -> list[dict]:
         """The makers of the universe, for the dashboard's list: slug, names, group,
         brands, the listed line shown (with currency and benchmarks), the monthly metric
         and its label, and whether the database holds closes of that line."""
+
         def build() -> list[dict]:
             from ..gazetteer import load_universe
-            from ..report.data import subject_listing, _stored_range
+            from ..report.data import _stored_range, subject_listing
 
             def rows(store) -> list[dict]:
                 out = []
                 for m in load_universe():
                     ent = store.entity(m.id)
                     x = subject_listing(store, m.id)
-                    out.append({
-                        "id": m.id, "name_en": ent.get("name_en"), "name_zh": ent.get("name_zh"), "group": m.group,
-                        "brands": list(m.brands), "peers": list(m.peers),
-                        "listing": dict(x.__dict__) if x is not None else None,
-                        "listings": [dict(y.__dict__) for y in m.listings],
-                        "has_prices": x is not None and _stored_range(store, x.line) is not None,
-                        "reported_metric": m.reports.to_dict(),
-                    })
+                    out.append(
+                        {
+                            "id": m.id,
+                            "name_en": ent.get("name_en"),
+                            "name_zh": ent.get("name_zh"),
+                            "group": m.group,
+                            "brands": list(m.brands),
+                            "peers": list(m.peers),
+                            "listing": dict(x.__dict__) if x is not None else None,
+                            "listings": [dict(y.__dict__) for y in m.listings],
+                            "has_prices": x is not None and _stored_range(store, x.line) is not None,
+                            "reported_metric": m.reports.to_dict(),
+                        }
+                    )
                 return jsonable(out)
+
             return self.query(rows)
+
         return self.cached(("universe",), build)
 
     @contextmanager
@@ -227,7 +253,10 @@ class Service:
 
         def run() -> dict:
             facts, ents = self.query(lambda s: (s.facts(), s.entities()))
-            return run_forecast(None, slug, year, opts, facts=facts, ents=ents)  # the paths run without the file
+            return run_forecast(
+                None, slug, year, opts, facts=facts, ents=ents
+            )  # the paths run without the file
+
         return self.cached(key, run)
 
     def query(self, fn: Callable[[Any], Any]) -> Any:

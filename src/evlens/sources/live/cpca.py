@@ -27,18 +27,21 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 import pandas as pd
 
 from ...errors import EvlensError, InputError
 from ...facts import Document, Fact
-from .http import RateLimiter, Response, host_of, now_utc, unresolved
 from . import OfflineError
+from .http import RateLimiter, Response, host_of, now_utc, unresolved
 
 PAGE_URL = "http://data.cpcadata.com/ManRank"
-API_URL = {"批发": "http://data.cpcadata.com/api/chartlist", "零售": "http://data.cpcadata.com/api/chartlist_2"}
+API_URL = {
+    "批发": "http://data.cpcadata.com/api/chartlist",
+    "零售": "http://data.cpcadata.com/api/chartlist_2",
+}
 METRIC = {"批发": "wholesale", "零售": "retail_sales"}
 SCOPE = "CPCA narrow passenger cars"
 METHOD = "cpca-ranking"
@@ -75,9 +78,15 @@ class RankingFetch:
 
     def to_dict(self) -> dict:
         return {
-            "source": "cpca", "indicator": self.indicator, "metric": self.metric, "periods": list(self.periods),
-            "facts": len(self.facts), "url": self.document.url, "retrieved_at": self.document.retrieved_at,
-            "document": self.document.id, "unmatched": list(self.unmatched),
+            "source": "cpca",
+            "indicator": self.indicator,
+            "metric": self.metric,
+            "periods": list(self.periods),
+            "facts": len(self.facts),
+            "url": self.document.url,
+            "retrieved_at": self.document.retrieved_at,
+            "document": self.document.id,
+            "unmatched": list(self.unmatched),
         }
 
 
@@ -96,7 +105,9 @@ def parse_ranking_table(
         raise EvlensError(f"unknown CPCA indicator {indicator!r}; use 批发 or 零售")
     cols = [str(c).strip() for c in table.columns]
     if not cols or cols[0] != "厂商":
-        raise InputError(f"expected the first column 厂商, found {cols[:1]}", path=where, line=1, field="厂商")
+        raise InputError(
+            f"expected the first column 厂商, found {cols[:1]}", path=where, line=1, field="厂商"
+        )
     months = {}
     for c in cols[1:]:
         m = _MONTH.match(c)
@@ -126,15 +137,32 @@ def parse_ranking_table(
                 raise InputError(f"cannot read {raw!r} as a number", path=where, line=i, field=col) from None
             if not wan >= 0 or wan > 1e4:
                 raise InputError(f"{raw!r} is no count of 10,000 vehicles", path=where, line=i, field=col)
-            facts.append(Fact(
-                entity=slug, metric=METRIC[indicator], period=period, value=float(round(wan * 10_000)),
-                unit="vehicle", scope=SCOPE, document_id=document.id, surface=f"{name} {col} {raw}",
-                method=METHOD, confidence=1.0, source_url=PAGE_URL, publisher=PUBLISHER,
-                note=f"CPCA {SYMBOL} {indicator} ranking via AKShare car_market_man_rank_cpca; "
-                     f"{raw} 万辆 = {round(wan * 10_000):,} vehicles; CPCA maker name {name}",
-            ))
-    return RankingFetch(indicator, METRIC[indicator], tuple(sorted(set(wanted.values()))), tuple(facts),
-                        document, tuple(unmatched))
+            facts.append(
+                Fact(
+                    entity=slug,
+                    metric=METRIC[indicator],
+                    period=period,
+                    value=float(round(wan * 10_000)),
+                    unit="vehicle",
+                    scope=SCOPE,
+                    document_id=document.id,
+                    surface=f"{name} {col} {raw}",
+                    method=METHOD,
+                    confidence=1.0,
+                    source_url=PAGE_URL,
+                    publisher=PUBLISHER,
+                    note=f"CPCA {SYMBOL} {indicator} ranking via AKShare car_market_man_rank_cpca; "
+                    f"{raw} 万辆 = {round(wan * 10_000):,} vehicles; CPCA maker name {name}",
+                )
+            )
+    return RankingFetch(
+        indicator,
+        METRIC[indicator],
+        tuple(sorted(set(wanted.values()))),
+        tuple(facts),
+        document,
+        tuple(unmatched),
+    )
 
 
 def _match(name: str, find_entity: Callable[[str], str | None]) -> str | None:
@@ -162,8 +190,9 @@ def captured_responses() -> Iterator[list[Response]]:
 
     def send(self, request, **kw):
         resp = original(self, request, **kw)
-        seen.append(Response(url=str(resp.url), status=int(resp.status_code), text=resp.text,
-                             retrieved_at=now_utc()))
+        seen.append(
+            Response(url=str(resp.url), status=int(resp.status_code), text=resp.text, retrieved_at=now_utc())
+        )
         return resp
 
     requests.Session.send = send
@@ -211,17 +240,31 @@ def fetch_maker_ranking(
                 if status in (429, 500, 502, 503, 504):
                     last = f"HTTP {status}"
                     continue
-                raise EvlensError(f"{url}: AKShare could not read the CPCA answer ({type(exc).__name__}: {exc})") from None
+                raise EvlensError(
+                    f"{url}: AKShare could not read the CPCA answer ({type(exc).__name__}: {exc})"
+                ) from None
         body = next((r for r in reversed(seen) if "cpcadata" in r.url), None)
         if body is None:
-            doc = Document.from_text(table.to_csv(index=False), kind="response", url=url,
-                                     title=f"CPCA maker ranking {SYMBOL} {indicator}", publisher=PUBLISHER,
-                                     retrieved_at=now_utc())
+            doc = Document.from_text(
+                table.to_csv(index=False),
+                kind="response",
+                url=url,
+                title=f"CPCA maker ranking {SYMBOL} {indicator}",
+                publisher=PUBLISHER,
+                retrieved_at=now_utc(),
+            )
         else:
-            doc = Document.from_text(body.text, kind="response", url=body.url,
-                                     title=f"CPCA maker ranking {SYMBOL} {indicator}", publisher=PUBLISHER,
-                                     retrieved_at=body.retrieved_at)
-        return parse_ranking_table(table, indicator=indicator, document=doc, find_entity=find_entity, after=after)
+            doc = Document.from_text(
+                body.text,
+                kind="response",
+                url=body.url,
+                title=f"CPCA maker ranking {SYMBOL} {indicator}",
+                publisher=PUBLISHER,
+                retrieved_at=body.retrieved_at,
+            )
+        return parse_ranking_table(
+            table, indicator=indicator, document=doc, find_entity=find_entity, after=after
+        )
     if last.startswith("HTTP"):
         raise EvlensError(f"{host_of(url)} answered {last} {retries + 1} times; try again later")
     raise OfflineError(host_of(url), last)

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Callable, Mapping, Protocol
+from datetime import UTC, datetime
+from typing import Protocol
 from urllib.parse import urlencode, urlsplit
 
 from ...errors import EvlensError
@@ -35,7 +36,7 @@ RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 def now_utc() -> datetime:
     """The time of a retrieval: UTC, without tzinfo (as the store keeps timestamps)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,11 @@ class TransportError(Exception):
         self.unresolved = _UNRESOLVED.search(message) is not None if unresolved is None else unresolved
 
 
-_UNRESOLVED = re.compile(r"resolve host|NameResolution|getaddrinfo|Name or service not known|"
-                         r"name resolution|nodename nor servname|DNSError", re.I)
+_UNRESOLVED = re.compile(
+    r"resolve host|NameResolution|getaddrinfo|Name or service not known|"
+    r"name resolution|nodename nor servname|DNSError",
+    re.I,
+)
 
 
 class Transport(Protocol):

@@ -43,9 +43,9 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from typing import Mapping
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -78,7 +78,7 @@ def yahoo_symbol(ticker: str) -> str:
 
 
 def _epoch(d: date) -> int:
-    return int(datetime(d.year, d.month, d.day, tzinfo=timezone.utc).timestamp())
+    return int(datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp())
 
 
 def chart_request(ticker: str, start: date, end: date) -> tuple[str, dict[str, object]]:
@@ -115,11 +115,16 @@ class PriceFetch:
     def to_dict(self) -> dict:
         dates = self.frame["date"]
         return {
-            "ticker": self.ticker, "symbol": self.symbol, "currency": self.currency, "rows": self.rows,
+            "ticker": self.ticker,
+            "symbol": self.symbol,
+            "currency": self.currency,
+            "rows": self.rows,
             "first": None if dates.empty else dates.min().date().isoformat(),
             "last": None if dates.empty else dates.max().date().isoformat(),
-            "url": self.document.url, "retrieved_at": self.document.retrieved_at,
-            "document": self.document.id, "skipped": list(self.skipped),
+            "url": self.document.url,
+            "retrieved_at": self.document.retrieved_at,
+            "document": self.document.id,
+            "skipped": list(self.skipped),
         }
 
 
@@ -149,16 +154,29 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
     stamps = res.get("timestamp") or []
     quote = ((res.get("indicators") or {}).get("quote") or [{}])[0] or {}
     adj = ((res.get("indicators") or {}).get("adjclose") or [{}])[0] or {}
-    columns = {"open": quote.get("open"), "high": quote.get("high"), "low": quote.get("low"),
-               "close": quote.get("close"), "volume": quote.get("volume"), "adj_close": adj.get("adjclose")}
+    columns = {
+        "open": quote.get("open"),
+        "high": quote.get("high"),
+        "low": quote.get("low"),
+        "close": quote.get("close"),
+        "volume": quote.get("volume"),
+        "adj_close": adj.get("adjclose"),
+    }
     for name, values in columns.items():
         if values is not None and len(values) != len(stamps):
-            raise InputError(f"{len(values)} values for {len(stamps)} timestamps", path=url,
-                             field=f"indicators.{name}")
+            raise InputError(
+                f"{len(values)} values for {len(stamps)} timestamps", path=url, field=f"indicators.{name}"
+            )
     if columns["close"] is None and stamps:
-        raise InputError("the response has timestamps but no closes", path=url, field="indicators.quote.close")
+        raise InputError(
+            "the response has timestamps but no closes", path=url, field="indicators.quote.close"
+        )
     zone = _zone(meta)
-    hint = meta.get("priceHint") if isinstance(meta.get("priceHint"), int) and 0 <= meta["priceHint"] <= 8 else None
+    hint = (
+        meta.get("priceHint")
+        if isinstance(meta.get("priceHint"), int) and 0 <= meta["priceHint"] <= 8
+        else None
+    )
     running = _running_session(meta, zone)
     skipped: list[str] = []
     rows = []
@@ -176,8 +194,13 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
         row = {"_line": i + 1, "date": day.isoformat()}
         for name, values in columns.items():
             v = None if values is None else values[i]
-            if v is not None and hint is not None and name != "volume" and isinstance(v, (int, float)) \
-                    and math.isfinite(v):
+            if (
+                v is not None
+                and hint is not None
+                and name != "volume"
+                and isinstance(v, (int, float))
+                and math.isfinite(v)
+            ):
                 v = round(float(v), hint)
             row[name] = "" if v is None else _text(v)
         rows.append(row)
@@ -188,8 +211,12 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
     frame["ticker"] = canonical
     frame = frame.drop_duplicates("date", keep="last").sort_values("date").reset_index(drop=True)
     doc = Document.from_text(
-        resp.text, kind="response", url=url, title=f"Yahoo chart {meta.get('symbol') or yahoo_symbol(ticker)}",
-        publisher=PUBLISHER, retrieved_at=resp.retrieved_at,
+        resp.text,
+        kind="response",
+        url=url,
+        title=f"Yahoo chart {meta.get('symbol') or yahoo_symbol(ticker)}",
+        publisher=PUBLISHER,
+        retrieved_at=resp.retrieved_at,
     )
     return PriceFetch(canonical, yahoo_symbol(ticker), meta.get("currency"), frame, doc, tuple(skipped))
 
@@ -201,11 +228,16 @@ def _text(v: object) -> str:
 
 
 def _empty_frame() -> pd.DataFrame:
-    return pd.DataFrame({
-        "line": pd.Series(dtype=int), "ticker": pd.Series(dtype=object), "date": pd.Series(dtype="datetime64[ns]"),
-        **{c: pd.Series(dtype=float) for c in ("close", "open", "high", "low", "adj_close", "volume")},
-        "suspect": pd.Series(dtype=bool), "suspect_reason": pd.Series(dtype=object),
-    })
+    return pd.DataFrame(
+        {
+            "line": pd.Series(dtype=int),
+            "ticker": pd.Series(dtype=object),
+            "date": pd.Series(dtype="datetime64[ns]"),
+            **{c: pd.Series(dtype=float) for c in ("close", "open", "high", "low", "adj_close", "volume")},
+            "suspect": pd.Series(dtype=bool),
+            "suspect_reason": pd.Series(dtype=object),
+        }
+    )
 
 
 def _zone(meta: Mapping) -> timezone | ZoneInfo:
@@ -239,7 +271,9 @@ class YFinanceTransport:
 
         from yfinance.data import YfData
 
-        logging.getLogger("yfinance").setLevel(logging.CRITICAL)  # its own retry notes; the error says it once
+        logging.getLogger("yfinance").setLevel(
+            logging.CRITICAL
+        )  # its own retry notes; the error says it once
         self._data = YfData()
         self.timeout = timeout
 
@@ -254,9 +288,15 @@ class YFinanceTransport:
         except Exception as exc:  # curl_cffi and requests raise their own types for a dead link
             answer = getattr(exc, "response", None)
             status = getattr(answer, "status_code", None)
-            if isinstance(status, int) and status >= 100:  # raise_for_status(): an answer with an error status
-                return Response(url=where, status=int(status), text=getattr(answer, "text", "") or "",
-                                retrieved_at=now_utc())
+            if (
+                isinstance(status, int) and status >= 100
+            ):  # raise_for_status(): an answer with an error status
+                return Response(
+                    url=where,
+                    status=int(status),
+                    text=getattr(answer, "text", "") or "",
+                    retrieved_at=now_utc(),
+                )
             raise TransportError(f"{type(exc).__name__}: {exc}") from None
         return Response(url=where, status=int(r.status_code), text=r.text, retrieved_at=now_utc())
 
