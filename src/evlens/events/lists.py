@@ -145,14 +145,11 @@ def ticker_of(store, entity: str, cache: dict[str, str | None] | None = None) ->
     found: str | None = None
     while slug and slug not in seen:
         seen.add(slug)
-        row = store.con.execute(
-            "SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker LIMIT 1", [slug]
-        ).fetchall()
-        if row:
-            found = row[0][0]
+        own = store.tickers_of(slug)
+        if own:
+            found = own[0]
             break
-        parent = store.con.execute("SELECT parent FROM entities WHERE id = ?", [slug]).fetchall()
-        slug = parent[0][0] if parent else None
+        slug = store.parent_of(slug)
     if cache is not None:
         cache[entity] = found
     return found

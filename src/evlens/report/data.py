@@ -84,16 +84,6 @@ def _stored_range(store, ticker: str) -> tuple[date, date] | None:
     return p.index.min().date(), p.index.max().date()
 
 
-def _store_lines(store, entity: str) -> list[str]:
-    """The securities the store holds for ``entity`` (parameterised query)."""
-    return [
-        r[0]
-        for r in store.con.execute(
-            "SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker", [entity]
-        ).fetchall()
-    ]
-
-
 def exchange_benchmarks(exchange: str) -> tuple[str, ...]:
     """The benchmarks the universe gives listings on ``exchange`` (index slugs), for a
     company outside the universe; empty when no maker lists there."""
@@ -120,11 +110,11 @@ def subject_listing(store, entity: str) -> Listing | None:
                     store.security(t)["currency"],
                     exchange_benchmarks(store.security(t)["exchange"]),
                 )
-                for t in _store_lines(store, m.listed_through)
+                for t in store.tickers_of(m.listed_through)
             ]
     else:
         lines = []
-        for t in _store_lines(store, entity):
+        for t in store.tickers_of(entity):
             sec = store.security(t)
             lines.append(
                 Listing(t, sec["exchange"], sec.get("currency") or "", exchange_benchmarks(sec["exchange"]))
@@ -156,9 +146,9 @@ def universe_peers(store, entity: str, listing: Listing | None) -> tuple[list[st
     for p in names:
         pm = maker(p)
         lines = [x.line for x in pm.traded_lines] if pm is not None else []
-        lines += [t for t in _store_lines(store, p) if t not in lines]
+        lines += [t for t in store.tickers_of(p) if t not in lines]
         if not lines and pm is not None and pm.listed_through:
-            lines = _store_lines(store, pm.listed_through)
+            lines = store.tickers_of(pm.listed_through)
         if not lines:
             left_out.append(f"{p} is not listed")
             continue

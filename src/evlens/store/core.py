@@ -348,6 +348,18 @@ class Store:
         row["aliases"] = list(row["aliases"] or [])
         return row
 
+    def tickers_of(self, entity: str) -> list[str]:
+        """The tickers of the securities an entity itself issues, in ticker order (its parent's
+        are not included)."""
+        rows = self.con.execute("SELECT ticker FROM securities WHERE entity = ? ORDER BY ticker", [entity])
+        return [r[0] for r in rows.fetchall()]
+
+    def parent_of(self, entity: str) -> str | None:
+        """The stored parent of an entity (a model's maker), ``None`` for a top-level one or an
+        entity not stored."""
+        rows = self.con.execute("SELECT parent FROM entities WHERE id = ?", [entity]).fetchall()
+        return rows[0][0] if rows else None
+
     # ------------------------------------------------------------------ reads
     def entities(self, kind: str | None = None) -> pd.DataFrame:
         sql = "SELECT * FROM entities"
