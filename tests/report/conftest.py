@@ -27,7 +27,7 @@ def browser(chromium, chromium_args):
 @pytest.fixture(scope="session")
 def demo_report(demo_store):
     """The Xiaomi report's data on the demo database (built once: it runs the forecast)."""
-    from evlens.report import ReportOptions, build_report
+    from evlens.views import ReportOptions, build_report
 
     return build_report(demo_store, "xiaomi", ReportOptions(paths=2000, seed=7)).to_dict()
 

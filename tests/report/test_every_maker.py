@@ -122,7 +122,8 @@ def test_a_private_company_has_no_market_value_and_says_so(report):
 def test_peers_whose_closes_stop_before_the_window_get_a_note(demo_store):
     # The bundled Hong Kong closes of BYD, Li Auto, XPeng and the internet peers stop on
     # 2025-10-30 (SOURCES.md), so none of them has a 2025 return: each row says so.
-    from evlens.report import ReportOptions, build_report, render_html
+    from evlens.report import render_html
+    from evlens.views import ReportOptions, build_report
 
     data = build_report(demo_store, "xiaomi", ReportOptions(year=2025, paths=100)).to_dict()
     missing = [r for r in data["peers"]["rows"] if r["return_pct"] is None and r["role"] == "peer"]

@@ -3,7 +3,7 @@
 import pytest
 
 from evlens.errors import InputError
-from evlens.report import format as fmt
+from evlens.views import format as fmt
 
 
 @pytest.mark.parametrize(

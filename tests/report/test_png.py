@@ -11,8 +11,8 @@ def _png_size(path):
 
 def test_every_chart_is_written_as_a_png(demo_report, tmp_path, chromium):
     # kaleido draws through the local Chromium
-    from evlens.report.figures import figures
     from evlens.report.png import HEIGHT, WIDTH, write_pngs
+    from evlens.views.figures import figures
 
     files = write_pngs(demo_report, "en", tmp_path / "png")
     assert [f.stem for f in files] == list(figures(demo_report, "en"))

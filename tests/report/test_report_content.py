@@ -10,7 +10,7 @@ import pytest
 
 from evlens.errors import InputError
 from evlens.report import render_html
-from evlens.report.render import headline_items
+from evlens.views import headline_items
 
 
 def test_milestone_matches_the_article(demo_report):
@@ -112,7 +112,7 @@ def test_the_report_shows_the_market_value_series_with_the_placing(demo_report):
 def test_the_report_flags_stale_series():
     from datetime import date
 
-    from evlens.report.data import _staleness
+    from evlens.views.company import _staleness
 
     class M:
         month = "2025-12"

@@ -118,7 +118,7 @@ def register(app: typer.Typer) -> None:
                 for d in rows:
                     sys.stdout.write(_line(d) + "\n")
             else:
-                names = {}
+                names: dict[str, str] = {}
                 _table([(names.get(d["document_id"], d["document_id"][:8]), d) for d in rows])
             msg = (
                 f"{res.documents} documents, {res.facts} facts in {res.partitions} partitions "

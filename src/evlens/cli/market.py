@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.table import Table
 
 from ..errors import InputError
 from .common import JSON_OPTION, console, emit, lazy, state
+
+if TYPE_CHECKING:  # the types only; the package itself loads on first use
+    from ..market import PeerTable, ReturnsTable
 
 market = lazy("evlens.market")
 marketcap_mod = lazy("evlens.market.marketcap")
@@ -33,7 +38,7 @@ def _split_tickers(values: list[str] | None) -> list[str]:
     return out
 
 
-def _render_returns(t: market.ReturnsTable) -> None:
+def _render_returns(t: ReturnsTable) -> None:
     title = f"Returns, {t.window.label}"
     if t.benchmark is not None:
         title += f" — benchmark {t.benchmark.ticker} {_pct(t.benchmark.return_pct)}"
@@ -202,7 +207,7 @@ def register(app: typer.Typer) -> None:
         emit(t.to_dict() if as_json else t, as_json, _render_peers)
 
 
-def _render_peers(t: market.PeerTable) -> None:
+def _render_peers(t: PeerTable) -> None:
     table = Table(
         "",
         "rank",

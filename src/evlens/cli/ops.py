@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.table import Table
 
 from .common import JSON_OPTION, console, emit, lazy, parse_day, state
+
+if TYPE_CHECKING:  # the types only; the package itself loads on first use
+    from ..ops import BacklogReport, DeliverySeries, ForecastResult
 
 ops = lazy("evlens.ops")
 
@@ -39,7 +44,7 @@ def _range_pct(x: float | None, lo: float | None, hi: float | None) -> str:
     return f"[{'open' if lo is None else f'{lo:+.0%}'}, {'open' if hi is None else f'{hi:+.0%}'}]"
 
 
-def _render_deliveries(s: ops.DeliverySeries) -> None:
+def _render_deliveries(s: DeliverySeries) -> None:
     table = Table(
         "month",
         "value",
@@ -96,7 +101,7 @@ def _render_deliveries(s: ops.DeliverySeries) -> None:
     console.print(f"point estimate: {s.rules['point_estimate']}", highlight=False)
 
 
-def _render_backlog(r: ops.BacklogReport) -> None:
+def _render_backlog(r: BacklogReport) -> None:
     table = Table(
         "date",
         "orders",
@@ -125,7 +130,7 @@ def _render_backlog(r: ops.BacklogReport) -> None:
         console.print(f"skipped {s['id']} ({s['period']}): {s['reason']}", highlight=False)
 
 
-def _render_forecast(r: ops.ForecastResult) -> None:
+def _render_forecast(r: ForecastResult) -> None:
     console.print(r.summary(), highlight=False)
     table = Table(
         "month", "known", "deliveries p5", "p50", "p95", "backlog p50", "wait p50 (mo)", "capacity binds"

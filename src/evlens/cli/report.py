@@ -12,8 +12,14 @@ from ..errors import InputError
 from .common import JSON_OPTION, console, emit, err_console, state
 
 
+def _print_written(data: dict, lang: str, out: Path, png: Path | None, pngs: list[str]) -> None:
+    print_headline(data, lang, out)
+    if pngs:
+        console.print(f"Charts written to [bold]{png}[/]: {len(pngs)} PNG files", highlight=False)
+
+
 def print_headline(data: dict, lang: str, out: Path | None = None) -> None:
-    from ..report import headline_items
+    from ..views import headline_items
 
     name = data["name_zh"] if lang == "zh" else data["name_en"]
     table = Table(
@@ -59,8 +65,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Write one self-contained HTML report (opens offline) and print its headline numbers."""
-        from ..report import ReportOptions, write_report
-        from ..report.format import check_lang
+        from ..report import write_report
+        from ..views import ReportOptions
+        from ..views.format import check_lang
 
         check_lang(lang)
         if paths < 1:
@@ -86,13 +93,7 @@ def register(app: typer.Typer) -> None:
         emit(
             {"out": str(out), "lang": lang, "headline": d["headline"], "notes": d["notes"], "png": pngs},
             as_json,
-            lambda _: (
-                print_headline(d, lang, out),
-                pngs
-                and console.print(
-                    f"Charts written to [bold]{png}[/]: {len(pngs)} PNG files", highlight=False
-                ),
-            ),
+            lambda _: _print_written(d, lang, out, png, pngs),
         )
 
     @app.command("serve")

@@ -163,7 +163,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def demo(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         """Load the bundled demo dataset into the database and summarise it."""
-        from ..demo_job import run_demo
+        from .job import run_demo
 
         run_demo(state(ctx), as_json)
 

@@ -1,23 +1,26 @@
 """The company report: one self-contained HTML page putting the market story and the
-operations story side by side, every figure linked to the facts behind it.
+operations story side by side, every figure linked to the facts behind it. The page's
+content is the view model of :mod:`evlens.views`; this package only renders and writes it.
 
->>> from evlens.report import build_report, render_html   # doctest: +SKIP
->>> html = render_html(build_report(store, "xiaomi").to_dict(), lang="zh")
+>>> from evlens.report import write_report   # doctest: +SKIP
+>>> write_report(store, "xiaomi", "xiaomi.html", lang="zh")
 """
 
-from .data import ReportData, ReportOptions, build_report
-from .render import headline_items, render_html
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..views import ReportData, ReportOptions, build_report
+from .render import render_html
 
 
 def write_report(
-    store, entity: str, out, lang: str = "en", options: ReportOptions | None = None
+    store, entity: str, out: str | Path, lang: str = "en", options: ReportOptions | None = None
 ) -> ReportData:
     """Build the report of ``entity`` and write it to ``out``; returns the data shown."""
-    from pathlib import Path
-
     data = build_report(store, entity, options)
     Path(out).write_text(render_html(data.to_dict(), lang), encoding="utf-8")
     return data
 
 
-__all__ = ["ReportData", "ReportOptions", "build_report", "headline_items", "render_html", "write_report"]
+__all__ = ["render_html", "write_report"]

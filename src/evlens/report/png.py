@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import EvlensError
-from .figures import figures
+from ..views.figures import figures
 
 WIDTH, HEIGHT, SCALE = 1100, 520, 1
 

@@ -16,10 +16,10 @@ from ..errors import EvlensError, Forbidden, InputError
 from ..extract import extract_document, fact_to_dict
 from ..extract.document import document_from_text
 from ..facts import Document, Fact
-from ..report import format as fmt
-from ..report.figures import figures
-from ..report.labels import labels
-from ..report.render import figure_json, headline_items, plotly_js
+from ..views import format as fmt
+from ..views.figures import figure_json, figures, plotly_js
+from ..views.headline import headline_items
+from ..views.labels import labels
 from .security import csrf_ok, safe_url
 
 MAX_TEXT = 256 * 1024
@@ -68,7 +68,8 @@ def fact_json(f: Fact) -> dict:
 def segments(text: str, facts: list[Fact]) -> list[dict[str, Any]]:
     """``text`` cut into plain and highlighted pieces, one highlight per fact span (a span
     overlapping an earlier one is left plain)."""
-    out, pos = [], 0
+    out: list[dict[str, Any]] = []
+    pos = 0
     spans = sorted(
         {
             (f.span_start, f.span_end): i

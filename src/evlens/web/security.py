@@ -144,7 +144,7 @@ class Guard:
                 send, 400, "bad Host header: this server answers only to " + ", ".join(sorted(self.hosts))
             )
         if self.token is not None:
-            verdict = self._token(scope, h)
+            verdict = self._token(scope, h, self.token)
             if verdict is not True:
                 return await verdict(send)
         method = scope["method"]
@@ -185,7 +185,7 @@ class Guard:
                 return f"Origin {text!r} is not this server"
         return None
 
-    def _token(self, scope, h):
+    def _token(self, scope, h, token: str):
         given = None
         auth = h.get(b"authorization", b"").decode("latin-1")
         if auth.lower().startswith("bearer "):
@@ -193,14 +193,14 @@ class Guard:
         if given is None and b"cookie" in h:
             morsel = SimpleCookie(h[b"cookie"].decode("latin-1")).get(TOKEN_COOKIE)
             given = morsel.value if morsel else None
-        if given is not None and csrf_ok(self.token, given):
+        if given is not None and csrf_ok(token, given):
             return True
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         from_query = [v for k, v in query if k == "token"]
-        if from_query and csrf_ok(self.token, from_query[-1]) and scope["method"] == "GET":
+        if from_query and csrf_ok(token, from_query[-1]) and scope["method"] == "GET":
             rest = urlencode([(k, v) for k, v in query if k != "token"])
             location = scope["path"] + (f"?{rest}" if rest else "")
-            cookie = f"{TOKEN_COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
+            cookie = f"{TOKEN_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
 
             async def redirect(send):
                 await _plain(

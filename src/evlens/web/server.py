@@ -18,7 +18,7 @@ MAX_HEADER_BYTES = 16 * 1024
 
 
 class TimedH11Protocol(H11Protocol):
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
         self._arm_header_timer()
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConflictError, InputError
-from ..report.data import ReportOptions, build_report, run_forecast
 from ..values import jsonable
+from ..views.company import ReportOptions, build_report, run_forecast
 
 MAX_PATHS = 20_000
 CACHE_SIZE = 64
@@ -132,7 +132,7 @@ class Service:
 
         def build() -> list[dict]:
             from ..gazetteer import load_universe
-            from ..report.data import _stored_range, subject_listing
+            from ..views.company import _stored_range, subject_listing
 
             def rows(store) -> list[dict]:
                 out = []
@@ -176,7 +176,7 @@ class Service:
     def version(self) -> tuple:
         """What changes when any process writes the file: size, mtime and inode of the
         database and of its write-ahead log."""
-        out = []
+        out: list[tuple[int, int, int] | None] = []
         for p in (self.path, self.path.with_name(self.path.name + ".wal")):
             try:
                 st = p.stat()

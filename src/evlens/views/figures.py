@@ -1,8 +1,10 @@
-"""Plotly figures of a report, built from :class:`~evlens.report.data.ReportData` dicts.
+"""Plotly figures of a report, built from :class:`~evlens.views.company.ReportData` dicts.
 
 Drawing only: every number plotted was computed by the library."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import plotly.graph_objects as go
 
@@ -357,3 +359,15 @@ def figures(data: dict, lang: str, only: tuple[str, ...] | None = None) -> dict[
         if fig is not None:
             out[key] = fig
     return out
+
+
+@lru_cache(maxsize=1)
+def plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs().replace("</script", "<\\/script")
+
+
+def figure_json(fig) -> str:
+    """A figure as JSON safe to place inside a ``<script type="application/json">``."""
+    return fig.to_json().replace("</", "<\\/").replace("<!--", "<\\!--")

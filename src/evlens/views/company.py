@@ -48,7 +48,7 @@ class ReportData:
     entity: str
     name_en: str
     name_zh: str
-    ticker: str
+    ticker: str | None  # None for a maker with no listed security
     currency: str
     options: dict
     headline: dict
@@ -481,7 +481,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
                 "period return", lambda: market.returns(store, [ticker], year=ryear, benchmark=bench)
             )
         if opts.peers is not None:
-            peers_list, left_out = list(opts.peers), []
+            peers_list, left_out = list(opts.peers), list[str]()
         else:
             peers_list, left_out = universe_peers(store, slug, listing)
         notes.extend(f"peers: {x}" for x in left_out)
@@ -634,7 +634,11 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
             figs["events"].update(_fact_ids_in(x.get("source")))
     prices = None
     start = date(ryear, 1, 1) - pd.Timedelta(days=1)
-    subj = rebased(store, ticker, start=start) if subj_range is not None else {"dates": []}
+    subj = (
+        rebased(store, ticker, start=start)
+        if ticker is not None and subj_range is not None
+        else {"dates": []}
+    )
     if subj["dates"]:
         index = rebased(store, event_bench, start=start) if event_bench else {"dates": [], "values": []}
         prices = {"subject": subj, "index": index, "index_ticker": event_bench}

@@ -24,15 +24,15 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def _missing(x: float | None) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+def _missing(x: float) -> bool:
+    return isinstance(x, float) and math.isnan(x)
 
 
 def money(value: float | None, currency: str | None, lang: str = "en") -> str:
     """A large amount of money: ``HK$1.02 trn`` / ``1.02 万亿港元`` (two decimals in the
     unit); with no currency, the amount alone."""
     currency = currency or ""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     sign = "-" if value < 0 else ""
     v = abs(float(value))
@@ -53,7 +53,7 @@ def count(value: float | None, lang: str = "en", unit: str = "vehicles") -> str:
     """A count of vehicles or orders: ``24.0k`` / ``2.4 万辆`` (one decimal in the unit).
 
     ``unit`` is ``vehicles`` (辆), ``orders`` (份) or ``""`` (no unit word in Chinese)."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     sign = "-" if value < 0 else ""
     v = abs(float(value))
@@ -72,28 +72,28 @@ def count(value: float | None, lang: str = "en", unit: str = "vehicles") -> str:
 
 def pct(value: float | None, lang: str = "en", *, signed: bool = True, digits: int = 1) -> str:
     """A percentage given in percent (``122.1`` -> ``+122.1%``); the same in both languages."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     return f"{value:+.{digits}f}%" if signed else f"{value:.{digits}f}%"
 
 
 def points(value: float | None, lang: str = "en") -> str:
     """A difference of percentages, in percentage points: ``+103.4 pp`` / ``+103.4 个百分点``."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     return f"{value:+.1f} " + ("个百分点" if lang == "zh" else "pp")
 
 
 def share(value: float | None, lang: str = "en") -> str:
     """A probability or share given as a fraction (``0.747`` -> ``74.7%``)."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     return f"{100 * value:.1f}%"
 
 
 def number(value: float | None, lang: str = "en") -> str:
     """A value as stored, in full with thousands separators (``1,020,000,000,000``, ``18.7``)."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     v = float(value)
     return f"{v:,.0f}" if v.is_integer() else f"{v:,.4g}" if abs(v) < 1000 else f"{v:,.2f}"

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cli.common import State, emit
+from .common import State, emit
 
 REPORT_FILE = "evlens-report.html"
 
 
 def run_demo(state: State, as_json: bool) -> dict:
-    from .demo import demo_subject
-    from .report import write_report
+    from ..demo import demo_subject
+    from ..report import write_report
 
     report_path = Path.cwd() / REPORT_FILE
     with state.open() as store:
@@ -29,8 +29,8 @@ def run_demo(state: State, as_json: bool) -> dict:
     }
 
     def render(o: dict) -> None:
-        from .cli.common import console
-        from .cli.store import _render_summary
+        from .common import console
+        from .store import _render_summary
 
         fresh = sum(1 for r in results if not r.already_imported)
         console.print(
@@ -38,7 +38,7 @@ def run_demo(state: State, as_json: bool) -> dict:
             f"({fresh} new, {len(results) - fresh} already in the database), {o['added_rows']} rows added."
         )
         _render_summary(o["summary"])
-        from .cli.report import print_headline
+        from .report import print_headline
 
         print_headline(report.to_dict(), "en")
         console.print(
