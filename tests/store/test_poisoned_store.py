@@ -53,7 +53,7 @@ def poisoned(demo_db_path, tmp_path_factory):
 
 
 def test_analyses_skip_what_they_cannot_use_and_say_so(poisoned):
-    from evlens.report import build_report
+    from evlens.views import build_report
 
     with evlens.open(poisoned, read_only=True) as store:
         facts = store.facts()
