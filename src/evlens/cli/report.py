@@ -113,8 +113,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Start the web dashboard over the database."""
-        from ..web import create_app
-        from ..web.security import is_loopback
+        from ..web import create_app, is_loopback
         from ..web.server import run
 
         if token is not None and len(token) < 16:
