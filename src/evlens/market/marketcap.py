@@ -103,8 +103,8 @@ class ShareCount:
 
 
 def share_table(df: pd.DataFrame, ticker: str) -> pd.DataFrame:
-    """Normalise stored share counts (``store.shares(ticker)`` or
-    :func:`evlens.store.shares.share_rows`) to columns as_of (Timestamp), shares, basis,
+    """Normalise stored share counts (``store.shares(ticker)`` or, in ledger order,
+    ``store.share_ledger(ticker)``) to columns as_of (Timestamp), shares, basis,
     source_url, note, line, rank, kind, in ledger order: by date, then the order the rows
     came in (their line), then, for rows without one, the preferred basis last."""
     if df is None or df.empty:
@@ -176,13 +176,13 @@ def shares_asof_series(table: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFr
 
 
 def stored_counts(store, ticker: str) -> pd.DataFrame:
-    """The stored counts of ``ticker`` in ledger order: through
-    :func:`evlens.store.shares.share_rows` for a DuckDB store; a stand-in store without
-    SQL gives its counts, in order, through ``store.shares``."""
-    if hasattr(store, "con"):
-        from ..store.shares import share_rows
-
-        return share_rows(store, ticker)
+    """The stored counts of ``ticker``, read through the store object: in ledger order with
+    each count's line when the store gives them (``store.share_ledger(ticker)``), else
+    ``store.shares(ticker)``, whose counts carry no line, so that on a date with several
+    entries the rule without ledger order applies (:func:`share_table`)."""
+    ledger = getattr(store, "share_ledger", None)
+    if callable(ledger):
+        return ledger(ticker)
     return store.shares(ticker)
 
 
@@ -920,25 +920,47 @@ def build_series(
 
 
 def _facts_near(store, entity: str | None, start: date, end: date) -> tuple[NearbyFact, ...]:
-    if not entity or not hasattr(store, "con"):
+    """Facts about ``entity`` or any entity whose parent it is, published from ``start`` to
+    ``end`` (inclusive), in order of publication, each with the title of its document. Read
+    through ``store.entities()``, ``store.facts(entity=...)`` and ``store.document(id)``;
+    none for a stand-in store without entities."""
+    if not entity or not hasattr(store, "entities"):
         return ()
-    from ..store.shares import facts_published_between
-
-    df = facts_published_between(store, entity, start, end)
-    return tuple(
-        NearbyFact(
-            id=str(r.id),
-            entity=str(r.entity),
-            metric=str(r.metric),
-            period=str(r.period),
-            value=float(r.value),
-            unit=r.unit if isinstance(r.unit, str) else None,
-            published=r.published.date(),
-            source_url=r.source_url if isinstance(r.source_url, str) else None,
-            document=r.document_title if isinstance(r.document_title, str) else None,
+    ents = store.entities()
+    children = ents.loc[ents["parent"] == entity, "id"].astype(str).tolist() if not ents.empty else []
+    try:
+        df = store.facts(entity=[entity, *sorted(set(children) - {entity})])
+    except NotFoundError:
+        return ()
+    if df is None or df.empty:
+        return ()
+    published = pd.to_datetime(df["published"])
+    df = df.assign(published=published)
+    df = df[published.notna() & (published >= pd.Timestamp(start)) & (published <= pd.Timestamp(end))]
+    df = df.sort_values(["published", "entity", "metric", "period", "id"], kind="stable")
+    titles: dict[str, str | None] = {}
+    for doc_id in df["document_id"].dropna().unique():
+        try:
+            titles[str(doc_id)] = store.document(str(doc_id)).get("title")
+        except NotFoundError:
+            titles[str(doc_id)] = None
+    out = []
+    for r in df.itertuples(index=False):
+        title = titles.get(str(r.document_id)) if isinstance(r.document_id, str) else None
+        out.append(
+            NearbyFact(
+                id=str(r.id),
+                entity=str(r.entity),
+                metric=str(r.metric),
+                period=str(r.period),
+                value=float(r.value),
+                unit=r.unit if isinstance(r.unit, str) else None,
+                published=r.published.date(),
+                source_url=r.source_url if isinstance(r.source_url, str) else None,
+                document=title if isinstance(title, str) else None,
+            )
         )
-        for r in df.itertuples(index=False)
-    )
+    return tuple(out)
 
 
 def marketcap_series(
