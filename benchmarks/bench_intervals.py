@@ -34,7 +34,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse.csgraph import csgraph_from_dense, shortest_path
 
-from evlens.ops import intervals as iv
+from evlens.reconcile import intervals as iv
 
 
 def facts(months: int, sources: int, seed: int = 7) -> list[iv.Constraint]:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from evlens.ops.backtest import calibration_scores
-from evlens.ops.records import entity_infos
+from evlens.reconcile import entity_infos
 from evlens.store.cache import FileCache, cache_beside
 
 DAY = date(2024, 6, 30)  # calibrated on the 2023 back-test points: few, so the test is quick

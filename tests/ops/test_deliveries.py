@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from evlens.errors import ConflictError, InputError, NotFoundError
 from evlens.facts import Fact
-from evlens.ops import intervals as iv
 from evlens.ops import monthly_deliveries, target_pace
+from evlens.reconcile import intervals as iv
 
 # A tiny gazetteer: a maker with one model from 2024-04, a second from 2025-06, a variant
 # of the first from 2025-03, and a group of the two models.

@@ -12,7 +12,7 @@ import pytest
 from scipy.optimize import linprog
 
 from evlens.errors import ConflictError
-from evlens.ops import intervals as iv
+from evlens.reconcile import intervals as iv
 
 
 def _lp_range(n: int, cons: list[iv.Constraint], c: np.ndarray) -> tuple[float, float]:

@@ -2,7 +2,7 @@
 Carlo forecast of a year's deliveries. Every function here is pure (data in, data out).
 
 * :func:`monthly_deliveries`: a monthly series with intervals from mixed facts, growth,
-  run-rate and target pace (:mod:`.deliveries`, :mod:`.intervals`);
+  run-rate and target pace (:mod:`.deliveries`, solved by :mod:`evlens.reconcile.intervals`);
 * :func:`order_backlog`: backlog and waits at each date with an order fact (:mod:`.backlog`);
 * :func:`load_scenario`: a capacity-and-demand scenario file (:mod:`.scenario`);
 * :func:`simulate`: the vectorised Monte Carlo engine (:mod:`.engine`);

@@ -34,9 +34,17 @@ import pandas as pd
 
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
-from ..reconcile import FactRecord, current_facts, fact_records, rank
+from ..reconcile import (
+    EntityInfo,
+    FactRecord,
+    current_facts,
+    entity_infos,
+    fact_records,
+    family,
+    rank,
+    role_of,
+)
 from .deliveries import DEFAULT_APPROX_TOL, DeliverySeries, monthly_deliveries
-from .records import EntityInfo, entity_infos, family, role_of
 
 ORDER_METRICS = ("orders", "locked_orders")
 CANCEL_METRICS = ("cancellations", "cancelled_orders")

@@ -36,9 +36,8 @@ import numpy as np
 
 from ..errors import EvlensError
 from ..periods import parse_period
-from ..reconcile import fact_records, release_calendar, target_choice
+from ..reconcile import entity_infos, fact_records, release_calendar, target_choice
 from . import baseline as bl
-from .records import entity_infos
 
 METHODS = ("model", "run-rate", "seasonal naive", "AutoETS")
 

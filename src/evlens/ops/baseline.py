@@ -43,7 +43,7 @@ import numpy as np
 
 from ..errors import InputError, NotFoundError
 from ..periods import parse_period
-from ..reconcile import current_facts, fact_records, release_calendar, target_choice
+from ..reconcile import current_facts, entity_infos, fact_records, release_calendar, target_choice
 
 MIN_MONTHS = 6
 MIN_CALIBRATION = 20
@@ -418,7 +418,6 @@ def forecast_year(
     ``scores``: calibration scores (default: computed by :func:`evlens.ops.backtest.calibration_scores`
     from back-tests of earlier years whose outcomes were public by ``as_of``)."""
     from .backtest import calibration_scores
-    from .records import entity_infos
 
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
     records = [r for r in fact_records(facts) if r.known_from <= as_of]

@@ -1,8 +1,8 @@
 """Monthly deliveries of a company or model from a mix of facts, growth, run-rate and pace.
 
 :func:`monthly_deliveries` gathers the ``deliveries`` facts that describe the entity (see
-:mod:`evlens.ops.records` for the coverage rule), turns each into a constraint on a sum of
-months and solves them together (:mod:`evlens.ops.intervals`). Months before the entity's
+:mod:`evlens.reconcile.entities` for the coverage rule), turns each into a constraint on a
+sum of months and solves them together (:mod:`evlens.reconcile.intervals`). Months before the entity's
 first delivery (gazetteer ``first_delivery``) count as zero, so a year total covers only
 the months since deliveries began.
 
@@ -44,15 +44,22 @@ from ..facts import Fact
 from ..gazetteer import ReportedMetric
 from ..periods import parse_period
 from ..reconcile import (
+    EntityInfo,
     FactRecord,
     current_facts,
+    entity_infos,
     fact_records,
+    family,
+    first_delivery_month,
     resolve_conflicts,
+    role_of,
     target_choice,
 )
-from . import intervals as iv
-from .records import DELIVERY_METRICS, EntityInfo, entity_infos, family, first_delivery_month, role_of
+from ..reconcile import intervals as iv
 
+#: Metrics that count vehicles handed to customers. Retail registrations (CPCA) and
+#: wholesale figures measure something else and are never mixed in silently.
+DELIVERY_METRICS = ("deliveries",)
 DEFAULT_APPROX_TOL = 0.02
 PACE_BAND = 0.05
 

@@ -37,10 +37,9 @@ import pandas as pd
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
 from ..periods import parse_period
-from ..reconcile import fact_records, target_choice
+from ..reconcile import EntityInfo, entity_infos, fact_records, target_choice
 from .deliveries import DEFAULT_APPROX_TOL, monthly_deliveries
 from .engine import simulate
-from .records import EntityInfo, entity_infos
 from .scenario import Scenario
 
 PERCENTILES = (5, 50, 95)

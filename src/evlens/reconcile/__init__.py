@@ -9,12 +9,23 @@ precedence, revisions and conflict rules, all as of a date.
   that solve many facts together;
 * :func:`target_choice`: a year's delivery target (:mod:`.targets`);
 * :func:`resolve_conflicts`: which press figures to leave out when facts cannot all hold
-  (:mod:`.conflicts`).
+  (:mod:`.conflicts`), over the monthly constraints of :mod:`.intervals`;
+* :func:`entity_infos`, :func:`role_of`, :func:`family`: the entities and which facts
+  describe which entity (the coverage rule, :mod:`.entities`).
 """
 
 from .calendar import KnownDate, ReleaseCalendar, calendar_from_toml, release_calendar
 from .conflicts import ON_CONFLICT, resolve_conflicts
 from .core import Choice, Reconciliation, choose, current_facts, rank, reconcile, satisfies
+from .entities import (
+    EntityInfo,
+    company_of,
+    delivering_set,
+    entity_infos,
+    family,
+    first_delivery_month,
+    role_of,
+)
 from .records import FactRecord, fact_records, is_official, known_by, published_by
 from .targets import TARGET_METRIC_PREFIX, target_choice
 
@@ -22,14 +33,20 @@ __all__ = [
     "ON_CONFLICT",
     "TARGET_METRIC_PREFIX",
     "Choice",
+    "EntityInfo",
     "FactRecord",
     "KnownDate",
     "Reconciliation",
     "ReleaseCalendar",
     "calendar_from_toml",
     "choose",
+    "company_of",
     "current_facts",
+    "delivering_set",
+    "entity_infos",
     "fact_records",
+    "family",
+    "first_delivery_month",
     "is_official",
     "known_by",
     "published_by",
@@ -37,6 +54,7 @@ __all__ = [
     "reconcile",
     "release_calendar",
     "resolve_conflicts",
+    "role_of",
     "satisfies",
     "target_choice",
 ]

@@ -2,7 +2,7 @@
 
 Used by every analysis that solves many facts at once (the monthly deliveries series):
 while no monthly series satisfies the facts, a minimal conflicting set is found (deletion
-filter, :func:`evlens.ops.intervals.minimal_conflict`). With ``raise`` that set is the
+filter, :func:`evlens.reconcile.intervals.minimal_conflict`). With ``raise`` that set is the
 error. With ``prefer-official`` the press figure of the set with the least standing
 (lowest confidence, then known earliest, then id) is left out and recorded with the facts
 it contradicted; a set made only of official figures is still an error.
@@ -25,8 +25,8 @@ def resolve_conflicts(
     on_conflict: str = "prefer-official",
     what: str = "facts",
 ) -> tuple[list, list[dict]]:
-    """Make the constraints (:class:`evlens.ops.intervals.Constraint`) feasible, or raise."""
-    from ..ops import intervals as iv
+    """Make the constraints (:class:`evlens.reconcile.intervals.Constraint`) feasible, or raise."""
+    from . import intervals as iv  # here, not at the top: SciPy loads only when facts are solved together
 
     if on_conflict not in ON_CONFLICT:
         raise InputError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}", field="on_conflict")

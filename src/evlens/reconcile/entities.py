@@ -1,10 +1,12 @@
-"""Entities as the operations code reads them, and which facts describe which entity.
+"""Entities as the fact readers see them, and which facts describe which entity.
 
-The ops functions are pure: they take facts (a list of :class:`evlens.facts.Fact`, or the
-DataFrame that ``store.facts()`` returns) and the gazetteer's entities, never the store.
-Facts are read through :mod:`evlens.reconcile` (:class:`FactRecord`, re-exported here);
-this module reads the entities (:class:`EntityInfo`) and says which facts about one
-company's family describe which part of it.
+Every chooser of :mod:`evlens.reconcile` and every analysis of :mod:`evlens.ops` takes the
+gazetteer's entities (a ``store.entities()`` DataFrame, dicts, or the bundled gazetteer),
+never the store. This module reads them (:class:`EntityInfo`) and says which facts about
+one company's family describe which part of it: a delivery target on a model stands for
+its maker only when the coverage rule below says both are the same
+(:func:`evlens.reconcile.target_choice`), and the monthly series of :mod:`evlens.ops`
+uses the same rule for every fact.
 
 Coverage rule
 -------------
@@ -34,10 +36,6 @@ import pandas as pd
 
 from ..errors import NotFoundError
 from ..values import optional as _opt
-
-#: Metrics that count vehicles handed to customers. Retail registrations (CPCA) and
-#: wholesale figures measure something else and are never mixed in silently.
-DELIVERY_METRICS = ("deliveries",)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """A year's delivery target, chosen by the same rules as every other figure.
 
 The candidates are the ``delivery_target*`` facts for the year on the entity itself or
-on an entity covering the same models (the coverage rule of :mod:`evlens.ops.records`),
+on an entity covering the same models (the coverage rule of :mod:`.entities`),
 known on ``as_of``. They are reconciled as one group (:func:`evlens.reconcile.core.choose`):
 exact before rounded, the company's own before the press's, the one known latest, and of
 undated targets known the same day the larger (release calendar ``same_day``).
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from .core import Choice, choose
+from .entities import family, role_of
 from .records import FactRecord, known_by
 
 TARGET_METRIC_PREFIX = "delivery_target"
@@ -26,8 +27,6 @@ def target_choice(
     as_of: date | None = None,
 ) -> Choice | None:
     """The chosen delivery target of ``entity`` for ``year`` as of ``as_of`` (None if none)."""
-    from ..ops.records import family, role_of
-
     fam = family(entity, entities) if entities is not None else {entity}
     cands = []
     for r in known_by(records, as_of):
