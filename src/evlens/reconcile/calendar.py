@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..errors import InputError
 from ..periods import Period, parse_period
 
 
@@ -57,6 +58,10 @@ class ReleaseCalendar:
         if kind == "quarter" and period.end.month == 12:
             kind = "q4"
         r = self.rule(metric, kind) or self.rule(metric, "month")
+        if r is None:
+            raise InputError(
+                f"the release calendar has no rule for {metric} over a {kind}, and no month rule to fall back on"
+            )
         anchor = period.start if r.get("after") == "start" else period.end
         if "days" in r:
             d = anchor + timedelta(days=int(r["days"]))

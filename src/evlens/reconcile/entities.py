@@ -105,16 +105,17 @@ def delivering_set(slug: str, last_month: str, entities: Mapping[str, EntityInfo
     if info.kind == "model":
         if not _delivers_by(info, last_month):
             return frozenset()
-        out = {slug}
-        for e in entities.values():
-            if e.kind == "model" and e.variant_of == slug and _delivers_by(e, last_month):
-                out.add(e.id)
-        return frozenset(out)
+        variants = {
+            e.id
+            for e in entities.values()
+            if e.kind == "model" and e.variant_of == slug and _delivers_by(e, last_month)
+        }
+        return frozenset({slug} | variants)
     if info.kind == "model_group":
-        out: set[str] = set()
+        members: set[str] = set()
         for m in info.members:
-            out |= delivering_set(m, last_month, entities)
-        return frozenset(out)
+            members |= delivering_set(m, last_month, entities)
+        return frozenset(members)
     models = [e for e in entities.values() if e.kind == "model" and e.parent == slug]
     if not models:
         return frozenset({slug})

@@ -174,8 +174,9 @@ def _tidy(a: np.ndarray) -> np.ndarray:
         return np.where(np.isfinite(a) & (np.abs(a - r) < _EPS * np.maximum(1.0, np.abs(a))), r, a)
 
 
-def _span_rows(n: int, w: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """``A x <= b`` from the graph's fact edges: one row per span and side."""
+def _span_rows(n: int, w: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``A x <= b`` from the graph's fact edges: one row per span and side (None: no fact
+    edge, only the bounds ``x_m >= 0``)."""
     rows, rhs = [], []
     for i, j in zip(*np.nonzero(np.isfinite(w))):
         if j == i - 1 and w[i, j] == 0.0:
@@ -188,15 +189,17 @@ def _span_rows(n: int, w: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | N
         rows.append(a)
         rhs.append(w[i, j])
     if not rows:
-        return None, None
+        return None
     return np.array(rows), np.array(rhs)
 
 
-def _smoothest(n, w, x0, low, high):
+def _smoothest(
+    n: int, w: np.ndarray, x0: np.ndarray, low: np.ndarray, high: np.ndarray
+) -> tuple[np.ndarray | None, str]:
     rule = "smoothest feasible series (least squared month-to-month change)"
     if n == 1:
         return np.array([x0[0] if np.isfinite(high[0]) else max(low[0], x0[0])]), rule
-    A, b = _span_rows(n, w)
+    span_rows = _span_rows(n, w)
     scale = max(1.0, float(np.max(np.abs(np.concatenate([x0, low])))))
     D = np.diff(np.eye(n), axis=0)
 
@@ -208,8 +211,8 @@ def _smoothest(n, w, x0, low, high):
         return 2.0 * D.T @ (D @ z)
 
     constraints = []
-    if A is not None:
-        As, bs = A, b / scale
+    if span_rows is not None:
+        As, bs = span_rows[0], span_rows[1] / scale
         constraints.append({"type": "ineq", "fun": lambda z: bs - As @ z, "jac": lambda z: -As})
     bounds = [(0.0, None)] * n
     try:
@@ -227,6 +230,6 @@ def _smoothest(n, w, x0, low, high):
     if not res.success:
         return None, rule
     z = res.x * scale
-    if A is not None and np.any(A @ z - b > 1e-4 * max(1.0, scale)):
+    if span_rows is not None and np.any(span_rows[0] @ z - span_rows[1] > 1e-4 * max(1.0, scale)):
         return None, rule
     return z, rule

@@ -44,6 +44,7 @@ class FactRecord:
     end: date
     value: float
     bound: str
+    known_from: date  # the day it counts as known (fact_records works it out from the calendar)
     unit: str = ""
     cumulative: bool = False
     rate: str | None = None
@@ -53,7 +54,6 @@ class FactRecord:
     source_url: str | None = None
     method: str = "manual"
     confidence: float = 1.0
-    known_from: date | None = None  # filled by fact_records from the release calendar
     known_basis: str = "published"
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
@@ -75,7 +75,7 @@ class FactRecord:
             "bound": self.bound,
             "cumulative": self.cumulative,
             "published": self.published.isoformat() if self.published else None,
-            "known_from": self.known_from.isoformat() if self.known_from else None,
+            "known_from": self.known_from.isoformat(),
             "known_basis": self.known_basis,
             "source_url": self.source_url,
             "method": self.method,

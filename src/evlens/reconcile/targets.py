@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from .core import Choice, choose
-from .entities import family, role_of
+from .entities import EntityInfo, family, role_of
 from .records import FactRecord, known_by
 
 TARGET_METRIC_PREFIX = "delivery_target"
@@ -23,7 +23,7 @@ def target_choice(
     records: Iterable[FactRecord],
     entity: str,
     year: int,
-    entities: Mapping | None = None,
+    entities: Mapping[str, EntityInfo] | None = None,
     as_of: date | None = None,
 ) -> Choice | None:
     """The chosen delivery target of ``entity`` for ``year`` as of ``as_of`` (None if none)."""
@@ -32,7 +32,9 @@ def target_choice(
     for r in known_by(records, as_of):
         if not r.metric.startswith(TARGET_METRIC_PREFIX) or r.period != str(year) or r.entity not in fam:
             continue
-        if r.entity != entity and role_of(r.entity, entity, f"{year}-12", entities) != "same":
+        if r.entity != entity and (
+            entities is None or role_of(r.entity, entity, f"{year}-12", entities) != "same"
+        ):
             continue
         cands.append(r)
     if not cands:
