@@ -15,7 +15,15 @@ class EvlensError(Exception):
 
 
 class InputError(EvlensError):
-    """Bad input: names the file, the line (1-based, as an editor shows it) and the field."""
+    """Bad input: names the file, the line (1-based, as an editor shows it) and the field.
+
+    Read in batches, a file is refused for the error a whole read would raise first: the
+    readers mark an error with ``stage``, the step of the checks it comes from (outer steps
+    first), and ``after_far`` for an unreadable date after a first far-off one (see
+    :class:`evlens.sources.prices.FirstError`)."""
+
+    stage: tuple[int, ...] = ()
+    after_far: bool = False
 
     def __init__(
         self,

@@ -241,7 +241,10 @@ def run(
             mode = "dask"
         else:
             cluster = LocalCluster(
-                n_workers=int(workers), threads_per_worker=1, processes=processes, dashboard_address=None
+                n_workers=int(workers or 1),  # (given: without a scheduler, workers make the cluster)
+                threads_per_worker=1,
+                processes=processes,
+                dashboard_address=None,
             )
             client = Client(cluster)
             mode = "dask-local"

@@ -792,7 +792,7 @@ class Extractor:
             if _unit_ok(q.kind, q, self.lex.metric_kind[mm.key]):
                 out[q.start] = {"metric": mm, "period": pm, "entity": subject.key}
 
-        header: list[PeriodMention | None] = []
+        header: list[PeriodMention] = []
         n = len(lines)
         i = 0
         while i < n:
@@ -800,8 +800,9 @@ class Extractor:
             if t.startswith("|", a):
                 row = cells(a, b)
                 ps = [period_of(x, y) for x, y in row[1:]]
-                if len(ps) >= 2 and all(ps):
-                    header = ps
+                found = [p for p in ps if p is not None]
+                if len(ps) >= 2 and len(found) == len(ps):
+                    header = found
                 elif header and len(row) == len(header) + 1 and (mm := metric_of(*row[0])) is not None:
                     for (x, y), pm in zip(row[1:], header):
                         q = figure_of(x, y)
@@ -820,14 +821,19 @@ class Extractor:
                 else None
             )
             if mm is not None and lower[a:b].strip() == lower[mm.start : mm.end]:
-                k = 0
-                while i + 1 + k < n and period_of(*lines[i + 1 + k]) is not None:
-                    k += 1
+                pms: list[PeriodMention] = []  # the periods of the lines below, one a line
+                while i + 1 + len(pms) < n:
+                    below = period_of(*lines[i + 1 + len(pms)])
+                    if below is None:
+                        break
+                    pms.append(below)
+                k = len(pms)
                 if k >= 2 and i + 1 + 2 * k <= n:
                     qs = [figure_of(*lines[i + 1 + k + j]) for j in range(k)]
-                    if all(qs):
-                        for j, q in enumerate(qs):
-                            put(q, mm, period_of(*lines[i + 1 + j]))
+                    figures = [q for q in qs if q is not None]
+                    if len(figures) == k:
+                        for q, pm in zip(figures, pms):
+                            put(q, mm, pm)
                         i += 1 + 2 * k
                         continue
             i += 1
@@ -878,9 +884,10 @@ class Extractor:
         if after[:1] in _QUOTE_OR_UNIT_START:
             # "above the 30,000-unit mark", "the '30,000' level": past the quote and the unit
             after = t[q.end : min(max(clause[1], q.end + len(after)), q.end + 20)]
-            m = _QUOTE_UNIT.match(after)
-            quoted = bool(m.group(1))
-            after = after[m.end() :][:12]
+            m = _QUOTE_UNIT.match(after)  # (every part is optional: it always matches)
+            if m is not None:
+                quoted = bool(m.group(1))
+                after = after[m.end() :][:12]
         threshold = bool(self.lex.threshold_re.match(after))
         before = t[max(clause[0], q.start - 24) : q.start].rstrip()
         if before.endswith(_THE_QUOTE_ENDS):
@@ -963,9 +970,10 @@ class Extractor:
                 mm = tab["metric"]
                 metric, sign = mm.key, _ONE
             else:
-                mm = self._metric_for(q, clause, sent)
-                if mm is None:
+                found = self._metric_for(q, clause, sent)
+                if found is None:
                     continue
+                mm = found
                 metric, sign = mm.key, _ONE
             ctext = lower[clause[0] : clause[1]]
             rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
@@ -1119,7 +1127,7 @@ class Extractor:
                 elif metric in ("orders", "locked_orders", "backlog"):
                     unit = "order"
             elif q.kind is None:
-                unit = mdef.unit or "vehicle"
+                unit = (mdef.unit if mdef is not None else None) or "vehicle"
             else:
                 unit = q.unit
             # period
@@ -1222,6 +1230,7 @@ class Extractor:
             if (
                 metric in ("share_return", "index_return")
                 and len(periods) == 1
+                and self.published is not None
                 and self._running_year(periods[0])
             ):
                 periods = [f"{self.published.year}-01-01..{self.published.isoformat()}"]
@@ -1236,6 +1245,7 @@ class Extractor:
                 values = [(q.value, "ge"), (q.high, "le")]
                 rule.append("range")
             span = self.norm.span(q.start, q.end)
+            surface = self.text[span[0] : span[1]]
             sentence = sentence_texts.get(si)
             if sentence is None:
                 whole = self.sentences[si]
@@ -1251,7 +1261,7 @@ class Extractor:
                 "document_id": document_id,
                 "span_start": span[0],
                 "span_end": span[1],
-                "surface": self.text[span[0] : span[1]],
+                "surface": surface,
                 "sentence": sentence,
                 "method": "extract:" + "+".join(rule),
                 "confidence": 0.9 if rule[0] == "clause" else 0.7,
@@ -1278,7 +1288,7 @@ class Extractor:
                     fv = float(v)
                     why = why_period or fact_value_problem(metric, unit, fv)
                     if why is not None:
-                        self.skipped.append(Skipped(span[0], span[1], common["surface"], metric, why))
+                        self.skipped.append(Skipped(span[0], span[1], surface, metric, why))
                         continue
                     out.append(Fact.trusted(entity=slug, period=per, value=fv, bound=bd, **common))
         return out
@@ -1395,7 +1405,7 @@ class Extractor:
             starts = self._starts[id(items)] = [x.start for x in items]
         return starts
 
-    def _last_figure_before(self, q: Quantity, sent) -> Quantity | None:
+    def _last_figure_before(self, q: Quantity | _At, sent) -> Quantity | None:
         """The last vehicle count or money figure before ``q`` in its sentence, if any."""
         i, j = self._bounds(self.quantities, sent.start, q.start)
         for k in range(j - 1, max(i, j - 8) - 1, -1):
@@ -1564,10 +1574,11 @@ class Extractor:
         if not models:
             return slug
         firsts = [lex.entities[m].first_delivery for m in models]
-        if any(f is None for f in firsts):
+        known = [f for f in firsts if f is not None]
+        if len(known) < len(firsts):
             return slug
         end = parse_period(period).end.isoformat()[:7]
-        active = frozenset(m for m, f in zip(models, firsts) if f <= end)
+        active = frozenset(m for m, f in zip(models, known) if f <= end)
         if len(active) == 1:
             return next(iter(active))
         return lex.groups.get(active, slug)
@@ -1614,7 +1625,7 @@ class Extractor:
             if len(periods) >= len(qs):
                 for q, p in zip(qs, periods[-len(qs) :]):
                     out[q.start]["period"] = p
-            distinct = []
+            distinct: list[_Mention] = []
             for e in ents:
                 if not distinct or distinct[-1].key != e.key:
                     distinct.append(e)

@@ -149,7 +149,7 @@ def _month_end(y: int, m: int) -> str:
 def _range(y1: int, m1: int, y2: int, m2: int) -> tuple[str, tuple[str, ...]]:
     """The range ``YYYY-MM..YYYY-MM`` from ``y1-m1`` to ``y2-m2`` and each month in it
     (at most 36); cached, as articles name the same ranges again and again."""
-    months = []
+    months: list[str] = []
     y, m = y1, m1
     while (y, m) <= (y2, m2) and len(months) < 36:
         months.append(f"{y:04d}-{m:02d}")
@@ -447,12 +447,13 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         month = ctx.rel_month(g["relm"])
         return PeriodMention(a, b, month, "month", asof) if month else None
     y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
-    if g["y"] and not _plan_year(ctx.text, a, b, y, ctx.today):
+    if g["y"] and y is not None and not _plan_year(ctx.text, a, b, y, ctx.today):
         ctx.year = y  # (a year a plan is for, 2026年销量目标, names no context for what follows)
     elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年"):
         ctx.year = y
     if g["m1"]:
         m1, m2 = _month(g["m1"]), _month(g["m2"])
+        y1: int | None
         if g["y2"]:
             y2 = int(g["y2"])
             y1 = y if y is not None else (y2 if m1 <= m2 else y2 - 1)
@@ -562,6 +563,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
 
     if g["em1"]:
         m1, m2 = _en_month(g["em1"]), _en_month(g["em2"])
+        y1: int | None
         if g["ey2"] and not g["ey1"]:
             y2 = int(g["ey2"])
             y1 = y2 if m1 <= m2 else y2 - 1
@@ -727,12 +729,12 @@ def infer_date(text: str) -> date | None:
             got = _safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3)))
             if got:
                 return date.fromisoformat(got)
-    days = []
+    found = []
     for d in _FULL_ZH.finditer(text):
-        days.append(_safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3))))
+        found.append(_safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3))))
     for d in _FULL_EN.finditer(text):
-        days.append(_safe_day(int(d.group(3)), _en_month(d.group(1)), int(d.group(2))))
-    days = [x for x in days if x]
+        found.append(_safe_day(int(d.group(3)), _en_month(d.group(1)), int(d.group(2))))
+    days = [x for x in found if x]
     anchor = date.fromisoformat(max(days)) if days else _span_anchor(text)
     if anchor is None:
         return None

@@ -237,7 +237,7 @@ class Quantity(NamedTuple):
 def _unit_at(text: str, i: int) -> tuple[str | None, str | None, int]:
     """The unit written at ``i``: its kind, its unit and where it ends (none: ``i``)."""
     m = _UNIT_RE.match(text, i)
-    if m:
+    if m and m.lastgroup:  # (every unit is a named group)
         kind, unit = _UNIT_OF[m.lastgroup]
         return kind, unit, m.end()
     return None, None, i
@@ -247,10 +247,10 @@ def _tail(rx: re.Pattern, text: str, j: int) -> tuple[int | None, int, bool]:
     """What follows a number at ``j``: ``多``/``余`` and a magnitude, in either order (only the
     first ``多``/``余`` counts). Returns the magnitude's factor (none: None), the end, and
     whether ``多``/``余`` was written. ``rx`` is :data:`_AR_TAIL` or :data:`_CN_TAIL`."""
-    t = rx.match(text, j)
-    end = t.end()
-    if end == j:
+    t = rx.match(text, j)  # (every part is optional: it always matches)
+    if t is None or t.end() == j:
         return None, j, False
+    end = t.end()
     g = t.groups()  # (m1, zh, en, m2) or (m1, zh, m2)
     more1, more2 = g[0], g[-1]
     if more1 and more2:
@@ -305,6 +305,8 @@ def _number_at_unguarded(text: str, m: re.Match) -> tuple[Decimal, int, bool, bo
         return value, j, more, False, has_mag
     # a bare 万亿, 千亿, 百亿: one of it
     mag = _ZH_MAG.match(text, m.start())
+    if mag is None:
+        return None
     return Decimal(ZH_MAGNITUDES[mag.group()]), mag.end(), False, False, True
 
 

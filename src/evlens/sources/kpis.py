@@ -136,7 +136,7 @@ def slugify(text: str) -> str:
 def detect_kpi_format(raw: RawFile) -> str:
     if raw.is_parquet:
         raise InputError("KPI tables are read from CSV text, not Parquet", path=raw.path)
-    header = {c.strip().strip('"').lower() for c in raw.text.split("\n", 1)[0].split(",")}
+    header = {c.strip().strip('"').lower() for c in raw.decoded_text().split("\n", 1)[0].split(",")}
     for name, needed in SHAPES.items():
         if needed <= header:
             return name
@@ -223,7 +223,8 @@ def _published_unguarded(url: str | None, period, metric: str) -> tuple[date | N
 
 def parse_kpi_file(raw: RawFile, resolver: EntityResolver) -> ParsedFacts:
     fmt = detect_kpi_format(raw)
-    df = read_table(raw.text, raw.path)
+    text = raw.decoded_text()
+    df = read_table(text, raw.path)
     df.columns = [c.lower() if c != "_line" else c for c in df.columns]
     parser: Callable = {
         "reported": _reported,
@@ -232,7 +233,7 @@ def parse_kpi_file(raw: RawFile, resolver: EntityResolver) -> ParsedFacts:
         "tidy": _tidy,
     }[fmt]
     out = ParsedFacts(fmt, [])
-    rows = _Rows(raw.text)
+    rows = _Rows(text)
     columns = _COLUMNS[fmt]
     for rec in df.to_dict("records"):
         line = int(rec["_line"])
@@ -293,8 +294,9 @@ def _scope_entity(company: str, maker: str, scope: str, resolver: EntityResolver
         return slug, None
     parts = [p.strip() for p in s.split("+")]
     if len(parts) > 1:
-        members = tuple(resolver.find(p, parent=company) for p in parts)
-        if all(m is not None and resolver.entity_kind(m) == "model" for m in members):
+        found = [resolver.find(p, parent=company) for p in parts]
+        members = tuple(m for m in found if m is not None)
+        if len(members) == len(found) and all(resolver.entity_kind(m) == "model" for m in members):
             group = resolver.group_of(tuple(sorted(members)))
             if group is None:
                 group = f"{company}-" + "-".join(slugify(p) for p in parts)

@@ -102,7 +102,7 @@ class ParsedPrices:
 def detect_price_format(raw: RawFile) -> str:
     if raw.is_parquet:
         return "parquet"
-    lines = raw.text.split("\n", 3)
+    lines = raw.decoded_text().split("\n", 3)
     first = [c.strip().strip('"').lower() for c in lines[0].split(",")]
     if (
         first[:1] == ["price"]
@@ -149,7 +149,8 @@ def parse_price_file(raw: RawFile) -> ParsedPrices:
         df["_line"] = range(1, len(df) + 1)  # Parquet has rows, not lines: row number
         mapping = _PLAIN
     elif fmt == "yfinance-multiheader":
-        tickers = [c.strip() for c in raw.text.split("\n", 2)[1].split(",")[1:] if c.strip()]
+        text = raw.decoded_text()
+        tickers = [c.strip() for c in text.split("\n", 2)[1].split(",")[1:] if c.strip()]
         if len(set(tickers)) != 1:
             raise InputError(
                 f"a multi-ticker yfinance file ({', '.join(sorted(set(tickers)))}); save one ticker per file",
@@ -157,15 +158,15 @@ def parse_price_file(raw: RawFile) -> ParsedPrices:
                 line=2,
             )
         ticker_hint = tickers[0]
-        df = read_table(raw.text, raw.path)
+        df = read_table(text, raw.path)
         df = df.iloc[2:].reset_index(drop=True)  # the Ticker and Date lines
         df = df.rename(columns={df.columns[0]: "Date"})
         mapping = _PLAIN
     elif fmt == "investing":
-        df = read_table(raw.text, raw.path)
+        df = read_table(raw.decoded_text(), raw.path)
         mapping = _INVESTING_ZH if "日期" in df.columns else _INVESTING_EN
     else:
-        df = read_table(raw.text, raw.path)
+        df = read_table(raw.decoded_text(), raw.path)
         mapping = _PLAIN
 
     cols = columns_lookup(df)
@@ -183,7 +184,7 @@ def parse_price_file(raw: RawFile) -> ParsedPrices:
 def _read_parquet(raw: RawFile) -> pd.DataFrame:
     """A Parquet file as a frame; a corrupt or truncated one is an error naming the file."""
     try:
-        return pd.read_parquet(io.BytesIO(raw.data))
+        return pd.read_parquet(io.BytesIO(raw.whole_data()))
     except Exception as exc:  # pyarrow raises several unrelated types for broken files
         raise _parquet_error(exc, raw.path) from None
 
@@ -209,7 +210,7 @@ def _typed(df: pd.DataFrame, path: Path, *, suffixes: bool) -> pd.DataFrame:
     return out.sort_values(["ticker", "date"], na_position="first").reset_index(drop=True)
 
 
-def checked_rows(df: pd.DataFrame, path: Path, *, suffixes: bool = False) -> pd.DataFrame:
+def checked_rows(df: pd.DataFrame, path: str | Path, *, suffixes: bool = False) -> pd.DataFrame:
     """Rows of text (columns renamed to ``date, close, ...`` and ``_line``) as typed bars
     with their suspect flags, in the order given, after every rule that looks at one row
     at a time; the first bad row raises. Each step marks its error with ``stage``."""
@@ -265,7 +266,8 @@ def checked_rows(df: pd.DataFrame, path: Path, *, suffixes: bool = False) -> pd.
     flat = flat.fillna(False).astype(bool)
     open_out = validate.open_outside_range(out) & ~flat
     out["suspect"] = flat | open_out
-    out["suspect_reason"] = np.where(flat, SUSPECT_FLAT, np.where(open_out, SUSPECT_OPEN, None))
+    none = np.array(None, dtype=object)  # (no reason: None in an object column)
+    out["suspect_reason"] = np.where(flat, SUSPECT_FLAT, np.where(open_out, SUSPECT_OPEN, none))
     return out
 
 
@@ -298,8 +300,9 @@ drop_duplicate_dates = _drop_duplicate_dates
 
 
 def _same(a: float, b: float) -> bool:
-    return (pd.isna(a) and pd.isna(b)) or (
-        not pd.isna(a) and not pd.isna(b) and np.isclose(a, b, rtol=1e-12, atol=0)
+    return bool(
+        (pd.isna(a) and pd.isna(b))
+        or (not pd.isna(a) and not pd.isna(b) and np.isclose(a, b, rtol=1e-12, atol=0))
     )
 
 
@@ -411,6 +414,8 @@ def _rename_columns(df: pd.DataFrame, path: Path) -> InputError | None:
 
 def _csv_names(raw: RawFile) -> list[str]:
     """The column names of a streamed CSV file, as :func:`read_table` names them."""
+    if raw.head is None:
+        raise NotStreamable("no header read")
     first = raw.head.split("\n", 1)[0] + "\n"
     try:
         names = pacsv.read_csv(

@@ -54,6 +54,19 @@ class RawFile:
     def streamed(self) -> bool:
         return self.stream is not None
 
+    def decoded_text(self) -> str:
+        """The file's text. A Parquet file has none, nor has a large file read in batches
+        (its rows come from ``stream``): asking for it is an error naming the file."""
+        if self.text is None:
+            raise InputError("has no text read whole (Parquet, or read in batches)", path=self.path)
+        return self.text
+
+    def whole_data(self) -> bytes:
+        """The file's bytes; a large file read in batches holds none (an error naming it)."""
+        if self.data is None:
+            raise InputError("has no bytes read whole (read in batches)", path=self.path)
+        return self.data
+
     def header_view(self) -> RawFile:
         """A file whose ``text`` is enough to tell its kind and format from its header:
         the file itself, or for a streamed CSV file its first lines."""
@@ -374,7 +387,7 @@ def columns_lookup(df: pd.DataFrame) -> dict[str, str]:
 _DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T][0-9:.+\-Z ]*)?\s*$")
 
 
-def parse_dates(values: pd.Series, lines: pd.Series, path: Path, field: str) -> pd.Series:
+def parse_dates(values: pd.Series, lines: pd.Series, path: str | Path, field: str) -> pd.Series:
     """Dates written year first (``2024-01-03``, ``2024-1-3``, ``2024/01/03``, with or
     without a time part); anything else is an error naming the line."""
     parts = values.str.extract(_DATE)
@@ -420,7 +433,7 @@ _SUFFIX = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 def parse_numbers(
     values: pd.Series,
     lines: pd.Series,
-    path: Path,
+    path: str | Path,
     field: str,
     *,
     required: bool = True,

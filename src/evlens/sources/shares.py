@@ -78,7 +78,7 @@ def _text(df: pd.DataFrame, cols: dict[str, str], key: str) -> pd.Series | None:
 def parse_shares_file(raw: RawFile) -> ParsedShares:
     if raw.is_parquet:
         raise InputError("share counts are read from CSV text, not Parquet", path=raw.path)
-    df = read_table(raw.text, raw.path)
+    df = read_table(raw.decoded_text(), raw.path)
     cols = columns_lookup(df)
     date_col = cols.get("as_of_date") or cols.get("as_of") or cols.get("date")
     total_col = cols.get("total_issued_shares") or cols.get("shares") or cols.get("shares_outstanding")
@@ -141,8 +141,8 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
         )
     if ledger:
         out = _ledger_rows(df, cols, out, raw.path, total_col, basis_col)
-    key = ["ticker", "as_of", "basis"]
-    dup = out.duplicated(key, keep=False)
+    dup_key = ["ticker", "as_of", "basis"]
+    dup = out.duplicated(dup_key, keep=False)
     if dup.any():
         g = out.loc[dup].sort_values("line").iloc[:2]
         if ledger:
@@ -161,7 +161,7 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
                 line=int(g["line"].iloc[1]),
                 field=date_col,
             )
-        out = out.drop_duplicates(key)
+        out = out.drop_duplicates(dup_key)
     return ParsedShares(
         "ledger" if ledger else "shares", out.sort_values(["as_of", "line"]).reset_index(drop=True)
     )
@@ -174,6 +174,8 @@ def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
     change = parse_numbers(df[change_col], lines, path, change_col, required=False)
     validate.check_column(change, lines, CHANGE_LIMIT, path=path, field=change_col)
     event = _text(df, cols, "event")
+    if event is None:  # (a ledger is a file with an 'event' column)
+        raise InputError("missing column 'event'", path=path, line=1, field="event")
     document = _text(df, cols, "document")
     for i in range(len(out)):
         line = int(lines.iloc[i])

@@ -415,7 +415,8 @@ class Store:
         A stored value no analysis can use (not finite, beyond what its metric can hold,
         written by an older evlens that did not check) is left out and listed, with its
         reason, in :attr:`skipped_facts`, so that one bad row never stops an analysis."""
-        sql, params = "SELECT * FROM facts WHERE 1=1", []
+        sql = "SELECT * FROM facts WHERE 1=1"
+        params: list[object] = []
         for col, val in (("entity", entity), ("metric", metric)):
             if val is None:
                 continue
@@ -467,10 +468,10 @@ class Store:
 
     def document(self, doc_id: str) -> dict:
         cur = self.con.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
-        row = (cur.fetchall() or [None])[0]
-        if row is None:
+        rows = cur.fetchall()
+        if not rows:
             raise NotFoundError(f"no document {doc_id!r}")
-        return dict(zip([d[0] for d in cur.description], row))
+        return dict(zip([d[0] for d in cur.description], rows[0]))
 
     def documents(self) -> pd.DataFrame:
         return self.con.execute(
@@ -543,13 +544,13 @@ class Store:
     ) -> ImportResult:
         seen = self.con.execute("SELECT kind, format, rows FROM imports WHERE id = ?", [raw.id]).fetchall()
         if seen:
-            seen = seen[0]
+            kind_seen, format_seen, rows_seen = seen[0]
             return ImportResult(
                 path=str(raw.path),
-                kind=seen[0],
-                format=seen[1],
+                kind=kind_seen,
+                format=format_seen,
                 import_id=raw.id,
-                rows=seen[2],
+                rows=rows_seen,
                 added=0,
                 already_imported=True,
             )
@@ -971,7 +972,9 @@ class Store:
                 ],
             )
         self._aliases = None
-        doc = Document(id=raw.id, text=raw.text, kind="csv", path=str(raw.path), retrieved_at=_now())
+        doc = Document(
+            id=raw.id, text=raw.decoded_text(), kind="csv", path=str(raw.path), retrieved_at=_now()
+        )
         self._insert_document(doc)
         added = self._insert_facts(parsed.facts)
         return ImportResult(
@@ -1316,7 +1319,7 @@ def detect_kind(raw: RawFile) -> str:
     if raw.is_parquet:
         return "prices"
     raw = raw.header_view()
-    header = {c.strip().strip('"').lower() for c in raw.text.split("\n", 1)[0].split(",")}
+    header = {c.strip().strip('"').lower() for c in raw.decoded_text().split("\n", 1)[0].split(",")}
     if {"total_issued_shares"} & header or {"shares", "as_of", "basis"} <= header:
         return "shares"
     try:

@@ -105,11 +105,11 @@ def resolve_targets(store: Store, names: Sequence[str]) -> tuple[list[str], bool
         try:
             found = [store.resolve_ticker(name)]
         except NotFoundError:
-            slug = store.find_entity(name)
-            if slug is not None:
-                found = listed_tickers(store, slug)
+            entity = store.find_entity(name)
+            if entity is not None:
+                found = listed_tickers(store, entity)
                 if not found:
-                    raise NotFoundError(f"{name!r} ({slug}) has no listed security to update") from None
+                    raise NotFoundError(f"{name!r} ({entity}) has no listed security to update") from None
             else:
                 found = [normalize_ticker(name)]  # a ticker the store does not know yet
         tickers.extend(t for t in found if t not in tickers)
@@ -136,9 +136,11 @@ def plan(store: Store, tickers: Sequence[str], today: date, start: date | None =
     :data:`DEFAULT_START`, for a series not stored yet), up to ``today``."""
     last = last_price_dates(store, tickers)
     first = start or DEFAULT_START
-    return [
-        SeriesPlan(t, (last[t] + timedelta(days=1)) if last[t] else first, today, last[t]) for t in tickers
-    ]
+    plans = []
+    for t in tickers:
+        after = last[t]
+        plans.append(SeriesPlan(t, after + timedelta(days=1) if after is not None else first, today, after))
+    return plans
 
 
 # -------------------------------------------------------------------- writes
@@ -266,6 +268,19 @@ def _store_document(store: Store, doc, *, kind: str, fmt: str, rows: int) -> int
 
 
 # -------------------------------------------------------------------- update
+def _cpca_fetcher() -> Callable:
+    """The live ranking fetcher: CPCA through AKShare, one rate limiter for its requests."""
+    from ..sources.live import cpca
+    from ..sources.live.http import RateLimiter
+
+    rlimiter = RateLimiter()
+
+    def fetch_ranking(indicator, find_entity, after):
+        return cpca.fetch_maker_ranking(indicator, find_entity, after=after, limiter=rlimiter)
+
+    return fetch_ranking
+
+
 def update(
     store: Store,
     names: Sequence[str] = (),
@@ -300,19 +315,12 @@ def update(
                 session.update(transport=YFinanceTransport(), limiter=RateLimiter())
             return fetch_prices(ticker, start, end, after=after, **session)
 
-    if rankings and ranking_fetcher is None:
-        from ..sources.live.http import RateLimiter
-
-        rlimiter = RateLimiter()
-
-        def ranking_fetcher(indicator, find_entity, after):
-            return cpca.fetch_maker_ranking(indicator, find_entity, after=after, limiter=rlimiter)
-
     plans = plan(store, tickers, today, start)
     fetched = [price_fetcher(p.ticker, p.start, p.end, p.after) for p in plans if not p.up_to_date]
     ranked = []
     if rankings:
+        fetch_ranking = ranking_fetcher if ranking_fetcher is not None else _cpca_fetcher()
         for indicator, metric in cpca.METRIC.items():
             after = last_ranking_period(store, metric, cpca.METHOD)
-            ranked.append(ranking_fetcher(indicator, store.find_entity, after))
+            ranked.append(fetch_ranking(indicator, store.find_entity, after))
     return write_update(store, fetched, ranked, up_to_date=[p.ticker for p in plans if p.up_to_date])

@@ -195,11 +195,12 @@ def captured_responses() -> Iterator[list[Response]]:
         )
         return resp
 
-    requests.Session.send = send
+    # the class's method itself is replaced for the duration: AKShare makes its own sessions
+    requests.Session.send = send  # type: ignore[method-assign]
     try:
         yield seen
     finally:
-        requests.Session.send = original
+        requests.Session.send = original  # type: ignore[method-assign]
 
 
 def fetch_maker_ranking(

@@ -180,9 +180,10 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
     running = _running_session(meta, zone)
     skipped: list[str] = []
     rows = []
+    closes = columns["close"] or []  # (none only when there are no timestamps: see above)
     for i, ts in enumerate(stamps):
         day = datetime.fromtimestamp(int(ts), zone).date()
-        close = columns["close"][i]
+        close = closes[i]
         if close is None:
             skipped.append(f"{day}: no close")
             continue
