@@ -26,6 +26,7 @@ Dividend-adjusted closes are no quoted prices: market value is refused for them.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
@@ -219,10 +220,10 @@ class MarketCap:
     """Market value of one listed line on one session."""
 
     ticker: str
-    date: date
+    date: dt.date
     close: float
     shares: float
-    shares_as_of: date
+    shares_as_of: dt.date
     basis: str
     market_cap: float
     currency: str | None
@@ -410,6 +411,8 @@ def first_crossing(store, ticker: str, threshold: float, since: date | str | Non
         )
     day = hits.index[0]
     count = shares_as_of(table, day.date())
+    if count is None:  # a session with a market value has a count in force
+        raise NotFoundError(f"no share count of {ps.ticker} dated on or before {day.date()}")
     close = float(hits.at[day, "close"])
     return Milestone(
         crossed=True,
@@ -517,7 +520,7 @@ class Reconciliation:
             "rule": self.rule,
             "checks": [c.to_dict() for c in self.checks],
             "gaps": len(self.gaps),
-            "largest_gap": max((abs(c.gap) for c in self.gaps), default=0.0),
+            "largest_gap": max((abs(c.gap) for c in self.gaps if c.gap is not None), default=0.0),
         }
 
     def summary(self) -> str:
@@ -565,12 +568,12 @@ class NearbyFact:
 class SeriesDay:
     """Market value on one session and the count behind it."""
 
-    date: date
+    date: dt.date
     close: float
     shares: float
     market_cap: float
     basis: str  # filed | derived | implied: how that day's count was obtained
-    shares_as_of: date
+    shares_as_of: dt.date
     event: str | None  # the ledger event of the count in force (placing, monthly_return, ...)
     document: str | None
     source_url: str | None
@@ -606,7 +609,7 @@ class ValueMilestone:
     stored session before the window had reached it)."""
 
     threshold: float
-    date: date
+    date: dt.date
     market_cap: float
     close: float
     shares: float
@@ -627,8 +630,8 @@ class Move:
     """A daily change in market value, split into the part the price moved
     (``Δclose × shares before``) and the part the share count moved (``close × Δshares``)."""
 
-    date: date
-    previous: date
+    date: dt.date
+    previous: dt.date
     change: float
     change_pct: float
     price_effect: float

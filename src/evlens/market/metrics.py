@@ -125,12 +125,12 @@ def period_return(closes: pd.Series, start: date | None, end: date | None) -> Pe
     t1 = pd.Timestamp(end) if end is not None else idx[-1]
     if t0 is not None and t1 < t0:
         raise InputError(f"window ends ({t1.date()}) before it starts ({t0.date()})", field="end")
-    if t0 is None:
+    if t0 is None:  # the base is the first close (there is one: _clean asks for it)
         before, inside = s.iloc[:1], s.iloc[1:][idx[1:] <= t1]
     else:
         before, inside = s[idx < t0], s[(idx >= t0) & (idx <= t1)]
-    if before.empty:
-        raise InputError(f"no close before {t0.date()} to measure the return from", field="start")
+        if before.empty:
+            raise InputError(f"no close before {t0.date()} to measure the return from", field="start")
     if inside.empty:
         raise InputError(f"no close in the window ending {t1.date()}", field="end")
     p0, p1 = float(before.iloc[-1]), float(inside.iloc[-1])

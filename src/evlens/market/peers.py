@@ -97,7 +97,7 @@ def _risk_columns(store, row: ReturnRow, benchmark: str, window_kwargs: dict) ->
             rep = risk(store, row.ticker, **window_kwargs)
         except EvlensError:
             return {}
-    out = {
+    out: dict[str, float | str | None] = {
         "annual_volatility_pct": rep.annual_volatility_pct,
         "max_drawdown_pct": rep.max_drawdown.pct,
         "beta": rep.beta,
@@ -133,6 +133,9 @@ def peers(
     table = returns(
         store, [subject], peers=names, benchmark=benchmark, year=year, ytd=ytd, start=start, end=end
     )
+    b = table.benchmark
+    if b is None:
+        raise InputError("give a benchmark to compare the peers with", field="benchmark")
     subj = table.rows[0]
     peer_rows = [r for r in table.rows[1:] if r.ticker != subj.ticker]
     window_kwargs = {
@@ -140,7 +143,7 @@ def peers(
     }
     out: list[PeerRow] = []
     for r in table.rows:
-        extra = _risk_columns(store, r, table.benchmark.ticker, window_kwargs) if with_risk else {}
+        extra = _risk_columns(store, r, b.ticker, window_kwargs) if with_risk else {}
         out.append(
             PeerRow(
                 ticker=r.ticker,
@@ -156,7 +159,6 @@ def peers(
                 **extra,
             )
         )
-    b = table.benchmark
     out.append(
         PeerRow(
             ticker=b.ticker,

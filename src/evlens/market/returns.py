@@ -176,8 +176,9 @@ def ticker_return(
     note = None
     coverage_gap = None
     used = ps.without_suspect() if avoid_suspect else ps
-    if not used.empty:
-        want_end = last_session(ps.calendar, window.end) if window.end else used.last_date
+    last_used = used.last_date  # None when there is no close
+    if last_used is not None:
+        want_end = last_session(ps.calendar, window.end) if window.end else last_used
         try:
             pr = metrics.period_return(used.closes, window.start, window.end)
         except InputError as exc:
@@ -280,7 +281,7 @@ def _split(items: Iterable[str] | str | None) -> list[str]:
         return []
     if isinstance(items, str):
         items = [items]
-    out = []
+    out: list[str] = []
     for item in items:
         out.extend(p.strip() for p in str(item).split(",") if p.strip())
     return out
