@@ -129,7 +129,7 @@ def run(
         idx = np.array([i for i, _ in items])
         est_y[idx] = gather(y, rows, cols, rel_est)
         evt_y[idx] = gather(y, rows, cols, rel_evt)
-        if bench is not None:
+        if bench is not None and est_x is not None and evt_x is not None:
             x = to_returns(bench.close, on, spec.log_returns).to_numpy()[:, None]
             est_x[idx] = gather(x, rows, cols, rel_est)
             evt_x[idx] = gather(x, rows, cols, rel_evt)

@@ -379,6 +379,7 @@ def _row(p: Point, method: str, draws: np.ndarray | None) -> dict:
 
     pf = p.forecasts[method]
     y = p.outcome.value
+    inside: dict[str, bool | None]
     if draws is None:
         p50 = pf.p50
         inside = {"50": None, "80": None, "90": None}
@@ -445,7 +446,8 @@ def backtest(
     cal_years = list(range(first, max(years) + 1))
     pts, skipped = raw_points(records, ents, cal_years)
     scored = [p for p in pts if p.year in set(years) and (not only or p.entity in set(only))]
-    rows, base = [], {m: [] for m in METHODS[1:]}
+    rows: list[dict] = []
+    base: dict[str, list[dict]] = {m: [] for m in METHODS[1:]}
     uncal = []
     for p in scored:
         cal = [q for q in pts if q.outcome.known_from <= p.as_of]

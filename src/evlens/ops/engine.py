@@ -294,11 +294,11 @@ def simulate(
         buf[0] = -B
         np.subtract(arrived, served, out=buf[1:])
         X_last = buf[-1].copy()
-        bound = None if is_obs else buf[1:].copy()
+        x_steps = None if is_obs else buf[1:].copy()  # X_1..X_s, before the running minimum
         np.minimum.accumulate(buf, axis=0, out=buf)
         B_new = X_last - buf[-1]
         D_sum = B + A_sum - B_new
-        bound = np.zeros(n) if is_obs else (bound >= buf[:-1]).mean(axis=0)
+        bound = np.zeros(n) if x_steps is None else (x_steps >= buf[:-1]).mean(axis=0)
         B = B_new
         with np.errstate(divide="ignore", invalid="ignore"):
             wait = np.where(rate_last > 0, B / np.where(rate_last > 0, rate_last, 1.0), np.inf)

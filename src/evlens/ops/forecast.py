@@ -26,6 +26,7 @@ as of ``as_of`` (a raise known by then replaces the earlier figure), else the sc
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -45,7 +46,7 @@ from .scenario import Scenario
 PERCENTILES = (5, 50, 95)
 
 
-def _band(a: np.ndarray) -> dict[str, float]:
+def _band(a: np.ndarray) -> dict[str, float | None]:
     finite = np.where(np.isfinite(a), a, np.nan)
     if np.all(np.isnan(finite)):
         return {"mean": None, "p5": None, "p50": None, "p95": None}
@@ -154,7 +155,7 @@ def forecast_deliveries(
         raise InputError("paths must be at least 1", field="paths")
     as_of = as_of or scenario.as_of or date.today()
     if seed is None:
-        seed = int(np.random.SeedSequence().entropy % (2**63))
+        seed = secrets.randbits(63)
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
     year_end = date(year, 12, 31)
 

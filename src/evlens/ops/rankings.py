@@ -128,7 +128,7 @@ class RankedFigure:
 def _competition_ranks(values: Sequence[float]) -> list[int]:
     """Rank of each value: 1 + how many values are strictly higher (ties share the rank)."""
     ordered = sorted(values, reverse=True)
-    first = {}
+    first: dict[float, int] = {}
     for i, v in enumerate(ordered):
         first.setdefault(v, i + 1)
     return [first[v] for v in values]

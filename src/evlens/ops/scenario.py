@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -239,7 +240,7 @@ class _Reader:
     def fail(self, key: str, msg: str) -> InputError:
         return InputError(msg, path=self.path, field=key)
 
-    def table(self, data: Any, key: str, allowed: set[str], required: set[str] = frozenset()) -> dict:
+    def table(self, data: Any, key: str, allowed: set[str], required: Collection[str] = frozenset()) -> dict:
         if not isinstance(data, dict):
             raise self.fail(key, "expected a table")
         for k in data:
