@@ -1,7 +1,8 @@
 """Extraction cost by the shape of the text: time must grow linearly with the length
 whatever the shape, and the output must stay bounded.
 
-    .venv/bin/python benchmarks/bench_extract_shapes.py [--sizes 100000,1000000] [--articles 600]
+    .venv/bin/python benchmarks/bench_extract_shapes.py [--sizes 30000,300000] [--articles 200] [--rounds 3]
+    .venv/bin/python benchmarks/bench_extract_shapes.py --sizes 100000,1000000 --articles 600   # the 1 MB target
 
 Prints, for each shape, milliseconds per 100,000 characters at each size (a linear cost
 keeps the figure flat), the facts found and the longest ``sentence`` written; then
@@ -13,6 +14,13 @@ text as a multiple of its size (tracemalloc). Shapes:
 * no sentence ends: the prose with every sentence end and line end made a comma or a space;
 * control characters: the prose with a control character after every few characters.
 
+No other package extracts these facts, so there is no peer. The floor is the one that
+``bench_extract.py`` times: one pass of one regular expression for every number with its
+multiplier and unit, on the same texts in the same rounds. Times are CPU time
+(``time.process_time``), medians over ``--rounds`` interleaved rounds (every text, then
+the articles, each read by evlens and then by the floor), with the paired ratio
+evlens / floor (median over rounds of the ratio within a round).
+
 Targets (issue 15): at least 300 articles of 3,000 characters per second on one core;
 1 MB without a sentence end in under 2 s; peak memory under 20 times the input.
 """
@@ -22,10 +30,13 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import statistics
 import time
 import tracemalloc
 from datetime import date
 from pathlib import Path
+
+from bench_extract import floor
 
 from evlens.extract import extract_text
 
@@ -109,24 +120,27 @@ def timed(text: str) -> tuple[float, int, int]:
     return secs, len(facts), max((len(f.sentence or "") for f in facts), default=0)
 
 
-def articles_per_second(prose: str, count: int, size: int = 3000) -> float:
-    """Articles of ``size`` characters per second on one core (process time)."""
+def floor_timed(text: str) -> float:
+    """Seconds (process time) of the floor on ``text``."""
+    c0 = time.process_time()
+    floor(text)
+    return time.process_time() - c0
+
+
+def article_texts(prose: str, count: int, size: int = 3000) -> list[str]:
+    """``count`` slices of ``size`` characters of the prose."""
     rng = random.Random(7)
     texts = []
     for _ in range(count):
         a = rng.randrange(0, max(1, len(prose) - size))
         texts.append(prose[a : a + size])
-    extract_text(texts[0], PUBLISHED)  # load the lexicon and the character table first
-    c0 = time.process_time()
-    for t in texts:
-        extract_text(t, PUBLISHED)
-    return count / (time.process_time() - c0)
+    return texts
 
 
-def peak_memory_ratio(text: str) -> float:
-    """Peak memory allocated while extracting ``text``, over its size in bytes (as UTF-8)."""
+def peak_memory_ratio(fn, text: str) -> float:
+    """Peak memory allocated while ``fn`` reads ``text``, over its size in bytes (as UTF-8)."""
     tracemalloc.start()
-    extract_text(text, PUBLISHED)
+    fn(text)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / len(text.encode("utf-8"))
@@ -134,23 +148,62 @@ def peak_memory_ratio(text: str) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="100000,1000000", help="text sizes in characters, comma-separated")
-    ap.add_argument("--articles", type=int, default=600, help="3,000-character articles for the rate")
+    ap.add_argument("--sizes", default="30000,300000", help="text sizes in characters, comma-separated")
+    ap.add_argument("--articles", type=int, default=200, help="3,000-character articles for the rate")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     prose = prose_source()
     extract_text("小米交付7,058辆。", PUBLISHED)  # warm up: lexicon, character table
-    print(f"{'shape':<20}{'chars':>10}{'seconds':>10}{'ms/100k':>10}{'facts':>8}{'longest sentence':>18}")
-    for n in sizes:
-        for name, text in shapes(n, prose).items():
+    texts = {(n, name): text for n in sizes for name, text in shapes(n, prose).items()}
+    arts = article_texts(prose, args.articles)
+    ours: dict[tuple[int, str], list[float]] = {k: [] for k in texts}
+    plain: dict[tuple[int, str], list[float]] = {k: [] for k in texts}
+    found: dict[tuple[int, str], tuple[int, int]] = {}
+    rate_ours, rate_plain = [], []
+    for _ in range(args.rounds):
+        for key, text in texts.items():
             secs, nf, longest = timed(text)
-            print(f"{name:<20}{n:>10}{secs:>10.2f}{secs * 1000 * 100_000 / n:>10.0f}{nf:>8}{longest:>18}")
-    rate = articles_per_second(prose, args.articles)
-    print(f"\narticles of 3,000 characters per second, one core: {rate:.0f}   (target >= 300)")
+            ours[key].append(secs)
+            found[key] = (nf, longest)
+            plain[key].append(floor_timed(text))
+        c0 = time.process_time()
+        for t in arts:
+            extract_text(t, PUBLISHED)
+        rate_ours.append(time.process_time() - c0)
+        c0 = time.process_time()
+        for t in arts:
+            floor(t)
+        rate_plain.append(time.process_time() - c0)
+
+    print(
+        f"{args.rounds} interleaved rounds, one core, CPU time (median); no peer extracts these facts; "
+        "floor: one regular-expression pass for numbers and units (bench_extract.py)"
+    )
+    print(
+        f"{'shape':<20}{'chars':>10}{'seconds':>10}{'ms/100k':>10}{'floor ms/100k':>15}"
+        f"{'evlens/floor':>14}{'facts':>8}{'longest sentence':>18}"
+    )
+    for (n, name), t in ours.items():
+        secs, fl = statistics.median(t), statistics.median(plain[(n, name)])
+        ratio = statistics.median(a / b for a, b in zip(t, plain[(n, name)]))
+        nf, longest = found[(n, name)]
+        print(
+            f"{name:<20}{n:>10}{secs:>10.2f}{secs * 1000 * 100_000 / n:>10.0f}"
+            f"{fl * 1000 * 100_000 / n:>15.2f}{ratio:>13.0f}x{nf:>8}{longest:>18}"
+        )
+    e, f = statistics.median(rate_ours), statistics.median(rate_plain)
+    ratio = statistics.median(a / b for a, b in zip(rate_ours, rate_plain))
+    print(
+        f"\narticles of 3,000 characters per second, one core: evlens {len(arts) / e:.0f} (target >= 300); "
+        f"floor {len(arts) / f:,.0f}; paired ratio evlens / floor {ratio:.0f}x"
+    )
     big = shapes(max(sizes), prose)
     for name in ("prose", "no sentence ends", "dense numbers"):
+        ours_peak = peak_memory_ratio(lambda t: extract_text(t, PUBLISHED), big[name])
         print(
-            f"peak memory / input size, {name} ({max(sizes)} chars): {peak_memory_ratio(big[name]):.1f}x   (target < 20x)"
+            f"peak memory / input size, {name} ({max(sizes)} chars): evlens {ours_peak:.1f}x (target < 20x); "
+            f"floor {peak_memory_ratio(floor, big[name]):.2f}x"
         )
 
 
