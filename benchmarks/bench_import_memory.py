@@ -15,10 +15,11 @@ For each step it prints the median CPU time (user + system of the child, from
 ``os.wait4``), the median peak RSS of the child, that peak over the file size, the median
 growth of RSS during the import (the child's peak minus its RSS just before the import,
 after Python, pandas and DuckDB are loaded and the database is open) over the file size,
-and the paired ratios evlens/peer and evlens/floor of CPU time and peak RSS. It prints
-measurements only and asserts nothing.
+and the paired ratios peer/evlens and evlens/floor of CPU time and peak RSS (medians over
+rounds of the ratio within a round). It prints measurements only and asserts nothing.
 
-    .venv/bin/python benchmarks/bench_import_memory.py [--mb 120] [--rounds 3]
+    .venv/bin/python benchmarks/bench_import_memory.py [--mb 20] [--rounds 3]
+    .venv/bin/python benchmarks/bench_import_memory.py --mb 120   # a larger file (minutes)
     # another evlens tree (an older version, say) for the evlens step:
     .venv/bin/python benchmarks/bench_import_memory.py --evlens-src /path/to/evlens/src
 
@@ -137,7 +138,7 @@ def run_child(step: str, path: Path, work: Path, env: dict) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mb", type=float, default=120, help="size of the generated file in MB (default 120)")
+    ap.add_argument("--mb", type=float, default=20, help="size of the generated file in MB (default 20)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     ap.add_argument(
         "--evlens-src", type=Path, help="import evlens from this src directory for the evlens step"
@@ -157,7 +158,7 @@ def main() -> None:
         size = path.stat().st_size
         print(
             f"file: {size / 1e6:.1f} MB, {rows:,} rows (written in {time.perf_counter() - t0:.1f} s); "
-            f"{args.rounds} rounds; evlens from {args.evlens_src or 'this tree'}"
+            f"{args.rounds} interleaved rounds, each step in a fresh process, medians below; evlens from {args.evlens_src or 'this tree'}"
         )
         found: dict[str, list[dict]] = {s: [] for s in STEPS}
         for _ in range(args.rounds):
@@ -174,17 +175,26 @@ def main() -> None:
             return statistics.median(r["peak"] - r["before"] for r in found[step])
 
         print(
-            f"{'step':<8} {'cpu s':>7} {'peak RSS MB':>12} {'peak/file':>10} {'growth MB':>10} {'growth/file':>12}"
+            f"{'step':<8} {'CPU s':>7} {'peak RSS MB':>12} {'peak/file':>10} {'growth MB':>10} {'growth/file':>12}"
         )
         for step in STEPS:
             print(
                 f"{step:<8} {med(step, 'cpu'):>7.2f} {med(step, 'maxrss') / 1e6:>12.0f} "
                 f"{med(step, 'maxrss') / size:>10.2f} {med_growth(step) / 1e6:>10.0f} {med_growth(step) / size:>12.2f}"
             )
-        for other in ("peer", "floor"):
-            cpu = statistics.median(a["cpu"] / b["cpu"] for a, b in zip(found["evlens"], found[other]))
-            rss = statistics.median(a["maxrss"] / b["maxrss"] for a, b in zip(found["evlens"], found[other]))
-            print(f"evlens/{other:<6} cpu {cpu:.2f}x, peak RSS {rss:.2f}x (median of paired rounds)")
+
+        def paired(a: str, b: str, key: str) -> float:
+            return statistics.median(x[key] / y[key] for x, y in zip(found[a], found[b]))
+
+        print(
+            f"paired ratio peer / evlens: cpu {paired('peer', 'evlens', 'cpu'):.2f}x, "
+            f"peak RSS {paired('peer', 'evlens', 'maxrss'):.2f}x (median over rounds; below 1: the peer is "
+            "faster or smaller)"
+        )
+        print(
+            f"paired ratio evlens / floor: cpu {paired('evlens', 'floor', 'cpu'):.2f}x, "
+            f"peak RSS {paired('evlens', 'floor', 'maxrss'):.2f}x (median over rounds)"
+        )
 
 
 if __name__ == "__main__":
