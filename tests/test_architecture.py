@@ -32,6 +32,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "validate",
             "demo",
             "data",
+            "defaults",
         }
     ),
     frozenset({"sources", "extract"}),

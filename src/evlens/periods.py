@@ -49,6 +49,33 @@ class Period:
         return out
 
 
+#: The mean length of a month in days (a Julian year over twelve): converts a ramp or lead
+#: time given in months to days, and back.
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def month_index(month: str) -> int:
+    """A ``YYYY-MM`` month as a count of months since year 0 (``year * 12 + month - 1``), so
+    that month arithmetic is integer arithmetic."""
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def month_at(index: int) -> str:
+    """The ``YYYY-MM`` month of a :func:`month_index`."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def add_months(month: str, k: int) -> str:
+    """The month ``k`` months after ``month`` (before it when ``k`` is negative):
+    ``add_months("2024-11", 3) == "2025-02"``."""
+    return month_at(month_index(month) + k)
+
+
+def months_between(a: str, b: str) -> int:
+    """Months from ``b`` to ``a`` (``a - b``): ``months_between("2025-02", "2024-11") == 3``."""
+    return month_index(a) - month_index(b)
+
+
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 

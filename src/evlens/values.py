@@ -5,8 +5,10 @@ A value is *missing* when it is ``None``, a float NaN, ``pd.NaT`` or ``pd.NA``.
 
 from __future__ import annotations
 
+import json
 import math
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -53,3 +55,27 @@ def jsonable(obj: Any) -> Any:
     if hasattr(obj, "item"):
         return jsonable(obj.item())
     return obj
+
+
+def json_default(o: Any) -> Any:
+    """What ``json.dumps`` cannot write by itself: dates and times as ISO text, result
+    objects through their ``to_dict()``, NumPy scalars as Python values, sets and tuples as
+    lists, paths as text. Anything else is an error, never a silent ``str()``."""
+    if isinstance(o, (date, datetime)):
+        return o.isoformat()
+    if hasattr(o, "to_dict"):
+        return o.to_dict()
+    if hasattr(o, "item"):
+        return o.item()
+    if isinstance(o, (set, frozenset, tuple)):
+        return list(o)
+    if isinstance(o, Path):
+        return str(o)
+    raise TypeError(f"cannot write {type(o).__name__} as JSON")
+
+
+def to_json(obj: Any, *, indent: int | None = None) -> str:
+    """The one JSON writer of the CLI and the dashboard: UTF-8 text kept as is (Chinese is
+    not escaped), no NaN or infinity (``allow_nan=False``: make them ``None`` first, see
+    :func:`jsonable`), the types of :func:`json_default`."""
+    return json.dumps(obj, default=json_default, ensure_ascii=False, indent=indent, allow_nan=False)

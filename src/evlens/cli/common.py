@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+
+from ..values import to_json
 
 console = Console(width=None if Console().is_terminal else 120)
 err_console = Console(stderr=True)
@@ -46,22 +47,8 @@ def state(ctx: typer.Context) -> State:
     return ctx.ensure_object(State)
 
 
-def _default(o: Any) -> Any:
-    if isinstance(o, (date, datetime)):
-        return o.isoformat()
-    if hasattr(o, "to_dict"):
-        return o.to_dict()
-    if hasattr(o, "item"):  # numpy scalars
-        return o.item()
-    if isinstance(o, (set, tuple)):
-        return list(o)
-    if isinstance(o, Path):
-        return str(o)
-    raise TypeError(f"cannot write {type(o).__name__} as JSON")
-
-
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, default=_default, ensure_ascii=False, indent=2, allow_nan=False)
+    return to_json(obj, indent=2)
 
 
 def emit(obj: Any, as_json: bool, render: Callable[[Any], None]) -> None:

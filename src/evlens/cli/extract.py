@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -11,11 +10,12 @@ import typer
 from rich.table import Table
 
 from ..errors import InputError
+from ..values import to_json
 from .common import JSON_OPTION, console, err_console, parse_day, state
 
 
 def _line(d: dict) -> str:
-    return json.dumps(d, ensure_ascii=False, default=str)
+    return to_json(d)
 
 
 def _row_to_dict(r: dict) -> dict:

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from ..defaults import DEFAULT_PATHS, DEFAULT_SEED
 from ..errors import InputError
 from .common import JSON_OPTION, console, emit, err_console, state
 
@@ -57,8 +58,8 @@ def register(app: typer.Typer) -> None:
         as_of: str | None = typer.Option(
             None, "--as-of", help="Forecast from what was public on this day, YYYY-MM-DD (default: today)."
         ),
-        paths: int = typer.Option(4000, "--paths", help="Forecast paths."),
-        seed: int = typer.Option(1, "--seed", help="Forecast seed."),
+        paths: int = typer.Option(DEFAULT_PATHS, "--paths", help="Forecast paths."),
+        seed: int = typer.Option(DEFAULT_SEED, "--seed", help="Forecast seed."),
         png: Path | None = typer.Option(
             None, "--png", help="Also write each chart as a PNG into this folder."
         ),

@@ -11,13 +11,13 @@ from typing import Any
 import pandas as pd
 
 from .. import market, ops
+from ..defaults import DEFAULT_MILESTONE, DEFAULT_PATHS, DEFAULT_SEED
 from ..errors import EvlensError, InputError, NotFoundError
 from ..events import study
 from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, maker, maker_of, reported_metric
 from ..market.metrics import simple_returns
 from ..values import jsonable
 
-DEFAULT_MILESTONE = 1e12
 EVENT_METRICS = ("deliveries", "delivery_target")
 
 
@@ -34,8 +34,8 @@ class ReportOptions:
     peers: tuple[str, ...] | None = None  # default: the maker's peers in the universe
     milestone: float = DEFAULT_MILESTONE
     scenario: str | None = None  # default: <entity>-<forecast year>
-    paths: int = 4000
-    seed: int = 1
+    paths: int = DEFAULT_PATHS
+    seed: int = DEFAULT_SEED
     as_of: date | None = None  # the calibrated forecast uses what was public then (default: today)
     calibration: bool = True  # show the back-test's calibration (runs it once per set of facts)
     second_phase_start: date | None = None

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..defaults import DEFAULT_PATHS, DEFAULT_SEED, MAX_PATHS
 from ..errors import ConflictError, EvlensError, Forbidden, InputError, LockedError, NotFoundError
 from . import pages
 from .security import Guard, allowed_hosts
@@ -159,8 +160,8 @@ def create_app(
         second_phase_start: str | None = Query(None, max_length=10, description="YYYY-MM-DD"),
         ramp_months: float | None = Query(None, ge=0, le=60),
         demand_growth: float | None = Query(None, ge=-0.9, le=5),
-        paths: int = Query(4000, ge=1, le=20000),
-        seed: int = Query(1, ge=0, le=2**32 - 1),
+        paths: int = Query(DEFAULT_PATHS, ge=1, le=MAX_PATHS),
+        seed: int = Query(DEFAULT_SEED, ge=0, le=2**32 - 1),
     ) -> Response:
         opts = scenario_options(second_phase_start, ramp_months, demand_growth, paths, seed)
         return _json_bytes_response(

@@ -26,10 +26,11 @@ from __future__ import annotations
 import asyncio
 import hmac
 import ipaddress
-import json
 from collections.abc import Iterable
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from ..values import to_json
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
@@ -104,7 +105,7 @@ def _headers(scope) -> dict[bytes, bytes]:
 
 
 async def _plain(send, status: int, message: str, extra: Iterable[tuple[bytes, bytes]] = ()) -> None:
-    body = json.dumps({"error": message}).encode()
+    body = to_json({"error": message}).encode("utf-8")
     await send(
         {
             "type": "http.response.start",

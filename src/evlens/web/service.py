@@ -4,7 +4,6 @@ set of parameters and reused until facts are stored."""
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import threading
@@ -15,27 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..defaults import MAX_PATHS
 from ..errors import ConflictError, InputError
-from ..values import jsonable
+from ..values import jsonable, to_json
 from ..views.company import ReportOptions, build_report, run_forecast
 
-MAX_PATHS = 20_000
 CACHE_SIZE = 64
 
 
 def json_bytes(obj: Any) -> bytes:
-    def default(o: Any) -> Any:
-        if isinstance(o, date):
-            return o.isoformat()
-        if hasattr(o, "item"):
-            return o.item()
-        if hasattr(o, "to_dict"):
-            return o.to_dict()
-        if isinstance(o, (set, tuple)):
-            return list(o)
-        return str(o)
-
-    return json.dumps(obj, default=default, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    return to_json(obj).encode("utf-8")
 
 
 def records(df) -> list[dict]:
