@@ -24,10 +24,6 @@ from . import statistics as st
 from .results import TESTS, EventResult, EventStudyResult, TestRow
 from .spec import StudySpec
 
-#: Above this many events the Kolari-Pynnönen correlation (quadratic in events) is skipped
-#: unless asked for explicitly.
-KP_AUTO_LIMIT = 1000
-
 
 @dataclass(frozen=True)
 class EventMeta:
@@ -129,9 +125,10 @@ def tests(
     arr: Arrays,
     est_keys: np.ndarray | None = None,
     evt_keys: np.ndarray | None = None,
-    kolari_pynnonen: bool | None = None,
+    kolari_pynnonen: bool = True,
 ) -> tuple[list[TestRow], TestRow, tuple[float, float] | None, float | None, list[str]]:
-    """Daily and window tests across the included events."""
+    """Daily and window tests across the included events; the Kolari-Pynnönen adjusted
+    tests whenever ``kolari_pynnonen`` and the calendar days of the windows are given."""
     notes: list[str] = []
     inc = arr.included
     ar = arr.ar[inc]
@@ -148,14 +145,12 @@ def tests(
         return rows, _row(None, 0, np.nan, np.nan, empty), None, None, ["no event could be tested"]
 
     r_bar: tuple[float, float] | None = None
-    want_kp = kolari_pynnonen if kolari_pynnonen is not None else ar.shape[0] <= KP_AUTO_LIMIT
-    if want_kp and est_keys is not None and evt_keys is not None:
-        rho = st.residual_correlations(est, np.asarray(est_keys)[inc])
-        r_bar = st.average_cross_correlation(rho, np.asarray(evt_keys)[inc])
-    elif want_kp:
+    if kolari_pynnonen and est_keys is not None and evt_keys is not None:
+        r_bar = st.average_cross_correlation(est, np.asarray(est_keys)[inc], np.asarray(evt_keys)[inc])
+    elif kolari_pynnonen:
         notes.append("Kolari-Pynnönen adjustment needs the calendar days of the windows; skipped")
     else:
-        notes.append(f"Kolari-Pynnönen adjustment skipped for more than {KP_AUTO_LIMIT} events")
+        notes.append("Kolari-Pynnönen adjustment not asked for; skipped")
 
     bw_df = float(n_est.mean()) - 1.0
     p_hat = st.positive_share(est)
@@ -219,7 +214,7 @@ def event_study(
     est_keys: np.ndarray | None = None,
     evt_keys: np.ndarray | None = None,
     benchmark: str | None = None,
-    kolari_pynnonen: bool | None = None,
+    kolari_pynnonen: bool = True,
     notes: list[str] | None = None,
 ) -> EventStudyResult:
     """Run the study on pre-cut windows (``n_events x L`` and ``n_events x W`` arrays).

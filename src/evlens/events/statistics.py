@@ -123,64 +123,107 @@ def bmp(sar: np.ndarray) -> Stat:
     return t_test(sar)
 
 
-def _indicator(keys: np.ndarray, valid: np.ndarray, uniq: np.ndarray) -> np.ndarray:
-    """Days x events matrix: 1 where the event has a valid cell on that calendar day."""
-    n_ev = keys.shape[0]
-    out = np.zeros((uniq.size, n_ev))
+def _on_days(values: np.ndarray, days: np.ndarray, valid: np.ndarray, first: int, n_days: int) -> np.ndarray:
+    """Days x events matrix of the events' ``values`` on days ``first .. first + n_days - 1``
+    (``days``: the day number of each cell, read where ``valid``); 0 where an event has none."""
+    out = np.zeros((n_days, days.shape[0]))
     rows, cols = np.nonzero(valid)
-    out[np.searchsorted(uniq, keys[rows, cols]), rows] = 1.0
+    out[days[rows, cols] - first, rows] = values[rows, cols]
     return out
 
 
-def residual_correlations(est_res: np.ndarray, keys: np.ndarray, min_overlap: int = 10) -> np.ndarray:
-    """Pairwise correlations ``rho_ij`` of the events' estimation-window abnormal returns
-    over the calendar days both have (``keys``: a day number per cell); 0 when two events
-    share fewer than ``min_overlap`` such days; 0 on the diagonal."""
-    est_res = np.asarray(est_res, dtype=float)
-    keys = np.asarray(keys, dtype=float)
-    ok = np.isfinite(est_res) & np.isfinite(keys)
-    uniq = np.unique(keys[ok])
-    m = _indicator(keys, ok, uniq)
-    z = np.zeros_like(m)
-    rows, cols = np.nonzero(ok)
-    z[np.searchsorted(uniq, keys[rows, cols]), rows] = est_res[rows, cols]
-    n_ij = m.T @ m
-    sx = z.T @ m  # sum of event i's values over the days it shares with j
-    sxx = (z * z).T @ m
-    sxy = z.T @ z
+def _day_numbers(keys: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Each valid cell's calendar day as its position among all the days that occur (0, 1,
+    ...), so that matrices over days have no row for a day no event has; -1 elsewhere."""
+    out = np.full(keys.shape, -1, dtype=np.int64)
+    out[valid] = np.searchsorted(np.unique(keys[valid]), keys[valid])
+    return out
+
+
+def _correlation_block(
+    res: np.ndarray, days: np.ndarray, ok: np.ndarray, a: np.ndarray, b: np.ndarray, min_overlap: int
+) -> np.ndarray:
+    """Correlations ``rho_ij`` of events ``a`` (rows) with events ``b`` (columns) over the
+    days both have (``days`` from :func:`_day_numbers`; pairwise-complete means and
+    variances); 0 when a pair shares fewer than ``min_overlap`` days. ``i == j`` gives 1
+    (callers leave the diagonal out)."""
+    used = np.concatenate([days[a][ok[a]], days[b][ok[b]]])
+    if used.size == 0:
+        return np.zeros((a.size, b.size))
+    first, n_days = int(used.min()), int(used.max() - used.min()) + 1
+    ones_a, ones_b = np.ones((a.size, days.shape[1])), np.ones((b.size, days.shape[1]))
+    ma, mb = _on_days(ones_a, days[a], ok[a], first, n_days), _on_days(ones_b, days[b], ok[b], first, n_days)
+    za, zb = _on_days(res[a], days[a], ok[a], first, n_days), _on_days(res[b], days[b], ok[b], first, n_days)
+    n_ij = ma.T @ mb
+    sx = za.T @ mb  # sum of event i's values over the days it shares with j
+    sy = ma.T @ zb  # and of event j's
+    sxx = (za * za).T @ mb
+    syy = ma.T @ (zb * zb)
+    sxy = za.T @ zb
     with np.errstate(invalid="ignore", divide="ignore"):
-        cov = sxy - sx * sx.T / n_ij
-        var = sxx - sx * sx / n_ij
-        rho = cov / np.sqrt(var * var.T)
-    rho = np.where((n_ij >= min_overlap) & np.isfinite(rho), rho, 0.0)
-    np.fill_diagonal(rho, 0.0)
-    return rho
+        cov = sxy - sx * sy / n_ij
+        rho = cov / np.sqrt((sxx - sx * sx / n_ij) * (syy - sy * sy / n_ij))
+    return np.where((n_ij >= min_overlap) & np.isfinite(rho), rho, 0.0)
 
 
-def average_cross_correlation(rho: np.ndarray, evt_keys: np.ndarray) -> tuple[float, float]:
+def average_cross_correlation(
+    est_res: np.ndarray, est_keys: np.ndarray, evt_keys: np.ndarray, min_overlap: int = 10, block: int = 128
+) -> tuple[float, float]:
     """Average correlation of the abnormal returns that the tests add up, for Kolari and
     Pynnönen's (2010) adjustment: ``r = sum_{i != j} rho_ij w_ij / (N (N - 1))``.
 
+    ``rho_ij`` is the correlation of events ``i`` and ``j``'s estimation-window abnormal
+    returns (``est_res``) over the calendar days both have (``est_keys``: a day number per
+    cell; pairwise-complete means and variances), 0 when they share fewer than
+    ``min_overlap`` such days.
+
     Abnormal returns of two events are only correlated when they fall on the same calendar
     day, so the weight ``w_ij`` is, for the daily tests, 1 when the events' first window
-    days coincide (0 otherwise), and for the window test the share of the ``W`` window days
-    they have in common. With a common event date (the setting of the paper) both reduce
-    to the plain average correlation; events of one firm months apart do not count as
-    correlated merely because their estimation windows overlap. Returns
+    days (``evt_keys``) coincide (0 otherwise), and for the window test the share of the
+    ``W`` window days they have in common. With a common event date (the setting of the
+    paper) both reduce to the plain average correlation; events of one firm months apart
+    do not count as correlated merely because their estimation windows overlap. Returns
     ``(r_daily, r_window)``.
+
+    Computation: the same sum for every number of events, over the pairs whose event
+    windows share a day only (every other pair weighs 0). Events sorted by their first
+    window day, each ``block`` of them is correlated with the later events whose window
+    starts by the end of the block's windows, so the work is ``N`` times the number of
+    events whose windows meet (all ``N`` for a common event date, a few for events spread
+    over time), and no ``N x N`` matrix is ever formed.
     """
-    n_ev = rho.shape[0]
+    est_res = np.asarray(est_res, dtype=float)
+    est_keys = np.asarray(est_keys, dtype=float)
+    evt_keys = np.asarray(evt_keys, dtype=float)
+    n_ev, w = evt_keys.shape
     if n_ev < 2:
         return 0.0, 0.0
-    evt_keys = np.asarray(evt_keys, dtype=float)
-    first = evt_keys[:, 0]
-    same = (first[:, None] == first[None, :]) & np.isfinite(first)[:, None]
-    ok = np.isfinite(evt_keys)
-    uniq = np.unique(evt_keys[ok])
-    e = _indicator(evt_keys, ok, uniq)
-    share = (e.T @ e) / evt_keys.shape[1]
+    ok = np.isfinite(est_res) & np.isfinite(est_keys)
+    est_days = _day_numbers(est_keys, ok)
+    evt_ok = np.isfinite(evt_keys)
+    evt_days = _day_numbers(evt_keys, evt_ok)
+    dated = np.flatnonzero(evt_ok.any(axis=1))  # an event without window days shares none
+    lo = np.nanmin(evt_keys[dated], axis=1)
+    hi = np.nanmax(evt_keys[dated], axis=1)
+    order = np.argsort(lo, kind="stable")
+    ev, lo, hi = dated[order], lo[order], hi[order]
+    first = evt_keys[ev, 0]
+    total_daily = total_window = 0.0
+    for start in range(0, ev.size, block):
+        stop = min(start + block, ev.size)
+        end = int(np.searchsorted(lo, hi[start:stop].max(), side="right"))  # windows starting by then
+        a, b = ev[start:stop], ev[start:end]
+        rho = np.triu(_correlation_block(est_res, est_days, ok, a, b, min_overlap), k=1)  # pairs once
+        d0 = int(evt_days[a][evt_ok[a]].min())
+        span = int(evt_days[b][evt_ok[b]].max()) - d0 + 1
+        ea = _on_days(np.ones((a.size, w)), evt_days[a], evt_ok[a], d0, span)
+        eb = _on_days(np.ones((b.size, w)), evt_days[b], evt_ok[b], d0, span)
+        fa, fb = first[start:stop], first[start:end]
+        same = (fa[:, None] == fb[None, :]) & np.isfinite(fa)[:, None]
+        total_daily += float((rho * same).sum())
+        total_window += float((rho * ((ea.T @ eb) / w)).sum())
     denom = n_ev * (n_ev - 1)
-    return float((rho * same).sum() / denom), float((rho * share).sum() / denom)
+    return 2.0 * total_daily / denom, 2.0 * total_window / denom
 
 
 def kolari_pynnonen(stat: np.ndarray, n: np.ndarray, r: float) -> Stat:

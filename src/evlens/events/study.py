@@ -69,7 +69,7 @@ def run(
     spec: StudySpec,
     *,
     benchmark: str | None = None,
-    kolari_pynnonen: bool | None = None,
+    kolari_pynnonen: bool = True,
     notes: list[str] | None = None,
 ) -> EventStudyResult:
     """Event study of ``announcements`` on ``tickers`` against ``benchmark``.
