@@ -301,8 +301,26 @@ class _Reader:
         return p
 
 
+_PHASE_KEYS = {
+    "name",
+    "rated_per_month",
+    "rated_per_year",
+    "rated_shifts",
+    "start",
+    "ramp_months",
+    "full_rate",
+    "ramp_curve",
+    "utilisation",
+    "start_delay_days",
+    "shifts",
+    "extra_shift_yield",
+}
+
+
 def parse_scenario(data: dict, path: str | None = None) -> Scenario:
-    """Validate a scenario already read from TOML (``path`` is only used in errors)."""
+    """Validate a scenario already read from TOML (``path`` is only used in errors). The
+    tables are read in file order (scenario, target, initial, demand, cancellations,
+    plants), so the first error found is the one reported."""
     r = _Reader(path)
     top = r.table(
         data,
@@ -316,6 +334,35 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
         {"name", "entity", "start", "end", "resolution", "as_of", "note"},
         {"start", "end"},
     )
+    start, end, resolution, as_of = _span(r, sc)
+    tg = r.table(top.get("target", {}), "target", {"year", "deliveries"})
+    t_year = int(r.number(tg["year"], "target.year", low=1900)) if "year" in tg else None
+    t_val = r.number(tg["deliveries"], "target.deliveries", low=0) if "deliveries" in tg else None
+    backlog = _initial_backlog(r, top.get("initial", {}))
+    demand = _demand(r, top["demand"])
+    cancellations = _cancellations(r, top.get("cancellations", {}))
+    plants = _plants(r, top["plant"])
+    return Scenario(
+        name=str(sc.get("name", Path(path).stem if path else "scenario")),
+        entity=sc.get("entity"),
+        start=start,
+        end=end,
+        resolution=resolution,
+        initial_backlog=backlog,
+        demand=demand,
+        cancellations=cancellations,
+        plants=plants,
+        target_year=t_year,
+        target=t_val,
+        as_of=as_of,
+        note=sc.get("note"),
+        path=path,
+        sources=dict(top.get("sources", {})),
+    )
+
+
+def _span(r: _Reader, sc: dict) -> tuple[date, date, str, date | None]:
+    """``[scenario]``: start, end, resolution and as-of date."""
     start = r.date(sc["start"], "scenario.start")
     end = r.date(sc["end"], "scenario.end")
     if end < start:
@@ -326,34 +373,37 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
     if resolution == "monthly" and start.day != 1:
         raise r.fail("scenario.start", "a monthly scenario must start on the first day of a month")
     as_of = r.date(sc["as_of"], "scenario.as_of") if "as_of" in sc else None
+    return start, end, resolution, as_of
 
-    tg = r.table(top.get("target", {}), "target", {"year", "deliveries"})
-    t_year = int(r.number(tg["year"], "target.year", low=1900)) if "year" in tg else None
-    t_val = r.number(tg["deliveries"], "target.deliveries", low=0) if "deliveries" in tg else None
 
+def _initial_backlog(r: _Reader, raw: Any) -> Param:
+    """``[initial]``: the backlog, given as such or from cumulative orders, deliveries and
+    cancellations (0 without the table)."""
     ini = r.table(
-        top.get("initial", {}),
+        raw,
         "initial",
         {"backlog", "orders_cumulative", "deliveries_cumulative", "cancelled_cumulative"},
     )
     if "backlog" in ini:
         if len(ini) > 1:
             raise r.fail("initial", "give either initial.backlog or the cumulative figures, not both")
-        backlog = r.param(ini["backlog"], "initial.backlog", low=0)
-    elif ini:
-        oc = r.number(ini.get("orders_cumulative", 0), "initial.orders_cumulative", low=0)
-        dc = r.number(ini.get("deliveries_cumulative", 0), "initial.deliveries_cumulative", low=0)
-        cc = r.number(ini.get("cancelled_cumulative", 0), "initial.cancelled_cumulative", low=0)
-        if oc - dc - cc < 0:
-            raise r.fail(
-                "initial", "orders_cumulative - deliveries_cumulative - cancelled_cumulative is negative"
-            )
-        backlog = Param.fixed(oc - dc - cc)
-    else:
-        backlog = Param.fixed(0.0)
+        return r.param(ini["backlog"], "initial.backlog", low=0)
+    if not ini:
+        return Param.fixed(0.0)
+    oc = r.number(ini.get("orders_cumulative", 0), "initial.orders_cumulative", low=0)
+    dc = r.number(ini.get("deliveries_cumulative", 0), "initial.deliveries_cumulative", low=0)
+    cc = r.number(ini.get("cancelled_cumulative", 0), "initial.cancelled_cumulative", low=0)
+    if oc - dc - cc < 0:
+        raise r.fail(
+            "initial", "orders_cumulative - deliveries_cumulative - cancelled_cumulative is negative"
+        )
+    return Param.fixed(oc - dc - cc)
 
+
+def _demand(r: _Reader, raw: Any) -> Demand:
+    """``[demand]`` and its ``[[demand.event]]``; seasonality normalised to a mean of 1."""
     dm = r.table(
-        top["demand"],
+        raw,
         "demand",
         {"intake_per_month", "growth_per_year", "seasonality", "noise_sigma", "event"},
         {"intake_per_month"},
@@ -376,7 +426,7 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
                 orders=r.param(ev["orders"], f"{k}.orders", low=0),
             )
         )
-    demand = Demand(
+    return Demand(
         intake_per_month=r.param(dm["intake_per_month"], "demand.intake_per_month", low=0),
         growth_per_year=r.param(dm.get("growth_per_year", 0.0), "demand.growth_per_year", low=-0.99),
         seasonality=tuple(v / mean_s for v in season_v),
@@ -384,129 +434,99 @@ def parse_scenario(data: dict, path: str | None = None) -> Scenario:
         events=tuple(events),
     )
 
+
+def _cancellations(r: _Reader, raw: Any) -> Cancellations:
+    """``[cancellations]`` (no cancellations without the table)."""
     cn = r.table(
-        top.get("cancellations", {}),
-        "cancellations",
-        {"base_per_month", "per_month_of_wait", "grace_months", "max_per_month"},
+        raw, "cancellations", {"base_per_month", "per_month_of_wait", "grace_months", "max_per_month"}
     )
-    cancellations = Cancellations(
+    return Cancellations(
         base_per_month=r.param(cn.get("base_per_month", 0.0), "cancellations.base_per_month", low=0, high=1),
         per_month_of_wait=r.param(cn.get("per_month_of_wait", 0.0), "cancellations.per_month_of_wait", low=0),
         grace_months=r.number(cn.get("grace_months", 0.0), "cancellations.grace_months", low=0),
         max_per_month=r.number(cn.get("max_per_month", 1.0), "cancellations.max_per_month", low=0, high=1),
     )
 
-    plants_raw = top["plant"]
-    if not isinstance(plants_raw, list) or not plants_raw:
+
+def _plants(r: _Reader, raw: Any) -> tuple[Plant, ...]:
+    """``[[plant]]`` and their ``[[plant.phase]]``: at least one plant, each with a phase."""
+    if not isinstance(raw, list) or not raw:
         raise r.fail("plant", "at least one [[plant]] is needed")
     plants = []
-    for i, pl in enumerate(plants_raw):
+    for i, pl in enumerate(raw):
         pk = f"plant[{i}]"
         pl = r.table(pl, pk, {"name", "phase"}, {"phase"})
-        phases = []
-        for j, ph in enumerate(pl["phase"]):
-            k = f"{pk}.phase[{j}]"
-            ph = r.table(
-                ph,
-                k,
-                {
-                    "name",
-                    "rated_per_month",
-                    "rated_per_year",
-                    "rated_shifts",
-                    "start",
-                    "ramp_months",
-                    "full_rate",
-                    "ramp_curve",
-                    "utilisation",
-                    "start_delay_days",
-                    "shifts",
-                    "extra_shift_yield",
-                },
-                {"start"},
-            )
-            if ("rated_per_month" in ph) == ("rated_per_year" in ph):
-                raise r.fail(
-                    f"{k}.rated_per_month", f"{k} needs exactly one of rated_per_month and rated_per_year"
-                )
-            if "rated_per_month" in ph:
-                rated = r.number(ph["rated_per_month"], f"{k}.rated_per_month")
-                rk = f"{k}.rated_per_month"
-            else:
-                rated = r.number(ph["rated_per_year"], f"{k}.rated_per_year") / 12.0
-                rk = f"{k}.rated_per_year"
-            if rated < 0:
-                raise r.fail(rk, f"{rk} is negative: capacity cannot be below zero")
-            p_start = r.date(ph["start"], f"{k}.start")
-            if "full_rate" in ph and "ramp_months" in ph:
-                raise r.fail(f"{k}.full_rate", f"{k} needs at most one of ramp_months and full_rate")
-            if "full_rate" in ph:
-                full = r.date(ph["full_rate"], f"{k}.full_rate")
-                if full < p_start:
-                    raise r.fail(
-                        f"{k}.full_rate",
-                        f"{k}.full_rate ({full}) is before {k}.start ({p_start}): "
-                        "the ramp ends before it starts",
-                    )
-                ramp_days = float((full - p_start).days)
-            else:
-                rm = ph.get("ramp_months", 0.0)
-                if isinstance(rm, (int, float)) and not isinstance(rm, bool) and rm < 0:
-                    raise r.fail(
-                        f"{k}.ramp_months", f"{k}.ramp_months is negative: the ramp ends before it starts"
-                    )
-                ramp_days = r.number(rm, f"{k}.ramp_months", low=0) * DAYS_PER_MONTH
-            curve = ph.get("ramp_curve", "linear")
-            if curve not in RAMP_CURVES:
-                raise r.fail(f"{k}.ramp_curve", f"{k}.ramp_curve must be one of {RAMP_CURVES}")
-            rated_shifts = int(r.number(ph.get("rated_shifts", 1), f"{k}.rated_shifts", low=1))
-            shifts = []
-            for s_i, s in enumerate(ph.get("shifts", [])):
-                sk = f"{k}.shifts[{s_i}]"
-                s = r.table(s, sk, {"from", "count"}, {"from", "count"})
-                shifts.append(
-                    ShiftChange(
-                        r.date(s["from"], f"{sk}.from"), int(r.number(s["count"], f"{sk}.count", low=1))
-                    )
-                )
-            shifts.sort(key=lambda s: s.start)
-            phases.append(
-                Phase(
-                    name=str(ph.get("name", f"phase {j + 1}")),
-                    rated_per_month=rated,
-                    start=p_start,
-                    ramp_days=ramp_days,
-                    ramp_curve=curve,
-                    utilisation=r.param(ph.get("utilisation", 1.0), f"{k}.utilisation", low=0, high=1.5),
-                    start_delay_days=r.param(ph.get("start_delay_days", 0.0), f"{k}.start_delay_days", low=0),
-                    rated_shifts=rated_shifts,
-                    shifts=tuple(shifts),
-                    extra_shift_yield=r.number(
-                        ph.get("extra_shift_yield", 1.0), f"{k}.extra_shift_yield", low=0, high=1
-                    ),
-                )
-            )
+        phases = [_phase(r, ph, f"{pk}.phase[{j}]", j) for j, ph in enumerate(pl["phase"])]
         if not phases:
             raise r.fail(f"{pk}.phase", f"{pk} has no [[plant.phase]]")
         plants.append(Plant(name=str(pl.get("name", f"plant {i + 1}")), phases=tuple(phases)))
+    return tuple(plants)
 
-    return Scenario(
-        name=str(sc.get("name", Path(path).stem if path else "scenario")),
-        entity=sc.get("entity"),
-        start=start,
-        end=end,
-        resolution=resolution,
-        initial_backlog=backlog,
-        demand=demand,
-        cancellations=cancellations,
-        plants=tuple(plants),
-        target_year=t_year,
-        target=t_val,
-        as_of=as_of,
-        note=sc.get("note"),
-        path=path,
-        sources=dict(top.get("sources", {})),
+
+def _phase(r: _Reader, raw: Any, k: str, j: int) -> Phase:
+    """One ``[[plant.phase]]`` (``k``: its key in errors, ``j``: its index in the plant)."""
+    ph = r.table(raw, k, _PHASE_KEYS, {"start"})
+    rated = _rated_per_month(r, ph, k)
+    p_start = r.date(ph["start"], f"{k}.start")
+    ramp_days = _ramp_days(r, ph, k, p_start)
+    curve = ph.get("ramp_curve", "linear")
+    if curve not in RAMP_CURVES:
+        raise r.fail(f"{k}.ramp_curve", f"{k}.ramp_curve must be one of {RAMP_CURVES}")
+    rated_shifts = int(r.number(ph.get("rated_shifts", 1), f"{k}.rated_shifts", low=1))
+    shifts = []
+    for s_i, s in enumerate(ph.get("shifts", [])):
+        sk = f"{k}.shifts[{s_i}]"
+        s = r.table(s, sk, {"from", "count"}, {"from", "count"})
+        shifts.append(
+            ShiftChange(r.date(s["from"], f"{sk}.from"), int(r.number(s["count"], f"{sk}.count", low=1)))
+        )
+    shifts.sort(key=lambda s: s.start)
+    return Phase(
+        name=str(ph.get("name", f"phase {j + 1}")),
+        rated_per_month=rated,
+        start=p_start,
+        ramp_days=ramp_days,
+        ramp_curve=curve,
+        utilisation=r.param(ph.get("utilisation", 1.0), f"{k}.utilisation", low=0, high=1.5),
+        start_delay_days=r.param(ph.get("start_delay_days", 0.0), f"{k}.start_delay_days", low=0),
+        rated_shifts=rated_shifts,
+        shifts=tuple(shifts),
+        extra_shift_yield=r.number(ph.get("extra_shift_yield", 1.0), f"{k}.extra_shift_yield", low=0, high=1),
     )
+
+
+def _rated_per_month(r: _Reader, ph: dict, k: str) -> float:
+    """A phase's rated capacity per month, from exactly one of rated_per_month and
+    rated_per_year (a twelfth of it)."""
+    if ("rated_per_month" in ph) == ("rated_per_year" in ph):
+        raise r.fail(f"{k}.rated_per_month", f"{k} needs exactly one of rated_per_month and rated_per_year")
+    if "rated_per_month" in ph:
+        rated = r.number(ph["rated_per_month"], f"{k}.rated_per_month")
+        rk = f"{k}.rated_per_month"
+    else:
+        rated = r.number(ph["rated_per_year"], f"{k}.rated_per_year") / 12.0
+        rk = f"{k}.rated_per_year"
+    if rated < 0:
+        raise r.fail(rk, f"{rk} is negative: capacity cannot be below zero")
+    return rated
+
+
+def _ramp_days(r: _Reader, ph: dict, k: str, p_start: date) -> float:
+    """A phase's ramp in days, from at most one of full_rate (a date) and ramp_months."""
+    if "full_rate" in ph and "ramp_months" in ph:
+        raise r.fail(f"{k}.full_rate", f"{k} needs at most one of ramp_months and full_rate")
+    if "full_rate" in ph:
+        full = r.date(ph["full_rate"], f"{k}.full_rate")
+        if full < p_start:
+            raise r.fail(
+                f"{k}.full_rate",
+                f"{k}.full_rate ({full}) is before {k}.start ({p_start}): the ramp ends before it starts",
+            )
+        return float((full - p_start).days)
+    rm = ph.get("ramp_months", 0.0)
+    if isinstance(rm, (int, float)) and not isinstance(rm, bool) and rm < 0:
+        raise r.fail(f"{k}.ramp_months", f"{k}.ramp_months is negative: the ramp ends before it starts")
+    return r.number(rm, f"{k}.ramp_months", low=0) * DAYS_PER_MONTH
 
 
 def load_scenario(path: str | Path) -> Scenario:
