@@ -72,9 +72,7 @@ def main(shared: Path) -> None:
             ("market_reference_facts.csv", "market_reference.csv"),
         ):
             doc = read_file(shared / source).id
-            facts = store.con.execute(
-                "SELECT * FROM facts WHERE document_id = ? ORDER BY span_start", [doc]
-            ).df()
+            facts = store.document_facts(doc)
             facts["published"] = facts["published"].dt.strftime("%Y-%m-%d")
             facts["value"] = facts["value"].map(lambda v: f"{v:.15g}")
             facts[TIDY].to_csv(OUT / "kpis" / target, index=False)

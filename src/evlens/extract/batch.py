@@ -279,14 +279,15 @@ def run(
 
 def read_partitions(out_dir: str | Path):
     """The facts of a partition directory as a DataFrame (sorted by document and span)."""
-    import duckdb
-
-    glob = str(Path(out_dir) / "facts" / "*.parquet")
-    con = duckdb.connect()
-    try:
-        return con.execute("SELECT * FROM read_parquet(?) ORDER BY document_id, span_start, id", [glob]).df()
-    finally:
-        con.close()
+    files = sorted(Path(out_dir).glob("facts/*.parquet"))
+    if not files:
+        raise InputError("no Parquet partitions here (expected facts/*.parquet)", path=out_dir)
+    table = pa.concat_tables(pq.read_table(f, schema=FACT_SCHEMA) for f in files).sort_by(
+        [("document_id", "ascending"), ("span_start", "ascending"), ("id", "ascending")]
+    )
+    # dates as the store's reads give them: timestamps (NaT where missing), not date objects
+    columns = [c.cast(pa.timestamp("us")) if pa.types.is_date(c.type) else c for c in table.columns]
+    return pa.Table.from_arrays(columns, names=table.column_names).to_pandas()
 
 
 def load_partitions(store, out_dir: str | Path) -> dict:
@@ -295,37 +296,8 @@ def load_partitions(store, out_dir: str | Path) -> dict:
     Documents already stored (same content hash) are skipped with their facts, so loading
     the same articles twice adds nothing. Returns counts of what was added.
     """
-    docs = str(Path(out_dir) / "documents" / "*.parquet")
-    facts = str(Path(out_dir) / "facts" / "*.parquet")
     if not list(Path(out_dir).glob("documents/*.parquet")):
         raise InputError("no Parquet partitions here (expected documents/*.parquet)", path=out_dir)
     # partitions are files anyone can edit: their facts pass the store's rules first
     check_facts(read_partitions(out_dir).itertuples(index=False), path=out_dir)
-    with store.transaction() as con:
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE _incoming_docs AS "
-            "SELECT * FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM documents) "
-            "QUALIFY row_number() OVER (PARTITION BY id ORDER BY path) = 1",
-            [docs],
-        )
-        unknown = con.execute(
-            "SELECT DISTINCT f.entity FROM read_parquet(?) f WHERE f.entity NOT IN (SELECT id FROM entities)",
-            [facts],
-        ).fetchall()
-        if unknown:
-            raise EvlensError(f"facts name unknown entities: {', '.join(sorted(r[0] for r in unknown))}")
-        con.execute(
-            "INSERT INTO documents SELECT id, kind, url, title, publisher, published, retrieved_at, path, lang, "
-            "text, now()::TIMESTAMP FROM _incoming_docs"
-        )
-        before = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
-        con.execute(
-            "INSERT INTO facts SELECT f.*, now()::TIMESTAMP AS stored_at FROM read_parquet(?) f "
-            "WHERE f.document_id IN (SELECT id FROM _incoming_docs) AND f.id NOT IN (SELECT id FROM facts) "
-            "QUALIFY row_number() OVER (PARTITION BY f.id) = 1",
-            [facts],
-        )
-        after = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
-        added_docs = con.execute("SELECT count(*) FROM _incoming_docs").fetchall()[0][0]
-        con.execute("DROP TABLE _incoming_docs")
-    return {"documents_added": int(added_docs), "facts_added": int(after - before)}
+    return store.merge_partitions(out_dir)

@@ -473,6 +473,14 @@ class Store:
             raise NotFoundError(f"no document {doc_id!r}")
         return dict(zip([d[0] for d in cur.description], rows[0]))
 
+    def document_facts(self, doc_id: str) -> pd.DataFrame:
+        """Every stored fact read from document ``doc_id``, every column, in the order of
+        its text (by span start); stored values as they are (see :meth:`facts` for the
+        checked ones). Empty when the document has none."""
+        return self.con.execute(
+            "SELECT * FROM facts WHERE document_id = ? ORDER BY span_start", [doc_id]
+        ).df()
+
     def documents(self) -> pd.DataFrame:
         return self.con.execute(
             "SELECT id, kind, url, title, publisher, published, path, length(text) AS chars, stored_at "
@@ -1142,6 +1150,14 @@ class Store:
             already_imported=not new,
             entities=tuple(sorted({f.entity for f in facts})),
         )
+
+    def merge_partitions(self, out_dir: str | Path) -> dict[str, int]:
+        """Load the Parquet partitions of a batch extraction under ``out_dir`` in one
+        transaction, once per document: ``documents_added`` and ``facts_added``. See
+        :func:`evlens.store.batch.merge_partitions`; the caller checks the facts first."""
+        from .batch import merge_partitions
+
+        return merge_partitions(self, out_dir)
 
     def main_entity(self) -> str | None:
         """The company a dashboard shows first: the first listed one with a delivery target."""
