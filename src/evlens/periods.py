@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .errors import InputError
+
 _YEAR = re.compile(r"^(\d{4})$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -74,6 +76,17 @@ def add_months(month: str, k: int) -> str:
 def months_between(a: str, b: str) -> int:
     """Months from ``b`` to ``a`` (``a - b``): ``months_between("2025-02", "2024-11") == 3``."""
     return month_index(a) - month_index(b)
+
+
+def parse_day(text: str | None, field: str) -> date | None:
+    """A ``YYYY-MM-DD`` value given by a user (an option, a form field), ``None`` when empty;
+    anything else is an :class:`~evlens.errors.InputError` naming ``field``."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{field} must be a date (YYYY-MM-DD), not {text!r}", field=field) from None
 
 
 def _month_end(y: int, m: int) -> date:

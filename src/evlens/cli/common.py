@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -57,18 +56,6 @@ def emit(obj: Any, as_json: bool, render: Callable[[Any], None]) -> None:
         sys.stdout.write(dumps(obj) + "\n")
     else:
         render(obj)
-
-
-def parse_day(text: str | None, option: str) -> date | None:
-    """A YYYY-MM-DD option, or None when not given; anything else is a usage error naming it."""
-    if text is None:
-        return None
-    from ..errors import InputError
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{option} must be a date (YYYY-MM-DD), not {text!r}", field=option) from None
 
 
 def print_error(message: str) -> None:

@@ -10,8 +10,9 @@ import typer
 from rich.table import Table
 
 from ..errors import InputError
+from ..periods import parse_day
 from ..values import to_json
-from .common import JSON_OPTION, console, err_console, parse_day, state
+from .common import JSON_OPTION, console, err_console, state
 
 
 def _line(d: dict) -> str:

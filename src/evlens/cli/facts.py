@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
         if df.empty:
             what = f"{slug}" + (f" {metric}" if metric else "") + (f" {period}" if period else "")
             raise NotFoundError(f"no stored facts for {what}")
-        from .common import parse_day
+        from ..periods import parse_day
 
         day = parse_day(as_of, "--as-of")
         rec = reconcile(df, as_of=day)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from .common import JSON_OPTION, console, emit, lazy, parse_day, state
+from ..periods import parse_day
+from .common import JSON_OPTION, console, emit, lazy, state
 
 if TYPE_CHECKING:  # the types only; the package itself loads on first use
     from ..ops import BacklogReport, DeliverySeries, ForecastResult

@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
         check_lang(lang)
         if paths < 1:
             raise InputError("--paths must be at least 1", field="--paths")
-        from .common import parse_day
+        from ..periods import parse_day
 
         opts = ReportOptions(
             year=year,

@@ -16,6 +16,7 @@ from ..errors import EvlensError, Forbidden, InputError
 from ..extract import extract_document, fact_to_dict
 from ..extract.document import document_from_text
 from ..facts import Document, Fact
+from ..periods import parse_day
 from ..views import format as fmt
 from ..views.figures import figure_json, figures, plotly_js
 from ..views.headline import headline_items
@@ -234,7 +235,7 @@ def register(app: FastAPI, svc) -> None:
     ) -> HTMLResponse:
         check_csrf(csrf)
         body = await _article_text(text, file)
-        pub = _date(published)
+        pub = parse_day(published, "published")
         doc, facts = await run_in_threadpool(extract, body, pub)  # CPU-bound: off the event loop
         return render(
             request,
@@ -262,7 +263,7 @@ def register(app: FastAPI, svc) -> None:
             return JSONResponse(
                 {"error": "the database is served read-only: facts cannot be stored"}, status_code=403
             )
-        doc, facts = extract(text, _date(published))
+        doc, facts = extract(text, parse_day(published, "published"))
         result = svc.store_article(doc, facts)
         return render(
             request,
@@ -348,15 +349,6 @@ def scenario_options_from(*args):
     from .service import scenario_options
 
     return scenario_options(*args)
-
-
-def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"published must be a date (YYYY-MM-DD), not {text!r}", field="published") from None
 
 
 async def _article_text(text: str | None, file) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..defaults import MAX_PATHS
 from ..errors import ConflictError, InputError
+from ..periods import parse_day
 from ..values import jsonable, to_json
 from ..views.company import ReportOptions, build_report, run_forecast
 
@@ -39,17 +40,9 @@ def scenario_options(
     seed: int | None = None,
 ) -> ReportOptions:
     """Check the forecast page's assumptions and turn them into report options."""
-    start = None
-    if second_phase_start:
-        try:
-            start = date.fromisoformat(second_phase_start)
-        except ValueError:
-            raise InputError(
-                f"second_phase_start must be a date (YYYY-MM-DD), not {second_phase_start!r}",
-                field="second_phase_start",
-            ) from None
-        if not date(2000, 1, 1) <= start <= date(2100, 1, 1):
-            raise InputError("second_phase_start must lie between 2000 and 2100", field="second_phase_start")
+    start = parse_day(second_phase_start, "second_phase_start")
+    if start is not None and not date(2000, 1, 1) <= start <= date(2100, 1, 1):
+        raise InputError("second_phase_start must lie between 2000 and 2100", field="second_phase_start")
     for name, v, lo, hi in (("ramp_months", ramp_months, 0, 60), ("demand_growth", demand_growth, -0.9, 5)):
         if v is not None and (not math.isfinite(v) or not lo <= v <= hi):
             raise InputError(f"{name} must be a number between {lo} and {hi}", field=name)
