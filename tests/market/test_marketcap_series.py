@@ -21,15 +21,6 @@ from evlens.market.marketcap import (
     reconcile,
     share_table,
 )
-from evlens.store import Store
-
-# Several ledger entries on one date (the placing) need the counts in ledger order, which
-# the store gives through Store.share_ledger; Store.shares has no line to order them by.
-NEEDS_LEDGER_ORDER = pytest.mark.xfail(
-    not hasattr(Store, "share_ledger"),
-    reason="the counts in ledger order need Store.share_ledger(ticker)",
-    strict=True,
-)
 
 LEDGER = Path(evlens.__file__).parent / "data" / "demo" / "shares" / "1810.HK.csv"
 
@@ -98,7 +89,6 @@ def test_a_day_recomputed_by_hand_from_a_filing(ledger_db, raw_closes):
     assert d.shares_as_of == date(2024, 11, 30) and d.basis == "filed"
 
 
-@NEEDS_LEDGER_ORDER
 def test_the_placing_steps_in_on_its_completion_date(h1_2025, raw_closes):
     before, on = _day(h1_2025, "2025-03-26"), _day(h1_2025, "2025-03-27")
     assert before.shares < BEFORE_PLACING  # the day before: the last count of February
@@ -119,7 +109,6 @@ def test_the_placing_steps_in_on_its_completion_date(h1_2025, raw_closes):
     assert all(d.entries and all(e.source_url and e.document for e in d.entries) for d in changes)
 
 
-@NEEDS_LEDGER_ORDER
 def test_daily_change_splits_into_price_and_shares(h1_2025, raw_closes):
     on = _day(h1_2025, "2025-03-27")
     prev = _day(h1_2025, "2025-03-26")
@@ -146,7 +135,6 @@ def test_milestones_and_the_high(h1_2025, raw_closes):
     assert ath.date == date(2025, 6, 30) and ath.close == pytest.approx(window.loc["2025-06-30"])
 
 
-@NEEDS_LEDGER_ORDER
 def test_the_ledger_is_reconciled_against_filed_totals(h1_2025):
     checks = {c.as_of.isoformat(): c for c in h1_2025.reconciliation.checks}
     # December 2024 to March 2025: issues the ledger does not itemise
@@ -233,7 +221,6 @@ def test_a_change_needs_a_total_before_it(store, tmp_path):
     assert (e.value.line, e.value.field) == (2, "change")
 
 
-@NEEDS_LEDGER_ORDER
 def test_cli_series_json_and_a_ticker_without_counts(ledger_db, capsys):
     runner, app = CliRunner(), build_app()
     res = runner.invoke(

@@ -402,6 +402,20 @@ class Store:
         df["as_of"] = pd.to_datetime(df["as_of"])
         return df
 
+    def share_ledger(self, ticker: str) -> pd.DataFrame:
+        """The share counts of ``ticker`` in ledger order (date, import, line of its file),
+        as :func:`evlens.store.shares.share_rows` reads them."""
+        from .shares import share_rows
+
+        return share_rows(self, ticker)
+
+    def facts_published_between(self, entity: str | None, start: date, end: date) -> pd.DataFrame:
+        """Facts about ``entity`` or its models published from ``start`` to ``end``, with
+        their document's title (:func:`evlens.store.shares.facts_published_between`)."""
+        from .shares import facts_published_between
+
+        return facts_published_between(self, entity, start, end)
+
     def facts(
         self,
         entity: str | Sequence[str] | None = None,

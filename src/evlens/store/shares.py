@@ -25,13 +25,6 @@ def share_rows(store, ticker: str) -> pd.DataFrame:
     return df
 
 
-def tickers_with_shares(store) -> list[str]:
-    """The tickers that have at least one stored share count."""
-    return [
-        r[0] for r in store.con.execute("SELECT DISTINCT ticker FROM share_counts ORDER BY ticker").fetchall()
-    ]
-
-
 def facts_published_between(store, entity: str | None, start: date, end: date) -> pd.DataFrame:
     """Facts about ``entity`` or any of its models published from ``start`` to ``end``
     (inclusive), with the title of their document: id, entity, metric, period, value,
