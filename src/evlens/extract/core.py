@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -39,7 +40,7 @@ from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
 from .dates import PeriodMention, find_periods, infer_date
 from .document import parse_front_matter
-from .lexicon import Lexicon, load_lexicon, word_ok
+from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
 from .quantities import Quantity, find_quantities, parse_cn_number
 
@@ -116,6 +117,27 @@ _FLAT_TABLE_HINT = re.compile(
 )
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
+#: metric names of a change: deliveries_yoy, sales_mom, revenue_growth
+_CHANGES = ("_yoy", "_mom", "_growth")
+#: levels read on a day: a range or a year they are named for stands for its last day
+_LEVELS = ("market_cap", "share_price", "index_level")
+#: moves and levels, which never spread over each month of a range or a list
+_MOVES_AND_LEVELS = ("share_return", "index_return", *_LEVELS)
+#: levels, running totals and returns that, with no time named, are as of the article's date
+_DATED_LEVELS = (
+    "market_cap",
+    "share_price",
+    "vehicle_price",
+    "capacity",
+    "backlog",
+    "wait_time",
+    "rd_spend",
+    "investment",
+    "orders",
+    "locked_orders",
+    "share_return",
+    "index_return",
+)
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 
@@ -360,6 +382,45 @@ class Skipped(NamedTuple):
     surface: str
     metric: str
     reason: str
+
+
+@dataclass
+class _Figure:
+    """A quantity on its way to facts (see :meth:`Extractor.facts`): where it stands, and
+    what has been settled of it so far."""
+
+    q: Quantity
+    si: int  # its sentence
+    sent: _Sentence  # the sentence around it
+    clause: tuple[int, int]
+    ctext: str  # its clause, lower-cased
+    tab: dict | None  # its cell of a table, if it stands in one
+    mm: _Mention  # its metric word
+    metric: str
+    sign: Decimal
+    rule: list[str]  # the rules that read it, for the facts' ``method``
+    base_metric: str = ""  # what a change is of: "deliveries" for "deliveries_yoy"
+    pe: dict = field(default_factory=dict)  # what a list ("respectively") or a table pairs with it
+
+
+class _Reading(NamedTuple):
+    """A figure's bound, unit, whether it is cumulative, and the periods it is for."""
+
+    bound: str
+    unit: str | None
+    cumulative: bool
+    periods: list[str]
+
+
+@dataclass
+class _Emitted:
+    """The facts of an article so far, what they hold (to emit each once), and the
+    sentence excerpts already cut."""
+
+    facts: list[Fact] = field(default_factory=list)
+    seen: set[tuple] = field(default_factory=set)
+    seen_values: set[tuple] = field(default_factory=set)
+    sentences: dict[int, str] = field(default_factory=dict)
 
 
 class Extractor:
@@ -938,360 +999,392 @@ class Extractor:
         source_url: str | None = None,
         publisher: str | None = None,
     ) -> list[Fact]:
-        out: list[Fact] = []
-        seen: set[tuple] = set()
-        seen_values: set[tuple] = set()
-        lex = self.lex
-        lower = self.lower
-        hedges, plan, cumulative_re = lex.word_res["hedges"], lex.word_res["plan"], lex.word_res["cumulative"]
-        sentence_hedges = lex.word_res["sentence_hedges"]
-        sentence_texts: dict[int, str] = {}
+        """The facts of the article, in the order of its figures; ``document_id``,
+        ``published_basis``, ``source_url`` and ``publisher`` are copied onto each. A figure
+        read but not emitted is listed, with why, in :attr:`skipped`. Each figure passes
+        through the resolvers below in turn: its metric (:meth:`_figure`,
+        :meth:`_refine_metric`), its entity (:meth:`_figure_entity`), its bound, unit and
+        periods (:meth:`_figure_reading`), then the facts it makes (:meth:`_emit`)."""
+        meta = {
+            "document_id": document_id,
+            "published_basis": published_basis,
+            "source_url": source_url,
+            "publisher": publisher,
+        }
+        acc = _Emitted()
         paired = self._respectively()
         table = self._table_cells()
         for q in self.quantities:
-            if q.kind in ("other", "times"):
+            fig = self._figure(q, table)
+            if fig is None or not self._refine_metric(fig):
                 continue
-            si = self._sentence_of(q.start)
-            if si < 0:
+            entity = self._figure_entity(fig, paired)
+            if entity is None:
                 continue
-            sent = self.sentences[si].around(q.start, q.end)
-            clause = sent.clause_of(q.start)
-            compared = self._percent_compared(q, clause, sent) if q.kind == "percent" else None
-            if (
-                hedges.search(lower, clause[0], q.start)
-                or sentence_hedges.search(lower, sent.start, q.start)
-                or (compared is None and self._is_difference(q, clause))
-            ):
-                continue
-            tab = table.get(q.start) if table else None
-            if compared is not None:
-                mm, metric, sign = compared
-            elif tab is not None:
-                mm = tab["metric"]
-                metric, sign = mm.key, _ONE
-            else:
-                found = self._metric_for(q, clause, sent)
-                if found is None:
-                    continue
-                mm = found
-                metric, sign = mm.key, _ONE
-            ctext = lower[clause[0] : clause[1]]
-            rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
-            if metric in ("growth", "share_return"):
-                metric, sign = self._growth_or_return(q, mm, clause, sent)
-                if metric == "qoq":
-                    continue
-            elif q.kind == "currency" and mm.word in lex.metrics[metric].negative:
-                sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
-            # a delivery count in a plan is a target
-            if (
-                metric in ("deliveries", "sales")
-                and not _CUMULATIVE_WORDS.search(ctext)
-                and (plan.search(lower, clause[0], q.start) or self._plan_before(q, sent, plan))
-            ):
-                metric = "delivery_target"
-                rule.append("plan")
-            if (
-                (metric.endswith(("_yoy", "_mom", "_growth")) or q.kind == "currency")
-                and metric not in ("share_price", "market_cap", "vehicle_price")
-                and lex.word_res["forecast"].search(lower, sent.start, q.start)
-            ):
-                continue  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
-            base_metric = metric.rsplit("_", 1)[0] if metric.endswith(("_yoy", "_mom", "_growth")) else metric
-            ent_metric = "deliveries" if base_metric != metric else metric
-            pe = paired.get(q.start) or tab or _NOTHING_PAIRED
-            if tab is not None:
-                rule.append("table")
-            ent_slug = pe.get("entity")
+            reading = self._figure_reading(fig)
+            if reading is not None:
+                self._emit(fig, entity, reading, meta, acc)
+        return acc.facts
+
+    def _figure(self, q: Quantity, table: dict[int, dict]) -> _Figure | None:
+        """A quantity with its sentence, clause and metric word; None when it states no fact
+        (a multiple, a hedged figure, a difference, no metric word in reach)."""
+        if q.kind in ("other", "times"):
+            return None
+        si = self._sentence_of(q.start)
+        if si < 0:
+            return None
+        sent = self.sentences[si].around(q.start, q.end)
+        clause = sent.clause_of(q.start)
+        compared = self._percent_compared(q, clause, sent) if q.kind == "percent" else None
+        lower, words = self.lower, self.lex.word_res
+        if (
+            words["hedges"].search(lower, clause[0], q.start)
+            or words["sentence_hedges"].search(lower, sent.start, q.start)
+            or (compared is None and self._is_difference(q, clause))
+        ):
+            return None
+        tab = table.get(q.start) if table else None
+        if compared is not None:
+            mm, metric, sign = compared
+        elif tab is not None:
+            mm = tab["metric"]
+            metric, sign = mm.key, _ONE
+        else:
+            found = self._metric_for(q, clause, sent)
+            if found is None:
+                return None
+            mm = found
+            metric, sign = mm.key, _ONE
+        rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
+        return _Figure(q, si, sent, clause, lower[clause[0] : clause[1]], tab, mm, metric, sign, rule)
+
+    def _refine_metric(self, fig: _Figure) -> bool:
+        """Settle a figure's metric: a growth or a return, a loss as a negative profit, a
+        delivery count in a plan as a target; then its ``base_metric``. False when it
+        states no fact (a change on the quarter before, a forecast's change or sum)."""
+        q, lex, lower, clause = fig.q, self.lex, self.lower, fig.clause
+        if fig.metric in ("growth", "share_return"):
+            fig.metric, fig.sign = self._growth_or_return(q, fig.mm, clause, fig.sent)
+            if fig.metric == "qoq":
+                return False
+        elif q.kind == "currency" and fig.mm.word in lex.metrics[fig.metric].negative:
+            fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
+        # a delivery count in a plan is a target
+        plan = lex.word_res["plan"]
+        if (
+            fig.metric in ("deliveries", "sales")
+            and not _CUMULATIVE_WORDS.search(fig.ctext)
+            and (plan.search(lower, clause[0], q.start) or self._plan_before(q, fig.sent, plan))
+        ):
+            fig.metric = "delivery_target"
+            fig.rule.append("plan")
+        metric = fig.metric
+        if (
+            (metric.endswith(_CHANGES) or q.kind == "currency")
+            and metric not in ("share_price", "market_cap", "vehicle_price")
+            and lex.word_res["forecast"].search(lower, fig.sent.start, q.start)
+        ):
+            return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
+        fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
+        return True
+
+    def _figure_entity(self, fig: _Figure, paired: dict[int, dict]) -> str | None:
+        """The entity a figure is of: the one a list or a table pairs with it, else the one
+        named around it (:meth:`_mentioned_entity`). None when there is none it can be of,
+        or the figure is a segment of a maker's figure. An index's return or price becomes
+        ``index_return`` or ``index_level``."""
+        q, lex = fig.q, self.lex
+        fig.pe = paired.get(q.start) or fig.tab or _NOTHING_PAIRED
+        if fig.tab is not None:
+            fig.rule.append("table")
+        ent_slug = fig.pe.get("entity")
+        if ent_slug is None:
+            ent_slug = self._mentioned_entity(fig)
             if ent_slug is None:
-                em = self._entity_for(
-                    q, ent_metric if ent_metric != "share_return" else "share_return", clause, sent, si
-                )
-                if em is None and metric == "share_return":
-                    em = self._entity_for(q, "index_return", clause, sent, si)
-                if em is None and metric == "nev_penetration":
-                    em = _Mention(q.start, q.start, "china-passenger-cars", "")
-                if em is None:
-                    continue
-                if em.key == "?":
-                    span = self.norm.span(q.start, q.end)
-                    self.skipped.append(
-                        Skipped(
-                            span[0],
-                            span[1],
-                            self.text[span[0] : span[1]],
-                            metric,
-                            f"no entity: {em.word} is not in the gazetteer",
-                        )
-                    )
-                    continue
-                ent_slug = em.key
-                parent = lex.entities[ent_slug].parent
-                if (
-                    parent
-                    and lex.entities[ent_slug].kind == "company"
-                    and lex.word_res["entity_group"].search(lower, clause[0], clause[1])
-                ):
-                    ent_slug = parent  # "across all three brands": the maker's, not a sub-brand's
-                elif (
-                    parent
-                    and em.end <= sent.start
-                    and lex.word_res["entity_group_ref"].search(lower, sent.start, q.start)
-                    and any(e.key == parent for e in self._in(self.entities, 0, q.start))
-                ):
-                    ent_slug = parent  # "Geely Holding Group … Geely's … The group's overall sales"
-                if (
-                    parent
-                    and lex.entities[ent_slug].kind == "model"
-                    and (metric == "delivery_target" or (metric == "capacity" and em.end <= sent.start))
-                ):
-                    # a year's target is the maker's; so is a plant's capacity after a
-                    # sentence on one model
-                    ent_slug = parent
-                # "小米交付 SU7 …": a maker's figure followed by one of its models is the model's
-                # (not a share's move: "its shares rose 120% as the SU7 won buyers")
-                if (
-                    lex.entities[ent_slug].kind == "company"
-                    and em.end <= q.start
-                    and lex.metric_kind.get(base_metric) == "count"
-                ):
-                    follow = [
-                        e
-                        for e in self._in(self.entities, q.end, clause[1])
-                        if lex.entities[e.key].parent == ent_slug and lex.entities[e.key].kind == "model"
-                    ]
-                    if follow and _NO_COMMA_30.match(self.t[q.end : follow[0].start]):
-                        ent_slug = follow[0].key
-            elif tab is None:
-                rule.append("respectively")
-            ekind = lex.entities[ent_slug].kind
-            if (
-                ekind == "company"
-                and (q.kind in ("count", None) or base_metric != metric)
-                and (
-                    self._segment(q, clause)
-                    or (
-                        base_metric != metric
-                        and (f := self._last_figure_before(q, sent)) is not None
-                        and f.kind != "percent"
-                        and self._segment(f, sent.clause_of(f.start))
-                    )
-                )
-            ):
-                # "474,921 passenger vehicles", "plug-in hybrid sales of 176,875": one
-                # segment of the maker's figure, not its total; so is the change of one
-                # ("14,706 commercial vehicles …, a 688.5% leap")
-                span = self.norm.span(q.start, q.end)
-                self.skipped.append(
-                    Skipped(
-                        span[0],
-                        span[1],
-                        self.text[span[0] : span[1]],
-                        metric,
-                        "a segment of the maker's figure (passenger cars, BEV, PHEV)",
-                    )
-                )
+                return None
+        elif fig.tab is None:
+            fig.rule.append("respectively")
+        ekind = lex.entities[ent_slug].kind
+        if ekind == "company" and self._is_segment(fig):
+            # "474,921 passenger vehicles", "plug-in hybrid sales of 176,875": one
+            # segment of the maker's figure, not its total; so is the change of one
+            # ("14,706 commercial vehicles …, a 688.5% leap")
+            self._skip(q, fig.metric, "a segment of the maker's figure (passenger cars, BEV, PHEV)")
+            return None
+        if fig.metric == "share_return" and ekind == "index":
+            fig.metric = "index_return"
+        if fig.metric == "share_price" and ekind == "index":
+            fig.metric = "index_level"
+        metric = fig.metric
+        if not self._entity_ok(ent_slug, metric if not metric.endswith(_CHANGES) else "deliveries"):
+            return None
+        return ent_slug
+
+    def _mentioned_entity(self, fig: _Figure) -> str | None:
+        """The entity named around a figure (:meth:`_entity_for`), or the maker for a group's
+        figure, a model's target or a plant's capacity, or the model a maker's count names
+        right after it. None when none is in reach or the name is not in the gazetteer."""
+        q, clause, sent, metric = fig.q, fig.clause, fig.sent, fig.metric
+        lex, lower = self.lex, self.lower
+        em = self._entity_for(q, "deliveries" if fig.base_metric != metric else metric, clause, sent, fig.si)
+        if em is None and metric == "share_return":
+            em = self._entity_for(q, "index_return", clause, sent, fig.si)
+        if em is None and metric == "nev_penetration":
+            em = _Mention(q.start, q.start, "china-passenger-cars", "")
+        if em is None:
+            return None
+        if em.key == "?":
+            self._skip(q, metric, f"no entity: {em.word} is not in the gazetteer")
+            return None
+        ent_slug = em.key
+        parent = lex.entities[ent_slug].parent
+        if (
+            parent
+            and lex.entities[ent_slug].kind == "company"
+            and lex.word_res["entity_group"].search(lower, clause[0], clause[1])
+        ):
+            ent_slug = parent  # "across all three brands": the maker's, not a sub-brand's
+        elif (
+            parent
+            and em.end <= sent.start
+            and lex.word_res["entity_group_ref"].search(lower, sent.start, q.start)
+            and any(e.key == parent for e in self._in(self.entities, 0, q.start))
+        ):
+            ent_slug = parent  # "Geely Holding Group … Geely's … The group's overall sales"
+        if (
+            parent
+            and lex.entities[ent_slug].kind == "model"
+            and (metric == "delivery_target" or (metric == "capacity" and em.end <= sent.start))
+        ):
+            # a year's target is the maker's; so is a plant's capacity after a
+            # sentence on one model
+            ent_slug = parent
+        # "小米交付 SU7 …": a maker's figure followed by one of its models is the model's
+        # (not a share's move: "its shares rose 120% as the SU7 won buyers")
+        if em.end <= q.start and lex.metric_kind.get(fig.base_metric) == "count":
+            return self._model_after(fig, ent_slug)
+        return ent_slug
+
+    def _model_after(self, fig: _Figure, slug: str) -> str:
+        """For a company's figure, the model of it named right after the figure in its
+        clause (within 30 characters, no comma between); else ``slug`` itself."""
+        lex, q = self.lex, fig.q
+        if lex.entities[slug].kind != "company":
+            return slug
+        follow = [
+            e
+            for e in self._in(self.entities, q.end, fig.clause[1])
+            if lex.entities[e.key].parent == slug and lex.entities[e.key].kind == "model"
+        ]
+        if follow and _NO_COMMA_30.match(self.t[q.end : follow[0].start]):
+            return follow[0].key
+        return slug
+
+    def _is_segment(self, fig: _Figure) -> bool:
+        """Whether a company's count (or the change of one) is one segment of the maker's
+        figure (:meth:`_segment`), not its total."""
+        q, change = fig.q, fig.base_metric != fig.metric
+        if not (q.kind in ("count", None) or change):
+            return False
+        if self._segment(q, fig.clause):
+            return True
+        f = self._last_figure_before(q, fig.sent) if change else None
+        return f is not None and f.kind != "percent" and self._segment(f, fig.sent.clause_of(f.start))
+
+    def _skip(self, q: Quantity, metric: str, reason: str) -> None:
+        """List a figure read but not emitted, and why, in :attr:`skipped`."""
+        span = self.norm.span(q.start, q.end)
+        self.skipped.append(Skipped(span[0], span[1], self.text[span[0] : span[1]], metric, reason))
+
+    def _figure_reading(self, fig: _Figure) -> _Reading | None:
+        """A figure's bound, unit, whether it is cumulative and the periods it is for; None
+        for a vague level, or for a figure with no time it can be of."""
+        q, lex = fig.q, self.lex
+        pm = fig.pe.get("period") or self._period_for(
+            q,
+            fig.clause,
+            fig.sent,
+            flow=bool(lex.metrics.get(fig.base_metric) and lex.metrics[fig.base_metric].flow),
+            move=fig.metric in ("share_return", "index_return"),
+        )
+        # growth over a whole year can only be against the year before
+        if pm is not None and pm.kind == "year" and fig.metric.endswith("_growth"):
+            fig.metric = fig.metric[: -len("_growth")] + "_yoy"
+            fig.rule.append("year_growth")
+        bound, threshold = self._bound(q, fig.clause)
+        if bound == "vague":
+            return None
+        if bound == "eq" and "bound" in fig.pe:
+            bound = fig.pe["bound"]
+        if threshold:
+            fig.rule.append("threshold")
+        mdef = lex.metrics.get(fig.metric) or lex.metrics.get(fig.base_metric)
+        unit = self._unit(fig, mdef)
+        cumulative = lex.word_res["cumulative"].search(fig.ctext) is not None and (mdef is None or mdef.flow)
+        found = self._periods(fig, pm, mdef, cumulative)
+        if found is None:
+            return None
+        periods, cumulative = found
+        # "from 447,950 a year earlier": the figure of the same period a year before
+        if q.kind != "percent" and _A_YEAR_EARLIER.match(self.lower, q.end, fig.clause[1]):
+            periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
+            fig.rule.append("year_earlier")
+        # a return over the year so far runs to the article's date
+        if (
+            fig.metric in ("share_return", "index_return")
+            and len(periods) == 1
+            and self.published is not None
+            and self._running_year(periods[0])
+        ):
+            periods = [f"{self.published.year}-01-01..{self.published.isoformat()}"]
+            fig.rule.append("year_to_date")
+        return _Reading(bound, unit, cumulative, periods)
+
+    def _unit(self, fig: _Figure, mdef: MetricDef | None) -> str | None:
+        """The unit of a figure's facts: a vehicle or an order for a count of them, the
+        metric's own for a bare number, else the unit written."""
+        q, metric = fig.q, fig.metric
+        if q.kind == "count":
+            if metric in ("deliveries", "sales", "production", "capacity", "delivery_target"):
+                return "vehicle"
+            if metric in ("orders", "locked_orders", "backlog"):
+                return "order"
+            return mdef.unit if mdef and mdef.kind == "count" else q.unit
+        if q.kind is None:
+            return (mdef.unit if mdef is not None else None) or "vehicle"
+        return q.unit
+
+    def _periods(
+        self, fig: _Figure, pm: PeriodMention | None, mdef: MetricDef | None, cumulative: bool
+    ) -> tuple[list[str], bool] | None:
+        """The periods a figure is for, from the time it goes with (``pm``), or for a level
+        with none the article's date; and whether it is cumulative (a running total, a
+        flow as of a day). None when it has no time."""
+        metric = fig.metric
+        if pm is None:
+            if metric not in _DATED_LEVELS or not self.published:
+                return None
+            # a level, or a running total ("has more than 200,000 orders"), as of the
+            # article's date
+            fig.rule.append("dated")
+            if metric in ("rd_spend", "investment", "orders", "locked_orders"):
+                cumulative = True
+            return [self.published.isoformat()], cumulative
+        periods = self._periods_of(fig, pm)
+        if (
+            pm.asof
+            and mdef is not None
+            and mdef.flow
+            and pm.kind == "day"
+            and metric not in ("share_return", "index_return")
+        ):
+            cumulative = True
+        return periods, cumulative
+
+    def _periods_of(self, fig: _Figure, pm: PeriodMention) -> list[str]:
+        """The periods a figure is for, from the time it goes with: a target's year, each
+        month of a range or a list, the months counted back, a level's day."""
+        metric, clause, ctext = fig.metric, fig.clause, fig.ctext
+        period = pm.period
+        # a target is for a year, unless its own clause names the month it is for
+        # ("本月交付量预计超过2.8万辆"); a day names when it was set
+        if metric == "delivery_target" and (
+            pm.kind in ("day", "year") or (pm.kind == "month" and not clause[0] <= pm.start < clause[1])
+        ):
+            period = period[:4]
+        listed = self._listed_months(pm) if pm.kind == "month" else ()
+        each = self.lex.word_res["each"]
+        if pm.kind == "range" and pm.months and metric not in _MOVES_AND_LEVELS and each.search(ctext):
+            fig.rule.append("each_month")
+            return list(pm.months)
+        if (
+            len(listed) > 1
+            and metric not in _MOVES_AND_LEVELS
+            and (each.search(ctext) or _consecutive(ctext))
+        ):
+            # "9月、10月连续2月交付量超4万辆": each month listed
+            fig.rule.append("listed_months")
+            return list(listed)
+        if pm.kind == "month" and (cm := _consecutive(ctext)) and metric not in _MOVES_AND_LEVELS:
+            fig.rule.append("consecutive")
+            return _months_back(period, _consecutive_n(cm))
+        published = self.published
+        if pm.kind == "range" and metric in _LEVELS and published and parse_period(period).end == published:
+            # a level "this year so far" is where it stands on the article's day (a range
+            # that ended earlier, "above HK$20 from June to September", stays a range)
+            fig.rule.append("range_end")
+            return [published.isoformat()]
+        if pm.kind == "year" and metric in _LEVELS:
+            # a level in a year is where it ended the year ("ended the year at"),
+            # or where it stands now in the article's own year
+            last = date(int(period[:4]), 12, 31)
+            fig.rule.append("year_end")
+            return [(min(last, published) if published else last).isoformat()]
+        return [period]
+
+    def _emit(self, fig: _Figure, entity: str, reading: _Reading, meta: dict, acc: _Emitted) -> None:
+        """The facts of a figure, one for each of its periods and values (the two ends of a
+        range), each once; a fact no rule lets stand is listed in :attr:`skipped`."""
+        q, metric, unit = fig.q, fig.metric, reading.unit
+        rate = None
+        if metric == "capacity":
+            # a month word makes it a monthly rate; a year word, or none, an annual one
+            rate = "month" if self.lex.word_res["rate_month"].search(fig.ctext) else "year"
+        values = [(q.value, reading.bound)]
+        if q.high is not None:
+            values = [(q.value, "ge"), (q.high, "le")]
+            fig.rule.append("range")
+        span = self.norm.span(q.start, q.end)
+        surface = self.text[span[0] : span[1]]
+        common = {
+            "metric": metric,
+            "unit": unit,
+            "rate": rate,
+            "cumulative": reading.cumulative,
+            "document_id": meta["document_id"],
+            "span_start": span[0],
+            "span_end": span[1],
+            "surface": surface,
+            "sentence": self._sentence_text(fig.si, span, acc.sentences),
+            "method": "extract:" + "+".join(fig.rule),
+            "confidence": 0.9 if fig.rule[0] == "clause" else 0.7,
+            "published": self.stated_published,
+            "published_basis": meta["published_basis"],
+            "source_url": meta["source_url"],
+            "publisher": meta["publisher"],
+        }
+        for per in reading.periods:
+            try:
+                why_period = period_problem(parse_period(per), metric, self._today) or self._published_problem
+            except ValueError:
                 continue
-            if metric == "share_return" and ekind == "index":
-                metric = "index_return"
-            if metric == "share_price" and ekind == "index":
-                metric = "index_level"
-            if not self._entity_ok(
-                ent_slug, metric if not metric.endswith(("_yoy", "_mom", "_growth")) else "deliveries"
-            ):
-                continue
-            pm = pe.get("period") or self._period_for(
-                q,
-                clause,
-                sent,
-                flow=bool(lex.metrics.get(base_metric) and lex.metrics[base_metric].flow),
-                move=metric in ("share_return", "index_return"),
-            )
-            # growth over a whole year can only be against the year before
-            if pm is not None and pm.kind == "year" and metric.endswith("_growth"):
-                metric = metric[: -len("_growth")] + "_yoy"
-                rule.append("year_growth")
-            bound, threshold = self._bound(q, clause)
-            if bound == "vague":
-                continue
-            if bound == "eq" and "bound" in pe:
-                bound = pe["bound"]
-            if threshold:
-                rule.append("threshold")
-            mdef = lex.metrics.get(metric) or lex.metrics.get(base_metric)
-            # unit
-            if q.kind == "count":
-                unit = mdef.unit if mdef and mdef.kind == "count" else q.unit
-                if metric in ("deliveries", "sales", "production", "capacity", "delivery_target"):
-                    unit = "vehicle"
-                elif metric in ("orders", "locked_orders", "backlog"):
-                    unit = "order"
-            elif q.kind is None:
-                unit = (mdef.unit if mdef is not None else None) or "vehicle"
-            else:
-                unit = q.unit
-            # period
-            cumulative = cumulative_re.search(ctext) is not None and (mdef is None or mdef.flow)
-            if pm is None:
-                if (
-                    metric
-                    in (
-                        "market_cap",
-                        "share_price",
-                        "vehicle_price",
-                        "capacity",
-                        "backlog",
-                        "wait_time",
-                        "rd_spend",
-                        "investment",
-                        "orders",
-                        "locked_orders",
-                        "share_return",
-                        "index_return",
-                    )
-                    and self.published
-                ):
-                    # a level, or a running total ("has more than 200,000 orders"), as of the
-                    # article's date
-                    periods = [self.published.isoformat()]
-                    rule.append("dated")
-                    if metric in ("rd_spend", "investment", "orders", "locked_orders"):
-                        cumulative = True
-                else:
+            slug = self._model_entity(entity, metric, per)
+            for v, bd in values:
+                v = v * fig.sign
+                key = (slug, metric, per, v, bd, span)
+                if key in acc.seen or (fig.tab is not None and key[:5] in acc.seen_values):
+                    continue  # (a table repeating a figure the text gave: once)
+                acc.seen.add(key)
+                acc.seen_values.add(key[:5])
+                fv = float(v)
+                why = why_period or fact_value_problem(metric, unit, fv)
+                if why is not None:
+                    self.skipped.append(Skipped(span[0], span[1], surface, metric, why))
                     continue
-            else:
-                period = pm.period
-                # a target is for a year, unless its own clause names the month it is for
-                # ("本月交付量预计超过2.8万辆"); a day names when it was set
-                if metric == "delivery_target" and (
-                    pm.kind in ("day", "year")
-                    or (pm.kind == "month" and not clause[0] <= pm.start < clause[1])
-                ):
-                    period = period[:4]
-                listed = self._listed_months(pm) if pm.kind == "month" else ()
-                if (
-                    pm.kind == "range"
-                    and pm.months
-                    and metric
-                    not in ("share_return", "index_return", "share_price", "market_cap", "index_level")
-                    and lex.word_res["each"].search(ctext)
-                ):
-                    periods = list(pm.months)
-                    rule.append("each_month")
-                elif (
-                    len(listed) > 1
-                    and metric
-                    not in ("share_return", "index_return", "share_price", "market_cap", "index_level")
-                    and (lex.word_res["each"].search(ctext) or _consecutive(ctext))
-                ):
-                    # "9月、10月连续2月交付量超4万辆": each month listed
-                    periods = list(listed)
-                    rule.append("listed_months")
-                elif (
-                    pm.kind == "month"
-                    and (cm := _consecutive(ctext))
-                    and metric
-                    not in ("share_return", "index_return", "share_price", "market_cap", "index_level")
-                ):
-                    periods = _months_back(period, _consecutive_n(cm))
-                    rule.append("consecutive")
-                elif (
-                    pm.kind == "range"
-                    and metric in ("market_cap", "share_price", "index_level")
-                    and self.published
-                    and parse_period(period).end == self.published
-                ):
-                    # a level "this year so far" is where it stands on the article's day (a range
-                    # that ended earlier, "above HK$20 from June to September", stays a range)
-                    periods = [self.published.isoformat()]
-                    rule.append("range_end")
-                elif pm.kind == "year" and metric in ("market_cap", "share_price", "index_level"):
-                    # a level in a year is where it ended the year ("ended the year at"),
-                    # or where it stands now in the article's own year
-                    y = int(period[:4])
-                    last = date(y, 12, 31)
-                    periods = [(min(last, self.published) if self.published else last).isoformat()]
-                    rule.append("year_end")
-                else:
-                    periods = [period]
-                if (
-                    pm.asof
-                    and mdef is not None
-                    and mdef.flow
-                    and pm.kind == "day"
-                    and metric not in ("share_return", "index_return")
-                ):
-                    cumulative = True
-            # "from 447,950 a year earlier": the figure of the same period a year before
-            if q.kind != "percent" and _A_YEAR_EARLIER.match(lower, q.end, clause[1]):
-                periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
-                rule.append("year_earlier")
-            # a return over the year so far runs to the article's date
-            if (
-                metric in ("share_return", "index_return")
-                and len(periods) == 1
-                and self.published is not None
-                and self._running_year(periods[0])
-            ):
-                periods = [f"{self.published.year}-01-01..{self.published.isoformat()}"]
-                rule.append("year_to_date")
-            # rate
-            rate = None
-            if metric == "capacity":
-                # a month word makes it a monthly rate; a year word, or none, an annual one
-                rate = "month" if lex.word_res["rate_month"].search(ctext) else "year"
-            values = [(q.value, bound)]
-            if q.high is not None:
-                values = [(q.value, "ge"), (q.high, "le")]
-                rule.append("range")
-            span = self.norm.span(q.start, q.end)
-            surface = self.text[span[0] : span[1]]
-            sentence = sentence_texts.get(si)
-            if sentence is None:
-                whole = self.sentences[si]
-                so, eo = self.norm.span(whole.start, whole.end)
-                sentence = excerpt(self.text, so, eo, span[0], span[1])
-                if eo - so <= SENTENCE_CAP:
-                    sentence_texts[si] = sentence
-            common = {
-                "metric": metric,
-                "unit": unit,
-                "rate": rate,
-                "cumulative": cumulative,
-                "document_id": document_id,
-                "span_start": span[0],
-                "span_end": span[1],
-                "surface": surface,
-                "sentence": sentence,
-                "method": "extract:" + "+".join(rule),
-                "confidence": 0.9 if rule[0] == "clause" else 0.7,
-                "published": self.stated_published,
-                "published_basis": published_basis,
-                "source_url": source_url,
-                "publisher": publisher,
-            }
-            for per in periods:
-                try:
-                    why_period = (
-                        period_problem(parse_period(per), metric, self._today) or self._published_problem
-                    )
-                except ValueError:
-                    continue
-                slug = self._model_entity(ent_slug, metric, per)
-                for v, bd in values:
-                    v = v * sign
-                    key = (slug, metric, per, v, bd, span)
-                    if key in seen or (tab is not None and key[:5] in seen_values):
-                        continue  # (a table repeating a figure the text gave: once)
-                    seen.add(key)
-                    seen_values.add(key[:5])
-                    fv = float(v)
-                    why = why_period or fact_value_problem(metric, unit, fv)
-                    if why is not None:
-                        self.skipped.append(Skipped(span[0], span[1], surface, metric, why))
-                        continue
-                    out.append(Fact.trusted(entity=slug, period=per, value=fv, bound=bd, **common))
-        return out
+                acc.facts.append(Fact.trusted(entity=slug, period=per, value=fv, bound=bd, **common))
+
+    def _sentence_text(self, si: int, span: tuple[int, int], cache: dict[int, str]) -> str:
+        """The excerpt of sentence ``si`` a fact at ``span`` carries (see :func:`excerpt`);
+        a whole short sentence is kept in ``cache`` for its other figures."""
+        sentence = cache.get(si)
+        if sentence is None:
+            whole = self.sentences[si]
+            so, eo = self.norm.span(whole.start, whole.end)
+            sentence = excerpt(self.text, so, eo, span[0], span[1])
+            if eo - so <= SENTENCE_CAP:
+                cache[si] = sentence
+        return sentence
 
     def _is_difference(self, q: Quantity, clause) -> bool:
         """A difference ("10,000 yuan below the Model Y", "比去年多5万辆"), not a level."""
