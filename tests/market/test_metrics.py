@@ -57,6 +57,18 @@ def test_simple_returns_match_empyrical(random_paths):
     assert m.cumulative_return(ours) == pytest.approx(closes.iloc[-1] / closes.iloc[0] - 1, rel=1e-10)
 
 
+def test_rebased_index_matches_empyrical_cum_returns(random_paths):
+    closes, _ = random_paths
+    ours = m.rebased(closes)
+    # empyrical compounds the same returns from a starting value of 100
+    theirs = empyrical.cum_returns(empyrical.simple_returns(closes), starting_value=100)
+    assert ours.iloc[0] == 100.0 and ours.index[0] == closes.index[0]
+    np.testing.assert_allclose(ours.iloc[1:].to_numpy(), theirs.to_numpy(), rtol=1e-10)
+    # by hand: the index is the close over the first close, times 100
+    np.testing.assert_allclose(ours.to_numpy(), 100 * closes.to_numpy() / closes.iloc[0], rtol=1e-10)
+    assert m.rebased(closes.iloc[:1]).empty
+
+
 def test_period_return_uses_last_close_before_and_last_close_in_window():
     closes = pd.Series(
         [10.0, 11.0, 12.0, 20.0, 22.0, 30.0],

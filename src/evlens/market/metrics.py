@@ -84,6 +84,17 @@ def cumulative_return(returns: pd.Series) -> float:
     return float(np.prod(1.0 + r.to_numpy()) - 1.0)
 
 
+def rebased(closes: pd.Series, base: float = 100.0) -> pd.Series:
+    """Closes as an index that starts at ``base``: ``I_0 = base``, ``I_t = I_{t-1} (1 + r_t)``
+    with ``r_t`` the simple return, i.e. ``I_t = base * P_t / P_0``. Empty for fewer than
+    two closes."""
+    s = _clean(closes, "closes", 0)
+    if len(s) < 2:
+        return s.iloc[:0].astype(float)
+    level = base * (1.0 + simple_returns(s)).cumprod()
+    return pd.concat([pd.Series([float(base)], index=s.index[:1]), level])
+
+
 @dataclass(frozen=True)
 class PeriodReturn:
     """A return over a calendar window, with the two closes it comes from."""

@@ -15,7 +15,7 @@ from ..defaults import DEFAULT_MILESTONE, DEFAULT_PATHS, DEFAULT_SEED
 from ..errors import EvlensError, InputError, NotFoundError
 from ..events import study
 from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, maker, maker_of, reported_metric
-from ..market.metrics import simple_returns
+from ..market.metrics import rebased
 from ..values import jsonable
 
 EVENT_METRICS = ("deliveries", "delivery_target")
@@ -196,16 +196,13 @@ def _latest_delivery_year(facts: pd.DataFrame) -> int:
     return int(pd.to_datetime(d.period_end).max().year)
 
 
-def rebased(store, ticker: str, start: date | None = None, end: date | None = None) -> dict:
-    """Closes as an index starting at 100 (compounded simple returns; suspect rows left out)."""
+def rebased_closes(store, ticker: str, start: date | None = None, end: date | None = None) -> dict:
+    """The chart series of :func:`evlens.market.metrics.rebased` over the stored closes
+    (adjusted where given; suspect rows left out)."""
     p = store.prices(ticker, start=start, end=end)
     p = p[~p["suspect"].astype(bool)]
     close = p["adj_close"].fillna(p["close"]) if "adj_close" in p else p["close"]
-    if len(close) < 2:
-        return {"dates": [], "values": []}
-    r = simple_returns(close)
-    level = 100 * (1 + r).cumprod()
-    level = pd.concat([pd.Series([100.0], index=close.index[:1]), level])
+    level = rebased(close)
     return {
         "dates": [d.strftime("%Y-%m-%d") for d in level.index],
         "values": [round(float(v), 3) for v in level],
@@ -635,12 +632,14 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     prices = None
     start = date(ryear, 1, 1) - pd.Timedelta(days=1)
     subj = (
-        rebased(store, ticker, start=start)
+        rebased_closes(store, ticker, start=start)
         if ticker is not None and subj_range is not None
         else {"dates": []}
     )
     if subj["dates"]:
-        index = rebased(store, event_bench, start=start) if event_bench else {"dates": [], "values": []}
+        index = (
+            rebased_closes(store, event_bench, start=start) if event_bench else {"dates": [], "values": []}
+        )
         prices = {"subject": subj, "index": index, "index_ticker": event_bench}
         if event_bench and not index["dates"]:
             notes.append(f"price chart: no closes of {event_bench} are stored from {start.isoformat()}")
