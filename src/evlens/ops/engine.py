@@ -191,6 +191,8 @@ def simulate(
 
     ``observed`` maps ``YYYY-MM`` to known deliveries of that month; those months deliver
     the known figure (limited by the orders on hand) instead of what capacity allows.
+    Random numbers are drawn in a fixed order (parameters, demand shocks, then month by
+    month the arrivals and the cancellations), so a seed gives the same paths.
     """
     if n_paths < 1:
         raise InputError("the number of paths must be at least 1", field="paths")
@@ -199,126 +201,186 @@ def simulate(
     observed = dict(observed or {})
     grid = month_grid(scenario)
     params = draw_parameters(scenario, n, rng, deterministic)
-    phases = scenario.phases
-    sigma = scenario.demand.noise_sigma
-    if sigma > 0 and not deterministic:
-        shocks = np.exp(sigma * rng.standard_normal((len(grid), n)) - sigma * sigma / 2.0)
-    else:
-        shocks = np.ones((len(grid), n))
+    shocks = _demand_shocks(scenario.demand.noise_sigma, len(grid), n, rng, deterministic)
+    event_steps = _event_steps(scenario, grid)
+    event_counts = [np.floor(e + _EPS) for e in params.events]
     log_growth = np.log1p(params.growth)
-    season = scenario.demand.seasonality
-    canc = scenario.cancellations
+
+    out = {k: np.zeros((len(grid), n)) for k in _OUTPUTS}
+    B = np.floor(params.initial_backlog + _EPS)
+    cum_cap = np.zeros(n)
+    cum_int = np.zeros(n)
+    for m_i, mo in enumerate(grid):
+        # 1. capacity: whole vehicles made by each step of the month
+        made, cum_cap, rate_first, rate_last = _month_capacity(scenario, params, mo, cum_cap, n)
+        # 3. arrivals
+        A, cum_int = _arrivals(scenario, params, mo, shocks[m_i], log_growth, cum_int, rng, deterministic)
+        for j in range(len(mo.days)):
+            for e_i in event_steps.get((m_i, j), ()):
+                A[j] += event_counts[e_i].astype(A.dtype)
+        arrived = np.cumsum(A, axis=0)
+        # 2. monthly cancellation review on the month's first step
+        C = _cancellations(scenario, params, B, rate_first, rng, deterministic)
+        B = B - C
+        # 4.-5. deliveries and backlog
+        served = _observed_steps(float(observed[mo.label]), len(mo.days)) if mo.label in observed else made
+        B_new, bound = _serve(B, arrived, served, by_capacity=mo.label not in observed)
+        A_sum = arrived[-1].astype(float)
+        out["deliveries"][m_i] = B + A_sum - B_new
+        B = B_new
+        out["orders"][m_i] = A_sum
+        out["cancellations"][m_i] = C
+        out["production"][m_i] = made[-1]
+        out["backlog_end"][m_i] = B
+        out["wait_end_months"][m_i] = _months_of_wait(B, rate_last)
+        out["capacity_bound_share"][m_i] = bound
+    return Simulation(
+        months=tuple(mo.label for mo in grid),
+        observed=tuple(mo.label in observed for mo in grid),
+        params=params,
+        initial_backlog=np.floor(params.initial_backlog + _EPS),
+        **out,
+    )
+
+
+#: The monthly totals of a :class:`Simulation`, (months, paths) each.
+_OUTPUTS = (
+    "orders",
+    "cancellations",
+    "production",
+    "deliveries",
+    "backlog_end",
+    "wait_end_months",
+    "capacity_bound_share",
+)
+
+
+def _demand_shocks(
+    sigma: float, months: int, n: int, rng: np.random.Generator, deterministic: bool
+) -> np.ndarray:
+    """Each month's lognormal demand shock per path (mean 1), all drawn at once; 1 without noise."""
+    if sigma > 0 and not deterministic:
+        return np.exp(sigma * rng.standard_normal((months, n)) - sigma * sigma / 2.0)
+    return np.ones((months, n))
+
+
+def _event_steps(scenario: Scenario, grid: list[_Month]) -> dict[tuple[int, int], list[int]]:
+    """The launch surges by (month, step) of the grid: the indices of the events dated then."""
     event_steps: dict[tuple[int, int], list[int]] = {}
     for e_i, ev in enumerate(scenario.demand.events):
         for m_i, mo in enumerate(grid):
             if mo.days[0] <= ev.date and ev.date.strftime("%Y-%m") == mo.label:
                 j = (ev.date - mo.days[0]).days if scenario.resolution == "daily" else 0
                 event_steps.setdefault((m_i, j), []).append(e_i)
-    event_counts = [np.floor(e + _EPS) for e in params.events]
+    return event_steps
 
-    M = len(grid)
-    out = {
-        k: np.zeros((M, n))
-        for k in ("orders", "cancellations", "production", "deliveries", "backlog_end", "wait_end", "bound")
-    }
-    B = np.floor(params.initial_backlog + _EPS)
-    cum_cap = np.zeros(n)
-    cum_int = np.zeros(n)
-    for m_i, mo in enumerate(grid):
-        s = len(mo.days)
-        # 1. capacity: running total within the month, and whole vehicles made by each step
-        cap_run = np.zeros((s, n))
-        rate_first = np.zeros(n)
-        rate_last = np.zeros(n)
-        for p_i, ph in enumerate(phases):
-            c = _phase_capacity(ph, mo, scenario.start, params.utilisation[p_i], params.start_delay_days[p_i])
-            if c is None:
-                continue
-            if isinstance(c, tuple):  # (per-step vector, per-path factor): an outer product
-                vec, fac = c
-                cap_run += np.outer(np.cumsum(vec), fac)
-                rate_first += vec[0] * fac
-                rate_last += vec[-1] * fac
-            else:
-                cap_run += np.cumsum(c, axis=0)
-                rate_first += c[0]
-                rate_last += c[-1]
-        rate_first /= mo.step_months[0]
-        rate_last /= mo.step_months[-1]
-        made0 = np.floor(cum_cap + _EPS)
-        cap_run += cum_cap
-        cum_cap = cap_run[-1].copy()
-        cap_run += _EPS
-        np.floor(cap_run, out=cap_run)
-        cap_run -= made0  # vehicles made in the month up to each step
-        made = cap_run
-        # 3. arrivals
-        years = float(mo.mid_days.mean()) / 365.25  # growth compounds month by month
-        lam = np.outer(
-            season[mo.month_index] * mo.step_months,
-            params.intake_level * np.exp(years * log_growth) * shocks[m_i],
-        )
-        if deterministic:
-            A, cum_int = _floor_steps(cum_int, lam)
+
+def _month_capacity(
+    scenario: Scenario, params: PathParameters, mo: _Month, cum_cap: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Step 1 for one month: the whole vehicles made in the month up to each step (steps x
+    paths), the running capacity total after it, and the monthly rate of capacity on the
+    month's first and last steps."""
+    s = len(mo.days)
+    cap_run = np.zeros((s, n))
+    rate_first = np.zeros(n)
+    rate_last = np.zeros(n)
+    for p_i, ph in enumerate(scenario.phases):
+        c = _phase_capacity(ph, mo, scenario.start, params.utilisation[p_i], params.start_delay_days[p_i])
+        if c is None:
+            continue
+        if isinstance(c, tuple):  # (per-step vector, per-path factor): an outer product
+            vec, fac = c
+            cap_run += np.outer(np.cumsum(vec), fac)
+            rate_first += vec[0] * fac
+            rate_last += vec[-1] * fac
         else:
-            A = rng.poisson(lam)
-        for j in range(s):
-            for e_i in event_steps.get((m_i, j), ()):
-                A[j] += event_counts[e_i].astype(A.dtype)
-        arrived = np.cumsum(A, axis=0)
-        A_sum = arrived[-1].astype(float)
-        # 2. monthly cancellation review on the month's first step
-        with np.errstate(divide="ignore", invalid="ignore"):
-            W = np.where(rate_first > 0, B / np.where(rate_first > 0, rate_first, 1.0), np.inf)
-        h = np.minimum(
-            canc.max_per_month,
-            params.cancel_base + params.cancel_slope * np.maximum(0.0, W - canc.grace_months),
-        )
-        h = np.where(B > 0, h, 0.0)
-        if deterministic:
-            C = np.floor(h * B + _EPS)
-        else:
-            C = rng.binomial(B.astype(np.int64), np.clip(h, 0.0, 1.0)).astype(float)
-        B = B - C
-        # 4.-5. deliveries and backlog for all steps of the month at once (Lindley recursion):
-        # B_j = X_j - min(-B_0, min_{k<=j} X_k) with X_j = sum_{k<=j} (A_k - serve_k);
-        # step j delivers its full capacity exactly when X_j >= that minimum up to j-1.
-        is_obs = mo.label in observed
-        if is_obs:
-            v = float(observed[mo.label])
-            served, _ = _floor_steps(np.zeros(1), np.full((s, 1), v / s))
-            served = np.cumsum(served, axis=0)
-        else:
-            served = made
-        buf = np.empty((s + 1, n))
-        buf[0] = -B
-        np.subtract(arrived, served, out=buf[1:])
-        X_last = buf[-1].copy()
-        x_steps = None if is_obs else buf[1:].copy()  # X_1..X_s, before the running minimum
-        np.minimum.accumulate(buf, axis=0, out=buf)
-        B_new = X_last - buf[-1]
-        D_sum = B + A_sum - B_new
-        bound = np.zeros(n) if x_steps is None else (x_steps >= buf[:-1]).mean(axis=0)
-        B = B_new
-        with np.errstate(divide="ignore", invalid="ignore"):
-            wait = np.where(rate_last > 0, B / np.where(rate_last > 0, rate_last, 1.0), np.inf)
-        out["orders"][m_i] = A_sum
-        out["cancellations"][m_i] = C
-        out["production"][m_i] = made[-1]
-        out["deliveries"][m_i] = D_sum
-        out["backlog_end"][m_i] = B
-        out["wait_end"][m_i] = wait
-        out["bound"][m_i] = bound
-    return Simulation(
-        months=tuple(mo.label for mo in grid),
-        orders=out["orders"],
-        cancellations=out["cancellations"],
-        production=out["production"],
-        deliveries=out["deliveries"],
-        backlog_end=out["backlog_end"],
-        wait_end_months=out["wait_end"],
-        capacity_bound_share=out["bound"],
-        observed=tuple(mo.label in observed for mo in grid),
-        params=params,
-        initial_backlog=np.floor(params.initial_backlog + _EPS),
+            cap_run += np.cumsum(c, axis=0)
+            rate_first += c[0]
+            rate_last += c[-1]
+    rate_first /= mo.step_months[0]
+    rate_last /= mo.step_months[-1]
+    made0 = np.floor(cum_cap + _EPS)
+    cap_run += cum_cap
+    cum_cap = cap_run[-1].copy()
+    cap_run += _EPS
+    np.floor(cap_run, out=cap_run)
+    cap_run -= made0  # vehicles made in the month up to each step
+    return cap_run, cum_cap, rate_first, rate_last
+
+
+def _arrivals(
+    scenario: Scenario,
+    params: PathParameters,
+    mo: _Month,
+    shock: np.ndarray,
+    log_growth: np.ndarray,
+    cum_int: np.ndarray,
+    rng: np.random.Generator,
+    deterministic: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Step 3 without the launch surges: new orders in each step of the month (steps x
+    paths), growth compounded to the month's middle, and the running total of the
+    expected orders, which only the deterministic rounding reads."""
+    years = float(mo.mid_days.mean()) / 365.25  # growth compounds month by month
+    level = params.intake_level * np.exp(years * log_growth) * shock
+    lam = np.outer(scenario.demand.seasonality[mo.month_index] * mo.step_months, level)
+    if deterministic:
+        return _floor_steps(cum_int, lam)
+    return rng.poisson(lam), cum_int
+
+
+def _months_of_wait(B: np.ndarray, rate: np.ndarray) -> np.ndarray:
+    """Expected wait in months of the backlog ``B`` at a monthly capacity ``rate`` (infinite
+    without capacity)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(rate > 0, B / np.where(rate > 0, rate, 1.0), np.inf)
+
+
+def _cancellations(
+    scenario: Scenario,
+    params: PathParameters,
+    B: np.ndarray,
+    rate_first: np.ndarray,
+    rng: np.random.Generator,
+    deterministic: bool,
+) -> np.ndarray:
+    """Step 2: the orders of the backlog ``B`` cancelled at the month's review."""
+    canc = scenario.cancellations
+    W = _months_of_wait(B, rate_first)
+    h = np.minimum(
+        canc.max_per_month,
+        params.cancel_base + params.cancel_slope * np.maximum(0.0, W - canc.grace_months),
     )
+    h = np.where(B > 0, h, 0.0)
+    if deterministic:
+        return np.floor(h * B + _EPS)
+    return rng.binomial(B.astype(np.int64), np.clip(h, 0.0, 1.0)).astype(float)
+
+
+def _observed_steps(v: float, s: int) -> np.ndarray:
+    """A month's known deliveries ``v`` as whole vehicles served up to each of its ``s``
+    steps, spread evenly (one column, for every path)."""
+    served, _ = _floor_steps(np.zeros(1), np.full((s, 1), v / s))
+    return np.cumsum(served, axis=0)
+
+
+def _serve(
+    B: np.ndarray, arrived: np.ndarray, served: np.ndarray, by_capacity: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Steps 4-5 for all steps of a month at once (Lindley recursion): the backlog at the
+    month's end and the share of its steps in which capacity bound (0 when the month
+    serves a known figure, not capacity: ``by_capacity`` False).
+
+    ``B_j = X_j - min(-B_0, min_{k<=j} X_k)`` with ``X_j = sum_{k<=j} (A_k - serve_k)``
+    (``arrived`` and ``served`` are those running sums); step ``j`` delivers its full
+    capacity exactly when ``X_j >=`` that minimum up to ``j - 1``."""
+    s, n = arrived.shape[0], B.shape[0]
+    buf = np.empty((s + 1, n))
+    buf[0] = -B
+    np.subtract(arrived, served, out=buf[1:])
+    X_last = buf[-1].copy()
+    x_steps = buf[1:].copy() if by_capacity else None  # X_1..X_s, before the running minimum
+    np.minimum.accumulate(buf, axis=0, out=buf)
+    bound = np.zeros(n) if x_steps is None else (x_steps >= buf[:-1]).mean(axis=0)
+    return X_last - buf[-1], bound
