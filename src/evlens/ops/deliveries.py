@@ -450,9 +450,55 @@ def monthly_deliveries(
         used = [u for u in used if u["id"] not in gone]
         skipped = list(skipped) + dropped
     sol = iv.solve(n, cons, what=f"the deliveries facts of {target_entity}")
-    point = sol.point
-    cum = np.cumsum(point)
-    per_month_facts: list[list[str]] = [[] for _ in range(n)]
+    sel = [i for i, m in enumerate(months) if year is None or m.startswith(f"{year:04d}-")]
+    if year is not None and not sel:
+        raise NotFoundError(f"no deliveries of {target_entity!r} are known for {year}")
+    pace = None
+    if year is not None:
+        tfact = None if target is not None else target_choice(records, target_entity, year, ents)
+        tval = target if target is not None else (tfact.value if tfact else None)
+        if tval is not None:
+            pace = _pace(sol, months, sel, year, float(tval), tfact.chosen if tfact else "given")
+    own = delivery_metric(target_entity)
+    rules = _rules(approx_tol, sol.point_rule, on_conflict)
+    if own is not None:
+        rules["measure"] = own.rule or f"{own.label_en}: the maker's own monthly measure, shown as deliveries"
+    return DeliverySeries(
+        entity=target_entity,
+        year=year,
+        months=tuple(_month_estimates(sol, cons, months, sel, year)),
+        run_rate=_run_rate(sol, months, sel),
+        pace=pace,
+        facts_used=tuple(used),
+        facts_skipped=tuple(skipped),
+        rules=rules,
+        measure=own,
+    )
+
+
+def _is_exact(sol: iv.Solution, j: int) -> bool:
+    """Whether the facts force month ``j`` to one value."""
+    return bool(np.isfinite(sol.high[j]) and sol.high[j] - sol.low[j] <= 1e-6 * max(1.0, sol.high[j]))
+
+
+def _growth(sol: iv.Solution, i: int, j: int) -> tuple[float | None, float | None, float | None]:
+    """(exact growth, low, high) of month i against month j (see the conventions)."""
+    if j < 0:
+        return None, None, None
+    if _is_exact(sol, i) and _is_exact(sol, j):
+        return (float(sol.point[i] / sol.point[j] - 1) if sol.point[j] > 0 else None), None, None
+    lo_i, hi_i, lo_j, hi_j = sol.low[i], sol.high[i], sol.low[j], sol.high[j]
+    g_lo = float(lo_i / hi_j - 1) if np.isfinite(hi_j) and hi_j > 0 else None
+    g_hi = float(hi_i / lo_j - 1) if np.isfinite(hi_i) and lo_j > 0 else None
+    return None, g_lo, g_hi
+
+
+def _month_estimates(
+    sol: iv.Solution, cons: list[iv.Constraint], months: list[str], sel: list[int], year: int | None
+) -> list[MonthEstimate]:
+    """The months shown (indices ``sel``), each with its basis, growth, running total and
+    the facts that bear on it."""
+    per_month_facts: list[list[str]] = [[] for _ in months]
     reported = set()
     for c in cons:
         for i in range(c.first, c.last + 1):
@@ -460,29 +506,13 @@ def monthly_deliveries(
                 per_month_facts[i].append(c.fact_id)
         if c.first == c.last and c.high is not None and c.low == c.high:
             reported.add(c.first)
-    sel = [i for i, m in enumerate(months) if year is None or m.startswith(f"{year:04d}-")]
-    if year is not None and not sel:
-        raise NotFoundError(f"no deliveries of {target_entity!r} are known for {year}")
-
-    def is_exact(j: int) -> bool:
-        return bool(np.isfinite(sol.high[j]) and sol.high[j] - sol.low[j] <= 1e-6 * max(1.0, sol.high[j]))
-
-    def growth(i: int, j: int) -> tuple[float | None, float | None, float | None]:
-        """(exact growth, low, high) of month i against month j (see the conventions)."""
-        if j < 0:
-            return None, None, None
-        if is_exact(i) and is_exact(j):
-            return (float(point[i] / point[j] - 1) if point[j] > 0 else None), None, None
-        lo_i, hi_i, lo_j, hi_j = sol.low[i], sol.high[i], sol.low[j], sol.high[j]
-        g_lo = float(lo_i / hi_j - 1) if np.isfinite(hi_j) and hi_j > 0 else None
-        g_hi = float(hi_i / lo_j - 1) if np.isfinite(hi_i) and lo_j > 0 else None
-        return None, g_lo, g_hi
-
+    point = sol.point
+    cum = np.cumsum(point)
     first_sel = sel[0] if sel else 0
     out = []
     for i in sel:
         lo, hi = float(sol.low[i]), float(sol.high[i])
-        exact = is_exact(i)
+        exact = _is_exact(sol, i)
         basis = (
             "reported"
             if (exact and i in reported)
@@ -490,9 +520,8 @@ def monthly_deliveries(
             if exact
             else ("bounded" if np.isfinite(hi) else "open")
         )
-        mom, mom_lo, mom_hi = growth(i, i - 1)
-        yoy, yoy_lo, yoy_hi = growth(i, i - 12)
-        growth_exact = exact and (i >= 1 and is_exact(i - 1))
+        mom, mom_lo, mom_hi = _growth(sol, i, i - 1)
+        yoy, yoy_lo, yoy_hi = _growth(sol, i, i - 12)
         if year is None:
             c_val, c_lo, c_hi = float(cum[i]), float(sol.cum_low[i]), float(sol.cum_high[i])
         else:
@@ -511,7 +540,7 @@ def monthly_deliveries(
                 cumulative_high=_none_if_inf(float(c_hi)),
                 mom=mom,
                 yoy=yoy,
-                growth_exact=growth_exact,
+                growth_exact=exact and (i >= 1 and _is_exact(sol, i - 1)),
                 facts=tuple(per_month_facts[i]),
                 mom_low=mom_lo,
                 mom_high=mom_hi,
@@ -519,39 +548,49 @@ def monthly_deliveries(
                 yoy_high=yoy_hi,
             )
         )
+    return out
+
+
+def _run_rate(sol: iv.Solution, months: list[str], sel: list[int]) -> RunRate:
+    """The mean of the last three months shown, or its range when one of them is not exact."""
     rr_idx = sel[-3:]
     rr_lo, rr_hi = sol.range_of_sum(rr_idx[0], rr_idx[-1])
     k = len(rr_idx)
-    rr_exact = all(is_exact(i) for i in rr_idx)
-    run_rate = RunRate(
+    rr_exact = all(_is_exact(sol, i) for i in rr_idx)
+    return RunRate(
         months=tuple(months[i] for i in rr_idx),
-        value=float(point[rr_idx].mean()) if rr_exact else None,
+        value=float(sol.point[rr_idx].mean()) if rr_exact else None,
         low=rr_lo / k,
         high=_none_if_inf(rr_hi / k),
         basis="exact" if rr_exact else "range",
     )
-    pace = None
-    if year is not None:
-        tfact = None if target is not None else target_choice(records, target_entity, year, ents)
-        tval = target if target is not None else (tfact.value if tfact else None)
-        if tval is not None:
-            if tval <= 0:
-                raise InputError("the target must be positive", field="target")
-            lo_s, hi_s = sol.range_of_sum(sel[0], sel[-1])
-            exact_sum = np.isfinite(hi_s) and hi_s - lo_s <= 1e-6 * max(1.0, hi_s)
-            pace = target_pace(
-                year,
-                float(tval),
-                float(point[sel].sum()) if exact_sum else float(lo_s),
-                months[sel[-1]],
-                source=tfact.chosen if tfact else "given",
-                low=lo_s,
-                high=_none_if_inf(hi_s),
-            )
-    rules = {
+
+
+def _pace(
+    sol: iv.Solution, months: list[str], sel: list[int], year: int, tval: float, source: str
+) -> TargetPace:
+    """The year's deliveries so far (the months shown) against the target ``tval``."""
+    if tval <= 0:
+        raise InputError("the target must be positive", field="target")
+    lo_s, hi_s = sol.range_of_sum(sel[0], sel[-1])
+    exact_sum = np.isfinite(hi_s) and hi_s - lo_s <= 1e-6 * max(1.0, hi_s)
+    return target_pace(
+        year,
+        tval,
+        float(sol.point[sel].sum()) if exact_sum else float(lo_s),
+        months[sel[-1]],
+        source=source,
+        low=lo_s,
+        high=_none_if_inf(hi_s),
+    )
+
+
+def _rules(approx_tol: float, point_rule: str, on_conflict: str) -> dict[str, Any]:
+    """The rules a delivery series states with its figures."""
+    return {
         "bounds": "'more than' and 'at least' are lower bounds on the sum of the period's months, treated as closed",
         "approx_tolerance": approx_tol,
-        "point_estimate": sol.point_rule,
+        "point_estimate": point_rule,
         "before_first_delivery": "months before the first delivery count as zero",
         "coverage": "facts on a model or model group count for the company when they cover all of its models delivering in the period; facts on part of it give lower bounds",
         "unpublished_facts": "a fact without a publication date counts as known from the release calendar's date "
@@ -565,20 +604,6 @@ def monthly_deliveries(
         "cumulative": "running total from January of the year shown",
         "pace": f"ahead if to-date >= {1 + PACE_BAND:.0%} of target x months/12, behind if below {1 - PACE_BAND:.0%}, else on pace",
     }
-    own = delivery_metric(target_entity)
-    if own is not None:
-        rules["measure"] = own.rule or f"{own.label_en}: the maker's own monthly measure, shown as deliveries"
-    return DeliverySeries(
-        entity=target_entity,
-        year=year,
-        months=tuple(out),
-        run_rate=run_rate,
-        pace=pace,
-        facts_used=tuple(used),
-        facts_skipped=tuple(skipped),
-        rules=rules,
-        measure=own,
-    )
 
 
 def target_pace(
