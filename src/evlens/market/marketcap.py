@@ -788,6 +788,38 @@ def build_series(
         raise InputError(f"--from {start} is after --to {end}", field="from")
     if step is not None and not step > 0:
         raise InputError(f"the milestone step must be a positive amount, got {step!r}", field="step")
+    joined = _valued_sessions(closes, suspect, table, end)
+    ledger = ledger_entries(table)
+    window = joined[joined.index >= pd.Timestamp(start)]
+    prev_session = joined.index.to_series().shift(1)
+    days = _series_days(window, prev_session, ledger)
+    sound = window[~window["suspect"]]
+    used_step = (
+        float(step)
+        if step
+        else (round_step(float(sound["cap"].min()), float(sound["cap"].max())) if not sound.empty else 1.0)
+    )
+    milestones, skipped = _value_milestones(joined, window, start, used_step, near_days, ledger, facts)
+    return MarketValueSeries(
+        ticker=ticker,
+        currency=currency,
+        start=start,
+        end=end,
+        days=tuple(days),
+        step=used_step,
+        milestones=tuple(milestones),
+        all_time_high=_all_time_high(joined, days),
+        moves=tuple(_largest_moves(window, prev_session, top, near_days, ledger, facts)),
+        ledger=tuple(e for e in ledger if start <= e.as_of <= end),
+        reconciliation=reconcile(ticker, ledger),
+        skipped_suspect=tuple(sorted(skipped)),
+    )
+
+
+def _valued_sessions(closes: pd.Series, suspect: pd.Series, table: pd.DataFrame, end: date) -> pd.DataFrame:
+    """Every session up to ``end`` with a count in force: close, shares (as-of join, with
+    its as_of, basis, source_url and note), suspect flag, market value ``cap``, and the
+    previous such session's cap, shares, close and suspect flag."""
     hist = closes[closes.index <= pd.Timestamp(end)].astype("float64")
     joined = shares_asof_series(table, hist.index)
     joined.index = hist.index
@@ -799,10 +831,14 @@ def build_series(
     joined["prev_shares"] = joined["shares"].shift(1)
     joined["prev_close"] = joined["close"].shift(1)
     joined["prev_suspect"] = joined["suspect"].shift(1, fill_value=False).astype(bool)
-    ledger = ledger_entries(table)
-    window = joined[joined.index >= pd.Timestamp(start)]
+    return joined
 
-    prev_session = joined.index.to_series().shift(1)
+
+def _series_days(
+    window: pd.DataFrame, prev_session: pd.Series, ledger: tuple[LedgerEntry, ...]
+) -> list[SeriesDay]:
+    """One :class:`SeriesDay` per session of the window, with the change from the session
+    before and the ledger entries that took effect since then."""
     days = []
     for d, r in window.iterrows():
         p = prev_session.loc[d]
@@ -828,75 +864,98 @@ def build_series(
                 entries=tuple(e for e in ledger if since < e.as_of <= d.date()),
             )
         )
+    return days
 
+
+def _value_milestones(
+    joined: pd.DataFrame,
+    window: pd.DataFrame,
+    start: date,
+    step: float,
+    near_days: int,
+    ledger: tuple[LedgerEntry, ...],
+    facts: tuple[NearbyFact, ...],
+) -> tuple[list[ValueMilestone], set[date]]:
+    """The first sound session at or above each ``k × step`` above the window's first
+    value up to its highest (at most 50), and the suspect sessions passed over."""
     sound = window[~window["suspect"]]
     milestones: list[ValueMilestone] = []
     skipped: set[date] = set()
-    used_step = (
-        float(step)
-        if step
-        else (round_step(float(sound["cap"].min()), float(sound["cap"].max())) if not sound.empty else 1.0)
-    )
-    if not sound.empty:
-        before = joined[(joined.index < pd.Timestamp(start)) & ~joined["suspect"]]
-        base, top_cap = float(window["cap"].iloc[0]), float(sound["cap"].max())
-        k = math.floor(base / used_step) + 1
-        while k * used_step <= top_cap and len(milestones) < 50:
-            threshold = k * used_step
-            hit = sound[sound["cap"] >= threshold].index[0]
-            skipped.update(
-                x.date() for x in window.index[window["suspect"] & (window["cap"] >= threshold)] if x < hit
-            )
-            r = sound.loc[hit]
-            milestones.append(
-                ValueMilestone(
-                    threshold=threshold,
-                    date=hit.date(),
-                    market_cap=float(r["cap"]),
-                    close=float(r["close"]),
-                    shares=float(r["shares"]),
-                    basis=basis_kind(r["basis"]).replace("event", "derived"),
-                    first_ever=bool(before.empty or before["cap"].max() < threshold),
-                    near=_near(hit.date(), near_days, ledger, facts),
-                )
-            )
-            k += 1
-
-    ath = None
-    sound_hist = joined[~joined["suspect"]]
-    if not sound_hist.empty:
-        top_day = sound_hist["cap"].idxmax()
-        match = [d for d in days if d.date == top_day.date()]
-        if match:
-            ath = match[0]
-        else:
-            r = sound_hist.loc[top_day]
-            document, _ = split_note(r["note"])
-            ath = SeriesDay(
-                date=top_day.date(),
+    if sound.empty:
+        return milestones, skipped
+    before = joined[(joined.index < pd.Timestamp(start)) & ~joined["suspect"]]
+    base, top_cap = float(window["cap"].iloc[0]), float(sound["cap"].max())
+    k = math.floor(base / step) + 1
+    while k * step <= top_cap and len(milestones) < 50:
+        threshold = k * step
+        hit = sound[sound["cap"] >= threshold].index[0]
+        skipped.update(
+            x.date() for x in window.index[window["suspect"] & (window["cap"] >= threshold)] if x < hit
+        )
+        r = sound.loc[hit]
+        milestones.append(
+            ValueMilestone(
+                threshold=threshold,
+                date=hit.date(),
+                market_cap=float(r["cap"]),
                 close=float(r["close"]),
                 shares=float(r["shares"]),
-                market_cap=float(r["cap"]),
                 basis=basis_kind(r["basis"]).replace("event", "derived"),
-                shares_as_of=r["as_of"].date(),
-                event=basis_event(r["basis"]),
-                document=document,
-                source_url=r["source_url"] if isinstance(r["source_url"], str) else None,
-                change=None,
-                change_pct=None,
-                shares_change=0.0,
+                first_ever=bool(before.empty or before["cap"].max() < threshold),
+                near=_near(hit.date(), near_days, ledger, facts),
             )
+        )
+        k += 1
+    return milestones, skipped
 
+
+def _all_time_high(joined: pd.DataFrame, days: list[SeriesDay]) -> SeriesDay | None:
+    """The highest sound value from the first count on: the window's day when it falls in
+    the window, else that session on its own (no change shown)."""
+    sound_hist = joined[~joined["suspect"]]
+    if sound_hist.empty:
+        return None
+    top_day = sound_hist["cap"].idxmax()
+    match = [d for d in days if d.date == top_day.date()]
+    if match:
+        return match[0]
+    r = sound_hist.loc[top_day]
+    document, _ = split_note(r["note"])
+    return SeriesDay(
+        date=top_day.date(),
+        close=float(r["close"]),
+        shares=float(r["shares"]),
+        market_cap=float(r["cap"]),
+        basis=basis_kind(r["basis"]).replace("event", "derived"),
+        shares_as_of=r["as_of"].date(),
+        event=basis_event(r["basis"]),
+        document=document,
+        source_url=r["source_url"] if isinstance(r["source_url"], str) else None,
+        change=None,
+        change_pct=None,
+        shares_change=0.0,
+    )
+
+
+def _largest_moves(
+    window: pd.DataFrame,
+    prev_session: pd.Series,
+    top: int,
+    near_days: int,
+    ledger: tuple[LedgerEntry, ...],
+    facts: tuple[NearbyFact, ...],
+) -> list[Move]:
+    """The ``top`` largest daily changes between consecutive sound sessions, each split
+    into its price and share effects."""
     pairs = window[window["prev_cap"].notna() & ~window["suspect"] & ~window["prev_suspect"]].copy()
     pairs["change"] = pairs["cap"] - pairs["prev_cap"]
     moves = []
-    prev_dates = prev_session
     for d in pairs["change"].abs().sort_values(ascending=False, kind="stable").index[: max(top, 0)]:
         r = pairs.loc[d]
         moves.append(
             Move(
                 date=d.date(),
-                previous=prev_dates.loc[d].date(),
+                previous=prev_session.loc[d].date(),
                 change=float(r["change"]),
                 change_pct=float((r["cap"] / r["prev_cap"] - 1) * 100),
                 price_effect=float((r["close"] - r["prev_close"]) * r["prev_shares"]),
@@ -905,21 +964,7 @@ def build_series(
                 near=_near(d.date(), near_days, ledger, facts),
             )
         )
-
-    return MarketValueSeries(
-        ticker=ticker,
-        currency=currency,
-        start=start,
-        end=end,
-        days=tuple(days),
-        step=used_step,
-        milestones=tuple(milestones),
-        all_time_high=ath,
-        moves=tuple(moves),
-        ledger=tuple(e for e in ledger if start <= e.as_of <= end),
-        reconciliation=reconcile(ticker, ledger),
-        skipped_suspect=tuple(sorted(skipped)),
-    )
+    return moves
 
 
 def _facts_near(store, entity: str | None, start: date, end: date) -> tuple[NearbyFact, ...]:
