@@ -968,47 +968,26 @@ def _largest_moves(
 
 
 def _facts_near(store, entity: str | None, start: date, end: date) -> tuple[NearbyFact, ...]:
-    """Facts about ``entity`` or any entity whose parent it is, published from ``start`` to
-    ``end`` (inclusive), in order of publication, each with the title of its document. Read
-    through ``store.entities()``, ``store.facts(entity=...)`` and ``store.document(id)``;
-    none for a stand-in store without entities."""
-    if not entity or not hasattr(store, "entities"):
+    """Facts about ``entity`` or its models published from ``start`` to ``end``, each with
+    the title of its document, read through ``store.facts_published_between``; none for a
+    stand-in store without that read."""
+    read = getattr(store, "facts_published_between", None)
+    if not entity or read is None:
         return ()
-    ents = store.entities()
-    children = ents.loc[ents["parent"] == entity, "id"].astype(str).tolist() if not ents.empty else []
-    try:
-        df = store.facts(entity=[entity, *sorted(set(children) - {entity})])
-    except NotFoundError:
-        return ()
-    if df is None or df.empty:
-        return ()
-    published = pd.to_datetime(df["published"])
-    df = df.assign(published=published)
-    df = df[published.notna() & (published >= pd.Timestamp(start)) & (published <= pd.Timestamp(end))]
-    df = df.sort_values(["published", "entity", "metric", "period", "id"], kind="stable")
-    titles: dict[str, str | None] = {}
-    for doc_id in df["document_id"].dropna().unique():
-        try:
-            titles[str(doc_id)] = store.document(str(doc_id)).get("title")
-        except NotFoundError:
-            titles[str(doc_id)] = None
-    out = []
-    for r in df.itertuples(index=False):
-        title = titles.get(str(r.document_id)) if isinstance(r.document_id, str) else None
-        out.append(
-            NearbyFact(
-                id=str(r.id),
-                entity=str(r.entity),
-                metric=str(r.metric),
-                period=str(r.period),
-                value=float(r.value),
-                unit=r.unit if isinstance(r.unit, str) else None,
-                published=r.published.date(),
-                source_url=r.source_url if isinstance(r.source_url, str) else None,
-                document=title if isinstance(title, str) else None,
-            )
+    return tuple(
+        NearbyFact(
+            id=str(r.id),
+            entity=str(r.entity),
+            metric=str(r.metric),
+            period=str(r.period),
+            value=float(r.value),
+            unit=r.unit if isinstance(r.unit, str) else None,
+            published=r.published.date(),
+            source_url=r.source_url if isinstance(r.source_url, str) else None,
+            document=r.document_title if isinstance(r.document_title, str) else None,
         )
-    return tuple(out)
+        for r in read(entity, start, end).itertuples(index=False)
+    )
 
 
 def marketcap_series(
