@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from ..periods import parse_day
+from ..periods import DAYS_PER_MONTH, parse_day
 from .common import JSON_OPTION, console, emit, lazy, state
 
 if TYPE_CHECKING:  # the types only; the package itself loads on first use
@@ -117,7 +117,7 @@ def _render_backlog(r: BacklogReport) -> None:
         fifo = (
             ""
             if p.fifo_wait_days is None
-            else f"{p.fifo_wait_days / ops.backlog.DAYS_PER_MONTH:.1f}"
+            else f"{p.fifo_wait_days / DAYS_PER_MONTH:.1f}"
             + (" (extrapolated)" if p.fifo_extrapolated else "")
         )
         rr = "" if p.wait_run_rate_months is None else f"{p.wait_run_rate_months:.1f}"

@@ -34,6 +34,7 @@ import pandas as pd
 
 from ..errors import InputError, NotFoundError
 from ..facts import Fact
+from ..periods import DAYS_PER_MONTH, months_between
 from ..reconcile import (
     EntityInfo,
     FactRecord,
@@ -48,7 +49,6 @@ from .deliveries import DEFAULT_APPROX_TOL, DeliverySeries, monthly_deliveries
 
 ORDER_METRICS = ("orders", "locked_orders")
 CANCEL_METRICS = ("cancellations", "cancelled_orders")
-DAYS_PER_MONTH = 365.25 / 12
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class _Cumulative:
         self.tail_rate = float(self.value[-k:].mean())  # per month
 
     def _index(self, d: date) -> tuple[int, float]:
-        i = (d.year - self.first.year) * 12 + d.month - self.first.month
+        i = months_between(f"{d:%Y-%m}", f"{self.first:%Y-%m}")
         frac = d.day / calendar.monthrange(d.year, d.month)[1]
         return i, frac
 

@@ -42,23 +42,13 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError, NotFoundError
-from ..periods import parse_period
+from ..periods import add_months, months_between, parse_period
 from ..reconcile import current_facts, entity_infos, fact_records, release_calendar, target_choice
 
 MIN_MONTHS = 6
 MIN_CALIBRATION = 20
 LEVELS = (0.5, 0.8, 0.9)
 QUANTILES = (0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95)
-
-
-def month_add(month: str, k: int) -> str:
-    idx = int(month[:4]) * 12 + int(month[5:7]) - 1 + k
-    return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
-
-
-def month_diff(a: str, b: str) -> int:
-    """Months from ``b`` to ``a``."""
-    return (int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7]))
 
 
 # ----------------------------------------------------------------------------- market
@@ -205,7 +195,7 @@ def _filled(series: MonthlySeries, until: str) -> tuple[list[str], np.ndarray]:
     """The series from its first month to ``until`` with gaps filled linearly."""
     vals = series.value_of()
     first = series.months[0]
-    months = [month_add(first, k) for k in range(month_diff(until, first) + 1)]
+    months = [add_months(first, k) for k in range(months_between(until, first) + 1)]
     x = np.array([vals.get(m, np.nan) for m in months], dtype=float)
     idx = np.arange(len(x))
     ok = ~np.isnan(x)
@@ -230,7 +220,7 @@ def ets_point(series: MonthlySeries, year: int, as_of: date, *, seasonal: bool =
     s = market_seasonality(as_of) if seasonal else np.ones(12)
     sf = np.array([s[int(m[5:7]) - 1] for m in months])
     y = np.log(np.maximum(x, 1.0) / sf)
-    ahead = [month_add(last, k) for k in range(1, 13 + max(0, month_diff(f"{year:04d}-12", last)))]
+    ahead = [add_months(last, k) for k in range(1, 13 + max(0, months_between(f"{year:04d}-12", last)))]
     ahead = [m for m in ahead if m <= f"{year:04d}-12"]
     todo_after = [m for m in todo if m > last]
     todo_gaps = [m for m in todo if m <= last]
@@ -277,7 +267,7 @@ def seasonal_naive_point(series: MonthlySeries, year: int, as_of: date) -> Point
     _hist, known, known_total, todo = _split(series, year)
     vals = series.value_of()
     rr = float(np.mean(series.values[-3:]))
-    rem = sum(vals.get(month_add(m, -12), rr) for m in todo)
+    rem = sum(vals.get(add_months(m, -12), rr) for m in todo)
     return PointForecast(known_total, float(rem), len(todo), 0.0, tuple(known), tuple(todo))
 
 

@@ -42,7 +42,7 @@ import pandas as pd
 from ..errors import ConflictError, EvlensError, InputError, NotFoundError
 from ..facts import Fact
 from ..gazetteer import ReportedMetric
-from ..periods import parse_period
+from ..periods import add_months, months_between, parse_period
 from ..reconcile import (
     EntityInfo,
     FactRecord,
@@ -62,17 +62,6 @@ from ..reconcile import intervals as iv
 DELIVERY_METRICS = ("deliveries",)
 DEFAULT_APPROX_TOL = 0.02
 PACE_BAND = 0.05
-
-
-def _month_add(month: str, k: int) -> str:
-    y, m = int(month[:4]), int(month[5:7])
-    idx = y * 12 + (m - 1) + k
-    return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
-
-
-def _month_diff(a: str, b: str) -> int:
-    """Months from ``b`` to ``a``."""
-    return (int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7]))
 
 
 def _none_if_inf(x: float) -> float | None:
@@ -357,7 +346,7 @@ def delivery_constraints(
         start = first
     if last < start:
         last = start
-    months = [_month_add(start, k) for k in range(_month_diff(last, start) + 1)]
+    months = [add_months(start, k) for k in range(months_between(last, start) + 1)]
     n = len(months)
     cons: list[iv.Constraint] = []
     for r, role in used:
@@ -365,7 +354,7 @@ def delivery_constraints(
         label = _label(r, role, approx_tol)
         a_m, b_m = r.start.strftime("%Y-%m"), r.end.strftime("%Y-%m")
         if r.cumulative:
-            i_end = _month_diff(b_m, start)
+            i_end = months_between(b_m, start)
             month_end = parse_period(b_m).end
             if i_end < 0:
                 if lo > 0:
@@ -381,8 +370,8 @@ def delivery_constraints(
                 if hi is not None and i_end >= 1:
                     cons.append(iv.Constraint(0, i_end - 1, 0.0, hi, label, r.id))
             continue
-        i0 = max(0, _month_diff(a_m, start))
-        i1 = _month_diff(b_m, start)
+        i0 = max(0, months_between(a_m, start))
+        i1 = months_between(b_m, start)
         if i1 < 0:
             if lo > 0:
                 raise ConflictError(

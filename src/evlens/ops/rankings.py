@@ -55,6 +55,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
+from ..periods import month_at, month_index
 
 METRICS = ("retail_sales", "deliveries")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -69,17 +70,9 @@ def check_month(text: str, option: str = "month") -> str:
     return f"{m[1]}-{m[2]}"
 
 
-def _index(month: str) -> int:
-    return int(month[:4]) * 12 + int(month[5:7]) - 1
-
-
-def _month(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
 def month_range(first: str, last: str) -> tuple[str, ...]:
     """Every calendar month from ``first`` to ``last``, both included."""
-    return tuple(_month(i) for i in range(_index(first), _index(last) + 1))
+    return tuple(month_at(i) for i in range(month_index(first), month_index(last) + 1))
 
 
 # ---------------------------------------------------------------------------- inputs

@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
+from ..periods import DAYS_PER_MONTH
 
 DISTS = {
     "normal": ("mean", "sd"),
@@ -54,7 +55,6 @@ DISTS = {
 }
 RAMP_CURVES = ("linear", "s-curve", "step")
 RESOLUTIONS = ("daily", "monthly")
-DAYS_PER_MONTH = 365.25 / 12
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import InputError
-from ..periods import Period, parse_period
+from ..periods import Period, add_months, parse_period
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,7 @@ class ReleaseCalendar:
         if "days" in r:
             d = anchor + timedelta(days=int(r["days"]))
         else:
-            idx = anchor.year * 12 + anchor.month - 1 + int(r.get("months", 0))
-            y, m = idx // 12, idx % 12 + 1
+            y, m = map(int, add_months(f"{anchor:%Y-%m}", int(r.get("months", 0))).split("-"))
             d = date(y, m, min(int(r.get("day", 1)), _cal.monthrange(y, m)[1]))
         return d, str(r.get("why") or f"{metric} {kind}")
 

@@ -16,6 +16,7 @@ from ..errors import EvlensError, InputError, NotFoundError
 from ..events import study
 from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, maker, maker_of, reported_metric
 from ..market.metrics import rebased
+from ..periods import DAYS_PER_MONTH
 from ..values import jsonable
 
 EVENT_METRICS = ("deliveries", "delivery_target")
@@ -226,7 +227,7 @@ def modified_scenario(scen: ops.Scenario, opts: ReportOptions) -> ops.Scenario:
                 if opts.second_phase_start is not None:
                     ph = replace(ph, start=opts.second_phase_start)
                 if opts.ramp_months is not None:
-                    ph = replace(ph, ramp_days=float(opts.ramp_months) * ops.scenario.DAYS_PER_MONTH)
+                    ph = replace(ph, ramp_days=float(opts.ramp_months) * DAYS_PER_MONTH)
                 plants[i] = replace(plant, phases=(plant.phases[0], ph, *plant.phases[2:]))
                 break
         scen = replace(scen, plants=tuple(plants))
@@ -255,7 +256,7 @@ def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None,
     phase2 = [ph for p in scen.plants for ph in p.phases[1:2]]
     d["assumptions"] = {
         "second_phase_start": phase2[0].start.isoformat() if phase2 else None,
-        "ramp_months": round(phase2[0].ramp_days / ops.scenario.DAYS_PER_MONTH, 2) if phase2 else None,
+        "ramp_months": round(phase2[0].ramp_days / DAYS_PER_MONTH, 2) if phase2 else None,
         "demand_growth": scen.demand.growth_per_year.to_dict(),
     }
     return jsonable(d)
