@@ -99,3 +99,23 @@ def test_shipped_xiaomi_scenario_carries_the_article_figures():
     assert (s.target_year, s.target) == (2025, 300000)
     assert s.as_of == date(2025, 2, 8)
     assert sum(s.demand.seasonality) == pytest.approx(12)
+
+
+def test_with_assumptions_changes_only_what_is_given():
+    from datetime import timedelta
+
+    from evlens.ops.scenario import Param, load_scenario, with_assumptions
+
+    base = load_scenario("xiaomi-2025")
+    assert base.plants and len(base.plants[0].phases) >= 2, "the shipped scenario has a second phase"
+    assert with_assumptions(base) == base
+    later = base.plants[0].phases[1].start + timedelta(days=31)
+    changed = with_assumptions(base, second_phase_start=later, ramp_months=4, demand_growth=0.1)
+    ph = changed.plants[0].phases[1]
+    assert ph.start == later
+    assert ph.ramp_days == 4 * 365.25 / 12  # four twelfths of a Julian year, by hand
+    assert changed.demand.growth_per_year == Param.fixed(0.1)
+    # the first phase, the other plants and the loaded scenario itself are untouched
+    assert changed.plants[0].phases[0] == base.plants[0].phases[0]
+    assert changed.plants[1:] == base.plants[1:]
+    assert base.plants[0].phases[1].start == later - timedelta(days=31)

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -556,3 +556,32 @@ def shipped_scenarios() -> list[str]:
     """Names of the scenarios bundled with evlens."""
     d = resources.files("evlens.data").joinpath("scenarios")
     return sorted(f.name[:-5] for f in d.iterdir() if f.name.endswith(".toml"))
+
+
+def with_assumptions(
+    scenario: Scenario,
+    *,
+    second_phase_start: date | None = None,
+    ramp_months: float | None = None,
+    demand_growth: float | None = None,
+) -> Scenario:
+    """The scenario with an analyst's assumptions swapped in, the rest unchanged: the start
+    and ramp (in months of ``DAYS_PER_MONTH`` days) of the second phase of the first plant
+    that has one, and a fixed yearly demand growth. ``None`` keeps the file's value."""
+    if demand_growth is not None:
+        scenario = replace(
+            scenario, demand=replace(scenario.demand, growth_per_year=Param.fixed(demand_growth))
+        )
+    if second_phase_start is None and ramp_months is None:
+        return scenario
+    plants = list(scenario.plants)
+    for i, plant in enumerate(plants):
+        if len(plant.phases) >= 2:
+            ph = plant.phases[1]
+            if second_phase_start is not None:
+                ph = replace(ph, start=second_phase_start)
+            if ramp_months is not None:
+                ph = replace(ph, ramp_days=float(ramp_months) * DAYS_PER_MONTH)
+            plants[i] = replace(plant, phases=(plant.phases[0], ph, *plant.phases[2:]))
+            break
+    return replace(scenario, plants=tuple(plants))

@@ -210,34 +210,15 @@ def rebased_closes(store, ticker: str, start: date | None = None, end: date | No
     }
 
 
-def modified_scenario(scen: ops.Scenario, opts: ReportOptions) -> ops.Scenario:
-    """The scenario with the user's assumptions swapped in (second phase start, its ramp,
-    demand growth); the rest of the file unchanged."""
-    from dataclasses import replace
-
-    from ..ops.scenario import Param
-
-    if opts.demand_growth is not None:
-        scen = replace(scen, demand=replace(scen.demand, growth_per_year=Param.fixed(opts.demand_growth)))
-    if opts.second_phase_start is not None or opts.ramp_months is not None:
-        plants = list(scen.plants)
-        for i, plant in enumerate(plants):
-            if len(plant.phases) >= 2:
-                ph = plant.phases[1]
-                if opts.second_phase_start is not None:
-                    ph = replace(ph, start=opts.second_phase_start)
-                if opts.ramp_months is not None:
-                    ph = replace(ph, ramp_days=float(opts.ramp_months) * DAYS_PER_MONTH)
-                plants[i] = replace(plant, phases=(plant.phases[0], ph, *plant.phases[2:]))
-                break
-        scen = replace(scen, plants=tuple(plants))
-    return scen
-
-
 def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None, ents=None) -> dict:
     facts = store.facts() if facts is None else facts
     ents = store.entities() if ents is None else ents
-    scen = modified_scenario(ops.load_scenario(opts.scenario or f"{entity}-{year}"), opts)
+    scen = ops.scenario.with_assumptions(
+        ops.load_scenario(opts.scenario or f"{entity}-{year}"),
+        second_phase_start=opts.second_phase_start,
+        ramp_months=opts.ramp_months,
+        demand_growth=opts.demand_growth,
+    )
     target = ops.delivery_target(facts, entity, year, entities=ents)  # the same choice as `evlens facts`
     f = ops.forecast_deliveries(
         scen,
