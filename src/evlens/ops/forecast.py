@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -40,7 +40,7 @@ from ..facts import Fact
 from ..periods import parse_period
 from ..reconcile import EntityInfo, entity_infos, fact_records, target_choice
 from .deliveries import DEFAULT_APPROX_TOL, monthly_deliveries
-from .engine import simulate
+from .engine import Simulation, simulate
 from .scenario import Scenario
 
 PERCENTILES = (5, 50, 95)
@@ -157,55 +157,140 @@ def forecast_deliveries(
     if seed is None:
         seed = secrets.randbits(63)
     ents = entities if isinstance(entities, Mapping) else entity_infos(entities)
-    year_end = date(year, 12, 31)
-
-    known: dict[str, float] = {}
-    left_out: tuple[dict, ...] = ()
-    known_low = 0.0
-    known_high: float | None = 0.0
+    known = _Known(entity)
     if facts is not None:
-        try:
-            series = monthly_deliveries(
-                facts,
-                entity,
-                year,
-                entities=ents,
-                as_of=as_of,
-                approx_tol=approx_tol,
-                exclude=exclude,
-                on_conflict=on_conflict,
-            )
-        except NotFoundError:
-            series = None
-        if series is not None:
-            entity = series.entity
-            left_out = tuple(x for x in series.facts_skipped if "prefer-official" in x["reason"])
-            for m in series.months:
-                if parse_period(m.month).end <= as_of:
-                    known[m.month] = m.value
-                    known_low += m.low
-                    known_high = None if (known_high is None or m.high is None) else known_high + m.high
-    sim_months_in_year = [f"{year:04d}-{k:02d}" for k in range(1, 13)]
+        known = _known_months(facts, entity, year, ents, as_of, approx_tol, exclude, on_conflict)
+    entity = known.entity
+    scen_first = _check_span(scenario, year, known.values, as_of)
+    before = sum(v for mo, v in known.values.items() if mo < scen_first)
+    observed = {k: v for k, v in known.values.items() if k >= scen_first}
+    sim = simulate(scenario, paths, seed=seed, observed=observed)
+    in_year = np.array([m.startswith(f"{year:04d}-") for m in sim.months])
+    totals = before + sim.deliveries[in_year].sum(axis=0)
+    target, target_source = _target(target, facts, entity, year, ents, as_of, scenario)
+    bands = _month_bands(sim, in_year)
+    binds = tuple(
+        b.month for b in bands if b.capacity_bound_share is not None and b.capacity_bound_share >= 0.5
+    )
+    p = np.percentile(totals, PERCENTILES)
+    sd = float(totals.std(ddof=1)) if paths > 1 else 0.0
+    return ForecastResult(
+        entity=entity,
+        year=year,
+        target=float(target),
+        target_source=target_source,
+        as_of=as_of,
+        paths=int(paths),
+        seed=int(seed),
+        p_hit=float((totals >= target).mean()),
+        mean=float(totals.mean()),
+        mean_se=sd / np.sqrt(paths),
+        sd=sd,
+        p5=float(p[0]),
+        p50=float(p[1]),
+        p95=float(p[2]),
+        known_months=tuple(sorted(known.values)),
+        facts_left_out=known.left_out,
+        known_total=float(sum(known.values.values())),
+        known_low=known.low,
+        known_high=known.high,
+        months=tuple(bands),
+        capacity_binds=binds,
+        scenario=scenario.name,
+        rules=dict(_RULES),
+        sample=tuple(float(x) for x in np.quantile(totals, (np.arange(200) + 0.5) / 200)),
+    )
+
+
+_RULES = {
+    "as_of": "facts known by this date; a fact with no publication date counts from the release calendar's date",
+    "known_months": "months of the year ended by as_of and present in the facts' series; point estimates used",
+    "capacity_binds": "capacity binds on a path when it bound on >= half the month's steps; listed when so on >= half the paths",
+    "percentiles": "numpy linear interpolation",
+    "target": "given > the target fact chosen by evlens.reconcile as of as_of > scenario",
+}
+
+
+@dataclass
+class _Known:
+    """The months of the year whose deliveries the facts give by ``as_of`` (point
+    estimates), the sum of their lower and upper bounds (``high`` None when one is open),
+    the press figures left out, and the entity as the series names it."""
+
+    entity: str
+    values: dict[str, float] = field(default_factory=dict)
+    low: float = 0.0
+    high: float | None = 0.0
+    left_out: tuple[dict, ...] = ()
+
+
+def _known_months(
+    facts: pd.DataFrame | Iterable[Fact],
+    entity: str,
+    year: int,
+    ents: Mapping[str, EntityInfo],
+    as_of: date,
+    approx_tol: float,
+    exclude: Iterable[str],
+    on_conflict: str,
+) -> _Known:
+    """The year's months ended by ``as_of``, from the monthly series of the facts (none
+    when the facts give no deliveries for the year)."""
+    try:
+        series = monthly_deliveries(
+            facts,
+            entity,
+            year,
+            entities=ents,
+            as_of=as_of,
+            approx_tol=approx_tol,
+            exclude=exclude,
+            on_conflict=on_conflict,
+        )
+    except NotFoundError:
+        return _Known(entity)
+    known = _Known(
+        series.entity, left_out=tuple(x for x in series.facts_skipped if "prefer-official" in x["reason"])
+    )
+    for m in series.months:
+        if parse_period(m.month).end <= as_of:
+            known.values[m.month] = m.value
+            known.low += m.low
+            known.high = None if (known.high is None or m.high is None) else known.high + m.high
+    return known
+
+
+def _check_span(scenario: Scenario, year: int, known: Mapping[str, float], as_of: date) -> str:
+    """The scenario's first month (``YYYY-MM``), once sure that the scenario and the known
+    months together cover the whole year."""
     scen_first = scenario.start.strftime("%Y-%m")
-    for mo in sim_months_in_year:
+    for mo in (f"{year:04d}-{k:02d}" for k in range(1, 13)):
         if mo < scen_first and mo not in known:
             raise InputError(
                 f"the scenario starts on {scenario.start} but deliveries of {mo} are not known as of {as_of}",
                 path=scenario.path,
                 field="scenario.start",
             )
-    if scenario.end < year_end:
+    if scenario.end < date(year, 12, 31):
         raise InputError(
             f"the scenario ends on {scenario.end}, before the end of {year}",
             path=scenario.path,
             field="scenario.end",
         )
-    before = sum(v for mo, v in known.items() if mo < scen_first)
+    return scen_first
 
-    sim = simulate(scenario, paths, seed=seed, observed={k: v for k, v in known.items() if k >= scen_first})
-    in_year = np.array([m.startswith(f"{year:04d}-") for m in sim.months])
-    totals = before + sim.deliveries[in_year].sum(axis=0)
 
+def _target(
+    target: float | None,
+    facts: pd.DataFrame | Iterable[Fact] | None,
+    entity: str,
+    year: int,
+    ents: Mapping[str, EntityInfo],
+    as_of: date,
+    scenario: Scenario,
+) -> tuple[float, str]:
+    """The target and where it comes from: the one given, else the target fact chosen as
+    of ``as_of``, else the scenario's for that year."""
     target_source = "given"
     if target is None and facts is not None:
         t = target_choice(fact_records(facts), entity, year, ents, as_of)
@@ -217,7 +302,11 @@ def forecast_deliveries(
         raise NotFoundError(f"no delivery target for {entity} in {year}: give one")
     if target <= 0:
         raise InputError("the target must be positive", field="target")
+    return target, target_source
 
+
+def _month_bands(sim: Simulation, in_year: np.ndarray) -> list[MonthBand]:
+    """The spread over paths of each month of the year."""
     bands = []
     for i, mo in enumerate(sim.months):
         if not in_year[i]:
@@ -238,41 +327,4 @@ def forecast_deliveries(
                 else round(float((sim.capacity_bound_share[i] >= 0.5).mean()), 4),
             )
         )
-    binds = tuple(
-        b.month for b in bands if b.capacity_bound_share is not None and b.capacity_bound_share >= 0.5
-    )
-    p = np.percentile(totals, PERCENTILES)
-    sd = float(totals.std(ddof=1)) if paths > 1 else 0.0
-    rules = {
-        "as_of": "facts known by this date; a fact with no publication date counts from the release calendar's date",
-        "known_months": "months of the year ended by as_of and present in the facts' series; point estimates used",
-        "capacity_binds": "capacity binds on a path when it bound on >= half the month's steps; listed when so on >= half the paths",
-        "percentiles": "numpy linear interpolation",
-        "target": "given > the target fact chosen by evlens.reconcile as of as_of > scenario",
-    }
-    return ForecastResult(
-        entity=entity,
-        year=year,
-        target=float(target),
-        target_source=target_source,
-        as_of=as_of,
-        paths=int(paths),
-        seed=int(seed),
-        p_hit=float((totals >= target).mean()),
-        mean=float(totals.mean()),
-        mean_se=sd / np.sqrt(paths),
-        sd=sd,
-        p5=float(p[0]),
-        p50=float(p[1]),
-        p95=float(p[2]),
-        known_months=tuple(sorted(known)),
-        facts_left_out=left_out,
-        known_total=float(sum(known.values())),
-        known_low=known_low,
-        known_high=known_high,
-        months=tuple(bands),
-        capacity_binds=binds,
-        scenario=scenario.name,
-        rules=rules,
-        sample=tuple(float(x) for x in np.quantile(totals, (np.arange(200) + 0.5) / 200)),
-    )
+    return bands
