@@ -7,7 +7,7 @@ each report about every month one fact of the kinds the store holds (exact month
 than", "about", quarter and year totals), so ``months x sources`` facts in all. The same
 facts go, in interleaved rounds, to
 
-- evlens: ``evlens.ops.intervals.solve`` (one Floyd-Warshall run for every month's and
+- evlens: ``evlens.reconcile.intervals.solve`` (one Floyd-Warshall run for every month's and
   running total's interval, plus the smoothest point estimate);
 - the peer: the direct formulation, two HiGHS linear programs (``scipy.optimize.linprog``)
   per month and per running total, over the same facts (what evlens did before);
