@@ -36,6 +36,7 @@ class EventMeta:
     day0: date | None = None
     label: str | None = None
     source: str | None = None
+    facts: tuple[str, ...] = ()
 
 
 def offsets(spec: StudySpec) -> tuple[np.ndarray, np.ndarray]:
@@ -261,6 +262,7 @@ def event_study(
                 included=inc,
                 note=note,
                 source=m.source,
+                facts=m.facts,
             )
         )
     return EventStudyResult(

@@ -27,6 +27,7 @@ class Announcement:
     label: str | None = None
     ticker: str | None = None
     source: str | None = None
+    facts: tuple[str, ...] = ()  # ids of the stored facts the announcement reports
 
     @property
     def when(self) -> str:
@@ -40,6 +41,7 @@ class Announcement:
             "label": self.label,
             "ticker": self.ticker,
             "source": self.source,
+            "facts": list(self.facts),
         }
 
 
@@ -195,5 +197,6 @@ def events_from_facts(
         label = "; ".join(_figure(r) for _, r in grp.iterrows())
         basis = sorted({str(b) for b in grp["published_basis"].dropna()})
         src = "facts " + ",".join(str(i) for i in grp["id"]) + (f" (date {'/'.join(basis)})" if basis else "")
-        out.append(Announcement(day=day, at=None, label=label, ticker=str(ticker), source=src))
+        ids = tuple(str(i) for i in grp["id"])
+        out.append(Announcement(day=day, at=None, label=label, ticker=str(ticker), source=src, facts=ids))
     return out, notes

@@ -79,6 +79,7 @@ class EventResult:
     included: bool
     note: str | None = None
     source: str | None = None
+    facts: tuple[str, ...] = ()  # the stored facts behind the event, when it came from facts
 
     def to_dict(self) -> dict:
         return {
@@ -99,6 +100,7 @@ class EventResult:
             "included": self.included,
             "note": self.note,
             "source": self.source,
+            "facts": list(self.facts),
         }
 
 

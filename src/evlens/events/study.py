@@ -138,7 +138,13 @@ def run(
         ekeys[idx] = gather(ordinals, rows, cols, rel_evt)
         for (i, a), day in zip(items, d0):
             meta[i] = EventMeta(
-                key=f"{t}@{a.when}", ticker=t, event_date=a.when, day0=day, label=a.label, source=a.source
+                key=f"{t}@{a.when}",
+                ticker=t,
+                event_date=a.when,
+                day0=day,
+                label=a.label,
+                source=a.source,
+                facts=a.facts,
             )
 
     counts = Counter(m.key for m in meta)  # type: ignore[union-attr]
@@ -155,6 +161,7 @@ def run(
                 day0=m.day0,
                 label=m.label,
                 source=m.source,
+                facts=m.facts,
             )
         final.append(m)
     order = sorted(range(n), key=lambda i: (final[i].day0, final[i].ticker, final[i].key))

@@ -329,6 +329,7 @@ class BaselineForecast:
     capacity_floor: float | None
     calibration: str
     rules: dict = field(default_factory=dict)
+    target_fact: str | None = None  # id of the stored fact the target is, when it is one
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
@@ -358,7 +359,14 @@ class BaselineForecast:
 
 
 def finish(
-    series: MonthlySeries, pf: PointForecast, year: int, as_of: date, scores, target=None, target_source=None
+    series: MonthlySeries,
+    pf: PointForecast,
+    year: int,
+    as_of: date,
+    scores,
+    target=None,
+    target_source=None,
+    target_fact: str | None = None,
 ) -> BaselineForecast:
     draws, how = ensemble(pf, scores)
     qs = {str(q): float(np.quantile(draws, q)) for q in QUANTILES}
@@ -379,6 +387,7 @@ def finish(
         bands=bands,
         target=target,
         target_source=target_source,
+        target_fact=target_fact,
         p_hit=None if target is None else float((draws >= target).mean()),
         capacity_floor=pf.best_recent,
         calibration=how,
@@ -416,11 +425,12 @@ def forecast_year(
     if scores is None:
         scores = calibration_scores(records, ents, as_of, cache=cache)
     t_source = "given" if target is not None else None
+    t_fact = None
     plan = None
     if series.metric == "deliveries":
         c = target_choice(records, series.entity, year, ents, as_of)
         if c is not None:
             plan = c.value
             if target is None:
-                target, t_source = c.value, f"fact {c.chosen}"
-    return finish(series, with_target(pf, plan), year, as_of, scores, target, t_source)
+                target, t_source, t_fact = c.value, f"fact {c.chosen}", c.chosen
+    return finish(series, with_target(pf, plan), year, as_of, scores, target, t_source, t_fact)

@@ -147,6 +147,7 @@ class TargetPace:
     basis: str = "exact"  # exact | range (to date rests on an estimate: ratio and status are ranges)
     ratio_low: float | None = None
     ratio_high: float | None = None
+    target_fact: str | None = None  # id of the stored fact the target is, when it is one
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
@@ -447,7 +448,7 @@ def monthly_deliveries(
         tfact = None if target is not None else target_choice(records, target_entity, year, ents)
         tval = target if target is not None else (tfact.value if tfact else None)
         if tval is not None:
-            pace = _pace(sol, months, sel, year, float(tval), tfact.chosen if tfact else "given")
+            pace = _pace(sol, months, sel, year, float(tval), tfact.chosen if tfact else None)
     own = delivery_metric(target_entity)
     rules = _rules(approx_tol, sol.point_rule, on_conflict)
     if own is not None:
@@ -556,9 +557,10 @@ def _run_rate(sol: iv.Solution, months: list[str], sel: list[int]) -> RunRate:
 
 
 def _pace(
-    sol: iv.Solution, months: list[str], sel: list[int], year: int, tval: float, source: str
+    sol: iv.Solution, months: list[str], sel: list[int], year: int, tval: float, fact: str | None
 ) -> TargetPace:
-    """The year's deliveries so far (the months shown) against the target ``tval``."""
+    """The year's deliveries so far (the months shown) against the target ``tval``, the
+    stored fact ``fact`` or, when ``None``, a target the caller gave."""
     if tval <= 0:
         raise InputError("the target must be positive", field="target")
     lo_s, hi_s = sol.range_of_sum(sel[0], sel[-1])
@@ -568,7 +570,8 @@ def _pace(
         tval,
         float(sol.point[sel].sum()) if exact_sum else float(lo_s),
         months[sel[-1]],
-        source=source,
+        source=fact or "given",
+        fact=fact,
         low=lo_s,
         high=_none_if_inf(hi_s),
     )
@@ -602,6 +605,7 @@ def target_pace(
     through: str,
     *,
     source: str = "given",
+    fact: str | None = None,
     low: float | None = None,
     high: float | None = None,
 ) -> TargetPace:
@@ -653,4 +657,5 @@ def target_pace(
         basis=basis,
         ratio_low=ratio_low,
         ratio_high=ratio_high,
+        target_fact=fact,
     )

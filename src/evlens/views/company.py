@@ -234,6 +234,7 @@ def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None,
     d = f.to_dict()
     if target is not None:
         d["target_source"] = f"fact {target.chosen}"
+        d["target_fact"] = target.chosen
     phase2 = [ph for p in scen.plants for ph in p.phases[1:2]]
     d["assumptions"] = {
         "second_phase_start": phase2[0].start.isoformat() if phase2 else None,
@@ -265,6 +266,7 @@ def run_outlook(store, entity: str, year: int, opts: ReportOptions, facts, ents)
         "p_hit": f["p_hit"],
         "target": f["target"],
         "target_source": f["target_source"],
+        "target_fact": f["target_fact"],
         "known_total": f["known_total"],
         "months_left": len(f["forecast_months"]),
         "calibration_basis": f["calibration"],
@@ -380,12 +382,6 @@ def _staleness(ticker: str | None, subj_range, dl, today: date | None = None) ->
                 f"{(today - end).days} days past its month's end"
             )
     return out
-
-
-def _fact_ids_in(text: str | None) -> list[str]:
-    import re
-
-    return re.findall(r"\b[0-9a-f]{32}\b", text or "")
 
 
 def build_report(store, entity: str, options: ReportOptions | None = None) -> ReportData:
@@ -563,8 +559,8 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
             "to_date": (d.get("pace") or {}).get("to_date"),
             "through": d["months"][-1]["month"] if d["months"] else None,
         }
-        if d.get("pace") and d["pace"].get("target_source"):
-            figs["deliveries"].update(_fact_ids_in(d["pace"]["target_source"]))
+        if d.get("pace") and d["pace"].get("target_fact"):
+            figs["deliveries"].add(d["pace"]["target_fact"])
     if outlook is not None:
         headline["forecast"] = {
             k: outlook[k]
@@ -581,9 +577,10 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
                 "calibration_basis",
             )
         }
-        figs["forecast"].update(_fact_ids_in(outlook.get("target_source")))
-    if fc is not None:
-        figs["forecast"].update(_fact_ids_in(fc.get("target_source")))
+        if outlook.get("target_fact"):
+            figs["forecast"].add(outlook["target_fact"])
+    if fc is not None and fc.get("target_fact"):
+        figs["forecast"].add(fc["target_fact"])
 
     deliveries = None
     if dl is not None:
@@ -610,7 +607,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
             "benchmark": e["benchmark"],
         }
         for x in e["events"]:
-            figs["events"].update(_fact_ids_in(x.get("source")))
+            figs["events"].update(x.get("facts") or ())
     prices = None
     start = date(ryear, 1, 1) - pd.Timedelta(days=1)
     subj = (
