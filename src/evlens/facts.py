@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import date, datetime
+from typing import Any
 
 BOUNDS = ("eq", "gt", "ge", "lt", "le", "approx")
 RATES = (None, "day", "week", "month", "year")
@@ -112,6 +113,39 @@ class Fact:
             )
         )
         return content_hash(key)
+
+    def row(self) -> dict[str, Any]:
+        """The fact as a row of the ``facts`` table (without ``stored_at``): the period in
+        canonical form with its first and last day, numbers as floats."""
+        from .periods import parse_period
+
+        p = parse_period(self.period)
+        return {
+            "id": self.id,
+            "entity": self.entity,
+            "metric": self.metric,
+            "scope": self.scope,
+            "period": p.text,
+            "period_start": p.start,
+            "period_end": p.end,
+            "value": float(self.value),
+            "unit": self.unit,
+            "rate": self.rate,
+            "bound": self.bound,
+            "cumulative": bool(self.cumulative),
+            "document_id": self.document_id,
+            "span_start": self.span_start,
+            "span_end": self.span_end,
+            "surface": self.surface,
+            "sentence": self.sentence,
+            "method": self.method,
+            "confidence": float(self.confidence),
+            "published": self.published,
+            "published_basis": self.published_basis,
+            "source_url": self.source_url,
+            "publisher": self.publisher,
+            "note": self.note,
+        }
 
     @classmethod
     def trusted(cls, **values) -> Fact:

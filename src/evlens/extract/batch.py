@@ -22,7 +22,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import EvlensError, InputError
-from ..periods import parse_period
 from ..validate import check_facts
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text")
@@ -92,41 +91,6 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
     return uniq
 
 
-def fact_rows(facts) -> list[dict]:
-    rows = []
-    for f in facts:
-        p = parse_period(f.period)
-        rows.append(
-            {
-                "id": f.id,
-                "entity": f.entity,
-                "metric": f.metric,
-                "scope": f.scope,
-                "period": p.text,
-                "period_start": p.start,
-                "period_end": p.end,
-                "value": float(f.value),
-                "unit": f.unit,
-                "rate": f.rate,
-                "bound": f.bound,
-                "cumulative": bool(f.cumulative),
-                "document_id": f.document_id,
-                "span_start": f.span_start,
-                "span_end": f.span_end,
-                "surface": f.surface,
-                "sentence": f.sentence,
-                "method": f.method,
-                "confidence": float(f.confidence),
-                "published": f.published,
-                "published_basis": f.published_basis,
-                "source_url": f.source_url,
-                "publisher": f.publisher,
-                "note": f.note,
-            }
-        )
-    return rows
-
-
 def doc_row(doc) -> dict:
     return {
         "id": doc.id,
@@ -146,7 +110,9 @@ def process_chunk(index: int, paths: Sequence[str], out_dir: str, published: dat
     """Extract one chunk of files and write its two Parquet partitions. Runs on a worker."""
     from . import extract_file
 
-    docs, facts, errors = [], [], []
+    docs: list[dict] = []
+    facts: list[dict] = []
+    errors: list[dict] = []
     for path in paths:
         try:
             doc, fs = extract_file(path, published)
@@ -154,7 +120,7 @@ def process_chunk(index: int, paths: Sequence[str], out_dir: str, published: dat
             errors.append({"path": str(path), "error": str(exc)})
             continue
         docs.append(doc_row(doc))
-        facts.extend(fact_rows(fs))
+        facts.extend(f.row() for f in fs)
     out = Path(out_dir)
     (out / "documents").mkdir(parents=True, exist_ok=True)
     (out / "facts").mkdir(parents=True, exist_ok=True)

@@ -1089,38 +1089,7 @@ class Store:
         if not facts:
             return 0
         now = _now()
-        rows = []
-        for f in facts:
-            p = parse_period(f.period)
-            rows.append(
-                {
-                    "id": f.id,
-                    "entity": f.entity,
-                    "metric": f.metric,
-                    "scope": f.scope,
-                    "period": p.text,
-                    "period_start": p.start,
-                    "period_end": p.end,
-                    "value": float(f.value),
-                    "unit": f.unit,
-                    "rate": f.rate,
-                    "bound": f.bound,
-                    "cumulative": bool(f.cumulative),
-                    "document_id": f.document_id,
-                    "span_start": f.span_start,
-                    "span_end": f.span_end,
-                    "surface": f.surface,
-                    "sentence": f.sentence,
-                    "method": f.method,
-                    "confidence": float(f.confidence),
-                    "published": f.published,
-                    "published_basis": f.published_basis,
-                    "source_url": f.source_url,
-                    "publisher": f.publisher,
-                    "note": f.note,
-                    "stored_at": now,
-                }
-            )
+        rows = [{**f.row(), "stored_at": now} for f in facts]
         df = pd.DataFrame(rows, columns=_FACT_COLUMNS).drop_duplicates("id")
         unknown = set(df["entity"]) - {r[0] for r in self.con.execute("SELECT id FROM entities").fetchall()}
         if unknown:
