@@ -184,6 +184,107 @@ class _Cumulative:
         return float((self.last_day - d).days + extra_days), True
 
 
+def _cancellation_facts(
+    records: Iterable[FactRecord], target: str, fam: Iterable[str], ents: Mapping[str, EntityInfo]
+) -> dict[date, FactRecord]:
+    """The running-total cancellation facts of ``target`` itself, by day."""
+    return {
+        r.end: r
+        for r in records
+        if r.metric in CANCEL_METRICS
+        and r.cumulative
+        and r.entity in fam
+        and role_of(r.entity, target, r.end.strftime("%Y-%m"), ents) == "same"
+    }
+
+
+def _skip_reason(
+    r: FactRecord, target: str, ents: Mapping[str, EntityInfo], seen: Mapping[date, FactRecord]
+) -> str | None:
+    """Why an order fact gives no backlog point (``None`` when it gives one)."""
+    if not r.cumulative:
+        return "not a running total of orders"
+    if role_of(r.entity, target, r.end.strftime("%Y-%m"), ents) != "same":
+        return f"orders of {r.entity} cover only part of {target}'s models, or more"
+    if r.end in seen:
+        return f"another order figure for the same day ranks higher ({seen[r.end].id})"
+    return None
+
+
+def _orders_interval(r: FactRecord, approx_tol: float) -> tuple[float, float | None]:
+    """The lowest and highest cumulative orders an order fact allows (``None``: unbounded)."""
+    O = r.value  # noqa: E741
+    O_lo = O if r.bound in ("eq", "gt", "ge") else O * (1 - approx_tol) if r.bound == "approx" else 0.0
+    O_hi = O if r.bound in ("eq", "lt", "le") else O * (1 + approx_tol) if r.bound == "approx" else None
+    return O_lo, O_hi
+
+
+def _net(o: float, C: float, C_share_lo: float | None) -> float:
+    """Orders ``o`` less cancellations: the fact's figure, or the assumed share of ``o``."""
+    return o - (C if C_share_lo is None else C_share_lo * o)
+
+
+def _backlog_point(
+    r: FactRecord, cum: _Cumulative, cancel: FactRecord | None, cancel_share: float, approx_tol: float
+) -> BacklogPoint:
+    """The backlog and both waits at the day of the order fact ``r`` (formulas in the module docstring)."""
+    d = r.end
+    D = cum.at(d)
+    D_lo, D_hi = cum.at(d, "low"), cum.at(d, "high")
+    O = r.value  # noqa: E741  (orders: the backlog below is B = O - D - C)
+    O_lo, O_hi = _orders_interval(r, approx_tol)
+    if cancel is not None:
+        C, basis = cancel.value, f"fact {cancel.id}"
+        C_share_lo = None
+    else:
+        C, basis = cancel_share * O, f"assumed: {cancel_share:.1%} of cumulative orders"
+        C_share_lo = cancel_share
+    B = O - D - C
+    b_lo = _net(O_lo, C, C_share_lo) - D_hi if np.isfinite(D_hi) else None
+    b_hi = _net(O_hi, C, C_share_lo) - D_lo if O_hi is not None else None
+    rr, rr_months = cum.run_rate_before(d)
+    w, ext = cum.first_day_reaching(O - C, d, "point")
+    w_short, _ = cum.first_day_reaching(_net(O_lo, C, C_share_lo), d, "high")
+    w_long, ext2 = (
+        cum.first_day_reaching(_net(O_hi, C, C_share_lo), d, "low") if O_hi is not None else (None, False)
+    )
+    return BacklogPoint(
+        date=d,
+        orders=O,
+        orders_bound=r.bound,
+        orders_metric=r.metric,
+        orders_fact=r.id,
+        deliveries=D,
+        deliveries_low=D_lo,
+        deliveries_high=D_hi if np.isfinite(D_hi) else None,
+        cancellations=C,
+        cancellations_basis=basis,
+        backlog=B,
+        backlog_low=max(0.0, b_lo) if b_lo is not None else None,
+        backlog_high=b_hi,
+        run_rate=rr,
+        run_rate_months=rr_months,
+        wait_run_rate_months=B / rr if rr else None,
+        fifo_wait_days=w,
+        fifo_wait_days_low=w_short,
+        fifo_wait_days_high=w_long,
+        fifo_extrapolated=ext or ext2,
+    )
+
+
+def _assumptions(cancel_share: float) -> dict[str, str]:
+    """The assumptions a backlog report states."""
+    return {
+        "cancellations": f"{cancel_share:.1%} of cumulative orders where no cancellation fact exists",
+        "within_month": "deliveries spread evenly over the days of a month",
+        "bounds": "an order bound ('more than N') is used at N for the point figures",
+        "one_figure_a_day": "of several order figures for one day: exact, then official, then the tightest bound, then the latest",
+        "run_rate": "mean monthly deliveries over the last (up to) three complete months before the date",
+        "fifo_extrapolation": "past the last known month deliveries continue at the last three months' mean",
+        "months": f"{DAYS_PER_MONTH:.4f} days",
+    }
+
+
 def order_backlog(
     facts: pd.DataFrame | Iterable[Fact],
     entity: str,
@@ -219,14 +320,7 @@ def order_backlog(
     records, _revised = current_facts(fact_records(facts), as_of)
     fam = family(target, ents)
     cum = _Cumulative(series)
-    cancels = {
-        r.end: r
-        for r in records
-        if r.metric in CANCEL_METRICS
-        and r.cumulative
-        and r.entity in fam
-        and role_of(r.entity, target, r.end.strftime("%Y-%m"), ents) == "same"
-    }
+    cancels = _cancellation_facts(records, target, fam, ents)
     points: list[BacklogPoint] = []
     skipped: list[dict] = []
     order_facts = sorted(
@@ -234,94 +328,17 @@ def order_backlog(
     )  # the precedence of evlens.reconcile
     seen: dict[date, FactRecord] = {}
     for r in order_facts:
-        if not r.cumulative:
-            skipped.append({"id": r.id, "period": r.period, "reason": "not a running total of orders"})
+        reason = _skip_reason(r, target, ents, seen)
+        if reason is None:
+            seen[r.end] = r
+            if np.isnan(cum.at(r.end)):
+                reason = "deliveries are not known up to this date"
+        if reason is not None:
+            skipped.append({"id": r.id, "period": r.period, "reason": reason})
             continue
-        role = role_of(r.entity, target, r.end.strftime("%Y-%m"), ents)
-        if role != "same":
-            skipped.append(
-                {
-                    "id": r.id,
-                    "period": r.period,
-                    "reason": f"orders of {r.entity} cover only part of {target}'s models, or more",
-                }
-            )
-            continue
-        d = r.end
-        if d in seen:
-            skipped.append(
-                {
-                    "id": r.id,
-                    "period": r.period,
-                    "reason": f"another order figure for the same day ranks higher ({seen[d].id})",
-                }
-            )
-            continue
-        seen[d] = r
-        D = cum.at(d)
-        if np.isnan(D):
-            skipped.append(
-                {"id": r.id, "period": r.period, "reason": "deliveries are not known up to this date"}
-            )
-            continue
-        D_lo, D_hi = cum.at(d, "low"), cum.at(d, "high")
-        O = r.value  # noqa: E741  (orders: the backlog below is B = O - D - C)
-        O_lo = O if r.bound in ("eq", "gt", "ge") else O * (1 - approx_tol) if r.bound == "approx" else 0.0
-        O_hi = O if r.bound in ("eq", "lt", "le") else O * (1 + approx_tol) if r.bound == "approx" else None
-        if d in cancels:
-            C, basis = cancels[d].value, f"fact {cancels[d].id}"
-            C_share_lo = None
-        else:
-            C, basis = cancel_share * O, f"assumed: {cancel_share:.1%} of cumulative orders"
-            C_share_lo = cancel_share
-
-        def net(o, C=C, C_share_lo=C_share_lo):
-            if o is None:
-                return None
-            return o - (C if C_share_lo is None else C_share_lo * o)
-
-        B = O - D - C
-        b_lo = net(O_lo) - D_hi if np.isfinite(D_hi) else None
-        b_hi = net(O_hi) - D_lo if O_hi is not None else None
-        rr, rr_months = cum.run_rate_before(d)
-        wait_rr = B / rr if rr else None
-        level = O - C
-        w, ext = cum.first_day_reaching(level, d, "point")
-        w_short, _ = cum.first_day_reaching(net(O_lo), d, "high")
-        w_long, ext2 = cum.first_day_reaching(net(O_hi), d, "low") if O_hi is not None else (None, False)
-        points.append(
-            BacklogPoint(
-                date=d,
-                orders=O,
-                orders_bound=r.bound,
-                orders_metric=r.metric,
-                orders_fact=r.id,
-                deliveries=D,
-                deliveries_low=D_lo,
-                deliveries_high=D_hi if np.isfinite(D_hi) else None,
-                cancellations=C,
-                cancellations_basis=basis,
-                backlog=B,
-                backlog_low=max(0.0, b_lo) if b_lo is not None else None,
-                backlog_high=b_hi,
-                run_rate=rr,
-                run_rate_months=rr_months,
-                wait_run_rate_months=wait_rr,
-                fifo_wait_days=w,
-                fifo_wait_days_low=w_short,
-                fifo_wait_days_high=w_long,
-                fifo_extrapolated=ext or ext2,
-            )
-        )
+        points.append(_backlog_point(r, cum, cancels.get(r.end), cancel_share, approx_tol))
     if not points and not skipped:
         raise NotFoundError(f"no cumulative order facts for {target!r}")
-    assumptions = {
-        "cancellations": f"{cancel_share:.1%} of cumulative orders where no cancellation fact exists",
-        "within_month": "deliveries spread evenly over the days of a month",
-        "bounds": "an order bound ('more than N') is used at N for the point figures",
-        "one_figure_a_day": "of several order figures for one day: exact, then official, then the tightest bound, then the latest",
-        "run_rate": "mean monthly deliveries over the last (up to) three complete months before the date",
-        "fifo_extrapolation": "past the last known month deliveries continue at the last three months' mean",
-        "months": f"{DAYS_PER_MONTH:.4f} days",
-    }
-    return BacklogReport(entity=target, points=tuple(points), skipped=tuple(skipped), assumptions=assumptions)
+    return BacklogReport(
+        entity=target, points=tuple(points), skipped=tuple(skipped), assumptions=_assumptions(cancel_share)
+    )
