@@ -257,6 +257,96 @@ def delivery_metric(entity: str) -> ReportedMetric | None:
     return rm if rm.shown_as == "deliveries" and rm.metric != "deliveries" else None
 
 
+def _skip(r: FactRecord, reason: str) -> dict:
+    """The entry of ``facts_skipped`` for a fact left out, and why."""
+    return {"id": r.id, "period": r.period, "metric": r.metric, "reason": reason}
+
+
+def _use_or_skip(
+    r: FactRecord,
+    target: str,
+    own: ReportedMetric | None,
+    excluded: set[str],
+    start: str | None,
+    entities: Mapping[str, EntityInfo],
+) -> tuple[FactRecord, str] | dict | None:
+    """A fact of the target's family as a constraint bears it (the record, read as the
+    target's measure, and its role), or its ``facts_skipped`` entry, or None for a fact of
+    another metric that needs no mention."""
+    if own is not None and r.metric == own.metric:
+        r = replace(r, metric="deliveries")
+    elif own is not None and r.metric in DELIVERY_METRICS:
+        return _skip(
+            r, f"{target} publishes {own.label('en')}: a deliveries figure about it is not its own measure"
+        )
+    if r.metric not in DELIVERY_METRICS:
+        if "retail" in r.metric or "wholesale" in r.metric:
+            return _skip(r, "a different measure (registrations or wholesale), not deliveries")
+        return None
+    if r.id in excluded:
+        return _skip(r, "excluded on request")
+    if r.rate is not None:
+        return _skip(r, f"a rate per {r.rate}, not a total")
+    role = role_of(r.entity, target, r.end.strftime("%Y-%m"), entities)
+    if role is None:
+        return _skip(r, f"{r.entity} and {target} cover different models in {r.period}")
+    if not r.cumulative and r.start == r.end:
+        # a flow over a single day is never what a delivery figure means: "delivered
+        # about 135,000 by 31 December" is a running total as of that day
+        r = replace(r, cumulative=True)
+    if r.cumulative and start is None:
+        return _skip(r, "a running total, but the first delivery month is unknown")
+    return r, role
+
+
+def _month_list(used: list[tuple[FactRecord, str]], start: str | None) -> tuple[str, list[str]]:
+    """The first month (``start``, default: the first month a fact covers) and the months
+    from it to the last a fact covers."""
+    first = min(r.start.strftime("%Y-%m") for r, _ in used)
+    last = max(r.end.strftime("%Y-%m") for r, _ in used)
+    if start is None:
+        start = first
+    if last < start:
+        last = start
+    return start, [add_months(start, k) for k in range(months_between(last, start) + 1)]
+
+
+def _fact_constraints(
+    r: FactRecord, role: str, start: str, n: int, target: str, approx_tol: float
+) -> list[iv.Constraint]:
+    """The constraints one fact puts on the ``n`` months from ``start``: none for a fact
+    before them that allows zero, an error for one that does not."""
+    lo, hi = _interval(r, role, approx_tol)
+    label = _label(r, role, approx_tol)
+    a_m, b_m = r.start.strftime("%Y-%m"), r.end.strftime("%Y-%m")
+    if r.cumulative:
+        i_end = months_between(b_m, start)
+        month_end = parse_period(b_m).end
+        if i_end < 0:
+            if lo > 0:
+                raise ConflictError(
+                    f"{label} is a positive running total before the first delivery month {start}"
+                )
+            return []
+        if r.end == month_end:
+            return [iv.Constraint(0, i_end, lo, hi, label, r.id)]
+        cons = []  # a running total as of a day inside the month
+        if lo > 0:
+            cons.append(iv.Constraint(0, i_end, lo, None, label, r.id))
+        if hi is not None and i_end >= 1:
+            cons.append(iv.Constraint(0, i_end - 1, 0.0, hi, label, r.id))
+        return cons
+    i0 = max(0, months_between(a_m, start))
+    i1 = months_between(b_m, start)
+    if i1 < 0:
+        if lo > 0:
+            raise ConflictError(
+                f"{label} lies before {target}'s first delivery month {start} (gazetteer first_delivery)"
+            )
+        return []
+    return [iv.Constraint(i0, min(i1, n - 1), lo, hi, label, r.id)]
+
+
 def delivery_constraints(
     records: list[FactRecord],
     target: str,
@@ -274,112 +364,17 @@ def delivery_constraints(
     for r in records:
         if r.entity not in fam:
             continue
-        if own is not None and r.metric == own.metric:
-            r = replace(r, metric="deliveries")
-        elif own is not None and r.metric in DELIVERY_METRICS:
-            skipped.append(
-                {
-                    "id": r.id,
-                    "period": r.period,
-                    "metric": r.metric,
-                    "reason": f"{target} publishes {own.label('en')}: a deliveries figure about it is not its own measure",
-                }
-            )
-            continue
-        if r.metric not in DELIVERY_METRICS:
-            if "retail" in r.metric or "wholesale" in r.metric:
-                skipped.append(
-                    {
-                        "id": r.id,
-                        "period": r.period,
-                        "metric": r.metric,
-                        "reason": "a different measure (registrations or wholesale), not deliveries",
-                    }
-                )
-            continue
-        if r.id in excluded:
-            skipped.append(
-                {"id": r.id, "period": r.period, "metric": r.metric, "reason": "excluded on request"}
-            )
-            continue
-        if r.rate is not None:
-            skipped.append(
-                {
-                    "id": r.id,
-                    "period": r.period,
-                    "metric": r.metric,
-                    "reason": f"a rate per {r.rate}, not a total",
-                }
-            )
-            continue
-        last_month = r.end.strftime("%Y-%m")
-        role = role_of(r.entity, target, last_month, entities)
-        if role is None:
-            skipped.append(
-                {
-                    "id": r.id,
-                    "period": r.period,
-                    "metric": r.metric,
-                    "reason": f"{r.entity} and {target} cover different models in {r.period}",
-                }
-            )
-            continue
-        if not r.cumulative and r.start == r.end:
-            # a flow over a single day is never what a delivery figure means: "delivered
-            # about 135,000 by 31 December" is a running total as of that day
-            r = replace(r, cumulative=True)
-        if r.cumulative and start is None:
-            skipped.append(
-                {
-                    "id": r.id,
-                    "period": r.period,
-                    "metric": r.metric,
-                    "reason": "a running total, but the first delivery month is unknown",
-                }
-            )
-            continue
-        used.append((r, role))
+        use = _use_or_skip(r, target, own, excluded, start, entities)
+        if isinstance(use, dict):
+            skipped.append(use)
+        elif use is not None:
+            used.append(use)
     if not used:
         raise NotFoundError(f"no deliveries facts describe {target!r}")
-    first = min(r.start.strftime("%Y-%m") for r, _ in used)
-    last = max(r.end.strftime("%Y-%m") for r, _ in used)
-    if start is None:
-        start = first
-    if last < start:
-        last = start
-    months = [add_months(start, k) for k in range(months_between(last, start) + 1)]
-    n = len(months)
+    start, months = _month_list(used, start)
     cons: list[iv.Constraint] = []
     for r, role in used:
-        lo, hi = _interval(r, role, approx_tol)
-        label = _label(r, role, approx_tol)
-        a_m, b_m = r.start.strftime("%Y-%m"), r.end.strftime("%Y-%m")
-        if r.cumulative:
-            i_end = months_between(b_m, start)
-            month_end = parse_period(b_m).end
-            if i_end < 0:
-                if lo > 0:
-                    raise ConflictError(
-                        f"{label} is a positive running total before the first delivery month {start}"
-                    )
-                continue
-            if r.end == month_end:
-                cons.append(iv.Constraint(0, i_end, lo, hi, label, r.id))
-            else:  # a running total as of a day inside the month
-                if lo > 0:
-                    cons.append(iv.Constraint(0, i_end, lo, None, label, r.id))
-                if hi is not None and i_end >= 1:
-                    cons.append(iv.Constraint(0, i_end - 1, 0.0, hi, label, r.id))
-            continue
-        i0 = max(0, months_between(a_m, start))
-        i1 = months_between(b_m, start)
-        if i1 < 0:
-            if lo > 0:
-                raise ConflictError(
-                    f"{label} lies before {target}'s first delivery month {start} (gazetteer first_delivery)"
-                )
-            continue
-        cons.append(iv.Constraint(i0, min(i1, n - 1), lo, hi, label, r.id))
+        cons.extend(_fact_constraints(r, role, start, len(months), target, approx_tol))
     used_d = [dict(r.to_dict(), role=role) for r, role in used]
     return months, cons, used_d, skipped
 
