@@ -331,6 +331,58 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     """Every time expression in normalised ``text``, resolved left to right."""
     ctx = _Context(today)
     ctx.text = text
+    found = _time_matches(text)
+    out: list[PeriodMention] = []
+    cmp_words = _compared_words()
+
+    def compared_at(a: int) -> bool:
+        """Whether a comparison word (and what may follow it) ends just before ``a``."""
+        window = text[max(0, a - 60) : a].lower()
+        return (
+            any(w in window for w in cmp_words)
+            and _compared_before().search(text, max(0, a - 60), a) is not None
+        )
+
+    for a, b, g, lang in found:
+        ctx.at = a
+        compared = lang == "en" and not g.get("asof") and compared_at(a)
+        year = ctx.year
+        try:
+            pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
+        except (ValueError, KeyError, IndexError):
+            pm = None
+        if compared and pm is not None:
+            # "down 24.1% from 47,800 units in June 2024": the time compared with serves
+            # its own clause only and names no year for the months after it
+            ctx.year = year
+            pm = pm._replace(local=True)
+        if pm is not None and pm.local:
+            out.append(pm)  # a comparison's time: no context for the times after it
+        elif pm is not None:
+            _note_period(ctx, pm)
+            out.append(pm)
+    return out
+
+
+def _note_period(ctx: _Context, pm: PeriodMention) -> None:
+    """Keep a time found as context for the times after it: the day last named (当日),
+    the month, and the span last named of its kind."""
+    if (
+        pm.kind == "day"
+        and (ctx.day is None or pm.period > ctx.day)
+        and (ctx.today is None or pm.period <= ctx.today.isoformat())
+    ):
+        ctx.day = pm.period  # 当日 is the latest day named so far (not one ahead)
+    elif pm.kind == "month":
+        ctx.month = pm.period
+    if pm.kind in ("month", "quarter", "half", "year"):
+        ctx.spans[pm.kind] = ctx.spans["last"] = (pm.period, pm.kind)
+
+
+def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
+    """The matches of the Chinese and the English time patterns in ``text``, as (start,
+    end, groups, language), in order of their starts; where the two overlap, the Chinese
+    match stands, unless an English one holds it whole and is longer ("2025 Q3")."""
     found: list[tuple[int, int, dict, str]] = []
     for m in _ZH.finditer(text):
         if m.end() > m.start() and (m.group("y") or m.group("rel") or m.lastgroup not in (None, "asof")):
@@ -366,45 +418,7 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
     if dropped:
         found = [f for i, f in enumerate(found) if i not in dropped]
     found.sort(key=lambda t: t[0])
-    out: list[PeriodMention] = []
-    cmp_words = _compared_words()
-
-    def compared_at(a: int) -> bool:
-        """Whether a comparison word (and what may follow it) ends just before ``a``."""
-        window = text[max(0, a - 60) : a].lower()
-        return (
-            any(w in window for w in cmp_words)
-            and _compared_before().search(text, max(0, a - 60), a) is not None
-        )
-
-    for a, b, g, lang in found:
-        ctx.at = a
-        compared = lang == "en" and not g.get("asof") and compared_at(a)
-        year = ctx.year
-        try:
-            pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
-        except (ValueError, KeyError, IndexError):
-            pm = None
-        if compared and pm is not None:
-            # "down 24.1% from 47,800 units in June 2024": the time compared with serves
-            # its own clause only and names no year for the months after it
-            ctx.year = year
-            pm = pm._replace(local=True)
-        if pm is not None and pm.local:
-            out.append(pm)  # a comparison's time: no context for the times after it
-        elif pm is not None:
-            if (
-                pm.kind == "day"
-                and (ctx.day is None or pm.period > ctx.day)
-                and (ctx.today is None or pm.period <= ctx.today.isoformat())
-            ):
-                ctx.day = pm.period  # 当日 is the latest day named so far (not one ahead)
-            elif pm.kind == "month":
-                ctx.month = pm.period
-            if pm.kind in ("month", "quarter", "half", "year"):
-                ctx.spans[pm.kind] = ctx.spans["last"] = (pm.period, pm.kind)
-            out.append(pm)
-    return out
+    return found
 
 
 def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
@@ -421,6 +435,7 @@ _COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
 
 
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """The time of one Chinese match, or None; a year it names becomes the context's year."""
     if _COMPARED_ZH.search(ctx.text, max(0, a - 3), a) and not g["asof"]:
         return None  # 较2021年7月减少约11%: the time compared with, not the figure's
     asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
@@ -431,14 +446,7 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         and not (g["m"] or g["q"] or g["q2"] or g["h"] or g["m1"] or g["full"])
         and ctx.text.startswith("同期", b)
     ):
-        # 去年同期为盈利28.2亿元, 2024年同期为18.1亿元: the span last named, in that year
-        # (after 较/比 it is a comparison: see above)
-        y = int(g["y"]) if g["y"] else ctx.rel(g["rel"])
-        last = ctx.spans.get("last")
-        if y is None or last is None or last[1] == "year":
-            return None
-        period, kind = last
-        return PeriodMention(a, b + 2, f"{y:04d}{period[4:]}", kind, False, local=True)
+        return _zh_same_period(a, b, g, ctx)
     if g["ytd"]:  # 年内, 今年以来: the year so far
         if ctx.today is None:
             return None
@@ -452,19 +460,7 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年"):
         ctx.year = y
     if g["m1"]:
-        m1, m2 = _month(g["m1"]), _month(g["m2"])
-        y1: int | None
-        if g["y2"]:
-            y2 = int(g["y2"])
-            y1 = y if y is not None else (y2 if m1 <= m2 else y2 - 1)
-            ctx.year = y2
-        else:
-            y1 = y if y is not None else ctx.for_month(m1)
-            if y1 is None:
-                return None
-            y2 = y1 if m1 <= m2 else y1 + 1
-        text, months = _range(y1, m1, y2, m2)
-        return PeriodMention(a, b, text, "range", asof, months=months)
+        return _zh_month_range(a, b, g, ctx, y, asof)
     if y is None and not (
         g["m"]
         or g["q"]
@@ -481,60 +477,17 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     ):
         return None
     if g["wd"] or g["today"]:
-        if g["today"] in ("当日", "当天") and ctx.day:
-            return PeriodMention(a, b, ctx.day, "day", False)
-        day = (
-            ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]])
-            if g["wd"]
-            else (ctx.today.isoformat() if ctx.today else None)
-        )
-        return PeriodMention(a, b, day, "day", False) if day else None
-    if g["fm"]:
-        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
-        if y is None:
-            return None
-        n = int(g["fm"]) if g["fm"].isdigit() else int(parse_cn_number(g["fm"]))
-        return _first_months(a, b, y, n, asof)
-    if g["qrange"]:
-        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
-        if y is None:
-            return None
-        n = 3 if "三" in g["qrange"] else 2
-        text, months = _range(y, 1, y, 3 * n)
-        return PeriodMention(a, b, text, "range", asof, months=months)
-    if g["q"] or g["qq"] or g["q2"]:
-        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
-        if y is None:
-            return None
-        return PeriodMention(a, b, f"{y}-Q{_q(g['q'] or g['qq'] or g['q2'])}", "quarter", asof)
-    if g["h"]:
-        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
-        if y is None:
-            return None
-        return PeriodMention(a, b, f"{y}-H{1 if g['h'] == '上' else 2}", "half", asof)
+        return _zh_day(a, b, g, ctx)
+    if g["fm"] or g["qrange"] or g["q"] or g["qq"] or g["q2"] or g["h"]:
+        return _zh_part_of_year(a, b, g, _or_context_year(y, ctx), asof)
     if g["m"]:
-        mo = _month(g["m"])
-        if not 1 <= mo <= 12:
-            return None
-        d = int(g["d"]) if g["d"] else 1
-        y = y if y is not None else ctx.for_month(mo, d)
+        return _zh_month(a, b, g, ctx, y, asof)
+    if g["yend"] or g["ystart"]:
+        y = _or_context_year(y, ctx)
         if y is None:
             return None
-        if g["d"]:
-            day = _safe_day(y, mo, d)
-            return PeriodMention(a, b, day, "day", asof) if day else None
-        if g["mend"] or asof:
-            return PeriodMention(a, b, _month_end(y, mo), "day", True)
-        return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", asof)
-    if g["yend"]:
-        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
-        if y is None:
-            return None
-        return PeriodMention(a, b, f"{y}-12-31", "day", True)
-    if g["ystart"]:
-        y = y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
-        if y is None:
-            return None
+        if g["yend"]:
+            return PeriodMention(a, b, f"{y}-12-31", "day", True)
         return PeriodMention(a, b, str(y), "year", asof, year_start=True)
     if y is None and g["full"] in ("全年", "年度"):
         y = ctx.year or (ctx.today.year if ctx.today else None)
@@ -545,108 +498,103 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     return PeriodMention(a, b, str(y), "year", asof)
 
 
+def _or_context_year(y: int | None, ctx: _Context) -> int | None:
+    """``y``, else the year spoken of, else the article's."""
+    return y if y is not None else (ctx.year or (ctx.today.year if ctx.today else None))
+
+
+def _zh_same_period(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """A year followed by 同期 (去年同期为盈利28.2亿元, 2024年同期为18.1亿元): the span last
+    named, in that year (after 较/比 it is a comparison: see :func:`_resolve_zh`)."""
+    y = int(g["y"]) if g["y"] else ctx.rel(g["rel"])
+    last = ctx.spans.get("last")
+    if y is None or last is None or last[1] == "year":
+        return None
+    period, kind = last
+    return PeriodMention(a, b + 2, f"{y:04d}{period[4:]}", kind, False, local=True)
+
+
+def _zh_month_range(
+    a: int, b: int, g: dict, ctx: _Context, y: int | None, asof: bool
+) -> PeriodMention | None:
+    """A range of months (1-9月, 2024年11月至2025年2月), in year ``y`` if one was named."""
+    m1, m2 = _month(g["m1"]), _month(g["m2"])
+    y1: int | None
+    if g["y2"]:
+        y2 = int(g["y2"])
+        y1 = y if y is not None else (y2 if m1 <= m2 else y2 - 1)
+        ctx.year = y2
+    else:
+        y1 = y if y is not None else ctx.for_month(m1)
+        if y1 is None:
+            return None
+        y2 = y1 if m1 <= m2 else y1 + 1
+    text, months = _range(y1, m1, y2, m2)
+    return PeriodMention(a, b, text, "range", asof, months=months)
+
+
+def _zh_day(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """A weekday (周三) or 今天/当日: the day it names."""
+    if g["today"] in ("当日", "当天") and ctx.day:
+        return PeriodMention(a, b, ctx.day, "day", False)
+    day = (
+        ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]]) if g["wd"] else (ctx.today.isoformat() if ctx.today else None)
+    )
+    return PeriodMention(a, b, day, "day", False) if day else None
+
+
+def _zh_part_of_year(a: int, b: int, g: dict, y: int | None, asof: bool) -> PeriodMention | None:
+    """The first months (前三个月), the first quarters (前三季度), a quarter or a half of
+    year ``y``."""
+    if y is None:
+        return None
+    if g["fm"]:
+        n = int(g["fm"]) if g["fm"].isdigit() else int(parse_cn_number(g["fm"]))
+        return _first_months(a, b, y, n, asof)
+    if g["qrange"]:
+        n = 3 if "三" in g["qrange"] else 2
+        text, months = _range(y, 1, y, 3 * n)
+        return PeriodMention(a, b, text, "range", asof, months=months)
+    if g["q"] or g["qq"] or g["q2"]:
+        return PeriodMention(a, b, f"{y}-Q{_q(g['q'] or g['qq'] or g['q2'])}", "quarter", asof)
+    return PeriodMention(a, b, f"{y}-H{1 if g['h'] == '上' else 2}", "half", asof)
+
+
+def _zh_month(a: int, b: int, g: dict, ctx: _Context, y: int | None, asof: bool) -> PeriodMention | None:
+    """A month, a day of it, or its end (月底, 截至11月), in year ``y`` if one was named."""
+    mo = _month(g["m"])
+    if not 1 <= mo <= 12:
+        return None
+    d = int(g["d"]) if g["d"] else 1
+    y = y if y is not None else ctx.for_month(mo, d)
+    if y is None:
+        return None
+    if g["d"]:
+        day = _safe_day(y, mo, d)
+        return PeriodMention(a, b, day, "day", asof) if day else None
+    if g["mend"] or asof:
+        return PeriodMention(a, b, _month_end(y, mo), "day", True)
+    return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", asof)
+
+
 def _en_month(s: str) -> int:
     return _EN_MONTHS[s.rstrip(".").lower()]
 
 
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """The time of one English match, or None; a year it names becomes the context's year."""
     asof_word = (g["asof"] or "").strip().lower()
     asof = asof_word in ("as of", "as at", "by the end of", "at the end of", "end-", "end of", "by")
     if g["asof"] and asof_word in ("through",):
         a += len(g["asof"])
-
-    def year_of(s: str | None, m: int = 1, d: int = 1) -> int | None:
-        if s:
-            ctx.year = int(s)
-            return int(s)
-        return ctx.for_month(m, d)
-
     if g["em1"]:
-        m1, m2 = _en_month(g["em1"]), _en_month(g["em2"])
-        y1: int | None
-        if g["ey2"] and not g["ey1"]:
-            y2 = int(g["ey2"])
-            y1 = y2 if m1 <= m2 else y2 - 1
-            ctx.year = y2
-        else:
-            y1 = year_of(g["ey1"], m1)
-            if y1 is None:
-                return None
-            y2 = int(g["ey2"]) if g["ey2"] else (y1 if m1 <= m2 else y1 + 1)
-        if y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2 and _QUARTER_AFTER.match(ctx.text, b):
-            return PeriodMention(a, b, f"{y1}-Q{m2 // 3}", "quarter", asof)  # "the July-September quarter"
-        text, months = _range(y1, m1, y2, m2)
-        return PeriodMention(a, b, text, "range", asof, months=months)
-    if g["emd"] or g["emd2"]:
-        mo = _en_month(g["emd"] or g["emd2"])
-        d = int(g["ed"] or g["ed2"])
-        y = year_of(g["edy"] or g["edy2"], mo, d)
-        day = _safe_day(y, mo, d) if y else None
-        return PeriodMention(a, b, day, "day", asof) if day else None
-    if g["em"]:
-        if not g["emy"] and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
-            return None  # "19% more than in November": a comparison, not the figure's month
-        mo = _en_month(g["em"])
-        y = year_of(g["emy"], mo)
-        if y is None:
-            return None
-        if asof:
-            return PeriodMention(a, b, _month_end(y, mo), "day", True)
-        return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", False)
-    if g["eq"] or g["eqq"] or g["eqq2"]:
-        q = _ORD[g["eq"].lower()] if g["eq"] else int(g["eqq"] or g["eqq2"])
-        ys = g["eqy"] or g["eqqy"] or g["eqqy2"]
-        y = int(ys) if ys else ctx.for_month(3 * q - 2)
-        if ys:
-            ctx.year = y
-        if y is None:
-            return None
-        if asof:
-            return PeriodMention(a, b, _month_end(y, 3 * q), "day", True)
-        return PeriodMention(a, b, f"{y}-Q{q}", "quarter", False)
-    if g["eh"] or g["ehh"]:
-        h = 1 if ((g["eh"] or "").lower() == "first" or g["ehh"] == "1") else 2
-        ys = g["ehy"] or g["ehhy"]
-        y = int(ys) if ys else ctx.for_month(6 * h - 5)
-        if ys:
-            ctx.year = y
-        if y is None:
-            return None
-        return PeriodMention(a, b, f"{y}-H{h}", "half", asof)
-    if g["ewd"]:
-        day = ctx.weekday(_WEEKDAYS[g["ewd"].lower()])
-        return PeriodMention(a, b, day, "day", False) if day else None
-    if g["efm"]:
-        y = int(g["efmy"]) if g["efmy"] else (ctx.year or (ctx.today.year if ctx.today else None))
-        if y is None:
-            return None
-        n = _EN_NUMS.get(g["efm"]) or int(g["efm"])
-        return _first_months(a, b, y, n, False)
-    if g["einy"]:
-        y = ctx.year or (ctx.today.year if ctx.today else None)
-        return PeriodMention(a, b, str(y), "year", False) if y else None
-    if g["eyend"]:
-        if not asof and g["eyend"] == "the year":
-            return None
-        y = ctx.year or (ctx.today.year if ctx.today else None)
-        return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
-    if g["eref"]:  # "over the quarter", "for the month": the last span of that kind named
-        want = {"quarter": "quarter", "three months": "quarter", "six months": "half", "month": "month"}.get(
-            g["eref"][4:]
-        )
-        span = ctx.spans.get(want) if want else ctx.spans.get("last")
-        return PeriodMention(a, b, span[0], span[1], False) if span else None
-    if g["enow"]:
-        return PeriodMention(a, b, ctx.today.isoformat(), "day", False) if ctx.today else None
-    if g["efull"]:  # the year spoken of, else the article's (early in a year, the one just ended)
-        y = ctx.year or (
-            None
-            if ctx.today is None
-            else ctx.today.year - 1
-            if ctx.today.month <= 2 and not ctx.ahead
-            else ctx.today.year
-        )
-        return PeriodMention(a, b, str(y), "year", asof) if y else None
+        return _en_month_range(a, b, g, ctx, asof)
+    if g["emd"] or g["emd2"] or g["em"]:
+        return _en_day_or_month(a, b, g, ctx, asof)
+    if g["eq"] or g["eqq"] or g["eqq2"] or g["eh"] or g["ehh"]:
+        return _en_quarter_or_half(a, b, g, ctx, asof)
+    if g["ewd"] or g["efm"] or g["einy"] or g["eyend"] or g["eref"] or g["enow"] or g["efull"]:
+        return _en_in_context(a, b, g, ctx, asof)
     if g["erelm"]:
         month = ctx.rel_month(g["erelm"].lower())
         return PeriodMention(a, b, month, "month", asof) if month else None
@@ -675,6 +623,116 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return PeriodMention(a, b, f"{y}-12-31", "day", True)
         return PeriodMention(a, b, str(y), "year", False)
     return None
+
+
+def _en_year_of(ctx: _Context, s: str | None, m: int = 1, d: int = 1) -> int | None:
+    """The year ``s`` (then the context's year), else the year of month ``m``, day ``d``
+    in the context."""
+    if s:
+        ctx.year = int(s)
+        return int(s)
+    return ctx.for_month(m, d)
+
+
+def _en_month_range(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """A range of months ("January-September 2025"), or the quarter it spans when a
+    quarter is spoken of ("the July-September quarter")."""
+    m1, m2 = _en_month(g["em1"]), _en_month(g["em2"])
+    y1: int | None
+    if g["ey2"] and not g["ey1"]:
+        y2 = int(g["ey2"])
+        y1 = y2 if m1 <= m2 else y2 - 1
+        ctx.year = y2
+    else:
+        y1 = _en_year_of(ctx, g["ey1"], m1)
+        if y1 is None:
+            return None
+        y2 = int(g["ey2"]) if g["ey2"] else (y1 if m1 <= m2 else y1 + 1)
+    if y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2 and _QUARTER_AFTER.match(ctx.text, b):
+        return PeriodMention(a, b, f"{y1}-Q{m2 // 3}", "quarter", asof)  # "the July-September quarter"
+    text, months = _range(y1, m1, y2, m2)
+    return PeriodMention(a, b, text, "range", asof, months=months)
+
+
+def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """A day ("November 17, 2025") or a month ("November", "end of October 2025")."""
+    if g["emd"] or g["emd2"]:
+        mo = _en_month(g["emd"] or g["emd2"])
+        d = int(g["ed"] or g["ed2"])
+        y = _en_year_of(ctx, g["edy"] or g["edy2"], mo, d)
+        day = _safe_day(y, mo, d) if y else None
+        return PeriodMention(a, b, day, "day", asof) if day else None
+    if not g["emy"] and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
+        return None  # "19% more than in November": a comparison, not the figure's month
+    mo = _en_month(g["em"])
+    y = _en_year_of(ctx, g["emy"], mo)
+    if y is None:
+        return None
+    if asof:
+        return PeriodMention(a, b, _month_end(y, mo), "day", True)
+    return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", False)
+
+
+def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """A quarter ("the third quarter of 2025", "Q3") or a half ("the first half", "H1")."""
+    if g["eq"] or g["eqq"] or g["eqq2"]:
+        q = _ORD[g["eq"].lower()] if g["eq"] else int(g["eqq"] or g["eqq2"])
+        ys = g["eqy"] or g["eqqy"] or g["eqqy2"]
+        y = int(ys) if ys else ctx.for_month(3 * q - 2)
+        if ys:
+            ctx.year = y
+        if y is None:
+            return None
+        if asof:
+            return PeriodMention(a, b, _month_end(y, 3 * q), "day", True)
+        return PeriodMention(a, b, f"{y}-Q{q}", "quarter", False)
+    h = 1 if ((g["eh"] or "").lower() == "first" or g["ehh"] == "1") else 2
+    ys = g["ehy"] or g["ehhy"]
+    y = int(ys) if ys else ctx.for_month(6 * h - 5)
+    if ys:
+        ctx.year = y
+    if y is None:
+        return None
+    return PeriodMention(a, b, f"{y}-H{h}", "half", asof)
+
+
+def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """A time read from the context: a weekday, the first months of the year, "in the
+    year", its end, the span last named ("over the quarter"), now, or the full year."""
+    if g["ewd"]:
+        day = ctx.weekday(_WEEKDAYS[g["ewd"].lower()])
+        return PeriodMention(a, b, day, "day", False) if day else None
+    if g["efm"]:
+        y = int(g["efmy"]) if g["efmy"] else (ctx.year or (ctx.today.year if ctx.today else None))
+        if y is None:
+            return None
+        n = _EN_NUMS.get(g["efm"]) or int(g["efm"])
+        return _first_months(a, b, y, n, False)
+    if g["einy"]:
+        y = ctx.year or (ctx.today.year if ctx.today else None)
+        return PeriodMention(a, b, str(y), "year", False) if y else None
+    if g["eyend"]:
+        if not asof and g["eyend"] == "the year":
+            return None
+        y = ctx.year or (ctx.today.year if ctx.today else None)
+        return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
+    if g["eref"]:  # "over the quarter", "for the month": the last span of that kind named
+        want = {"quarter": "quarter", "three months": "quarter", "six months": "half", "month": "month"}.get(
+            g["eref"][4:]
+        )
+        span = ctx.spans.get(want) if want else ctx.spans.get("last")
+        return PeriodMention(a, b, span[0], span[1], False) if span else None
+    if g["enow"]:
+        return PeriodMention(a, b, ctx.today.isoformat(), "day", False) if ctx.today else None
+    # the year spoken of, else the article's (early in a year, the one just ended)
+    y = ctx.year or (
+        None
+        if ctx.today is None
+        else ctx.today.year - 1
+        if ctx.today.month <= 2 and not ctx.ahead
+        else ctx.today.year
+    )
+    return PeriodMention(a, b, str(y), "year", asof) if y else None
 
 
 _URL_DATE = re.compile(r"(?<!\d)(20[0-3]\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
