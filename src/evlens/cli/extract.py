@@ -92,70 +92,78 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Read facts out of articles: each with its entity, metric, period, value, bound and exact span."""
-        from ..extract import extract_file, fact_to_dict
-        from ..extract.batch import find_articles, load_partitions, read_partitions, run
+        from ..extract.batch import find_articles
 
         published = parse_day(on, "--date")
         files = find_articles(paths)
         if not files:
             raise InputError("no article files found (.md, .markdown, .txt)", path=", ".join(map(str, paths)))
         if workers or scheduler:
-            with tempfile.TemporaryDirectory(prefix="evlens-extract-") as tmp:
-                target = out or Path(tmp)
-                res = run(
-                    files,
-                    target,
-                    published=published,
-                    workers=workers,
-                    scheduler=scheduler,
-                    processes=not threads,
-                )
-                rows = [_row_to_dict(r) for r in read_partitions(target).to_dict("records")]
-                loaded = None
-                if store:
-                    with state(ctx).open() as st:
-                        loaded = load_partitions(st, target)
-            if as_json:
-                for d in rows:
-                    sys.stdout.write(_line(d) + "\n")
-            else:
-                names: dict[str, str] = {}
-                _table([(names.get(d["document_id"], d["document_id"][:8]), d) for d in rows])
-            msg = (
-                f"{res.documents} documents, {res.facts} facts in {res.partitions} partitions "
-                f"({res.mode}, {res.workers} workers, {res.seconds:.2f} s)"
-            )
-            if loaded:
-                msg += f"; stored {loaded['documents_added']} new documents, {loaded['facts_added']} facts"
-            err_console.print(msg, highlight=False)
-            for e in res.errors:
-                err_console.print(f"[red]error:[/] {e['error']}", highlight=False)
-            if res.errors:
-                raise typer.Exit(2)
-            return
-        results = []
-        for path in files:
-            skipped: list = []
-            doc, facts = extract_file(path, published, skipped)
-            results.append((path, doc, facts))
-            if verbose:
-                for s in skipped:
-                    shown = s.surface if len(s.surface) <= 40 else f"{s.surface[:20]}…{s.surface[-8:]}"
-                    err_console.print(
-                        f"{path}: skipped {shown!r} at {s.span_start}:{s.span_end} ({s.metric}): {s.reason}",
-                        highlight=False,
-                        markup=False,
-                        soft_wrap=True,
-                    )
-        if as_json:
-            for _, _, facts in results:
-                for f in facts:
-                    sys.stdout.write(_line(fact_to_dict(f)) + "\n")
+            _extract_batch(ctx, files, published, workers, scheduler, out, threads, store, as_json)
         else:
-            _table([(p.name, fact_to_dict(f)) for p, _, fs in results for f in fs])
+            _extract_here(ctx, files, published, store, verbose, as_json)
+
+
+def _extract_batch(ctx, files, published, workers, scheduler, out, threads, store, as_json) -> None:
+    """Extract on a Dask cluster into Parquet partitions, print the facts, store them."""
+    from ..extract.batch import load_partitions, read_partitions, run
+
+    with tempfile.TemporaryDirectory(prefix="evlens-extract-") as tmp:
+        target = out or Path(tmp)
+        res = run(
+            files, target, published=published, workers=workers, scheduler=scheduler, processes=not threads
+        )
+        rows = [_row_to_dict(r) for r in read_partitions(target).to_dict("records")]
+        loaded = None
         if store:
             with state(ctx).open() as st:
-                for path, doc, facts in results:
-                    r = st.add_document(doc, facts)
-                    note = "already stored" if r.already_imported else f"stored {r.added} facts"
-                    err_console.print(f"{path}: {len(facts)} facts, {note}", highlight=False)
+                loaded = load_partitions(st, target)
+    if as_json:
+        for d in rows:
+            sys.stdout.write(_line(d) + "\n")
+    else:
+        _table([(d["document_id"][:8], d) for d in rows])
+    msg = (
+        f"{res.documents} documents, {res.facts} facts in {res.partitions} partitions "
+        f"({res.mode}, {res.workers} workers, {res.seconds:.2f} s)"
+    )
+    if loaded:
+        msg += f"; stored {loaded['documents_added']} new documents, {loaded['facts_added']} facts"
+    err_console.print(msg, highlight=False)
+    for e in res.errors:
+        err_console.print(f"[red]error:[/] {e['error']}", highlight=False)
+    if res.errors:
+        raise typer.Exit(2)
+
+
+def _extract_here(ctx, files, published, store, verbose, as_json) -> None:
+    """Extract in this process, print the facts (and, with ``verbose``, what was skipped),
+    store each document with its facts."""
+    from ..extract import extract_file, fact_to_dict
+
+    results = []
+    for path in files:
+        skipped: list = []
+        doc, facts = extract_file(path, published, skipped)
+        results.append((path, doc, facts))
+        if verbose:
+            for s in skipped:
+                shown = s.surface if len(s.surface) <= 40 else f"{s.surface[:20]}…{s.surface[-8:]}"
+                err_console.print(
+                    f"{path}: skipped {shown!r} at {s.span_start}:{s.span_end} ({s.metric}): {s.reason}",
+                    highlight=False,
+                    markup=False,
+                    soft_wrap=True,
+                )
+    if as_json:
+        for _, _, facts in results:
+            for f in facts:
+                sys.stdout.write(_line(fact_to_dict(f)) + "\n")
+    else:
+        _table([(p.name, fact_to_dict(f)) for p, _, fs in results for f in fs])
+    if store:
+        with state(ctx).open() as st:
+            for path, doc, facts in results:
+                r = st.add_document(doc, facts)
+                note = "already stored" if r.already_imported else f"stored {r.added} facts"
+                err_console.print(f"{path}: {len(facts)} facts, {note}", highlight=False)

@@ -384,9 +384,61 @@ def _staleness(ticker: str | None, subj_range, dl, today: date | None = None) ->
     return out
 
 
-def build_report(store, entity: str, options: ReportOptions | None = None) -> ReportData:
-    """Everything the report shows, for ``entity`` (slug, alias, name or ticker)."""
-    opts = options or ReportOptions()
+#: The parts of the page whose figures link to the facts behind them.
+FIGURE_PARTS = (
+    "market_value",
+    "period_return",
+    "peers",
+    "prices",
+    "events",
+    "deliveries",
+    "backlog",
+    "forecast",
+    "head_to_head",
+)
+
+
+@dataclass
+class _Page:
+    """What the parts of one company page share while it is built: the subject, the years,
+    the stored facts, and what the parts add (notes, reasons a part is not shown, the facts
+    behind each figure)."""
+
+    store: Any
+    opts: ReportOptions
+    slug: str
+    name_en: str
+    name_zh: str
+    listing: Listing | None
+    ticker: str | None
+    bench: str | None
+    event_bench: str | None
+    subj_range: tuple[date, date] | None
+    facts: pd.DataFrame
+    ents: pd.DataFrame
+    fyear: int
+    ryear: int
+    notes: list[str] = field(default_factory=list)
+    reasons: dict[str, dict[str, str]] = field(default_factory=dict)
+    figs: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in FIGURE_PARTS})
+
+    def attempt(self, what: str, fn):
+        """``fn()``, or ``None`` with a note when it raises an evlens error."""
+        try:
+            return fn()
+        except EvlensError as exc:
+            self.notes.append(f"{what}: {exc}")
+            return None
+
+    def not_shown(self, part: str, why: dict[str, str]) -> None:
+        """A part left out, with its reason in both languages."""
+        self.notes.append(f"{part}: {why['en']}")
+        self.reasons[part] = why
+
+
+def _page(store, entity: str, opts: ReportOptions) -> tuple[_Page, str | None]:
+    """The page's subject (its listed line, benchmarks, stored range, years) and the
+    listing's currency."""
     slug = store.resolve_entity(entity)
     ent = store.entity(slug)
     listing = subject_listing(store, slug)
@@ -394,150 +446,255 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     sec = store.security(ticker) if ticker is not None else {}
     currency = (listing.currency if listing is not None else None) or sec.get("currency") or None
     bench, event_bench = _benchmarks(store, listing, opts)
-    subj_range = _stored_range(store, ticker) if ticker is not None else None
-    facts, ents = store.facts(), store.entities()
+    facts = store.facts()
     fyear = opts.forecast_year or _latest_delivery_year(facts)
-    ryear = opts.year or fyear - 1
-    notes: list[str] = []
-    reasons: dict[str, dict[str, str]] = {}
     name_en = ent.get("name_en") or slug
-    name_zh = ent.get("name_zh") or name_en
+    page = _Page(
+        store=store,
+        opts=opts,
+        slug=slug,
+        name_en=name_en,
+        name_zh=ent.get("name_zh") or name_en,
+        listing=listing,
+        ticker=ticker,
+        bench=bench,
+        event_bench=event_bench,
+        subj_range=_stored_range(store, ticker) if ticker is not None else None,
+        facts=facts,
+        ents=store.entities(),
+        fyear=fyear,
+        ryear=opts.year or fyear - 1,
+    )
+    return page, currency
+
+
+def build_report(store, entity: str, options: ReportOptions | None = None) -> ReportData:
+    """Everything the report shows, for ``entity`` (slug, alias, name or ticker): the market
+    part, the operations part, the headline drawn from both, the chart series, the notes
+    and the sources of every figure."""
+    opts = options or ReportOptions()
+    page, currency = _page(store, entity, opts)
+    slug, ticker, facts = page.slug, page.ticker, page.facts
     try:
         metric = reported_metric(slug).to_dict()
     except NotFoundError:
         metric = None
-    figs: dict[str, set[str]] = {
-        k: set()
-        for k in (
-            "market_value",
-            "period_return",
-            "peers",
-            "prices",
-            "events",
-            "deliveries",
-            "backlog",
-            "forecast",
-            "head_to_head",
+    now, mile, ret, peer, ev, mv = _market_part(page)
+    dl, dl_prev, bl, fc, outlook, calibration = _operations_part(page, metric)
+    headline = _headline(page, currency, now, mile, ret, dl, outlook, fc)
+    deliveries, backlog, events = _series(page, dl, dl_prev, bl, ev)
+    prices = _prices(page)
+    peer_d = _peer_table(page, peer)
+    page.notes.extend(_staleness(ticker, page.subj_range, dl))
+    h2h = page.attempt("head-to-head", lambda: run_head_to_head(store, slug))
+    if h2h is not None:
+        page.figs["head_to_head"] = {
+            st["fact_id"] for m in h2h["months"] for st in m["models"].values() if st.get("fact_id")
+        }
+    sources = _sources(store, facts, set().union(*page.figs.values()))
+    for sk in getattr(store, "skipped_facts", ()):
+        page.notes.append(
+            f"stored fact {sk['id']} ({sk['entity']} {sk['metric']} {sk['period']}) skipped: "
+            f"{sk['reason']}; remove it with `evlens forget {sk['id']}`"
         )
-    }
+    used_opts = {**opts.__dict__, "benchmark": page.bench, "event_benchmark": page.event_bench}
+    return ReportData(
+        entity=slug,
+        name_en=page.name_en,
+        name_zh=page.name_zh,
+        ticker=ticker,
+        currency=headline["currency"],
+        options=jsonable(used_opts),
+        headline=headline,
+        peers=peer_d,
+        prices=prices,
+        events=events,
+        deliveries=deliveries,
+        backlog=backlog,
+        forecast=fc,
+        figure_facts={k: sorted(v) for k, v in page.figs.items()},
+        sources=sources,
+        notes=page.notes,
+        listing=jsonable(dict(page.listing.__dict__)) if page.listing is not None else None,
+        reported_metric=metric,
+        reasons=page.reasons,
+        outlook=outlook,
+        calibration=calibration,
+        head_to_head=h2h,
+        market_value=mv,
+    )
 
-    def attempt(what: str, fn):
-        try:
-            return fn()
-        except EvlensError as exc:
-            notes.append(f"{what}: {exc}")
-            return None
 
-    now = mile = ret = peer = ev = mv = None
+def _market_part(page: _Page) -> tuple[Any, Any, Any, Any, Any, Any]:
+    """Market value (now and as a series), the milestone, the period return, the peer table
+    and the event study; all ``None`` with a reason when the subject has no stored closes."""
+    ticker = page.ticker
     if ticker is None:
-        why = {
-            "en": f"{name_en} is not listed: it has no market value, share price, return or peer table",
-            "zh": f"{name_zh}未上市：没有市值、股价、涨幅或同业对比",
-        }
-        notes.append(f"market: {why['en']}")
-        reasons["market"] = why
-    elif subj_range is None:
-        why = {
-            "en": f"no closes of {ticker} are stored: no market value, return, peer table or price chart "
-            f"(load them with `evlens load prices FILE`)",
-            "zh": f"数据库中没有 {ticker} 的收盘价：无法计算市值、涨幅、同业对比和股价图",
-        }
-        notes.append(f"market: {why['en']}")
-        reasons["market"] = why
-    else:
-        now = attempt("market value", lambda: market.marketcap(store, ticker))
-        if now is not None:
-            mv = attempt("market value series", lambda: run_market_value(store, ticker, date(ryear, 1, 1)))
-        mile = attempt("milestone", lambda: market.first_crossing(store, ticker, opts.milestone))
-        if bench is None:
-            notes.append(f"period return: no benchmark is given for the listing {ticker}")
-        else:
-            ret = attempt(
-                "period return", lambda: market.returns(store, [ticker], year=ryear, benchmark=bench)
-            )
-        if opts.peers is not None:
-            peers_list, left_out = list(opts.peers), list[str]()
-        else:
-            peers_list, left_out = universe_peers(store, slug, listing)
-        notes.extend(f"peers: {x}" for x in left_out)
-        if peers_list and bench is not None:
-            peer = attempt(
-                "peers",
-                lambda: market.peers(store, ticker, benchmark=bench, peers=",".join(peers_list), year=ryear),
-            )
-        elif not peers_list:
-            notes.append(f"peers: no peers of {slug} are listed")
-        family = {slug} | (
-            {e.id for e in load_gazetteer() if (maker_of(e.id) or e).id == slug}
-            if maker(slug) is not None
-            else set()
+        page.not_shown(
+            "market",
+            {
+                "en": f"{page.name_en} is not listed: it has no market value, share price, return or peer table",
+                "zh": f"{page.name_zh}未上市：没有市值、股价、涨幅或同业对比",
+            },
         )
-        has_events = bool((facts["entity"].isin(family) & facts["metric"].isin(EVENT_METRICS)).any())
-        if not has_events:
-            notes.append(
-                f"event study: no {' or '.join(EVENT_METRICS)} facts of {slug} are stored, so no release "
-                f"dates to study"
-            )
-        elif event_bench is not None:
-            ev = attempt(
-                "event study",
-                lambda: study.events(
-                    store, [ticker], benchmark=event_bench, window=(-1, 1), from_facts=list(EVENT_METRICS)
-                ),
-            )
-    dl = dl_prev = bl = fc = outlook = calibration = None
-    ops_facts = facts
-    if metric is not None and metric["shown_as"] != "deliveries":
-        why = {
-            "en": f"{name_en} publishes {metric['label_en']}, not deliveries: no delivery series, backlog or "
-            f"forecast ({metric['rule']})",
-            "zh": f"{name_zh}公布的是{metric['label_zh']}，而非交付量：没有交付序列、订单积压或预测",
-        }
-        notes.append(f"deliveries: {why['en']}")
-        reasons["deliveries"] = why
+        return None, None, None, None, None, None
+    if page.subj_range is None:
+        page.not_shown(
+            "market",
+            {
+                "en": f"no closes of {ticker} are stored: no market value, return, peer table or price chart "
+                f"(load them with `evlens load prices FILE`)",
+                "zh": f"数据库中没有 {ticker} 的收盘价：无法计算市值、涨幅、同业对比和股价图",
+            },
+        )
+        return None, None, None, None, None, None
+    store, opts, ryear, bench = page.store, page.opts, page.ryear, page.bench
+    mv = None
+    now = page.attempt("market value", lambda: market.marketcap(store, ticker))
+    if now is not None:
+        mv = page.attempt("market value series", lambda: run_market_value(store, ticker, date(ryear, 1, 1)))
+    mile = page.attempt("milestone", lambda: market.first_crossing(store, ticker, opts.milestone))
+    ret = None
+    if bench is None:
+        page.notes.append(f"period return: no benchmark is given for the listing {ticker}")
     else:
-        if metric is not None and metric["harmonised"]:  # ops applies the rule (gazetteer.reported_metric)
-            notes.append(f"deliveries: {metric['label_en']} ({metric['rule']})")
-        dl = attempt(
-            "deliveries",
-            lambda: ops.monthly_deliveries(
-                ops_facts, slug, fyear, entities=ents, on_conflict="prefer-official"
+        ret = page.attempt(
+            "period return", lambda: market.returns(store, [ticker], year=ryear, benchmark=bench)
+        )
+    return now, mile, ret, _peers(page, ticker), _event_study(page, ticker), mv
+
+
+def _peers(page: _Page, ticker: str) -> Any:
+    """The peer table of the listed subject against its benchmark (the universe's peers by
+    default)."""
+    if page.opts.peers is not None:
+        peers_list, left_out = list(page.opts.peers), list[str]()
+    else:
+        peers_list, left_out = universe_peers(page.store, page.slug, page.listing)
+    page.notes.extend(f"peers: {x}" for x in left_out)
+    if peers_list and page.bench is not None:
+        bench = page.bench
+        return page.attempt(
+            "peers",
+            lambda: market.peers(
+                page.store, ticker, benchmark=bench, peers=",".join(peers_list), year=page.ryear
             ),
         )
-        if dl is not None:
-            dl_prev = attempt(
-                "deliveries",
-                lambda: ops.monthly_deliveries(
-                    ops_facts, slug, fyear - 1, entities=ents, on_conflict="prefer-official"
-                ),
-            )
-        bl = attempt(
-            "backlog",
-            lambda: ops.order_backlog(ops_facts, slug, entities=ents, on_conflict="prefer-official"),
-        )
-        scenario = opts.scenario or f"{slug}-{fyear}"
-        if opts.scenario is None and scenario not in ops.scenario.shipped_scenarios():
-            notes.append(
-                f"capacity scenario: none is shipped as {scenario} (the analyst's what-if; the calibrated "
-                f"forecast needs none)"
-            )
-        else:
-            fc = attempt("forecast", lambda: run_forecast(store, slug, fyear, opts, ops_facts, ents))
-        if dl is not None:
-            got = attempt("forecast", lambda: run_outlook(store, slug, fyear, opts, ops_facts, ents))
-            if got is not None:
-                outlook, calibration = got
-        if outlook is None and dl is not None:
-            reasons["forecast"] = {
-                "en": f"no forecast: fewer than 6 monthly figures of {slug} are known, or none for {fyear}",
-                "zh": f"无预测：{name_zh}已知的月度数据不足 6 个月，或没有 {fyear} 年的数据",
-            }
+    if not peers_list:
+        page.notes.append(f"peers: no peers of {page.slug} are listed")
+    return None
 
+
+def _event_study(page: _Page, ticker: str) -> Any:
+    """The stock's reaction to each stored release of the maker or its models."""
+    slug = page.slug
+    family = {slug} | (
+        {e.id for e in load_gazetteer() if (maker_of(e.id) or e).id == slug}
+        if maker(slug) is not None
+        else set()
+    )
+    facts = page.facts
+    if not bool((facts["entity"].isin(family) & facts["metric"].isin(EVENT_METRICS)).any()):
+        page.notes.append(
+            f"event study: no {' or '.join(EVENT_METRICS)} facts of {slug} are stored, so no release "
+            f"dates to study"
+        )
+        return None
+    if page.event_bench is None:
+        return None
+    bench = page.event_bench
+    return page.attempt(
+        "event study",
+        lambda: study.events(
+            page.store, [ticker], benchmark=bench, window=(-1, 1), from_facts=list(EVENT_METRICS)
+        ),
+    )
+
+
+def _operations_part(page: _Page, metric: dict | None) -> tuple[Any, Any, Any, Any, Any, Any]:
+    """This year's and last year's deliveries, the order backlog, the capacity scenario's
+    forecast and the calibrated outlook with its calibration; none for a maker that
+    publishes another measure than deliveries."""
+    if metric is not None and metric["shown_as"] != "deliveries":
+        page.not_shown(
+            "deliveries",
+            {
+                "en": f"{page.name_en} publishes {metric['label_en']}, not deliveries: no delivery series, "
+                f"backlog or forecast ({metric['rule']})",
+                "zh": f"{page.name_zh}公布的是{metric['label_zh']}，而非交付量：没有交付序列、订单积压或预测",
+            },
+        )
+        return None, None, None, None, None, None
+    if metric is not None and metric["harmonised"]:  # ops applies the rule (gazetteer.reported_metric)
+        page.notes.append(f"deliveries: {metric['label_en']} ({metric['rule']})")
+    store, opts, slug, fyear, facts, ents = (
+        page.store,
+        page.opts,
+        page.slug,
+        page.fyear,
+        page.facts,
+        page.ents,
+    )
+    dl = page.attempt(
+        "deliveries",
+        lambda: ops.monthly_deliveries(facts, slug, fyear, entities=ents, on_conflict="prefer-official"),
+    )
+    dl_prev = None
+    if dl is not None:
+        dl_prev = page.attempt(
+            "deliveries",
+            lambda: ops.monthly_deliveries(
+                facts, slug, fyear - 1, entities=ents, on_conflict="prefer-official"
+            ),
+        )
+    bl = page.attempt(
+        "backlog", lambda: ops.order_backlog(facts, slug, entities=ents, on_conflict="prefer-official")
+    )
+    fc = None
+    scenario = opts.scenario or f"{slug}-{fyear}"
+    if opts.scenario is None and scenario not in ops.scenario.shipped_scenarios():
+        page.notes.append(
+            f"capacity scenario: none is shipped as {scenario} (the analyst's what-if; the calibrated "
+            f"forecast needs none)"
+        )
+    else:
+        fc = page.attempt("forecast", lambda: run_forecast(store, slug, fyear, opts, facts, ents))
+    outlook = calibration = None
+    if dl is not None:
+        got = page.attempt("forecast", lambda: run_outlook(store, slug, fyear, opts, facts, ents))
+        if got is not None:
+            outlook, calibration = got
+    if outlook is None and dl is not None:
+        page.reasons["forecast"] = {
+            "en": f"no forecast: fewer than 6 monthly figures of {slug} are known, or none for {fyear}",
+            "zh": f"无预测：{page.name_zh}已知的月度数据不足 6 个月，或没有 {fyear} 年的数据",
+        }
+    return dl, dl_prev, bl, fc, outlook, calibration
+
+
+#: What the headline shows of the calibrated outlook.
+HEADLINE_FORECAST = (
+    "p_hit",
+    "target",
+    "target_source",
+    "p5",
+    "p50",
+    "p95",
+    "as_of",
+    "months_left",
+    "known_total",
+    "calibration_basis",
+)
+
+
+def _headline(page: _Page, currency, now, mile, ret, dl, outlook, fc) -> dict[str, Any]:
+    """The headline's figures, each part's facts noted for its sources."""
+    figs = page.figs
     headline: dict[str, Any] = {
-        "ticker": ticker,
+        "ticker": page.ticker,
         "currency": currency,
-        "return_year": ryear,
-        "forecast_year": fyear,
+        "return_year": page.ryear,
+        "forecast_year": page.fyear,
     }
     if now is not None:
         headline["market_value"] = jsonable(now.to_dict())
@@ -554,7 +711,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     if dl is not None:
         d = jsonable(dl.to_dict())
         headline["deliveries"] = {
-            "year": fyear,
+            "year": page.fyear,
             "pace": d.get("pace"),
             "to_date": (d.get("pace") or {}).get("to_date"),
             "through": d["months"][-1]["month"] if d["months"] else None,
@@ -562,33 +719,25 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         if d.get("pace") and d["pace"].get("target_fact"):
             figs["deliveries"].add(d["pace"]["target_fact"])
     if outlook is not None:
-        headline["forecast"] = {
-            k: outlook[k]
-            for k in (
-                "p_hit",
-                "target",
-                "target_source",
-                "p5",
-                "p50",
-                "p95",
-                "as_of",
-                "months_left",
-                "known_total",
-                "calibration_basis",
-            )
-        }
+        headline["forecast"] = {k: outlook[k] for k in HEADLINE_FORECAST}
         if outlook.get("target_fact"):
             figs["forecast"].add(outlook["target_fact"])
     if fc is not None and fc.get("target_fact"):
         figs["forecast"].add(fc["target_fact"])
+    return headline
 
+
+def _series(page: _Page, dl, dl_prev, bl, ev) -> tuple[dict | None, dict | None, dict | None]:
+    """The chart series of deliveries (last year and this), the backlog and the events,
+    each figure's facts noted for its sources."""
+    figs = page.figs
     deliveries = None
     if dl is not None:
         months = []
         for series in (dl_prev, dl):
             if series is not None:
                 months += jsonable(series.to_dict())["months"]
-        deliveries = {"months": months, "pace": jsonable(dl.to_dict()).get("pace"), "year": fyear}
+        deliveries = {"months": months, "pace": jsonable(dl.to_dict()).get("pace"), "year": page.fyear}
         for m in months:
             figs["deliveries"].update(m.get("facts") or [])
     backlog = None
@@ -608,69 +757,45 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         }
         for x in e["events"]:
             figs["events"].update(x.get("facts") or ())
-    prices = None
+    return deliveries, backlog, events
+
+
+def _prices(page: _Page) -> dict | None:
+    """The subject's closes and its index's, rebased to 100 from the return year's start."""
+    ticker, ryear, event_bench = page.ticker, page.ryear, page.event_bench
     start = date(ryear, 1, 1) - pd.Timedelta(days=1)
     subj = (
-        rebased_closes(store, ticker, start=start)
-        if ticker is not None and subj_range is not None
+        rebased_closes(page.store, ticker, start=start)
+        if ticker is not None and page.subj_range is not None
         else {"dates": []}
     )
     if subj["dates"]:
         index = (
-            rebased_closes(store, event_bench, start=start) if event_bench else {"dates": [], "values": []}
+            rebased_closes(page.store, event_bench, start=start)
+            if event_bench
+            else {"dates": [], "values": []}
         )
-        prices = {"subject": subj, "index": index, "index_ticker": event_bench}
         if event_bench and not index["dates"]:
-            notes.append(f"price chart: no closes of {event_bench} are stored from {start.isoformat()}")
-    elif subj_range is not None:
-        last = subj_range[1]
-        notes.append(f"price chart: closes of {ticker} stop on {last.isoformat()}, before {ryear}")
-    peer_d = jsonable(peer.to_dict()) if peer is not None else None
-    if peer_d is not None:
-        _note_peer_rows(store, peer_d, ryear)
-        missing = [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None]
-        if missing:
-            notes.append(f"peers: no return in {ryear} for {', '.join(missing)} (see the table's notes)")
+            page.notes.append(f"price chart: no closes of {event_bench} are stored from {start.isoformat()}")
+        return {"subject": subj, "index": index, "index_ticker": event_bench}
+    if page.subj_range is not None:
+        last = page.subj_range[1]
+        page.notes.append(f"price chart: closes of {ticker} stop on {last.isoformat()}, before {ryear}")
+    return None
 
-    notes.extend(_staleness(ticker, subj_range, dl))
-    h2h = attempt("head-to-head", lambda: run_head_to_head(store, slug))
-    if h2h is not None:
-        figs["head_to_head"] = {
-            st["fact_id"] for m in h2h["months"] for st in m["models"].values() if st.get("fact_id")
-        }
-    used = set().union(*figs.values())
-    sources = _sources(store, facts, used)
-    for sk in getattr(store, "skipped_facts", ()):
-        notes.append(
-            f"stored fact {sk['id']} ({sk['entity']} {sk['metric']} {sk['period']}) skipped: "
-            f"{sk['reason']}; remove it with `evlens forget {sk['id']}`"
+
+def _peer_table(page: _Page, peer) -> dict | None:
+    """The peer table as shown, with a note on each peer that has no return in the year."""
+    if peer is None:
+        return None
+    peer_d = jsonable(peer.to_dict())
+    _note_peer_rows(page.store, peer_d, page.ryear)
+    missing = [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None]
+    if missing:
+        page.notes.append(
+            f"peers: no return in {page.ryear} for {', '.join(missing)} (see the table's notes)"
         )
-    used_opts = {**opts.__dict__, "benchmark": bench, "event_benchmark": event_bench}
-    return ReportData(
-        entity=slug,
-        name_en=name_en,
-        name_zh=name_zh,
-        ticker=ticker,
-        currency=headline["currency"],
-        options=jsonable(used_opts),
-        headline=headline,
-        peers=peer_d,
-        prices=prices,
-        events=events,
-        deliveries=deliveries,
-        backlog=backlog,
-        forecast=fc,
-        figure_facts={k: sorted(v) for k, v in figs.items()},
-        sources=sources,
-        notes=notes,
-        listing=jsonable(dict(listing.__dict__)) if listing is not None else None,
-        reported_metric=metric,
-        reasons=reasons,
-        outlook=outlook,
-        calibration=calibration,
-        head_to_head=h2h,
-        market_value=mv,
-    )
+    return peer_d
 
 
 def _benchmarks(store, listing: Listing | None, opts: ReportOptions) -> tuple[str | None, str | None]:

@@ -60,6 +60,40 @@ def _json_bytes_response(content: bytes) -> Response:
     return Response(content=content, media_type="application/json")
 
 
+def _add_error_handlers(app: FastAPI, svc: Service) -> None:
+    """Every error as JSON for the API and scripts, or as an HTML page for a browser: evlens
+    errors with their status, invalid requests with each problem, and anything unexpected
+    as a 500 that shows no internals."""
+
+    def answer(request: Request, payload: dict, status: int) -> Response:
+        """JSON for the API and for scripts; an HTML page for a browser asking for a page."""
+        if pages.wants_html(request):
+            return pages.error_page(request, status, payload["error"], read_only=svc.read_only)
+        return JSONResponse(payload, status_code=status)
+
+    @app.exception_handler(EvlensError)
+    async def evlens_error(request: Request, exc: EvlensError):
+        return answer(request, {"error": str(exc), "kind": type(exc).__name__}, _status(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        problems = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
+            for e in exc.errors()
+        ]
+        text = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
+        return answer(request, {"error": f"invalid request: {text}", "problems": problems}, 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return answer(request, {"error": str(exc.detail)}, exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return answer(request, {"error": "internal error: the server could not answer this request"}, 500)
+
+
 def create_app(
     db_path: str | Path | None = None,
     *,
@@ -98,33 +132,7 @@ def create_app(
         body_timeout=float(os.environ.get("EVLENS_BODY_TIMEOUT", "30")),
     )
 
-    def answer(request: Request, payload: dict, status: int) -> Response:
-        """JSON for the API and for scripts; an HTML page for a browser asking for a page."""
-        if pages.wants_html(request):
-            return pages.error_page(request, status, payload["error"], read_only=svc.read_only)
-        return JSONResponse(payload, status_code=status)
-
-    @app.exception_handler(EvlensError)
-    async def evlens_error(request: Request, exc: EvlensError):
-        return answer(request, {"error": str(exc), "kind": type(exc).__name__}, _status(exc))
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError):
-        problems = [
-            {"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
-            for e in exc.errors()
-        ]
-        text = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
-        return answer(request, {"error": f"invalid request: {text}", "problems": problems}, 422)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException):
-        return answer(request, {"error": str(exc.detail)}, exc.status_code)
-
-    @app.exception_handler(Exception)
-    async def server_error(request: Request, exc: Exception):
-        log.exception("unexpected error on %s", request.url.path)
-        return answer(request, {"error": "internal error: the server could not answer this request"}, 500)
+    _add_error_handlers(app, svc)
 
     # ------------------------------------------------------------------ API
     @app.get("/api/entities", summary="Companies, models, groups and indexes in the gazetteer")
