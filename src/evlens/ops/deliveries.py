@@ -438,12 +438,7 @@ def monthly_deliveries(
     sel = [i for i, m in enumerate(months) if year is None or m.startswith(f"{year:04d}-")]
     if year is not None and not sel:
         raise NotFoundError(f"no deliveries of {target_entity!r} are known for {year}")
-    pace = None
-    if year is not None:
-        tfact = None if target is not None else target_choice(records, target_entity, year, ents)
-        tval = target if target is not None else (tfact.value if tfact else None)
-        if tval is not None:
-            pace = _pace(sol, months, sel, year, float(tval), tfact.chosen if tfact else None)
+    pace = None if year is None else _year_pace(sol, months, sel, year, target, records, target_entity, ents)
     own = delivery_metric(target_entity)
     rules = _rules(approx_tol, sol.point_rule, on_conflict)
     if own is not None:
@@ -549,6 +544,24 @@ def _run_rate(sol: iv.Solution, months: list[str], sel: list[int]) -> RunRate:
         high=_none_if_inf(rr_hi / k),
         basis="exact" if rr_exact else "range",
     )
+
+
+def _year_pace(
+    sol: iv.Solution,
+    months: list[str],
+    sel: list[int],
+    year: int,
+    target: float | None,
+    records: list[FactRecord],
+    target_entity: str,
+    ents: Mapping[str, EntityInfo],
+) -> TargetPace | None:
+    """The pace against ``target``, else against the year's target fact; None when neither exists."""
+    tfact = None if target is not None else target_choice(records, target_entity, year, ents)
+    tval = target if target is not None else (tfact.value if tfact else None)
+    if tval is None:
+        return None
+    return _pace(sol, months, sel, year, float(tval), tfact.chosen if tfact else None)
 
 
 def _pace(
