@@ -434,6 +434,10 @@ def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
 _COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
 
 
+# the groups of a Chinese match that name a time besides a year
+_ZH_TIME_GROUPS = ("m", "q", "qq", "q2", "h", "yend", "ystart", "full", "qrange", "wd", "today", "fm")
+
+
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one Chinese match, or None; a year it names becomes the context's year."""
     if _COMPARED_ZH.search(ctx.text, max(0, a - 3), a) and not g["asof"]:
@@ -461,20 +465,7 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         ctx.year = y
     if g["m1"]:
         return _zh_month_range(a, b, g, ctx, y, asof)
-    if y is None and not (
-        g["m"]
-        or g["q"]
-        or g["qq"]
-        or g["q2"]
-        or g["h"]
-        or g["yend"]
-        or g["ystart"]
-        or g["full"]
-        or g["qrange"]
-        or g["wd"]
-        or g["today"]
-        or g["fm"]
-    ):
+    if y is None and not any(g[k] for k in _ZH_TIME_GROUPS):
         return None
     if g["wd"] or g["today"]:
         return _zh_day(a, b, g, ctx)

@@ -312,18 +312,11 @@ def _number_at_unguarded(text: str, m: re.Match) -> tuple[Decimal, int, bool, bo
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in normalised ``text``, left to right, not overlapping."""
-    out: list[Quantity] = []
-    pos = 0
-    n = len(text)
-    for pm in _PERCENT_ZH.finditer(text):
-        s = pm.group("n")
-        try:
-            v = parse_number(s) if s[0].isdigit() else parse_cn_number(s)
-        except (ValueError, ArithmeticError):
-            continue
-        out.append(Quantity(pm.start(), pm.end(), v, "percent", "percent", arabic=s[0].isdigit()))
+    out = _zh_percents(text)
     pct = [(q.start, q.end) for q in out]
     pct_starts = [a for a, _ in pct]
+    pos = 0
+    n = len(text)
     while pos < n:
         m = _NUM.search(text, pos)
         if not m:
@@ -332,95 +325,144 @@ def find_quantities(text: str) -> list[Quantity]:
         k = bisect_right(pct_starts, m.start()) - 1
         if k >= 0 and pct[k][0] <= m.start() < pct[k][1]:
             continue
-        if m.group("ar") and _DATE_AFTER.match(text, m.end()):
-            continue  # a date part (2024年, 12月): the check below, made before any parsing
-        if m.group("ar") and is_stock_code(text, m.start(), m.end()):
-            continue  # a listing code: 理想汽车（2015）, (09868), 1810.HK
-        parsed = _number_at(text, m)
-        if parsed is None:
+        q = _quantity_at(text, m)
+        if q is None:
             continue
-        value, j, more, arabic, has_mag = parsed
-        start = m.start()
-        # date parts, ordinals and model names are no quantities
-        if _DATE_AFTER.match(text, j) and not has_mag:
-            continue
-        if start > 0 and text[start - 1] == "第":
-            continue
-        # a currency before the number (HK$, US$, 人民币); ``$`` in the expression also
-        # matches before a line end, hence the ``\n``
-        pre = (
-            _PREFIX_CCY.search(text[max(0, start - 5) : start])
-            if start and text[start - 1] in _PREFIX_LAST
-            else None
-        )
-        kind, unit, k = _unit_at(text, j)
-        if pre and kind is None:
-            kind, unit = "currency", _PREFIX_CCY_UNIT[pre.group(1).strip()]
-            start -= len(pre.group(1))
-        elif pre and kind == "currency":
-            start -= len(pre.group(1))
-        if kind is not None:
-            j = k
-        if not arabic and kind is None and not has_mag:
-            continue
-        if kind in (None, "count") and m.start() > 0 and text[m.start() - 1] == "前":
-            continue  # 前50万用了6年: "the first 500,000", a milestone, not a figure
-        if not arabic and kind in ("other", "times") and value < 10:
-            continue
-        high = None
-        # a range: "20-30万元", "6万至8万辆", "3到5倍"
-        rng = _RANGE_SEP.match(text, j)
-        if rng:
-            m2 = _NUM.match(text, rng.end())
-            if m2 and (m2.group("ar") or m2.group("cn")):
-                p2 = _number_at(text, m2)
-                if p2 is not None:
-                    v2, j2, _more2, _ar2, mag2 = p2
-                    kind2, unit2, k2 = _unit_at(text, j2)
-                    if pre and kind2 is None:
-                        kind2, unit2 = kind, unit
-                    if (
-                        kind2 is not None
-                        and (kind is None or kind2 == kind)
-                        and not _DATE_AFTER.match(text, j2)
-                    ):
-                        if mag2 and not has_mag:
-                            bare = parse_number(m2.group("ar")) if m2.group("ar") else None
-                            mag_factor = v2 / bare if bare else None  # "20-0万": no factor
-                            if mag_factor:
-                                value *= mag_factor
-                        if v2 > value:
-                            high, kind, unit, j = v2, kind2, unit2, (k2 if kind2 is not None else j2)
-                            has_mag = has_mag or mag2
-        if (
-            high is None
-            and text[start - 1 : start] == " "
-            and text[max(0, start - 8) : start].lower().endswith("between ")
-        ):
-            m2 = re.compile(r" and ").match(text, j)
-            n2 = _NUM.match(text, m2.end()) if m2 else None
-            p2 = _number_at(text, n2) if n2 and n2.group("ar") else None
-            if p2 is not None:
-                v2, j2, _, _, _ = p2
-                kind2, unit2, k2 = _unit_at(text, j2)
-                if v2 > value and (kind2 == kind or kind2 is None or kind is None):
-                    high, j = v2, (k2 if kind2 is not None else j2)
-                    if kind2 is not None:
-                        kind, unit = kind2, unit2
-        out.append(
-            Quantity(
-                start,
-                j,
-                value,
-                kind,
-                unit,
-                high,
-                more,
-                arabic,
-                has_mag,
-                bool(m.group("ar") and "," in m.group("ar")),
-            )
-        )
-        pos = max(pos, j)
+        out.append(q)
+        pos = max(pos, q.end)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _zh_percents(text: str) -> list[Quantity]:
+    """The Chinese percentages in ``text`` (百分之二十, 百分之3.5)."""
+    out: list[Quantity] = []
+    for pm in _PERCENT_ZH.finditer(text):
+        s = pm.group("n")
+        try:
+            v = parse_number(s) if s[0].isdigit() else parse_cn_number(s)
+        except (ValueError, ArithmeticError):
+            continue
+        out.append(Quantity(pm.start(), pm.end(), v, "percent", "percent", arabic=s[0].isdigit()))
+    return out
+
+
+def _quantity_at(text: str, m: re.Match) -> Quantity | None:
+    """The quantity whose number starts at match ``m``, with its unit or currency and the
+    upper end of a range; None for a number that is no quantity (a date part, an ordinal,
+    a listing code, a model name, a milestone)."""
+    if m.group("ar") and _DATE_AFTER.match(text, m.end()):
+        return None  # a date part (2024年, 12月): the check below, made before any parsing
+    if m.group("ar") and is_stock_code(text, m.start(), m.end()):
+        return None  # a listing code: 理想汽车（2015）, (09868), 1810.HK
+    parsed = _number_at(text, m)
+    if parsed is None:
+        return None
+    value, j, more, arabic, has_mag = parsed
+    start = m.start()
+    # date parts, ordinals and model names are no quantities
+    if _DATE_AFTER.match(text, j) and not has_mag:
+        return None
+    if start > 0 and text[start - 1] == "第":
+        return None
+    start, kind, unit, j, prefixed = _unit_around(text, start, j)
+    if not arabic and kind is None and not has_mag:
+        return None
+    if kind in (None, "count") and m.start() > 0 and text[m.start() - 1] == "前":
+        return None  # 前50万用了6年: "the first 500,000", a milestone, not a figure
+    if not arabic and kind in ("other", "times") and value < 10:
+        return None
+    value, high, kind, unit, j, has_mag = _range_after(text, j, prefixed, value, kind, unit, has_mag)
+    if (
+        high is None
+        and text[start - 1 : start] == " "
+        and text[max(0, start - 8) : start].lower().endswith("between ")
+    ):
+        high, kind, unit, j = _between_and(text, j, value, kind, unit)
+    return Quantity(
+        start,
+        j,
+        value,
+        kind,
+        unit,
+        high,
+        more,
+        arabic,
+        has_mag,
+        bool(m.group("ar") and "," in m.group("ar")),
+    )
+
+
+def _unit_around(text: str, start: int, j: int) -> tuple[int, str | None, str | None, int, bool]:
+    """The unit after a number at ``[start, j)``, or a currency before it: its new
+    ``start``, the kind, the unit, its new end, and whether a currency came before."""
+    # a currency before the number (HK$, US$, 人民币); ``$`` in the expression also
+    # matches before a line end, hence the ``\n``
+    pre = (
+        _PREFIX_CCY.search(text[max(0, start - 5) : start])
+        if start and text[start - 1] in _PREFIX_LAST
+        else None
+    )
+    kind, unit, k = _unit_at(text, j)
+    if pre and kind is None:
+        kind, unit = "currency", _PREFIX_CCY_UNIT[pre.group(1).strip()]
+        start -= len(pre.group(1))
+    elif pre and kind == "currency":
+        start -= len(pre.group(1))
+    if kind is not None:
+        j = k
+    return start, kind, unit, j, bool(pre)
+
+
+def _range_after(
+    text: str,
+    j: int,
+    prefixed: bool,
+    value: Decimal,
+    kind: str | None,
+    unit: str | None,
+    has_mag: bool,
+) -> tuple[Decimal, Decimal | None, str | None, str | None, int, bool]:
+    """A range from the number ending at ``j`` ("20-30万元", "6万至8万辆", "3到5倍"): the
+    low end (scaled by the high end's magnitude when only that has one), the high end or
+    None, the kind, the unit, the end and whether it has a magnitude."""
+    high = None
+    rng = _RANGE_SEP.match(text, j)
+    if rng:
+        m2 = _NUM.match(text, rng.end())
+        if m2 and (m2.group("ar") or m2.group("cn")):
+            p2 = _number_at(text, m2)
+            if p2 is not None:
+                v2, j2, _more2, _ar2, mag2 = p2
+                kind2, unit2, k2 = _unit_at(text, j2)
+                if prefixed and kind2 is None:
+                    kind2, unit2 = kind, unit
+                if kind2 is not None and (kind is None or kind2 == kind) and not _DATE_AFTER.match(text, j2):
+                    if mag2 and not has_mag:
+                        bare = parse_number(m2.group("ar")) if m2.group("ar") else None
+                        mag_factor = v2 / bare if bare else None  # "20-0万": no factor
+                        if mag_factor:
+                            value *= mag_factor
+                    if v2 > value:
+                        high, kind, unit, j = v2, kind2, unit2, (k2 if kind2 is not None else j2)
+                        has_mag = has_mag or mag2
+    return value, high, kind, unit, j, has_mag
+
+
+def _between_and(
+    text: str, j: int, value: Decimal, kind: str | None, unit: str | None
+) -> tuple[Decimal | None, str | None, str | None, int]:
+    """A range written "between 20 and 30 units", the number ending at ``j`` being its
+    first: the high end or None, the kind, the unit and the end."""
+    high = None
+    m2 = re.compile(r" and ").match(text, j)
+    n2 = _NUM.match(text, m2.end()) if m2 else None
+    p2 = _number_at(text, n2) if n2 and n2.group("ar") else None
+    if p2 is not None:
+        v2, j2, _, _, _ = p2
+        kind2, unit2, k2 = _unit_at(text, j2)
+        if v2 > value and (kind2 == kind or kind2 is None or kind is None):
+            high, j = v2, (k2 if kind2 is not None else j2)
+            if kind2 is not None:
+                kind, unit = kind2, unit2
+    return high, kind, unit, j
