@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..gazetteer import load_gazetteer
+from ..gazetteer import Entity, load_gazetteer
 from .normalize import normalize
 
 
@@ -129,71 +129,15 @@ def _read(name: str) -> dict:
 def load_lexicon() -> Lexicon:
     lex = _read("lexicon.toml")
     aliases = _read("aliases.toml")
-    metrics: dict[str, MetricDef] = {}
-    words: dict[str, str] = {}
-    for name, spec in lex["metric"].items():
-        metrics[name] = MetricDef(
-            name,
-            spec["kind"],
-            spec.get("unit"),
-            bool(spec.get("flow")),
-            frozenset(_fold(w) for w in spec.get("negative", ())),
-        )
-        for w in spec.get("zh", ()) + spec.get("en", ()):
-            words.setdefault(_fold(w), name)
+    metrics, words = _metric_words(lex)
     g = lex["growth"]
-    for w in g["zh"] + g["en"]:
-        words.setdefault(_fold(w), "growth")
     b = lex["bounds"]
     before = [(_fold(w), k) for k in ("gt", "ge", "lt", "le", "approx", "eq") for w in b[k]]
     after = [(w.lower(), k[:-6]) for k in ("gt_after", "ge_after", "le_after", "approx_after") for w in b[k]]
     gaz = load_gazetteer()
-    entities: dict[str, EntityDef] = {}
-    names: dict[str, str] = {}
-    blocked = {_fold(n) for n in aliases["blocked"]["names"]}
-    ambiguous: dict[str, str] = {}
-    for e in gaz:
-        entities[e.id] = EntityDef(
-            e.id, e.kind, e.parent, bool(e.securities) or e.kind == "index", e.first_delivery
-        )
-        for n in (e.name_en, e.name_zh, *e.aliases, *(s.ticker for s in e.securities)):
-            if n and len(_fold(n)) >= 2:
-                if _fold(n) not in blocked:
-                    names.setdefault(_fold(n), e.id)
-                elif not _fold(n).isdigit():
-                    ambiguous.setdefault(_fold(n), e.id)
-    for slug, extra in aliases["extra"].items():
-        for n in extra:
-            names[_fold(n)] = slug
-    models_of: dict[str, list[str]] = {}
-    groups: dict[frozenset[str], str] = {}
-    for e in gaz:
-        if e.kind == "model" and e.parent and not e.variant_of:
-            models_of.setdefault(e.parent, []).append(e.id)
-        if e.kind == "model_group":
-            groups[frozenset(e.members)] = e.id
-    lists = {
-        "hedges": lex["hedges"]["words"],
-        "sentence_hedges": lex["hedges"]["sentence"],
-        "each": lex["each"]["words"],
-        "cumulative": lex["cumulative"]["words"],
-        "plan": lex["plan"]["words"],
-        "rate_month": lex["rate"]["month"],
-        "forecast": lex["forecast"]["words"],
-        "segment": lex["segment"]["zh"] + lex["segment"]["en"],
-        "entity_after": lex["entity_cues"]["after"],
-        "entity_owner": lex["entity_cues"]["owner"],
-        "entity_group": lex["entity_cues"]["group"],
-        "entity_group_ref": lex["entity_cues"]["group_ref"],
-        "entity_anaphor": lex["entity_cues"]["anaphor"],
-        "entity_rival": lex["entity_cues"]["rival"],
-    }
-    lists = {k: [w.lower() for w in v] for k, v in lists.items()}
-    lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
-    # words that make a change negative wherever they stand before it ("按月则下跌12.5%")
-    lists["negative"] = [_fold(w) for w in g["negative"] + g.get("negative_words", [])]
-    lists["growth_mom"] = [_fold(w) for w in g["mom"]]
-    lists["growth_qoq"] = [_fold(w) for w in g["qoq"]]
+    entities, names, ambiguous = _entity_names(gaz, aliases)
+    models_of, groups = _model_families(gaz)
+    lists = _word_lists(lex)
     um = lex["unknown_makers"]
     ambiguous = {n: slug for n, slug in ambiguous.items() if n not in names}
     return Lexicon(
@@ -227,3 +171,88 @@ def load_lexicon() -> Lexicon:
         models_of={k: tuple(v) for k, v in models_of.items()},
         groups=groups,
     )
+
+
+def _metric_words(lex: dict) -> tuple[dict[str, MetricDef], dict[str, str]]:
+    """The metrics of the lexicon, and the metric each word of theirs (or of growth) names."""
+    metrics: dict[str, MetricDef] = {}
+    words: dict[str, str] = {}
+    for name, spec in lex["metric"].items():
+        metrics[name] = MetricDef(
+            name,
+            spec["kind"],
+            spec.get("unit"),
+            bool(spec.get("flow")),
+            frozenset(_fold(w) for w in spec.get("negative", ())),
+        )
+        for w in spec.get("zh", ()) + spec.get("en", ()):
+            words.setdefault(_fold(w), name)
+    g = lex["growth"]
+    for w in g["zh"] + g["en"]:
+        words.setdefault(_fold(w), "growth")
+    return metrics, words
+
+
+def _entity_names(
+    gaz: tuple[Entity, ...], aliases: dict
+) -> tuple[dict[str, EntityDef], dict[str, str], dict[str, str]]:
+    """The entities of the gazetteer, the entity each of their names (and each extra alias)
+    names, and the entity each blocked, ambiguous name would name."""
+    entities: dict[str, EntityDef] = {}
+    names: dict[str, str] = {}
+    blocked = {_fold(n) for n in aliases["blocked"]["names"]}
+    ambiguous: dict[str, str] = {}
+    for e in gaz:
+        entities[e.id] = EntityDef(
+            e.id, e.kind, e.parent, bool(e.securities) or e.kind == "index", e.first_delivery
+        )
+        for n in (e.name_en, e.name_zh, *e.aliases, *(s.ticker for s in e.securities)):
+            if n and len(_fold(n)) >= 2:
+                if _fold(n) not in blocked:
+                    names.setdefault(_fold(n), e.id)
+                elif not _fold(n).isdigit():
+                    ambiguous.setdefault(_fold(n), e.id)
+    for slug, extra in aliases["extra"].items():
+        for n in extra:
+            names[_fold(n)] = slug
+    return entities, names, ambiguous
+
+
+def _model_families(gaz: tuple[Entity, ...]) -> tuple[dict[str, list[str]], dict[frozenset[str], str]]:
+    """The models of each maker (variants left out), and the group of each set of models."""
+    models_of: dict[str, list[str]] = {}
+    groups: dict[frozenset[str], str] = {}
+    for e in gaz:
+        if e.kind == "model" and e.parent and not e.variant_of:
+            models_of.setdefault(e.parent, []).append(e.id)
+        if e.kind == "model_group":
+            groups[frozenset(e.members)] = e.id
+    return models_of, groups
+
+
+def _word_lists(lex: dict) -> dict[str, list[str]]:
+    """The lists of cue words of the lexicon, by name, folded or lowered."""
+    g = lex["growth"]
+    lists = {
+        "hedges": lex["hedges"]["words"],
+        "sentence_hedges": lex["hedges"]["sentence"],
+        "each": lex["each"]["words"],
+        "cumulative": lex["cumulative"]["words"],
+        "plan": lex["plan"]["words"],
+        "rate_month": lex["rate"]["month"],
+        "forecast": lex["forecast"]["words"],
+        "segment": lex["segment"]["zh"] + lex["segment"]["en"],
+        "entity_after": lex["entity_cues"]["after"],
+        "entity_owner": lex["entity_cues"]["owner"],
+        "entity_group": lex["entity_cues"]["group"],
+        "entity_group_ref": lex["entity_cues"]["group_ref"],
+        "entity_anaphor": lex["entity_cues"]["anaphor"],
+        "entity_rival": lex["entity_cues"]["rival"],
+    }
+    lists = {k: [w.lower() for w in v] for k, v in lists.items()}
+    lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
+    # words that make a change negative wherever they stand before it ("按月则下跌12.5%")
+    lists["negative"] = [_fold(w) for w in g["negative"] + g.get("negative_words", [])]
+    lists["growth_mom"] = [_fold(w) for w in g["mom"]]
+    lists["growth_qoq"] = [_fold(w) for w in g["qoq"]]
+    return lists
