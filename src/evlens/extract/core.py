@@ -403,6 +403,23 @@ class _Figure:
     pe: dict = field(default_factory=dict)  # what a list ("respectively") or a table pairs with it
 
 
+def _row_cells(t: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the markdown row at ``[a, b)`` of ``t``, spaces around them trimmed."""
+    found, start = [], a + 1
+    while True:
+        bar = t.find("|", start, b)
+        if bar < 0:
+            break
+        x, y = start, bar
+        while x < y and t[x] == " ":
+            x += 1
+        while y > x and t[y - 1] == " ":
+            y -= 1
+        found.append((x, y))
+        start = bar + 1
+    return found
+
+
 class _Reading(NamedTuple):
     """A figure's bound, unit, whether it is cumulative, and the periods it is for."""
 
@@ -579,18 +596,7 @@ class Extractor:
         return e.kind in ("company", "model", "model_group")
 
     def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:
-        ents = self._ents_for.get(metric)
-        if ents is None:
-            # per slug, shared by all texts read with this lexicon
-            ok = self.lex.entity_fits.setdefault(metric, {})
-            ents = []
-            for e in self.entities:
-                fits = ok.get(e.key)
-                if fits is None:
-                    fits = ok[e.key] = self._entity_ok(e.key, metric)
-                if fits:
-                    ents.append(e)
-            self._ents_for[metric] = ents
+        ents = self._entities_fitting(metric)
         # the last before it in the sentence (in its clause if there is one there), else the
         # first after it in its clause; a maker the gazetteer does not know, named after
         # the last known name, takes the figure (no entity)
@@ -611,37 +617,70 @@ class Extractor:
             return e
         e = self._first_in(ents, q.end, clause[1])
         if e is not None:
-            # "40,000 a month across the SU7 and YU7": several models of one maker after
-            # the number speak for the maker
-            lex = self.lex
-            parent = lex.entities[e.key].parent
-            named = {m.key for m in self._in(ents, q.end, clause[1])}
-            if (
-                parent
-                and len(named) > 1
-                and all(lex.entities[k].parent == parent and lex.entities[k].kind == "model" for k in named)
-                and self._entity_ok(parent, metric)
-            ):
-                return _Mention(e.start, e.end, parent, e.word)
-            return e
+            return self._maker_of_models(e, ents, q, clause, metric)
         for back in range(si - 1, max(-1, si - 4), -1):
-            s = self.sentences[back]
-            prev = self._last_in(ents, s.start, s.end)
-            while prev is not None and self._owner(prev):
-                prev = self._last_in(ents, s.start, prev.start)
-            parent = self.lex.entities[prev.key].parent if prev is not None else None
-            if parent is not None and self.lex.entities[prev.key].kind == "company":
-                # "… including 7,084 under its Firefly line. Fourth-quarter deliveries hit
-                # 124,807": after a sentence splitting the maker's figure by brand (a
-                # sub-brand, not a model), the maker's own
-                p = next((x for x in self._in(ents, s.start, s.end) if x.key == parent), None)
-                if p is not None:
-                    return _Mention(prev.start, prev.end, parent, p.word)
-            u = self._last_in(self.unknown, s.start, s.end) if self.unknown else None
-            if u is not None and (prev is None or prev.end <= u.start):
-                return u
-            if prev is not None:
-                return prev
+            found = self._entity_of_sentence(ents, self.sentences[back])
+            if found is not None:
+                return found
+        return self._subject_for(q, sent, metric, ents)
+
+    def _entities_fitting(self, metric: str) -> list[_Mention]:
+        """The entities named in the text that may have a figure of ``metric``."""
+        ents = self._ents_for.get(metric)
+        if ents is None:
+            # per slug, shared by all texts read with this lexicon
+            ok = self.lex.entity_fits.setdefault(metric, {})
+            ents = []
+            for e in self.entities:
+                fits = ok.get(e.key)
+                if fits is None:
+                    fits = ok[e.key] = self._entity_ok(e.key, metric)
+                if fits:
+                    ents.append(e)
+            self._ents_for[metric] = ents
+        return ents
+
+    def _maker_of_models(
+        self, e: _Mention, ents: list[_Mention], q: Quantity, clause, metric: str
+    ) -> _Mention:
+        """The entity ``e`` named first after ``q`` in its clause, or, where several models
+        of one maker are named there ("40,000 a month across the SU7 and YU7"), the maker:
+        they speak for it."""
+        lex = self.lex
+        parent = lex.entities[e.key].parent
+        named = {m.key for m in self._in(ents, q.end, clause[1])}
+        if (
+            parent
+            and len(named) > 1
+            and all(lex.entities[k].parent == parent and lex.entities[k].kind == "model" for k in named)
+            and self._entity_ok(parent, metric)
+        ):
+            return _Mention(e.start, e.end, parent, e.word)
+        return e
+
+    def _entity_of_sentence(self, ents: list[_Mention], s: _Sentence) -> _Mention | None:
+        """The entity an earlier sentence ``s`` leaves for a figure after it: the last
+        named there (an owner skipped; a maker for a brand of its; a maker the gazetteer
+        does not know, named after it), else None."""
+        prev = self._last_in(ents, s.start, s.end)
+        while prev is not None and self._owner(prev):
+            prev = self._last_in(ents, s.start, prev.start)
+        parent = self.lex.entities[prev.key].parent if prev is not None else None
+        if parent is not None and self.lex.entities[prev.key].kind == "company":
+            # "… including 7,084 under its Firefly line. Fourth-quarter deliveries hit
+            # 124,807": after a sentence splitting the maker's figure by brand (a
+            # sub-brand, not a model), the maker's own
+            p = next((x for x in self._in(ents, s.start, s.end) if x.key == parent), None)
+            if p is not None:
+                return _Mention(prev.start, prev.end, parent, p.word)
+        u = self._last_in(self.unknown, s.start, s.end) if self.unknown else None
+        if u is not None and (prev is None or prev.end <= u.start):
+            return u
+        return prev
+
+    def _subject_for(self, q: Quantity, sent, metric: str, ents: list[_Mention]) -> _Mention | None:
+        """The article's subject for a figure no name near it claims, where an anaphor
+        points to it or the figure comes before any name; else None."""
         subject = self._subject()
         if subject is None or not self._entity_ok(subject.key, metric):
             return None
@@ -699,8 +738,46 @@ class Extractor:
         from the three sentences before; ``move``: a share's or index's move takes from
         earlier sentences only a day or a year named in its own paragraph (a market report
         names many months in passing), else none (the caller then takes the article's day)."""
-        # the nearest in the clause (those after it count 1.2 times as far, and not past a
-        # subordinating word)
+        best = self._nearest_in_clause(q, clause, flow, move)
+        if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
+            return best
+        before = best or self._last_in(self.periods, sent.start, q.start)
+        if before is not None and before.local:
+            before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
+        if flow and not move and (before is None or (before.kind == "day" and not before.asof)):
+            after = self._span_just_after(q, sent)
+            if after is not None:
+                return after
+        if before is not None:
+            return before
+        if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
+            return None  # a day's close: the article's day (see below)
+        if _EN_WORD.search(self.t, sent.start, sent.end):
+            for p in self._in(self.periods, q.end, sent.end):
+                if not _SUBORDINATE.search(self.lower[q.end : p.start]):
+                    return p
+        if move:
+            return self._move_period(q, clause, sent)
+        # from earlier sentences: the last time named in the paragraph, else (for a flow)
+        # in the three sentences before; a time still to come there (a plan) is no figure's
+        prev = self._last_before(self._para_start(sent.para), sent.start, flow)
+        if prev is not None and not self._ahead(prev):
+            return prev
+        if flow:
+            si = self._sentence_of(q.start)
+            intro = self._list_intro(si)
+            if intro is not None:
+                prev = self._last_before(intro.start, intro.end + 1, flow)
+                if prev is not None and not self._ahead(prev):
+                    return prev  # "key brand performances in 2025 …:" then "- Proton saw sales of …"
+            prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow)
+            return prev if prev is not None and not self._ahead(prev) else None
+        return None
+
+    def _nearest_in_clause(self, q: Quantity, clause, flow: bool, move: bool) -> PeriodMention | None:
+        """The time nearest ``q`` in its clause: those after it count 1.2 times as far (one
+        right after it, its own), and none past a subordinating word or naming a release;
+        for a flow, a day (not an as-of day) counts 40 characters farther."""
         best, best_d = None, 0.0
         for p in self._in(self.periods, clause[0], clause[1]):
             d = (q.start - p.end) if p.end <= q.start else 1.2 * (p.start - q.end) + 1
@@ -719,64 +796,42 @@ class Extractor:
             ):
                 continue  # "deliveries of 120,000 … in its third-quarter earnings release": the release's
             best, best_d = p, d
-        if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
-            return best
-        before = best or self._last_in(self.periods, sent.start, q.start)
-        if before is not None and before.local:
-            before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
-        if flow and not move and (before is None or (before.kind == "day" and not before.asof)):
-            # "announced on Monday that it sold 480,186 new energy vehicles (NEV) in
-            # November": a span just after the figure, past brackets, beats the release day
-            for p in self._in(self.periods, q.end, min(sent.end, q.end + 80)):
-                if (
-                    p.kind != "day"
-                    and not p.local
-                    and not _SUBORDINATE.search(self.lower[q.end : p.start])
-                    and not _LIST_END.search(self.lower, q.end, p.start)
-                ):
-                    return p
-                break
-        if before is not None:
-            return before
-        if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
-            return None  # a day's close: the article's day (see below)
-        if _EN_WORD.search(self.t, sent.start, sent.end):
-            for p in self._in(self.periods, q.end, sent.end):
-                if not _SUBORDINATE.search(self.lower[q.end : p.start]):
-                    return p
-        if move:
-            # a day's close ("收涨 4.5%", "a record close") is the article's day; another move
-            # may take a day, a past year, a quarter or a half named in its paragraph or the
-            # three sentences before (not the months a market report names in passing)
-            if _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
-                return None
-            si = self._sentence_of(q.start)
-            lo = min(self._para_start(sent.para), self.sentences[max(0, si - 3)].start)
-            i, j = self._bounds(self.periods, lo, sent.start)
-            for k in range(j - 1, i - 1, -1):
-                p = self.periods[k]
-                if (
-                    p.end <= sent.start
-                    and p.kind in ("day", "year", "quarter", "half")
-                    and not self._ahead(p)
-                    and not (p.kind == "year" and self._running_year(p.period))
-                ):
-                    return p  # (the article's own year, still running, is no move's time)
+        return best
+
+    def _span_just_after(self, q: Quantity, sent) -> PeriodMention | None:
+        """The first time after ``q`` in its sentence (within 80 characters), if a span
+        past no subordinating word or list's end, else None: "announced on Monday that it
+        sold 480,186 new energy vehicles (NEV) in November", beating the release day."""
+        for p in self._in(self.periods, q.end, min(sent.end, q.end + 80)):
+            if (
+                p.kind != "day"
+                and not p.local
+                and not _SUBORDINATE.search(self.lower[q.end : p.start])
+                and not _LIST_END.search(self.lower, q.end, p.start)
+            ):
+                return p
+            break
+        return None
+
+    def _move_period(self, q: Quantity, clause, sent) -> PeriodMention | None:
+        """The time of a move (a share's or an index's) from earlier sentences, else None."""
+        # a day's close ("收涨 4.5%", "a record close") is the article's day; another move
+        # may take a day, a past year, a quarter or a half named in its paragraph or the
+        # three sentences before (not the months a market report names in passing)
+        if _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
             return None
-        # from earlier sentences: the last time named in the paragraph, else (for a flow)
-        # in the three sentences before; a time still to come there (a plan) is no figure's
-        prev = self._last_before(self._para_start(sent.para), sent.start, flow)
-        if prev is not None and not self._ahead(prev):
-            return prev
-        if flow:
-            si = self._sentence_of(q.start)
-            intro = self._list_intro(si)
-            if intro is not None:
-                prev = self._last_before(intro.start, intro.end + 1, flow)
-                if prev is not None and not self._ahead(prev):
-                    return prev  # "key brand performances in 2025 …:" then "- Proton saw sales of …"
-            prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow)
-            return prev if prev is not None and not self._ahead(prev) else None
+        si = self._sentence_of(q.start)
+        lo = min(self._para_start(sent.para), self.sentences[max(0, si - 3)].start)
+        i, j = self._bounds(self.periods, lo, sent.start)
+        for k in range(j - 1, i - 1, -1):
+            p = self.periods[k]
+            if (
+                p.end <= sent.start
+                and p.kind in ("day", "year", "quarter", "half")
+                and not self._ahead(p)
+                and not (p.kind == "year" and self._running_year(p.period))
+            ):
+                return p  # (the article's own year, still running, is no move's time)
         return None
 
     def _last_before(self, lo: int, hi: int, flow: bool) -> PeriodMention | None:
@@ -807,7 +862,7 @@ class Extractor:
         same table flattened to one cell a line (``Deliveries``, then k lines of a period,
         then k lines of a figure). The entity is the article's subject. One pass over the
         lines."""
-        t, lower = self.t, self.lower
+        t = self.t
         out: dict[int, dict] = {}
         if "\n|" not in t and not _FLAT_TABLE_HINT.search(t):
             return out  # (a quick test: no markdown row, no two lines of a period alone)
@@ -818,87 +873,86 @@ class Extractor:
         for line in t.split("\n"):
             lines.append((pos, pos + len(line)))
             pos += len(line) + 1
-
-        def cells(a: int, b: int) -> list[tuple[int, int]]:
-            found, start = [], a + 1
-            while True:
-                bar = t.find("|", start, b)
-                if bar < 0:
-                    break
-                x, y = start, bar
-                while x < y and t[x] == " ":
-                    x += 1
-                while y > x and t[y - 1] == " ":
-                    y -= 1
-                found.append((x, y))
-                start = bar + 1
-            return found
-
-        def period_of(a: int, b: int) -> PeriodMention | None:
-            ps = self._in(self.periods, a, b)
-            if len(ps) != 1:
-                return None
-            rest = (lower[a : ps[0].start] + lower[ps[0].end : b]).strip()
-            return ps[0] if rest in _TABLE_PERIOD_REST else None
-
-        def figure_of(a: int, b: int) -> Quantity | None:
-            qs = self._in(self.quantities, a, b)
-            return qs[0] if len(qs) == 1 and qs[0].start == a and qs[0].end == b else None
-
-        def metric_of(a: int, b: int) -> _Mention | None:
-            ms = self._in(self.metrics, a, b)
-            return ms[0] if ms and self.lex.metric_kind[ms[0].key] in ("count", "currency") else None
-
-        def put(q: Quantity, mm: _Mention, pm: PeriodMention) -> None:
-            if _unit_ok(q.kind, q, self.lex.metric_kind[mm.key]):
-                out[q.start] = {"metric": mm, "period": pm, "entity": subject.key}
-
         header: list[PeriodMention] = []
         n = len(lines)
         i = 0
         while i < n:
             a, b = lines[i]
             if t.startswith("|", a):
-                row = cells(a, b)
-                ps = [period_of(x, y) for x, y in row[1:]]
+                row = _row_cells(t, a, b)
+                ps = [self._table_period(x, y) for x, y in row[1:]]
                 found = [p for p in ps if p is not None]
                 if len(ps) >= 2 and len(found) == len(ps):
                     header = found
-                elif header and len(row) == len(header) + 1 and (mm := metric_of(*row[0])) is not None:
+                elif (
+                    header and len(row) == len(header) + 1 and (mm := self._table_metric(*row[0])) is not None
+                ):
                     for (x, y), pm in zip(row[1:], header):
-                        q = figure_of(x, y)
+                        q = self._table_figure(x, y)
                         if q is not None:
-                            put(q, mm, pm)
+                            self._put_cell(out, q, mm, pm, subject.key)
                 i += 1
                 continue
             header = []
-            # a short line over a line holding a period alone (checked first: it is rare)
-            mm = (
-                metric_of(a, b)
-                if b - a <= 40
-                and i + 1 < n
-                and lines[i + 1][1] - lines[i + 1][0] <= 16
-                and period_of(*lines[i + 1]) is not None
-                else None
-            )
-            if mm is not None and lower[a:b].strip() == lower[mm.start : mm.end]:
-                pms: list[PeriodMention] = []  # the periods of the lines below, one a line
-                while i + 1 + len(pms) < n:
-                    below = period_of(*lines[i + 1 + len(pms)])
-                    if below is None:
-                        break
-                    pms.append(below)
-                k = len(pms)
-                if k >= 2 and i + 1 + 2 * k <= n:
-                    qs = [figure_of(*lines[i + 1 + k + j]) for j in range(k)]
-                    figures = [q for q in qs if q is not None]
-                    if len(figures) == k:
-                        for q, pm in zip(figures, pms):
-                            put(q, mm, pm)
-                        i += 1 + 2 * k
-                        continue
-            i += 1
+            i += self._flat_table_at(lines, i, out, subject.key)
         return out
+
+    def _flat_table_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str) -> int:
+        """A table flattened to one cell a line, starting at line ``i``: its figures put in
+        ``out``; returns how many lines it takes (1 where none starts there)."""
+        lower, n = self.lower, len(lines)
+        a, b = lines[i]
+        # a short line over a line holding a period alone (checked first: it is rare)
+        mm = (
+            self._table_metric(a, b)
+            if b - a <= 40
+            and i + 1 < n
+            and lines[i + 1][1] - lines[i + 1][0] <= 16
+            and self._table_period(*lines[i + 1]) is not None
+            else None
+        )
+        if mm is not None and lower[a:b].strip() == lower[mm.start : mm.end]:
+            pms: list[PeriodMention] = []  # the periods of the lines below, one a line
+            while i + 1 + len(pms) < n:
+                below = self._table_period(*lines[i + 1 + len(pms)])
+                if below is None:
+                    break
+                pms.append(below)
+            k = len(pms)
+            if k >= 2 and i + 1 + 2 * k <= n:
+                qs = [self._table_figure(*lines[i + 1 + k + j]) for j in range(k)]
+                figures = [q for q in qs if q is not None]
+                if len(figures) == k:
+                    for q, pm in zip(figures, pms):
+                        self._put_cell(out, q, mm, pm, entity)
+                    return 1 + 2 * k
+        return 1
+
+    def _table_period(self, a: int, b: int) -> PeriodMention | None:
+        """The time a table cell at ``[a, b)`` holds alone (words such as FY aside), else None."""
+        ps = self._in(self.periods, a, b)
+        if len(ps) != 1:
+            return None
+        rest = (self.lower[a : ps[0].start] + self.lower[ps[0].end : b]).strip()
+        return ps[0] if rest in _TABLE_PERIOD_REST else None
+
+    def _table_figure(self, a: int, b: int) -> Quantity | None:
+        """The figure a table cell at ``[a, b)`` holds alone, else None."""
+        qs = self._in(self.quantities, a, b)
+        return qs[0] if len(qs) == 1 and qs[0].start == a and qs[0].end == b else None
+
+    def _table_metric(self, a: int, b: int) -> _Mention | None:
+        """The first metric named in a table cell at ``[a, b)``, if a count or an amount."""
+        ms = self._in(self.metrics, a, b)
+        return ms[0] if ms and self.lex.metric_kind[ms[0].key] in ("count", "currency") else None
+
+    def _put_cell(
+        self, out: dict[int, dict], q: Quantity, mm: _Mention, pm: PeriodMention, entity: str
+    ) -> None:
+        """Put figure ``q`` of a table in ``out``, with its metric, time and entity, if its
+        unit fits the metric."""
+        if _unit_ok(q.kind, q, self.lex.metric_kind[mm.key]):
+            out[q.start] = {"metric": mm, "period": pm, "entity": entity}
 
     def _list_intro(self, si: int) -> _Sentence | None:
         """For a sentence in a bulleted line, the sentence ending in a colon that opens the
