@@ -199,35 +199,9 @@ def run(
         mode, nworkers = "local", 1
         tasks = time.perf_counter() - t1
     else:
-        from dask.distributed import Client, LocalCluster
-
-        cluster = None
-        if scheduler is not None:
-            client = Client(scheduler)
-            mode = "dask"
-        else:
-            cluster = LocalCluster(
-                n_workers=int(workers or 1),  # (given: without a scheduler, workers make the cluster)
-                threads_per_worker=1,
-                processes=processes,
-                dashboard_address=None,
-            )
-            client = Client(cluster)
-            mode = "dask-local"
-        try:
-            nworkers = len(client.scheduler_info()["workers"]) or int(workers or 1)
-            cs = _chunks(files, chunks or 4 * nworkers)
-            client.run(_warm)  # import evlens and compile the lexicon on every worker first
-            t1 = time.perf_counter()
-            futures = client.map(
-                process_chunk, range(len(cs)), cs, [out] * len(cs), [published] * len(cs), pure=False
-            )
-            parts = client.gather(futures)
-            tasks = time.perf_counter() - t1
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        parts, mode, nworkers, tasks = _run_on_dask(
+            files, out, published, workers, scheduler, processes, chunks
+        )
     errors = tuple(e for p in parts for e in p["errors"])
     return BatchResult(
         out,
@@ -241,6 +215,50 @@ def run(
         errors,
         tasks,
     )
+
+
+def _run_on_dask(
+    files: list[str],
+    out: str,
+    published: date | None,
+    workers: int | None,
+    scheduler: str | None,
+    processes: bool,
+    chunks: int | None,
+) -> tuple[list[dict], str, int, float]:
+    """The chunks of :func:`run` as tasks on an existing Dask cluster at ``scheduler``, or
+    on a local one of ``workers`` workers: the results of the chunks, the mode, the
+    number of workers and the seconds from the first task submitted to the last result."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler is not None:
+        client = Client(scheduler)
+        mode = "dask"
+    else:
+        cluster = LocalCluster(
+            n_workers=int(workers or 1),  # (given: without a scheduler, workers make the cluster)
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address=None,
+        )
+        client = Client(cluster)
+        mode = "dask-local"
+    try:
+        nworkers = len(client.scheduler_info()["workers"]) or int(workers or 1)
+        cs = _chunks(files, chunks or 4 * nworkers)
+        client.run(_warm)  # import evlens and compile the lexicon on every worker first
+        t1 = time.perf_counter()
+        futures = client.map(
+            process_chunk, range(len(cs)), cs, [out] * len(cs), [published] * len(cs), pure=False
+        )
+        parts = client.gather(futures)
+        tasks = time.perf_counter() - t1
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return parts, mode, nworkers, tasks
 
 
 def read_partitions(out_dir: str | Path):
