@@ -59,6 +59,22 @@ KINDS = ("prices", "kpis", "shares")
 _STREAM_MEMORY = 16 << 20  # bytes DuckDB may take beyond its present use while a file is read in batches
 _INSERT_MEMORY = 24 << 20  # and while its rows are written
 _INDEX_BYTES = 48  # room per new row for the primary key index (it takes some 15-25 bytes)
+_PRICE_COLUMNS = [  # the columns of a price import, in the order they are written
+    "ticker",
+    "date",
+    "open",
+    "high",
+    "low",
+    "close",
+    "adj_close",
+    "volume",
+    "adjusted",
+    "suspect",
+    "suspect_reason",
+    "import_id",
+    "line",
+]
+_STAGED_COLUMNS = [c for c in _PRICE_COLUMNS if c not in ("adjusted", "import_id")]  # as read in batches
 
 _FACT_COLUMNS = [
     "id",
@@ -627,82 +643,14 @@ class Store:
         parsed = parse_price_file(raw)
         frame = parsed.frame.copy()
         notes: list[str] = []
-        if frame["ticker"].notna().any():
-            if ticker is not None:
-                raise InputError(
-                    "the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker"
-                )
-            canonical = {t: self._ensure_security(t, raw.path) for t in frame["ticker"].unique()}
-            frame["ticker"] = frame["ticker"].map(canonical)
-            dup = frame.duplicated(["ticker", "date"], keep=False)
-            if dup.any():
-                a, b = frame.loc[dup].sort_values(["ticker", "date", "line"]).iloc[:2].itertuples()
-                raise InputError(
-                    f"{a.ticker} on {a.date.date()} appears on lines {a.line} and {b.line} (tickers spelled differently)",
-                    path=raw.path,
-                    line=int(b.line),
-                    field="ticker",
-                )
-        else:
-            name = ticker or parsed.ticker_hint or ticker_from_filename(raw.path)
-            frame["ticker"] = self._ensure_security(name, raw.path)
+        self._name_frame_tickers(frame, raw.path, ticker, parsed.ticker_hint)
         tickers = tuple(sorted(frame["ticker"].unique()))
-        adj_by_ticker = {}
-        for t in tickers:
-            pays = self.con.execute("SELECT pays_dividends FROM securities WHERE ticker = ?", [t]).fetchall()[
-                0
-            ][0]
-            if adjusted is not None:
-                adj_by_ticker[t] = bool(adjusted)
-            elif parsed.auto_adjusted:
-                adj_by_ticker[t] = bool(pays)
-                if pays is None:
-                    notes.append(
-                        f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)"
-                    )
-            else:
-                adj_by_ticker[t] = False
+        adj_by_ticker = self._adjusted_by_ticker(tickers, adjusted, parsed.auto_adjusted, notes)
         frame["adjusted"] = frame["ticker"].map(adj_by_ticker).astype(bool)
         frame["import_id"] = raw.id
         frame["date"] = frame["date"].dt.date
-        cols = [
-            "ticker",
-            "date",
-            "open",
-            "high",
-            "low",
-            "close",
-            "adj_close",
-            "volume",
-            "adjusted",
-            "suspect",
-            "suspect_reason",
-            "import_id",
-            "line",
-        ]
-        frame = frame[cols]
-        self.con.register("incoming_prices", frame)
-        try:
-            self._settle_price_clashes("incoming_prices", raw.path, replace)
-            new_rows = self.con.execute(
-                """SELECT i.* FROM incoming_prices i
-                   ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"""
-            ).df()
-        finally:
-            self.con.unregister("incoming_prices")
-        total = len(new_rows)
-        step = _chunk_rows()
-        for start in range(0, max(total, 1), step):
-            chunk = new_rows.iloc[start : start + step]
-            if chunk.empty:
-                break
-            self.con.register("chunk_prices", chunk)
-            self.con.execute(
-                f"INSERT INTO prices ({', '.join(cols)}) SELECT {', '.join(cols)} FROM chunk_prices"
-            )
-            self.con.unregister("chunk_prices")
-            if progress is not None:
-                progress(min(start + step, total), total)
+        frame = frame[_PRICE_COLUMNS]
+        total = self._insert_new_prices(frame, raw.path, replace, progress)
         return ImportResult(
             path=str(raw.path),
             kind="prices",
@@ -720,6 +668,81 @@ class Store:
             suspect_rows=tuple(frame.loc[frame["suspect"], "date"]),
             notes=tuple(notes),
         )
+
+    def _name_frame_tickers(self, frame: pd.DataFrame, path: Path, ticker, hint: str | None) -> None:
+        """Set the ``ticker`` column of a price file's rows to the stored spellings, adding
+        securities not known yet: from the file's own column (then ``ticker`` must not be
+        given too), or else from ``ticker``, the ticker the file names or the file's name.
+        Two spellings of one ticker with a bar on the same date are an error."""
+        if frame["ticker"].notna().any():
+            if ticker is not None:
+                raise InputError(
+                    "the file has a ticker column; do not pass --ticker too", path=path, field="ticker"
+                )
+            canonical = {t: self._ensure_security(t, path) for t in frame["ticker"].unique()}
+            frame["ticker"] = frame["ticker"].map(canonical)
+            dup = frame.duplicated(["ticker", "date"], keep=False)
+            if dup.any():
+                a, b = frame.loc[dup].sort_values(["ticker", "date", "line"]).iloc[:2].itertuples()
+                raise InputError(
+                    f"{a.ticker} on {a.date.date()} appears on lines {a.line} and {b.line} (tickers spelled differently)",
+                    path=path,
+                    line=int(b.line),
+                    field="ticker",
+                )
+        else:
+            name = ticker or hint or ticker_from_filename(path)
+            frame["ticker"] = self._ensure_security(name, path)
+
+    def _adjusted_by_ticker(
+        self, tickers: Sequence[str], adjusted, auto_adjusted: bool, notes: list[str]
+    ) -> dict[str, bool]:
+        """Whether the closes of each ticker are adjusted: as ``adjusted`` says when given;
+        for a file of auto-adjusted closes, whether the security pays dividends (taken as
+        not, with a note in ``notes``, where that is unknown); otherwise not."""
+        adj_by_ticker = {}
+        for t in tickers:
+            pays = self.con.execute("SELECT pays_dividends FROM securities WHERE ticker = ?", [t]).fetchall()[
+                0
+            ][0]
+            if adjusted is not None:
+                adj_by_ticker[t] = bool(adjusted)
+            elif auto_adjusted:
+                adj_by_ticker[t] = bool(pays)
+                if pays is None:
+                    notes.append(
+                        f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)"
+                    )
+            else:
+                adj_by_ticker[t] = False
+        return adj_by_ticker
+
+    def _insert_new_prices(self, frame: pd.DataFrame, path: Path, replace: bool, progress) -> int:
+        """Store the bars of ``frame`` (columns :data:`_PRICE_COLUMNS`) that are not stored
+        yet, a chunk at a time, once clashes with stored bars are settled; returns how many."""
+        self.con.register("incoming_prices", frame)
+        try:
+            self._settle_price_clashes("incoming_prices", path, replace)
+            new_rows = self.con.execute(
+                """SELECT i.* FROM incoming_prices i
+                   ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"""
+            ).df()
+        finally:
+            self.con.unregister("incoming_prices")
+        total = len(new_rows)
+        step = _chunk_rows()
+        for start in range(0, max(total, 1), step):
+            chunk = new_rows.iloc[start : start + step]
+            if chunk.empty:
+                break
+            self.con.register("chunk_prices", chunk)
+            self.con.execute(
+                f"INSERT INTO prices ({', '.join(_PRICE_COLUMNS)}) SELECT {', '.join(_PRICE_COLUMNS)} FROM chunk_prices"
+            )
+            self.con.unregister("chunk_prices")
+            if progress is not None:
+                progress(min(start + step, total), total)
+        return total
 
     _STAGED = "evlens_staged_prices"  # temporary tables of an import in batches
     _TICKERS = "evlens_staged_tickers"
@@ -767,178 +790,23 @@ class Store:
         self.con.execute(f"SET memory_limit = '{int(used + extra)}B'")
 
     def _staged_prices(self, stream: PriceStream, ticker, adjusted, replace, progress) -> ImportResult:
-        raw, con = stream.raw, self.con
-        staged, tmap, incoming = self._STAGED, self._TICKERS, self._INCOMING
-        cols = [
-            "ticker",
-            "date",
-            "open",
-            "high",
-            "low",
-            "close",
-            "adj_close",
-            "volume",
-            "suspect",
-            "suspect_reason",
-            "line",
-        ]
-        ordered, last = True, None  # rows in ascending (ticker, date), as most files come
-        for batch in stream.batches():
-            if ordered:
-                ordered, last = _ascending(batch, last)
-            # as Arrow: a frame of Python strings scanned by DuckDB leaves memory behind;
-            # NaN becomes NULL either way
-            evlens_batch = pa.Table.from_pandas(batch[cols], preserve_index=False)
-            con.execute(f"INSERT INTO {staged} SELECT {', '.join(cols)} FROM evlens_batch")
-            del evlens_batch
-
-        # a date given twice: the rows after the first go, unless their values differ
-        dups = (
-            None
-            if ordered
-            else con.execute(
-                f"""SELECT s.rowid AS rid, s.* FROM {staged} s SEMI JOIN (
-                    SELECT ticker, date FROM {staged} GROUP BY ticker, date HAVING count(*) > 1) d
-                ON s.ticker IS NOT DISTINCT FROM d.ticker AND s.date = d.date ORDER BY s.line"""
-            ).df()
-        )
-        if dups is not None and len(dups):
-            dups["date"] = pd.to_datetime(dups["date"])
-            kept = drop_duplicate_dates(dups, raw.path)
-            gone = pd.DataFrame({"rid": sorted(set(dups["rid"]) - set(kept["rid"]))})
-            con.register("evlens_rows", gone)
-            con.execute(f"DELETE FROM {staged} WHERE rowid IN (SELECT rid FROM evlens_rows)")
-            con.unregister("evlens_rows")
-
+        """The import of a price file read in batches, once its temporary table exists:
+        the rows are staged, checked and named as :meth:`_import_prices` does, then stored."""
+        raw = stream.raw
+        ordered = self._stage_batches(stream)
+        if not ordered:
+            self._drop_staged_duplicates(raw.path)
         notes: list[str] = []
-        names = [
-            r[0]
-            for r in con.execute(f"SELECT DISTINCT ticker FROM {staged} WHERE ticker IS NOT NULL").fetchall()
-        ]
-        if names:
-            if ticker is not None:
-                raise InputError(
-                    "the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker"
-                )
-            canonical = {t: self._ensure_security(t, raw.path) for t in sorted(names)}
-        else:
-            name = ticker or stream.ticker_hint or ticker_from_filename(raw.path)
-            canonical = {None: self._ensure_security(name, raw.path)}
+        canonical = self._staged_tickers(stream, ticker)
         tickers = tuple(sorted(set(canonical.values())))
-        adj_by_ticker = {}
-        for t in tickers:
-            pays = con.execute("SELECT pays_dividends FROM securities WHERE ticker = ?", [t]).fetchall()[0][0]
-            if adjusted is not None:
-                adj_by_ticker[t] = bool(adjusted)
-            elif stream.auto_adjusted:
-                adj_by_ticker[t] = bool(pays)
-                if pays is None:
-                    notes.append(
-                        f"{t}: unknown whether it pays dividends; closes taken as unadjusted (pass --adjusted if they are)"
-                    )
-            else:
-                adj_by_ticker[t] = False
-        mapping = pd.DataFrame(
-            {
-                "raw": pd.Series(list(canonical), dtype=object),
-                "ticker": list(canonical.values()),
-                "adjusted": [adj_by_ticker[t] for t in canonical.values()],
-            }
-        )
-        con.register("evlens_rows", mapping)
-        con.execute(
-            f"CREATE TEMP TABLE {tmap} AS SELECT raw::VARCHAR AS raw, ticker::VARCHAR AS ticker, "
-            "adjusted::BOOLEAN AS adjusted FROM evlens_rows"
-        )
-        con.unregister("evlens_rows")
-        con.execute(
-            f"""CREATE TEMP VIEW {incoming} AS
-                SELECT s.rowid AS rid, m.ticker, s.date, s.open, s.high, s.low, s.close, s.adj_close, s.volume,
-                       m.adjusted, s.suspect, s.suspect_reason, s.line
-                FROM {staged} s JOIN {tmap} m ON s.ticker IS NOT DISTINCT FROM m.raw"""
-        )
-        renamed = any(k is not None and k != v for k, v in canonical.items())
-        if renamed:
-            two = con.execute(
-                f"""SELECT ticker, date, line FROM (
-                        SELECT ticker, date, line, count(*) OVER (PARTITION BY ticker, date) AS n FROM {incoming})
-                    WHERE n > 1 ORDER BY ticker, date, line LIMIT 2"""
-            ).fetchall()
-            if two:
-                (t, d, line_a), (_, _, line_b) = two
-                raise InputError(
-                    f"{t} on {d} appears on lines {line_a} and {line_b} (tickers spelled differently)",
-                    path=raw.path,
-                    line=int(line_b),
-                    field="ticker",
-                )
-
-        rows, first_date, last_date = con.execute(
-            f"SELECT count(*), min(date), max(date) FROM {staged}"
-        ).fetchall()[0]
-        last_close = None
-        if len(tickers) == 1:
-            last_close = float(
-                con.execute(f"SELECT close FROM {staged} ORDER BY date DESC LIMIT 1").fetchall()[0][0]
-            )
-        suspect = con.execute(
-            f"SELECT date FROM {staged} WHERE suspect ORDER BY ticker NULLS FIRST, date"
-        ).fetchall()
-
-        self._settle_price_clashes(incoming, raw.path, replace)
-        if ordered and not renamed:  # the order of the rows is that of their keys
-            order = np.sort(
-                np.asarray(
-                    con.execute(
-                        f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date)"
-                    ).fetchnumpy()["rid"],
-                    dtype=np.int64,
-                )
-            )
-        else:
-            order = np.asarray(
-                con.execute(
-                    f"SELECT i.rid FROM {incoming} i ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"
-                ).fetchnumpy()["rid"],
-                dtype=np.int64,
-            )
+        adj_by_ticker = self._adjusted_by_ticker(tickers, adjusted, stream.auto_adjusted, notes)
+        renamed = self._map_staged_tickers(canonical, adj_by_ticker, raw.path)
+        rows, first_date, last_date, last_close, suspect = self._staged_summary(len(tickers) == 1)
+        self._settle_price_clashes(self._INCOMING, raw.path, replace)
+        order = self._new_staged_rows(keyed=ordered and not renamed)
         total = len(order)
         self._bound_memory(total)
-        step = _chunk_rows()
-        names = [
-            "ticker",
-            "date",
-            "open",
-            "high",
-            "low",
-            "close",
-            "adj_close",
-            "volume",
-            "adjusted",
-            "suspect",
-            "suspect_reason",
-            "import_id",
-            "line",
-        ]
-        values = ", ".join("? AS import_id" if c == "import_id" else c for c in names)
-        for start in range(0, total, step):
-            ids = order[start : start + step]
-            if ids[-1] - ids[0] == len(ids) - 1 and (len(ids) == 1 or bool((np.diff(ids) == 1).all())):
-                con.execute(
-                    f"INSERT INTO prices ({', '.join(names)}) SELECT {values} FROM {incoming} "
-                    "WHERE rid BETWEEN ? AND ? ORDER BY ticker, date",
-                    [raw.id, int(ids[0]), int(ids[-1])],
-                )
-            else:
-                con.register("evlens_rows", pd.DataFrame({"rid": ids}))
-                con.execute(
-                    f"INSERT INTO prices ({', '.join(names)}) SELECT {values} FROM {incoming} "
-                    "WHERE rid IN (SELECT rid FROM evlens_rows) ORDER BY ticker, date",
-                    [raw.id],
-                )
-                con.unregister("evlens_rows")
-            if progress is not None:
-                progress(min(start + step, total), total)
+        self._insert_staged(order, raw.id, progress)
         return ImportResult(
             path=str(raw.path),
             kind="prices",
@@ -954,6 +822,161 @@ class Store:
             suspect_rows=tuple(r[0] for r in suspect),
             notes=tuple(notes),
         )
+
+    def _stage_batches(self, stream: PriceStream) -> bool:
+        """Copy the batches of ``stream`` into the staged table; returns whether its rows
+        came in ascending (ticker, date), as most files do."""
+        ordered, last = True, None
+        for batch in stream.batches():
+            if ordered:
+                ordered, last = _ascending(batch, last)
+            # as Arrow: a frame of Python strings scanned by DuckDB leaves memory behind;
+            # NaN becomes NULL either way
+            evlens_batch = pa.Table.from_pandas(batch[_STAGED_COLUMNS], preserve_index=False)
+            self.con.execute(
+                f"INSERT INTO {self._STAGED} SELECT {', '.join(_STAGED_COLUMNS)} FROM evlens_batch"
+            )
+            del evlens_batch
+        return ordered
+
+    def _drop_staged_duplicates(self, path: Path) -> None:
+        """A date given twice in the staged rows: the rows after the first go, unless their
+        values differ (then :func:`drop_duplicate_dates` raises)."""
+        con, staged = self.con, self._STAGED
+        dups = con.execute(
+            f"""SELECT s.rowid AS rid, s.* FROM {staged} s SEMI JOIN (
+                SELECT ticker, date FROM {staged} GROUP BY ticker, date HAVING count(*) > 1) d
+            ON s.ticker IS NOT DISTINCT FROM d.ticker AND s.date = d.date ORDER BY s.line"""
+        ).df()
+        if len(dups):
+            dups["date"] = pd.to_datetime(dups["date"])
+            kept = drop_duplicate_dates(dups, path)
+            gone = pd.DataFrame({"rid": sorted(set(dups["rid"]) - set(kept["rid"]))})
+            con.register("evlens_rows", gone)
+            con.execute(f"DELETE FROM {staged} WHERE rowid IN (SELECT rid FROM evlens_rows)")
+            con.unregister("evlens_rows")
+
+    def _staged_tickers(self, stream: PriceStream, ticker) -> dict[str | None, str]:
+        """The stored spelling of each ticker of the staged rows, adding securities not
+        known yet: keyed by the file's own spelling, or by None for a file without a
+        ticker column (named by ``ticker``, the ticker the file names or the file's name)."""
+        raw = stream.raw
+        names = [
+            r[0]
+            for r in self.con.execute(
+                f"SELECT DISTINCT ticker FROM {self._STAGED} WHERE ticker IS NOT NULL"
+            ).fetchall()
+        ]
+        if names:
+            if ticker is not None:
+                raise InputError(
+                    "the file has a ticker column; do not pass --ticker too", path=raw.path, field="ticker"
+                )
+            return {t: self._ensure_security(t, raw.path) for t in sorted(names)}
+        name = ticker or stream.ticker_hint or ticker_from_filename(raw.path)
+        return {None: self._ensure_security(name, raw.path)}
+
+    def _map_staged_tickers(
+        self, canonical: dict[str | None, str], adj_by_ticker: dict[str, bool], path: Path
+    ) -> bool:
+        """The table of tickers and the view of the staged rows as they are to be stored;
+        returns whether any ticker was spelled otherwise in the file. Two spellings of one
+        ticker with a bar on the same date are an error."""
+        con, incoming = self.con, self._INCOMING
+        mapping = pd.DataFrame(
+            {
+                "raw": pd.Series(list(canonical), dtype=object),
+                "ticker": list(canonical.values()),
+                "adjusted": [adj_by_ticker[t] for t in canonical.values()],
+            }
+        )
+        con.register("evlens_rows", mapping)
+        con.execute(
+            f"CREATE TEMP TABLE {self._TICKERS} AS SELECT raw::VARCHAR AS raw, ticker::VARCHAR AS ticker, "
+            "adjusted::BOOLEAN AS adjusted FROM evlens_rows"
+        )
+        con.unregister("evlens_rows")
+        con.execute(
+            f"""CREATE TEMP VIEW {incoming} AS
+                SELECT s.rowid AS rid, m.ticker, s.date, s.open, s.high, s.low, s.close, s.adj_close, s.volume,
+                       m.adjusted, s.suspect, s.suspect_reason, s.line
+                FROM {self._STAGED} s JOIN {self._TICKERS} m ON s.ticker IS NOT DISTINCT FROM m.raw"""
+        )
+        renamed = any(k is not None and k != v for k, v in canonical.items())
+        if renamed:
+            two = con.execute(
+                f"""SELECT ticker, date, line FROM (
+                        SELECT ticker, date, line, count(*) OVER (PARTITION BY ticker, date) AS n FROM {incoming})
+                    WHERE n > 1 ORDER BY ticker, date, line LIMIT 2"""
+            ).fetchall()
+            if two:
+                (t, d, line_a), (_, _, line_b) = two
+                raise InputError(
+                    f"{t} on {d} appears on lines {line_a} and {line_b} (tickers spelled differently)",
+                    path=path,
+                    line=int(line_b),
+                    field="ticker",
+                )
+        return renamed
+
+    def _staged_summary(self, single: bool) -> tuple:
+        """Of the staged rows: their count, first and last date, the last close (of a file
+        of one ticker, else None) and the dates of the suspect ones."""
+        con, staged = self.con, self._STAGED
+        rows, first_date, last_date = con.execute(
+            f"SELECT count(*), min(date), max(date) FROM {staged}"
+        ).fetchall()[0]
+        last_close = None
+        if single:
+            last_close = float(
+                con.execute(f"SELECT close FROM {staged} ORDER BY date DESC LIMIT 1").fetchall()[0][0]
+            )
+        suspect = con.execute(
+            f"SELECT date FROM {staged} WHERE suspect ORDER BY ticker NULLS FIRST, date"
+        ).fetchall()
+        return rows, first_date, last_date, last_close, suspect
+
+    def _new_staged_rows(self, *, keyed: bool) -> np.ndarray:
+        """The row ids of the staged bars not stored yet, in (ticker, date) order; with
+        ``keyed`` the order of the rows is that of their keys and sorting the ids suffices."""
+        if keyed:
+            return np.sort(
+                np.asarray(
+                    self.con.execute(
+                        f"SELECT i.rid FROM {self._INCOMING} i ANTI JOIN prices p USING (ticker, date)"
+                    ).fetchnumpy()["rid"],
+                    dtype=np.int64,
+                )
+            )
+        return np.asarray(
+            self.con.execute(
+                f"SELECT i.rid FROM {self._INCOMING} i ANTI JOIN prices p USING (ticker, date) ORDER BY i.ticker, i.date"
+            ).fetchnumpy()["rid"],
+            dtype=np.int64,
+        )
+
+    def _insert_staged(self, order: np.ndarray, import_id: str, progress) -> None:
+        """Store the staged bars of the row ids ``order``, a chunk at a time: a run of
+        consecutive ids by its bounds, any other chunk by its ids."""
+        con, incoming, total = self.con, self._INCOMING, len(order)
+        step = _chunk_rows()
+        values = ", ".join("? AS import_id" if c == "import_id" else c for c in _PRICE_COLUMNS)
+        insert = f"INSERT INTO prices ({', '.join(_PRICE_COLUMNS)}) SELECT {values} FROM {incoming} "
+        for start in range(0, total, step):
+            ids = order[start : start + step]
+            if ids[-1] - ids[0] == len(ids) - 1 and (len(ids) == 1 or bool((np.diff(ids) == 1).all())):
+                con.execute(
+                    insert + "WHERE rid BETWEEN ? AND ? ORDER BY ticker, date",
+                    [import_id, int(ids[0]), int(ids[-1])],
+                )
+            else:
+                con.register("evlens_rows", pd.DataFrame({"rid": ids}))
+                con.execute(
+                    insert + "WHERE rid IN (SELECT rid FROM evlens_rows) ORDER BY ticker, date", [import_id]
+                )
+                con.unregister("evlens_rows")
+            if progress is not None:
+                progress(min(start + step, total), total)
 
     def _settle_price_clashes(self, incoming: str, path, replace: bool) -> None:
         """Bars in the table ``incoming`` that differ from stored ones (close or adjusted):
