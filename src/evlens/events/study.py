@@ -14,7 +14,7 @@ Benchmark returns are taken on the security's sessions.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -62,6 +62,126 @@ def to_returns(close: pd.Series, on: pd.DatetimeIndex, log: bool) -> pd.Series:
     return r
 
 
+def _event_pairs(
+    store, resolved: list[str], announcements: list[Announcement]
+) -> list[tuple[str, Announcement]]:
+    """Each (ticker, announcement) pair that is one event: an announcement with a ticker
+    concerns that ticker only, one without concerns every ticker in ``resolved``."""
+    pairs: list[tuple[str, Announcement]] = []
+    for a in announcements:
+        if a.ticker:
+            pairs.append((store.resolve_ticker(a.ticker), a))
+        else:
+            if not resolved:
+                raise InputError(f"event {a.when} names no ticker; give one or more TICKERs", field="ticker")
+            pairs.extend((t, a) for t in resolved)
+    if not pairs:
+        raise InputError("no events: give --event, --events-csv or --from-facts", field="events")
+    return pairs
+
+
+def _benchmark(store, benchmark: str | None, spec: StudySpec) -> tuple[str | None, Closes | None]:
+    """The benchmark's ticker and its closes (no closes for the constant-mean model)."""
+    bench_t = store.resolve_ticker(benchmark) if benchmark else None
+    if spec.needs_benchmark and bench_t is None:
+        raise InputError(f"model {spec.model!r} needs --benchmark (e.g. HSI)", field="--benchmark")
+    bench = closes(store, bench_t) if bench_t else None
+    if bench_t and bench is not None and spec.model == "constant-mean":
+        bench = None
+    return bench_t, bench
+
+
+@dataclass
+class _Panel:
+    """The estimation and event windows of every event (one row each), filled ticker by
+    ticker: returns ``y``, benchmark returns ``x``, the sessions' ordinals and the events."""
+
+    est_y: np.ndarray
+    evt_y: np.ndarray
+    est_x: np.ndarray | None
+    evt_x: np.ndarray | None
+    keys: np.ndarray
+    ekeys: np.ndarray
+    meta: list[EventMeta | None]
+
+    @classmethod
+    def empty(cls, n: int, rel_est: np.ndarray, rel_evt: np.ndarray, with_benchmark: bool) -> _Panel:
+        return cls(
+            est_y=np.full((n, rel_est.size), np.nan),
+            evt_y=np.full((n, rel_evt.size), np.nan),
+            est_x=np.full((n, rel_est.size), np.nan) if with_benchmark else None,
+            evt_x=np.full((n, rel_evt.size), np.nan) if with_benchmark else None,
+            keys=np.zeros((n, rel_est.size)),
+            ekeys=np.zeros((n, rel_evt.size)),
+            meta=[None] * n,
+        )
+
+
+def _fill_ticker(
+    panel: _Panel,
+    t: str,
+    c: Closes,
+    items: list[tuple[int, Announcement]],
+    bench: Closes | None,
+    bench_t: str | None,
+    spec: StudySpec,
+    rel_est: np.ndarray,
+    rel_evt: np.ndarray,
+) -> list[str]:
+    """Fill the rows ``items`` (row, announcement) of the events on ``t``, whose closes are
+    ``c``, on the sessions of its calendar; the notes on its closes."""
+    notes = []
+    if c.suspect:
+        notes.append(f"{t}: {len(c.suspect)} suspect close(s) treated as missing")
+    if t == bench_t:
+        notes.append(f"{t} is its own benchmark")
+    d0 = [day_zero(c.calendar, a.day, a.at) for _, a in items]
+    first = min(c.close.index.min(), pd.Timestamp(min(d0)))
+    last = max(c.close.index.max(), pd.Timestamp(max(d0)))
+    on = sessions(c.calendar, first.date(), last.date())
+    stray = c.close.index.difference(on)
+    if len(stray):
+        notes.append(f"{t}: {len(stray)} price row(s) on days that are not {c.calendar} sessions ignored")
+    y = to_returns(c.close, on, spec.log_returns).to_numpy()[:, None]
+    rows = on.get_indexer(pd.DatetimeIndex([pd.Timestamp(d) for d in d0]))
+    cols = np.zeros(len(items), dtype=int)
+    idx = np.array([i for i, _ in items])
+    panel.est_y[idx] = gather(y, rows, cols, rel_est)
+    panel.evt_y[idx] = gather(y, rows, cols, rel_evt)
+    if bench is not None and panel.est_x is not None and panel.evt_x is not None:
+        x = to_returns(bench.close, on, spec.log_returns).to_numpy()[:, None]
+        panel.est_x[idx] = gather(x, rows, cols, rel_est)
+        panel.evt_x[idx] = gather(x, rows, cols, rel_evt)
+    ordinals = np.array([d.toordinal() for d in on.date], dtype=float)[:, None]
+    panel.keys[idx] = gather(ordinals, rows, cols, rel_est)
+    panel.ekeys[idx] = gather(ordinals, rows, cols, rel_evt)
+    for (i, a), day in zip(items, d0):
+        panel.meta[i] = EventMeta(
+            key=f"{t}@{a.when}",
+            ticker=t,
+            event_date=a.when,
+            day0=day,
+            label=a.label,
+            source=a.source,
+            facts=a.facts,
+        )
+    return notes
+
+
+def _unique_keys(meta: list[EventMeta | None]) -> list[EventMeta]:
+    """The events, a key shared by several made unique with ``#1``, ``#2``, ..."""
+    counts = Counter(m.key for m in meta)  # type: ignore[union-attr]
+    seen: Counter[str] = Counter()
+    final: list[EventMeta] = []
+    for m in meta:
+        assert m is not None
+        if counts[m.key] > 1:
+            seen[m.key] += 1
+            m = replace(m, key=f"{m.key}#{seen[m.key]}")
+        final.append(m)
+    return final
+
+
 def run(
     store,
     tickers: list[str],
@@ -80,101 +200,28 @@ def run(
     """
     notes = list(notes or [])
     resolved = [store.resolve_ticker(t) for t in tickers]
-    pairs: list[tuple[str, Announcement]] = []
-    for a in announcements:
-        if a.ticker:
-            pairs.append((store.resolve_ticker(a.ticker), a))
-        else:
-            if not resolved:
-                raise InputError(f"event {a.when} names no ticker; give one or more TICKERs", field="ticker")
-            pairs.extend((t, a) for t in resolved)
-    if not pairs:
-        raise InputError("no events: give --event, --events-csv or --from-facts", field="events")
-    bench_t = store.resolve_ticker(benchmark) if benchmark else None
-    if spec.needs_benchmark and bench_t is None:
-        raise InputError(f"model {spec.model!r} needs --benchmark (e.g. HSI)", field="--benchmark")
-    bench = closes(store, bench_t) if bench_t else None
-    if bench_t and bench is not None and spec.model == "constant-mean":
-        bench = None
-
+    pairs = _event_pairs(store, resolved, announcements)
+    bench_t, bench = _benchmark(store, benchmark, spec)
     rel_est, rel_evt = offsets(spec)
     by_ticker: dict[str, list[tuple[int, Announcement]]] = {}
     for i, (t, a) in enumerate(pairs):
         by_ticker.setdefault(t, []).append((i, a))
-
     n = len(pairs)
-    est_y = np.full((n, rel_est.size), np.nan)
-    evt_y = np.full((n, rel_evt.size), np.nan)
-    est_x = np.full((n, rel_est.size), np.nan) if bench is not None else None
-    evt_x = np.full((n, rel_evt.size), np.nan) if bench is not None else None
-    keys = np.zeros((n, rel_est.size))
-    ekeys = np.zeros((n, rel_evt.size))
-    meta: list[EventMeta | None] = [None] * n
+    panel = _Panel.empty(n, rel_est, rel_evt, bench is not None)
     for t, items in by_ticker.items():
-        c = closes(store, t)
-        if c.suspect:
-            notes.append(f"{t}: {len(c.suspect)} suspect close(s) treated as missing")
-        if t == bench_t:
-            notes.append(f"{t} is its own benchmark")
-        d0 = [day_zero(c.calendar, a.day, a.at) for _, a in items]
-        first = min(c.close.index.min(), pd.Timestamp(min(d0)))
-        last = max(c.close.index.max(), pd.Timestamp(max(d0)))
-        on = sessions(c.calendar, first.date(), last.date())
-        stray = c.close.index.difference(on)
-        if len(stray):
-            notes.append(f"{t}: {len(stray)} price row(s) on days that are not {c.calendar} sessions ignored")
-        y = to_returns(c.close, on, spec.log_returns).to_numpy()[:, None]
-        rows = on.get_indexer(pd.DatetimeIndex([pd.Timestamp(d) for d in d0]))
-        cols = np.zeros(len(items), dtype=int)
-        idx = np.array([i for i, _ in items])
-        est_y[idx] = gather(y, rows, cols, rel_est)
-        evt_y[idx] = gather(y, rows, cols, rel_evt)
-        if bench is not None and est_x is not None and evt_x is not None:
-            x = to_returns(bench.close, on, spec.log_returns).to_numpy()[:, None]
-            est_x[idx] = gather(x, rows, cols, rel_est)
-            evt_x[idx] = gather(x, rows, cols, rel_evt)
-        ordinals = np.array([d.toordinal() for d in on.date], dtype=float)[:, None]
-        keys[idx] = gather(ordinals, rows, cols, rel_est)
-        ekeys[idx] = gather(ordinals, rows, cols, rel_evt)
-        for (i, a), day in zip(items, d0):
-            meta[i] = EventMeta(
-                key=f"{t}@{a.when}",
-                ticker=t,
-                event_date=a.when,
-                day0=day,
-                label=a.label,
-                source=a.source,
-                facts=a.facts,
-            )
-
-    counts = Counter(m.key for m in meta)  # type: ignore[union-attr]
-    seen: Counter[str] = Counter()
-    final: list[EventMeta] = []
-    for m in meta:
-        assert m is not None
-        if counts[m.key] > 1:
-            seen[m.key] += 1
-            m = EventMeta(
-                key=f"{m.key}#{seen[m.key]}",
-                ticker=m.ticker,
-                event_date=m.event_date,
-                day0=m.day0,
-                label=m.label,
-                source=m.source,
-                facts=m.facts,
-            )
-        final.append(m)
+        notes.extend(_fill_ticker(panel, t, closes(store, t), items, bench, bench_t, spec, rel_est, rel_evt))
+    final = _unique_keys(panel.meta)
     order = sorted(range(n), key=lambda i: (final[i].day0, final[i].ticker, final[i].key))
     pick = np.array(order, dtype=int)
     return event_study(
         spec,
-        est_y[pick],
-        None if est_x is None else est_x[pick],
-        evt_y[pick],
-        None if evt_x is None else evt_x[pick],
+        panel.est_y[pick],
+        None if panel.est_x is None else panel.est_x[pick],
+        panel.evt_y[pick],
+        None if panel.evt_x is None else panel.evt_x[pick],
         meta=[final[i] for i in order],
-        est_keys=keys[pick],
-        evt_keys=ekeys[pick],
+        est_keys=panel.keys[pick],
+        evt_keys=panel.ekeys[pick],
         benchmark=bench_t,
         kolari_pynnonen=kolari_pynnonen,
         notes=notes,
