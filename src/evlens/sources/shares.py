@@ -80,67 +80,96 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
         raise InputError("share counts are read from CSV text, not Parquet", path=raw.path)
     df = read_table(raw.decoded_text(), raw.path)
     cols = columns_lookup(df)
+    date_col, total_col, basis_col, ledger = _shares_columns(cols, raw.path)
+    out = _count_rows(df, cols, raw.path, date_col, total_col, basis_col, ledger)
+    if ledger:
+        out = _ledger_rows(df, cols, out, raw.path, total_col, basis_col)
+    out = _without_repeats(out, ledger, raw.path, date_col)
+    return ParsedShares(
+        "ledger" if ledger else "shares", out.sort_values(["as_of", "line"]).reset_index(drop=True)
+    )
+
+
+def _shares_columns(cols: dict[str, str], path: Path) -> tuple[str, str, str, bool]:
+    """The columns of the date, the total and the basis, and whether the file is a ledger;
+    an error for a column missing."""
     date_col = cols.get("as_of_date") or cols.get("as_of") or cols.get("date")
     total_col = cols.get("total_issued_shares") or cols.get("shares") or cols.get("shares_outstanding")
     ledger = "event" in cols
     if date_col is None:
-        raise InputError("missing column 'as_of_date'", path=raw.path, line=1, field="as_of_date")
+        raise InputError("missing column 'as_of_date'", path=path, line=1, field="as_of_date")
     if total_col is None:
         raise InputError(
-            "missing column 'total_issued_shares'", path=raw.path, line=1, field="total_issued_shares"
+            "missing column 'total_issued_shares'", path=path, line=1, field="total_issued_shares"
         )
     basis_col = cols.get("basis")
     if basis_col is None:
-        raise InputError("missing column 'basis'", path=raw.path, line=1, field="basis")
+        raise InputError("missing column 'basis'", path=path, line=1, field="basis")
     if ledger and "change" not in cols:
         raise InputError(
             "a ledger (a file with an 'event' column) needs a 'change' column",
-            path=raw.path,
+            path=path,
             line=1,
             field="change",
         )
+    return date_col, total_col, basis_col, ledger
+
+
+def _count_rows(
+    df: pd.DataFrame,
+    cols: dict[str, str],
+    path: Path,
+    date_col: str,
+    total_col: str,
+    basis_col: str,
+    ledger: bool,
+) -> pd.DataFrame:
+    """The rows of a share count file, parsed and checked: ticker, as_of, shares, class_a,
+    class_b, basis, source_url, note and line (a total may be missing in a ledger)."""
     lines = df["_line"]
     out = pd.DataFrame({"line": lines.astype(int)})
     out["ticker"] = df[cols["ticker"]].str.strip() if "ticker" in cols else None
-    out["as_of"] = parse_dates(df[date_col], lines, raw.path, date_col)
-    out["shares"] = parse_numbers(df[total_col], lines, raw.path, total_col, required=not ledger)
+    out["as_of"] = parse_dates(df[date_col], lines, path, date_col)
+    out["shares"] = parse_numbers(df[total_col], lines, path, total_col, required=not ledger)
     for name, key in (("class_a", "class_a_shares"), ("class_b", "class_b_shares")):
         out[name] = (
-            parse_numbers(df[cols[key]], lines, raw.path, cols[key], required=False)
-            if key in cols
-            else np.nan
+            parse_numbers(df[cols[key]], lines, path, cols[key], required=False) if key in cols else np.nan
         )
     out["basis"] = df[basis_col].fillna("").str.strip()
     empty = out["basis"] == ""
     if empty.any():
-        raise InputError("missing value", path=raw.path, line=int(lines.iloc[_first(empty)]), field=basis_col)
+        raise InputError("missing value", path=path, line=int(lines.iloc[_first(empty)]), field=basis_col)
     out["source_url"] = df[cols["source_url"]].replace("", None) if "source_url" in cols else None
     out["note"] = df[cols["note"]].replace("", None) if "note" in cols else None
     nonpos = out["shares"] <= 0
     if nonpos.any():
         raise InputError(
             "share count must be positive",
-            path=raw.path,
+            path=path,
             line=int(lines.iloc[_first(nonpos)]),
             field=total_col,
         )
-    validate.check_column(out["shares"], lines, "shares", path=raw.path, field=total_col)
+    validate.check_column(out["shares"], lines, "shares", path=path, field=total_col)
     for name, key in (("class_a", "class_a_shares"), ("class_b", "class_b_shares")):
         if key in cols:
-            validate.check_column(out[name], lines, "shares", path=raw.path, field=cols[key])
+            validate.check_column(out[name], lines, "shares", path=path, field=cols[key])
     if "source_url" in cols:
-        validate.check_urls(out["source_url"], lines, path=raw.path, field=cols["source_url"])
+        validate.check_urls(out["source_url"], lines, path=path, field=cols["source_url"])
     both = out["class_a"].notna() & out["class_b"].notna()
     mismatch = both & ((out["class_a"] + out["class_b"] - out["shares"]).abs() > 0.5)
     if mismatch.any():
         raise InputError(
             "class A plus class B shares do not add up to the total",
-            path=raw.path,
+            path=path,
             line=int(lines.iloc[_first(mismatch)]),
             field=total_col,
         )
-    if ledger:
-        out = _ledger_rows(df, cols, out, raw.path, total_col, basis_col)
+    return out
+
+
+def _without_repeats(out: pd.DataFrame, ledger: bool, path: Path, date_col: str) -> pd.DataFrame:
+    """The rows with a count given twice (same ticker, date and basis) once; an error for
+    two such rows of a ledger, or with different counts."""
     dup_key = ["ticker", "as_of", "basis"]
     dup = out.duplicated(dup_key, keep=False)
     if dup.any():
@@ -149,7 +178,7 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
             raise InputError(
                 f"two rows of basis {g['basis'].iloc[0]!r} on {g['as_of'].iloc[0].date()} (lines "
                 f"{int(g['line'].iloc[0])} and {int(g['line'].iloc[1])}): one event a day per kind; add them into one row",
-                path=raw.path,
+                path=path,
                 line=int(g["line"].iloc[1]),
                 field=date_col,
             )
@@ -157,14 +186,12 @@ def parse_shares_file(raw: RawFile) -> ParsedShares:
             raise InputError(
                 f"as-of date {g['as_of'].iloc[0].date()} and basis {g['basis'].iloc[0]!r} appear on lines "
                 f"{int(g['line'].iloc[0])} and {int(g['line'].iloc[1])} with different counts",
-                path=raw.path,
+                path=path,
                 line=int(g["line"].iloc[1]),
                 field=date_col,
             )
         out = out.drop_duplicates(dup_key)
-    return ParsedShares(
-        "ledger" if ledger else "shares", out.sort_values(["as_of", "line"]).reset_index(drop=True)
-    )
+    return out
 
 
 def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
@@ -178,47 +205,7 @@ def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
         raise InputError("missing column 'event'", path=path, line=1, field="event")
     document = _text(df, cols, "document")
     for i in range(len(out)):
-        line = int(lines.iloc[i])
-        ev, basis = event.iloc[i], out["basis"].iloc[i].lower()
-        if not ev:
-            raise InputError("missing value", path=path, line=line, field=cols["event"])
-        if not _SLUG.match(ev):
-            raise InputError(
-                f"an event is a lower-case slug such as 'placing', got {ev!r}",
-                path=path,
-                line=line,
-                field=cols["event"],
-            )
-        if basis not in LEDGER_BASES:
-            raise InputError(
-                f"basis must be one of {', '.join(LEDGER_BASES)}, got {out['basis'].iloc[i]!r}",
-                path=path,
-                line=line,
-                field=basis_col,
-            )
-        has_total, has_change = pd.notna(out["shares"].iloc[i]), pd.notna(change.iloc[i])
-        if has_total == has_change:
-            raise InputError(
-                "give either a change or a total, not both"
-                if has_total
-                else "missing value: a change or a total",
-                path=path,
-                line=line,
-                field=change_col,
-            )
-        if has_change and change.iloc[i] == 0:
-            raise InputError("a change of 0 shares moves nothing", path=path, line=line, field=change_col)
-        if has_change and basis == "implied":
-            raise InputError(
-                "an implied figure is a total, not a change", path=path, line=line, field=basis_col
-            )
-        if has_change and (pd.notna(out["class_a"].iloc[i]) or pd.notna(out["class_b"].iloc[i])):
-            raise InputError(
-                "class counts go with a total, not a change",
-                path=path,
-                line=line,
-                field=cols.get("class_b_shares") or cols.get("class_a_shares"),
-            )
+        _check_ledger_row(out, i, event.iloc[i], change.iloc[i], int(lines.iloc[i]), path, cols, basis_col)
     out = out.copy()
     out["change"] = change.to_numpy()
     out["event"] = event.to_numpy()
@@ -230,6 +217,61 @@ def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
         else pd.Series("", index=out.index)
     )
     out["note"] = [(d + NOTE_SEPARATOR + n if n else d) or None for d, n in zip(doc, notes)]
+    totals, bases = _running_counts(out, path, change_col)
+    out["shares"] = pd.Series(dict(totals))
+    out["basis"] = pd.Series(dict(bases))
+    validate.check_column(out["shares"], lines, "shares", path=path, field=total_col)
+    return out.drop(columns=["change", "event"])
+
+
+def _check_ledger_row(out, i: int, ev: str, change, line: int, path, cols, basis_col) -> None:
+    """Check row ``i`` of a ledger: a slug for its event, a basis of :data:`LEDGER_BASES`,
+    either a change or a total, a change that moves something, is no implied figure and
+    comes without class counts."""
+    change_col = cols["change"]
+    basis = out["basis"].iloc[i].lower()
+    if not ev:
+        raise InputError("missing value", path=path, line=line, field=cols["event"])
+    if not _SLUG.match(ev):
+        raise InputError(
+            f"an event is a lower-case slug such as 'placing', got {ev!r}",
+            path=path,
+            line=line,
+            field=cols["event"],
+        )
+    if basis not in LEDGER_BASES:
+        raise InputError(
+            f"basis must be one of {', '.join(LEDGER_BASES)}, got {out['basis'].iloc[i]!r}",
+            path=path,
+            line=line,
+            field=basis_col,
+        )
+    has_total, has_change = pd.notna(out["shares"].iloc[i]), pd.notna(change)
+    if has_total == has_change:
+        raise InputError(
+            "give either a change or a total, not both"
+            if has_total
+            else "missing value: a change or a total",
+            path=path,
+            line=line,
+            field=change_col,
+        )
+    if has_change and change == 0:
+        raise InputError("a change of 0 shares moves nothing", path=path, line=line, field=change_col)
+    if has_change and basis == "implied":
+        raise InputError("an implied figure is a total, not a change", path=path, line=line, field=basis_col)
+    if has_change and (pd.notna(out["class_a"].iloc[i]) or pd.notna(out["class_b"].iloc[i])):
+        raise InputError(
+            "class counts go with a total, not a change",
+            path=path,
+            line=line,
+            field=cols.get("class_b_shares") or cols.get("class_a_shares"),
+        )
+
+
+def _running_counts(out: pd.DataFrame, path, change_col: str) -> tuple[list, list]:
+    """The count each ledger row stores and its basis, as (index, value) pairs: a total
+    sets the running count of its ticker (an implied one does not), a change moves it."""
     running: dict[object, float] = {}
     totals, bases = [], []
     for r in out.sort_values(["as_of", "line"]).itertuples():
@@ -258,10 +300,7 @@ def _ledger_rows(df, cols, out, path, total_col, basis_col) -> pd.DataFrame:
                 running[key] = r.shares
             totals.append((r.Index, r.shares))
             bases.append((r.Index, f"{r.basis}:{r.event}"))
-    out["shares"] = pd.Series(dict(totals))
-    out["basis"] = pd.Series(dict(bases))
-    validate.check_column(out["shares"], lines, "shares", path=path, field=total_col)
-    return out.drop(columns=["change", "event"])
+    return totals, bases
 
 
 def name_from_filename(path: Path) -> str:
