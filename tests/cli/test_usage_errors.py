@@ -46,3 +46,27 @@ def test_is_usage_error_knows_both_clicks():
     assert copies, "no click at all"
     for m in copies:
         assert _is_usage_error(m.BadParameter("x")) and _is_usage_error(m.UsageError("x"))
+
+
+def test_prices_without_a_range_shows_the_last_20_bars_and_says_how_many(tmp_path):
+    """The demo holds far more than 20 bars of 1810.HK: with no range the table keeps the
+    last 20 and a line on standard error gives the count; a range or --all gives them all."""
+    import json
+
+    import evlens
+
+    db = tmp_path / "x.duckdb"
+    with evlens.open(db) as store:
+        store.load_demo()
+        stored = store.prices("1810.HK")
+    base = [*CLI, "--db", str(db), "prices", "1810.HK", "--json"]
+    r = subprocess.run(base, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert len(rows) == 20 and rows[-1]["date"] == stored.index[-1].strftime("%Y-%m-%d")
+    assert f"the last 20 of {len(stored):,} bars" in r.stderr
+    every = subprocess.run([*base, "--all"], capture_output=True, text=True, timeout=300)
+    assert len(json.loads(every.stdout)) == len(stored) > 20 and every.stderr == ""
+    first = stored.index[0].strftime("%Y-%m-%d")
+    ranged = subprocess.run([*base, "--start", first], capture_output=True, text=True, timeout=300)
+    assert len(json.loads(ranged.stdout)) == len(stored)

@@ -15,6 +15,8 @@ load_app = typer.Typer(
     help="Import price files, KPI tables or share counts (one transaction per call).", no_args_is_help=True
 )
 
+#: Bars `evlens prices` shows when no range is given.
+LAST_BARS = 20
 FILES = typer.Argument(..., exists=False, help="Files to import.")
 
 
@@ -180,12 +182,21 @@ def register(app: typer.Typer) -> None:
         ticker: str,
         start: str | None = typer.Option(None, help="First date (YYYY-MM-DD)."),
         end: str | None = typer.Option(None, help="Last date (YYYY-MM-DD)."),
+        show_all: bool = typer.Option(False, "--all", help="Every bar, not only the last 20."),
         as_json: bool = JSON_OPTION,
     ) -> None:
-        """Daily bars of one security, with the adjusted and suspect flags."""
+        """Daily bars of one security, with the adjusted and suspect flags. With no range,
+        the last 20 bars and how many are stored (``--all`` for every one)."""
         with state(ctx).open(read_only=True) as store:
             t = store.resolve_ticker(ticker)
             df = store.prices(t, start, end).reset_index()
+        total = len(df)
+        if start is None and end is None and not show_all and total > LAST_BARS:
+            df = df.iloc[-LAST_BARS:]
+            err_console.print(
+                f"the last {LAST_BARS} of {total:,} bars of {t}; give --start/--end or --all for more",
+                highlight=False,
+            )
         df["date"] = df["date"].dt.strftime("%Y-%m-%d")
         rows = df.astype(object).where(df.notna(), None).to_dict("records")
 
