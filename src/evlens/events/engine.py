@@ -121,6 +121,100 @@ def _row(
     )
 
 
+def _cross_correlation(
+    est: np.ndarray,
+    inc: np.ndarray,
+    est_keys: np.ndarray | None,
+    evt_keys: np.ndarray | None,
+    kolari_pynnonen: bool,
+    notes: list[str],
+) -> tuple[float, float] | None:
+    """The Kolari-Pynnönen average cross-correlation (daily, window) of the included
+    events' estimation residuals ``est``, or None with a note saying why it is skipped."""
+    if kolari_pynnonen and est_keys is not None and evt_keys is not None:
+        return st.average_cross_correlation(est, np.asarray(est_keys)[inc], np.asarray(evt_keys)[inc])
+    if kolari_pynnonen:
+        notes.append("Kolari-Pynnönen adjustment needs the calendar days of the windows; skipped")
+    else:
+        notes.append("Kolari-Pynnönen adjustment not asked for; skipped")
+    return None
+
+
+def _daily_rows(
+    days: tuple[int, ...],
+    ar: np.ndarray,
+    sar: np.ndarray,
+    est: np.ndarray,
+    sigma2: np.ndarray,
+    df: np.ndarray,
+    bw_df: float,
+    p_hat: float,
+    ranks: tuple[st.Stat, st.Stat],
+    r_bar: tuple[float, float] | None,
+) -> list[TestRow]:
+    """One row of tests for each event day, across the included events; ``ranks``: the
+    daily Corrado and modified rank tests."""
+    n_t = np.isfinite(ar).sum(axis=0)
+    aar = st.mean_across(ar)
+    caar = np.nancumsum(aar)
+    daily: dict[str, tuple[np.ndarray, np.ndarray]] = {
+        "t_test": st.t_test(ar),
+        "brown_warner_1980": st.brown_warner_1980(ar, sigma2, bw_df),
+        "brown_warner_1985": st.brown_warner_1985(ar, est),
+        "patell": st.patell(sar, df),
+        "bmp": st.bmp(sar),
+        "corrado_rank": ranks[0],
+        "modified_rank": ranks[1],
+        "sign": st.sign_test(ar),
+        "generalized_sign": st.generalized_sign(ar, p_hat),
+    }
+    if r_bar is not None:
+        daily["patell_kp"] = st.kolari_pynnonen(daily["patell"][0], n_t, r_bar[0])
+        daily["bmp_kp"] = st.kolari_pynnonen(daily["bmp"][0], n_t, r_bar[0])
+    return [
+        _row(d, n_t[j], aar[j], caar[j], {k: (v[0][j], v[1][j]) for k, v in daily.items()})
+        for j, d in enumerate(days)
+    ]
+
+
+def _window_row(
+    w: int,
+    arr: Arrays,
+    inc: np.ndarray,
+    ar: np.ndarray,
+    est: np.ndarray,
+    sigma2: np.ndarray,
+    df: np.ndarray,
+    bw_df: float,
+    p_hat: float,
+    ranks: tuple[st.Stat, st.Stat],
+    r_bar: tuple[float, float] | None,
+) -> TestRow:
+    """The tests on the whole event window of ``w`` days (CAR), across the included events
+    ``inc``; ``ranks``: the window's Corrado and modified rank tests."""
+    car = arr.car[inc][:, None]
+    k = np.isfinite(ar).sum(axis=1).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scar = arr.car_t[inc][:, None]
+    n_w = int(np.isfinite(car).sum())
+    win: dict[str, tuple[np.ndarray, np.ndarray]] = {
+        "t_test": st.t_test(car),
+        "brown_warner_1980": st.brown_warner_1980(car, sigma2 * k, bw_df),
+        "brown_warner_1985": st.brown_warner_1985(car, est, scale=np.sqrt(w)),
+        "patell": st.patell(scar, df),
+        "bmp": st.bmp(scar),
+        "corrado_rank": ranks[0],
+        "modified_rank": ranks[1],
+        "sign": st.sign_test(car),
+        "generalized_sign": st.generalized_sign(car, p_hat),
+    }
+    if r_bar is not None:
+        win["patell_kp"] = st.kolari_pynnonen(win["patell"][0], np.array([n_w]), r_bar[1])
+        win["bmp_kp"] = st.kolari_pynnonen(win["bmp"][0], np.array([n_w]), r_bar[1])
+    flat = {key: (np.ravel(v[0])[0], np.ravel(v[1])[0]) for key, v in win.items()}
+    return _row(None, n_w, float(np.nanmean(car)) if n_w else np.nan, None, flat)
+
+
 def tests(
     spec: StudySpec,
     arr: Arrays,
@@ -133,75 +227,67 @@ def tests(
     notes: list[str] = []
     inc = arr.included
     ar = arr.ar[inc]
-    sar = arr.sar[inc]
     est = arr.fit.residuals[inc]
     sigma2 = arr.fit.sigma2[inc]
     df = arr.df[inc]
-    n_est = arr.fit.n[inc]
     days = spec.event_days
-    w = len(days)
     if ar.shape[0] == 0:
         empty = dict.fromkeys(TESTS, (np.nan, np.nan))
         rows = [_row(d, 0, np.nan, np.nan, empty) for d in days]
         return rows, _row(None, 0, np.nan, np.nan, empty), None, None, ["no event could be tested"]
 
-    r_bar: tuple[float, float] | None = None
-    if kolari_pynnonen and est_keys is not None and evt_keys is not None:
-        r_bar = st.average_cross_correlation(est, np.asarray(est_keys)[inc], np.asarray(evt_keys)[inc])
-    elif kolari_pynnonen:
-        notes.append("Kolari-Pynnönen adjustment needs the calendar days of the windows; skipped")
-    else:
-        notes.append("Kolari-Pynnönen adjustment not asked for; skipped")
-
-    bw_df = float(n_est.mean()) - 1.0
+    r_bar = _cross_correlation(est, inc, est_keys, evt_keys, kolari_pynnonen, notes)
+    bw_df = float(arr.fit.n[inc].mean()) - 1.0
     p_hat = st.positive_share(est)
-    n_t = np.isfinite(ar).sum(axis=0)
-    aar = st.mean_across(ar)
-    caar = np.nancumsum(aar)
     ranks = st.rank_matrix(est, ar)
     (rank_d, rank_w) = st.corrado_rank(est, ar, spec.estudy2_compat, ranks=ranks)
     (mrank_d, mrank_w) = st.modified_rank(est, ar, spec.estudy2_compat, ranks=ranks)
-    daily: dict[str, tuple[np.ndarray, np.ndarray]] = {
-        "t_test": st.t_test(ar),
-        "brown_warner_1980": st.brown_warner_1980(ar, sigma2, bw_df),
-        "brown_warner_1985": st.brown_warner_1985(ar, est),
-        "patell": st.patell(sar, df),
-        "bmp": st.bmp(sar),
-        "corrado_rank": rank_d,
-        "modified_rank": mrank_d,
-        "sign": st.sign_test(ar),
-        "generalized_sign": st.generalized_sign(ar, p_hat),
-    }
-    if r_bar is not None:
-        daily["patell_kp"] = st.kolari_pynnonen(daily["patell"][0], n_t, r_bar[0])
-        daily["bmp_kp"] = st.kolari_pynnonen(daily["bmp"][0], n_t, r_bar[0])
-    rows = [
-        _row(d, n_t[j], aar[j], caar[j], {k: (v[0][j], v[1][j]) for k, v in daily.items()})
-        for j, d in enumerate(days)
-    ]
-
-    car = arr.car[inc][:, None]
-    k = np.isfinite(ar).sum(axis=1).astype(float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scar = arr.car_t[inc][:, None]
-    n_w = int(np.isfinite(car).sum())
-    win: dict[str, tuple[np.ndarray, np.ndarray]] = {
-        "t_test": st.t_test(car),
-        "brown_warner_1980": st.brown_warner_1980(car, sigma2 * k, bw_df),
-        "brown_warner_1985": st.brown_warner_1985(car, est, scale=np.sqrt(w)),
-        "patell": st.patell(scar, df),
-        "bmp": st.bmp(scar),
-        "corrado_rank": rank_w,
-        "modified_rank": mrank_w,
-        "sign": st.sign_test(car),
-        "generalized_sign": st.generalized_sign(car, p_hat),
-    }
-    if r_bar is not None:
-        win["patell_kp"] = st.kolari_pynnonen(win["patell"][0], np.array([n_w]), r_bar[1])
-        win["bmp_kp"] = st.kolari_pynnonen(win["bmp"][0], np.array([n_w]), r_bar[1])
-    flat = {key: (np.ravel(v[0])[0], np.ravel(v[1])[0]) for key, v in win.items()}
-    window_row = _row(None, n_w, float(np.nanmean(car)) if n_w else np.nan, None, flat)
+    rows = _daily_rows(days, ar, arr.sar[inc], est, sigma2, df, bw_df, p_hat, (rank_d, mrank_d), r_bar)
+    window_row = _window_row(len(days), arr, inc, ar, est, sigma2, df, bw_df, p_hat, (rank_w, mrank_w), r_bar)
     return rows, window_row, r_bar, p_hat, notes
+
+
+def _event_note(spec: StudySpec, arr: Arrays, i: int) -> str | None:
+    """Why event ``i`` is left out of the tests, or which of its days have no return."""
+    if not arr.included[i]:
+        return f"{int(arr.fit.n[i])} valid estimation days (need {spec.min_valid})"
+    if not np.isfinite(arr.ar[i]).all():
+        missing = [str(d) for d, v in zip(spec.event_days, arr.ar[i]) if not np.isfinite(v)]
+        return "no return on day(s) " + ", ".join(missing)
+    return None
+
+
+def _event_results(spec: StudySpec, arr: Arrays, meta: list[EventMeta]) -> list[EventResult]:
+    """Each event's abnormal returns, CAR, BHAR and normal-return fit."""
+    days = spec.event_days
+    f = arr.fit
+    out = []
+    sigma = np.sqrt(f.sigma2)
+    for i, m in enumerate(meta):
+        inc = bool(arr.included[i])
+        out.append(
+            EventResult(
+                key=m.key,
+                ticker=m.ticker,
+                label=m.label,
+                event_date=m.event_date,
+                day0=m.day0,
+                ar={d: float(arr.ar[i, j]) for j, d in enumerate(days)},
+                car=float(arr.car[i]),
+                car_t=float(arr.car_t[i]),
+                car_p=float(arr.car_p[i]),
+                bhar=float(arr.bhar[i]),
+                alpha=float(f.alpha[i]) if inc else None,
+                beta=float(f.beta[i]) if inc else None,
+                sigma=float(sigma[i]) if inc else None,
+                estimation_days=int(f.n[i]),
+                included=inc,
+                note=_event_note(spec, arr, i),
+                source=m.source,
+                facts=m.facts,
+            )
+        )
+    return out
 
 
 def event_study(
@@ -231,44 +317,10 @@ def event_study(
     if len(meta) != n_events:
         raise ValueError("one EventMeta per event is needed")
     daily, window, r_bar, p_hat, test_notes = tests(spec, arr, est_keys, evt_keys, kolari_pynnonen)
-    days = spec.event_days
-    f = arr.fit
-    out = []
-    sigma = np.sqrt(f.sigma2)
-    for i, m in enumerate(meta):
-        inc = bool(arr.included[i])
-        note = None
-        if not inc:
-            note = f"{int(f.n[i])} valid estimation days (need {spec.min_valid})"
-        elif not np.isfinite(arr.ar[i]).all():
-            missing = [str(d) for d, v in zip(days, arr.ar[i]) if not np.isfinite(v)]
-            note = "no return on day(s) " + ", ".join(missing)
-        out.append(
-            EventResult(
-                key=m.key,
-                ticker=m.ticker,
-                label=m.label,
-                event_date=m.event_date,
-                day0=m.day0,
-                ar={d: float(arr.ar[i, j]) for j, d in enumerate(days)},
-                car=float(arr.car[i]),
-                car_t=float(arr.car_t[i]),
-                car_p=float(arr.car_p[i]),
-                bhar=float(arr.bhar[i]),
-                alpha=float(f.alpha[i]) if inc else None,
-                beta=float(f.beta[i]) if inc else None,
-                sigma=float(sigma[i]) if inc else None,
-                estimation_days=int(f.n[i]),
-                included=inc,
-                note=note,
-                source=m.source,
-                facts=m.facts,
-            )
-        )
     return EventStudyResult(
         spec=spec,
         benchmark=benchmark,
-        events=tuple(out),
+        events=tuple(_event_results(spec, arr, meta)),
         daily=tuple(daily),
         window=window,
         cross_correlation=None if r_bar is None else r_bar[0],
