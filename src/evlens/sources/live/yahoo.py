@@ -132,8 +132,38 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
     """The bars of one chart response for the evlens ticker ``ticker``; with ``after``,
     only bars dated after it."""
     url = resp.url
+    res, meta = _chart_result(resp.text, url, ticker)
+    stamps, columns = _chart_columns(res, url)
+    zone = _zone(meta)
+    hint = (
+        meta.get("priceHint")
+        if isinstance(meta.get("priceHint"), int) and 0 <= meta["priceHint"] <= 8
+        else None
+    )
+    running = _running_session(meta, zone)
+    rows, skipped = _chart_rows(stamps, columns, zone, hint, running, after)
+    df = pd.DataFrame(rows, columns=["_line", "date", "open", "high", "low", "close", "volume", "adj_close"])
+    df = df.astype({c: str for c in df.columns if c != "_line"})
+    canonical = normalize_ticker(ticker)
+    frame = checked_rows(df, url) if len(df) else _empty_frame()
+    frame["ticker"] = canonical
+    frame = frame.drop_duplicates("date", keep="last").sort_values("date").reset_index(drop=True)
+    doc = Document.from_text(
+        resp.text,
+        kind="response",
+        url=url,
+        title=f"Yahoo chart {meta.get('symbol') or yahoo_symbol(ticker)}",
+        publisher=PUBLISHER,
+        retrieved_at=resp.retrieved_at,
+    )
+    return PriceFetch(canonical, yahoo_symbol(ticker), meta.get("currency"), frame, doc, tuple(skipped))
+
+
+def _chart_result(body: str, url: str, ticker: str) -> tuple[dict, dict]:
+    """The first result of a chart response and its ``meta``; an error for a response
+    that is no chart, a refusal, no result, or one for another symbol."""
     try:
-        data = json.loads(resp.text)
+        data = json.loads(body)
     except ValueError:
         raise InputError("not a JSON chart response", path=url, line=1) from None
     chart = data.get("chart") if isinstance(data, dict) else None
@@ -151,6 +181,12 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
     asked = yahoo_symbol(ticker)
     if meta.get("symbol") and str(meta["symbol"]).upper() != asked.upper():
         raise InputError(f"the response is for {meta['symbol']}, not {asked}", path=url, field="meta.symbol")
+    return res, meta
+
+
+def _chart_columns(res: dict, url: str) -> tuple[list, dict[str, list | None]]:
+    """The timestamps of a chart result and its columns of values (None for a column it
+    lacks); an error for a column of another length, or for no closes."""
     stamps = res.get("timestamp") or []
     quote = ((res.get("indicators") or {}).get("quote") or [{}])[0] or {}
     adj = ((res.get("indicators") or {}).get("adjclose") or [{}])[0] or {}
@@ -171,13 +207,20 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
         raise InputError(
             "the response has timestamps but no closes", path=url, field="indicators.quote.close"
         )
-    zone = _zone(meta)
-    hint = (
-        meta.get("priceHint")
-        if isinstance(meta.get("priceHint"), int) and 0 <= meta["priceHint"] <= 8
-        else None
-    )
-    running = _running_session(meta, zone)
+    return stamps, columns
+
+
+def _chart_rows(
+    stamps: list,
+    columns: dict[str, list | None],
+    zone: timezone | ZoneInfo,
+    hint: int | None,
+    running: date | None,
+    after: date | None,
+) -> tuple[list[dict], list[str]]:
+    """The rows of a chart's bars as text, rounded to ``hint`` decimals (volumes aside),
+    and why bars were skipped: no close, or the session still ``running``. Bars on or
+    before ``after`` are left out."""
     skipped: list[str] = []
     rows = []
     closes = columns["close"] or []  # (none only when there are no timestamps: see above)
@@ -205,21 +248,7 @@ def parse_chart(resp: Response, ticker: str, *, after: date | None = None) -> Pr
                 v = round(float(v), hint)
             row[name] = "" if v is None else _text(v)
         rows.append(row)
-    df = pd.DataFrame(rows, columns=["_line", "date", "open", "high", "low", "close", "volume", "adj_close"])
-    df = df.astype({c: str for c in df.columns if c != "_line"})
-    canonical = normalize_ticker(ticker)
-    frame = checked_rows(df, url) if len(df) else _empty_frame()
-    frame["ticker"] = canonical
-    frame = frame.drop_duplicates("date", keep="last").sort_values("date").reset_index(drop=True)
-    doc = Document.from_text(
-        resp.text,
-        kind="response",
-        url=url,
-        title=f"Yahoo chart {meta.get('symbol') or yahoo_symbol(ticker)}",
-        publisher=PUBLISHER,
-        retrieved_at=resp.retrieved_at,
-    )
-    return PriceFetch(canonical, yahoo_symbol(ticker), meta.get("currency"), frame, doc, tuple(skipped))
+    return rows, skipped
 
 
 def _text(v: object) -> str:
