@@ -104,6 +104,34 @@ def parse_ranking_table(
     if indicator not in METRIC:
         raise EvlensError(f"unknown CPCA indicator {indicator!r}; use 批发 or 零售")
     cols = [str(c).strip() for c in table.columns]
+    months = _ranking_months(cols, where)
+    wanted = {c: p for c, p in months.items() if after is None or p > after}
+    facts: list[Fact] = []
+    unmatched: list[str] = []
+    for i, row in enumerate(table.itertuples(index=False), start=1):
+        values = dict(zip(cols, row))
+        name = str(values["厂商"]).strip()
+        slug = _match(name, find_entity)
+        if slug is None:
+            unmatched.append(name)
+            continue
+        for col, period in wanted.items():
+            fact = _ranking_fact(values[col], col, period, slug, name, indicator, document, where, i)
+            if fact is not None:
+                facts.append(fact)
+    return RankingFetch(
+        indicator,
+        METRIC[indicator],
+        tuple(sorted(set(wanted.values()))),
+        tuple(facts),
+        document,
+        tuple(unmatched),
+    )
+
+
+def _ranking_months(cols: list[str], where: str) -> dict[str, str]:
+    """The month (``YYYY-MM``) of each column of a ranking table after the first, 厂商;
+    an error for another first column or a column that is no month."""
     if not cols or cols[0] != "厂商":
         raise InputError(
             f"expected the first column 厂商, found {cols[:1]}", path=where, line=1, field="厂商"
@@ -117,51 +145,45 @@ def parse_ranking_table(
         if not 1 <= mo <= 12:
             raise InputError(f"column {c!r} names month {mo}", path=where, line=1, field=c)
         months[c] = f"{y:04d}-{mo:02d}"
-    wanted = {c: p for c, p in months.items() if after is None or p > after}
-    facts: list[Fact] = []
-    unmatched: list[str] = []
-    for i, row in enumerate(table.itertuples(index=False), start=1):
-        values = dict(zip(cols, row))
-        name = str(values["厂商"]).strip()
-        slug = _match(name, find_entity)
-        if slug is None:
-            unmatched.append(name)
-            continue
-        for col, period in wanted.items():
-            raw = values[col]
-            if raw is None or (isinstance(raw, float) and pd.isna(raw)) or str(raw).strip() in ("", "-"):
-                continue
-            try:
-                wan = float(str(raw).replace(",", ""))
-            except ValueError:
-                raise InputError(f"cannot read {raw!r} as a number", path=where, line=i, field=col) from None
-            if not wan >= 0 or wan > 1e4:
-                raise InputError(f"{raw!r} is no count of 10,000 vehicles", path=where, line=i, field=col)
-            facts.append(
-                Fact(
-                    entity=slug,
-                    metric=METRIC[indicator],
-                    period=period,
-                    value=float(round(wan * 10_000)),
-                    unit="vehicle",
-                    scope=SCOPE,
-                    document_id=document.id,
-                    surface=f"{name} {col} {raw}",
-                    method=METHOD,
-                    confidence=1.0,
-                    source_url=PAGE_URL,
-                    publisher=PUBLISHER,
-                    note=f"CPCA {SYMBOL} {indicator} ranking via AKShare car_market_man_rank_cpca; "
-                    f"{raw} 万辆 = {round(wan * 10_000):,} vehicles; CPCA maker name {name}",
-                )
-            )
-    return RankingFetch(
-        indicator,
-        METRIC[indicator],
-        tuple(sorted(set(wanted.values()))),
-        tuple(facts),
-        document,
-        tuple(unmatched),
+    return months
+
+
+def _ranking_fact(
+    raw: object,
+    col: str,
+    period: str,
+    slug: str,
+    name: str,
+    indicator: str,
+    document: Document,
+    where: str,
+    line: int,
+) -> Fact | None:
+    """The fact of one cell of a ranking table (10,000 vehicles), None for an empty cell;
+    an error for a cell that is no count."""
+    if raw is None or (isinstance(raw, float) and pd.isna(raw)) or str(raw).strip() in ("", "-"):
+        return None
+    try:
+        wan = float(str(raw).replace(",", ""))
+    except ValueError:
+        raise InputError(f"cannot read {raw!r} as a number", path=where, line=line, field=col) from None
+    if not wan >= 0 or wan > 1e4:
+        raise InputError(f"{raw!r} is no count of 10,000 vehicles", path=where, line=line, field=col)
+    return Fact(
+        entity=slug,
+        metric=METRIC[indicator],
+        period=period,
+        value=float(round(wan * 10_000)),
+        unit="vehicle",
+        scope=SCOPE,
+        document_id=document.id,
+        surface=f"{name} {col} {raw}",
+        method=METHOD,
+        confidence=1.0,
+        source_url=PAGE_URL,
+        publisher=PUBLISHER,
+        note=f"CPCA {SYMBOL} {indicator} ranking via AKShare car_market_man_rank_cpca; "
+        f"{raw} 万辆 = {round(wan * 10_000):,} vehicles; CPCA maker name {name}",
     )
 
 
@@ -244,28 +266,33 @@ def fetch_maker_ranking(
                 raise EvlensError(
                     f"{url}: AKShare could not read the CPCA answer ({type(exc).__name__}: {exc})"
                 ) from None
-        body = next((r for r in reversed(seen) if "cpcadata" in r.url), None)
-        if body is None:
-            doc = Document.from_text(
-                table.to_csv(index=False),
-                kind="response",
-                url=url,
-                title=f"CPCA maker ranking {SYMBOL} {indicator}",
-                publisher=PUBLISHER,
-                retrieved_at=now_utc(),
-            )
-        else:
-            doc = Document.from_text(
-                body.text,
-                kind="response",
-                url=body.url,
-                title=f"CPCA maker ranking {SYMBOL} {indicator}",
-                publisher=PUBLISHER,
-                retrieved_at=body.retrieved_at,
-            )
+        doc = _ranking_document(table, seen, url, indicator)
         return parse_ranking_table(
             table, indicator=indicator, document=doc, find_entity=find_entity, after=after
         )
     if last.startswith("HTTP"):
         raise EvlensError(f"{host_of(url)} answered {last} {retries + 1} times; try again later")
     raise OfflineError(host_of(url), last)
+
+
+def _ranking_document(table: pd.DataFrame, seen: list[Response], url: str, indicator: str) -> Document:
+    """The document of a fetched ranking: the CPCA answer AKShare read, else (none
+    captured) the table it made, as CSV."""
+    body = next((r for r in reversed(seen) if "cpcadata" in r.url), None)
+    if body is None:
+        return Document.from_text(
+            table.to_csv(index=False),
+            kind="response",
+            url=url,
+            title=f"CPCA maker ranking {SYMBOL} {indicator}",
+            publisher=PUBLISHER,
+            retrieved_at=now_utc(),
+        )
+    return Document.from_text(
+        body.text,
+        kind="response",
+        url=body.url,
+        title=f"CPCA maker ranking {SYMBOL} {indicator}",
+        publisher=PUBLISHER,
+        retrieved_at=body.retrieved_at,
+    )
