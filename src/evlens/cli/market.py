@@ -74,6 +74,19 @@ def _render_summary(obj) -> None:
     console.print(obj.summary(), highlight=False)
 
 
+def _render_market_value(result) -> None:
+    """The market value as a reader writes it (HK$1.02 trn), then the computation in full."""
+    from ..views.format import money
+
+    value = getattr(result, "market_cap", None)
+    if value is not None:
+        when = getattr(result, "date", None) or getattr(result, "first_date", None)
+        console.print(
+            f"[bold]{money(value, result.currency)}[/]" + (f" on {when}" if when else ""), highlight=False
+        )
+    console.print(result.summary(), highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("returns")
     def returns_cmd(
@@ -151,7 +164,7 @@ def register(app: typer.Typer) -> None:
             raise InputError("--from, --to and --step go with --series", field="series")
         with state(ctx).open(read_only=True) as store:
             result = market.marketcap(store, ticker, threshold=threshold, on=on)
-        emit(result.to_dict() if as_json else result, as_json, _render_summary)
+        emit(result.to_dict() if as_json else result, as_json, _render_market_value)
 
     @app.command("risk")
     def risk_cmd(
