@@ -12,8 +12,6 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..values import to_json
-
 console = Console(width=None if Console().is_terminal else 120)
 err_console = Console(stderr=True)
 
@@ -47,6 +45,8 @@ def state(ctx: typer.Context) -> State:
 
 
 def dumps(obj: Any) -> str:
+    from ..values import to_json  # loads pandas: only when JSON is asked for
+
     return to_json(obj, indent=2)
 
 

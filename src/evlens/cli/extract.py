@@ -11,11 +11,12 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..periods import parse_day
-from ..values import to_json
 from .common import JSON_OPTION, console, err_console, state
 
 
 def _line(d: dict) -> str:
+    from ..values import to_json
+
     return to_json(d)
 
 
