@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -441,25 +441,7 @@ def _csv_batches(raw: RawFile) -> Iterator[pd.DataFrame]:
         ragged.append(row)
         return "error"
 
-    try:
-        reader = pacsv.open_csv(
-            raw.path,
-            read_options=pacsv.ReadOptions(
-                block_size=_CSV_BLOCK, skip_rows=1, column_names=names, use_threads=False
-            ),
-            memory_pool=pa.system_memory_pool(),  # gives back what it frees
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=refuse
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-                null_values=[],
-            ),
-        )
-    except pa.ArrowInvalid:
-        raise NotStreamable("a row the batch reader cannot read as a whole read does") from None
+    reader = _open_csv(raw, names, refuse)
     line = 2
     pending: list[pa.RecordBatch] = []
     try:
@@ -491,6 +473,30 @@ def _csv_batches(raw: RawFile) -> Iterator[pd.DataFrame]:
                 break
     finally:
         reader.close()
+
+
+def _open_csv(raw: RawFile, names: list[str], refuse: Callable) -> pacsv.CSVStreamingReader:
+    """Arrow's batch reader of a CSV file, every field as text; ``refuse`` is told of a
+    row of another length than the header."""
+    try:
+        return pacsv.open_csv(
+            raw.path,
+            read_options=pacsv.ReadOptions(
+                block_size=_CSV_BLOCK, skip_rows=1, column_names=names, use_threads=False
+            ),
+            memory_pool=pa.system_memory_pool(),  # gives back what it frees
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=refuse
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+            ),
+        )
+    except pa.ArrowInvalid:
+        raise NotStreamable("a row the batch reader cannot read as a whole read does") from None
 
 
 def _parquet_batches(raw: RawFile) -> Iterator[pd.DataFrame]:
