@@ -161,6 +161,94 @@ def official_return(store, entity: str | None, ticker: str, period: str | None) 
     return None
 
 
+def _closes_row(
+    store,
+    ps: PriceSeries,
+    used: PriceSeries,
+    pr: metrics.PeriodReturn,
+    window: Window,
+    role: str,
+    avoid_suspect: bool,
+) -> ReturnRow:
+    """The row of a return measured on the closes ``used`` (``ps`` with or without its
+    suspect rows), with the suspect rows it rests on or skipped and the stored official
+    figure as a cross-check."""
+    note = None
+    suspect = tuple(d for d in (pr.start, pr.end) if ps.is_suspect(d))
+    if avoid_suspect:
+        skipped = [d for d in ps.suspect_dates() if pr.start <= d <= (window.end or pr.end)]
+        if skipped:
+            note = "suspect rows skipped: " + ", ".join(d.isoformat() for d in skipped)
+    official = official_return(store, ps.entity, ps.ticker, window.period)
+    if official is not None:
+        check = f"stored official figure {official['value_pct']:+.2f} % (fact {official['id']})"
+        note = f"{note}; {check}" if note else check
+    kind = "total" if used.adjusted else "price"
+    src = f"stored closes of {ps.ticker}, {pr.start} -> {pr.end}" + (
+        " (dividend-adjusted: total return)" if used.adjusted else ""
+    )
+    return ReturnRow(
+        ticker=ps.ticker,
+        role=role,
+        start=pr.start,
+        end=pr.end,
+        start_close=pr.start_close,
+        end_close=pr.end_close,
+        return_pct=pr.pct,
+        return_kind=kind,
+        adjusted=used.adjusted,
+        suspect_rows=suspect,
+        source=src,
+        currency=ps.currency,
+        name=ps.name,
+        note=note,
+        official_return_pct=official["value_pct"] if official is not None else None,
+    )
+
+
+def _from_closes(store, ps: PriceSeries, window: Window, role: str, avoid_suspect: bool) -> ReturnRow | str:
+    """The row measured on the stored closes when they cover the window, else what is
+    missing (the coverage gap)."""
+    used = ps.without_suspect() if avoid_suspect else ps
+    last_used = used.last_date  # None when there is no close
+    if last_used is None:
+        return f"no stored closes for {ps.ticker}"
+    want_end = last_session(ps.calendar, window.end) if window.end else last_used
+    try:
+        pr = metrics.period_return(used.closes, window.start, window.end)
+    except InputError as exc:
+        return str(exc).split(": ", 1)[-1]
+    reached = ps.between(None, window.end).last_date  # suspect rows count for coverage
+    if reached is None or reached < want_end:
+        return f"prices end {reached}, before the window's last session {want_end}"
+    return _closes_row(store, ps, used, pr, window, role, avoid_suspect)
+
+
+def _official_row(ps: PriceSeries, window: Window, role: str, fact: dict, coverage_gap: str) -> ReturnRow:
+    """The row of a stored official return, used where the closes do not cover the window."""
+    extra = f"; {fact['others']} other stored figure(s)" if fact["others"] else ""
+    src = f"stored fact {fact['id']} ({fact['metric']} {window.period}"
+    src += f", {fact['publisher']}" if fact.get("publisher") else ""
+    src += f", {fact['source_url']})" if fact.get("source_url") else ")"
+    return ReturnRow(
+        ticker=ps.ticker,
+        role=role,
+        start=window.start,
+        end=window.end,
+        start_close=None,
+        end_close=None,
+        return_pct=fact["value_pct"],
+        return_kind="official",
+        adjusted=False,
+        source=src,
+        source_url=fact.get("source_url"),
+        fact_id=fact["id"],
+        currency=ps.currency,
+        name=ps.name,
+        note=f"closes do not cover the window ({coverage_gap}); official figure used{extra}",
+    )
+
+
 def ticker_return(
     store,
     ticker: str,
@@ -173,77 +261,13 @@ def ticker_return(
     """One ticker's return over ``window`` (see the module docstring for the order of
     sources)."""
     ps = prices if prices is not None else load_prices(store, ticker)
-    note = None
-    coverage_gap = None
-    used = ps.without_suspect() if avoid_suspect else ps
-    last_used = used.last_date  # None when there is no close
-    if last_used is not None:
-        want_end = last_session(ps.calendar, window.end) if window.end else last_used
-        try:
-            pr = metrics.period_return(used.closes, window.start, window.end)
-        except InputError as exc:
-            coverage_gap = str(exc).split(": ", 1)[-1]
-        else:
-            reached = ps.between(None, window.end).last_date  # suspect rows count for coverage
-            if reached is None or reached < want_end:
-                coverage_gap = f"prices end {reached}, before the window's last session {want_end}"
-            else:
-                suspect = tuple(d for d in (pr.start, pr.end) if ps.is_suspect(d))
-                if avoid_suspect:
-                    skipped = [d for d in ps.suspect_dates() if pr.start <= d <= (window.end or pr.end)]
-                    if skipped:
-                        note = "suspect rows skipped: " + ", ".join(d.isoformat() for d in skipped)
-                official = official_return(store, ps.entity, ps.ticker, window.period)
-                if official is not None:
-                    check = f"stored official figure {official['value_pct']:+.2f} % (fact {official['id']})"
-                    note = f"{note}; {check}" if note else check
-                kind = "total" if used.adjusted else "price"
-                src = f"stored closes of {ps.ticker}, {pr.start} -> {pr.end}" + (
-                    " (dividend-adjusted: total return)" if used.adjusted else ""
-                )
-                return ReturnRow(
-                    ticker=ps.ticker,
-                    role=role,
-                    start=pr.start,
-                    end=pr.end,
-                    start_close=pr.start_close,
-                    end_close=pr.end_close,
-                    return_pct=pr.pct,
-                    return_kind=kind,
-                    adjusted=used.adjusted,
-                    suspect_rows=suspect,
-                    source=src,
-                    currency=ps.currency,
-                    name=ps.name,
-                    note=note,
-                    official_return_pct=official["value_pct"] if official is not None else None,
-                )
-    else:
-        coverage_gap = f"no stored closes for {ps.ticker}"
-
+    row = _from_closes(store, ps, window, role, avoid_suspect)
+    if isinstance(row, ReturnRow):
+        return row
+    coverage_gap = row
     fact = official_return(store, ps.entity, ps.ticker, window.period)
     if fact is not None:
-        extra = f"; {fact['others']} other stored figure(s)" if fact["others"] else ""
-        src = f"stored fact {fact['id']} ({fact['metric']} {window.period}"
-        src += f", {fact['publisher']}" if fact.get("publisher") else ""
-        src += f", {fact['source_url']})" if fact.get("source_url") else ")"
-        return ReturnRow(
-            ticker=ps.ticker,
-            role=role,
-            start=window.start,
-            end=window.end,
-            start_close=None,
-            end_close=None,
-            return_pct=fact["value_pct"],
-            return_kind="official",
-            adjusted=False,
-            source=src,
-            source_url=fact.get("source_url"),
-            fact_id=fact["id"],
-            currency=ps.currency,
-            name=ps.name,
-            note=f"closes do not cover the window ({coverage_gap}); official figure used{extra}",
-        )
+        return _official_row(ps, window, role, fact, coverage_gap)
     return ReturnRow(
         ticker=ps.ticker,
         role=role,
