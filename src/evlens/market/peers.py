@@ -114,6 +114,39 @@ def _risk_columns(store, row: ReturnRow, benchmark: str, window_kwargs: dict) ->
     return out
 
 
+def _peer_row(r: ReturnRow, extra: dict) -> PeerRow:
+    """The table row of a subject or peer, with its risk columns ``extra``."""
+    return PeerRow(
+        ticker=r.ticker,
+        role=r.role,
+        return_pct=r.return_pct,
+        excess_pct=r.excess_pct,
+        rank=r.rank,
+        return_kind=r.return_kind,
+        adjusted=r.adjusted,
+        suspect_rows=r.suspect_rows,
+        source=r.source,
+        note=r.note,
+        **extra,
+    )
+
+
+def _index_row(b: ReturnRow) -> PeerRow:
+    """The table row of the index: not ranked, no excess over itself."""
+    return PeerRow(
+        ticker=b.ticker,
+        role="index",
+        return_pct=b.return_pct,
+        excess_pct=0.0 if b.return_pct is not None else None,
+        rank=None,
+        return_kind=b.return_kind,
+        adjusted=b.adjusted,
+        suspect_rows=b.suspect_rows,
+        source=b.source,
+        note=b.note,
+    )
+
+
 def peers(
     store,
     subject: str,
@@ -141,38 +174,11 @@ def peers(
     window_kwargs = {
         k: v for k, v in {"year": year, "ytd": ytd, "start": start, "end": end}.items() if v is not None
     }
-    out: list[PeerRow] = []
-    for r in table.rows:
-        extra = _risk_columns(store, r, b.ticker, window_kwargs) if with_risk else {}
-        out.append(
-            PeerRow(
-                ticker=r.ticker,
-                role=r.role,
-                return_pct=r.return_pct,
-                excess_pct=r.excess_pct,
-                rank=r.rank,
-                return_kind=r.return_kind,
-                adjusted=r.adjusted,
-                suspect_rows=r.suspect_rows,
-                source=r.source,
-                note=r.note,
-                **extra,
-            )
-        )
-    out.append(
-        PeerRow(
-            ticker=b.ticker,
-            role="index",
-            return_pct=b.return_pct,
-            excess_pct=0.0 if b.return_pct is not None else None,
-            rank=None,
-            return_kind=b.return_kind,
-            adjusted=b.adjusted,
-            suspect_rows=b.suspect_rows,
-            source=b.source,
-            note=b.note,
-        )
-    )
+    out = [
+        _peer_row(r, _risk_columns(store, r, b.ticker, window_kwargs) if with_risk else {})
+        for r in table.rows
+    ]
+    out.append(_index_row(b))
     out.sort(key=lambda r: (r.return_pct is None, -(r.return_pct or 0.0)))
     avg = peer_average([r.return_pct for r in peer_rows])
     gap = (
