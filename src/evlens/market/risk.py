@@ -163,6 +163,27 @@ def _nan_to_none(x):
     return None if x is None or (isinstance(x, float) and x != x) else x
 
 
+def _suspect_left_out(ps: PriceSeries, window: Window) -> tuple[PriceSeries, tuple[date, ...]]:
+    """The closes without their suspect rows, and the suspect dates in the window."""
+    span = ps.between(None, window.end)
+    excluded = tuple(d for d in span.suspect_dates() if window.start is None or d >= window.start)
+    return ps.without_suspect(), excluded
+
+
+def _benchmark_closes(store, benchmark: str, closes: pd.Series, keep_suspect: bool) -> tuple[str, pd.Series]:
+    """The benchmark's ticker and its closes over the span of the ticker's ``closes``
+    (suspect rows left out unless ``keep_suspect``)."""
+    bs = load_prices(store, benchmark)
+    if bs.empty:
+        raise NotFoundError(f"no stored closes for the benchmark {bs.ticker}")
+    if not keep_suspect:
+        bs = bs.without_suspect()
+    bench_closes = bs.closes
+    return bs.ticker, bench_closes[
+        (bench_closes.index >= closes.index[0]) & (bench_closes.index <= closes.index[-1])
+    ]
+
+
 def risk(
     store,
     ticker: str,
@@ -189,22 +210,11 @@ def risk(
         raise NotFoundError(f"no stored closes for {ps.ticker}")
     excluded: tuple[date, ...] = ()
     if not keep_suspect:
-        span = ps.between(None, window.end)
-        excluded = tuple(d for d in span.suspect_dates() if window.start is None or d >= window.start)
-        ps = ps.without_suspect()
+        ps, excluded = _suspect_left_out(ps, window)
     closes = window_closes(ps, window)
-    bench_ticker, bench_closes = None, None
-    if benchmark:
-        bs = load_prices(store, benchmark)
-        if bs.empty:
-            raise NotFoundError(f"no stored closes for the benchmark {bs.ticker}")
-        if not keep_suspect:
-            bs = bs.without_suspect()
-        bench_ticker = bs.ticker
-        bench_closes = bs.closes
-        bench_closes = bench_closes[
-            (bench_closes.index >= closes.index[0]) & (bench_closes.index <= closes.index[-1])
-        ]
+    bench_ticker, bench_closes = (
+        _benchmark_closes(store, benchmark, closes, keep_suspect) if benchmark else (None, None)
+    )
     m = risk_metrics(closes, bench_closes, rf_annual=rf)
     return RiskReport(
         ticker=ps.ticker,
