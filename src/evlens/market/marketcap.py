@@ -358,17 +358,9 @@ def market_cap_on(store, ticker: str, on: date | str | None = None) -> MarketCap
     )
 
 
-def first_crossing(store, ticker: str, threshold: float, since: date | str | None = None) -> Milestone:
-    """The first session (on or after ``since``) whose market value is at or above
-    ``threshold``. Only sessions with a share count dated on or before them are searched;
-    suspect rows (unreliable closes) are skipped and listed."""
-    if not threshold or threshold <= 0:
-        raise InputError(f"threshold must be a positive amount, got {threshold!r}", field="threshold")
-    ps = load_prices(store, ticker)
-    if ps.empty:
-        raise NotFoundError(f"no stored closes for {ps.ticker}")
-    _refuse_adjusted(ps)
-    table = share_table(stored_counts(store, ps.ticker), ps.ticker)
+def _valued_closes(ps: PriceSeries, table: pd.DataFrame, since: date | str | None) -> pd.DataFrame:
+    """The sessions (on or after ``since``) with a share count in force: their close,
+    suspect flag, shares and market value ``cap``."""
     frame = ps.frame
     if since is not None:
         frame = frame[frame.index >= pd.Timestamp(str(since))]
@@ -380,6 +372,39 @@ def first_crossing(store, ticker: str, threshold: float, since: date | str | Non
     if joined.empty:
         raise NotFoundError(f"no session of {ps.ticker} has a share count dated on or before it")
     joined["cap"] = joined["close"] * joined["shares"]
+    return joined
+
+
+def _not_crossed(joined: pd.DataFrame, sound: pd.DataFrame, common: dict) -> Milestone:
+    """The milestone never reached: the highest market value of the sound sessions (of
+    all sessions when none is sound) instead."""
+    top = sound["cap"].idxmax() if not sound.empty else joined["cap"].idxmax()
+    return Milestone(
+        crossed=False,
+        first_date=None,
+        close=None,
+        shares=None,
+        shares_as_of=None,
+        basis=None,
+        market_cap=None,
+        max_market_cap=float(joined.at[top, "cap"]),
+        max_date=top.date(),
+        **common,
+    )
+
+
+def first_crossing(store, ticker: str, threshold: float, since: date | str | None = None) -> Milestone:
+    """The first session (on or after ``since``) whose market value is at or above
+    ``threshold``. Only sessions with a share count dated on or before them are searched;
+    suspect rows (unreliable closes) are skipped and listed."""
+    if not threshold or threshold <= 0:
+        raise InputError(f"threshold must be a positive amount, got {threshold!r}", field="threshold")
+    ps = load_prices(store, ticker)
+    if ps.empty:
+        raise NotFoundError(f"no stored closes for {ps.ticker}")
+    _refuse_adjusted(ps)
+    table = share_table(stored_counts(store, ps.ticker), ps.ticker)
+    joined = _valued_closes(ps, table, since)
     sound = joined[~joined["suspect"]]
     hits = sound[sound["cap"] >= threshold]
     skipped = tuple(
@@ -396,19 +421,7 @@ def first_crossing(store, ticker: str, threshold: float, since: date | str | Non
         "skipped_suspect": skipped,
     }
     if hits.empty:
-        top = sound["cap"].idxmax() if not sound.empty else joined["cap"].idxmax()
-        return Milestone(
-            crossed=False,
-            first_date=None,
-            close=None,
-            shares=None,
-            shares_as_of=None,
-            basis=None,
-            market_cap=None,
-            max_market_cap=float(joined.at[top, "cap"]),
-            max_date=top.date(),
-            **common,
-        )
+        return _not_crossed(joined, sound, common)
     day = hits.index[0]
     count = shares_as_of(table, day.date())
     if count is None:  # a session with a market value has a count in force
