@@ -203,7 +203,6 @@ def simulate(
     params = draw_parameters(scenario, n, rng, deterministic)
     shocks = _demand_shocks(scenario.demand.noise_sigma, len(grid), n, rng, deterministic)
     event_steps = _event_steps(scenario, grid)
-    event_counts = [np.floor(e + _EPS) for e in params.events]
     log_growth = np.log1p(params.growth)
 
     out = {k: np.zeros((len(grid), n)) for k in _OUTPUTS}
@@ -215,10 +214,7 @@ def simulate(
         made, cum_cap, rate_first, rate_last = _month_capacity(scenario, params, mo, cum_cap, n)
         # 3. arrivals
         A, cum_int = _arrivals(scenario, params, mo, shocks[m_i], log_growth, cum_int, rng, deterministic)
-        for j in range(len(mo.days)):
-            for e_i in event_steps.get((m_i, j), ()):
-                A[j] += event_counts[e_i].astype(A.dtype)
-        arrived = np.cumsum(A, axis=0)
+        arrived = _with_surges(A, m_i, event_steps, params.events)
         # 2. monthly cancellation review on the month's first step
         C = _cancellations(scenario, params, B, rate_first, rng, deterministic)
         B = B - C
@@ -273,6 +269,18 @@ def _event_steps(scenario: Scenario, grid: list[_Month]) -> dict[tuple[int, int]
                 j = (ev.date - mo.days[0]).days if scenario.resolution == "daily" else 0
                 event_steps.setdefault((m_i, j), []).append(e_i)
     return event_steps
+
+
+def _with_surges(
+    A: np.ndarray, m_i: int, event_steps: Mapping[tuple[int, int], list[int]], events: tuple[np.ndarray, ...]
+) -> np.ndarray:
+    """Step 3 completed: the new orders ``A`` of month ``m_i`` (steps x paths) plus the
+    launch surges (whole orders of each path's draw ``events``) dated in its steps, as
+    running totals over the steps. ``A`` is added to in place."""
+    for j in range(A.shape[0]):
+        for e_i in event_steps.get((m_i, j), ()):
+            A[j] += np.floor(events[e_i] + _EPS).astype(A.dtype)
+    return np.cumsum(A, axis=0)
 
 
 def _month_capacity(
