@@ -447,6 +447,23 @@ class Comparison:
         return text + " | ".join(p.summary(self.names) for p in self.pairs)
 
 
+def _standing(e: str, m: str, r: MonthRanking | None, launch: str | None) -> Standing:
+    """Model ``e``'s standing in month ``m``'s list ``r`` (None: no list that month);
+    ``launch``: its first month of deliveries, if known."""
+    if r is None:
+        return Standing(e, m, "no list", None, None, 0, None)
+    hit = next((x for x in r.rows if x.figure.entity == e), None)
+    if hit is None and launch and m < launch:
+        url = r.source_urls[0] if r.source_urls else None
+        return Standing(e, m, "not launched", None, None, r.list_size, url)
+    if hit is None:
+        url = r.source_urls[0] if r.source_urls else None
+        return Standing(e, m, "unlisted", None, None, r.list_size, url)
+    return Standing(
+        e, m, "listed", hit.figure.value, hit.rank, r.list_size, hit.figure.source_url, hit.figure.fact_id
+    )
+
+
 def compare_models(
     figures: Iterable[Figure],
     models: Sequence[str],
@@ -476,36 +493,9 @@ def compare_models(
     first = start or (listed_months[0] if listed_months else None)
     last = end or (listed_months[-1] if listed_months else None)
     months = month_range(first, last) if first and last and first <= last else ()
-    standings: dict[str, tuple[Standing, ...]] = {}
-    for e in models:
-        row = []
-        for m in months:
-            r = rankings.get(m)
-            if r is None:
-                row.append(Standing(e, m, "no list", None, None, 0, None))
-                continue
-            hit = next((x for x in r.rows if x.figure.entity == e), None)
-            launch = (launched or {}).get(e)
-            if hit is None and launch and m < launch:
-                url = r.source_urls[0] if r.source_urls else None
-                row.append(Standing(e, m, "not launched", None, None, r.list_size, url))
-            elif hit is None:
-                url = r.source_urls[0] if r.source_urls else None
-                row.append(Standing(e, m, "unlisted", None, None, r.list_size, url))
-            else:
-                row.append(
-                    Standing(
-                        e,
-                        m,
-                        "listed",
-                        hit.figure.value,
-                        hit.rank,
-                        r.list_size,
-                        hit.figure.source_url,
-                        hit.figure.fact_id,
-                    )
-                )
-        standings[e] = tuple(row)
+    standings = {
+        e: tuple(_standing(e, m, rankings.get(m), (launched or {}).get(e)) for m in months) for e in models
+    }
     pairs = tuple(head_to_head(a, b, standings) for i, a in enumerate(models) for b in models[i + 1 :])
     return Comparison(metric, models, dict(names or {}), months, standings, pairs)
 
