@@ -144,6 +144,9 @@ def forecast_deliveries(
 
     See the module docstring for the steps and conventions. ``approx_tol``, ``exclude``
     and ``on_conflict`` act on the deliveries facts as in :func:`monthly_deliveries`.
+    Long because of its twelve parameters and the 24 fields of the result it fills; each
+    step of the work (known months, span check, simulation, target, month bands) is a
+    helper of its own.
     """
     year = year or scenario.target_year
     if year is None:
