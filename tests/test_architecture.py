@@ -33,6 +33,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "demo",
             "data",
             "defaults",
+            "results",
         }
     ),
     frozenset({"sources", "extract"}),
@@ -145,3 +146,56 @@ def test_the_check_finds_a_wrong_import(tmp_path, monkeypatch, unit, source, exp
     monkeypatch.setattr(sys.modules[__name__], "SRC", fake)
     found = violations()
     assert len(found) == 1 and expected in found[0] and f"{unit}/bad.py:" in found[0]
+
+
+def test_every_result_shares_one_base():
+    """A class that gives both ``to_dict()`` and ``summary()`` is a result: it subclasses
+    :class:`evlens.results.Result`, so that ``str()`` of it is its summary."""
+    loose = []
+    for path in modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                methods = {m.name for m in node.body if isinstance(m, ast.FunctionDef)}
+                bases = {ast.unparse(b) for b in node.bases}
+                if {"to_dict", "summary"} <= methods and "Result" not in bases and node.name != "Result":
+                    loose.append(f"{path.relative_to(SRC.parent)}:{node.lineno} {node.name}")
+    assert loose == []
+
+
+def test_str_of_a_result_is_its_summary():
+    from evlens.gazetteer import reported_metric
+    from evlens.results import Result
+
+    m = reported_metric("byd")
+    assert isinstance(m, Result) and str(m) == m.summary() and "byd" in str(m).lower()
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def _own_lines(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """Lines from ``def`` to the function's end, less the functions and classes nested in it
+    (each of those is measured on its own)."""
+    nested: list[ast.AST] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                nested.append(child)
+            else:
+                visit(child)
+
+    visit(fn)
+    inner = sum(n.end_lineno - n.lineno + 1 + len(n.decorator_list) for n in nested)
+    return fn.end_lineno - fn.lineno + 1 - inner
+
+
+def test_no_function_over_60_lines_unless_its_docstring_says_why():
+    long = []
+    for path in modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                n = _own_lines(node)
+                if n > MAX_FUNCTION_LINES and "long because" not in (ast.get_docstring(node) or "").lower():
+                    long.append(f"{path.relative_to(SRC.parent)}:{node.lineno} {node.name} ({n} lines)")
+    assert long == []

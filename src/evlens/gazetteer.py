@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .errors import InputError, NotFoundError
+from .results import Result
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class Listing:
 
 
 @dataclass(frozen=True)
-class ReportedMetric:
+class ReportedMetric(Result):
     """What a maker publishes each month and how evlens shows it.
 
     ``metric`` is the fact metric of the maker's own release (``deliveries``, ``sales``,

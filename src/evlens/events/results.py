@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from ..results import Result
 from .spec import StudySpec
 
 #: Short column headers of the text summary.
@@ -128,7 +129,7 @@ class TestRow:
 
 
 @dataclass(frozen=True)
-class EventStudyResult:
+class EventStudyResult(Result):
     """All events and the tests across them.
 
     ``daily`` holds one :class:`TestRow` per relative day (``mean`` = AAR, ``caar`` its

@@ -34,6 +34,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..errors import EvlensError, InputError, NotFoundError
+from ..results import Result
 from .series import PriceSeries, load_prices
 
 BASIS_PREFERENCE = ("filing", "derived", "implied")
@@ -216,7 +217,7 @@ def _refuse_adjusted(ps: PriceSeries) -> None:
 
 
 @dataclass(frozen=True)
-class MarketCap:
+class MarketCap(Result):
     """Market value of one listed line on one session."""
 
     ticker: str
@@ -251,7 +252,7 @@ class MarketCap:
 
 
 @dataclass(frozen=True)
-class Milestone:
+class Milestone(Result):
     """The first session whose market value reached ``threshold``."""
 
     ticker: str
@@ -515,7 +516,7 @@ def ledger_entries(table: pd.DataFrame) -> tuple[LedgerEntry, ...]:
 
 
 @dataclass(frozen=True)
-class Reconciliation:
+class Reconciliation(Result):
     """The ledger checked against its own totals: for each filed or derived total after
     the first, the count the ledger expected and the gap."""
 
@@ -661,7 +662,7 @@ class Move:
 
 
 @dataclass(frozen=True)
-class MarketValueSeries:
+class MarketValueSeries(Result):
     """Daily market value of one listed line over a window, with the basis and document of
     each day's share count, milestones, the largest daily changes and the ledger."""
 

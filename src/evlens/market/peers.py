@@ -18,6 +18,7 @@ from datetime import date
 import numpy as np
 
 from ..errors import EvlensError, InputError
+from ..results import Result
 from . import metrics
 from .returns import ReturnRow, _split, returns
 from .risk import risk
@@ -47,7 +48,7 @@ class PeerRow:
 
 
 @dataclass(frozen=True)
-class PeerTable:
+class PeerTable(Result):
     subject: str
     benchmark: str
     window_label: str

@@ -23,6 +23,7 @@ from datetime import date
 
 from ..calendars import last_session
 from ..errors import InputError, NotFoundError
+from ..results import Result
 from . import metrics
 from .series import PriceSeries, load_prices
 from .window import Window, resolve_window
@@ -67,7 +68,7 @@ class ReturnRow:
 
 
 @dataclass(frozen=True)
-class ReturnsTable:
+class ReturnsTable(Result):
     window: Window
     rows: tuple[ReturnRow, ...]
     benchmark: ReturnRow | None = None

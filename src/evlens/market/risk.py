@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..errors import InputError, NotFoundError
+from ..results import Result
 from . import metrics
 from .series import PriceSeries, load_prices
 from .window import Window, everything, resolve_window
@@ -36,7 +37,7 @@ CONVENTIONS = {
 
 
 @dataclass(frozen=True)
-class RiskReport:
+class RiskReport(Result):
     ticker: str
     window: Window
     start: date

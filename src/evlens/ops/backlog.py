@@ -45,6 +45,7 @@ from ..reconcile import (
     rank,
     role_of,
 )
+from ..results import Result
 from .deliveries import DEFAULT_APPROX_TOL, DeliverySeries, monthly_deliveries
 
 ORDER_METRICS = ("orders", "locked_orders")
@@ -85,7 +86,7 @@ class BacklogPoint:
 
 
 @dataclass(frozen=True)
-class BacklogReport:
+class BacklogReport(Result):
     entity: str
     points: tuple[BacklogPoint, ...]
     skipped: tuple[dict, ...]

@@ -37,6 +37,7 @@ import numpy as np
 from ..errors import EvlensError
 from ..periods import parse_period
 from ..reconcile import entity_infos, fact_records, release_calendar, target_choice
+from ..results import Result
 from . import baseline as bl
 
 METHODS = ("model", "run-rate", "seasonal naive", "AutoETS")
@@ -295,7 +296,7 @@ def _stats(rows: list[dict], name: str | None = None) -> dict:
 
 
 @dataclass(frozen=True)
-class BacktestResult:
+class BacktestResult(Result):
     """Scores of the calibrated model and the baselines over every back-test point."""
 
     years: tuple[int, ...]

@@ -44,6 +44,7 @@ import numpy as np
 from ..errors import InputError, NotFoundError
 from ..periods import add_months, months_between, parse_period
 from ..reconcile import current_facts, entity_infos, fact_records, release_calendar, target_choice
+from ..results import Result
 
 MIN_MONTHS = 6
 MIN_CALIBRATION = 20
@@ -310,7 +311,7 @@ def ensemble(pf: PointForecast, scores: Sequence[float] | None, n: int = 400) ->
 
 
 @dataclass(frozen=True)
-class BaselineForecast:
+class BaselineForecast(Result):
     """A year's total forecast without a scenario (see the module docstring)."""
 
     entity: str

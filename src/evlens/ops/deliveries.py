@@ -56,6 +56,7 @@ from ..reconcile import (
     target_choice,
 )
 from ..reconcile import intervals as iv
+from ..results import Result
 
 #: Metrics that count vehicles handed to customers. Retail registrations (CPCA) and
 #: wholesale figures measure something else and are never mixed in silently.
@@ -159,7 +160,7 @@ class TargetPace:
 
 
 @dataclass(frozen=True)
-class DeliverySeries:
+class DeliverySeries(Result):
     entity: str
     year: int | None
     months: tuple[MonthEstimate, ...]

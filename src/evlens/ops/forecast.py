@@ -39,6 +39,7 @@ from ..errors import InputError, NotFoundError
 from ..facts import Fact
 from ..periods import parse_period
 from ..reconcile import EntityInfo, entity_infos, fact_records, target_choice
+from ..results import Result
 from .deliveries import DEFAULT_APPROX_TOL, monthly_deliveries
 from .engine import Simulation, simulate
 from .scenario import Scenario
@@ -76,7 +77,7 @@ class MonthBand:
 
 
 @dataclass(frozen=True)
-class ForecastResult:
+class ForecastResult(Result):
     entity: str
     year: int
     target: float

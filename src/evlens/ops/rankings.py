@@ -56,6 +56,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..periods import month_at, month_index
+from ..results import Result
 
 METRICS = ("retail_sales", "deliveries")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -128,7 +129,7 @@ def _competition_ranks(values: Sequence[float]) -> list[int]:
 
 
 @dataclass(frozen=True)
-class MonthRanking:
+class MonthRanking(Result):
     """A month's list ranked; with a selection, only the selected rows (ranks still among
     the whole list) and how many of the list's models had no data to select them by."""
 
@@ -293,7 +294,7 @@ class Pass:
 
 
 @dataclass(frozen=True)
-class HeadToHead:
+class HeadToHead(Result):
     """Two models month by month: the leads, every pass, and per model the months it led,
     its first lead, its first pass and its longest run in front."""
 
@@ -396,7 +397,7 @@ def head_to_head(a: str, b: str, standings: Mapping[str, Sequence[Standing]]) ->
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Result):
     """Models side by side, month by month: each model's standing, and every pair's
     head-to-head. ``months`` runs over every calendar month from the first to the last."""
 

@@ -37,6 +37,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..results import Result
 from .calendar import release_calendar
 from .records import FactRecord, fact_records, known_by
 
@@ -112,7 +113,7 @@ class Choice:
 
 
 @dataclass(frozen=True)
-class Reconciliation:
+class Reconciliation(Result):
     """One :class:`Choice` per group, in (entity, metric, period) order, as of a date."""
 
     choices: tuple[Choice, ...]

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..errors import InputError, NotFoundError
+from ..results import Result
 from ..tickers import exchange_of, normalize_ticker
 from ..validate import check_facts
 from .core import Store, _now
@@ -145,7 +146,7 @@ def plan(store: Store, tickers: Sequence[str], today: date, start: date | None =
 
 # -------------------------------------------------------------------- writes
 @dataclass(frozen=True)
-class UpdateResult:
+class UpdateResult(Result):
     """What one ``evlens update`` stored: per ticker and per ranking, with the documents."""
 
     prices: tuple[dict, ...] = field(default_factory=tuple)
