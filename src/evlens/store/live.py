@@ -24,25 +24,10 @@ from ..errors import InputError, NotFoundError
 from ..results import Result
 from ..tickers import exchange_of, normalize_ticker
 from ..validate import check_facts
-from .core import Store, _now
+from .core import _PRICE_COLUMNS, Store, _now
 
 #: First date fetched for a series the store does not hold yet.
 DEFAULT_START = date(2024, 1, 1)
-_PRICE_COLS = [
-    "ticker",
-    "date",
-    "open",
-    "high",
-    "low",
-    "close",
-    "adj_close",
-    "volume",
-    "adjusted",
-    "suspect",
-    "suspect_reason",
-    "import_id",
-    "line",
-]
 
 
 # --------------------------------------------------------------------- reads
@@ -245,12 +230,12 @@ def _insert_prices(store: Store, pf) -> int:
     frame["date"] = pd.to_datetime(frame["date"]).dt.date
     frame["adjusted"] = False
     frame["import_id"] = pf.document.id
-    frame = frame[_PRICE_COLS]
+    frame = frame[_PRICE_COLUMNS]
     store.con.register("evlens_live_prices", frame)
     try:
         before = store.con.execute("SELECT count(*) FROM prices").fetchall()[0][0]
         store.con.execute(
-            f"INSERT INTO prices ({', '.join(_PRICE_COLS)}) SELECT {', '.join(_PRICE_COLS)} "
+            f"INSERT INTO prices ({', '.join(_PRICE_COLUMNS)}) SELECT {', '.join(_PRICE_COLUMNS)} "
             "FROM evlens_live_prices i ANTI JOIN prices p USING (ticker, date) ORDER BY i.date"
         )
         after = store.con.execute("SELECT count(*) FROM prices").fetchall()[0][0]
