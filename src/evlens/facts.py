@@ -28,6 +28,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
+from .periods import parse_period
+
 BOUNDS = ("eq", "gt", "ge", "lt", "le", "approx")
 RATES = (None, "day", "week", "month", "year")
 
@@ -117,8 +119,6 @@ class Fact:
     def row(self) -> dict[str, Any]:
         """The fact as a row of the ``facts`` table (without ``stored_at``): the period in
         canonical form with its first and last day, numbers as floats."""
-        from .periods import parse_period
-
         p = parse_period(self.period)
         return {
             "id": self.id,

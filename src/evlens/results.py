@@ -24,8 +24,15 @@ class Result:
         return jsonable(dataclasses.asdict(self))
 
     def summary(self) -> str:
-        """A few lines of text for a person; each result writes its own."""
-        raise NotImplementedError(f"{type(self).__name__} has no summary()")
+        """A few lines of text for a person: by default the class's name and each field that
+        is a plain value (a number, text, a date or ``None``) as ``name: value``; results
+        with more to say write their own."""
+        plain = (int, float, str, bool, type(None))
+        lines = [type(self).__name__]
+        for name, value in self.to_dict().items():
+            if isinstance(value, plain):
+                lines.append(f"  {name}: {value}")
+        return "\n".join(lines)
 
     def __str__(self) -> str:
         return self.summary()

@@ -101,16 +101,19 @@ def deliveries_figure(data: dict, lang: str) -> go.Figure | None:
     )
     pace = d.get("pace")
     if pace and pace.get("target"):
-        year = str(d["year"])
-        yx = [m for m in x if m.startswith(year)]
-        f.add_scatter(
-            x=yx,
-            y=[pace["target"] / 12] * len(yx),
-            mode="lines",
-            name=L["pace"],
-            line={"dash": "dash", "color": "#2ca02c"},
-        )
+        _pace_line(f, [m for m in x if m.startswith(str(d["year"]))], pace["target"], L)
     return f
+
+
+def _pace_line(f: go.Figure, months: list[str], target: float, L: dict[str, str]) -> None:
+    """The straight-line pace of a year's target: a twelfth of it each month, dashed."""
+    f.add_scatter(
+        x=months,
+        y=[target / 12] * len(months),
+        mode="lines",
+        name=L["pace"],
+        line={"dash": "dash", "color": "#2ca02c"},
+    )
 
 
 def backlog_figure(data: dict, lang: str) -> go.Figure | None:
@@ -176,13 +179,7 @@ def fan_figure(data: dict, lang: str) -> go.Figure | None:
     )
     f.add_scatter(x=x, y=[m["deliveries"]["p50"] for m in ms], mode="lines+markers", name=L["median"])
     if fc.get("target"):
-        f.add_scatter(
-            x=x,
-            y=[fc["target"] / 12] * len(x),
-            mode="lines",
-            name=L["pace"],
-            line={"dash": "dash", "color": "#2ca02c"},
-        )
+        _pace_line(f, x, fc["target"], L)
     return f
 
 

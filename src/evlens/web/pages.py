@@ -237,18 +237,7 @@ def register(app: FastAPI, svc) -> None:
         body = await _article_text(text, file)
         pub = parse_day(published, "published")
         doc, facts = await run_in_threadpool(extract, body, pub)  # CPU-bound: off the event loop
-        return render(
-            request,
-            "article",
-            lang,
-            None,
-            title=labels(lang)["article"],
-            segs=segments(doc.text, facts),
-            facts=[fact_to_dict(f) for f in facts],
-            text=doc.text,
-            published=published or "",
-            stored=None,
-        )
+        return article_page(request, lang, doc, facts, published, stored=None)
 
     @app.post("/article/store", response_class=HTMLResponse, include_in_schema=False)
     def article_store(
@@ -265,6 +254,12 @@ def register(app: FastAPI, svc) -> None:
             )
         doc, facts = extract(text, parse_day(published, "published"))
         result = svc.store_article(doc, facts)
+        stored = {"added": result.added, "already": result.already_imported, "id": doc.id}
+        return article_page(request, lang, doc, facts, published, stored=stored)
+
+    def article_page(request: Request, lang: str, doc, facts, published: str | None, stored: dict | None):
+        """The article page: the text with each fact's span marked, the facts, and what was
+        stored (``None`` before the user stores it)."""
         return render(
             request,
             "article",
@@ -275,7 +270,7 @@ def register(app: FastAPI, svc) -> None:
             facts=[fact_to_dict(f) for f in facts],
             text=doc.text,
             published=published or "",
-            stored={"added": result.added, "already": result.already_imported, "id": doc.id},
+            stored=stored,
         )
 
 
