@@ -18,6 +18,7 @@ from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, ma
 from ..market.metrics import rebased
 from ..periods import DAYS_PER_MONTH
 from ..values import jsonable
+from .sources import fact_sources
 
 EVENT_METRICS = ("deliveries", "delivery_target")
 
@@ -491,7 +492,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         page.figs["head_to_head"] = {
             st["fact_id"] for m in h2h["months"] for st in m["models"].values() if st.get("fact_id")
         }
-    sources = _sources(store, facts, set().union(*page.figs.values()))
+    sources = fact_sources(store, facts, set().union(*page.figs.values()))
     for sk in getattr(store, "skipped_facts", ()):
         page.notes.append(
             f"stored fact {sk['id']} ({sk['entity']} {sk['metric']} {sk['period']}) skipped: "
@@ -826,54 +827,3 @@ def _note_peer_rows(store, peer_d: dict, year: int) -> None:
     for r in peer_d["rows"]:
         if r["return_pct"] is None and r["ticker"] in why:
             r["note"] = why[r["ticker"]] + (f"; {r['note']}" if r.get("note") else "")
-
-
-def _sources(store, facts: pd.DataFrame, ids: set[str]) -> list[dict]:
-    """The facts behind the figures, each with its document and exact quoted text."""
-    if not ids:
-        return []
-    rows = facts[facts["id"].isin(sorted(ids))]
-    docs: dict[str, dict] = {}
-    out = []
-    for rec in rows.to_dict("records"):
-        did = rec.get("document_id")
-        if did and did not in docs:
-            try:
-                doc = store.document(did)
-            except NotFoundError:
-                doc = {}
-            docs[did] = {
-                k: doc.get(k) for k in ("id", "kind", "url", "title", "publisher", "published", "path")
-            }
-            text = doc.get("text") or ""
-            docs[did]["_text"] = text
-        doc = docs.get(did, {})
-        quote = None
-        s, e = rec.get("span_start"), rec.get("span_end")
-        text = doc.get("_text") or ""
-        if s is not None and e is not None and not pd.isna(s) and not pd.isna(e) and text:
-            quote = text[int(s) : int(e)]
-        out.append(
-            jsonable(
-                {
-                    "id": rec["id"],
-                    "entity": rec["entity"],
-                    "metric": rec["metric"],
-                    "period": rec["period"],
-                    "value": rec["value"],
-                    "unit": rec["unit"],
-                    "bound": rec["bound"],
-                    "published": rec.get("published"),
-                    "source_url": rec.get("source_url") or doc.get("url"),
-                    "publisher": rec.get("publisher") or doc.get("publisher"),
-                    "surface": rec.get("surface"),
-                    "sentence": rec.get("sentence"),
-                    "quote": quote or rec.get("surface"),
-                    "method": rec.get("method"),
-                    "note": rec.get("note"),
-                    "document": {k: v for k, v in doc.items() if not k.startswith("_")} if doc else None,
-                }
-            )
-        )
-    out.sort(key=lambda x: (x["metric"], x["period"] or "", x["id"]))
-    return out
