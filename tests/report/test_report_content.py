@@ -36,9 +36,12 @@ def test_headline_formats_in_both_languages(demo_report):
     # June from what was public then, and whether the outcome (Jan-Nov 361,625 + December
     # over 50,000, and "about 410,000") fell inside its 90 % band
     june = next(r for r in demo_report["outlook"]["history"] if r["as_of"] == "2025-06-30")
-    assert en["forecast"]["label"] == "Forecast of 2025 made on 2025-06-30 (p50)"
+    assert en["forecast"]["label"] == "Back-test: forecast of 2025 made on 2025-06-30 (p50)"
     assert june["band90"][0] <= 411625 and june["band90"][1] >= 418200
-    assert en["forecast"]["detail"].endswith(": inside") and zh["forecast"]["detail"].endswith("在区间内")
+    # the outcome it is judged against is the deliveries figure beside it, bounds and all
+    assert en["deliveries"]["label"] == "Deliveries 2025" and en["deliveries"]["value"] == "411.6k–418.2k"
+    assert "outcome 411.6k–418.2k: inside the 90% band" in en["forecast"]["detail"]
+    assert zh["forecast"]["detail"].endswith("在 90% 区间内")
     assert demo_report["headline"]["forecast"]["months_left"] == 0
 
 

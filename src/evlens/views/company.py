@@ -696,6 +696,9 @@ def _headline(page: _Page, currency, now, mile, ret, dl, outlook, fc) -> dict[st
         "currency": currency,
         "return_year": page.ryear,
         "forecast_year": page.fyear,
+        "today": (page.opts.as_of or date.today()).isoformat(),
+        # a finished year shows its outcome and a back-test; the current one its pace and forecast
+        "finished": page.fyear < (page.opts.as_of or date.today()).year,
     }
     if now is not None:
         headline["market_value"] = jsonable(now.to_dict())
@@ -716,6 +719,9 @@ def _headline(page: _Page, currency, now, mile, ret, dl, outlook, fc) -> dict[st
             "pace": d.get("pace"),
             "to_date": (d.get("pace") or {}).get("to_date"),
             "through": d["months"][-1]["month"] if d["months"] else None,
+            # the bounds of the total where a month rests on a bound ("more than 50,000")
+            "low": d["months"][-1]["cumulative_low"] if d["months"] else None,
+            "high": d["months"][-1]["cumulative_high"] if d["months"] else None,
         }
         if d.get("pace") and d["pace"].get("target_fact"):
             figs["deliveries"].add(d["pace"]["target_fact"])

@@ -64,47 +64,73 @@ def _return_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any] | N
     )
 
 
+def _total(d: dict, lang: str) -> str:
+    """The year's total: one figure when exact, ``low–high`` where months rest on bounds
+    (``≥ low`` when no upper bound is known)."""
+    lo, hi, v = d.get("low"), d.get("high"), d.get("to_date")
+    if lo is None or v is None or (hi is not None and hi - lo <= 1e-6 * max(1.0, hi)):
+        return fmt.count(v, lang)
+    if hi is None:
+        return f"≥ {fmt.count(lo, lang)}"
+    return f"{fmt.count(lo, lang)}–{fmt.count(hi, lang)}"
+
+
 def _deliveries_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any] | None:
-    d = data["headline"].get("deliveries")
+    """A finished year: its total (a range where it rests on bounds) against the target; the
+    current year: deliveries to date, through the latest month, against the latest target."""
+    h = data["headline"]
+    d = h.get("deliveries")
     if not d:
         return None
     pace = d.get("pace") or {}
-    detail = L["through"].format(month=d.get("through"))
-    if pace.get("target"):
-        detail += f" · {L['target']} {fmt.count(pace['target'], lang)} · {fmt.share(pace.get('ratio'), lang)}"
-    label = L["deliveries_to_date"].format(year=d["year"])
-    return _item(label, fmt.count(d.get("to_date"), lang), detail, "deliveries")
+    whole = bool(h.get("finished")) and d.get("through") == f"{d['year']}-12"
+    detail = L["full_year"] if whole else L["through"].format(month=d.get("through"))
+    target = pace.get("target")
+    if target:
+        lo, hi = d.get("low"), d.get("high")
+        ratio = fmt.share(pace.get("ratio"), lang)
+        if lo is not None and hi is not None and hi - lo > 1e-6 * max(1.0, hi):
+            ratio = f"{fmt.share(lo / target, lang)}–{fmt.share(hi / target, lang)}"
+        detail += f" · {L['target']} {fmt.count(target, lang)} · {ratio}"
+    label = (L["deliveries_year"] if whole else L["deliveries_to_date"]).format(year=d["year"])
+    return _item(label, _total(d, lang), detail, "deliveries")
 
 
 def _forecast_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any] | None:
-    """For a finished year, what the forecast said at mid-year and whether the outcome fell
-    inside its 90 % band; otherwise the chance of the target, or the median without one."""
+    """A finished year: what the forecast said at mid-year, labelled as a back-test, and
+    where the outcome (the deliveries figure beside it) fell against its 90 % band. The
+    current year: the chance of the latest target (else the median), with its as-of day."""
     h = data["headline"]
     f = h.get("forecast")
     if not f:
         return None
-    if f.get("months_left") == 0:
-        past = _mid_year_forecast(data)
-        if not past:
-            return None  # the year is over and was not back-tested: the deliveries line says all
-        lo, hi = past["band90"]
-        inside = lo <= past["outcome"] <= hi
-        detail = (
-            L["forecast_range"].format(p5=fmt.count(lo, lang), p95=fmt.count(hi, lang))
-            + " · "
-            + L["outcome_inside" if inside else "outcome_outside"].format(
-                outcome=fmt.count(past["outcome"], lang)
-            )
-        )
-        label = L["forecast_as_of"].format(year=h["forecast_year"], date=past["as_of"])
-        return _item(label, fmt.count(past["p50"], lang), detail, "forecast")
+    if h.get("finished") or f.get("months_left") == 0:
+        return _backtest_item(data, lang, L)
     band = L["forecast_range"].format(p5=fmt.count(f["p5"], lang), p95=fmt.count(f["p95"], lang))
     if f.get("target"):
-        label = f"{L['p_target']} ({L['target']} {fmt.count(f['target'], lang)})"
+        label = L["p_target_as_of"].format(target=fmt.count(f["target"], lang), date=f["as_of"])
         return _item(label, fmt.share(f["p_hit"], lang), band, "forecast")
-    return _item(
-        L["forecast_median"].format(year=h["forecast_year"]), fmt.count(f["p50"], lang), band, "forecast"
+    label = L["forecast_as_of"].format(year=h["forecast_year"], date=f["as_of"])
+    return _item(label, fmt.count(f["p50"], lang), band, "forecast")
+
+
+def _backtest_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any] | None:
+    """The mid-year back-test of a finished year against the outcome the page shows."""
+    h = data["headline"]
+    past, d = _mid_year_forecast(data), h.get("deliveries")
+    if not past or not d or d.get("to_date") is None:
+        return None  # no back-test of the year: the deliveries line says all
+    lo, hi = past["band90"]
+    o_lo = d["low"] if d.get("low") is not None else d["to_date"]
+    o_hi = d["high"] if d.get("high") is not None else float("inf")
+    where = "inside" if lo <= o_lo and o_hi <= hi else "outside" if o_hi < lo or o_lo > hi else "partly"
+    detail = (
+        L["forecast_range"].format(p5=fmt.count(lo, lang), p95=fmt.count(hi, lang))
+        + " · "
+        + L[f"outcome_{where}"].format(outcome=_total(d, lang))
     )
+    label = L["backtest_as_of"].format(year=h["forecast_year"], date=past["as_of"])
+    return _item(label, fmt.count(past["p50"], lang), detail, "forecast")
 
 
 def _mid_year_forecast(data: dict) -> dict | None:
