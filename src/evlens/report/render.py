@@ -27,6 +27,7 @@ def environment() -> jinja2.Environment:
     env.filters["points"] = fmt.points
     env.filters["share"] = fmt.share
     env.filters["number"] = fmt.number
+    env.filters["safe_url"] = fmt.safe_url
     return env
 
 

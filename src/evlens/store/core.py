@@ -517,6 +517,15 @@ class Store:
             "FROM documents ORDER BY stored_at, id"
         ).df()
 
+    def documents_published_between(self, start: date, end: date) -> pd.DataFrame:
+        """Documents published from ``start`` to ``end`` (inclusive), oldest first: id,
+        kind, url, title, publisher, published."""
+        return self.con.execute(
+            "SELECT id, kind, url, title, publisher, published FROM documents "
+            "WHERE published BETWEEN ? AND ? ORDER BY published, id",
+            [start, end],
+        ).df()
+
     def imports(self) -> pd.DataFrame:
         """Every file imported, newest last: id, kind, format, path, rows, imported_at."""
         return self.con.execute("SELECT * FROM imports ORDER BY imported_at, id").df()

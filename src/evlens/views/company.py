@@ -18,9 +18,12 @@ from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, ma
 from ..market.metrics import rebased
 from ..periods import DAYS_PER_MONTH
 from ..values import jsonable
+from .context import add_event_context
 from .sources import fact_sources
 
 EVENT_METRICS = ("deliveries", "delivery_target")
+#: The event study's window in sessions around day 0.
+EVENT_WINDOW = (-1, 1)
 
 
 @dataclass(frozen=True)
@@ -607,7 +610,7 @@ def _event_study(page: _Page, ticker: str) -> Any:
     return page.attempt(
         "event study",
         lambda: study.events(
-            page.store, [ticker], benchmark=bench, window=(-1, 1), from_facts=list(EVENT_METRICS)
+            page.store, [ticker], benchmark=bench, window=EVENT_WINDOW, from_facts=list(EVENT_METRICS)
         ),
     )
 
@@ -764,6 +767,11 @@ def _series(page: _Page, dl, dl_prev, bl, ev) -> tuple[dict | None, dict | None,
         }
         for x in e["events"]:
             figs["events"].update(x.get("facts") or ())
+        cal = (page.store.security(page.ticker) or {}).get("calendar") if page.ticker else None
+        if cal:
+            figs["events"].update(
+                add_event_context(page.store, events["events"], page.slug, cal, EVENT_WINDOW)
+            )
     return deliveries, backlog, events
 
 

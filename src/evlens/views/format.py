@@ -7,6 +7,7 @@ English groups by thousands (``24.0k``, ``HK$1.02 trn``); Chinese by ten-thousan
 from __future__ import annotations
 
 import math
+from urllib.parse import urlsplit
 
 LANGS = ("en", "zh")
 
@@ -97,3 +98,22 @@ def number(value: float | None, lang: str = "en") -> str:
         return "–"
     v = float(value)
     return f"{v:,.0f}" if v.is_integer() else f"{v:,.4g}" if abs(v) < 1000 else f"{v:,.2f}"
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` when it is an http(s) link, else None: stored text never becomes a
+    ``javascript:`` or ``data:`` link."""
+    if not isinstance(url, str):
+        return None
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if (
+        parts.scheme.lower() in ("http", "https")
+        and parts.netloc
+        and not any(c in text for c in "\r\n\t\x00")
+    ):
+        return text
+    return None
