@@ -4,11 +4,19 @@ Drawing only: every number plotted was computed by the library."""
 
 from __future__ import annotations
 
+import math
+import re
+from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 import plotly.graph_objects as go
 
+from . import format as fmt
 from .labels import labels
+from .names import display_name
+
+BLUE = "#1f77b4"
 
 LAYOUT = {
     "template": "plotly_white",
@@ -28,10 +36,11 @@ def price_figure(data: dict, lang: str) -> go.Figure | None:
     p, L = data.get("prices"), labels(lang)
     if not p:
         return None
-    f = _fig(L["price_vs_index"].format(index=p["index_ticker"]))
+    index = display_name(p["index_ticker"], lang)
+    f = _fig(L["price_vs_index"].format(index=index))
     f.add_scatter(x=p["subject"]["dates"], y=p["subject"]["values"], name=data["ticker"], mode="lines")
     if p["index"]["dates"]:
-        f.add_scatter(x=p["index"]["dates"], y=p["index"]["values"], name=p["index_ticker"], mode="lines")
+        f.add_scatter(x=p["index"]["dates"], y=p["index"]["values"], name=index, mode="lines")
     ev = (data.get("events") or {}).get("events") or []
     if ev:
         lookup = dict(zip(p["subject"]["dates"], p["subject"]["values"]))
@@ -41,7 +50,7 @@ def price_figure(data: dict, lang: str) -> go.Figure | None:
             y=[lookup[x] for x in xs],
             mode="markers",
             name=L["event"],
-            text=[e["label"] for e in ev if e.get("day0") in lookup],
+            text=[event_label(e, data, lang) for e in ev if e.get("day0") in lookup],
             marker={"size": 8, "symbol": "diamond"},
         )
     return f
@@ -57,18 +66,83 @@ def events_figure(data: dict, lang: str) -> go.Figure | None:
     for d in days:
         f.add_bar(
             x=[e["day0"] for e in rows],
-            y=[100 * (e["ar"].get(str(d)) or 0) for e in rows],
-            name=f"AR {d:+d} (%)",
+            y=[_pct_or_gap(e["ar"].get(str(d))) for e in rows],
+            name=L["ar_day"].format(day=f"{d:+d}"),
         )
     f.add_scatter(
         x=[e["day0"] for e in rows],
-        y=[100 * (e["car"] or 0) for e in rows],
+        y=[_pct_or_gap(e["car"]) for e in rows],
         name=L["car"] + " (%)",
-        mode="markers+lines",
-        text=[e["label"] for e in rows],
+        mode="markers",  # separate events: points, not a line through months without one
+        text=[event_label(e, data, lang) for e in rows],
     )
     f.update_layout(barmode="group")
     return f
+
+
+def event_label(e: dict, data: dict, lang: str) -> str:
+    """An event's label in the page's language, rebuilt from its facts in the sources
+    (``小米SU7 交付量 2025-03 >29,000``); the study's own label when a fact is not there."""
+    if lang != "zh":
+        return e.get("label") or ""
+    L = labels(lang)
+    by_id = {s["id"]: s for s in data.get("sources") or ()}
+    parts = []
+    for fid in e.get("facts") or ():
+        s = by_id.get(fid)
+        if s is None:
+            return e.get("label") or ""
+        metric = L.get(f"metric.{s['metric']}", s["metric"])
+        value = BOUND_MARK.get(s.get("bound") or "eq", "") + f"{s['value']:,.0f}"
+        parts.append(f"{display_name(s['entity'], lang)} {metric} {s['period']} {value}")
+    return "；".join(parts) or (e.get("label") or "")
+
+
+#: A bound written before a value.
+BOUND_MARK = {"eq": "", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
+
+
+def _pct_or_gap(v: float | None) -> float | None:
+    """A fraction as percent; a missing value stays missing (a gap in the chart, never 0)."""
+    return None if v is None else 100 * v
+
+
+#: How each kind of monthly value is drawn: reported solid, derived outlined, an estimate
+#: (a month known only within bounds) hatched and faded, with its interval.
+CERTAINTY_STYLE = {
+    "reported": {"color": BLUE, "line": {"color": BLUE, "width": 1}},
+    "derived": {"color": "rgba(255,255,255,0)", "line": {"color": BLUE, "width": 2}},
+    "bounded": {
+        "color": "rgba(31,119,180,0.35)",
+        "line": {"color": "rgba(31,119,180,0.6)", "width": 1},
+        "pattern": {"shape": "/", "fgcolor": BLUE, "size": 6},
+    },
+}
+
+
+def _certainty(basis: str) -> str:
+    return basis if basis in ("reported", "derived") else "bounded"
+
+
+def monthly_bars(f: go.Figure, months: list[dict], L: dict[str, str]) -> None:
+    """Monthly values as bars, one trace per certainty (reported, derived, estimated) so the
+    legend names each; an estimate carries its interval as error bars. A month with no value
+    is left out: a gap, never 0."""
+    for kind, style in CERTAINTY_STYLE.items():
+        ms = [m for m in months if m.get("value") is not None and _certainty(m["basis"]) == kind]
+        if not ms:
+            continue
+        bar: dict = {"x": [m["month"] for m in ms], "y": [m["value"] for m in ms], "name": L[f"basis.{kind}"]}
+        if kind == "bounded":
+            hi = [m["high"] if m["high"] is not None else m["value"] for m in ms]
+            bar["error_y"] = {
+                "type": "data",
+                "symmetric": False,
+                "array": [h - m["value"] for h, m in zip(hi, ms)],
+                "arrayminus": [m["value"] - m["low"] for m in ms],
+                "color": "#555",
+            }
+        f.add_bar(marker=style, **bar)
 
 
 def deliveries_figure(data: dict, lang: str) -> go.Figure | None:
@@ -78,27 +152,8 @@ def deliveries_figure(data: dict, lang: str) -> go.Figure | None:
     f = _fig(L["monthly_deliveries"])
     ms = d["months"]
     x = [m["month"] for m in ms]
-    hi = [m["high"] if m["high"] is not None else m["value"] for m in ms]
-    f.add_bar(
-        x=x,
-        y=[m["value"] for m in ms],
-        name=L["value"],
-        error_y={
-            "type": "data",
-            "symmetric": False,
-            "array": [h - m["value"] for h, m in zip(hi, ms)],
-            "arrayminus": [m["value"] - m["low"] for m in ms],
-        },
-        marker_color=["#1f77b4" if m["exact"] else "#a6c8e6" for m in ms],
-    )
-    ex = [m for m in ms if m["exact"]]
-    f.add_scatter(
-        x=[m["month"] for m in ex],
-        y=[m["value"] for m in ex],
-        mode="markers",
-        name=L["exact"],
-        marker={"symbol": "star", "size": 10, "color": "#d62728"},
-    )
+    monthly_bars(f, ms, L)
+    f.update_layout(barmode="overlay")
     pace = d.get("pace")
     if pace and pace.get("target"):
         _pace_line(f, [m for m in x if m.startswith(str(d["year"]))], pace["target"], L)
@@ -123,19 +178,25 @@ def backlog_figure(data: dict, lang: str) -> go.Figure | None:
     f = _fig(L["backlog"])
     pts = b["points"]
     x = [p["date"] for p in pts]
-    f.add_bar(x=x, y=[p["backlog"] for p in pts], name=L["backlog"])
-    f.add_scatter(
-        x=x, y=[p["wait_run_rate_months"] for p in pts], name=L["wait_rr"], yaxis="y2", mode="lines+markers"
-    )
+    # observations months apart are points: a line would invent the months between them
+    mode = "markers" if _sparse(x) else "lines+markers"
+    f.add_scatter(x=x, y=[p["backlog"] for p in pts], name=L["backlog"], mode=mode, marker={"size": 10})
+    f.add_scatter(x=x, y=[p["wait_run_rate_months"] for p in pts], name=L["wait_rr"], yaxis="y2", mode=mode)
     f.add_scatter(
         x=x,
         y=[None if p["fifo_wait_days"] is None else p["fifo_wait_days"] / (365.25 / 12) for p in pts],
         name=L["wait_fifo"],
         yaxis="y2",
-        mode="lines+markers",
+        mode=mode,
     )
     f.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
     return f
+
+
+def _sparse(days: list[str], gap_days: int = 62) -> bool:
+    """Whether dated observations lie more than ``gap_days`` apart anywhere."""
+    ds = sorted(date.fromisoformat(d[:10]) for d in days)
+    return any((b - a).days > gap_days for a, b in pairwise(ds))
 
 
 def capacity_figure(data: dict, lang: str) -> go.Figure | None:
@@ -158,7 +219,18 @@ def fan_figure(data: dict, lang: str) -> go.Figure | None:
     if not fc:
         return None
     f = _fig(L["fan"])
-    ms = fc["months"]
+    months = fc["months"]
+    actual = [
+        m
+        for m in (data.get("deliveries") or {}).get("months") or []
+        if m["month"].startswith(str(fc["year"]))
+    ]
+    if actual:
+        monthly_bars(f, actual, L)  # the months already delivered, drawn as data
+    ahead = [m for m in months if not m.get("known")]
+    known = [m for m in months if m.get("known")]
+    # the fan starts from the last known month, so it joins the actuals
+    ms = known[-1:] + ahead if ahead else months
     x = [m["month"] for m in ms]
     f.add_scatter(
         x=x,
@@ -179,7 +251,8 @@ def fan_figure(data: dict, lang: str) -> go.Figure | None:
     )
     f.add_scatter(x=x, y=[m["deliveries"]["p50"] for m in ms], mode="lines+markers", name=L["median"])
     if fc.get("target"):
-        _pace_line(f, x, fc["target"], L)
+        _pace_line(f, [m["month"] for m in months], fc["target"], L)
+    f.update_layout(barmode="overlay")
     return f
 
 
@@ -263,7 +336,7 @@ def head_to_head_figure(data: dict, lang: str) -> go.Figure | None:
     a, b = h["models"][:2]
 
     def name(e):
-        return (h.get("names") or {}).get(e, e)
+        return display_name(e, lang) if lang == "zh" else (h.get("names") or {}).get(e, e)
 
     f = _fig(L["head_to_head"].format(a=name(a), b=name(b)))
     x = [m["month"] for m in h["months"]]
@@ -328,7 +401,7 @@ def market_value_figure(data: dict, lang: str) -> go.Figure | None:
         mode="markers",
         name=L["milestone"],
         marker={"symbol": "star", "size": 11},
-        text=[f"{m['threshold']:,.0f}" for m in ms],
+        text=[fmt.money(m["threshold"], data.get("currency"), lang) for m in ms],
     )
     return f
 
@@ -354,8 +427,61 @@ def figures(data: dict, lang: str, only: tuple[str, ...] | None = None) -> dict[
             continue
         fig = fn(data, lang)
         if fig is not None:
-            out[key] = fig
+            out[key] = localised(fig, lang)
     return out
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def localised(fig: go.Figure, lang: str) -> go.Figure:
+    """The figure in Chinese conventions when ``lang`` is zh: dates as 2024年4月 on the axis
+    and 2024年4月30日 in the hover, and large numbers in 万 and 亿 (never Plotly's k or M)
+    on the axis ticks and in the hover text. English figures are left as drawn."""
+    if lang != "zh":
+        return fig
+    dated = any(_DATE.match(str(t.x[0])) for t in fig.data if t.x is not None and len(t.x))
+    if dated:
+        fig.update_xaxes(tickformat="%Y年%-m月", hoverformat="%Y年%-m月%-d日")
+    for axis in ("y", "y2"):
+        traces = [t for t in fig.data if (getattr(t, "yaxis", None) or "y") == axis and t.y is not None]
+        values = [abs(v) for t in traces for v in t.y if v is not None]
+        if not values or max(values) < 1e4:
+            continue
+        ticks = _nice_ticks(max(values))
+        fig.update_layout(
+            {
+                "yaxis" if axis == "y" else "yaxis2": {
+                    "tickvals": ticks,
+                    "ticktext": [zh_number(v) for v in ticks],
+                }
+            }
+        )
+        for t in traces:
+            t.customdata = [zh_number(v) if v is not None else "" for v in t.y]
+            when = "%{x|%Y年%-m月%-d日}" if dated else "%{x}"
+            t.hovertemplate = when + "<br>%{customdata}<extra>%{fullData.name}</extra>"
+    return fig
+
+
+def zh_number(v: float) -> str:
+    """A number in 万 (10^4), 亿 (10^8) or 万亿 (10^12), up to three significant digits:
+    ``25000`` → ``2.5万``."""
+    a = abs(v)
+    for scale, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if a >= scale:
+            q = v / scale
+            return (f"{q:,.0f}" if abs(q) >= 100 else f"{q:.3g}") + word
+    return f"{v:,.0f}"
+
+
+def _nice_ticks(top: float, n: int = 5) -> list[float]:
+    """About ``n`` round tick values from 0 to at least ``top`` (steps of 1, 2, 2.5 or 5
+    times a power of ten)."""
+    raw = top / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(k * mag for k in (1, 2, 2.5, 5, 10) if k * mag >= raw)
+    return [i * step for i in range(math.ceil(top / step) + 1)]
 
 
 @lru_cache(maxsize=1)

@@ -117,3 +117,15 @@ def safe_url(url: object) -> str | None:
     ):
         return text
     return None
+
+
+def day(iso: str | None, lang: str = "en") -> str:
+    """A day or a month as the page writes it: ISO in English (``2025-03-31``, ``2025-03``),
+    ``2025年3月31日`` / ``2025年3月`` in Chinese."""
+    if not iso:
+        return "–"
+    parts = str(iso)[:10].split("-")
+    if lang != "zh" or len(parts) < 2 or not all(p.isdigit() for p in parts):
+        return str(iso)
+    text = f"{parts[0]}年{int(parts[1])}月"
+    return text + (f"{int(parts[2])}日" if len(parts) == 3 else "")

@@ -8,6 +8,7 @@ from typing import Any
 
 from . import format as fmt
 from .labels import labels
+from .names import display_name
 
 
 def headline_items(data: dict, lang: str) -> list[dict[str, Any]]:
@@ -36,12 +37,15 @@ def _market_value_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, An
     if mile:
         thr = fmt.money(mile["threshold"], cur, lang)
         detail = (
-            L["first_crossed"].format(threshold=thr, date=mile["first_date"])
+            L["first_crossed"].format(threshold=thr, date=fmt.day(mile["first_date"], lang))
             if mile.get("crossed")
             else L["not_crossed"].format(threshold=thr)
         )
     return _item(
-        f"{L['market_value']} ({mv['date']})", fmt.money(mv["market_cap"], cur, lang), detail, "market_value"
+        f"{L['market_value']} ({fmt.day(mv['date'], lang)})",
+        fmt.money(mv["market_cap"], cur, lang),
+        detail,
+        "market_value",
     )
 
 
@@ -52,7 +56,7 @@ def _return_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any] | N
         return None
     s, b = ret["subject"], ret.get("benchmark") or {}
     detail = L["vs_index"].format(
-        index=b.get("ticker", ""),
+        index=display_name(b.get("ticker"), lang),
         ret=fmt.pct(b.get("return_pct"), lang),
         excess=fmt.points(s.get("excess_pct"), lang),
     )
@@ -84,7 +88,7 @@ def _deliveries_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any]
         return None
     pace = d.get("pace") or {}
     whole = bool(h.get("finished")) and d.get("through") == f"{d['year']}-12"
-    detail = L["full_year"] if whole else L["through"].format(month=d.get("through"))
+    detail = L["full_year"] if whole else L["through"].format(month=fmt.day(d.get("through"), lang))
     target = pace.get("target")
     if target:
         lo, hi = d.get("low"), d.get("high")
@@ -108,9 +112,11 @@ def _forecast_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any] |
         return _backtest_item(data, lang, L)
     band = L["forecast_range"].format(p5=fmt.count(f["p5"], lang), p95=fmt.count(f["p95"], lang))
     if f.get("target"):
-        label = L["p_target_as_of"].format(target=fmt.count(f["target"], lang), date=f["as_of"])
+        label = L["p_target_as_of"].format(
+            target=fmt.count(f["target"], lang), date=fmt.day(f["as_of"], lang)
+        )
         return _item(label, fmt.share(f["p_hit"], lang), band, "forecast")
-    label = L["forecast_as_of"].format(year=h["forecast_year"], date=f["as_of"])
+    label = L["forecast_as_of"].format(year=h["forecast_year"], date=fmt.day(f["as_of"], lang))
     return _item(label, fmt.count(f["p50"], lang), band, "forecast")
 
 
@@ -129,7 +135,7 @@ def _backtest_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any] |
         + " · "
         + L[f"outcome_{where}"].format(outcome=_total(d, lang))
     )
-    label = L["backtest_as_of"].format(year=h["forecast_year"], date=past["as_of"])
+    label = L["backtest_as_of"].format(year=h["forecast_year"], date=fmt.day(past["as_of"], lang))
     return _item(label, fmt.count(past["p50"], lang), detail, "forecast")
 
 
