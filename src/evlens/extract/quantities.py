@@ -351,9 +351,10 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
     """The quantity whose number starts at match ``m``, with its unit or currency and the
     upper end of a range; None for a number that is no quantity (a date part, an ordinal,
     a listing code, a model name, a milestone)."""
-    if m.group("ar") and _DATE_AFTER.match(text, m.end()):
+    ar = m.group("ar")
+    if ar and _DATE_AFTER.match(text, m.end()):
         return None  # a date part (2024年, 12月): the check below, made before any parsing
-    if m.group("ar") and is_stock_code(text, m.start(), m.end()):
+    if ar and 4 <= len(ar) <= 6 and is_stock_code(text, m.start(), m.end()):
         return None  # a listing code: 理想汽车（2015）, (09868), 1810.HK
     parsed = _number_at(text, m)
     if parsed is None:
@@ -389,7 +390,7 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
         more,
         arabic,
         has_mag,
-        bool(m.group("ar") and "," in m.group("ar")),
+        bool(ar and "," in ar),
     )
 
 
