@@ -20,7 +20,9 @@ from ..periods import parse_day
 from ..views import format as fmt
 from ..views.figures import figure_json, figures, plotly_js
 from ..views.headline import headline_items
-from ..views.labels import labels
+from ..views.sources import BOUND_SYMBOLS, distinct_sources, source_order
+from . import apidoc
+from .labels import page_labels
 from .security import csrf_ok, safe_url
 
 MAX_TEXT = 256 * 1024
@@ -33,6 +35,7 @@ PAGES = (
     ("operations", "/operations"),
     ("sources", "/sources"),
     ("article", "/article"),
+    ("api", "/api"),
 )
 
 
@@ -47,6 +50,7 @@ def environment() -> jinja2.Environment:
     for name in ("money", "count", "pct", "points", "share", "number"):
         env.filters[name] = getattr(fmt, name)
     env.filters["safe_url"] = safe_url
+    env.globals["bound_symbols"] = BOUND_SYMBOLS
     return env
 
 
@@ -117,10 +121,11 @@ def register(app: FastAPI, svc) -> None:
             "figs": figs,
             "order": only,
             "headline": svc.cached(("headline-items", slug, lang), lambda: headline_items(data, lang)),
-            "title": labels(lang)["title"].format(name=name, ticker=data["ticker"]),
+            "title": page_labels(lang)["title"].format(name=name, ticker=data["ticker"]),
             "sources_by_id": svc.cached(
                 ("sources-by-id", slug), lambda: {s["id"]: s for s in data["sources"]}
             ),
+            **svc.cached(("source-rows", slug), lambda: _source_rows(data)),
         }
 
     @app.get("/static/plotly.js", include_in_schema=False)
@@ -220,9 +225,15 @@ def register(app: FastAPI, svc) -> None:
         )
         return render(request, "operations", lang, entity, fc=fc, fc_error=fc_error, **ctx)
 
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request, lang: str = Query("en", pattern="^(en|zh)$")) -> HTMLResponse:
+        """The API's documentation, read from the app's OpenAPI schema."""
+        ops = apidoc.operations(app.openapi(), lang)
+        return render(request, "api", lang, None, title=page_labels(lang)["api_title"], ops=ops)
+
     @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
     def article_form(request: Request, lang: str = Query("en", pattern="^(en|zh)$")) -> HTMLResponse:
-        return render(request, "article", lang, None, title=labels(lang)["article"], segs=None, facts=[])
+        return render(request, "article", lang, None, title=page_labels(lang)["article"], segs=None, facts=[])
 
     @app.post("/article", response_class=HTMLResponse, include_in_schema=False)
     async def article_post(
@@ -265,7 +276,7 @@ def register(app: FastAPI, svc) -> None:
             "article",
             lang,
             None,
-            title=labels(lang)["article"],
+            title=page_labels(lang)["article"],
             segs=segments(doc.text, facts),
             facts=[fact_to_dict(f) for f in facts],
             text=doc.text,
@@ -307,7 +318,7 @@ def page_html(
         environment()
         .get_template(f"{page}.html")
         .render(
-            L=labels(lang),
+            L=page_labels(lang),
             lang=lang,
             page=page,
             pages=PAGES,
@@ -324,8 +335,12 @@ def page_html(
 
 
 def error_page(request: Request, status: int, message: str, read_only: bool = False) -> HTMLResponse:
+    """The error as a page in the language the URL asks for: a sentence in that language
+    on what went wrong, then the server's own message."""
     lang = request.query_params.get("lang", "en")
     lang = lang if lang in ("en", "zh") else "en"
+    words = page_labels(lang)
+    hint = words.get(f"error_hint.{status}") or words[f"error_hint.{500 if status >= 500 else 400}"]
     return page_html(
         request,
         "error",
@@ -334,10 +349,23 @@ def error_page(request: Request, status: int, message: str, read_only: bool = Fa
         read_only=read_only,
         csrf="",
         status=status,
-        title=f"{labels(lang)['error']} {status}",
+        title=f"{words['error']} {status}",
+        hint=hint,
         message=message,
         figs=None,
     )
+
+
+def _source_rows(data: dict) -> dict[str, Any]:
+    """The Sources page's rows (one per distinct figure and source, sorted) and, for each
+    figure, the rows of the facts behind it, each once."""
+    rows = distinct_sources(data["sources"])
+    row_of = {i: r for r in rows for i in r["ids"]}
+    figure_rows = {}
+    for key, ids in data["figure_facts"].items():
+        picked = {row_of[i]["id"]: row_of[i] for i in ids if i in row_of}
+        figure_rows[key] = sorted(picked.values(), key=source_order)
+    return {"source_rows": rows, "figure_rows": figure_rows}
 
 
 def scenario_options_from(*args):
