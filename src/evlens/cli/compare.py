@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
 from ..errors import InputError, NotFoundError
-from .common import JSON_OPTION, console, emit, lazy, state
+from .common import JSON_OPTION, Table, console, emit, lazy, state
 
 rankings = lazy("evlens.ops.rankings")
 store_rankings = lazy("evlens.store.rankings")

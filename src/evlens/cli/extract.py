@@ -7,11 +7,10 @@ import tempfile
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from ..errors import InputError
 from ..periods import parse_day
-from .common import JSON_OPTION, console, err_console, state
+from .common import JSON_OPTION, Table, console, err_console, state
 
 
 def _line(d: dict) -> str:

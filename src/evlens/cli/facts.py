@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
 from ..errors import NotFoundError
-from .common import JSON_OPTION, console, emit, state
+from .common import JSON_OPTION, Table, console, emit, state
 
 
 def _render(rec) -> None:

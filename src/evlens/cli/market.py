@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
 
 from ..errors import InputError
-from .common import JSON_OPTION, console, emit, lazy, state
+from .common import JSON_OPTION, Table, console, emit, lazy, state
 
 if TYPE_CHECKING:  # the types only; the package itself loads on first use
     from ..market import PeerTable, ReturnsTable

@@ -1,16 +1,16 @@
 """Report and dashboard commands: ``evlens report`` writes the HTML report, ``evlens serve``
-starts the web dashboard. Both only parse and call :mod:`evlens.report` / :mod:`evlens.web`."""
+starts the web dashboard. Both only parse and call :mod:`evlens.report` / :mod:`evlens.web`.
+``serve`` prints no result, so it takes no ``--json``: it runs until stopped."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from ..defaults import DEFAULT_PATHS, DEFAULT_SEED
 from ..errors import InputError
-from .common import JSON_OPTION, console, emit, err_console, state
+from .common import JSON_OPTION, Table, console, emit, err_console, state
 
 
 def _print_written(data: dict, lang: str, out: Path, png: Path | None, pngs: list[str]) -> None:
@@ -111,7 +111,6 @@ def register(app: typer.Typer) -> None:
             envvar="EVLENS_TOKEN",
             help="Require this token on every request (for a non-loopback address).",
         ),
-        as_json: bool = JSON_OPTION,
     ) -> None:
         """Start the web dashboard over the database."""
         from ..web import create_app, is_loopback
@@ -120,20 +119,8 @@ def register(app: typer.Typer) -> None:
         if token is not None and len(token) < 16:
             raise InputError("the token must have at least 16 characters", field="--token")
         app_ = create_app(state(ctx).db_path, read_only=read_only, host=host, token=token)
-        exposed = not is_loopback(host)
-        emit(
-            {
-                "url": f"http://{host}:{port}/",
-                "read_only": read_only,
-                "token": token is not None,
-                "exposed": exposed,
-            },
-            as_json,
-            lambda o: console.print(
-                f"Serving evlens on [bold]{o['url']}[/] (Ctrl+C to stop)", highlight=False
-            ),
-        )
-        if exposed:
+        console.print(f"Serving evlens on [bold]http://{host}:{port}/[/] (Ctrl+C to stop)", highlight=False)
+        if not is_loopback(host):
             err_console.print(
                 f"[bold yellow]warning:[/] {host} is reachable from other machines and the dashboard "
                 "has no accounts"

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from ..store.results import ImportResult
-from .common import JSON_OPTION, console, emit, err_console, state
+from .common import JSON_OPTION, Table, console, emit, err_console, state
 
 load_app = typer.Typer(
     help="Import price files, KPI tables or share counts (one transaction per call).", no_args_is_help=True

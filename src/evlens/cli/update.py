@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
-from .common import JSON_OPTION, console, emit, lazy, state
+from .common import JSON_OPTION, Table, console, emit, lazy, state
 
 live = lazy("evlens.sources.live")
 store_live = lazy("evlens.store.live")
