@@ -1,12 +1,16 @@
 """`evlens --help` and a usage error start without the heavy libraries: the command modules
-load pandas, NumPy, SciPy, DuckDB and Plotly only inside the commands that use them."""
+load pandas, NumPy, SciPy, DuckDB and Plotly only inside the commands that use them, the
+group imports a command's module only when that command runs, and plain option values are
+read without pydantic (which recent Typer would load for every parameter)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-HEAVY = ("pandas", "numpy", "scipy", "duckdb", "plotly", "statsforecast")
+HEAVY = ("pandas", "numpy", "scipy", "duckdb", "plotly", "statsforecast", "pyarrow", "pydantic")
+MODULES = ("backtest", "compare", "events", "extract", "facts", "market", "ops", "report", "store", "update")
+SHELL = tuple(f"evlens.cli.{m}" for m in MODULES) + ("typer.rich_utils", "rich.markdown")
 
 PROBE = """
 import sys
@@ -16,13 +20,13 @@ try:
     main()
 except SystemExit:
     pass
-print("loaded:" + ",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
+print("loaded:" + ",".join(sorted(m for m in {names!r} if m in sys.modules)))
 """
 
 
-def _heavy_loaded(*args: str) -> str:
+def _loaded(*args: str, names: tuple[str, ...] = HEAVY) -> str:
     r = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=list(args), heavy=HEAVY)],
+        [sys.executable, "-c", PROBE.format(args=list(args), names=names)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -32,9 +36,17 @@ def _heavy_loaded(*args: str) -> str:
 
 
 def test_help_loads_no_heavy_library():
-    assert _heavy_loaded("--help") == ""
+    assert _loaded("--help") == ""
 
 
 def test_a_command_help_and_a_usage_error_load_none_either():
-    assert _heavy_loaded("prices", "--help") == ""
-    assert _heavy_loaded("returns", "1810.HK", "--year", "abc") == ""
+    assert _loaded("prices", "--help") == ""
+    assert _loaded("summary", "--help") == ""
+    assert _loaded("returns", "1810.HK", "--year", "abc") == ""
+    assert _loaded("report", "xiaomi", "--paths", "x", "--png", "charts") == ""
+
+
+def test_help_imports_no_command_module_and_a_command_only_its_own():
+    assert _loaded("--help", names=SHELL) == ""
+    assert _loaded("summary", "--help", names=SHELL) == "evlens.cli.store"
+    assert _loaded("returns", "1810.HK", "--year", "abc", names=SHELL) == "evlens.cli.market"
