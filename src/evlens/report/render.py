@@ -8,9 +8,10 @@ from functools import lru_cache
 import jinja2
 
 from ..views import format as fmt
-from ..views.figures import figure_json, figures, plotly_js
+from ..views.figures import BOUND_MARK, event_label, figure_json, figures, plotly_js
 from ..views.headline import headline_items
 from ..views.labels import labels
+from ..views.names import display_name, metric_name, unit_name
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +29,10 @@ def environment() -> jinja2.Environment:
     env.filters["share"] = fmt.share
     env.filters["number"] = fmt.number
     env.filters["safe_url"] = fmt.safe_url
+    env.filters["name"] = display_name
+    env.filters["metric"] = metric_name
+    env.filters["unit"] = unit_name
+    env.filters["bound"] = lambda b: BOUND_MARK.get(b or "eq", "")
     return env
 
 
@@ -53,5 +58,6 @@ def render_html(data: dict, lang: str = "en") -> str:
             plotly_js=plotly_js(),
             fmt=fmt,
             sources_by_id={s["id"]: s for s in data["sources"]},
+            event_label=event_label,
         )
     )

@@ -18,7 +18,9 @@ from ..gazetteer import Listing, index_ticker, load_gazetteer, load_universe, ma
 from ..market.metrics import rebased
 from ..periods import DAYS_PER_MONTH
 from ..values import jsonable
+from . import format as fmt
 from .context import add_event_context
+from .names import display_name
 from .sources import fact_sources
 
 EVENT_METRICS = ("deliveries", "delivery_target")
@@ -66,6 +68,7 @@ class ReportData:
     figure_facts: dict
     sources: list
     notes: list = field(default_factory=list)
+    notes_zh: list = field(default_factory=list)  # the same notes in Chinese (text, and the English detail)
     listing: dict | None = None  # the listed line shown, with its currency and benchmarks
     reported_metric: dict | None = None  # what the maker publishes and how it is shown
     reasons: dict = field(default_factory=dict)  # part -> {"en": ..., "zh": ...}: why it is not shown
@@ -365,25 +368,33 @@ def run_market_value(store, ticker: str, start: date) -> dict:
     )
 
 
-def _staleness(ticker: str | None, subj_range, dl, today: date | None = None) -> list[str]:
-    """A note for each of the subject's series that is stale on ``today`` (the thresholds
-    of ``evlens summary``: closes more than 7 days old, a monthly figure more than 45 days
-    past its month's end)."""
+def _staleness(ticker: str | None, subj_range, dl, today: date | None = None) -> list[tuple[str, str]]:
+    """A note (English, Chinese) for each of the subject's series that is stale on ``today``
+    (the thresholds of ``evlens summary``: closes more than 7 days old, a monthly figure
+    more than 45 days past its month's end)."""
     from ..store.core import STALE_MONTHLY_DAYS, STALE_PRICE_DAYS
 
     today = today or date.today()
     out = []
     if subj_range is not None and (today - subj_range[1]).days > STALE_PRICE_DAYS:
+        end, days = subj_range[1].isoformat(), (today - subj_range[1]).days
         out.append(
-            f"stale: the closes of {ticker} end on {subj_range[1].isoformat()}, "
-            f"{(today - subj_range[1]).days} days ago; `evlens update {ticker}` fetches newer ones"
+            (
+                f"stale: the closes of {ticker} end on {end}, {days} days ago; "
+                f"`evlens update {ticker}` fetches newer ones",
+                f"数据过时：{ticker} 的收盘价止于 {fmt.day(end, 'zh')}（{days} 天前）；"
+                f"`evlens update {ticker}` 可获取更新的数据",
+            )
         )
     if dl is not None and dl.months:
-        end = pd.Period(dl.months[-1].month, freq="M").end_time.date()
-        if (today - end).days > STALE_MONTHLY_DAYS:
+        month = dl.months[-1].month
+        days = (today - pd.Period(month, freq="M").end_time.date()).days
+        if days > STALE_MONTHLY_DAYS:
             out.append(
-                f"stale: the latest monthly figure is for {dl.months[-1].month}, "
-                f"{(today - end).days} days past its month's end"
+                (
+                    f"stale: the latest monthly figure is for {month}, {days} days past its month's end",
+                    f"数据过时：最新的月度数据为 {fmt.day(month, 'zh')}，已过月末 {days} 天",
+                )
             )
     return out
 
@@ -423,6 +434,7 @@ class _Page:
     fyear: int
     ryear: int
     notes: list[str] = field(default_factory=list)
+    notes_zh: list[dict[str, str | None]] = field(default_factory=list)
     reasons: dict[str, dict[str, str]] = field(default_factory=dict)
     figs: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in FIGURE_PARTS})
 
@@ -431,12 +443,18 @@ class _Page:
         try:
             return fn()
         except EvlensError as exc:
-            self.notes.append(f"{what}: {exc}")
+            self.note(f"{what}: {exc}", f"{PART_ZH.get(what, what)}：无法计算", detail=str(exc))
             return None
+
+    def note(self, en: str, zh: str, detail: str | None = None) -> None:
+        """A note in both languages; ``detail`` is the library's own English message, which
+        the Chinese page shows beside its note, marked as such."""
+        self.notes.append(en)
+        self.notes_zh.append({"text": zh, "detail": detail})
 
     def not_shown(self, part: str, why: dict[str, str]) -> None:
         """A part left out, with its reason in both languages."""
-        self.notes.append(f"{part}: {why['en']}")
+        self.note(f"{part}: {why['en']}", f"{PART_ZH.get(part, part)}：{why['zh']}")
         self.reasons[part] = why
 
 
@@ -489,7 +507,8 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
     deliveries, backlog, events = _series(page, dl, dl_prev, bl, ev)
     prices = _prices(page)
     peer_d = _peer_table(page, peer)
-    page.notes.extend(_staleness(ticker, page.subj_range, dl))
+    for en, zh in _staleness(ticker, page.subj_range, dl):
+        page.note(en, zh)
     h2h = page.attempt("head-to-head", lambda: run_head_to_head(store, slug))
     if h2h is not None:
         page.figs["head_to_head"] = {
@@ -497,9 +516,12 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         }
     sources = fact_sources(store, facts, set().union(*page.figs.values()))
     for sk in getattr(store, "skipped_facts", ()):
-        page.notes.append(
+        page.note(
             f"stored fact {sk['id']} ({sk['entity']} {sk['metric']} {sk['period']}) skipped: "
-            f"{sk['reason']}; remove it with `evlens forget {sk['id']}`"
+            f"{sk['reason']}; remove it with `evlens forget {sk['id']}`",
+            f"已存事实 {sk['id']}（{sk['entity']} {sk['metric']} {sk['period']}）未采用；"
+            f"可用 `evlens forget {sk['id']}` 删除",
+            detail=sk["reason"],
         )
     used_opts = {**opts.__dict__, "benchmark": page.bench, "event_benchmark": page.event_bench}
     return ReportData(
@@ -519,6 +541,7 @@ def build_report(store, entity: str, options: ReportOptions | None = None) -> Re
         figure_facts={k: sorted(v) for k, v in page.figs.items()},
         sources=sources,
         notes=page.notes,
+        notes_zh=page.notes_zh,
         listing=jsonable(dict(page.listing.__dict__)) if page.listing is not None else None,
         reported_metric=metric,
         reasons=page.reasons,
@@ -560,7 +583,10 @@ def _market_part(page: _Page) -> tuple[Any, Any, Any, Any, Any, Any]:
     mile = page.attempt("milestone", lambda: market.first_crossing(store, ticker, opts.milestone))
     ret = None
     if bench is None:
-        page.notes.append(f"period return: no benchmark is given for the listing {ticker}")
+        page.note(
+            f"period return: no benchmark is given for the listing {ticker}",
+            f"区间涨幅：{ticker} 没有指定基准指数",
+        )
     else:
         ret = page.attempt(
             "period return", lambda: market.returns(store, [ticker], year=ryear, benchmark=bench)
@@ -575,7 +601,8 @@ def _peers(page: _Page, ticker: str) -> Any:
         peers_list, left_out = list(page.opts.peers), list[str]()
     else:
         peers_list, left_out = universe_peers(page.store, page.slug, page.listing)
-    page.notes.extend(f"peers: {x}" for x in left_out)
+    for x in left_out:
+        page.note(f"peers: {x}", "同业表：有同业未列入", detail=x)
     if peers_list and page.bench is not None:
         bench = page.bench
         return page.attempt(
@@ -585,7 +612,7 @@ def _peers(page: _Page, ticker: str) -> Any:
             ),
         )
     if not peers_list:
-        page.notes.append(f"peers: no peers of {page.slug} are listed")
+        page.note(f"peers: no peers of {page.slug} are listed", f"同业表：{page.name_zh}没有已上市的同业")
     return None
 
 
@@ -599,9 +626,10 @@ def _event_study(page: _Page, ticker: str) -> Any:
     )
     facts = page.facts
     if not bool((facts["entity"].isin(family) & facts["metric"].isin(EVENT_METRICS)).any()):
-        page.notes.append(
+        page.note(
             f"event study: no {' or '.join(EVENT_METRICS)} facts of {slug} are stored, so no release "
-            f"dates to study"
+            f"dates to study",
+            f"事件研究：数据库中没有{page.name_zh}的交付量或交付目标，因此没有可研究的发布日",
         )
         return None
     if page.event_bench is None:
@@ -630,7 +658,11 @@ def _operations_part(page: _Page, metric: dict | None) -> tuple[Any, Any, Any, A
         )
         return None, None, None, None, None, None
     if metric is not None and metric["harmonised"]:  # ops applies the rule (gazetteer.reported_metric)
-        page.notes.append(f"deliveries: {metric['label_en']} ({metric['rule']})")
+        page.note(
+            f"deliveries: {metric['label_en']} ({metric['rule']})",
+            f"月度交付：{metric['label_zh']}",
+            detail=metric["rule"],
+        )
     store, opts, slug, fyear, facts, ents = (
         page.store,
         page.opts,
@@ -657,9 +689,10 @@ def _operations_part(page: _Page, metric: dict | None) -> tuple[Any, Any, Any, A
     fc = None
     scenario = opts.scenario or f"{slug}-{fyear}"
     if opts.scenario is None and scenario not in ops.scenario.shipped_scenarios():
-        page.notes.append(
+        page.note(
             f"capacity scenario: none is shipped as {scenario} (the analyst's what-if; the calibrated "
-            f"forecast needs none)"
+            f"forecast needs none)",
+            f"产能情景：没有名为 {scenario} 的情景（这是分析师的假设；校准预测不需要情景）",
         )
     else:
         fc = page.attempt("forecast", lambda: run_forecast(store, slug, fyear, opts, facts, ents))
@@ -675,6 +708,21 @@ def _operations_part(page: _Page, metric: dict | None) -> tuple[Any, Any, Any, A
         }
     return dl, dl_prev, bl, fc, outlook, calibration
 
+
+#: The Chinese names of the page's parts, for its notes.
+PART_ZH = {
+    "market": "市场",
+    "deliveries": "月度交付",
+    "head-to-head": "车型对比",
+    "period return": "区间涨幅",
+    "peers": "同业表",
+    "event study": "事件研究",
+    "forecast": "预测",
+    "backlog": "订单积压",
+    "market value": "市值",
+    "market value series": "市值走势",
+    "milestone": "里程碑",
+}
 
 #: What the headline shows of the calibrated outlook.
 HEADLINE_FORECAST = (
@@ -791,11 +839,17 @@ def _prices(page: _Page) -> dict | None:
             else {"dates": [], "values": []}
         )
         if event_bench and not index["dates"]:
-            page.notes.append(f"price chart: no closes of {event_bench} are stored from {start.isoformat()}")
+            page.note(
+                f"price chart: no closes of {event_bench} are stored from {start.isoformat()}",
+                f"股价图：数据库中没有 {display_name(event_bench, 'zh')} 自 {fmt.day(start.isoformat(), 'zh')} 起的收盘价",
+            )
         return {"subject": subj, "index": index, "index_ticker": event_bench}
     if page.subj_range is not None:
         last = page.subj_range[1]
-        page.notes.append(f"price chart: closes of {ticker} stop on {last.isoformat()}, before {ryear}")
+        page.note(
+            f"price chart: closes of {ticker} stop on {last.isoformat()}, before {ryear}",
+            f"股价图：{ticker} 的收盘价止于 {fmt.day(last.isoformat(), 'zh')}，早于 {ryear} 年",
+        )
     return None
 
 
@@ -807,8 +861,9 @@ def _peer_table(page: _Page, peer) -> dict | None:
     _note_peer_rows(page.store, peer_d, page.ryear)
     missing = [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None]
     if missing:
-        page.notes.append(
-            f"peers: no return in {page.ryear} for {', '.join(missing)} (see the table's notes)"
+        page.note(
+            f"peers: no return in {page.ryear} for {', '.join(missing)} (see the table's notes)",
+            f"同业表：{'、'.join(missing)} 在 {page.ryear} 年没有涨幅数据（见表内说明）",
         )
     return peer_d
 

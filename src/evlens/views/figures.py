@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from . import format as fmt
 from .labels import labels
-from .names import display_name
+from .names import display_name, metric_name, share_event_name
 
 BLUE = "#1f77b4"
 
@@ -85,14 +85,13 @@ def event_label(e: dict, data: dict, lang: str) -> str:
     (``小米SU7 交付量 2025-03 >29,000``); the study's own label when a fact is not there."""
     if lang != "zh":
         return e.get("label") or ""
-    L = labels(lang)
     by_id = {s["id"]: s for s in data.get("sources") or ()}
     parts = []
     for fid in e.get("facts") or ():
         s = by_id.get(fid)
         if s is None:
             return e.get("label") or ""
-        metric = L.get(f"metric.{s['metric']}", s["metric"])
+        metric = metric_name(s["metric"], lang)
         value = BOUND_MARK.get(s.get("bound") or "eq", "") + f"{s['value']:,.0f}"
         parts.append(f"{display_name(s['entity'], lang)} {metric} {s['period']} {value}")
     return "；".join(parts) or (e.get("label") or "")
@@ -317,7 +316,7 @@ def calibration_figure(data: dict, lang: str) -> go.Figure | None:
             x=[100 * p["stated"] for p in c["curve_autoets"]],
             y=[100 * p["observed"] for p in c["curve_autoets"]],
             mode="lines+markers",
-            name="AutoETS",
+            name=L["autoets_bands"],
         )
     f.update_layout(
         xaxis={"title": L["stated_coverage"], "range": [0, 100]},
@@ -350,7 +349,7 @@ def head_to_head_figure(data: dict, lang: str) -> go.Figure | None:
             text=[
                 f"#{s['rank']}/{s['list_size']} · {s['source_url'] or ''}"
                 if s["status"] == "listed"
-                else s["status"]
+                else L["not_in_list"]
                 for s in st
             ],
         )
@@ -392,7 +391,10 @@ def market_value_figure(data: dict, lang: str) -> go.Figure | None:
         mode="markers",
         name=L["share_change"],
         marker={"symbol": "triangle-up", "size": 10},
-        text=[f"{c['shares_change']:+,.0f} ({c['event'] or c['basis']}) {c['source_url'] or ''}" for c in ch],
+        text=[
+            f"{c['shares_change']:+,.0f} ({share_event_name(c['event'], lang) or c['basis']}) {c['source_url'] or ''}"
+            for c in ch
+        ],
     )
     ms = mv.get("milestones") or []
     f.add_scatter(

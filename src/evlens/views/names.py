@@ -4,7 +4,9 @@ tickers (``HSTECH``) and show an entity's English name."""
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
+from importlib import resources
 
 from ..gazetteer import Entity, load_gazetteer
 
@@ -32,3 +34,41 @@ def display_name(key: str | None, lang: str) -> str:
         return e.name_zh or e.name_en or key
     is_ticker = key != e.id
     return key if is_ticker else (e.name_en or key)
+
+
+@lru_cache(maxsize=1)
+def _metrics() -> dict[str, dict[str, dict[str, str]]]:
+    text = resources.files("evlens.data").joinpath("names.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def metric_name(metric: str | None, lang: str) -> str:
+    """A metric's name in ``lang`` (``deliveries_yoy`` → ``交付量同比`` / ``deliveries YoY``),
+    from ``data/names.toml``; an unknown metric as given."""
+    if not metric:
+        return ""
+    data = _metrics()
+    if metric in data["metric"]:
+        return data["metric"][metric][lang]
+    for suffix, names in data["suffix"].items():
+        base = metric.removesuffix(suffix)
+        if base != metric and base in data["metric"]:
+            sep = "" if lang == "zh" else " "
+            return data["metric"][base][lang] + sep + names[lang]
+    return metric
+
+
+def unit_name(unit: str | None, lang: str) -> str:
+    """A unit's word in ``lang`` (``vehicle`` → ``辆`` / ``vehicles``); unknown ones as given."""
+    if not unit:
+        return ""
+    names = _metrics()["unit"].get(unit)
+    return names[lang] if names else unit
+
+
+def share_event_name(event: str | None, lang: str) -> str:
+    """The name of an event that changed a share count (``placing`` → ``配售``)."""
+    if not event:
+        return ""
+    names = _metrics()["share_event"].get(event)
+    return names[lang] if names else event
