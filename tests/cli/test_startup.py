@@ -8,9 +8,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = ("pandas", "numpy", "scipy", "duckdb", "plotly", "statsforecast", "pyarrow", "pydantic")
 MODULES = ("backtest", "compare", "events", "extract", "facts", "market", "ops", "report", "store", "update")
-SHELL = tuple(f"evlens.cli.{m}" for m in MODULES) + ("typer.rich_utils", "rich.markdown")
+COMMAND_MODULES = tuple(f"evlens.cli.{m}" for m in MODULES)
+TYPER_HELP = ("typer.rich_utils", "rich.markdown")
 
 PROBE = """
 import sys
@@ -47,6 +50,17 @@ def test_a_command_help_and_a_usage_error_load_none_either():
 
 
 def test_help_imports_no_command_module_and_a_command_only_its_own():
-    assert _loaded("--help", names=SHELL) == ""
-    assert _loaded("summary", "--help", names=SHELL) == "evlens.cli.store"
-    assert _loaded("returns", "1810.HK", "--year", "abc", names=SHELL) == "evlens.cli.market"
+    assert _loaded("--help", names=COMMAND_MODULES) == ""
+    assert _loaded("summary", "--help", names=COMMAND_MODULES) == "evlens.cli.store"
+    assert _loaded("returns", "1810.HK", "--year", "abc", names=COMMAND_MODULES) == "evlens.cli.market"
+
+
+def test_help_does_without_typers_help_printer():
+    """Typer's printer loads Markdown support; the shell prints help with rich alone (unless
+    this Typer imports its printer on its own)."""
+    probe = f"import sys, typer; print([m for m in {TYPER_HELP!r} if m in sys.modules])"
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    if r.stdout.strip() != "[]":
+        pytest.skip("this Typer imports its help printer itself")
+    assert _loaded("--help", names=TYPER_HELP) == ""
+    assert _loaded("report", "--help", names=TYPER_HELP) == ""
