@@ -84,8 +84,9 @@ def _truth(value: Any, param: Any, ctx: Any) -> bool:
 
 
 def _plain_kind(param: Any) -> tuple[type, bool] | None:
-    """The kind of a plain ``str``/``int``/``float``/``Path`` parameter (or a list of one),
-    and whether it takes many values; ``None`` for anything Typer must check itself."""
+    """The kind of a plain ``str``/``int``/``float``/``bool``/``Path`` parameter (or a list
+    of one), and whether it takes many values; ``None`` for anything Typer must check itself
+    (choices, ranges, parsers, files, and paths with checks beyond "readable if it exists")."""
     desc = getattr(param, "type_descriptor", None)
     info = getattr(desc, "parameter_info", None)
     if desc is None or info is None or getattr(desc, "file_annotation", None) is not None:
@@ -106,6 +107,7 @@ def _plain_kind(param: Any) -> tuple[type, bool] | None:
         or getattr(info, "path_type", None) is not None
         or not getattr(info, "file_okay", False)
         or not getattr(info, "dir_okay", False)
+        or not getattr(info, "readable", False)
     ):
         return None
     return kind, many
