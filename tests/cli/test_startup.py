@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from evlens.cli import COMMANDS
+
 HEAVY = ("pandas", "numpy", "scipy", "duckdb", "plotly", "statsforecast", "pyarrow", "pydantic")
 MODULES = ("backtest", "compare", "events", "extract", "facts", "market", "ops", "report", "store", "update")
 COMMAND_MODULES = tuple(f"evlens.cli.{m}" for m in MODULES)
@@ -47,6 +49,11 @@ def test_a_command_help_and_a_usage_error_load_none_either():
     assert _loaded("summary", "--help") == ""
     assert _loaded("returns", "1810.HK", "--year", "abc") == ""
     assert _loaded("report", "xiaomi", "--paths", "x", "--png", "charts") == ""
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_no_command_help_loads_a_heavy_library(command):
+    assert _loaded(command, "--help", names=(*HEAVY, "dask", "jinja2", "fastapi", "uvicorn")) == ""
 
 
 def test_help_imports_no_command_module_and_a_command_only_its_own():
