@@ -32,7 +32,8 @@ def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("dataset") / "dataset.duckdb"
     with evlens.open(path) as store:
         loaded = store.load_demo()  # the demo lists the release articles and the hand rows
-        assert sum(r.kind == "document" for r in loaded) == len(article_paths())
+        news = article_paths(Path(evlens.__file__).resolve().parent / "data" / "demo" / "news")
+        assert sum(r.kind == "document" for r in loaded) == len(article_paths()) + len(news)
         # storing the articles again adds nothing: each is known by its content
         stored = store_releases(store)
         assert stored and all(again for _, _, again in stored)

@@ -18,13 +18,29 @@ def test_a_window_runs_from_the_day_after_the_session_before_it_to_its_last_sess
     assert window_days("XHKG", date(2025, 4, 5), (-1, 1)) is None
 
 
-def test_the_march_2025_release_lists_the_articles_of_its_window(demo_report):
+def test_the_march_2025_release_lists_the_accident_in_its_window(demo_report):
+    # The -13 % CAR labelled "deliveries 2025-03" came two days after the fatal SU7 accident
+    # of 29 March; the demo stores CnEVPost's report of it (1 April) and two articles of
+    # 2 April (BYD's milestone, the Hong Kong EV stocks)
     ev = next(e for e in demo_report["events"]["events"] if e["day0"] == "2025-04-01")
     c = ev["context"]
     assert (c["start"], c["end"]) == ("2025-03-29", "2025-04-02")
-    # the demo stores two articles published on 2 April 2025 (BYD's milestone, the HK EV stocks)
-    assert c["documents_count"] == 2
-    assert {d["published"] for d in c["documents"]} == {"2025-04-02"}
+    assert c["documents_count"] == 3
+    titles = {d["title"] for d in c["documents"]}
+    assert "Xiaomi shares fall after fatal SU7 accident" in titles
+    assert {d["published"] for d in c["documents"]} == {"2025-04-01", "2025-04-02"}
+
+
+def test_the_q2_2024_release_shows_results_day(demo_report):
+    # The +7 % CAR labelled "deliveries 2024-Q2" fell on results day: the window lists the
+    # results report and the revenue and share move read from it
+    ev = next(e for e in demo_report["events"]["events"] if e["day0"] == "2024-08-21")
+    c = ev["context"]
+    assert any("record revenue" in (d["title"] or "") for d in c["documents"])
+    metrics = {f["metric"] for f in c["facts"]}
+    assert {"revenue", "net_profit", "share_price"} <= metrics
+    # more facts than the list holds: the rest are counted ("and n more")
+    assert c["facts_count"] > len(c["facts"]) == 8
 
 
 def test_context_never_lists_the_events_own_facts_and_stays_in_the_window(demo_report):

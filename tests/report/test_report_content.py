@@ -27,7 +27,7 @@ def test_headline_formats_in_both_languages(demo_report):
     zh = {i["figure"]: i for i in headline_items(demo_report, "zh")}
     assert set(en) == {"market_value", "period_return", "deliveries", "forecast"}
     assert "first crossed HK$1.00 trn on 2025-02-06" in en["market_value"]["detail"]
-    assert "2025-02-06 首次突破 1.00 万亿港元" in zh["market_value"]["detail"]
+    assert "2025年2月6日 首次突破 1.00 万亿港元" in zh["market_value"]["detail"]
     # Xiaomi 2024: 15.60 -> 34.65 HKD is 34.65 / 15.60 - 1 = +122.1 %; HSTECH's official 2024 return +18.7 %.
     assert en["period_return"]["value"] == "+122.1%"
     assert "+18.7%" in en["period_return"]["detail"] and "+103.4 pp" in en["period_return"]["detail"]
@@ -126,10 +126,14 @@ def test_the_report_flags_stale_series():
     # closes ending 2026-03-26 and a December 2025 figure, seen on 2026-04-10: the closes
     # are 15 days old (over 7), December ended 100 days before (over 45)
     notes = _staleness("1810.HK", (date(2024, 1, 2), date(2026, 3, 26)), D(), today=date(2026, 4, 10))
-    assert notes == [
+    assert [en for en, _ in notes] == [
         "stale: the closes of 1810.HK end on 2026-03-26, 15 days ago; `evlens update 1810.HK` "
         "fetches newer ones",
         "stale: the latest monthly figure is for 2025-12, 100 days past its month's end",
+    ]
+    assert [zh for _, zh in notes] == [
+        "数据过时：1810.HK 的收盘价止于 2026年3月26日（15 天前）；`evlens update 1810.HK` 可获取更新的数据",
+        "数据过时：最新的月度数据为 2025年12月，已过月末 100 天",
     ]
     # a week later than the last close and within 45 days of the month's end: nothing
     assert _staleness("1810.HK", (date(2024, 1, 2), date(2026, 1, 2)), D(), today=date(2026, 1, 9)) == []

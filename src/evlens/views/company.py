@@ -178,21 +178,31 @@ def default_peers(store, ticker: str) -> tuple[str, ...]:
     return tuple(universe_peers(store, ent, listing)[0]) if ent else ()
 
 
-def peer_coverage_notes(store, tickers, window_start: date, window_end: date) -> dict[str, str]:
-    """For each ticker whose stored closes do not reach over the window, one line that
-    says how far they go."""
+def peer_coverage_notes(
+    store, tickers, window_start: date, window_end: date, lang: str = "en"
+) -> dict[str, str]:
+    """For each ticker whose stored closes do not reach over the window, one line in
+    ``lang`` that says how far they go."""
+    zh = lang == "zh"
+    ws, we = fmt.day(window_start.isoformat(), lang), fmt.day(window_end.isoformat(), lang)
     out = {}
     for t in tickers:
         rng = _stored_range(store, t)
         if rng is None:
-            out[t] = f"no closes of {t} are stored"
-        elif rng[1] < window_end:
+            out[t] = f"数据库中没有 {t} 的收盘价" if zh else f"no closes of {t} are stored"
+            continue
+        first, last = fmt.day(rng[0].isoformat(), lang), fmt.day(rng[1].isoformat(), lang)
+        if rng[1] < window_end:
             out[t] = (
-                f"closes of {t} stop on {rng[1].isoformat()}, before the window ends on {window_end.isoformat()}"
+                f"{t} 的收盘价止于 {last}，早于区间结束日 {we}"
+                if zh
+                else f"closes of {t} stop on {last}, before the window ends on {we}"
             )
         elif rng[0] >= window_start:
             out[t] = (
-                f"closes of {t} start on {rng[0].isoformat()}, after the window opens on {window_start.isoformat()}"
+                f"{t} 的收盘价始于 {first}，晚于区间开始日 {ws}"
+                if zh
+                else f"closes of {t} start on {first}, after the window opens on {ws}"
             )
     return out
 
@@ -643,10 +653,9 @@ def _event_study(page: _Page, ticker: str) -> Any:
     )
 
 
-def _operations_part(page: _Page, metric: dict | None) -> tuple[Any, Any, Any, Any, Any, Any]:
-    """This year's and last year's deliveries, the order backlog, the capacity scenario's
-    forecast and the calibrated outlook with its calibration; none for a maker that
-    publishes another measure than deliveries."""
+def _shows_deliveries(page: _Page, metric: dict | None) -> bool:
+    """Whether the maker's measure stands as its deliveries (noting the rule when it is
+    harmonised, e.g. BYD's NEV sales); when not, the part is noted as not shown."""
     if metric is not None and metric["shown_as"] != "deliveries":
         page.not_shown(
             "deliveries",
@@ -656,13 +665,22 @@ def _operations_part(page: _Page, metric: dict | None) -> tuple[Any, Any, Any, A
                 "zh": f"{page.name_zh}公布的是{metric['label_zh']}，而非交付量：没有交付序列、订单积压或预测",
             },
         )
-        return None, None, None, None, None, None
+        return False
     if metric is not None and metric["harmonised"]:  # ops applies the rule (gazetteer.reported_metric)
         page.note(
             f"deliveries: {metric['label_en']} ({metric['rule']})",
             f"月度交付：{metric['label_zh']}",
             detail=metric["rule"],
         )
+    return True
+
+
+def _operations_part(page: _Page, metric: dict | None) -> tuple[Any, Any, Any, Any, Any, Any]:
+    """This year's and last year's deliveries, the order backlog, the capacity scenario's
+    forecast and the calibrated outlook with its calibration; none for a maker that
+    publishes another measure than deliveries."""
+    if not _shows_deliveries(page, metric):
+        return None, None, None, None, None, None
     store, opts, slug, fyear, facts, ents = (
         page.store,
         page.opts,
@@ -692,7 +710,7 @@ def _operations_part(page: _Page, metric: dict | None) -> tuple[Any, Any, Any, A
         page.note(
             f"capacity scenario: none is shipped as {scenario} (the analyst's what-if; the calibrated "
             f"forecast needs none)",
-            f"产能情景：没有名为 {scenario} 的情景（这是分析师的假设；校准预测不需要情景）",
+            f"产能情景：没有名为 `{scenario}` 的情景（这是分析师的假设；校准预测不需要情景）",
         )
     else:
         fc = page.attempt("forecast", lambda: run_forecast(store, slug, fyear, opts, facts, ents))
@@ -893,6 +911,10 @@ def _note_peer_rows(store, peer_d: dict, year: int) -> None:
     why = peer_coverage_notes(
         store, [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None], start, end
     )
+    why_zh = peer_coverage_notes(
+        store, [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None], start, end, "zh"
+    )
     for r in peer_d["rows"]:
         if r["return_pct"] is None and r["ticker"] in why:
+            r["note_zh"] = why_zh[r["ticker"]]
             r["note"] = why[r["ticker"]] + (f"; {r['note']}" if r.get("note") else "")
