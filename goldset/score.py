@@ -73,11 +73,14 @@ def load_gold(root: Path = HERE, split: str = "") -> tuple[list[dict], dict[str,
 
 
 def article_lang(path: Path) -> str:
-    """The article's script from its front matter's ``lang:`` (zh-Hant, zh-Hans, en), else ``-``."""
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("---"):
-        for line in text.split("---", 2)[1].splitlines():
-            if line.strip().startswith("lang:"):
+    """The article's script from its front matter's ``lang:`` or ``language:`` (zh-Hant,
+    zh-Hans, en), else ``-``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if lines and lines[0].strip() == "---":
+        for line in lines[1:]:
+            if line.strip() == "---":  # the front matter ends on a line of its own
+                break
+            if line.strip().startswith(("lang:", "language:")):
                 return line.split(":", 1)[1].strip() or "-"
     return "-"
 
