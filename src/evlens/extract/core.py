@@ -29,11 +29,15 @@ Every fact's span is the quantity's extent in the original text, so
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from functools import lru_cache
+from sys import intern
+from typing import NamedTuple, overload
 
 from ..facts import Fact
 from ..periods import parse_period
@@ -141,6 +145,21 @@ _DATED_LEVELS = (
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 
+#: what :func:`_period_problem` gives for a string that is no period
+_BAD_PERIOD = "no period"
+
+
+@lru_cache(maxsize=4096)
+def _period_problem(per: str, metric: str, today: date) -> str | None:
+    """What is wrong with a fact of ``metric`` over ``per`` (:func:`period_problem`), or
+    :data:`_BAD_PERIOD` when ``per`` is no period; remembered, as texts name the same
+    periods again and again."""
+    try:
+        return period_problem(parse_period(per), metric, today)
+    except ValueError:
+        return _BAD_PERIOD
+
+
 class _At(NamedTuple):
     """A position standing for a figure (``start`` is all :meth:`Extractor._last_figure_before` reads)."""
 
@@ -173,30 +192,30 @@ def excerpt(text: str, so: int, eo: int, a: int, b: int, cap: int = SENTENCE_CAP
     return text[lo:hi].strip()
 
 
+class _Clauses(NamedTuple):
+    """The clauses of a whole text, sorted and apart: ``starts[k]`` and ``ends[k]`` bound the
+    ``k``-th (machine integers: a text has tens of thousands of them)."""
+
+    starts: array
+    ends: array
+
+
 class _Sentence:
     """A sentence ``[start, end)`` of normalised text, its paragraph number and its clauses
-    (sorted, apart)."""
+    (``clauses.starts[k0:k1]``, shared by every sentence of the text)."""
 
-    __slots__ = ("clause_starts", "clauses", "end", "para", "start")
+    __slots__ = ("clauses", "end", "k0", "k1", "para", "start")
 
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        para: int,
-        clauses: list[tuple[int, int]],
-        clause_starts: list[int] | None = None,
-    ) -> None:
+    def __init__(self, start: int, end: int, para: int, clauses: _Clauses, k0: int, k1: int) -> None:
         self.start, self.end, self.para = start, end, para
-        self.clauses = clauses
-        self.clause_starts = [a for a, _ in clauses] if clause_starts is None else clause_starts
+        self.clauses, self.k0, self.k1 = clauses, k0, k1
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos`` (within the sentence's bounds), else the sentence."""
-        k = bisect_right(self.clause_starts, pos) - 1
-        if k >= 0 and pos < self.clauses[k][1]:
-            a, b = self.clauses[k]
-            return max(a, self.start), min(b, self.end)
+        starts, ends = self.clauses
+        k = bisect_right(starts, pos, self.k0, self.k1) - 1
+        if k >= self.k0 and pos < ends[k]:
+            return max(starts[k], self.start), min(ends[k], self.end)
         return self.start, self.end
 
     def around(self, a: int, b: int) -> _Sentence:
@@ -207,15 +226,11 @@ class _Sentence:
         lo, hi = max(self.start, a - WINDOW_BEFORE), min(self.end, b + WINDOW_AFTER)
         if lo == self.start and hi == self.end:
             return self
-        return _Sentence(lo, hi, self.para, self.clauses, self.clause_starts)
+        return _Sentence(lo, hi, self.para, self.clauses, self.k0, self.k1)
 
 
-def _sentences(t: str) -> list[_Sentence]:
-    """The sentences of ``t`` with their clauses.
-
-    Clause marks are found in one scan of the whole text: none of them holds or borders on a
-    sentence end, so each falls within one sentence."""
-    spans: list[tuple[int, int, int]] = []
+def _sentence_spans(t: str) -> Iterator[tuple[int, int, int]]:
+    """The sentences of ``t``, each as (start, end, paragraph number), in order."""
     para = 0
     start = 0
     for m in _SENT_END.finditer(t):
@@ -223,12 +238,45 @@ def _sentences(t: str) -> list[_Sentence]:
             continue
         end = m.start()
         if end > start:
-            spans.append((start, end, para))
+            yield start, end, para
         if "\n" in m.group():
             para += 1
         start = m.end()
     if start < len(t):
-        spans.append((start, len(t), para))
+        yield start, len(t), para
+
+
+class _Sentences(Sequence[_Sentence]):
+    """The sentences of a text, sorted and apart, kept as machine integers (a long text
+    has tens of thousands); reading one gives a :class:`_Sentence`."""
+
+    __slots__ = ("clauses", "ends", "k0s", "k1s", "paras", "starts")
+
+    def __init__(self) -> None:
+        self.starts, self.ends, self.paras = array("q"), array("q"), array("q")
+        self.k0s, self.k1s = array("q"), array("q")
+        self.clauses = _Clauses(array("q"), array("q"))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> _Sentence: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[_Sentence]: ...
+
+    def __getitem__(self, i: int | slice) -> _Sentence | Sequence[_Sentence]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return _Sentence(self.starts[i], self.ends[i], self.paras[i], self.clauses, self.k0s[i], self.k1s[i])
+
+
+def _sentences(t: str) -> _Sentences:
+    """The sentences of ``t`` with their clauses.
+
+    Clause marks are found in one scan of the whole text: none of them holds or borders on a
+    sentence end, so each falls within one sentence."""
     marks = [m.span() for m in _CLAUSE.finditer(t)]
     if "(" in t or "（" in t:
         # "1,000,804 new energy vehicles (NEVs) sold": a short aside does not cut the clause
@@ -238,21 +286,28 @@ def _sentences(t: str) -> list[_Sentence]:
             aside.add(m.end() - 1)
         if aside:
             marks = [mk for mk in marks if mk[0] not in aside]
-    out: list[_Sentence] = []
+    out = _Sentences()
+    starts, ends = out.clauses
     k, n = 0, len(marks)
-    for start, end, para in spans:
+    for start, end, para in _sentence_spans(t):
         while k < n and marks[k][0] < start:
             k += 1
-        cs, a = [], start
+        k0, a = len(starts), start
         while k < n and marks[k][0] < end:
             x, y = marks[k]
             if x > a:
-                cs.append((a, x))
+                starts.append(a)
+                ends.append(x)
             a = y
             k += 1
-        if a < end:
-            cs.append((a, end))
-        out.append(_Sentence(start, end, para, cs or [(start, end)]))
+        if a < end or len(starts) == k0:  # (a sentence of marks alone is one clause)
+            starts.append(a if a < end else start)
+            ends.append(end)
+        out.starts.append(start)
+        out.ends.append(end)
+        out.paras.append(para)
+        out.k0s.append(k0)
+        out.k1s.append(len(starts))
     return out
 
 
@@ -272,7 +327,7 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mentio
             if (w[0].isascii() or w[-1].isascii()) and not word_ok(lower, a, b):
                 pos = a + 1
                 break
-            out.append(_Mention(a, b, table[w], w))
+            out.append(_Mention(a, b, table[w], intern(w)))  # (one string per word, not per match)
         else:
             break
     return out
@@ -384,7 +439,7 @@ class Skipped(NamedTuple):
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Figure:
     """A quantity on its way to facts (see :meth:`Extractor.facts`): where it stands, and
     what has been settled of it so far."""
@@ -431,11 +486,11 @@ class _Reading(NamedTuple):
 
 @dataclass
 class _Emitted:
-    """The facts of an article so far, what they hold (to emit each once), and the
-    sentence excerpts already cut."""
+    """The facts of an article so far, what they hold where it has a table (to emit a
+    figure the table repeats once), and the sentence excerpts already cut."""
 
     facts: list[Fact] = field(default_factory=list)
-    seen: set[tuple] = field(default_factory=set)
+    tables: bool = False  # whether the article has a table (else no value is remembered)
     seen_values: set[tuple] = field(default_factory=set)
     sentences: dict[int, str] = field(default_factory=dict)
 
@@ -473,14 +528,15 @@ class Extractor:
             self.entities = _with_ambiguous(self.entities, self.lower, self.lex)
         #: makers named whom the gazetteer does not know: a figure after one gets no entity
         self.unknown = _unknown_makers(t, self.entities, self.lex)
-        self._starts: dict[int, list[int]] = {}
+        self._starts: dict[int, array] = {}
         self._ents_for: dict[str, list[_Mention]] = {}
+        self._ents_by_fit: dict[frozenset[str], list[_Mention]] = {}
         self._model_cache: dict[tuple[str, str, str], str] = {}
         self._metric_kinds: dict[str, list[_Mention]] = {}
-        self._word_cache: dict[str, tuple[list[int], list[int]]] = {}
+        self._word_cache: dict[str, tuple[array, array]] = {}
         self._owners: dict[int, bool] = {}  # name start -> whether it is an owner's or a rival's
         self.sentences = _sentences(t)
-        self._sent_starts = [s.start for s in self.sentences]
+        self._sent_starts = self.sentences.starts
         #: figures read but left out of :meth:`facts`, each with the rule it breaks
         self.skipped: list[Skipped] = []
         self._today = date.today()
@@ -490,13 +546,13 @@ class Extractor:
     def _sentence_of(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (sentences are sorted and apart), else -1."""
         k = bisect_right(self._sent_starts, pos) - 1
-        return k if k >= 0 and pos < self.sentences[k].end else -1
+        return k if k >= 0 and pos < self.sentences.ends[k] else -1
 
     def _in(self, items, a: int, b: int):
         """The items (sorted by start) lying within ``[a, b)``."""
         starts = self._starts.get(id(items))
         if starts is None:
-            starts = self._starts[id(items)] = [x.start for x in items]
+            starts = self._starts[id(items)] = array("q", [x.start for x in items])
         i = bisect_left(starts, a)
         j = bisect_left(starts, b, lo=i)
         return [x for x in items[i:j] if x.end <= b]
@@ -505,24 +561,32 @@ class Extractor:
         """``items[i:j]``: the items (sorted by start) starting within ``[a, b)``."""
         starts = self._starts.get(id(items))
         if starts is None:
-            starts = self._starts[id(items)] = [x.start for x in items]
+            starts = self._starts[id(items)] = array("q", [x.start for x in items])
         i = bisect_left(starts, a)
         return i, bisect_left(starts, b, lo=i)
 
     def _first_in(self, items, a: int, b: int):
         """The first of :meth:`_in` ``(items, a, b)``, or None."""
-        i, j = self._bounds(items, a, b)
-        for k in range(i, j):
-            if items[k].end <= b:
-                return items[k]
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = array("q", [x.start for x in items])
+        i = bisect_left(starts, a)
+        for k in range(i, bisect_left(starts, b, lo=i)):
+            x = items[k]
+            if x.end <= b:
+                return x
         return None
 
     def _last_in(self, items, a: int, b: int):
         """The last of :meth:`_in` ``(items, a, b)``, or None."""
-        i, j = self._bounds(items, a, b)
-        for k in range(j - 1, i - 1, -1):
-            if items[k].end <= b:
-                return items[k]
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = array("q", [x.start for x in items])
+        i = bisect_left(starts, a)
+        for k in range(bisect_left(starts, b, lo=i) - 1, i - 1, -1):
+            x = items[k]
+            if x.end <= b:
+                return x
         return None
 
     def _metric_for(self, q: Quantity, clause, sent) -> _Mention | None:
@@ -630,15 +694,27 @@ class Extractor:
         if ents is None:
             # per slug, shared by all texts read with this lexicon
             ok = self.lex.entity_fits.setdefault(metric, {})
-            ents = []
-            for e in self.entities:
-                fits = ok.get(e.key)
+            fitting = []
+            for slug in self._entity_slugs():
+                fits = ok.get(slug)
                 if fits is None:
-                    fits = ok[e.key] = self._entity_ok(e.key, metric)
+                    fits = ok[slug] = self._entity_ok(slug, metric)
                 if fits:
-                    ents.append(e)
+                    fitting.append(slug)
+            # metrics that fit the same entities share one list (and its starts)
+            key = frozenset(fitting)
+            ents = self._ents_by_fit.get(key)
+            if ents is None:
+                ents = self._ents_by_fit[key] = [e for e in self.entities if e.key in key]
             self._ents_for[metric] = ents
         return ents
+
+    def _entity_slugs(self) -> list[str]:
+        """The entities named in the text, each once, in the order first named."""
+        slugs = self.__dict__.get("_slugs")
+        if slugs is None:
+            slugs = self._slugs = list(dict.fromkeys(e.key for e in self.entities))
+        return slugs
 
     def _maker_of_models(
         self, e: _Mention, ents: list[_Mention], q: Quantity, clause, metric: str
@@ -981,13 +1057,10 @@ class Extractor:
         return self.published is not None and parse_period(p.period).start > self.published
 
     def _para_start(self, para: int) -> int:
-        starts = self.__dict__.get("_para_starts")
-        if starts is None:
-            starts = {}
-            for s in self.sentences:
-                starts.setdefault(s.para, s.start)
-            self._para_starts = starts
-        return starts.get(para, 0)
+        """Where the first sentence of paragraph ``para`` starts (0 when none is in it)."""
+        paras = self.sentences.paras  # (numbered in order: a bisection finds the first)
+        i = bisect_left(paras, para)
+        return self.sentences.starts[i] if i < len(paras) and paras[i] == para else 0
 
     def _bound(self, q: Quantity, clause) -> tuple[str, bool]:
         """The bound written around ``q``, and whether it is a threshold crossed."""
@@ -1065,9 +1138,9 @@ class Extractor:
             "source_url": source_url,
             "publisher": publisher,
         }
-        acc = _Emitted()
         paired = self._respectively()
         table = self._table_cells()
+        acc = _Emitted(tables=bool(table))
         for q in self.quantities:
             fig = self._figure(q, table)
             if fig is None or not self._refine_metric(fig):
@@ -1401,26 +1474,27 @@ class Extractor:
             "span_end": span[1],
             "surface": surface,
             "sentence": self._sentence_text(fig.si, span, acc.sentences),
-            "method": "extract:" + "+".join(fig.rule),
+            "method": intern("extract:" + "+".join(fig.rule)),  # (a few strings shared by all facts)
             "confidence": 0.9 if fig.rule[0] == "clause" else 0.7,
             "published": self.stated_published,
             "published_basis": meta["published_basis"],
             "source_url": meta["source_url"],
             "publisher": meta["publisher"],
         }
+        seen: set[tuple] = set()  # (the figure's own: no other has its span)
         for per in reading.periods:
-            try:
-                why_period = period_problem(parse_period(per), metric, self._today) or self._published_problem
-            except ValueError:
+            why_period = _period_problem(per, metric, self._today) or self._published_problem
+            if why_period is _BAD_PERIOD:
                 continue
             slug = self._model_entity(entity, metric, per)
             for v, bd in values:
                 v = v * fig.sign
-                key = (slug, metric, per, v, bd, span)
-                if key in acc.seen or (fig.tab is not None and key[:5] in acc.seen_values):
+                key = (slug, metric, per, v, bd)
+                if key in seen or (fig.tab is not None and key in acc.seen_values):
                     continue  # (a table repeating a figure the text gave: once)
-                acc.seen.add(key)
-                acc.seen_values.add(key[:5])
+                seen.add(key)
+                if acc.tables:
+                    acc.seen_values.add(key)
                 fv = float(v)
                 why = why_period or fact_value_problem(metric, unit, fv)
                 if why is not None:
@@ -1469,18 +1543,21 @@ class Extractor:
     def quantities_between(self, a: int, b: int) -> bool:
         starts = self._starts.get(id(self.quantities))
         if starts is None:
-            starts = self._starts[id(self.quantities)] = [x.start for x in self.quantities]
+            starts = self._starts[id(self.quantities)] = array("q", [x.start for x in self.quantities])
         i = bisect_left(starts, a)
         return i < len(starts) and starts[i] < b
 
-    def _words(self, name: str) -> tuple[list[int], list[int]]:
+    def _words(self, name: str) -> tuple[array, array]:
         """Starts and ends of the matches of the lexicon's word list ``name`` in the text
         (found once per text, in one scan)."""
         found = self._word_cache.get(name)
         if found is None:
             lower = self.lower
             spans = [m.span() for m in self.lex.word_res[name].finditer(lower) if word_ok(lower, *m.span())]
-            found = self._word_cache[name] = ([a for a, _ in spans], [b for _, b in spans])
+            found = self._word_cache[name] = (
+                array("q", [a for a, _ in spans]),
+                array("q", [b for _, b in spans]),
+            )
         return found
 
     def _word_within(self, name: str, lo: int, hi: int) -> bool:
@@ -1545,11 +1622,11 @@ class Extractor:
             at, k = p.start, k - 1
         return tuple(reversed(out))
 
-    def _starts_of(self, items) -> list[int]:
+    def _starts_of(self, items) -> array:
         """The starts of ``items`` (sorted by start), remembered per list."""
         starts = self._starts.get(id(items))
         if starts is None:
-            starts = self._starts[id(items)] = [x.start for x in items]
+            starts = self._starts[id(items)] = array("q", [x.start for x in items])
         return starts
 
     def _last_figure_before(self, q: Quantity | _At, sent) -> Quantity | None:

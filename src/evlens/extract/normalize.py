@@ -22,7 +22,9 @@ What normalisation does:
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .script import to_simplified
@@ -65,8 +67,8 @@ class Normalized:
     ``text`` and ``origins[k]`` where it starts in the original; runs are sorted."""
 
     text: str
-    runs: tuple[int, ...]
-    origins: tuple[int, ...]
+    runs: Sequence[int]  # (machine integers: a long text has tens of thousands of runs)
+    origins: Sequence[int]
 
     def origin(self, i: int) -> int:
         """Original offset of normalised character ``i``."""
@@ -245,4 +247,4 @@ def _with_runs(s: str, kept: list[tuple[int, int]]) -> Normalized:
         last_end = b
     if not runs:
         runs, origins = [0], [0]
-    return Normalized(s, tuple(runs), tuple(origins))
+    return Normalized(s, array("q", runs), array("q", origins))
