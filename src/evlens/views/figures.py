@@ -188,7 +188,8 @@ def backlog_figure(data: dict, lang: str) -> go.Figure | None:
         yaxis="y2",
         mode=mode,
     )
-    f.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
+    # the second axis keeps its own round ticks (not synced to the first axis's grid)
+    f.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero", "tickmode": "auto"})
     return f
 
 
@@ -372,7 +373,16 @@ def head_to_head_figure(data: dict, lang: str) -> go.Figure | None:
         marker={"symbol": "x", "size": 12, "color": "#d62728"},
         text=[f"{name(p['passer'])} > {name(p['passed'])}" for p in passes if p["month"] in by_month],
     )
-    f.update_layout(yaxis2={"overlaying": "y", "side": "right", "autorange": "reversed", "title": L["rank"]})
+    f.update_layout(
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "autorange": "reversed",
+            "title": L["rank"],
+            "tickmode": "auto",
+            "showgrid": False,
+        }
+    )
     return f
 
 
