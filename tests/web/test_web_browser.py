@@ -1,6 +1,6 @@
 """Every page in Chromium: it loads, its charts draw, no console error; the language
 switch; the article page's highlights; an article with script and an onerror image runs
-nothing."""
+nothing; the API's documentation page, offline and under the CSP."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ PAGES = [
     ("/", 1, "zh"),
     ("/market", 2, "zh"),
     ("/sources", 0, "zh"),
+    ("/api", 0, "en"),
+    ("/api", 0, "zh"),
 ]
 
 
@@ -112,3 +114,17 @@ def test_hostile_article_is_text(page, live_server):
     assert page.locator("#highlighted script, #highlighted img").count() == 0
     assert page.evaluate("window.__ran === undefined")
     assert page.errors == []
+
+
+def test_api_page_documents_every_operation_offline(page, live_server):
+    resp = page.goto(f"{live_server}/api")
+    assert resp.status == 200 and "script-src 'self'" in resp.headers["content-security-policy"]
+    schema = page.request.get(f"{live_server}/openapi.json").json()
+    n = sum(len(item) for item in schema["paths"].values())
+    assert n >= 10 and page.locator("section.operation").count() == n
+    assert page.locator("#get-api-forecast table.params tbody tr").count() == 6
+    assert "Monte Carlo" in page.locator("#get-api-forecast .summary").inner_text()
+    with page.expect_navigation():
+        page.click("#openapi-link")
+    assert page.url.endswith("/openapi.json")
+    assert page.errors == []  # and the fixture checks that nothing was asked of another host

@@ -29,7 +29,7 @@ _FILE_LIKE = re.compile(
     r"file://|(?:^|[\s(\"'])(?:/|~/|[A-Za-z]:\\)|\.(?:csv|tsv|xlsx?|parquet|json|toml|md|txt|duckdb)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]{2,}|[\u3400-\u9fff]")
+_WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]{2,}")
 
 
 def fact_sources(store, facts: pd.DataFrame, ids: set[str]) -> list[dict]:
@@ -130,16 +130,17 @@ def is_prose(note: object) -> bool:
 
 def _period_key(period: str | None) -> tuple:
     if not period:
-        return ("", "", "")
+        return ("", 0, "")
     try:
         p = parse_period(period)
     except ValueError:
-        return ("~", "", period)
-    return (p.start.isoformat(), p.end.isoformat(), period)
+        return ("~", 0, period)
+    return (p.start.isoformat(), -p.end.toordinal(), period)
 
 
 def source_order(s: dict) -> tuple:
-    """Entity, metric, period (by its first day, then its last), value, id."""
+    """Entity, metric, period (by its first day, the longer first: a year, its quarter,
+    its month), value, id."""
     v = s.get("value")
     return (
         s.get("entity") or "",

@@ -6,9 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from .labels import api_text
 
 METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def code_spans(text: str | None) -> Markup:
+    """``text`` escaped, with its `backticked` words set as code."""
+    parts = str(text or "").split("`")
+    if len(parts) % 2 == 0:  # an unmatched backtick: plain text
+        return Markup(escape(text or ""))
+    return Markup("").join(
+        Markup("<code>{}</code>").format(p) if i % 2 else escape(p) for i, p in enumerate(parts)
+    )
 
 
 def _ref(schema: dict, node: dict | None) -> dict:

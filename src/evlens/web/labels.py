@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..gazetteer import load_gazetteer
 from ..views.labels import labels
 
 WEB_LABELS: dict[str, dict[str, str]] = {
@@ -43,6 +44,11 @@ WEB_LABELS: dict[str, dict[str, str]] = {
         "document_id": "document {id}",
         "forecast_run": "{paths} paths, seed {seed}, as of {as_of}",
         "no_quote": "From a table: no quoted text.",
+        "sources_help": "Each figure with the exact words it was read from. A figure read from a table "
+        "(a CSV file) has no quoted text: its row shows the table's note, when the note is prose, "
+        "and the source.",
+        "colon": ": ",
+        "p_target_of": "{label} ({target} {value}, {year}):",
         "table_note": "Note in the table",
         "error_hint.400": "The request could not be answered as it stands.",
         "error_hint.403": "This is not allowed here.",
@@ -88,6 +94,10 @@ WEB_LABELS: dict[str, dict[str, str]] = {
         "metric.exports": "exports",
         "metric.insurance_registrations": "insurance registrations",
         "metric.backlog": "order backlog",
+        "metric.revenue": "revenue",
+        "metric.revenue_yoy": "revenue, change on the year",
+        "metric.net_profit": "net profit",
+        "metric.net_profit_yoy": "net profit, change on the year",
     },
     "zh": {
         "api": "接口",
@@ -122,6 +132,10 @@ WEB_LABELS: dict[str, dict[str, str]] = {
         "document_id": "文档 {id}",
         "forecast_run": "{paths} 条路径，随机种子 {seed}，截至 {as_of}",
         "no_quote": "来自数据表，无原文。",
+        "sources_help": "每个数字及其所依据的原文。来自数据表（CSV 文件）的数字没有原文："
+        "该行显示数据表中的备注（如为文字说明）及来源。",
+        "colon": "：",
+        "p_target_of": "{label}（{target} {value}，{year}）：",
         "table_note": "数据表中的备注",
         "error_hint.400": "无法按原样处理这个请求。",
         "error_hint.403": "此处不允许这样操作。",
@@ -167,6 +181,10 @@ WEB_LABELS: dict[str, dict[str, str]] = {
         "metric.exports": "出口",
         "metric.insurance_registrations": "上险量",
         "metric.backlog": "订单积压",
+        "metric.revenue": "营收",
+        "metric.revenue_yoy": "营收同比",
+        "metric.net_profit": "净利润",
+        "metric.net_profit_yoy": "净利润同比",
     },
 }
 
@@ -209,6 +227,19 @@ API_ZH: dict[str, str] = {
 def page_labels(lang: str) -> dict[str, str]:
     """The labels a dashboard page reads: the dashboard's own, then the shared ones."""
     return {**WEB_LABELS[lang], **labels(lang)}
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str | None, str | None]]:
+    return {e.id: (e.name_en, e.name_zh) for e in load_gazetteer()}
+
+
+def entity_name(slug: str | None, lang: str) -> str:
+    """An entity's name in ``lang`` from the gazetteer; an unknown slug as given."""
+    if not slug:
+        return ""
+    en, zh = _names().get(slug, (None, None))
+    return (zh or en or slug) if lang == "zh" else (en or slug)
 
 
 def api_text(text: str | None, lang: str) -> str:

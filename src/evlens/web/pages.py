@@ -22,7 +22,7 @@ from ..views.figures import figure_json, figures, plotly_js
 from ..views.headline import headline_items
 from ..views.sources import BOUND_SYMBOLS, distinct_sources, source_order
 from . import apidoc
-from .labels import page_labels
+from .labels import entity_name, page_labels
 from .security import csrf_ok, safe_url
 
 MAX_TEXT = 256 * 1024
@@ -51,6 +51,8 @@ def environment() -> jinja2.Environment:
         env.filters[name] = getattr(fmt, name)
     env.filters["safe_url"] = safe_url
     env.globals["bound_symbols"] = BOUND_SYMBOLS
+    env.globals["entity_name"] = entity_name
+    env.filters["code_spans"] = apidoc.code_spans
     return env
 
 
