@@ -8,7 +8,8 @@ turn, the floors and the commands as child processes; the benchmark prints the m
 median wall time and the median CPU time of each (CPU from the children's resource usage),
 and the paired ratios to the floor (the median over rounds of the ratio within a round).
 The target is 0.4 s of wall time for `evlens --help` and `evlens summary` on a quiet
-machine; the last lines say whether the medians meet it.
+machine; the last lines say whether the minimum and the median meet it (on a busy machine
+the walls stretch and the ratios to the floor are the figures to compare).
 
     .venv/bin/python benchmarks/bench_cli_startup.py [--rounds 15]
 """
@@ -89,8 +90,13 @@ def _report(wall: dict, cpu: dict, rounds: int) -> None:
             f"{w_ratio:>13.2f}x{c_ratio:>12.2f}x"
         )
     for name in ("evlens --help", "evlens summary"):
-        verdict = "met" if med(wall[name]) < TARGET else "not met"
-        print(f"target: {name} under {TARGET} s wall: median {med(wall[name]):.3f} s, {verdict}")
+        best, middle = min(wall[name]), med(wall[name])
+        verdict = (
+            "met" if middle < TARGET else "met at best, not at the median" if best < TARGET else "not met"
+        )
+        print(f"target: {name} under {TARGET} s wall: min {best:.3f} s, median {middle:.3f} s, {verdict}")
+    if med(wall[FLOOR]) > 1.5 * min(wall[FLOOR]):
+        print("the floor's median is over 1.5 times its minimum: the machine was busy; compare the ratios")
     over = med(wall["evlens summary"]) - med(wall[DUCKDB])
     print(f"evlens summary takes {over:.3f} s more than import duckdb alone ({med(wall[DUCKDB]):.3f} s)")
 
