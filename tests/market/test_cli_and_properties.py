@@ -45,7 +45,8 @@ def test_tables_for_people(demo_db_path):
     )
     assert out.exit_code == 0, out.output
     assert "1810.HK" in out.stdout and "3690.HK" in out.stdout and "suspect row 2024-12-31" in out.stdout
-    assert "stored fact" in out.stdout  # the benchmark's source is printed
+    # the benchmark's source is printed (HSTECH's bundled closes cover 2024)
+    assert "benchmark source: stored closes of HSTECH, 2023-12-29 -> 2024-12-31" in out.stdout
     out = runner.invoke(
         app,
         ["--db", str(demo_db_path), "risk", "1810.HK", "--year", "2024", "--rf", "0.04"],
