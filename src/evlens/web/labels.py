@@ -48,6 +48,7 @@ WEB_LABELS: dict[str, dict[str, str]] = {
         "(a CSV file) has no quoted text: its row shows the table's note, when the note is prose, "
         "and the source.",
         "colon": ": ",
+        "peers_heading": "{peers} ({window}, {benchmark})",
         "p_target_of": "{label} ({target} {value}, {year}):",
         "table_note": "Note in the table",
         "error_hint.400": "The request could not be answered as it stands.",
@@ -135,6 +136,7 @@ WEB_LABELS: dict[str, dict[str, str]] = {
         "sources_help": "每个数字及其所依据的原文。来自数据表（CSV 文件）的数字没有原文："
         "该行显示数据表中的备注（如为文字说明）及来源。",
         "colon": "：",
+        "peers_heading": "{peers}（{window}，{benchmark}）",
         "p_target_of": "{label}（{target} {value}，{year}）：",
         "table_note": "数据表中的备注",
         "error_hint.400": "无法按原样处理这个请求。",
@@ -230,16 +232,27 @@ def page_labels(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _names() -> dict[str, tuple[str | None, str | None]]:
-    return {e.id: (e.name_en, e.name_zh) for e in load_gazetteer()}
+def _names() -> dict[str, tuple[str | None, str | None, bool]]:
+    """Names by entity slug and by ticker (English name, Chinese name, is a ticker)."""
+    out: dict[str, tuple[str | None, str | None, bool]] = {}
+    for e in load_gazetteer():
+        out[e.id] = (e.name_en, e.name_zh, False)
+    for e in load_gazetteer():
+        for s in e.securities:
+            out.setdefault(s.ticker, (e.name_en, e.name_zh, True))
+    return out
 
 
-def entity_name(slug: str | None, lang: str) -> str:
-    """An entity's name in ``lang`` from the gazetteer; an unknown slug as given."""
-    if not slug:
+def entity_name(key: str | None, lang: str) -> str:
+    """The name of entity ``key`` (a slug) or of the entity listing ``key`` (a ticker) in
+    ``lang`` from the gazetteer. English keeps a ticker as it is; an unknown key is shown
+    as given."""
+    if not key:
         return ""
-    en, zh = _names().get(slug, (None, None))
-    return (zh or en or slug) if lang == "zh" else (en or slug)
+    en, zh, ticker = _names().get(key, (None, None, False))
+    if lang == "zh":
+        return zh or en or key
+    return key if ticker else (en or key)
 
 
 def api_text(text: str | None, lang: str) -> str:

@@ -36,9 +36,12 @@
     var lines = wrap(text, width);
     if (lines.length < 2) return layout;
     var out = Object.assign({}, layout);
-    out.title = Object.assign({}, typeof title === "string" ? {} : title, {text: lines.join("<br>")});
+    out.title = Object.assign({}, typeof title === "string" ? {} : title, {
+      text: lines.join("<br>"), yref: "container", y: 1, yanchor: "top", pad: {t: 10}
+    });
     out.margin = Object.assign({}, layout.margin);
-    out.margin.t = (layout.margin && layout.margin.t != null ? layout.margin.t : 80) + 20 * (lines.length - 1);
+    var base = layout.margin && layout.margin.t != null ? layout.margin.t : 80;
+    out.margin.t = Math.max(base, 22 * lines.length + 30);
     return out;
   }
 
