@@ -120,24 +120,27 @@ def test_a_private_company_has_no_market_value_and_says_so(report):
 
 
 def test_peers_whose_closes_stop_before_the_window_get_a_note(demo_store):
-    # The bundled Hong Kong closes of BYD stop on 2025-10-30 (SOURCES.md), so it has no
-    # 2025 return: its row says so. Li Auto's and XPeng's closes run into 2026: they have one.
+    # The bundled closes stop in 2026 (BYD, Geely and Leapmotor on 2026-04-16, Tencent on
+    # 2026-03-26, the others on 2026-08-21; SOURCES.md), so over 2026 no peer has a return:
+    # each row says so. Over 2025 every peer has one.
     from evlens.report import render_html
     from evlens.views import ReportOptions, build_report
 
-    data = build_report(demo_store, "xiaomi", ReportOptions(year=2025, paths=100)).to_dict()
-    rows = {r["ticker"]: r for r in data["peers"]["rows"]}
-    missing = [r for r in rows.values() if r["return_pct"] is None and r["role"] == "peer"]
-    assert "1211.HK" in {r["ticker"] for r in missing}
-    for ticker in ("2015.HK", "9868.HK"):
-        assert rows[ticker]["return_pct"] is not None, ticker
+    data = build_report(demo_store, "xiaomi", ReportOptions(year=2026, paths=100)).to_dict()
+    missing = [r for r in data["peers"]["rows"] if r["return_pct"] is None and r["role"] == "peer"]
+    assert {"1211.HK", "2015.HK", "9868.HK"} <= {r["ticker"] for r in missing}
     for r in missing:
-        assert r["note"].startswith(
-            f"closes of {r['ticker']} stop on 2025-10-30, before the window ends on 2025-12-31"
-        )
+        assert r["note"].startswith(f"closes of {r['ticker']} stop on 2026-"), r["note"]
+        assert ", before the window ends on 2026-12-31" in r["note"]
     html = render_html(data, "en")
-    assert "closes of 1211.HK stop on 2025-10-30" in html
-    assert any(n.startswith("peers: no return in 2025 for ") for n in data["notes"])
+    assert "closes of 1211.HK stop on 2026-04-16" in html
+    assert any(n.startswith("peers: no return in 2026 for ") for n in data["notes"])
+
+    data = build_report(demo_store, "xiaomi", ReportOptions(year=2025, paths=100)).to_dict()
+    peers_2025 = [r for r in data["peers"]["rows"] if r["role"] == "peer"]
+    assert {"1211.HK", "2015.HK", "9868.HK", "9863.HK", "0175.HK"} <= {r["ticker"] for r in peers_2025}
+    assert all(r["return_pct"] is not None for r in peers_2025)
+    assert not any(n.startswith("peers: no return in 2025 for ") for n in data["notes"])
 
 
 def test_byd_nev_sales_are_shown_as_deliveries_labelled(report):
