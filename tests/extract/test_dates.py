@@ -100,3 +100,17 @@ def test_lists_hyphens_that_month_and_currently():
         ("since the start of the year", "2025-01-01..2025-08-01"),
         ("年内", "2025-01-01..2025-08-01"),
     ]
+
+
+def test_first_months_and_quarters_without_ge_or_du():
+    # 前8月, 前两季, 1-5月: the year so far, written short (Hong Kong and mainland press)
+    got = dict(periods("2024 年前 8 月累计交付 20 万辆，前两季营收 300 亿元，1-5 月销量 9 万辆"))
+    assert got["2024年前8月"] == "2024-01..2024-08"
+    assert got["前两季"] == "2024-01..2024-06"
+    assert got["1-5月"] == "2024-01..2024-05"
+
+
+def test_month_after_ci_qian_is_one_month():
+    # 此前 6 月: "in June, before that", not the first six months
+    got = periods("2024 年 8 月交付 2 万辆，此前 6 月交付 1.8 万辆")
+    assert got[-1] == ("6月", "2024-06")
