@@ -114,3 +114,11 @@ def test_month_after_ci_qian_is_one_month():
     # 此前 6 月: "in June, before that", not the first six months
     got = periods("2024 年 8 月交付 2 万辆，此前 6 月交付 1.8 万辆")
     assert got[-1] == ("6月", "2024-06")
+
+
+def test_english_first_quarters_and_through_a_month():
+    # "the first two quarters" is January to June of the latest such span begun;
+    # "sold … through October" is the year so far
+    text = "In the first two quarters, the maker sold 90,000 cars. It delivered 150,000 cars through October 2024."
+    got = periods(text, today=date(2024, 11, 20))
+    assert got == [("the first two quarters", "2024-H1"), ("October 2024", "2024-01..2024-10")]

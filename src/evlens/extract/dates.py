@@ -110,6 +110,7 @@ _EN = re.compile(
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
+    rf"|the first (?P<efq>two|three|2|3) quarters(?: of (?:the year|this year|(?P<efqy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b"
     rf"|(?P<eyend>year-end|the year(?! so far))\b"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
@@ -587,7 +588,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_day_or_month(a, b, g, ctx, asof)
     if g["eq"] or g["eqq"] or g["eqq2"] or g["eh"] or g["ehh"]:
         return _en_quarter_or_half(a, b, g, ctx, asof)
-    if g["ewd"] or g["efm"] or g["einy"] or g["eyend"] or g["eref"] or g["enow"] or g["efull"]:
+    if g["ewd"] or g["efm"] or g["efq"] or g["einy"] or g["eyend"] or g["eref"] or g["enow"] or g["efull"]:
         return _en_in_context(a, b, g, ctx, asof)
     if g["erelm"]:
         month = ctx.rel_month(g["erelm"].lower())
@@ -664,6 +665,8 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
         return None
     if asof:
         return PeriodMention(a, b, _month_end(y, mo), "day", True)
+    if mo > 1 and (g["asof"] or "").strip().lower() == "through":
+        return _first_months(a, b, y, mo, False)  # "delivered … through November": the year so far
     return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", False)
 
 
@@ -702,6 +705,15 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
             return None
         n = _EN_NUMS.get(g["efm"]) or int(g["efm"])
         return _first_months(a, b, y, n, False)
+    if g["efq"]:  # the first three quarters: of the year named, else the latest begun by the article's date
+        n = 3 * (_EN_NUMS.get(g["efq"]) or int(g["efq"]))
+        if g["efqy"]:
+            y = int(g["efqy"])
+        elif ctx.today is not None:
+            y = ctx.today.year if ctx.today.month > n - 3 else ctx.today.year - 1
+        else:
+            y = ctx.year
+        return _first_months(a, b, y, n, False) if y else None
     if g["einy"]:
         y = ctx.year or (ctx.today.year if ctx.today else None)
         return PeriodMention(a, b, str(y), "year", False) if y else None
