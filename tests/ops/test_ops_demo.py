@@ -189,8 +189,13 @@ def test_one_door_facts_deliveries_and_report_agree_on_the_target(cli, demo_stor
     assert [c["value"] for c in early["series"] if c["period"] == "2025"] == [300000]
     from evlens.views.company import ReportOptions, run_forecast
 
-    fc = run_forecast(demo_store, "xiaomi", 2025, ReportOptions(paths=200, seed=1))
+    from datetime import date
+
+    fc = run_forecast(demo_store, "xiaomi", 2025, ReportOptions(paths=200, seed=1, as_of=date(2025, 12, 31)))
     assert fc["target"] == 350000 and t2025["chosen"] in fc["target_source"]
+    # without a day, the scenario's own (2025-02-08), as `evlens forecast --scenario` does
+    fc = run_forecast(demo_store, "xiaomi", 2025, ReportOptions(paths=200, seed=1))
+    assert fc["as_of"] == "2025-02-08" and fc["target"] == 300000
 
 
 def test_honest_tables_li_auto_and_xiaomi_pace(cli):

@@ -43,15 +43,19 @@ def register(app: typer.Typer) -> None:
             help="Choose from the facts known by this date (YYYY-MM-DD); undated facts count "
             "from the release calendar's date.",
         ),
+        own: bool = typer.Option(
+            False, "--own", help="Only facts stored on the entity itself, not on its brands and models."
+        ),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Show the stored facts behind each value and the value chosen as of a date, with any
-        conflicts and the earlier figures it revises."""
+        conflicts and the earlier figures it revises. A maker's facts include those stored on
+        its brands and models (a maker's deliveries are often published per model)."""
         from ..reconcile import reconcile
 
         with state(ctx).open(read_only=True) as store:
             slug = store.resolve_entity(entity)
-            df = store.facts(slug, metric, period)
+            df = store.facts([slug] if own else _family(store, slug), metric, period)
         if df.empty:
             what = f"{slug}" + (f" {metric}" if metric else "") + (f" {period}" if period else "")
             raise NotFoundError(f"no stored facts for {what}")
@@ -64,3 +68,17 @@ def register(app: typer.Typer) -> None:
                 f"no facts for {slug}" + (f" {metric}" if metric else "") + f" were known on {day}"
             )
         emit(rec.to_dict() if as_json else rec, as_json, _render)
+
+
+def _family(store, slug: str) -> list[str]:
+    """``slug`` and every entity under it (brands, models, model groups), from the store's
+    entities' parents."""
+    ents = store.entities()
+    parents = dict(zip(ents["id"], ents["parent"]))
+    out, todo = [slug], [slug]
+    while todo:
+        cur = todo.pop()
+        kids = sorted(e for e, p in parents.items() if p == cur and e not in out)
+        out.extend(kids)
+        todo.extend(kids)
+    return out

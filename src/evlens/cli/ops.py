@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ..defaults import DEFAULT_PATHS, DEFAULT_SEED
 from ..periods import DAYS_PER_MONTH, parse_day
 from .common import JSON_OPTION, Table, console, emit, lazy, state
 
@@ -236,9 +237,11 @@ def register(app: typer.Typer) -> None:
             help="Scenario TOML file, or the name of a shipped one (xiaomi-2025): the analyst's override. "
             "Without it, the statistical forecast calibrated on back-tests (no file needed).",
         ),
-        paths: int = typer.Option(10_000, "--paths", help="Number of simulated paths."),
-        seed: int | None = typer.Option(
-            None, "--seed", help="Random seed; the same seed gives the same result."
+        paths: int = typer.Option(
+            DEFAULT_PATHS, "--paths", help="Number of simulated paths (the report's and dashboard's too)."
+        ),
+        seed: int = typer.Option(
+            DEFAULT_SEED, "--seed", help="Random seed; the same seed gives the same result."
         ),
         as_of: str | None = AS_OF,
         exclude: list[str] | None = EXCLUDE,

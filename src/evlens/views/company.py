@@ -228,6 +228,9 @@ def rebased_closes(store, ticker: str, start: date | None = None, end: date | No
 
 
 def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None, ents=None) -> dict:
+    """The capacity scenario's forecast of the year, as ``evlens forecast --scenario`` makes
+    it with the same options: what was public on ``opts.as_of``, the target chosen as of
+    then (:func:`evlens.ops.forecast.forecast_deliveries`), the shared paths and seed."""
     facts = store.facts() if facts is None else facts
     ents = store.entities() if ents is None else ents
     scen = ops.scenario.with_assumptions(
@@ -236,7 +239,6 @@ def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None,
         ramp_months=opts.ramp_months,
         demand_growth=opts.demand_growth,
     )
-    target = ops.delivery_target(facts, entity, year, entities=ents)  # the same choice as `evlens facts`
     f = ops.forecast_deliveries(
         scen,
         year,
@@ -245,13 +247,12 @@ def run_forecast(store, entity: str, year: int, opts: ReportOptions, facts=None,
         entities=ents,
         paths=opts.paths,
         seed=opts.seed,
+        as_of=opts.as_of,
         on_conflict="prefer-official",
-        target=target.value if target else None,
     )
     d = f.to_dict()
-    if target is not None:
-        d["target_source"] = f"fact {target.chosen}"
-        d["target_fact"] = target.chosen
+    if str(d.get("target_source") or "").startswith("fact "):
+        d["target_fact"] = d["target_source"].removeprefix("fact ")
     phase2 = [ph for p in scen.plants for ph in p.phases[1:2]]
     d["assumptions"] = {
         "second_phase_start": phase2[0].start.isoformat() if phase2 else None,
