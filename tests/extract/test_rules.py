@@ -317,3 +317,12 @@ def test_a_quarter_named_by_its_months_and_a_close_beside_a_year_to_date_move():
     got = facts("比亚迪股份今年以来股价上涨接近 50%，公司总市值超过 1.2 万亿港元。", date(2025, 3, 18))
     assert ("byd", "market_cap", "2025-03-18", 1.2e12, "gt") in got
     assert ("byd", "share_return", "2025-01-01..2025-03-18", 50.0, "lt") in got
+
+
+def test_a_change_of_a_figure_no_metric_holds_is_no_share_move():
+    # a gross margin's or an adjusted profit's change is no share return of the maker
+    assert not facts("小鹏汽车第一季毛利按年增长40%至12亿元。")
+    assert not facts("零跑汽车第二季经调整利润为3亿元，按年大增80%。")
+    assert not facts("NIO's gross margin rose 4% in the quarter.")
+    # a share word after it makes it one again
+    assert ("nio", "share_return", "2025-05-20", 5.0, "eq") in facts("蔚来毛利率提升，股价今日上涨5%。")

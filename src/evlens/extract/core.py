@@ -1772,7 +1772,15 @@ class Extractor:
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
                 return f"{b.key}_{suffix}", sign
+        if self._unheld_before(q, sent):
+            return "qoq", sign  # 毛利按年增长50.7%: the change of a figure no metric holds
         return "share_return", sign
+
+    def _unheld_before(self, q: Quantity, sent) -> bool:
+        """Whether a figure no metric holds (a gross margin, an adjusted profit) is named
+        before ``q`` in its sentence with no share word after it."""
+        ends = [m.end() for m in self.lex.word_res["unheld"].finditer(self.lower, sent.start, q.start)]
+        return bool(ends) and not any(w in self.lower[ends[-1] : q.start] for w in _SHARE_WORDS)
 
     def _model_entity(self, slug: str, metric: str, period: str) -> str:
         """A company's vehicle counts belong to the model (or model group) it delivered then

@@ -241,6 +241,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "plan": lex["plan"]["words"],
         "rate_month": lex["rate"]["month"],
         "forecast": lex["forecast"]["words"],
+        "unheld": lex["unheld"]["words"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "entity_after": lex["entity_cues"]["after"],
         "entity_owner": lex["entity_cues"]["owner"],
