@@ -326,3 +326,9 @@ def test_a_change_of_a_figure_no_metric_holds_is_no_share_move():
     assert not facts("NIO's gross margin rose 4% in the quarter.")
     # a share word after it makes it one again
     assert ("nio", "share_return", "2025-05-20", 5.0, "eq") in facts("蔚来毛利率提升，股价今日上涨5%。")
+
+
+def test_a_move_in_the_morning_session_is_intraday():
+    # 早盘 (the morning session) is a move during the day, not a close
+    assert not facts("理想汽车今日在港股早盘跌逾6%。")
+    assert ("li-auto", "share_return", "2025-05-20", 2.0, "eq") in facts("理想汽车早盘一度涨6%，收涨2%。")
