@@ -332,3 +332,14 @@ def test_a_move_in_the_morning_session_is_intraday():
     # 早盘 (the morning session) is a move during the day, not a close
     assert not facts("理想汽车今日在港股早盘跌逾6%。")
     assert ("li-auto", "share_return", "2025-05-20", 2.0, "eq") in facts("理想汽车早盘一度涨6%，收涨2%。")
+
+
+def test_a_change_against_an_earlier_time_is_no_share_move():
+    # "a 12 percent drop from the first quarter" is a figure's change, not the maker's shares
+    got = facts(
+        "XPeng spent RMB 1.9 billion on marketing. That is a 12 percent drop from the first quarter of 2024."
+    )
+    assert not any(m == "share_return" for _, m, _, _, _ in got)
+    assert not facts("That was a 3.1% rise from March for Li Auto.")
+    # a sentence naming the shares keeps the move
+    assert any(m == "share_return" for _, m, _, _, _ in facts("Li Auto shares rose 4% from Friday's close."))

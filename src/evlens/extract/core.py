@@ -97,6 +97,14 @@ _A_YEAR_EARLIER = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERCENT_COMPARED = re.compile(r" ?(?P<w>higher|lower|more|less|fewer|above|below) than\b")
+# a change said against an earlier time just after it ("a 31.2 percent decrease from the
+# third quarter of 2024", "a 2.4% jump from April"): a figure's change, never a share move
+# unless the sentence names a share
+_CHANGE_FROM_TIME = re.compile(
+    r"(?: ?(?:percent|per cent|%))? ?(?:[a-z]+ ){0,2}(?:from|compared (?:with|to)|versus) (?:in )?(?:the )?"
+    r"(?:same|previous|prior|first|second|third|fourth|last|a year|(?:19|20)\d\d\b|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december)"
+)
 _EN_MONTH = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
@@ -1774,6 +1782,10 @@ class Extractor:
                 return f"{b.key}_{suffix}", sign
         if self._unheld_before(q, sent):
             return "qoq", sign  # 毛利按年增长50.7%: the change of a figure no metric holds
+        if _CHANGE_FROM_TIME.match(self.lower, q.end, clause[1]) and not any(
+            w in self.lower[sent.start : sent.end] for w in _SHARE_WORDS
+        ):
+            return "qoq", sign  # "a 30.3 percent decrease from the second quarter": no share move
         return "share_return", sign
 
     def _unheld_before(self, q: Quantity, sent) -> bool:
