@@ -1780,19 +1780,23 @@ class Extractor:
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
                 return f"{b.key}_{suffix}", sign
-        if self._unheld_before(q, sent):
-            return "qoq", sign  # 毛利按年增长50.7%: the change of a figure no metric holds
-        if _CHANGE_FROM_TIME.match(self.lower, q.end, clause[1]) and not any(
-            w in self.lower[sent.start : sent.end] for w in _SHARE_WORDS
-        ):
-            return "qoq", sign  # "a 30.3 percent decrease from the second quarter": no share move
+        if self._no_share_move(q, clause, sent):
+            return "qoq", sign  # the change of a figure no metric holds: no fact
         return "share_return", sign
 
-    def _unheld_before(self, q: Quantity, sent) -> bool:
-        """Whether a figure no metric holds (a gross margin, an adjusted profit) is named
-        before ``q`` in its sentence with no share word after it."""
-        ends = [m.end() for m in self.lex.word_res["unheld"].finditer(self.lower, sent.start, q.start)]
-        return bool(ends) and not any(w in self.lower[ends[-1] : q.start] for w in _SHARE_WORDS)
+    def _no_share_move(self, q: Quantity, clause, sent) -> bool:
+        """Whether a change with no figure before it to be the growth of is still no share
+        move: a figure no metric holds (a gross margin, an adjusted profit) is named before
+        it in its sentence with no share word after that ("毛利按年增长50.7%"), or it is said
+        against an earlier time in a sentence naming no share ("a 30.3 percent decrease from
+        the second quarter")."""
+        lower = self.lower
+        ends = [m.end() for m in self.lex.word_res["unheld"].finditer(lower, sent.start, q.start)]
+        if ends and not any(w in lower[ends[-1] : q.start] for w in _SHARE_WORDS):
+            return True
+        return bool(_CHANGE_FROM_TIME.match(lower, q.end, clause[1])) and not any(
+            w in lower[sent.start : sent.end] for w in _SHARE_WORDS
+        )
 
     def _model_entity(self, slug: str, metric: str, period: str) -> str:
         """A company's vehicle counts belong to the model (or model group) it delivered then
