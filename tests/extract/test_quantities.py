@@ -70,3 +70,14 @@ def test_more_and_ranges():
 def test_dates_ordinals_and_names_are_no_quantities(text):
     t = normalize(text).text
     assert [q for q in find_quantities(t) if q.kind is not None] == []
+
+
+def test_a_listing_code_after_hkg_is_no_year():
+    from evlens.extract.quantities import is_stock_code
+
+    text = "Li Auto (NASDAQ: LI, HKG: 2015) and Xiaomi (HKG: 1810, OTC: XIACY)"
+    a = text.index("2015")
+    assert is_stock_code(text, a, a + 4)
+    b = text.index("1810")
+    assert is_stock_code(text, b, b + 4)
+    assert not is_stock_code("sales in 2015, up", 9, 13)

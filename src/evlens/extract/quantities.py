@@ -154,7 +154,7 @@ _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
 
 
 _CODE_BEFORE = re.compile(
-    r"(?:[(（]|(?:HK|SH|SZ|HKEX|SEHK|SSE|SZSE|NYSE|Nasdaq|NASDAQ|港股|代码|代號|代号|股份代号)[:：]? ?)$"
+    r"(?:[(（]|(?:HK|HKG|SH|SZ|HKEX|SEHK|SSE|SZSE|NYSE|Nasdaq|NASDAQ|港股|代码|代號|代号|股份代号)[:：]? ?)$"
 )
 _CODE_AFTER = re.compile(r"(?:\.(?:HK|SH|SS|SZ|hk|sh|ss|sz)\b|[)）])")
 
@@ -162,11 +162,15 @@ _CODE_AFTER = re.compile(r"(?:\.(?:HK|SH|SS|SZ|hk|sh|ss|sz)\b|[)）])")
 def is_stock_code(text: str, start: int, end: int) -> bool:
     """Whether the digits ``text[start:end]`` are a listing code, not a number or a year:
     alone in brackets (``理想汽车（2015）``, ``(09868)``), before ``.HK``/``.SH``/``.SZ``
-    (``1810.HK``), or after an exchange's name (``HK:1810``)."""
+    (``1810.HK``), or after an exchange's name (``HK:1810``, ``HKG: 1810,``)."""
     digits = text[start:end]
     if not digits.isdigit() or not 4 <= len(digits) <= 6:
         return False
-    if _CODE_AFTER.match(text, end) is None and not (start and text[start - 1] in "：:"):
+    if (
+        _CODE_AFTER.match(text, end) is None
+        and not (start and text[start - 1] in "：:")
+        and text[max(0, start - 2) : start] != ": "
+    ):
         return False
     if text.startswith((".HK", ".SH", ".SS", ".SZ", ".hk", ".sh", ".ss", ".sz"), end):
         return True
