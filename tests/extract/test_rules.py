@@ -343,3 +343,12 @@ def test_a_change_against_an_earlier_time_is_no_share_move():
     assert not facts("That was a 3.1% rise from March for Li Auto.")
     # a sentence naming the shares keeps the move
     assert any(m == "share_return" for _, m, _, _, _ in facts("Li Auto shares rose 4% from Friday's close."))
+
+
+def test_a_time_after_since_names_no_year_for_what_follows():
+    # "its first loss since the fourth quarter of 2022" is a time compared with
+    text = (
+        "XPeng posted a net loss of RMB 500 million in the second quarter, its smallest since "
+        "the first quarter of 2021. Revenue was RMB 18 billion in the second quarter."
+    )
+    assert ("xpeng", "revenue", "2025-Q2", 18e9, "eq") in facts(text)
