@@ -122,3 +122,13 @@ def test_english_first_quarters_and_through_a_month():
     text = "In the first two quarters, the maker sold 90,000 cars. It delivered 150,000 cars through October 2024."
     got = periods(text, today=date(2024, 11, 20))
     assert got == [("the first two quarters", "2024-H1"), ("October 2024", "2024-01..2024-10")]
+
+
+def test_next_year_names_no_year_for_what_follows():
+    # 明年 / "next year" is a plan's year: a quarter after it is still the latest begun
+    got = periods("小鹏明年冲击年销百万。三季度营收 200 亿元", today=date(2025, 11, 18))
+    assert got[-1] == ("三季度", "2025-Q3")
+    got = periods(
+        "It aims for one million next year. Revenue rose in the third quarter.", today=date(2025, 11, 18)
+    )
+    assert got[-1] == ("the third quarter", "2025-Q3")

@@ -465,8 +465,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
     if g["y"] and y is not None and not _plan_year(ctx.text, a, b, y, ctx.today):
         ctx.year = y  # (a year a plan is for, 2026年销量目标, names no context for what follows)
-    elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年"):
-        ctx.year = y
+    elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年", "明年"):
+        ctx.year = y  # (明年, a year still to come, is a plan's: 明年冲击年销百万)
     if g["m1"]:
         return _zh_month_range(a, b, g, ctx, y, asof)
     if y is None and not any(g[k] for k in _ZH_TIME_GROUPS):
@@ -599,7 +599,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return None
         if _COMPARED_MONTH_EN.search(ctx.text, max(0, a - 40), a):
             return None  # "fewer than in June last year": the time compared with
-        if not _COMPARED.search(ctx.text, max(0, a - 20), a):  # "the same period last year" names no new year
+        # "the same period last year" names no new year, nor does "next year" (a plan's)
+        if not _COMPARED.search(ctx.text, max(0, a - 20), a) and g["erel"].lower() != "next year":
             ctx.year = y
         return PeriodMention(a, b, str(y), "year", asof)
     if g["eytd"]:
