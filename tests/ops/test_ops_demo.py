@@ -187,9 +187,9 @@ def test_one_door_facts_deliveries_and_report_agree_on_the_target(cli, demo_stor
     # as of the article (2025-02-08) only the 300,000 was public
     early = cli("facts", "xiaomi", "delivery_target", "--as-of", "2025-02-08")
     assert [c["value"] for c in early["series"] if c["period"] == "2025"] == [300000]
-    from evlens.views.company import ReportOptions, run_forecast
-
     from datetime import date
+
+    from evlens.views.company import ReportOptions, run_forecast
 
     fc = run_forecast(demo_store, "xiaomi", 2025, ReportOptions(paths=200, seed=1, as_of=date(2025, 12, 31)))
     assert fc["target"] == 350000 and t2025["chosen"] in fc["target_source"]

@@ -212,7 +212,7 @@ def test_loopback_and_allowed_hosts():
     ],
 )
 def test_only_http_links_are_links(url):
-    from evlens.web.security import safe_url
+    from evlens.views.format import safe_url
 
     assert safe_url(url) is None
     assert safe_url("https://www.cnevpost.com/2024/06/01/xiaomi/") is not None

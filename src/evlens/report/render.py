@@ -8,10 +8,10 @@ from functools import lru_cache
 import jinja2
 
 from ..views import format as fmt
-from ..views.figures import BOUND_MARK, event_label, figure_json, figures, plotly_js
+from ..views.figures import event_label, figure_json, figures, plotly_js
 from ..views.headline import headline_items
 from ..views.labels import labels
-from ..views.names import display_name, metric_name, unit_name
+from ..views.names import BOUND_MARK, display_name, metric_name, unit_name
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from . import format as fmt
 from .labels import labels
-from .names import display_name, metric_name, share_event_name
+from .names import BOUND_MARK, display_name, metric_name, share_event_name
 
 BLUE = "#1f77b4"
 
@@ -95,10 +95,6 @@ def event_label(e: dict, data: dict, lang: str) -> str:
         value = BOUND_MARK.get(s.get("bound") or "eq", "") + f"{s['value']:,.0f}"
         parts.append(f"{display_name(s['entity'], lang)} {metric} {s['period']} {value}")
     return "；".join(parts) or (e.get("label") or "")
-
-
-#: A bound written before a value.
-BOUND_MARK = {"eq": "", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
 
 
 def _pct_or_gap(v: float | None) -> float | None:
@@ -357,7 +353,7 @@ def head_to_head_figure(data: dict, lang: str) -> go.Figure | None:
         f.add_scatter(
             x=x,
             y=[s["rank"] for s in st],
-            name=f"{name(e)} ({L['rank']})",
+            name=L["rank_of"].format(name=name(e)),
             yaxis="y2",
             mode="lines",
             line={"dash": "dot", "width": 1},

@@ -42,7 +42,7 @@ def _market_value_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, An
             else L["not_crossed"].format(threshold=thr)
         )
     return _item(
-        f"{L['market_value']} ({fmt.day(mv['date'], lang)})",
+        L["market_value_on"].format(label=L["market_value"], date=fmt.day(mv["date"], lang)),
         fmt.money(mv["market_cap"], cur, lang),
         detail,
         "market_value",

@@ -72,3 +72,7 @@ def share_event_name(event: str | None, lang: str) -> str:
         return ""
     names = _metrics()["share_event"].get(event)
     return names[lang] if names else event
+
+
+#: A bound written before a value (``> 20,000``, ``≈ 410,000``); ``eq`` writes none.
+BOUND_MARK = {"eq": "", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}

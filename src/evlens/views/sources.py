@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
 import pandas as pd
 
 from ..errors import NotFoundError
-from ..gazetteer import load_gazetteer
 from ..periods import parse_period
 from ..values import jsonable
+from .names import BOUND_MARK, display_name
 
 #: How a bound is written before its value (an exact value has none).
-BOUND_SYMBOLS = {"eq": "", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
+BOUND_SYMBOLS = BOUND_MARK  # the name the dashboard's templates use
 
 TABLE_KINDS = frozenset({"csv", "tsv", "table", "xlsx", "parquet", "kpis"})
 _TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".parquet")
@@ -67,13 +66,12 @@ def _source(rec: dict, doc: dict) -> dict:
         quote = text[int(s) : int(e)]
     table = is_table(doc)
     note = rec.get("note")
-    names = _names().get(rec["entity"], (None, None))
     return jsonable(
         {
             "id": rec["id"],
             "entity": rec["entity"],
-            "entity_name_en": names[0] or rec["entity"],
-            "entity_name_zh": names[1] or names[0] or rec["entity"],
+            "entity_name_en": display_name(rec["entity"], "en"),
+            "entity_name_zh": display_name(rec["entity"], "zh"),
             "metric": rec["metric"],
             "period": rec["period"],
             "value": rec["value"],
@@ -102,11 +100,6 @@ def _published(v) -> str | None:
     if isinstance(v, date):
         return v.isoformat()[:10]
     return str(v)[:10] or None
-
-
-@lru_cache(maxsize=1)
-def _names() -> dict[str, tuple[str | None, str | None]]:
-    return {e.id: (e.name_en, e.name_zh) for e in load_gazetteer()}
 
 
 def is_table(doc: dict) -> bool:

@@ -20,10 +20,11 @@ from ..periods import parse_day
 from ..views import format as fmt
 from ..views.figures import figure_json, figures, plotly_js
 from ..views.headline import headline_items
+from ..views.names import display_name, metric_name, unit_name
 from ..views.sources import BOUND_SYMBOLS, distinct_sources, source_order
 from . import apidoc
-from .labels import entity_name, page_labels
-from .security import csrf_ok, safe_url
+from .labels import page_labels
+from .security import csrf_ok
 
 MAX_TEXT = 256 * 1024
 TEXT_TYPES = ("text/plain", "text/markdown", "application/octet-stream")
@@ -49,9 +50,11 @@ def environment() -> jinja2.Environment:
     )
     for name in ("money", "count", "pct", "points", "share", "number"):
         env.filters[name] = getattr(fmt, name)
-    env.filters["safe_url"] = safe_url
+    env.filters["safe_url"] = fmt.safe_url
     env.globals["bound_symbols"] = BOUND_SYMBOLS
-    env.globals["entity_name"] = entity_name
+    env.globals["entity_name"] = display_name
+    env.filters["metric"] = metric_name
+    env.filters["unit"] = unit_name
     env.filters["code_spans"] = apidoc.code_spans
     return env
 

@@ -77,25 +77,6 @@ def host_name(value: str) -> str:
     return value
 
 
-def safe_url(url: object) -> str | None:
-    """``url`` when it is an http(s) link, else None: stored text never becomes a
-    ``javascript:`` or ``data:`` link."""
-    if not isinstance(url, str):
-        return None
-    text = url.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if (
-        parts.scheme.lower() in ("http", "https")
-        and parts.netloc
-        and not any(c in text for c in "\r\n\t\x00")
-    ):
-        return text
-    return None
-
-
 def csrf_ok(expected: str, given: str | None) -> bool:
     return bool(given) and hmac.compare_digest(expected.encode(), str(given).encode())
 
