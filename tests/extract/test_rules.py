@@ -352,3 +352,10 @@ def test_a_time_after_since_names_no_year_for_what_follows():
         "the first quarter of 2021. Revenue was RMB 18 billion in the second quarter."
     )
     assert ("xpeng", "revenue", "2025-Q2", 18e9, "eq") in facts(text)
+
+
+def test_a_change_year_on_year_is_no_share_move():
+    # a maker's shares do not move "year on year": such a change is some figure's
+    assert not facts("Leapmotor posted a 45% YoY increase in its domestic retail network.")
+    assert not facts("理想汽车当月较去年同期增加12%，为年内第二高。")
+    assert any(m == "share_return" for _, m, _, _, _ in facts("Leapmotor shares rose 45% year on year."))

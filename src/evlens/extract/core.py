@@ -1794,9 +1794,12 @@ class Extractor:
         ends = [m.end() for m in self.lex.word_res["unheld"].finditer(lower, sent.start, q.start)]
         if ends and not any(w in lower[ends[-1] : q.start] for w in _SHARE_WORDS):
             return True
-        return bool(_CHANGE_FROM_TIME.match(lower, q.end, clause[1])) and not any(
-            w in lower[sent.start : sent.end] for w in _SHARE_WORDS
-        )
+        if any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS):
+            return False
+        # a share move is never year on year ("a 224% YoY increase", "较去年同期增加10%")
+        yoy = self.lex.word_res["growth_yoy"]
+        near = (max(clause[0], q.start - 40), min(clause[1], q.end + 40))
+        return bool(_CHANGE_FROM_TIME.match(lower, q.end, clause[1])) or bool(yoy.search(lower, *near))
 
     def _model_entity(self, slug: str, metric: str, period: str) -> str:
         """A company's vehicle counts belong to the model (or model group) it delivered then
