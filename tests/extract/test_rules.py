@@ -359,3 +359,11 @@ def test_a_change_year_on_year_is_no_share_move():
     assert not facts("Leapmotor posted a 45% YoY increase in its domestic retail network.")
     assert not facts("理想汽车当月较去年同期增加12%，为年内第二高。")
     assert any(m == "share_return" for _, m, _, _, _ in facts("Leapmotor shares rose 45% year on year."))
+
+
+def test_a_sum_converted_in_brackets_is_no_second_fact():
+    # the same sum in another currency, in brackets after it, is no figure of its own
+    got = facts("XPeng posted a net loss of RMB 380 million ($53.4 million) in the third quarter.")
+    assert {(m, v) for _, m, _, v, _ in got} == {("net_profit", -380e6)}
+    got = facts("The YU7 sells for 253,500 yuan (about $35,300).")
+    assert {v for _, _, _, v, _ in got} == {253500.0}

@@ -1161,6 +1161,16 @@ class Extractor:
                 self._emit(fig, entity, reading, meta, acc)
         return acc.facts
 
+    def _is_conversion(self, q: Quantity) -> bool:
+        """Whether money ``q`` opens brackets just after another money figure: the same sum
+        in another currency ("RMB 624 million ($87.7 million)", ``1950亿元（约台币8443亿）``)."""
+        t = self.t
+        k = max(t.rfind("(", max(0, q.start - 12), q.start), t.rfind("（", max(0, q.start - 12), q.start))
+        if k < 0 or any(ch.isdigit() for ch in t[k + 1 : q.start]):
+            return False
+        prev = self._last_in(self.quantities, max(0, k - 30), k)
+        return prev is not None and prev.kind == "currency" and len(t[prev.end : k].strip()) <= 5
+
     def _figure(self, q: Quantity, table: dict[int, dict]) -> _Figure | None:
         """A quantity with its sentence, clause and metric word; None when it states no fact
         (a multiple, a hedged figure, a difference, no metric word in reach)."""
@@ -1177,6 +1187,7 @@ class Extractor:
             words["hedges"].search(lower, clause[0], q.start)
             or words["sentence_hedges"].search(lower, sent.start, q.start)
             or (compared is None and self._is_difference(q, clause))
+            or (q.kind == "currency" and self._is_conversion(q))
         ):
             return None
         tab = table.get(q.start) if table else None
