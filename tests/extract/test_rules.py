@@ -367,3 +367,13 @@ def test_a_sum_converted_in_brackets_is_no_second_fact():
     assert {(m, v) for _, m, _, v, _ in got} == {("net_profit", -380e6)}
     got = facts("The YU7 sells for 253,500 yuan (about $35,300).")
     assert {v for _, _, _, v, _ in got} == {253500.0}
+
+
+def test_a_forecast_goes_on_into_the_next_sentence_naming_no_time():
+    text = "蔚来汽车预计，第三季度交付量为8万至9万辆。收入总额为200亿元至220亿元，按年增长10%至20%。"
+    got = facts(text, date(2025, 8, 20))
+    assert ("nio", "delivery_target", "2025-Q3", 80000.0, "ge") in got
+    assert not any(m.startswith("revenue") for _, m, _, _, _ in got)
+    # an expectation after the figures of the sentence before opens no forecast
+    text = "蔚来汽车第一季度收入按年增长5%至200亿元，低于市场预期的210亿元。净利润为1亿元。"
+    assert any(m == "net_profit" for _, m, _, _, _ in facts(text))

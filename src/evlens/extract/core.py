@@ -1229,7 +1229,10 @@ class Extractor:
         if (
             (metric.endswith(_CHANGES) or q.kind == "currency")
             and metric not in ("share_price", "market_cap", "vehicle_price")
-            and lex.word_res["forecast"].search(lower, fig.sent.start, q.start)
+            and (
+                lex.word_res["forecast"].search(lower, fig.sent.start, q.start)
+                or self._forecast_carried(q, fig.sent)
+            )
         ):
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
@@ -1617,6 +1620,19 @@ class Extractor:
             self._bracket_starts = [a for a, _ in spans]
         k = bisect_right(self._bracket_starts, pos) - 1
         return k >= 0 and spans[k][0] < pos < spans[k][1] <= q_start
+
+    def _forecast_carried(self, q: Quantity, sent) -> bool:
+        """A sentence that opens with a forecast goes on into the next one of its paragraph
+        naming no time before ``q`` ("公司预计交付量为8.5万至9万辆。收入总额为204亿元至216亿元")."""
+        si = self._sentence_of(sent.start)
+        if si <= 0 or self.sentences[si - 1].para != sent.para:
+            return False
+        if self._last_in(self.periods, sent.start, q.start) is not None:
+            return False
+        prev = self.sentences[si - 1]  # a forecast from its start: a word before its first figure
+        first = self._first_in(self.quantities, prev.start, prev.end)
+        end = first.start if first is not None else prev.end
+        return self.lex.word_res["forecast"].search(self.lower, prev.start, end) is not None
 
     def _plan_before(self, q: Quantity, sent, plan: re.Pattern) -> bool:
         """A plan word earlier in the sentence ("理想预计，第4季交付量为10至11万辆") with no
