@@ -1,3 +1,5 @@
+from datetime import date
+
 from evlens.extract.normalize import normalize
 
 
@@ -28,3 +30,17 @@ def test_front_matter_is_blanked_and_images_dropped():
 def test_english_spaces_are_kept_single():
     n = normalize("Xiaomi  delivered\t7,058 units")
     assert n.text == "Xiaomi delivered 7,058 units"
+
+
+def test_non_breaking_hyphens_read_as_hyphens():
+    from evlens.extract import extract_text
+
+    # U+2011 (a hyphen that does not break the line) in "second‑quarter", "year‑on‑year"
+    got = {
+        (f.metric, f.period)
+        for f in extract_text(
+            "Xpeng's second\u2011quarter revenue was RMB 18.3 billion, up 125% year\u2011on\u2011year.",
+            date(2025, 9, 1),
+        )
+    }
+    assert got == {("revenue", "2025-Q2"), ("revenue_yoy", "2025-Q2")}

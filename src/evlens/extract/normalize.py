@@ -173,7 +173,7 @@ def _fold_table() -> dict[int, str]:
     for ch in _ZERO_WIDTH:
         table[ord(ch)] = "\x00"  # dropped below; one character for one keeps offsets aligned
     table[0x2018] = table[0x2019] = "'"
-    for ch in "\u2013\u2212\u2012":
+    for ch in "\u2013\u2212\u2012\u2010\u2011":  # en dash, minus, figure dash, hyphens
         table[ord(ch)] = "-"
     return table
 
