@@ -5,6 +5,7 @@ every integer series (an independent check of the linear programs)."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import date
 
@@ -272,7 +273,7 @@ def test_as_of_keeps_only_published_facts():
 
 def test_dataframe_input_and_errors():
     facts = [F("acme-a", "2024-04", 7058), F("acme-a", "2024-05", 8646)]
-    df = pd.DataFrame([{**f.__dict__, "id": f.id} for f in facts])
+    df = pd.DataFrame([{**dataclasses.asdict(f), "id": f.id} for f in facts])
     s = monthly_deliveries(df, "acme", 2024, entities=ENTS)
     assert month(s, "2024-05").value == 8646
     with pytest.raises(NotFoundError):

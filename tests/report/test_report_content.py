@@ -55,7 +55,8 @@ def test_every_figure_fact_is_in_the_sources(demo_report):
 
 def test_html_is_self_contained_and_escaped(demo_report):
     data = copy.deepcopy(demo_report)
-    data["sources"][0]["quote"] = "<script>window.__pwned = 1</script><img src=x onerror=alert(1)>"
+    hostile = "<script>window.__pwned = 1</script><img src=x onerror=alert(1)>"
+    data["sources"][0]["quote"] = data["sources"][0]["excerpt"] = hostile
     html = render_html(data, "en")
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html

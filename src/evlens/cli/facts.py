@@ -49,8 +49,10 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Show the stored facts behind each value and the value chosen as of a date, with any
-        conflicts and the earlier figures it revises. A maker's facts include those stored on
-        its brands and models (a maker's deliveries are often published per model)."""
+        conflicts and the earlier figures it revises.
+
+        A maker's facts include those stored on its brands and models (a maker's deliveries
+        are often published per model); --own shows the maker's alone."""
         from ..reconcile import reconcile
 
         with state(ctx).open(read_only=True) as store:
