@@ -11,17 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from evlens.web.pages import PAGES
+
 LANGS = ("en", "zh")
 WIDTHS = (1400, 390)
-DASHBOARD = (
-    ("overview", "/"),
-    ("market", "/market"),
-    ("events", "/events"),
-    ("operations", "/operations"),
-    ("sources", "/sources"),
-    ("article", "/article"),
-    ("api", "/api"),
-)
+DASHBOARD = PAGES  # every page of the dashboard's navigation
 REPRS = ("<built-in", "object at 0x", "<function")
 # The article page is shown with an article in it: a long source URL and long tokens, the
 # text that once made the page 2,057 px wide.
