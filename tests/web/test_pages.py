@@ -9,7 +9,8 @@ import re
 import pytest
 from markupsafe import escape
 
-from evlens.views.sources import BOUND_SYMBOLS, distinct_sources, is_prose, is_table, source_order
+from evlens.views.names import BOUND_MARK
+from evlens.views.sources import distinct_sources, is_prose, is_table, source_order
 from evlens.web.apidoc import code_spans
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
@@ -118,9 +119,7 @@ def test_sources_show_bounds_as_bounds(sources_page, sources):
             continue
         amount = re.search(r'<strong class="amount">(.*?)</strong>', rows[s["id"]], re.S).group(1)
         text = htmllib.unescape(re.sub(r"<[^>]+>", "", amount)).strip()
-        assert text.startswith(
-            (BOUND_SYMBOLS[s["bound"]] + " ") if s["bound"] != "eq" else tuple("0123456789")
-        )
+        assert text.startswith((BOUND_MARK[s["bound"]] + " ") if s["bound"] != "eq" else tuple("0123456789"))
     assert '<span class="bound">&gt;</span> 20,000 vehicles' in page
     assert '<span class="bound">≈</span> 410,000 vehicles' in page
     assert "gt 20000" not in page and " approx " not in page

@@ -53,11 +53,12 @@ def register(app: typer.Typer) -> None:
 
         A maker's facts include those stored on its brands and models (a maker's deliveries
         are often published per model); --own shows the maker's alone."""
-        from ..reconcile import reconcile
+        from ..reconcile import entity_infos, reconcile, with_descendants
 
         with state(ctx).open(read_only=True) as store:
             slug = store.resolve_entity(entity)
-            df = store.facts([slug] if own else _family(store, slug), metric, period)
+            ents = entity_infos(store.entities())
+            df = store.facts([slug] if own else with_descendants(slug, ents), metric, period)
         if df.empty:
             what = f"{slug}" + (f" {metric}" if metric else "") + (f" {period}" if period else "")
             raise NotFoundError(f"no stored facts for {what}")
@@ -70,17 +71,3 @@ def register(app: typer.Typer) -> None:
                 f"no facts for {slug}" + (f" {metric}" if metric else "") + f" were known on {day}"
             )
         emit(rec.to_dict() if as_json else rec, as_json, _render)
-
-
-def _family(store, slug: str) -> list[str]:
-    """``slug`` and every entity under it (brands, models, model groups), from the store's
-    entities' parents."""
-    ents = store.entities()
-    parents = dict(zip(ents["id"], ents["parent"]))
-    out, todo = [slug], [slug]
-    while todo:
-        cur = todo.pop()
-        kids = sorted(e for e, p in parents.items() if p == cur and e not in out)
-        out.extend(kids)
-        todo.extend(kids)
-    return out

@@ -25,6 +25,7 @@ from .entities import (
     family,
     first_delivery_month,
     role_of,
+    with_descendants,
 )
 from .records import FactRecord, fact_records, is_official, known_by, published_by
 from .targets import TARGET_METRIC_PREFIX, target_choice
@@ -57,4 +58,5 @@ __all__ = [
     "role_of",
     "satisfies",
     "target_choice",
+    "with_descendants",
 ]

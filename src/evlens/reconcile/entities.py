@@ -161,3 +161,15 @@ def family(target: str, entities: Mapping[str, EntityInfo]) -> set[str]:
     """The target's company and every entity whose parent is that company."""
     company = company_of(target, entities)
     return {company} | {e.id for e in entities.values() if e.parent == company} | {target}
+
+
+def with_descendants(target: str, entities: Mapping[str, EntityInfo]) -> list[str]:
+    """``target`` and every entity under it, at any depth (a maker's brands, their models,
+    model groups), target first and each level in name order."""
+    out, todo = [target], [target]
+    while todo:
+        cur = todo.pop()
+        kids = sorted(e.id for e in entities.values() if e.parent == cur and e.id not in out)
+        out.extend(kids)
+        todo.extend(kids)
+    return out

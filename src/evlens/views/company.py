@@ -178,32 +178,29 @@ def default_peers(store, ticker: str) -> tuple[str, ...]:
     return tuple(universe_peers(store, ent, listing)[0]) if ent else ()
 
 
-def peer_coverage_notes(
-    store, tickers, window_start: date, window_end: date, lang: str = "en"
-) -> dict[str, str]:
-    """For each ticker whose stored closes do not reach over the window, one line in
-    ``lang`` that says how far they go."""
-    zh = lang == "zh"
-    ws, we = fmt.day(window_start.isoformat(), lang), fmt.day(window_end.isoformat(), lang)
+def peer_coverage_notes(store, tickers, window_start: date, window_end: date) -> dict[str, dict[str, str]]:
+    """For each ticker whose stored closes do not reach over the window, one line in each
+    language (``{"en": ..., "zh": ...}``) that says how far they go."""
+    ws = {lang: fmt.day(window_start.isoformat(), lang) for lang in ("en", "zh")}
+    we = {lang: fmt.day(window_end.isoformat(), lang) for lang in ("en", "zh")}
     out = {}
     for t in tickers:
         rng = _stored_range(store, t)
         if rng is None:
-            out[t] = f"数据库中没有 {t} 的收盘价" if zh else f"no closes of {t} are stored"
+            out[t] = {"en": f"no closes of {t} are stored", "zh": f"数据库中没有 {t} 的收盘价"}
             continue
-        first, last = fmt.day(rng[0].isoformat(), lang), fmt.day(rng[1].isoformat(), lang)
+        first = {lang: fmt.day(rng[0].isoformat(), lang) for lang in ("en", "zh")}
+        last = {lang: fmt.day(rng[1].isoformat(), lang) for lang in ("en", "zh")}
         if rng[1] < window_end:
-            out[t] = (
-                f"{t} 的收盘价止于 {last}，早于区间结束日 {we}"
-                if zh
-                else f"closes of {t} stop on {last}, before the window ends on {we}"
-            )
+            out[t] = {
+                "en": f"closes of {t} stop on {last['en']}, before the window ends on {we['en']}",
+                "zh": f"{t} 的收盘价止于 {last['zh']}，早于区间结束日 {we['zh']}",
+            }
         elif rng[0] >= window_start:
-            out[t] = (
-                f"{t} 的收盘价始于 {first}，晚于区间开始日 {ws}"
-                if zh
-                else f"closes of {t} start on {first}, after the window opens on {ws}"
-            )
+            out[t] = {
+                "en": f"closes of {t} start on {first['en']}, after the window opens on {ws['en']}",
+                "zh": f"{t} 的收盘价始于 {first['zh']}，晚于区间开始日 {ws['zh']}",
+            }
     return out
 
 
@@ -912,10 +909,7 @@ def _note_peer_rows(store, peer_d: dict, year: int) -> None:
     why = peer_coverage_notes(
         store, [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None], start, end
     )
-    why_zh = peer_coverage_notes(
-        store, [r["ticker"] for r in peer_d["rows"] if r["return_pct"] is None], start, end, "zh"
-    )
     for r in peer_d["rows"]:
         if r["return_pct"] is None and r["ticker"] in why:
-            r["note_zh"] = why_zh[r["ticker"]]
-            r["note"] = why[r["ticker"]] + (f"; {r['note']}" if r.get("note") else "")
+            r["note_zh"] = why[r["ticker"]]["zh"]
+            r["note"] = why[r["ticker"]]["en"] + (f"; {r['note']}" if r.get("note") else "")

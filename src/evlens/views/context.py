@@ -15,21 +15,31 @@ from ..values import jsonable
 CONTEXT_LIMIT = 8
 
 
-def window_days(calendar: str, day0: date, window: tuple[int, int]) -> tuple[date, date] | None:
+def window_days(
+    calendar: str, day0: date, window: tuple[int, int], days: list[date] | None = None
+) -> tuple[date, date] | None:
     """The calendar days an event window covers: from the day after the session before its
     first session (so news of a weekend or holiday before it counts) to its last session.
-    None when the calendar does not reach the window."""
+    ``days``: the calendar's sessions around ``day0``, when already read. None when the
+    calendar does not reach the window."""
     w0, w1 = window
-    span = sessions(
-        calendar, day0 - timedelta(days=10 + 3 * abs(w0)), day0 + timedelta(days=10 + 3 * abs(w1))
-    )
-    days = [d.date() for d in span]
+    if days is None:
+        days = _sessions_around(calendar, day0, day0, window)
     if day0 not in days:
         return None
     i = days.index(day0)
     if i + w0 - 1 < 0 or i + w1 >= len(days):
         return None
     return days[i + w0 - 1] + timedelta(days=1), days[i + w1]
+
+
+def _sessions_around(calendar: str, first: date, last: date, window: tuple[int, int]) -> list[date]:
+    """The sessions from well before ``first`` to well after ``last``: room for the window."""
+    w0, w1 = window
+    span = sessions(
+        calendar, first - timedelta(days=10 + 3 * abs(w0)), last + timedelta(days=10 + 3 * abs(w1))
+    )
+    return [d.date() for d in span]
 
 
 def add_event_context(
@@ -40,13 +50,17 @@ def add_event_context(
     published then (each list capped at :data:`CONTEXT_LIMIT`, with the full count). Returns
     the ids of the facts listed, for the page's sources."""
     listed: set[str] = set()
+    day0s = [date.fromisoformat(e["day0"]) for e in events if e.get("day0")]
+    if not day0s:
+        return listed
+    cal_days = _sessions_around(calendar, min(day0s), max(day0s), window)  # read once for all
     for e in events:
         if not e.get("day0"):
             continue
-        days = window_days(calendar, date.fromisoformat(e["day0"]), window)
-        if days is None:
+        span = window_days(calendar, date.fromisoformat(e["day0"]), window, cal_days)
+        if span is None:
             continue
-        start, end = days
+        start, end = span
         own = set(e.get("facts") or ())
         facts = store.facts_published_between(entity, start, end)
         facts = facts[~facts["id"].isin(own)]

@@ -68,11 +68,16 @@ def _return_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any] | N
     )
 
 
+def _ranged(lo: float | None, hi: float | None) -> bool:
+    """Whether bounds ``[lo, hi]`` leave a range (not one figure); an open top is a range."""
+    return lo is not None and (hi is None or hi - lo > 1e-6 * max(1.0, hi))
+
+
 def _total(d: dict, lang: str) -> str:
     """The year's total: one figure when exact, ``low–high`` where months rest on bounds
     (``≥ low`` when no upper bound is known)."""
     lo, hi, v = d.get("low"), d.get("high"), d.get("to_date")
-    if lo is None or v is None or (hi is not None and hi - lo <= 1e-6 * max(1.0, hi)):
+    if v is None or not _ranged(lo, hi):
         return fmt.count(v, lang)
     if hi is None:
         return f"≥ {fmt.count(lo, lang)}"
@@ -93,7 +98,7 @@ def _deliveries_item(data: dict, lang: str, L: dict[str, str]) -> dict[str, Any]
     if target:
         lo, hi = d.get("low"), d.get("high")
         ratio = fmt.share(pace.get("ratio"), lang)
-        if lo is not None and hi is not None and hi - lo > 1e-6 * max(1.0, hi):
+        if hi is not None and _ranged(lo, hi):
             ratio = f"{fmt.share(lo / target, lang)}–{fmt.share(hi / target, lang)}"
         detail += f" · {L['target']} {fmt.count(target, lang)} · {ratio}"
     label = (L["deliveries_year"] if whole else L["deliveries_to_date"]).format(year=d["year"])

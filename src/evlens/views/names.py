@@ -37,7 +37,7 @@ def display_name(key: str | None, lang: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _metrics() -> dict[str, dict[str, dict[str, str]]]:
+def _names_data() -> dict[str, dict[str, dict[str, str]]]:
     text = resources.files("evlens.data").joinpath("names.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
@@ -47,7 +47,7 @@ def metric_name(metric: str | None, lang: str) -> str:
     from ``data/names.toml``; an unknown metric as given."""
     if not metric:
         return ""
-    data = _metrics()
+    data = _names_data()
     if metric in data["metric"]:
         return data["metric"][metric][lang]
     for suffix, names in data["suffix"].items():
@@ -62,7 +62,7 @@ def unit_name(unit: str | None, lang: str) -> str:
     """A unit's word in ``lang`` (``vehicle`` → ``辆`` / ``vehicles``); unknown ones as given."""
     if not unit:
         return ""
-    names = _metrics()["unit"].get(unit)
+    names = _names_data()["unit"].get(unit)
     return names[lang] if names else unit
 
 
@@ -70,7 +70,7 @@ def share_event_name(event: str | None, lang: str) -> str:
     """The name of an event that changed a share count (``placing`` → ``配售``)."""
     if not event:
         return ""
-    names = _metrics()["share_event"].get(event)
+    names = _names_data()["share_event"].get(event)
     return names[lang] if names else event
 
 

@@ -19,7 +19,6 @@ from ..values import jsonable
 from .names import BOUND_MARK, display_name
 
 #: How a bound is written before its value (an exact value has none).
-BOUND_SYMBOLS = BOUND_MARK  # the name the dashboard's templates use
 
 TABLE_KINDS = frozenset({"csv", "tsv", "table", "xlsx", "parquet", "kpis"})
 _TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".parquet")
@@ -77,7 +76,7 @@ def _source(rec: dict, doc: dict) -> dict:
             "value": rec["value"],
             "unit": rec["unit"],
             "bound": rec["bound"],
-            "bound_symbol": BOUND_SYMBOLS.get(rec["bound"], ""),
+            "bound_symbol": BOUND_MARK.get(rec["bound"], ""),
             "published": _published(rec.get("published")) or _published(doc.get("published")),
             "source_url": rec.get("source_url") or doc.get("url"),
             "publisher": rec.get("publisher") or doc.get("publisher"),

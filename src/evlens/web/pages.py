@@ -20,8 +20,8 @@ from ..periods import parse_day
 from ..views import format as fmt
 from ..views.figures import figure_json, figures, plotly_js
 from ..views.headline import headline_items
-from ..views.names import display_name, metric_name, unit_name
-from ..views.sources import BOUND_SYMBOLS, distinct_sources, source_order
+from ..views.names import BOUND_MARK, display_name, metric_name, unit_name
+from ..views.sources import distinct_sources, source_order
 from . import apidoc
 from .labels import page_labels
 from .security import csrf_ok
@@ -51,7 +51,7 @@ def environment() -> jinja2.Environment:
     for name in ("money", "count", "pct", "points", "share", "number"):
         env.filters[name] = getattr(fmt, name)
     env.filters["safe_url"] = fmt.safe_url
-    env.globals["bound_symbols"] = BOUND_SYMBOLS
+    env.globals["bound_symbols"] = BOUND_MARK
     env.globals["entity_name"] = display_name
     env.filters["metric"] = metric_name
     env.filters["unit"] = unit_name
