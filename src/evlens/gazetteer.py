@@ -141,6 +141,24 @@ class ReportedMetric(Result):
 
 
 @dataclass(frozen=True)
+class Proxy(Result):
+    """Another published measure that bounds a maker's deliveries month by month.
+
+    Each ``metric`` figure ``v`` of a month bounds that month's deliveries to
+    ``[v * (1 - tolerance), v * (1 + tolerance)]`` (a figure on part of the maker, such as
+    one model, gives the lower end only). ``rule`` states why the measure may stand in
+    for deliveries, with the check that supports the tolerance."""
+
+    maker: str
+    metric: str
+    tolerance: float
+    rule: str
+
+    def summary(self) -> str:
+        return f"{self.maker}: {self.metric} bounds deliveries within ±{self.tolerance:.0%} ({self.rule})"
+
+
+@dataclass(frozen=True)
 class Maker:
     id: str
     group: str
@@ -149,6 +167,7 @@ class Maker:
     listings: tuple[Listing, ...]
     reports: ReportedMetric
     listed_through: str | None = None
+    proxy: Proxy | None = None
 
     @property
     def traded_lines(self) -> tuple[Listing, ...]:
@@ -180,6 +199,15 @@ def load_universe() -> tuple[Maker, ...]:
                 if not x.get(k):
                     raise _universe_error(i, f"listing.{k}", f"{mid}: a listing has no {k}")
             listings.append(Listing(x["line"], x["exchange"], x["currency"], tuple(x["benchmarks"])))
+        proxy = None
+        if "proxy" in raw:
+            px = raw["proxy"]
+            tol = px.get("tolerance")
+            if not px.get("metric") or not px.get("rule"):
+                raise _universe_error(i, "proxy", f"{mid}: a proxy needs a metric and a rule")
+            if not isinstance(tol, float) or not 0 < tol < 0.5:
+                raise _universe_error(i, "proxy.tolerance", f"{mid}: {tol!r} is not a fraction in (0, 0.5)")
+            proxy = Proxy(mid, px["metric"], tol, px["rule"])
         out.append(
             Maker(
                 id=mid,
@@ -191,6 +219,7 @@ def load_universe() -> tuple[Maker, ...]:
                 reports=ReportedMetric(
                     mid, rep["metric"], rep["shown_as"], rep["label_en"], rep["label_zh"], rep["rule"]
                 ),
+                proxy=proxy,
             )
         )
     return tuple(out)

@@ -41,7 +41,7 @@ import pandas as pd
 
 from ..errors import ConflictError, EvlensError, InputError, NotFoundError
 from ..facts import Fact
-from ..gazetteer import ReportedMetric
+from ..gazetteer import Proxy, ReportedMetric
 from ..periods import add_months, months_between, parse_period
 from ..reconcile import (
     EntityInfo,
@@ -59,7 +59,9 @@ from ..reconcile import intervals as iv
 from ..results import Result
 
 #: Metrics that count vehicles handed to customers. Retail registrations (CPCA) and
-#: wholesale figures measure something else and are never mixed in silently.
+#: wholesale figures measure something else and are never mixed in silently: only a
+#: maker's ``[maker.proxy]`` in the universe data lets one bound its deliveries, within
+#: the stated tolerance and named in each constraint and in ``rules["proxy"]``.
 DELIVERY_METRICS = ("deliveries",)
 DEFAULT_APPROX_TOL = 0.02
 PACE_BAND = 0.05
@@ -90,9 +92,12 @@ class MonthEstimate:
     yoy_high: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        # rounded to 0.1, but never out of its own interval (a value on a bound stays on it)
+        value = max(round(self.value, 1), self.low)
+        value = value if self.high is None else min(value, self.high)
         return {
             "month": self.month,
-            "value": round(self.value, 1),
+            "value": value,
             "low": self.low,
             "high": self.high,
             "exact": self.exact,
@@ -210,7 +215,9 @@ class DeliverySeries(Result):
         return "\n".join(lines)
 
 
-def _interval(rec: FactRecord, role: str, tol: float) -> tuple[float, float | None]:
+def _interval(rec: FactRecord, role: str, tol: float, spread: float = 0.0) -> tuple[float, float | None]:
+    """The interval a fact gives its months' sum: ``spread`` widens it on both sides (a
+    proxy measure's tolerance, :class:`evlens.gazetteer.Proxy`)."""
     v = rec.value
     lo: float
     hi: float | None
@@ -222,6 +229,7 @@ def _interval(rec: FactRecord, role: str, tol: float) -> tuple[float, float | No
         lo, hi = 0.0, v
     else:  # approx
         lo, hi = v * (1 - tol), v * (1 + tol)
+    lo, hi = lo * (1 - spread), None if hi is None else hi * (1 + spread)
     if role == "part":  # the fact's entity is part of the target: only its lower side holds
         hi = None
     elif role == "whole":  # the target is part of the fact's entity: only the upper side
@@ -229,11 +237,12 @@ def _interval(rec: FactRecord, role: str, tol: float) -> tuple[float, float | No
     return lo, hi
 
 
-def _label(rec: FactRecord, role: str, tol: float) -> str:
+def _label(rec: FactRecord, role: str, tol: float, spread: float = 0.0) -> str:
     extra = "" if role == "same" else f" (as {'a lower' if role == 'part' else 'an upper'} bound)"
     tolnote = f" (±{tol:.0%})" if rec.bound == "approx" else ""
+    proxy = f" (read as deliveries ±{spread:.0%})" if spread else ""
     src = f" from {rec.source_url}" if rec.source_url else ""
-    return rec.describe() + tolnote + extra + src
+    return rec.describe() + tolnote + proxy + extra + src
 
 
 def _resolve_target(entity: str, entities: Mapping[str, EntityInfo]) -> str:
@@ -258,6 +267,16 @@ def delivery_metric(entity: str) -> ReportedMetric | None:
     return rm if rm.shown_as == "deliveries" and rm.metric != "deliveries" else None
 
 
+def delivery_proxy(entity: str) -> Proxy | None:
+    """The measure that bounds ``entity``'s monthly deliveries when the universe data
+    names one (Xiaomi: CPCA ``retail_sales`` within 3 %, ``gazetteer.Proxy``); None
+    otherwise."""
+    from .. import gazetteer
+
+    m = gazetteer.maker_of(entity)
+    return None if m is None else m.proxy
+
+
 def _skip(r: FactRecord, reason: str) -> dict:
     """The entry of ``facts_skipped`` for a fact left out, and why."""
     return {"id": r.id, "period": r.period, "metric": r.metric, "reason": reason}
@@ -267,20 +286,22 @@ def _use_or_skip(
     r: FactRecord,
     target: str,
     own: ReportedMetric | None,
+    proxy: Proxy | None,
     excluded: set[str],
     start: str | None,
     entities: Mapping[str, EntityInfo],
 ) -> tuple[FactRecord, str] | dict | None:
     """A fact of the target's family as a constraint bears it (the record, read as the
     target's measure, and its role), or its ``facts_skipped`` entry, or None for a fact of
-    another metric that needs no mention."""
+    another metric that needs no mention. A proxy's figure keeps its metric; the caller
+    widens it by the proxy's tolerance."""
     if own is not None and r.metric == own.metric:
         r = replace(r, metric="deliveries")
     elif own is not None and r.metric in DELIVERY_METRICS:
         return _skip(
             r, f"{target} publishes {own.label('en')}: a deliveries figure about it is not its own measure"
         )
-    if r.metric not in DELIVERY_METRICS:
+    if r.metric not in DELIVERY_METRICS and not (proxy is not None and r.metric == proxy.metric):
         if "retail" in r.metric or "wholesale" in r.metric:
             return _skip(r, "a different measure (registrations or wholesale), not deliveries")
         return None
@@ -313,12 +334,12 @@ def _month_list(used: list[tuple[FactRecord, str]], start: str | None) -> tuple[
 
 
 def _fact_constraints(
-    r: FactRecord, role: str, start: str, n: int, target: str, approx_tol: float
+    r: FactRecord, role: str, start: str, n: int, target: str, approx_tol: float, spread: float = 0.0
 ) -> list[iv.Constraint]:
     """The constraints one fact puts on the ``n`` months from ``start``: none for a fact
     before them that allows zero, an error for one that does not."""
-    lo, hi = _interval(r, role, approx_tol)
-    label = _label(r, role, approx_tol)
+    lo, hi = _interval(r, role, approx_tol, spread)
+    label = _label(r, role, approx_tol, spread)
     a_m, b_m = r.start.strftime("%Y-%m"), r.end.strftime("%Y-%m")
     if r.cumulative:
         i_end = months_between(b_m, start)
@@ -360,12 +381,13 @@ def delivery_constraints(
     fam = family(target, entities)
     start = first_delivery_month(target, entities)
     own = delivery_metric(target)
+    proxy = delivery_proxy(target)
     used: list[tuple[FactRecord, str]] = []
     skipped: list[dict] = []
     for r in records:
         if r.entity not in fam:
             continue
-        use = _use_or_skip(r, target, own, excluded, start, entities)
+        use = _use_or_skip(r, target, own, proxy, excluded, start, entities)
         if isinstance(use, dict):
             skipped.append(use)
         elif use is not None:
@@ -375,7 +397,8 @@ def delivery_constraints(
     start, months = _month_list(used, start)
     cons: list[iv.Constraint] = []
     for r, role in used:
-        cons.extend(_fact_constraints(r, role, start, len(months), target, approx_tol))
+        spread = proxy.tolerance if proxy is not None and r.metric == proxy.metric else 0.0
+        cons.extend(_fact_constraints(r, role, start, len(months), target, approx_tol, spread))
     used_d = [dict(r.to_dict(), role=role) for r, role in used]
     return months, cons, used_d, skipped
 
@@ -444,6 +467,9 @@ def monthly_deliveries(
     rules = _rules(approx_tol, sol.point_rule, on_conflict)
     if own is not None:
         rules["measure"] = own.rule or f"{own.label_en}: the maker's own monthly measure, shown as deliveries"
+    proxy = delivery_proxy(target_entity)
+    if proxy is not None:
+        rules["proxy"] = {"metric": proxy.metric, "tolerance": proxy.tolerance, "rule": proxy.rule}
     return DeliverySeries(
         entity=target_entity,
         year=year,
