@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from datetime import date
 
 import pandas as pd
@@ -382,3 +383,51 @@ def test_a_maker_that_publishes_nev_sales_gets_them_as_its_deliveries_labelled()
     # a maker that publishes deliveries is unchanged: sales facts about it are not deliveries
     with pytest.raises(NotFoundError):
         monthly_deliveries([F("xpeng", "2025-01", 30350, metric="sales")], "xpeng", 2025)
+
+
+def test_a_proxy_measure_bounds_months_within_its_tolerance():
+    # The universe names CPCA retail as Xiaomi's proxy (entities.toml, [maker.proxy]).
+    # By hand, with t its tolerance: SU7 retail 1,000 in January 2025, when the SU7 is all
+    # of Xiaomi, bounds the month to [1,000 (1 - t), 1,000 (1 + t)]; YU7 retail 500 in July,
+    # a part of Xiaomi then, gives only the lower end 500 (1 - t), above "more than 400".
+    from evlens.gazetteer import maker
+
+    t = maker("xiaomi").proxy.tolerance
+    facts = [
+        F("xiaomi-su7", "2025-01", 1000, metric="retail_sales"),
+        F("xiaomi-yu7", "2025-07", 500, metric="retail_sales"),
+        F("xiaomi", "2025-07", 400, "gt"),
+    ]
+    s = monthly_deliveries(facts, "xiaomi", 2025)
+    jan, jul = month(s, "2025-01"), month(s, "2025-07")
+    assert (jan.low, jan.high) == (pytest.approx(1000 * (1 - t)), pytest.approx(1000 * (1 + t)))
+    assert jan.basis == "bounded"
+    assert jul.low == pytest.approx(500 * (1 - t)) and jul.high is None
+    assert s.rules["proxy"] == {"metric": "retail_sales", "tolerance": t, "rule": maker("xiaomi").proxy.rule}
+    assert not any(x["metric"] == "retail_sales" for x in s.facts_skipped)
+    # the same retail figures say nothing about a maker without a proxy
+    assert maker("nio").proxy is None
+
+
+@pytest.mark.parametrize(
+    ("proxy", "field"),
+    [
+        ('metric = "retail_sales"\ntolerance = 0.6\nrule = "r"', "proxy.tolerance"),
+        ("tolerance = 0.03", "proxy"),
+    ],
+)
+def test_a_bad_proxy_in_the_universe_names_maker_and_field(monkeypatch, proxy, field):
+    from evlens import gazetteer
+
+    text = gazetteer.gazetteer_text()
+    good = re.findall(r"\[maker\.proxy\]\n(?:\w+ = .*\n)+", text)
+    assert len(good) == 1  # Xiaomi's, the first maker's
+    bad = text.replace(good[0], "[maker.proxy]\n" + proxy + "\n")
+    monkeypatch.setattr(gazetteer, "gazetteer_text", lambda: bad)
+    gazetteer.load_universe.cache_clear()
+    try:
+        with pytest.raises(InputError) as err:
+            gazetteer.load_universe()
+    finally:
+        gazetteer.load_universe.cache_clear()
+    assert "entities.toml, maker 1" in str(err.value) and repr(field) in str(err.value)
