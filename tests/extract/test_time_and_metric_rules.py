@@ -191,3 +191,29 @@ def test_changes_and_sums_in_a_forecast_state_no_fact():
         date(2025, 11, 26),
     )
     assert {m for _, m, *_ in got} == {"delivery_target"}
+
+
+def test_a_year_after_a_quarter_without_of_is_the_quarters():
+    # "the third quarter 2024" and "the first half, 2025" name their year as "of 2024" does
+    got = facts(
+        "Li Auto recorded a net income of RMB 3.9 billion in the third quarter 2024 "
+        "and RMB 1.5 billion in the second quarter 2025.",
+        date(2025, 11, 26),
+    )
+    assert ("li-auto", "net_profit", "2024-Q3", 3.9e9, "eq") in got
+    assert ("li-auto", "net_profit", "2025-Q2", 1.5e9, "eq") in got
+    # a number after the quarter is no year: "in the third quarter, 2,025 more were sold"
+    got = facts("Nio sold 2,025 cars in the third quarter.", date(2025, 11, 26))
+    assert {p for _, _, p, _, _ in got} == {"2025-Q3"}
+
+
+def test_full_year_early_in_a_year_is_the_year_just_ended():
+    # 計及全年 in a March 2026 results article, after a timestamp naming 2026: 2025;
+    # 今年的全年目标 (a plan, and the year named) stays 2026
+    text = "發佈時間：18:04 2026-03-12 HKT\n\n計及全年，理想汽車全年交付量40.63萬輛。"
+    assert ("li-auto", "deliveries", "2025", 406300.0, "eq") in facts(text, date(2026, 3, 12))
+    got = facts("极氪表示，今年的全年交付目标为 32 万辆。", date(2026, 1, 2))
+    assert ("zeekr", "delivery_target", "2026", 320000.0, "eq") in got
+    # later in the year, 全年 is the article's year
+    got = facts("理想汽车全年交付量40.63萬輛。", date(2025, 7, 1))
+    assert ("li-auto", "deliveries", "2025", 406300.0, "eq") in got

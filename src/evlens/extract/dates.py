@@ -103,10 +103,10 @@ _EN = re.compile(
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<ed2>{_D})(?:st|nd|rd|th)? (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
-    rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?: of (?P<eqy>(?:19|20)\d{{2}}))?"
+    rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
     rf"|\bQ(?P<eqq>[1-4])(?:[ -]?(?P<eqqy>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
-    rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?: of (?P<ehy>(?:19|20)\d{{2}}))?"
+    rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
@@ -435,6 +435,7 @@ def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
     return PeriodMention(a, b, text, "range", asof, months=months)
 
 
+_YEAR_NAMED_ZH = re.compile(r"(?:19|20)\d\d ?年|[今去明本同当]年")
 _COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
 
 
@@ -485,7 +486,15 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return PeriodMention(a, b, f"{y}-12-31", "day", True)
         return PeriodMention(a, b, str(y), "year", asof, year_start=True)
     if y is None and g["full"] in ("全年", "年度"):
-        y = ctx.year or (ctx.today.year if ctx.today else None)
+        # the year spoken of, else the article's; early in a year (results come by March),
+        # the one just ended unless the year is an earlier one or the time is a plan's
+        t = ctx.today
+        start = max(ctx.text.rfind(c, 0, a) for c in "。！？!?\n") + 1
+        named = _YEAR_NAMED_ZH.search(ctx.text, start, a) is not None  # 今年的全年, 2025年…全年
+        if t is not None and t.month <= 3 and ctx.year in (None, t.year) and not named and not ctx.ahead:
+            y = t.year - 1
+        else:
+            y = ctx.year or (t.year if t else None)
     if y is None:
         return None
     if asof:
