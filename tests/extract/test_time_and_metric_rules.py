@@ -217,3 +217,21 @@ def test_full_year_early_in_a_year_is_the_year_just_ended():
     # later in the year, 全年 is the article's year
     got = facts("理想汽车全年交付量40.63萬輛。", date(2025, 7, 1))
     assert ("li-auto", "deliveries", "2025", 406300.0, "eq") in got
+
+
+def test_changes_no_metric_holds_give_no_fact():
+    d = date(2025, 11, 26)
+    # the change of a loss: the loss is a fact, its narrowing is not
+    got = facts("蔚來公布第三季業績，淨虧損按年收窄31.2%至34.8億元。", d)
+    assert ("nio", "net_profit", "2025-Q3", -3.48e9, "eq") in got
+    assert not any(m.startswith("net_profit_") for _, m, *_ in got)
+    # a change on the quarter before is no month-on-month change
+    got = facts("蔚来三季度营收达217.9亿元,同比增长16.7%,环比增长14.7%。", d)
+    assert ("nio", "revenue_yoy", "2025-Q3", 16.7, "eq") in got
+    assert not any(m.endswith("_mom") for _, m, *_ in got)
+    # a margin named after the figure: its level is no growth of that figure
+    got = facts(
+        "理想汽車全年車輛銷售收入1066.8億元，跌23%，車輛毛利率17.9%，下降1.9個百分點。", date(2026, 3, 12)
+    )
+    assert ("li-auto", "revenue_yoy", "2025", -23.0, "eq") in got
+    assert not any(v == 17.9 for *_, v, _ in got)

@@ -162,10 +162,16 @@ def _period_problem(per: str, metric: str, today: date) -> str | None:
     """What is wrong with a fact of ``metric`` over ``per`` (:func:`period_problem`), or
     :data:`_BAD_PERIOD` when ``per`` is no period; remembered, as texts name the same
     periods again and again."""
+    if metric.endswith("_mom") and not _ONE_MONTH.fullmatch(per):
+        # 三季度营收环比增长14.7%: a change on the quarter before, which no metric holds
+        return "a change on the period before over more than a month (quarter on quarter): not a month-on-month change"
     try:
         return period_problem(parse_period(per), metric, today)
     except ValueError:
         return _BAD_PERIOD
+
+
+_ONE_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 class _At(NamedTuple):
@@ -1778,6 +1784,8 @@ class Extractor:
         b = self._growth_base(q, sent)
         if b is not None:
             between = self.lower[b.end : q.start]
+            if lex.word_res["unheld"].search(between) and not any(w in between for w in _SHARE_WORDS):
+                return "qoq", sign  # 车辆毛利率17.9%, "a margin of 15%": a figure no metric holds
             if not any(w in between for w in _SHARE_WORDS):
                 window = self.lower[b.start : min(clause[1], q.end + 40)]
                 if lex.word_res["growth_qoq"].search(near):
@@ -1806,6 +1814,8 @@ class Extractor:
                     )
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
+                if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
+                    return "qoq", sign  # 净亏损按年收窄31.2%: the change of a loss, no metric holds it
                 return f"{b.key}_{suffix}", sign
         if self._no_share_move(q, clause, sent):
             return "qoq", sign  # the change of a figure no metric holds: no fact
