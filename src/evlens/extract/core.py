@@ -1790,28 +1790,7 @@ class Extractor:
                 window = self.lower[b.start : min(clause[1], q.end + 40)]
                 if lex.word_res["growth_qoq"].search(near):
                     return "qoq", sign  # a change on the quarter before: no metric holds it
-                if mm.word in lex.growth_words_mom:  # the word itself says it: 环比增长
-                    suffix = "mom"
-                elif mm.word in lex.growth_words_yoy:
-                    suffix = "yoy"
-                elif lex.word_res["growth_mom"].search(near_before) or _COMPARED_MONTH.search(near_before):
-                    suffix = "mom"
-                elif lex.word_res["growth_yoy"].search(near_before) or _FROM_YEAR.search(near_before):
-                    suffix = "yoy"
-                elif lex.word_res["growth_mom"].search(near) or _COMPARED_MONTH.search(near):
-                    suffix = "mom"
-                elif lex.word_res["growth_yoy"].search(near) or _FROM_YEAR.search(near):
-                    suffix = "yoy"
-                else:
-                    # a change named with no comparison is against the year before (the
-                    # way Chinese and market reports give monthly and quarterly figures)
-                    suffix = (
-                        "yoy"
-                        if (lex.word_res["growth_yoy"].search(window) or _FROM_YEAR.search(window))
-                        else "mom"
-                        if lex.word_res["growth_mom"].search(window)
-                        else "yoy"
-                    )
+                suffix = self._growth_suffix(mm, near_before, near, window)
                 if b.key == "delivery_target":
                     return "share_return" if mm.key == "share_return" else "growth", sign
                 if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
@@ -1820,6 +1799,24 @@ class Extractor:
         if self._no_share_move(q, clause, sent):
             return "qoq", sign  # the change of a figure no metric holds: no fact
         return "share_return", sign
+
+    def _growth_suffix(self, mm: _Mention, near_before: str, near: str, window: str) -> str:
+        """``mom`` or ``yoy``: what the change word says, else the words just before the
+        percent, else those around it; a change named with no comparison is against the year
+        before (the way Chinese and market reports give monthly and quarterly figures)."""
+        words = self.lex.word_res
+        if mm.word in self.lex.growth_words_mom:  # the word itself says it: 环比增长
+            return "mom"
+        if mm.word in self.lex.growth_words_yoy:
+            return "yoy"
+        for text in (near_before, near):
+            if words["growth_mom"].search(text) or _COMPARED_MONTH.search(text):
+                return "mom"
+            if words["growth_yoy"].search(text) or _FROM_YEAR.search(text):
+                return "yoy"
+        if words["growth_yoy"].search(window) or _FROM_YEAR.search(window):
+            return "yoy"
+        return "mom" if words["growth_mom"].search(window) else "yoy"
 
     def _no_share_move(self, q: Quantity, clause, sent) -> bool:
         """Whether a change with no figure before it to be the growth of is still no share

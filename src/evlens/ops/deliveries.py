@@ -464,12 +464,7 @@ def monthly_deliveries(
         raise NotFoundError(f"no deliveries of {target_entity!r} are known for {year}")
     pace = None if year is None else _year_pace(sol, months, sel, year, target, records, target_entity, ents)
     own = delivery_metric(target_entity)
-    rules = _rules(approx_tol, sol.point_rule, on_conflict)
-    if own is not None:
-        rules["measure"] = own.rule or f"{own.label_en}: the maker's own monthly measure, shown as deliveries"
-    proxy = delivery_proxy(target_entity)
-    if proxy is not None:
-        rules["proxy"] = {"metric": proxy.metric, "tolerance": proxy.tolerance, "rule": proxy.rule}
+    rules = _rules(approx_tol, sol.point_rule, on_conflict, own, delivery_proxy(target_entity))
     return DeliverySeries(
         entity=target_entity,
         year=year,
@@ -612,9 +607,12 @@ def _pace(
     )
 
 
-def _rules(approx_tol: float, point_rule: str, on_conflict: str) -> dict[str, Any]:
-    """The rules a delivery series states with its figures."""
-    return {
+def _rules(
+    approx_tol: float, point_rule: str, on_conflict: str, own: ReportedMetric | None, proxy: Proxy | None
+) -> dict[str, Any]:
+    """The rules a delivery series states with its figures, with the maker's harmonised
+    measure (``own``) and proxy measure when it has them."""
+    rules = {
         "bounds": "'more than' and 'at least' are lower bounds on the sum of the period's months, treated as closed",
         "approx_tolerance": approx_tol,
         "point_estimate": point_rule,
@@ -631,6 +629,11 @@ def _rules(approx_tol: float, point_rule: str, on_conflict: str) -> dict[str, An
         "cumulative": "running total from January of the year shown",
         "pace": f"ahead if to-date >= {1 + PACE_BAND:.0%} of target x months/12, behind if below {1 - PACE_BAND:.0%}, else on pace",
     }
+    if own is not None:
+        rules["measure"] = own.rule or f"{own.label_en}: the maker's own monthly measure, shown as deliveries"
+    if proxy is not None:
+        rules["proxy"] = {"metric": proxy.metric, "tolerance": proxy.tolerance, "rule": proxy.rule}
+    return rules
 
 
 def target_pace(
