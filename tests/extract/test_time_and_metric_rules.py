@@ -235,3 +235,19 @@ def test_changes_no_metric_holds_give_no_fact():
     )
     assert ("li-auto", "revenue_yoy", "2025", -23.0, "eq") in got
     assert not any(v == 17.9 for *_, v, _ in got)
+
+
+def test_the_figure_compared_with_takes_the_time_compared_with():
+    got = facts(
+        "2025年第三季度,理想汽车车辆销售收入为259亿元,较2024年第三季度的413亿元减少37.4%,"
+        "较2025年第二季度的289亿元减少10.4%。",
+        date(2025, 11, 26),
+    )
+    assert ("li-auto", "revenue", "2025-Q3", 2.59e10, "eq") in got
+    assert ("li-auto", "revenue", "2024-Q3", 4.13e10, "eq") in got
+    assert ("li-auto", "revenue", "2025-Q2", 2.89e10, "eq") in got
+    # the change after the compared figure keeps the period of the figure it changes
+    assert ("li-auto", "revenue_yoy", "2025-Q3", -37.4, "eq") in got
+    # without a figure after it, the compared time is no figure's
+    got = facts("零跑汽车8月交付5.7万辆，较2024年8月增长88%。", date(2025, 9, 1))
+    assert {p for _, _, p, _, _ in got} == {"2025-08"}

@@ -877,6 +877,8 @@ class Extractor:
                 d += 40  # a flow is over a span: "said on Tuesday it delivered 34,611 in June"
             if best is not None and d >= best_d:
                 continue
+            if p.local and p.end <= q.start and self._first_in(self.quantities, p.end, q.start) is not None:
+                continue  # 较2024年第三季度的413亿元减少37.4%: the compared figure's time, not the change's
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end : p.start]):
                 continue
             if (

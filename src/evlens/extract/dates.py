@@ -436,6 +436,7 @@ def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
 
 
 _YEAR_NAMED_ZH = re.compile(r"(?:19|20)\d\d ?年|[今去明本同当]年")
+_COMPARED_OWN_FIGURE = re.compile(r" ?的 ?(?:约|近|超过?|逾)? ?\d")
 _COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
 
 
@@ -444,9 +445,22 @@ _ZH_TIME_GROUPS = ("m", "q", "qq", "q2", "h", "yend", "ystart", "full", "qrange"
 
 
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
-    """The time of one Chinese match, or None; a year it names becomes the context's year."""
+    """The time of one Chinese match, or None; a year it names becomes the context's year.
+    A time after a comparison word (较2021年7月减少约11%) is not the figure's: none, unless
+    the figure compared with follows it (较2024年第三季度的413亿元), whose time it is, for
+    that clause only and naming no year for what follows."""
     if _COMPARED_ZH.search(ctx.text, max(0, a - 3), a) and not g["asof"]:
-        return None  # 较2021年7月减少约11%: the time compared with, not the figure's
+        if not _COMPARED_OWN_FIGURE.match(ctx.text, b):
+            return None
+        year = ctx.year
+        pm = _resolve_zh_time(a, b, g, ctx)
+        ctx.year = year
+        return None if pm is None else pm._replace(local=True)
+    return _resolve_zh_time(a, b, g, ctx)
+
+
+def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """The time of one Chinese match (see :func:`_resolve_zh`)."""
     asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
     if g["asof"] and not asof:
         a += len(g["asof"])  # 到/至 are no part of the time
