@@ -251,3 +251,26 @@ def test_the_figure_compared_with_takes_the_time_compared_with():
     # without a figure after it, the compared time is no figure's
     got = facts("零跑汽车8月交付5.7万辆，较2024年8月增长88%。", date(2025, 9, 1))
     assert {p for _, _, p, _, _ in got} == {"2025-08"}
+
+
+def test_relative_quarters():
+    # 上季 in a November article is the third quarter; 本季度 in results coverage is the
+    # quarter reported (the last one named); 今年首季 the first quarter of the year
+    got = facts("理想汽車上季收入總額按年減少36.2%至273.6億元。", date(2025, 11, 27))
+    assert ("li-auto", "revenue", "2025-Q3", 2.736e10, "eq") in got
+    got = facts("小米公布第三季度业绩。本季度小米汽车交付量达108,796辆。", date(2025, 12, 1))
+    assert ("xiaomi-su7-yu7", "deliveries", "2025-Q3", 108796.0, "eq") in got
+    got = facts("理想汽車預計，今年首季車輛交付量為8.5萬至9萬輛。", date(2026, 3, 12))
+    assert ("li-auto", "delivery_target", "2026-Q1", 85000.0, "ge") in got
+
+
+def test_hong_kong_market_words():
+    # 升 / 挫: a day's move of an index or a share; 升至 a level reached, no move
+    assert facts("恒生指數收市升1.78%。", date(2025, 9, 17)) == {
+        ("hsi", "index_return", "2025-09-17", 1.78, "eq")
+    }
+    assert facts("蔚來今日急挫5.2%。", date(2025, 9, 17)) == {
+        ("nio", "share_return", "2025-09-17", -5.2, "eq")
+    }
+    got = facts("雷軍增持小米股份，令其持股比例微升至23.26%。", date(2025, 11, 24))
+    assert not any(m == "share_return" for _, m, *_ in got)

@@ -96,6 +96,10 @@ _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|in the same (?:period|month|quarter) (?:of )?last year)\b"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a percent right after "risen to" is the level reached (a stake, a share of a market)
+_RISEN_TO = re.compile(
+    r"(?:升|涨|增|降|跌|挫|落)至 ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased) to $"
+)
 _PERCENT_COMPARED = re.compile(r" ?(?P<w>higher|lower|more|less|fewer|above|below) than\b")
 # a change said against an earlier time just after it ("a 31.2 percent decrease from the
 # third quarter of 2024", "a 2.4% jump from April"): a figure's change, never a share move
@@ -1800,6 +1804,8 @@ class Extractor:
                 return f"{b.key}_{suffix}", sign
         if self._no_share_move(q, clause, sent):
             return "qoq", sign  # the change of a figure no metric holds: no fact
+        if _RISEN_TO.search(self.lower, max(0, q.start - 4), q.start):
+            return "qoq", sign  # 持股比例微升至23.26%: a level reached, not a move
         return "share_return", sign
 
     def _growth_suffix(self, mm: _Mention, near_before: str, near: str, window: str) -> str:

@@ -35,7 +35,7 @@ _ZH = re.compile(
     r"(?<!连续)(?<!连续第)"
     + _ZH_LEAD
     + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
-    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|前[三两]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|前[三两]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|今日|今天|当日|当天|目前|当前|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
@@ -47,6 +47,7 @@ _ZH = re.compile(
     rf"|(?P<today>今日|今天|当日|当天|目前|当前)"
     rf"|(?P<ytd>年内|今年以来)"
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
+    rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|首季度?)(?![节])"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季(?![节度])"
     rf"|Q(?P<qq>[1-4])"
     rf"|(?P<h>[上下])半年"
@@ -441,7 +442,7 @@ _COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
 
 
 # the groups of a Chinese match that name a time besides a year
-_ZH_TIME_GROUPS = ("m", "q", "qq", "q2", "h", "yend", "ystart", "full", "qrange", "wd", "today", "fm")
+_ZH_TIME_GROUPS = ("m", "q", "qq", "q2", "relq", "h", "yend", "ystart", "full", "qrange", "wd", "today", "fm")
 
 
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
@@ -488,6 +489,8 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         return None
     if g["wd"] or g["today"]:
         return _zh_day(a, b, g, ctx)
+    if g["relq"]:
+        return _zh_relative_quarter(a, b, g["relq"], y, ctx, asof)
     if g["fm"] or g["qrange"] or g["q"] or g["qq"] or g["q2"] or g["h"]:
         return _zh_part_of_year(a, b, g, _or_context_year(y, ctx), asof)
     if g["m"]:
@@ -514,6 +517,23 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
     if asof:
         return PeriodMention(a, b, f"{y}-12-31", "day", True)
     return PeriodMention(a, b, str(y), "year", asof)
+
+
+def _zh_relative_quarter(
+    a: int, b: int, word: str, y: int | None, ctx: _Context, asof: bool
+) -> PeriodMention | None:
+    """上季 the quarter before the article's, 下季 the next; 本季 / 今季 the quarter last
+    named (results coverage: 本季度 is the quarter reported), else the article's; 首季 the
+    first quarter of the year named, else of the year spoken of."""
+    if word.startswith("首"):
+        y = _or_context_year(y, ctx)
+        return None if y is None else PeriodMention(a, b, f"{y}-Q1", "quarter", asof)
+    if word[0] in "本今" and "quarter" in ctx.spans:
+        return PeriodMention(a, b, ctx.spans["quarter"][0], "quarter", asof)
+    if ctx.today is None:
+        return None
+    k = ctx.today.year * 4 + (ctx.today.month - 1) // 3 + {"上": -1, "下": 1}.get(word[0], 0)
+    return PeriodMention(a, b, f"{k // 4}-Q{k % 4 + 1}", "quarter", asof)
 
 
 def _or_context_year(y: int | None, ctx: _Context) -> int | None:
