@@ -274,3 +274,23 @@ def test_hong_kong_market_words():
     }
     got = facts("雷軍增持小米股份，令其持股比例微升至23.26%。", date(2025, 11, 24))
     assert not any(m == "share_return" for _, m, *_ in got)
+
+
+def test_gaps_between_makers_are_no_levels():
+    d = date(2026, 1, 3)
+    assert (
+        facts("2024年特斯拉僅以約2萬輛的微弱優勢領先比亞迪，2025年比亞迪則大幅超越特斯拉61萬輛。", d) == set()
+    )
+    got = facts("BYD came within 3,500 units in Q3, delivering 431,603 electric models.", date(2022, 10, 5))
+    assert got == {("byd", "deliveries", "2022-Q3", 431603.0, "eq")}
+
+
+def test_intraday_levels_and_unheld_changes_give_no_fact():
+    # a midday-break or opening move is not the day's; an ASP's or a stake's change no metric holds
+    assert facts("賽力斯截至今日午間收盤下跌7.1%。", date(2025, 11, 7)) == set()
+    assert facts("NIO Inc. opened nearly 8% higher on Thursday.", date(2026, 1, 29)) == set()
+    assert facts("小米集團又指，智能電動汽車的ASP亦上升9%。", date(2025, 11, 19)) == set()
+    assert (
+        facts("Geely Auto plans to increase its stake in Zeekr to around 62.8 per cent.", date(2024, 11, 5))
+        == set()
+    )

@@ -82,6 +82,9 @@ _DIFFERENCE_AFTER = re.compile(
     r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)"
 )
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
+_GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
+_WITHIN_BEFORE = re.compile(r"\bwithin $")
+_OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 # growth against a month named ("较2021年7月", "比7月"): month on month
 _BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]")
@@ -1555,6 +1558,11 @@ class Extractor:
         if m:
             # "closed 3.3% higher" is a move; "3.3% higher than …" is read before this
             return not (q.kind == "percent" and m.group().strip() in ("higher", "lower"))
+        if _GAP_AFTER.match(after) or _WITHIN_BEFORE.search(self.lower, max(clause[0], q.start - 8), q.start):
+            return True  # 以約2萬輛的微弱優勢領先, "came within 3,500 units"
+        m = _OVERTAKE_ZH.search(self.t, max(clause[0], q.start - 16), q.start)
+        if m and self._first_in(self.entities, m.start(1), m.end(1)) is not None:
+            return True  # 比亚迪则大幅超越特斯拉61万辆: by how much one passed the other
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0] : q.start])) and bool(
             re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after)
         )
