@@ -294,3 +294,21 @@ def test_intraday_levels_and_unheld_changes_give_no_fact():
         facts("Geely Auto plans to increase its stake in Zeekr to around 62.8 per cent.", date(2024, 11, 5))
         == set()
     )
+
+
+def test_an_article_naming_one_company_keeps_it_as_the_subject():
+    text = (
+        "理想汽車公布，截至2025年12月31日止全年純利11.24億元人民幣。\n\n"
+        "第四季經調整盈利按年跌93.5%。\n\n"
+        "截至2025年12月31日止第四季純利651.9萬元人民幣。\n\n"
+        "於2026年1月和2月分別交付了27668輛和26421輛汽車。"
+    )
+    got = facts(text, date(2026, 3, 13))
+    assert ("li-auto", "net_profit", "2025-Q4", 6519000.0, "eq") in got
+    assert ("li-auto", "deliveries", "2026-02", 26421.0, "eq") in got
+    # once another company is named, a figure naming no one is nobody's
+    got = facts(
+        "理想汽車公布業績。\n\n蔚來公布業績。\n\n市場關注。\n\n股東大會將舉行。\n\n分析員看好。\n\n第四季純利651.9萬元人民幣。",
+        date(2026, 3, 13),
+    )
+    assert not any(v == 6519000.0 for *_, v, _ in got)

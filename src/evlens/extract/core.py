@@ -792,7 +792,33 @@ class Extractor:
             # a lede before any name ("New-energy vehicle sales for April were 380,089
             # units", under a headline on BYD) is about the article's subject
             return subject
+        if subject.start < q.start and self._only_subject_before(subject.key, q.start):
+            # "理想汽車公布…" then paragraphs naming no one ("第四季純利651.9萬元"): an
+            # article that has named no other entity is still about its subject
+            return subject
         return None
+
+    def _only_subject_before(self, subject: str, pos: int) -> bool:
+        """Whether every entity named before ``pos`` is ``subject`` or one of its units."""
+        ents = self.entities
+        k = bisect_left(self._mention_starts(), pos)
+        lex = self.lex.entities
+        for e in ents[:k]:
+            if self._owner(e):
+                return False  # "the Tesla competitor": the article is about someone else
+            slug, seen = e.key, set()
+            while slug != subject and slug not in seen and slug in lex:
+                seen.add(slug)
+                slug = lex[slug].parent or slug
+            if slug != subject:
+                return False
+        return True
+
+    def _mention_starts(self) -> list[int]:
+        starts = self.__dict__.get("_entity_starts")
+        if starts is None:
+            starts = self._entity_starts = [e.start for e in self.entities]
+        return starts
 
     def _subject(self) -> _Mention | None:
         if "_subject_m" not in self.__dict__:
