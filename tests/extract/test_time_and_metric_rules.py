@@ -312,3 +312,9 @@ def test_an_article_naming_one_company_keeps_it_as_the_subject():
         date(2026, 3, 13),
     )
     assert not any(v == 6519000.0 for *_, v, _ in got)
+
+
+def test_an_unlisted_brand_has_no_results_of_its_own():
+    got = facts("賽力斯旗下問界品牌熱賣，去年營收年增305.47%至1451.13億元。", date(2025, 11, 5))
+    assert ("seres", "revenue", "2024", 1.45113e11, "eq") in got
+    assert not any(e == "aito" and m == "revenue" for e, m, *_ in got)

@@ -676,8 +676,15 @@ class Extractor:
             return e.kind == "aggregate"
         if metric == "market_share":
             return e.kind != "index"
-        if metric in ("revenue", "net_profit", "rd_spend", "investment"):
-            return e.kind == "company"  # a model has no revenue or profit of its own
+        if metric.removesuffix("_yoy").removesuffix("_mom") in (
+            "revenue",
+            "net_profit",
+            "rd_spend",
+            "investment",
+        ):
+            # a model has no revenue or profit of its own, nor an unlisted brand (Aito's
+            # results are Seres's)
+            return e.kind == "company" and (e.listed or e.parent is None)
         return e.kind in ("company", "model", "model_group")
 
     def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:
