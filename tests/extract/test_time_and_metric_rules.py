@@ -318,3 +318,11 @@ def test_an_unlisted_brand_has_no_results_of_its_own():
     got = facts("賽力斯旗下問界品牌熱賣，去年營收年增305.47%至1451.13億元。", date(2025, 11, 5))
     assert ("seres", "revenue", "2024", 1.45113e11, "eq") in got
     assert not any(e == "aito" and m == "revenue" for e, m, *_ in got)
+
+
+def test_a_currency_code_glued_to_its_number():
+    got = facts(
+        "Li Auto's total revenues reached RMB25.9 billion (US$3.6 billion) in the first quarter.",
+        date(2025, 5, 29),
+    )
+    assert got == {("li-auto", "revenue", "2025-Q1", 2.59e10, "eq")}

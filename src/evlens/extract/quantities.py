@@ -76,7 +76,10 @@ EN_MAGNITUDES = {
 _CN_CHARS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
 _NUM = re.compile(
     rf"(?=[\d{_CN_CHARS}万亿])(?:"  # what a number starts with: one test turns most positions away
-    r"(?P<ar>(?<![A-Za-z\d.,_/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![A-Za-z\d.,_/:])\d+(?:\.\d+)?)"
+    # (a letter before a number makes it part of a word or code, unless it ends a currency
+    # code written without a space: RMB25.9 billion)
+    r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_/:]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_/:]))\d+(?:\.\d+)?)"
     rf"|(?P<cn>[{_CN_CHARS}][{_CN_CHARS}万亿]*)"
     r"|(?P<bare>万亿|千亿|百亿)"
     r")"
