@@ -326,3 +326,17 @@ def test_a_currency_code_glued_to_its_number():
         date(2025, 5, 29),
     )
     assert got == {("li-auto", "revenue", "2025-Q1", 2.59e10, "eq")}
+
+
+def test_tesla_china_figures_of_the_cpca_are_wholesale():
+    got = facts(
+        "Tesla sold 71,447 China-made vehicles in January 2024, according to the CPCA.", date(2024, 2, 5)
+    )
+    assert got == {("tesla", "wholesale", "2024-01", 71447.0, "eq")}
+    # another maker's CPCA figure keeps its word; Tesla's without the CPCA too
+    assert facts("BYD sold 300,538 vehicles in January, the CPCA said.", date(2025, 2, 5)) == {
+        ("byd", "sales", "2025-01", 300538.0, "eq")
+    }
+    assert facts("Tesla sold 71,447 vehicles in January 2024.", date(2024, 2, 5)) == {
+        ("tesla", "sales", "2024-01", 71447.0, "eq")
+    }

@@ -1209,6 +1209,21 @@ class Extractor:
                 self._emit(fig, entity, reading, meta, acc)
         return acc.facts
 
+    def _as_wholesale(self, metric: str, entity: str, sent) -> str:
+        """``wholesale`` (or its growth) for the sales or deliveries of a maker whose monthly
+        figure is CPCA wholesale (Tesla China), in a sentence citing the CPCA; else ``metric``."""
+        base, _, rest = metric.partition("_")
+        if base not in ("sales", "deliveries") or rest not in ("", "yoy", "mom"):
+            return metric
+        if not self.lex.word_res["wholesale_source"].search(self.lower, sent.start, sent.end):
+            return metric
+        from ..gazetteer import maker_of
+
+        m = maker_of(entity)
+        if m is None or m.reports.metric != "wholesale":
+            return metric
+        return "wholesale" + metric[len(base) :]
+
     def _is_conversion(self, q: Quantity) -> bool:
         """Whether money ``q`` opens brackets just after another money figure: the same sum
         in another currency ("RMB 624 million ($87.7 million)", ``1950亿元（约台币8443亿）``)."""
@@ -1528,6 +1543,7 @@ class Extractor:
         if metric == "capacity":
             # a month word makes it a monthly rate; a year word, or none, an annual one
             rate = "month" if self.lex.word_res["rate_month"].search(fig.ctext) else "year"
+        metric = self._as_wholesale(metric, entity, fig.sent)
         values = [(q.value, reading.bound)]
         if q.high is not None:
             values = [(q.value, "ge"), (q.high, "le")]

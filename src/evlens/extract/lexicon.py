@@ -242,6 +242,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "rate_month": lex["rate"]["month"],
         "forecast": lex["forecast"]["words"],
         "unheld": lex["unheld"]["words"],
+        "wholesale_source": lex["wholesale_source"]["words"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "entity_after": lex["entity_cues"]["after"],
         "entity_owner": lex["entity_cues"]["owner"],
