@@ -340,3 +340,13 @@ def test_tesla_china_figures_of_the_cpca_are_wholesale():
     assert facts("Tesla sold 71,447 vehicles in January 2024.", date(2024, 2, 5)) == {
         ("tesla", "sales", "2024-01", 71447.0, "eq")
     }
+
+
+def test_a_rival_named_with_its_legal_form_and_ticker_takes_no_figure():
+    got = facts(
+        "Xpeng Inc. XPEV recorded a rise in June deliveries as the Tesla Inc. TSLA rival delivered "
+        "197,189 units in the first half of 2025.",
+        date(2025, 7, 1),
+    )
+    assert ("xpeng", "deliveries", "2025-H1", 197189.0, "eq") in got
+    assert not any(e == "tesla" for e, *_ in got)

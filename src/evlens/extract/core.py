@@ -82,6 +82,10 @@ _DIFFERENCE_AFTER = re.compile(
     r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)"
 )
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
+# what may stand between a company's name and a word after it: a legal form, a ticker
+_NAME_TAIL = re.compile(
+    r"\.?(?:,? (?:inc|ltd|co|corp|corporation|group)\b\.?)?(?: \(?(?:[a-z]+: ?)?[a-z]{2,5}\)?(?= ))?"
+)
 _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
@@ -1664,8 +1668,10 @@ class Extractor:
         if known is not None:
             return known
         starts, _ = self._words("entity_rival")
+        ends = {e.end, _NAME_TAIL.match(self.lower, e.end).end()}  # "the Tesla Inc. TSLA rival"
         k = bisect_left(starts, e.end)
-        found = self._owners[e.start] = (k < len(starts) and starts[k] == e.end) or self._word_within(
+        rival = any(starts[j] in ends for j in range(k, min(k + 2, len(starts))))
+        found = self._owners[e.start] = rival or self._word_within(
             "entity_owner", max(0, e.start - 25), e.start
         )  # "the Tesla competitor"
         return found
