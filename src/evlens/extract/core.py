@@ -1668,7 +1668,8 @@ class Extractor:
         if known is not None:
             return known
         starts, _ = self._words("entity_rival")
-        ends = {e.end, _NAME_TAIL.match(self.lower, e.end).end()}  # "the Tesla Inc. TSLA rival"
+        tail = _NAME_TAIL.match(self.lower, e.end)  # (it always matches: all of it is optional)
+        ends = {e.end, tail.end() if tail else e.end}  # "the Tesla Inc. TSLA rival"
         k = bisect_left(starts, e.end)
         rival = any(starts[j] in ends for j in range(k, min(k + 2, len(starts))))
         found = self._owners[e.start] = rival or self._word_within(
