@@ -350,3 +350,11 @@ def test_a_rival_named_with_its_legal_form_and_ticker_takes_no_figure():
     )
     assert ("xpeng", "deliveries", "2025-H1", 197189.0, "eq") in got
     assert not any(e == "tesla" for e, *_ in got)
+
+
+def test_a_comment_clause_after_a_change_lends_it_no_time():
+    text = (
+        "Li Auto delivered 93,211 vehicles in the third quarter. However, the deliveries declined 39.01 percent "
+        "year-on-year, continuing their weak sales performance this year."
+    )
+    assert ("li-auto", "deliveries_yoy", "2025-Q3", -39.01, "eq") in facts(text, date(2025, 11, 26))
