@@ -320,9 +320,12 @@ def test_a_quarter_named_by_its_months_and_a_close_beside_a_year_to_date_move():
 
 
 def test_a_change_of_a_figure_no_metric_holds_is_no_share_move():
-    # a gross margin's or an adjusted profit's change is no share return of the maker
+    # a gross margin's change is no share return of the maker; an adjusted profit is a
+    # second net_profit figure (docs/extract.md), and its change that profit's growth
     assert not facts("小鹏汽车第一季毛利按年增长40%至12亿元。")
-    assert not facts("零跑汽车第二季经调整利润为3亿元，按年大增80%。")
+    got = facts("零跑汽车第二季经调整利润为3亿元，按年大增80%。")
+    assert not any(m == "share_return" for _, m, *_ in got)
+    assert {m for _, m, *_ in got} == {"net_profit", "net_profit_yoy"}
     assert not facts("NIO's gross margin rose 4% in the quarter.")
     # a share word after it makes it one again
     assert ("nio", "share_return", "2025-05-20", 5.0, "eq") in facts("蔚来毛利率提升，股价今日上涨5%。")

@@ -358,3 +358,21 @@ def test_a_comment_clause_after_a_change_lends_it_no_time():
         "year-on-year, continuing their weak sales performance this year."
     )
     assert ("li-auto", "deliveries_yoy", "2025-Q3", -39.01, "eq") in facts(text, date(2025, 11, 26))
+
+
+def test_a_quarter_not_yet_begun_is_last_years():
+    # 第四季 in a March 2026 results report is the fourth quarter of 2025; adjusted profit
+    # is a second net_profit figure (docs/extract.md)
+    got = facts(
+        "理想汽車（2015）第四季經調整利潤錄得2.74億元，按年急挫93.2%。期內收入總額287.75億元。",
+        date(2026, 3, 12),
+    )
+    assert ("li-auto", "net_profit", "2025-Q4", 2.74e8, "eq") in got
+    assert ("li-auto", "revenue", "2025-Q4", 2.8775e10, "eq") in got
+    # a plan's quarter stays ahead; a quarter begun stays this year's
+    assert ("nio", "delivery_target", "2026-Q4", 50000.0, "eq") in facts(
+        "蔚来计划第四季月交付目标5万辆。", date(2026, 3, 12)
+    )
+    assert ("li-auto", "revenue", "2026-Q1", 2.0e10, "eq") in facts(
+        "理想汽車第一季收入總額200億元。", date(2026, 3, 12)
+    )

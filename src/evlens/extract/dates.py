@@ -492,7 +492,7 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
     if g["relq"]:
         return _zh_relative_quarter(a, b, g["relq"], y, ctx, asof)
     if g["fm"] or g["qrange"] or g["q"] or g["qq"] or g["q2"] or g["h"]:
-        return _zh_part_of_year(a, b, g, _or_context_year(y, ctx), asof)
+        return _zh_part_of_year(a, b, g, _part_year(y, g, ctx), asof)
     if g["m"]:
         return _zh_month(a, b, g, ctx, y, asof)
     if g["yend"] or g["ystart"]:
@@ -579,6 +579,20 @@ def _zh_day(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]]) if g["wd"] else (ctx.today.isoformat() if ctx.today else None)
     )
     return PeriodMention(a, b, day, "day", False) if day else None
+
+
+def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
+    """The year of a quarter or half: the one named, else the year spoken of; when that is
+    the article's own (or none) and the quarter has not begun by the article's date, the
+    latest such quarter begun (第四季 in a March results report is last year's), unless a
+    plan speaks of it."""
+    y = _or_context_year(y, ctx) if y is None else y
+    t = ctx.today
+    if g["y"] or g["rel"] or t is None or y != t.year or ctx.ahead:
+        return y
+    q = g["q"] or g["qq"] or g["q2"]
+    first = 3 * (_q(q) - 1) + 1 if q else (7 if g["h"] == "下" else 1) if g["h"] else 1
+    return y - 1 if first > t.month else y
 
 
 def _zh_part_of_year(a: int, b: int, g: dict, y: int | None, asof: bool) -> PeriodMention | None:
