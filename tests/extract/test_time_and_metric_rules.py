@@ -376,3 +376,12 @@ def test_a_quarter_not_yet_begun_is_last_years():
     assert ("li-auto", "revenue", "2026-Q1", 2.0e10, "eq") in facts(
         "理想汽車第一季收入總額200億元。", date(2026, 3, 12)
     )
+
+
+def test_an_outlook_is_a_target_for_the_quarter_ahead():
+    # 展望 is a plan's word: its quarter is the first not over by the article's date, even
+    # after a sentence about last year
+    text = "理想汽車去年同期收入增長。公司展望第三季車輛交付量為9萬至9.5萬輛。"
+    got = facts(text, date(2025, 8, 29))
+    assert ("li-auto", "delivery_target", "2025-Q3", 90000.0, "ge") in got
+    assert ("li-auto", "delivery_target", "2025-Q3", 95000.0, "le") in got

@@ -268,7 +268,7 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 # Words that put what follows them in the future ("expects to deliver in July", "将于7月交付"),
 # looked for in the 60 characters before a time, within its sentence.
 _FUTURE = re.compile(
-    r"将于|即将|预计|计划|有望|目标|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|goal|looking ahead)\b",
+    r"将于|即将|预计|计划|展望|有望|目标|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|goal|looking ahead)\b",
     re.I,
 )
 _COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
@@ -588,10 +588,15 @@ def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
     plan speaks of it."""
     y = _or_context_year(y, ctx) if y is None else y
     t = ctx.today
-    if g["y"] or g["rel"] or t is None or y != t.year or ctx.ahead:
+    if g["y"] or g["rel"] or t is None or not (g["q"] or g["qq"] or g["q2"] or g["h"]):
         return y
     q = g["q"] or g["qq"] or g["q2"]
-    first = 3 * (_q(q) - 1) + 1 if q else (7 if g["h"] == "下" else 1) if g["h"] else 1
+    first = 3 * (_q(q) - 1) + 1 if q else (7 if g["h"] == "下" else 1)
+    last = first + (2 if q else 5)
+    if ctx.ahead:  # 展望第三季: the first such span not over by the article's date
+        return t.year if last >= t.month else t.year + 1
+    if y != t.year:
+        return y
     return y - 1 if first > t.month else y
 
 
