@@ -385,3 +385,12 @@ def test_an_outlook_is_a_target_for_the_quarter_ahead():
     got = facts(text, date(2025, 8, 29))
     assert ("li-auto", "delivery_target", "2025-Q3", 90000.0, "ge") in got
     assert ("li-auto", "delivery_target", "2025-Q3", 95000.0, "le") in got
+
+
+def test_this_period_refers_back_to_the_span_last_named():
+    text = (
+        "For the first nine months of 2024, Geely Holding sold 2,319,664 vehicles. "
+        "In this period, the group saw its NEV sales reach 976,256 units."
+    )
+    got = facts(text, date(2024, 10, 1))
+    assert {p for _, _, p, _, _ in got} == {"2024-01..2024-09"}

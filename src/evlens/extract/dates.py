@@ -115,7 +115,7 @@ _EN = re.compile(
     rf"|(?P<einy>in the year)\b"
     rf"|(?P<eyend>year-end|the year(?! so far))\b"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
-    rf"|(?P<eref>the (?:quarter|three months|six months|same period|month))\b"
+    rf"|(?P<eref>(?:the|this|that) (?:quarter|three months|six months|same period|month|period))\b"
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
@@ -787,7 +787,7 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
         return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
     if g["eref"]:  # "over the quarter", "for the month": the last span of that kind named
         want = {"quarter": "quarter", "three months": "quarter", "six months": "half", "month": "month"}.get(
-            g["eref"][4:]
+            g["eref"].split(" ", 1)[1]
         )
         span = ctx.spans.get(want) if want else ctx.spans.get("last")
         return PeriodMention(a, b, span[0], span[1], False) if span else None
