@@ -115,7 +115,7 @@ _EN = re.compile(
     rf"|(?P<einy>in the year)\b"
     rf"|(?P<eyend>year-end|the year(?! so far))\b"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
-    rf"|(?P<eref>(?:the|this|that) (?:quarter|three months|six months|same period|month|period))\b"
+    rf"|(?P<eref>the (?:quarter|three months|six months|same period|month|period)|(?:this|that) period)\b"
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
