@@ -180,10 +180,16 @@ def _universe_error(i: int, field: str, why: str) -> InputError:
 
 
 @lru_cache(maxsize=1)
+def entities_by_id() -> dict[str, Entity]:
+    """The gazetteer's entities by slug (built once; callers must not change it)."""
+    return {e.id: e for e in load_gazetteer()}
+
+
+@lru_cache(maxsize=1)
 def load_universe() -> tuple[Maker, ...]:
     """The ``[[maker]]`` tables of ``entities.toml``, checked against the entities."""
     data = tomllib.loads(gazetteer_text())
-    known = {e.id: e for e in load_gazetteer()}
+    known = entities_by_id()
     out = []
     for i, raw in enumerate(data.get("maker", ())):
         mid = raw.get("id")
@@ -233,7 +239,7 @@ def maker(entity: str) -> Maker | None:
 def maker_of(entity: str) -> Maker | None:
     """The maker ``entity`` belongs to: itself, or the nearest maker among its parents
     (a brand or a model rolls up into its maker)."""
-    by_id = {e.id: e for e in load_gazetteer()}
+    by_id = entities_by_id()
     seen: set[str] = set()
     slug: str | None = entity
     while slug and slug not in seen:

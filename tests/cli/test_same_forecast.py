@@ -4,6 +4,7 @@ question: one default for paths and seed (evlens.defaults), the same function be
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from typer.testing import CliRunner
 
@@ -33,8 +34,6 @@ def test_cli_and_report_forecast_agree_with_their_defaults(demo_db_path, demo_st
     assert res.exit_code == 0, res.output
     cli = json.loads(res.stdout)
     assert (cli["paths"], cli["seed"]) == (DEFAULT_PATHS, DEFAULT_SEED)
-    from datetime import date
-
     rep = run_forecast(demo_store, "xiaomi", 2025, ReportOptions(as_of=date(2025, 6, 30), calibration=False))
     assert (rep["paths"], rep["seed"]) == (DEFAULT_PATHS, DEFAULT_SEED)
     assert rep["p_hit"] == cli["p_hit"] and rep["p50"] == cli["p50"]

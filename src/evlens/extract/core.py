@@ -28,6 +28,7 @@ Every fact's span is the quantity's extent in the original text, so
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
 from bisect import bisect_left, bisect_right
@@ -803,33 +804,34 @@ class Extractor:
             # a lede before any name ("New-energy vehicle sales for April were 380,089
             # units", under a headline on BYD) is about the article's subject
             return subject
-        if subject.start < q.start and self._only_subject_before(subject.key, q.start):
+        if subject.start < q.start and self._only_subject_before(q.start):
             # "理想汽車公布…" then paragraphs naming no one ("第四季純利651.9萬元"): an
             # article that has named no other entity is still about its subject
             return subject
         return None
 
-    def _only_subject_before(self, subject: str, pos: int) -> bool:
-        """Whether every entity named before ``pos`` is ``subject`` or one of its units."""
-        ents = self.entities
-        k = bisect_left(self._mention_starts(), pos)
-        lex = self.lex.entities
-        for e in ents[:k]:
-            if self._owner(e):
-                return False  # "the Tesla competitor": the article is about someone else
-            slug, seen = e.key, set()
-            while slug != subject and slug not in seen and slug in lex:
-                seen.add(slug)
-                slug = lex[slug].parent or slug
-            if slug != subject:
-                return False
-        return True
+    def _only_subject_before(self, pos: int) -> bool:
+        """Whether every entity named before ``pos`` is the article's subject or one of its
+        units (and none a rival's): ``pos`` is not past the first other name (found once)."""
+        first = self.__dict__.get("_first_other")
+        if first is None:
+            subject = self._subject()
+            others = (
+                e.start
+                for e in self.entities
+                if subject is None or self._owner(e) or subject.key not in self._lineage(e.key)
+            )  # (an owner: "the Tesla competitor")
+            first = self._first_other = min(others, default=len(self.t))
+        return pos <= first
 
-    def _mention_starts(self) -> list[int]:
-        starts = self.__dict__.get("_entity_starts")
-        if starts is None:
-            starts = self._entity_starts = [e.start for e in self.entities]
-        return starts
+    def _lineage(self, slug: str) -> Iterator[str]:
+        """``slug`` and its parents in the gazetteer, nearest first (cycle-safe)."""
+        lex, seen = self.lex.entities, set()
+        cur: str | None = slug
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            yield cur
+            cur = lex[cur].parent if cur in lex else None
 
     def _subject(self) -> _Mention | None:
         if "_subject_m" not in self.__dict__:
@@ -854,12 +856,9 @@ class Extractor:
             # a unit's mentions count for its parent named too (领克 for 吉利汽车)
             total = dict(counts)
             for k, n in counts.items():
-                p, seen = self.lex.entities[k].parent, {k}
-                while p is not None and p not in seen:
-                    seen.add(p)
+                for p in itertools.islice(self._lineage(k), 1, None):
                     if p in total:
                         total[p] += n
-                    p = self.lex.entities[p].parent if p in self.lex.entities else None
             best = max(total, key=lambda k: (total[k], -first[k].start), default=None)
             self._subject_m = first[best] if best is not None else None
             self._subject_n = total[best] if best is not None else 0
@@ -1219,8 +1218,8 @@ class Extractor:
         base, _, rest = metric.partition("_")
         if base not in ("sales", "deliveries") or rest not in ("", "yoy", "mom"):
             return metric
-        if not self.lex.word_res["wholesale_source"].search(self.lower, sent.start, sent.end):
-            return metric
+        if not self._word_within("wholesale_source", sent.start, sent.end):
+            return metric  # (the CPCA's names found once per text, not per figure)
         from ..gazetteer import maker_of
 
         m = maker_of(entity)

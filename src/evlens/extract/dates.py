@@ -506,7 +506,8 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         # the year spoken of, else the article's; early in a year (results come by March),
         # the one just ended unless the year is an earlier one or the time is a plan's
         t = ctx.today
-        start = max(ctx.text.rfind(c, 0, a) for c in "。！？!?\n") + 1
+        lo = max(0, a - 200)  # (a bounded look back: the cost stays linear in the text)
+        start = max(lo - 1, *(ctx.text.rfind(c, lo, a) for c in "。！？!?\n")) + 1
         named = _YEAR_NAMED_ZH.search(ctx.text, start, a) is not None  # 今年的全年, 2025年…全年
         if t is not None and t.month <= 3 and ctx.year in (None, t.year) and not named and not ctx.ahead:
             y = t.year - 1
@@ -586,7 +587,7 @@ def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
     the article's own (or none) and the quarter has not begun by the article's date, the
     latest such quarter begun (第四季 in a March results report is last year's), unless a
     plan speaks of it."""
-    y = _or_context_year(y, ctx) if y is None else y
+    y = _or_context_year(y, ctx)
     t = ctx.today
     if g["y"] or g["rel"] or t is None or not (g["q"] or g["qq"] or g["q2"] or g["h"]):
         return y
