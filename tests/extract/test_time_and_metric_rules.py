@@ -135,6 +135,28 @@ def test_an_undated_article_counts_relative_times_from_a_date_read_in_it():
     )
 
 
+def test_an_undated_article_is_dated_by_its_latest_reported_span_not_its_history_or_plans():
+    from evlens.extract.dates import infer_date
+
+    # a history recalled early (since March 2024) does not date the article
+    assert infer_date("这是自2024年3月以来比亚迪首次下滑。2025年8月比亚迪销量为37.4万辆。") == date(
+        2025, 9, 1
+    )
+    # a quarter under a plan is ahead of the article: the year it names most often, and
+    # the release day in that year
+    assert infer_date("10月9日，零跑称到2024年第四季度将开设350家门店。9月交付33,767辆。") == date(
+        2024, 10, 9
+    )
+    assert infer_date("Nio expects Q1 2026 to be weak. It delivered 48,135 in December 2025.") == date(
+        2026, 1, 1
+    )
+    # traditional script: the plan word is read in the normalised text
+    from evlens.extract.core import Extractor
+
+    text = "---\nlang: zh-Hant\n---\n蔚來公佈2025年12月交付48,135輛，預計對沖2026年第一季壓力。"
+    assert Extractor(text).published == date(2026, 1, 1)
+
+
 def test_changes_take_the_comparison_and_the_sign_written_before_them():
     got = facts(
         "吉利汽车2021年8月的总销量为88,348部，较去年同期减少约22%及较2021年7月减少约11%。", date(2021, 9, 7)

@@ -532,12 +532,12 @@ class Extractor:
         self.text = text
         #: the publication date as given (copied onto each fact)
         self.stated_published = published
-        #: the date relative times count from: the publication date, else a stand-in read
-        #: from the text (:func:`.dates.infer_date`)
-        self.published = published or infer_date(text)
         self.lex = lexicon or load_lexicon()
         self.norm: Normalized = normalize(text)
         t = self.t = self.norm.text
+        #: the date relative times count from: the publication date, else a stand-in read
+        #: from the text (:func:`.dates.infer_date`)
+        self.published = published or infer_date(text, t)
         self.lower = t.lower()
         self.periods = find_periods(t, self.published)
         qs = find_quantities(t)

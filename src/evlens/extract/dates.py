@@ -835,13 +835,15 @@ _DAY_EN = re.compile(
 _YEAR_ANY = re.compile(r"(?<![\d.,$])(20[0-3]\d)(?![\d%])")
 
 
-def infer_date(text: str) -> date | None:
+def infer_date(text: str, body: str | None = None) -> date | None:
     """A stand-in for the publication date of an article that gives none: a date in its
     URL; else the latest full day it names (``2025年11月17日``, "November 17, 2025"); else
-    the day after the first month or quarter it names with a year (the lede names the span
-    reported, already ended), else the last day of the year it names most often. A day named
+    the day after the latest month or quarter it names with a year, one under a plan or a
+    goal left out (an article reports spans already ended; a history it recalls is older),
+    else the last day of the year it names most often. A day named
     without a year near the top (``11月17日``, a release day) moves it later, in that year.
-    None when the text names no year.
+    None when the text names no year. ``body``, when given, is the text as normalised
+    (simplified script, its front matter blanked), read for all but the URL.
 
     >>> infer_date("url: https://example.com/2025/11/26/byd\\n")
     datetime.date(2025, 11, 26)
@@ -857,6 +859,7 @@ def infer_date(text: str) -> date | None:
             got = _safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3)))
             if got:
                 return date.fromisoformat(got)
+    text = text if body is None else body
     found = []
     for d in _FULL_ZH.finditer(text):
         found.append(_safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3))))
@@ -884,27 +887,42 @@ def infer_date(text: str) -> date | None:
     return anchor
 
 
+# a time named under a plan or a goal is ahead of the article, not reported in it
+_AHEAD_BEFORE = re.compile(
+    r"(?:到|至|预计|预期|计划|目标|将|有望|力争|展望|明年|by|targets?|targeting|plans?|planned|expects?"
+    r"|expected|aims?|aiming|will|until|through)[^，。；,;.!?！？]{0,8}$",
+    re.I,
+)
+_AHEAD_AFTER = re.compile(r"^.{0,4}(?:目标|前)|^\W{0,3}(?:target|goal)", re.I)
+
+
+def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
+    """(year, last month) of a month or quarter named with its year."""
+    if kind == "zh":
+        return _year(d.group(1)), int(d.group(2))
+    if kind == "en":
+        return int(d.group(2)), _en_month(d.group(1))
+    if kind == "qzh":
+        yy, q = (d.group(1), d.group(2)) if d.group(1) else (d.group(3), d.group(4))
+        return _year(yy), 3 * _q(q)
+    q = _ORD[d.group(1).lower()] if d.group(1) else int(d.group(3))
+    return int(d.group(2) or d.group(4)), 3 * q
+
+
 def _span_anchor(text: str) -> date | None:
-    """The day after the first month or quarter named with a year, else the last day of
-    the first year named."""
-    first: tuple[int, int, int] | None = None  # (position, year, last month)
+    """The day after the latest month or quarter named with a year, a time named under a
+    plan or a goal (``到2024年第四季度``, "targeting Q4 2026") left out; else the last day of
+    the year named most often."""
+    latest: tuple[int, int] | None = None
     for rx, kind in ((_MONTH_ZH, "zh"), (_MONTH_EN, "en"), (_QUARTER_ZH, "qzh"), (_QUARTER_EN, "qen")):
-        d = rx.search(text)
-        if d is None or (first is not None and d.start() >= first[0]):
-            continue
-        if kind == "zh":
-            y, m = _year(d.group(1)), int(d.group(2))
-        elif kind == "en":
-            y, m = int(d.group(2)), _en_month(d.group(1))
-        elif kind == "qzh":
-            yy, q = (d.group(1), d.group(2)) if d.group(1) else (d.group(3), d.group(4))
-            y, m = _year(yy), 3 * _q(q)
-        else:
-            q = _ORD[d.group(1).lower()] if d.group(1) else int(d.group(3))
-            y, m = int(d.group(2) or d.group(4)), 3 * q
-        first = (d.start(), y, m)
-    if first is not None:
-        _, y, m = first
+        for d in rx.finditer(text):
+            a, b = d.span()
+            if _AHEAD_BEFORE.search(text, max(0, a - 12), a) or _AHEAD_AFTER.match(text[b : b + 10]):
+                continue
+            ym = _named_month(d, kind)
+            latest = ym if latest is None or ym > latest else latest
+    if latest is not None:
+        y, m = latest
         return date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
     counts: dict[str, int] = {}
     for d in _YEAR_ANY.finditer(text, front_end(text)):
