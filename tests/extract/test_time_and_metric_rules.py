@@ -150,6 +150,14 @@ def test_an_undated_article_is_dated_by_its_latest_reported_span_not_its_history
     assert infer_date("Nio expects Q1 2026 to be weak. It delivered 48,135 in December 2025.") == date(
         2026, 1, 1
     )
+    # a half named with its year is a span reported; 截至 is no plan
+    assert infer_date("小鹏交出了2025年上半年的成绩单。2024年8月推出MONA M03。") == date(2025, 7, 1)
+    assert infer_date("The loss fell to CNY 500 million in Quarter I 2025.") == date(2025, 4, 1)
+    assert infer_date("截至2026年2月28日，现金储备逾千亿。") == date(2026, 2, 28)
+    # a day a span starts from only bounds the date below; its year is not counted
+    assert infer_date("11月20日，第50万辆下线。自2024年3月28日发布，2025全年将交付超40万辆。") == date(
+        2025, 11, 20
+    )
     # traditional script: the plan word is read in the normalised text
     from evlens.extract.core import Extractor
 

@@ -838,11 +838,11 @@ _YEAR_ANY = re.compile(r"(?<![\d.,$])(20[0-3]\d)(?![\d%])")
 def infer_date(text: str, body: str | None = None) -> date | None:
     """A stand-in for the publication date of an article that gives none: a date in its
     URL; else the latest full day it names (``2025年11月17日``, "November 17, 2025"); else
-    the day after the latest month or quarter it names with a year, one under a plan or a
-    goal left out (an article reports spans already ended; a history it recalls is older),
-    else the last day of the year it names most often. A day named
-    without a year near the top (``11月17日``, a release day) moves it later, in that year.
-    None when the text names no year. ``body``, when given, is the text as normalised
+    the day after the latest month, quarter or half it names with a year; else the last day
+    of the year it names most often. A month, quarter, half or day under a plan or a goal
+    (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a span starts from (``自2024年3月28日``, "since") only bounds it below. A day
+    named without a year near the top (``11月17日``, a release day) moves it later, in that
+    year. None when the text names no year. ``body``, when given, is the text as normalised
     (simplified script, its front matter blanked), read for all but the URL.
 
     >>> infer_date("url: https://example.com/2025/11/26/byd\\n")
@@ -860,44 +860,64 @@ def infer_date(text: str, body: str | None = None) -> date | None:
             if got:
                 return date.fromisoformat(got)
     text = text if body is None else body
-    found = []
-    for d in _FULL_ZH.finditer(text):
-        found.append(_safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3))))
-    for d in _FULL_EN.finditer(text):
-        found.append(_safe_day(int(d.group(3)), _en_month(d.group(1)), int(d.group(2))))
-    days = [x for x in found if x]
-    anchor = date.fromisoformat(max(days)) if days else _span_anchor(text)
+    days, since = _named_days(text)
+    anchor = max(days) if days else _span_anchor(text)
     if anchor is None:
-        return None
-    # a release day near the top, without its year
+        return max(since) if since else None
+    return max([_release_day(text, anchor, year_only=not days), *since])
+
+
+def _named_days(text: str) -> tuple[list[date], list[date]]:
+    """The full days the text names (a plan's left out), and apart the days spans start from."""
+    days: list[date] = []
+    since: list[date] = []
+    for rx, ymd in ((_FULL_ZH, (1, 2, 3)), (_FULL_EN, (3, 1, 2))):
+        for d in rx.finditer(text):
+            y, mo, dd = (d.group(k) for k in ymd)
+            got = _safe_day(int(y), int(mo) if mo.isdigit() else _en_month(mo), int(dd))
+            a = d.start()
+            if got is None or _AHEAD_BEFORE.search(text, max(0, a - 12), a):
+                continue
+            (since if _SINCE_BEFORE.search(text, max(0, a - 4), a) else days).append(date.fromisoformat(got))
+    return days, since
+
+
+def _release_day(text: str, anchor: date, year_only: bool) -> date:
+    """``anchor`` moved to a day named without its year near the top, when one is; when
+    only a year is known (``year_only`` and ``anchor`` its last day), to that day in it."""
     head = text[:600]
     lead = _DAY_ZH.search(head)
     md = (int(lead.group(1)), int(lead.group(2))) if lead else None
     if md is None:
         lead = _DAY_EN.search(head)
         md = (_en_month(lead.group(1)), int(lead.group(2))) if lead else None
-    if md is not None and not days and anchor.month == 12 and anchor.day == 31:
+    if md is None:
+        return anchor
+    if year_only and anchor.month == 12 and anchor.day == 31:
         got = _safe_day(anchor.year, *md)  # only a year is known: the day in that year
         return date.fromisoformat(got) if got else anchor
-    if md is not None:
-        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-            got = _safe_day(y, *md)
-            if got and date.fromisoformat(got) >= anchor - _MONTHISH:
-                return max(anchor, date.fromisoformat(got))
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        got = _safe_day(y, *md)
+        if got and date.fromisoformat(got) >= anchor - _MONTHISH:
+            return max(anchor, date.fromisoformat(got))
     return anchor
 
 
 # a time named under a plan or a goal is ahead of the article, not reported in it
 _AHEAD_BEFORE = re.compile(
-    r"(?:到|至|预计|预期|计划|目标|将|有望|力争|展望|明年|by|targets?|targeting|plans?|planned|expects?"
+    r"(?:到|(?<!截)至|预计|预期|计划|目标|将|有望|力争|展望|明年|by|targets?|targeting|plans?|planned|expects?"
     r"|expected|aims?|aiming|will|until|through)[^，。；,;.!?！？]{0,8}$",
     re.I,
 )
 _AHEAD_AFTER = re.compile(r"^.{0,4}(?:目标|前)|^\W{0,3}(?:target|goal)", re.I)
+_SINCE_BEFORE = re.compile(r"(?:自|从|since|from)\W?$", re.I)
+_HALF_ZH = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?([上下])半年")
+_HALF_EN = re.compile(r"\b(first|second) half(?: of)? (20[0-3]\d)\b|\bH([12]) (20[0-3]\d)\b", re.I)
+_ROMAN_QUARTER_EN = re.compile(r"\bQuarter (I{1,3}|IV) (20[0-3]\d)\b")
 
 
 def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
-    """(year, last month) of a month or quarter named with its year."""
+    """(year, last month) of a month, quarter or half named with its year."""
     if kind == "zh":
         return _year(d.group(1)), int(d.group(2))
     if kind == "en":
@@ -905,33 +925,54 @@ def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
     if kind == "qzh":
         yy, q = (d.group(1), d.group(2)) if d.group(1) else (d.group(3), d.group(4))
         return _year(yy), 3 * _q(q)
+    if kind == "hzh":
+        return int(d.group(1)), 6 if d.group(2) == "上" else 12
+    if kind == "hen":
+        first = (d.group(1) or "").lower() == "first" or d.group(3) == "1"
+        return int(d.group(2) or d.group(4)), 6 if first else 12
+    if kind == "qroman":
+        return int(d.group(2)), 3 * ("I", "II", "III", "IV").index(d.group(1)) + 3
     q = _ORD[d.group(1).lower()] if d.group(1) else int(d.group(3))
     return int(d.group(2) or d.group(4)), 3 * q
 
 
+_SPAN_PATTERNS = (
+    (_MONTH_ZH, "zh"),
+    (_MONTH_EN, "en"),
+    (_QUARTER_ZH, "qzh"),
+    (_QUARTER_EN, "qen"),
+    (_HALF_ZH, "hzh"),
+    (_HALF_EN, "hen"),
+    (_ROMAN_QUARTER_EN, "qroman"),
+)
+
+
+def _ahead(text: str, a: int, b: int) -> bool:
+    """Whether the time at ``[a, b)`` is named under a plan or a goal."""
+    return bool(_AHEAD_BEFORE.search(text, max(0, a - 12), a) or _AHEAD_AFTER.match(text[b : b + 10]))
+
+
 def _span_anchor(text: str) -> date | None:
-    """The day after the latest month or quarter named with a year, a time named under a
-    plan or a goal (``到2024年第四季度``, "targeting Q4 2026") left out; else the last day of
-    the year named most often."""
+    """The day after the latest month, quarter or half named with a year (one under a plan
+    or a goal left out); else the last day of the year named most often (the first such on
+    a tie; a year a span starts from does not count, a year under a plan does, a year's
+    target being often the year's own)."""
     latest: tuple[int, int] | None = None
-    for rx, kind in ((_MONTH_ZH, "zh"), (_MONTH_EN, "en"), (_QUARTER_ZH, "qzh"), (_QUARTER_EN, "qen")):
+    for rx, kind in _SPAN_PATTERNS:
         for d in rx.finditer(text):
-            a, b = d.span()
-            if _AHEAD_BEFORE.search(text, max(0, a - 12), a) or _AHEAD_AFTER.match(text[b : b + 10]):
-                continue
-            ym = _named_month(d, kind)
-            latest = ym if latest is None or ym > latest else latest
+            if not _ahead(text, *d.span()):
+                ym = _named_month(d, kind)
+                latest = ym if latest is None or ym > latest else latest
     if latest is not None:
         y, m = latest
         return date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
-    counts: dict[str, int] = {}
+    counts: dict[int, int] = {}
     for d in _YEAR_ANY.finditer(text, front_end(text)):
-        counts[d.group(1)] = counts.get(d.group(1), 0) + 1
+        if not _SINCE_BEFORE.search(text, max(0, d.start() - 4), d.start()):
+            counts[int(d.group(1))] = counts.get(int(d.group(1)), 0) + 1
     if not counts:
         return None
-    best = max(counts.values())  # the year named most often (the first such on a tie)
-    year = next(y for y, n in counts.items() if n == best)
-    return date(int(year), 12, 31)
+    return date(max(counts, key=counts.__getitem__), 12, 31)
 
 
 def front_end(text: str) -> int:
