@@ -424,3 +424,47 @@ def test_this_period_refers_back_to_the_span_last_named():
     )
     got = facts(text, date(2024, 10, 1))
     assert {p for _, _, p, _, _ in got} == {"2024-01..2024-09"}
+
+
+def test_a_run_of_months_named_by_an_ordinal_counts_back_from_the_month_reported():
+    got = facts(
+        "Xpeng delivered 34,611 vehicles in June, marking the 8th consecutive month where "
+        "Xpeng delivered more than 30,000 units.",
+        date(2025, 7, 1),
+    )
+    assert {p for _, _, p, v, b in got if v == 30000 and b == "gt"} == {
+        "2024-11",
+        "2024-12",
+        "2025-01",
+        "2025-02",
+        "2025-03",
+        "2025-04",
+        "2025-05",
+        "2025-06",
+    }
+    got = facts("零跑9月交付33,767辆，已连续第五个月交付量超过了30000辆。", date(2025, 10, 2))
+    assert sorted(p for _, _, p, v, _ in got if v == 30000) == [
+        "2025-05",
+        "2025-06",
+        "2025-07",
+        "2025-08",
+        "2025-09",
+    ]
+    # the launch month is an event's time: the run ends with the month the article reports
+    got = facts(
+        "XPeng delivered 36,728 vehicles in November. Launched in August 2024 with prices "
+        "starting at RMB 119,800, the Mona M03 marked its 15th straight month above 10,000 units.",
+        date(2025, 12, 9),
+    )
+    months = sorted(p for _, _, p, v, _ in got if v == 10000)
+    assert len(months) == 15 and months[0] == "2024-09" and months[-1] == "2025-11"
+
+
+def test_a_figure_the_article_repeats_is_one_fact_at_its_first_mention():
+    text = "BYD sold 480,186 vehicles in November\n\nBYD said on Monday it sold 480,186 vehicles in November."
+    got = extract_text(text, published=date(2025, 12, 2))
+    assert [(f.entity, f.period, f.value) for f in got] == [("byd", "2025-11", 480186.0)]
+    assert got[0].span_start < text.index("\n")
+    # a rounded restatement is another fact
+    got = extract_text("比亚迪11月销量480,186辆。比亚迪11月销量约48万辆。", published=date(2025, 12, 2))
+    assert sorted(f.value for f in got) == [480000.0, 480186.0]

@@ -61,10 +61,13 @@ _SUBORDINATE = re.compile(
 )
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
-_CONSECUTIVE_ZH = re.compile(r"连续(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个?月")
+_CONSECUTIVE_ZH = re.compile(r"连续第?(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个?月")
 _LIST_JOIN = re.compile(r"^(?:[、，,/&]|和|及|与|以及| and | & |, and |, )$")
 _CONSECUTIVE_EN = re.compile(
-    r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months|(?:for )?the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:(?:consecutive|straight) month|(?:straight |consecutive )?month in a row|month running)",
+    r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months"
+    r"|(?:for )?(?:the|its|a) (?:(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+    r"|(?P<ordn>\d{1,2})(?:st|nd|rd|th)) (?:(?:consecutive|straight) month|(?:straight |consecutive )?month in a row"
+    r"|month running)",
     re.I,
 )
 _ORDINALS = {
@@ -77,6 +80,8 @@ _ORDINALS = {
     "eighth": 8,
     "ninth": 9,
     "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DIFFERENCE_AFTER = re.compile(
@@ -139,6 +144,12 @@ _FLAT_TABLE_HINT = re.compile(
     r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
     r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
 )
+# a time an event happened at ("Launched in August 2024, the sedan …", 自2024年3月28日…发布),
+# not the time of a figure in a later clause
+_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:launched|introduced|unveiled|debuted|founded|established|listed|since)(?: in| on)?|自|从) ?$"
+)
+_EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
 #: metric names of a change: deliveries_yoy, sales_mom, revenue_growth
@@ -442,6 +453,8 @@ def _consecutive_n(m: re.Match) -> int:
     if g.get("en"):
         e = g["en"].lower()
         return _EN_NUM.get(e) or int(e)
+    if g.get("ordn"):
+        return int(g["ordn"])
     return _ORDINALS[g["ord"].lower()]
 
 
@@ -512,12 +525,11 @@ class _Reading(NamedTuple):
 
 @dataclass
 class _Emitted:
-    """The facts of an article so far, what they hold where it has a table (to emit a
-    figure the table repeats once), and the sentence excerpts already cut."""
+    """The facts of an article so far, what they hold (to emit a figure the article repeats
+    once, at its first mention), and the sentence excerpts already cut."""
 
     facts: list[Fact] = field(default_factory=list)
-    tables: bool = False  # whether the article has a table (else no value is remembered)
-    seen_values: set[tuple] = field(default_factory=set)
+    seen: set[tuple] = field(default_factory=set)  # (entity, metric, period, value, bound, unit)
     sentences: dict[int, str] = field(default_factory=dict)
 
 
@@ -877,6 +889,13 @@ class Extractor:
         before = best or self._last_in(self.periods, sent.start, q.start)
         if before is not None and before.local:
             before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
+        if (
+            before is not None
+            and best is None
+            and self._event_time(before)
+            and _consecutive(self.lower[clause[0] : clause[1]])
+        ):
+            before = None  # "Launched in August 2024, the sedan marked its 15th straight month …"
         if flow and not move and (before is None or (before.kind == "day" and not before.asof)):
             after = self._span_just_after(q, sent)
             if after is not None:
@@ -906,6 +925,14 @@ class Extractor:
             prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow)
             return prev if prev is not None and not self._ahead(prev) else None
         return None
+
+    def _event_time(self, p: PeriodMention) -> bool:
+        """Whether ``p`` is when an event happened ("launched in August 2024", 自…发布)."""
+        low = self.lower
+        return bool(
+            _EVENT_BEFORE.search(low, max(0, p.start - 16), p.start)
+            or _EVENT_AFTER.match(low[p.end : p.end + 6])
+        )
 
     def _nearest_in_clause(self, q: Quantity, clause, flow: bool, move: bool) -> PeriodMention | None:
         """The time nearest ``q`` in its clause: those after it count 1.2 times as far (one
@@ -1199,7 +1226,7 @@ class Extractor:
         }
         paired = self._respectively()
         table = self._table_cells()
-        acc = _Emitted(tables=bool(table))
+        acc = _Emitted()
         for q in self.quantities:
             fig = self._figure(q, table)
             if fig is None or not self._refine_metric(fig):
@@ -1570,7 +1597,6 @@ class Extractor:
             "source_url": meta["source_url"],
             "publisher": meta["publisher"],
         }
-        seen: set[tuple] = set()  # (the figure's own: no other has its span)
         for per in reading.periods:
             why_period = _period_problem(per, metric, self._today) or self._published_problem
             if why_period is _BAD_PERIOD:
@@ -1578,12 +1604,10 @@ class Extractor:
             slug = self._model_entity(entity, metric, per)
             for v, bd in values:
                 v = v * fig.sign
-                key = (slug, metric, per, v, bd)
-                if key in seen or (fig.tab is not None and key in acc.seen_values):
-                    continue  # (a table repeating a figure the text gave: once)
-                seen.add(key)
-                if acc.tables:
-                    acc.seen_values.add(key)
+                key = (slug, metric, per, v, bd, unit)
+                if key in acc.seen:
+                    continue  # a figure the article repeats (headline, lede, table, summary): once
+                acc.seen.add(key)
                 fv = float(v)
                 why = why_period or fact_value_problem(metric, unit, fv)
                 if why is not None:
