@@ -261,23 +261,23 @@ def test_changes_no_metric_holds_give_no_fact():
     assert not any(m.endswith("_mom") for _, m, *_ in got)
     # a margin named after the figure: its level is no growth of that figure
     got = facts(
-        "理想汽車全年車輛銷售收入1066.8億元，跌23%，車輛毛利率17.9%，下降1.9個百分點。", date(2026, 3, 12)
+        "理想汽車全年收入總額1123.1億元，跌22.3%，車輛毛利率17.9%，下降1.9個百分點。", date(2026, 3, 12)
     )
-    assert ("li-auto", "revenue_yoy", "2025", -23.0, "eq") in got
+    assert ("li-auto", "revenue_yoy", "2025", -22.3, "eq") in got
     assert not any(v == 17.9 for *_, v, _ in got)
 
 
 def test_the_figure_compared_with_takes_the_time_compared_with():
     got = facts(
-        "2025年第三季度,理想汽车车辆销售收入为259亿元,较2024年第三季度的413亿元减少37.4%,"
-        "较2025年第二季度的289亿元减少10.4%。",
+        "2025年第三季度,理想汽车收入总额为274亿元,较2024年第三季度的428亿元减少36.2%,"
+        "较2025年第二季度的302亿元减少9.5%。",
         date(2025, 11, 26),
     )
-    assert ("li-auto", "revenue", "2025-Q3", 2.59e10, "eq") in got
-    assert ("li-auto", "revenue", "2024-Q3", 4.13e10, "eq") in got
-    assert ("li-auto", "revenue", "2025-Q2", 2.89e10, "eq") in got
+    assert ("li-auto", "revenue", "2025-Q3", 2.74e10, "eq") in got
+    assert ("li-auto", "revenue", "2024-Q3", 4.28e10, "eq") in got
+    assert ("li-auto", "revenue", "2025-Q2", 3.02e10, "eq") in got
     # the change after the compared figure keeps the period of the figure it changes
-    assert ("li-auto", "revenue_yoy", "2025-Q3", -37.4, "eq") in got
+    assert ("li-auto", "revenue_yoy", "2025-Q3", -36.2, "eq") in got
     # without a figure after it, the compared time is no figure's
     got = facts("零跑汽车8月交付5.7万辆，较2024年8月增长88%。", date(2025, 9, 1))
     assert {p for _, _, p, _, _ in got} == {"2025-08"}
@@ -468,3 +468,20 @@ def test_a_figure_the_article_repeats_is_one_fact_at_its_first_mention():
     # a rounded restatement is another fact
     got = extract_text("比亚迪11月销量480,186辆。比亚迪11月销量约48万辆。", published=date(2025, 12, 2))
     assert sorted(f.value for f in got) == [480000.0, 480186.0]
+
+
+def test_vehicle_sales_revenue_home_sales_and_a_segment_opened_by_qizhong_are_no_totals():
+    got = facts("蔚来第三季度收入217.9亿元，其中汽车销售收入达192亿元。", date(2025, 11, 25))
+    assert {v for _, m, _, v, _ in got if m == "revenue"} == {21790000000.0}
+    got = facts(
+        "In the third quarter, Li Auto's total revenues were RMB27.4 billion; revenue from vehicle sales "
+        "was RMB25.9 billion."
+    )
+    assert {v for _, m, _, v, _ in got if m == "revenue"} == {27400000000.0}
+    got = facts("BYD's domestic sales declined 5.1% to 3.1 million in 2025.", date(2026, 1, 5))
+    assert not got
+    got = facts(
+        "比亚迪全年累计销量4,602,436辆，其中纯电车型12月销量190,712辆，全年累计2,256,714辆。",
+        date(2026, 1, 2),
+    )
+    assert {v for *_, v, _ in got} == {4602436.0}

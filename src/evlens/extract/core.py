@@ -1427,10 +1427,13 @@ class Extractor:
         """Whether a company's count (or the change of one) is one segment of the maker's
         figure (:meth:`_segment`), not its total."""
         q, change = fig.q, fig.base_metric != fig.metric
-        if not (q.kind in ("count", None) or change):
+        if not (q.kind in ("count", None, "currency") or change):
             return False
         if self._segment(q, fig.clause):
             return True
+        k = self.lower.rfind("其中", fig.sent.start, q.start)
+        if k >= 0 and self._word_within("segment", k + 2, min(k + 10, q.start)):
+            return True  # 其中纯电车型12月销量190,712辆，全年累计2,256,714辆: the rest of the sentence
         f = self._last_figure_before(q, fig.sent) if change else None
         return f is not None and f.kind != "percent" and self._segment(f, fig.sent.clause_of(f.start))
 
