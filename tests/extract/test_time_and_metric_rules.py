@@ -485,3 +485,18 @@ def test_vehicle_sales_revenue_home_sales_and_a_segment_opened_by_qizhong_are_no
         date(2026, 1, 2),
     )
     assert {v for *_, v, _ in got} == {4602436.0}
+
+
+def test_plans_read_from_more_words_and_a_target_met_is_no_plan():
+    d = date(2025, 10, 2)
+    got = facts("For Q4 2025, Li Auto anticipates vehicle deliveries between 123,000 and 128,000.", d)
+    assert {m for _, m, *_ in got} == {"delivery_target"}
+    # a month in a plan is the next such month; 破 is "more than"
+    got = facts("零跑争取12月单月交付量破7万辆。", d)
+    assert got == {("leapmotor", "delivery_target", "2025-12", 70000.0, "gt")}
+    # the figure a target word follows is the target
+    got = facts("比亚迪2025年超额完成年初设定的300万辆目标。", date(2026, 1, 2))
+    assert {m for _, m, *_ in got} <= {"delivery_target"}
+    # a target met: the figure after it is what was sold
+    got = facts("吉利汽车同样超额完成年度目标，2025年总销量突破302万辆。", date(2026, 1, 2))
+    assert ("geely", "sales", "2025", 3020000.0, "gt") in got

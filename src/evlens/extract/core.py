@@ -105,6 +105,14 @@ _COMPARED_MONTH = re.compile(
 )
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
+# a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差") is the target
+_TARGET_AFTER = re.compile(
+    r"^ ?(?:辆|台|部|units?|vehicles?)?的? ?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|target|goal)"
+)
+# a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
+_TARGET_MET = re.compile(
+    r"(?:完成|达成|实现|超额|超过|达到|met|hit|beat|exceeded|surpassed)[^，。；,;]{0,8}$"
+)
 _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|in the same (?:period|month|quarter) (?:of )?last year)\b"
 )
@@ -1310,11 +1318,10 @@ class Extractor:
         elif q.kind == "currency" and fig.mm.word in lex.metrics[fig.metric].negative:
             fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
         # a delivery count in a plan is a target
-        plan = lex.word_res["plan"]
         if (
             fig.metric in ("deliveries", "sales")
             and not _CUMULATIVE_WORDS.search(fig.ctext)
-            and (plan.search(lower, clause[0], q.start) or self._plan_before(q, fig.sent, plan))
+            and self._in_plan(q, clause, fig.sent)
         ):
             fig.metric = "delivery_target"
             fig.rule.append("plan")
@@ -1736,6 +1743,16 @@ class Extractor:
         end = first.start if first is not None else prev.end
         return self.lex.word_res["forecast"].search(self.lower, prev.start, end) is not None
 
+    def _in_plan(self, q: Quantity, clause, sent) -> bool:
+        """Whether ``q`` is planned: a plan word before it in its clause (not a target met,
+        "超额完成年度目标，…突破302万辆"), or earlier in its sentence (:meth:`_plan_before`),
+        or a target word just after it ("300万辆目标")."""
+        plan, lower = self.lex.word_res["plan"], self.lower
+        m = plan.search(lower, clause[0], q.start)
+        if m is not None and not _TARGET_MET.search(lower, max(clause[0], m.start() - 12), m.start()):
+            return True
+        return self._plan_before(q, sent, plan) or bool(_TARGET_AFTER.match(lower[q.end : q.end + 14]))
+
     def _plan_before(self, q: Quantity, sent, plan: re.Pattern) -> bool:
         """A plan word earlier in the sentence ("理想预计，第4季交付量为10至11万辆") with no
         other figure between it and ``q``."""
@@ -1743,7 +1760,8 @@ class Extractor:
         lo = prev.end if prev is not None else sent.start
         if prev is not None and prev.high is None and q.start - prev.end < 3:
             return False
-        return plan.search(self.lower, lo, q.start) is not None
+        m = plan.search(self.lower, lo, q.start)
+        return m is not None and not _TARGET_MET.search(self.lower, max(lo, m.start() - 12), m.start())
 
     def _listed_months(self, pm: PeriodMention) -> tuple[str, ...]:
         """The months listed up to month ``pm`` ("9月、10月", "October and November"): the

@@ -267,10 +267,11 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 
 # Words that put what follows them in the future ("expects to deliver in July", "将于7月交付"),
 # looked for in the 60 characters before a time, within its sentence.
-_FUTURE = re.compile(
-    r"将于|即将|预计|计划|展望|有望|目标|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|goal|looking ahead)\b",
-    re.I,
+_FUTURE_WORDS = (
+    r"将于|即将|预计|预期|计划|展望|有望|目标|力争|争取|剑指"
+    r"|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|targeting|goal|looking ahead)\b"
 )
+_FUTURE = re.compile(_FUTURE_WORDS, re.I)
 _COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
 _COMPARED_YEAR = re.compile(
     r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
@@ -840,9 +841,9 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     URL; else the latest full day it names (``2025年11月17日``, "November 17, 2025"); else
     the day after the latest month, quarter or half it names with a year; else the last day
     of the year it names most often. A month, quarter, half or day under a plan or a goal
-    (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a span starts from (``自2024年3月28日``, "since") only bounds it below. A day
-    named without a year near the top (``11月17日``, a release day) moves it later, in that
-    year. None when the text names no year. ``body``, when given, is the text as normalised
+    (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a
+    span starts from (``自2024年3月28日``, "since") only bounds it below. A day named
+    without a year near the top (``11月17日``, a release day) moves it later, in that year. None when the text names no year. ``body``, when given, is the text as normalised
     (simplified script, its front matter blanked), read for all but the URL.
 
     >>> infer_date("url: https://example.com/2025/11/26/byd\\n")
@@ -905,8 +906,8 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
 
 # a time named under a plan or a goal is ahead of the article, not reported in it
 _AHEAD_BEFORE = re.compile(
-    r"(?:到|(?<!截)至|预计|预期|计划|目标|将|有望|力争|展望|明年|by|targets?|targeting|plans?|planned|expects?"
-    r"|expected|aims?|aiming|will|until|through)[^，。；,;.!?！？]{0,8}$",
+    rf"(?:{_FUTURE_WORDS}|到|(?<!截)至|将|明年|\b(?:by|plans?|planned|expects?|expected|aims?|aiming|until|through)\b)"
+    r"[^，。；,;.!?！？]{0,8}$",
     re.I,
 )
 _AHEAD_AFTER = re.compile(r"^.{0,4}(?:目标|前)|^\W{0,3}(?:target|goal)", re.I)
