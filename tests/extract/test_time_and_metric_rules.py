@@ -500,3 +500,14 @@ def test_plans_read_from_more_words_and_a_target_met_is_no_plan():
     # a target met: the figure after it is what was sold
     got = facts("吉利汽车同样超额完成年度目标，2025年总销量突破302万辆。", date(2026, 1, 2))
     assert ("geely", "sales", "2025", 3020000.0, "gt") in got
+
+
+def test_costs_cash_per_share_figures_and_staff_are_held_by_no_metric():
+    d = date(2025, 11, 26)
+    assert not facts("In the third quarter, cost of sales rose 48.4% to RMB 20.1 billion.", d)
+    assert not facts("Net loss per ADS was RMB 3.70 in the third quarter.", d)
+    assert not facts("截至9月30日，蔚来现金及现金等价物总额达367亿元。", d)
+    assert not facts("赛力斯上半年研发人员增至6984人，同比增长26.6%。", d)
+    # the maker's own figures beside them stay
+    got = facts("蔚来第三季度收入217.9亿元，销售费用为30.1亿元。", d)
+    assert got == {("nio", "revenue", "2025-Q3", 21790000000.0, "eq")}

@@ -1336,6 +1336,9 @@ class Extractor:
         ):
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
+        if fig.base_metric.startswith("unheld_"):
+            self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
+            return False
         return True
 
     def _figure_entity(self, fig: _Figure, paired: dict[int, dict]) -> str | None:
