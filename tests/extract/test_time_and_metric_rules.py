@@ -511,3 +511,13 @@ def test_costs_cash_per_share_figures_and_staff_are_held_by_no_metric():
     # the maker's own figures beside them stay
     got = facts("蔚来第三季度收入217.9亿元，销售费用为30.1亿元。", d)
     assert got == {("nio", "revenue", "2025-Q3", 21790000000.0, "eq")}
+
+
+def test_press_time_prices_highs_lows_and_issue_prices_are_no_day_levels():
+    d = date(2025, 11, 27)
+    assert not facts("截至发稿，理想汽车股价上涨1.81%，报73港元/股。", d)
+    assert not facts("小米股价自6月高见61.45元后回落。", d)
+    assert not facts("零跑汽车较发行价131.5港元跌2.97%。", d)
+    assert not facts("In morning trading in New York, Zeekr's shares rose 4%.", d)
+    got = facts("理想汽车股价今日收报73港元，涨1.81%。", d)
+    assert ("li-auto", "share_price", "2025-11-27", 73.0, "eq") in got
