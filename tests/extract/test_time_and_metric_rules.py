@@ -521,3 +521,11 @@ def test_press_time_prices_highs_lows_and_issue_prices_are_no_day_levels():
     assert not facts("In morning trading in New York, Zeekr's shares rose 4%.", d)
     got = facts("理想汽车股价今日收报73港元，涨1.81%。", d)
     assert ("li-auto", "share_price", "2025-11-27", 73.0, "eq") in got
+
+
+def test_a_makers_other_businesses_are_segments():
+    d = date(2025, 11, 19)
+    assert not facts("小米第三季度互联网服务收入人民幣94亿元，同比增长10.8%。", d)
+    assert not facts("Xiaomi's smartphone revenue was RMB 46 billion in the third quarter.", d)
+    got = facts("小米第三季度总收入1131亿元。", d)
+    assert got == {("xiaomi", "revenue", "2025-Q3", 113100000000.0, "eq")}
