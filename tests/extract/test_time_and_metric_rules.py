@@ -529,3 +529,15 @@ def test_a_makers_other_businesses_are_segments():
     assert not facts("Xiaomi's smartphone revenue was RMB 46 billion in the third quarter.", d)
     got = facts("小米第三季度总收入1131亿元。", d)
     assert got == {("xiaomi", "revenue", "2025-Q3", 113100000000.0, "eq")}
+
+
+def test_the_company_in_an_article_about_one_maker_is_that_maker_not_the_rival_last_named():
+    text = (
+        "BYD sold 480,186 vehicles in November. BYD's exports rose. BYD now leads Tesla.\n\n"
+        "The company produced 316,510 vehicles in November."
+    )
+    got = facts(text, date(2025, 12, 2))
+    assert ("byd", "production", "2025-11", 316510.0, "eq") in got
+    # in a round-up, "the company" is the maker last named
+    text = "NIO delivered 36,275 vehicles in November. XPeng delivered 36,728.\n\nThe company produced 40,000 in November."
+    assert ("xpeng", "production", "2025-11", 40000.0, "eq") in facts(text, date(2025, 12, 2))

@@ -738,8 +738,20 @@ class Extractor:
         for back in range(si - 1, max(-1, si - 4), -1):
             found = self._entity_of_sentence(ents, self.sentences[back])
             if found is not None:
-                return found
+                return self._anaphor_subject(q, sent, metric, ents, found)
         return self._subject_for(q, sent, metric, ents)
+
+    def _anaphor_subject(self, q: Quantity, sent, metric: str, ents, found: _Mention) -> _Mention:
+        """``found``, the name an earlier sentence leaves, unless an anaphor before ``q``
+        ("the company", 该企) points past it to the article's subject: in an article about
+        one maker, a rival named last is not "the company" (the subject's own unit is)."""
+        m = self.lex.word_res["entity_anaphor"].search(self.lower, sent.start, q.start)
+        if m is None or not word_ok(self.lower, m.start(), m.end()) or not self._dominant_subject():
+            return found
+        subject = self._subject_for(q, sent, metric, ents)
+        if subject is None or subject.key in self._lineage(found.key):
+            return found
+        return subject
 
     def _entities_fitting(self, metric: str) -> list[_Mention]:
         """The entities named in the text that may have a figure of ``metric``."""
@@ -853,6 +865,11 @@ class Extractor:
             yield cur
             cur = lex[cur].parent if cur in lex else None
 
+    def _dominant_subject(self) -> bool:
+        """Whether the article's subject is named at least twice as often as any other
+        company (its own units apart): an article about it, not a round-up."""
+        return self._subject() is not None and self._subject_dominant
+
     def _subject(self) -> _Mention | None:
         if "_subject_m" not in self.__dict__:
             counts: dict[str, int] = {}
@@ -882,6 +899,10 @@ class Extractor:
             best = max(total, key=lambda k: (total[k], -first[k].start), default=None)
             self._subject_m = first[best] if best is not None else None
             self._subject_n = total[best] if best is not None else 0
+            # whether it is named at least twice as often as any other company not its unit
+            self._subject_dominant = best is not None and all(
+                2 * n <= total[best] for k, n in total.items() if best not in self._lineage(k)
+            )
         return self._subject_m
 
     def _period_for(
