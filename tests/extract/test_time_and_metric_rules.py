@@ -541,3 +541,21 @@ def test_the_company_in_an_article_about_one_maker_is_that_maker_not_the_rival_l
     # in a round-up, "the company" is the maker last named
     text = "NIO delivered 36,275 vehicles in November. XPeng delivered 36,728.\n\nThe company produced 40,000 in November."
     assert ("xpeng", "production", "2025-11", 40000.0, "eq") in facts(text, date(2025, 12, 2))
+
+
+def test_the_year_ago_quarter_is_the_quarter_named_a_year_earlier():
+    got = facts(
+        "Li Auto's revenue was RMB 27.4 billion in the third quarter of 2025, compared to RMB 42.9 billion "
+        "in the year-ago quarter.",
+        date(2025, 11, 26),
+    )
+    assert got == {
+        ("li-auto", "revenue", "2025-Q3", 27400000000.0, "eq"),
+        ("li-auto", "revenue", "2024-Q3", 42900000000.0, "eq"),
+    }
+    got = facts(
+        "NIO's net loss was RMB 2.7 billion in the second quarter of 2022, from RMB 10.29 billion in the same "
+        "quarter last year.",
+        date(2022, 9, 8),
+    )
+    assert ("nio", "net_profit", "2021-Q2", -10290000000.0, "eq") in got

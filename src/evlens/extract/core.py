@@ -113,9 +113,8 @@ _TARGET_AFTER = re.compile(
 _TARGET_MET = re.compile(
     r"(?:完成|达成|实现|超额|超过|达到|met|hit|beat|exceeded|surpassed)[^，。；,;]{0,8}$"
 )
-_A_YEAR_EARLIER = re.compile(
-    r" ?(?:a year (?:earlier|ago|before)|the year before|in the same (?:period|month|quarter) (?:of )?last year)\b"
-)
+# (the same quarter last year, the year-ago quarter: times of their own, see .dates)
+_A_YEAR_EARLIER = re.compile(r" ?(?:a year (?:earlier|ago|before)|the year before)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
 _RISEN_TO = re.compile(

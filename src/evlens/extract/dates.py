@@ -112,9 +112,11 @@ _EN = re.compile(
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
     rf"|the first (?P<efq>two|three|2|3) quarters(?: of (?:the year|this year|(?P<efqy>(?:19|20)\d{{2}})))?"
-    rf"|(?P<einy>in the year)\b"
-    rf"|(?P<eyend>year-end|the year(?! so far))\b"
+    rf"|(?P<einy>in the year)\b(?!-)"
+    rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
+    rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
+    rf"|the same (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|of (?:last|the previous|the prior) year))\b"
     rf"|(?P<eref>the (?:quarter|three months|six months|same period|month|period)|(?:this|that) period)\b"
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
@@ -554,6 +556,16 @@ def _zh_same_period(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | N
     return PeriodMention(a, b + 2, f"{y:04d}{period[4:]}", kind, False, local=True)
 
 
+def _year_ago(a: int, b: int, ctx: _Context) -> PeriodMention | None:
+    """The span last named, a year earlier ("the year-ago quarter", "the same period last year"):
+    the time of its own clause only (see :func:`_zh_same_period`)."""
+    last = ctx.spans.get("last")
+    if last is None or last[1] == "year":
+        return None
+    period, kind = last
+    return PeriodMention(a, b, f"{int(period[:4]) - 1:04d}{period[4:]}", kind, False, local=True)
+
+
 def _zh_month_range(
     a: int, b: int, g: dict, ctx: _Context, y: int | None, asof: bool
 ) -> PeriodMention | None:
@@ -654,6 +666,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_quarter_or_half(a, b, g, ctx, asof)
     if g["ewd"] or g["efm"] or g["efq"] or g["einy"] or g["eyend"] or g["eref"] or g["enow"] or g["efull"]:
         return _en_in_context(a, b, g, ctx, asof)
+    if g["eago"]:
+        return _year_ago(a, b, ctx)
     if g["erelm"]:
         month = ctx.rel_month(g["erelm"].lower())
         return PeriodMention(a, b, month, "month", asof) if month else None
