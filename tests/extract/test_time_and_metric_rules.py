@@ -559,3 +559,14 @@ def test_the_year_ago_quarter_is_the_quarter_named_a_year_earlier():
         date(2022, 9, 8),
     )
     assert ("nio", "net_profit", "2021-Q2", -10290000000.0, "eq") in got
+
+
+def test_a_writers_arithmetic_and_others_forecasts_are_no_facts():
+    d = date(2025, 11, 2)
+    assert not facts("结合10月已交付的40397台推算，蔚来11月和12月需保持月均3.98万台的交付水平。", d)
+    assert not facts("Nio must now achieve a minimum of 43,328 deliveries in December.", d)
+    assert not facts("根据市场预测平均值，特斯拉2025年销量预计为164万辆。", d)
+    assert not facts(
+        "Tesla is expected to report around 440,900 vehicle deliveries for the fourth quarter.", d
+    )
+    assert facts("蔚来10月交付40,397台。", d) == {("nio", "deliveries", "2025-10", 40397.0, "eq")}
