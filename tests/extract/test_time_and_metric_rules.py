@@ -570,3 +570,15 @@ def test_a_writers_arithmetic_and_others_forecasts_are_no_facts():
         "Tesla is expected to report around 440,900 vehicle deliveries for the fourth quarter.", d
     )
     assert facts("蔚来10月交付40,397台。", d) == {("nio", "deliveries", "2025-10", 40397.0, "eq")}
+
+
+def test_yesterday_the_next_day_and_now_are_days():
+    d = date(2025, 11, 20)
+    assert ("xiaomi", "share_price", "2025-11-19", 77.05, "eq") in facts(
+        "小米港股昨日收报77.05港元，跌2%。", d
+    )
+    got = facts("11月5日，小鹏股价跌3%。次日股价继续下跌4.94%。", d)
+    assert ("xpeng", "share_return", "2025-11-06", -4.94, "eq") in got
+    assert facts("零跑市值如今已达2606亿元。", d) == {
+        ("leapmotor", "market_cap", "2025-11-20", 260600000000.0, "eq")
+    }

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -30,13 +30,13 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|�
 _BEFORE = "[此之以提向从往当眼目事]"
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如])"
 _ZH = re.compile(
     r"(?<!连续)(?<!连续第)"
     + _ZH_LEAD
     + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|前[三两]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
+    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
@@ -44,7 +44,7 @@ _ZH = re.compile(
     rf"|(?<!{_BEFORE})(?P<qrange>前三个?季度?|前两个?季度?)"
     rf"|(?<!{_BEFORE})[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
-    rf"|(?P<today>今日|今天|当日|当天|目前|当前)"
+    rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|(?<!首)次日|隔日|翌日)"
     rf"|(?P<ytd>年内|今年以来)"
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
     rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|首季度?)(?![节])"
@@ -207,8 +207,6 @@ class _Context:
         """The latest such weekday on or before the article's date."""
         if self.today is None:
             return None
-        from datetime import timedelta
-
         return (self.today - timedelta(days=(self.today.weekday() - wd) % 7)).isoformat()
 
     def rel(self, word: str) -> int | None:
@@ -589,10 +587,19 @@ def _zh_day(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """A weekday (周三) or 今天/当日: the day it names."""
     if g["today"] in ("当日", "当天") and ctx.day:
         return PeriodMention(a, b, ctx.day, "day", False)
+    if g["today"] in ("次日", "隔日", "翌日"):  # the day after the day last named
+        return PeriodMention(a, b, _shift_day(ctx.day, 1), "day", False) if ctx.day else None
+    if g["today"] in ("昨日", "昨天"):  # the day before the article's
+        return PeriodMention(a, b, _shift_day(ctx.today.isoformat(), -1), "day", False) if ctx.today else None
     day = (
         ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]]) if g["wd"] else (ctx.today.isoformat() if ctx.today else None)
     )
     return PeriodMention(a, b, day, "day", False) if day else None
+
+
+def _shift_day(day: str, n: int) -> str:
+    """The day ``n`` days after ISO ``day``."""
+    return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
 
 
 def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
@@ -836,7 +843,7 @@ _QUARTER_EN = re.compile(
     r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b", re.I
 )
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
-_MONTHISH = __import__("datetime").timedelta(days=45)
+_MONTHISH = timedelta(days=45)
 
 
 def _year(s: str) -> int:
