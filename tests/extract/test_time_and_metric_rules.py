@@ -582,3 +582,15 @@ def test_yesterday_the_next_day_and_now_are_days():
     assert facts("零跑市值如今已达2606亿元。", d) == {
         ("leapmotor", "market_cap", "2025-11-20", 260600000000.0, "eq")
     }
+
+
+def test_a_list_of_one_makers_models_speaks_for_the_maker():
+    got = facts(
+        "China-made Model 3 and Model Y deliveries rose 14.2% to 94,000 in December.", date(2025, 1, 5)
+    )
+    assert ("tesla", "deliveries", "2024-12", 94000.0, "eq") in got
+    got = facts("Tesla's Model 3/Model Y wholesale sales were 61,497 in November.", date(2025, 12, 5))
+    assert got == {("tesla", "wholesale", "2025-11", 61497.0, "eq")}
+    # one model alone keeps the figure
+    got = facts("Tesla's Model Y deliveries were 40,000 in November.", date(2025, 12, 5))
+    assert got == {("tesla-model-y", "deliveries", "2025-11", 40000.0, "eq")}

@@ -62,7 +62,7 @@ _SUBORDINATE = re.compile(
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
 _CONSECUTIVE_ZH = re.compile(r"连续第?(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个?月")
-_LIST_JOIN = re.compile(r"^(?:[、，,/&]|和|及|与|以及| and | & |, and |, )$")
+_LIST_JOIN = re.compile(r"^(?:[、，,/&]|和|及|与|以及| and | & |, and |, | ?/ ?)$")
 _CONSECUTIVE_EN = re.compile(
     r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months"
     r"|(?:for )?(?:the|its|a) (?:(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
@@ -730,7 +730,7 @@ class Extractor:
         if u is not None and (e is None or e.end <= u.start):
             return u
         if e is not None:
-            return e
+            return self._models_listed(e, ents, sent, metric)
         e = self._first_in(ents, q.end, clause[1])
         if e is not None:
             return self._maker_of_models(e, ents, q, clause, metric)
@@ -751,6 +751,23 @@ class Extractor:
         if subject is None or subject.key in self._lineage(found.key):
             return found
         return subject
+
+    def _models_listed(self, e: _Mention, ents: list[_Mention], sent, metric: str) -> _Mention:
+        """``e``, or its maker where ``e`` ends a list of models of that maker ("Model 3 and
+        Model Y deliveries", ``ET7、ES7和ET5交付量``): they speak for it together."""
+        lex = self.lex
+        parent = lex.entities[e.key].parent
+        if not parent or lex.entities[e.key].kind != "model" or not self._entity_ok(parent, metric):
+            return e
+        at, named = e, {e.key}
+        while (prev := self._last_in(ents, sent.start, at.start)) is not None:
+            if not _LIST_JOIN.match(self.t[prev.end : at.start]):
+                break
+            if lex.entities[prev.key].kind != "model" or lex.entities[prev.key].parent != parent:
+                return e
+            named.add(prev.key)
+            at = prev
+        return _Mention(e.start, e.end, parent, e.word) if len(named) > 1 else e
 
     def _entities_fitting(self, metric: str) -> list[_Mention]:
         """The entities named in the text that may have a figure of ``metric``."""
