@@ -594,3 +594,12 @@ def test_a_list_of_one_makers_models_speaks_for_the_maker():
     # one model alone keeps the figure
     got = facts("Tesla's Model Y deliveries were 40,000 in November.", date(2025, 12, 5))
     assert got == {("tesla-model-y", "deliveries", "2025-11", 40000.0, "eq")}
+
+
+def test_so_far_this_year_in_a_monthly_report_runs_through_the_month_reported():
+    text = "Zeekr delivered 14,270 vehicles in July. So far this year, Zeekr has delivered 103,525 vehicles."
+    got = facts(text, date(2024, 8, 1))
+    assert ("zeekr", "deliveries", "2024-01..2024-07", 103525.0, "eq") in got
+    # with no month named, the year so far runs to the article's day
+    got = facts("Year-to-date, Tesla's wholesale sales were 700,000.", date(2025, 10, 5))
+    assert {p for _, _, p, _, _ in got} == {"2025-01-01..2025-10-05"}

@@ -1613,7 +1613,26 @@ class Extractor:
             last = date(int(period[:4]), 12, 31)
             fig.rule.append("year_end")
             return [(min(last, published) if published else last).isoformat()]
+        if (
+            pm.kind == "range"
+            and metric not in _MOVES_AND_LEVELS
+            and published
+            and period.endswith(published.isoformat())
+        ):
+            through = self._month_reported(fig.q.start, published)
+            if through is not None and period.startswith(f"{through[:4]}-01-01"):
+                # "so far this year" in a monthly report: through the month it reports
+                fig.rule.append("year_to_month")
+                return [f"{through[:4]}-01..{through}" if through[5:] != "01" else through]
         return [period]
+
+    def _month_reported(self, pos: int, published: date) -> str | None:
+        """The month last named before ``pos`` in the article's year (a month reported)."""
+        k = bisect_left(self._starts_of(self.periods), pos)
+        for p in reversed(self.periods[max(0, k - 30) : k]):
+            if p.kind == "month" and not p.local and p.period[:4] == str(published.year):
+                return p.period
+        return None
 
     def _emit(self, fig: _Figure, entity: str, reading: _Reading, meta: dict, acc: _Emitted) -> None:
         """The facts of a figure, one for each of its periods and values (the two ends of a

@@ -92,7 +92,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # word in any case.
 _EN_LEAD = (
     r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
-    r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |at |end|last |this |next ))"
+    r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |at |end|last |this |next |so far|year))"
 )
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])"
@@ -121,7 +121,7 @@ _EN = re.compile(
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
-    rf"|(?P<eytd>year to date|year-to-date|so far this year|the year so far|since the (?:start|beginning) of the year)\b"
+    rf"|(?P<eytd>(?i:year to date|year-to-date|so far this year|the year so far|since the (?:start|beginning) of the year))\b"
     rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
     rf")"
 )
