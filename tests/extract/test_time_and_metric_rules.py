@@ -603,3 +603,16 @@ def test_so_far_this_year_in_a_monthly_report_runs_through_the_month_reported():
     # with no month named, the year so far runs to the article's day
     got = facts("Year-to-date, Tesla's wholesale sales were 700,000.", date(2025, 10, 5))
     assert {p for _, _, p, _, _ in got} == {"2025-01-01..2025-10-05"}
+
+
+def test_trims_brands_and_models_named_in_full_take_their_figures():
+    d = date(2025, 5, 27)
+    got = facts(
+        "The SU7 Pro now has a waiting time of 35-38 weeks. The SU7 Max has a waiting time of 33-36 weeks.", d
+    )
+    assert {e for e, *_ in got} == {"xiaomi-su7-pro", "xiaomi-su7-max"}
+    assert facts("吉利银河品牌11月销量12.5万辆。", date(2025, 12, 1)) == {
+        ("geely-galaxy", "sales", "2025-11", 125000.0, "eq")
+    }
+    got = facts("小鹏P5在1月交付4,029台，小鹏G3系列交付2,186台。", date(2022, 2, 1))
+    assert {e for e, *_ in got} == {"xpeng-p5", "xpeng-g3"}
