@@ -616,3 +616,9 @@ def test_trims_brands_and_models_named_in_full_take_their_figures():
     }
     got = facts("小鹏P5在1月交付4,029台，小鹏G3系列交付2,186台。", date(2022, 2, 1))
     assert {e for e, *_ in got} == {"xpeng-p5", "xpeng-g3"}
+
+
+def test_a_single_month_figure_after_a_years_total_is_the_month_reported():
+    got = facts("蔚来12月交付4.8万辆，全年累计交付32.6万辆，ES8单月交付2.23万辆。", date(2026, 1, 2))
+    assert ("nio-es8", "deliveries", "2025-12", 22300.0, "eq") in got
+    assert ("nio", "deliveries", "2025", 326000.0, "eq") in got

@@ -1607,6 +1607,11 @@ class Extractor:
             # that ended earlier, "above HK$20 from June to September", stays a range)
             fig.rule.append("range_end")
             return [published.isoformat()]
+        if pm.kind == "year" and "单月" in ctext and metric not in _MOVES_AND_LEVELS:
+            month = self._month_reported(fig.q.start, period)
+            if month is not None:  # "全年…；ES8单月交付2.23万辆": the month reported
+                fig.rule.append("single_month")
+                return [month]
         if pm.kind == "year" and metric in _LEVELS:
             # a level in a year is where it ended the year ("ended the year at"),
             # or where it stands now in the article's own year
@@ -1619,18 +1624,18 @@ class Extractor:
             and published
             and period.endswith(published.isoformat())
         ):
-            through = self._month_reported(fig.q.start, published)
+            through = self._month_reported(fig.q.start, str(published.year))
             if through is not None and period.startswith(f"{through[:4]}-01-01"):
                 # "so far this year" in a monthly report: through the month it reports
                 fig.rule.append("year_to_month")
                 return [f"{through[:4]}-01..{through}" if through[5:] != "01" else through]
         return [period]
 
-    def _month_reported(self, pos: int, published: date) -> str | None:
-        """The month last named before ``pos`` in the article's year (a month reported)."""
+    def _month_reported(self, pos: int, year: str) -> str | None:
+        """The month of ``year`` last named before ``pos`` (a month reported)."""
         k = bisect_left(self._starts_of(self.periods), pos)
         for p in reversed(self.periods[max(0, k - 30) : k]):
-            if p.kind == "month" and not p.local and p.period[:4] == str(published.year):
+            if p.kind == "month" and not p.local and p.period[:4] == year:
                 return p.period
         return None
 
