@@ -622,3 +622,13 @@ def test_a_single_month_figure_after_a_years_total_is_the_month_reported():
     got = facts("蔚来12月交付4.8万辆，全年累计交付32.6万辆，ES8单月交付2.23万辆。", date(2026, 1, 2))
     assert ("nio-es8", "deliveries", "2025-12", 22300.0, "eq") in got
     assert ("nio", "deliveries", "2025", 326000.0, "eq") in got
+
+
+def test_overseas_sales_are_exports():
+    got = facts("比亚迪1月新能源汽车销量为300,538辆。其中海外销量为66,336辆。", date(2025, 2, 2))
+    assert ("byd", "exports", "2025-01", 66336.0, "eq") in got
+    got = facts(
+        "Year-to-date through November, BYD's overseas deliveries totaled 912,562 vehicles.",
+        date(2025, 12, 2),
+    )
+    assert {m for _, m, *_ in got} == {"exports"}
