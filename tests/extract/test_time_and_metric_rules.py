@@ -632,3 +632,12 @@ def test_overseas_sales_are_exports():
         date(2025, 12, 2),
     )
     assert {m for _, m, *_ in got} == {"exports"}
+
+
+def test_a_price_band_is_no_price_or_revenue():
+    d = date(2025, 11, 19)
+    got = facts("The Xpeng G6 is the best-selling model in the RMB200,000-250,000 price range in October.", d)
+    assert not got
+    assert facts("The Xpeng G6 is priced at RMB 176,800.", d) == {
+        ("xpeng-g6", "vehicle_price", "2025-11-19", 176800.0, "eq")
+    }
