@@ -641,3 +641,15 @@ def test_a_price_band_is_no_price_or_revenue():
     assert facts("The Xpeng G6 is priced at RMB 176,800.", d) == {
         ("xpeng-g6", "vehicle_price", "2025-11-19", 176800.0, "eq")
     }
+
+
+def test_more_change_words():
+    got = facts("比亚迪9月新能源汽车销量约39.6万辆，较去年同期微幅衰退1.82%。", date(2025, 10, 2))
+    assert ("byd", "sales_yoy", "2025-09", -1.82, "eq") in got
+    assert facts("赛力斯上半年归母净利润续飙81%。", date(2025, 8, 30)) == {
+        ("seres", "net_profit_yoy", "2025-H1", 81.0, "eq")
+    }
+    got = facts("Tesla China sales increased by 15.3% to 74,117 units in November.", date(2025, 12, 5))
+    assert ("tesla", "sales_yoy", "2025-11", 15.3, "eq") in got
+    got = facts("Zeekr sold 222,123 vehicles in 2024 (+87% YoY).", date(2025, 1, 2))
+    assert ("zeekr", "sales_yoy", "2024", 87.0, "eq") in got
