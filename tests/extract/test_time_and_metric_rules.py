@@ -653,3 +653,20 @@ def test_more_change_words():
     assert ("tesla", "sales_yoy", "2025-11", 15.3, "eq") in got
     got = facts("Zeekr sold 222,123 vehicles in 2024 (+87% YoY).", date(2025, 1, 2))
     assert ("zeekr", "sales_yoy", "2024", 87.0, "eq") in got
+
+
+def test_times_before_qiche_name_no_maker_and_both_powertrains_are_the_total():
+    got = facts("蔚来预计第三季度汽车交付量介乎8.7万至9.1万辆。", date(2025, 9, 3))
+    assert got == {
+        ("nio", "delivery_target", "2025-Q3", 87000.0, "ge"),
+        ("nio", "delivery_target", "2025-Q3", 91000.0, "le"),
+    }
+    got = facts(
+        "比亚迪上月全球共生产317,892辆纯电动和插电式混合动力汽车，而销售量增长0.6%至344,296辆。",
+        date(2025, 8, 2),
+    )
+    assert got == {
+        ("byd", "production", "2025-07", 317892.0, "eq"),
+        ("byd", "sales_yoy", "2025-07", 0.6, "eq"),
+        ("byd", "sales", "2025-07", 344296.0, "eq"),
+    }

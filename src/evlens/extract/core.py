@@ -105,6 +105,12 @@ _COMPARED_MONTH = re.compile(
 )
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
+#: metrics no change is a growth of (a change of a price or a market value is a move)
+_NOT_BASES = ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
+# battery-electric and plug-in hybrid cars named together: a maker's total, not a segment
+_BOTH_POWERTRAINS = re.compile(
+    r"(?:纯电|bevs?\b|battery[- ]electric)[^，。；,;]{0,8}(?:和|与|及|、|\band\b|\+)[^，。；,;]{0,6}(?:插电|插混|phevs?\b|plug-in)"
+)
 # a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差") is the target
 _TARGET_AFTER = re.compile(
     r"^ ?(?:辆|台|部|units?|vehicles?)?的? ?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|target|goal)"
@@ -1476,6 +1482,8 @@ class Extractor:
         q, change = fig.q, fig.base_metric != fig.metric
         if not (q.kind in ("count", None, "currency") or change):
             return False
+        if _BOTH_POWERTRAINS.search(self.lower, fig.sent.start, fig.sent.end):
+            return False  # 纯电动和插电式混合动力汽车, "BEVs and PHEVs": the total
         if self._segment(q, fig.clause):
             return True
         k = self.lower.rfind("其中", fig.sent.start, q.start)
@@ -1868,19 +1876,27 @@ class Extractor:
         # 环比增长17%": the wholesale's growth, not the exports' named in brackets after it)
         last = self._last_figure_before(q, sent)
         if last is not None:
+            # a metric word after that figure, in the change's clause, names what changed
+            # ("共生产317,892辆…，而销售量增长0.6%": the sales', not the production's)
+            lo = max(last.end, sent.clause_of(q.start)[0])
+            i, j = self._bounds(metrics, lo, q.start)
+            for k in range(j - 1, i - 1, -1):
+                m = metrics[k]
+                if (
+                    m.end <= q.start
+                    and m.key not in _NOT_BASES
+                    and lex.metrics[m.key].kind in ("count", "currency")
+                ):
+                    return m
             m = self._metric_for(last, sent.clause_of(last.start), sent)
-            if (
-                m is not None
-                and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
-                and lex.metrics[m.key].kind in ("count", "currency")
-            ):
+            if m is not None and m.key not in _NOT_BASES and lex.metrics[m.key].kind in ("count", "currency"):
                 return m
         i, j = self._bounds(metrics, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = metrics[k]
             if (
                 m.end <= q.start
-                and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
+                and m.key not in _NOT_BASES
                 and lex.metrics[m.key].kind in ("count", "currency")
             ):
                 return m
