@@ -1871,35 +1871,20 @@ class Extractor:
         """The vehicle count or money figure a percent before ``q`` in its sentence can be the
         growth of (not a price, a market value or a return)."""
         lex = self.lex
-        metrics = self.metrics
         # the metric of the last count or money figure before it ("批发销量为86,697辆（含出口），
-        # 环比增长17%": the wholesale's growth, not the exports' named in brackets after it)
+        # 环比增长17%": the wholesale's growth, not the exports' named in brackets after it),
+        # unless a metric word after that figure, in the change's clause, names what changed
+        # ("共生产317,892辆…，而销售量增长0.6%": the sales', not the production's)
         last = self._last_figure_before(q, sent)
         if last is not None:
-            # a metric word after that figure, in the change's clause, names what changed
-            # ("共生产317,892辆…，而销售量增长0.6%": the sales', not the production's)
-            lo = max(last.end, sent.clause_of(q.start)[0])
-            i, j = self._bounds(metrics, lo, q.start)
-            for k in range(j - 1, i - 1, -1):
-                m = metrics[k]
-                if (
-                    m.end <= q.start
-                    and m.key not in _NOT_BASES
-                    and lex.metrics[m.key].kind in ("count", "currency")
-                ):
-                    return m
-            m = self._metric_for(last, sent.clause_of(last.start), sent)
-            if m is not None and m.key not in _NOT_BASES and lex.metrics[m.key].kind in ("count", "currency"):
+            m = self._last_base(max(last.end, sent.clause_of(q.start)[0]), q.start)
+            if m is None:
+                m = self._metric_for(last, sent.clause_of(last.start), sent)
+            if self._base_ok(m):
                 return m
-        i, j = self._bounds(metrics, sent.start, q.start)
-        for k in range(j - 1, i - 1, -1):
-            m = metrics[k]
-            if (
-                m.end <= q.start
-                and m.key not in _NOT_BASES
-                and lex.metrics[m.key].kind in ("count", "currency")
-            ):
-                return m
+        m = self._last_base(sent.start, q.start)
+        if m is not None:
+            return m
         # a vehicle count before it whose metric is carried from the sentence before
         if any(x.unit == "vehicle" for x in self._in(self.quantities, sent.start, q.start)):
             return self._carried_count(sent)
@@ -1921,12 +1906,25 @@ class Extractor:
             last = self._last_figure_before(_At(prev.end), prev)
             if last is not None:
                 m = self._metric_for(last, prev.clause_of(last.start), prev)
-                if (
-                    m is not None
-                    and m.key not in ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
-                    and lex.metrics[m.key].kind in ("count", "currency")
-                ):
+                if self._base_ok(m):
                     return m
+        return None
+
+    def _base_ok(self, m: _Mention | None) -> bool:
+        """Whether ``m`` names a count or money metric a change can be the growth of."""
+        return (
+            m is not None
+            and m.key not in _NOT_BASES
+            and self.lex.metrics[m.key].kind in ("count", "currency")
+        )
+
+    def _last_base(self, lo: int, hi: int) -> _Mention | None:
+        """The last metric word within ``[lo, hi)`` a change can be the growth of."""
+        metrics = self.metrics
+        i, j = self._bounds(metrics, lo, hi)
+        for k in range(j - 1, i - 1, -1):
+            if metrics[k].end <= hi and self._base_ok(metrics[k]):
+                return metrics[k]
         return None
 
     def _percent_compared(self, q: Quantity, clause, sent) -> tuple[_Mention, str, Decimal] | None:
