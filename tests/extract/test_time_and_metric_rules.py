@@ -670,3 +670,20 @@ def test_times_before_qiche_name_no_maker_and_both_powertrains_are_the_total():
         ("byd", "sales_yoy", "2025-07", 0.6, "eq"),
         ("byd", "sales", "2025-07", 344296.0, "eq"),
     }
+
+
+def test_a_change_takes_the_metric_named_after_it_and_a_conversion_is_no_second_sum():
+    d = date(2025, 7, 2)
+    assert facts("XPeng posted a 15% on-month jump in June deliveries.", d) == {
+        ("xpeng", "deliveries_mom", "2025-06", 15.0, "eq")
+    }
+    # a share word keeps it a share move; so does a metric word past "after"
+    assert facts("Xiaomi shares rose 5% in June.", d) == {("xiaomi", "share_return", "2025-06", 5.0, "eq")}
+    got = facts(
+        "XPeng climbed 4.6% on Thursday after the company said it handed over 41,581 vehicles in June.", d
+    )
+    assert {m for _, m, _, v, _ in got if v == 4.6} == {"share_return"}
+    got = facts("比亚迪上半年营收3712亿元，约合517亿美元。", date(2025, 9, 2))
+    assert got == {("byd", "revenue", "2025-H1", 371200000000.0, "eq")}
+    got = facts("NIO revenue was RMB 6.12 billion (approximately US$0.85 billion) in the second quarter.", d)
+    assert got == {("nio", "revenue", "2025-Q2", 6120000000.0, "eq")}

@@ -105,6 +105,10 @@ _COMPARED_MONTH = re.compile(
 )
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
+# what joins a money figure to the same sum in another currency, the figure's currency after it
+_CONVERSION_JOIN = re.compile(
+    r"[,，]? ?(?:or|(?:\(|（)?(?:approximately|about|约合?|折合)) ?(?:us|hk|rmb|人民币|港币|美元)?\$? ?"
+)
 #: metrics no change is a growth of (a change of a price or a market value is a move)
 _NOT_BASES = ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
 # battery-electric and plug-in hybrid cars named together: a maker's total, not a segment
@@ -1306,9 +1310,19 @@ class Extractor:
         return "wholesale" + metric[len(base) :]
 
     def _is_conversion(self, q: Quantity) -> bool:
-        """Whether money ``q`` opens brackets just after another money figure: the same sum
-        in another currency ("RMB 624 million ($87.7 million)", ``1950亿元（约台币8443亿）``)."""
+        """Whether money ``q`` is the sum of the money figure just before it in another
+        currency: in brackets after it ("RMB 624 million ($87.7 million)", ``1950亿元（约台币
+        8443亿）``), or after "or", "approximately" or 约合 ("RMB 6.12 billion or $835.13
+        million", ``3712亿元，约合517亿美元``)."""
         t = self.t
+        prev = self._last_in(self.quantities, max(0, q.start - 40), q.start)
+        if (
+            prev is not None
+            and prev.kind == "currency"
+            and prev.unit != q.unit
+            and _CONVERSION_JOIN.fullmatch(self.lower, prev.end, q.start)
+        ):
+            return True
         k = max(t.rfind("(", max(0, q.start - 12), q.start), t.rfind("（", max(0, q.start - 12), q.start))
         if k < 0 or any(ch.isdigit() for ch in t[k + 1 : q.start]):
             return False
@@ -1910,6 +1924,17 @@ class Extractor:
                     return m
         return None
 
+    def _base_after(self, q: Quantity, clause) -> _Mention | None:
+        """The first metric word within 40 characters after a change ``q``, in a clause
+        naming no share, that the change can be the growth of ("an increase in EV sales")."""
+        if any(w in self.lower[clause[0] : clause[1]] for w in _SHARE_WORDS):
+            return None
+        i, j = self._bounds(self.metrics, q.end, min(clause[1], q.end + 40))
+        m = next((m for m in self.metrics[i:j] if self._base_ok(m)), None)
+        if m is None or _SUBORDINATE.search(self.lower[q.end : m.start]):
+            return None  # "climbed 4.6% after the company said it handed over": another clause
+        return m
+
     def _base_ok(self, m: _Mention | None) -> bool:
         """Whether ``m`` names a count or money metric a change can be the growth of."""
         return (
@@ -1988,6 +2013,9 @@ class Extractor:
                 if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
                     return "qoq", sign  # 净亏损按年收窄31.2%: the change of a loss, no metric holds it
                 return f"{b.key}_{suffix}", sign
+        after = self._base_after(q, clause)
+        if after is not None:  # "a 15% on-month jump in June deliveries": the metric after it
+            return f"{after.key}_{self._growth_suffix(mm, near_before, near, near)}", sign
         if self._no_share_move(q, clause, sent):
             return "qoq", sign  # the change of a figure no metric holds: no fact
         if _RISEN_TO.search(self.lower, max(0, q.start - 4), q.start):
