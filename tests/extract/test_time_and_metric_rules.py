@@ -687,3 +687,14 @@ def test_a_change_takes_the_metric_named_after_it_and_a_conversion_is_no_second_
     assert got == {("byd", "revenue", "2025-H1", 371200000000.0, "eq")}
     got = facts("NIO revenue was RMB 6.12 billion (approximately US$0.85 billion) in the second quarter.", d)
     assert got == {("nio", "revenue", "2025-Q2", 6120000000.0, "eq")}
+
+
+def test_a_maker_passed_or_beaten_is_no_subject_of_the_figure():
+    got = facts("比亚迪电动车销量首度超越特斯拉，去年卖225万辆，上升28%。", date(2026, 1, 3))
+    assert {e for e, *_ in got} == {"byd"}
+    got = facts("Li Auto ran over Tesla in October with its sales record of 40,422.", date(2025, 11, 2))
+    assert {e for e, *_ in got} == {"li-auto"}
+    # a name with no such word before it keeps the figure
+    assert {e for e, *_ in facts("Tesla sold 61,497 cars in China in October.", date(2025, 11, 2))} == {
+        "tesla"
+    }

@@ -105,6 +105,8 @@ _COMPARED_MONTH = re.compile(
 )
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
+# what may stand between a word and the name it governs: a space, "the", "rival", 了
+_JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?")
 # what joins a money figure to the same sum in another currency, the figure's currency after it
 _CONVERSION_JOIN = re.compile(
     r"[,，]? ?(?:or|(?:\(|（)?(?:approximately|about|约合?|折合)) ?(?:us|hk|rmb|人民币|港币|美元)?\$? ?"
@@ -1791,10 +1793,21 @@ class Extractor:
         ends = {e.end, tail.end() if tail else e.end}  # "the Tesla Inc. TSLA rival"
         k = bisect_left(starts, e.end)
         rival = any(starts[j] in ends for j in range(k, min(k + 2, len(starts))))
-        found = self._owners[e.start] = rival or self._word_within(
-            "entity_owner", max(0, e.start - 25), e.start
-        )  # "the Tesla competitor"
+        found = self._owners[e.start] = (
+            rival  # "the Tesla competitor"
+            or self._word_within("entity_owner", max(0, e.start - 25), e.start)
+            or self._passed_before(e)
+        )
         return found
+
+    def _passed_before(self, e: _Mention) -> bool:
+        """Whether a word of a maker beaten or passed (``rival_before``) stands right before
+        the name ``e`` ("首度超越特斯拉", "ran over Tesla")."""
+        starts, ends = self._words("entity_rival_before")
+        k = bisect_left(starts, e.start) - 1
+        while k >= 0 and ends[k] > e.start:
+            k -= 1
+        return k >= 0 and _JUST_BEFORE.fullmatch(self.lower, ends[k], e.start) is not None
 
     def _segment(self, q: Quantity, clause) -> bool:
         """Whether a segment word (``[segment]`` in the lexicon) stands just after ``q`` or

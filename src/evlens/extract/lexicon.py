@@ -250,6 +250,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "entity_group_ref": lex["entity_cues"]["group_ref"],
         "entity_anaphor": lex["entity_cues"]["anaphor"],
         "entity_rival": lex["entity_cues"]["rival"],
+        "entity_rival_before": lex["entity_cues"]["rival_before"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
