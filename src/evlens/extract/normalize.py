@@ -67,7 +67,8 @@ class Normalized:
     ``text`` and ``origins[k]`` where it starts in the original; runs are sorted."""
 
     text: str
-    runs: Sequence[int]  # (machine integers: a long text has tens of thousands of runs)
+    # (machine integers, four bytes each when they fit: a long text has tens of thousands of runs)
+    runs: Sequence[int]
     origins: Sequence[int]
 
     def origin(self, i: int) -> int:
@@ -247,4 +248,6 @@ def _with_runs(s: str, kept: list[tuple[int, int]]) -> Normalized:
         last_end = b
     if not runs:
         runs, origins = [0], [0]
-    return Normalized(s, array("q", runs), array("q", origins))
+    # four bytes an offset (a text under 2**31 characters), else eight
+    code = "i" if origins[-1] + len(s) < 2**31 else "q"
+    return Normalized(s, array(code, runs), array(code, origins))
