@@ -698,3 +698,20 @@ def test_a_maker_passed_or_beaten_is_no_subject_of_the_figure():
     assert {e for e, *_ in facts("Tesla sold 61,497 cars in China in October.", date(2025, 11, 2))} == {
         "tesla"
     }
+
+
+def test_the_market_as_a_subject_gives_no_makers_figure():
+    got = facts(
+        "小鹏11月交付36,728辆，同比增长19%。11月新能源乘用车市场整体环比下降约8%。", date(2025, 12, 2)
+    )
+    assert {v for *_, v, _ in got} == {36728.0, 19.0}
+    got = facts(
+        "BYD sold 4.27 million vehicles in 2024. China's NEV output in 2024 exceeded 10 million.",
+        date(2025, 1, 5),
+    )
+    assert {v for *_, v, _ in got} == {4270000.0}
+    # a market share is taken in a market; a market as a setting is no subject
+    got = facts("上半年比亚迪在国内新能源乘用车市场的份额约为34%。", date(2025, 8, 30))
+    assert ("byd", "market_share", "2025-H1", 34.0, "approx") in got
+    got = facts("在市场整体承压的行业背景下，零跑1月交付32,059辆。", date(2026, 2, 2))
+    assert got == {("leapmotor", "deliveries", "2026-01", 32059.0, "eq")}

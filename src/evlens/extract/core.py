@@ -105,6 +105,9 @@ _COMPARED_MONTH = re.compile(
 )
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
+_MARKET = "the market"  # (the word of a market named as a subject, in unknown names)
+# a market named as the setting of what follows ("…市场整体承压的行业背景下")
+_SETTING = re.compile(r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下)")
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
 _JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?")
 # what joins a money figure to the same sum in another currency, the figure's currency after it
@@ -592,6 +595,7 @@ class Extractor:
         self._metric_kinds: dict[str, list[_Mention]] = {}
         self._word_cache: dict[str, tuple[array, array]] = {}
         self._owners: dict[int, bool] = {}  # name start -> whether it is an owner's or a rival's
+        self.unknown = sorted(self.unknown + self._market_subjects())
         self.sentences = _sentences(t)
         self._sent_starts = self.sentences.starts
         #: figures read but left out of :meth:`facts`, each with the rule it breaks
@@ -737,7 +741,10 @@ class Extractor:
             # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
             e = self._last_in(ents, sent.start, e.start)
         u = self._last_in(self.unknown, sent.start, q.start) if self.unknown else None
-        while u is not None and self._aside(u.start, q.start):
+        while u is not None and (
+            self._aside(u.start, q.start)
+            or (u.word == _MARKET and metric in ("market_share", "nev_penetration"))
+        ):
             u = self._last_in(self.unknown, sent.start, u.start)  # an unknown name in brackets too
         if u is not None and (e is None or e.end <= u.start):
             return u
@@ -1446,7 +1453,8 @@ class Extractor:
         if em is None:
             return None
         if em.key == "?":
-            self._skip(q, metric, f"no entity: {em.word} is not in the gazetteer")
+            why = "the market is its subject" if em.word == _MARKET else f"{em.word} is not in the gazetteer"
+            self._skip(q, metric, f"no entity: {why}")
             return None
         ent_slug = em.key
         parent = lex.entities[ent_slug].parent
@@ -1799,6 +1807,17 @@ class Extractor:
             or self._passed_before(e)
         )
         return found
+
+    def _market_subjects(self) -> list[_Mention]:
+        """The market or the industry named as a subject ("乘用车市场整体环比下降约8%", "China's
+        NEV output"), not as a setting (``在…市场整体承压的行业背景下``): for the figures after
+        it, like a maker the gazetteer does not know, no maker."""
+        starts, ends = self._words("entity_market")
+        return [
+            _Mention(a, b, "?", _MARKET)
+            for a, b in zip(starts, ends, strict=True)
+            if not _SETTING.match(self.lower, b, b + 20)
+        ]
 
     def _passed_before(self, e: _Mention) -> bool:
         """Whether a word of a maker beaten or passed (``rival_before``) stands right before

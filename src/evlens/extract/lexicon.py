@@ -251,6 +251,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "entity_anaphor": lex["entity_cues"]["anaphor"],
         "entity_rival": lex["entity_cues"]["rival"],
         "entity_rival_before": lex["entity_cues"]["rival_before"],
+        "entity_market": lex["entity_cues"]["market"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
