@@ -715,3 +715,11 @@ def test_the_market_as_a_subject_gives_no_makers_figure():
     assert ("byd", "market_share", "2025-H1", 34.0, "approx") in got
     got = facts("在市场整体承压的行业背景下，零跑1月交付32,059辆。", date(2026, 2, 2))
     assert got == {("leapmotor", "deliveries", "2026-01", 32059.0, "eq")}
+
+
+def test_a_name_right_after_a_count_takes_it():
+    got = facts("小鹏汽车1月交付的新车包括2104辆小鹏P7、936辆小鹏G3。", date(2021, 2, 1))
+    assert got == {
+        ("xpeng-p7", "deliveries", "2021-01", 2104.0, "eq"),
+        ("xpeng-g3", "deliveries", "2021-01", 936.0, "eq"),
+    }

@@ -735,6 +735,10 @@ class Extractor:
         cue = self._entity_after_cue(q, ents, clause)
         if cue is not None:
             return cue
+        if q.unit == "vehicle":
+            i, j = self._bounds(ents, q.end, q.end + 2)
+            if i < j and ents[i].end <= clause[1]:
+                return ents[i]  # "2104辆小鹏P7、936辆小鹏G3": the name right after the count
         e = self._last_in(ents, sent.start, q.start)
         while e is not None and (self._aside(e.start, q.start) or self._owner(e)):
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
