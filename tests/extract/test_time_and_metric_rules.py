@@ -723,3 +723,11 @@ def test_a_name_right_after_a_count_takes_it():
         ("xpeng-p7", "deliveries", "2021-01", 2104.0, "eq"),
         ("xpeng-g3", "deliveries", "2021-01", 936.0, "eq"),
     }
+
+
+def test_a_change_against_the_month_before_is_month_on_month():
+    text = "Leapmotor delivered 37,095 vehicles in March, up 46.70 percent from 25,287 in February."
+    got = facts(text, date(2024, 4, 1))
+    assert ("leapmotor", "deliveries_mom", "2024-03", 46.7, "eq") in got
+    text = "Leapmotor delivered 37,095 vehicles in March, up 154.65 percent from 14,567 in March 2023."
+    assert ("leapmotor", "deliveries_yoy", "2024-03", 154.65, "eq") in facts(text, date(2024, 4, 1))

@@ -1554,6 +1554,12 @@ class Extractor:
         if found is None:
             return None
         periods, cumulative = found
+        if (
+            fig.metric.endswith("_yoy")
+            and len(periods) == 1
+            and self._against_month_before(q, fig.clause, periods[0])
+        ):
+            fig.metric = fig.metric[: -len("_yoy")] + "_mom"  # "up 46.7% from 25,287 in February" (of March)
         # "from 447,950 a year earlier": the figure of the same period a year before
         if q.kind != "percent" and _A_YEAR_EARLIER.match(self.lower, q.end, fig.clause[1]):
             periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
@@ -1959,6 +1965,19 @@ class Extractor:
                 if self._base_ok(m):
                     return m
         return None
+
+    def _against_month_before(self, q: Quantity, clause, period: str) -> bool:
+        """Whether a change ``q`` of month ``period`` is against the month before it, named
+        after it in its clause ("up 46.70 percent from 25,287 in February")."""
+        if len(period) != 7 or not period[5:].isdigit():
+            return False
+        y, m = int(period[:4]), int(period[5:7])
+        before = f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+        compared = self._first_in(self.quantities, q.end, min(clause[1], q.end + 30))
+        if compared is None:
+            return False  # the month right after the figure compared with ("from 25,287 in February")
+        i, j = self._bounds(self.periods, compared.end, compared.end + 5)
+        return any(p.kind == "month" and p.period == before for p in self.periods[i:j])
 
     def _base_after(self, q: Quantity, clause) -> _Mention | None:
         """The first metric word within 40 characters after a change ``q``, in a clause
