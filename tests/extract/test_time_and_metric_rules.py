@@ -731,3 +731,15 @@ def test_a_change_against_the_month_before_is_month_on_month():
     assert ("leapmotor", "deliveries_mom", "2024-03", 46.7, "eq") in got
     text = "Leapmotor delivered 37,095 vehicles in March, up 154.65 percent from 14,567 in March 2023."
     assert ("leapmotor", "deliveries_yoy", "2024-03", 154.65, "eq") in facts(text, date(2024, 4, 1))
+
+
+def test_whole_sale_written_apart_is_wholesale():
+    got = facts(
+        "Tesla whole sale numbers hit 67,886 in July, 83,192 in August, and 71,525 in September.",
+        date(2025, 10, 8),
+    )
+    assert got == {
+        ("tesla", "wholesale", "2025-07", 67886.0, "eq"),
+        ("tesla", "wholesale", "2025-08", 83192.0, "eq"),
+        ("tesla", "wholesale", "2025-09", 71525.0, "eq"),
+    }
