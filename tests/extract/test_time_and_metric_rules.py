@@ -743,3 +743,12 @@ def test_whole_sale_written_apart_is_wholesale():
         ("tesla", "wholesale", "2025-08", 83192.0, "eq"),
         ("tesla", "wholesale", "2025-09", 71525.0, "eq"),
     }
+
+
+def test_a_conjunct_after_a_semicolon_takes_the_metric_before_it():
+    got = facts("蔚来的美股市值为88.94亿美元；小鹏为186.24亿美元；零跑为120亿美元。", date(2025, 5, 8))
+    assert {(e, m) for e, m, *_ in got} == {
+        ("nio", "market_cap"),
+        ("xpeng", "market_cap"),
+        ("leapmotor", "market_cap"),
+    }

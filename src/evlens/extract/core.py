@@ -679,6 +679,20 @@ class Extractor:
                 return m
         if q.unit == "vehicle":
             return self._carried_count(sent)
+        return self._carried_conjunct(want, sent)
+
+    def _carried_conjunct(self, kind: str, sent) -> _Mention | None:
+        """For a figure of a sentence naming no metric that follows a semicolon ("蔚来的美股
+        市值为88.94亿美元；理想为275.92亿美元"): the last metric of ``kind`` before it."""
+        si = self._sentence_of(sent.start)
+        of_kind = self._metrics_of_kind(kind)
+        for back in range(si - 1, max(-1, si - 6), -1):  # through the conjuncts before it
+            prev = self.sentences[back]
+            if prev.para != sent.para or self.t[prev.end : prev.end + 1] not in ("；", ";"):
+                return None
+            i, j = self._bounds(of_kind, prev.start, prev.end)
+            if j > i:
+                return of_kind[j - 1] if of_kind[j - 1].key != "growth" else None
         return None
 
     def _carried_count(self, sent) -> _Mention | None:
