@@ -222,8 +222,17 @@ def parse_number(s: str) -> Decimal:
         raise ValueError(f"not a number: {s!r}") from exc
 
 
+# the bits of :attr:`Quantity.flags`
+_MORE, _ARABIC, _HAS_MAGNITUDE, _GROUPED = 1, 2, 4, 8
+
+
 class Quantity(NamedTuple):
-    """A number found in normalised text, ``[start, end)`` being its extent there."""
+    """A number found in normalised text, ``[start, end)`` being its extent there.
+
+    How it was written is kept as the bits of ``flags`` (a long text holds tens of
+    thousands of quantities, and four fields of their own would make each a third
+    heavier); :attr:`more`, :attr:`arabic`, :attr:`has_magnitude` and :attr:`grouped`
+    read them."""
 
     start: int
     end: int
@@ -231,14 +240,43 @@ class Quantity(NamedTuple):
     kind: str | None  # count | currency | percent | point | time | times | other | None (bare)
     unit: str | None
     high: Decimal | None = None  # the upper end of a range
-    more: bool = False  # 多/余 after the number: "20多万", "2万余辆"
-    arabic: bool = True
-    has_magnitude: bool = False
-    grouped: bool = False  # written with thousands separators
+    flags: int = _ARABIC
+
+    @property
+    def more(self) -> bool:
+        """多/余 after the number: "20多万", "2万余辆"."""
+        return bool(self.flags & _MORE)
+
+    @property
+    def arabic(self) -> bool:
+        """Written in Arabic digits (else in Chinese numerals)."""
+        return bool(self.flags & _ARABIC)
+
+    @property
+    def has_magnitude(self) -> bool:
+        """Written with a magnitude (万, 亿, million, 十 百 千 in Chinese numerals)."""
+        return bool(self.flags & _HAS_MAGNITUDE)
+
+    @property
+    def grouped(self) -> bool:
+        """Written with thousands separators."""
+        return bool(self.flags & _GROUPED)
 
     @property
     def is_range(self) -> bool:
         return self.high is not None
+
+
+def _flags(
+    more: bool = False, arabic: bool = True, has_magnitude: bool = False, grouped: bool = False
+) -> int:
+    """The :attr:`Quantity.flags` of a number written so."""
+    return (
+        (_MORE if more else 0)
+        | (_ARABIC if arabic else 0)
+        | (_HAS_MAGNITUDE if has_magnitude else 0)
+        | (_GROUPED if grouped else 0)
+    )
 
 
 def _unit_at(text: str, i: int) -> tuple[str | None, str | None, int]:
@@ -350,7 +388,8 @@ def _zh_percents(text: str) -> list[Quantity]:
             v = parse_number(s) if s[0].isdigit() else parse_cn_number(s)
         except (ValueError, ArithmeticError):
             continue
-        out.append(Quantity(pm.start(), pm.end(), v, "percent", "percent", arabic=s[0].isdigit()))
+        flags = _flags(arabic=s[0].isdigit())
+        out.append(Quantity(pm.start(), pm.end(), v, "percent", "percent", flags=flags))
     return out
 
 
@@ -387,18 +426,7 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
         and text[max(0, start - 8) : start].lower().endswith("between ")
     ):
         high, kind, unit, j = _between_and(text, j, value, kind, unit)
-    return Quantity(
-        start,
-        j,
-        value,
-        kind,
-        unit,
-        high,
-        more,
-        arabic,
-        has_mag,
-        bool(ar and "," in ar),
-    )
+    return Quantity(start, j, value, kind, unit, high, _flags(more, arabic, has_mag, bool(ar and "," in ar)))
 
 
 def _unit_around(text: str, start: int, j: int) -> tuple[int, str | None, str | None, int, bool]:
