@@ -752,3 +752,8 @@ def test_a_conjunct_after_a_semicolon_takes_the_metric_before_it():
         ("xpeng", "market_cap"),
         ("leapmotor", "market_cap"),
     }
+
+
+def test_a_time_naming_when_a_title_was_held_is_no_figures_time():
+    got = facts("2024年新势力销冠理想汽车1月1日公布12月交付新车44,246辆。", date(2026, 1, 2))
+    assert got == {("li-auto", "deliveries", "2025-12", 44246.0, "eq")}

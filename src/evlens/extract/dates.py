@@ -273,6 +273,8 @@ _FUTURE_WORDS = (
 )
 _FUTURE = re.compile(_FUTURE_WORDS, re.I)
 _COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
+# a time that names when a title was held ("2024年新势力销冠", "前年的销量冠军")
+_RANK_AFTER = re.compile(r"(?:的)?(?:新势力|国内|中国|全球)?(?:销量|交付)?(?:冠军|销冠|榜首|亚军|季军)")
 _COMPARED_YEAR = re.compile(
     r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
 )
@@ -357,6 +359,9 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
         except (ValueError, KeyError, IndexError):
             pm = None
+        if pm is not None and _RANK_AFTER.match(text, pm.end):
+            ctx.year = year
+            continue  # 2024年新势力销冠理想汽车, 前年销量冠军: a title held then, no figure's time
         if compared and pm is not None:
             # "down 24.1% from 47,800 units in June 2024": the time compared with serves
             # its own clause only and names no year for the months after it
