@@ -757,3 +757,9 @@ def test_a_conjunct_after_a_semicolon_takes_the_metric_before_it():
 def test_a_time_naming_when_a_title_was_held_is_no_figures_time():
     got = facts("2024年新势力销冠理想汽车1月1日公布12月交付新车44,246辆。", date(2026, 1, 2))
     assert got == {("li-auto", "deliveries", "2025-12", 44246.0, "eq")}
+
+
+def test_a_change_word_right_after_a_percent_is_its_own():
+    got = facts("XPeng delivered 36,728 vehicles in November, up 19% YoY and 7% MoM.", date(2025, 12, 9))
+    assert ("xpeng", "deliveries_yoy", "2025-11", 19.0, "eq") in got
+    assert ("xpeng", "deliveries_mom", "2025-11", 7.0, "eq") in got

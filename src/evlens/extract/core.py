@@ -663,7 +663,8 @@ class Extractor:
             if m.end <= q.start:
                 d = q.start - m.end
             elif m.start >= q.end:
-                d = 3 * (m.start - q.end) + 2
+                # a change word right after a percent is its own ("up 19% YoY and 7% MoM")
+                d = 0.5 if m.key == "growth" and m.start - q.end <= 1 else 3 * (m.start - q.end) + 2
             elif m.start > q.start:  # the unit is the metric word: "300,000 orders", "份订单";
                 d = 25  # a metric word close before it still says more ("a backlog of 100,000 orders")
             else:  # overlaps the number itself
