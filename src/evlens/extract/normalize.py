@@ -221,8 +221,9 @@ def normalize(text: str) -> Normalized:
     if not spaces:
         return _with_runs(s1, kept1)
     s2, kept2 = _keep(s1, spaces)
+    del spaces, s1, folded  # (a long text's peak memory is here: what is done with goes first)
     # compose: a run kept from ``s1`` may span several runs of the original
-    pieces, k, at = [], 0, 0  # (original start, length); run of kept1 under inspection; its s1 start
+    pieces, k, at = [], 0, 0  # (original start, end); run of kept1 under inspection; its s1 start
     for x, y in kept2:
         while x < y:
             while at + (kept1[k][1] - kept1[k][0]) <= x:
@@ -230,9 +231,10 @@ def normalize(text: str) -> Normalized:
                 k += 1
             a, b = kept1[k]
             end = min(y, at + b - a)
-            pieces.append((a + x - at, end - x))
+            pieces.append((a + x - at, a + end - at))
             x = end
-    return _with_runs(s2, [(o, o + n) for o, n in pieces])
+    del kept1, kept2
+    return _with_runs(s2, pieces)
 
 
 def _with_runs(s: str, kept: list[tuple[int, int]]) -> Normalized:
