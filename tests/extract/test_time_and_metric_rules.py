@@ -766,3 +766,8 @@ def test_a_change_word_right_after_a_percent_is_its_own():
     got = facts("XPeng delivered 36,728 vehicles in November, up 19% YoY and 7% MoM.", date(2025, 12, 9))
     assert ("xpeng", "deliveries_yoy", "2025-11", 19.0, "eq") in got
     assert ("xpeng", "deliveries_mom", "2025-11", 7.0, "eq") in got
+
+
+def test_the_change_of_a_target_states_no_fact():
+    got = facts("小鹏2026年销量目标为55万辆，同比增长28%。", date(2025, 12, 2))
+    assert {m for _, m, *_ in got} == {"delivery_target"}
