@@ -507,6 +507,7 @@ def test_costs_cash_per_share_figures_and_staff_are_held_by_no_metric():
     assert not facts("In the third quarter, cost of sales rose 48.4% to RMB 20.1 billion.", d)
     assert not facts("Net loss per ADS was RMB 3.70 in the third quarter.", d)
     assert not facts("截至9月30日，蔚来现金及现金等价物总额达367亿元。", d)
+    assert not facts("第三季度小米智能电动汽车平均售价为26万元。", d)
     assert not facts("理想汽车今日股价报68.95港元，涉资471万元。", d) - {
         ("li-auto", "share_price", "2025-11-26", 68.95, "eq")
     }
