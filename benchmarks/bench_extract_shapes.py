@@ -9,7 +9,8 @@ keeps the figure flat), the facts found and the longest ``sentence`` written; th
 articles of 3,000 characters per second on one core, and the peak memory of the largest
 text as a multiple of its size (tracemalloc). Shapes:
 
-* prose: the written gold articles (Chinese and English), joined;
+* prose: the written gold articles (Chinese and English), joined, and repeated to length
+  with each copy's figures differing in their last digit (a repeated figure is one fact);
 * dense numbers: names, metric words, dates and numbers with no prose between them;
 * no sentence ends: the prose with every sentence end and line end made a comma or a space;
 * control characters: the prose with a control character after every few characters.
@@ -51,9 +52,19 @@ def prose_source() -> str:
     )
 
 
+# a figure (not a year, a month, a day or a quarter): its last digit differs in each copy
+_FIGURE = re.compile(r"(?<![\dA-Za-z.,])(?!(?:19|20)\d\d(?!\d))(\d+(?:[.,]\d+)*)(?![\d.,]*\s?[年月日号季])")
+
+
 def repeat_to(text: str, n: int) -> str:
-    """``text`` repeated and cut to ``n`` characters."""
-    return (text * (n // max(1, len(text)) + 1))[:n]
+    """``text`` repeated and cut to ``n`` characters, the last digit of each figure moved
+    on by one in each copy: an article repeating a figure states it once, so an input of
+    copies alike would hold the facts of one copy only."""
+
+    def moved(k: int) -> str:
+        return _FIGURE.sub(lambda m: m.group()[:-1] + str((int(m.group()[-1]) + k) % 10), text)
+
+    return "".join(moved(k) for k in range(n // max(1, len(text)) + 1))[:n]
 
 
 def dense(n: int, seed: int = 5) -> str:
