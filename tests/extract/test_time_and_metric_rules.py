@@ -772,3 +772,12 @@ def test_a_change_word_right_after_a_percent_is_its_own():
 def test_the_change_of_a_target_states_no_fact():
     got = facts("小鹏2026年销量目标为55万辆，同比增长28%。", date(2025, 12, 2))
     assert {m for _, m, *_ in got} == {"delivery_target"}
+
+
+def test_a_filings_span_ended_on_a_day_and_hong_kong_revenue():
+    got = facts("小米集团截至2025年6月30日止六个月的收益为2271亿元。", date(2025, 8, 20))
+    assert got == {("xiaomi", "revenue", "2025-H1", 227100000000.0, "eq")}
+    got = facts("吉利截至2024年12月31日止年度的收益为2402亿元。", date(2025, 3, 20))
+    assert got == {("geely", "revenue", "2024", 240200000000.0, "eq")}
+    got = facts("小米集团截至2025年9月30日止九个月的收益为3402亿元。", date(2025, 11, 20))
+    assert {p for _, _, p, _, _ in got} == {"2025-01..2025-09"}

@@ -359,6 +359,8 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
         except (ValueError, KeyError, IndexError):
             pm = None
+        if pm is not None and pm.kind == "day" and (ended := _SPAN_ENDED_ZH.match(text, pm.end)):
+            pm = _months_ended(pm, ended)  # 截至2025年6月30日止六个月: the first half
         if pm is not None and _RANK_AFTER.match(text, pm.end):
             ctx.year = year
             continue  # 2024年新势力销冠理想汽车, 前年销量冠军: a title held then, no figure's time
@@ -430,6 +432,28 @@ def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
         found = [f for i, f in enumerate(found) if i not in dropped]
     found.sort(key=lambda t: t[0])
     return found
+
+
+# the months a results filing's span ends with a day (截至2025年6月30日止六个月, 止年度)
+_SPAN_ENDED_ZH = re.compile(r"止 ?(?P<n>三|六|九|十二|3|6|9|12) ?个月|止 ?(?P<year>年度|财政年度|全年)")
+_MONTHS_ZH = {"三": 3, "六": 6, "九": 9, "十二": 12}
+
+
+def _months_ended(pm: PeriodMention, m: re.Match) -> PeriodMention:
+    """The span of the months ending on day ``pm`` that ``m`` names: a quarter, a half or
+    a year when it is one, else the range of months."""
+    y, mo = int(pm.period[:4]), int(pm.period[5:7])
+    n = 12 if m.group("year") else _MONTHS_ZH.get(m.group("n")) or int(m.group("n"))
+    end = m.end()
+    if n == 12 and mo == 12:
+        return PeriodMention(pm.start, end, str(y), "year", False)
+    if n == 3 and mo % 3 == 0:
+        return PeriodMention(pm.start, end, f"{y}-Q{mo // 3}", "quarter", False)
+    if n == 6 and mo in (6, 12):
+        return PeriodMention(pm.start, end, f"{y}-H{mo // 6}", "half", False)
+    y1, m1 = (y, mo - n + 1) if mo >= n else (y - 1, mo - n + 13)
+    text, months = _range(y1, m1, y, mo)
+    return PeriodMention(pm.start, end, text, "range", False, months=months)
 
 
 def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
