@@ -10,7 +10,7 @@ articles of 3,000 characters per second on one core, and the peak memory of the 
 text as a multiple of its size (tracemalloc). Shapes:
 
 * prose: the written gold articles (Chinese and English), joined, and repeated to length
-  with each copy's figures differing in their last digit (a repeated figure is one fact);
+  with each copy's figures differing in their last digits (a repeated figure is one fact);
 * dense numbers: names, metric words, dates and numbers with no prose between them;
 * no sentence ends: the prose with every sentence end and line end made a comma or a space;
 * control characters: the prose with a control character after every few characters.
@@ -56,15 +56,23 @@ def prose_source() -> str:
 _FIGURE = re.compile(r"(?<![\dA-Za-z.,])(?!(?:19|20)\d\d(?!\d))(\d+(?:[.,]\d+)*)(?![\d.,]*\s?[年月日号季])")
 
 
+def _moved(figure: str, k: int) -> str:
+    """``figure`` with its last (up to three) digits, read as one number, moved on by ``k``."""
+    at = [i for i, ch in enumerate(figure) if ch.isdigit()][-3:]
+    width = 10 ** len(at)
+    digits = str((int("".join(figure[i] for i in at)) + k) % width).zfill(len(at))
+    out = list(figure)
+    for i, d in zip(at, digits, strict=True):
+        out[i] = d
+    return "".join(out)
+
+
 def repeat_to(text: str, n: int) -> str:
-    """``text`` repeated and cut to ``n`` characters, the last digit of each figure moved
-    on by one in each copy: an article repeating a figure states it once, so an input of
-    copies alike would hold the facts of one copy only."""
-
-    def moved(k: int) -> str:
-        return _FIGURE.sub(lambda m: m.group()[:-1] + str((int(m.group()[-1]) + k) % 10), text)
-
-    return "".join(moved(k) for k in range(n // max(1, len(text)) + 1))[:n]
+    """``text`` repeated and cut to ``n`` characters, the last digits of each figure moved on
+    by the copy's number: an article repeating a figure states it once, so an input of copies
+    alike would hold the facts of one copy only."""
+    copies = n // max(1, len(text)) + 1
+    return "".join(_FIGURE.sub(lambda m, k=k: _moved(m.group(), k), text) for k in range(copies))[:n]
 
 
 def dense(n: int, seed: int = 5) -> str:
