@@ -798,8 +798,9 @@ class Extractor:
         if not parent or lex.entities[e.key].kind != "model" or not self._entity_ok(parent, metric):
             return e
         at, named = e, {e.key}
-        while (prev := self._last_in(ents, sent.start, at.start)) is not None:
-            if not _LIST_JOIN.match(self.t[prev.end : at.start]):
+        for _ in range(12):  # (a list of at most a dozen: the work per figure stays bounded)
+            prev = self._last_in(ents, sent.start, at.start)
+            if prev is None or not _LIST_JOIN.match(self.t[prev.end : at.start]):
                 break
             if lex.entities[prev.key].kind != "model" or lex.entities[prev.key].parent != parent:
                 return e
