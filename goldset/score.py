@@ -5,8 +5,9 @@
     python goldset/score.py --json
     python goldset/score.py --split holdout8  # a held-out set (holdout, holdout2 … holdout8):
                                               # written apart from the code; see docs/extract.md
-    python goldset/score.py --split real-test --slices  # real published articles, never tuned on,
+    python goldset/score.py --split real-test5 --slices  # real published articles, never tuned on,
                                               # with facts F1 per language and per maker
+    python goldset/score.py --split real-test5 --classes  # and the wrong facts by class
     python goldset/score.py --split releases  # eight of the makers' release articles bundled in
                                               # src/evlens/data/releases/articles (tuning material)
 
@@ -121,6 +122,27 @@ def _add(counts: dict, key: str, pred: list, gold: list, keyfn) -> None:
     c[2] += sum(gc.values())
 
 
+def error_classes(per_article: list[dict]) -> Counter:
+    """Each wrong fact counted once: within an article, a missed and a false fact with the
+    same value, unit and bound are one error of the fields they differ in (entity, metric,
+    period); a false fact left over is a value the labels do not hold, a missed one a
+    labelled value not read."""
+    classes: Counter = Counter()
+    for d in per_article:
+        missed, false = list(d["facts"]["missed"]), list(d["facts"]["false"])
+        for g in list(missed):
+            p = next((p for p in false if p[2:5] == g[2:5]), None)
+            if p is None:
+                continue
+            wrong = [name for name, i in (("entity", 0), ("metric", 1), ("period", 5)) if g[i] != p[i]]
+            classes[" and ".join(wrong) + " wrong"] += 1
+            missed.remove(g)
+            false.remove(p)
+        classes["predicted value the labels do not hold"] += len(false)
+        classes["labelled value not read"] += len(missed)
+    return +classes
+
+
 def score(root: Path = HERE, split: str = "") -> dict:
     """Extract every available article and compare with the gold facts.
 
@@ -189,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--holdout", action="store_true", help="the same as --split holdout")
     ap.add_argument("--slices", action="store_true", help="also facts F1 per language and per maker")
+    ap.add_argument(
+        "--classes", action="store_true", help="also the wrong facts by class (each counted once)"
+    )
     args = ap.parse_args(argv)
     res = score(split="holdout" if args.holdout else args.split)
     if args.json:
@@ -222,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
                         f"  {k:22} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  "
                         f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})"
                     )
+    if args.classes:
+        print("wrong facts by class:")
+        for name, n in error_classes(res["per_article"]).most_common():
+            print(f"  {n:5}  {name}")
     return 0
 
 

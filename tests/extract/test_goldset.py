@@ -8,11 +8,47 @@ import pytest
 GOLD = Path(__file__).resolve().parents[2] / "goldset"
 
 
-def _score(split: str = "") -> dict:
+def _module():
     spec = importlib.util.spec_from_file_location("goldset_score", GOLD / "score.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.score(GOLD, split=split)
+    return mod
+
+
+def _score(split: str = "") -> dict:
+    return _module().score(GOLD, split=split)
+
+
+def test_error_classes_count_each_wrong_fact_once():
+    # by hand: in a1 the 480186 pair differs in its period, the 19 pair in entity and
+    # metric; 36275 is read but not labelled; in a2 one labelled value is not read
+    per_article = [
+        {
+            "doc": "a1",
+            "facts": {
+                "missed": [
+                    ["byd", "sales", "480186", "vehicle", "eq", "2025-11"],
+                    ["nio", "deliveries_yoy", "19", "percent", "eq", "2025-11"],
+                ],
+                "false": [
+                    ["byd", "sales", "480186", "vehicle", "eq", "2024-11"],
+                    ["xpeng", "sales_yoy", "19", "percent", "eq", "2025-11"],
+                    ["nio", "deliveries", "36275", "vehicle", "eq", "2025-11"],
+                ],
+            },
+        },
+        {
+            "doc": "a2",
+            "facts": {"missed": [["li-auto", "revenue", "2.74e+10", "CNY", "eq", "2025-Q3"]], "false": []},
+        },
+    ]
+    got = _module().error_classes(per_article)
+    assert got == {
+        "period wrong": 1,
+        "entity and metric wrong": 1,
+        "predicted value the labels do not hold": 1,
+        "labelled value not read": 1,
+    }
 
 
 def _meets_targets(res: dict) -> None:
