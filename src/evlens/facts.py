@@ -24,7 +24,7 @@ Conventions
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -151,64 +151,18 @@ class Fact:
         }
 
     @classmethod
-    def trusted(
-        cls,
-        entity: str,
-        metric: str,
-        period: str,
-        value: float,
-        unit: str,
-        bound: str = "eq",
-        rate: str | None = None,
-        cumulative: bool = False,
-        scope: str | None = None,
-        document_id: str | None = None,
-        span_start: int | None = None,
-        span_end: int | None = None,
-        surface: str | None = None,
-        sentence: str | None = None,
-        method: str = "manual",
-        confidence: float = 1.0,
-        published: date | None = None,
-        published_basis: str | None = None,
-        source_url: str | None = None,
-        publisher: str | None = None,
-        note: str | None = None,
-    ) -> Fact:
+    def trusted(cls, **values) -> Fact:
         """A fact from values its maker already keeps valid (the extractor's own bounds and
-        rates): the same object as ``Fact(...)`` with the same arguments, without the checks
-        and the frozen dataclass's generated ``__init__``. The parameters are the fields in
-        their order with their defaults (a test holds them to it); each is stored through
-        its slot's own setter, with no look-up by name."""
+        rates): the same object as ``Fact(**values)`` without the checks and the frozen
+        dataclass's generated ``__init__``, which together cost several times as much."""
         f = object.__new__(cls)
-        values: tuple[object, ...] = (
-            entity,
-            metric,
-            period,
-            value,
-            unit,
-            bound,
-            rate,
-            cumulative,
-            scope,
-            document_id,
-            span_start,
-            span_end,
-            surface,
-            sentence,
-            method,
-            confidence,
-            published,
-            published_basis,
-            source_url,
-            publisher,
-            note,
-            {},  # extra
-        )
-        for put, v in zip(_SLOT_SETTERS, values):
-            put(f, v)
+        put = object.__setattr__
+        for k, v in _FACT_DEFAULTS.items():
+            put(f, k, values.pop(k, v))
+        for k, v in values.items():
+            put(f, k, v)
+        put(f, "extra", {})
         return f
 
 
-#: the setter of each field's slot, in the order of the fields (``extra`` last)
-_SLOT_SETTERS = tuple(getattr(Fact, f.name).__set__ for f in fields(Fact))
+_FACT_DEFAULTS = {f.name: f.default for f in fields(Fact) if f.default is not MISSING}
