@@ -1,9 +1,10 @@
 """Cost linear in the text's length whatever its shape, and bounded output."""
 
+import itertools
 from datetime import date
 
 from evlens.extract import extract_text
-from evlens.extract.core import SENTENCE_CAP, WINDOW_AFTER, WINDOW_BEFORE, Extractor, excerpt
+from evlens.extract.core import PIECE, SENTENCE_CAP, WINDOW_AFTER, WINDOW_BEFORE, Extractor, _pieces, excerpt
 
 CLAUSE = "小米汽车12月交付超过4万辆，股价涨5%，Xiaomi delivered 7,058 units in April，"
 
@@ -62,3 +63,41 @@ def test_excerpt_centres_on_the_span():
     # at the sentence's start the window runs forward
     out = excerpt(text, 0, len(text), 0, 3, cap=40)
     assert out == "a" * 40
+
+
+def test_a_long_text_is_cut_into_pieces_at_line_ends_and_never_inside_a_figure():
+    para = "小米汽车12月交付超过40,000辆，股价涨5%。\n"
+    text = para * (3 * PIECE // len(para))
+    cuts = list(_pieces(text))
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(b == a2 for (_, b), (a2, _) in itertools.pairwise(cuts))
+    assert all(0 < b - a <= PIECE for a, b in cuts)
+    assert all(text[b - 1] == "\n" for _, b in cuts[:-1])
+    # no line end, no sentence end, no space: the cut falls before a figure, not inside it
+    # or between it and its unit
+    dense = "".join(f"交付{10_000 + i}辆" for i in range(PIECE // 4))
+    for _, b in list(_pieces(dense))[:-1]:
+        assert not dense[b - 1].isdigit() and dense[b] != "辆"
+
+
+def test_a_text_read_in_pieces_gives_the_facts_of_its_paragraphs_read_alone():
+    # paragraphs of distinct figures, each naming its maker and month: reading the whole in
+    # pieces must find each paragraph's facts, with spans indexing the whole text
+    paras = [
+        f"小米汽车{1995 + i % 30}年{1 + i % 12}月交付{10_000 + i}辆，同比增长{1 + i / 100:.2f}%。"
+        f"Xiaomi shares rose {1 + i / 100:.2f}% on the day.\n"
+        for i in range(2 * PIECE // 60)
+    ]
+    text = "".join(paras)
+    assert len(text) > PIECE
+    whole = extract_text(text, date(2025, 2, 8))
+    alone, at = [], 0
+    for p in paras:
+        alone += [
+            (f.entity, f.metric, f.period, f.value, f.span_start + at)
+            for f in extract_text(p, date(2025, 2, 8))
+        ]
+        at += len(p)
+    assert sorted((f.entity, f.metric, f.period, f.value, f.span_start) for f in whole) == sorted(alone)
+    for f in whole:
+        assert text[f.span_start : f.span_end] == f.surface

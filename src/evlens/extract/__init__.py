@@ -16,23 +16,20 @@ from datetime import date
 from pathlib import Path
 
 from ..facts import Document, Fact
-from .core import Extractor, Skipped, extract_text
+from .core import Extractor, Skipped, extract_text, read_facts
 from .document import document_from_text, parse_front_matter, read_document
 
 
 def extract_document(doc: Document, skipped: list[Skipped] | None = None) -> list[Fact]:
     """Facts read from ``doc``; spans index ``doc.text``. Figures left out because no fact
     could hold them are appended to ``skipped`` when it is given (see :class:`Skipped`)."""
-    ex = Extractor(doc.text, doc.published)
-    facts = ex.facts(
-        document_id=doc.id,
-        published_basis="stated" if doc.published else None,
-        source_url=doc.url,
-        publisher=doc.publisher,
-    )
-    if skipped is not None:
-        skipped.extend(ex.skipped)
-    return facts
+    meta = {
+        "document_id": doc.id,
+        "published_basis": "stated" if doc.published else None,
+        "source_url": doc.url,
+        "publisher": doc.publisher,
+    }
+    return read_facts(doc.text, doc.published, meta, skipped)
 
 
 def extract_file(
@@ -76,4 +73,5 @@ __all__ = [
     "fact_to_dict",
     "parse_front_matter",
     "read_document",
+    "read_facts",
 ]

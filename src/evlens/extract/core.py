@@ -32,7 +32,7 @@ import itertools
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -562,16 +562,23 @@ class Extractor:
     fractional vehicle count, a period before 1990; the rules of :mod:`evlens.validate`)
     is not emitted: :meth:`facts` leaves it out and records it in :attr:`skipped`."""
 
-    def __init__(self, text: str, published: date | None = None, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        published: date | None = None,
+        lexicon: Lexicon | None = None,
+        *,
+        anchor: date | None = None,
+    ) -> None:
         self.text = text
         #: the publication date as given (copied onto each fact)
         self.stated_published = published
         self.lex = lexicon or load_lexicon()
         self.norm: Normalized = normalize(text)
         t = self.t = self.norm.text
-        #: the date relative times count from: the publication date, else a stand-in read
-        #: from the text (:func:`.dates.infer_date`)
-        self.published = published or infer_date(text, t)
+        #: the date relative times count from: the publication date, else ``anchor``, else a
+        #: stand-in read from the text (:func:`.dates.infer_date`)
+        self.published = published or anchor or infer_date(text, t)
         self.lower = t.lower()
         self.periods = find_periods(t, self.published)
         qs = find_quantities(t)
@@ -1295,9 +1302,12 @@ class Extractor:
         published_basis: str | None = None,
         source_url: str | None = None,
         publisher: str | None = None,
+        seen: set[tuple] | None = None,
     ) -> list[Fact]:
         """The facts of the article, in the order of its figures; ``document_id``,
-        ``published_basis``, ``source_url`` and ``publisher`` are copied onto each. A figure
+        ``published_basis``, ``source_url`` and ``publisher`` are copied onto each. A fact
+        whose key is in ``seen`` (facts of the article's pieces read before, see
+        :func:`read_facts`) is not emitted again, and the keys emitted are added. A figure
         read but not emitted is listed, with why, in :attr:`skipped`. Each figure passes
         through the resolvers below in turn: its metric (:meth:`_figure`,
         :meth:`_refine_metric`), its entity (:meth:`_figure_entity`), its bound, unit and
@@ -1310,7 +1320,7 @@ class Extractor:
         }
         paired = self._respectively()
         table = self._table_cells()
-        acc = _Emitted()
+        acc = _Emitted() if seen is None else _Emitted(seen=seen)
         for q in self.quantities:
             fig = self._figure(q, table)
             if fig is None or not self._refine_metric(fig):
@@ -2213,10 +2223,85 @@ class Extractor:
         return out
 
 
+#: a text longer than this many characters is read in pieces (:func:`read_facts`)
+PIECE = 40_000
+_PIECE_ENDS = ("\n", "。！？!?；;", " ，,、")
+
+
+def _pieces(text: str, size: int = PIECE) -> Iterator[tuple[int, int]]:
+    """``text`` cut into pieces ``[a, b)`` of at most ``size`` characters. A piece ends
+    after the last line end in its second half, else the last sentence end there, else the
+    last space or comma, else before the figure or Latin word at ``size``: no figure is cut,
+    and seldom a sentence."""
+    a, n = 0, len(text)
+    while n - a > size:
+        lo, hi = a + size // 2, a + size
+        b = -1
+        for ends in _PIECE_ENDS:
+            b = max(text.rfind(ch, lo, hi) for ch in ends)
+            if b >= 0:
+                b += 1
+                break
+        if b < 0:
+            b = _cut_before(text, lo, hi)
+        yield a, b
+        a = b
+    yield a, n
+
+
+def _cut_before(text: str, lo: int, hi: int) -> int:
+    """A cut at or before ``hi`` (not before ``lo``) that parts no figure from its unit and
+    no Latin word: before a number ending within 4 characters of ``hi``, else before the
+    Latin letters that end at ``hi``."""
+    b = hi
+    k = max(text.rfind(d, hi - 4, hi) for d in "0123456789")
+    if k >= 0:
+        b = k
+        while b > lo and (text[b - 1].isdigit() or text[b - 1] in ".,"):
+            b -= 1
+    while b > lo and text[b - 1].isascii() and text[b - 1].isalpha():
+        b -= 1
+    return b
+
+
+def read_facts(
+    text: str, published: date | None = None, meta: dict | None = None, skipped: list[Skipped] | None = None
+) -> list[Fact]:
+    """The facts of ``text`` (see :meth:`Extractor.facts`; ``meta`` is copied onto each and
+    figures left out are appended to ``skipped``). A text longer than :data:`PIECE`
+    characters is read piece by piece (:func:`_pieces`), so the memory held while reading
+    is that of one piece: the pieces share the date relative times count from (read from
+    the whole text when ``published`` is None) and the facts emitted (a figure repeated in a
+    later piece is not emitted again); a figure takes no maker or time named in an earlier
+    piece. Spans index ``text``."""
+    meta = meta or {}
+    if len(text) <= PIECE:
+        parts: Iterable[tuple[int, int]] = [(0, len(text))]
+        anchor = None
+    else:
+        parts = _pieces(text)
+        anchor = published or infer_date(text, normalize(text).text)
+    out: list[Fact] = []
+    seen: set[tuple] = set()
+    for a, b in parts:
+        ex = Extractor(text[a:b] if b - a < len(text) else text, published, anchor=anchor)
+        got = ex.facts(seen=seen, **meta)
+        if a:
+            for f in got:  # (the extractor sets every span)
+                object.__setattr__(f, "span_start", (f.span_start or 0) + a)
+                object.__setattr__(f, "span_end", (f.span_end or 0) + a)
+        out.extend(got)
+        if skipped is not None:
+            skipped.extend(
+                s._replace(span_start=s.span_start + a, span_end=s.span_end + a) for s in ex.skipped
+            )
+    return out
+
+
 def extract_text(text: str, published: date | None = None, **meta) -> list[Fact]:
     """Facts read from ``text`` (an article's whole text, front matter included or not).
 
     ``published`` anchors relative times (今年, last year, a month without a year).
     ``meta`` (document_id, published_basis, source_url, publisher) is copied onto each fact.
     """
-    return Extractor(text, published).facts(**meta)
+    return read_facts(text, published, meta)
