@@ -1,5 +1,6 @@
 from datetime import date
 
+from evlens.extract import extract_text
 from evlens.extract.normalize import normalize
 
 
@@ -44,3 +45,22 @@ def test_non_breaking_hyphens_read_as_hyphens():
         )
     }
     assert got == {("revenue", "2025-Q2"), ("revenue_yoy", "2025-Q2")}
+
+
+def test_a_range_written_with_spaces_round_its_dash_reads_as_one_range():
+    # "1 – 9 月累计交付" (a ZAKER page): the spaces cut the month range in two
+    text = "小鹏 1 – 9 月累计交付 31.32 万辆，P7+ 稳居 15 - 20 万价格区间，a - b 5 -  9"
+    n = normalize(text)
+    assert "1-9月累计交付" in n.text and "15-20万价格区间" in n.text
+    assert "a - b" in n.text  # a dash between words keeps its spaces
+    a = n.text.index("1-9月")
+    s, e = n.span(a, a + 4)
+    assert text[s:e] == "1 – 9 月"
+
+
+def test_a_spaced_month_range_is_one_fact_for_the_months():
+    facts = extract_text("小鹏汽车 1 – 9 月累计交付 31.32 万辆，同比增长 218%。", date(2025, 11, 20))
+    assert {(f.metric, f.period) for f in facts} == {
+        ("deliveries", "2025-01..2025-09"),
+        ("deliveries_yoy", "2025-01..2025-09"),
+    }

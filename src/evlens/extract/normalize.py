@@ -11,7 +11,8 @@ What normalisation does:
 * full-width ASCII (``０-９``, ``Ａ-Ｚ``, ``％``, ``＄``, ...) becomes half-width; Chinese
   punctuation that marks clauses and sentences (``，。；：！？、``) is kept as it is;
 * NBSP, ideographic and other Unicode spaces become an ASCII space, runs of spaces one
-  space, and a space next to a Han character (``2 月 6 日``, ``1.02 万亿``) disappears;
+  space, and a space next to a Han character (``2 月 6 日``, ``1.02 万亿``) or beside a dash
+  between two numbers (``1 – 9 月``) disappears;
 * markdown markup goes: images ``![alt](url)``, the ``(url)`` of links, emphasis ``*``
   and ``_`` runs, heading ``#`` marks, backslash escapes; link text stays;
 * the front matter block (between ``---`` lines at the top) is blanked out;
@@ -199,8 +200,11 @@ _HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uf900-\ufaff\U00020000-\U0
 # After the one space every match starts with (so the scan skips to spaces): ``all`` a run
 # after a Han character, a line end or the text's start, or before one of them or the
 # text's end, dropped whole; ``rest`` the rest of a run of two or more, dropped.
+# ``dash`` a single space beside a dash between two numbers (``1 – 9 月``, ``15 - 20 万``), dropped:
+# the range reads as one written without spaces.
 _SPACE_DROP = re.compile(
-    rf" (?:(?P<all>(?:(?<=[{_HAN_CLASS}\n] )|(?<=\A )) *| *(?=[{_HAN_CLASS}\n]|\Z))|(?P<rest> +))"
+    rf" (?:(?P<all>(?:(?<=[{_HAN_CLASS}\n] )|(?<=\A )) *| *(?=[{_HAN_CLASS}\n]|\Z))|(?P<rest> +)"
+    r"|(?P<dash>(?<=\d )(?=[-~] ?\d)|(?:(?<=\d[-~] )|(?<=\d [-~] ))(?=\d)))"
 )
 _NUL = re.compile(r"\x00")
 
