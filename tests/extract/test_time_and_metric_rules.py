@@ -781,3 +781,18 @@ def test_a_filings_span_ended_on_a_day_and_hong_kong_revenue():
     assert got == {("geely", "revenue", "2024", 240200000000.0, "eq")}
     got = facts("小米集团截至2025年9月30日止九个月的收益为3402亿元。", date(2025, 11, 20))
     assert {p for _, _, p, _, _ in got} == {"2025-01..2025-09"}
+
+
+def test_the_time_a_plan_is_for_is_no_later_figures_time_but_a_later_targets():
+    text = (
+        "小鹏汽车发布2025年第三季度业绩。小鹏四季度交付指引为12.5万辆至13.2万辆。报告期内，小鹏交付11.6万辆。"
+    )
+    assert ("xpeng", "deliveries", "2025-Q3", 116000.0, "eq") in facts(text, date(2025, 11, 20))
+    text = "吉利汽车2025年上半年售出140.9万辆，完成全年目标的52%；吉利将销量目标提高到300万辆。"
+    assert ("geely", "delivery_target", "2025", 3000000.0, "eq") in facts(text, date(2025, 7, 14))
+
+
+def test_the_period_reported_stops_a_forecast_going_on_into_the_next_sentence():
+    text = "小鹏汽车发布2025年第三季度业绩。小鹏预计四季度交付12.5万辆。报告期内，小鹏交付11.6万辆，实现收入203.8亿元。"
+    got = facts(text, date(2025, 11, 20))
+    assert ("xpeng", "revenue", "2025-Q3", 20380000000.0, "eq") in got

@@ -148,6 +148,12 @@ _EN_MONTH = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
 _ONE = Decimal(1)
+# a plan word within four characters after a time: the time a plan is for (``四季度业绩指引``,
+# ``全年销量目标``, "Q4 guidance")
+_PLAN_JUST_AFTER = re.compile(r".{0,4}?(?:目标|计划|规划|指引|target|goal|plan|guidance|outlook)")
+# the period a report covers, named as such: what follows is reported, not forecast
+_PERIOD_REPORTED = re.compile(r"报告期|期内|本期|during the (?:reporting )?period|in the reporting period")
+_CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
@@ -968,12 +974,13 @@ class Extractor:
         return self._subject_m
 
     def _period_for(
-        self, q: Quantity, clause, sent, flow: bool = True, move: bool = False
+        self, q: Quantity, clause, sent, flow: bool = True, move: bool = False, plan: bool = False
     ) -> PeriodMention | None:
         """The time ``q`` is for: see the module's docstring. ``flow``: a flow may take a time
         from the three sentences before; ``move``: a share's or index's move takes from
         earlier sentences only a day or a year named in its own paragraph (a market report
-        names many months in passing), else none (the caller then takes the article's day)."""
+        names many months in passing), else none (the caller then takes the article's day);
+        ``plan``: a target may take from earlier sentences the time a plan is for."""
         best = self._nearest_in_clause(q, clause, flow, move)
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
@@ -1003,17 +1010,17 @@ class Extractor:
             return self._move_period(q, clause, sent)
         # from earlier sentences: the last time named in the paragraph, else (for a flow)
         # in the three sentences before; a time still to come there (a plan) is no figure's
-        prev = self._last_before(self._para_start(sent.para), sent.start, flow)
+        prev = self._last_before(self._para_start(sent.para), sent.start, flow, plan)
         if prev is not None and not self._ahead(prev):
             return prev
         if flow:
             si = self._sentence_of(q.start)
             intro = self._list_intro(si)
             if intro is not None:
-                prev = self._last_before(intro.start, intro.end + 1, flow)
+                prev = self._last_before(intro.start, intro.end + 1, flow, plan)
                 if prev is not None and not self._ahead(prev):
                     return prev  # "key brand performances in 2025 …:" then "- Proton saw sales of …"
-            prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow)
+            prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow, plan)
             return prev if prev is not None and not self._ahead(prev) else None
         return None
 
@@ -1087,13 +1094,16 @@ class Extractor:
                 return p  # (the article's own year, still running, is no move's time)
         return None
 
-    def _last_before(self, lo: int, hi: int, flow: bool) -> PeriodMention | None:
-        """The last time named within ``[lo, hi)``; for a flow, a span (or a day as of which
+    def _last_before(self, lo: int, hi: int, flow: bool, plan: bool = False) -> PeriodMention | None:
+        """The last time named within ``[lo, hi)``, not one a plan is for (``四季度业绩指引``,
+        ``全年目标``: the guidance's time is no later figure's) unless ``plan`` (the figure is a
+        target: ``完成全年目标的52%；将销量目标提高到300万辆``); for a flow, a span (or a day as of which
         it is counted) before a day it was merely announced on ("in March … released on
         Tuesday") or the year still running ("全年目标"), which serve only when no other
         time is named."""
         last = self._last_in(self.periods, lo, hi)
-        while last is not None and last.local:
+        planned = self._planned_time
+        while last is not None and (last.local or (not plan and planned(last))):
             last = self._last_in(self.periods, lo, last.start)
         if (
             not flow
@@ -1104,7 +1114,12 @@ class Extractor:
         i, j = self._bounds(self.periods, lo, hi)
         for k in range(j - 1, i - 1, -1):
             p = self.periods[k]
-            if p.end <= hi and (p.kind != "day" or p.asof) and not self._running_year(p.period):
+            if (
+                p.end <= hi
+                and (p.kind != "day" or p.asof)
+                and not self._running_year(p.period)
+                and (plan or not planned(p))
+            ):
                 return p
         return last
 
@@ -1228,6 +1243,16 @@ class Extractor:
         """Whether ``period`` is the article's own year, not yet over on its date."""
         pub = self.published
         return pub is not None and period == str(pub.year) and pub < date(pub.year, 12, 31)
+
+    def _planned_time(self, p: PeriodMention) -> bool:
+        """Whether ``p`` is the time a plan is for: a plan word within four characters after
+        it (``四季度业绩指引``), or one of the lexicon's ending within six before it, in its
+        clause (``预计四季度``)."""
+        if _PLAN_JUST_AFTER.match(self.lower, p.end) is not None:
+            return True
+        lo = max(0, p.start - 6)
+        m = self.lex.word_res["plan"].search(self.lower, lo, p.start)
+        return m is not None and not _CLAUSE_MARK.search(self.lower, m.end(), p.start)
 
     def _ahead(self, p: PeriodMention) -> bool:
         """Whether ``p`` starts after the article's date."""
@@ -1561,6 +1586,7 @@ class Extractor:
             fig.sent,
             flow=bool(lex.metrics.get(fig.base_metric) and lex.metrics[fig.base_metric].flow),
             move=fig.metric in ("share_return", "index_return"),
+            plan=fig.metric == "delivery_target",
         )
         # growth over a whole year can only be against the year before
         if pm is not None and pm.kind == "year" and fig.metric.endswith("_growth"):
@@ -1886,11 +1912,14 @@ class Extractor:
 
     def _forecast_carried(self, q: Quantity, sent) -> bool:
         """A sentence that opens with a forecast goes on into the next one of its paragraph
-        naming no time before ``q`` ("公司预计交付量为8.5万至9万辆。收入总额为204亿元至216亿元")."""
+        naming no time (nor the period reported, ``报告期内``) before ``q`` ("公司预计交付量为8.5万至9万辆。收入总额为204亿元至216亿元")."""
         si = self._sentence_of(sent.start)
         if si <= 0 or self.sentences[si - 1].para != sent.para:
             return False
-        if self._last_in(self.periods, sent.start, q.start) is not None:
+        if (
+            self._last_in(self.periods, sent.start, q.start) is not None
+            or _PERIOD_REPORTED.search(self.lower, sent.start, q.start) is not None
+        ):
             return False
         prev = self.sentences[si - 1]  # a forecast from its start: a word before its first figure
         first = self._first_in(self.quantities, prev.start, prev.end)
