@@ -796,3 +796,12 @@ def test_the_period_reported_stops_a_forecast_going_on_into_the_next_sentence():
     text = "小鹏汽车发布2025年第三季度业绩。小鹏预计四季度交付12.5万辆。报告期内，小鹏交付11.6万辆，实现收入203.8亿元。"
     got = facts(text, date(2025, 11, 20))
     assert ("xpeng", "revenue", "2025-Q3", 20380000000.0, "eq") in got
+
+
+def test_sales_made_abroad_are_exports_and_a_plan_of_exports_no_fact():
+    text = "比亞迪表示，公司去年在中國以外的電動車銷售量達到100萬輛，比前一年增長約150%，2026年目標是在中國以外地區銷售160萬輛。"
+    got = facts(text, date(2026, 1, 3))
+    assert got == {
+        ("byd", "exports", "2025", 1000000.0, "eq"),
+        ("byd", "exports_yoy", "2025", 150.0, "approx"),
+    }

@@ -398,6 +398,22 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mentio
     return out
 
 
+# sales or deliveries made abroad, named just before the metric word (``在中国以外的电动车销售量``,
+# ``海外市场的销量``, "overseas sales volume"): exports
+_ABROAD_BEFORE = re.compile(
+    r"(?:海外|中国以外|中国境外|境外|国外|overseas|outside (?:of )?(?:mainland )?china|abroad)[^，。；,;]{0,10}$"
+)
+
+
+def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
+    """``metrics`` with each sales or deliveries word made abroad (:data:`_ABROAD_BEFORE`)
+    read as exports."""
+    for i, m in enumerate(metrics):
+        if m.key in ("sales", "deliveries") and _ABROAD_BEFORE.search(lower, max(0, m.start - 24), m.start):
+            metrics[i] = m._replace(key="exports")
+    return metrics
+
+
 def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Mention]:
     """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds, where
     they overlap no known name; sorted by start."""
@@ -595,7 +611,9 @@ class Extractor:
             return k >= 0 and self.periods[k].end > q.start
 
         self.quantities = [q for q in qs if q.kind is not None or not in_period(q)]
-        self.metrics = _mentions(self.lex.metric_re, self.lower, self.lex.metric_words)
+        self.metrics = _abroad_as_exports(
+            _mentions(self.lex.metric_re, self.lower, self.lex.metric_words), self.lower
+        )
         self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names)
         if self.lex.ambiguous_names and self.entities:
             self.entities = _with_ambiguous(self.entities, self.lower, self.lex)
@@ -1438,12 +1456,15 @@ class Extractor:
                 return False
         elif q.kind == "currency" and fig.mm.word in lex.metrics[fig.metric].negative:
             fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
-        # a delivery count in a plan is a target
+        # a delivery count in a plan is a target; a plan of exports is a target no metric holds
         if (
-            fig.metric in ("deliveries", "sales")
+            fig.metric in ("deliveries", "sales", "exports")
             and not _CUMULATIVE_WORDS.search(fig.ctext)
             and self._in_plan(q, clause, fig.sent)
         ):
+            if fig.metric == "exports":
+                self._skip(q, "exports", "a target for exports (no metric holds it)")
+                return False
             fig.metric = "delivery_target"
             fig.rule.append("plan")
         metric = fig.metric
