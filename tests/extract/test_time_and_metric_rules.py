@@ -805,3 +805,14 @@ def test_sales_made_abroad_are_exports_and_a_plan_of_exports_no_fact():
         ("byd", "exports", "2025", 1000000.0, "eq"),
         ("byd", "exports_yoy", "2025", 150.0, "approx"),
     }
+
+
+def test_the_last_three_months_of_a_year_are_its_fourth_quarter():
+    got = facts("特斯拉去年最後三個月的銷售量下降了16%，只交付了41.8萬輛電動車。", date(2026, 1, 3))
+    assert got == {
+        ("tesla", "sales_yoy", "2025-Q4", -16.0, "eq"),
+        ("tesla", "deliveries", "2025-Q4", 418000.0, "eq"),
+    }
+    assert (
+        facts("最后三个月特斯拉交付41.8万辆。", date(2026, 1, 3)) == set()
+    )  # (no year: the last three months to now)

@@ -49,6 +49,7 @@ _ZH = re.compile(
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
     rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|首季度?)(?![节])"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季(?![节度])"
+    rf"|(?<=年)(?P<lastq>最后三个月|最后一个季度|最后一季度?)"
     rf"|Q(?P<qq>[1-4])"
     rf"|(?P<h>[上下])半年"
     rf"|(?P<m>{_M})月(?:(?P<d>{_D})[日号]|(?P<mend>底|末|份?底)|(?P<mstart>初)|份)?"
@@ -472,7 +473,22 @@ _COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
 
 
 # the groups of a Chinese match that name a time besides a year
-_ZH_TIME_GROUPS = ("m", "q", "qq", "q2", "relq", "h", "yend", "ystart", "full", "qrange", "wd", "today", "fm")
+_ZH_TIME_GROUPS = (
+    "m",
+    "q",
+    "qq",
+    "q2",
+    "relq",
+    "h",
+    "yend",
+    "ystart",
+    "full",
+    "qrange",
+    "wd",
+    "today",
+    "fm",
+    "lastq",
+)
 
 
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
@@ -521,6 +537,8 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         return _zh_day(a, b, g, ctx)
     if g["relq"]:
         return _zh_relative_quarter(a, b, g["relq"], y, ctx, asof)
+    if g["lastq"]:  # 去年最后三个月, 2025年最后一个季度: the year's fourth quarter
+        g = {**g, "q": "4"}
     if g["fm"] or g["qrange"] or g["q"] or g["qq"] or g["q2"] or g["h"]:
         return _zh_part_of_year(a, b, g, _part_year(y, g, ctx), asof)
     if g["m"]:
