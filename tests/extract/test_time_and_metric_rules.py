@@ -816,3 +816,36 @@ def test_the_last_three_months_of_a_year_are_its_fourth_quarter():
     assert (
         facts("最后三个月特斯拉交付41.8万辆。", date(2026, 1, 3)) == set()
     )  # (no year: the last three months to now)
+
+
+def test_forecasts_estimates_and_a_writers_sums_state_no_fact():
+    # 料 opening a forecast of a change; an estimate of a count; what "will have to" be sold
+    assert facts("理想汽車今年首季交付量料跌最多8.5%。", date(2026, 3, 12)) == set()
+    assert facts("特斯拉2025年全年銷量估164萬輛。", date(2025, 12, 30)) == set()
+    got = facts(
+        "今年前七月，零跑汽車已完成銷量27.18萬輛，這意味著在未來5個月中將要完成30萬輛的銷售，月均銷售量達到6萬輛。",
+        date(2025, 8, 19),
+    )
+    assert got == {("leapmotor", "sales", "2025-01..2025-07", 271800.0, "eq")}
+    # a forecast of a count no target holds
+    assert (
+        facts(
+            "The CPCA expects wholesale sales of Tesla China to be at around 70,000 in December.",
+            date(2025, 12, 5),
+        )
+        == set()
+    )
+
+
+def test_a_figure_per_share_a_hypothetical_a_board_lot_and_a_dealers_quote_state_no_fact():
+    assert (
+        facts("Nio reported a fiscal 2023 second quarter loss of $0.45 per share.", date(2023, 8, 30))
+        == set()
+    )
+    assert facts(
+        "Nio delivered 326,028 vehicles in 2025; a 40% increase would bring 2026 deliveries to 456,000.",
+        date(2026, 1, 2),
+    ) == {("nio", "deliveries", "2025", 326028.0, "eq")}
+    assert facts("比亞迪現有每手買賣單位500股H股的市值為5.72萬元。", date(2025, 8, 29)) == set()
+    assert facts("小米SU7经销商的最低报价仅为11.98万元。", date(2025, 8, 29)) == set()
+    assert facts("小米股價長期低於7.5元。", date(2025, 8, 29)) == set()

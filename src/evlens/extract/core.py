@@ -154,6 +154,24 @@ _PLAN_JUST_AFTER = re.compile(r".{0,4}?(?:目标|计划|规划|指引|target|goa
 # the period a report covers, named as such: what follows is reported, not forecast
 _PERIOD_REPORTED = re.compile(r"报告期|期内|本期|during the (?:reporting )?period|in the reporting period")
 _CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
+# words right after a figure that make it no fact: a per-share figure ("a loss of $0.45 per
+# share"), a hypothetical ("a 40% increase would bring …")
+_NO_FACT_AFTER = re.compile(
+    r"(?: ?(?:per (?:share|ads|american depositary share|ordinary share)\b|每股|每手)"
+    r"|(?: [a-z-]+){0,2} (?:would|could|might)\b)"
+)
+_PLANNED_COUNTS = frozenset(
+    (
+        "deliveries",
+        "sales",
+        "exports",
+        "wholesale",
+        "retail_sales",
+        "insurance_registrations",
+        "production",
+        "orders",
+    )
+)
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
@@ -1413,7 +1431,8 @@ class Extractor:
 
     def _figure(self, q: Quantity, table: dict[int, dict]) -> _Figure | None:
         """A quantity with its sentence, clause and metric word; None when it states no fact
-        (a multiple, a hedged figure, a difference, no metric word in reach)."""
+        (a multiple, a hedged figure, a difference, no metric word in reach, a figure per
+        share or followed by a modal verb: see :data:`_NO_FACT_AFTER`)."""
         if q.kind in ("other", "times"):
             return None
         si = self._sentence_of(q.start)
@@ -1428,6 +1447,7 @@ class Extractor:
             or words["sentence_hedges"].search(lower, sent.start, q.start)
             or (compared is None and self._is_difference(q, clause))
             or (q.kind == "currency" and self._is_conversion(q))
+            or _NO_FACT_AFTER.match(lower, q.end, clause[1])
         ):
             return None
         tab = table.get(q.start) if table else None
@@ -1456,14 +1476,15 @@ class Extractor:
                 return False
         elif q.kind == "currency" and fig.mm.word in lex.metrics[fig.metric].negative:
             fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
-        # a delivery count in a plan is a target; a plan of exports is a target no metric holds
+        # a delivery count in a plan is a target; a plan (or a forecast) of another count is
+        # a target no metric holds ("the CPCA expects wholesale … to be at around 700,000")
         if (
-            fig.metric in ("deliveries", "sales", "exports")
+            fig.metric in _PLANNED_COUNTS
             and not _CUMULATIVE_WORDS.search(fig.ctext)
             and self._in_plan(q, clause, fig.sent)
         ):
-            if fig.metric == "exports":
-                self._skip(q, "exports", "a target for exports (no metric holds it)")
+            if fig.metric not in ("deliveries", "sales"):
+                self._skip(q, fig.metric, "a plan or forecast of a count no target holds")
                 return False
             fig.metric = "delivery_target"
             fig.rule.append("plan")
