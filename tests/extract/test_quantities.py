@@ -81,3 +81,28 @@ def test_a_listing_code_after_hkg_is_no_year():
     b = text.index("1810")
     assert is_stock_code(text, b, b + 4)
     assert not is_stock_code("sales in 2015, up", 9, 13)
+
+
+def _read(text: str) -> list[tuple]:
+    return [(q.value, q.kind, q.unit) for q in find_quantities(normalize(text).text)]
+
+
+def test_numbers_written_in_chinese_numerals_with_a_point_or_digit_by_digit():
+    # Taiwan's press writes figures in numerals: 淨利十一.三億美元, 營收二一三億美元
+    assert _read("淨利十一.三億美元") == [(Decimal("1130000000"), "currency", "USD")]
+    assert _read("營收二一三億美元") == [(Decimal("21300000000"), "currency", "USD")]
+    assert _read("交車三十八.六八萬輛") == [(Decimal("386800"), "count", "vehicle")]
+    assert _read("一.公司") == []  # a numbered heading is no decimal
+
+
+def test_a_short_lower_section_after_wan_and_a_bare_wan_after_po():
+    assert _read("累計交付量154萬215輛") == [(Decimal("1540215"), "count", "vehicle")]
+    assert _read("訂單已破萬") == [(Decimal("10000"), None, None)]
+
+
+def test_tenths_and_multiples_after_a_change_word_are_percentages():
+    assert _read("比亞迪銷量跌四成") == [(Decimal("40"), "percent", "percent")]
+    assert _read("升約半成") == [(Decimal("5"), "percent", "percent")]
+    assert _read("成為冠軍") == []
+    assert _read("營收年增1.26倍") == [(Decimal("126"), "percent", "percent")]
+    assert _read("是去年的3倍") == [(Decimal("3"), "times", "times")]  # no change word: a multiple

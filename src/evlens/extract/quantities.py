@@ -74,14 +74,16 @@ EN_MAGNITUDES = {
 }
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_POSITIONAL = "零〇一二三四五六七八九"  # digits read one by one (二〇二四, the 三 of 十一.三)
 _NUM = re.compile(
     rf"(?=[\d{_CN_CHARS}万亿])(?:"  # what a number starts with: one test turns most positions away
     # (a letter before a number makes it part of a word or code, unless it ends a currency
     # code written without a space: RMB25.9 billion)
     r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_/:]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_/:]))\d+(?:\.\d+)?)"
-    rf"|(?P<cn>[{_CN_CHARS}][{_CN_CHARS}万亿]*)"
-    r"|(?P<bare>万亿|千亿|百亿)"
+    # (a decimal written in Chinese numerals, 十一.三億 in Taiwan's press, before the plain run)
+    rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]*\.[{_CN_POSITIONAL}]+|[{_CN_CHARS}万亿]*))"
+    r"|(?P<bare>万亿|千亿|百亿|(?<=破)万(?!亿))"
     r")"
 )
 _MAG_ZH_ALT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"
@@ -152,8 +154,18 @@ _PREFIX_CCY_UNIT = {
 }
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
-_LOWER_SECTION = re.compile(r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}))(?![\d.,年月日号季])")
+_LOWER_SECTION = re.compile(
+    r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}|\d{1,3}(?=[辆台元份])))(?![\d.,年月日号季])"
+)
 _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
+# tenths after a change or bound word: 跌四成 (40 %), 增逾五成, 約兩成, 升約半成 (5 %)
+_TENTHS_ZH = re.compile(
+    r"(?<=[跌升增减降涨逾约近超达长挫飙幅])(?P<n>[一二两三四五六七八九]|半)成(?![为立交功本员果绩长])"
+)
+# a change word just before a multiple: 年增1.26倍, 飆升1.74倍, 多1.7倍 (+126 %, +174 %, +170 %)
+_CHANGE_BEFORE_TIMES = re.compile(
+    r"(?:增长|增加|上升|上涨|飙升|激增|大增|暴增|增|升|涨|多)(?:了|逾|近|约|超|达)?$"
+)
 
 
 _CODE_BEFORE = re.compile(
@@ -186,10 +198,21 @@ def parse_cn_number(s: str) -> Decimal:
     """Value of a Chinese numeral such as ``两万三千``, ``一百零五``, ``十二``, ``三亿五千万``.
 
     Digits multiply the next unit (十 百 千); 万 and 亿 close a section. A leading 十 means
-    ten (``十二`` = 12). A string of bare digits reads positionally (``二〇二四`` = 2024).
+    ten (``十二`` = 12). A string of bare digits reads positionally (``二〇二四`` = 2024), also
+    before one magnitude (``二一三亿``); digits after a point are a decimal fraction
+    (``十一.三`` = 11.3).
     """
     if s and all(ch in CN_DIGITS for ch in s):
         return Decimal("".join(str(CN_DIGITS[ch]) for ch in s))
+    if "." in s:  # 十一.三 = 11.3: the digits after the point read one by one
+        whole, _, frac = s.partition(".")
+        if not frac or not all(ch in CN_DIGITS for ch in frac):
+            raise ValueError(f"not a Chinese numeral: {s!r}")
+        return parse_cn_number(whole) + Decimal("0." + "".join(str(CN_DIGITS[ch]) for ch in frac))
+    head = s.rstrip("万萬亿億")
+    if len(head) > 1 and len(s) - len(head) == 1 and all(ch in CN_DIGITS for ch in head):
+        # 二一三億 = 213亿: a run of bare digits before one magnitude reads one by one
+        return parse_cn_number(head) * CN_BIG[s[-1]]
     total = Decimal(0)
     wan = Decimal(0)
     section = Decimal(0)
@@ -380,7 +403,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _zh_percents(text: str) -> list[Quantity]:
-    """The Chinese percentages in ``text`` (百分之二十, 百分之3.5)."""
+    """The Chinese percentages in ``text`` (百分之二十, 百分之3.5; 四成 after a change word)."""
     out: list[Quantity] = []
     for pm in _PERCENT_ZH.finditer(text):
         s = pm.group("n")
@@ -390,6 +413,11 @@ def _zh_percents(text: str) -> list[Quantity]:
             continue
         flags = _flags(arabic=s[0].isdigit())
         out.append(Quantity(pm.start(), pm.end(), v, "percent", "percent", flags=flags))
+    for tm in _TENTHS_ZH.finditer(text):
+        n = tm.group("n")
+        v = Decimal(5) if n == "半" else Decimal(CN_DIGITS[n] * 10)
+        out.append(Quantity(tm.start(), tm.end(), v, "percent", "percent", flags=_flags(arabic=False)))
+    out.sort(key=lambda q: q.start)
     return out
 
 
@@ -417,6 +445,8 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
         return None
     if kind in (None, "count") and m.start() > 0 and text[m.start() - 1] == "前":
         return None  # 前50万用了6年: "the first 500,000", a milestone, not a figure
+    if kind == "times" and _CHANGE_BEFORE_TIMES.search(text, max(0, start - 6), start):
+        kind, unit, value = "percent", "percent", value * 100  # 年增1.26倍: a change of 126 %
     if not arabic and kind in ("other", "times") and value < 10:
         return None
     value, high, kind, unit, j, has_mag = _range_after(text, j, prefixed, value, kind, unit, has_mag)
