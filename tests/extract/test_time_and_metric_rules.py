@@ -849,3 +849,20 @@ def test_a_figure_per_share_a_hypothetical_a_board_lot_and_a_dealers_quote_state
     assert facts("比亞迪現有每手買賣單位500股H股的市值為5.72萬元。", date(2025, 8, 29)) == set()
     assert facts("小米SU7经销商的最低报价仅为11.98万元。", date(2025, 8, 29)) == set()
     assert facts("小米股價長期低於7.5元。", date(2025, 8, 29)) == set()
+
+
+def test_the_nevs_of_a_maker_selling_fuel_cars_too_and_its_fuel_cars_are_segments():
+    got = facts("吉利汽车2025年总销量302.46万辆，其中新能源汽车销量168.78万辆。", date(2026, 1, 2))
+    assert got == {("geely", "sales", "2025", 3024600.0, "eq")}
+    got = facts(
+        "吉利汽車2025年上半年出口銷量按年減8%至18.41萬輛，其中燃油車跌21%至14.4萬輛。", date(2025, 8, 15)
+    )
+    assert {(m, v) for _, m, _, v, _ in got} == {("exports_yoy", -8.0), ("exports", 184100.0)}
+    # a maker that sells NEVs only: its NEVs are its total
+    got = facts("比亚迪2025年新能源汽车销量460.24万辆。", date(2026, 1, 2))
+    assert got == {("byd", "sales", "2025", 4602400.0, "eq")}
+
+
+def test_a_segment_word_far_before_the_figure_in_its_clause_still_marks_a_segment():
+    text = "XPeng said its revenue from vehicle sales in the third quarter of 2023 then amounted to RMB 7.84 billion."
+    assert facts(text, date(2023, 11, 15)) == set()

@@ -1521,7 +1521,7 @@ class Extractor:
         elif fig.tab is None:
             fig.rule.append("respectively")
         ekind = lex.entities[ent_slug].kind
-        if ekind == "company" and self._is_segment(fig):
+        if ekind == "company" and self._is_segment(fig, ent_slug):
             # "474,921 passenger vehicles", "plug-in hybrid sales of 176,875": one
             # segment of the maker's figure, not its total; so is the change of one
             # ("14,706 commercial vehicles …, a 688.5% leap")
@@ -1597,13 +1597,17 @@ class Extractor:
             return follow[0].key
         return slug
 
-    def _is_segment(self, fig: _Figure) -> bool:
+    def _is_segment(self, fig: _Figure, entity: str) -> bool:
         """Whether a company's count (or the change of one) is one segment of the maker's
-        figure (:meth:`_segment`), not its total."""
+        figure (:meth:`_segment`), not its total; for a maker that sells fuel cars too
+        (``ice_makers`` in the lexicon), its NEVs are one."""
         q, change = fig.q, fig.base_metric != fig.metric
         if not (q.kind in ("count", None, "currency") or change):
             return False
-        if _BOTH_POWERTRAINS.search(self.lower, fig.sent.start, fig.sent.end):
+        ice = entity in self.lex.ice_makers
+        if ice and self._segment(q, fig.clause, "segment_nev"):
+            return True  # 吉利新能源汽车销量为…: one segment of Geely's sales
+        if not ice and _BOTH_POWERTRAINS.search(self.lower, fig.sent.start, fig.sent.end):
             return False  # 纯电动和插电式混合动力汽车, "BEVs and PHEVs": the total
         if self._segment(q, fig.clause):
             return True
@@ -1932,16 +1936,16 @@ class Extractor:
             k -= 1
         return k >= 0 and _JUST_BEFORE.fullmatch(self.lower, ends[k], e.start) is not None
 
-    def _segment(self, q: Quantity, clause) -> bool:
-        """Whether a segment word (``[segment]`` in the lexicon) stands just after ``q`` or
-        before it in its clause, past the last name there."""
-        if self._word_within("segment", q.end, min(clause[1], q.end + 24)):
+    def _segment(self, q: Quantity, clause, words: str = "segment") -> bool:
+        """Whether a segment word (the lexicon's list ``words``) stands just after ``q`` or
+        before it in its clause (within 90 characters), past the last name there."""
+        if self._word_within(words, q.end, min(clause[1], q.end + 24)):
             return True
-        lo = max(clause[0], q.start - 50)
-        if not self._word_within("segment", lo, q.start):
+        lo = max(clause[0], q.start - 90)
+        if not self._word_within(words, lo, q.start):
             return False
         e = self._last_in(self.entities, lo, q.start)
-        return e is None or self._word_within("segment", e.end, q.start)
+        return e is None or self._word_within(words, e.end, q.start)
 
     def _aside(self, pos: int, q_start: int) -> bool:
         """Whether ``pos`` lies in brackets that close before ``q_start``."""

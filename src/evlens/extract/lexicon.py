@@ -71,6 +71,8 @@ class Lexicon:
     unknown_zh_re: re.Pattern
     unknown_en_re: re.Pattern
     unknown_generic: frozenset[str]
+    # makers that sell fuel cars too (``[segment] ice_makers``): a figure of their NEVs is a segment
+    ice_makers: frozenset[str]
     # metric -> entity slug -> whether the entity can carry the metric; filled by the
     # extractor as it meets them (a cache, derived from ``entities``)
     entity_fits: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
@@ -148,6 +150,7 @@ def load_lexicon() -> Lexicon:
         ),
         unknown_en_re=re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"),
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
+        ice_makers=frozenset(lex["segment"]["ice_makers"]),
         metrics=metrics,
         metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
         metric_words=words,
@@ -244,6 +247,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "unheld": lex["unheld"]["words"],
         "wholesale_source": lex["wholesale_source"]["words"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
+        "segment_nev": lex["segment"]["nev"],
         "entity_after": lex["entity_cues"]["after"],
         "entity_owner": lex["entity_cues"]["owner"],
         "entity_group": lex["entity_cues"]["group"],
