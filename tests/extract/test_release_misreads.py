@@ -295,10 +295,17 @@ def test_an_ordinal_day_and_a_total_since_founding():
 def test_a_unit_named_in_the_sentence_keeps_its_figure_before_the_groups_total():
     got = facts(
         "Geely Holding Group held a conference. In 2025:\n- Volvo Cars contributed 710,042 vehicles to "
-        "the group's total, with NEV sales at 323,294 units.\n",
+        "the group's total, with sales at 323,294 units.\n",
         date(2026, 1, 23),
     )
     assert ("volvo-cars", "sales", 323294.0, "eq", "2025") in got
+    # (the NEVs of a maker that sells fuel cars too are a segment: no fact)
+    got = facts(
+        "Geely Holding Group held a conference. In 2025:\n- Volvo Cars contributed 710,042 vehicles to "
+        "the group's total, with NEV sales at 323,294 units.\n",
+        date(2026, 1, 23),
+    )
+    assert not any(v == 323294.0 for _, _, v, _, _ in got)
 
 
 def test_a_table_repeating_a_figure_of_the_text_gives_it_once():
