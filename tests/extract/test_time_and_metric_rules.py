@@ -866,3 +866,27 @@ def test_the_nevs_of_a_maker_selling_fuel_cars_too_and_its_fuel_cars_are_segment
 def test_a_segment_word_far_before_the_figure_in_its_clause_still_marks_a_segment():
     text = "XPeng said its revenue from vehicle sales in the third quarter of 2023 then amounted to RMB 7.84 billion."
     assert facts(text, date(2023, 11, 15)) == set()
+
+
+def test_a_change_against_another_quarter_is_no_fact_and_against_the_same_one_is_yoy():
+    got = facts(
+        "小鹏第三季度收入203.8亿元，较2024年同期上升101.8%，并较2025年第二季度上升11.5%。", date(2025, 11, 18)
+    )
+    assert {(m, v) for _, m, _, v, _ in got} == {("revenue", 20380000000.0), ("revenue_yoy", 101.8)}
+    text = "XPeng's revenue in the third quarter of 2025 was RMB 20.38 billion, up 101.8% year-on-year and up 11.5% from the second quarter."
+    assert {(m, v) for _, m, _, v, _ in facts(text, date(2025, 11, 18))} == {
+        ("revenue", 20380000000.0),
+        ("revenue_yoy", 101.8),
+    }
+    got = facts("蔚来2025年第三季度收入217.9亿元，较2024年第三季度的186.7亿元增长16.7%。", date(2025, 11, 25))
+    assert ("nio", "revenue_yoy", "2025-Q3", 16.7, "eq") in got
+
+
+def test_a_fall_named_after_the_change_and_a_growth_rate_that_fell_to_a_level():
+    got = facts(
+        "In the first quarter of 2024, Tesla reported an 8.5% year-over-year decline in vehicle deliveries.",
+        date(2024, 4, 3),
+    )
+    assert got == {("tesla", "deliveries_yoy", "2024-Q1", -8.5, "eq")}
+    got = facts("10月份，小鹏销量同比增幅虽回落至76%。", date(2025, 11, 18))
+    assert got == {("xpeng", "sales_yoy", "2025-10", 76.0, "eq")}

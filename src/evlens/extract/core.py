@@ -172,6 +172,20 @@ _PLANNED_COUNTS = frozenset(
         "orders",
     )
 )
+# a fall named right after a change ("an 8.5% year-over-year decline in deliveries")
+_FALL_AFTER = re.compile(
+    r"(?: (?:year-over-year|year-on-year|yoy|month-over-month|month-on-month|mom|annual|sequential))?"
+    r" (?:decline|decrease|drop|fall|slump|plunge|contraction)\b"
+)
+# a growth rate that fell to a level: the level is the growth (销量同比增幅虽回落至76%)
+_RATE_FELL_TO = re.compile(r"(?:增幅|增速|增长率|涨幅)[^，。；]{0,6}(?:回落|放缓|下降|降|收窄|下滑)至$")
+# a change said against a named quarter: 较2025年第二季度, "from the second quarter", "from Q2"
+_QUARTER_COMPARED = re.compile(
+    r"(?:较|比|相比)(?:于)?(?:(?:19|20)\d\d ?年)?第?(?P<n>[一二三四1-4])季度?"
+    r"|(?:from|compared (?:to|with)|versus|over) (?:the )?(?:(?P<n2>first|second|third|fourth) quarter|q(?P<n3>[1-4])\b)"
+)
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_NUMBER.update(first=1, second=2, third=3, fourth=4)
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
@@ -2152,8 +2166,11 @@ class Extractor:
             mm.word in lex.growth_negative
             or mm.word in lex.metrics["share_return"].negative
             or lex.word_res["negative"].search(near_before) is not None
-        )
+            or _FALL_AFTER.match(self.lower, q.end) is not None  # "an 8.5% year-over-year decline"
+        ) and not _RATE_FELL_TO.search(near_before)  # 同比增幅回落至76%: the growth is 76 %
         sign = Decimal(-1) if negative else Decimal(1)
+        if self._against_other_quarter(q, lo, hi, sent):
+            return "qoq", sign  # 并较2025年第二季度上升11.5%: a change on another quarter
         b = self._growth_base(q, sent)
         if b is not None:
             between = self.lower[b.end : q.start]
@@ -2177,6 +2194,26 @@ class Extractor:
         if _RISEN_TO.search(self.lower, max(0, q.start - 4), q.start):
             return "qoq", sign  # 持股比例微升至23.26%: a level reached, not a move
         return "share_return", sign
+
+    def _against_other_quarter(self, q: Quantity, lo: int, hi: int, sent) -> bool:
+        """Whether a change is said against a quarter named (``较2025年第二季度``, "from the
+        second quarter") other than the quarter last named before it: a change on the quarter
+        before, which no metric holds. Against the same quarter (of the year before) it is
+        year on year."""
+        m = _QUARTER_COMPARED.search(self.lower, lo, hi)
+        if m is None:
+            return False
+        n = _QUARTER_NUMBER[m.group("n") or m.group("n2") or m.group("n3")]
+        at = min(q.start, m.start())
+        own = next(
+            (
+                p
+                for p in reversed(self._in(self.periods, max(0, sent.start - 300), at))
+                if p.kind == "quarter"
+            ),
+            None,
+        )
+        return own is None or not own.period.endswith(f"Q{n}")
 
     def _growth_suffix(self, mm: _Mention, near_before: str, near: str, window: str) -> str:
         """``mom`` or ``yoy``: what the change word says, else the words just before the
