@@ -890,3 +890,19 @@ def test_a_fall_named_after_the_change_and_a_growth_rate_that_fell_to_a_level():
     assert got == {("tesla", "deliveries_yoy", "2024-Q1", -8.5, "eq")}
     got = facts("10月份，小鹏销量同比增幅虽回落至76%。", date(2025, 11, 18))
     assert got == {("xpeng", "sales_yoy", "2025-10", 76.0, "eq")}
+
+
+def test_halves_written_h1_after_a_year_or_as_an_interim_report():
+    assert facts("2024 年 H1，吉利汽车累积销量达 95.6 万辆。", date(2024, 8, 20)) == {
+        ("geely", "sales", "2024-H1", 956000.0, "eq")
+    }
+    got = facts("比亞迪股份(1211)公布截至今年6月底止業績，中期盈利155.11億元。", date(2025, 8, 29))
+    assert got == {("byd", "net_profit", "2025-H1", 15511000000.0, "eq")}
+    assert facts("比亚迪的中期目标是2026年销量翻番。", date(2025, 8, 29)) == set()
+
+
+def test_roman_quarters_and_a_name_that_looks_like_a_month():
+    got = facts("In Quarter II 2025, Xiaomi delivered 81,302 vehicles.", date(2025, 8, 20))
+    assert got == {("xiaomi-su7-yu7", "deliveries", "2025-Q2", 81302.0, "eq")}
+    got = facts("For 2026, Lei Jun has set an initial target of 550,000 units.", date(2026, 1, 5))
+    assert all(p != "2026-06" for _, _, p, _, _ in got)

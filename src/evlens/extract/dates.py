@@ -30,13 +30,14 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|�
 _BEFORE = "[此之以提向从往当眼目事]"
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中])"
 _ZH = re.compile(
     r"(?<!连续)(?<!连续第)"
     + _ZH_LEAD
     + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|前[三两]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至)"
+    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至"
+    r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告))"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
@@ -50,6 +51,8 @@ _ZH = re.compile(
     rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|首季度?)(?![节])"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季(?![节度])"
     rf"|(?<=年)(?P<lastq>最后三个月|最后一个季度|最后一季度?)"
+    rf"|(?<=年)H(?P<hh>[12])(?!\d)"
+    rf"|(?P<interim>中期)(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)"
     rf"|Q(?P<qq>[1-4])"
     rf"|(?P<h>[上下])半年"
     rf"|(?P<m>{_M})月(?:(?P<d>{_D})[日号]|(?P<mend>底|末|份?底)|(?P<mstart>初)|份)?"
@@ -107,6 +110,7 @@ _EN = re.compile(
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
     rf"|\bQ(?P<eqq>[1-4])(?:[ -]?(?P<eqqy>(?:19|20)\d{{2}}))?\b"
+    rf"|\b(?i:quarter) (?P<erq>IV|I{{1,3}})\b(?: (?P<erqy>(?:19|20)\d{{2}}))?"
     rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
     rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
@@ -488,6 +492,8 @@ _ZH_TIME_GROUPS = (
     "today",
     "fm",
     "lastq",
+    "hh",
+    "interim",
 )
 
 
@@ -508,6 +514,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
 
 def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one Chinese match (see :func:`_resolve_zh`)."""
+    if g["hh"] or g["interim"]:  # 2024年H1; 中期业绩, 中期盈利 (an interim report): the half
+        g = {**g, "h": "下" if g["hh"] == "2" else "上"}
     asof = g["asof"] in ("截至", "截止到", "截止", "截止至")
     if g["asof"] and not asof:
         a += len(g["asof"])  # 到/至 are no part of the time
@@ -706,6 +714,14 @@ def _en_month(s: str) -> int:
     return _EN_MONTHS[s.rstrip(".").lower()]
 
 
+# a capitalised word (not one opening a time) just before a month's short name: a person's
+# name ("Lei Jun has set"), not the month
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:In|By|From|Since|On|During|Through|For|Until|Of|And|To|At)\b)[A-Z][a-z]+ $"
+)
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one English match, or None; a year it names becomes the context's year."""
     asof_word = (g["asof"] or "").strip().lower()
@@ -714,8 +730,12 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         a += len(g["asof"])
     if g["em1"]:
         return _en_month_range(a, b, g, ctx, asof)
+    if g["em"] and not g["emy"] and _NAME_BEFORE.search(ctx.text, max(0, a - 20), a):
+        return None  # "Lei Jun has set": a name, not June
     if g["emd"] or g["emd2"] or g["em"]:
         return _en_day_or_month(a, b, g, ctx, asof)
+    if g["erq"]:  # "Quarter II 2025": the second quarter
+        g = {**g, "eqq": str(_ROMAN_Q[g["erq"]]), "eqqy": g["erqy"]}
     if g["eq"] or g["eqq"] or g["eqq2"] or g["eh"] or g["ehh"]:
         return _en_quarter_or_half(a, b, g, ctx, asof)
     if g["ewd"] or g["efm"] or g["efq"] or g["einy"] or g["eyend"] or g["eref"] or g["enow"] or g["efull"]:
