@@ -906,3 +906,31 @@ def test_roman_quarters_and_a_name_that_looks_like_a_month():
     assert got == {("xiaomi-su7-yu7", "deliveries", "2025-Q2", 81302.0, "eq")}
     got = facts("For 2026, Lei Jun has set an initial target of 550,000 units.", date(2026, 1, 5))
     assert all(p != "2026-06" for _, _, p, _, _ in got)
+
+
+def test_a_list_of_values_over_a_month_range_gives_one_value_a_month():
+    text = "今年3月至5月，小米汽车月度交付量分别为29000辆、28000辆和26000辆。"
+    got = facts(text, date(2025, 11, 20))
+    assert {(p, v) for _, _, p, v, _ in got} == {
+        ("2025-03", 29000.0),
+        ("2025-04", 28000.0),
+        ("2025-05", 26000.0),
+    }
+
+
+def test_slash_lists_pair_with_the_names_and_a_minus_sign_is_kept():
+    text = (
+        "2025年1-11月累计销量中，银河/领克/极氪分别为113.5万/31.7万/19.4万辆，同比变化+167.1%/+25.0%/-3.5%。"
+    )
+    got = facts(text, date(2025, 12, 2))
+    assert {(e, m, v) for e, m, _, v, _ in got} == {
+        ("geely-galaxy", "sales", 1135000.0),
+        ("lynk-co", "sales", 317000.0),
+        ("zeekr", "sales", 194000.0),
+        ("geely-galaxy", "sales_yoy", 167.1),
+        ("lynk-co", "sales_yoy", 25.0),
+        ("zeekr", "sales_yoy", -3.5),
+    }
+    assert ("byd", "sales_yoy", "2025-11", -5.3, "eq") in facts(
+        "比亚迪11月销量48万辆，同比-5.3%。", date(2025, 12, 2)
+    )

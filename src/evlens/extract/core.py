@@ -437,6 +437,15 @@ _ABROAD_BEFORE = re.compile(
 )
 
 
+def _minus_before(t: str, at: int) -> bool:
+    """Whether a minus sign is written right before the number at ``at`` (``同比-5.3%``,
+    ``/-3.5%``), not a hyphen after a Latin letter or digit."""
+    if at == 0 or t[at - 1] not in "-−":
+        return False
+    c = t[at - 2] if at >= 2 else " "
+    return not (c.isascii() and c.isalnum())
+
+
 def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
     """``metrics`` with each sales or deliveries word made abroad (:data:`_ABROAD_BEFORE`)
     read as exports."""
@@ -2167,6 +2176,7 @@ class Extractor:
             or mm.word in lex.metrics["share_return"].negative
             or lex.word_res["negative"].search(near_before) is not None
             or _FALL_AFTER.match(self.lower, q.end) is not None  # "an 8.5% year-over-year decline"
+            or _minus_before(self.t, q.start)  # 同比-5.3%
         ) and not _RATE_FELL_TO.search(near_before)  # 同比增幅回落至76%: the growth is 76 %
         sign = Decimal(-1) if negative else Decimal(1)
         if self._against_other_quarter(q, lo, hi, sent):
@@ -2325,6 +2335,11 @@ class Extractor:
             if len(periods) >= len(qs):
                 for q, p in zip(qs, periods[-len(qs) :]):
                     out[q.start]["period"] = p
+            elif periods and len(periods[-1].months) == len(qs):
+                # 3月至10月…分别为29000辆、28000辆…: one value a month of the range
+                p = periods[-1]
+                for q, month in zip(qs, p.months):
+                    out[q.start]["period"] = p._replace(period=month, kind="month", months=())
             distinct: list[_Mention] = []
             for e in ents:
                 if not distinct or distinct[-1].key != e.key:
@@ -2332,7 +2347,28 @@ class Extractor:
             if len(distinct) >= len(qs):
                 for q, e in zip(qs, distinct[-len(qs) :]):
                     out[q.start]["entity"] = e.key
+                if not english:  # 分别为113.5万/31.7万/19.4万辆，同比变化+167.1%/+25.0%/-3.5%
+                    for run in self._slash_runs(end, s.end):
+                        if len(run) == len(qs):
+                            for q, e in zip(run, distinct[-len(qs) :]):
+                                out.setdefault(q.start, {})["entity"] = e.key
         return out
+
+    def _slash_runs(self, lo: int, hi: int) -> list[list[Quantity]]:
+        """The runs of two or more quantities within ``[lo, hi)`` joined by slashes alone
+        (``+167.1%/+25.0%/-3.5%``)."""
+        runs: list[list[Quantity]] = []
+        run: list[Quantity] = []
+        for q in self._in(self.quantities, lo, hi):
+            if run and self.t[run[-1].end : q.start].strip() in ("/", "/+", "/-", "/ +", "/ -"):
+                run.append(q)
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = [q]
+        if len(run) >= 2:
+            runs.append(run)
+        return runs
 
 
 #: a text longer than this many characters is read in pieces (:func:`read_facts`)

@@ -78,9 +78,10 @@ _CN_POSITIONAL = "零〇一二三四五六七八九"  # digits read one by one (
 _NUM = re.compile(
     rf"(?=[\d{_CN_CHARS}万亿])(?:"  # what a number starts with: one test turns most positions away
     # (a letter before a number makes it part of a word or code, unless it ends a currency
-    # code written without a space: RMB25.9 billion)
-    r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_/:]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
-    r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_/:]))\d+(?:\.\d+)?)"
+    # code written without a space: RMB25.9 billion; so does a slash after a letter or digit,
+    # as in a date or a code, but not after a figure's unit: 113.5万/31.7万)
+    r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_:])(?<![A-Za-z\d]/))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_:])(?<![A-Za-z\d]/))\d+(?:\.\d+)?)"
     # (a decimal written in Chinese numerals, 十一.三億 in Taiwan's press, before the plain run)
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]*\.[{_CN_POSITIONAL}]+|[{_CN_CHARS}万亿]*))"
     r"|(?P<bare>万亿|千亿|百亿|(?<=破)万(?!亿))"
