@@ -64,3 +64,16 @@ def test_a_spaced_month_range_is_one_fact_for_the_months():
         ("deliveries", "2025-01..2025-09"),
         ("deliveries_yoy", "2025-01..2025-09"),
     }
+
+
+def test_bullets_run_into_one_line_are_split_at_their_dashes():
+    text = "总体销量表现 - 公司11月总销量达31万辆 [1] - 2025年1-11月累计销量为278.8万辆"
+    n = normalize(text)
+    assert n.text.split("\n") == [
+        "总体销量表现",
+        "公司11月总销量达31万辆1",
+        "2025年1-11月累计销量为278.8万辆",
+    ]
+    assert normalize("Tesla - the EV maker - sold 5 - 6 cars").text == "Tesla - the EV maker - sold 5-6 cars"
+    facts = extract_text("吉利汽车" + text, date(2025, 12, 3))
+    assert {(f.period, f.value) for f in facts} == {("2025-11", 310000.0), ("2025-01..2025-11", 2788000.0)}

@@ -16,6 +16,7 @@ What normalisation does:
 * markdown markup goes: images ``![alt](url)``, the ``(url)`` of links, emphasis ``*``
   and ``_`` runs, heading ``#`` marks, backslash escapes; link text stays;
 * the front matter block (between ``---`` lines at the top) is blanked out;
+* a list's bullets run into one line (``增长1.1% [1] - 2025年…``) are split at their dashes;
 * traditional Chinese characters become simplified, one for one (:mod:`.script`, with
   OpenCC's character table), so ``營收為315.62億元`` reads as ``营收为315.62亿元``.
 """
@@ -186,9 +187,19 @@ _TABLE = _fold_table()
 _FOLDED = re.compile("[" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + "]")
 
 
+# a list's bullets run into one line ("增长1.1% [1] - 2025年1-11月…", "销量表现 - 公司11月…"):
+# a spaced dash after a character that is no letter or digit, before a Han character or a
+# digit, is a line end
+_INLINE_BULLET = re.compile(r"(?<=[^\dA-Za-z\s]) - (?=[\u4e00-\u9fff\d])")
+
+
 def _fold_chars(text: str) -> str:
-    """``text`` with :data:`_TABLE` applied, one character for one."""
-    return _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
+    """``text`` with :data:`_TABLE` applied, one character for one; an inline bullet's dash
+    (:data:`_INLINE_BULLET`) becomes a line end."""
+    folded = _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
+    if " - " not in folded:
+        return folded
+    return _INLINE_BULLET.sub(" \n ", folded)
 
 
 # The space runs normalisation shortens: a whole run next to a Han character (as
