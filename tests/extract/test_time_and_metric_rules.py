@@ -934,3 +934,16 @@ def test_slash_lists_pair_with_the_names_and_a_minus_sign_is_kept():
     assert ("byd", "sales_yoy", "2025-11", -5.3, "eq") in facts(
         "比亚迪11月销量48万辆，同比-5.3%。", date(2025, 12, 2)
     )
+
+
+def test_shares_of_a_total_gaps_and_lost_value_state_no_fact():
+    assert facts("小米2025年第三季度创新业务占比已提升至25.6%。", date(2025, 11, 18)) == set()
+    got = facts(
+        "BYD sold 380,000 cars in November, accounting for 49.5% of China's overall auto sales.",
+        date(2025, 12, 2),
+    )
+    assert got == {("byd", "sales", "2025-11", 380000.0, "eq")}
+    assert facts("理想汽車2025年離全年目標僅差8.5萬輛。", date(2025, 12, 2)) == set()
+    assert facts("小米今年市值蒸發超過5300億港元。", date(2025, 12, 2)) == set()
+    # a maker's NEV share of its own sales is a share of a total too (penetration is the market's)
+    assert facts("吉利汽车11月新能源销量占比达到60.5%。", date(2025, 12, 3)) == set()
