@@ -947,3 +947,13 @@ def test_shares_of_a_total_gaps_and_lost_value_state_no_fact():
     assert facts("小米今年市值蒸發超過5300億港元。", date(2025, 12, 2)) == set()
     # a maker's NEV share of its own sales is a share of a total too (penetration is the market's)
     assert facts("吉利汽车11月新能源销量占比达到60.5%。", date(2025, 12, 3)) == set()
+
+
+def test_a_target_word_after_the_figure_past_a_noun_or_in_cantonese():
+    assert facts("理想汽車今年交付30萬輛嘅目標。", date(2025, 3, 1)) == {
+        ("li-auto", "delivery_target", "2025", 300000.0, "eq")
+    }
+    got = facts("小米2025年全年交付超35万辆汽车的目标。", date(2025, 3, 1))
+    assert got == {("xiaomi", "delivery_target", "2025", 350000.0, "gt")}
+    got = facts("零跑2026年这份105万台的销量雄心。", date(2026, 1, 5))
+    assert got == {("leapmotor", "delivery_target", "2026", 1050000.0, "eq")}

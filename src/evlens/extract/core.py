@@ -122,7 +122,7 @@ _BOTH_POWERTRAINS = re.compile(
 )
 # a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差") is the target
 _TARGET_AFTER = re.compile(
-    r"^ ?(?:辆|台|部|units?|vehicles?)?的? ?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|target|goal)"
+    r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|雄心|flag|target|goal)"
 )
 # a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
 _TARGET_MET = re.compile(
