@@ -957,3 +957,16 @@ def test_a_target_word_after_the_figure_past_a_noun_or_in_cantonese():
     assert got == {("xiaomi", "delivery_target", "2025", 350000.0, "gt")}
     got = facts("零跑2026年这份105万台的销量雄心。", date(2026, 1, 5))
     assert got == {("leapmotor", "delivery_target", "2026", 1050000.0, "eq")}
+
+
+def test_a_founding_year_or_a_rough_past_time_names_no_year_for_the_months_after_it():
+    got = facts(
+        "Since its establishment in 2014, NIO delivered a record 55,432 vehicles in the third quarter.",
+        date(2025, 10, 1),
+    )
+    assert got == {("nio", "deliveries", "2025-Q3", 55432.0, "eq")}
+    got = facts(
+        "In early 2021, NIO's market cap topped $100 billion. Xpeng delivered 20,041 vehicles in November.",
+        date(2025, 12, 1),
+    )
+    assert ("xpeng", "deliveries", "2025-11", 20041.0, "eq") in got

@@ -324,6 +324,14 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 _PLAN_AFTER = re.compile(r"^.{0,8}?(?:目标|计划|规划|指引|target|goal|plan|guidance)", re.I)
 
 
+# a year named as a start, a founding or a rough past time ("since its establishment in 2014",
+# "In early 2021", 成立于2014年, 自2014年): no context for the months and quarters after it
+_NO_CONTEXT_BEFORE = re.compile(
+    r"(?:\bsince\b|\bfounded\b|\bestablish\w*|\bin (?:early|late|mid)-?|成立|创立|创办)[^.;,，。；]{0,20}$",
+    re.I,
+)
+
+
 def _plan_year(text: str, a: int, b: int, year: int, today: date | None) -> bool:
     """Whether the year at ``[a, b)`` is a plan's: a target word just after it
     (``2026年的销量目标``), or a year after the article's with a word about the future
@@ -533,7 +541,12 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         month = ctx.rel_month(g["relm"])
         return PeriodMention(a, b, month, "month", asof) if month else None
     y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
-    if g["y"] and y is not None and not _plan_year(ctx.text, a, b, y, ctx.today):
+    if (
+        g["y"]
+        and y is not None
+        and not _plan_year(ctx.text, a, b, y, ctx.today)
+        and not _NO_CONTEXT_BEFORE.search(ctx.text, max(0, a - 32), a)
+    ):
         ctx.year = y  # (a year a plan is for, 2026年销量目标, names no context for what follows)
     elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年", "明年"):
         ctx.year = y  # (明年, a year still to come, is a plan's: 明年冲击年销百万)
@@ -765,7 +778,9 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         y = int(g["ey"])
         if _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
             return None  # "up 34% from 2023", "than in the same period of 2024": a comparison
-        if not _plan_year(ctx.text, a, b, y, ctx.today):
+        if not _plan_year(ctx.text, a, b, y, ctx.today) and not _NO_CONTEXT_BEFORE.search(
+            ctx.text, max(0, a - 32), a
+        ):
             ctx.year = y
         if asof:
             return PeriodMention(a, b, f"{y}-12-31", "day", True)
