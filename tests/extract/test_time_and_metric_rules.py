@@ -970,3 +970,14 @@ def test_a_founding_year_or_a_rough_past_time_names_no_year_for_the_months_after
         date(2025, 12, 1),
     )
     assert ("xpeng", "deliveries", "2025-11", 20041.0, "eq") in got
+
+
+def test_more_metric_words_and_verbs_before_qiche_are_no_makers_name():
+    got = facts("2025年第三季度，蔚来实现汽车交付8.71万台。", date(2025, 11, 25))
+    assert got == {("nio", "deliveries", "2025-Q3", 87100.0, "eq")}
+    got = facts("理想汽車2月交2.6萬輛。", date(2026, 3, 2))
+    assert got == {("li-auto", "deliveries", "2026-02", 26000.0, "eq")}
+    got = facts("賽力斯11月5日最終收盤於125.9港元。", date(2025, 11, 6))
+    assert got == {("seres", "share_price", "2025-11-05", 125.9, "eq")}
+    got = facts("特斯拉2025年第三季度獲利13.7億美元。", date(2025, 10, 23))
+    assert got == {("tesla", "net_profit", "2025-Q3", 1370000000.0, "eq")}
