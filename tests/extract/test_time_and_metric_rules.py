@@ -981,3 +981,12 @@ def test_more_metric_words_and_verbs_before_qiche_are_no_makers_name():
     assert got == {("seres", "share_price", "2025-11-05", 125.9, "eq")}
     got = facts("特斯拉2025年第三季度獲利13.7億美元。", date(2025, 10, 23))
     assert got == {("tesla", "net_profit", "2025-Q3", 1370000000.0, "eq")}
+
+
+def test_moves_listed_after_a_lead_about_morning_trading_are_intraday():
+    text = (
+        "EV makers rose in morning trading in Hong Kong on Wednesday. Leapmotor rose 8%; Geely Auto rose 5%."
+    )
+    assert facts(text, date(2025, 11, 20)) == set()
+    text = "EV makers rose in Hong Kong on Wednesday. Leapmotor rose 8%; Geely Auto rose 5%."
+    assert {e for e, *_ in facts(text, date(2025, 11, 20))} == {"leapmotor", "geely"}

@@ -186,6 +186,9 @@ _QUARTER_COMPARED = re.compile(
 )
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_NUMBER.update(first=1, second=2, third=3, fourth=4)
+_INTRADAY = re.compile(
+    r"morning trad|early trad|midday|intraday|盘中|早盘|早市|早段|午盘|开盘|开市|盘初|午间"
+)
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
@@ -1521,6 +1524,8 @@ class Extractor:
             )
         ):
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
+        if metric in ("share_return", "share_price") and self._intraday_lead(fig.sent):
+            return False  # "EV makers rose in morning trading. Leapmotor rose 8%; Geely Auto rose 5%"
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
         if fig.base_metric.startswith("unheld_"):
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
@@ -1639,6 +1644,19 @@ class Extractor:
             return True  # 其中纯电车型12月销量190,712辆，全年累计2,256,714辆: the rest of the sentence
         f = self._last_figure_before(q, fig.sent) if change else None
         return f is not None and f.kind != "percent" and self._segment(f, fig.sent.clause_of(f.start))
+
+    def _intraday_lead(self, sent) -> bool:
+        """Whether the moves of ``sent`` follow a lead naming intraday trading: the last
+        sentence before it in its paragraph that holds no figure (within six) speaks of the
+        morning or of trading under way (``早盘``, "in morning trading")."""
+        si = self._sentence_of(sent.start)
+        for k in range(si - 1, max(-1, si - 7), -1):
+            prev = self.sentences[k]
+            if prev.para != sent.para:
+                return False
+            if self._first_in(self.quantities, prev.start, prev.end) is None:
+                return _INTRADAY.search(self.lower, prev.start, prev.end) is not None
+        return False
 
     def _skip(self, q: Quantity, metric: str, reason: str) -> None:
         """List a figure read but not emitted, and why, in :attr:`skipped`."""
