@@ -990,3 +990,19 @@ def test_moves_listed_after_a_lead_about_morning_trading_are_intraday():
     assert facts(text, date(2025, 11, 20)) == set()
     text = "EV makers rose in Hong Kong on Wednesday. Leapmotor rose 8%; Geely Auto rose 5%."
     assert {e for e, *_ in facts(text, date(2025, 11, 20))} == {"leapmotor", "geely"}
+
+
+def test_a_name_after_units_of_or_before_vehicles_takes_the_count():
+    text = "Geely sold 888,200 units of three brands in 2024, including 494,400 units of Geely Galaxy and 222,100 units of Zeekr."
+    got = facts(text, date(2025, 1, 5))
+    assert ("geely-galaxy", "sales", "2024", 494400.0, "eq") in got and (
+        "zeekr",
+        "sales",
+        "2024",
+        222100.0,
+        "eq",
+    ) in got
+    got = facts(
+        "NIO delivered 107,808 units under Onvo and 39,414 Firefly vehicles in 2025.", date(2026, 1, 2)
+    )
+    assert ("firefly", "deliveries", "2025", 39414.0, "eq") in got

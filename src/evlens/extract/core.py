@@ -189,6 +189,9 @@ _QUARTER_NUMBER.update(first=1, second=2, third=3, fourth=4)
 _INTRADAY = re.compile(
     r"morning trad|early trad|midday|intraday|盘中|早盘|早市|早段|午盘|开盘|开市|盘初|午间"
 )
+# a count's name after "of": "494,400 units of Geely Galaxy" (the match ends where the name starts)
+_UNITS_OF = re.compile(r" of (?:the |its )?")
+_VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
@@ -829,6 +832,15 @@ class Extractor:
             i, j = self._bounds(ents, q.end, q.end + 2)
             if i < j and ents[i].end <= clause[1]:
                 return ents[i]  # "2104辆小鹏P7、936辆小鹏G3": the name right after the count
+            of = _UNITS_OF.match(self.lower, q.end)
+            if of is not None:
+                i, j = self._bounds(ents, of.end(), of.end() + 1)
+                if i < j and ents[i].end <= clause[1]:
+                    return ents[i]  # "494,400 units of Geely Galaxy"
+        elif q.kind is None:
+            i, j = self._bounds(ents, q.end, q.end + 2)
+            if i < j and _VEHICLE_WORD.match(self.lower, ents[i].end):
+                return ents[i]  # "39,414 Firefly vehicles"
         e = self._last_in(ents, sent.start, q.start)
         while e is not None and (self._aside(e.start, q.start) or self._owner(e)):
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
