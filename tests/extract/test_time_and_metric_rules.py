@@ -1006,3 +1006,19 @@ def test_a_name_after_units_of_or_before_vehicles_takes_the_count():
         "NIO delivered 107,808 units under Onvo and 39,414 Firefly vehicles in 2025.", date(2026, 1, 2)
     )
     assert ("firefly", "deliveries", "2025", 39414.0, "eq") in got
+
+
+def test_scope_words_widen_a_month_or_quarter_to_the_year_or_the_year_so_far():
+    text = "Li Auto delivered 158,696 vehicles in the fourth quarter of 2024, contributing to a total of 500,508 vehicles delivered for the entire year."
+    assert ("li-auto", "deliveries", "2024", 500508.0, "eq") in facts(text, date(2025, 1, 2))
+    text = (
+        "Zeekr delivered 21,333 vehicles in September, bringing Zeekr's total for the year to nearly 168,000."
+    )
+    assert ("zeekr", "deliveries", "2025-01..2025-09", 168000.0, "lt") in facts(text, date(2025, 10, 2))
+    assert ("xpeng", "deliveries", "2025-01..2025-09", 265000.0, "gt") in facts(
+        "小鵬汽車2025年累計首3季交付新車逾26.5萬輛。", date(2025, 10, 2)
+    )
+    # a scope word of another figure (a full-year goal) leaves a month's target alone
+    text = "The carmaker has set a target of between 48,000 and 50,000 deliveries for June and stuck to its full-year goal of 500,000 vehicles."
+    got = facts("Leapmotor delivered 45,067 vehicles in May 2025. " + text, date(2025, 6, 3))
+    assert ("leapmotor", "delivery_target", "2025-06", 48000.0, "ge") in got

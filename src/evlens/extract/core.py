@@ -43,7 +43,7 @@ from typing import NamedTuple, overload
 from ..facts import Fact
 from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
-from .dates import PeriodMention, find_periods, infer_date
+from .dates import PeriodMention, find_periods, infer_date, year_to_month
 from .document import parse_front_matter
 from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
@@ -192,6 +192,9 @@ _INTRADAY = re.compile(
 # a count's name after "of": "494,400 units of Geely Galaxy" (the match ends where the name starts)
 _UNITS_OF = re.compile(r" of (?:the |its )?")
 _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
+# scope words next to a figure that widen the month or quarter named to the year
+_YEAR_SCOPE = re.compile(r"(?:for|in|over) the (?:entire|full|whole) year|full-year|年度(?:交付|销量|销售)")
+_YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so far this year|year-to-date")
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
@@ -1670,6 +1673,22 @@ class Extractor:
                 return _INTRADAY.search(self.lower, prev.start, prev.end) is not None
         return False
 
+    def _year_scope(self, q: Quantity, clause, pm: PeriodMention) -> PeriodMention:
+        """``pm``, a month or quarter, widened by a scope word next to the figure: the whole
+        year ("for the entire year", ``年度交付规模``), or the year so far through a month
+        reported ("bringing its total for the year to 168,000")."""
+        prev = self._last_in(self.quantities, max(clause[0], q.start - 40), q.start)
+        nxt = self._first_in(self.quantities, q.end, min(clause[1], q.end + 40))
+        lo = prev.end if prev is not None else max(clause[0], q.start - 40)
+        hi = nxt.start if nxt is not None else min(clause[1], q.end + 40)
+        y = pm.period[:4]
+        if _YEAR_SCOPE.search(self.lower, lo, hi):
+            return pm._replace(period=y, kind="year", months=())
+        if pm.kind == "month" and _YTD_SCOPE.search(self.lower, lo, hi):
+            text, months = year_to_month(int(y), int(pm.period[5:7]))
+            return pm._replace(period=text, kind="range", months=months)
+        return pm
+
     def _skip(self, q: Quantity, metric: str, reason: str) -> None:
         """List a figure read but not emitted, and why, in :attr:`skipped`."""
         span = self.norm.span(q.start, q.end)
@@ -1687,6 +1706,13 @@ class Extractor:
             move=fig.metric in ("share_return", "index_return"),
             plan=fig.metric == "delivery_target",
         )
+        if (
+            pm is not None
+            and pm.kind in ("month", "quarter")
+            and not fig.pe.get("period")
+            and fig.metric != "delivery_target"
+        ):
+            pm = self._year_scope(q, fig.clause, pm)
         # growth over a whole year can only be against the year before
         if pm is not None and pm.kind == "year" and fig.metric.endswith("_growth"):
             fig.metric = fig.metric[: -len("_growth")] + "_yoy"

@@ -35,14 +35,14 @@ _ZH = re.compile(
     r"(?<!连续)(?<!连续第)"
     + _ZH_LEAD
     + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
-    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|前[三两]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告))"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
     rf"(?:从)?(?P<m1>{_M})(?:月份?|(?=[-~—]))(?:到|至|-|~|—)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_M})月份?(?:之间|间)?"
-    rf"|(?<!{_BEFORE})(?P<qrange>前三个?季度?|前两个?季度?)"
+    rf"|(?<!{_BEFORE})(?P<qrange>[前首][三两二32]个?季度?)"
     rf"|(?<!{_BEFORE})[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
     rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|(?<!首)次日|隔日|翌日)"
@@ -167,6 +167,11 @@ def _range(y1: int, m1: int, y2: int, m2: int) -> tuple[str, tuple[str, ...]]:
         months.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return f"{months[0]}..{months[-1]}", tuple(months)
+
+
+def year_to_month(y: int, m: int) -> tuple[str, tuple[str, ...]]:
+    """The months of year ``y`` through month ``m``: the range and each month in it."""
+    return _range(y, 1, y, m)
 
 
 _WEEKDAYS = {
@@ -698,7 +703,7 @@ def _zh_part_of_year(a: int, b: int, g: dict, y: int | None, asof: bool) -> Peri
         n = int(g["fm"]) if g["fm"].isdigit() else int(parse_cn_number(g["fm"]))
         return _first_months(a, b, y, n, asof)
     if g["qrange"]:
-        n = 3 if "三" in g["qrange"] else 2
+        n = 3 if g["qrange"][1] in "三3" else 2
         text, months = _range(y, 1, y, 3 * n)
         return PeriodMention(a, b, text, "range", asof, months=months)
     if g["q"] or g["qq"] or g["q2"]:
