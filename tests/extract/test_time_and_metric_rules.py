@@ -1022,3 +1022,10 @@ def test_scope_words_widen_a_month_or_quarter_to_the_year_or_the_year_so_far():
     text = "The carmaker has set a target of between 48,000 and 50,000 deliveries for June and stuck to its full-year goal of 500,000 vehicles."
     got = facts("Leapmotor delivered 45,067 vehicles in May 2025. " + text, date(2025, 6, 3))
     assert ("leapmotor", "delivery_target", "2025-06", 48000.0, "ge") in got
+
+
+def test_a_paragraph_naming_no_time_takes_the_span_of_the_one_before_and_that_points_back():
+    text = "Xiaomi said it delivered cars in November 2025, its best month.\n\nThe delivery volume of Xiaomi Auto still exceeded 40,000 units."
+    assert facts(text, date(2025, 12, 1)) == {("xiaomi-su7-yu7", "deliveries", "2025-11", 40000.0, "gt")}
+    text = "XPeng's revenue in the fourth quarter of 2024 was RMB 16.11 billion.\n\nThat's up 23.4 percent year-on-year."
+    assert ("xpeng", "revenue_yoy", "2024-Q4", 23.4, "eq") in facts(text, date(2025, 3, 18))

@@ -195,6 +195,8 @@ _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
 # scope words next to a figure that widen the month or quarter named to the year
 _YEAR_SCOPE = re.compile(r"(?:for|in|over) the (?:entire|full|whole) year|full-year|年度(?:交付|销量|销售)")
 _YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so far this year|year-to-date")
+# a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
+_OPENS_WITH_ANAPHOR = re.compile(r" *(?:(?:that|this|it)(?:'s|\b)|这|该)")
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
@@ -1098,7 +1100,23 @@ class Extractor:
                 if prev is not None and not self._ahead(prev):
                     return prev  # "key brand performances in 2025 …:" then "- Proton saw sales of …"
             prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow, plan)
-            return prev if prev is not None and not self._ahead(prev) else None
+            if prev is not None and not self._ahead(prev):
+                return prev
+            return self._previous_paragraph_span(sent)
+        return None
+
+    def _previous_paragraph_span(self, sent) -> PeriodMention | None:
+        """The span (month, quarter, half, year or range) named last in the paragraph before
+        ``sent``'s, for a flow whose own paragraph names no time ("Li Auto said on Monday it
+        delivered 40,000 in October." then a paragraph "The company delivered 51,443 …")."""
+        para_start = self._para_start(sent.para)
+        if para_start == 0 or sent.para == 0:
+            return None
+        before = self._para_start(sent.para - 1) if sent.para - 1 >= 0 else 0
+        for p in reversed(self._in(self.periods, before, para_start)):
+            if p.local or self._planned_time(p) or self._ahead(p):
+                continue
+            return p if p.kind in ("month", "quarter", "half", "year", "range") else None
         return None
 
     def _event_time(self, p: PeriodMention) -> bool:
@@ -2131,7 +2149,7 @@ class Extractor:
         lower = self.lower
         if (
             si > 0
-            and self.sentences[si - 1].para == sent.para
+            and (self.sentences[si - 1].para == sent.para or _OPENS_WITH_ANAPHOR.match(lower, sent.start))
             and (
                 lex.word_res["growth_yoy"].search(lower, sent.start, sent.end)
                 or lex.word_res["growth_mom"].search(lower, sent.start, sent.end)
