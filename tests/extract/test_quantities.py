@@ -93,6 +93,7 @@ def test_numbers_written_in_chinese_numerals_with_a_point_or_digit_by_digit():
     assert _read("營收二一三億美元") == [(Decimal("21300000000"), "currency", "USD")]
     assert _read("交車三十八.六八萬輛") == [(Decimal("386800"), "count", "vehicle")]
     assert _read("一.公司") == []  # a numbered heading is no decimal
+    assert _read("月销三四万辆") == []  # a spoken range (30,000 to 40,000), not 340,000
 
 
 def test_a_short_lower_section_after_wan_and_a_bare_wan_after_po():

@@ -212,6 +212,8 @@ def parse_cn_number(s: str) -> Decimal:
         return parse_cn_number(whole) + Decimal("0." + "".join(str(CN_DIGITS[ch]) for ch in frac))
     head = s.rstrip("万萬亿億")
     if len(head) > 1 and len(s) - len(head) == 1 and all(ch in CN_DIGITS for ch in head):
+        if len(head) == 2 and CN_DIGITS[head[1]] == CN_DIGITS[head[0]] + 1:
+            raise ValueError(f"a spoken range, not one number: {s!r}")  # 三四万: 30,000 to 40,000
         # 二一三億 = 213亿: a run of bare digits before one magnitude reads one by one
         return parse_cn_number(head) * CN_BIG[s[-1]]
     total = Decimal(0)
