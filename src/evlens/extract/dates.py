@@ -577,21 +577,25 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
             return PeriodMention(a, b, f"{y}-12-31", "day", True)
         return PeriodMention(a, b, str(y), "year", asof, year_start=True)
     if y is None and g["full"] in ("全年", "年度"):
-        # the year spoken of, else the article's; early in a year (results come by March),
-        # the one just ended unless the year is an earlier one or the time is a plan's
-        t = ctx.today
-        lo = max(0, a - 200)  # (a bounded look back: the cost stays linear in the text)
-        start = max(lo - 1, *(ctx.text.rfind(c, lo, a) for c in "。！？!?\n")) + 1
-        named = _YEAR_NAMED_ZH.search(ctx.text, start, a) is not None  # 今年的全年, 2025年…全年
-        if t is not None and t.month <= 3 and ctx.year in (None, t.year) and not named and not ctx.ahead:
-            y = t.year - 1
-        else:
-            y = ctx.year or (t.year if t else None)
+        y = _full_year(a, ctx)
     if y is None:
         return None
     if asof:
         return PeriodMention(a, b, f"{y}-12-31", "day", True)
     return PeriodMention(a, b, str(y), "year", asof)
+
+
+def _full_year(a: int, ctx: _Context) -> int | None:
+    """The year of a bare 全年/年度 at ``a``: the year spoken of, else the article's; early in
+    a year (results come by March), the one just ended unless the year is an earlier one or
+    the time is a plan's."""
+    t = ctx.today
+    lo = max(0, a - 200)  # (a bounded look back: the cost stays linear in the text)
+    start = max(lo - 1, *(ctx.text.rfind(c, lo, a) for c in "。！？!?\n")) + 1
+    named = _YEAR_NAMED_ZH.search(ctx.text, start, a) is not None  # 今年的全年, 2025年…全年
+    if t is not None and t.month <= 3 and ctx.year in (None, t.year) and not named and not ctx.ahead:
+        return t.year - 1
+    return ctx.year or (t.year if t else None)
 
 
 def _zh_relative_quarter(
