@@ -1029,3 +1029,19 @@ def test_a_paragraph_naming_no_time_takes_the_span_of_the_one_before_and_that_po
     assert facts(text, date(2025, 12, 1)) == {("xiaomi-su7-yu7", "deliveries", "2025-11", 40000.0, "gt")}
     text = "XPeng's revenue in the fourth quarter of 2024 was RMB 16.11 billion.\n\nThat's up 23.4 percent year-on-year."
     assert ("xpeng", "revenue_yoy", "2024-Q4", 23.4, "eq") in facts(text, date(2025, 3, 18))
+
+
+def test_a_lower_section_written_with_a_comma_and_a_quarter_ended_on_a_day():
+    got = facts("特斯拉2日公布，去年第4季交車量為41萬8,227輛。", date(2026, 1, 2))
+    assert got == {("tesla", "deliveries", "2025-Q4", 418227.0, "eq")}
+    got = facts("小米（1810）公佈截至6月底季度業績，期內經調整淨利錄得108.3億元人民幣。", date(2025, 8, 19))
+    assert got == {("xiaomi", "net_profit", "2025-Q2", 10830000000.0, "eq")}
+
+
+def test_a_news_portals_name_takes_no_count_and_a_year_since_names_no_context():
+    got = facts("比亚迪12月销量41万辆。打开网易新闻 查看精彩图片 海外市场销量达13.3万辆。", date(2026, 1, 2))
+    assert {e for e, *_ in got} == {"byd"}
+    got = facts(
+        "这与比亚迪自 2021 年以来的增长相去甚远。12 月,比亚迪销量录得41.4784 万辆。", date(2026, 1, 2)
+    )
+    assert got == {("byd", "sales", "2025-12", 414784.0, "eq")}

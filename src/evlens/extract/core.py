@@ -823,6 +823,8 @@ class Extractor:
             # a model has no revenue or profit of its own, nor an unlisted brand (Aito's
             # results are Seres's)
             return e.kind == "company" and (e.listed or e.parent is None)
+        if slug in self.lex.not_makers:
+            return False  # a vehicle count is no tech company's ("打开网易新闻")
         return e.kind in ("company", "model", "model_group")
 
     def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:

@@ -453,7 +453,9 @@ def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
 
 
 # the months a results filing's span ends with a day (截至2025年6月30日止六个月, 止年度)
-_SPAN_ENDED_ZH = re.compile(r"止 ?(?P<n>三|六|九|十二|3|6|9|12) ?个月|止 ?(?P<year>年度|财政年度|全年)")
+_SPAN_ENDED_ZH = re.compile(
+    r"止 ?(?P<n>三|六|九|十二|3|6|9|12) ?个月|止 ?(?P<year>年度|财政年度|全年)|止? ?(?P<quarter>季度)(?!末)"
+)
 _MONTHS_ZH = {"三": 3, "六": 6, "九": 9, "十二": 12}
 
 
@@ -461,7 +463,13 @@ def _months_ended(pm: PeriodMention, m: re.Match) -> PeriodMention:
     """The span of the months ending on day ``pm`` that ``m`` names: a quarter, a half or
     a year when it is one, else the range of months."""
     y, mo = int(pm.period[:4]), int(pm.period[5:7])
-    n = 12 if m.group("year") else _MONTHS_ZH.get(m.group("n")) or int(m.group("n"))
+    n = (
+        12
+        if m.group("year")
+        else 3
+        if m.group("quarter")
+        else _MONTHS_ZH.get(m.group("n")) or int(m.group("n"))
+    )
     end = m.end()
     if n == 12 and mo == 12:
         return PeriodMention(pm.start, end, str(y), "year", False)
@@ -551,6 +559,7 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         and y is not None
         and not _plan_year(ctx.text, a, b, y, ctx.today)
         and not _NO_CONTEXT_BEFORE.search(ctx.text, max(0, a - 32), a)
+        and not ctx.text.startswith("以来", b)  # 自2021年以来: a start, no context either
     ):
         ctx.year = y  # (a year a plan is for, 2026年销量目标, names no context for what follows)
     elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年", "明年"):

@@ -73,6 +73,8 @@ class Lexicon:
     unknown_generic: frozenset[str]
     # makers that sell fuel cars too (``[segment] ice_makers``): a figure of their NEVs is a segment
     ice_makers: frozenset[str]
+    # companies that make no cars (``[entity_cues] not_makers``): no vehicle count is theirs
+    not_makers: frozenset[str]
     # metric -> entity slug -> whether the entity can carry the metric; filled by the
     # extractor as it meets them (a cache, derived from ``entities``)
     entity_fits: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
@@ -151,6 +153,7 @@ def load_lexicon() -> Lexicon:
         unknown_en_re=re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"),
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
         ice_makers=frozenset(lex["segment"]["ice_makers"]),
+        not_makers=frozenset(lex["entity_cues"]["not_makers"]),
         metrics=metrics,
         metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
         metric_words=words,

@@ -156,7 +156,7 @@ _PREFIX_CCY_UNIT = {
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
 _LOWER_SECTION = re.compile(
-    r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}|\d{1,3}(?=[辆台元份])))(?![\d.,年月日号季])"
+    r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}|\d,\d{3}|\d{1,3}(?=[辆台元份])))(?![\d.,年月日号季])"
 )
 _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
 # tenths after a change or bound word: 跌四成 (40 %), 增逾五成, 約兩成, 升約半成 (5 %)
@@ -355,7 +355,11 @@ def _number_at_unguarded(text: str, m: re.Match) -> tuple[Decimal, int, bool, bo
                 # the magnitude
                 rest = _LOWER_SECTION.match(text, j)
                 if rest and (factor == 10**8 or not rest.group("wan")):
-                    low = Decimal(rest.group("w")) * 10**4 if rest.group("wan") else Decimal(rest.group("n"))
+                    low = (
+                        Decimal(rest.group("w")) * 10**4
+                        if rest.group("wan")
+                        else parse_number(rest.group("n"))
+                    )
                     if low < factor:
                         value += low
                         j = rest.end()
