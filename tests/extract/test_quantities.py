@@ -107,3 +107,12 @@ def test_tenths_and_multiples_after_a_change_word_are_percentages():
     assert _read("成為冠軍") == []
     assert _read("營收年增1.26倍") == [(Decimal("126"), "percent", "percent")]
     assert _read("是去年的3倍") == [(Decimal("3"), "times", "times")]  # no change word: a multiple
+
+
+def test_two_grouped_numbers_joined_by_a_dash_are_a_range_with_no_unit():
+    got = find_quantities("lowered its forecast to 560,000-640,000 from 650,000-800,000")
+    assert [(q.value, q.high) for q in got] == [
+        (Decimal(560000), Decimal(640000)),
+        (Decimal(650000), Decimal(800000)),
+    ]
+    assert all(q.high is None for q in find_quantities("in 2024-2025"))  # (ungrouped: no range)

@@ -496,7 +496,8 @@ def _range_after(
     unit: str | None,
     has_mag: bool,
 ) -> tuple[Decimal, Decimal | None, str | None, str | None, int, bool]:
-    """A range from the number ending at ``j`` ("20-30万元", "6万至8万辆", "3到5倍"): the
+    """A range from the number ending at ``j`` ("20-30万元", "6万至8万辆", "3到5倍", two grouped
+    numbers with no unit "560,000-640,000"): the
     low end (scaled by the high end's magnitude when only that has one), the high end or
     None, the kind, the unit, the end and whether it has a magnitude."""
     high = None
@@ -510,7 +511,10 @@ def _range_after(
                 kind2, unit2, k2 = _unit_at(text, j2)
                 if prefixed and kind2 is None:
                     kind2, unit2 = kind, unit
-                if kind2 is not None and (kind is None or kind2 == kind) and not _DATE_AFTER.match(text, j2):
+                bare_pair = kind is None and kind2 is None and "," in m2.group() and "," in text[j - 7 : j]
+                if (
+                    bare_pair or (kind2 is not None and (kind is None or kind2 == kind))
+                ) and not _DATE_AFTER.match(text, j2):
                     if mag2 and not has_mag:
                         bare = parse_number(m2.group("ar")) if m2.group("ar") else None
                         mag_factor = v2 / bare if bare else None  # "20-0万": no factor
