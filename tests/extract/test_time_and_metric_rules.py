@@ -1045,3 +1045,9 @@ def test_a_news_portals_name_takes_no_count_and_a_year_since_names_no_context():
         "这与比亚迪自 2021 年以来的增长相去甚远。12 月,比亚迪销量录得41.4784 万辆。", date(2026, 1, 2)
     )
     assert got == {("byd", "sales", "2025-12", 414784.0, "eq")}
+
+
+def test_a_quarter_whose_report_is_still_to_come_is_the_quarter_past():
+    text = "特斯拉第三季交車49.7萬輛。特斯拉將於10月22日公布第三季財報。本季Model 3與Model Y交車48.1萬輛。"
+    got = facts(text, date(2025, 10, 2))
+    assert {p for _, _, p, _, _ in got} == {"2025-Q3"}

@@ -688,6 +688,10 @@ def _shift_day(day: str, n: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
 
 
+# a span named as the subject of a report (第三季财报, "third-quarter results")
+_REPORT_OF = re.compile(r"[^，。；,;]{0,8}?(?:财报|业绩|财务报告|results|earnings)")
+
+
 def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
     """The year of a quarter or half: the one named, else the year spoken of; when that is
     the article's own (or none) and the quarter has not begun by the article's date, the
@@ -700,7 +704,9 @@ def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
     q = g["q"] or g["qq"] or g["q2"]
     first = 3 * (_q(q) - 1) + 1 if q else (7 if g["h"] == "下" else 1)
     last = first + (2 if q else 5)
-    if ctx.ahead:  # 展望第三季: the first such span not over by the article's date
+    if ctx.ahead and not _REPORT_OF.match(ctx.text, ctx.at):
+        # 展望第三季: the first such span not over by the article's date (but 将于10月22日公布第三季
+        # 财报: the report of a span past)
         return t.year if last >= t.month else t.year + 1
     if y != t.year:
         return y
