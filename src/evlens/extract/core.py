@@ -184,11 +184,8 @@ _QUARTER_COMPARED = re.compile(
     r"(?:较|比|相比)(?:于)?(?:(?:19|20)\d\d ?年)?第?(?P<n>[一二三四1-4])季度?"
     r"|(?:from|compared (?:to|with)|versus|over) (?:the )?(?:(?P<n2>first|second|third|fourth) quarter|q(?P<n3>[1-4])\b)"
 )
-_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER_NUMBER.update(first=1, second=2, third=3, fourth=4)
-_INTRADAY = re.compile(
-    r"morning trad|early trad|midday|intraday|盘中|早盘|早市|早段|午盘|开盘|开市|盘初|午间"
-)
+_QUARTER_NUMBER = dict(zip("一二三四", range(1, 5))) | dict(zip("1234", range(1, 5)))
+_QUARTER_NUMBER |= dict(zip(("first", "second", "third", "fourth"), range(1, 5)))
 # a count's name after "of": "494,400 units of Geely Galaxy" (the match ends where the name starts)
 _UNITS_OF = re.compile(r" of (?:the |its )?")
 _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
@@ -1114,8 +1111,7 @@ class Extractor:
         para_start = self._para_start(sent.para)
         if para_start == 0 or sent.para == 0:
             return None
-        before = self._para_start(sent.para - 1) if sent.para - 1 >= 0 else 0
-        for p in reversed(self._in(self.periods, before, para_start)):
+        for p in reversed(self._in(self.periods, self._para_start(sent.para - 1), para_start)):
             if p.local or self._planned_time(p) or self._ahead(p):
                 continue
             return p if p.kind in ("month", "quarter", "half", "year", "range") else None
@@ -1690,7 +1686,7 @@ class Extractor:
             if prev.para != sent.para:
                 return False
             if self._first_in(self.quantities, prev.start, prev.end) is None:
-                return _INTRADAY.search(self.lower, prev.start, prev.end) is not None
+                return self.lex.word_res["intraday"].search(self.lower, prev.start, prev.end) is not None
         return False
 
     def _year_scope(self, q: Quantity, clause, pm: PeriodMention) -> PeriodMention:

@@ -248,6 +248,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "rate_month": lex["rate"]["month"],
         "forecast": lex["forecast"]["words"],
         "unheld": lex["unheld"]["words"],
+        "intraday": lex["intraday"]["words"],
         "wholesale_source": lex["wholesale_source"]["words"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "segment_nev": lex["segment"]["nev"],
