@@ -158,6 +158,49 @@ def test_an_undated_article_is_dated_by_its_latest_reported_span_not_its_history
     assert infer_date("11月20日，第50万辆下线。自2024年3月28日发布，2025全年将交付超40万辆。") == date(
         2025, 11, 20
     )
+
+
+def test_an_undated_article_is_at_least_a_year_past_the_year_it_compares_with():
+    from evlens.extract.dates import infer_date
+
+    # the quarter of the release is 2025's: 2024 is only the base of the change
+    text = (
+        "For the third quarter, Nio reported revenue of RMB21.79 billion, up about 17% "
+        "from the same quarter of 2024."
+    )
+    assert infer_date(text) == date(2025, 12, 31)
+    assert ("nio", "revenue", "2025-Q3") in {(f.entity, f.metric, f.period) for f in extract_text(text)}
+    assert infer_date("营收为217.9亿元，较2024年同期增长16.7%。") == date(2025, 12, 31)
+    # a year named as a plain time is no base
+    assert infer_date("Nio delivered 221,970 vehicles in 2024.") == date(2024, 12, 31)
+
+
+def test_an_undated_article_is_after_a_later_month_it_names_without_a_year():
+    from evlens.extract.dates import infer_date
+
+    text = (
+        "Xpeng's deliveries sagged in the first half of 2023. "
+        "It delivered 20,041 vehicles in November, a record."
+    )
+    assert infer_date(text) == date(2023, 12, 1)
+    assert ("xpeng", "deliveries", "2023-11", 20041.0) in {
+        (f.entity, f.metric, f.period, f.value) for f in extract_text(text)
+    }
+    # a month of last year, or under a plan, does not move it
+    assert infer_date("小鹏2025年一季度交付9.4万辆，去年11月交付3万辆。") == date(2025, 4, 1)
+    assert infer_date("小鹏2025年一季度交付9.4万辆，预计12月交付5万辆。") == date(2025, 4, 1)
+
+
+def test_a_past_year_named_paragraphs_before_names_no_year_for_a_bare_month():
+    text = (
+        "NIO's stock rose over 1,100% in 2020.\n\n"
+        "Xpeng delivers a record\n\n"
+        "Xpeng Motors delivered 20,041 vehicles in November, up 245% year over year."
+    )
+    assert ("xpeng", "deliveries", "2023-11", 20041.0, "eq") in facts(text, date(2023, 12, 2))
+    # within its own paragraph the year still holds
+    same = "Xpeng's deliveries fell in 2022. It delivered 11,292 vehicles in November."
+    assert ("xpeng", "deliveries", "2022-11", 11292.0, "eq") in facts(same, date(2023, 12, 2))
     # traditional script: the plan word is read in the normalised text
     from evlens.extract.core import Extractor
 

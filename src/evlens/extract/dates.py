@@ -202,6 +202,7 @@ class _Context:
     def __init__(self, today: date | None) -> None:
         self.today = today
         self.year: int | None = None
+        self.stale = False  # the year is past and was named in a paragraph before
         self.day: str | None = None  # the latest day named so far
         self.month: str | None = None  # the last month named
         self.spans: dict[str, tuple[str, str]] = {}  # kind (and "last") -> the last span of it named
@@ -212,6 +213,16 @@ class _Context:
     def ahead(self) -> bool:
         """Whether the time being resolved follows a word about the future."""
         return _follows_future_word(self.text, self.at)
+
+    def note_paragraph(self, text: str, last_end: int, a: int, b: int) -> None:
+        """Mark the year named last as stale when a paragraph break stands between it and
+        the time at ``[a, b)`` and it is before the article's year; a time naming a year
+        makes it fresh again."""
+        past = self.year is not None and self.today is not None and self.year < self.today.year
+        if past and "\n" in text[last_end:a]:
+            self.stale = True
+        if _NAMES_YEAR.search(text, a, b):
+            self.stale = False
 
     def weekday(self, wd: int) -> str | None:
         """The latest such weekday on or before the article's date."""
@@ -257,8 +268,11 @@ class _Context:
     def for_month(self, m: int, d: int = 1) -> int | None:
         """The year of a month (and day) named without one: the last year named, else the
         latest such day on or before the article's date, or, in a sentence about what is
-        to come (:attr:`ahead`), the first such month from the article's month on."""
-        if self.year is not None:
+        to come (:attr:`ahead`), the first such month from the article's month on. A past
+        year named in an earlier paragraph (:attr:`stale`: "rising over 1,100% in 2020",
+        then a new paragraph's "delivered 20,041 vehicles in November") names no year
+        for it."""
+        if self.year is not None and not self.stale:
             return self.year
         if self.today is None:
             return None
@@ -323,6 +337,7 @@ def _compared_words() -> tuple[str, ...]:
     return tuple(sorted({w.split()[0].lower() for w in lex["compared"]["en"]}))
 
 
+_NAMES_YEAR = re.compile(r"(?<!\d)(?:20\d\d|\d\d ?年)")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]|\. ")
 
 
@@ -369,8 +384,11 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
             and _compared_before().search(text, max(0, a - 60), a) is not None
         )
 
+    last_end = 0
     for a, b, g, lang in found:
         ctx.at = a
+        ctx.note_paragraph(text, last_end, a, b)
+        last_end = b
         compared = lang == "en" and not g.get("asof") and compared_at(a)
         year = ctx.year
         try:
@@ -970,13 +988,17 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     of the year it names most often. A month, quarter, half or day under a plan or a goal
     (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a
     span starts from (``自2024年3月28日``, "since") only bounds it below. A day named
-    without a year near the top (``11月17日``, a release day) moves it later, in that year. None when the text names no year. ``body``, when given, is the text as normalised
+    without a year near the top (``11月17日``, a release day) moves it later, in that year.
+    A year named as the base of a comparison (``较2024年同期``, "up 7.7% from 2024") puts it
+    at the end of the year after, at least; a month named without a year later than the
+    latest month named with one moves it after that month. None when the text names no
+    year. ``body``, when given, is the text as normalised
     (simplified script, its front matter blanked), read for all but the URL.
 
     >>> infer_date("url: https://example.com/2025/11/26/byd\\n")
     datetime.date(2025, 11, 26)
     >>> infer_date("小鹏2025年第三季度交付11.6万辆，10月交付4.2万辆。")
-    datetime.date(2025, 10, 1)
+    datetime.date(2025, 11, 1)
     >>> infer_date("11月17日，小鹏公布2025年第三季度业绩。")
     datetime.date(2025, 11, 17)
     """
@@ -990,6 +1012,11 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     text = text if body is None else body
     days, since = _named_days(text)
     anchor = max(days) if days else _span_anchor(text)
+    base = _base_year(text)
+    if base is not None and (anchor is None or anchor.year <= base):
+        anchor, days = date(base + 1, 12, 31), []  # a year compared with is past
+    if anchor is not None and not days and anchor.day == 1:  # the day after a month named
+        anchor = _later_bare_month(text, anchor)
     if anchor is None:
         return max(since) if since else None
     return max([_release_day(text, anchor, year_only=not days), *since])
@@ -1078,6 +1105,49 @@ _SPAN_PATTERNS = (
 def _ahead(text: str, a: int, b: int) -> bool:
     """Whether the time at ``[a, b)`` is named under a plan or a goal."""
     return bool(_AHEAD_BEFORE.search(text, max(0, a - 12), a) or _AHEAD_AFTER.match(text[b : b + 10]))
+
+
+# a year named as the base of a comparison (较2024年同期, "up 7.7% from 2024", "the same
+# quarter of 2024"): the article is at least a year on
+_BASE_YEAR = re.compile(
+    r"(20[0-3]\d) ?年 ?(?:同期|同季|同月)"
+    r"|(?:\b(?:up|down|increase|rise|growth|gain|decline|drop|jump|higher|lower|more|less|percent)\b|%)"
+    r"[^.;\n]{0,30}?\b(?:from|over|versus|vs\.?|compared (?:with|to)|than)\s+"
+    r"(?:the same (?:period|quarter|month) (?:of|in) )?(20[0-3]\d)\b(?! to)"
+    r"|\bsame (?:period|quarter|month) (?:of|in) (20[0-3]\d)\b",
+    re.I,
+)
+
+
+def _base_year(text: str) -> int | None:
+    """The latest year the text names as the base of a comparison, if any."""
+    ys = [int(m.group(1) or m.group(2) or m.group(3)) for m in _BASE_YEAR.finditer(text)]
+    return max(ys) if ys else None
+
+
+# a month named without a year or a day's year (11月, "in November", "November 17")
+_BARE_MONTH = re.compile(
+    r"(?<![\d年/\-.])(1[0-2]|[1-9]) ?月(?![\d日号])"
+    r"|\b(?<!last )(January|February|March|April|June|July|August|September|October|November|December"
+    r"|(?<=in )May)\b(?!,? ?(?:19|20)\d\d)",
+)
+
+
+def _later_bare_month(text: str, anchor: date) -> date:
+    """``anchor``, the day after the latest month named with a year, moved to the day after
+    a later month of that year named without one (not under a plan, not 去年): an article
+    naming "the first half of 2023" and "delivered 15,959 cars in November" reports
+    November 2023."""
+    y, named = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+    latest = named
+    for d in _BARE_MONTH.finditer(text, front_end(text)):
+        a = d.start()
+        if text[max(0, a - 2) : a] in ("去年", "前年", "明年") or _ahead(text, *d.span()):
+            continue
+        latest = max(latest, int(d.group(1)) if d.group(1) else _en_month(d.group(2)))
+    if latest == named:
+        return anchor
+    return date(y + 1, 1, 1) if latest == 12 else date(y, latest + 1, 1)
 
 
 def _span_anchor(text: str) -> date | None:
