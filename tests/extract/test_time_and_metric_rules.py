@@ -815,6 +815,9 @@ def test_a_change_word_right_after_a_percent_is_its_own():
 def test_the_change_of_a_target_states_no_fact():
     got = facts("小鹏2026年销量目标为55万辆，同比增长28%。", date(2025, 12, 2))
     assert {m for _, m, *_ in got} == {"delivery_target"}
+    # a rise word after a target, with no share named, is the target's change, no share move
+    got = facts("Xiaomi has set a target of 550,000 units for 2026, a 34% increase compared to 2025.")
+    assert {m for _, m, *_ in got} == {"delivery_target"}
 
 
 def test_a_filings_span_ended_on_a_day_and_hong_kong_revenue():

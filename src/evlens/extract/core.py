@@ -2263,8 +2263,8 @@ class Extractor:
                 if lex.word_res["growth_qoq"].search(near):
                     return "qoq", sign  # a change on the quarter before: no metric holds it
                 suffix = self._growth_suffix(mm, near_before, near, window)
-                if b.key == "delivery_target":  # a target's change: no metric holds it
-                    return "share_return" if mm.key == "share_return" else "qoq", sign
+                if b.key == "delivery_target":  # a target's change ("a 34% increase"): no fact
+                    return "qoq", sign
                 if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
                     return "qoq", sign  # 净亏损按年收窄31.2%: the change of a loss, no metric holds it
                 return f"{b.key}_{suffix}", sign
