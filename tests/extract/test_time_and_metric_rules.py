@@ -914,6 +914,14 @@ def test_a_segment_word_far_before_the_figure_in_its_clause_still_marks_a_segmen
     assert facts(text, date(2023, 11, 15)) == set()
 
 
+def test_a_segment_that_opens_a_sentence_holds_for_its_later_figures():
+    text = "比亚迪纯电动汽车12月销量为19.07万辆，同比下降8.2%，但全年销量达到225.47万辆，同比增长27.9%。"
+    assert facts(text, date(2026, 1, 2)) == set()
+    # a maker named after the segment's figures takes its own
+    text = "比亚迪纯电动汽车12月销量为19.07万辆，小鹏12月交付3.7万辆。"
+    assert facts(text, date(2026, 1, 2)) == {("xpeng", "deliveries", "2025-12", 37000.0, "eq")}
+
+
 def test_a_change_against_another_quarter_is_no_fact_and_against_the_same_one_is_yoy():
     got = facts(
         "小鹏第三季度收入203.8亿元，较2024年同期上升101.8%，并较2025年第二季度上升11.5%。", date(2025, 11, 18)

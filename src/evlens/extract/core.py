@@ -1673,6 +1673,8 @@ class Extractor:
         k = self.lower.rfind("其中", fig.sent.start, q.start)
         if k >= 0 and self._word_within("segment", k + 2, min(k + 10, q.start)):
             return True  # 其中纯电车型12月销量190,712辆，全年累计2,256,714辆: the rest of the sentence
+        if self._segment_subject(q, fig.sent):
+            return True  # 纯电动汽车12月销量19.07万辆，…，但全年销量达到225.47万辆
         f = self._last_figure_before(q, fig.sent) if change else None
         return f is not None and f.kind != "percent" and self._segment(f, fig.sent.clause_of(f.start))
 
@@ -2030,6 +2032,19 @@ class Extractor:
         while k >= 0 and ends[k] > e.start:
             k -= 1
         return k >= 0 and _JUST_BEFORE.fullmatch(self.lower, ends[k], e.start) is not None
+
+    def _segment_subject(self, q: Quantity, sent) -> bool:
+        """Whether a segment word stands within 30 characters before the first figure of
+        ``sent``, and no name after it before ``q``: the segment is the subject of the
+        whole sentence, and a later figure of it (``q``) is the segment's too."""
+        first = self._first_in(self.quantities, sent.start, sent.end)
+        if first is None or first.start >= q.start:
+            return False
+        lo = max(sent.start, first.start - 30)
+        if not self._word_within("segment", lo, first.start):
+            return False
+        e = self._last_in(self.entities, lo, q.start)
+        return e is None or e.end <= lo or self._word_within("segment", e.end, first.start)
 
     def _segment(self, q: Quantity, clause, words: str = "segment") -> bool:
         """Whether a segment word (the lexicon's list ``words``) stands just after ``q`` or
