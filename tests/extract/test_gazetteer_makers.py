@@ -118,3 +118,14 @@ def test_group_brands_and_alliances():
     assert {e for e, *_ in facts("Zeekr Group delivered 140,195 vehicles in the third quarter.")} == {
         "zeekr-group"
     }
+
+
+def test_a_models_code_names_it_only_where_its_maker_is_named():
+    def got(text):
+        return {(f.entity, f.value) for f in extract_text(text, date(2025, 11, 20))}
+
+    text = "XPeng delivered 40,008 vehicles in the third quarter. The G6 delivered 19,137 units in the third quarter."
+    assert ("xpeng-g6", 19137.0) in got(text)
+    assert got("极氪10月交付3万辆，其中9X交付1.1万辆。") == {("zeekr", 30000.0), ("zeekr-9x", 11000.0)}
+    # with no maker named, a bare code names nothing
+    assert got("The G6 delivered 19,137 units in the third quarter.") == set()

@@ -464,19 +464,30 @@ def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
 
 
 def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Mention]:
-    """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds, where
-    they overlap no known name; sorted by start."""
+    """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds, and the
+    codes of models (G6, 9X) whose maker or its parent ``known`` holds, where they overlap
+    no known name; sorted by start."""
     named = {e.key for e in known}
     starts = [e.start for e in known]
     extra = []
     for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names):
-        if m.key not in named:
+        if m.key not in named and not (m.word in lex.model_codes and _maker_named(m.key, named, lex)):
             continue
         k = bisect_left(starts, m.end) - 1
         if k >= 0 and known[k].end > m.start:
             continue
         extra.append(m)
     return sorted(known + extra) if extra else known
+
+
+def _maker_named(slug: str, named: set[str], lex: Lexicon) -> bool:
+    """Whether the maker of ``slug``, or a parent of that maker, is in ``named``."""
+    p = lex.entities[slug].parent
+    while p is not None:
+        if p in named:
+            return True
+        p = lex.entities[p].parent if p in lex.entities else None
+    return False
 
 
 def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mention]:

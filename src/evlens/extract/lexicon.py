@@ -68,6 +68,8 @@ class Lexicon:
     # their entity otherwise too (``理想汽车 … 理想表示``)
     ambiguous_names: dict[str, str]
     ambiguous_re: re.Pattern
+    # a model's code (G6, 9X, M03: its name less its maker's), read only where its maker is named
+    model_codes: frozenset[str]
     unknown_zh_re: re.Pattern
     unknown_en_re: re.Pattern
     unknown_generic: frozenset[str]
@@ -144,9 +146,12 @@ def load_lexicon() -> Lexicon:
     lists = _word_lists(lex)
     um = lex["unknown_makers"]
     ambiguous = {n: slug for n, slug in ambiguous.items() if n not in names}
+    codes = {c: slug for c, slug in _model_codes(gaz).items() if c not in names and c not in ambiguous}
+    ambiguous.update(codes)
     return Lexicon(
         ambiguous_names=ambiguous,
         ambiguous_re=_any_of(ambiguous),
+        model_codes=frozenset(codes),
         unknown_zh_re=re.compile(
             r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"
         ),
@@ -222,6 +227,32 @@ def _entity_names(
         for n in extra:
             names[_fold(n)] = slug
     return entities, names, ambiguous
+
+
+_MODEL_CODE = re.compile(r"(?=.*\d)(?=.*[a-z])[a-z0-9+]{2,5}")
+
+
+def _model_codes(gaz: tuple[Entity, ...]) -> dict[str, str]:
+    """The code of each model (not a trim) that one of its names gives after a name of its
+    maker or the maker's parent ("XPeng G6" -> ``g6``, ``极氪9X`` -> ``9x``): letters and
+    digits, two to five; a code two models share is left out."""
+    by_id = {e.id: e for e in gaz}
+    found: dict[str, set[str]] = {}
+    for e in gaz:
+        if e.kind != "model" or e.variant_of or not e.parent:
+            continue
+        owners: list[str] = []
+        p = by_id.get(e.parent)
+        while p is not None:
+            owners += [_fold(n) for n in (p.name_en, p.name_zh, *p.aliases) if n]
+            p = by_id.get(p.parent) if p.parent else None
+        owners.sort(key=len, reverse=True)
+        for n in (_fold(n) for n in (e.name_en, e.name_zh, *e.aliases) if n):
+            o = next((o for o in owners if n.startswith(o)), None)
+            code = n[len(o) :].strip(" -") if o else ""
+            if _MODEL_CODE.fullmatch(code):
+                found.setdefault(code, set()).add(e.id)
+    return {c: next(iter(ids)) for c, ids in found.items() if len(ids) == 1}
 
 
 def _model_families(gaz: tuple[Entity, ...]) -> tuple[dict[str, list[str]], dict[frozenset[str], str]]:
