@@ -129,3 +129,22 @@ def test_a_models_code_names_it_only_where_its_maker_is_named():
     assert got("极氪10月交付3万辆，其中9X交付1.1万辆。") == {("zeekr", 30000.0), ("zeekr-9x", 11000.0)}
     # with no maker named, a bare code names nothing
     assert got("The G6 delivered 19,137 units in the third quarter.") == set()
+
+
+def test_a_model_named_right_after_a_count_takes_it_even_in_the_plural():
+    got = {
+        (f.entity, f.value)
+        for f in extract_text(
+            "Xpeng delivered 20,041 vehicles in November. It delivered 8,750 G6s in November.",
+            date(2023, 12, 2),
+        )
+    }
+    assert ("xpeng-g6", 8750.0) in got
+    text = "In August, Tesla's Giga Shanghai sold 83,192 cars in total, of which 24,304 were Model 3s and 58,888 were Model Ys."
+    got = {(f.entity, f.value) for f in extract_text(text, date(2025, 9, 10))}
+    assert {("tesla-model-3", 24304.0), ("tesla-model-y", 58888.0)} <= got
+
+
+def test_a_number_inside_a_name_is_no_figure():
+    text = "Tesla's Giga Shanghai sold 83,192 cars in August. Of these, 24,304 were Model 3 sedans."
+    assert 3.0 not in {f.value for f in extract_text(text, date(2025, 9, 10))}

@@ -186,8 +186,9 @@ _QUARTER_COMPARED = re.compile(
 )
 _QUARTER_NUMBER = dict(zip("一二三四", range(1, 5))) | dict(zip("1234", range(1, 5)))
 _QUARTER_NUMBER |= dict(zip(("first", "second", "third", "fourth"), range(1, 5)))
-# a count's name after "of": "494,400 units of Geely Galaxy" (the match ends where the name starts)
-_UNITS_OF = re.compile(r" of (?:the |its )?")
+# a count's name after "of" or "were": "494,400 units of Geely Galaxy", "24,304 were Model 3s"
+# (the match ends where the name starts)
+_UNITS_OF = re.compile(r" (?:of|were) (?:the |its )?")
 _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
 # scope words next to a figure that widen the month or quarter named to the year
 _YEAR_SCOPE = re.compile(r"(?:for|in|over) the (?:entire|full|whole) year|full-year|年度(?:交付|销量|销售)")
@@ -416,10 +417,11 @@ def _sentences(t: str) -> _Sentences:
     return out
 
 
-def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mention]:
+def _mentions(rx: re.Pattern, lower: str, table: dict[str, str], plural: bool = False) -> list[_Mention]:
     """Matches of a lexicon expression in the lower-cased text, Latin words whole only (a
     Latin word glued to a letter or digit is passed over, and the scan goes on from the
-    character after its start)."""
+    character after its start). With ``plural``, a name ending in a digit or a lone letter
+    may take an "s" ("8,750 G6s", "Model 3s", "Model Ys")."""
     out = []
     pos, n = 0, len(lower)
     while pos < n:
@@ -429,7 +431,8 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str]) -> list[_Mentio
                 continue
             a = m.start()
             b = a + len(w)
-            if (w[0].isascii() or w[-1].isascii()) and not word_ok(lower, a, b):
+            glued = (w[0].isascii() or w[-1].isascii()) and not word_ok(lower, a, b)
+            if glued and not (plural and _plural_ok(w, lower, a, b)):
                 pos = a + 1
                 break
             out.append(_Mention(a, b, table[w], intern(w)))  # (one string per word, not per match)
@@ -463,6 +466,24 @@ def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
     return metrics
 
 
+def _outside_names(qs: list[Quantity], names: list[_Mention]) -> list[Quantity]:
+    """The quantities of ``qs`` that lie in no name ("Model 3 sedans" is no count of 3)."""
+    starts = [e.start for e in names]
+    out = []
+    for q in qs:
+        k = bisect_right(starts, q.start) - 1
+        if k < 0 or names[k].end <= q.start:
+            out.append(q)
+    return out
+
+
+def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
+    """Whether the name ``w`` at ``[a, b)`` is whole but for a plural "s" after its last
+    digit or lone letter."""
+    last = w.rsplit(" ", 1)[-1]
+    return (last[-1].isdigit() or len(last) == 1) and lower[b : b + 1] == "s" and word_ok(lower, a, b + 1)
+
+
 def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Mention]:
     """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds, and the
     codes of models (G6, 9X) whose maker or its parent ``known`` holds, where they overlap
@@ -470,7 +491,7 @@ def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Me
     named = {e.key for e in known}
     starts = [e.start for e in known]
     extra = []
-    for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names):
+    for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names, plural=True):
         if m.key not in named and not (m.word in lex.model_codes and _maker_named(m.key, named, lex)):
             continue
         k = bisect_left(starts, m.end) - 1
@@ -674,9 +695,11 @@ class Extractor:
         self.metrics = _abroad_as_exports(
             _mentions(self.lex.metric_re, self.lower, self.lex.metric_words), self.lower
         )
-        self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names)
+        self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names, plural=True)
         if self.lex.ambiguous_names and self.entities:
             self.entities = _with_ambiguous(self.entities, self.lower, self.lex)
+        if self.entities:
+            self.quantities = _outside_names(self.quantities, self.entities)
         #: makers named whom the gazetteer does not know: a figure after one gets no entity
         self.unknown = _unknown_makers(t, self.entities, self.lex)
         self._starts: dict[int, array] = {}
@@ -843,19 +866,10 @@ class Extractor:
         cue = self._entity_after_cue(q, ents, clause)
         if cue is not None:
             return cue
-        if q.unit == "vehicle":
-            i, j = self._bounds(ents, q.end, q.end + 2)
-            if i < j and ents[i].end <= clause[1]:
-                return ents[i]  # "2104辆小鹏P7、936辆小鹏G3": the name right after the count
-            of = _UNITS_OF.match(self.lower, q.end)
-            if of is not None:
-                i, j = self._bounds(ents, of.end(), of.end() + 1)
-                if i < j and ents[i].end <= clause[1]:
-                    return ents[i]  # "494,400 units of Geely Galaxy"
-        elif q.kind is None:
-            i, j = self._bounds(ents, q.end, q.end + 2)
-            if i < j and _VEHICLE_WORD.match(self.lower, ents[i].end):
-                return ents[i]  # "39,414 Firefly vehicles"
+        if q.unit == "vehicle" or q.kind is None:
+            after = self._count_name_after(q, ents, clause)
+            if after is not None:
+                return after
         e = self._last_in(ents, sent.start, q.start)
         while e is not None and (self._aside(e.start, q.start) or self._owner(e)):
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
@@ -879,6 +893,24 @@ class Extractor:
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found)
         return self._subject_for(q, sent, metric, ents)
+
+    def _count_name_after(self, q: Quantity, ents: list[_Mention], clause) -> _Mention | None:
+        """The name a count is of, right after it ("2104辆小鹏P7", "494,400 units of Geely
+        Galaxy"); for a bare number, only a model's ("8,750 G6s", "24,304 were Model 3s") or
+        a name before a vehicle word ("39,414 Firefly vehicles")."""
+        bare = q.kind is None
+        for lo in (q.end, (m := _UNITS_OF.match(self.lower, q.end)) and m.end()):
+            if not lo:
+                continue
+            i, j = self._bounds(ents, lo, lo + (2 if lo == q.end else 1))
+            if i == j or ents[i].end > clause[1]:
+                continue
+            e = ents[i]
+            if not bare or self.lex.entities[e.key].kind == "model":
+                return e
+            if lo == q.end and _VEHICLE_WORD.match(self.lower, e.end):
+                return e
+        return None
 
     def _anaphor_subject(self, q: Quantity, sent, metric: str, ents, found: _Mention) -> _Mention:
         """``found``, the name an earlier sentence leaves, unless an anaphor before ``q``
