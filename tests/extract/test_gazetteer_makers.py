@@ -148,3 +148,14 @@ def test_a_model_named_right_after_a_count_takes_it_even_in_the_plural():
 def test_a_number_inside_a_name_is_no_figure():
     text = "Tesla's Giga Shanghai sold 83,192 cars in August. Of these, 24,304 were Model 3 sedans."
     assert 3.0 not in {f.value for f in extract_text(text, date(2025, 9, 10))}
+
+
+def test_a_model_name_that_is_an_ordinary_word_names_the_model_only_beside_its_maker():
+    # "Dolphin Research", a publisher, names no BYD model where BYD is not named
+    text = "Dolphin Research\n\nLeapmotor: earnings call minutes by Dolphin Research."
+    assert {e.key for e in Extractor(text, date(2025, 8, 19)).entities} == {"leapmotor"}
+    got = {
+        (f.entity, f.value)
+        for f in extract_text("BYD sold 20,000 units of its Dolphin hatchback in October.", date(2025, 11, 3))
+    }
+    assert got == {("byd-dolphin", 20000.0)}

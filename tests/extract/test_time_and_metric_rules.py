@@ -812,6 +812,14 @@ def test_a_change_word_right_after_a_percent_is_its_own():
     assert ("xpeng", "deliveries_mom", "2025-11", 7.0, "eq") in got
 
 
+def test_a_change_word_of_any_change_is_no_share_move_without_a_share_named():
+    text = "Leapmotor expects that by the end of 2025 its city coverage rate will increase to 90%."
+    assert facts(text, date(2025, 8, 19)) == set()
+    # with the stock named, the same word is a share move
+    got = facts("Leapmotor's Hong Kong-listed stock closed 5% higher on Tuesday.", date(2025, 8, 19))
+    assert {m for _, m, *_ in got} == {"share_return"}
+
+
 def test_the_change_of_a_target_states_no_fact():
     got = facts("小鹏2026年销量目标为55万辆，同比增长28%。", date(2025, 12, 2))
     assert {m for _, m, *_ in got} == {"delivery_target"}

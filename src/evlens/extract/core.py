@@ -486,13 +486,14 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
 
 def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Mention]:
     """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds, and the
-    codes of models (G6, 9X) whose maker or its parent ``known`` holds, where they overlap
-    no known name; sorted by start."""
+    ambiguous names and codes of models ("Dolphin", G6, 9X) whose maker or its parent
+    ``known`` holds, where they overlap no known name; sorted by start."""
     named = {e.key for e in known}
     starts = [e.start for e in known]
     extra = []
     for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names, plural=True):
-        if m.key not in named and not (m.word in lex.model_codes and _maker_named(m.key, named, lex)):
+        model = m.word in lex.model_codes or lex.entities[m.key].kind == "model"
+        if m.key not in named and not (model and _maker_named(m.key, named, lex)):
             continue
         k = bisect_left(starts, m.end) - 1
         if k >= 0 and known[k].end > m.start:
@@ -2333,6 +2334,10 @@ class Extractor:
             return "qoq", sign  # the change of a figure no metric holds: no fact
         if _RISEN_TO.search(self.lower, max(0, q.start - 4), q.start):
             return "qoq", sign  # 持股比例微升至23.26%: a level reached, not a move
+        if mm.word in lex.generic_change and not lex.word_res["share_context"].search(
+            self.lower, max(0, sent.start - 300), sent.end
+        ):
+            return "qoq", sign  # "the coverage rate will increase to 90%": no share named
         return "share_return", sign
 
     def _against_other_quarter(self, q: Quantity, lo: int, hi: int, sent) -> bool:

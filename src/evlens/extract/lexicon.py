@@ -75,6 +75,8 @@ class Lexicon:
     unknown_generic: frozenset[str]
     # makers that sell fuel cars too (``[segment] ice_makers``): a figure of their NEVs is a segment
     ice_makers: frozenset[str]
+    # change words that name any change: a share move only with a share named near
+    generic_change: frozenset[str]
     # companies that make no cars (``[entity_cues] not_makers``): no vehicle count is theirs
     not_makers: frozenset[str]
     # metric -> entity slug -> whether the entity can carry the metric; filled by the
@@ -158,6 +160,7 @@ def load_lexicon() -> Lexicon:
         unknown_en_re=re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"),
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
         ice_makers=frozenset(lex["segment"]["ice_makers"]),
+        generic_change=frozenset(_fold(w) for w in lex["share_context"]["generic"]),
         not_makers=frozenset(lex["entity_cues"]["not_makers"]),
         metrics=metrics,
         metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
@@ -280,6 +283,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "forecast": lex["forecast"]["words"],
         "unheld": lex["unheld"]["words"],
         "intraday": lex["intraday"]["words"],
+        "share_context": lex["share_context"]["words"],
         "wholesale_source": lex["wholesale_source"]["words"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "segment_nev": lex["segment"]["nev"],
