@@ -160,6 +160,21 @@ def test_an_undated_article_is_dated_by_its_latest_reported_span_not_its_history
     )
 
 
+def test_an_undated_article_is_dated_by_a_day_written_in_figures():
+    from evlens.extract.dates import infer_date
+
+    assert infer_date("鉅亨網編譯 2025-12-29 14:00\n自2023年10月起，極氪股價進入下行通道。") == date(
+        2025, 12, 29
+    )
+    assert infer_date(
+        "Dolphin Research\n2025.08.19 00:30\nLeapmotor delivered 50,129 units in July."
+    ) == date(2025, 8, 19)
+    assert infer_date("27/10/2025\n賽力斯2021年12月推出問界M5。") == date(2025, 10, 27)
+    assert infer_date("10/27/2025 Seres launched the M5 in December 2021.") == date(2025, 10, 27)
+    # day and month that could be either way round name no day
+    assert infer_date("03/04/2025 Seres launched the M5 in December 2021.") == date(2022, 1, 1)
+
+
 def test_an_undated_article_is_at_least_a_year_past_the_year_it_compares_with():
     from evlens.extract.dates import infer_date
 

@@ -956,6 +956,13 @@ _FULL_ZH = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?(1[0-2]|0?[1-9]) ?月 ?(3[01]|[
 _FULL_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9]),? (20[0-3]\d)\b"
 )
+# a day written in figures: 2025-12-29, 2025/12/29, 2025.08.19 (a byline's), and day and
+# month either way round before the year, 27/10/2025 or 10/27/2025 (read only where one of
+# the two is past 12)
+_FULL_NUM = re.compile(
+    r"(?<![\d/.-])(20[0-3]\d)([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d/.-]?\d)"
+)
+_FULL_DMY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(20[0-3]\d)(?!\d)")
 _MONTH_ZH = re.compile(r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(1[0-2]|0?[1-9]) ?月(?!\d)")
 _MONTH_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December) (20[0-3]\d)\b"
@@ -1026,9 +1033,18 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
     """The full days the text names (a plan's left out), and apart the days spans start from."""
     days: list[date] = []
     since: list[date] = []
-    for rx, ymd in ((_FULL_ZH, (1, 2, 3)), (_FULL_EN, (3, 1, 2))):
+    for rx, ymd in (
+        (_FULL_ZH, (1, 2, 3)),
+        (_FULL_EN, (3, 1, 2)),
+        (_FULL_NUM, (1, 3, 4)),
+        (_FULL_DMY, (3, 2, 1)),
+    ):
         for d in rx.finditer(text):
             y, mo, dd = (d.group(k) for k in ymd)
+            if rx is _FULL_DMY and int(dd) <= 12:
+                if int(mo) <= 12:
+                    continue  # 03/04/2025: which is the day is not known
+                mo, dd = dd, mo  # 10/27/2025: month first
             got = _safe_day(int(y), int(mo) if mo.isdigit() else _en_month(mo), int(dd))
             a = d.start()
             if got is None or _AHEAD_BEFORE.search(text, max(0, a - 12), a):
