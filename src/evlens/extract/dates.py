@@ -1019,9 +1019,9 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     text = text if body is None else body
     days, since = _named_days(text)
     anchor = max(days) if days else _span_anchor(text)
-    base = _base_year(text)
-    if base is not None and (anchor is None or anchor.year <= base):
-        anchor, days = date(base + 1, 12, 31), []  # a year compared with is past
+    base = _base_bound(text)
+    if base is not None and (anchor is None or anchor < base[0]):
+        anchor, days = base[1], []  # a year compared with is past
     if anchor is not None and not days and anchor.day == 1:  # the day after a month named
         anchor = _later_bare_month(text, anchor)
     if anchor is None:
@@ -1123,22 +1123,26 @@ def _ahead(text: str, a: int, b: int) -> bool:
     return bool(_AHEAD_BEFORE.search(text, max(0, a - 12), a) or _AHEAD_AFTER.match(text[b : b + 10]))
 
 
-# a year named as the base of a comparison (较2024年同期, "up 7.7% from 2024", "the same
-# quarter of 2024"): the article is at least a year on
+# a year named as the base of a comparison (较2024年同期, 比2024年低8.6%, "up 7.7% from
+# 2024", "the same quarter of 2024"): the article is at least a year on
+_CHANGE_EN = (
+    r"(?:\b(?:up|down|increase|rise|growth|gain|decline|drop|jump|higher|lower|more|less|percent)\b|%)"
+)
 _BASE_YEAR = re.compile(
-    r"(20[0-3]\d) ?年 ?(?:同期|同季|同月)"
-    r"|(?:\b(?:up|down|increase|rise|growth|gain|decline|drop|jump|higher|lower|more|less|percent)\b|%)"
-    r"[^.;\n]{0,30}?\b(?:from|over|versus|vs\.?|compared (?:with|to)|than)\s+"
+    r"(20[0-3]\d) ?年 ?(?:同期|同季|同月)|(?:比|较|相比) ?(20[0-3]\d) ?年(?![\d第一二三四上下前首])"
+    rf"|{_CHANGE_EN}[^.;\n]{{0,30}}?\b(?:from|over|versus|vs\.?|compared (?:with|to)|than)\s+"
     r"(?:the same (?:period|quarter|month) (?:of|in) )?(20[0-3]\d)\b(?! to)"
     r"|\bsame (?:period|quarter|month) (?:of|in) (20[0-3]\d)\b",
     re.I,
 )
 
 
-def _base_year(text: str) -> int | None:
-    """The latest year the text names as the base of a comparison, if any."""
-    ys = [int(m.group(1) or m.group(2) or m.group(3)) for m in _BASE_YEAR.finditer(text)]
-    return max(ys) if ys else None
+def _base_bound(text: str) -> tuple[date, date] | None:
+    """For the latest year the text names as the base of a comparison: the least date the
+    article can have (the start of the year after), and the stand-in for it (that year's
+    end)."""
+    ys = [int(next(g for g in m.groups() if g)) + 1 for m in _BASE_YEAR.finditer(text)]
+    return (date(max(ys), 1, 1), date(max(ys), 12, 31)) if ys else None
 
 
 # a month named without a year or a day's year (11月, "in November", "November 17")
