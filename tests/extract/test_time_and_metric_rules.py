@@ -175,6 +175,38 @@ def test_an_undated_article_is_dated_by_a_day_written_in_figures():
     assert infer_date("03/04/2025 Seres launched the M5 in December 2021.") == date(2022, 1, 1)
 
 
+def test_weekly_figures_take_their_week():
+    pub = date(2025, 5, 27)
+    assert facts("Li Auto registered 10,500 units last week.", pub) == {
+        ("li-auto", "insurance_registrations", "2025-05-19..2025-05-25", 10500.0, "eq")
+    }
+    assert facts("理想汽车5月第二周上险量为7000辆。", pub) == {
+        ("li-auto", "insurance_registrations", "2025-05-12..2025-05-18", 7000.0, "eq")
+    }
+    # a range of days, and the week before the week last named; a change on the week
+    # before states no fact
+    got = facts(
+        "The Lynk&Co brand sold 4,700 units from May 19 to 25, down 4.1% from the 4,900 vehicles sold in the previous week.",
+        pub,
+    )
+    assert got == {
+        ("lynk-co", "sales", "2025-05-19..2025-05-25", 4700.0, "eq"),
+        ("lynk-co", "sales", "2025-05-12..2025-05-18", 4900.0, "eq"),
+    }
+    # a week not yet over names no time for a target
+    got = facts("小米预计本周将提前完成35万台的年度交付目标。", date(2025, 11, 20))
+    assert all(".." not in p for _, _, p, _, _ in got)
+
+
+def test_an_undated_weekly_report_is_dated_after_the_week_it_names():
+    from evlens.extract.dates import infer_date
+
+    text = "Zeekr sold 3,600 EVs in 2025's third week of May.\n\nIts sales fell 1.1% between May 19 and 25."
+    assert infer_date(text) == date(2025, 5, 26)
+    # a single day near the top is the release day itself
+    assert infer_date("Zeekr sold 3,600 EVs in 2025.\n\nOn May 19 it said so.") == date(2025, 5, 19)
+
+
 def test_an_undated_article_is_at_least_a_year_past_the_year_it_compares_with():
     from evlens.extract.dates import infer_date
 

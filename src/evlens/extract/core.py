@@ -2319,8 +2319,8 @@ class Extractor:
                 return "qoq", sign  # 车辆毛利率17.9%, "a margin of 15%": a figure no metric holds
             if not any(w in between for w in _SHARE_WORDS):
                 window = self.lower[b.start : min(clause[1], q.end + 40)]
-                if lex.word_res["growth_qoq"].search(near):
-                    return "qoq", sign  # a change on the quarter before: no metric holds it
+                if self._on_period_before(q, near, clause):
+                    return "qoq", sign  # a change on the quarter or week before: no metric holds it
                 suffix = self._growth_suffix(mm, near_before, near, window)
                 if b.key == "delivery_target":  # a target's change ("a 34% increase"): no fact
                     return "qoq", sign
@@ -2339,6 +2339,15 @@ class Extractor:
         ):
             return "qoq", sign  # "the coverage rate will increase to 90%": no share named
         return "share_return", sign
+
+    def _on_period_before(self, q: Quantity, near: str, clause) -> bool:
+        """Whether a quarter-on-quarter or week-on-week word stands near the change ``q``, or
+        after it up to the next change ("down 4.1% from the 4,900 vehicles sold in the
+        previous week")."""
+        qoq = self.lex.word_res["growth_qoq"]
+        end = min(clause[1], q.end + 80)
+        other = next((x for x in self._in(self.quantities, q.end, end) if x.kind == "percent"), None)
+        return bool(qoq.search(near) or qoq.search(self.lower, q.end, other.start if other else end))
 
     def _against_other_quarter(self, q: Quantity, lo: int, hi: int, sent) -> bool:
         """Whether a change is said against a quarter named (``较2025年第二季度``, "from the

@@ -30,13 +30,13 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|�
 _BEFORE = "[此之以提向从往当眼目事]"
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中这])"
 _ZH = re.compile(
     r"(?<!连续)(?<!连续第)"
     + _ZH_LEAD
     + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|年底|年末|年初|全年|截至|截止|从|到|至"
+    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告))"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
@@ -44,6 +44,8 @@ _ZH = re.compile(
     rf"(?:从)?(?P<m1>{_M})(?:月份?|(?=[-~—]))(?:到|至|-|~|—)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_M})月份?(?:之间|间)?"
     rf"|(?<!{_BEFORE})(?P<qrange>[前首][三两二32]个?季度?)"
     rf"|(?<!{_BEFORE})[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
+    rf"|(?P<zweek>上一?周|前一周)"
+    rf"|(?P<zwm>{_M})月第(?P<zwn>[一二三四五1-5])周"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
     rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|(?<!首)次日|隔日|翌日)"
     rf"|(?P<ytd>年内|今年以来)"
@@ -105,6 +107,9 @@ _EN = re.compile(
     rf"(?:"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
+    rf"|(?:(?i:from |between ))?(?P<edr>{_MON}) (?P<edr1>{_D})(?:st|nd|rd|th)? ?(?:to|through|-|–|and) ?(?P<edr2>{_D})(?:st|nd|rd|th)?(?:,? (?P<edry>(?:19|20)\d{{2}}))?\b(?! ?(?:{_MON}|%|,\d))"
+    rf"|(?:the )?(?P<ewn>(?i:first|second|third|fourth|last))(?: full)? (?i:week) of (?P<ewm>{_MON})(?: (?P<ewy>(?:19|20)\d{{2}}))?"
+    rf"|(?P<eweek>(?i:last week|the previous week|the week before|the past week))\b"
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<ed2>{_D})(?:st|nd|rd|th)? (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
@@ -203,6 +208,7 @@ class _Context:
         self.today = today
         self.year: int | None = None
         self.stale = False  # the year is past and was named in a paragraph before
+        self.week: date | None = None  # the Monday of the week last named
         self.day: str | None = None  # the latest day named so far
         self.month: str | None = None  # the last month named
         self.spans: dict[str, tuple[str, str]] = {}  # kind (and "last") -> the last span of it named
@@ -548,6 +554,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         pm = _resolve_zh_time(a, b, g, ctx)
         ctx.year = year
         return None if pm is None else pm._replace(local=True)
+    if g["zweek"] or g["zwm"]:
+        return _zh_week(a, b, g, ctx)  # 上周, 5月第二周
     return _resolve_zh_time(a, b, g, ctx)
 
 
@@ -777,6 +785,79 @@ _NAME_BEFORE = re.compile(
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
+_WEEK_N = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "last": -1,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
+}
+_WEEK_N.update({"一": 1, "二": 2, "三": 3, "四": 4, "五": 5})
+
+
+def _week_of_month(y: int, m: int, n: int) -> date | None:
+    """The Monday that starts the ``n``-th week of a month (its weeks counted from its first
+    Monday, as weekly registrations are; -1 the last), or None past its last."""
+    first = date(y, m, 1)
+    monday = first + timedelta(days=(7 - first.weekday()) % 7)
+    mondays = [monday + timedelta(weeks=k) for k in range(5) if (monday + timedelta(weeks=k)).month == m]
+    return mondays[n - 1 if n > 0 else -1] if n <= len(mondays) else None
+
+
+def _relative_week(word: str, ctx: _Context) -> date | None:
+    """The Monday of the week a word names from the article's date: last week (上周, "the
+    past week"); the week before (前一周, "the previous week") is the one before the week
+    last named, else before last week. (This week, not yet over, gives no figure its time.)"""
+    if ctx.today is None:
+        return None
+    this = ctx.today - timedelta(days=ctx.today.weekday())
+    w = word.lower()
+    if w in ("last week", "the past week", "上周", "上一周"):
+        return this - timedelta(weeks=1)
+    return (ctx.week or this - timedelta(weeks=1)) - timedelta(weeks=1)
+
+
+def _week(a: int, b: int, monday: date | None, ctx: _Context) -> PeriodMention | None:
+    """The week from ``monday`` to the Sunday after, as a range of days; the week last named."""
+    if monday is None:
+        return None
+    ctx.week = monday
+    return PeriodMention(a, b, f"{monday.isoformat()}..{(monday + timedelta(days=6)).isoformat()}", "range")
+
+
+def _zh_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """A week named in Chinese: 上周 or 前一周 from the article's date, or 5月第二周."""
+    if g["zweek"]:
+        return _week(a, b, _relative_week(g["zweek"], ctx), ctx)
+    m = _month(g["zwm"])
+    y = ctx.for_month(m)
+    return _week(a, b, _week_of_month(y, m, _WEEK_N[g["zwn"]]) if y else None, ctx)
+
+
+def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """Days of one month ("from May 19 to 25"), the n-th week of a month ("the third week of
+    May") or a week named from the article's date ("last week")."""
+    if g["eweek"]:
+        return _week(a, b, _relative_week(g["eweek"], ctx), ctx)
+    if g["ewn"]:
+        m = _en_month(g["ewm"])
+        y = int(g["ewy"]) if g["ewy"] else ctx.for_month(m)
+        return _week(a, b, _week_of_month(y, m, _WEEK_N[g["ewn"].lower()]) if y else None, ctx)
+    m, d1, d2 = _en_month(g["edr"]), int(g["edr1"]), int(g["edr2"])
+    y = int(g["edry"]) if g["edry"] else ctx.for_month(m, d2)
+    first, last = (_safe_day(y, m, d1), _safe_day(y, m, d2)) if y else (None, None)
+    if first is None or last is None or d2 <= d1:
+        return None
+    if d2 - d1 == 6 and date.fromisoformat(first).weekday() == 0:
+        ctx.week = date.fromisoformat(first)
+    return PeriodMention(a, b, f"{first}..{last}", "range")
+
+
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one English match, or None; a year it names becomes the context's year."""
     asof_word = (g["asof"] or "").strip().lower()
@@ -787,6 +868,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_month_range(a, b, g, ctx, asof)
     if g["em"] and not g["emy"] and _NAME_BEFORE.search(ctx.text, max(0, a - 20), a):
         return None  # "Lei Jun has set": a name, not June
+    if g["edr"] or g["ewn"] or g["eweek"]:
+        return _en_days_or_week(a, b, g, ctx)
     if g["emd"] or g["emd2"] or g["em"]:
         return _en_day_or_month(a, b, g, ctx, asof)
     if g["erq"]:  # "Quarter II 2025": the second quarter
@@ -986,6 +1069,8 @@ _DAY_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)"
 )
 _YEAR_ANY = re.compile(r"(?<![\d.,$])(20[0-3]\d)(?![\d%])")
+# the end of a range of days after its first day: " to 25", " and 25", "-25", 至25日
+_DAY_RANGE_END = re.compile(r" ?(?:to|through|and|-|–|至|到|~) ?(3[01]|[12]\d|0?[1-9])(?!\d|[,.]\d|%)")
 
 
 def infer_date(text: str, body: str | None = None) -> date | None:
@@ -1055,22 +1140,29 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
 
 def _release_day(text: str, anchor: date, year_only: bool) -> date:
     """``anchor`` moved to a day named without its year near the top, when one is; when
-    only a year is known (``year_only`` and ``anchor`` its last day), to that day in it."""
+    only a year is known (``year_only`` and ``anchor`` its last day), to that day in it. A
+    day that starts a range ("between May 19 and 25", ``5月19日至25日``) stands for the day
+    after the range: a week's figures come out once it is over."""
     head = text[:600]
     lead = _DAY_ZH.search(head)
     md = (int(lead.group(1)), int(lead.group(2))) if lead else None
     if md is None:
         lead = _DAY_EN.search(head)
         md = (_en_month(lead.group(1)), int(lead.group(2))) if lead else None
-    if md is None:
+    if md is None or lead is None:
         return anchor
+    to = _DAY_RANGE_END.match(head, lead.end())
+    after = to is not None and md[1] < int(to.group(1))
+    if after and to is not None:
+        md = (md[0], int(to.group(1)))
+    step = timedelta(days=1 if after else 0)
     if year_only and anchor.month == 12 and anchor.day == 31:
         got = _safe_day(anchor.year, *md)  # only a year is known: the day in that year
-        return date.fromisoformat(got) if got else anchor
+        return date.fromisoformat(got) + step if got else anchor
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         got = _safe_day(y, *md)
         if got and date.fromisoformat(got) >= anchor - _MONTHISH:
-            return max(anchor, date.fromisoformat(got))
+            return max(anchor, date.fromisoformat(got) + step)
     return anchor
 
 
