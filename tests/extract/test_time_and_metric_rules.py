@@ -175,6 +175,14 @@ def test_an_undated_article_is_dated_by_a_day_written_in_figures():
     assert infer_date("03/04/2025 Seres launched the M5 in December 2021.") == date(2022, 1, 1)
 
 
+def test_a_bullet_naming_no_metric_takes_the_one_its_list_opens_with():
+    text = (
+        "Tesla China wholesale vehicle shipments in September 2023 (YOY change):\n\n"
+        "  • Model 3/Model Y: 74,073 (down 11%)\n"
+    )
+    assert ("tesla", "wholesale", "2023-09", 74073.0, "eq") in facts(text, date(2023, 10, 10))
+
+
 def test_weekly_figures_take_their_week():
     pub = date(2025, 5, 27)
     assert facts("Li Auto registered 10,500 units last week.", pub) == {

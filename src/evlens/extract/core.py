@@ -768,7 +768,8 @@ class Extractor:
     def _metric_for(self, q: Quantity, clause, sent) -> _Mention | None:
         """The metric word ``q`` measures: the nearest in its clause whose kind fits ``q``'s
         unit (words after the number count three times as far), else the last before it in
-        the sentence (a growth word only in the clause)."""
+        the sentence (a growth word only in the clause), else, in a bulleted list, the last
+        its opening line names."""
         want = _metric_kind_for(q)
         if want is None:
             return None
@@ -793,6 +794,11 @@ class Extractor:
             m = of_kind[k]
             if m.end <= q.start and m.key != "growth":
                 return m
+        intro = self._list_intro(self._sentence_of(q.start))
+        if intro is not None:  # "… wholesale vehicle shipments last month:" then "• Model 3/Model Y: 74,073"
+            named = [m for m in self._in(of_kind, intro.start, intro.end) if m.key != "growth"]
+            if named:
+                return named[-1]
         if q.unit == "vehicle":
             return self._carried_count(sent)
         return self._carried_conjunct(want, sent)
