@@ -183,6 +183,18 @@ def test_a_bullet_naming_no_metric_takes_the_one_its_list_opens_with():
     assert ("tesla", "wholesale", "2023-09", 74073.0, "eq") in facts(text, date(2023, 10, 10))
 
 
+def test_rates_price_bands_per_vehicle_figures_and_forecasts_opened_by_liao_are_no_facts():
+    pub = date(2025, 11, 20)
+    assert facts("如小米北京工厂24小时运作，每小时可生产40部小米SU7。", pub) == set()
+    got = facts(
+        "截至2025年10月底，小鹏P7+累计交付已突破8.5万台，连续11个月稳居15–20万价格区间中大型纯电轿车销量榜首。",
+        pub,
+    )
+    assert {v for *_, v, _ in got} == {85000.0}
+    assert facts("吉利上半年单车平均销售收入按年减少1.4万至9.6万元。", pub) == set()
+    assert facts("理想汽车料首季收入跌约两成。", date(2026, 3, 13)) == set()
+
+
 def test_weekly_figures_take_their_week():
     pub = date(2025, 5, 27)
     assert facts("Li Auto registered 10,500 units last week.", pub) == {

@@ -157,7 +157,7 @@ _CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
 # words right after a figure that make it no fact: a per-share figure ("a loss of $0.45 per
 # share"), a hypothetical ("a 40% increase would bring …")
 _NO_FACT_AFTER = re.compile(
-    r"(?: ?(?:per (?:share|ads|american depositary share|ordinary share)\b|每股|每手)"
+    r"(?: ?(?:per (?:share|ads|american depositary share|ordinary share)\b|每股|每手|元?(?:价格区间|价位|价格段|价格带|元级))"
     r"|(?: [a-z-]+){0,2} (?:would|could|might)\b)"
 )
 _PLANNED_COUNTS = frozenset(
@@ -1552,6 +1552,7 @@ class Extractor:
         if (
             words["hedges"].search(lower, clause[0], q.start)
             or words["sentence_hedges"].search(lower, sent.start, q.start)
+            or (q.kind != "percent" and words["rate_short"].search(lower, clause[0], q.start))
             or (compared is None and self._is_difference(q, clause))
             or (q.kind == "currency" and self._is_conversion(q))
             or _NO_FACT_AFTER.match(lower, q.end, clause[1])

@@ -280,6 +280,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "cumulative": lex["cumulative"]["words"],
         "plan": lex["plan"]["words"],
         "rate_month": lex["rate"]["month"],
+        "rate_short": lex["rate"]["short"],
         "forecast": lex["forecast"]["words"],
         "unheld": lex["unheld"]["words"],
         "intraday": lex["intraday"]["words"],
