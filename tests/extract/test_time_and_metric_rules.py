@@ -195,6 +195,19 @@ def test_rates_price_bands_per_vehicle_figures_and_forecasts_opened_by_liao_are_
     assert facts("理想汽车料首季收入跌约两成。", date(2026, 3, 13)) == set()
 
 
+def test_xiahua_is_a_fall_of_the_figure_before_it_and_against_the_quarter_before_no_fact():
+    pub = date(2026, 1, 3)
+    assert facts("特斯拉第4季交车量较2024年同期下滑15.6%。", pub) == {
+        ("tesla", "deliveries_yoy", "2025-Q4", -15.6, "eq")
+    }
+    got = facts(
+        "比亚迪三季度新能源汽车销量约111.4万辆，较去年同期衰退1.82%，较上一季下滑2.7%。", date(2025, 10, 30)
+    )
+    assert -2.7 not in {v for *_, v, _ in got}
+    # with no figure before it and no share named, a fall of a rate is no share move
+    assert facts("新能源汽车整体渗透率从57.4%下滑至36.3%。", pub) == set()
+
+
 def test_weekly_figures_take_their_week():
     pub = date(2025, 5, 27)
     assert facts("Li Auto registered 10,500 units last week.", pub) == {
