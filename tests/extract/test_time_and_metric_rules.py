@@ -252,6 +252,10 @@ def test_an_undated_article_is_at_least_a_year_past_the_year_it_compares_with():
     assert ("nio", "revenue", "2025-Q3") in {(f.entity, f.metric, f.period) for f in extract_text(text)}
     assert infer_date("营收为217.9亿元，较2024年同期增长16.7%。") == date(2025, 12, 31)
     assert infer_date("特斯拉全年交车量为163万辆，比2024年低8.6%。") == date(2025, 12, 31)
+    # last year against a base year: the base is the year before last
+    text = "BYD delivered 4.6 million vehicles last year, a 7.7% increase from 2024."
+    assert infer_date(text) == date(2026, 1, 31)
+    assert ("byd", "deliveries", "2025") in {(f.entity, f.metric, f.period) for f in extract_text(text)}
     # a year named as a plain time is no base
     assert infer_date("Nio delivered 221,970 vehicles in 2024.") == date(2024, 12, 31)
 

@@ -1229,12 +1229,22 @@ _BASE_YEAR = re.compile(
 )
 
 
+_LAST_YEAR_BEFORE = re.compile(r"(?:去年|上年|\blast year\b)[^。！？!?\n]*$", re.I)
+
+
 def _base_bound(text: str) -> tuple[date, date] | None:
     """For the latest year the text names as the base of a comparison: the least date the
     article can have (the start of the year after), and the stand-in for it (that year's
-    end)."""
-    ys = [int(next(g for g in m.groups() if g)) + 1 for m in _BASE_YEAR.finditer(text)]
-    return (date(max(ys), 1, 1), date(max(ys), 12, 31)) if ys else None
+    end). A base in a sentence that speaks of last year ("delivered 4.6 million last year,
+    a 7.7% increase from 2024") is the year before last: January of two years on."""
+    best: tuple[date, date] | None = None
+    for m in _BASE_YEAR.finditer(text):
+        y = int(next(g for g in m.groups() if g)) + 1
+        got = (date(y, 1, 1), date(y, 12, 31))
+        if _LAST_YEAR_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+            got = (date(y + 1, 1, 1), date(y + 1, 1, 31))  # "last year, up 7.7% from 2024": 2026
+        best = got if best is None or got > best else best
+    return best
 
 
 # a month named without a year or a day's year (11月, "in November", "November 17")
