@@ -1008,6 +1008,9 @@ def test_a_segment_word_far_before_the_figure_in_its_clause_still_marks_a_segmen
 
 
 def test_a_segment_that_opens_a_sentence_holds_for_its_later_figures():
+    # the NEVs of a maker selling fuel cars too, likewise
+    text = "吉利汽车上半年总销量140.9万辆。其中，新能源车型销量突破百万辆大关，达100.1万辆，同比增长73%。"
+    assert facts(text, date(2025, 7, 14)) == {("geely", "sales", "2025-H1", 1409000.0, "eq")}
     text = "比亚迪纯电动汽车12月销量为19.07万辆，同比下降8.2%，但全年销量达到225.47万辆，同比增长27.9%。"
     assert facts(text, date(2026, 1, 2)) == set()
     # a maker named after the segment's figures takes its own

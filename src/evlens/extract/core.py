@@ -1715,7 +1715,9 @@ class Extractor:
         if not (q.kind in ("count", None, "currency") or change):
             return False
         ice = entity in self.lex.ice_makers
-        if ice and self._segment(q, fig.clause, "segment_nev"):
+        if ice and (
+            self._segment(q, fig.clause, "segment_nev") or self._segment_subject(q, fig.sent, "segment_nev")
+        ):
             return True  # 吉利新能源汽车销量为…: one segment of Geely's sales
         if not ice and _BOTH_POWERTRAINS.search(self.lower, fig.sent.start, fig.sent.end):
             return False  # 纯电动和插电式混合动力汽车, "BEVs and PHEVs": the total
@@ -2084,7 +2086,7 @@ class Extractor:
             k -= 1
         return k >= 0 and _JUST_BEFORE.fullmatch(self.lower, ends[k], e.start) is not None
 
-    def _segment_subject(self, q: Quantity, sent) -> bool:
+    def _segment_subject(self, q: Quantity, sent, words: str = "segment") -> bool:
         """Whether a segment word stands within 30 characters before the first figure of
         ``sent``, and no name after it before ``q``: the segment is the subject of the
         whole sentence, and a later figure of it (``q``) is the segment's too."""
@@ -2092,10 +2094,10 @@ class Extractor:
         if first is None or first.start >= q.start:
             return False
         lo = max(sent.start, first.start - 30)
-        if not self._word_within("segment", lo, first.start):
+        if not self._word_within(words, lo, first.start):
             return False
         e = self._last_in(self.entities, lo, q.start)
-        return e is None or e.end <= lo or self._word_within("segment", e.end, first.start)
+        return e is None or e.end <= lo or self._word_within(words, e.end, first.start)
 
     def _segment(self, q: Quantity, clause, words: str = "segment") -> bool:
         """Whether a segment word (the lexicon's list ``words``) stands just after ``q`` or
