@@ -159,3 +159,13 @@ def test_a_model_name_that_is_an_ordinary_word_names_the_model_only_beside_its_m
         for f in extract_text("BYD sold 20,000 units of its Dolphin hatchback in October.", date(2025, 11, 3))
     }
     assert got == {("byd-dolphin", 20000.0)}
+
+
+def test_a_rival_described_after_lingxianyu_leaves_no_figure_its_name():
+    text = (
+        "比亚迪2025年纯电动汽车销量达到225.47万辆，大幅领先于预计销量将下滑至164万辆的特斯拉。\n\n"
+        "2025年全年海外销量达到104.61万辆，同比激增150.7%。"
+    )
+    got = {(f.entity, f.metric, f.value) for f in extract_text(text, date(2026, 1, 2))}
+    assert ("byd", "exports", 1046100.0) in got
+    assert not any(e == "tesla" for e, _, _ in got)

@@ -109,7 +109,7 @@ _MARKET = "the market"  # (the word of a market named as a subject, in unknown n
 # a market named as the setting of what follows ("…市场整体承压的行业背景下")
 _SETTING = re.compile(r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下)")
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
-_JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?")
+_JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?|于[^，。；,;]{0,30}的")
 # what joins a money figure to the same sum in another currency, the figure's currency after it
 _CONVERSION_JOIN = re.compile(
     r"[,，]? ?(?:or|(?:\(|（)?(?:approximately|about|约合?|折合)) ?(?:us|hk|rmb|人民币|港币|美元)?\$? ?"
@@ -2079,7 +2079,8 @@ class Extractor:
 
     def _passed_before(self, e: _Mention) -> bool:
         """Whether a word of a maker beaten or passed (``rival_before``) stands right before
-        the name ``e`` ("首度超越特斯拉", "ran over Tesla")."""
+        the name ``e`` ("首度超越特斯拉", "ran over Tesla"), or before the clause that
+        describes it (领先于预计销量将下滑至164万辆的特斯拉)."""
         starts, ends = self._words("entity_rival_before")
         k = bisect_left(starts, e.start) - 1
         while k >= 0 and ends[k] > e.start:
