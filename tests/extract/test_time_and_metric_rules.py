@@ -208,6 +208,12 @@ def test_xiahua_is_a_fall_of_the_figure_before_it_and_against_the_quarter_before
     assert facts("新能源汽车整体渗透率从57.4%下滑至36.3%。", pub) == set()
 
 
+def test_the_figure_compared_with_after_qunian_tongqi_takes_the_year_before():
+    got = facts("小鹏第三季度收入为203.8亿元，较去年同期的101亿元增长101.8%。", date(2025, 11, 17))
+    assert ("xpeng", "revenue", "2024-Q3", 10100000000.0, "eq") in got
+    assert ("xpeng", "revenue", "2025-Q3", 20380000000.0, "eq") in got
+
+
 def test_weekly_figures_take_their_week():
     pub = date(2025, 5, 27)
     assert facts("Li Auto registered 10,500 units last week.", pub) == {

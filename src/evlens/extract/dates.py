@@ -546,9 +546,10 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one Chinese match, or None; a year it names becomes the context's year.
     A time after a comparison word (较2021年7月减少约11%) is not the figure's: none, unless
     the figure compared with follows it (较2024年第三季度的413亿元), whose time it is, for
-    that clause only and naming no year for what follows."""
+    that clause only and naming no year for what follows (较去年同期的18.1亿元 likewise)."""
     if _COMPARED_ZH.search(ctx.text, max(0, a - 3), a) and not g["asof"]:
-        if not _COMPARED_OWN_FIGURE.match(ctx.text, b):
+        same = ctx.text.startswith("同期", b)  # 较去年同期的18.1亿元
+        if not _COMPARED_OWN_FIGURE.match(ctx.text, b + 2 if same else b):
             return None
         year = ctx.year
         pm = _resolve_zh_time(a, b, g, ctx)
