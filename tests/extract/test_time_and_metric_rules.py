@@ -214,6 +214,18 @@ def test_the_figure_compared_with_after_qunian_tongqi_takes_the_year_before():
     assert ("xpeng", "revenue", "2025-Q3", 20380000000.0, "eq") in got
 
 
+def test_a_share_price_in_bare_yuan_quoted_in_hong_kong_is_in_hkd():
+    got = facts("理想汽車(02015)現價跌1.7%，報68.95元，該股成交約7萬股。", date(2026, 3, 13))
+    assert ("li-auto", "share_price", "2026-03-13", 68.95, "eq") in got
+    units = {
+        (f.metric, f.unit) for f in extract_text("理想汽車(02015)現價跌1.7%，報68.95元。", date(2026, 3, 13))
+    }
+    assert ("share_price", "HKD") in units
+    # an A share's price in 元 stays in yuan
+    units = {(f.metric, f.unit) for f in extract_text("赛力斯A股股价报157.22元。", date(2025, 6, 27))}
+    assert units == {("share_price", "CNY")}
+
+
 def test_weekly_figures_take_their_week():
     pub = date(2025, 5, 27)
     assert facts("Li Auto registered 10,500 units last week.", pub) == {

@@ -109,6 +109,10 @@ _MARKET = "the market"  # (the word of a market named as a subject, in unknown n
 # a market named as the setting of what follows ("…市场整体承压的行业背景下")
 _SETTING = re.compile(r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下)")
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
+# a Hong Kong listing or market named: an H share, 港股, 港交所, the Hang Seng, a five-digit code
+_HK_MARKET = re.compile(r"H股|港股|港交所|恒生|恒指|[(（]0\d{4}(?:\.HK)?[)）]|\d{4,5}[.-]HK")
+_A_SHARE = re.compile(r"A股|沪市|深市|上交所|深交所")
+_RMB_NEAR = re.compile(r"人民币|RMB")
 _JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?|于[^，。；,;]{0,30}的")
 # what joins a money figure to the same sum in another currency, the figure's currency after it
 _CONVERSION_JOIN = re.compile(
@@ -1835,7 +1839,21 @@ class Extractor:
             return mdef.unit if mdef and mdef.kind == "count" else q.unit
         if q.kind is None:
             return (mdef.unit if mdef is not None else None) or "vehicle"
+        if q.unit == "CNY" and metric == "share_price" and self._hong_kong_quote(q, fig.sent):
+            return "HKD"  # 理想汽车(02015)现价跌1.7%，报68.95元: a Hong Kong quote
         return q.unit
+
+    def _hong_kong_quote(self, q: Quantity, sent) -> bool:
+        """Whether a share price written in bare 元 (not 人民币, nor A股) is quoted in Hong
+        Kong: the sentence, or the 200 characters before it, names an H share, the Hong
+        Kong market or a five-digit Hong Kong code (``(02015)``)."""
+        word = self.t[q.end - 1 : q.end + 1]
+        if "元" not in word or _RMB_NEAR.search(self.t, max(0, q.start - 6), q.end + 3):
+            return False
+        lo = max(0, sent.start - 200)
+        return _HK_MARKET.search(self.t, lo, sent.end) is not None and not _A_SHARE.search(
+            self.t, sent.start, sent.end
+        )
 
     def _periods(
         self, fig: _Figure, pm: PeriodMention | None, mdef: MetricDef | None, cumulative: bool
