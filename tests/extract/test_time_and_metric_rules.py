@@ -226,6 +226,18 @@ def test_a_share_price_in_bare_yuan_quoted_in_hong_kong_is_in_hkd():
     assert units == {("share_price", "CNY")}
 
 
+def test_the_months_ended_on_a_day_are_their_span_in_english_too():
+    got = facts(
+        "For the quarter ended on September 30th, XPeng's revenue surged 22% YoY to $1.17 billion.",
+        date(2023, 11, 16),
+    )
+    assert ("xpeng", "revenue", "2023-Q3", 1170000000.0, "eq") in got
+    got = facts(
+        "For the six months ended June 30, 2025, Leapmotor's revenue was RMB24.25 billion.", date(2025, 8, 19)
+    )
+    assert got == {("leapmotor", "revenue", "2025-H1", 24250000000.0, "eq")}
+
+
 def test_weekly_figures_take_their_week():
     pub = date(2025, 5, 27)
     assert facts("Li Auto registered 10,500 units last week.", pub) == {

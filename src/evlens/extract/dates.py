@@ -403,6 +403,11 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
             pm = None
         if pm is not None and pm.kind == "day" and (ended := _SPAN_ENDED_ZH.match(text, pm.end)):
             pm = _months_ended(pm, ended)  # 截至2025年6月30日止六个月: the first half
+        elif (
+            pm is not None and pm.kind == "day" and (ended := _SPAN_ENDED_EN.search(text, max(0, a - 40), a))
+        ):
+            # "for the quarter ended on September 30th", "the six months ended June 30, 2025"
+            pm = _months_ended(pm, ended)._replace(start=ended.start(), end=pm.end)
         if pm is not None and _RANK_AFTER.match(text, pm.end):
             ctx.year = year
             continue  # 2024年新势力销冠理想汽车, 前年销量冠军: a title held then, no figure's time
@@ -480,7 +485,12 @@ def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
 _SPAN_ENDED_ZH = re.compile(
     r"止 ?(?P<n>三|六|九|十二|3|6|9|12) ?个月|止 ?(?P<year>年度|财政年度|全年)|止? ?(?P<quarter>季度)(?!末)"
 )
-_MONTHS_ZH = {"三": 3, "六": 6, "九": 9, "十二": 12}
+_MONTHS_ZH = {"三": 3, "六": 6, "九": 9, "十二": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
+_SPAN_ENDED_EN = re.compile(
+    r"(?:(?P<n>three|six|nine|twelve|3|6|9|12) months|(?P<quarter>quarter)|(?P<year>(?:fiscal |financial )?year))"
+    r" ended(?: on)? $",
+    re.I,
+)
 
 
 def _months_ended(pm: PeriodMention, m: re.Match) -> PeriodMention:
@@ -492,7 +502,7 @@ def _months_ended(pm: PeriodMention, m: re.Match) -> PeriodMention:
         if m.group("year")
         else 3
         if m.group("quarter")
-        else _MONTHS_ZH.get(m.group("n")) or int(m.group("n"))
+        else _MONTHS_ZH.get(m.group("n").lower()) or int(m.group("n"))
     )
     end = m.end()
     if n == 12 and mo == 12:
