@@ -1546,6 +1546,11 @@ class Extractor:
         share or followed by a modal verb: see :data:`_NO_FACT_AFTER`)."""
         if q.kind in ("other", "times"):
             return None
+        tab = table.get(q.start) if table else None
+        if tab is None and q.kind is None and _metric_kind_for(q) is None:
+            # a bare number too small to be a count, outside a table: no metric word takes
+            # it (:meth:`_metric_for`), so the checks below are spared
+            return None
         si = self._sentence_of(q.start)
         if si < 0:
             return None
@@ -1562,7 +1567,6 @@ class Extractor:
             or _NO_FACT_AFTER.match(lower, q.end, clause[1])
         ):
             return None
-        tab = table.get(q.start) if table else None
         if compared is not None:
             mm, metric, sign = compared
         elif tab is not None:

@@ -157,7 +157,11 @@ def load_lexicon() -> Lexicon:
         unknown_zh_re=re.compile(
             r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"
         ),
-        unknown_en_re=re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"),
+        # (a capital with no word character before it, tested after the capital: an
+        # expression that starts with a character class is scanned for that class alone)
+        unknown_en_re=re.compile(
+            r"(?P<name>[A-Z](?<!\w[A-Z])[A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"
+        ),
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
         ice_makers=frozenset(lex["segment"]["ice_makers"]),
         generic_change=frozenset(_fold(w) for w in lex["share_context"]["generic"]),
