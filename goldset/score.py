@@ -5,10 +5,10 @@
     python goldset/score.py --json
     python goldset/score.py --split holdout8  # a held-out set (holdout, holdout2 … holdout8):
                                               # written apart from the code; see docs/extract.md
-    python goldset/score.py --split real-test6 --slices  # real published articles, never tuned on,
+    python goldset/score.py --split real-test7 --slices  # real published articles, never tuned on,
                                               # with facts F1 per language and per maker
-    python goldset/score.py --split real-test6 --classes  # and the wrong facts by class
-    python goldset/score.py --split real-test6 --stand-in  # how near the date read from the
+    python goldset/score.py --split real-test7 --classes  # and the wrong facts by class
+    python goldset/score.py --split real-test7 --stand-in  # how near the date read from the
                                               # text of each dated article comes to its date
     python goldset/score.py --split releases  # eight of the makers' release articles bundled in
                                               # src/evlens/data/releases/articles (tuning material)
