@@ -30,7 +30,7 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|�
 _BEFORE = "[此之以提向从往当眼目事]"
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中这])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中])"
 _ZH = re.compile(
     _ZH_LEAD  # (before the look-behinds: at most positions it fails, and they are not tried)
     + r"(?<!连续)(?<!连续第)"
@@ -796,19 +796,9 @@ _NAME_BEFORE = re.compile(
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
-_WEEK_N = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "last": -1,
-    "1": 1,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "5": 5,
-}
-_WEEK_N.update({"一": 1, "二": 2, "三": 3, "四": 4, "五": 5})
+# the n-th week of a month: English ordinals, figures and Chinese numerals; "last" the last
+_WEEK_N = dict(first=1, second=2, third=3, fourth=4, last=-1, 一=1, 二=2, 三=3, 四=4, 五=5)
+_WEEK_N.update({str(n): n for n in range(1, 6)})
 
 
 def _week_of_month(y: int, m: int, n: int) -> date | None:
