@@ -496,7 +496,7 @@ def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Me
     starts = [e.start for e in known]
     extra = []
     for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names, plural=True):
-        model = m.word in lex.model_codes or lex.entities[m.key].kind == "model"
+        model = lex.entities[m.key].kind == "model"  # (a model's code is one of its names)
         if m.key not in named and not (model and _maker_named(m.key, named, lex)):
             continue
         k = bisect_left(starts, m.end) - 1

@@ -797,8 +797,7 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 # the n-th week of a month: English ordinals, figures and Chinese numerals; "last" the last
-_WEEK_N = dict(first=1, second=2, third=3, fourth=4, last=-1, 一=1, 二=2, 三=3, 四=4, 五=5)
-_WEEK_N.update({str(n): n for n in range(1, 6)})
+_WEEK_N = {**_ORD, "last": -1, **dict(zip("一二三四五", range(1, 6))), **{str(n): n for n in range(1, 6)}}
 
 
 def _week_of_month(y: int, m: int, n: int) -> date | None:
@@ -1152,11 +1151,10 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
         md = (_en_month(lead.group(1)), int(lead.group(2))) if lead else None
     if md is None or lead is None:
         return anchor
+    step = timedelta(0)
     to = _DAY_RANGE_END.match(head, lead.end())
-    after = to is not None and md[1] < int(to.group(1))
-    if after and to is not None:
-        md = (md[0], int(to.group(1)))
-    step = timedelta(days=1 if after else 0)
+    if to is not None and md[1] < int(to.group(1)):
+        md, step = (md[0], int(to.group(1))), timedelta(days=1)  # the day after the range
     if year_only and anchor.month == 12 and anchor.day == 31:
         got = _safe_day(anchor.year, *md)  # only a year is known: the day in that year
         return date.fromisoformat(got) + step if got else anchor

@@ -65,11 +65,10 @@ class Lexicon:
     # a maker's name the gazetteer may not know (``[unknown_makers]``): Chinese, matched on
     # the normalised text (group ``name``), and English, with its generic first words
     # names too ambiguous to match on their own (``理想``): they count in a text that names
-    # their entity otherwise too (``理想汽车 … 理想表示``)
+    # their entity otherwise too (``理想汽车 … 理想表示``), a model's where its maker is named;
+    # a model's code (G6, 9X, M03: its name less its maker's) is one
     ambiguous_names: dict[str, str]
     ambiguous_re: re.Pattern
-    # a model's code (G6, 9X, M03: its name less its maker's), read only where its maker is named
-    model_codes: frozenset[str]
     unknown_zh_re: re.Pattern
     unknown_en_re: re.Pattern
     unknown_generic: frozenset[str]
@@ -148,12 +147,10 @@ def load_lexicon() -> Lexicon:
     lists = _word_lists(lex)
     um = lex["unknown_makers"]
     ambiguous = {n: slug for n, slug in ambiguous.items() if n not in names}
-    codes = {c: slug for c, slug in _model_codes(gaz).items() if c not in names and c not in ambiguous}
-    ambiguous.update(codes)
+    ambiguous |= {c: slug for c, slug in _model_codes(gaz).items() if c not in names and c not in ambiguous}
     return Lexicon(
         ambiguous_names=ambiguous,
         ambiguous_re=_any_of(ambiguous),
-        model_codes=frozenset(codes),
         unknown_zh_re=re.compile(
             r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"
         ),
