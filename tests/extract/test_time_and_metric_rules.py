@@ -1231,3 +1231,15 @@ def test_a_quarter_whose_report_is_still_to_come_is_the_quarter_past():
     text = "特斯拉第三季交車49.7萬輛。特斯拉將於10月22日公布第三季財報。本季Model 3與Model Y交車48.1萬輛。"
     got = facts(text, date(2025, 10, 2))
     assert {p for _, _, p, _, _ in got} == {"2025-Q3"}
+
+
+def test_a_change_from_a_named_count_is_its_growth_and_its_time_is_not_the_counts():
+    text = (
+        "BYD sold a record 201,259 new energy vehicles in September.\n\n"
+        "That's up 183.07 percent from 71,099 units in the same month last year and 15.06 percent"
+        " from 174,915 units in August, according to its filing on the Hong Kong Stock Exchange."
+    )
+    got = facts(text, date(2022, 10, 3))
+    assert ("byd", "sales_yoy", "2022-09", 183.07, "eq") in got
+    assert ("byd", "sales_mom", "2022-09", 15.06, "eq") in got
+    assert not any(m == "share_return" for _, m, *_ in got)

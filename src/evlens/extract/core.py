@@ -96,6 +96,10 @@ _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
+# the words between a figure and the time it is of ("71,099 units in the same month")
+_FIGURE_IN = re.compile(r"(?: [a-z]+)? in (?:the )?")
+# a change said against a figure right after it: "up 46.70 percent from 25,287 in February"
+_FROM_FIGURE = re.compile(r"(?: ?(?:percent|per cent|%))? (?:from|over|compared (?:with|to)) (?:the )?")
 # growth against a month named ("较2021年7月", "比7月"): month on month
 _BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]")
 _COMPARED_MONTH = re.compile(
@@ -1192,8 +1196,14 @@ class Extractor:
                 d += 40  # a flow is over a span: "said on Tuesday it delivered 34,611 in June"
             if best is not None and d >= best_d:
                 continue
-            if p.local and p.end <= q.start and self._first_in(self.quantities, p.end, q.start) is not None:
-                continue  # 较2024年第三季度的413亿元减少37.4%: the compared figure's time, not the change's
+            if (
+                p.local
+                and p.end <= q.start
+                and (self._first_in(self.quantities, p.end, q.start) is not None or self._figure_in_before(p))
+            ):
+                # 较2024年第三季度的413亿元减少37.4%, "from 71,099 units in the same month last
+                # year and 15.06 percent": the compared figure's time, not the change's
+                continue
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end : p.start]):
                 continue
             if (
@@ -1204,6 +1214,12 @@ class Extractor:
                 continue  # "deliveries of 120,000 … in its third-quarter earnings release": the release's
             best, best_d = p, d
         return best
+
+    def _figure_in_before(self, p: PeriodMention) -> bool:
+        """Whether ``p`` is the time of the figure just before it ("71,099 units in the same
+        month last year")."""
+        prev = self._last_in(self.quantities, max(0, p.start - 20), p.start)
+        return prev is not None and _FIGURE_IN.fullmatch(self.lower, prev.end, p.start) is not None
 
     def _span_just_after(self, q: Quantity, sent) -> PeriodMention | None:
         """The first time after ``q`` in its sentence (within 80 characters), if a span
@@ -2359,6 +2375,10 @@ class Extractor:
                 if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
                     return "qoq", sign  # 净亏损按年收窄31.2%: the change of a loss, no metric holds it
                 return f"{b.key}_{suffix}", sign
+        b = self._compared_figure_metric(q, clause, sent)
+        if b is not None:  # "up 183.07 percent from 71,099 units in the same month last year"
+            end = min(clause[1], q.end + 80)
+            return f"{b.key}_{self._growth_suffix(mm, near_before, self.lower[q.end : end], '')}", sign
         after = self._base_after(q, clause)
         if after is not None:  # "a 15% on-month jump in June deliveries": the metric after it
             return f"{after.key}_{self._growth_suffix(mm, near_before, near, near)}", sign
@@ -2371,6 +2391,24 @@ class Extractor:
         ):
             return "qoq", sign  # "the coverage rate will increase to 90%": no share named
         return "share_return", sign
+
+    def _compared_figure_metric(self, q: Quantity, clause, sent) -> _Mention | None:
+        """The metric of the count or money figure a change ``q`` is said against, right
+        after it ("up 183.07 percent from 71,099 units in the same month last year"): the
+        change is that figure's growth, never a share move."""
+        m = _FROM_FIGURE.match(self.lower, q.end, clause[1])
+        if m is None:
+            return None
+        i, j = self._bounds(self.quantities, m.end(), m.end() + 1)
+        if j == i or self.quantities[i].unit != "vehicle":
+            return None
+        base = self.quantities[i]
+        found = self._metric_for(base, clause, sent)
+        si = self._sentence_of(sent.start)
+        if found is None and si > 0:  # "That's up 183.07 percent from …" after a paragraph's count
+            prev = self.sentences[si - 1]
+            found = self._last_base(prev.start, prev.end)
+        return found if self._base_ok(found) else None
 
     def _on_period_before(self, q: Quantity, near: str, clause) -> bool:
         """Whether a quarter-on-quarter or week-on-week word stands near the change ``q``, or
