@@ -1243,3 +1243,17 @@ def test_a_change_from_a_named_count_is_its_growth_and_its_time_is_not_the_count
     assert ("byd", "sales_yoy", "2022-09", 183.07, "eq") in got
     assert ("byd", "sales_mom", "2022-09", 15.06, "eq") in got
     assert not any(m == "share_return" for _, m, *_ in got)
+
+
+def test_as_many_as_before_an_exact_count_is_no_bound_and_decreasing_is_a_fall():
+    text = (
+        "XPeng said on Saturday that it had delivered as many as 7,002 vehicles in the month of March."
+        " Other makers reported mixed results in March, with NIO deliveries decreasing 15% month-over-month."
+    )
+    got = facts(text, date(2023, 4, 1))
+    assert ("xpeng", "deliveries", "2023-03", 7002.0, "eq") in got
+    assert ("nio", "deliveries_mom", "2023-03", -15.0, "eq") in got
+    # a round figure after "as many as" stays an upper bound
+    assert ("xpeng", "deliveries", "2023-03", 8000.0, "le") in facts(
+        "XPeng delivered as many as 8,000 vehicles in March.", date(2023, 4, 1)
+    )

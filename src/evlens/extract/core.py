@@ -1460,6 +1460,8 @@ class Extractor:
                 bound = k
                 if w in ("突破", "突破了") or (k == "eq" and w in ("突破到", "突破至")):
                     bound = "eq" if q.value != q.value.to_integral_value() else "gt"
+                elif w in ("as many as", "as much as") and q.unit in (None, "vehicle") and q.value % 100:
+                    bound = "eq"  # "delivered as many as 7,002 vehicles": an exact count, stressed
                 break
         if bound is None and not _EN_WORD.search(tail := before[-6:]):
             for k in ("约", "近", "超过", "超", "逾", "接近", "不足"):
