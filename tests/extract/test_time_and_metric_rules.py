@@ -1257,3 +1257,18 @@ def test_as_many_as_before_an_exact_count_is_no_bound_and_decreasing_is_a_fall()
     assert ("xpeng", "deliveries", "2023-03", 8000.0, "le") in facts(
         "XPeng delivered as many as 8,000 vehicles in March.", date(2023, 4, 1)
     )
+
+
+def test_analysts_shorthand_periods_and_an_ambiguous_makers_name_before_a_metric():
+    text = (
+        "4Q24 特斯拉全球交付量同比+2.3%至49.6 万辆。"
+        "2024/12 新势力均创单月交付新高:1)理想交付量同比+16.2%/环比+20.1%至58,513 辆。"
+    )
+    got = facts(text, date(2025, 1, 5))
+    assert ("tesla", "deliveries", "2024-Q4", 496000.0, "eq") in got
+    assert ("li-auto", "deliveries", "2024-12", 58513.0, "eq") in got
+    assert ("li-auto", "deliveries_yoy", "2024-12", 16.2, "eq") in got
+    assert ("li-auto", "deliveries_mom", "2024-12", 20.1, "eq") in got
+    assert ("tesla", "deliveries", "2025-H1", 1200000.0, "eq") in facts(
+        "Tesla delivered 1.2 million vehicles in 1H25.", date(2025, 7, 5)
+    )

@@ -493,15 +493,21 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
 
 
 def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Mention]:
-    """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds, and the
-    ambiguous names and codes of models ("Dolphin", G6, 9X) whose maker or its parent
-    ``known`` holds, where they overlap no known name; sorted by start."""
+    """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds or that a
+    metric word follows (理想交付量), and the ambiguous names and codes of models ("Dolphin",
+    G6, 9X) whose maker or its parent ``known`` holds, where they overlap no known name;
+    sorted by start."""
     named = {e.key for e in known}
     starts = [e.start for e in known]
     extra = []
+    lead = lex.word_res["entity_ambiguous_lead"]
     for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names, plural=True):
         model = lex.entities[m.key].kind == "model"  # (a model's code is one of its names)
-        if m.key not in named and not (model and _maker_named(m.key, named, lex)):
+        if (
+            m.key not in named
+            and not (model and _maker_named(m.key, named, lex))
+            and (model or not lead.match(lower, m.end))
+        ):
             continue
         k = bisect_left(starts, m.end) - 1
         if k >= 0 and known[k].end > m.start:
@@ -705,7 +711,7 @@ class Extractor:
             _mentions(self.lex.metric_re, self.lower, self.lex.metric_words), self.lower
         )
         self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names, plural=True)
-        if self.lex.ambiguous_names and self.entities:
+        if self.lex.ambiguous_names:
             self.entities = _with_ambiguous(self.entities, self.lower, self.lex)
         if self.entities:
             self.quantities = _outside_names(self.quantities, self.entities)
@@ -788,7 +794,11 @@ class Extractor:
                 d = q.start - m.end
             elif m.start >= q.end:
                 # a change word right after a percent is its own ("up 19% YoY and 7% MoM")
-                d = 0.5 if m.key == "growth" and m.start - q.end <= 1 else 3 * (m.start - q.end) + 2
+                d = (
+                    0.5
+                    if m.key == "growth" and self.lower[q.end : m.start].strip() == ""
+                    else 3 * (m.start - q.end) + 2
+                )
             elif m.start > q.start:  # the unit is the metric word: "300,000 orders", "份订单";
                 d = 25  # a metric word close before it still says more ("a backlog of 100,000 orders")
             else:  # overlaps the number itself

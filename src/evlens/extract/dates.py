@@ -97,7 +97,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # Q1, H1), a day and a space, a year, 1st to 4th, a lower-case lead word, or an "as of"
 # word in any case.
 _EN_LEAD = (
-    r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|from |between |the |first|second|third|fourth|on |last |in the year|year"
+    r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|from |between |the |first|second|third|fourth|on |last |in the year|year"
     r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |at |end|last |this |next |so far|year))"
 )
 _EN = re.compile(
@@ -105,6 +105,10 @@ _EN = re.compile(
     + _EN_LEAD
     + rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
     rf"(?:"
+    # analysts' shorthand: 4Q24 (the fourth quarter of 2024), 1H25 (the first half of
+    # 2025), 2024/12 (December 2024)
+    rf"(?P<bq>[1-4])(?P<bqh>[QH])(?P<bqy>\d\d)\b"
+    rf"|(?P<bym>(?:19|20)\d\d)/(?P<bymm>1[0-2]|0?[1-9])(?![\d/])|"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
     rf"|(?:(?i:from |between ))?(?P<edr>{_MON}) (?P<edr1>{_D})(?:st|nd|rd|th)? ?(?:to|through|-|–|and) ?(?P<edr2>{_D})(?:st|nd|rd|th)?(?:,? (?P<edry>(?:19|20)\d{{2}}))?\b(?! ?(?:{_MON}|%|,\d))"
@@ -872,6 +876,16 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_days_or_week(a, b, g, ctx)
     if g["emd"] or g["emd2"] or g["em"]:
         return _en_day_or_month(a, b, g, ctx, asof)
+    if g["bym"]:  # 2024/12
+        ctx.year = int(g["bym"])
+        return PeriodMention(a, b, f"{g['bym']}-{int(g['bymm']):02d}", "month", asof)
+    if g["bq"]:  # 4Q24, 1H25
+        g = {
+            **g,
+            ("eqq" if g["bqh"] == "Q" else "ehh"): g["bq"],
+            "eqqy": f"20{g['bqy']}",
+            "ehhy": f"20{g['bqy']}",
+        }
     if g["erq"]:  # "Quarter II 2025": the second quarter
         g = {**g, "eqq": str(_ROMAN_Q[g["erq"]]), "eqqy": g["erqy"]}
     if g["eq"] or g["eqq"] or g["eqq2"] or g["eh"] or g["ehh"]:

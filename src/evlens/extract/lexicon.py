@@ -290,6 +290,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "segment_nev": lex["segment"]["nev"],
         "entity_after": lex["entity_cues"]["after"],
+        "entity_ambiguous_lead": lex["entity_cues"]["ambiguous_lead"],
         "entity_owner": lex["entity_cues"]["owner"],
         "entity_group": lex["entity_cues"]["group"],
         "entity_group_ref": lex["entity_cues"]["group_ref"],
