@@ -107,7 +107,7 @@ _EN = re.compile(
     rf"(?:"
     # analysts' shorthand: 4Q24 (the fourth quarter of 2024), 1H25 (the first half of
     # 2025), 2024/12 (December 2024)
-    rf"(?P<bq>[1-4])(?P<bqh>[QH])(?P<bqy>\d\d)\b"
+    rf"(?P<bq>[1-4])(?P<bqh>[QH])(?P<bqy>\d\d)(?![\dA-Za-z])"
     rf"|(?P<bym>(?:19|20)\d\d)/(?P<bymm>1[0-2]|0?[1-9])(?![\d/])|"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
@@ -876,16 +876,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_days_or_week(a, b, g, ctx)
     if g["emd"] or g["emd2"] or g["em"]:
         return _en_day_or_month(a, b, g, ctx, asof)
-    if g["bym"]:  # 2024/12
-        ctx.year = int(g["bym"])
-        return PeriodMention(a, b, f"{g['bym']}-{int(g['bymm']):02d}", "month", asof)
-    if g["bq"]:  # 4Q24, 1H25
-        g = {
-            **g,
-            ("eqq" if g["bqh"] == "Q" else "ehh"): g["bq"],
-            "eqqy": f"20{g['bqy']}",
-            "ehhy": f"20{g['bqy']}",
-        }
+    if g["bym"] or g["bq"]:
+        return _en_shorthand(a, b, g, ctx, asof)
     if g["erq"]:  # "Quarter II 2025": the second quarter
         g = {**g, "eqq": str(_ROMAN_Q[g["erq"]]), "eqqy": g["erqy"]}
     if g["eq"] or g["eqq"] or g["eqq2"] or g["eh"] or g["ehh"]:
@@ -975,6 +967,16 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
     if mo > 1 and (g["asof"] or "").strip().lower() == "through":
         return _first_months(a, b, y, mo, False)  # "delivered … through November": the year so far
     return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", False)
+
+
+def _en_shorthand(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """Analysts' shorthand: 2024/12 (a month), 4Q24 (a quarter), 1H25 (a half)."""
+    if g["bym"]:
+        ctx.year = int(g["bym"])
+        return PeriodMention(a, b, f"{g['bym']}-{int(g['bymm']):02d}", "month", asof)
+    y = f"20{g['bqy']}"
+    part = {"eqq": g["bq"], "eqqy": y} if g["bqh"] == "Q" else {"ehh": g["bq"], "ehhy": y}
+    return _en_quarter_or_half(a, b, {**g, **part}, ctx, asof)
 
 
 def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
