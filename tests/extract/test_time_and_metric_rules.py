@@ -1272,3 +1272,15 @@ def test_analysts_shorthand_periods_and_an_ambiguous_makers_name_before_a_metric
     assert ("tesla", "deliveries", "2025-H1", 1200000.0, "eq") in facts(
         "Tesla delivered 1.2 million vehicles in 1H25.", date(2025, 7, 5)
     )
+
+
+def test_a_figure_after_a_list_of_models_and_each_is_each_models_and_weiyi_is_no_number():
+    text = "零跑10月份销量达到3.81万台,当月订单超过4万台,其中C11、C10和C16三款SUV订单均超过1万台,使零跑成为唯一单月订单均过万的品牌。"
+    got = facts(text, date(2024, 11, 11))
+    for model in ("leapmotor-c11", "leapmotor-c10", "leapmotor-c16"):
+        assert (model, "orders", "2024-10", 10000.0, "gt") in got
+    assert ("leapmotor", "orders", "2024-10", 40000.0, "gt") in got
+    assert not any(v == 1.0 for *_, v, _ in got)
+    # with no word for "each", listed models speak for their maker together
+    got = facts("特斯拉10月Model 3和Model Y交付量为7.2万辆。", date(2024, 11, 1))
+    assert got == {("tesla", "deliveries", "2024-10", 72000.0, "eq")}

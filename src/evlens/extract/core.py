@@ -1530,8 +1530,32 @@ class Extractor:
                 continue
             reading = self._figure_reading(fig)
             if reading is not None:
-                self._emit(fig, entity, reading, meta, acc)
+                for slug in self._each_listed(fig, entity):
+                    self._emit(fig, slug, reading, meta, acc)
         return acc.facts
+
+    def _each_listed(self, fig: _Figure, entity: str) -> list[str]:
+        """The models of maker ``entity`` listed before a figure in its clause with a word
+        for "each" between ("C11、C10和C16三款SUV订单均超过1万台": each of the three), else
+        ``[entity]``."""
+        last = self._last_in(self.entities, fig.clause[0], fig.q.start)
+        lex = self.lex
+        if (
+            last is None
+            or lex.entities[last.key].parent != entity
+            or not lex.word_res["each_listed"].search(self.lower, last.end, fig.q.start)
+        ):
+            return [entity]
+        named, at = [last.key], last
+        for _ in range(12):  # (a list of at most a dozen)
+            prev = self._last_in(self.entities, fig.sent.start, at.start)
+            if prev is None or not _LIST_JOIN.match(self.t[prev.end : at.start]):
+                break
+            if lex.entities[prev.key].parent != entity:
+                return [entity]
+            named.append(prev.key)
+            at = prev
+        return named[::-1] if len(named) > 1 else [entity]
 
     def _as_wholesale(self, metric: str, entity: str, sent) -> str:
         """``wholesale`` (or its growth) for the sales or deliveries of a maker whose monthly

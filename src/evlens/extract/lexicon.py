@@ -278,6 +278,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "hedges": lex["hedges"]["words"],
         "sentence_hedges": lex["hedges"]["sentence"],
         "each": lex["each"]["words"],
+        "each_listed": lex["each"]["listed"],
         "cumulative": lex["cumulative"]["words"],
         "plan": lex["plan"]["words"],
         "rate_month": lex["rate"]["month"],

@@ -74,6 +74,8 @@ EN_MAGNITUDES = {
 }
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
+# a character that makes a Chinese numeral after it part of a word: 唯一, 统一, 同一, 单一, 逐一
+_WORD_BEFORE_CN = "唯统同单逐"
 _CN_POSITIONAL = "零〇一二三四五六七八九"  # digits read one by one (二〇二四, the 三 of 十一.三)
 _NUM = re.compile(
     rf"(?=[\d{_CN_CHARS}万亿])(?:"  # what a number starts with: one test turns most positions away
@@ -445,8 +447,8 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
     # date parts, ordinals and model names are no quantities
     if _DATE_AFTER.match(text, j) and not has_mag:
         return None
-    if start > 0 and text[start - 1] == "第":
-        return None
+    if start > 0 and (text[start - 1] == "第" or (m.group("cn") and text[start - 1] in _WORD_BEFORE_CN)):
+        return None  # an ordinal (第一), or a numeral inside a word (唯一, 统一, 同一)
     start, kind, unit, j, prefixed = _unit_around(text, start, j)
     if not arabic and kind is None and not has_mag:
         return None
