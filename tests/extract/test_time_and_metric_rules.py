@@ -1284,3 +1284,16 @@ def test_a_figure_after_a_list_of_models_and_each_is_each_models_and_weiyi_is_no
     # with no word for "each", listed models speak for their maker together
     got = facts("特斯拉10月Model 3和Model Y交付量为7.2万辆。", date(2024, 11, 1))
     assert got == {("tesla", "deliveries", "2024-10", 72000.0, "eq")}
+
+
+def test_a_segments_revenue_is_no_revenue_of_the_company():
+    text = (
+        "小米第三季總收入為1,131億元，按年增長22.3%。業務分部來看，「手機×AIoT」分部收入為841億元，按年增長1.6%。"
+        "具体来看，特斯拉三季度汽车业务营收增长6%达212亿美元。"
+    )
+    got = facts(text, date(2025, 11, 18))
+    assert ("xiaomi", "revenue", "2025-Q3", 113100000000.0, "eq") in got
+    assert not any(v in (84100000000.0, 21200000000.0, 1.6, 6.0) for *_, v, _ in got)
+    text = "Great Wall Motor's revenue was 91.428 billion yuan in the first half of 2024. Automobile sales revenue amounted to 78.933 billion yuan."
+    got = facts(text, date(2024, 9, 2))
+    assert got == {("gwm", "revenue", "2024-H1", 91428000000.0, "eq")}
