@@ -1297,3 +1297,20 @@ def test_a_segments_revenue_is_no_revenue_of_the_company():
     text = "Great Wall Motor's revenue was 91.428 billion yuan in the first half of 2024. Automobile sales revenue amounted to 78.933 billion yuan."
     got = facts(text, date(2024, 9, 2))
     assert got == {("gwm", "revenue", "2024-H1", 91428000000.0, "eq")}
+
+
+def test_counts_sold_overseas_are_exports_a_regions_sales_a_segment_and_rumours_no_target():
+    text = "BYD sold 30,629 NEVs overseas last month. In September, BYD sold 7,736 NEVs in overseas markets."
+    got = facts(text, date(2023, 12, 2))
+    assert ("byd", "exports", "2023-11", 30629.0, "eq") in got
+    assert ("byd", "exports", "2023-09", 7736.0, "eq") in got
+    got = facts(
+        "今年上半年，上汽集团销量182.7万辆，上汽MG在欧洲市场终端交付量仍超过12万辆。", date(2024, 7, 14)
+    )
+    assert got == {("saic", "sales", "2024-H1", 1827000.0, "eq")}
+    got = facts(
+        "比亞迪2026年海外銷量目標130萬輛，較此前市場傳聞的150萬至160萬輛更為審慎。", date(2026, 1, 20)
+    )
+    assert not any(v in (1500000.0, 1600000.0) for *_, v, _ in got)
+    got = facts("吉利汽車上半年銷量約75﹒83萬輛。", date(2024, 8, 20))
+    assert got == {("geely", "sales", "2024-H1", 758300.0, "approx")}

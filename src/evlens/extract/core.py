@@ -455,6 +455,12 @@ _ABROAD_BEFORE = re.compile(
     r"(?:海外|中国以外|中国境外|境外|国外|overseas|outside (?:of )?(?:mainland )?china|abroad)[^，。；,;]{0,10}$"
 )
 
+# after a sales word, a count and the place abroad it was sold in: "sold 30,629 NEVs overseas"
+_ABROAD_AFTER = re.compile(
+    r"(?: (?:a total of |more than |over |about |nearly )?[\d,.]+(?: million| thousand)?"
+    r"(?: [a-z-]+){0,4}?)? (?:in |to )?(?:overseas|abroad|outside (?:of )?(?:mainland )?china)\b"
+)
+
 
 def _minus_before(t: str, at: int) -> bool:
     """Whether a minus sign is written right before the number at ``at`` (``同比-5.3%``,
@@ -466,10 +472,13 @@ def _minus_before(t: str, at: int) -> bool:
 
 
 def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
-    """``metrics`` with each sales or deliveries word made abroad (:data:`_ABROAD_BEFORE`)
-    read as exports."""
+    """``metrics`` with each sales or deliveries word made abroad (:data:`_ABROAD_BEFORE`),
+    or said of a count sold abroad after it ("sold 30,629 NEVs overseas", "7,736 NEVs in
+    overseas markets": :data:`_ABROAD_AFTER`), read as exports."""
     for i, m in enumerate(metrics):
-        if m.key in ("sales", "deliveries") and _ABROAD_BEFORE.search(lower, max(0, m.start - 24), m.start):
+        if m.key in ("sales", "deliveries") and (
+            _ABROAD_BEFORE.search(lower, max(0, m.start - 24), m.start) or _ABROAD_AFTER.match(lower, m.end)
+        ):
             metrics[i] = m._replace(key="exports")
     return metrics
 

@@ -178,6 +178,7 @@ def _fold_table() -> dict[int, str]:
     table[0x2018] = table[0x2019] = "'"
     for ch in "\u2013\u2212\u2012\u2010\u2011":  # en dash, minus, figure dash, hyphens
         table[ord(ch)] = "-"
+    table[0xFE52] = "."  # the small full stop some Taiwan and Hong Kong pages write decimals with (75﹒83萬)
     return table
 
 
