@@ -1314,3 +1314,11 @@ def test_counts_sold_overseas_are_exports_a_regions_sales_a_segment_and_rumours_
     assert not any(v in (1500000.0, 1600000.0) for *_, v, _ in got)
     got = facts("吉利汽車上半年銷量約75﹒83萬輛。", date(2024, 8, 20))
     assert got == {("geely", "sales", "2024-H1", 758300.0, "approx")}
+
+
+def test_a_run_of_record_months_spreads_no_figure_over_them():
+    text = "BYD sold a record 201,259 NEVs in September, the seventh consecutive month of record sales and the first time the number exceeded 200,000 units."
+    got = facts(text, date(2022, 10, 3))
+    assert {p for _, _, p, _, _ in got} == {"2022-09"}
+    got = facts("蔚来3月交付量连续三个月超过2万辆。", date(2025, 4, 1))
+    assert {p for _, _, p, _, _ in got} == {"2025-01", "2025-02", "2025-03"}

@@ -1947,6 +1947,14 @@ class Extractor:
             cumulative = True
         return periods, cumulative
 
+    def _months_in_a_row(self, ctext: str) -> int:
+        """How many months "n months in a row" in ``ctext`` counts, or 0: none named, or
+        said of a record or a rank ("the seventh consecutive month of record sales")."""
+        cm = _consecutive(ctext)
+        if cm is None or self.lex.word_res["run_of"].search(ctext, max(0, cm.start() - 24), cm.end() + 24):
+            return 0
+        return _consecutive_n(cm)
+
     def _periods_of(self, fig: _Figure, pm: PeriodMention) -> list[str]:
         """The periods a figure is for, from the time it goes with: a target's year, each
         month of a range or a list, the months counted back, a level's day."""
@@ -1971,9 +1979,9 @@ class Extractor:
             # "9月、10月连续2月交付量超4万辆": each month listed
             fig.rule.append("listed_months")
             return list(listed)
-        if pm.kind == "month" and (cm := _consecutive(ctext)) and metric not in _MOVES_AND_LEVELS:
+        if pm.kind == "month" and metric not in _MOVES_AND_LEVELS and (n := self._months_in_a_row(ctext)):
             fig.rule.append("consecutive")
-            return _months_back(period, _consecutive_n(cm))
+            return _months_back(period, n)
         published = self.published
         if pm.kind == "range" and metric in _LEVELS and published and parse_period(period).end == published:
             # a level "this year so far" is where it stands on the article's day (a range

@@ -279,6 +279,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "sentence_hedges": lex["hedges"]["sentence"],
         "each": lex["each"]["words"],
         "each_listed": lex["each"]["listed"],
+        "run_of": lex["each"]["run_of"],
         "cumulative": lex["cumulative"]["words"],
         "plan": lex["plan"]["words"],
         "rate_month": lex["rate"]["month"],
