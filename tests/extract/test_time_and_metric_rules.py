@@ -1322,3 +1322,13 @@ def test_a_run_of_record_months_spreads_no_figure_over_them():
     assert {p for _, _, p, _, _ in got} == {"2022-09"}
     got = facts("蔚来3月交付量连续三个月超过2万辆。", date(2025, 4, 1))
     assert {p for _, _, p, _, _ in got} == {"2025-01", "2025-02", "2025-03"}
+
+
+def test_a_span_a_year_before_the_last_named_is_a_comparisons_time_and_sets_no_year():
+    text = (
+        "零跑汽车三季度总营收达到194.5亿元。三季度的毛利率为14.5%，2024年第三季度为8.1%。"
+        "经营开支方面，三季度研发开支为12.1亿元，同比增加55.4%。"
+    )
+    got = facts(text, date(2025, 11, 18))
+    assert ("leapmotor", "rd_spend", "2025-Q3", 1210000000.0, "eq") in got
+    assert ("leapmotor", "rd_spend_yoy", "2025-Q3", 55.4, "eq") in got

@@ -415,9 +415,10 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
         if pm is not None and _RANK_AFTER.match(text, pm.end):
             ctx.year = year
             continue  # 2024年新势力销冠理想汽车, 前年销量冠军: a title held then, no figure's time
-        if compared and pm is not None:
-            # "down 24.1% from 47,800 units in June 2024": the time compared with serves
-            # its own clause only and names no year for the months after it
+        if pm is not None and (compared or _year_before_last(ctx, pm, text[a:b])):
+            # "down 24.1% from 47,800 units in June 2024", "三季度的毛利率为14.5%，2024年第三季度
+            # 为8.1%": the time compared with serves its own clause only and names no year
+            # for the months after it
             ctx.year = year
             pm = pm._replace(local=True)
         if pm is not None and pm.local:
@@ -426,6 +427,22 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
             _note_period(ctx, pm)
             out.append(pm)
     return out
+
+
+def _year_before_last(ctx: _Context, pm: PeriodMention, written: str) -> bool:
+    """Whether ``pm``, written with its year, is the span of its kind named last, a year
+    earlier: the time of a figure set beside the current one for comparison."""
+    last = ctx.spans.get(pm.kind) if pm.kind in ("quarter", "half", "month") else None
+    return (
+        last is not None
+        and not pm.local
+        and last[0][4:] == pm.period[4:]
+        and int(last[0][:4]) == int(pm.period[:4]) + 1
+        and _YEAR_WRITTEN.search(written) is not None
+    )
+
+
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
 
 
 def _note_period(ctx: _Context, pm: PeriodMention) -> None:
