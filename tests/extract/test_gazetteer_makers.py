@@ -169,3 +169,28 @@ def test_a_rival_described_after_lingxianyu_leaves_no_figure_its_name():
     got = {(f.entity, f.metric, f.value) for f in extract_text(text, date(2026, 1, 2))}
     assert ("byd", "exports", 1046100.0) in got
     assert not any(e == "tesla" for e, _, _ in got)
+
+
+def test_great_walls_brands_changan_qiyuan_and_hima_models_are_known():
+    from datetime import date as _date
+
+    from evlens.extract import extract_text
+
+    def got(text, day):
+        return {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, day)}
+
+    text = "长城汽车前三季度销量92.34万辆。哈弗品牌销量52.85万辆，魏牌销量6.36万辆，坦克品牌销量16.51万辆。"
+    facts = got(text, _date(2025, 10, 14))
+    assert ("haval", "sales", "2025-01..2025-09", 528500.0) in facts
+    assert ("wey", "sales", "2025-01..2025-09", 63600.0) in facts
+    assert ("tank", "sales", "2025-01..2025-09", 165100.0) in facts
+    # "tank" as an ordinary word names no maker
+    facts = got(
+        "A think tank said Great Wall Motor sold 923,400 vehicles in the first nine months.",
+        _date(2025, 10, 14),
+    )
+    assert {e for e, *_ in facts} == {"gwm"}
+    text = "Changan Nevo delivered 98,236 units from January to August. In May, only 5,124 units of the Luxeed R7 were delivered."
+    facts = got(text, _date(2025, 9, 10))
+    assert ("changan-qiyuan", "deliveries", "2025-01..2025-08", 98236.0) in facts
+    assert ("luxeed-r7", "deliveries", "2025-05", 5124.0) in facts
