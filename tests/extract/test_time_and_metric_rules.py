@@ -1332,3 +1332,13 @@ def test_a_span_a_year_before_the_last_named_is_a_comparisons_time_and_sets_no_y
     got = facts(text, date(2025, 11, 18))
     assert ("leapmotor", "rd_spend", "2025-Q3", 1210000000.0, "eq") in got
     assert ("leapmotor", "rd_spend_yoy", "2025-Q3", 55.4, "eq") in got
+
+
+def test_the_company_after_a_model_named_last_is_the_company_not_the_model():
+    text = (
+        "Nio reported its third-quarter results on Tuesday. Nio said it remains confident.\n\n"
+        "People check out a Nio ET5 in a showroom in Berlin. Photo: Reuters\n\n"
+        "The company delivered a record 55,432 vehicles in the third quarter."
+    )
+    got = facts(text, date(2023, 12, 6))
+    assert got == {("nio", "deliveries", "2023-Q3", 55432.0, "eq")}

@@ -96,6 +96,8 @@ _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
+# words pointing back to a model named before ("200,000 firm orders for the model")
+_MODEL_ANAPHOR = re.compile(r"\bthe (?:model|car|suv|sedan)\b|该车型|该车|这款|此款")
 # the words between a figure and the time it is of ("71,099 units in the same month")
 _FIGURE_IN = re.compile(r"(?: [a-z]+)? in (?:the )?")
 # a change said against a figure right after it: "up 46.70 percent from 25,287 in February"
@@ -954,9 +956,13 @@ class Extractor:
         if m is None or not word_ok(self.lower, m.start(), m.end()) or not self._dominant_subject():
             return found
         subject = self._subject_for(q, sent, metric, ents)
-        if subject is None or subject.key in self._lineage(found.key):
+        if subject is None or subject.key == found.key:
             return found
-        return subject
+        if subject.key in self._lineage(found.key) and (
+            self.lex.entities[found.key].kind != "model" or _MODEL_ANAPHOR.search(self.lower, q.end, sent.end)
+        ):
+            return found  # a unit of the subject named last ("… orders for the model")
+        return subject  # ("the company" after a model of it named last: the company)
 
     def _models_listed(self, e: _Mention, ents: list[_Mention], sent, metric: str) -> _Mention:
         """``e``, or its maker where ``e`` ends a list of models of that maker ("Model 3 and
