@@ -1342,3 +1342,12 @@ def test_the_company_after_a_model_named_last_is_the_company_not_the_model():
     )
     got = facts(text, date(2023, 12, 6))
     assert got == {("nio", "deliveries", "2023-Q3", 55432.0, "eq")}
+
+
+def test_exports_counted_in_a_total_make_no_exports_figure():
+    text = "Model Y wholesale sales, including exports, totaled 51,253 units in June, a 16.6% increase year-over-year."
+    got = facts(text, date(2025, 7, 8))
+    assert ("tesla-model-y", "wholesale", "2025-06", 51253.0, "eq") in got
+    assert not any(m.startswith("exports") for _, m, *_ in got)
+    got = facts("特斯拉中國產電動車2025年10月銷量（包括出口）為61,497輛，乘聯分會稱。", date(2025, 11, 14))
+    assert not any(m.startswith("exports") for _, m, *_ in got)

@@ -457,6 +457,8 @@ _ABROAD_BEFORE = re.compile(
     r"(?:海外|中国以外|中国境外|境外|国外|overseas|outside (?:of )?(?:mainland )?china|abroad)[^，。；,;]{0,10}$"
 )
 
+# a word saying what a total includes, before an exports word ("including exports", 含出口)
+_INCLUDING = re.compile(r"(?:including|includes|incl\.|inclusive of|包括|包含|含)\s?$")
 # after a sales word, a count and the place abroad it was sold in: "sold 30,629 NEVs overseas"
 _ABROAD_AFTER = re.compile(
     r"(?: (?:a total of |more than |over |about |nearly )?[\d,.]+(?: million| thousand)?"
@@ -482,7 +484,12 @@ def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
             _ABROAD_BEFORE.search(lower, max(0, m.start - 24), m.start) or _ABROAD_AFTER.match(lower, m.end)
         ):
             metrics[i] = m._replace(key="exports")
-    return metrics
+    # "sales, including exports", 销量（包括出口）: exports counted in a total name no metric
+    return [
+        m
+        for m in metrics
+        if not (m.key == "exports" and _INCLUDING.search(lower, max(0, m.start - 12), m.start))
+    ]
 
 
 def _outside_names(qs: list[Quantity], names: list[_Mention]) -> list[Quantity]:
