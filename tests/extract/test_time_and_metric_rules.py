@@ -1351,3 +1351,13 @@ def test_exports_counted_in_a_total_make_no_exports_figure():
     assert not any(m.startswith("exports") for _, m, *_ in got)
     got = facts("特斯拉中國產電動車2025年10月銷量（包括出口）為61,497輛，乘聯分會稱。", date(2025, 11, 14))
     assert not any(m.startswith("exports") for _, m, *_ in got)
+
+
+def test_a_piece_and_a_per_share_loss_are_no_share_price():
+    got = facts("作为本季财报的收官,理想汽车三季度的财务表现被视作最后一块关键拼图。", date(2025, 11, 27))
+    assert got == set()
+    got = facts(
+        "Nio's adjusted net loss per share came in at RMB1.64 in the fourth quarter of 2024.",
+        date(2025, 3, 21),
+    )
+    assert got == set()
