@@ -1361,3 +1361,10 @@ def test_a_piece_and_a_per_share_loss_are_no_share_price():
         date(2025, 3, 21),
     )
     assert got == set()
+
+
+def test_a_listing_code_with_its_market_is_no_number():
+    text = "去年 12 月，Model Y 仍拿下單月銷售冠軍，領先比亞迪 (01211-HK) 平價車款秦 Plus。比亚迪(002594-CN) 9 月销量39.6万辆。"
+    got = facts(text, date(2026, 1, 13))
+    assert not any(v in (1211.0, 2594.0) for *_, v, _ in got)
+    assert ("byd", "sales", "2025-09", 396000.0, "eq") in got

@@ -174,13 +174,14 @@ _CHANGE_BEFORE_TIMES = re.compile(
 _CODE_BEFORE = re.compile(
     r"(?:[(（]|(?:HK|HKG|SH|SZ|HKEX|SEHK|SSE|SZSE|NYSE|Nasdaq|NASDAQ|港股|代码|代號|代号|股份代号)[:：]? ?)$"
 )
-_CODE_AFTER = re.compile(r"(?:\.(?:HK|SH|SS|SZ|hk|sh|ss|sz)\b|[)）])")
+_CODE_AFTER = re.compile(r"(?:\.(?:HK|SH|SS|SZ|hk|sh|ss|sz)\b|[)）]|-(?:HK|CN|US|TW)[)）])")
 
 
 def is_stock_code(text: str, start: int, end: int) -> bool:
     """Whether the digits ``text[start:end]`` are a listing code, not a number or a year:
     alone in brackets (``理想汽车（2015）``, ``(09868)``), before ``.HK``/``.SH``/``.SZ``
-    (``1810.HK``), or after an exchange's name (``HK:1810``, ``HKG: 1810,``)."""
+    (``1810.HK``) or ``-HK``/``-CN`` (``比亚迪 (01211-HK)``), or after an exchange's name
+    (``HK:1810``, ``HKG: 1810,``)."""
     digits = text[start:end]
     if not digits.isdigit() or not 4 <= len(digits) <= 6:
         return False
@@ -190,8 +191,10 @@ def is_stock_code(text: str, start: int, end: int) -> bool:
         and text[max(0, start - 2) : start] != ": "
     ):
         return False
-    if text.startswith((".HK", ".SH", ".SS", ".SZ", ".hk", ".sh", ".ss", ".sz"), end):
-        return True
+    if text.startswith(
+        (".HK", ".SH", ".SS", ".SZ", ".hk", ".sh", ".ss", ".sz", "-HK", "-CN", "-US", "-TW"), end
+    ):
+        return True  # (01211-HK), (002594-CN): a code with its market
     return _CODE_BEFORE.search(text, max(0, start - 8), start) is not None and (
         text[start - 1] not in "(（" or text[end : end + 1] in ")）"
     )
