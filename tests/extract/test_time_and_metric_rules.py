@@ -1368,3 +1368,8 @@ def test_a_listing_code_with_its_market_is_no_number():
     got = facts(text, date(2026, 1, 13))
     assert not any(v in (1211.0, 2594.0) for *_, v, _ in got)
     assert ("byd", "sales", "2025-09", 396000.0, "eq") in got
+
+
+def test_an_owner_named_after_a_longer_description_is_still_the_owner():
+    text = "Voyah, a NEV brand owned by Chinese state-owned automaker Dongfeng Motor Corp, said on Sunday that it delivered 10,856 units in November."
+    assert facts(text, date(2024, 12, 2)) == {("voyah", "deliveries", "2024-11", 10856.0, "eq")}

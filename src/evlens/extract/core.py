@@ -2153,7 +2153,7 @@ class Extractor:
         return k < len(starts) and ends[k] <= hi
 
     def _owner(self, e: _Mention) -> bool:
-        """Whether the name ``e`` follows an owner's or partner's word within 25 characters,
+        """Whether the name ``e`` follows an owner's or partner's word within 45 characters,
         or is a rival's ("the Tesla competitor")."""
         known = self._owners.get(e.start)
         if known is not None:
@@ -2165,7 +2165,7 @@ class Extractor:
         rival = any(starts[j] in ends for j in range(k, min(k + 2, len(starts))))
         found = self._owners[e.start] = (
             rival  # "the Tesla competitor"
-            or self._word_within("entity_owner", max(0, e.start - 25), e.start)
+            or self._word_within("entity_owner", max(0, e.start - 45), e.start)
             or self._passed_before(e)
         )
         return found
