@@ -1373,3 +1373,8 @@ def test_a_listing_code_with_its_market_is_no_number():
 def test_an_owner_named_after_a_longer_description_is_still_the_owner():
     text = "Voyah, a NEV brand owned by Chinese state-owned automaker Dongfeng Motor Corp, said on Sunday that it delivered 10,856 units in November."
     assert facts(text, date(2024, 12, 2)) == {("voyah", "deliveries", "2024-11", 10856.0, "eq")}
+
+
+def test_a_figure_in_line_with_expectations_is_no_target():
+    got = facts("4Q24 特斯拉全球交付49.6万辆，全年符合预期。", date(2025, 1, 5))
+    assert got == {("tesla", "deliveries", "2024-Q4", 496000.0, "eq")}

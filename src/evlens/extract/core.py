@@ -136,7 +136,8 @@ _TARGET_AFTER = re.compile(
 )
 # a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
 _TARGET_MET = re.compile(
-    r"(?:完成|达成|实现|超额|超过|达到|met|hit|beat|exceeded|surpassed)[^，。；,;]{0,8}$"
+    r"(?:完成|达成|实现|超额|超过|达到|符合|不及|好于|优于|低于|高于|超出|met|hit|beat|exceeded|surpassed"
+    r"|in line with|missed)[^，。；,;]{0,8}$"
 )
 # (the same quarter last year, the year-ago quarter: times of their own, see .dates)
 _A_YEAR_EARLIER = re.compile(r" ?(?:a year (?:earlier|ago|before)|the year before)\b")
