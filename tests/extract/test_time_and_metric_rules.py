@@ -1378,3 +1378,11 @@ def test_an_owner_named_after_a_longer_description_is_still_the_owner():
 def test_a_figure_in_line_with_expectations_is_no_target():
     got = facts("4Q24 特斯拉全球交付49.6万辆，全年符合预期。", date(2025, 1, 5))
     assert got == {("tesla", "deliveries", "2024-Q4", 496000.0, "eq")}
+
+
+def test_a_figure_in_a_report_denied_is_no_fact():
+    got = facts(
+        "理想汽车6月销量已达2.73万辆。李想否认了媒体关于他们修改今年目标销量至40万辆的报道。",
+        date(2023, 6, 29),
+    )
+    assert got == {("li-auto", "sales", "2023-06", 27300.0, "eq")}
