@@ -1386,3 +1386,14 @@ def test_a_figure_in_a_report_denied_is_no_fact():
         date(2023, 6, 29),
     )
     assert got == {("li-auto", "sales", "2023-06", 27300.0, "eq")}
+
+
+def test_a_sentence_opening_with_a_segment_gives_the_segments_figures_no_fact():
+    text = (
+        "BYD sold 210,051 vehicles in January. Sales of plug-in hybrid cars, which made up more than half"
+        " of BYD's total car sales, fell 28.5 per cent in January."
+    )
+    assert facts(text, date(2026, 2, 2)) == {("byd", "sales", "2026-01", 210051.0, "eq")}
+    # a body's name holding a segment word opens no segment
+    text = "另據乘用車市場信息聯席分會發布的數據，2025 年 10 月特斯拉中國產電動車銷量為 61,497 輛。"
+    assert {v for *_, v, _ in facts(text, date(2025, 11, 14))} == {61497.0}

@@ -96,6 +96,8 @@ _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
+# the rest of a body's name after a segment word (乘用车市场信息联席分会, "Passenger Car Association")
+_BODY_NAMED = re.compile(r"市场信息|协会|联合会|联席|分会| association")
 # words pointing back to a model named before ("200,000 firm orders for the model")
 _MODEL_ANAPHOR = re.compile(r"\bthe (?:model|car|suv|sedan)\b|该车型|该车|这款|此款")
 # the words between a figure and the time it is of ("71,099 units in the same month")
@@ -2195,10 +2197,24 @@ class Extractor:
     def _segment_subject(self, q: Quantity, sent, words: str = "segment") -> bool:
         """Whether a segment word stands within 30 characters before the first figure of
         ``sent``, and no name after it before ``q``: the segment is the subject of the
-        whole sentence, and a later figure of it (``q``) is the segment's too."""
+        whole sentence, and a later figure of it (``q``) is the segment's too; or, for the
+        first figure, whether the sentence opens with a segment word and no name."""
         first = self._first_in(self.quantities, sent.start, sent.end)
-        if first is None or first.start >= q.start:
+        if first is None:
             return False
+        if first.start >= q.start:
+            # the sentence opens with the segment ("Sales of plug-in hybrid cars, which made up
+            # more than half of BYD's total car sales, fell 28.5 per cent"), no name before it
+            hi = min(sent.start + 30, q.start)
+            starts, ends = self._words(words)
+            k = bisect_left(starts, sent.start)
+            return (
+                k < len(starts)
+                and ends[k] <= hi
+                and not _BODY_NAMED.match(self.lower, ends[k])  # 乘用车市场信息联席会: a body's name
+                and self._bounds(self.entities, sent.start, starts[k])
+                == self._bounds(self.entities, sent.start, sent.start)
+            )
         lo = max(sent.start, first.start - 30)
         if not self._word_within(words, lo, first.start):
             return False
