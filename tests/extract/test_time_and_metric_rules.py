@@ -1397,3 +1397,20 @@ def test_a_sentence_opening_with_a_segment_gives_the_segments_figures_no_fact():
     # a body's name holding a segment word opens no segment
     text = "另據乘用車市場信息聯席分會發布的數據，2025 年 10 月特斯拉中國產電動車銷量為 61,497 輛。"
     assert {v for *_, v, _ in facts(text, date(2025, 11, 14))} == {61497.0}
+
+
+def test_industry_subjects_r_and_d_investment_a_level_reached_and_a_change_on_the_quarter_before():
+    got = facts(
+        "China's carmakers sold more than 11.26 million NEVs in the first 11 months of 2024.",
+        date(2024, 12, 12),
+    )
+    assert got == set()
+    got = facts("NIO's R&D investment was RMB 3.64 billion in the fourth quarter of 2024.", date(2025, 3, 21))
+    assert got == {("nio", "rd_spend", "2024-Q4", 3640000000.0, "eq")}
+    text = (
+        "Leapmotor shares rose 3%. By the end of 2025, the national city coverage rate will increase to 90%."
+    )
+    assert not any(v == 90.0 for *_, v, _ in facts(text, date(2025, 8, 20)))
+    text = "Zeekr's deliveries in the second quarter shot up 65.8 per cent to 54,811, compared with the previous quarter."
+    got = facts(text, date(2024, 9, 1))
+    assert got == {("zeekr", "deliveries", "2024-Q2", 54811.0, "eq")}

@@ -98,6 +98,8 @@ _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 # the rest of a body's name after a segment word (乘用车市场信息联席分会, "Passenger Car Association")
 _BODY_NAMED = re.compile(r"市场信息|协会|联合会|联席|分会| association")
+# a clause that only names the quarter before ("…to 54,811, compared with the previous quarter")
+_PREVIOUS_QUARTER_NEXT = re.compile(r"[,，] ?compared (?:with|to) the (?:previous|prior|preceding) quarter\b")
 # words pointing back to a model named before ("200,000 firm orders for the model")
 _MODEL_ANAPHOR = re.compile(r"\bthe (?:model|car|suv|sedan)\b|该车型|该车|这款|此款")
 # the words between a figure and the time it is of ("71,099 units in the same month")
@@ -146,7 +148,7 @@ _A_YEAR_EARLIER = re.compile(r" ?(?:a year (?:earlier|ago|before)|the year befor
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
 _RISEN_TO = re.compile(
-    r"(?:升|涨|增|降|跌|挫|落)至 ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased) to $"
+    r"(?:升|涨|增|降|跌|挫|落)至 ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased|increase|rise) to $"
 )
 _PERCENT_COMPARED = re.compile(r" ?(?P<w>higher|lower|more|less|fewer|above|below) than\b")
 # a change said against an earlier time just after it ("a 31.2 percent decrease from the
@@ -2467,7 +2469,7 @@ class Extractor:
             return f"{after.key}_{self._growth_suffix(mm, near_before, near, near)}", sign
         if self._no_share_move(q, clause, sent):
             return "qoq", sign  # the change of a figure no metric holds: no fact
-        if _RISEN_TO.search(self.lower, max(0, q.start - 4), q.start):
+        if _RISEN_TO.search(self.lower, max(0, q.start - 16), q.start):
             return "qoq", sign  # 持股比例微升至23.26%: a level reached, not a move
         if mm.word in lex.generic_change and not lex.word_res["share_context"].search(
             self.lower, max(0, sent.start - 300), sent.end
@@ -2500,7 +2502,11 @@ class Extractor:
         qoq = self.lex.word_res["growth_qoq"]
         end = min(clause[1], q.end + 80)
         other = next((x for x in self._in(self.quantities, q.end, end) if x.kind == "percent"), None)
-        return bool(qoq.search(near) or qoq.search(self.lower, q.end, other.start if other else end))
+        return bool(
+            qoq.search(near)
+            or qoq.search(self.lower, q.end, other.start if other else end)
+            or (other is None and _PREVIOUS_QUARTER_NEXT.match(self.lower, clause[1]))
+        )
 
     def _against_other_quarter(self, q: Quantity, lo: int, hi: int, sent) -> bool:
         """Whether a change is said against a quarter named (``较2025年第二季度``, "from the
