@@ -1414,3 +1414,10 @@ def test_industry_subjects_r_and_d_investment_a_level_reached_and_a_change_on_th
     text = "Zeekr's deliveries in the second quarter shot up 65.8 per cent to 54,811, compared with the previous quarter."
     got = facts(text, date(2024, 9, 1))
     assert got == {("zeekr", "deliveries", "2024-Q2", 54811.0, "eq")}
+
+
+def test_a_change_of_revenue_is_the_companys_not_a_brands_or_a_models():
+    text = "從財務表現來看，賽力斯成長軌跡與問界品牌深度綁定，去年營收年增 305.47% 至 1451.13 億元。"
+    got = facts(text, date(2025, 11, 5))
+    assert ("seres", "revenue_yoy", "2024", 305.47, "eq") in got
+    assert not any(e == "aito" for e, *_ in got)

@@ -621,6 +621,15 @@ def _consecutive_n(m: re.Match) -> int:
     return _ORDINALS[g["ord"].lower()]
 
 
+def _entity_metric(metric: str, base: str) -> str:
+    """The metric whose holders a figure's entity is sought among: a change's own base
+    (revenue for ``revenue_yoy``: a brand holds no revenue), else deliveries for a figure
+    whose metric was refined from another word, else the metric."""
+    if metric.endswith(_CHANGES) and metric.rsplit("_", 1)[0] in ("revenue", "net_profit", "rd_spend"):
+        return metric.rsplit("_", 1)[0]
+    return "deliveries" if base != metric else metric
+
+
 def _months_back(month: str, n: int) -> list[str]:
     """The ``n`` months ending with ``month`` (``YYYY-MM``), oldest first."""
     y, m = int(month[:4]), int(month[5:7])
@@ -1739,7 +1748,7 @@ class Extractor:
         right after it. None when none is in reach or the name is not in the gazetteer."""
         q, clause, sent, metric = fig.q, fig.clause, fig.sent, fig.metric
         lex, lower = self.lex, self.lower
-        em = self._entity_for(q, "deliveries" if fig.base_metric != metric else metric, clause, sent, fig.si)
+        em = self._entity_for(q, _entity_metric(metric, fig.base_metric), clause, sent, fig.si)
         if em is None and metric == "share_return":
             em = self._entity_for(q, "index_return", clause, sent, fig.si)
         if em is None and metric == "nev_penetration":
