@@ -1421,3 +1421,8 @@ def test_a_change_of_revenue_is_the_companys_not_a_brands_or_a_models():
     got = facts(text, date(2025, 11, 5))
     assert ("seres", "revenue_yoy", "2024", 305.47, "eq") in got
     assert not any(e == "aito" for e, *_ in got)
+
+
+def test_one_car_in_chinese_numerals_is_a_word_not_a_count():
+    text = "零跑汽车1月交付32,059辆，朱江明称多一台算我输。"
+    assert facts(text, date(2026, 2, 2)) == {("leapmotor", "deliveries", "2026-01", 32059.0, "eq")}

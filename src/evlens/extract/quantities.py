@@ -459,8 +459,8 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
         return None  # 前50万用了6年: "the first 500,000", a milestone, not a figure
     if kind == "times" and _CHANGE_BEFORE_TIMES.search(text, max(0, start - 6), start):
         kind, unit, value = "percent", "percent", value * 100  # 年增1.26倍: a change of 126 %
-    if not arabic and (kind in ("other", "times") or text[j - 1 : j] == "块") and value < 10:
-        return None  # 一块 ("a piece"), 两次: words, not figures
+    if not arabic and (kind in ("other", "times", "count") or text[j - 1 : j] == "块") and value < 10:
+        return None  # 一块 ("a piece"), 两次, 每76秒即一部: words, not figures
     value, high, kind, unit, j, has_mag = _range_after(text, j, prefixed, value, kind, unit, has_mag)
     if (
         high is None
