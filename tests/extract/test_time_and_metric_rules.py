@@ -1426,3 +1426,13 @@ def test_a_change_of_revenue_is_the_companys_not_a_brands_or_a_models():
 def test_one_car_in_chinese_numerals_is_a_word_not_a_count():
     text = "零跑汽车1月交付32,059辆，朱江明称多一台算我输。"
     assert facts(text, date(2026, 2, 2)) == {("leapmotor", "deliveries", "2026-01", 32059.0, "eq")}
+
+
+def test_a_range_of_years_before_fenbie_gives_one_value_a_year():
+    text = "2021年至2023年,小鹏的交付量分别为9.8万辆、12.1万辆、14.2万辆。"
+    got = facts(text, date(2024, 5, 10))
+    assert got == {
+        ("xpeng", "deliveries", "2021", 98000.0, "eq"),
+        ("xpeng", "deliveries", "2022", 121000.0, "eq"),
+        ("xpeng", "deliveries", "2023", 142000.0, "eq"),
+    }

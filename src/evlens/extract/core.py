@@ -100,6 +100,8 @@ _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _BODY_NAMED = re.compile(r"市场信息|协会|联合会|联席|分会| association")
 # a clause that only names the quarter before ("…to 54,811, compared with the previous quarter")
 _PREVIOUS_QUARTER_NEXT = re.compile(r"[,，] ?compared (?:with|to) the (?:previous|prior|preceding) quarter\b")
+# the words joining two years into a range (2021年至2023年, "2021 to 2023")
+_YEAR_RANGE_JOIN = re.compile(r" ?(?:至|到|-|–|~|to|through) ?")
 # words pointing back to a model named before ("200,000 firm orders for the model")
 _MODEL_ANAPHOR = re.compile(r"\bthe (?:model|car|suv|sedan)\b|该车型|该车|这款|此款")
 # the words between a figure and the time it is of ("71,099 units in the same month")
@@ -2644,14 +2646,8 @@ class Extractor:
                 if k is not None and k != "eq":
                     for q in qs:
                         out[q.start]["bound"] = k
-            if len(periods) >= len(qs):
-                for q, p in zip(qs, periods[-len(qs) :]):
-                    out[q.start]["period"] = p
-            elif periods and len(periods[-1].months) == len(qs):
-                # 3月至10月…分别为29000辆、28000辆…: one value a month of the range
-                p = periods[-1]
-                for q, month in zip(qs, p.months):
-                    out[q.start]["period"] = p._replace(period=month, kind="month", months=())
+            for q, p in zip(qs, self._listed_periods(periods, len(qs))):
+                out[q.start]["period"] = p
             distinct: list[_Mention] = []
             for e in ents:
                 if not distinct or distinct[-1].key != e.key:
@@ -2665,6 +2661,28 @@ class Extractor:
                             for q, e in zip(run, distinct[-len(qs) :]):
                                 out.setdefault(q.start, {})["entity"] = e.key
         return out
+
+    def _listed_periods(self, periods: list[PeriodMention], n: int) -> list[PeriodMention]:
+        """The times the ``n`` items of a 分别/respectively list are for, in order: the last
+        ``n`` times named before it, else the months of a range (3月至10月…分别为29000辆、
+        28000辆…) or the years of one (2021年至2023年…分别为31.60亿、54.46亿、83.69亿元); else none."""
+        if len(periods) >= n:
+            return periods[-n:]
+        if periods and len(periods[-1].months) == n:
+            p = periods[-1]
+            return [p._replace(period=month, kind="month", months=()) for month in p.months]
+        years = self._year_range(periods, n)
+        return [] if years is None else [periods[-1]._replace(period=y) for y in years]
+
+    def _year_range(self, periods: list[PeriodMention], n: int) -> list[str] | None:
+        """The ``n`` years from the next to last of ``periods`` to the last, when those are
+        two years joined as a range (``2021年至2023年``, "from 2021 to 2023"), else None."""
+        if len(periods) < 2 or periods[-1].kind != "year" or periods[-2].kind != "year":
+            return None
+        a, b = int(periods[-2].period), int(periods[-1].period)
+        if b - a + 1 != n or not _YEAR_RANGE_JOIN.fullmatch(self.lower, periods[-2].end, periods[-1].start):
+            return None
+        return [str(y) for y in range(a, b + 1)]
 
     def _slash_runs(self, lo: int, hi: int) -> list[list[Quantity]]:
         """The runs of two or more quantities within ``[lo, hi)`` joined by slashes alone
