@@ -1436,3 +1436,18 @@ def test_a_range_of_years_before_fenbie_gives_one_value_a_year():
         ("xpeng", "deliveries", "2022", 121000.0, "eq"),
         ("xpeng", "deliveries", "2023", 142000.0, "eq"),
     }
+
+
+def test_the_reporting_period_is_the_span_last_named_that_is_over():
+    text = (
+        "小鹏汽车公布2025年第三季度业绩，四季度业绩指引偏保守。"
+        "报告期内,小鹏的各项关键经营指标均再创新高。其中,公司实现收入 203.8 亿元,同比增长 101.8%。"
+    )
+    got = facts(text, date(2025, 11, 18))
+    assert ("xpeng", "revenue", "2025-Q3", 20380000000.0, "eq") in got
+    assert ("xpeng", "revenue_yoy", "2025-Q3", 101.8, "eq") in got
+    # 预期内 ("within expectations") and 短期内 ("in the short term") name no period
+    got = facts(
+        "小鹏汽车2025年第三季度收入203.8亿元。短期内，公司收入有望达到250亿元，属预期内。", date(2025, 11, 18)
+    )
+    assert {p for _, _, p, _, _ in got} == {"2025-Q3"}

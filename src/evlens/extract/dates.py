@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..periods import parse_period
 from .quantities import is_stock_code, parse_cn_number
 
 _CN_M = "一二三四五六七八九十"
@@ -30,20 +31,21 @@ _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>同年|当年|今年(?!以来)|�
 _BEFORE = "[此之以提向从往当眼目事]"
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中报期])"
 _ZH = re.compile(
     _ZH_LEAD  # (before the look-behinds: at most positions it fails, and they are not tried)
     + r"(?<!连续)(?<!连续第)"
     + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
-    r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告))"
+    r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)|报告期|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
     rf"(?:"
     rf"(?:从)?(?P<m1>{_M})(?:月份?|(?=[-~—]))(?:到|至|-|~|—)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_M})月份?(?:之间|间)?"
     rf"|(?<!{_BEFORE})(?P<qrange>[前首][三两二32]个?季度?)"
     rf"|(?<!{_BEFORE})[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
+    rf"|(?P<zref>报告期内?|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"|(?P<zweek>上一?周|前一周)"
     rf"|(?P<zwm>{_M})月第(?P<zwn>[一二三四五1-5])周"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
@@ -458,6 +460,8 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
         ctx.month = pm.period
     if pm.kind in ("month", "quarter", "half", "year"):
         ctx.spans[pm.kind] = ctx.spans["last"] = (pm.period, pm.kind)
+        if ctx.today is None or parse_period(pm.period).end <= ctx.today:
+            ctx.spans["past"] = (pm.period, pm.kind)  # the last span already over (报告期)
 
 
 def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
@@ -588,6 +592,9 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return None if pm is None else pm._replace(local=True)
     if g["zweek"] or g["zwm"]:
         return _zh_week(a, b, g, ctx)  # 上周, 5月第二周
+    if g["zref"]:  # 报告期内, 期内: the span last named that is over (not a guidance's)
+        past = ctx.spans.get("past")
+        return None if past is None else PeriodMention(a, b, past[0], past[1], False)
     return _resolve_zh_time(a, b, g, ctx)
 
 
