@@ -1454,3 +1454,10 @@ def test_the_reporting_period_is_the_span_last_named_that_is_over():
         "小鹏汽车2025年第三季度收入203.8亿元。短期内，公司收入有望达到250亿元，属预期内。", date(2025, 11, 18)
     )
     assert {p for _, _, p, _, _ in got} == {"2025-Q3"}
+
+
+def test_a_quarter_or_half_of_this_year_is_that_years():
+    text = "XPeng's total revenue in the first quarter of this year amounted to 15.81 billion yuan."
+    assert facts(text, date(2025, 5, 29)) == {("xpeng", "revenue", "2025-Q1", 15810000000.0, "eq")}
+    text = "BYD sold 2.1 million vehicles in the first half of last year."
+    assert facts(text, date(2025, 5, 29)) == {("byd", "sales", "2024-H1", 2100000.0, "eq")}

@@ -119,11 +119,11 @@ _EN = re.compile(
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<ed2>{_D})(?:st|nd|rd|th)? (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
-    rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
+    rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<eqrel>this|last|next) year)?"
     rf"|\bQ(?P<eqq>[1-4])(?:[ -]?(?P<eqqy>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?i:quarter) (?P<erq>IV|I{{1,3}})\b(?: (?P<erqy>(?:19|20)\d{{2}}))?"
     rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
-    rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
+    rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<ehrel>this|last|next) year)?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
@@ -1005,6 +1005,11 @@ def _en_shorthand(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodM
 
 def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
     """A quarter ("the third quarter of 2025", "Q3") or a half ("the first half", "H1")."""
+    rel = g.get("eqrel") or g.get("ehrel")
+    if rel:  # "the first quarter of this year", "the second half of last year"
+        y_rel = ctx.rel(f"{rel} year")
+        if y_rel is not None:
+            g = {**g, "eqy": str(y_rel), "ehy": str(y_rel)}
     if g["eq"] or g["eqq"] or g["eqq2"]:
         q = _ORD[g["eq"].lower()] if g["eq"] else int(g["eqq"] or g["eqq2"])
         ys = g["eqy"] or g["eqqy"] or g["eqqy2"]
