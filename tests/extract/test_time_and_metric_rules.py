@@ -1461,3 +1461,9 @@ def test_a_quarter_or_half_of_this_year_is_that_years():
     assert facts(text, date(2025, 5, 29)) == {("xpeng", "revenue", "2025-Q1", 15810000000.0, "eq")}
     text = "BYD sold 2.1 million vehicles in the first half of last year."
     assert facts(text, date(2025, 5, 29)) == {("byd", "sales", "2024-H1", 2100000.0, "eq")}
+
+
+def test_the_time_of_a_high_a_move_is_measured_from_sets_no_year():
+    text = "比亞迪股價已從去年5月最高點跌約40%。數據顯示，比亞迪1月新能源車銷售21萬多輛。"
+    got = facts(text, date(2026, 2, 20))
+    assert ("byd", "sales", "2026-01", 210000.0, "gt") in got

@@ -577,6 +577,10 @@ _ZH_TIME_GROUPS = (
 )
 
 
+# after a time a move is measured from: its high or low (从去年5月最高点, 自6月高位)
+_FROM_A_HIGH = re.compile(r"(?:份)?(?:的)?(?:最高点?|高点|高位|高峰|最低点?|低点|低位)")
+
+
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one Chinese match, or None; a year it names becomes the context's year.
     A time after a comparison word (较2021年7月减少约11%) is not the figure's: none, unless
@@ -586,6 +590,13 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         same = ctx.text.startswith("同期", b)  # 较去年同期的18.1亿元
         if not _COMPARED_OWN_FIGURE.match(ctx.text, b + 2 if same else b):
             return None
+        year = ctx.year
+        pm = _resolve_zh_time(a, b, g, ctx)
+        ctx.year = year
+        return None if pm is None else pm._replace(local=True)
+    if a > 0 and ctx.text[a - 1] in "从自" and _FROM_A_HIGH.match(ctx.text, b):
+        # 从去年5月最高点跌约40%: the time of a high or low a move is measured from, for
+        # its own clause only (no year for the months after it)
         year = ctx.year
         pm = _resolve_zh_time(a, b, g, ctx)
         ctx.year = year
