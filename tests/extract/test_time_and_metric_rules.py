@@ -1467,3 +1467,25 @@ def test_the_time_of_a_high_a_move_is_measured_from_sets_no_year():
     text = "比亞迪股價已從去年5月最高點跌約40%。數據顯示，比亞迪1月新能源車銷售21萬多輛。"
     got = facts(text, date(2026, 2, 20))
     assert ("byd", "sales", "2026-01", 210000.0, "gt") in got
+
+
+def test_a_bare_second_change_after_a_fall_falls_and_per_car_cash_flow_and_averages_are_no_facts():
+    text = "However, Tesla's exports from Giga Shanghai dropped to 10,115 units in June, down 56.2% from May and 13.9% year-over-year."
+    got = facts(text, date(2025, 7, 8))
+    assert ("tesla", "exports_mom", "2025-06", -56.2, "eq") in got
+    assert ("tesla", "exports_yoy", "2025-06", -13.9, "eq") in got
+    text = (
+        "Changan sold an average of 7,422 vehicles per day in the first half of 2024. Net income per car shrank"
+        " from 6,322 yuan in 2023 to 2,121 yuan in 2024. Operating cashflow also increased by 86% in the period."
+    )
+    assert facts(text, date(2024, 9, 10)) == set()
+
+
+def test_the_change_of_an_ice_makers_nev_count_is_a_segments():
+    text = (
+        "In September alone, Chery Group delivered 280,469 vehicles worldwide, up 14.7% year-on-year, with new energy"
+        " vehicles (NEVs) accounting for 91,590 units – a 55.4% increase over the same period last year."
+    )
+    got = facts(text, date(2025, 10, 10))
+    assert ("chery", "deliveries", "2025-09", 280469.0, "eq") in got
+    assert not any(v in (91590.0, 55.4) for *_, v, _ in got)

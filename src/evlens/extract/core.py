@@ -1827,7 +1827,12 @@ class Extractor:
         if self._segment_subject(q, fig.sent):
             return True  # 纯电动汽车12月销量19.07万辆，…，但全年销量达到225.47万辆
         f = self._last_figure_before(q, fig.sent) if change else None
-        return f is not None and f.kind != "percent" and self._segment(f, fig.sent.clause_of(f.start))
+        if f is None or f.kind == "percent":
+            return False
+        fc = fig.sent.clause_of(
+            f.start
+        )  # the change of a segment's figure ("NEVs accounting for 91,590 units – a 55.4% increase")
+        return self._segment(f, fc) or (ice and self._segment(f, fc, "segment_nev"))
 
     def _intraday_lead(self, sent) -> bool:
         """Whether the moves of ``sent`` follow a lead naming intraday trading: the last
@@ -2434,14 +2439,7 @@ class Extractor:
         # the words between the figure before it (or its clause's start) and the figure
         # after it (or 40 characters on) say which growth it is and its sign: "按月则下跌
         # 12.5%", "较2021年7月减少约11%", "up 62 percent from a year earlier"
-        prev = self._last_figure_before(q, sent)
-        lo = max(clause[0], prev.end if prev is not None else clause[0])
-        pct = self._last_in(self.quantities, lo, q.start)
-        if pct is not None and _EN_WORD.search(self.t, pct.end, q.start):
-            # "up 6.1 per cent from the month earlier and a 229 per cent gain year on year":
-            # the words after a change before it, up to the last "and", are that one's
-            k = self.lower.rfind(" and ", pct.end, q.start)
-            lo = k + 5 if k >= 0 else q.start
+        lo, fell_with = self._change_words_start(q, clause, sent)
         nxt = self._first_in(self.quantities, q.end, clause[1])
         hi = min(clause[1], q.end + 40, nxt.start if nxt is not None else clause[1])
         near_before = self.lower[lo : q.start]
@@ -2452,6 +2450,7 @@ class Extractor:
             or lex.word_res["negative"].search(near_before) is not None
             or _FALL_AFTER.match(self.lower, q.end) is not None  # "an 8.5% year-over-year decline"
             or _minus_before(self.t, q.start)  # 同比-5.3%
+            or fell_with
         ) and not _RATE_FELL_TO.search(near_before)  # 同比增幅回落至76%: the growth is 76 %
         sign = Decimal(-1) if negative else Decimal(1)
         if self._against_other_quarter(q, lo, hi, sent):
@@ -2505,6 +2504,28 @@ class Extractor:
             prev = self.sentences[si - 1]
             found = self._last_base(prev.start, prev.end)
         return found if self._base_ok(found) else None
+
+    def _change_words_start(self, q: Quantity, clause, sent) -> tuple[int, bool]:
+        """Where the words saying which change ``q`` is start (after the figure before it,
+        or its clause's start), and whether it is a bare second change after a fall."""
+        prev = self._last_figure_before(q, sent)
+        lo = max(clause[0], prev.end if prev is not None else clause[0])
+        pct = self._last_in(self.quantities, lo, q.start)
+        if pct is None or not _EN_WORD.search(self.t, pct.end, q.start):
+            return lo, False
+        # "up 6.1 per cent from the month earlier and a 229 per cent gain year on year":
+        # the words after a change before it, up to the last "and", are that one's
+        k = self.lower.rfind(" and ", pct.end, q.start)
+        lo = k + 5 if k >= 0 else q.start
+        # "down 56.2% from May and 13.9% year-over-year": a bare second change falls too
+        return lo, k >= 0 and not self.lower[lo : q.start].strip() and self._fell(pct, clause)
+
+    def _fell(self, pct: Quantity, clause) -> bool:
+        """Whether a fall word stands just before the change ``pct`` ("down 56.2%")."""
+        return (
+            self.lex.word_res["negative"].search(self.lower, max(clause[0], pct.start - 16), pct.start)
+            is not None
+        )
 
     def _on_period_before(self, q: Quantity, near: str, clause) -> bool:
         """Whether a quarter-on-quarter or week-on-week word stands near the change ``q``, or
