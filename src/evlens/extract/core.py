@@ -136,6 +136,9 @@ _NOT_BASES = ("growth", "share_return", "share_price", "market_cap", "vehicle_pr
 _BOTH_POWERTRAINS = re.compile(
     r"(?:纯电|bevs?\b|battery[- ]electric)[^，。；,;]{0,8}(?:和|与|及|、|\band\b|\+)[^，。；,;]{0,6}(?:插电|插混|phevs?\b|plug-in)"
 )
+# (what each of its matches starts with, and its longest word: see :meth:`Extractor._found`)
+_BOTH_POWERTRAINS_LEAD = re.compile("纯电|bev|battery[- ]electric")
+_BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
 # a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差") is the target
 _TARGET_AFTER = re.compile(
     r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|雄心|flag|target|goal)"
@@ -757,6 +760,7 @@ class Extractor:
         self._model_cache: dict[tuple[str, str, str], str] = {}
         self._metric_kinds: dict[str, list[_Mention]] = {}
         self._word_cache: dict[str, tuple[array, array]] = {}
+        self._span_cache: dict[re.Pattern, tuple[array, array]] = {}
         self._owners: dict[int, bool] = {}  # name start -> whether it is an owner's or a rival's
         self.unknown = sorted(self.unknown + self._market_subjects())
         self.sentences = _sentences(t)
@@ -1647,11 +1651,11 @@ class Extractor:
         sent = self.sentences[si].around(q.start, q.end)
         clause = sent.clause_of(q.start)
         compared = self._percent_compared(q, clause, sent) if q.kind == "percent" else None
-        lower, words = self.lower, self.lex.word_res
+        lower, listed = self.lower, self._listed
         if (
-            words["hedges"].search(lower, clause[0], q.start)
-            or words["sentence_hedges"].search(lower, sent.start, q.start)
-            or (q.kind != "percent" and words["rate_short"].search(lower, clause[0], q.start))
+            listed("hedges", clause[0], q.start)
+            or listed("sentence_hedges", sent.start, q.start)
+            or (q.kind != "percent" and listed("rate_short", clause[0], q.start))
             or (compared is None and self._is_difference(q, clause))
             or (q.kind == "currency" and self._is_conversion(q))
             or _NO_FACT_AFTER.match(lower, q.end, clause[1])
@@ -1675,7 +1679,7 @@ class Extractor:
         """Settle a figure's metric: a growth or a return, a loss as a negative profit, a
         delivery count in a plan as a target; then its ``base_metric``. False when it
         states no fact (a change on the quarter before, a forecast's change or sum)."""
-        q, lex, lower, clause = fig.q, self.lex, self.lower, fig.clause
+        q, lex, clause = fig.q, self.lex, fig.clause
         if fig.metric in ("growth", "share_return"):
             fig.metric, fig.sign = self._growth_or_return(q, fig.mm, clause, fig.sent)
             if fig.metric == "qoq":
@@ -1698,10 +1702,7 @@ class Extractor:
         if (
             (metric.endswith(_CHANGES) or q.kind == "currency")
             and metric not in ("share_price", "market_cap", "vehicle_price")
-            and (
-                lex.word_res["forecast"].search(lower, fig.sent.start, q.start)
-                or self._forecast_carried(q, fig.sent)
-            )
+            and (self._listed("forecast", fig.sent.start, q.start) or self._forecast_carried(q, fig.sent))
         ):
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
         if metric in ("share_return", "share_price") and self._intraday_lead(fig.sent):
@@ -1749,7 +1750,7 @@ class Extractor:
         figure, a model's target or a plant's capacity, or the model a maker's count names
         right after it. None when none is in reach or the name is not in the gazetteer."""
         q, clause, sent, metric = fig.q, fig.clause, fig.sent, fig.metric
-        lex, lower = self.lex, self.lower
+        lex = self.lex
         em = self._entity_for(q, _entity_metric(metric, fig.base_metric), clause, sent, fig.si)
         if em is None and metric == "share_return":
             em = self._entity_for(q, "index_return", clause, sent, fig.si)
@@ -1766,13 +1767,13 @@ class Extractor:
         if (
             parent
             and lex.entities[ent_slug].kind == "company"
-            and lex.word_res["entity_group"].search(lower, clause[0], clause[1])
+            and self._listed("entity_group", clause[0], clause[1])
         ):
             ent_slug = parent  # "across all three brands": the maker's, not a sub-brand's
         elif (
             parent
             and em.end <= sent.start
-            and lex.word_res["entity_group_ref"].search(lower, sent.start, q.start)
+            and self._listed("entity_group_ref", sent.start, q.start)
             and any(e.key == parent for e in self._in(self.entities, 0, q.start))
         ):
             ent_slug = parent  # "Geely Holding Group … Geely's … The group's overall sales"
@@ -1817,7 +1818,13 @@ class Extractor:
             self._segment(q, fig.clause, "segment_nev") or self._segment_subject(q, fig.sent, "segment_nev")
         ):
             return True  # 吉利新能源汽车销量为…: one segment of Geely's sales
-        if not ice and _BOTH_POWERTRAINS.search(self.lower, fig.sent.start, fig.sent.end):
+        if not ice and self._found(
+            _BOTH_POWERTRAINS,
+            _BOTH_POWERTRAINS_LEAD_WIDTH,
+            fig.sent.start,
+            fig.sent.end,
+            _BOTH_POWERTRAINS_LEAD,
+        ):
             return False  # 纯电动和插电式混合动力汽车, "BEVs and PHEVs": the total
         if self._segment(q, fig.clause):
             return True
@@ -1844,7 +1851,7 @@ class Extractor:
             if prev.para != sent.para:
                 return False
             if self._first_in(self.quantities, prev.start, prev.end) is None:
-                return self.lex.word_res["intraday"].search(self.lower, prev.start, prev.end) is not None
+                return self._listed("intraday", prev.start, prev.end)
         return False
 
     def _year_scope(self, q: Quantity, clause, pm: PeriodMention) -> PeriodMention:
@@ -2167,6 +2174,43 @@ class Extractor:
             )
         return found
 
+    def _spans(self, rx: re.Pattern) -> tuple[array, array]:
+        """Starts and ends of the matches of ``rx`` in the lower-cased text (one scan per text)."""
+        found = self._span_cache.get(rx)
+        if found is None:
+            spans = [m.span() for m in rx.finditer(self.lower)]
+            found = self._span_cache[rx] = (
+                array("q", [a for a, _ in spans]),
+                array("q", [b for _, b in spans]),
+            )
+        return found
+
+    def _found(self, rx: re.Pattern, width: int, lo: int, hi: int, lead: re.Pattern | None = None) -> bool:
+        """Whether ``rx.search(self.lower, lo, hi)`` finds a match, told where it can be from
+        the matches of ``lead`` in the whole text (found once): ``lead`` matches words of at
+        most ``width`` characters with no look-around, and every match of ``rx`` starts with
+        one (by default ``rx`` is its own lead). A word in the window is a word of the text,
+        so the scan of the text found it or a match overlapping it, starting at most
+        ``width`` characters before it: with no match of ``lead`` from there to ``hi``, no;
+        with a match of ``rx`` itself within the window, yes; else the window is searched.
+        A short window is searched at once (cheaper than a scan of the whole text)."""
+        if hi - lo < _SHORT_WINDOW:
+            return rx.search(self.lower, lo, hi) is not None
+        starts, ends = self._spans(lead or rx)
+        i = bisect_right(starts, lo - width)
+        if i == len(starts) or starts[i] >= hi:
+            return False
+        if lead is None:
+            j = bisect_left(starts, lo, i)
+            if j < len(starts) and starts[j] < hi and ends[j] <= hi:
+                return True
+        return rx.search(self.lower, lo, hi) is not None
+
+    def _listed(self, name: str, lo: int, hi: int) -> bool:
+        """Whether a word of the lexicon's list ``name`` lies within ``[lo, hi)`` (as its
+        expression's search there finds it; see :meth:`_found`)."""
+        return self._found(self.lex.word_res[name], self.lex.word_widths[name], lo, hi)
+
     def _word_within(self, name: str, lo: int, hi: int) -> bool:
         """Whether a word of the list ``name`` lies within ``[lo, hi)``."""
         starts, ends = self._words(name)
@@ -2273,7 +2317,7 @@ class Extractor:
         prev = self.sentences[si - 1]  # a forecast from its start: a word before its first figure
         first = self._first_in(self.quantities, prev.start, prev.end)
         end = first.start if first is not None else prev.end
-        return self.lex.word_res["forecast"].search(self.lower, prev.start, end) is not None
+        return self._listed("forecast", prev.start, end)
 
     def _in_plan(self, q: Quantity, clause, sent) -> bool:
         """Whether ``q`` is planned: a plan word before it in its clause (not a target met,
@@ -2330,7 +2374,6 @@ class Extractor:
     def _growth_base(self, q: Quantity, sent) -> _Mention | None:
         """The vehicle count or money figure a percent before ``q`` in its sentence can be the
         growth of (not a price, a market value or a return)."""
-        lex = self.lex
         # the metric of the last count or money figure before it ("批发销量为86,697辆（含出口），
         # 环比增长17%": the wholesale's growth, not the exports' named in brackets after it),
         # unless a metric word after that figure, in the change's clause, names what changed
@@ -2357,8 +2400,8 @@ class Extractor:
             si > 0
             and (self.sentences[si - 1].para == sent.para or _OPENS_WITH_ANAPHOR.match(lower, sent.start))
             and (
-                lex.word_res["growth_yoy"].search(lower, sent.start, sent.end)
-                or lex.word_res["growth_mom"].search(lower, sent.start, sent.end)
+                self._listed("growth_yoy", sent.start, sent.end)
+                or self._listed("growth_mom", sent.start, sent.end)
             )
             and not any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS)
         ):
@@ -2481,8 +2524,8 @@ class Extractor:
             return "qoq", sign  # the change of a figure no metric holds: no fact
         if _RISEN_TO.search(self.lower, max(0, q.start - 16), q.start):
             return "qoq", sign  # 持股比例微升至23.26%: a level reached, not a move
-        if mm.word in lex.generic_change and not lex.word_res["share_context"].search(
-            self.lower, max(0, sent.start - 300), sent.end
+        if mm.word in lex.generic_change and not self._listed(
+            "share_context", max(0, sent.start - 300), sent.end
         ):
             return "qoq", sign  # "the coverage rate will increase to 90%": no share named
         return "share_return", sign
@@ -2721,6 +2764,9 @@ class Extractor:
             runs.append(run)
         return runs
 
+
+#: a window shorter than this is searched directly, a longer one looked up (:meth:`Extractor._found`)
+_SHORT_WINDOW = 200
 
 #: a text longer than this many characters is read in pieces (:func:`read_facts`)
 PIECE = 40_000

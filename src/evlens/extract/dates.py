@@ -102,9 +102,20 @@ _EN_LEAD = (
     r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|from |between |the |first|second|third|fourth|on |last |in the year|year"
     r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |at |end|last |this |next |so far|year))"
 )
+# What the alternatives below can start with, tighter than :data:`_EN_LEAD` where it lets
+# many positions through: a number (a day before a month, 1st to 4th before "quarter", an
+# analyst's 4Q24 or 1H25, a year not glued to a Han character) or a capital (a month, a weekday, Q1, H1, a lead word
+# in any case). Checked after it, so that a figure ("500 vehicles", "2024年") or a name
+# ("Hang Seng", "Model Y") fails before the long alternation is tried.
+_EN_NEXT = (
+    r"(?=[a-z]|\d\d?(?:st|nd|rd|th)? [A-Z]|[1-4](?:st|nd|rd|th)[ -][Qq]|[1-4][QH]\d\d|(?:19|20)\d\d(?![\u4e00-\u9fff])"
+    r"|Q[1-4]|H[12]|(?i:as |at |by |through|end|from |between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun))"
+)
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])"
     + _EN_LEAD
+    + _EN_NEXT
     + rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
     rf"(?:"
     # analysts' shorthand: 4Q24 (the fourth quarter of 2024), 1H25 (the first half of

@@ -57,6 +57,8 @@ class Lexicon:
     # "cumulative", "plan" (a delivery figure is a target), "rate_month",
     # "growth_yoy", "growth_mom"
     word_res: dict[str, re.Pattern]
+    # the length of the longest word of each list of ``word_res`` (0 for an empty list)
+    word_widths: dict[str, int]
     entities: dict[str, EntityDef]
     entity_names: dict[str, str]  # folded name -> slug
     entity_re: re.Pattern
@@ -180,6 +182,7 @@ def load_lexicon() -> Lexicon:
         bounds_after_re=re.compile(_alternation(w for w, _ in after)),
         bounds_after_map=dict(reversed(after)),
         word_res={k: _any_of(v) for k, v in lists.items()},
+        word_widths={k: max(map(len, v), default=0) for k, v in lists.items()},
         entities=entities,
         entity_names=names,
         entity_re=re.compile(_alternation(names)),
