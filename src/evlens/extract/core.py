@@ -998,16 +998,24 @@ class Extractor:
         parent = lex.entities[e.key].parent
         if not parent or lex.entities[e.key].kind != "model" or not self._entity_ok(parent, metric):
             return e
-        at, named = e, {e.key}
+        named = self._model_list(e, ents, sent.start, parent)
+        return _Mention(e.start, e.end, parent, e.word) if len(named) > 1 else e
+
+    def _model_list(self, e: _Mention, ents: list[_Mention], lo: int, parent: str) -> list[str]:
+        """The models of ``parent`` in the list that ``e`` ends (joined by ``、``, ``和``,
+        "and"; starting at or after ``lo``), first named first; ``[e.key]`` when another
+        name breaks it or there is no list."""
+        lex = self.lex
+        at, named = e, [e.key]
         for _ in range(12):  # (a list of at most a dozen: the work per figure stays bounded)
-            prev = self._last_in(ents, sent.start, at.start)
+            prev = self._last_in(ents, lo, at.start)
             if prev is None or not _LIST_JOIN.match(self.t[prev.end : at.start]):
                 break
             if lex.entities[prev.key].kind != "model" or lex.entities[prev.key].parent != parent:
-                return e
-            named.add(prev.key)
+                return [e.key]
+            named.append(prev.key)
             at = prev
-        return _Mention(e.start, e.end, parent, e.word) if len(named) > 1 else e
+        return named[::-1]
 
     def _entities_fitting(self, metric: str) -> list[_Mention]:
         """The entities named in the text that may have a figure of ``metric``."""
@@ -1588,16 +1596,8 @@ class Extractor:
             or not lex.word_res["each_listed"].search(self.lower, last.end, fig.q.start)
         ):
             return [entity]
-        named, at = [last.key], last
-        for _ in range(12):  # (a list of at most a dozen)
-            prev = self._last_in(self.entities, fig.sent.start, at.start)
-            if prev is None or not _LIST_JOIN.match(self.t[prev.end : at.start]):
-                break
-            if lex.entities[prev.key].parent != entity:
-                return [entity]
-            named.append(prev.key)
-            at = prev
-        return named[::-1] if len(named) > 1 else [entity]
+        named = self._model_list(last, self.entities, fig.sent.start, entity)
+        return named if len(named) > 1 else [entity]
 
     def _as_wholesale(self, metric: str, entity: str, sent) -> str:
         """``wholesale`` (or its growth) for the sales or deliveries of a maker whose monthly
