@@ -1489,3 +1489,10 @@ def test_the_change_of_an_ice_makers_nev_count_is_a_segments():
     got = facts(text, date(2025, 10, 10))
     assert ("chery", "deliveries", "2025-09", 280469.0, "eq") in got
     assert not any(v in (91590.0, 55.4) for *_, v, _ in got)
+
+
+def test_a_bare_number_in_yi_after_a_profit_or_revenue_word_is_yuan():
+    got = facts(
+        "零跑汽车2024年第四季度毛利润率 13.3%、净利润 0.8 亿,提前一年实现单季扭亏。", date(2025, 3, 25)
+    )
+    assert got == {("leapmotor", "net_profit", "2024-Q4", 80000000.0, "eq")}

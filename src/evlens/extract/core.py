@@ -502,6 +502,24 @@ def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
     ]
 
 
+# the money metrics a company reports in yuan (a market value may be in Hong Kong dollars)
+_YUAN_METRICS = frozenset({"revenue", "net_profit", "rd_spend", "investment"})
+
+
+def _bare_yi_as_yuan(qs: list[Quantity], metrics: list[_Mention], lex: Lexicon, t: str) -> list[Quantity]:
+    """``qs`` with a bare number in 亿 right after a money metric word read as yuan
+    ("净利润 0.8 亿", "营收203.8亿"): Chinese money is counted in 亿, vehicles in 万."""
+    ends = array("q", [m.end for m in metrics])
+    out = []
+    for q in qs:
+        if q.kind is None and t[q.start].isdigit() and t.endswith("亿", q.start, q.end):
+            k = bisect_left(ends, q.start + 1) - 1
+            if k >= 0 and q.start - ends[k] <= 3 and metrics[k].key in _YUAN_METRICS:
+                q = q._replace(kind="currency", unit="CNY")
+        out.append(q)
+    return out
+
+
 def _outside_names(qs: list[Quantity], names: list[_Mention]) -> list[Quantity]:
     """The quantities of ``qs`` that lie in no name ("Model 3 sedans" is no count of 3)."""
     starts = [e.start for e in names]
@@ -752,6 +770,7 @@ class Extractor:
             self.entities = _with_ambiguous(self.entities, self.lower, self.lex)
         if self.entities:
             self.quantities = _outside_names(self.quantities, self.entities)
+        self.quantities = _bare_yi_as_yuan(self.quantities, self.metrics, self.lex, t)
         #: makers named whom the gazetteer does not know: a figure after one gets no entity
         self.unknown = _unknown_makers(t, self.entities, self.lex)
         self._starts: dict[int, array] = {}
