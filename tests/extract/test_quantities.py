@@ -116,3 +116,13 @@ def test_two_grouped_numbers_joined_by_a_dash_are_a_range_with_no_unit():
         (Decimal(650000), Decimal(800000)),
     ]
     assert all(q.high is None for q in find_quantities("in 2024-2025"))  # (ungrouped: no range)
+
+
+def test_thousands_set_apart_by_spaces_are_one_number():
+    from evlens.extract.quantities import find_quantities as fq
+
+    assert [q.value for q in fq("reporting 1 144 588 units exported")] == [1144588]
+    assert [q.value for q in fq("with 1 059 units sold")] == [1059]
+    # a year and a number after it stay apart, and a date is no grouped number
+    assert [q.value for q in fq("in 2024 1 000 cars")][-1] == 1000
+    assert [q.value for q in fq("on 3 2025")] != [32025]

@@ -83,6 +83,8 @@ _NUM = re.compile(
     # code written without a space: RMB25.9 billion; so does a slash after a letter or digit,
     # as in a date or a code, but not after a figure's unit: 113.5万/31.7万)
     r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_:])(?<![A-Za-z\d]/))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    # thousands set apart by spaces, as South African and European pages write them ("1 144 588 units")
+    r"|(?<![A-Za-z\d.,_:])\d{1,3}(?: \d{3})+(?![\d.,]?\d)"
     r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<![A-Za-z\d.,_:])(?<![A-Za-z\d]/))\d+(?:\.\d+)?)"
     # (a decimal written in Chinese numerals, 十一.三億 in Taiwan's press, before the plain run)
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]*\.[{_CN_POSITIONAL}]+|[{_CN_CHARS}万亿]*))"
@@ -246,9 +248,9 @@ def parse_cn_number(s: str) -> Decimal:
 
 @lru_cache(maxsize=4096)
 def parse_number(s: str) -> Decimal:
-    """An Arabic number with optional thousands separators (``7,058``) as ``Decimal``."""
+    """An Arabic number with optional thousands separators (``7,058``, ``1 144 588``) as ``Decimal``."""
     try:
-        return Decimal(s.replace(",", ""))
+        return Decimal(s.replace(",", "").replace(" ", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex only passes numbers
         raise ValueError(f"not a number: {s!r}") from exc
 
@@ -468,7 +470,15 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
         and text[max(0, start - 8) : start].lower().endswith("between ")
     ):
         high, kind, unit, j = _between_and(text, j, value, kind, unit)
-    return Quantity(start, j, value, kind, unit, high, _flags(more, arabic, has_mag, bool(ar and "," in ar)))
+    return Quantity(
+        start,
+        j,
+        value,
+        kind,
+        unit,
+        high,
+        _flags(more, arabic, has_mag, bool(ar and ("," in ar or " " in ar))),
+    )
 
 
 def _unit_around(text: str, start: int, j: int) -> tuple[int, str | None, str | None, int, bool]:
