@@ -1496,3 +1496,9 @@ def test_a_bare_number_in_yi_after_a_profit_or_revenue_word_is_yuan():
         "零跑汽车2024年第四季度毛利润率 13.3%、净利润 0.8 亿,提前一年实现单季扭亏。", date(2025, 3, 25)
     )
     assert got == {("leapmotor", "net_profit", "2024-Q4", 80000000.0, "eq")}
+
+
+def test_a_range_of_days_in_chinese_is_a_range():
+    text = "数据显示,5月第一周(5月1日-7日)上险量中,理想汽车以4565辆位居造车新势力首位。"
+    got = facts(text, date(2023, 5, 17))
+    assert got == {("li-auto", "insurance_registrations", "2023-05-01..2023-05-07", 4565.0, "eq")}

@@ -46,6 +46,7 @@ _ZH = re.compile(
     rf"|(?<!{_BEFORE})(?P<qrange>[前首][三两二32]个?季度?)"
     rf"|(?<!{_BEFORE})[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
     rf"|(?P<zref>报告期内?|(?<![预短长同近中假学任刑限定到周工日星])期内)"
+    rf"|(?P<zdm>{_M})月(?P<zd1>{_D})[日号]?(?:-|~|—|至|到)(?P<zd2>{_D})[日号]"
     rf"|(?P<zweek>上一?周|前一周)"
     rf"|(?P<zwm>{_M})月第(?P<zwn>[一二三四五1-5])周"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
@@ -614,6 +615,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return None if pm is None else pm._replace(local=True)
     if g["zweek"] or g["zwm"]:
         return _zh_week(a, b, g, ctx)  # 上周, 5月第二周
+    if g["zdm"]:
+        return _zh_days(a, b, g, ctx)  # 5月8日-14日
     if g["zref"]:  # 报告期内, 期内: the span last named that is over (not a guidance's)
         past = ctx.spans.get("past")
         return None if past is None else PeriodMention(a, b, past[0], past[1], False)
@@ -889,6 +892,26 @@ def _zh_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     return _week(a, b, _week_of_month(y, m, _WEEK_N[g["zwn"]]) if y else None, ctx)
 
 
+def _zh_days(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """Days of one month named in Chinese (5月8日-14日, 2023年5月1日至7日)."""
+    m, d1, d2 = _month(g["zdm"]), int(g["zd1"]), int(g["zd2"])
+    y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else ctx.for_month(m, d2))
+    return _days_range(a, b, y, m, d1, d2, ctx)
+
+
+def _days_range(
+    a: int, b: int, y: int | None, m: int, d1: int, d2: int, ctx: _Context
+) -> PeriodMention | None:
+    """The days ``d1`` to ``d2`` of month ``m`` of year ``y`` as a range (a week from a
+    Monday becomes the week last named)."""
+    first, last = (_safe_day(y, m, d1), _safe_day(y, m, d2)) if y else (None, None)
+    if first is None or last is None or d2 <= d1:
+        return None
+    if d2 - d1 == 6 and date.fromisoformat(first).weekday() == 0:
+        ctx.week = date.fromisoformat(first)
+    return PeriodMention(a, b, f"{first}..{last}", "range")
+
+
 def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """Days of one month ("from May 19 to 25"), the n-th week of a month ("the third week of
     May") or a week named from the article's date ("last week")."""
@@ -900,12 +923,7 @@ def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         return _week(a, b, _week_of_month(y, m, _WEEK_N[g["ewn"].lower()]) if y else None, ctx)
     m, d1, d2 = _en_month(g["edr"]), int(g["edr1"]), int(g["edr2"])
     y = int(g["edry"]) if g["edry"] else ctx.for_month(m, d2)
-    first, last = (_safe_day(y, m, d1), _safe_day(y, m, d2)) if y else (None, None)
-    if first is None or last is None or d2 <= d1:
-        return None
-    if d2 - d1 == 6 and date.fromisoformat(first).weekday() == 0:
-        ctx.week = date.fromisoformat(first)
-    return PeriodMention(a, b, f"{first}..{last}", "range")
+    return _days_range(a, b, y, m, d1, d2, ctx)
 
 
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
