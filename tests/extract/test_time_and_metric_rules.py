@@ -1502,3 +1502,9 @@ def test_a_range_of_days_in_chinese_is_a_range():
     text = "数据显示,5月第一周(5月1日-7日)上险量中,理想汽车以4565辆位居造车新势力首位。"
     got = facts(text, date(2023, 5, 17))
     assert got == {("li-auto", "insurance_registrations", "2023-05-01..2023-05-07", 4565.0, "eq")}
+
+
+def test_this_years_running_total_in_a_monthly_report_runs_to_the_month_reported():
+    text = "比亞迪2月銷量190,190輛。根據比亞迪公告，2026年累計銷量為400,241輛。"
+    got = facts(text, date(2026, 3, 7))
+    assert ("byd", "sales", "2026-01..2026-02", 400241.0, "eq") in got

@@ -2048,11 +2048,12 @@ class Extractor:
             # that ended earlier, "above HK$20 from June to September", stays a range)
             fig.rule.append("range_end")
             return [published.isoformat()]
-        if pm.kind == "year" and "单月" in ctext and metric not in _MOVES_AND_LEVELS:
-            month = self._month_reported(fig.q.start, period)
-            if month is not None:  # "全年…；ES8单月交付2.23万辆": the month reported
-                fig.rule.append("single_month")
-                return [month]
+        if (
+            pm.kind == "year"
+            and metric not in _MOVES_AND_LEVELS
+            and (within := self._year_so_far(fig, period))
+        ):
+            return within
         if pm.kind == "year" and metric in _LEVELS:
             # a level in a year is where it ended the year ("ended the year at"),
             # or where it stands now in the article's own year
@@ -2071,6 +2072,19 @@ class Extractor:
                 fig.rule.append("year_to_month")
                 return [f"{through[:4]}-01..{through}" if through[5:] != "01" else through]
         return [period]
+
+    def _year_so_far(self, fig: _Figure, period: str) -> list[str]:
+        """For a figure of a year in a monthly report, the part of it meant: the month
+        reported ("全年…；ES8单月交付2.23万辆") or, for this year's running total (2026年累计
+        in a February report), January to that month; else none."""
+        single = "单月" in fig.ctext
+        if not single and not ("累计" in fig.ctext and self._running_year(period)):
+            return []
+        month = self._month_reported(fig.q.start, period)
+        if month is None:
+            return []
+        fig.rule.append("single_month" if single else "year_to_month")
+        return [month] if single else [year_to_month(int(period), int(month[5:7]))[0]]
 
     def _month_reported(self, pos: int, year: str) -> str | None:
         """The month of ``year`` last named before ``pos`` (a month reported)."""
