@@ -1508,3 +1508,19 @@ def test_this_years_running_total_in_a_monthly_report_runs_to_the_month_reported
     text = "比亞迪2月銷量190,190輛。根據比亞迪公告，2026年累計銷量為400,241輛。"
     got = facts(text, date(2026, 3, 7))
     assert ("byd", "sales", "2026-01..2026-02", 400241.0, "eq") in got
+
+
+def test_makers_listed_with_each_and_a_bound_before_the_change_word():
+    text = "2024年,比亚迪销量达427.21万辆,同比增长41%,蔚来、小鹏等新势力的销量也均同比至少增长30%。"
+    got = facts(text, date(2025, 2, 1))
+    assert ("nio", "sales_yoy", "2024", 30.0, "ge") in got
+    assert ("xpeng", "sales_yoy", "2024", 30.0, "ge") in got
+    assert ("byd", "sales_yoy", "2024", 41.0, "eq") in got
+
+
+def test_market_and_segment_words_of_this_round_name_no_makers_figure():
+    text = "集邦科技调查显示，2025年全球新能源车合计销量达2,053万辆，年增26%。比亚迪2026年2月销量19万辆，大陆本土市场销量年减65%至89,590辆。"
+    got = facts(text, date(2026, 3, 7))
+    assert got == {("byd", "sales", "2026-02", 190000.0, "eq")}
+    got = facts("小米首季纯利为109.2亿元,每股基本盈利0.44元。", date(2025, 5, 27))
+    assert got == {("xiaomi", "net_profit", "2025-Q1", 10920000000.0, "eq")}

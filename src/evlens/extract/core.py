@@ -96,6 +96,10 @@ _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
+# a Chinese change word ending the text before a percent, after a bound word (至少增长30%)
+_CHANGE_VERB_END = re.compile(
+    r"(?:至少|不少于|不低于|超过|逾|近|约|接近|不足|最多)(?P<verb>(?:同比|环比)?(?:增长|增加|上升|提升|下降|下滑|减少))$"
+)
 # the rest of a body's name after a segment word (乘用车市场信息联席分会, "Passenger Car Association")
 _BODY_NAMED = re.compile(r"市场信息|协会|联合会|联席|分会| association")
 # a clause that only names the quarter before ("…to 54,811, compared with the previous quarter")
@@ -1020,17 +1024,22 @@ class Extractor:
         named = self._model_list(e, ents, sent.start, parent)
         return _Mention(e.start, e.end, parent, e.word) if len(named) > 1 else e
 
-    def _model_list(self, e: _Mention, ents: list[_Mention], lo: int, parent: str) -> list[str]:
-        """The models of ``parent`` in the list that ``e`` ends (joined by ``、``, ``和``,
-        "and"; starting at or after ``lo``), first named first; ``[e.key]`` when another
-        name breaks it or there is no list."""
+    def _model_list(self, e: _Mention, ents: list[_Mention], lo: int, parent: str | None) -> list[str]:
+        """The models of ``parent`` (with ``parent`` None: the companies) in the list that
+        ``e`` ends (joined by ``、``, ``和``, "and"; starting at or after ``lo``), first named
+        first; ``[e.key]`` when another name breaks it or there is no list."""
         lex = self.lex
         at, named = e, [e.key]
         for _ in range(12):  # (a list of at most a dozen: the work per figure stays bounded)
             prev = self._last_in(ents, lo, at.start)
             if prev is None or not _LIST_JOIN.match(self.t[prev.end : at.start]):
                 break
-            if lex.entities[prev.key].kind != "model" or lex.entities[prev.key].parent != parent:
+            kind = lex.entities[prev.key].kind
+            if (
+                (kind != "company")
+                if parent is None
+                else (kind != "model" or lex.entities[prev.key].parent != parent)
+            ):
                 return [e.key]
             named.append(prev.key)
             at = prev
@@ -1525,6 +1534,8 @@ class Extractor:
         if before.endswith(_THE_QUOTE_ENDS):
             before = _THE_QUOTE.sub("", before)
         before = before[:-1] if before.endswith("了") else before
+        if (verb := _CHANGE_VERB_END.search(before)) is not None:
+            before = before[: verb.start("verb")]  # 至少增长30%: the bound before the change word
         bound = None
         table = self.lex.bounds_before_map
         # the longest bound word ending the text before the number; shorter ones are tried
@@ -1604,18 +1615,25 @@ class Extractor:
         return acc.facts
 
     def _each_listed(self, fig: _Figure, entity: str) -> list[str]:
-        """The models of maker ``entity`` listed before a figure in its clause with a word
-        for "each" between ("C11、C10和C16三款SUV订单均超过1万台": each of the three), else
-        ``[entity]``."""
-        last = self._last_in(self.entities, fig.clause[0], fig.q.start)
+        """The models of maker ``entity``, or the makers, listed before a figure in its clause
+        with a word for "each" between ("C11、C10和C16三款SUV订单均超过1万台": each of the three;
+        "蔚来、小鹏、理想等新势力的销量也均同比至少增长30%"), else ``[entity]``."""
+        last = self._last_in(self.entities, fig.sent.start, fig.q.start)
         lex = self.lex
         if (
             last is None
-            or lex.entities[last.key].parent != entity
+            or self._first_in(self.quantities, last.end, fig.q.start) is not None
             or not lex.word_res["each_listed"].search(self.lower, last.end, fig.q.start)
         ):
             return [entity]
-        named = self._model_list(last, self.entities, fig.sent.start, entity)
+        if lex.entities[last.key].parent == entity:
+            named = self._model_list(last, self.entities, fig.sent.start, entity)
+        elif (
+            last.key == entity and lex.entities[entity].kind == "company"
+        ):  # 蔚来、小鹏、理想…均同比至少增长30%
+            named = self._model_list(last, self.entities, fig.sent.start, None)
+        else:
+            return [entity]
         return named if len(named) > 1 else [entity]
 
     def _as_wholesale(self, metric: str, entity: str, sent) -> str:
