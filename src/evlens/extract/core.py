@@ -119,6 +119,7 @@ _COMPARED_MONTH = re.compile(
     r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:in )?(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)"
 )
+_BREAKDOWN = re.compile(r"其中|of which|including|among them")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
 _MARKET = "the market"  # (the word of a market named as a subject, in unknown names)
@@ -993,10 +994,27 @@ class Extractor:
                 continue
             e = ents[i]
             if not bare or self.lex.entities[e.key].kind == "model":
-                return e
+                return self._models_joined(e, ents, clause[1])
             if lo == q.end and _VEHICLE_WORD.match(self.lower, e.end):
                 return e
         return None
+
+    def _models_joined(self, e: _Mention, ents: list[_Mention], hi: int) -> _Mention:
+        """``e``, or its maker where a list of that maker's models starts at ``e`` (before
+        ``hi``): "466,140 輛 Model 3 和 Model Y", "1.1 million units of Model 3 and Model Y"
+        are the maker's."""
+        parent = self.lex.entities[e.key].parent
+        if not parent or self.lex.entities[e.key].kind != "model":
+            return e
+        nxt = self._first_in(ents, e.end, hi)
+        if (
+            nxt is not None
+            and nxt.key != e.key
+            and self.lex.entities[nxt.key].parent == parent
+            and _LIST_JOIN.match(self.t[e.end : nxt.start])
+        ):
+            return _Mention(e.start, e.end, parent, e.word)
+        return e
 
     def _anaphor_subject(self, q: Quantity, sent, metric: str, ents, found: _Mention) -> _Mention:
         """``found``, the name an earlier sentence leaves, unless an anaphor before ``q``
@@ -1099,6 +1117,12 @@ class Extractor:
         while prev is not None and self._owner(prev):
             prev = self._last_in(ents, s.start, prev.start)
         parent = self.lex.entities[prev.key].parent if prev is not None else None
+        if parent is not None and self.lex.entities[prev.key].kind == "model" and self._breakdown(prev, s):
+            # "…其中,T03 交付 3.9 万辆;…C11…年内交付近 4000 辆。2022 年交付 11.1 万辆": a
+            # model named in a breakdown (其中, "of which", brackets) leaves its maker
+            p = next((x for x in self._in(ents, 0, s.start) if x.key == parent), None)
+            if p is not None:
+                return p
         if parent is not None and self.lex.entities[prev.key].kind == "company":
             # "… including 7,084 under its Firefly line. Fourth-quarter deliveries hit
             # 124,807": after a sentence splitting the maker's figure by brand (a
@@ -1110,6 +1134,13 @@ class Extractor:
         if u is not None and (prev is None or prev.end <= u.start):
             return u
         return prev
+
+    def _breakdown(self, e: _Mention, s: _Sentence) -> bool:
+        """Whether ``e`` is named in a breakdown of sentence ``s``: in brackets, or after
+        其中 / "of which" / "including" there."""
+        if self._aside(e.start, s.end + 1):
+            return True
+        return _BREAKDOWN.search(self.lower, s.start, e.start) is not None
 
     def _subject_for(self, q: Quantity, sent, metric: str, ents: list[_Mention]) -> _Mention | None:
         """The article's subject for a figure no name near it claims, where an anaphor
