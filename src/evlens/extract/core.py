@@ -206,8 +206,14 @@ _FALL_AFTER = re.compile(
 _RATE_FELL_TO = re.compile(r"(?:增幅|增速|增长率|涨幅)[^，。；]{0,6}(?:回落|放缓|下降|降|收窄|下滑)至$")
 # a change said against a named quarter: 较2025年第二季度, "from the second quarter", "from Q2"
 _QUARTER_COMPARED = re.compile(
-    r"(?:较|比|相比)(?:于)?(?:(?:19|20)\d\d ?年)?第?(?P<n>[一二三四1-4])季度?"
+    r"(?:较|比|相比)(?:于)? ?(?:(?:19|20)\d\d ?年)?第?(?P<n>[一二三四1-4])季度?"
     r"|(?:from|compared (?:to|with)|versus|over) (?:the )?(?:(?P<n2>first|second|third|fourth) quarter|q(?P<n3>[1-4])\b)"
+)
+# between a quarter compared with and its figure ("较 2024 年第一季度的人民币 30 亿元")
+_COMPARED_FIGURE_AFTER = re.compile(r" ?的 ?(?:约|近|超过?|逾)? ?(?:人民币|rmb)? ?")
+# the words before a figure compared with, up to it ("较 2023 年第二季度的人民币 ")
+_COMPARED_FIGURE = re.compile(
+    r"(?:较|比|相比|相较于?)[^，,。；;]{0,20}?的 ?(?:约|近|超过?|逾)? ?(?:人民币|rmb)? ?$"
 )
 _QUARTER_NUMBER = dict(zip("一二三四", range(1, 5))) | dict(zip("1234", range(1, 5)))
 _QUARTER_NUMBER |= dict(zip(("first", "second", "third", "fourth"), range(1, 5)))
@@ -479,6 +485,11 @@ _ABROAD_AFTER = re.compile(
     r"(?: (?:a total of |more than |over |about |nearly )?[\d,.]+(?: million| thousand)?"
     r"(?: [a-z-]+){0,4}?)? (?:in |to )?(?:overseas|abroad|outside (?:of )?(?:mainland )?china)\b"
 )
+
+
+def _last_match(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
+    """The last match of ``rx`` in ``text[lo:hi]`` (matches do not overlap)."""
+    return next(reversed(list(rx.finditer(text, lo, hi))), None)
 
 
 def _minus_before(t: str, at: int) -> bool:
@@ -2672,14 +2683,20 @@ class Extractor:
         year on year."""
         m = _QUARTER_COMPARED.search(self.lower, lo, hi)
         if m is None:
-            return False
+            # 较 2024 年第一季度的 30 亿元减少 0.7%: the quarter before the compared figure
+            prev = self._last_figure_before(q, sent)
+            if prev is None or prev.end > lo:
+                return False
+            m = _last_match(_QUARTER_COMPARED, self.lower, max(sent.start, prev.start - 25), prev.start)
+            if m is None or not _COMPARED_FIGURE_AFTER.fullmatch(self.lower, m.end(), prev.start):
+                return False
         n = _QUARTER_NUMBER[m.group("n") or m.group("n2") or m.group("n3")]
         at = min(q.start, m.start())
         own = next(
             (
                 p
                 for p in reversed(self._in(self.periods, max(0, sent.start - 300), at))
-                if p.kind == "quarter"
+                if p.kind == "quarter" and not p.local
             ),
             None,
         )
@@ -2715,6 +2732,13 @@ class Extractor:
             return True
         if any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS):
             return False
+        prev = self._last_figure_before(q, sent)
+        if (
+            prev is not None
+            and prev.end > clause[0]
+            and _COMPARED_FIGURE.search(lower, max(0, prev.start - 30), prev.start)
+        ):
+            return True  # 较 2023 年第二季度的人民币 46 亿元增加 23.9%: the change of a figure
         # a share move is never year on year ("a 224% YoY increase", "较去年同期增加10%")
         yoy = self.lex.word_res["growth_yoy"]
         near = (max(clause[0], q.start - 40), min(clause[1], q.end + 40))

@@ -429,7 +429,9 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
         if pm is not None and _RANK_AFTER.match(text, pm.end):
             ctx.year = year
             continue  # 2024年新势力销冠理想汽车, 前年销量冠军: a title held then, no figure's time
-        if pm is not None and (compared or _year_before_last(ctx, pm, text[a:b])):
+        if pm is not None and (
+            compared or _year_before_last(ctx, pm, text[a:b]) or _compared_list(out, text, a, b)
+        ):
             # "down 24.1% from 47,800 units in June 2024", "三季度的毛利率为14.5%，2024年第三季度
             # 为8.1%": the time compared with serves its own clause only and names no year
             # for the months after it
@@ -441,6 +443,22 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
             _note_period(ctx, pm)
             out.append(pm)
     return out
+
+
+def _compared_list(out: list[PeriodMention], text: str, a: int, b: int) -> bool:
+    """Whether the time at ``[a, b)`` is one of a list of earlier times a figure is set
+    against, each with its own figure: "毛利率为 19.5%,而 2023 年第二季度为 21.8%,2024 年
+    第一季度为 20.6%" (after 而, or after such a time and its figure)."""
+    if not _IS_FIGURE.match(text, b):
+        return False
+    if _WHILE_BEFORE.search(text, max(0, a - 3), a):
+        return True
+    return bool(out) and out[-1].local and _LISTED_AFTER_FIGURE.fullmatch(text, out[-1].end, a) is not None
+
+
+_IS_FIGURE = re.compile(r" ?(?:为|是) ?(?:负|人民币 ?)*\d")
+_WHILE_BEFORE = re.compile(r"而 ?$")
+_LISTED_AFTER_FIGURE = re.compile(r" ?(?:为|是) ?[^,，。；;]{1,25}[,，、] ?")
 
 
 def _year_before_last(ctx: _Context, pm: PeriodMention, written: str) -> bool:
@@ -564,7 +582,7 @@ def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
 
 
 _YEAR_NAMED_ZH = re.compile(r"(?:19|20)\d\d ?年|[今去明本同当]年")
-_COMPARED_OWN_FIGURE = re.compile(r" ?的 ?(?:约|近|超过?|逾)? ?\d")
+_COMPARED_OWN_FIGURE = re.compile(r" ?的 ?(?:约|近|超过?|逾)? ?(?:人民币|人民幣|rmb|RMB)? ?\d")
 _COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
 
 

@@ -1,0 +1,60 @@
+"""Figures set against an earlier time (较 … 的, 而 … 为) and the changes said against them;
+sales in one country abroad."""
+
+from datetime import date
+
+from evlens.extract import extract_text
+
+
+def facts(text, published=date(2024, 8, 30)):
+    return {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, published)}
+
+
+LEDE = "理想汽车公布2024年第二季度业绩。"
+
+
+def test_a_compared_figure_with_its_currency_keeps_the_compared_time():
+    got = facts(
+        LEDE + "营收为 317 亿元,较 2023 年第二季度的人民币 287 亿元增加 10.6%,较 2024 年第一季度增加 23.9%。"
+    )
+    assert ("li-auto", "revenue", "2023-Q2", 28_700_000_000.0) in got
+    assert ("li-auto", "revenue", "2024-Q2", 31_700_000_000.0) in got
+    assert ("li-auto", "revenue_yoy", "2024-Q2", 10.6) in got
+    assert not any(v == 23.9 for *_, v in got)  # on the quarter before: no metric holds it
+
+
+def test_a_change_against_the_quarter_before_through_its_figure_is_no_fact():
+    got = facts(
+        LEDE
+        + "研发费用 30 亿元,较 2023 年第二季度的 24 亿元增加 24.8%,较 2024 年第一季度的 30 亿元减少 0.7%。"
+    )
+    assert ("li-auto", "rd_spend_yoy", "2024-Q2", 24.8) in got
+    assert not any(v in (-0.7, 0.7) for *_, v in got)
+
+
+def test_the_change_of_a_figure_no_metric_holds_is_no_share_move():
+    got = facts(LEDE + "营业费用为 57 亿元,较 2023 年第二季度的人民币 46 亿元增加 23.9%。")
+    assert not any(m == "share_return" for _, m, _, _ in got)
+
+
+def test_times_listed_after_er_with_their_own_figures_set_no_time_for_what_follows():
+    text = (
+        LEDE + "经营活动所用现金净额为人民币 4.294 亿元,而 2023 年第二季度为人民币 111 亿元,"
+        "2024 年第一季度为负 33 亿元。\n\n研发费用 30 亿元,同比增加 24.8%。"
+    )
+    got = facts(text)
+    assert ("li-auto", "rd_spend", "2024-Q2", 3_000_000_000.0) in got
+    assert not any(p == "2024-Q1" for _, m, p, _ in got if m.startswith("rd_spend"))
+
+
+def test_sales_in_one_country_abroad_are_a_segment():
+    text = (
+        "Chery sold 2,603,916 vehicles in 2024. In South Africa, Chery concluded December "
+        "with a sales total of 1 867 vehicles."
+    )
+    got = facts(text, date(2025, 1, 13))
+    assert ("chery", "sales", "2024", 2603916.0) in got
+    assert not any(v == 1867.0 for *_, v in got)
+    got = facts("奇瑞2024年销量260.4万辆，在日本销量为1.2万辆。", date(2025, 1, 13))
+    assert ("chery", "sales", "2024", 2604000.0) in got
+    assert not any(v == 12000.0 for *_, v in got)
