@@ -194,3 +194,21 @@ def test_great_walls_brands_changan_qiyuan_and_hima_models_are_known():
     facts = got(text, _date(2025, 9, 10))
     assert ("changan-qiyuan", "deliveries", "2025-01..2025-08", 98236.0) in facts
     assert ("luxeed-r7", "deliveries", "2025-05", 5124.0) in facts
+
+
+def test_a_joint_ventures_figures_are_not_its_chinese_partners():
+    text = (
+        "Changan Automobile sold 191,007 vehicles in February. As to the two joint ventures, "
+        "Changan Ford and Changan Mazda, February sales stood at 14,312 units and 3,863 units. "
+        "廣汽豐田2月銷量5萬輛。廣汽集團2月銷量15萬輛。"
+    )
+    got = facts(text, date(2023, 3, 7))
+    assert ("changan", "sales", "2023-02", 191007.0) in got
+    assert ("gac", "sales", "2023-02", 150000.0) in got
+    assert not any(v in (14312.0, 3863.0, 50000.0) for *_, v in got)
+    # a known name longer than a joint venture's stays known (SAIC-GM-Wuling is wuling)
+    got = facts(
+        "上汽通用五菱上半年销量24.9万辆。SAIC-GM-Wuling sold 116,000 vehicles in May.", date(2024, 7, 3)
+    )
+    assert ("wuling", "sales", "2024-H1", 249000.0) in got
+    assert ("wuling", "sales", "2024-05", 116000.0) in got

@@ -614,6 +614,11 @@ def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mentio
     return out
 
 
+def _outside_ventures(ents: list[_Mention], ventures: list[_Mention]) -> list[_Mention]:
+    """``ents`` less the names inside a joint venture's ("Changan" in "Changan Ford")."""
+    return [e for e in ents if not any(v.start <= e.start < v.end for v in ventures)]
+
+
 def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
     if q.kind is None:  # a bare number: only counts, written large enough to be one
         return metric_kind == "count" and (
@@ -789,6 +794,15 @@ class Extractor:
         self.quantities = _bare_yi_as_yuan(self.quantities, self.metrics, self.lex, t)
         #: makers named whom the gazetteer does not know: a figure after one gets no entity
         self.unknown = _unknown_makers(t, self.entities, self.lex)
+        ventures = [
+            _Mention(m.start(), m.end(), "?", m.group())
+            for m in self.lex.joint_venture_re.finditer(self.lower)
+            if word_ok(self.lower, m.start(), m.end())
+            and not any(e.start <= m.start() and e.end > m.end() for e in self.entities)  # 上汽通用五菱
+        ]
+        if ventures:
+            self.entities = _outside_ventures(self.entities, ventures)
+            self.unknown = sorted(self.unknown + ventures)
         self._starts: dict[int, array] = {}
         self._ents_for: dict[str, list[_Mention]] = {}
         self._ents_by_fit: dict[frozenset[str], list[_Mention]] = {}

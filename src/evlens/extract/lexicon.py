@@ -74,6 +74,9 @@ class Lexicon:
     unknown_zh_re: re.Pattern
     unknown_en_re: re.Pattern
     unknown_generic: frozenset[str]
+    # joint ventures of a known maker with a foreign one ("Changan Ford", 广汽丰田): no
+    # entity of the gazetteer's, though a known name is inside
+    joint_venture_re: re.Pattern
     # makers that sell fuel cars too (``[segment] ice_makers``): a figure of their NEVs is a segment
     ice_makers: frozenset[str]
     # change words that name any change: a share move only with a share named near
@@ -162,6 +165,7 @@ def load_lexicon() -> Lexicon:
             r"(?P<name>[A-Z](?<!\w[A-Z])[A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"
         ),
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
+        joint_venture_re=_any_of(_fold(w) for w in um["joint_ventures"]),
         ice_makers=frozenset(lex["segment"]["ice_makers"]),
         generic_change=frozenset(_fold(w) for w in lex["share_context"]["generic"]),
         not_makers=frozenset(lex["entity_cues"]["not_makers"]),
