@@ -1524,3 +1524,11 @@ def test_market_and_segment_words_of_this_round_name_no_makers_figure():
     assert got == {("byd", "sales", "2026-02", 190000.0, "eq")}
     got = facts("小米首季纯利为109.2亿元,每股基本盈利0.44元。", date(2025, 5, 27))
     assert got == {("xiaomi", "net_profit", "2025-Q1", 10920000000.0, "eq")}
+
+
+def test_selling_and_administrative_costs_are_no_rd_spend_and_their_changes_no_sales_growth():
+    text = "零跑汽車第三季業績。期內,研發開支4.74億元,同比增長17.3%;銷售開支4.41億元,升13.1%;而行政開支2.1億元,跌3.5%。"
+    got = facts(text, date(2023, 11, 14))
+    assert ("leapmotor", "rd_spend", "2023-Q3", 474_000_000.0, "eq") in got
+    assert ("leapmotor", "rd_spend_yoy", "2023-Q3", 17.3, "eq") in got
+    assert not any(v in (441_000_000.0, 210_000_000.0, 13.1, -3.5) for _, _, _, v, _ in got)
