@@ -1532,3 +1532,25 @@ def test_selling_and_administrative_costs_are_no_rd_spend_and_their_changes_no_s
     assert ("leapmotor", "rd_spend", "2023-Q3", 474_000_000.0, "eq") in got
     assert ("leapmotor", "rd_spend_yoy", "2023-Q3", 17.3, "eq") in got
     assert not any(v in (441_000_000.0, 210_000_000.0, 13.1, -3.5) for _, _, _, v, _ in got)
+
+
+def test_by_how_much_a_target_changed_is_no_target():
+    got = facts("小米汽车2024年全年交付目标就提升了1万辆，达到13万辆。", date(2024, 11, 20))
+    assert ("xiaomi", "delivery_target", "2024", 130000.0, "eq") in got
+    assert not any(v == 10000.0 for *_, v, _ in got)
+    got = facts("比亞迪之後將今年的銷售目標下調至460萬輛，比原先目標少近100萬輛。", date(2025, 9, 30))
+    assert ("byd", "delivery_target", "2025", 4600000.0, "eq") in got
+    assert not any(v == 1000000.0 for *_, v, _ in got)
+    # 同比减少 is a change, not "比…少"
+    got = facts("理想汽车第三季度总交付量为93,211辆，同比减少39.0%。", date(2025, 11, 27))
+    assert ("li-auto", "deliveries_yoy", "2025-Q3", -39.0, "eq") in got
+
+
+def test_an_export_target_is_no_delivery_target():
+    text = "比亞迪提出2026年海外銷量目標，該公司計劃在2026年向中國大陸以外的地區銷售130萬輛汽車。"
+    assert not any(m == "delivery_target" for _, m, *_ in facts(text, date(2026, 1, 25)))
+    text = "BYD's original annual export target of 800,000 units will be achieved by early November."
+    assert not any(m == "delivery_target" for _, m, *_ in facts(text, date(2025, 8, 10)))
+    # an export word earlier in the sentence, not on the target's own word
+    text = "同时海外市场也会有增长的考量，零跑定下了今年年销50万辆的目标。"
+    assert ("leapmotor", "delivery_target", "2025", 500000.0, "eq") in facts(text, date(2025, 3, 12))

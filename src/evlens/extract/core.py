@@ -88,6 +88,12 @@ _DIFFERENCE_AFTER = re.compile(
     r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)"
 )
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
+# by how much a target was changed, or one figure passes another, said before the number
+_BY_HOW_MUCH_BEFORE = re.compile(
+    r"(?:目标[^，,。；]{0,4}(?:增加|提升|提高|上调|下调|调高|调低|减少|削减)了?"
+    r"|(?<![同环])比[^，,。；减]{0,12}(?:多|少)了?)(?:约|近|逾|超过?)? ?$"
+    r"|\b(?:raised|lifted|increased|cut|lowered|reduced|trimmed)\b[^.,;]{0,30}\btarget by (?:about |around |nearly |some )?$"
+)
 # what may stand between a company's name and a word after it: a legal form, a ticker
 _NAME_TAIL = re.compile(
     r"\.?(?:,? (?:inc|ltd|co|corp|corporation|group)\b\.?)?(?: \(?(?:[a-z]+: ?)?[a-z]{2,5}\)?(?= ))?"
@@ -478,6 +484,10 @@ _ABROAD_BEFORE = re.compile(
     r"(?:海外|中国以外|中国境外|境外|国外|overseas|outside (?:of )?(?:mainland )?china|abroad)[^，。；,;]{0,10}$"
 )
 
+# a word for sales abroad anywhere before a target (:meth:`Extractor._export_target`)
+_EXPORT_WORD = re.compile(
+    r"(?:海外|出口|大陆以外|中国以外|境外|\boverseas\b|\bexport|\babroad\b)[^，,。；;]{0,12}$"
+)
 # a word saying what a total includes, before an exports word ("including exports", 含出口)
 _INCLUDING = re.compile(r"(?:including|includes|incl\.|inclusive of|包括|包含|含)\s?$")
 # after a sales word, a count and the place abroad it was sold in: "sold 30,629 NEVs overseas"
@@ -1792,6 +1802,9 @@ class Extractor:
             fig.metric = "delivery_target"
             fig.rule.append("plan")
         metric = fig.metric
+        if metric == "delivery_target" and self._export_target(q, fig.sent):
+            self._skip(q, metric, "an export target, which no metric holds")
+            return False
         if (
             (metric.endswith(_CHANGES) or q.kind == "currency")
             and metric not in ("share_price", "market_cap", "vehicle_price")
@@ -1805,6 +1818,20 @@ class Extractor:
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
             return False
         return True
+
+    def _export_target(self, q: Quantity, sent) -> bool:
+        """Whether a target is one for sales abroad: the last sales or target word before
+        ``q`` in its sentence is one of exports, or has an export word just before it ("向中国
+        大陆以外的地区销售130万辆", "annual export target of 800,000 units")."""
+        keys = ("sales", "deliveries", "exports", "delivery_target")
+        named = [m for m in self._in(self.metrics, sent.start, q.start) if m.key in keys]
+        if not named:
+            return False
+        m = named[-1]
+        return (
+            m.key == "exports"
+            or _EXPORT_WORD.search(self.lower, max(sent.start, m.start - 16), m.start) is not None
+        )
 
     def _figure_entity(self, fig: _Figure, paired: dict[int, dict]) -> str | None:
         """The entity a figure is of: the one a list or a table pairs with it, else the one
@@ -2242,6 +2269,8 @@ class Extractor:
         m = _OVERTAKE_ZH.search(self.t, max(clause[0], q.start - 16), q.start)
         if m and self._first_in(self.entities, m.start(1), m.end(1)) is not None:
             return True  # 比亚迪则大幅超越特斯拉61万辆: by how much one passed the other
+        if _BY_HOW_MUCH_BEFORE.search(self.lower, max(clause[0], q.start - 40), q.start):
+            return True  # 全年交付目标就提升了1万辆, 比原先目标少近100万辆, "raised its target by 100,000"
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0] : q.start])) and bool(
             re.match(r"^[的]?(?:低|高|便宜|贵|多|少)", after)
         )
