@@ -1554,3 +1554,22 @@ def test_an_export_target_is_no_delivery_target():
     # an export word earlier in the sentence, not on the target's own word
     text = "同时海外市场也会有增长的考量，零跑定下了今年年销50万辆的目标。"
     assert ("leapmotor", "delivery_target", "2025", 500000.0, "eq") in facts(text, date(2025, 3, 12))
+
+
+def test_a_target_beaten_is_the_targets_level_not_a_bound():
+    text = "零跑 2025 年共交付约 59.7 万辆,同比增长 103%,也超额完成 50 万辆的年度目标。"
+    assert ("leapmotor", "delivery_target", "2025", 500000.0, "eq") in facts(text, date(2026, 1, 5))
+
+
+def test_a_quarter_far_ahead_in_the_articles_own_year_is_last_years():
+    text = (
+        "Li said the company planned to add 1,000 swap stations in 2026.\n"
+        "NIO had forecast fourth-quarter deliveries of 120,000 to 125,000 vehicles in its "
+        "third-quarter earnings release."
+    )
+    got = facts(text, date(2026, 1, 2))
+    assert ("nio", "delivery_target", "2025-Q4", 120000.0, "ge") in got
+    assert ("nio", "delivery_target", "2025-Q4", 125000.0, "le") in got
+    # a month near the article's, or a time under a plan, keeps the year named
+    got = facts("In 2026, NIO expects to deliver 40,000 vehicles in March.", date(2026, 1, 2))
+    assert any(p == "2026-03" for _, _, p, _, _ in got)

@@ -784,7 +784,7 @@ class Extractor:
         #: stand-in read from the text (:func:`.dates.infer_date`)
         self.published = published or anchor or infer_date(text, t)
         self.lower = t.lower()
-        self.periods = find_periods(t, self.published)
+        self.periods = find_periods(t, self.published, dated=published is not None or anchor is not None)
         qs = find_quantities(t)
         pstarts = [p.start for p in self.periods]
 

@@ -222,8 +222,9 @@ _EN_NUMS = {
 
 
 class _Context:
-    def __init__(self, today: date | None) -> None:
+    def __init__(self, today: date | None, dated: bool = True) -> None:
         self.today = today
+        self.dated = dated  # whether ``today`` is the article's own date (not a stand-in)
         self.year: int | None = None
         self.stale = False  # the year is past and was named in a paragraph before
         self.week: date | None = None  # the Monday of the week last named
@@ -292,11 +293,18 @@ class _Context:
     def for_month(self, m: int, d: int = 1) -> int | None:
         """The year of a month (and day) named without one: the last year named, else the
         latest such day on or before the article's date, or, in a sentence about what is
-        to come (:attr:`ahead`), the first such month from the article's month on. A past
+        to come (:attr:`ahead`), the first such month from the article's month on (and with
+        the article's own year named last, a month of it more than four months off is last
+        year's). A past
         year named in an earlier paragraph (:attr:`stale`: "rising over 1,100% in 2020",
         then a new paragraph's "delivered 20,041 vehicles in November") names no year
         for it."""
         if self.year is not None and not self.stale:
+            t = self.today
+            if self.dated and t is not None and self.year == t.year and m > t.month + 4 and not self.ahead:
+                # the article's year named, then a month of it far from come ("fourth-quarter"
+                # in January): the last such (a near month may be a stand-in date's error)
+                return self.year - 1
             return self.year
         if self.today is None:
             return None
@@ -392,9 +400,10 @@ def _follows_future_word(text: str, at: int) -> bool:
     return _FUTURE.search(window, last) is not None
 
 
-def find_periods(text: str, today: date | None = None) -> list[PeriodMention]:
-    """Every time expression in normalised ``text``, resolved left to right."""
-    ctx = _Context(today)
+def find_periods(text: str, today: date | None = None, dated: bool = True) -> list[PeriodMention]:
+    """Every time expression in normalised ``text``, resolved left to right (``dated``:
+    whether ``today`` is the article's own date, not one inferred from its text)."""
+    ctx = _Context(today, dated)
     ctx.text = text
     found = _time_matches(text)
     out: list[PeriodMention] = []
