@@ -212,3 +212,12 @@ def test_a_joint_ventures_figures_are_not_its_chinese_partners():
     )
     assert ("wuling", "sales", "2024-H1", 249000.0) in got
     assert ("wuling", "sales", "2024-05", 116000.0) in got
+
+
+def test_a_maker_named_as_a_technology_company_the_gazetteer_does_not_know_takes_its_figure():
+    got = facts("东风汽车1月销量15万辆。东风奕派科技销量21,269辆,同比增长145%。", date(2026, 2, 1))
+    assert ("dongfeng", "sales", "2026-01", 150000.0) in got
+    assert not any(v in (21269.0, 145.0) for *_, v in got)
+    # the Hang Seng Tech index is no maker
+    got = facts("比亚迪股价上涨3%，恒生科技指数上涨1.2%。", date(2026, 2, 1))
+    assert ("byd", "share_return", "2026-02-01", 3.0) in got
