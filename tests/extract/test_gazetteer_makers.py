@@ -221,3 +221,15 @@ def test_a_maker_named_as_a_technology_company_the_gazetteer_does_not_know_takes
     # the Hang Seng Tech index is no maker
     got = facts("比亚迪股价上涨3%，恒生科技指数上涨1.2%。", date(2026, 2, 1))
     assert ("byd", "share_return", "2026-02-01", 3.0) in got
+
+
+def test_a_figure_after_a_list_of_makers_with_a_word_for_their_sum_is_no_ones():
+    text = "鸿蒙智行1月交付57,915辆,其中问界品牌贡献40,016辆,智界、尊界、享界和尚界四家总销量为17,899辆。"
+    got = facts(text, date(2026, 2, 1))
+    assert ("hima", "deliveries", "2026-01", 57915.0) in got
+    assert not any(v == 17899.0 for *_, v in got)
+    got = facts("BYD and Geely combined sold 700,000 cars in January.", date(2026, 2, 1))
+    assert not any(v == 700000.0 for *_, v in got)
+    # one maker's total is its own
+    got = facts("鸿蒙智行1月总销量为57,915辆。", date(2026, 2, 1))
+    assert ("hima", "sales", "2026-01", 57915.0) in got

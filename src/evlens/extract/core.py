@@ -484,6 +484,8 @@ _ABROAD_BEFORE = re.compile(
     r"(?:海外|中国以外|中国境外|境外|国外|overseas|outside (?:of )?(?:mainland )?china|abroad)[^，。；,;]{0,10}$"
 )
 
+# a word saying a figure after a list of names is their sum (:meth:`Extractor._sum_of_listed`)
+_SUM_WORD = re.compile(r"总销量|总交付|合计|共计|总计|加起来|\bcombined\b|\btogether\b|\bin total\b")
 # a word for sales abroad anywhere before a target (:meth:`Extractor._export_target`)
 _EXPORT_WORD = re.compile(
     r"(?:海外|出口|大陆以外|中国以外|境外|\boverseas\b|\bexport|\babroad\b)[^，,。；;]{0,12}$"
@@ -1883,6 +1885,9 @@ class Extractor:
             self._skip(q, metric, f"no entity: {why}")
             return None
         ent_slug = em.key
+        if em.end <= q.start and self._sum_of_listed(em, fig):
+            self._skip(q, metric, "a sum over several makers")
+            return None
         parent = lex.entities[ent_slug].parent
         if (
             parent
@@ -1910,6 +1915,16 @@ class Extractor:
         if em.end <= q.start and lex.metric_kind.get(fig.base_metric) == "count":
             return self._model_after(fig, ent_slug)
         return ent_slug
+
+    def _sum_of_listed(self, em: _Mention, fig: _Figure) -> bool:
+        """Whether ``em`` ends a list of companies whose figure, right after, is their sum
+        ("智界、尊界、享界和尚界四家总销量为17,899辆", "BYD and Geely combined sold …")."""
+        if self.lex.entities[em.key].kind != "company":
+            return False
+        if not _SUM_WORD.search(self.lower, em.end, fig.q.start):
+            return False
+        ents = self._entities_fitting(_entity_metric(fig.metric, fig.base_metric))
+        return len(self._model_list(em, ents, fig.sent.start, None)) > 1
 
     def _model_after(self, fig: _Figure, slug: str) -> str:
         """For a company's figure, the model of it named right after the figure in its
