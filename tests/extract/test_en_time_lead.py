@@ -121,3 +121,16 @@ def test_same_matches_with_and_without_the_second_lead(parts: list[str]) -> None
     text = "".join(parts)
     with_next = [(m.span(), m.groupdict()) for m in dates._EN.finditer(text)]
     assert with_next == [(m.span(), m.groupdict()) for m in WITHOUT.finditer(text)]
+
+
+def test_a_month_after_the_or_this_is_a_month_not_a_name():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = (
+        "In October, Nio's deliveries had exceeded 40,000 units. The November figure therefore "
+        "represents a decline of approximately 10% from the previous month."
+    )
+    got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2025, 12, 2))}
+    assert ("nio", "deliveries_mom", "2025-11", -10.0) in got

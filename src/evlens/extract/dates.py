@@ -871,7 +871,7 @@ def _en_month(s: str) -> int:
 # a capitalised word (not one opening a time) just before a month's short name: a person's
 # name ("Lei Jun has set"), not the month
 _NAME_BEFORE = re.compile(
-    r"\b(?!(?:In|By|From|Since|On|During|Through|For|Until|Of|And|To|At)\b)[A-Z][a-z]+ $"
+    r"\b(?!(?:In|By|From|Since|On|During|Through|For|Until|Of|And|To|At|The|This|That|Its|Their|Each|Every|Last|Next|Early|Late|Mid)\b)[A-Z][a-z]+ $"
 )
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
