@@ -44,6 +44,9 @@ class Entity:
     variant_of: str | None = None  # a trim of another model, counted with it
     listings: tuple[str, ...] = ()  # other listed lines as EXCHANGE:CODE (``SZSE:002594``)
     securities: tuple[Security, ...] = field(default=())
+    # a brand that publishes results of its own, though not listed under its name (Zeekr's
+    # through Zeekr Group, Avatr's in its prospectus): its revenue and profit are its own
+    reports_results: bool = False
 
 
 def gazetteer_text() -> str:
@@ -81,6 +84,7 @@ def load_gazetteer() -> tuple[Entity, ...]:
                 variant_of=raw.get("variant_of"),
                 listings=tuple(raw.get("listings", ())),
                 securities=secs,
+                reports_results=bool(raw.get("reports_results", False)),
             )
         )
     return tuple(out)

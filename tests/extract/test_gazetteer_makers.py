@@ -233,3 +233,19 @@ def test_a_figure_after_a_list_of_makers_with_a_word_for_their_sum_is_no_ones():
     # one maker's total is its own
     got = facts("鸿蒙智行1月总销量为57,915辆。", date(2026, 2, 1))
     assert ("hima", "sales", "2026-01", 57915.0) in got
+
+
+def test_a_brand_that_publishes_results_keeps_its_revenue_and_profit():
+    assert ENTITIES["zeekr"].reports_results and ENTITIES["avatr"].reports_results
+    assert not ENTITIES["aito"].reports_results  # Aito's results are Seres's
+    got = facts(
+        "回顾2024年,极氪交出了一份成绩单:总营收达到759.1亿元,同比增长47%,全年净亏损为57.9亿元。",
+        date(2025, 3, 21),
+    )
+    assert ("zeekr", "revenue", "2024", 75_910_000_000.0) in got
+    assert ("zeekr", "revenue_yoy", "2024", 47.0) in got
+    assert ("zeekr", "net_profit", "2024", -5_790_000_000.0) in got
+    got = facts("据阿维塔招股书,2022年公司营业收入仅为2834万元。", date(2025, 11, 28))
+    assert ("avatr", "revenue", "2022", 28_340_000.0) in got
+    got = facts("问界2024年营收达到100亿元。", date(2025, 3, 21))
+    assert not any(e == "aito" for e, *_ in got)

@@ -976,8 +976,8 @@ class Extractor:
             "investment",
         ):
             # a model has no revenue or profit of its own, nor an unlisted brand (Aito's
-            # results are Seres's)
-            return e.kind == "company" and (e.listed or e.parent is None)
+            # results are Seres's) unless it publishes results (Zeekr, Avatr)
+            return e.kind == "company" and (e.listed or e.parent is None or e.reports_results)
         if slug in self.lex.not_makers:
             return False  # a vehicle count is no tech company's ("打开网易新闻")
         return e.kind in ("company", "model", "model_group")

@@ -33,6 +33,7 @@ class EntityDef:
     parent: str | None
     listed: bool
     first_delivery: str | None
+    reports_results: bool = False  # results of its own though a brand (see the gazetteer)
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,12 @@ def _entity_names(
     ambiguous: dict[str, str] = {}
     for e in gaz:
         entities[e.id] = EntityDef(
-            e.id, e.kind, e.parent, bool(e.securities) or e.kind == "index", e.first_delivery
+            e.id,
+            e.kind,
+            e.parent,
+            bool(e.securities) or e.kind == "index",
+            e.first_delivery,
+            e.reports_results,
         )
         for n in (e.name_en, e.name_zh, *e.aliases, *(s.ticker for s in e.securities)):
             if n and len(_fold(n)) >= 2:
