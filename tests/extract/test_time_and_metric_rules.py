@@ -1573,3 +1573,26 @@ def test_a_quarter_far_ahead_in_the_articles_own_year_is_last_years():
     # a month near the article's, or a time under a plan, keeps the year named
     got = facts("In 2026, NIO expects to deliver 40,000 vehicles in March.", date(2026, 1, 2))
     assert any(p == "2026-03" for _, _, p, _, _ in got)
+
+
+def test_a_running_totals_year_earlier_figure_and_change_cover_the_same_months():
+    text = (
+        "比亞迪2月銷量190,190輛。根據比亞迪公告，2026年累計銷量為400,241輛，較去年同期的623,384輛"
+        "下降約35.8%。產量方面，2026年累計產量為407,638輛，去年同期為661,988輛。"
+    )
+    got = facts(text, date(2026, 3, 7))
+    assert ("byd", "sales", "2025-01..2025-02", 623384.0, "eq") in got
+    assert ("byd", "sales_yoy", "2026-01..2026-02", -35.8, "approx") in got
+    assert ("byd", "production", "2025-01..2025-02", 661988.0, "eq") in got
+
+
+def test_a_rank_before_a_maker_word_names_no_unknown_maker():
+    text = "1月時，吉利已取代比亞迪成為大陸最大汽車製造商。產量方面，比亞迪2月為175,280輛。"
+    assert ("byd", "production", "2026-02", 175280.0, "eq") in facts(text, date(2026, 3, 7))
+    text = "比亚迪2月销量19万辆。1月时，吉利已取代比亚迪成为大陆最大汽车制造商。产量方面，2月为175,280辆。"
+    assert ("byd", "production", "2026-02", 175280.0, "eq") in facts(text, date(2026, 3, 7))
+
+
+def test_shipments_abroad_are_exports():
+    text = "比亞迪2月銷量190,190輛。雖然海外出貨仍維持強勁成長，2月達100,600輛。"
+    assert ("byd", "exports", "2026-02", 100600.0, "eq") in facts(text, date(2026, 3, 7))

@@ -484,6 +484,8 @@ _ABROAD_BEFORE = re.compile(
     r"(?:海外|中国以外|中国境外|境外|国外|overseas|outside (?:of )?(?:mainland )?china|abroad)[^，。；,;]{0,10}$"
 )
 
+# the words before a figure of the same span a year before (去年同期的623,384辆, 去年同期为…)
+_LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的|为|是)? ?(?:约|近)? ?$")
 # a word saying a figure after a list of names is their sum (:meth:`Extractor._sum_of_listed`)
 _SUM_WORD = re.compile(r"总销量|总交付|合计|共计|总计|加起来|\bcombined\b|\btogether\b|\bin total\b")
 # a word for sales abroad anywhere before a target (:meth:`Extractor._export_target`)
@@ -2194,13 +2196,24 @@ class Extractor:
         reported ("全年…；ES8单月交付2.23万辆") or, for this year's running total (2026年累计
         in a February report), January to that month; else none."""
         single = "单月" in fig.ctext
-        if not single and not ("累计" in fig.ctext and self._running_year(period)):
+        # "2026年累计销量为400,241辆，较去年同期的623,384辆": the same months a year before
+        prior = (
+            _LAST_YEAR_SAME.search(self.lower, max(fig.clause[0], fig.q.start - 12), fig.q.start) is not None
+        )
+        # (the running total named before in the sentence: the change of it, the year-earlier one)
+        words = (
+            self.lower[fig.sent.start : fig.q.start] if prior or fig.metric.endswith(_CHANGES) else fig.ctext
+        )
+        if not single and not ("累计" in words and self._running_year(period)):
             return []
         month = self._month_reported(fig.q.start, period)
         if month is None:
             return []
         fig.rule.append("single_month" if single else "year_to_month")
-        return [month] if single else [year_to_month(int(period), int(month[5:7]))[0]]
+        if single:
+            return [month]
+        span = year_to_month(int(period), int(month[5:7]))[0]
+        return [span.replace(period, str(int(period) - 1)) if prior else span]
 
     def _month_reported(self, pos: int, year: str) -> str | None:
         """The month of ``year`` last named before ``pos`` (a month reported)."""
