@@ -1596,3 +1596,16 @@ def test_a_rank_before_a_maker_word_names_no_unknown_maker():
 def test_shipments_abroad_are_exports():
     text = "比亞迪2月銷量190,190輛。雖然海外出貨仍維持強勁成長，2月達100,600輛。"
     assert ("byd", "exports", "2026-02", 100600.0, "eq") in facts(text, date(2026, 3, 7))
+
+
+def test_a_growth_rate_fallen_to_and_a_revenue_risen_to_a_bare_amount_in_yi():
+    text = (
+        "零跑汽车2023 年交付 14.4 万辆、增速降至 29.7%。2022 年,营收大幅增至 124 亿、成本 143 亿,"
+        "毛亏损 19.1 亿。2021 年至 2023 年,研发费用分别为 31.60 亿、54.46 亿、83.69 亿元。"
+    )
+    got = facts(text, date(2025, 3, 12))
+    assert ("leapmotor", "deliveries_yoy", "2023", 29.7, "eq") in got
+    assert ("leapmotor", "revenue", "2022", 12_400_000_000.0, "eq") in got
+    assert ("leapmotor", "rd_spend", "2021", 3_160_000_000.0, "eq") in got
+    # a gross loss is no net loss
+    assert not any(m == "net_profit" for _, m, *_ in got)

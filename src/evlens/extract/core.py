@@ -209,7 +209,7 @@ _FALL_AFTER = re.compile(
     r" (?:decline|decrease|drop|fall|slump|plunge|contraction)\b"
 )
 # a growth rate that fell to a level: the level is the growth (销量同比增幅虽回落至76%)
-_RATE_FELL_TO = re.compile(r"(?:增幅|增速|增长率|涨幅)[^，。；]{0,6}(?:回落|放缓|下降|降|收窄|下滑)至$")
+_RATE_FELL_TO = re.compile(r"(?:增幅|增速|增长率|涨幅)[^，。；]{0,6}(?:回落|放缓|下降|降|收窄|下滑)至 ?$")
 # a change said against a named quarter: 较2025年第二季度, "from the second quarter", "from Q2"
 _QUARTER_COMPARED = re.compile(
     r"(?:较|比|相比)(?:于)? ?(?:(?:19|20)\d\d ?年)?第?(?P<n>[一二三四1-4])季度?"
@@ -532,6 +532,10 @@ def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
     ]
 
 
+# what may stand between a money word and its bare amount in 亿 ("营收 31.3 亿", "营收大幅增至 124 亿")
+_TO_AMOUNT = re.compile(
+    r"(?:[ :：]|为|達|达|达到|至|是|大幅|增至|降至|升至|增长至|约|近|超|共|合计|了|分别){0,5}"
+)
 # the money metrics a company reports in yuan (a market value may be in Hong Kong dollars)
 _YUAN_METRICS = frozenset({"revenue", "net_profit", "rd_spend", "investment"})
 
@@ -544,7 +548,7 @@ def _bare_yi_as_yuan(qs: list[Quantity], metrics: list[_Mention], lex: Lexicon, 
     for q in qs:
         if q.kind is None and t[q.start].isdigit() and t.endswith("亿", q.start, q.end):
             k = bisect_left(ends, q.start + 1) - 1
-            if k >= 0 and q.start - ends[k] <= 3 and metrics[k].key in _YUAN_METRICS:
+            if k >= 0 and metrics[k].key in _YUAN_METRICS and _TO_AMOUNT.fullmatch(t, ends[k], q.start):
                 q = q._replace(kind="currency", unit="CNY")
         out.append(q)
     return out
