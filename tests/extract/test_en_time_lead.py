@@ -134,3 +134,19 @@ def test_a_month_after_the_or_this_is_a_month_not_a_name():
     )
     got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2025, 12, 2))}
     assert ("nio", "deliveries_mom", "2025-11", -10.0) in got
+
+
+def test_the_current_quarter_is_the_articles_or_the_one_after_the_quarter_reported():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    def got(text, day):
+        return {(f.entity, f.metric, f.period, f.value, f.bound) for f in extract_text(text, day)}
+
+    text = "NIO reported second-quarter results. Nio expects to deliver between 55,000 and 57,000 vehicles in the current quarter."
+    assert ("nio", "delivery_target", "2023-Q3", 55000.0, "ge") in got(text, date(2023, 8, 30))
+    undated = text.replace("second-quarter results", "second-quarter 2023 results")
+    assert ("nio", "delivery_target", "2023-Q3", 57000.0, "le") in got(undated, None)
+    text = "Nio expects to deliver 60,000 vehicles next quarter."
+    assert ("nio", "delivery_target", "2023-Q4", 60000.0, "eq") in got(text, date(2023, 8, 30))

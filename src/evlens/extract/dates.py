@@ -145,6 +145,7 @@ _EN = re.compile(
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
     rf"|the same (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|of (?:last|the previous|the prior) year))\b"
+    rf"|(?P<ecurq>(?i:the current quarter|this quarter|the present quarter|the ongoing quarter|the next quarter|next quarter|the coming quarter))\b"
     rf"|(?P<eref>the (?:quarter|three months|six months|same period|month|period)|(?:this|that) period)\b"
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
@@ -977,6 +978,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_in_context(a, b, g, ctx, asof)
     if g["eago"]:
         return _year_ago(a, b, ctx)
+    if g["ecurq"]:
+        return _en_current_quarter(a, b, g["ecurq"].lower(), ctx, asof)
     if g["erelm"]:
         month = ctx.rel_month(g["erelm"].lower())
         return PeriodMention(a, b, month, "month", asof) if month else None
@@ -1008,6 +1011,21 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return PeriodMention(a, b, f"{y}-12-31", "day", True)
         return PeriodMention(a, b, str(y), "year", False)
     return None
+
+
+def _en_current_quarter(a: int, b: int, words: str, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """The quarter "the current quarter" names: the article's (in an article with no date of
+    its own, the one after the quarter last named: results coverage speaks of the quarter
+    after the one reported); "the next quarter": the one after that."""
+    last = ctx.spans.get("quarter")
+    if ctx.dated and ctx.today is not None:
+        k = 4 * ctx.today.year + (ctx.today.month - 1) // 3
+    elif last is not None:
+        k = 4 * int(last[0][:4]) + int(last[0][-1])  # (the quarter after it, counted from 0)
+    else:
+        return None
+    k += "next" in words or "coming" in words
+    return PeriodMention(a, b, f"{k // 4}-Q{k % 4 + 1}", "quarter", asof)
 
 
 def _en_year_of(ctx: _Context, s: str | None, m: int = 1, d: int = 1) -> int | None:
