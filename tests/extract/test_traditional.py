@@ -65,3 +65,15 @@ def test_four_digit_wan_and_yi_in_traditional_script():
     got = facts("比亞迪2024年全年銷量427萬輛，營收7771億元。")
     assert ("byd", "sales", "2024", 4270000.0, "vehicle", "eq") in got
     assert ("byd", "revenue", "2024", 777100000000.0, "CNY", "eq") in got
+
+
+def test_a_factorys_shipments_are_its_wholesale_and_the_small_comma_separates_thousands():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = "特斯拉上海工廠 9 月出貨量達 9 萬 812 輛，較去年同期成長 2.8%。公司10月從上海廠出貨8萬6﹐700輛電動車。"
+    got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2025, 11, 10))}
+    assert ("tesla", "wholesale", "2025-09", 90812.0) in got
+    assert ("tesla", "wholesale_yoy", "2025-09", 2.8) in got
+    assert ("tesla", "wholesale", "2025-10", 86700.0) in got

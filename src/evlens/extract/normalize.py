@@ -179,6 +179,7 @@ def _fold_table() -> dict[int, str]:
     for ch in "\u2013\u2212\u2012\u2010\u2011":  # en dash, minus, figure dash, hyphens
         table[ord(ch)] = "-"
     table[0xFE52] = "."  # the small full stop some Taiwan and Hong Kong pages write decimals with (75﹒83萬)
+    table[0xFE50] = ","  # and the small comma they write thousands with (8萬6﹐700輛)
     return table
 
 
