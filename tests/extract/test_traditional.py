@@ -77,3 +77,15 @@ def test_a_factorys_shipments_are_its_wholesale_and_the_small_comma_separates_th
     assert ("tesla", "wholesale", "2025-09", 90812.0) in got
     assert ("tesla", "wholesale_yoy", "2025-09", 2.8) in got
     assert ("tesla", "wholesale", "2025-10", 86700.0) in got
+
+
+def test_a_release_before_the_market_opens_still_states_its_counts_but_no_close():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = "Tesla周五美股盤前公布，去年第4季度交付量418,227輛，按年降16%，預估440,907輛。Tesla股價盤前跌2%，報450美元。"
+    got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2026, 1, 3))}
+    assert ("tesla", "deliveries", "2025-Q4", 418227.0) in got
+    assert ("tesla", "deliveries_yoy", "2025-Q4", -16.0) in got
+    assert not any(m.startswith("share") or v == 440907.0 for _, m, _, v in got)

@@ -1821,6 +1821,10 @@ class Extractor:
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
         if metric in ("share_return", "share_price") and self._intraday_lead(fig.sent):
             return False  # "EV makers rose in morning trading. Leapmotor rose 8%; Geely Auto rose 5%"
+        if metric in ("share_return", "share_price", "market_cap") and self._listed(
+            "session_hedges", fig.sent.start, q.start
+        ):
+            return False  # "shares were down 9 percent in pre-market", 截至发稿: not the day's close
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
         if fig.base_metric.startswith("unheld_"):
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")

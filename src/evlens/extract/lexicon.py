@@ -290,6 +290,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
     lists = {
         "hedges": lex["hedges"]["words"],
         "sentence_hedges": lex["hedges"]["sentence"],
+        "session_hedges": lex["hedges"]["session"],
         "each": lex["each"]["words"],
         "each_listed": lex["each"]["listed"],
         "run_of": lex["each"]["run_of"],
