@@ -1609,3 +1609,14 @@ def test_a_growth_rate_fallen_to_and_a_revenue_risen_to_a_bare_amount_in_yi():
     assert ("leapmotor", "rd_spend", "2021", 3_160_000_000.0, "eq") in got
     # a gross loss is no net loss
     assert not any(m == "net_profit" for _, m, *_ in got)
+
+
+def test_a_target_raised_by_one_figure_to_another_is_no_range():
+    text = "零跑将年初定下的100万台年度销量目标，直接上调5万台至105万台。售价区间为15万至20万元。"
+    got = facts(text, date(2026, 1, 20))
+    assert ("leapmotor", "delivery_target", "2026", 1050000.0, "eq") in got
+    assert not any(v == 50000.0 for *_, v, _ in got)
+    assert ("leapmotor", "vehicle_price", "2026", 150000.0, "ge") in got  # a range stays one
+    # a change in percent before the level it reached is still the change
+    got = facts("理想汽车第三季收入總額按年減少36.2%至273.6億元。", date(2025, 11, 27))
+    assert ("li-auto", "revenue_yoy", "2025-Q3", -36.2, "eq") in got

@@ -47,7 +47,7 @@ from .dates import PeriodMention, find_periods, infer_date, year_to_month
 from .document import parse_front_matter
 from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
-from .quantities import Quantity, find_quantities, parse_cn_number
+from .quantities import CHANGED_BY, Quantity, find_quantities, parse_cn_number
 
 _SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)")
 _ABBREV = re.compile(
@@ -88,6 +88,8 @@ _DIFFERENCE_AFTER = re.compile(
     r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)"
 )
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
+# after a change verb and a number (quantities.CHANGED_BY), a "to" and another number (上调5万台至105万台)
+_THEN_TO = re.compile(r" ?(?:至|到) ?[\d一二两三四五六七八九十]")
 # by how much a target was changed, or one figure passes another, said before the number
 _BY_HOW_MUCH_BEFORE = re.compile(
     r"(?:目标[^，,。；]{0,4}(?:增加|提升|提高|上调|下调|调高|调低|减少|削减)了?"
@@ -2305,6 +2307,12 @@ class Extractor:
         m = _OVERTAKE_ZH.search(self.t, max(clause[0], q.start - 16), q.start)
         if m and self._first_in(self.entities, m.start(1), m.end(1)) is not None:
             return True  # 比亚迪则大幅超越特斯拉61万辆: by how much one passed the other
+        if (
+            q.kind != "percent"
+            and CHANGED_BY.search(self.lower, max(clause[0], q.start - 6), q.start)
+            and _THEN_TO.match(after)
+        ):
+            return True  # 上调5万台至105万台: by how much, then to what
         if _BY_HOW_MUCH_BEFORE.search(self.lower, max(clause[0], q.start - 40), q.start):
             return True  # 全年交付目标就提升了1万辆, 比原先目标少近100万辆, "raised its target by 100,000"
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0] : q.start])) and bool(

@@ -158,6 +158,8 @@ _PREFIX_CCY_UNIT = {
     "人民币": "CNY",
 }
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
+# a change verb before a number: "X至Y" after it is by how much, then to what (上调5万台至105万台)
+CHANGED_BY = re.compile(r"(?:上调|下调|调高|调低|上修|下修|提高|提升|增加|减少|降低)了? ?$")
 _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
 _LOWER_SECTION = re.compile(
     r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}|\d,\d{3}|\d{1,3}(?=[辆台元份])))(?![\d.,年月日号季])"
@@ -463,7 +465,9 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
         kind, unit, value = "percent", "percent", value * 100  # 年增1.26倍: a change of 126 %
     if not arabic and (kind in ("other", "times", "count") or text[j - 1 : j] == "块") and value < 10:
         return None  # 一块 ("a piece"), 两次, 每76秒即一部: words, not figures
-    value, high, kind, unit, j, has_mag = _range_after(text, j, prefixed, value, kind, unit, has_mag)
+    high = None
+    if not CHANGED_BY.search(text, max(0, start - 6), start):  # 上调5万台至105万台: by, then to
+        value, high, kind, unit, j, has_mag = _range_after(text, j, prefixed, value, kind, unit, has_mag)
     if (
         high is None
         and text[start - 1 : start] == " "
