@@ -58,3 +58,13 @@ def test_sales_in_one_country_abroad_are_a_segment():
     got = facts("奇瑞2024年销量260.4万辆，在日本销量为1.2万辆。", date(2025, 1, 13))
     assert ("chery", "sales", "2024", 2604000.0) in got
     assert not any(v == 12000.0 for *_, v in got)
+
+
+def test_a_change_against_the_figure_of_the_month_before_is_month_on_month():
+    text = (
+        "零跑汽车1月交付32,059辆,同比增长27%。不过从环比数据来看,1月交付量较2025年12月的60423辆下滑了46.9%。"
+    )
+    got = facts(text, date(2026, 2, 2))
+    assert ("leapmotor", "deliveries_mom", "2026-01", -46.9) in got
+    assert ("leapmotor", "deliveries_yoy", "2026-01", 27.0) in got
+    assert ("leapmotor", "deliveries", "2025-12", 60423.0) in got

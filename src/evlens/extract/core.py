@@ -2595,11 +2595,18 @@ class Extractor:
 
     def _against_month_before(self, q: Quantity, clause, period: str) -> bool:
         """Whether a change ``q`` of month ``period`` is against the month before it, named
-        after it in its clause ("up 46.70 percent from 25,287 in February")."""
+        after it in its clause ("up 46.70 percent from 25,287 in February") or with the figure
+        compared just before it (较2025年12月的60423辆下滑了46.9%)."""
         if len(period) != 7 or not period[5:].isdigit():
             return False
         y, m = int(period[:4]), int(period[5:7])
         before = f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+        prev = self._last_in(self.quantities, clause[0], q.start)
+        if prev is not None and q.start - prev.end <= 12:
+            # 较2025年12月的60423辆下滑了46.9% (of January): the month before the figure compared with
+            i, j = self._bounds(self.periods, max(clause[0], prev.start - 14), prev.start)
+            if any(p.kind == "month" and p.period == before for p in self.periods[i:j]):
+                return True
         compared = self._first_in(self.quantities, q.end, min(clause[1], q.end + 30))
         if compared is None:
             return False  # the month right after the figure compared with ("from 25,287 in February")
