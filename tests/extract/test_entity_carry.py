@@ -39,3 +39,14 @@ def test_a_model_named_in_a_breakdown_leaves_its_maker_to_the_next_sentence():
     text = "小米公布新车数据。小米SU7本月交付超过2万辆。上月交付 1.5 万辆。"
     got = facts(text, date(2024, 9, 1))
     assert any(e == "xiaomi-su7" and v == 15000.0 for e, _, _, v in got)
+
+
+def test_a_list_of_one_makers_models_ending_a_sentence_leaves_the_maker():
+    text = (
+        "根據乘聯會的初步數據，Tesla 在中國製造的 Model 3 和 Model Y 的銷售在 6 月創新高。"
+        "上個月的整體批發車輛出貨量(包括本地零售銷售和出口)總計達到了 93,680 輛。"
+    )
+    got = facts(text, date(2023, 7, 5))
+    # the maker's, and a metric word in brackets the figure stands outside of does not govern it
+    assert ("tesla", "wholesale", "2023-06", 93680.0) in got
+    assert not any(e.startswith("tesla-model") or m == "exports" for e, m, _, _ in got)

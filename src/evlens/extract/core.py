@@ -898,6 +898,8 @@ class Extractor:
         best, best_d = None, 0.0
         for m in self._in(of_kind, *clause):
             if m.end <= q.start:
+                if self._aside(m.start, q.start):
+                    continue  # "出货量(包括本地零售销售和出口)总计达到了93,680辆": a word in brackets
                 d = q.start - m.end
             elif m.start >= q.end:
                 # a change word right after a percent is its own ("up 19% YoY and 7% MoM")
@@ -917,7 +919,7 @@ class Extractor:
         i, j = self._bounds(of_kind, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = of_kind[k]
-            if m.end <= q.start and m.key != "growth":
+            if m.end <= q.start and m.key != "growth" and not self._aside(m.start, q.start):
                 return m
         intro = self._list_intro(self._sentence_of(q.start))
         if intro is not None:  # "… wholesale vehicle shipments last month:" then "• Model 3/Model Y: 74,073"
@@ -1162,6 +1164,8 @@ class Extractor:
         while prev is not None and self._owner(prev):
             prev = self._last_in(ents, s.start, prev.start)
         parent = self.lex.entities[prev.key].parent if prev is not None else None
+        if parent is not None and len(self._model_list(prev, ents, s.start, parent)) > 1:
+            return _Mention(prev.start, prev.end, parent, prev.word)  # "…的Model 3 和 Model Y": the maker
         if parent is not None and self.lex.entities[prev.key].kind == "model" and self._breakdown(prev, s):
             # "…其中,T03 交付 3.9 万辆;…C11…年内交付近 4000 辆。2022 年交付 11.1 万辆": a
             # model named in a breakdown (其中, "of which", brackets) leaves its maker
