@@ -132,3 +132,15 @@ def test_next_year_names_no_year_for_what_follows():
         "It aims for one million next year. Revenue rose in the third quarter.", today=date(2025, 11, 18)
     )
     assert got[-1] == ("the third quarter", "2025-Q3")
+
+
+def test_a_year_written_bare_before_a_name_on_top_dates_an_undated_text():
+    from datetime import date
+
+    from evlens.extract.dates import infer_date
+
+    text = "10月16日消息,2023奇瑞科技日于今日举办。今年9月份,奇瑞共卖出新车19.008万台。"
+    assert infer_date(text) == date(2023, 10, 16)
+    # a model year or a count is no such year; a text naming a year with 年 keeps its rules
+    assert infer_date("10月16日消息,2025款小鹏G6上市。") is None
+    assert infer_date("小鹏2025年第三季度交付11.6万辆，2023奇瑞科技日。") == date(2025, 10, 1)

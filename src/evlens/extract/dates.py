@@ -1239,9 +1239,22 @@ def infer_date(text: str, body: str | None = None) -> date | None:
         anchor, days = base[1], []  # a year compared with is past
     if anchor is not None and not days and anchor.day == 1:  # the day after a month named
         anchor = _later_bare_month(text, anchor)
+    if anchor is None and not since:
+        anchor = _bare_year_on_top(text)  # "10月16日消息,2023奇瑞科技日于今日举办"
     if anchor is None:
         return max(since) if since else None
     return max([_release_day(text, anchor, year_only=not days), *since])
+
+
+# a year written bare before a name near the top of a text that names no other year
+# ("2023奇瑞科技日", "2025上海车展"): not before 年, a unit or a model-year word
+_BARE_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(20[0-3]\d)(?=[\u4e00-\u9fff])(?![年辆台万亿元款个家月日号度])")
+
+
+def _bare_year_on_top(text: str) -> date | None:
+    """The last day of a year written bare before a name in the first 400 characters."""
+    m = _BARE_YEAR.search(text, 0, 400)
+    return date(int(m.group(1)), 12, 31) if m else None
 
 
 def _named_days(text: str) -> tuple[list[date], list[date]]:
