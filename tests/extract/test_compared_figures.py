@@ -68,3 +68,19 @@ def test_a_change_against_the_figure_of_the_month_before_is_month_on_month():
     assert ("leapmotor", "deliveries_mom", "2026-01", -46.9) in got
     assert ("leapmotor", "deliveries_yoy", "2026-01", 27.0) in got
     assert ("leapmotor", "deliveries", "2025-12", 60423.0) in got
+
+
+def test_own_brand_sales_and_a_long_trading_range_are_no_facts():
+    text = (
+        "Changan Automobile sold 191,007 vehicles in February. Cumulative sales of the automaker's "
+        "wholly-owned brands summed up to 309,424 units in January and February."
+    )
+    got = facts(text, date(2023, 3, 7))
+    assert ("changan", "sales", "2023-02", 191007.0) in got
+    assert not any(v == 309424.0 for *_, v in got)
+    got = facts(
+        "Li Auto shares closed at $31.00 on Thursday. The stock has been trading in the range of $21.48 - $47.33 in the last 1 year.",
+        date(2024, 3, 21),
+    )
+    assert ("li-auto", "share_price", "2024-03-21", 31.0) in got
+    assert not any(v in (21.48, 47.33) for *_, v in got)
