@@ -249,3 +249,10 @@ def test_a_brand_that_publishes_results_keeps_its_revenue_and_profit():
     assert ("avatr", "revenue", "2022", 28_340_000.0) in got
     got = facts("问界2024年营收达到100亿元。", date(2025, 3, 21))
     assert not any(e == "aito" for e, *_ in got)
+
+
+def test_the_countrys_exports_are_no_makers():
+    text = "Chery sold 100,000 vehicles in June. China's auto exports in the first quarter of 2023 exceeded 1.07 million units."
+    got = facts(text, date(2023, 8, 19))
+    assert ("chery", "sales", "2023-06", 100000.0) in got
+    assert not any(v == 1070000.0 for *_, v in got)
