@@ -84,3 +84,10 @@ def test_own_brand_sales_and_a_long_trading_range_are_no_facts():
     )
     assert ("li-auto", "share_price", "2024-03-21", 31.0) in got
     assert not any(v in (21.48, 47.33) for *_, v in got)
+
+
+def test_a_year_earlier_figure_after_a_full_year_is_of_the_year_before():
+    text = "2024年全年,零跑汽车实现营收为321.6亿元,较2023年同期的167.5亿元增长92.0%。"
+    got = facts(text, date(2025, 3, 12))
+    assert ("leapmotor", "revenue", "2023", 16_750_000_000.0) in got
+    assert ("leapmotor", "revenue_yoy", "2024", 92.0) in got

@@ -2218,16 +2218,17 @@ class Extractor:
         words = (
             self.lower[fig.sent.start : fig.q.start] if prior or fig.metric.endswith(_CHANGES) else fig.ctext
         )
-        if not single and not ("累计" in words and self._running_year(period)):
+        year = str(int(period) + 1) if prior and not self._running_year(period) else period
+        if not single and not ("累计" in words and self._running_year(year)):
             return []
-        month = self._month_reported(fig.q.start, period)
+        month = self._month_reported(fig.q.start, year)
         if month is None:
             return []
         fig.rule.append("single_month" if single else "year_to_month")
         if single:
             return [month]
-        span = year_to_month(int(period), int(month[5:7]))[0]
-        return [span.replace(period, str(int(period) - 1)) if prior else span]
+        span = year_to_month(int(year), int(month[5:7]))[0]
+        return [span.replace(year, str(int(year) - 1)) if prior else span]
 
     def _month_reported(self, pos: int, year: str) -> str | None:
         """The month of ``year`` last named before ``pos`` (a month reported)."""

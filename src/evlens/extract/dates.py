@@ -752,8 +752,10 @@ def _zh_same_period(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | N
     named, in that year (after 较/比 it is a comparison: see :func:`_resolve_zh`)."""
     y = int(g["y"]) if g["y"] else ctx.rel(g["rel"])
     last = ctx.spans.get("last")
-    if y is None or last is None or last[1] == "year":
+    if y is None or last is None:
         return None
+    if last[1] == "year":  # 2024年全年…较2023年同期的167.5亿元: that year
+        return PeriodMention(a, b + 2, f"{y:04d}", "year", False, local=True)
     period, kind = last
     return PeriodMention(a, b + 2, f"{y:04d}{period[4:]}", kind, False, local=True)
 
