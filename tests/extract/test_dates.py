@@ -144,3 +144,16 @@ def test_a_year_written_bare_before_a_name_on_top_dates_an_undated_text():
     # a model year or a count is no such year; a text naming a year with 年 keeps its rules
     assert infer_date("10月16日消息,2025款小鹏G6上市。") is None
     assert infer_date("小鹏2025年第三季度交付11.6万辆，2023奇瑞科技日。") == date(2025, 10, 1)
+
+
+def test_a_year_a_span_starts_from_with_words_before_since_sets_no_year():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = (
+        "8月29日,广汽集团披露2025年半年报。这是广汽集团自2010年上市以来首次出现中期亏损。\n"
+        "财报显示,广汽集团上半年汽车累计销量75.53万辆,同比下降12.48%。"
+    )
+    got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2025, 8, 30))}
+    assert ("gac", "sales", "2025-H1", 755300.0) in got

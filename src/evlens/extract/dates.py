@@ -379,6 +379,8 @@ _PLAN_AFTER = re.compile(r"^.{0,8}?(?:目标|计划|规划|指引|target|goal|pl
 
 # a year named as a start, a founding or a rough past time ("since its establishment in 2014",
 # "In early 2021", 成立于2014年, 自2014年): no context for the months and quarters after it
+# what may follow a year a span starts from (自2021年以来, 自2010年上市以来)
+_SINCE_AFTER = re.compile(r"[^，。；,;\d]{0,6}?以来")
 _NO_CONTEXT_BEFORE = re.compile(
     r"(?:\bsince\b|\bfounded\b|\bestablish\w*|\bin (?:early|late|mid)-?|成立|创立|创办)[^.;,，。；]{0,20}$",
     re.I,
@@ -677,7 +679,7 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         and y is not None
         and not _plan_year(ctx.text, a, b, y, ctx.today)
         and not _NO_CONTEXT_BEFORE.search(ctx.text, max(0, a - 32), a)
-        and not ctx.text.startswith("以来", b)  # 自2021年以来: a start, no context either
+        and not _SINCE_AFTER.match(ctx.text, b)  # 自2021年以来, 自2010年上市以来: a start, no context either
     ):
         ctx.year = y  # (a year a plan is for, 2026年销量目标, names no context for what follows)
     elif g["rel"] and y is not None and g["rel"] not in ("同年", "当年", "本年", "明年"):
