@@ -89,3 +89,15 @@ def test_a_release_before_the_market_opens_still_states_its_counts_but_no_close(
     assert ("tesla", "deliveries", "2025-Q4", 418227.0) in got
     assert ("tesla", "deliveries_yoy", "2025-Q4", -16.0) in got
     assert not any(m.startswith("share") or v == 440907.0 for _, m, _, v in got)
+
+
+def test_yesterdays_close_in_a_hong_kong_quote_of_a_company_named_with_its_code():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = "蔚來(9866)驚爆遭起訴。蔚來股價昨一度下挫13.2%，收市仍失近9%，報49.28元，單日市值失逾百億元。"
+    got = {(f.entity, f.metric, f.period, f.value, f.unit) for f in extract_text(text, date(2025, 10, 17))}
+    assert ("nio", "share_price", "2025-10-16", 49.28, "HKD") in got
+    assert ("nio", "share_return", "2025-10-16", -9.0, "percent") in got
+    assert not any(m == "market_cap" for _, m, *_ in got)  # a loss of value, not a level

@@ -135,7 +135,9 @@ _MARKET = "the market"  # (the word of a market named as a subject, in unknown n
 _SETTING = re.compile(r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下)")
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
 # a Hong Kong listing or market named: an H share, 港股, 港交所, the Hang Seng, a five-digit code
-_HK_MARKET = re.compile(r"H股|港股|港交所|恒生|恒指|[(（]0\d{4}(?:\.HK)?[)）]|\d{4,5}[.-]HK")
+_HK_MARKET = re.compile(
+    r"H股|港股|港交所|恒生|恒指|[(（]0\d{4}(?:\.HK)?[)）]|[(（][1-9]\d{3}[)）]|\d{4,5}[.-]HK"
+)
 _A_SHARE = re.compile(r"A股|沪市|深市|上交所|深交所")
 _RMB_NEAR = re.compile(r"人民币|RMB")
 _JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?|于[^，。；,;]{0,30}的")

@@ -37,7 +37,7 @@ _ZH = re.compile(
     + r"(?<!连续)(?<!连续第)"
     + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
+    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)|报告期|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
@@ -50,7 +50,7 @@ _ZH = re.compile(
     rf"|(?P<zweek>上一?周|前一周)"
     rf"|(?P<zwm>{_M})月第(?P<zwn>[一二三四五1-5])周"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
-    rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|(?<!首)次日|隔日|翌日)"
+    rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|(?<!首)次日|隔日|翌日)"
     rf"|(?P<ytd>年内|今年以来)"
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
     rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|首季度?)(?![节])"
@@ -797,7 +797,7 @@ def _zh_day(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return PeriodMention(a, b, ctx.day, "day", False)
     if g["today"] in ("次日", "隔日", "翌日"):  # the day after the day last named
         return PeriodMention(a, b, _shift_day(ctx.day, 1), "day", False) if ctx.day else None
-    if g["today"] in ("昨日", "昨天"):  # the day before the article's
+    if g["today"] in ("昨日", "昨天", "昨"):  # the day before the article's (蔚来股价昨一度下挫)
         return PeriodMention(a, b, _shift_day(ctx.today.isoformat(), -1), "day", False) if ctx.today else None
     day = (
         ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]]) if g["wd"] else (ctx.today.isoformat() if ctx.today else None)
