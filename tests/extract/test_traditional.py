@@ -101,3 +101,14 @@ def test_yesterdays_close_in_a_hong_kong_quote_of_a_company_named_with_its_code(
     assert ("nio", "share_price", "2025-10-16", 49.28, "HKD") in got
     assert ("nio", "share_return", "2025-10-16", -9.0, "percent") in got
     assert not any(m == "market_cap" for _, m, *_ in got)  # a loss of value, not a level
+
+
+def test_a_bare_loss_word_and_hong_kong_cars_counted_in_jia():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = "小鵬第三季虧損3.8億人民幣。蔚來虧37億人民幣。Tesla去年第四季交付48.45萬架車。"
+    got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2025, 11, 30))}
+    assert ("nio", "net_profit", "2025-Q3", -3_700_000_000.0) in got
+    assert ("tesla", "deliveries", "2024-Q4", 484500.0) in got

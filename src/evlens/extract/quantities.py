@@ -104,7 +104,7 @@ _ZH_UNITS = [
     ("港元|港币|港幣", "currency", "HKD"),
     ("美元|美金", "currency", "USD"),
     ("元人民币|人民币|元|块", "currency", "CNY"),
-    ("辆|台|部(?![分门件队长])", "count", "vehicle"),
+    ("辆|台|部(?![分门件队长])|架(?=车)", "count", "vehicle"),
     ("个订单|份订单|份|单|笔", "count", "order"),
     ("%|％", "percent", "percent"),
     ("个百分点|百分点", "point", "point"),
