@@ -91,3 +91,14 @@ def test_a_year_earlier_figure_after_a_full_year_is_of_the_year_before():
     got = facts(text, date(2025, 3, 12))
     assert ("leapmotor", "revenue", "2023", 16_750_000_000.0) in got
     assert ("leapmotor", "revenue_yoy", "2024", 92.0) in got
+
+
+def test_the_year_so_far_in_a_monthly_report_runs_to_the_month_reported_past_months_compared_with():
+    text = (
+        "特斯拉6月批发销量93,680辆，是历史第二高的结果(相比于2022年11月的100,291辆和2023年3月的88,869辆)。"
+        "今年迄今，特斯拉批发销量同比增长了近62%，达到了476,539辆。"
+    )
+    got = facts(text, date(2023, 7, 5))
+    assert ("tesla", "wholesale", "2023-01..2023-06", 476539.0) in got
+    assert ("tesla", "wholesale", "2023-03", 88869.0) in got
+    assert ("tesla", "wholesale", "2022-11", 100291.0) in got

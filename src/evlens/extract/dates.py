@@ -37,7 +37,7 @@ _ZH = re.compile(
     + r"(?<!连续)(?<!连续第)"
     + r"(?=(?:19|20)\d\d年|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|年内|今年以来|今日|今天|当日|当天|目前|当前|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
+    r"|年内|今年以来|年初至今|今日|今天|当日|当天|目前|当前|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)|报告期|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
     rf"(?:{_YEAR_WORD})?"
@@ -51,7 +51,7 @@ _ZH = re.compile(
     rf"|(?P<zwm>{_M})月第(?P<zwn>[一二三四五1-5])周"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
     rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|(?<!首)次日|隔日|翌日)"
-    rf"|(?P<ytd>年内|今年以来)"
+    rf"|(?P<ytd>年内|今年以来|年初至今)"
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
     rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|首季度?)(?![节])"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季(?![节度])"
@@ -379,6 +379,8 @@ _PLAN_AFTER = re.compile(r"^.{0,8}?(?:目标|计划|规划|指引|target|goal|pl
 
 # a year named as a start, a founding or a rough past time ("since its establishment in 2014",
 # "In early 2021", 成立于2014年, 自2014年): no context for the months and quarters after it
+# after 今年: the year so far (今年迄今, 今年至今)
+_SO_FAR = re.compile(r"迄今|至今")
 # what may follow a year a span starts from (自2021年以来, 自2010年上市以来)
 _SINCE_AFTER = re.compile(r"[^，。；,;\d]{0,6}?以来")
 _NO_CONTEXT_BEFORE = re.compile(
@@ -461,6 +463,13 @@ def _compared_list(out: list[PeriodMention], text: str, a: int, b: int) -> bool:
     """Whether the time at ``[a, b)`` is one of a list of earlier times a figure is set
     against, each with its own figure: "毛利率为 19.5%,而 2023 年第二季度为 21.8%,2024 年
     第一季度为 20.6%" (after 而, or after such a time and its figure)."""
+    if (
+        _OF_FIGURE.match(text, b)
+        and out
+        and out[-1].local
+        and _JOINED_AFTER_FIGURE.fullmatch(text, out[-1].end, a)
+    ):
+        return True  # (相比于2022年11月的100,291辆和2023年3月的88,869辆)
     if not _IS_FIGURE.match(text, b):
         return False
     if _WHILE_BEFORE.search(text, max(0, a - 3), a):
@@ -469,6 +478,8 @@ def _compared_list(out: list[PeriodMention], text: str, a: int, b: int) -> bool:
 
 
 _IS_FIGURE = re.compile(r" ?(?:为|是) ?(?:负|人民币 ?)*\d")
+_OF_FIGURE = re.compile(r" ?的 ?\d")
+_JOINED_AFTER_FIGURE = re.compile(r" ?的 ?[^，。；;]{1,20}?(?:和|与|及|、) ?")
 _WHILE_BEFORE = re.compile(r"而 ?$")
 _LISTED_AFTER_FIGURE = re.compile(r" ?(?:为|是) ?[^,，。；;]{1,25}[,，、] ?")
 
@@ -595,7 +606,7 @@ def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
 
 _YEAR_NAMED_ZH = re.compile(r"(?:19|20)\d\d ?年|[今去明本同当]年")
 _COMPARED_OWN_FIGURE = re.compile(r" ?的 ?(?:约|近|超过?|逾)? ?(?:人民币|人民幣|rmb|RMB)? ?\d")
-_COMPARED_ZH = re.compile(r"(?:较|比|相比|相较于?|对比|较之)$")
+_COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之) ?$")
 
 
 # the groups of a Chinese match that name a time besides a year
@@ -666,10 +677,12 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         and ctx.text.startswith("同期", b)
     ):
         return _zh_same_period(a, b, g, ctx)
-    if g["ytd"]:  # 年内, 今年以来: the year so far
+    so_far = g["rel"] == "今年" and not any(g[k] for k in _ZH_TIME_GROUPS) and _SO_FAR.match(ctx.text, b)
+    if g["ytd"] or so_far:  # 年内, 今年以来, 今年迄今: the year so far
         if ctx.today is None:
             return None
-        return PeriodMention(a, b, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
+        end = so_far.end() if so_far else b
+        return PeriodMention(a, end, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
     if g["relm"]:
         month = ctx.rel_month(g["relm"])
         return PeriodMention(a, b, month, "month", asof) if month else None
@@ -698,6 +711,12 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         return _zh_part_of_year(a, b, g, _part_year(y, g, ctx), asof)
     if g["m"]:
         return _zh_month(a, b, g, ctx, y, asof)
+    return _zh_year(a, b, g, y, ctx, asof)
+
+
+def _zh_year(a: int, b: int, g: dict, y: int | None, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """A year (``y``, else the one spoken of), its end (年底) or start (年初), or a bare
+    全年/年度."""
     if g["yend"] or g["ystart"]:
         y = _or_context_year(y, ctx)
         if y is None:
