@@ -1620,3 +1620,19 @@ def test_a_target_raised_by_one_figure_to_another_is_no_range():
     # a change in percent before the level it reached is still the change
     got = facts("理想汽车第三季收入總額按年減少36.2%至273.6億元。", date(2025, 11, 27))
     assert ("li-auto", "revenue_yoy", "2025-Q3", -36.2, "eq") in got
+
+
+def test_target_prices_per_car_figures_other_costs_and_a_change_on_this_years_first_quarter():
+    got = facts(
+        "特斯拉股價周一收盤上漲1.9%，來到434.21美元。Potter將特斯拉的目標股價從400美元大幅上調至500美元。",
+        date(2025, 9, 23),
+    )
+    assert ("tesla", "share_price", "2025-09-22", 434.21, "eq") in got
+    assert not any(v in (400.0, 500.0) for *_, v, _ in got)
+    text = (
+        "小鹏汽车2025年第二季度交付10.3万台，环比今年一季度的9.4万台上涨9.5%。销售成本151.1亿、研发支出22.1亿元、"
+        "运营行政支出21.67亿元。不严谨地算,小鹏目前卖一辆车亏损4600元左右。"
+    )
+    got = facts(text, date(2025, 8, 20))
+    assert ("xpeng", "rd_spend", "2025-Q2", 2_210_000_000.0, "eq") in got
+    assert not any(v in (9.5, 2_167_000_000.0, -4600.0) for *_, v, _ in got)

@@ -216,7 +216,7 @@ _FALL_AFTER = re.compile(
 _RATE_FELL_TO = re.compile(r"(?:增幅|增速|增长率|涨幅)[^，。；]{0,6}(?:回落|放缓|下降|降|收窄|下滑)至 ?$")
 # a change said against a named quarter: 较2025年第二季度, "from the second quarter", "from Q2"
 _QUARTER_COMPARED = re.compile(
-    r"(?:较|比|相比)(?:于)? ?(?:(?:19|20)\d\d ?年)?第?(?P<n>[一二三四1-4])季度?"
+    r"(?:较|比|相比)(?:于)? ?(?:(?:19|20)\d\d ?年|今年|去年)?第?(?P<n>[一二三四1-4])季度?"
     r"|(?:from|compared (?:to|with)|versus|over) (?:the )?(?:(?P<n2>first|second|third|fourth) quarter|q(?P<n3>[1-4])\b)"
 )
 # between a quarter compared with and its figure ("较 2024 年第一季度的人民币 30 亿元")
