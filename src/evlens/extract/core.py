@@ -43,7 +43,7 @@ from typing import NamedTuple, overload
 from ..facts import Fact
 from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
-from .dates import PeriodMention, find_periods, infer_date, year_to_month
+from .dates import FIGURE_AFTER_TIME, PeriodMention, find_periods, infer_date, year_to_month
 from .document import parse_front_matter
 from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
@@ -220,11 +220,9 @@ _QUARTER_COMPARED = re.compile(
     r"|(?:from|compared (?:to|with)|versus|over) (?:the )?(?:(?P<n2>first|second|third|fourth) quarter|q(?P<n3>[1-4])\b)"
 )
 # between a quarter compared with and its figure ("较 2024 年第一季度的人民币 30 亿元")
-_COMPARED_FIGURE_AFTER = re.compile(r" ?的 ?(?:约|近|超过?|逾)? ?(?:人民币|rmb)? ?")
+_COMPARED_FIGURE_AFTER = re.compile(FIGURE_AFTER_TIME)
 # the words before a figure compared with, up to it ("较 2023 年第二季度的人民币 ")
-_COMPARED_FIGURE = re.compile(
-    r"(?:较|比|相比|相较于?)[^，,。；;]{0,20}?的 ?(?:约|近|超过?|逾)? ?(?:人民币|rmb)? ?$"
-)
+_COMPARED_FIGURE = re.compile(r"(?:较|比|相比|相较于?)[^，,。；;]{0,20}?" + FIGURE_AFTER_TIME + "$")
 _QUARTER_NUMBER = dict(zip("一二三四", range(1, 5))) | dict(zip("1234", range(1, 5)))
 _QUARTER_NUMBER |= dict(zip(("first", "second", "third", "fourth"), range(1, 5)))
 # a count's name after "of" or "were": "494,400 units of Geely Galaxy", "24,304 were Model 3s"
