@@ -1636,3 +1636,30 @@ def test_target_prices_per_car_figures_other_costs_and_a_change_on_this_years_fi
     got = facts(text, date(2025, 8, 20))
     assert ("xpeng", "rd_spend", "2025-Q2", 2_210_000_000.0, "eq") in got
     assert not any(v in (9.5, 2_167_000_000.0, -4600.0) for *_, v, _ in got)
+
+
+def test_the_namesake_brand_beside_its_sister_brands_is_a_segment_of_the_group():
+    # NIO Inc. sells the NIO, Onvo and Firefly brands: the NIO brand's figure is not NIO's
+    got = facts(
+        "NIO said on Thursday it delivered 48,135 vehicles in December 2025, up 54.6% from a year "
+        "earlier, including 31,897 under its NIO brand, 9,154 under its Onvo brand.",
+        date(2026, 1, 2),
+    )
+    assert got == {
+        ("nio", "deliveries", "2025-12", 48135.0, "eq"),
+        ("nio", "deliveries_yoy", "2025-12", 54.6, "eq"),
+        ("onvo", "deliveries", "2025-12", 9154.0, "eq"),
+    }
+    got = facts("蔚来公司三季度共交付8.71万台,其中蔚来品牌交付3.69万台,乐道品牌贡献3.77万台。")
+    assert got == {
+        ("nio", "deliveries", "2025-Q3", 87100.0, "eq"),
+        ("onvo", "deliveries", "2025-Q3", 37700.0, "eq"),
+    }
+    got = facts(
+        "The NIO brand delivered 178,806 vehicles in 2025, down 11.13% from a year earlier, while Onvo delivered 107,808."
+    )
+    assert not any(e == "nio" for e, *_ in got)
+    # with no sister brand named (2020: the NIO brand was the whole company) it is NIO's
+    got = facts("蔚来品牌10月份共交付新车5055台,同比增长100%。", date(2020, 11, 2))
+    assert ("nio", "deliveries", "2020-10", 5055.0, "eq") in got
+    assert ("nio", "deliveries_yoy", "2020-10", 100.0, "eq") in got

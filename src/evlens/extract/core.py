@@ -1964,6 +1964,9 @@ class Extractor:
         q, change = fig.q, fig.base_metric != fig.metric
         if not (q.kind in ("count", None, "currency") or change):
             return False
+        namesake = entity in self.lex.namesake_groups and self._sibling_brand(entity, fig.sent)
+        if namesake and self._namesake_brand(q, fig.clause):
+            return True  # 其中蔚来品牌交付3.69万台: the NIO brand's, one of NIO Inc.'s brands
         ice = entity in self.lex.ice_makers
         if ice and (
             self._segment(q, fig.clause, "segment_nev") or self._segment_subject(q, fig.sent, "segment_nev")
@@ -1990,7 +1993,36 @@ class Extractor:
         fc = fig.sent.clause_of(
             f.start
         )  # the change of a segment's figure ("NEVs accounting for 91,590 units – a 55.4% increase")
-        return self._segment(f, fc) or (ice and self._segment(f, fc, "segment_nev"))
+        return (
+            self._segment(f, fc)
+            or (ice and self._segment(f, fc, "segment_nev"))
+            or (namesake and self._namesake_brand(f, fc))
+        )
+
+    def _sibling_brand(self, group: str, sent) -> bool:
+        """Whether ``sent`` names another brand of ``group`` (乐道, "Onvo"): only then is the
+        group's namesake brand one of several (in 2020 the NIO brand was NIO Inc.'s whole)."""
+        ents = self.lex.entities
+        return any(
+            e.key in ents and ents[e.key].kind == "company" and ents[e.key].parent == group
+            for e in self._in(self.entities, sent.start, sent.end)
+        )
+
+    def _namesake_brand(self, q: Quantity, clause) -> bool:
+        """Whether ``q`` is the figure of a group's namesake brand: a word of the lexicon's
+        list ``segment_namesake`` before it in its clause with no figure between
+        (蔚来品牌交付3.69万台), or after it within 60 characters of its clause with none
+        between ("31,897 under its NIO brand")."""
+        starts, ends = self._words("segment_namesake")
+        k = bisect_right(ends, q.start) - 1
+        if k >= 0 and starts[k] >= clause[0] and not self.quantities_between(ends[k], q.start):
+            return True
+        k = bisect_left(starts, q.end)
+        return (
+            k < len(starts)
+            and ends[k] <= min(clause[1], q.end + 60)
+            and not self.quantities_between(q.end, starts[k])
+        )
 
     def _intraday_lead(self, sent) -> bool:
         """Whether the moves of ``sent`` follow a lead naming intraday trading: the last

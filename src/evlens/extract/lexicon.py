@@ -80,6 +80,8 @@ class Lexicon:
     joint_venture_re: re.Pattern
     # makers that sell fuel cars too (``[segment] ice_makers``): a figure of their NEVs is a segment
     ice_makers: frozenset[str]
+    # groups whose namesake brand's figure is a segment (``[segment] namesake_groups``)
+    namesake_groups: frozenset[str]
     # change words that name any change: a share move only with a share named near
     generic_change: frozenset[str]
     # companies that make no cars (``[entity_cues] not_makers``): no vehicle count is theirs
@@ -168,6 +170,7 @@ def load_lexicon() -> Lexicon:
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
         joint_venture_re=_any_of(_fold(w) for w in um["joint_ventures"]),
         ice_makers=frozenset(lex["segment"]["ice_makers"]),
+        namesake_groups=frozenset(lex["segment"]["namesake_groups"]),
         generic_change=frozenset(_fold(w) for w in lex["share_context"]["generic"]),
         not_makers=frozenset(lex["entity_cues"]["not_makers"]),
         metrics=metrics,
@@ -305,6 +308,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "wholesale_source": lex["wholesale_source"]["words"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "segment_nev": lex["segment"]["nev"],
+        "segment_namesake": lex["segment"]["namesake"],
         "entity_after": lex["entity_cues"]["after"],
         "entity_ambiguous_lead": lex["entity_cues"]["ambiguous_lead"],
         "entity_owner": lex["entity_cues"]["owner"],
