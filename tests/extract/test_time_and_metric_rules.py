@@ -1663,3 +1663,18 @@ def test_the_namesake_brand_beside_its_sister_brands_is_a_segment_of_the_group()
     got = facts("蔚来品牌10月份共交付新车5055台,同比增长100%。", date(2020, 11, 2))
     assert ("nio", "deliveries", "2020-10", 5055.0, "eq") in got
     assert ("nio", "deliveries_yoy", "2020-10", 100.0, "eq") in got
+
+
+def test_a_month_compared_with_keeps_its_own_figure_after_an_apostrophe():
+    got = facts(
+        "BYD's pure EV sales rose to 170,150 units last month, up 3% from October's 165,505 EVs sold.",
+        date(2023, 12, 1),
+    )
+    assert got == {
+        ("byd", "sales", "2023-11", 170150.0, "eq"),
+        ("byd", "sales_mom", "2023-11", 3.0, "eq"),
+        ("byd", "sales", "2023-10", 165505.0, "eq"),
+    }
+    # a month compared with and no figure of its own names no time
+    got = facts("BYD sold 170,150 units last month, 3% more than in October.", date(2023, 12, 1))
+    assert {p for _, _, p, _, _ in got} == {"2023-11"}

@@ -335,6 +335,8 @@ _RANK_AFTER = re.compile(r"(?:的)?(?:新势力|国内|中国|全球)?(?:销量|
 _COMPARED_YEAR = re.compile(
     r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
 )
+# a month's own figure after it ("July's 67,886 units")
+_OWN_FIGURE_EN = re.compile(r"['’]s (?:[a-z-]+ ){0,2}(?:\$|rmb ?|us\$)?\d", re.I)
 _QUARTER_AFTER = re.compile(r" quarter\b")
 _COMPARED_MONTH_EN = re.compile(rf"(?:than|from|compared (?:with|to)|versus|over)(?: in)? {_MON} $", re.I)
 
@@ -1091,9 +1093,12 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
         y = _en_year_of(ctx, g["edy"] or g["edy2"], mo, d)
         day = _safe_day(y, mo, d) if y else None
         return PeriodMention(a, b, day, "day", asof) if day else None
-    if not g["emy"] and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
-        return None  # "19% more than in November": a comparison, not the figure's month
     mo = _en_month(g["em"])
+    if not g["emy"] and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
+        if not _OWN_FIGURE_EN.match(ctx.text, b):
+            return None  # "19% more than in November": a comparison, not the figure's month
+        y = ctx.for_month(mo)  # "up 3% from October's 165,505": the time of its own figure
+        return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", local=True) if y else None
     y = _en_year_of(ctx, g["emy"], mo)
     if y is None:
         return None
