@@ -1678,3 +1678,20 @@ def test_a_month_compared_with_keeps_its_own_figure_after_an_apostrophe():
     # a month compared with and no figure of its own names no time
     got = facts("BYD sold 170,150 units last month, 3% more than in October.", date(2023, 12, 1))
     assert {p for _, _, p, _, _ in got} == {"2023-11"}
+
+
+def test_a_year_after_an_ordinal_quarter_and_its_metric_or_after_q4_of_is_that_quarter():
+    got = facts(
+        "Leap Motor's third-quarter revenue in 2023 was 5.656 billion RMB, an increase of 31.9% "
+        "compared to the same period in 2022.",
+        date(2023, 10, 17),
+    )
+    assert got == {
+        ("leapmotor", "revenue", "2023-Q3", 5656000000.0, "eq"),
+        ("leapmotor", "revenue_yoy", "2023-Q3", 31.9, "eq"),
+    }
+    got = facts("NIO's revenue reached RMB 19.703 billion in Q4 of 2024, an increase of 15.2% year-on-year.")
+    assert got == {
+        ("nio", "revenue", "2024-Q4", 19703000000.0, "eq"),
+        ("nio", "revenue_yoy", "2024-Q4", 15.2, "eq"),
+    }

@@ -132,7 +132,7 @@ _EN = re.compile(
     rf"|(?P<ed2>{_D})(?:st|nd|rd|th)? (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<eqrel>this|last|next) year)?"
-    rf"|\bQ(?P<eqq>[1-4])(?:[ -]?(?P<eqqy>(?:19|20)\d{{2}}))?\b"
+    rf"|\bQ(?P<eqq>[1-4])(?:(?:[ -]?| of )(?P<eqqy>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?i:quarter) (?P<erq>IV|I{{1,3}})\b(?: (?P<erqy>(?:19|20)\d{{2}}))?"
     rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
     rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<ehrel>this|last|next) year)?"
@@ -335,6 +335,8 @@ _RANK_AFTER = re.compile(r"(?:的)?(?:新势力|国内|中国|全球)?(?:销量|
 _COMPARED_YEAR = re.compile(
     r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
 )
+# an ordinal quarter and a word or two of what it is before "in" and a year
+_QUARTER_THEN_YEAR = re.compile(r"\b(first|second|third|fourth)[ -]quarter(?: [a-z&'’-]+){1,2} in $", re.I)
 # a month's own figure after it ("July's 67,886 units")
 _OWN_FIGURE_EN = re.compile(r"['’]s (?:[a-z-]+ ){0,2}(?:\$|rmb ?|us\$)?\d", re.I)
 _QUARTER_AFTER = re.compile(r" quarter\b")
@@ -1026,19 +1028,29 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             return None
         return PeriodMention(a, b, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
     if g["ey"]:
-        if is_stock_code(ctx.text, a, b):
-            return None  # 理想汽车（2015）, Li Auto (2015.HK): a listing, not a year
-        y = int(g["ey"])
-        if _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
-            return None  # "up 34% from 2023", "than in the same period of 2024": a comparison
-        if not _plan_year(ctx.text, a, b, y, ctx.today) and not _NO_CONTEXT_BEFORE.search(
-            ctx.text, max(0, a - 32), a
-        ):
-            ctx.year = y
-        if asof:
-            return PeriodMention(a, b, f"{y}-12-31", "day", True)
-        return PeriodMention(a, b, str(y), "year", False)
+        return _en_year(a, b, g, ctx, asof)
     return None
+
+
+def _en_year(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """A bare year ("2025"): none for a listing code or a year compared with; the quarter
+    of an ordinal quarter named just before ("third-quarter revenue in 2023")."""
+    if is_stock_code(ctx.text, a, b):
+        return None  # 理想汽车（2015）, Li Auto (2015.HK): a listing, not a year
+    y = int(g["ey"])
+    if _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
+        return None  # "up 34% from 2023", "than in the same period of 2024": a comparison
+    named = _QUARTER_THEN_YEAR.search(ctx.text, max(0, a - 40), a)
+    if named:  # "third-quarter revenue in 2023": the quarter of that year
+        ctx.year = y
+        return PeriodMention(a, b, f"{y}-Q{_ORD[named.group(1).lower()]}", "quarter", False)
+    if not _plan_year(ctx.text, a, b, y, ctx.today) and not _NO_CONTEXT_BEFORE.search(
+        ctx.text, max(0, a - 32), a
+    ):
+        ctx.year = y
+    if asof:
+        return PeriodMention(a, b, f"{y}-12-31", "day", True)
+    return PeriodMention(a, b, str(y), "year", False)
 
 
 def _en_current_quarter(a: int, b: int, words: str, ctx: _Context, asof: bool) -> PeriodMention | None:
