@@ -46,7 +46,7 @@ _ZH = re.compile(
     rf"|(?<!{_BEFORE})(?P<qrange>[前首][三两二32]个?季度?)"
     rf"|(?<!{_BEFORE})[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
     rf"|(?P<zref>报告期内?|(?<![预短长同近中假学任刑限定到周工日星])期内)"
-    rf"|(?P<zdm>{_M})月(?P<zd1>{_D})[日号]?(?:-|~|—|至|到)(?P<zd2>{_D})[日号]"
+    rf"|(?P<zdm>{_M})月(?P<zd1>{_D})[日号]?(?:-|~|—|至|到) ?(?:(?P=zdm)月)?(?P<zd2>{_D})[日号]"
     rf"|(?P<zweek>上一?周|前一周)"
     rf"|(?P<zwm>{_M})月第(?P<zwn>[一二三四五1-5])周"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
@@ -138,11 +138,12 @@ _EN = re.compile(
     rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<ehrel>this|last|next) year)?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|the (?P<eom>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) month of (?:this year|the year|(?P<eomy>(?:19|20)\d{{2}}))\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
     rf"|the first (?P<efq>two|three|2|3) quarters(?: of (?:the year|this year|(?P<efqy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b(?!-)"
     rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
-    rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)\b"
+    rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)(?: (?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
     rf"|the same (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|of (?:last|the previous|the prior) year))\b"
     rf"|(?P<ecurq>(?i:the current quarter|this quarter|the present quarter|the ongoing quarter|the next quarter|next quarter|the coming quarter))\b"
@@ -951,7 +952,7 @@ def _zh_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
 
 
 def _zh_days(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
-    """Days of one month named in Chinese (5月8日-14日, 2023年5月1日至7日)."""
+    """Days of one month named in Chinese (5月8日-14日, 2023年5月1日至7日, 6月19日至6月25日)."""
     m, d1, d2 = _month(g["zdm"]), int(g["zd1"]), int(g["zd2"])
     y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else ctx.for_month(m, d2))
     return _days_range(a, b, y, m, d1, d2, ctx)
@@ -1004,7 +1005,17 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         g = {**g, "eqq": str(_ROMAN_Q[g["erq"]]), "eqqy": g["erqy"]}
     if g["eq"] or g["eqq"] or g["eqq2"] or g["eh"] or g["ehh"]:
         return _en_quarter_or_half(a, b, g, ctx, asof)
-    if g["ewd"] or g["efm"] or g["efq"] or g["einy"] or g["eyend"] or g["eref"] or g["enow"] or g["efull"]:
+    if (
+        g["ewd"]
+        or g["efm"]
+        or g["efq"]
+        or g["einy"]
+        or g["eyend"]
+        or g["eref"]
+        or g["enow"]
+        or g["efull"]
+        or g["eom"]
+    ):
         return _en_in_context(a, b, g, ctx, asof)
     if g["eago"]:
         return _year_ago(a, b, ctx)
@@ -1159,6 +1170,22 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
     return PeriodMention(a, b, f"{y}-H{h}", "half", asof)
 
 
+_EN_ORD_MONTH = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+
+
 def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
     """A time read from the context: a weekday, the first months of the year, "in the
     year", its end, the span last named ("over the quarter"), now, or the full year."""
@@ -1196,6 +1223,14 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
         return PeriodMention(a, b, span[0], span[1], False) if span else None
     if g["enow"]:
         return PeriodMention(a, b, ctx.today.isoformat(), "day", False) if ctx.today else None
+    if g["eom"]:  # "the second month of this year": February
+        y = int(g["eomy"]) if g["eomy"] else (ctx.today.year if ctx.today else ctx.year)
+        return (
+            PeriodMention(a, b, f"{y}-{_EN_ORD_MONTH.index(g['eom']) + 1:02d}", "month", asof) if y else None
+        )
+    if g["efully"]:  # "for the full year 2024"
+        ctx.year = int(g["efully"])
+        return PeriodMention(a, b, g["efully"], "year", asof)
     # the year spoken of, else the article's (early in a year, the one just ended)
     y = ctx.year or (
         None
