@@ -1695,3 +1695,34 @@ def test_a_year_after_an_ordinal_quarter_and_its_metric_or_after_q4_of_is_that_q
         ("nio", "revenue", "2024-Q4", 19703000000.0, "eq"),
         ("nio", "revenue_yoy", "2024-Q4", 15.2, "eq"),
     }
+
+
+def test_the_full_year_with_its_year_an_ordinal_month_of_the_year_and_a_day_range_repeating_its_month():
+    got = facts(
+        "Li Auto surpassed the 500,000 milestone in total deliveries for the full year 2024.",
+        date(2025, 3, 14),
+    )
+    assert {p for _, _, p, _, _ in got} == {"2024"}
+    got = facts(
+        "In the second month of this year, Changan Automobile sold 191,007 vehicles.", date(2023, 3, 7)
+    )
+    assert got == {("changan", "sales", "2023-02", 191007.0, "eq")}
+    got = facts("在过去的一周(6月19日至6月25日),理想汽车的周销量达到了0.75万辆。", date(2023, 6, 29))
+    assert got == {("li-auto", "sales", "2023-06-19..2023-06-25", 7500.0, "eq")}
+
+
+def test_the_words_right_after_a_change_say_which_growth_it_is():
+    got = facts(
+        "In February, Changan Automobile sold 191,007 vehicles, representing a 11.17% increase over "
+        "the previous month and a 38.27% jump over the previous year.",
+        date(2023, 3, 7),
+    )
+    assert ("changan", "sales_mom", "2023-02", 11.17, "eq") in got
+    assert ("changan", "sales_yoy", "2023-02", 38.27, "eq") in got
+    # the words after a change that turn to the next item are not its own
+    got = facts(
+        "In November, Hima delivered 81,864 units, a year-on-year increase of 89.61% and a "
+        "month-on-month increase of 20%."
+    )
+    assert ("hima", "deliveries_yoy", "2025-11", 89.61, "eq") in got
+    assert ("hima", "deliveries_mom", "2025-11", 20.0, "eq") in got

@@ -104,6 +104,9 @@ _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
+# where the words after a change turn to the next item ("89.61% and a month-on-month
+# increase of 20%", 22%及较2021年7月减少约11%)
+_NEXT_ITEM = re.compile(r" and |\bwhile\b|[及和与、，,;；]")
 # a Chinese change word ending the text before a percent, after a bound word (至少增长30%)
 _CHANGE_VERB_END = re.compile(
     r"(?:至少|不少于|不低于|超过|逾|近|约|接近|不足|最多)(?P<verb>(?:同比|环比)?(?:增长|增加|上升|提升|下降|下滑|减少))$"
@@ -2731,7 +2734,8 @@ class Extractor:
                 window = self.lower[b.start : min(clause[1], q.end + 40)]
                 if self._on_period_before(q, near, clause):
                     return "qoq", sign  # a change on the quarter or week before: no metric holds it
-                suffix = self._growth_suffix(mm, near_before, near, window)
+                after = _NEXT_ITEM.split(self.lower[q.end : hi], 1)[0]  # its own words only
+                suffix = self._growth_suffix(mm, near_before, near, window, after)
                 if b.key == "delivery_target":  # a target's change ("a 34% increase"): no fact
                     return "qoq", sign
                 if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
@@ -2833,16 +2837,17 @@ class Extractor:
         )
         return own is None or not own.period.endswith(f"Q{n}")
 
-    def _growth_suffix(self, mm: _Mention, near_before: str, near: str, window: str) -> str:
-        """``mom`` or ``yoy``: what the change word says, else the words just before the
-        percent, else those around it; a change named with no comparison is against the year
-        before (the way Chinese and market reports give monthly and quarterly figures)."""
+    def _growth_suffix(self, mm: _Mention, near_before: str, near: str, window: str, after: str = "") -> str:
+        """``mom`` or ``yoy``: what the change word says, else the words right after the
+        percent ("a 38.27% jump over the previous year"), else those just before it, else
+        those around it; a change named with no comparison is against the year before (the
+        way Chinese and market reports give monthly and quarterly figures)."""
         words = self.lex.word_res
         if mm.word in self.lex.growth_words_mom:  # the word itself says it: 环比增长
             return "mom"
         if mm.word in self.lex.growth_words_yoy:
             return "yoy"
-        for text in (near_before, near):
+        for text in (after, near_before, near):
             if words["growth_mom"].search(text) or _COMPARED_MONTH.search(text):
                 return "mom"
             if words["growth_yoy"].search(text) or _FROM_YEAR.search(text):
