@@ -812,7 +812,7 @@ def test_more_change_words():
         ("seres", "net_profit_yoy", "2025-H1", 81.0, "eq")
     }
     got = facts("Tesla China sales increased by 15.3% to 74,117 units in November.", date(2025, 12, 5))
-    assert ("tesla", "sales_yoy", "2025-11", 15.3, "eq") in got
+    assert ("tesla", "wholesale_yoy", "2025-11", 15.3, "eq") in got  # (Tesla China: wholesale)
     got = facts("Zeekr sold 222,123 vehicles in 2024 (+87% YoY).", date(2025, 1, 2))
     assert ("zeekr", "sales_yoy", "2024", 87.0, "eq") in got
 
@@ -1726,3 +1726,13 @@ def test_the_words_right_after_a_change_say_which_growth_it_is():
     )
     assert ("hima", "deliveries_yoy", "2025-11", 89.61, "eq") in got
     assert ("hima", "deliveries_mom", "2025-11", 20.0, "eq") in got
+
+
+def test_a_month_of_tesla_china_or_giga_shanghai_is_its_wholesale():
+    got = facts("For context, Tesla China sold 66,051 vehicles in January 2023.", date(2024, 2, 5))
+    assert got == {("tesla", "wholesale", "2023-01", 66051.0, "eq")}
+    got = facts("Tesla 中國 6 月賣出 93,000 部電動車", date(2023, 7, 5))
+    assert got == {("tesla", "wholesale", "2023-06", 93000.0, "eq")}
+    # a year's figure beside the plant's name is not the plant's wholesale
+    got = facts("特斯拉上海超级工厂产能95万辆，特斯拉2025年全球交付163.6万辆。", date(2026, 1, 6))
+    assert ("tesla", "deliveries", "2025", 1636000.0, "eq") in got

@@ -104,6 +104,7 @@ _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
+_MONTH_PERIOD = re.compile(r"\d{4}-\d\d")
 # where the words after a change turn to the next item ("89.61% and a month-on-month
 # increase of 20%", 22%及较2021年7月减少约11%)
 _NEXT_ITEM = re.compile(r" and |\bwhile\b|[及和与、，,;；]")
@@ -1719,14 +1720,19 @@ class Extractor:
             return [entity]
         return named if len(named) > 1 else [entity]
 
-    def _as_wholesale(self, metric: str, entity: str, sent) -> str:
+    def _as_wholesale(self, metric: str, entity: str, sent, periods: list[str]) -> str:
         """``wholesale`` (or its growth) for the sales or deliveries of a maker whose monthly
-        figure is CPCA wholesale (Tesla China), in a sentence citing the CPCA; else ``metric``."""
+        figure is CPCA wholesale (Tesla China), in a sentence citing the CPCA, or for a month
+        (``periods``) in one naming the maker's China arm or plant; else ``metric``."""
         base, _, rest = metric.partition("_")
         if base not in ("sales", "deliveries") or rest not in ("", "yoy", "mom"):
             return metric
-        if not self._word_within("wholesale_source", sent.start, sent.end):
-            return metric  # (the CPCA's names found once per text, not per figure)
+        # (the words are found once per text, not per figure)
+        if not self._word_within("wholesale_source", sent.start, sent.end) and not (
+            all(_MONTH_PERIOD.fullmatch(p) for p in periods)
+            and self._word_within("wholesale_plant", sent.start, sent.end)
+        ):
+            return metric
         from ..gazetteer import maker_of
 
         m = maker_of(entity)
@@ -2281,7 +2287,7 @@ class Extractor:
         if metric == "capacity":
             # a month word makes it a monthly rate; a year word, or none, an annual one
             rate = "month" if self.lex.word_res["rate_month"].search(fig.ctext) else "year"
-        metric = self._as_wholesale(metric, entity, fig.sent)
+        metric = self._as_wholesale(metric, entity, fig.sent, reading.periods)
         values = [(q.value, reading.bound)]
         if q.high is not None:
             values = [(q.value, "ge"), (q.high, "le")]

@@ -306,6 +306,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "intraday": lex["intraday"]["words"],
         "share_context": lex["share_context"]["words"],
         "wholesale_source": lex["wholesale_source"]["words"],
+        "wholesale_plant": lex["wholesale_source"]["plant"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "segment_nev": lex["segment"]["nev"],
         "segment_namesake": lex["segment"]["namesake"],
