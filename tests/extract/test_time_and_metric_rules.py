@@ -1736,3 +1736,11 @@ def test_a_month_of_tesla_china_or_giga_shanghai_is_its_wholesale():
     # a year's figure beside the plant's name is not the plant's wholesale
     got = facts("特斯拉上海超级工厂产能95万辆，特斯拉2025年全球交付163.6万辆。", date(2026, 1, 6))
     assert ("tesla", "deliveries", "2025", 1636000.0, "eq") in got
+
+
+def test_lower_than_the_year_named_is_a_fall_against_it():
+    got = facts("特斯拉去年全年交車量為163萬6,129輛，比2024年低8.6%。", date(2026, 1, 3))
+    assert got == {
+        ("tesla", "deliveries", "2025", 1636129.0, "eq"),
+        ("tesla", "deliveries_yoy", "2025", -8.6, "eq"),
+    }
