@@ -1744,3 +1744,17 @@ def test_lower_than_the_year_named_is_a_fall_against_it():
         ("tesla", "deliveries", "2025", 1636129.0, "eq"),
         ("tesla", "deliveries_yoy", "2025", -8.6, "eq"),
     }
+
+
+def test_a_share_move_with_a_trading_session_just_after_it_is_no_days_move():
+    got = facts(
+        "American depositary receipts of Nio sank 6% in early trading on Tuesday.", date(2023, 12, 26)
+    )
+    assert not any(m == "share_return" for _, m, *_ in got)
+    got = facts("Shares of Nio Inc. fell 2% on Tuesday morning after the guidance.", date(2025, 9, 30))
+    assert not any(m == "share_return" for _, m, *_ in got)
+    got = facts("截至台北時間3日下午2點17分左右,小米股價暫報15.66港元,跌幅3.81%。", date(2024, 4, 3))
+    assert not any(m in ("share_return", "share_price") for _, m, *_ in got)
+    # a day's close stands
+    got = facts("Shares of Nio Inc. fell 2% on Tuesday.", date(2025, 9, 30))
+    assert ("nio", "share_return", "2025-09-30", -2.0, "eq") in got

@@ -1837,7 +1837,7 @@ class Extractor:
         if metric in ("share_return", "share_price") and self._intraday_lead(fig.sent):
             return False  # "EV makers rose in morning trading. Leapmotor rose 8%; Geely Auto rose 5%"
         if metric in ("share_return", "share_price", "market_cap") and self._listed(
-            "session_hedges", fig.sent.start, q.start
+            "session_hedges", fig.sent.start, min(fig.clause[1], q.end + 40)
         ):
             return False  # "shares were down 9 percent in pre-market", 截至发稿: not the day's close
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
