@@ -1758,3 +1758,14 @@ def test_a_share_move_with_a_trading_session_just_after_it_is_no_days_move():
     # a day's close stands
     got = facts("Shares of Nio Inc. fell 2% on Tuesday.", date(2025, 9, 30))
     assert ("nio", "share_return", "2025-09-30", -2.0, "eq") in got
+
+
+def test_an_industry_bodys_forecast_is_no_fact():
+    got = facts(
+        "对于2024年,据中汽协预测,2024年中国汽车总销量将超过3100万辆,同比增长3%以上。", date(2024, 1, 15)
+    )
+    assert got == set()
+    got = facts(
+        "在很多的行业预测中,一个判断正在形成共识:吉利控股在2026年触达500万辆年销量。", date(2025, 12, 22)
+    )
+    assert got == set()
