@@ -1769,3 +1769,18 @@ def test_an_industry_bodys_forecast_is_no_fact():
         "在很多的行业预测中,一个判断正在形成共识:吉利控股在2026年触达500万辆年销量。", date(2025, 12, 22)
     )
     assert got == set()
+
+
+def test_a_target_for_shipments_abroad_is_no_delivery_target():
+    got = facts(
+        "BYD said in January it has targeted 1.3 million vehicles in overseas shipments for this year."
+    )
+    assert not any(m == "delivery_target" for _, m, *_ in got)
+
+
+def test_a_time_compared_with_keeps_its_figure_after_a_bound_word_without_de():
+    got = facts("小米汽车1月交付超过39,000辆,较去年12月超过5万辆的交付量环比下滑。", date(2026, 2, 1))
+    assert ("xiaomi-su7-yu7", "deliveries", "2025-12", 50000.0, "gt") in got
+    assert ("xiaomi-su7-yu7", "deliveries", "2026-01", 39000.0, "gt") in got
+    got = facts("小鹏上半年汽车交付量飙升至约19.72万辆,较去年同期约5.2万辆增长了279%。", date(2025, 8, 19))
+    assert ("xpeng", "deliveries", "2024-H1", 52000.0, "approx") in got

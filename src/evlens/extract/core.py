@@ -498,6 +498,8 @@ _SUM_WORD = re.compile(r"总销量|总交付|合计|共计|总计|加起来|\bco
 _EXPORT_WORD = re.compile(
     r"(?:海外|出口|大陆以外|中国以外|境外|\boverseas\b|\bexport|\babroad\b)[^，,。；;]{0,12}$"
 )
+# an export word right after a target's figure ("1.3 million vehicles in overseas shipments")
+_EXPORT_AFTER = re.compile(r" ?(?:[a-z]+ )?(?:in |of |for )?(?:overseas|abroad|exports?\b|海外|出口)")
 # a word saying what a total includes, before an exports word ("including exports", 含出口)
 _INCLUDING = re.compile(r"(?:including|includes|incl\.|inclusive of|包括|包含|含)\s?$")
 # after a sales word, a count and the place abroad it was sold in: "sold 30,629 NEVs overseas"
@@ -1847,9 +1849,12 @@ class Extractor:
         return True
 
     def _export_target(self, q: Quantity, sent) -> bool:
-        """Whether a target is one for sales abroad: the last sales or target word before
-        ``q`` in its sentence is one of exports, or has an export word just before it ("向中国
-        大陆以外的地区销售130万辆", "annual export target of 800,000 units")."""
+        """Whether a target is one for sales abroad: an export word follows ``q`` ("1.3 million
+        vehicles in overseas shipments"), or the last sales or target word before it in its
+        sentence is one of exports, or has an export word just before it ("向中国大陆以外的地区
+        销售130万辆", "annual export target of 800,000 units")."""
+        if _EXPORT_AFTER.match(self.lower, q.end, sent.end):
+            return True  # "targeted 1.3 million vehicles in overseas shipments"
         keys = ("sales", "deliveries", "exports", "delivery_target")
         named = [m for m in self._in(self.metrics, sent.start, q.start) if m.key in keys]
         if not named:

@@ -610,9 +610,10 @@ def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
 
 
 _YEAR_NAMED_ZH = re.compile(r"(?:19|20)\d\d ?年|[今去明本同当]年")
-# between a time compared with and its own figure (较2023年第二季度的人民币287亿元): shared
+# between a time compared with and its own figure (较2023年第二季度的人民币287亿元,
+# 较去年12月超过5万辆的交付量): shared
 # with the extractor, which reads the same shape from the figure's side
-FIGURE_AFTER_TIME = r" ?的 ?(?:约|近|超过?|逾)? ?(?:人民币|人民幣|rmb|RMB)? ?"
+FIGURE_AFTER_TIME = r" ?(?:的 ?(?:约|近|超过?|逾)?|约|近|超过?|逾) ?(?:人民币|人民幣|rmb|RMB)? ?"
 _COMPARED_OWN_FIGURE = re.compile(FIGURE_AFTER_TIME + r"\d")
 _COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之) ?$")
 
