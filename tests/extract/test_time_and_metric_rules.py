@@ -1784,3 +1784,39 @@ def test_a_time_compared_with_keeps_its_figure_after_a_bound_word_without_de():
     assert ("xiaomi-su7-yu7", "deliveries", "2026-01", 39000.0, "gt") in got
     got = facts("小鹏上半年汽车交付量飙升至约19.72万辆,较去年同期约5.2万辆增长了279%。", date(2025, 8, 19))
     assert ("xpeng", "deliveries", "2024-H1", 52000.0, "approx") in got
+
+
+def test_a_name_after_a_count_that_opens_the_next_figure_does_not_take_it():
+    got = facts(
+        "蔚来公司二季度交付7.2万辆。蔚来品牌交付4.71万辆 乐道品牌交付1.71万辆 萤火虫品牌交付7843辆",
+        date(2025, 7, 10),
+    )
+    assert ("onvo", "deliveries", "2025-Q2", 17100.0, "eq") in got
+    assert ("firefly", "deliveries", "2025-Q2", 7843.0, "eq") in got
+    assert not any(v == 17100.0 and e != "onvo" for e, _, _, v, _ in got)
+
+
+def test_a_compound_annual_rate_and_a_gap_are_no_facts():
+    got = facts("2022年至2024年,奇瑞汽车营业收入跃升至2698.97亿元,三年复合增长率超70%。", date(2025, 9, 25))
+    assert not any(m.endswith("_yoy") for _, m, *_ in got)
+    got = facts("理想汽车三季度交付 93,200 辆,蔚来 87,200 辆,差距约6000 台。", date(2025, 10, 5))
+    assert not any(v == 6000.0 for *_, v, _ in got)
+
+
+def test_li_auto_by_its_short_name_before_announced_takes_the_figure():
+    # (理想, an ordinary word, before 公布 names the maker though its full name is not written)
+    got = facts("蔚来三季度交付 87,200 辆。几乎同时,理想公布 8 月销量为 28,529 台。", date(2025, 9, 5))
+    assert ("li-auto", "sales", "2025-08", 28529.0, "eq") in got
+
+
+def test_a_figure_a_change_runs_from_after_a_range_of_years_is_the_first_years():
+    got = facts(
+        "2022年至2024年,奇瑞汽车营业收入从926.18亿元跃升至2698.97亿元。净利润同步从58.06亿元增长至143.34亿元。",
+        date(2025, 9, 25),
+    )
+    assert got == {
+        ("chery", "revenue", "2022", 92618000000.0, "eq"),
+        ("chery", "revenue", "2024", 269897000000.0, "eq"),
+        ("chery", "net_profit", "2022", 5806000000.0, "eq"),
+        ("chery", "net_profit", "2024", 14334000000.0, "eq"),
+    }

@@ -105,6 +105,11 @@ _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _MONTH_PERIOD = re.compile(r"\d{4}-\d\d")
+# a figure a change runs from (从926.18亿元跃升至…), two years joined as a range, and the
+# word before the figure it runs to
+_FROM_BEFORE = re.compile(r"从 ?$")
+_YEAR_RANGE_JOIN = re.compile(r" ?(?:至|到|-|–|—) ?")
+_TO_AFTER = re.compile(r"(?:跃升|增长|增加|上升|提升|攀升|下降|下滑|减少|回落)?(?:至|到)")
 # where the words after a change turn to the next item ("89.61% and a month-on-month
 # increase of 20%", 22%及较2021年7月减少约11%)
 _NEXT_ITEM = re.compile(r" and |\bwhile\b|[及和与、，,;；]")
@@ -1046,6 +1051,8 @@ class Extractor:
             if i == j or ents[i].end > clause[1]:
                 continue
             e = ents[i]
+            if self._first_in(self.metrics, e.end, e.end + 4) is not None:
+                continue  # "乐道品牌交付1.71万辆 萤火虫品牌交付7843辆": the subject of the next figure
             if not bare or self.lex.entities[e.key].kind == "model":
                 return self._models_joined(e, ents, clause[1])
             if lo == q.end and _VEHICLE_WORD.match(self.lower, e.end):
@@ -1291,6 +1298,9 @@ class Extractor:
         earlier sentences only a day or a year named in its own paragraph (a market report
         names many months in passing), else none (the caller then takes the article's day);
         ``plan``: a target may take from earlier sentences the time a plan is for."""
+        start = self._range_start(q, sent)
+        if start is not None:
+            return start
         best = self._nearest_in_clause(q, clause, flow, move)
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
@@ -1335,6 +1345,27 @@ class Extractor:
                 return prev
             return self._previous_paragraph_span(sent)
         return None
+
+    def _range_start(self, q: Quantity, sent) -> PeriodMention | None:
+        """The first of two years joined as a range (2022年至2024年) and named last before a
+        figure "from" which another rises or falls (营业收入从926.18亿元跃升至2698.97亿元): the
+        first figure is the first year's; else None."""
+        if not _FROM_BEFORE.search(self.lower, max(sent.start, q.start - 3), q.start):
+            return None
+        last = self._last_in(self.periods, self._para_start(sent.para), q.start)
+        if last is None or last.kind != "year":
+            return None
+        k = bisect_left(self._starts_of(self.periods), last.start) - 1
+        first = self.periods[k] if k >= 0 else None
+        if (
+            first is None
+            or first.kind != "year"
+            or not _YEAR_RANGE_JOIN.fullmatch(self.lower, first.end, last.start)
+        ):
+            return None
+        if not _TO_AFTER.search(self.lower, q.end, min(sent.end, q.end + 12)):
+            return None
+        return first
 
     def _previous_paragraph_span(self, sent) -> PeriodMention | None:
         """The span (month, quarter, half, year or range) named last in the paragraph before
