@@ -1820,3 +1820,40 @@ def test_a_figure_a_change_runs_from_after_a_range_of_years_is_the_first_years()
         ("chery", "net_profit", "2022", 5806000000.0, "eq"),
         ("chery", "net_profit", "2024", 14334000000.0, "eq"),
     }
+
+
+def test_more_english_change_and_total_words():
+    got = facts(
+        "Li Auto's outlook follows a tough third-quarter that saw revenue fall 36%.", date(2025, 11, 27)
+    )
+    assert got == {("li-auto", "revenue_yoy", "2025-Q3", -36.0, "eq")}
+    got = facts(
+        "IM Motors saw its May sales volume soar 111.6% from a year ago to 4,251 units.", date(2024, 6, 8)
+    )
+    assert ("im-motors", "sales_yoy", "2024-05", 111.6, "eq") in got
+    got = facts(
+        "In the first four months of this year, Dongfeng Motor Group's cumulative auto sales summed up to "
+        "597,118 vehicles.",
+        date(2023, 5, 10),
+    )
+    assert {b for *_, b in got} == {"eq"}
+    got = facts(
+        "SAIC Motor moved 87,909 vehicles overseas in May, representing a 4.2% year-over-year dip.",
+        date(2024, 6, 8),
+    )
+    assert got == {
+        ("saic", "exports", "2024-05", 87909.0, "eq"),
+        ("saic", "exports_yoy", "2024-05", -4.2, "eq"),
+    }
+
+
+def test_a_month_range_with_this_year_and_a_company_name_with_new_energy():
+    got = facts(
+        "The report shows that from January to April this year, the sales volume of GAC Aion New Energy "
+        "Automobile Co., Ltd. was 70,200 units, a year-on-year decrease of 41.16%.",
+        date(2024, 5, 24),
+    )
+    assert got == {
+        ("gac-aion", "sales", "2024-01..2024-04", 70200.0, "eq"),
+        ("gac-aion", "sales_yoy", "2024-01..2024-04", -41.16, "eq"),
+    }

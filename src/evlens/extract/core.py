@@ -219,7 +219,7 @@ _PLANNED_COUNTS = frozenset(
 # a fall named right after a change ("an 8.5% year-over-year decline in deliveries")
 _FALL_AFTER = re.compile(
     r"(?: (?:year-over-year|year-on-year|yoy|month-over-month|month-on-month|mom|annual|sequential))?"
-    r" (?:decline|decrease|drop|fall|slump|plunge|contraction)\b"
+    r" (?:decline|decrease|drop|dip|fall|slump|plunge|contraction)\b"
 )
 # a growth rate that fell to a level: the level is the growth (销量同比增幅虽回落至76%)
 _RATE_FELL_TO = re.compile(r"(?:增幅|增速|增长率|涨幅)[^，。；]{0,6}(?:回落|放缓|下降|降|收窄|下滑)至 ?$")

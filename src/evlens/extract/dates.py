@@ -124,7 +124,7 @@ _EN = re.compile(
     rf"(?P<bq>[1-4])(?P<bqh>[QH])(?P<bqy>\d\d)(?![\dA-Za-z])"
     rf"|(?P<bym>(?:19|20)\d\d)/(?P<bymm>1[0-2]|0?[1-9])(?![\d/])|"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
-    rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}}))?\b"
+    rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}})| (?P<erng>this year|last year))?\b"
     rf"|(?:(?i:from |between ))?(?P<edr>{_MON}) (?P<edr1>{_D})(?:st|nd|rd|th)? ?(?:to|through|-|–|and) ?(?P<edr2>{_D})(?:st|nd|rd|th)?(?:,? (?P<edry>(?:19|20)\d{{2}}))?\b(?! ?(?:{_MON}|%|,\d))"
     rf"|(?:the )?(?P<ewn>(?i:first|second|third|fourth|last))(?: full)? (?i:week) of (?P<ewm>{_MON})(?: (?P<ewy>(?:19|20)\d{{2}}))?"
     rf"|(?P<eweek>(?i:last week|the previous week|the week before|the past week))\b"
@@ -1094,6 +1094,9 @@ def _en_month_range(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Perio
     quarter is spoken of ("the July-September quarter")."""
     m1, m2 = _en_month(g["em1"]), _en_month(g["em2"])
     y1: int | None
+    if g["erng"] and not g["ey2"]:  # "from January to April this year"
+        y_rel = ctx.rel(g["erng"])
+        g = {**g, "ey2": str(y_rel) if y_rel is not None else None}
     if g["ey2"] and not g["ey1"]:
         y2 = int(g["ey2"])
         y1 = y2 if m1 <= m2 else y2 - 1
