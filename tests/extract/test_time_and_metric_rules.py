@@ -1857,3 +1857,12 @@ def test_a_month_range_with_this_year_and_a_company_name_with_new_energy():
         ("gac-aion", "sales", "2024-01..2024-04", 70200.0, "eq"),
         ("gac-aion", "sales_yoy", "2024-01..2024-04", -41.16, "eq"),
     }
+
+
+def test_a_comma_after_a_word_before_a_year_ends_the_clause():
+    got = facts("比亚迪2022年销量翻倍至186万辆,2023年突破300万辆。", date(2025, 3, 25))
+    assert ("byd", "sales", "2022", 1860000.0, "eq") in got
+    assert ("byd", "sales", "2023", 3000000.0, "gt") in got
+    # a thousands separator stays one number
+    got = facts("比亚迪2022年销量为1,860,000辆。", date(2025, 3, 25))
+    assert got == {("byd", "sales", "2022", 1860000.0, "eq")}
