@@ -1866,3 +1866,8 @@ def test_a_comma_after_a_word_before_a_year_ends_the_clause():
     # a thousands separator stays one number
     got = facts("比亚迪2022年销量为1,860,000辆。", date(2025, 3, 25))
     assert got == {("byd", "sales", "2022", 1860000.0, "eq")}
+
+
+def test_a_bare_yi_after_a_revenue_word_and_a_verb_of_change_to_is_yuan():
+    got = facts("零跑汽车2023 年,营收提高到 167.5 亿、成本 166.7 亿。", date(2024, 3, 1))
+    assert got == {("leapmotor", "revenue", "2023", 16750000000.0, "eq")}

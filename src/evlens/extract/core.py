@@ -547,7 +547,7 @@ def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
 
 # what may stand between a money word and its bare amount in 亿 ("营收 31.3 亿", "营收大幅增至 124 亿")
 _TO_AMOUNT = re.compile(
-    r"(?:[ :：]|为|達|达|达到|至|是|大幅|增至|降至|升至|增长至|约|近|超|共|合计|了|分别){0,5}"
+    r"(?:[ :：]|为|達|达|达到|至|是|大幅|增至|降至|升至|增长至|提高到|提高至|提升至|提升到|增加到|增加至|下降至|下降到|减少至|减少到|跃升至|约|近|超|共|合计|了|分别){0,5}"
 )
 # the money metrics a company reports in yuan (a market value may be in Hong Kong dollars)
 _YUAN_METRICS = frozenset({"revenue", "net_profit", "rd_spend", "investment"})
