@@ -1871,3 +1871,11 @@ def test_a_comma_after_a_word_before_a_year_ends_the_clause():
 def test_a_bare_yi_after_a_revenue_word_and_a_verb_of_change_to_is_yuan():
     got = facts("零跑汽车2023 年,营收提高到 167.5 亿、成本 166.7 亿。", date(2024, 3, 1))
     assert got == {("leapmotor", "revenue", "2023", 16750000000.0, "eq")}
+
+
+def test_a_hong_kong_listing_with_its_share_class_mark_is_a_company_the_gazetteer_does_not_know():
+    got = facts(
+        "比亚迪股份收涨2%。此外，機器人概念股也表現亮眼，微創機器人 - B 大漲超 25%，優必選上漲超 9%。",
+        date(2025, 12, 29),
+    )
+    assert got == {("byd", "share_return", "2025-12-29", 2.0, "eq")}

@@ -621,11 +621,12 @@ def _maker_named(slug: str, named: set[str], lex: Lexicon) -> bool:
 
 def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mention]:
     """Names of makers the gazetteer does not know (``哪吒汽车``, "Hozon Auto"): a name
-    before a maker word (``[unknown_makers]`` in the lexicon) that overlaps no known name
-    and holds no generic word. Sorted by start."""
+    before a maker word (``[unknown_makers]`` in the lexicon), or a Hong Kong listing's
+    short name with its share-class mark (``微创机器人-B``), that overlaps no known name and
+    holds no generic word. Sorted by start."""
     starts = [e.start for e in known]
     out = []
-    for rx in (lex.unknown_zh_re, lex.unknown_en_re):
+    for rx in (lex.unknown_zh_re, lex.unknown_en_re, lex.unknown_hk_re):
         for m in rx.finditer(t):
             a, b = m.span()
             name = m.group("name")

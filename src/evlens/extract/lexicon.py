@@ -74,6 +74,8 @@ class Lexicon:
     ambiguous_re: re.Pattern
     unknown_zh_re: re.Pattern
     unknown_en_re: re.Pattern
+    # a Hong Kong listing's short name with its share-class mark (微创机器人-B, 优必选-W)
+    unknown_hk_re: re.Pattern
     unknown_generic: frozenset[str]
     # joint ventures of a known maker with a foreign one ("Changan Ford", 广汽丰田): no
     # entity of the gazetteer's, though a known name is inside
@@ -167,6 +169,7 @@ def load_lexicon() -> Lexicon:
         unknown_en_re=re.compile(
             r"(?P<name>[A-Z](?<!\w[A-Z])[A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"
         ),
+        unknown_hk_re=re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}) ?- ?(?:SW|B|W|S|R)(?![A-Za-z])"),
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
         joint_venture_re=_any_of(_fold(w) for w in um["joint_ventures"]),
         ice_makers=frozenset(lex["segment"]["ice_makers"]),
