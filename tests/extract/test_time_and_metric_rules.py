@@ -1879,3 +1879,16 @@ def test_a_hong_kong_listing_with_its_share_class_mark_is_a_company_the_gazettee
         date(2025, 12, 29),
     )
     assert got == {("byd", "share_return", "2025-12-29", 2.0, "eq")}
+
+
+def test_automotive_revenue_and_a_body_style_of_the_line_up_are_segments():
+    got = facts("財報數據顯示，特斯拉第一季交付量年減 13%，汽車營收大跌 20%。", date(2025, 12, 17))
+    assert got == {("tesla", "deliveries_yoy", "2025-Q1", -13.0, "eq")}
+    got = facts(
+        "蔚來第二季度汽車交付量按年下降6.1%至2.3萬輛,包括1.0萬輛高端智能電動SUV以及1.3萬輛高端智能電動轎車。",
+        date(2023, 8, 29),
+    )
+    assert got == {
+        ("nio", "deliveries_yoy", "2023-Q2", -6.1, "eq"),
+        ("nio", "deliveries", "2023-Q2", 23000.0, "eq"),
+    }
