@@ -1892,3 +1892,18 @@ def test_automotive_revenue_and_a_body_style_of_the_line_up_are_segments():
         ("nio", "deliveries_yoy", "2023-Q2", -6.1, "eq"),
         ("nio", "deliveries", "2023-Q2", 23000.0, "eq"),
     }
+
+
+def test_the_growth_of_a_segment_opening_the_sentence_is_no_fact_and_spending_for_the_year_is_the_years():
+    got = facts(
+        "Passenger vehicles dominated the company's NEV portfolio, with BYD's sales reaching 4.25 million units, "
+        "up 41.07 percent from the previous year. Plug-in hybrids surged 72.83 percent to around 2.49 million units.",
+        date(2025, 1, 2),
+    )
+    assert got == set()
+    got = facts(
+        "NIO's revenue reached RMB 19.703 billion in Q4 of 2024. In Q4, R&D investment was RMB 3.64 billion, "
+        "and total R&D spending for the year was RMB 13.037 billion.",
+        date(2025, 3, 20),
+    )
+    assert ("nio", "rd_spend", "2024", 13037000000.0, "eq") in got

@@ -2041,6 +2041,7 @@ class Extractor:
         )  # the change of a segment's figure ("NEVs accounting for 91,590 units – a 55.4% increase")
         return (
             self._segment(f, fc)
+            or self._segment_subject(f, fig.sent)
             or (ice and self._segment(f, fc, "segment_nev"))
             or (namesake and self._namesake_brand(f, fc))
         )
@@ -2911,6 +2912,8 @@ class Extractor:
             return True
         if any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS):
             return False
+        if self._segment(q, clause):
+            return True  # "plug-in hybrids surged 72.83 percent": a segment's growth, no share's
         prev = self._last_figure_before(q, sent)
         if (
             prev is not None

@@ -1216,7 +1216,13 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
         return PeriodMention(a, b, str(y), "year", False) if y else None
     if g["eyend"]:
         if not asof and g["eyend"] == "the year":
-            return None
+            # ("its total for the year": the year so far, read by the extractor)
+            if not ctx.text.endswith("for ", max(0, a - 4), a) or ctx.text.endswith(
+                "total for ", max(0, a - 10), a
+            ):
+                return None
+            y = ctx.year or (ctx.today.year if ctx.today else None)  # "spending for the year"
+            return PeriodMention(a, b, str(y), "year", False) if y else None
         y = ctx.year or (ctx.today.year if ctx.today else None)
         return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
     if g["eref"]:  # "over the quarter", "for the month": the last span of that kind named
