@@ -1907,3 +1907,18 @@ def test_the_growth_of_a_segment_opening_the_sentence_is_no_fact_and_spending_fo
         date(2025, 3, 20),
     )
     assert ("nio", "rd_spend", "2024", 13037000000.0, "eq") in got
+
+
+def test_a_capacity_goal_an_estimate_for_a_figure_and_what_should_be_are_no_facts():
+    got = facts("四季度三品牌总产能目标5.6万辆(蔚来2.5万/乐道2.5万/萤火虫0.6万)。", date(2025, 9, 10))
+    assert got == set()
+    got = facts(
+        "Li Auto's guidance of 100,000 to 110,000 units in the fourth quarter missed an estimate for 135,633 units.",
+        date(2025, 11, 27),
+    )
+    assert {v for *_, v, _ in got} == {100000.0, 110000.0}
+    got = facts(
+        "Monthly production capacity of the Li Auto i6 should steadily increase to 20,000 units starting early next year.",
+        date(2025, 11, 27),
+    )
+    assert got == set()
