@@ -77,3 +77,20 @@ def test_bullets_run_into_one_line_are_split_at_their_dashes():
     assert normalize("Tesla - the EV maker - sold 5 - 6 cars").text == "Tesla - the EV maker - sold 5-6 cars"
     facts = extract_text("吉利汽车" + text, date(2025, 12, 3))
     assert {(f.period, f.value) for f in facts} == {("2025-11", 310000.0), ("2025-01..2025-11", 2788000.0)}
+
+
+def test_pinyin_readings_in_brackets_are_dropped_and_spans_still_map_back():
+    text = "中國(guó)汽車整車出口約234.1萬輛、同比增長(zhǎng)約76.9% (BYD)"
+    n = normalize(text)
+    assert n.text.startswith("中国汽车整车出口约234.1万辆")
+    assert "同比增长约76.9%" in n.text
+    assert "(BYD)" in n.text  # a bracket with no tone mark stays
+    a = n.text.index("76.9%")
+    s, e = n.span(a, a + 5)
+    assert text[s:e] == "76.9%"
+    # the country's exports are no maker's
+    got = extract_text(
+        "比亞迪宣布第500萬輛新能源汽車下線。今年上半年,中國(guó)汽車整車出口約234.1萬輛、同比增長(zhǎng)約76.9%。",
+        date(2023, 8, 9),
+    )
+    assert not any(f.metric.startswith("exports") for f in got)

@@ -103,6 +103,11 @@ def front_matter_end(text: str) -> int:
 
 
 _BRACKETS = re.compile(r"[\[\]]|\\(?=[^\w\s])")
+# a reading in pinyin with tone marks in brackets after a Han character, as some pages print
+# them ("中國(guó)汽車工業(yè)協(xié)會(huì)"): dropped, so the words around it join again
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}\)"
+)
 
 
 # Each markup expression with the characters one of its matches must contain: an
@@ -114,6 +119,7 @@ _MARKUP = (
     (_BULLET, "*+->"),
     (_EMPHASIS, "_*"),
     (_BRACKETS, "[]\\"),
+    (_PINYIN, "("),
 )
 
 
