@@ -132,7 +132,7 @@ _FROM_FIGURE = re.compile(r"(?: ?(?:percent|per cent|%))? (?:from|over|compared 
 # growth against a month named ("较2021年7月", "比7月"): month on month
 _BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]")
 _COMPARED_MONTH = re.compile(
-    r"(?:较|比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月"
+    r"(?:较|(?<!同)比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月"
     r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:in )?(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)"
 )
@@ -2887,18 +2887,26 @@ class Extractor:
         those around it; a change named with no comparison is against the year before (the
         way Chinese and market reports give monthly and quarterly figures)."""
         words = self.lex.word_res
-        if mm.word in self.lex.growth_words_mom:  # the word itself says it: 环比增长
-            return "mom"
+        if mm.word in self.lex.growth_words_mom and self._mom_word(self.lower[max(0, mm.start - 1) : mm.end]):
+            return "mom"  # the word itself says it: 环比增长 (not 4月增长)
         if mm.word in self.lex.growth_words_yoy:
             return "yoy"
         for text in (after, near_before, near):
-            if words["growth_mom"].search(text) or _COMPARED_MONTH.search(text):
+            if self._mom_word(text) or _COMPARED_MONTH.search(text):
                 return "mom"
             if words["growth_yoy"].search(text) or _FROM_YEAR.search(text):
                 return "yoy"
         if words["growth_yoy"].search(window) or _FROM_YEAR.search(window):
             return "yoy"
-        return "mom" if words["growth_mom"].search(window) else "yoy"
+        return "mom" if self._mom_word(window) else "yoy"
+
+    def _mom_word(self, text: str) -> bool:
+        """Whether ``text`` holds a month-on-month word, Taiwan's 月增 not counting right
+        after a month's number (同比2020年4月增长111.3%: April's, year on year)."""
+        for m in self.lex.word_res["growth_mom"].finditer(text):
+            if not (m.group().startswith("月") and m.start() > 0 and text[m.start() - 1].isdigit()):
+                return True
+        return False
 
     def _no_share_move(self, q: Quantity, clause, sent) -> bool:
         """Whether a change with no figure before it to be the growth of is still no share
