@@ -1929,3 +1929,11 @@ def test_a_month_number_before_zeng_with_tongbi_is_year_on_year():
     assert ("li-auto", "deliveries_yoy", "2021-04", 111.3, "eq") in got
     got = facts("小鹏汽车10月交付量为4.2万辆，月增长12%。", date(2025, 11, 2))
     assert ("xpeng", "deliveries_mom", "2025-10", 12.0, "eq") in got
+
+
+def test_the_tech_index_of_a_hong_kong_market_report_is_the_hang_seng_tech():
+    got = facts("恒指收升0.8%。科技指數創近4年新高,收報6334點,升幅4.2%。", date(2025, 9, 17))
+    assert got == {
+        ("hsi", "index_return", "2025-09-17", 0.8, "eq"),
+        ("hstech", "index_return", "2025-09-17", 4.2, "eq"),
+    }
