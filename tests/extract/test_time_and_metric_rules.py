@@ -1937,3 +1937,16 @@ def test_the_tech_index_of_a_hong_kong_market_report_is_the_hang_seng_tech():
         ("hsi", "index_return", "2025-09-17", 0.8, "eq"),
         ("hstech", "index_return", "2025-09-17", 4.2, "eq"),
     }
+
+
+def test_mark_as_a_verb_is_no_threshold_and_a_count_overseas_is_exports():
+    got = facts(
+        "Li Auto's second-quarter deliveries of 92,864 vehicles mark a significant 15.5% year-over-year increase.",
+        date(2025, 7, 2),
+    )
+    assert ("li-auto", "deliveries", "2025-Q2", 92864.0, "eq") in got
+    got = facts(
+        "BYD sold a total of 301,903 new energy vehicles last month, including 30,629 units overseas.",
+        date(2023, 12, 2),
+    )
+    assert got == {("byd", "sales", "2023-11", 301903.0, "eq"), ("byd", "exports", "2023-11", 30629.0, "eq")}

@@ -105,6 +105,10 @@ _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _MONTH_PERIOD = re.compile(r"\d{4}-\d\d")
+# right after a count: the place abroad it was sold in ("30,629 units overseas")
+_ABROAD_RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs))? (?:overseas|abroad)\b")
+# "mark" as a verb after a figure ("92,864 vehicles mark a 15.5% increase"): no threshold
+_MARK_VERB = re.compile(r" marks? (?:a|an|the|its|their)\b")
 # a figure a change runs from (从926.18亿元跃升至…), two years joined as a range, and the
 # word before the figure it runs to
 _FROM_BEFORE = re.compile(r"从 ?$")
@@ -1647,7 +1651,7 @@ class Extractor:
             if m is not None:
                 quoted = bool(m.group(1))
                 after = after[m.end() :][:12]
-        threshold = bool(self.lex.threshold_re.match(after))
+        threshold = bool(self.lex.threshold_re.match(after)) and not _MARK_VERB.match(after)
         before = t[max(clause[0], q.start - 24) : q.start].rstrip()
         if before.endswith(_THE_QUOTE_ENDS):
             before = _THE_QUOTE.sub("", before)
@@ -1676,7 +1680,7 @@ class Extractor:
                 if k in tail:
                     bound = {"约": "approx", "近": "lt", "接近": "lt", "不足": "lt"}.get(k, "gt")
                     break
-        am = self.lex.bounds_after_re.match(after)
+        am = None if _MARK_VERB.match(after) else self.lex.bounds_after_re.match(after)
         if am:
             w = am.group()
             k = self.lex.bounds_after_map[w]
@@ -1846,6 +1850,8 @@ class Extractor:
                 return False
         elif q.kind == "currency" and fig.mm.word in lex.metrics[fig.metric].negative:
             fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
+        elif fig.metric in ("sales", "deliveries") and _ABROAD_RIGHT_AFTER.match(self.lower, q.end):
+            fig.metric = "exports"  # "sold 301,903 vehicles, including 30,629 units overseas"
         # a delivery count in a plan is a target; a plan (or a forecast) of another count is
         # a target no metric holds ("the CPCA expects wholesale … to be at around 700,000")
         if (
