@@ -1950,3 +1950,8 @@ def test_mark_as_a_verb_is_no_threshold_and_a_count_overseas_is_exports():
         date(2023, 12, 2),
     )
     assert got == {("byd", "sales", "2023-11", 301903.0, "eq"), ("byd", "exports", "2023-11", 30629.0, "eq")}
+
+
+def test_a_price_cut_against_the_price_before_is_no_price():
+    got = facts("特斯拉Model 3标准版起售价为36990美元，比之前便宜了5000美元。", date(2025, 10, 23))
+    assert got == {("tesla-model-3", "vehicle_price", "2025-10-23", 36990.0, "eq")}
