@@ -215,10 +215,11 @@ def test_the_figure_compared_with_after_qunian_tongqi_takes_the_year_before():
 
 
 def test_a_share_price_in_bare_yuan_quoted_in_hong_kong_is_in_hkd():
-    got = facts("理想汽車(02015)現價跌1.7%，報68.95元，該股成交約7萬股。", date(2026, 3, 13))
+    # (a close: a wire's 現價, the current price, is no day's close)
+    got = facts("理想汽車(02015)收市跌1.7%，報68.95元，該股成交約7萬股。", date(2026, 3, 13))
     assert ("li-auto", "share_price", "2026-03-13", 68.95, "eq") in got
     units = {
-        (f.metric, f.unit) for f in extract_text("理想汽車(02015)現價跌1.7%，報68.95元。", date(2026, 3, 13))
+        (f.metric, f.unit) for f in extract_text("理想汽車(02015)收市跌1.7%，報68.95元。", date(2026, 3, 13))
     }
     assert ("share_price", "HKD") in units
     # an A share's price in 元 stays in yuan
@@ -1955,3 +1956,15 @@ def test_mark_as_a_verb_is_no_threshold_and_a_count_overseas_is_exports():
 def test_a_price_cut_against_the_price_before_is_no_price():
     got = facts("特斯拉Model 3标准版起售价为36990美元，比之前便宜了5000美元。", date(2025, 10, 23))
     assert got == {("tesla-model-3", "vehicle_price", "2025-10-23", 36990.0, "eq")}
+
+
+def test_a_hong_kong_wires_current_prices_and_a_table_of_them_are_no_days_close():
+    text = (
+        "《經濟通通訊社31日專訊》比亞迪(01211)現價跌4﹒3%,報282﹒2元。\n"
+        "現時,恒生指數報20472,升92點或升0﹒5%。\n"
+        "表列同板塊或相關股份表現\n============\n股份(編號) 現價(元) 變幅(%)\n--------------------------\n"
+        "比亞迪(01211) 282﹒2元 跌4﹒34%\n理想汽車(02015) 110﹒1元 升1﹒38%\n--------------------------\n"
+    )
+    assert facts(text, date(2024, 10, 31)) == set()
+    got = facts("小鵬汽車中期虧損收窄至26﹒53億元人民幣,每股基本虧損1﹒41元人民幣。", date(2024, 8, 21))
+    assert {v for *_, v, _ in got} == {-2653000000.0}

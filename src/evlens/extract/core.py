@@ -105,6 +105,7 @@ _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _MONTH_PERIOD = re.compile(r"\d{4}-\d\d")
+_WORD_CHAR = re.compile(r"\w")
 # right after a count: the place abroad it was sold in ("30,629 units overseas")
 _ABROAD_RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs))? (?:overseas|abroad)\b")
 # "mark" as a verb after a figure ("92,864 vehicles mark a 15.5% increase"): no threshold
@@ -1874,11 +1875,15 @@ class Extractor:
             and (self._listed("forecast", fig.sent.start, q.start) or self._forecast_carried(q, fig.sent))
         ):
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
-        if metric in ("share_return", "share_price") and self._intraday_lead(fig.sent):
+        if metric in ("share_return", "share_price", "index_return") and self._intraday_lead(fig.sent):
             return False  # "EV makers rose in morning trading. Leapmotor rose 8%; Geely Auto rose 5%"
-        if metric in ("share_return", "share_price", "market_cap") and self._listed(
-            "session_hedges", fig.sent.start, min(fig.clause[1], q.end + 40)
-        ):
+        if metric in (
+            "share_return",
+            "share_price",
+            "market_cap",
+            "index_return",
+            "index_level",
+        ) and self._listed("session_hedges", fig.sent.start, min(fig.clause[1], q.end + 40)):
             return False  # "shares were down 9 percent in pre-market", 截至发稿: not the day's close
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
         if fig.base_metric.startswith("unheld_"):
@@ -2079,13 +2084,16 @@ class Extractor:
 
     def _intraday_lead(self, sent) -> bool:
         """Whether the moves of ``sent`` follow a lead naming intraday trading: the last
-        sentence before it in its paragraph that holds no figure (within six) speaks of the
-        morning or of trading under way (``早盘``, "in morning trading")."""
+        sentence before it in its run of lines that holds no figure (within twelve, rule lines
+        passed over) speaks of the morning or of trading under way (``早盘``, "in morning
+        trading", a table's ``现价`` column)."""
         si = self._sentence_of(sent.start)
-        for k in range(si - 1, max(-1, si - 7), -1):
+        for k in range(si - 1, max(-1, si - 13), -1):
             prev = self.sentences[k]
-            if prev.para != sent.para:
-                return False
+            if prev.para != sent.para and "\n\n" in self.t[prev.end : sent.start]:
+                return False  # (a table's lines are paragraphs of their own, with no blank line)
+            if not _WORD_CHAR.search(self.t, prev.start, prev.end):
+                continue  # a table's rule line ("=====", "-----")
             if self._first_in(self.quantities, prev.start, prev.end) is None:
                 return self._listed("intraday", prev.start, prev.end)
         return False
