@@ -1968,3 +1968,14 @@ def test_a_hong_kong_wires_current_prices_and_a_table_of_them_are_no_days_close(
     assert facts(text, date(2024, 10, 31)) == set()
     got = facts("小鵬汽車中期虧損收窄至26﹒53億元人民幣,每股基本虧損1﹒41元人民幣。", date(2024, 8, 21))
     assert {v for *_, v, _ in got} == {-2653000000.0}
+
+
+def test_a_year_written_before_quanian_without_nian_is_that_year():
+    got = facts("2021全年,比亚迪实现营收2161.42亿元,同比增加38.02%。", date(2022, 8, 29))
+    assert got == {
+        ("byd", "revenue", "2021", 216142000000.0, "eq"),
+        ("byd", "revenue_yoy", "2021", 38.02, "eq"),
+    }
+    # it names no year for what follows: a year matched (打平2024全年) is often one compared with
+    got = facts("小鹏上半年交付新车19.72万台,已经打平2024全年。二季度营收182.7亿元。", date(2025, 8, 20))
+    assert ("xpeng", "revenue", "2025-Q2", 18270000000.0, "eq") in got
