@@ -94,3 +94,16 @@ def test_pinyin_readings_in_brackets_are_dropped_and_spans_still_map_back():
         date(2023, 8, 9),
     )
     assert not any(f.metric.startswith("exports") for f in got)
+
+
+def test_a_line_end_a_page_wrapped_into_a_number_and_its_unit_is_read_through():
+    text = "比亞迪首三季純利252億元人民幣。第三季營業收入2011\n億元人民幣,升24%,加權平均淨資產收益率7﹒48%"
+    n = normalize(text)
+    assert "营业收入2011亿元" in n.text
+    a = n.text.index("2011")
+    s, e = n.span(a, a + 6)
+    assert text[s:e] == "2011\n億元"
+    got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2024, 10, 31))}
+    assert ("revenue", "2024-Q3", 201100000000.0) in got
+    assert ("revenue_yoy", "2024-Q3", 24.0) in got
+    assert not any(v == 7.48 for *_, v in got)  # a return on equity

@@ -201,10 +201,18 @@ _FOLDED = re.compile("[" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + 
 _INLINE_BULLET = re.compile(r"(?<=[^\dA-Za-z\s]) - (?=[\u4e00-\u9fff\d])")
 
 
+# a line end a page's fixed-width wrapping put between a number and its magnitude or unit
+# ("营业收入2011\n億元"): a space (dropped next to the Han character later)
+_NUMBER_WRAP = re.compile(r"(?<=\d)\n(?=[億亿萬万元輛辆台])")
+
+
 def _fold_chars(text: str) -> str:
     """``text`` with :data:`_TABLE` applied, one character for one; an inline bullet's dash
-    (:data:`_INLINE_BULLET`) becomes a line end."""
+    (:data:`_INLINE_BULLET`) becomes a line end, a line end inside a number and its unit
+    (:data:`_NUMBER_WRAP`) a space."""
     folded = _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
+    if "\n" in folded:
+        folded = _NUMBER_WRAP.sub(" ", folded)
     if " - " not in folded:
         return folded
     return _INLINE_BULLET.sub(" \n ", folded)
