@@ -1979,3 +1979,14 @@ def test_a_year_written_before_quanian_without_nian_is_that_year():
     # it names no year for what follows: a year matched (打平2024全年) is often one compared with
     got = facts("小鹏上半年交付新车19.72万台,已经打平2024全年。二季度营收182.7亿元。", date(2025, 8, 20))
     assert ("xpeng", "revenue", "2025-Q2", 18270000000.0, "eq") in got
+
+
+def test_an_n_month_period_ended_on_a_day_and_shifted_cars():
+    got = facts(
+        "Nio reported 2,526 vehicles in October. It has delivered 14,867 electric cars for the ten-month "
+        "period ended Oct. 31.",
+        date(2019, 11, 5),
+    )
+    assert ("nio", "deliveries", "2019-01..2019-10", 14867.0, "eq") in got
+    got = facts("BYD shifted 253,046 cars last month.", date(2023, 7, 4))
+    assert got == {("byd", "sales", "2023-06", 253046.0, "eq")}
