@@ -568,23 +568,7 @@ def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
 _SPAN_ENDED_ZH = re.compile(
     r"止 ?(?P<n>三|六|九|十二|3|6|9|12) ?个月|止 ?(?P<year>年度|财政年度|全年)|止? ?(?P<quarter>季度)(?!末)"
 )
-_MONTHS_ZH = {
-    "三": 3,
-    "六": 6,
-    "九": 9,
-    "十二": 12,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_MONTHS_ZH = {"三": 3, "六": 6, "九": 9, "十二": 12, "twelve": 12, **_EN_NUMS}
 _SPAN_ENDED_EN = re.compile(
     r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])[ -]months?(?: period)?"
     r"|(?P<quarter>quarter)|(?P<year>(?:fiscal |financial )?year))"
