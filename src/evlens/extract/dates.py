@@ -94,7 +94,25 @@ _EN_MONTHS = {
     "dec": 12,
 }
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# English ordinals (a quarter's up to the fourth; a month's of the year up to the twelfth)
+_ORD = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
 # What an English time expression can start with (a superset, checked before the long
 # alternation below so that most word starts fail at once): a capital (month, weekday,
 # Q1, H1), a day and a space, a year, 1st to 4th, a lower-case lead word, or an "as of"
@@ -1177,22 +1195,6 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
     return PeriodMention(a, b, f"{y}-H{h}", "half", asof)
 
 
-_EN_ORD_MONTH = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-)
-
-
 def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
     """A time read from the context: a weekday, the first months of the year, "in the
     year", its end, the span last named ("over the quarter"), now, or the full year."""
@@ -1238,9 +1240,7 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
         return PeriodMention(a, b, ctx.today.isoformat(), "day", False) if ctx.today else None
     if g["eom"]:  # "the second month of this year": February
         y = int(g["eomy"]) if g["eomy"] else (ctx.today.year if ctx.today else ctx.year)
-        return (
-            PeriodMention(a, b, f"{y}-{_EN_ORD_MONTH.index(g['eom']) + 1:02d}", "month", asof) if y else None
-        )
+        return PeriodMention(a, b, f"{y}-{_ORD[g['eom']]:02d}", "month", asof) if y else None
     if g["efully"]:  # "for the full year 2024"
         ctx.year = int(g["efully"])
         return PeriodMention(a, b, g["efully"], "year", asof)
