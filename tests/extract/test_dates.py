@@ -157,3 +157,28 @@ def test_a_year_a_span_starts_from_with_words_before_since_sets_no_year():
     )
     got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2025, 8, 30))}
     assert ("gac", "sales", "2025-H1", 755300.0) in got
+
+
+def test_a_dateline_with_its_time_of_day_dates_an_undated_text():
+    from datetime import date
+
+    from evlens.extract.dates import infer_date
+
+    # a dateline near the top beats a year compared with and a quarter's end without a year
+    text = (
+        "小米汽车首次实现单季度盈利\n中国证券报·2025-11-20 20:09\n"
+        "截至9月30日,第三季度收入为290亿元,较去年同期增长。全年交付较2024年同期成长30%。"
+    )
+    assert infer_date(text) == date(2025, 11, 20)
+    # the same text without the time of day is read by the other rules
+    assert infer_date(text.replace(" 20:09", "")) != date(2025, 11, 20)
+
+
+def test_a_listing_code_in_brackets_and_a_cut_figure_are_no_years_of_a_stand_in():
+    from datetime import date
+
+    from evlens.extract.dates import infer_date
+
+    assert infer_date("理想汽車（2015）是繼蔚來之後的第二間車企。") is None
+    assert infer_date("比亞迪營收2011\n億元。") is None
+    assert infer_date("理想汽車（2015）在2024年交付50萬輛。") == date(2024, 12, 31)

@@ -1289,14 +1289,21 @@ _DAY_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9])
 _DAY_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)"
 )
-_YEAR_ANY = re.compile(r"(?<![\d.,$])(20[0-3]\d)(?![\d%])")
+# a year; not a listing code in brackets ("理想汽车（2015）"), not a figure of 亿 or 万 a
+# line break cut ("2011\n億元")
+_YEAR_ANY = re.compile(r"(?<![\d.,$])(20[0-3]\d)(?![\d%])(?!\s*[亿万億萬])(?!(?<=[（(]\d{4})[)）])")
+# a dateline: a day with its time of day near the top ("中国证券报·2025-11-20 20:09")
+_DATELINE = re.compile(
+    r"(?<![\d/.-])(20[0-3]\d)[-/.年](1[0-2]|0?[1-9])[-/.月](3[01]|[12]\d|0?[1-9])日? ?(?:[01]\d|2[0-3]):[0-5]\d"
+)
 # the end of a range of days after its first day: " to 25", " and 25", "-25", 至25日
 _DAY_RANGE_END = re.compile(r" ?(?:to|through|and|-|–|至|到|~) ?(3[01]|[12]\d|0?[1-9])(?!\d|[,.]\d|%)")
 
 
 def infer_date(text: str, body: str | None = None) -> date | None:
     """A stand-in for the publication date of an article that gives none: a date in its
-    URL; else the latest full day it names (``2025年11月17日``, "November 17, 2025"); else
+    URL; else a dateline near the top (a day with its time of day, "2025-11-20 20:09");
+    else the latest full day it names (``2025年11月17日``, "November 17, 2025"); else
     the day after the latest month, quarter or half it names with a year; else the last day
     of the year it names most often. A month, quarter, half or day under a plan or a goal
     (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a
@@ -1323,6 +1330,11 @@ def infer_date(text: str, body: str | None = None) -> date | None:
             if got:
                 return date.fromisoformat(got)
     text = text if body is None else body
+    line = _DATELINE.search(text, front_end(text), front_end(text) + 400)
+    if line:
+        got = _safe_day(int(line.group(1)), int(line.group(2)), int(line.group(3)))
+        if got:
+            return date.fromisoformat(got)
     days, since = _named_days(text)
     anchor = max(days) if days else _span_anchor(text)
     base = _base_bound(text)
