@@ -182,3 +182,17 @@ def test_a_listing_code_in_brackets_and_a_cut_figure_are_no_years_of_a_stand_in(
     assert infer_date("理想汽車（2015）是繼蔚來之後的第二間車企。") is None
     assert infer_date("比亞迪營收2011\n億元。") is None
     assert infer_date("理想汽車（2015）在2024年交付50萬輛。") == date(2024, 12, 31)
+
+
+def test_last_year_compared_with_sets_no_year_for_the_times_after_it():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = (
+        "Nissan sold 279,102 vehicles, representing 5% growth over last year.\n\n"
+        "Tesla delivered 435,059 EVs in the third quarter. BYD came within 3,500 units in Q3, "
+        "delivering 431,603 electric models."
+    )
+    got = {(f.entity, f.period, f.value) for f in extract_text(text, date(2023, 12, 1))}
+    assert ("byd", "2023-Q3", 431603.0) in got

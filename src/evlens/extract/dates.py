@@ -348,7 +348,9 @@ _FUTURE_WORDS = (
     r"|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|targeting|goal|looking ahead)\b"
 )
 _FUTURE = re.compile(_FUTURE_WORDS, re.I)
-_COMPARED = re.compile(r"same (?:period|month|quarter|time) $|from $")
+_COMPARED = re.compile(
+    r"same (?:period|month|quarter|time) $|(?:from|over|than|versus|vs\.?|compared (?:with|to)) $"
+)
 # a time that names when a title was held ("2024年新势力销冠", "前年的销量冠军")
 _RANK_AFTER = re.compile(r"(?:的)?(?:新势力|国内|中国|全球)?(?:销量|交付)?(?:冠军|销冠|榜首|亚军|季军)")
 _COMPARED_YEAR = re.compile(
