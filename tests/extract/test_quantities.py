@@ -126,3 +126,14 @@ def test_thousands_set_apart_by_spaces_are_one_number():
     # a year and a number after it stay apart, and a date is no grouped number
     assert [q.value for q in fq("in 2024 1 000 cars")][-1] == 1000
     assert [q.value for q in fq("on 3 2025")] != [32025]
+
+
+def test_chinese_yuan_and_us_dollars_written_out_are_currencies_and_byds_yuan_is_not():
+    def units(text: str) -> list:
+        return [(q.kind, q.unit, float(q.value)) for q in find_quantities(text)]
+
+    assert units("revenue stood at 27.43 billion Chinese yuan") == [("currency", "CNY", 27.43e9)]
+    assert units("a loss of 3.9 billion Chinese Yuan") == [("currency", "CNY", 3.9e9)]
+    assert units("raised 5 billion U.S. dollars") == [("currency", "USD", 5e9)]
+    # BYD's Yuan family is a line of cars, not a currency
+    assert units("more than the 31,456 Yuan family vehicles")[0][:2] != ("currency", "CNY")

@@ -119,8 +119,9 @@ _EN_UNITS = [
     ("percentage points?|pp", "point", "point"),
     ("percent|per cent|pct", "percent", "percent"),
     ("Hong Kong dollars?|HK dollars?|HKD", "currency", "HKD"),
-    ("US dollars?|USD|dollars?", "currency", "USD"),
-    ("yuan|renminbi|RMB|CNY", "currency", "CNY"),
+    ("(?:US|U\\.S\\.) dollars?|USD|dollars?", "currency", "USD"),
+    # (a bare "Yuan" is BYD's model family: "31,456 Yuan family vehicles")
+    ("Chinese (?:[Yy]uan|[Rr]enminbi)|yuan|renminbi|RMB|CNY", "currency", "CNY"),
     ("units?|vehicles?|cars?|EVs?|SUVs?|sedans?", "count", "vehicle"),
     ("orders?|reservations?|bookings?", "count", "order"),
     ("deliveries", "count", "vehicle"),
