@@ -256,3 +256,24 @@ def test_the_countrys_exports_are_no_makers():
     got = facts(text, date(2023, 8, 19))
     assert ("chery", "sales", "2023-06", 100000.0) in got
     assert not any(v == 1070000.0 for *_, v in got)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # "byd han" (the BYD Han) is glued to "ded": the maker's name alone is whole
+        (
+            "BYD handed 1.26 million vehicles to customers in the first half of 2023.",
+            ("byd", "deliveries", "2023-H1"),
+        ),
+        # "sales volume" is glued to an "s": "sales" alone is whole
+        ("NIO's sales volumes reached 20,000 units in May 2024.", ("nio", "sales", "2024-05")),
+    ],
+)
+def test_a_name_glued_to_a_letter_gives_way_to_the_shorter_name_it_starts_with(text, want):
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    got = {(f.entity, f.metric, f.period) for f in extract_text(text, date(2024, 6, 1))}
+    assert want in got

@@ -486,12 +486,30 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str], plural: bool = 
             b = a + len(w)
             glued = (w[0].isascii() or w[-1].isascii()) and not word_ok(lower, a, b)
             if glued and not (plural and _plural_ok(w, lower, a, b)):
-                pos = a + 1
+                # a shorter name at the same place may be whole ("BYD handed": not BYD Han)
+                e = _whole_prefix(rx, lower, a, b)
+                if e is not None:
+                    out.append(_Mention(a, e, table[lower[a:e]], intern(lower[a:e])))
+                pos = a + 1 if e is None else e
                 break
             out.append(_Mention(a, b, table[w], intern(w)))  # (one string per word, not per match)
         else:
             break
     return out
+
+
+def _whole_prefix(rx: re.Pattern, lower: str, a: int, b: int) -> int | None:
+    """The end of the longest match of ``rx`` at ``a`` ending before ``b`` that is a whole
+    word, else None."""
+    end = b - 1
+    while end > a:
+        m = rx.match(lower, a, end)
+        if m is None or not m.group():
+            return None
+        if word_ok(lower, a, m.end()):
+            return m.end()
+        end = m.end() - 1
+    return None
 
 
 # sales or deliveries made abroad, named just before the metric word (``在中国以外的电动车销售量``,
