@@ -137,3 +137,17 @@ def test_chinese_yuan_and_us_dollars_written_out_are_currencies_and_byds_yuan_is
     assert units("raised 5 billion U.S. dollars") == [("currency", "USD", 5e9)]
     # BYD's Yuan family is a line of cars, not a currency
     assert units("more than the 31,456 Yuan family vehicles")[0][:2] != ("currency", "CNY")
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("小鹏汽车11月交付量:36728辆", [36728]),  # a label's colon after a word
+        ("营收:1,234亿元", [123_400_000_000]),
+        ("25年Q1:94008 25年Q2:103181", [94008, 103181]),  # three digits or more after a digit's colon
+        ("发布于2025-11-20 20:09", [2025, 11, 20]),  # a time of day is no figure
+        ("比例为1:3", []),  # nor is a ratio
+    ],
+)
+def test_a_colon_before_a_figure_is_a_labels_unless_it_makes_a_time_or_a_ratio(text, values):
+    assert [float(q.value) for q in find_quantities(normalize(text).text)] == values
