@@ -277,3 +277,21 @@ def test_a_name_glued_to_a_letter_gives_way_to_the_shorter_name_it_starts_with(t
 
     got = {(f.entity, f.metric, f.period) for f in extract_text(text, date(2024, 6, 1))}
     assert want in got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("理想ONE 4月交付5539辆，同比增长111.3%。", ("li-auto-one", "deliveries", "2021-04", 5539.0)),
+        ("威马汽车10月销售新车3003辆，同比增长46%。", ("weltmeister", "sales", "2020-10", 3003.0)),
+        ("威馬汽車10月銷售新車3003輛。", ("weltmeister", "sales", "2020-10", 3003.0)),
+    ],
+)
+def test_the_makers_and_models_of_2020_and_2021_are_known(text, want):
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    year = int(want[2][:4])
+    got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(year, 12, 1))}
+    assert want in got

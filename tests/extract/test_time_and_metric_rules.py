@@ -1927,7 +1927,7 @@ def test_a_capacity_goal_an_estimate_for_a_figure_and_what_should_be_are_no_fact
 
 def test_a_month_number_before_zeng_with_tongbi_is_year_on_year():
     got = facts("理想汽车官方数据显示, 理想ONE在4月交付5539辆,同比2020年4月增长111.3%。", date(2021, 5, 2))
-    assert ("li-auto", "deliveries_yoy", "2021-04", 111.3, "eq") in got
+    assert ("li-auto-one", "deliveries_yoy", "2021-04", 111.3, "eq") in got
     got = facts("小鹏汽车10月交付量为4.2万辆，月增长12%。", date(2025, 11, 2))
     assert ("xpeng", "deliveries_mom", "2025-10", 12.0, "eq") in got
 
