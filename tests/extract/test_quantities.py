@@ -151,3 +151,22 @@ def test_chinese_yuan_and_us_dollars_written_out_are_currencies_and_byds_yuan_is
 )
 def test_a_colon_before_a_figure_is_a_labels_unless_it_makes_a_time_or_a_ratio(text, values):
     assert [float(q.value) for q in find_quantities(normalize(text).text)] == values
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("sold more than two million vehicles", 2_000_000, "vehicle"),
+        ("Three million cars", 3_000_000, "vehicle"),
+        ("more than a quarter of a million units in June", 250_000, "vehicle"),
+        ("half a million vehicles", 500_000, "vehicle"),
+        ("a billion yuan", 1_000_000_000, "CNY"),
+    ],
+)
+def test_a_number_in_english_words_before_a_magnitude_is_read(text, value, unit):
+    got = [(float(q.value), q.unit) for q in find_quantities(normalize(text).text)]
+    assert got == [(value, unit)]
+
+
+def test_english_number_words_without_a_magnitude_or_glued_to_a_word_are_no_figures():
+    assert find_quantities("a million-dollar question for one of the two makers") == []

@@ -397,9 +397,51 @@ def _number_at_unguarded(text: str, m: re.Match) -> tuple[Decimal, int, bool, bo
     return Decimal(ZH_MAGNITUDES[mag.group()]), mag.end(), False, False, True
 
 
+# a number written in English words before a magnitude ("two million vehicles", "half a
+# million", "a quarter of a million"): the words' value
+_EN_WORD_VALUES: dict[str, int | Decimal] = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "half a": Decimal("0.5"),
+    "a quarter of a": Decimal("0.25"),
+    "three quarters of a": Decimal("0.75"),
+}
+_EN_WORD_NUMBER = re.compile(
+    r"(?<![A-Za-z-])(?P<w>(?i:half a|a quarter of a|three quarters of a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty|forty|fifty)) (?P<mag>million|billion|trillion)(?![A-Za-z-])"
+)
+
+
+def _en_word_numbers(text: str) -> list[Quantity]:
+    """The numbers written in English words before a magnitude, with the unit after them."""
+    out = []
+    for m in _EN_WORD_NUMBER.finditer(text):
+        value = Decimal(_EN_WORD_VALUES[m.group("w").lower()]) * EN_MAGNITUDES[m.group("mag")]
+        kind, unit, j = _unit_at(text, m.end())
+        out.append(Quantity(m.start(), j, value, kind, unit, flags=_flags(arabic=False, has_magnitude=True)))
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in normalised ``text``, left to right, not overlapping."""
-    out = _zh_percents(text)
+    out = _zh_percents(text) + _en_word_numbers(text)
+    out.sort(key=lambda q: q.start)
     pct = [(q.start, q.end) for q in out]
     pct_starts = [a for a, _ in pct]
     pos = 0
