@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from evlens.extract.dates import find_periods
 from evlens.extract.normalize import normalize
 
@@ -196,3 +198,25 @@ def test_last_year_compared_with_sets_no_year_for_the_times_after_it():
     )
     got = {(f.entity, f.period, f.value) for f in extract_text(text, date(2023, 12, 1))}
     assert ("byd", "2023-Q3", 431603.0) in got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the figure compared with, after its metric word, is the year-earlier half's
+        ("小鹏汽车2024年上半年净亏损26.3亿元人民币,较去年同期净亏损48.8亿元人民币收窄。", -4.88e9),
+        # 上一年 is last year
+        (
+            "小鹏汽车截至2024年6月30日止中期亏损收窄至26.53亿元人民币,而对上一年同期亏损51.42亿元人民币。",
+            -5.142e9,
+        ),
+    ],
+)
+def test_the_figure_of_the_same_period_a_year_before_keeps_that_period(text, want):
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2024, 8, 21))}
+    assert ("net_profit", "2023-H1", want) in got
+    assert ("net_profit", "2024-H1", want) not in got

@@ -24,7 +24,7 @@ from .quantities import is_stock_code, parse_cn_number
 _CN_M = "一二三四五六七八九十"
 _M = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_M[:9]}])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
-_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})(?:年|(?=全年))|(?P<rel>同年|当年|今年(?!以来)|去年|明年|(?<![目之提])前年|本年|上年)"  # 目前年产能: not 前年
+_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})(?:年|(?=全年))|(?P<rel>同年|当年|今年(?!以来)|去年|明年|(?<![目之提])前年|本年|上一?年)"  # 目前年产能: not 前年
 
 # 此前, 之前, 以前, 提前 ("before", "earlier"): 此前7月 is "in July before", not the first
 # seven months
@@ -35,7 +35,7 @@ _ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第
 _ZH = re.compile(
     _ZH_LEAD  # (before the look-behinds: at most positions it fails, and they are not tried)
     + r"(?<!连续)(?<!连续第)"
-    + r"(?=(?:19|20)\d\d(?:年|全年)|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上年"
+    + r"(?=(?:19|20)\d\d(?:年|全年)|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上一?年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|年初至今|今日|今天|当日|当天|目前|当前|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)|报告期|(?<![预短长同近中假学任刑限定到周工日星])期内)"
@@ -287,6 +287,7 @@ class _Context:
             "this year": base,
             "去年": base - 1,
             "上年": base - 1,
+            "上一年": base - 1,
             "last year": base - 1,
             "a year earlier": (self.year or base) - 1,
             "a year ago": base - 1,
@@ -635,7 +636,13 @@ _YEAR_NAMED_ZH = re.compile(r"(?:19|20)\d\d ?年|[今去明本同当]年")
 # 较去年12月超过5万辆的交付量): shared
 # with the extractor, which reads the same shape from the figure's side
 FIGURE_AFTER_TIME = r" ?(?:的 ?(?:约|近|超过?|逾)?|约|近|超过?|逾) ?(?:人民币|人民幣|rmb|RMB)? ?"
-_COMPARED_OWN_FIGURE = re.compile(FIGURE_AFTER_TIME + r"\d")
+# (the figure compared with may follow its metric word: 较去年同期净亏损48.8亿元)
+_COMPARED_OWN_FIGURE = re.compile(
+    r"(?:"
+    + FIGURE_AFTER_TIME
+    + r"|(?: ?的)? ?(?:经调整)?(?:净亏损|净利润|净利|亏损|盈利|纯利|营收|营业收入|总收入|收入|收益|销量|交付量|出口量|产量)"
+    r"(?:为|达)? ?(?:约|近|超过?|逾)? ?(?:人民币|人民幣|rmb|RMB)? ?)\d"
+)
 _COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之) ?$")
 
 
