@@ -1990,3 +1990,12 @@ def test_an_n_month_period_ended_on_a_day_and_shifted_cars():
     assert ("nio", "deliveries", "2019-01..2019-10", 14867.0, "eq") in got
     got = facts("BYD shifted 253,046 cars last month.", date(2023, 7, 4))
     assert got == {("byd", "sales", "2023-06", 253046.0, "eq")}
+
+
+def test_a_move_takes_no_results_half_nor_the_day_it_runs_to_from_earlier_sentences():
+    text = (
+        "小鹏截至2024年6月30日止中期亏损收窄至26.53亿元。期内,净亏损26.3亿元,较去年同期净亏损48.8亿元收窄。\n"
+        "恒生科技指数报3401,跌96点或跌2.7%。"
+    )
+    got = facts(text, date(2024, 8, 21))
+    assert ("hstech", "index_return", "2024-08-21", -2.7, "eq") in got  # the article's day

@@ -1468,8 +1468,9 @@ class Extractor:
     def _move_period(self, q: Quantity, clause, sent) -> PeriodMention | None:
         """The time of a move (a share's or an index's) from earlier sentences, else None."""
         # a day's close ("收涨 4.5%", "a record close") is the article's day; another move
-        # may take a day, a past year, a quarter or a half named in its paragraph or the
-        # three sentences before (not the months a market report names in passing)
+        # may take a day or a past year named in its paragraph or the three sentences
+        # before; not the months a market report names in passing, nor the quarter or half
+        # of the results it reports, the day they run to (截至6月30日) or a time compared with
         if _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
             return None
         si = self._sentence_of(q.start)
@@ -1479,7 +1480,9 @@ class Extractor:
             p = self.periods[k]
             if (
                 p.end <= sent.start
-                and p.kind in ("day", "year", "quarter", "half")
+                and p.kind in ("day", "year")
+                and not p.local
+                and not p.asof
                 and not self._ahead(p)
                 and not (p.kind == "year" and self._running_year(p.period))
             ):
