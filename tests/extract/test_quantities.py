@@ -170,3 +170,16 @@ def test_a_number_in_english_words_before_a_magnitude_is_read(text, value, unit)
 
 def test_english_number_words_without_a_magnitude_or_glued_to_a_word_are_no_figures():
     assert find_quantities("a million-dollar question for one of the two makers") == []
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("市值達到 $1.63 兆", 1.63e12, "USD"),  # Taiwan's and Hong Kong's trillion
+        ("市值1.2兆元", 1.2e12, "CNY"),
+        ("装机100兆瓦", 100, None),  # a megawatt: no magnitude
+    ],
+)
+def test_zhao_is_a_trillion_unless_a_unit_of_measure_follows(text, value, unit):
+    got = [(float(q.value), q.unit) for q in find_quantities(normalize(text).text)]
+    assert got == [(value, unit)]

@@ -3,6 +3,8 @@ number; numbers written the Chinese way."""
 
 from datetime import date
 
+import pytest
+
 from evlens.extract import extract_text
 from evlens.extract.quantities import find_quantities
 
@@ -1999,3 +2001,16 @@ def test_a_move_takes_no_results_half_nor_the_day_it_runs_to_from_earlier_senten
     )
     got = facts(text, date(2024, 8, 21))
     assert ("hstech", "index_return", "2024-08-21", -2.7, "eq") in got  # the article's day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "投資人將投票決定馬斯克是否能獲得潛在價值達 1 兆美元的新薪酬方案。",  # a pay package's worth
+        "Shareholders approved Musk's $1 trillion pay package in November 2025.",
+        "這項方案最終門檻設在公司市值必須達8.5兆美元。",  # a condition to be met
+        "他對特斯拉第四季的交車預測為 41.5 萬輛，但未被納入特斯拉公布的共識數據中。",  # someone's forecast
+    ],
+)
+def test_a_pay_package_a_condition_and_a_forecast_are_no_facts(text):
+    assert facts(text, date(2025, 11, 10)) == set()

@@ -207,7 +207,9 @@ _CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
 # share"), a hypothetical ("a 40% increase would bring …")
 _NO_FACT_AFTER = re.compile(
     r"(?: ?(?:per (?:share|ads|american depositary share|ordinary share)\b|每股|每手|元?(?:价格区间|价位|价格段|价格带|元级))"
-    r"|(?: [a-z-]+){0,2} (?:would|could|might)\b)"
+    r"|(?: [a-z-]+){0,2} (?:would|could|might)\b"
+    # a pay package's worth ("价值达1兆美元的新薪酬方案", "a $1 trillion pay package")
+    r"|(?:的新?)?(?:薪酬方案|薪酬计划)| (?:[a-z-]+ )?(?:pay|compensation) (?:package|plan)\b)"
 )
 _PLANNED_COUNTS = frozenset(
     (

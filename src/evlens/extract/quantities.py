@@ -48,6 +48,7 @@ CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
 ZH_MAGNITUDES = {
     "万亿": 10**12,
+    "兆": 10**12,  # Taiwan's and Hong Kong's trillion (1.63 兆美元); not 兆瓦, a megawatt
     "千亿": 10**11,
     "百亿": 10**10,
     "十亿": 10**9,
@@ -93,7 +94,7 @@ _NUM = re.compile(
     r"|(?P<bare>万亿|千亿|百亿|(?<=破)万(?!亿))"
     r")"
 )
-_MAG_ZH_ALT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"
+_MAG_ZH_ALT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|兆(?![瓦帕赫字位欧焦伏安比])"
 _ZH_MAG = re.compile(_MAG_ZH_ALT)
 _EN_MAG_ALT = r"(?: ?(?:trillion|billion|million|thousand|bn|mn|mln|tn)|(?:k|m|b))(?![A-Za-z])"
 # after an Arabic number: 多/余, a Chinese or English magnitude, 多/余
