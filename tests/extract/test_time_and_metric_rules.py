@@ -2014,3 +2014,17 @@ def test_a_move_takes_no_results_half_nor_the_day_it_runs_to_from_earlier_senten
 )
 def test_a_pay_package_a_condition_and_a_forecast_are_no_facts(text):
     assert facts(text, date(2025, 11, 10)) == set()
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("特斯拉今天的收盤價上漲了 $14.57，增幅超過 3%。", set()),
+        ("Tesla shares rose $14.57 to $489.88 on Tuesday.", {489.88}),
+        ("蔚来股价下跌0.5美元至5.2美元。", {5.2}),  # by how much, then to what: no range
+        ("小米股價跌1.2元，報39.55元。", {39.55}),
+    ],
+)
+def test_by_how_much_a_share_price_moved_is_no_price(text, want):
+    got = {v for _, m, _, v, _ in facts(text, date(2025, 12, 17)) if m == "share_price"}
+    assert got == want

@@ -205,6 +205,11 @@ _PERIOD_REPORTED = re.compile(r"报告期|期内|本期|during the (?:reporting 
 _CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
 # words right after a figure that make it no fact: a per-share figure ("a loss of $0.45 per
 # share"), a hypothetical ("a 40% increase would bring …")
+# a move's verb right before a money figure: the figure is by how much (收盘价上涨了$14.57,
+# 股价跌1.2元, "shares rose $14.57 to $489.88"), not a level (上涨至, "rose to")
+_MOVED_BY_BEFORE = re.compile(
+    r"(?:(?:上|下)?[涨跌升降]了?|\b(?:rose|fell|gained|lost|climbed|dropped|jumped|slipped|added|shed|declined)) ?$"
+)
 _NO_FACT_AFTER = re.compile(
     r"(?: ?(?:per (?:share|ads|american depositary share|ordinary share)\b|每股|每手|元?(?:价格区间|价位|价格段|价格带|元级))"
     r"|(?: [a-z-]+){0,2} (?:would|could|might)\b"
@@ -2435,6 +2440,10 @@ class Extractor:
             and _THEN_TO.match(after)
         ):
             return True  # 上调5万台至105万台: by how much, then to what
+        if q.kind == "currency" and _MOVED_BY_BEFORE.search(
+            self.lower, max(clause[0], q.start - 12), q.start
+        ):
+            return True  # 收盘价上涨了$14.57, 股价跌1.2元, "rose $14.57 to $489.88": by how much
         if _BY_HOW_MUCH_BEFORE.search(self.lower, max(clause[0], q.start - 40), q.start):
             return True  # 全年交付目标就提升了1万辆, 比原先目标少近100万辆, "raised its target by 100,000"
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0] : q.start])) and bool(

@@ -163,7 +163,7 @@ _PREFIX_CCY_UNIT = {
 }
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 # a change verb before a number: "X至Y" after it is by how much, then to what (上调5万台至105万台)
-CHANGED_BY = re.compile(r"(?:上调|下调|调高|调低|上修|下修|提高|提升|增加|减少|降低)了? ?$")
+CHANGED_BY = re.compile(r"(?:上调|下调|调高|调低|上修|下修|提高|提升|增加|减少|降低|上涨|下跌|[涨跌])了? ?$")
 _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
 _LOWER_SECTION = re.compile(
     r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}|\d,\d{3}|\d{1,3}(?=[辆台元份])))(?![\d.,年月日号季])"
