@@ -295,3 +295,20 @@ def test_the_makers_and_models_of_2020_and_2021_are_known(text, want):
     year = int(want[2][:4])
     got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(year, 12, 1))}
     assert want in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "零跑汽車公布業績。去年公司銷售39,149輛T03,帶動整體電動車銷量大增4.4倍至43,748輛。",
+        "Leapmotor sold 39,149 T03s last year, lifting its overall sales to 43,748 units.",
+    ],
+)
+def test_a_figure_for_the_whole_after_a_model_is_its_makers(text):
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    got = {(f.entity, f.value) for f in extract_text(text, date(2022, 3, 1))}
+    assert ("leapmotor", 43748.0) in got
+    assert ("leapmotor-t03", 39149.0) in got

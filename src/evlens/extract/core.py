@@ -205,6 +205,8 @@ _PERIOD_REPORTED = re.compile(r"报告期|期内|本期|during the (?:reporting 
 _CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
 # words right after a figure that make it no fact: a per-share figure ("a loss of $0.45 per
 # share"), a hypothetical ("a 40% increase would bring …")
+# a word for the whole between a model and a figure: the figure is its maker's
+_WHOLE_BEFORE = re.compile(r"整体|总体|全系|\boverall\b")
 # a move's verb right before a money figure: the figure is by how much (收盘价上涨了$14.57,
 # 股价跌1.2元, "shares rose $14.57 to $489.88"), not a level (上涨至, "rose to")
 _MOVED_BY_BEFORE = re.compile(
@@ -2004,6 +2006,14 @@ class Extractor:
             and any(e.key == parent for e in self._in(self.entities, 0, q.start))
         ):
             ent_slug = parent  # "Geely Holding Group … Geely's … The group's overall sales"
+        if (
+            parent
+            and lex.entities[ent_slug].kind == "model"
+            and em.end <= q.start
+            and _WHOLE_BEFORE.search(self.lower, em.end, q.start)
+        ):
+            # "销售39,149辆T03,带动整体电动车销量…至43,748辆": the maker's whole, not the model's
+            return parent
         if (
             parent
             and lex.entities[ent_slug].kind == "model"
