@@ -2028,3 +2028,11 @@ def test_a_pay_package_a_condition_and_a_forecast_are_no_facts(text):
 def test_by_how_much_a_share_price_moved_is_no_price(text, want):
     got = {v for _, m, _, v, _ in facts(text, date(2025, 12, 17)) if m == "share_price"}
     assert got == want
+
+
+def test_month_numbers_listed_bare_before_a_month_go_with_a_respectively_list():
+    got = facts("长城3、4月份销量增速分别为16.8%和2.5%。", date(2019, 5, 15))
+    assert ("gwm", "sales_yoy", "2019-03", 16.8, "eq") in got  # 长城 is Great Wall Motor
+    assert ("gwm", "sales_yoy", "2019-04", 2.5, "eq") in got
+    got = facts("蔚来9、10、11月交付量分别为1万辆、2万辆和3万辆。", date(2019, 12, 15))
+    assert {p for _, _, p, _, _ in got} == {"2019-09", "2019-10", "2019-11"}

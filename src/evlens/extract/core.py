@@ -205,6 +205,8 @@ _PERIOD_REPORTED = re.compile(r"报告期|期内|本期|during the (?:reporting 
 _CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
 # words right after a figure that make it no fact: a per-share figure ("a loss of $0.45 per
 # share"), a hypothetical ("a 40% increase would bring …")
+# month numbers listed bare before a month ("3、4月份", "9、10、11月")
+_BARE_MONTHS_BEFORE = re.compile(r"(?<![\d.])(?:(?:1[0-2]|[1-9])、)+$")
 # a word for the whole between a model and a figure: the figure is its maker's
 _WHOLE_BEFORE = re.compile(r"整体|总体|全系|\boverall\b")
 # a move's verb right before a money figure: the figure is by how much (收盘价上涨了$14.57,
@@ -2674,6 +2676,18 @@ class Extractor:
             at, k = p.start, k - 1
         return tuple(reversed(out))
 
+    def _bare_months_before(self, pm: PeriodMention) -> list[str]:
+        """The months written as bare numbers listed before month ``pm`` ("3、4月份",
+        "9、10、11月"), with it, oldest first; else ``[]``."""
+        bare = _BARE_MONTHS_BEFORE.search(self.t, max(0, pm.start - 12), pm.start)
+        if bare is None:
+            return []
+        year, month = int(pm.period[:4]), int(pm.period[5:7])
+        months = [int(x) for x in re.findall(r"\d+", bare.group())] + [month]
+        if any(a >= b for a, b in itertools.pairwise(months)):
+            return []
+        return [f"{year:04d}-{m:02d}" for m in months]
+
     def _starts_of(self, items) -> array:
         """The starts of ``items`` (sorted by start), remembered per list."""
         starts = self._starts.get(id(items))
@@ -3085,6 +3099,9 @@ class Extractor:
         28000辆…) or the years of one (2021年至2023年…分别为31.60亿、54.46亿、83.69亿元); else none."""
         if len(periods) >= n:
             return periods[-n:]
+        months = self._bare_months_before(periods[-1]) if periods and periods[-1].kind == "month" else []
+        if len(months) == n:  # 3、4月份增速分别为16.8%和2.5%
+            return [periods[-1]._replace(period=month) for month in months]
         if periods and len(periods[-1].months) == n:
             p = periods[-1]
             return [p._replace(period=month, kind="month", months=()) for month in p.months]
