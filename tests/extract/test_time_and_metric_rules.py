@@ -2036,3 +2036,15 @@ def test_month_numbers_listed_bare_before_a_month_go_with_a_respectively_list():
     assert ("gwm", "sales_yoy", "2019-04", 2.5, "eq") in got
     got = facts("蔚来9、10、11月交付量分别为1万辆、2万辆和3万辆。", date(2019, 12, 15))
     assert {p for _, _, p, _, _ in got} == {"2019-09", "2019-10", "2019-11"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "吉利汽车2月销量为2.1万辆。在2月销量中,轿车销量为8321辆,SUV销量为1.19万辆,MPV销量为913辆。",
+        "Geely sold 21,000 cars in February 2020. SUV sales were 11,900 units and sedan sales 8,321 units.",
+    ],
+)
+def test_a_body_styles_sales_are_a_segment_of_the_makers(text):
+    got = facts(text, date(2020, 3, 5))
+    assert {v for _, _, _, v, _ in got} == {21000.0}
