@@ -312,3 +312,19 @@ def test_a_figure_for_the_whole_after_a_model_is_its_makers(text):
     got = {(f.entity, f.value) for f in extract_text(text, date(2022, 3, 1))}
     assert ("leapmotor", 43748.0) in got
     assert ("leapmotor-t03", 39149.0) in got
+
+
+def test_nio_es7_is_known_and_each_in_another_clause_makes_no_list():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    got = {
+        (f.entity, f.value)
+        for f in extract_text("蔚来10月交付10,059辆,其中包括2814辆ES7。", date(2022, 11, 1))
+    }
+    assert ("nio-es7", 2814.0) in got
+    text = "蔚来11月共交付新车14178台。其中,NT2三款新车型ET7、ES7和ET5交付量均稳步上升,达11072台。"
+    got = {(f.entity, f.value) for f in extract_text(text, date(2022, 12, 28))}
+    assert ("nio", 11072.0) in got  # their sum, not each model's
+    assert not any(v == 11072.0 and e != "nio" for e, v in got)

@@ -1779,7 +1779,9 @@ class Extractor:
         if (
             last is None
             or self._first_in(self.quantities, last.end, fig.q.start) is not None
-            or not lex.word_res["each_listed"].search(self.lower, last.end, fig.q.start)
+            # (the word for "each" in the figure's own clause: "ET7、ES7和ET5交付量均稳步上升,达
+            # 11072台" is their sum)
+            or not lex.word_res["each_listed"].search(self.lower, max(last.end, fig.clause[0]), fig.q.start)
         ):
             return [entity]
         if lex.entities[last.key].parent == entity:
