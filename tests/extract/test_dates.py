@@ -220,3 +220,14 @@ def test_the_figure_of_the_same_period_a_year_before_keeps_that_period(text, wan
     got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2024, 8, 21))}
     assert ("net_profit", "2023-H1", want) in got
     assert ("net_profit", "2024-H1", want) not in got
+
+
+def test_ciji_is_hong_kongs_second_quarter_and_renbi_is_yuan():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = "小鹏公布业绩。次季总收入81.1亿元人民币,按年升60.2%。次季经调整亏损收窄至约12亿人币。"
+    got = {(f.metric, f.period, f.value, f.unit) for f in extract_text(text, date(2024, 8, 21))}
+    assert ("revenue", "2024-Q2", 8.11e9, "CNY") in got
+    assert ("net_profit", "2024-Q2", -1.2e9, "CNY") in got

@@ -106,7 +106,7 @@ _CN_TAIL = re.compile(rf"(?P<m1>[多余])?(?P<zh>{_MAG_ZH_ALT})?(?P<m2>[多余])
 _ZH_UNITS = [
     ("港元|港币|港幣", "currency", "HKD"),
     ("美元|美金", "currency", "USD"),
-    ("元人民币|人民币|元|块", "currency", "CNY"),
+    ("元人民币|人民币|人币|元|块", "currency", "CNY"),  # (人币: Hong Kong wires' short form)
     ("辆|台|部(?![分门件队长])|架(?=车)", "count", "vehicle"),
     ("个订单|份订单|份|单|笔", "count", "order"),
     ("%|％", "percent", "percent"),
