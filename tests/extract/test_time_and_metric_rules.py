@@ -2048,3 +2048,9 @@ def test_month_numbers_listed_bare_before_a_month_go_with_a_respectively_list():
 def test_a_body_styles_sales_are_a_segment_of_the_makers(text):
     got = facts(text, date(2020, 3, 5))
     assert {v for _, _, _, v, _ in got} == {21000.0}
+
+
+def test_one_figure_above_another_by_how_much_is_no_level():
+    text = "特斯拉股價周一（15日）收盤上漲3.6%，收在每股410.26美元，較2024年底的收盤價高出逾6美元。"
+    got = {v for _, m, _, v, _ in facts(text, date(2025, 9, 16)) if m == "share_price"}
+    assert got == {410.26}
