@@ -183,3 +183,10 @@ def test_english_number_words_without_a_magnitude_or_glued_to_a_word_are_no_figu
 def test_zhao_is_a_trillion_unless_a_unit_of_measure_follows(text, value, unit):
     got = [(float(q.value), q.unit) for q in find_quantities(normalize(text).text)]
     assert got == [(value, unit)]
+
+
+def test_zhi_is_a_counter_of_things_not_vehicles_unless_it_means_only():
+    got = [(float(q.value), q.kind) for q in find_quantities(normalize("1-5月出口量175.8万只").text)]
+    assert got[-1] == (1_758_000, "other")
+    got = [(float(q.value), q.kind) for q in find_quantities(normalize("后50万只用了17个月").text)]
+    assert got[0] == (500_000, None)

@@ -116,7 +116,8 @@ _ZH_UNITS = [
     ("天", "time", "day"),
     ("点", "point", "point"),
     ("倍", "times", "times"),
-    ("家|位|款|人|名|次|座|个|年|小时|分钟|秒", "other", "other"),
+    # (只 a counter, not "only": 后50万只用了17个月)
+    ("家|位|款|人|名|次|座|个|只(?![用是有比要需能占])|件|套|年|小时|分钟|秒", "other", "other"),
 ]
 _EN_UNITS = [
     ("percentage points?|pp", "point", "point"),
