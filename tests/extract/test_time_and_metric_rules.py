@@ -2054,3 +2054,11 @@ def test_one_figure_above_another_by_how_much_is_no_level():
     text = "特斯拉股價周一（15日）收盤上漲3.6%，收在每股410.26美元，較2024年底的收盤價高出逾6美元。"
     got = {v for _, m, _, v, _ in facts(text, date(2025, 9, 16)) if m == "share_price"}
     assert got == {410.26}
+
+
+def test_a_mark_approached_is_no_fact():
+    text = (
+        "NIO delivered 48,135 vehicles in December 2025. "
+        "The record month also left NIO closing in on 1 million cumulative deliveries."
+    )
+    assert {v for *_, v, _ in facts(text, date(2026, 1, 2))} == {48135.0}
