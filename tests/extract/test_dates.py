@@ -231,3 +231,16 @@ def test_ciji_is_hong_kongs_second_quarter_and_renbi_is_yuan():
     got = {(f.metric, f.period, f.value, f.unit) for f in extract_text(text, date(2024, 8, 21))}
     assert ("revenue", "2024-Q2", 8.11e9, "CNY") in got
     assert ("net_profit", "2024-Q2", -1.2e9, "CNY") in got
+
+
+def test_a_year_compared_with_through_its_performance_sets_no_year():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = (
+        "Geely sold 1,686,516 units in 2023, marking an 18 percent rise from its performance in 2022. "
+        "December sales volumes alone increased by 3 percent compared to the same month the previous year."
+    )
+    got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2024, 1, 1))}
+    assert ("sales_yoy", "2023-12", 3.0) in got

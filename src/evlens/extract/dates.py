@@ -356,6 +356,8 @@ _COMPARED = re.compile(
 _RANK_AFTER = re.compile(r"(?:的)?(?:新势力|国内|中国|全球)?(?:销量|交付)?(?:冠军|销冠|榜首|亚军|季军)")
 _COMPARED_YEAR = re.compile(
     r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
+    # "an 18 percent rise from its performance in 2022"
+    r"|\b(?:from|over|than|compared (?:with|to)) (?:its|their|the) (?:performance|level|result|results|total|figure)s? (?:in|of) $"
 )
 # an ordinal quarter and a word or two of what it is before "in" and a year
 _QUARTER_THEN_YEAR = re.compile(r"\b(first|second|third|fourth)[ -]quarter(?: [a-z&'’-]+){1,2} in $", re.I)
