@@ -2062,3 +2062,10 @@ def test_a_mark_approached_is_no_fact():
         "The record month also left NIO closing in on 1 million cumulative deliveries."
     )
     assert {v for *_, v, _ in facts(text, date(2026, 1, 2))} == {48135.0}
+
+
+@pytest.mark.parametrize("text", ["小米按月減五成", "小米按月減50%", "Xiaomi fell 5% year on year."])
+def test_a_year_or_month_on_change_with_no_share_named_is_no_share_move(text):
+    assert facts(text, date(2026, 3, 1)) == set()
+    # with the share named it is one
+    assert {m for _, m, *_ in facts("小米股价按年升50%", date(2026, 3, 1))} == {"share_return"}

@@ -2875,6 +2875,10 @@ class Extractor:
             "share_context", max(0, sent.start - 300), sent.end
         ):
             return "qoq", sign  # "the coverage rate will increase to 90%": no share named
+        if (lex.word_res["growth_yoy"].search(near) or lex.word_res["growth_mom"].search(near)) and not any(
+            w in self.lower[sent.start : sent.end] for w in _SHARE_WORDS
+        ):
+            return "qoq", sign  # 小米按月減五成: the change of a count not named, no share move
         return "share_return", sign
 
     def _compared_figure_metric(self, q: Quantity, clause, sent) -> _Mention | None:
