@@ -328,3 +328,13 @@ def test_nio_es7_is_known_and_each_in_another_clause_makes_no_list():
     got = {(f.entity, f.value) for f in extract_text(text, date(2022, 12, 28))}
     assert ("nio", 11072.0) in got  # their sum, not each model's
     assert not any(v == 11072.0 and e != "nio" for e, v in got)
+
+
+def test_the_mona_m03_written_without_a_space_is_known():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    text = "小鹏12月交付量至36,695辆(其中,MONAM03超1.5万辆、P7+交付量超1万辆)"
+    got = {(f.entity, f.value) for f in extract_text(text, date(2025, 1, 2))}
+    assert ("xpeng-mona-m03", 15000.0) in got
