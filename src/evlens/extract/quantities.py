@@ -424,19 +424,25 @@ _EN_WORD_VALUES: dict[str, int | Decimal] = {
     "a quarter of a": Decimal("0.25"),
     "three quarters of a": Decimal("0.75"),
 }
-_EN_WORD_NUMBER = re.compile(
-    r"(?<![A-Za-z-])(?P<w>(?i:half a|a quarter of a|three quarters of a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty|fifty)) (?P<mag>million|billion|trillion)(?![A-Za-z-])"
+# (the magnitude is looked for first, the words before it then: a scan for a few letters
+# costs little on text that holds none)
+_EN_MAG_WORD = re.compile(r"(?<=[A-Za-z] )(?:m|b|tr)illion(?![A-Za-z-])")
+_EN_WORDS_BEFORE = re.compile(
+    r"(?<![A-Za-z-])(?P<w>(?i:half a|a quarter of a|three quarters of a|a|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)) $"
 )
 
 
 def _en_word_numbers(text: str) -> list[Quantity]:
     """The numbers written in English words before a magnitude, with the unit after them."""
     out = []
-    for m in _EN_WORD_NUMBER.finditer(text):
-        value = Decimal(_EN_WORD_VALUES[m.group("w").lower()]) * EN_MAGNITUDES[m.group("mag")]
+    for m in _EN_MAG_WORD.finditer(text):
+        w = _EN_WORDS_BEFORE.search(text, max(0, m.start() - 22), m.start())
+        if w is None:
+            continue
+        value = Decimal(_EN_WORD_VALUES[w.group("w").lower()]) * EN_MAGNITUDES[m.group()]
         kind, unit, j = _unit_at(text, m.end())
-        out.append(Quantity(m.start(), j, value, kind, unit, flags=_flags(arabic=False, has_magnitude=True)))
+        out.append(Quantity(w.start(), j, value, kind, unit, flags=_flags(arabic=False, has_magnitude=True)))
     return out
 
 
