@@ -205,8 +205,6 @@ _PLAN_JUST_AFTER = re.compile(r".{0,4}?(?:目标|计划|规划|指引|target|goa
 # the period a report covers, named as such: what follows is reported, not forecast
 _PERIOD_REPORTED = re.compile(r"报告期|期内|本期|during the (?:reporting )?period|in the reporting period")
 _CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
-# words right after a figure that make it no fact: a per-share figure ("a loss of $0.45 per
-# share"), a hypothetical ("a 40% increase would bring …")
 # month numbers listed bare before a month ("3、4月份", "9、10、11月")
 _BARE_MONTHS_BEFORE = re.compile(r"(?<![\d.])(?:(?:1[0-2]|[1-9])、)+$")
 # a word for the whole between a model and a figure: the figure is its maker's
@@ -216,10 +214,12 @@ _WHOLE_BEFORE = re.compile(r"整体|总体|全系|\boverall\b")
 _MOVED_BY_BEFORE = re.compile(
     r"(?:(?:上|下)?[涨跌升降]了?|\b(?:rose|fell|gained|lost|climbed|dropped|jumped|slipped|added|shed|declined)) ?$"
 )
+# words right after a figure that make it no fact: a per-share figure ("a loss of $0.45 per
+# share"), a hypothetical ("a 40% increase would bring …"), a pay package's worth
 _NO_FACT_AFTER = re.compile(
     r"(?: ?(?:per (?:share|ads|american depositary share|ordinary share)\b|每股|每手|元?(?:价格区间|价位|价格段|价格带|元级))"
     r"|(?: [a-z-]+){0,2} (?:would|could|might)\b"
-    # a pay package's worth ("价值达1兆美元的新薪酬方案", "a $1 trillion pay package")
+    # ("价值达1兆美元的新薪酬方案", "a $1 trillion pay package")
     r"|(?:的新?)?(?:薪酬方案|薪酬计划)| (?:[a-z-]+ )?(?:pay|compensation) (?:package|plan)\b)"
 )
 _PLANNED_COUNTS = frozenset(
