@@ -244,3 +244,27 @@ def test_a_year_compared_with_through_its_performance_sets_no_year():
     )
     got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2024, 1, 1))}
     assert ("sales_yoy", "2023-12", 3.0) in got
+
+
+def test_the_same_period_last_year_is_a_year_before_the_span_spoken_of():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    # a results story of February 2024 on 2023's fourth quarter: 去年同期 is 2022's
+    text = "理想汽车2023年第四季度净利润117.04亿元,去年同期净亏损20.12亿元。"
+    got = {(f.period, f.value) for f in extract_text(text, date(2024, 2, 27))}
+    assert ("2022-Q4", -2.012e9) in got
+    assert ("2023-Q4", 1.1704e10) in got
+
+
+def test_a_loss_turned_into_a_profit_is_a_profit():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    got = {
+        (f.metric, f.value)
+        for f in extract_text("理想汽車2023年全年扭虧賺117億元人民幣。", date(2024, 2, 27))
+    }
+    assert ("net_profit", 1.17e10) in got

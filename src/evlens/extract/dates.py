@@ -814,8 +814,13 @@ def _or_context_year(y: int | None, ctx: _Context) -> int | None:
 def _zh_same_period(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """A year followed by 同期 (去年同期为盈利28.2亿元, 2024年同期为18.1亿元): the span last
     named, in that year (after 较/比 it is a comparison: see :func:`_resolve_zh`)."""
-    y = int(g["y"]) if g["y"] else ctx.rel(g["rel"])
     last = ctx.spans.get("last")
+    if g["y"]:
+        y: int | None = int(g["y"])
+    elif g["rel"] in ("去年", "上年", "上一年") and last is not None:
+        y = int(last[0][:4]) - 1  # a year before the span spoken of, not before the article
+    else:
+        y = ctx.rel(g["rel"])
     if y is None or last is None:
         return None
     if last[1] == "year":  # 2024年全年…较2023年同期的167.5亿元: that year
