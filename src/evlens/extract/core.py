@@ -43,11 +43,11 @@ from typing import NamedTuple, overload
 from ..facts import Fact
 from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
-from .dates import FIGURE_AFTER_TIME, PeriodMention, find_periods, infer_date, year_to_month
+from .dates import EN_ORDINALS, FIGURE_AFTER_TIME, PeriodMention, find_periods, infer_date, year_to_month
 from .document import parse_front_matter
 from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
-from .quantities import CHANGED_BY, Quantity, find_quantities, parse_cn_number
+from .quantities import CHANGED_BY, EN_NUMBER_WORDS, Quantity, find_quantities, parse_cn_number
 
 _SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)")
 _ABBREV = re.compile(
@@ -70,20 +70,8 @@ _CONSECUTIVE_EN = re.compile(
     r"|month running)",
     re.I,
 )
-_ORDINALS = {
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-}
-_EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ORDINALS = {w: n for w, n in EN_ORDINALS.items() if w.isalpha() and n >= 2}  # second … twelfth
+_EN_NUM = {w: n for w, n in EN_NUMBER_WORDS.items() if 2 <= n <= 10}
 _DIFFERENCE_AFTER = re.compile(
     r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)"
 )

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..periods import parse_period
-from .quantities import is_stock_code, parse_cn_number
+from .quantities import EN_NUMBER_WORDS, is_stock_code, parse_cn_number
 
 _CN_M = "一二三四五六七八九十"
 _M = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_M[:9]}])"
@@ -95,7 +95,7 @@ _EN_MONTHS = {
 }
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 # English ordinals (a quarter's up to the fourth; a month's of the year up to the twelfth)
-_ORD = {
+EN_ORDINALS = {
     "first": 1,
     "1st": 1,
     "second": 2,
@@ -227,18 +227,7 @@ _WEEKDAYS = {
     "sunday": 6,
 }
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_EN_NUMS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-}
+_EN_NUMS = {w: n for w, n in EN_NUMBER_WORDS.items() if 2 <= n <= 11}
 
 
 class _Context:
@@ -949,7 +938,12 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 # the n-th week of a month: English ordinals, figures and Chinese numerals; "last" the last
-_WEEK_N = {**_ORD, "last": -1, **dict(zip("一二三四五", range(1, 6))), **{str(n): n for n in range(1, 6)}}
+_WEEK_N = {
+    **EN_ORDINALS,
+    "last": -1,
+    **dict(zip("一二三四五", range(1, 6))),
+    **{str(n): n for n in range(1, 6)},
+}
 
 
 def _week_of_month(y: int, m: int, n: int) -> date | None:
@@ -1094,7 +1088,7 @@ def _en_year(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMentio
     named = _QUARTER_THEN_YEAR.search(ctx.text, max(0, a - 40), a)
     if named:  # "third-quarter revenue in 2023": the quarter of that year
         ctx.year = y
-        return PeriodMention(a, b, f"{y}-Q{_ORD[named.group(1).lower()]}", "quarter", False)
+        return PeriodMention(a, b, f"{y}-Q{EN_ORDINALS[named.group(1).lower()]}", "quarter", False)
     if not _plan_year(ctx.text, a, b, y, ctx.today) and not _NO_CONTEXT_BEFORE.search(
         ctx.text, max(0, a - 32), a
     ):
@@ -1193,7 +1187,7 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
         if y_rel is not None:
             g = {**g, "eqy": str(y_rel), "ehy": str(y_rel)}
     if g["eq"] or g["eqq"] or g["eqq2"]:
-        q = _ORD[g["eq"].lower()] if g["eq"] else int(g["eqq"] or g["eqq2"])
+        q = EN_ORDINALS[g["eq"].lower()] if g["eq"] else int(g["eqq"] or g["eqq2"])
         ys = g["eqy"] or g["eqqy"] or g["eqqy2"]
         y = int(ys) if ys else ctx.for_month(3 * q - 2)
         if ys:
@@ -1258,7 +1252,7 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
         return PeriodMention(a, b, ctx.today.isoformat(), "day", False) if ctx.today else None
     if g["eom"]:  # "the second month of this year": February
         y = int(g["eomy"]) if g["eomy"] else (ctx.today.year if ctx.today else ctx.year)
-        return PeriodMention(a, b, f"{y}-{_ORD[g['eom']]:02d}", "month", asof) if y else None
+        return PeriodMention(a, b, f"{y}-{EN_ORDINALS[g['eom']]:02d}", "month", asof) if y else None
     if g["efully"]:  # "for the full year 2024"
         ctx.year = int(g["efully"])
         return PeriodMention(a, b, g["efully"], "year", asof)
@@ -1458,7 +1452,7 @@ def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
         return int(d.group(2) or d.group(4)), 6 if first else 12
     if kind == "qroman":
         return int(d.group(2)), 3 * ("I", "II", "III", "IV").index(d.group(1)) + 3
-    q = _ORD[d.group(1).lower()] if d.group(1) else int(d.group(3))
+    q = EN_ORDINALS[d.group(1).lower()] if d.group(1) else int(d.group(3))
     return int(d.group(2) or d.group(4)), 3 * q
 
 

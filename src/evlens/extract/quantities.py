@@ -399,10 +399,8 @@ def _number_at_unguarded(text: str, m: re.Match) -> tuple[Decimal, int, bool, bo
     return Decimal(ZH_MAGNITUDES[mag.group()]), mag.end(), False, False, True
 
 
-# a number written in English words before a magnitude ("two million vehicles", "half a
-# million", "a quarter of a million"): the words' value
-_EN_WORD_VALUES: dict[str, int | Decimal] = {
-    "a": 1,
+# English number words (shared with the time expressions and the extractor)
+EN_NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -420,6 +418,12 @@ _EN_WORD_VALUES: dict[str, int | Decimal] = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+}
+# a number written in English words before a magnitude ("two million vehicles", "half a
+# million", "a quarter of a million"): the words' value
+_EN_WORD_VALUES: dict[str, int | Decimal] = {
+    **EN_NUMBER_WORDS,
+    "a": 1,
     "half a": Decimal("0.5"),
     "a quarter of a": Decimal("0.25"),
     "three quarters of a": Decimal("0.75"),
@@ -428,8 +432,7 @@ _EN_WORD_VALUES: dict[str, int | Decimal] = {
 # costs little on text that holds none)
 _EN_MAG_WORD = re.compile(r"(?<=[A-Za-z] )(?:m|b|tr)illion(?![A-Za-z-])")
 _EN_WORDS_BEFORE = re.compile(
-    r"(?<![A-Za-z-])(?P<w>(?i:half a|a quarter of a|three quarters of a|a|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)) $"
+    r"(?<![A-Za-z-])(?P<w>(?i:" + "|".join(sorted(_EN_WORD_VALUES, key=len, reverse=True)) + r")) $"
 )
 
 
