@@ -882,6 +882,42 @@ def test_the_market_as_a_subject_gives_no_makers_figure():
     assert got == {("leapmotor", "deliveries", "2026-01", 32059.0, "eq")}
 
 
+def test_the_whole_passenger_car_market_has_its_own_counts():
+    # China's whole passenger-car market named as the subject: its counts are its own
+    got = facts(
+        "中国乘联会周一（13日）发布的数据显示，9月全国乘用车市场零售224.1万辆，较一年前增长6.3%。",
+        date(2025, 10, 14),
+    )
+    assert got == {
+        ("china-passenger-cars", "retail_sales", "2025-09", 2241000.0, "eq"),
+        ("china-passenger-cars", "retail_sales_yoy", "2025-09", 6.3, "eq"),
+    }
+    got = facts(
+        "CPCA said passenger car sales in China in September totalled 1.6 million.", date(2021, 10, 12)
+    )
+    assert got == {("china-passenger-cars", "sales", "2021-09", 1600000.0, "eq")}
+    # its NEVs are a segment; a segment market and the market's money are no facts of it
+    got = facts(
+        "8月份大陸乘用車市場零售190.2萬輛,年增2%,其中新能源車市場零售69.8萬輛,更是年增32%。",
+        date(2023, 9, 12),
+    )
+    assert got == {
+        ("china-passenger-cars", "retail_sales", "2023-08", 1902000.0, "eq"),
+        ("china-passenger-cars", "retail_sales_yoy", "2023-08", 2.0, "eq"),
+    }
+    assert facts("11月新能源乘用车市场零售70万辆。", date(2025, 12, 8)) == set()
+
+
+def test_a_count_after_a_change_word_is_by_how_much():
+    got = facts("乘联会数据显示,2023年国内乘用批发2553万辆,同比增长235万辆。", date(2024, 1, 12))
+    assert got == {("china-passenger-cars", "wholesale", "2023", 25530000.0, "eq")}
+    got = facts("吉利汽车2023年销量为168.7万辆,同比增长25.5万辆。", date(2024, 1, 2))
+    assert got == {("geely", "sales", "2023", 1687000.0, "eq")}
+    # a count a change word leads to (增至, 增长至) is a level
+    got = facts("吉利汽车2023年销量增至168.7万辆。", date(2024, 1, 2))
+    assert got == {("geely", "sales", "2023", 1687000.0, "eq")}
+
+
 def test_a_name_right_after_a_count_takes_it():
     got = facts("小鹏汽车1月交付的新车包括2104辆小鹏P7、936辆小鹏G3。", date(2021, 2, 1))
     assert got == {

@@ -86,6 +86,10 @@ _BY_HOW_MUCH_BEFORE = re.compile(
     r"|(?:较|比)[^，,。；]{1,20}(?:高出|低出|多出|少了|高了|低了))(?:约|近|逾|超过?)? ?$"
     r"|\b(?:raised|lifted|increased|cut|lowered|reduced|trimmed)\b[^.,;]{0,30}\btarget by (?:about |around |nearly |some )?$"
 )
+# a change word right before a count, with no 至 ("to") between: the count is by how much it
+# changed ("同比增长235万辆", "净增207万辆", "较2022年增长147万"), not a level; 新增 ("newly
+# added") and 递增 name levels
+_COUNT_CHANGED_BY = re.compile(r"(?<![新递])(?:增长|增加|减少|下降|下滑|增|减)了?(?:约|近|逾|超过?)? ?$")
 # what may stand between a company's name and a word after it: a legal form, a ticker
 _NAME_TAIL = re.compile(
     r"\.?(?:,? (?:inc|ltd|co|corp|corporation|group)\b\.?)?(?: \(?(?:[a-z]+: ?)?[a-z]{2,5}\)?(?= ))?"
@@ -135,6 +139,8 @@ _BREAKDOWN = re.compile(r"其中|of which|including|among them")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
 _MARKET = "the market"  # (the word of a market named as a subject, in unknown names)
+_WHOLE_MARKET = "china-passenger-cars"  # the entity of China's whole passenger-car market
+_MARKET_COUNTS = ("retail_sales", "wholesale", "sales", "exports")  # the counts it has
 # a market named as the setting of what follows ("…市场整体承压的行业背景下")
 _SETTING = re.compile(r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下)")
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
@@ -1013,6 +1019,9 @@ class Extractor:
             return e.kind == "index"
         if metric in ("nev_penetration",):
             return e.kind == "aggregate"
+        if e.kind == "aggregate":
+            # the market's own counts ("全国乘用车市场零售224.1万辆"), not a maker's money
+            return metric.removesuffix("_yoy").removesuffix("_mom") in _MARKET_COUNTS
         if metric == "market_share":
             return e.kind != "index"
         if metric.removesuffix("_yoy").removesuffix("_mom") in (
@@ -1950,7 +1959,7 @@ class Extractor:
         elif fig.tab is None:
             fig.rule.append("respectively")
         ekind = lex.entities[ent_slug].kind
-        if ekind == "company" and self._is_segment(fig, ent_slug):
+        if ekind in ("company", "aggregate") and self._is_segment(fig, ent_slug):
             # "474,921 passenger vehicles", "plug-in hybrid sales of 176,875": one
             # segment of the maker's figure, not its total; so is the change of one
             # ("14,706 commercial vehicles …, a 688.5% leap")
@@ -1961,7 +1970,9 @@ class Extractor:
         if fig.metric == "share_price" and ekind == "index":
             fig.metric = "index_level"
         metric = fig.metric
-        if not self._entity_ok(ent_slug, metric if not metric.endswith(_CHANGES) else "deliveries"):
+        if not self._entity_ok(
+            ent_slug, metric if not metric.endswith(_CHANGES) or ekind == "aggregate" else "deliveries"
+        ):
             return None
         return ent_slug
 
@@ -2054,6 +2065,11 @@ class Extractor:
         q, change = fig.q, fig.base_metric != fig.metric
         if not (q.kind in ("count", None, "currency") or change):
             return False
+        if self.lex.entities[entity].kind == "aggregate":
+            # the passenger-car market: its own words (乘用车) name it; its NEVs, named after
+            # it, are a segment ("其中新能源775万辆")
+            m = self._last_in(self.unknown, fig.sent.start, q.start)
+            return self._word_within("segment_nev", m.end if m is not None else fig.sent.start, q.start)
         namesake = entity in self.lex.namesake_groups and self._sibling_brand(entity, fig.sent)
         if namesake and self._namesake_brand(q, fig.clause):
             return True  # 其中蔚来品牌交付3.69万台: the NIO brand's, one of NIO Inc.'s brands
@@ -2072,8 +2088,7 @@ class Extractor:
             return False  # 纯电动和插电式混合动力汽车, "BEVs and PHEVs": the total
         if self._segment(q, fig.clause):
             return True
-        k = self.lower.rfind("其中", fig.sent.start, q.start)
-        if k >= 0 and self._word_within("segment", k + 2, min(k + 10, q.start)):
+        if self._segment_after_of_which(q, fig.sent):
             return True  # 其中纯电车型12月销量190,712辆，全年累计2,256,714辆: the rest of the sentence
         if self._segment_subject(q, fig.sent):
             return True  # 纯电动汽车12月销量19.07万辆，…，但全年销量达到225.47万辆
@@ -2089,6 +2104,12 @@ class Extractor:
             or (ice and self._segment(f, fc, "segment_nev"))
             or (namesake and self._namesake_brand(f, fc))
         )
+
+    def _segment_after_of_which(self, q: Quantity, sent, words: str = "segment") -> bool:
+        """Whether a segment word follows the last 其中 ("of which") before ``q`` in its
+        sentence, within 8 characters: the rest of the sentence is the segment's."""
+        k = self.lower.rfind("其中", sent.start, q.start)
+        return k >= 0 and self._word_within(words, k + 2, min(k + 10, q.start))
 
     def _sibling_brand(self, group: str, sent) -> bool:
         """Whether ``sent`` names another brand of ``group`` (乐道, "Onvo"): only then is the
@@ -2448,6 +2469,10 @@ class Extractor:
             self.lower, max(clause[0], q.start - 12), q.start
         ):
             return True  # 收盘价上涨了$14.57, 股价跌1.2元, "rose $14.57 to $489.88": by how much
+        if q.kind not in ("percent", "currency") and _COUNT_CHANGED_BY.search(
+            self.lower, max(clause[0], q.start - 8), q.start
+        ):
+            return True  # 同比增长235万辆, 净增207万辆: by how much a count grew, not to what
         if _BY_HOW_MUCH_BEFORE.search(self.lower, max(clause[0], q.start - 40), q.start):
             return True  # 全年交付目标就提升了1万辆, 比原先目标少近100万辆, "raised its target by 100,000"
         return bool(_DIFFERENCE_ZH.search(self.t[clause[0] : q.start])) and bool(
@@ -2555,8 +2580,10 @@ class Extractor:
         NEV output"), not as a setting (``在…市场整体承压的行业背景下``): for the figures after
         it, like a maker the gazetteer does not know, no maker."""
         starts, ends = self._words("entity_market")
+        ws, we = self._words("entity_market_whole")
+        whole = set(zip(ws, we, strict=True))
         return [
-            _Mention(a, b, "?", _MARKET)
+            _Mention(a, b, _WHOLE_MARKET if (a, b) in whole else "?", _MARKET)
             for a, b in zip(starts, ends, strict=True)
             if not _SETTING.match(self.lower, b, b + 20)
         ]

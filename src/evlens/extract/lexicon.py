@@ -321,7 +321,8 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "entity_anaphor": lex["entity_cues"]["anaphor"],
         "entity_rival": lex["entity_cues"]["rival"],
         "entity_rival_before": lex["entity_cues"]["rival_before"],
-        "entity_market": lex["entity_cues"]["market"],
+        "entity_market": lex["entity_cues"]["market"] + lex["entity_cues"]["market_whole"],
+        "entity_market_whole": lex["entity_cues"]["market_whole"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
