@@ -2105,3 +2105,14 @@ def test_a_year_or_month_on_change_with_no_share_named_is_no_share_move(text):
     assert facts(text, date(2026, 3, 1)) == set()
     # with the share named it is one
     assert {m for _, m, *_ in facts("小米股价按年升50%", date(2026, 3, 1))} == {"share_return"}
+
+
+def test_a_writers_estimate_or_a_derived_figure_is_no_fact():
+    text = "我們按照其官方公眾號披露的數據估算,今年前11個月零跑的交付量或為53.61萬輛,同比增長113.42%。"
+    assert facts(text, date(2025, 12, 5)) == set()
+    text = "BYD sold 4.18 million vehicles through November. Even at an estimated 80,000 units per month, BYD's goal was out of reach."
+    assert facts(text, date(2025, 12, 2)) == {("byd", "sales", "2025-01..2025-11", 4180000.0, "eq")}
+    text = "蔚來目標第四季交付量達12萬至12.5萬輛,相當於按年增長65%至72%。"
+    got = facts(text, date(2025, 11, 26))
+    assert ("nio", "delivery_target", "2025-Q4", 120000.0, "ge") in got
+    assert not any(m == "deliveries_yoy" for _, m, *_ in got)
