@@ -2116,3 +2116,8 @@ def test_a_writers_estimate_or_a_derived_figure_is_no_fact():
     got = facts(text, date(2025, 11, 26))
     assert ("nio", "delivery_target", "2025-Q4", 120000.0, "ge") in got
     assert not any(m == "deliveries_yoy" for _, m, *_ in got)
+
+
+def test_a_bare_chinese_numeral_below_a_thousand_is_no_count():
+    text = "比亞迪8月份銷量超過27萬輛,為了在接下來的「金九銀十」中搶佔先機,不少車企相繼推出新車。"
+    assert facts(text, date(2023, 9, 12)) == {("byd", "sales", "2023-08", 270000.0, "gt")}

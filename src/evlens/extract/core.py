@@ -684,7 +684,7 @@ def _outside_ventures(ents: list[_Mention], ventures: list[_Mention]) -> list[_M
 def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
     if q.kind is None:  # a bare number: only counts, written large enough to be one
         return metric_kind == "count" and (
-            q.has_magnitude
+            (q.has_magnitude and q.value >= 1000)  # not 十 of 金九银十
             or q.grouped
             or (q.value >= 1000 and q.value == q.value.to_integral_value() and not (1900 <= q.value <= 2100))
         )
