@@ -268,3 +268,17 @@ def test_a_loss_turned_into_a_profit_is_a_profit():
         for f in extract_text("理想汽車2023年全年扭虧賺117億元人民幣。", date(2024, 2, 27))
     }
     assert ("net_profit", 1.17e10) in got
+
+
+def test_a_bare_month_named_before_with_an_earlier_year_does_not_move_the_stand_in():
+    from evlens.extract.dates import infer_date
+
+    # "12月" is 2025年12月, named before; the story is on January 2026, out on 1 February
+    text = (
+        "2月1日,各家車企相繼發布了1月銷量。汽車行業實現2026年開門紅,"
+        "主要原因在于2025年12月新能源汽車還享受購置稅全額減免政策,車企在12月出臺了許多優惠。"
+        "吉利汽車1月銷售新車27.02萬輛。2026年1月后,購置稅減半。"
+    )
+    assert infer_date(text) == date(2026, 2, 1)
+    # a later month of the year named, bare, still moves it
+    assert infer_date("小鹏2025年第三季度交付11.6万辆，11月交付3.7万辆。") == date(2025, 12, 1)

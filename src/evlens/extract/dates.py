@@ -1516,14 +1516,23 @@ def _later_bare_month(text: str, anchor: date) -> date:
     """``anchor``, the day after the latest month named with a year, moved to the day after
     a later month of that year named without one (not under a plan, not 去年): an article
     naming "the first half of 2023" and "delivered 15,959 cars in November" reports
-    November 2023."""
+    November 2023. A month named with an earlier year too (``2025年12月`` before a bare
+    ``12月`` in a story on January 2026) is that one."""
     y, named = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+    earlier = {
+        ym[1]
+        for rx, kind in _SPAN_PATTERNS[:2]
+        for d in rx.finditer(text)
+        if (ym := _named_month(d, kind))[0] < y
+    }
     latest = named
     for d in _BARE_MONTH.finditer(text, front_end(text)):
         a = d.start()
         if text[max(0, a - 2) : a] in ("去年", "前年", "明年") or _ahead(text, *d.span()):
             continue
-        latest = max(latest, int(d.group(1)) if d.group(1) else _en_month(d.group(2)))
+        month = int(d.group(1)) if d.group(1) else _en_month(d.group(2))
+        if month not in earlier:
+            latest = max(latest, month)
     if latest == named:
         return anchor
     return date(y + 1, 1, 1) if latest == 12 else date(y, latest + 1, 1)
