@@ -2121,3 +2121,14 @@ def test_a_writers_estimate_or_a_derived_figure_is_no_fact():
 def test_a_bare_chinese_numeral_below_a_thousand_is_no_count():
     text = "比亞迪8月份銷量超過27萬輛,為了在接下來的「金九銀十」中搶佔先機,不少車企相繼推出新車。"
     assert facts(text, date(2023, 9, 12)) == {("byd", "sales", "2023-08", 270000.0, "gt")}
+
+
+def test_a_quarter_to_come_whose_sentence_then_speaks_of_the_future_is_this_years():
+    text = "Nio: For the fourth quarter, the company expects vehicle deliveries to be between 120,000 and 125,000 vehicles."
+    got = facts(text, date(2025, 9, 30))
+    assert {p for _, _, p, _, _ in got} == {"2025-Q4"}
+    got = facts("蔚来:第四季度,公司预计交付量为12万至12.5万辆。", date(2025, 9, 30))
+    assert {p for _, _, p, _, _ in got} == {"2025-Q4"}
+    # a past quarter reported against its guidance stays the last one
+    text = "Li Auto delivered a record 131,805 vehicles in the fourth quarter, above the upper end of its guidance range."
+    assert facts(text, date(2024, 2, 26)) == {("li-auto", "deliveries", "2023-Q4", 131805.0, "eq")}

@@ -888,7 +888,41 @@ def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
         return t.year if last >= t.month else t.year + 1
     if y != t.year:
         return y
+    if first > t.month and _future_word_after(ctx.text, ctx.at):
+        # "For the fourth quarter, the company expects deliveries of …" in September: this
+        # year's, a quarter still to come
+        return y
     return y - 1 if first > t.month else y
+
+
+def _part_to_come(ctx: _Context, first: int) -> int | None:
+    """The year of a quarter or half named without one that begins in month ``first``
+    (:meth:`_Context.for_month`); but one not begun by the article's date, in a sentence
+    whose words after it speak of the future ("For the fourth quarter, the company expects
+    …" in September), is this year's."""
+    y = ctx.for_month(first)
+    t = ctx.today
+    if (
+        y is not None
+        and t is not None
+        and y == t.year - 1
+        and first > t.month
+        and (ctx.year is None or ctx.stale)
+        and _future_word_after(ctx.text, ctx.at)
+    ):
+        return t.year
+    return y
+
+
+def _future_word_after(text: str, at: int) -> bool:
+    """Whether a word about the future follows ``at`` in its sentence (within 80 characters)."""
+    window = text[at : at + 80]
+    end = _SENTENCE_MARK.search(window)
+    return _FUTURE_AFTER.search(window, 0, end.start() if end else len(window)) is not None
+
+
+# (after the time: "the company expects vehicle deliveries to be")
+_FUTURE_AFTER = re.compile(_FUTURE_WORDS + r"|\b(?:expects|outlook)\b", re.I)
 
 
 def _zh_part_of_year(a: int, b: int, g: dict, y: int | None, asof: bool) -> PeriodMention | None:
@@ -1189,7 +1223,7 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
     if g["eq"] or g["eqq"] or g["eqq2"]:
         q = EN_ORDINALS[g["eq"].lower()] if g["eq"] else int(g["eqq"] or g["eqq2"])
         ys = g["eqy"] or g["eqqy"] or g["eqqy2"]
-        y = int(ys) if ys else ctx.for_month(3 * q - 2)
+        y = int(ys) if ys else _part_to_come(ctx, 3 * q - 2)
         if ys:
             ctx.year = y
         if y is None:
@@ -1199,7 +1233,7 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
         return PeriodMention(a, b, f"{y}-Q{q}", "quarter", False)
     h = 1 if ((g["eh"] or "").lower() == "first" or g["ehh"] == "1") else 2
     ys = g["ehy"] or g["ehhy"]
-    y = int(ys) if ys else ctx.for_month(6 * h - 5)
+    y = int(ys) if ys else _part_to_come(ctx, 6 * h - 5)
     if ys:
         ctx.year = y
     if y is None:
