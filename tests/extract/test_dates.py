@@ -282,3 +282,11 @@ def test_a_bare_month_named_before_with_an_earlier_year_does_not_move_the_stand_
     assert infer_date(text) == date(2026, 2, 1)
     # a later month of the year named, bare, still moves it
     assert infer_date("小鹏2025年第三季度交付11.6万辆，11月交付3.7万辆。") == date(2025, 12, 1)
+
+
+def test_the_month_a_year_on_year_change_is_against_is_a_base_year():
+    from evlens.extract.dates import infer_date
+
+    text = "截至4月底,理想汽车的累计交付量达到51715辆。理想ONE在4月交付5539辆,同比2020年4月增长111.3%。"
+    got = infer_date(text)
+    assert got is not None and got.year == 2021

@@ -1513,6 +1513,8 @@ _CHANGE_EN = (
 )
 _BASE_YEAR = re.compile(
     r"(20[0-3]\d) ?年 ?(?:同期|同季|同月)|(?:比|较|相比) ?(20[0-3]\d) ?年(?![\d第一二三四上下前首])"
+    # (the month a year-on-year change is against: "4月交付5539辆,同比2020年4月增长111.3%")
+    r"|同比 ?(20[0-3]\d) ?年"
     rf"|{_CHANGE_EN}[^.;\n]{{0,30}}?\b(?:from|over|versus|vs\.?|compared (?:with|to)|than)\s+"
     r"(?:the same (?:period|quarter|month) (?:of|in) )?(20[0-3]\d)\b(?! to)"
     r"|\bsame (?:period|quarter|month) (?:of|in) (20[0-3]\d)\b",
