@@ -2132,3 +2132,10 @@ def test_a_quarter_to_come_whose_sentence_then_speaks_of_the_future_is_this_year
     # a past quarter reported against its guidance stays the last one
     text = "Li Auto delivered a record 131,805 vehicles in the fourth quarter, above the upper end of its guidance range."
     assert facts(text, date(2024, 2, 26)) == {("li-auto", "deliveries", "2023-Q4", 131805.0, "eq")}
+
+
+def test_the_take_up_of_a_feature_is_no_nev_penetration():
+    text = "小鹏汽车2024年交付19万辆。其二,城市NGP功能覆盖全国138城,智能驾驶用户渗透率达78%。"
+    assert facts(text, date(2025, 1, 2)) == {("xpeng", "deliveries", "2024", 190000.0, "eq")}
+    got = facts("2025年中国新能源车渗透率已突破45%。", date(2025, 12, 2))
+    assert got == {("china-passenger-cars", "nev_penetration", "2025", 45.0, "gt")}
