@@ -906,6 +906,11 @@ def test_the_whole_passenger_car_market_has_its_own_counts():
         ("china-passenger-cars", "retail_sales_yoy", "2023-08", 2.0, "eq"),
     }
     assert facts("11月新能源乘用车市场零售70万辆。", date(2025, 12, 8)) == set()
+    got = facts("乘联会统计数据显示,2023年,我国乘用出口383万辆。其中,燃油出口279万辆。", date(2024, 1, 12))
+    assert got == {("china-passenger-cars", "exports", "2023", 3830000.0, "eq")}
+    # the association named after the market is no subject
+    text = "根據中國乘用車協會(CPCA) 2日公布的初步數據,特斯拉當月從上海廠出貨8萬6700輛電動車。"
+    assert {e for e, *_ in facts(text, date(2025, 12, 3))} == {"tesla"}
 
 
 def test_a_count_after_a_change_word_is_by_how_much():

@@ -2066,10 +2066,10 @@ class Extractor:
         if not (q.kind in ("count", None, "currency") or change):
             return False
         if self.lex.entities[entity].kind == "aggregate":
-            # the passenger-car market: its own words (乘用车) name it; its NEVs, named after
-            # it, are a segment ("其中新能源775万辆")
+            # the passenger-car market: its own words (乘用车) name it; its NEVs or fuel cars,
+            # named after it, are a segment ("其中新能源775万辆", "燃油出口279万辆")
             m = self._last_in(self.unknown, fig.sent.start, q.start)
-            return self._word_within("segment_nev", m.end if m is not None else fig.sent.start, q.start)
+            return self._word_within("segment_market", m.end if m is not None else fig.sent.start, q.start)
         namesake = entity in self.lex.namesake_groups and self._sibling_brand(entity, fig.sent)
         if namesake and self._namesake_brand(q, fig.clause):
             return True  # 其中蔚来品牌交付3.69万台: the NIO brand's, one of NIO Inc.'s brands
@@ -2586,6 +2586,7 @@ class Extractor:
             _Mention(a, b, _WHOLE_MARKET if (a, b) in whole else "?", _MARKET)
             for a, b in zip(starts, ends, strict=True)
             if not _SETTING.match(self.lower, b, b + 20)
+            and not ((a, b) in whole and _BODY_NAMED.match(self.lower, b))  # 中国乘用车协会: a body
         ]
 
     def _passed_before(self, e: _Mention) -> bool:

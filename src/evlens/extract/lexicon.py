@@ -312,6 +312,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "wholesale_plant": lex["wholesale_source"]["plant"],
         "segment": lex["segment"]["zh"] + lex["segment"]["en"],
         "segment_nev": lex["segment"]["nev"],
+        "segment_market": lex["segment"]["nev"] + lex["segment"]["fuel"],
         "segment_namesake": lex["segment"]["namesake"],
         "entity_after": lex["entity_cues"]["after"],
         "entity_ambiguous_lead": lex["entity_cues"]["ambiguous_lead"],
