@@ -2144,3 +2144,21 @@ def test_the_take_up_of_a_feature_is_no_nev_penetration():
     assert facts(text, date(2025, 1, 2)) == {("xpeng", "deliveries", "2024", 190000.0, "eq")}
     got = facts("2025年中国新能源车渗透率已突破45%。", date(2025, 12, 2))
     assert got == {("china-passenger-cars", "nev_penetration", "2025", 45.0, "gt")}
+
+
+def test_a_plain_text_table_gives_each_figure_its_columns_period():
+    text = (
+        "理想汽车公布2024年第二季度财务业绩。\n\n"
+        "    2024年第二季度     2024年第一季度     2023年第四季度  \n"
+        "交付   108,581     80,400     131,805  \n\n \n\n"
+        "    2023年第二季度     2023年第一季度  \n"
+        "交付   86,533     52,584  \n"
+    )
+    got = facts(text, date(2024, 8, 28))
+    assert got == {
+        ("li-auto", "deliveries", "2024-Q2", 108581.0, "eq"),
+        ("li-auto", "deliveries", "2024-Q1", 80400.0, "eq"),
+        ("li-auto", "deliveries", "2023-Q4", 131805.0, "eq"),
+        ("li-auto", "deliveries", "2023-Q2", 86533.0, "eq"),
+        ("li-auto", "deliveries", "2023-Q1", 52584.0, "eq"),
+    }

@@ -269,6 +269,10 @@ _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
+# two periods back to back, as in the head of a plain-text table (2024年第二季度2024年第一季度)
+_SPACED_HEADER_HINT = re.compile(
+    r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d [QH][1-4] (?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
+)
 _FLAT_TABLE_HINT = re.compile(
     r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
     r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
@@ -773,6 +777,16 @@ class _Figure:
     rule: list[str]  # the rules that read it, for the facts' ``method``
     base_metric: str = ""  # what a change is of: "deliveries" for "deliveries_yoy"
     pe: dict = field(default_factory=dict)  # what a list ("respectively") or a table pairs with it
+
+
+def _gaps(t: str, a: int, b: int, items: Sequence) -> str:
+    """The text of ``t[a:b]`` outside the spans of ``items`` (sorted, within it)."""
+    parts, at = [], a
+    for x in items:
+        parts.append(t[at : x.start])
+        at = x.end
+    parts.append(t[at:b])
+    return "".join(parts)
 
 
 def _row_cells(t: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -1537,8 +1551,8 @@ class Extractor:
         lines."""
         t = self.t
         out: dict[int, dict] = {}
-        if "\n|" not in t and not _FLAT_TABLE_HINT.search(t):
-            return out  # (a quick test: no markdown row, no two lines of a period alone)
+        if "\n|" not in t and not _FLAT_TABLE_HINT.search(t) and not _SPACED_HEADER_HINT.search(t):
+            return out  # (a quick test: no markdown row, no two lines of a period alone, no two periods in a row)
         subject = self._subject()
         if subject is None:
             return out
@@ -1567,8 +1581,44 @@ class Extractor:
                 i += 1
                 continue
             header = []
-            i += self._flat_table_at(lines, i, out, subject.key)
+            used = self._spaced_table_at(lines, i, out, subject.key)
+            i += used or self._flat_table_at(lines, i, out, subject.key)
         return out
+
+    def _spaced_table_at(
+        self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str
+    ) -> int:
+        """A plain-text table at line ``i`` (its wide gaps closed up by :func:`normalize`): a
+        line of periods alone (``2024年第二季度2024年第一季度…``) over lines of a metric word
+        and as many figures (``交付108,581 80,400 …``), blank lines between them allowed. Its
+        figures are put in ``out``; returns how many lines it takes (0 where none starts)."""
+        t, n = self.t, len(lines)
+        a, b = lines[i]
+        if not _SPACED_HEADER_HINT.search(t, a, b):
+            return 0
+        header = self._in(self.periods, a, b)
+        if len(header) < 2 or _gaps(t, a, b, header).strip():
+            return 0
+        j, rows = i + 1, 0
+        while j < n:
+            a, b = lines[j]
+            if not t[a:b].strip():
+                j += 1
+                continue
+            ms = self._in(self.metrics, a, b)
+            mm = ms[0] if ms and self.lex.metric_kind[ms[0].key] in ("count", "currency") else None
+            qs = self._in(self.quantities, mm.end, b) if mm is not None else []
+            if (
+                mm is None
+                or t[a : mm.start].strip()
+                or len(qs) != len(header)
+                or _gaps(t, mm.end, b, qs).strip()
+            ):
+                break
+            for q, pm in zip(qs, header, strict=True):
+                self._put_cell(out, q, mm, pm, entity)
+            j, rows = j + 1, rows + 1
+        return j - i if rows else 0
 
     def _flat_table_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str) -> int:
         """A table flattened to one cell a line, starting at line ``i``: its figures put in
