@@ -2162,3 +2162,14 @@ def test_a_plain_text_table_gives_each_figure_its_columns_period():
         ("li-auto", "deliveries", "2023-Q2", 86533.0, "eq"),
         ("li-auto", "deliveries", "2023-Q1", 52584.0, "eq"),
     }
+
+
+def test_a_table_with_its_heads_one_a_line_reads_each_row_for_its_name():
+    text = "7月交付量排行榜(数据来源:第一财经)\n品牌\n交付量\n同比增幅\n核心车型\n零跑 50,129 +126% C10/B10\n小鹏 36,717 +229% G6/X9\n"
+    got = facts(text, date(2025, 8, 2))
+    assert got == {
+        ("leapmotor", "deliveries", "2025-07", 50129.0, "eq"),
+        ("leapmotor", "deliveries_yoy", "2025-07", 126.0, "eq"),
+        ("xpeng", "deliveries", "2025-07", 36717.0, "eq"),
+        ("xpeng", "deliveries_yoy", "2025-07", 229.0, "eq"),
+    }

@@ -269,6 +269,8 @@ _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
+# three short lines in a row without a digit: column heads one a line (品牌 / 交付量 / 同比增幅)
+_HEADS_HINT = re.compile(r"\n[^\n\d]{1,8}\n[^\n\d]{1,8}\n[^\n\d]{1,8}\n")
 # two periods back to back, as in the head of a plain-text table (2024年第二季度2024年第一季度)
 _SPACED_HEADER_HINT = re.compile(
     r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d [QH][1-4] (?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
@@ -1551,7 +1553,12 @@ class Extractor:
         lines."""
         t = self.t
         out: dict[int, dict] = {}
-        if "\n|" not in t and not _FLAT_TABLE_HINT.search(t) and not _SPACED_HEADER_HINT.search(t):
+        if (
+            "\n|" not in t
+            and not _FLAT_TABLE_HINT.search(t)
+            and not _SPACED_HEADER_HINT.search(t)
+            and not _HEADS_HINT.search(t)
+        ):
             return out  # (a quick test: no markdown row, no two lines of a period alone, no two periods in a row)
         subject = self._subject()
         if subject is None:
@@ -1581,9 +1588,51 @@ class Extractor:
                 i += 1
                 continue
             header = []
-            used = self._spaced_table_at(lines, i, out, subject.key)
+            used = self._spaced_table_at(lines, i, out, subject.key) or self._named_rows_at(lines, i, out)
             i += used or self._flat_table_at(lines, i, out, subject.key)
         return out
+
+    def _named_rows_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict]) -> int:
+        """A table flattened to its column heads one a line, then one row a line that opens
+        with a name (``品牌`` / ``交付量`` / ``同比增幅`` / ``核心车型``, then ``零跑 50,129 +126%
+        C10/B10``): each row's count goes to the column of a count metric, its percent to
+        a year-on-year column, for the name; the time is the last named before the heads.
+        Returns how many lines it takes (0 where none starts)."""
+        t, n = self.t, len(lines)
+        heads: list[tuple[int, int]] = []
+        while i + len(heads) < n:
+            a, b = lines[i + len(heads)]
+            cell = t[a:b].strip()
+            if not cell or len(cell) > 8 or any(ch.isdigit() for ch in cell):
+                break
+            heads.append((a, b))
+        if len(heads) < 3:
+            return 0
+        count = next((m for a, b in heads[1:] if (m := self._table_metric(a, b)) is not None), None)
+        yoy = any(self._listed("growth_yoy", a, b) for a, b in heads[1:])
+        pm = self._last_in(self.periods, max(0, heads[0][0] - 200), heads[0][0])
+        if count is None or pm is None or pm.kind not in ("month", "quarter", "half", "year"):
+            return 0
+        j = i + len(heads)
+        while j < n:
+            a, b = lines[j]
+            e = self._first_in(self.entities, a, b)
+            if e is None or t[a : e.start].strip():
+                break
+            qs = self._in(self.quantities, e.end, b)
+            counts = [q for q in qs if q.kind != "percent"]
+            pcts = [q for q in qs if q.kind == "percent"]
+            if len(counts) != 1:
+                break
+            self._put_cell(out, counts[0], count, pm, e.key)
+            if yoy and len(pcts) == 1:
+                out[pcts[0].start] = {
+                    "metric": _Mention(count.start, count.end, f"{count.key}_yoy", count.word),
+                    "period": pm,
+                    "entity": e.key,
+                }
+            j += 1
+        return j - i if j > i + len(heads) else 0
 
     def _spaced_table_at(
         self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str
