@@ -2173,3 +2173,27 @@ def test_a_table_with_its_heads_one_a_line_reads_each_row_for_its_name():
         ("xpeng", "deliveries", "2025-07", 36717.0, "eq"),
         ("xpeng", "deliveries_yoy", "2025-07", 229.0, "eq"),
     }
+
+
+def test_cars_a_maker_shipped_are_deliveries():
+    got = facts(
+        "In Q3, BYD shipped approximately 432,000 BEVs, just shy of Tesla's 435,000 units.", date(2023, 10, 3)
+    )
+    assert ("tesla", "deliveries", "2023-Q3", 435000.0, "eq") in got
+
+
+def test_bare_counts_of_models_take_the_count_of_the_sentence_before():
+    text = (
+        "XPeng's deliveries of its smart EVs were up 266% year-over-year to 8,578 in the third quarter. "
+        "That includes 6,210 P7s and 2,368 G3s."
+    )
+    got = facts(text, date(2020, 10, 2))
+    assert ("xpeng-p7", "deliveries", "2020-Q3", 6210.0, "eq") in got
+    assert ("xpeng-g3", "deliveries", "2020-Q3", 2368.0, "eq") in got
+    # a bare number before no model's name stays no count
+    assert not any(
+        v == 12.0
+        for *_, v, _ in facts(
+            "XPeng delivered 8,578 cars in the third quarter. That is 12 more.", date(2020, 10, 2)
+        )
+    )

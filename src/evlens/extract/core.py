@@ -284,6 +284,8 @@ _FLAT_TABLE_HINT = re.compile(
 _EVENT_BEFORE = re.compile(
     r"(?:\b(?:launched|introduced|unveiled|debuted|founded|established|listed|since)(?: in| on)?|自|从) ?$"
 )
+# what may stand between a count and the model it counts ("905 of its G3 smart sedans")
+_OF_ITS = re.compile(r" (?:of (?:its|the) )?")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
@@ -984,9 +986,16 @@ class Extractor:
             named = [m for m in self._in(of_kind, intro.start, intro.end) if m.key != "growth"]
             if named:
                 return named[-1]
-        if q.unit == "vehicle":
+        if q.unit == "vehicle" or (q.kind is None and self._model_right_after(q)):
+            # ("That includes 6,210 P7s and 2,368 G3s": bare counts of models)
             return self._carried_count(sent)
         return self._carried_conjunct(want, sent)
+
+    def _model_right_after(self, q: Quantity) -> bool:
+        """Whether a model's name follows ``q`` right after it ("6,210 P7s", "905 of its G3")."""
+        m = _OF_ITS.match(self.lower, q.end)
+        e = self._first_in(self.entities, q.end, (m.end() if m else q.end) + 2)
+        return e is not None and self.lex.entities[e.key].kind == "model"
 
     def _carried_conjunct(self, kind: str, sent) -> _Mention | None:
         """For a figure of a sentence naming no metric that follows a semicolon ("蔚来的美股
