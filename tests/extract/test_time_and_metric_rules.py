@@ -2197,3 +2197,19 @@ def test_bare_counts_of_models_take_the_count_of_the_sentence_before():
             "XPeng delivered 8,578 cars in the third quarter. That is 12 more.", date(2020, 10, 2)
         )
     )
+
+
+def test_a_change_on_the_quarter_written_qoq_is_no_fact():
+    text = "Zeekr's total vehicle deliveries in the second quarter reached 130,866 units, a 9.3% YoY increase and a 14.8% QoQ rise."
+    assert facts(text, date(2025, 8, 14)) == {
+        ("zeekr", "deliveries", "2025-Q2", 130866.0, "eq"),
+        ("zeekr", "deliveries_yoy", "2025-Q2", 9.3, "eq"),
+    }
+
+
+def test_cars_that_were_exported_are_exports():
+    got = facts(
+        "Tesla sold 56,006 China-made vehicles in September. The September sales included 3,853 that were exported, the data showed.",
+        date(2021, 10, 12),
+    )
+    assert ("tesla", "exports", "2021-09", 3853.0, "eq") in got

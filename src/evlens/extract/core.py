@@ -101,7 +101,9 @@ _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _MONTH_PERIOD = re.compile(r"\d{4}-\d\d")
 _WORD_CHAR = re.compile(r"\w")
 # right after a count: the place abroad it was sold in ("30,629 units overseas")
-_ABROAD_RIGHT_AFTER = re.compile(r"(?: (?:units|vehicles|cars|evs|nevs))? (?:overseas|abroad)\b")
+_ABROAD_RIGHT_AFTER = re.compile(
+    r"(?: (?:units|vehicles|cars|evs|nevs))?(?: (?:overseas|abroad)\b| (?:that |which )?(?:were|was) exported\b)"
+)
 # "mark" as a verb after a figure ("92,864 vehicles mark a 15.5% increase"): no threshold
 _MARK_VERB = re.compile(r" marks? (?:a|an|the|its|their)\b")
 # a figure a change runs from (从926.18亿元跃升至…), two years joined as a range, and the
