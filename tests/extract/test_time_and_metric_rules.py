@@ -2213,3 +2213,8 @@ def test_cars_that_were_exported_are_exports():
         date(2021, 10, 12),
     )
     assert ("tesla", "exports", "2021-09", 3853.0, "eq") in got
+
+
+def test_an_index_the_gazetteer_does_not_know_takes_its_own_move():
+    text = "恒生科技指數報4541,升27點或升0.6%。上證綜合指數報3260,跌6點或跌0.2%。"
+    assert facts(text, date(2024, 10, 31)) == {("hstech", "index_return", "2024-10-31", 0.6, "eq")}
