@@ -2218,3 +2218,8 @@ def test_cars_that_were_exported_are_exports():
 def test_an_index_the_gazetteer_does_not_know_takes_its_own_move():
     text = "恒生科技指數報4541,升27點或升0.6%。上證綜合指數報3260,跌6點或跌0.2%。"
     assert facts(text, date(2024, 10, 31)) == {("hstech", "index_return", "2024-10-31", 0.6, "eq")}
+
+
+def test_a_makers_sales_within_mainland_china_are_a_segment():
+    text = "特斯拉10月在中國銷量降至2萬6006輛,創3年新低。特斯拉10月交付6萬1497輛。"
+    assert facts(text, date(2025, 11, 10)) == {("tesla", "deliveries", "2025-10", 61497.0, "eq")}
