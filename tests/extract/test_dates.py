@@ -290,3 +290,14 @@ def test_the_month_a_year_on_year_change_is_against_is_a_base_year():
     text = "截至4月底,理想汽车的累计交付量达到51715辆。理想ONE在4月交付5539辆,同比2020年4月增长111.3%。"
     got = infer_date(text)
     assert got is not None and got.year == 2021
+
+
+def test_a_time_between_yu_and_xiangbi_is_one_compared_with():
+    from evlens.extract import extract_text
+
+    text = "比亞迪2024年的營收達7771億元。比亞迪的營收成績與2023年相較增長29%。"
+    got = {(f.metric, f.period) for f in extract_text(text, date(2025, 3, 25))}
+    assert ("revenue_yoy", "2024") in got
+    text = "小鹏汽车2022年交付量为120757辆,与2021年相比增长了23%。"
+    got = {(f.metric, f.period) for f in extract_text(text, date(2023, 1, 5))}
+    assert ("deliveries_yoy", "2022") in got

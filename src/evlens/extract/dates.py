@@ -635,6 +635,9 @@ _COMPARED_OWN_FIGURE = re.compile(
     r"(?:为|达)? ?(?:约|近|超过?|逾)? ?(?:人民币|人民幣|rmb|RMB)? ?)\d"
 )
 _COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之) ?$")
+# a time between 与 (和, 跟) and 相比 (相较, 比较, 对比) in its clause: one compared with
+# ("与2023年相较增长29%", "与去年同期的18.1亿元相比")
+_COMPARED_AFTER_ZH = re.compile(r"[^，,。；;]{0,20}?(?:相比|相较|比较|对比)")
 
 
 # the groups of a Chinese match that name a time besides a year
@@ -667,7 +670,10 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     A time after a comparison word (较2021年7月减少约11%) is not the figure's: none, unless
     the figure compared with follows it (较2024年第三季度的413亿元), whose time it is, for
     that clause only and naming no year for what follows (较去年同期的18.1亿元 likewise)."""
-    if _COMPARED_ZH.search(ctx.text, max(0, a - 3), a) and not g["asof"]:
+    if (
+        _COMPARED_ZH.search(ctx.text, max(0, a - 3), a)
+        or (ctx.text[a - 1 : a] in ("与", "和", "跟") and _COMPARED_AFTER_ZH.match(ctx.text, b))
+    ) and not g["asof"]:
         same = ctx.text.startswith("同期", b)  # 较去年同期的18.1亿元
         if not _COMPARED_OWN_FIGURE.match(ctx.text, b + 2 if same else b):
             return None
