@@ -2223,3 +2223,15 @@ def test_an_index_the_gazetteer_does_not_know_takes_its_own_move():
 def test_a_makers_sales_within_mainland_china_are_a_segment():
     text = "特斯拉10月在中國銷量降至2萬6006輛,創3年新低。特斯拉10月交付6萬1497輛。"
     assert facts(text, date(2025, 11, 10)) == {("tesla", "deliveries", "2025-10", 61497.0, "eq")}
+
+
+def test_an_estimate_named_right_after_its_figure_is_no_fact():
+    text = "特斯拉於2日表示,該公司在2025年共交付164萬輛汽車,與公司內部彙整的160萬輛交付預估大致相符。"
+    assert facts(text, date(2026, 1, 3)) == {("tesla", "deliveries", "2025", 1640000.0, "eq")}
+
+
+def test_a_figure_compared_with_written_in_chinese_numerals_keeps_its_own_time():
+    text = "特斯拉第一季淨利十一.三億美元,較去年同期的二十五.一億美元暴跌五十五%。"
+    got = facts(text, date(2024, 4, 25))
+    assert ("tesla", "net_profit", "2023-Q1", 2510000000.0, "eq") in got
+    assert ("tesla", "net_profit", "2024-Q1", 1130000000.0, "eq") in got

@@ -216,7 +216,9 @@ _NO_FACT_AFTER = re.compile(
     r"(?: ?(?:per (?:share|ads|american depositary share|ordinary share)\b|每股|每手|元?(?:价格区间|价位|价格段|价格带|元级))"
     r"|(?: [a-z-]+){0,2} (?:would|could|might)\b"
     # ("价值达1兆美元的新薪酬方案", "a $1 trillion pay package")
-    r"|(?:的新?)?(?:薪酬方案|薪酬计划)| (?:[a-z-]+ )?(?:pay|compensation) (?:package|plan)\b)"
+    r"|(?:的新?)?(?:薪酬方案|薪酬计划)| (?:[a-z-]+ )?(?:pay|compensation) (?:package|plan)\b"
+    # an estimate named right after its figure ("与公司内部汇整的160万辆交付预估大致相符")
+    r"| ?的?(?:交付|销量|销售|营收|收入|利润)?(?:预估|预测|估计|估算))"
 )
 _PLANNED_COUNTS = frozenset(
     (
