@@ -2235,3 +2235,8 @@ def test_a_figure_compared_with_written_in_chinese_numerals_keeps_its_own_time()
     got = facts(text, date(2024, 4, 25))
     assert ("tesla", "net_profit", "2023-Q1", 2510000000.0, "eq") in got
     assert ("tesla", "net_profit", "2024-Q1", 1130000000.0, "eq") in got
+
+
+def test_a_gain_on_a_products_predecessor_is_no_share_move():
+    text = "小鵬股價跌逾9%。何小鵬表示，第二代VLA模型參數量較上一代提升10倍。"
+    assert facts(text, date(2025, 11, 18)) == {("xpeng", "share_return", "2025-11-18", -9.0, "gt")}

@@ -290,6 +290,10 @@ _EVENT_BEFORE = re.compile(
 )
 # what may stand between a count and the model it counts ("905 of its G3 smart sedans")
 _OF_ITS = re.compile(r" (?:of (?:its|the) )?")
+# a change against a product's predecessor ("较上一代提升10倍", "than its predecessor")
+_AGAINST_PREDECESSOR = re.compile(
+    r"(?:较|比|相比)(?:于)?(?:上一代|上代|前代|前一代|老款)|\b(?:than|over) (?:its|the) (?:predecessor|previous generation)\b"
+)
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
@@ -3120,11 +3124,13 @@ class Extractor:
         move: a figure no metric holds (a gross margin, an adjusted profit) is named before
         it in its sentence with no share word after that ("毛利按年增长50.7%"), or it is said
         against an earlier time in a sentence naming no share ("a 30.3 percent decrease from
-        the second quarter")."""
+        the second quarter"), or against a product's predecessor ("较上一代提升10倍")."""
         lower = self.lower
         ends = [m.end() for m in self.lex.word_res["unheld"].finditer(lower, sent.start, q.start)]
         if ends and not any(w in lower[ends[-1] : q.start] for w in _SHARE_WORDS):
             return True
+        if _AGAINST_PREDECESSOR.search(lower, max(clause[0], q.start - 24), q.start):
+            return True  # 模型参数量较上一代提升10倍: a product's gain on its predecessor
         if any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS):
             return False
         if self._segment(q, clause):
