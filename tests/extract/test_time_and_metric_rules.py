@@ -2240,3 +2240,14 @@ def test_a_figure_compared_with_written_in_chinese_numerals_keeps_its_own_time()
 def test_a_gain_on_a_products_predecessor_is_no_share_move():
     text = "小鵬股價跌逾9%。何小鵬表示，第二代VLA模型參數量較上一代提升10倍。"
     assert facts(text, date(2025, 11, 18)) == {("xpeng", "share_return", "2025-11-18", -9.0, "gt")}
+
+
+def test_a_return_from_one_day_to_another_is_over_that_range():
+    text = "據陸媒第一財經報導，自9月25日至11月19日收盤，小米股價跌幅已達34.7%。"
+    assert facts(text, date(2025, 11, 20)) == {
+        ("xiaomi", "share_return", "2025-09-25..2025-11-19", -34.7, "eq")
+    }
+    text = "From January 13 to February 14, the Hang Seng Tech Index has risen about 35%."
+    assert facts(text, date(2025, 2, 14)) == {
+        ("hstech", "index_return", "2025-01-13..2025-02-14", 35.0, "approx")
+    }

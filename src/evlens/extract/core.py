@@ -294,6 +294,10 @@ _OF_ITS = re.compile(r" (?:of (?:its|the) )?")
 _AGAINST_PREDECESSOR = re.compile(
     r"(?:较|比|相比)(?:于)?(?:上一代|上代|前代|前一代|老款)|\b(?:than|over) (?:its|the) (?:predecessor|previous generation)\b"
 )
+# two days joined as a range a return is over (自9月25日至11月19日, "from September 25 to
+# November 19")
+_DAY_TO_DAY = re.compile(r" ?(?:至|到|-|–|~|to|through|until) ?")
+_FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
@@ -2336,16 +2340,30 @@ class Extractor:
         if q.kind != "percent" and _A_YEAR_EARLIER.match(self.lower, q.end, fig.clause[1]):
             periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
             fig.rule.append("year_earlier")
-        # a return over the year so far runs to the article's date
-        if (
-            fig.metric in ("share_return", "index_return")
-            and len(periods) == 1
-            and self.published is not None
-            and self._running_year(periods[0])
-        ):
-            periods = [f"{self.published.year}-01-01..{self.published.isoformat()}"]
-            fig.rule.append("year_to_date")
+        if fig.metric in ("share_return", "index_return") and len(periods) == 1:
+            periods = self._return_span(fig, pm, periods)
         return _Reading(bound, unit, cumulative, periods)
+
+    def _return_span(self, fig: _Figure, pm: PeriodMention | None, periods: list[str]) -> list[str]:
+        """The span a share's or index's return is over: over the year so far, to the
+        article's date; from a day named to the day it is read on (自9月25日至11月19日收盘,
+        "from September 25 to November 19"), that range of days."""
+        if self.published is not None and self._running_year(periods[0]):
+            fig.rule.append("year_to_date")
+            return [f"{self.published.year}-01-01..{self.published.isoformat()}"]
+        if pm is None or pm.kind != "day":
+            return periods
+        start = self._last_in(self.periods, fig.sent.start, pm.start)
+        if (
+            start is not None
+            and start.kind == "day"
+            and start.period < pm.period
+            and _DAY_TO_DAY.fullmatch(self.lower, start.end, pm.start)
+            and _FROM_DAY.search(self.lower, max(0, start.start - 5), start.start)
+        ):
+            fig.rule.append("day_range")
+            return [f"{start.period}..{pm.period}"]
+        return periods
 
     def _unit(self, fig: _Figure, mdef: MetricDef | None) -> str | None:
         """The unit of a figure's facts: a vehicle or an order for a count of them, the
