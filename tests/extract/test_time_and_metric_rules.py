@@ -2251,3 +2251,9 @@ def test_a_return_from_one_day_to_another_is_over_that_range():
     assert facts(text, date(2025, 2, 14)) == {
         ("hstech", "index_return", "2025-01-13..2025-02-14", 35.0, "approx")
     }
+
+
+def test_months_listed_as_a_sum_are_one_range():
+    assert facts("小鹏汽车9月和10月合计交付83,722辆。", date(2025, 11, 3)) == {
+        ("xpeng", "deliveries", "2025-09..2025-10", 83722.0, "eq")
+    }

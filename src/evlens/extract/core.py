@@ -2444,14 +2444,13 @@ class Extractor:
         if pm.kind == "range" and pm.months and metric not in _MOVES_AND_LEVELS and each.search(ctext):
             fig.rule.append("each_month")
             return list(pm.months)
-        if (
-            len(listed) > 1
-            and metric not in _MOVES_AND_LEVELS
-            and (each.search(ctext) or _consecutive(ctext))
-        ):
-            # "9月、10月连续2月交付量超4万辆": each month listed
-            fig.rule.append("listed_months")
-            return list(listed)
+        if len(listed) > 1 and metric not in _MOVES_AND_LEVELS:
+            if each.search(ctext) or _consecutive(ctext):  # "9月、10月连续2月交付量超4万辆": each
+                fig.rule.append("listed_months")
+                return list(listed)
+            if _SUM_WORD.search(ctext):  # "combined November and December deliveries": together
+                fig.rule.append("months_combined")
+                return [f"{listed[0]}..{listed[-1]}"]
         if pm.kind == "month" and metric not in _MOVES_AND_LEVELS and (n := self._months_in_a_row(ctext)):
             fig.rule.append("consecutive")
             return _months_back(period, n)
