@@ -2257,3 +2257,8 @@ def test_months_listed_as_a_sum_are_one_range():
     assert facts("小鹏汽车9月和10月合计交付83,722辆。", date(2025, 11, 3)) == {
         ("xpeng", "deliveries", "2025-09..2025-10", 83722.0, "eq")
     }
+
+
+def test_a_net_margin_or_a_cost_ratio_is_no_profit_or_return():
+    text = "吉利汽车2024年营收2402亿元。4)归母净利率为3.55%,同比提升0.42pct。2)三费费率达14.1%,同比下降2.6%。"
+    assert facts(text, date(2025, 3, 24)) == {("geely", "revenue", "2024", 240200000000.0, "eq")}
