@@ -2262,3 +2262,18 @@ def test_months_listed_as_a_sum_are_one_range():
 def test_a_net_margin_or_a_cost_ratio_is_no_profit_or_return():
     text = "吉利汽车2024年营收2402亿元。4)归母净利率为3.55%,同比提升0.42pct。2)三费费率达14.1%,同比下降2.6%。"
     assert facts(text, date(2025, 3, 24)) == {("geely", "revenue", "2024", 240200000000.0, "eq")}
+
+
+def test_rules_tuned_on_the_thirteenth_set_after_it_was_scored():
+    # cars sold abroad, in Chinese
+    text = "特斯拉上海超級工廠1月批發銷售6萬9129輛,這些車中有5萬644輛是銷往海外市場。"
+    assert ("tesla", "exports", "2026-01", 50644.0, "eq") in facts(text, date(2026, 2, 13))
+    # a forecast the figure is measured against; a figure per car
+    assert facts("特斯拉週五股價跌約2%,跌幅高於先前預測的12.3%。", date(2026, 1, 3)) == {
+        ("tesla", "share_return", "2026-01-02", -2.0, "approx")
+    }
+    text = "赛力斯二季度营收432.55亿元,车均净利润2.07万元。"
+    assert facts(text, date(2025, 9, 5)) == {("seres", "revenue", "2025-Q2", 43255000000.0, "eq")}
+    # a maker's own share of NEVs is no market's penetration
+    text = "吉利Q3总销76.1万台,新能源渗透率58%。"
+    assert not any(e == "china-passenger-cars" for e, *_ in facts(text, date(2025, 11, 20)))

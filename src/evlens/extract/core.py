@@ -103,6 +103,7 @@ _WORD_CHAR = re.compile(r"\w")
 # right after a count: the place abroad it was sold in ("30,629 units overseas")
 _ABROAD_RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs))?(?: (?:overseas|abroad)\b| (?:that |which )?(?:were|was) exported\b)"
+    r"|是?(?:销往|出口到?|运往)(?:海外|国外|境外)"  # 5万644辆是销往海外市场
 )
 # "mark" as a verb after a figure ("92,864 vehicles mark a 15.5% increase"): no threshold
 _MARK_VERB = re.compile(r" marks? (?:a|an|the|its|their)\b")
@@ -272,6 +273,8 @@ _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
+# a time a figure was reported in, not its span ("比亚迪于1月通报的460万辆")
+_REPORTED_IN = re.compile(r" ?(?:份)?(?:通报|公布|发布|披露|宣布)的")
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
 # three short lines in a row without a digit: column heads one a line (品牌 / 交付量 / 同比增幅)
 _HEADS_HINT = re.compile(r"\n[^\n\d]{1,8}\n[^\n\d]{1,8}\n[^\n\d]{1,8}\n")
@@ -1482,6 +1485,8 @@ class Extractor:
                 continue
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end : p.start]):
                 continue
+            if _REPORTED_IN.match(self.lower, p.end):
+                continue  # 比亚迪于1月通报的460万辆: when it was reported, not the span
             if (
                 p.start >= q.end
                 and _RELEASE_AFTER.match(self.lower, p.end)
@@ -2096,6 +2101,12 @@ class Extractor:
             return None
         return ent_slug
 
+    def _maker_before(self, q: Quantity, sent) -> bool:
+        """Whether a company of the gazetteer is named before ``q`` in its sentence."""
+        return any(
+            self.lex.entities[e.key].kind == "company" for e in self._in(self.entities, sent.start, q.start)
+        )
+
     def _mentioned_entity(self, fig: _Figure) -> str | None:
         """The entity named around a figure (:meth:`_entity_for`), or the maker for a group's
         figure, a model's target or a plant's capacity, or the model a maker's count names
@@ -2105,7 +2116,8 @@ class Extractor:
         em = self._entity_for(q, _entity_metric(metric, fig.base_metric), clause, sent, fig.si)
         if em is None and metric == "share_return":
             em = self._entity_for(q, "index_return", clause, sent, fig.si)
-        if em is None and metric == "nev_penetration":
+        if em is None and metric == "nev_penetration" and not self._maker_before(q, sent):
+            # (a maker's own share of NEVs, "吉利…新能源渗透率58%", is no market's)
             em = _Mention(q.start, q.start, "china-passenger-cars", "")
         if em is None:
             return None
