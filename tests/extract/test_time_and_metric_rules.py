@@ -2277,3 +2277,12 @@ def test_rules_tuned_on_the_thirteenth_set_after_it_was_scored():
     # a maker's own share of NEVs is no market's penetration
     text = "吉利Q3总销76.1万台,新能源渗透率58%。"
     assert not any(e == "china-passenger-cars" for e, *_ in facts(text, date(2025, 11, 20)))
+
+
+def test_a_table_with_bars_between_cells_and_none_opening_the_line():
+    text = "NIO reported its results.\n2024 Q4 | 2024 Q3 | 2024 Q2 | |\nDeliveries | 72,689 | 61,855 | 57,373 |\n"
+    assert facts(text, date(2025, 3, 21)) == {
+        ("nio", "deliveries", "2024-Q4", 72689.0, "eq"),
+        ("nio", "deliveries", "2024-Q3", 61855.0, "eq"),
+        ("nio", "deliveries", "2024-Q2", 57373.0, "eq"),
+    }

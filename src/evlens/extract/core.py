@@ -278,9 +278,11 @@ _REPORTED_IN = re.compile(r" ?(?:份)?(?:通报|公布|发布|披露|宣布)的"
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
 # three short lines in a row without a digit: column heads one a line (品牌 / 交付量 / 同比增幅)
 _HEADS_HINT = re.compile(r"\n[^\n\d]{1,8}\n[^\n\d]{1,8}\n[^\n\d]{1,8}\n")
+# what may stand between the cells of a plain-text table
+_CELL_GAP = " |\t"
 # two periods back to back, as in the head of a plain-text table (2024年第二季度2024年第一季度)
 _SPACED_HEADER_HINT = re.compile(
-    r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d [QH][1-4] (?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
+    r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d [QH][1-4] (?:\| )?(?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
 )
 _FLAT_TABLE_HINT = re.compile(
     r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
@@ -1663,16 +1665,17 @@ class Extractor:
     def _spaced_table_at(
         self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str
     ) -> int:
-        """A plain-text table at line ``i`` (its wide gaps closed up by :func:`normalize`): a
-        line of periods alone (``2024年第二季度2024年第一季度…``) over lines of a metric word
-        and as many figures (``交付108,581 80,400 …``), blank lines between them allowed. Its
+        """A plain-text table at line ``i`` (its wide gaps closed up by :func:`normalize`, or
+        bars between its cells and none opening the line): a line of periods alone
+        (``2024年第二季度2024年第一季度…``, ``2024 Q4 | 2024 Q3 | …``) over lines of a metric
+        word and as many figures (``交付108,581 80,400 …``), blank lines between them allowed. Its
         figures are put in ``out``; returns how many lines it takes (0 where none starts)."""
         t, n = self.t, len(lines)
         a, b = lines[i]
         if not _SPACED_HEADER_HINT.search(t, a, b):
             return 0
         header = self._in(self.periods, a, b)
-        if len(header) < 2 or _gaps(t, a, b, header).strip():
+        if len(header) < 2 or _gaps(t, a, b, header).strip(_CELL_GAP):
             return 0
         j, rows = i + 1, 0
         while j < n:
@@ -1685,9 +1688,9 @@ class Extractor:
             qs = self._in(self.quantities, mm.end, b) if mm is not None else []
             if (
                 mm is None
-                or t[a : mm.start].strip()
+                or t[a : mm.start].strip(_CELL_GAP)
                 or len(qs) != len(header)
-                or _gaps(t, mm.end, b, qs).strip()
+                or _gaps(t, mm.end, b, qs).strip(_CELL_GAP)
             ):
                 break
             for q, pm in zip(qs, header, strict=True):
