@@ -2286,3 +2286,11 @@ def test_a_table_with_bars_between_cells_and_none_opening_the_line():
         ("nio", "deliveries", "2024-Q3", 61855.0, "eq"),
         ("nio", "deliveries", "2024-Q2", 57373.0, "eq"),
     }
+
+
+def test_an_annual_target_with_no_year_named_is_for_the_articles_year():
+    text = "Leapmotor is raising its annual sales target to between 580,000 and 650,000 units."
+    assert facts(text, date(2025, 9, 3)) == {
+        ("leapmotor", "delivery_target", "2025", 580000.0, "ge"),
+        ("leapmotor", "delivery_target", "2025", 650000.0, "le"),
+    }

@@ -273,6 +273,8 @@ _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
+# a plan's word for the year it runs over ("annual sales target", 年度目标)
+_ANNUAL = re.compile(r"\bannual\b|\bfull[- ]year\b|年度|全年")
 # a time a figure was reported in, not its span ("比亚迪于1月通报的460万辆")
 _REPORTED_IN = re.compile(r" ?(?:份)?(?:通报|公布|发布|披露|宣布)的")
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
@@ -2415,6 +2417,10 @@ class Extractor:
         with none the article's date; and whether it is cumulative (a running total, a
         flow as of a day). None when it has no time."""
         metric = fig.metric
+        if pm is None and metric == "delivery_target" and self.published and _ANNUAL.search(fig.ctext):
+            # "raising its annual sales target to 580,000": a target for the article's year
+            fig.rule.append("annual")
+            return [str(self.published.year)], cumulative
         if pm is None:
             if metric not in _DATED_LEVELS or not self.published:
                 return None
