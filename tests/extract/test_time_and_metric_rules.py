@@ -2294,3 +2294,12 @@ def test_an_annual_target_with_no_year_named_is_for_the_articles_year():
         ("leapmotor", "delivery_target", "2025", 580000.0, "ge"),
         ("leapmotor", "delivery_target", "2025", 650000.0, "le"),
     }
+
+
+def test_a_maker_named_after_bi_is_a_point_of_comparison():
+    text = "理想汽车三季度交付93,211辆,虽比蔚来多6,000余辆,但同比下跌39.0%。"
+    got = facts(text, date(2025, 12, 1))
+    assert ("li-auto", "deliveries_yoy", "2025-Q3", -39.0, "eq") in got
+    assert not any(e == "nio" for e, *_ in got)
+    # 比 that opens a name (比亚迪) is the name
+    assert ("byd", "sales", "2025-11", 480186.0, "eq") in facts("比亚迪11月销量480186辆。", date(2025, 12, 2))
