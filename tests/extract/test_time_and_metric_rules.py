@@ -2303,3 +2303,8 @@ def test_a_maker_named_after_bi_is_a_point_of_comparison():
     assert not any(e == "nio" for e, *_ in got)
     # 比 that opens a name (比亚迪) is the name
     assert ("byd", "sales", "2025-11", 480186.0, "eq") in facts("比亚迪11月销量480186辆。", date(2025, 12, 2))
+
+
+def test_a_return_from_a_month_to_now_runs_to_the_articles_date():
+    got = facts("比亞迪股價從去年五月至今下殺超過40%。", date(2026, 2, 20))
+    assert got == {("byd", "share_return", "2025-05-01..2026-02-20", -40.0, "gt")}

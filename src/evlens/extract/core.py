@@ -304,6 +304,7 @@ _AGAINST_PREDECESSOR = re.compile(
 # two days joined as a range a return is over (自9月25日至11月19日, "from September 25 to
 # November 19")
 _DAY_TO_DAY = re.compile(r" ?(?:至|到|-|–|~|to|through|until) ?")
+_TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
@@ -2363,11 +2364,22 @@ class Extractor:
 
     def _return_span(self, fig: _Figure, pm: PeriodMention | None, periods: list[str]) -> list[str]:
         """The span a share's or index's return is over: over the year so far, to the
-        article's date; from a day named to the day it is read on (自9月25日至11月19日收盘,
-        "from September 25 to November 19"), that range of days."""
+        article's date; from a month or day named to now (从去年5月至今), from its first day
+        to the article's date; from a day named to the day it is read on (自9月25日至11月19日
+        收盘, "from September 25 to November 19"), that range of days."""
         if self.published is not None and self._running_year(periods[0]):
             fig.rule.append("year_to_date")
             return [f"{self.published.year}-01-01..{self.published.isoformat()}"]
+        if (
+            pm is not None
+            and pm.kind in ("month", "day")
+            and self.published is not None
+            and _FROM_DAY.search(self.lower, max(0, pm.start - 5), pm.start)
+            and _TO_NOW.match(self.lower, pm.end)
+        ):
+            # 股价从去年5月至今下跌超过40%: from the month's first day to the article's
+            fig.rule.append("to_date")
+            return [f"{parse_period(pm.period).start.isoformat()}..{self.published.isoformat()}"]
         if pm is None or pm.kind != "day":
             return periods
         start = self._last_in(self.periods, fig.sent.start, pm.start)
