@@ -2308,3 +2308,8 @@ def test_a_maker_named_after_bi_is_a_point_of_comparison():
 def test_a_return_from_a_month_to_now_runs_to_the_articles_date():
     got = facts("比亞迪股價從去年五月至今下殺超過40%。", date(2026, 2, 20))
     assert got == {("byd", "share_return", "2025-05-01..2026-02-20", -40.0, "gt")}
+
+
+def test_a_time_a_figure_was_reported_in_is_not_its_span():
+    got = facts("比亞迪去年銷量為460萬輛。福特遜於比亞迪於1月通報的460萬輛。", date(2026, 2, 11))
+    assert {p for _, _, p, _, _ in got} == {"2025"}

@@ -1384,6 +1384,8 @@ class Extractor:
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
         before = best or self._last_in(self.periods, sent.start, q.start)
+        while before is not None and best is None and _REPORTED_IN.match(self.lower, before.end):
+            before = self._last_in(self.periods, sent.start, before.start)  # 于1月通报的: not its span
         if before is not None and before.local:
             before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
         if (
