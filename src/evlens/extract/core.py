@@ -107,10 +107,8 @@ _ABROAD_RIGHT_AFTER = re.compile(
 )
 # "mark" as a verb after a figure ("92,864 vehicles mark a 15.5% increase"): no threshold
 _MARK_VERB = re.compile(r" marks? (?:a|an|the|its|their)\b")
-# a figure a change runs from (从926.18亿元跃升至…), two years joined as a range, and the
-# word before the figure it runs to
+# a figure a change runs from (从926.18亿元跃升至…), and the word before the figure it runs to
 _FROM_BEFORE = re.compile(r"从 ?$")
-_YEAR_RANGE_JOIN = re.compile(r" ?(?:至|到|-|–|—) ?")
 _TO_AFTER = re.compile(r"(?:跃升|增长|增加|上升|提升|攀升|下降|下滑|减少|回落)?(?:至|到)")
 # where the words after a change turn to the next item ("89.61% and a month-on-month
 # increase of 20%", 22%及较2021年7月减少约11%)
@@ -123,8 +121,9 @@ _CHANGE_VERB_END = re.compile(
 _BODY_NAMED = re.compile(r"市场信息|协会|联合会|联席|分会| association")
 # a clause that only names the quarter before ("…to 54,811, compared with the previous quarter")
 _PREVIOUS_QUARTER_NEXT = re.compile(r"[,，] ?compared (?:with|to) the (?:previous|prior|preceding) quarter\b")
-# the words joining two years into a range (2021年至2023年, "2021 to 2023")
-_YEAR_RANGE_JOIN = re.compile(r" ?(?:至|到|-|–|~|to|through) ?")
+# the words joining two years or two days into a range (2021年至2023年, "2021 to 2023",
+# 自9月25日至11月19日, "from September 25 to November 19")
+_RANGE_JOIN = re.compile(r" ?(?:至|到|-|–|~|to|through|until) ?")
 # words pointing back to a model named before ("200,000 firm orders for the model")
 _MODEL_ANAPHOR = re.compile(r"\bthe (?:model|car|suv|sedan)\b|该车型|该车|这款|此款")
 # the words between a figure and the time it is of ("71,099 units in the same month")
@@ -301,9 +300,8 @@ _OF_ITS = re.compile(r" (?:of (?:its|the) )?")
 _AGAINST_PREDECESSOR = re.compile(
     r"(?:较|比|相比)(?:于)?(?:上一代|上代|前代|前一代|老款)|\b(?:than|over) (?:its|the) (?:predecessor|previous generation)\b"
 )
-# two days joined as a range a return is over (自9月25日至11月19日, "from September 25 to
-# November 19")
-_DAY_TO_DAY = re.compile(r" ?(?:至|到|-|–|~|to|through|until) ?")
+# the word before a day or month a return runs from (自9月25日, 从去年5月), and the words after
+# a month it runs from to now (至今)
 _TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
@@ -1441,7 +1439,7 @@ class Extractor:
         if (
             first is None
             or first.kind != "year"
-            or not _YEAR_RANGE_JOIN.fullmatch(self.lower, first.end, last.start)
+            or not _RANGE_JOIN.fullmatch(self.lower, first.end, last.start)
         ):
             return None
         if not _TO_AFTER.search(self.lower, q.end, min(sent.end, q.end + 12)):
@@ -2389,7 +2387,7 @@ class Extractor:
             start is not None
             and start.kind == "day"
             and start.period < pm.period
-            and _DAY_TO_DAY.fullmatch(self.lower, start.end, pm.start)
+            and _RANGE_JOIN.fullmatch(self.lower, start.end, pm.start)
             and _FROM_DAY.search(self.lower, max(0, start.start - 5), start.start)
         ):
             fig.rule.append("day_range")
@@ -3308,7 +3306,7 @@ class Extractor:
         if len(periods) < 2 or periods[-1].kind != "year" or periods[-2].kind != "year":
             return None
         a, b = int(periods[-2].period), int(periods[-1].period)
-        if b - a + 1 != n or not _YEAR_RANGE_JOIN.fullmatch(self.lower, periods[-2].end, periods[-1].start):
+        if b - a + 1 != n or not _RANGE_JOIN.fullmatch(self.lower, periods[-2].end, periods[-1].start):
             return None
         return [str(y) for y in range(a, b + 1)]
 
