@@ -2313,3 +2313,10 @@ def test_a_return_from_a_month_to_now_runs_to_the_articles_date():
 def test_a_time_a_figure_was_reported_in_is_not_its_span():
     got = facts("比亞迪去年銷量為460萬輛。福特遜於比亞迪於1月通報的460萬輛。", date(2026, 2, 11))
     assert {p for _, _, p, _, _ in got} == {"2025"}
+
+
+def test_a_model_code_before_yue_is_no_month_and_a_class_is_no_count():
+    got = facts("鸿蒙智行11月交付81864辆,其中问界M9月交付超7500辆。", date(2025, 12, 2))
+    assert ("aito-m9", "deliveries", "2025-11", 7500.0, "gt") in got
+    got = facts("尊界11月交付2000辆,作为百万级豪车,交付量已超越保时捷。", date(2025, 12, 2))
+    assert got == {("maextro", "deliveries", "2025-11", 2000.0, "eq")}

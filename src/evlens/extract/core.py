@@ -217,6 +217,8 @@ _NO_FACT_AFTER = re.compile(
     r"|(?: [a-z-]+){0,2} (?:would|could|might)\b"
     # ("价值达1兆美元的新薪酬方案", "a $1 trillion pay package")
     r"|(?:的新?)?(?:薪酬方案|薪酬计划)| (?:[a-z-]+ )?(?:pay|compensation) (?:package|plan)\b"
+    # a price class ("百万级豪车", "20万级SUV"), not a count
+    r"| ?级"
     # an estimate named right after its figure ("与公司内部汇整的160万辆交付预估大致相符")
     r"| ?的?(?:交付|销量|销售|营收|收入|利润)?(?:预估|预测|估计|估算))"
 )
