@@ -2320,3 +2320,21 @@ def test_a_model_code_before_yue_is_no_month_and_a_class_is_no_count():
     assert ("aito-m9", "deliveries", "2025-11", 7500.0, "gt") in got
     got = facts("尊界11月交付2000辆,作为百万级豪车,交付量已超越保时捷。", date(2025, 12, 2))
     assert got == {("maextro", "deliveries", "2025-11", 2000.0, "eq")}
+
+
+def test_rules_tuned_on_the_fourteenth_set_after_it_was_scored():
+    # by how much a count fell, in English
+    text = "BYD's deliveries fell in July, falling by around 36,600 units from June to just 341,030."
+    assert not any(v == 36600.0 for *_, v, _ in facts(text, date(2025, 8, 30)))
+    # a count "from the company's … brand" is the brand's
+    text = (
+        "NIO's vehicle deliveries were 72,689 in the fourth quarter of 2024, consisting of 52,760 vehicles "
+        "from the Company's premium smart electric vehicle brand NIO and 19,929 vehicles from the Company's "
+        "family-oriented smart electric vehicle brand ONVO."
+    )
+    assert ("onvo", "deliveries", "2024-Q4", 19929.0, "eq") in facts(text, date(2025, 3, 21))
+    # a move in the afternoon session is no day's close
+    assert (
+        facts("BYD Co., Ltd. saw its stock price fall by over 4% in the afternoon.", date(2025, 10, 31))
+        == set()
+    )

@@ -87,9 +87,13 @@ _BY_HOW_MUCH_BEFORE = re.compile(
     r"|\b(?:raised|lifted|increased|cut|lowered|reduced|trimmed)\b[^.,;]{0,30}\btarget by (?:about |around |nearly |some )?$"
 )
 # a change word right before a count, with no 至 ("to") between: the count is by how much it
-# changed ("同比增长235万辆", "净增207万辆", "较2022年增长147万"), not a level; 新增 ("newly
-# added") and 递增 name levels
-_COUNT_CHANGED_BY = re.compile(r"(?<![新递])(?:增长|增加|减少|下降|下滑|增|减)了?(?:约|近|逾|超过?)? ?$")
+# changed ("同比增长235万辆", "净增207万辆", "较2022年增长147万", "falling by around 36,600
+# units"), not a level; 新增 ("newly added") and 递增 name levels
+_COUNT_CHANGED_BY = re.compile(
+    r"(?<![新递])(?:增长|增加|减少|下降|下滑|增|减)了?(?:约|近|逾|超过?)? ?$"
+    r"|\b(?:rose|rising|fell|falling|grew|growing|increased|decreased|dropped|dropping|declined|jumped|climbed) by"
+    r"(?: about| around| nearly| some| roughly| over| more than)? $"
+)
 # what may stand between a company's name and a word after it: a legal form, a ticker
 _NAME_TAIL = re.compile(
     r"\.?(?:,? (?:inc|ltd|co|corp|corporation|group)\b\.?)?(?: \(?(?:[a-z]+: ?)?[a-z]{2,5}\)?(?= ))?"
@@ -2638,7 +2642,7 @@ class Extractor:
         ):
             return True  # 收盘价上涨了$14.57, 股价跌1.2元, "rose $14.57 to $489.88": by how much
         if q.kind not in ("percent", "currency") and _COUNT_CHANGED_BY.search(
-            self.lower, max(clause[0], q.start - 8), q.start
+            self.lower, max(clause[0], q.start - 32), q.start
         ):
             return True  # 同比增长235万辆, 净增207万辆: by how much a count grew, not to what
         if _BY_HOW_MUCH_BEFORE.search(self.lower, max(clause[0], q.start - 40), q.start):
