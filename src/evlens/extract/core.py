@@ -1692,8 +1692,7 @@ class Extractor:
             if not t[a:b].strip():
                 j += 1
                 continue
-            ms = self._in(self.metrics, a, b)
-            mm = ms[0] if ms and self.lex.metric_kind[ms[0].key] in ("count", "currency") else None
+            mm = self._table_metric(a, b)
             qs = self._in(self.quantities, mm.end, b) if mm is not None else []
             if (
                 mm is None
@@ -2249,11 +2248,11 @@ class Extractor:
             or (namesake and self._namesake_brand(f, fc))
         )
 
-    def _segment_after_of_which(self, q: Quantity, sent, words: str = "segment") -> bool:
+    def _segment_after_of_which(self, q: Quantity, sent) -> bool:
         """Whether a segment word follows the last 其中 ("of which") before ``q`` in its
         sentence, within 8 characters: the rest of the sentence is the segment's."""
         k = self.lower.rfind("其中", sent.start, q.start)
-        return k >= 0 and self._word_within(words, k + 2, min(k + 10, q.start))
+        return k >= 0 and self._word_within("segment", k + 2, min(k + 10, q.start))
 
     def _sibling_brand(self, group: str, sent) -> bool:
         """Whether ``sent`` names another brand of ``group`` (乐道, "Onvo"): only then is the
