@@ -380,3 +380,25 @@ def test_a_forecast_goes_on_into_the_next_sentence_naming_no_time():
     # an expectation after the figures of the sentence before opens no forecast
     text = "蔚来汽车第一季度收入按年增长5%至200亿元，低于市场预期的210亿元。净利润为1亿元。"
     assert any(m == "net_profit" for _, m, _, _, _ in facts(text))
+
+
+def test_each_english_list_before_respectively_pairs_with_the_makers_in_order():
+    text = (
+        "Xpeng and Leapmotor followed with 20,100 and 18,600 deliveries in December 2023, "
+        "growth rates of 78.1 percent and 119 percent, respectively."
+    )
+    got = facts(text, date(2024, 1, 2))
+    assert ("xpeng", "deliveries", "2023-12", 20100.0, "eq") in got
+    assert ("leapmotor", "deliveries", "2023-12", 18600.0, "eq") in got
+    assert ("xpeng", "deliveries_yoy", "2023-12", 78.1, "eq") in got
+    assert ("leapmotor", "deliveries_yoy", "2023-12", 119.0, "eq") in got
+
+
+def test_a_list_of_changes_after_respectively_pairs_with_the_makers_too():
+    text = (
+        "Li Auto and Leapmotor delivered 26,263 and 25,000 in February 2025, respectively, "
+        "representing increases of 30 percent and 285 percent."
+    )
+    got = facts(text, date(2025, 3, 2))
+    assert ("li-auto", "deliveries_yoy", "2025-02", 30.0, "eq") in got
+    assert ("leapmotor", "deliveries_yoy", "2025-02", 285.0, "eq") in got

@@ -3284,11 +3284,26 @@ class Extractor:
                 for q, e in zip(qs, distinct[-len(qs) :]):
                     out[q.start]["entity"] = e.key
                 if not english:  # 分别为113.5万/31.7万/19.4万辆，同比变化+167.1%/+25.0%/-3.5%
-                    for run in self._slash_runs(end, s.end):
+                    for run in self._runs(end, s.end, _SLASH_JOINS):
                         if len(run) == len(qs):
                             for q, e in zip(run, distinct[-len(qs) :]):
                                 out.setdefault(q.start, {})["entity"] = e.key
+            if english:
+                self._pair_en_lists(s, self._in(self.entities, s.start, s.end), out)
         return out
+
+    def _pair_en_lists(self, s: _Sentence, ents: list[_Mention], out: dict[int, dict]) -> None:
+        """In an English sentence with "respectively", each list of figures joined by "and"
+        or commas pairs with the makers named before it, in order ("Xpeng and Leapmotor followed with 20,100 and 18,600
+        deliveries, growth rates of 78.1 percent and 119 percent, respectively")."""
+        for run in self._runs(s.start, s.end, _EN_LIST_JOINS):
+            before: list[_Mention] = []
+            for e in ents:
+                if e.end <= run[0].start and (not before or before[-1].key != e.key):
+                    before.append(e)
+            if len(before) >= len(run):
+                for q, e in zip(run, before[-len(run) :]):
+                    out.setdefault(q.start, {})["entity"] = e.key
 
     def _listed_periods(self, periods: list[PeriodMention], n: int) -> list[PeriodMention]:
         """The times the ``n`` items of a 分别/respectively list are for, in order: the last
@@ -3315,13 +3330,14 @@ class Extractor:
             return None
         return [str(y) for y in range(a, b + 1)]
 
-    def _slash_runs(self, lo: int, hi: int) -> list[list[Quantity]]:
-        """The runs of two or more quantities within ``[lo, hi)`` joined by slashes alone
-        (``+167.1%/+25.0%/-3.5%``)."""
+    def _runs(self, lo: int, hi: int, joins: frozenset[str]) -> list[list[Quantity]]:
+        """The runs of two or more quantities within ``[lo, hi)`` joined by one of
+        ``joins`` alone (slashes: ``+167.1%/+25.0%/-3.5%``; an English list: "20,100 and
+        18,600")."""
         runs: list[list[Quantity]] = []
         run: list[Quantity] = []
         for q in self._in(self.quantities, lo, hi):
-            if run and self.t[run[-1].end : q.start].strip() in ("/", "/+", "/-", "/ +", "/ -"):
+            if run and self.t[run[-1].end : q.start].strip().lower() in joins:
                 run.append(q)
                 continue
             if len(run) >= 2:
@@ -3331,6 +3347,10 @@ class Extractor:
             runs.append(run)
         return runs
 
+
+#: what joins the figures of a list paired with a list of makers (:meth:`Extractor._runs`)
+_SLASH_JOINS = frozenset(("/", "/+", "/-", "/ +", "/ -"))
+_EN_LIST_JOINS = frozenset((",", "and", ", and", "、"))
 
 #: a window shorter than this is searched directly, a longer one looked up (:meth:`Extractor._found`)
 _SHORT_WINDOW = 200
