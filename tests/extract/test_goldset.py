@@ -91,3 +91,25 @@ def test_the_newest_held_out_set_meets_the_targets():
     res = _score("holdout8")
     assert res["articles"] == 10 and not res["skipped"]
     _meets_targets(res)
+
+
+def test_agreement_of_two_labellings_counts_shared_facts_per_article(tmp_path):
+    spec = importlib.util.spec_from_file_location("goldset_agreement", GOLD / "agreement.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    first = (GOLD / "gold_holdout.csv").read_text(encoding="utf-8").splitlines()
+    same = tmp_path / "same.csv"
+    same.write_text("\n".join(first) + "\n", encoding="utf-8")
+    res = mod.agreement("holdout", same, GOLD, with_extractor=False)
+    assert res["facts"]["f1"] == 1.0 and res["facts"]["tp"] == len(first) - 1
+    # by hand: drop one row and move another to a different period -> 2 of n facts differ
+    # on the second side, so tp = n - 2, second = n - 1, first = n
+    rows = first[1:]
+    doc, entity, metric, _period, *rest = rows[0].split(",")
+    moved = ",".join([doc, entity, metric, "1999", *rest])
+    other = tmp_path / "other.csv"
+    other.write_text("\n".join([first[0], moved, *rows[2:]]) + "\n", encoding="utf-8")
+    res = mod.agreement("holdout", other, GOLD, with_extractor=False)
+    n = len(rows)
+    assert (res["facts"]["tp"], res["facts"]["predicted"], res["facts"]["gold"]) == (n - 2, n - 1, n)
+    assert res["values"]["tp"] == n - 1
