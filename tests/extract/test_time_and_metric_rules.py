@@ -2338,3 +2338,13 @@ def test_rules_tuned_on_the_fourteenth_set_after_it_was_scored():
         facts("BYD Co., Ltd. saw its stock price fall by over 4% in the afternoon.", date(2025, 10, 31))
         == set()
     )
+
+
+def test_a_year_written_with_two_digits_before_a_time_of_it_is_that_year():
+    got = facts("比亚迪24年全年销量427万辆。小鹏汽车24年第四季度交付91507辆。", date(2025, 12, 2))
+    assert ("byd", "sales", "2024", 4270000.0, "eq") in got
+    assert ("xpeng", "deliveries", "2024-Q4", 91507.0, "eq") in got
+    got = facts("理想汽车23年上半年交付13.9万辆。", date(2025, 12, 2))
+    assert ("li-auto", "deliveries", "2023-H1", 139000.0, "eq") in got
+    # a count of years is no year
+    assert not any(p.startswith("2010") for _, _, p, _, _ in facts("零跑用了10年月销破万。"))

@@ -24,7 +24,18 @@ from .quantities import EN_NUMBER_WORDS, is_stock_code, parse_cn_number
 _CN_M = "一二三四五六七八九十"
 _M = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_M[:9]}])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
-_YEAR_WORD = r"(?P<y>(?:19|20)\d{2})(?:年|(?=全年))|(?P<rel>同年|当年|今年(?!以来)|去年|明年|(?<![目之提])前年|本年|上一?年)"  # 目前年产能: not 前年
+# a year written with two digits before a time of it (25年Q1, 24年全年, 23年上半年, 25年3月)
+_SHORT_YEAR = (
+    r"(?<![\d.])(?:1[5-9]|2\d)(?=年(?:全年|[上下]半年|Q[1-4]|第?[一二三四1-4]季|(?:1[0-2]|0?[1-9])月|前三季))"
+)
+_YEAR_WORD = rf"(?P<y>(?:19|20)\d{{2}}|{_SHORT_YEAR})(?:年|(?=全年))|(?P<rel>同年|当年|今年(?!以来)|去年|明年|(?<![目之提])前年|本年|上一?年)"  # 目前年产能: not 前年
+
+
+def _year_digits(y: str) -> int:
+    """The year a ``y`` group names: four digits as written, two in this century (``25`` → 2025)."""
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
 
 # 此前, 之前, 以前, 提前 ("before", "earlier"): 此前7月 is "in July before", not the first
 # seven months
@@ -35,7 +46,8 @@ _ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第
 _ZH = re.compile(
     _ZH_LEAD  # (before the look-behinds: at most positions it fails, and they are not tried)
     + r"(?<!连续)(?<!连续第)"
-    + r"(?=(?:19|20)\d\d(?:年|全年)|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上一?年"
+    + rf"(?=(?:19|20)\d\d(?:年|全年)|{_SHORT_YEAR}|"
+    r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上一?年"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|次季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|年初至今|今日|今天|当日|当天|目前|当前|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)|报告期|(?<![预短长同近中假学任刑限定到周工日星])期内)"
@@ -720,7 +732,7 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
     if g["relm"]:
         month = ctx.rel_month(g["relm"])
         return PeriodMention(a, b, month, "month", asof) if month else None
-    y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
+    y = _year_digits(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
     if (
         g["y"]
         and y is not None
@@ -811,7 +823,7 @@ def _zh_same_period(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | N
     named, in that year (after 较/比 it is a comparison: see :func:`_resolve_zh`)."""
     last = ctx.spans.get("last")
     if g["y"]:
-        y: int | None = int(g["y"])
+        y: int | None = _year_digits(g["y"])
     elif g["rel"] in ("去年", "上年", "上一年") and last is not None:
         y = int(last[0][:4]) - 1  # a year before the span spoken of, not before the article
     else:
@@ -1028,7 +1040,7 @@ def _zh_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
 def _zh_days(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """Days of one month named in Chinese (5月8日-14日, 2023年5月1日至7日, 6月19日至6月25日)."""
     m, d1, d2 = _month(g["zdm"]), int(g["zd1"]), int(g["zd2"])
-    y = int(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else ctx.for_month(m, d2))
+    y = _year_digits(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else ctx.for_month(m, d2))
     return _days_range(a, b, y, m, d1, d2, ctx)
 
 
