@@ -2348,3 +2348,14 @@ def test_a_year_written_with_two_digits_before_a_time_of_it_is_that_year():
     assert ("li-auto", "deliveries", "2023-H1", 139000.0, "eq") in got
     # a count of years is no year
     assert not any(p.startswith("2010") for _, _, p, _, _ in facts("零跑用了10年月销破万。"))
+
+
+def test_a_fall_word_after_the_change_makes_it_negative():
+    got = facts("理想汽车第三季度交付量出现39%的同比下滑。")
+    assert ("li-auto", "deliveries_yoy", "2025-Q3", -39.0, "eq") in got
+    got = facts("理想汽车第三季度交付量近四成的同比下滑,是营收承压的原因。")
+    assert ("li-auto", "deliveries_yoy", "2025-Q3", -40.0, "lt") in got
+    # a rise after the change stays positive
+    assert ("li-auto", "deliveries_yoy", "2025-Q3", 39.0, "eq") in facts(
+        "理想汽车第三季度交付量实现39%的同比增长。"
+    )
