@@ -402,3 +402,13 @@ def test_a_list_of_changes_after_respectively_pairs_with_the_makers_too():
     got = facts(text, date(2025, 3, 2))
     assert ("li-auto", "deliveries_yoy", "2025-02", 30.0, "eq") in got
     assert ("leapmotor", "deliveries_yoy", "2025-02", 285.0, "eq") in got
+
+
+def test_a_target_revised_from_one_figure_to_another_is_two_targets_not_a_range():
+    text = "Mid-year, Geely raised its full-year target from 2.71 million to 3 million units."
+    got = facts(text, date(2025, 9, 2))
+    assert ("geely", "delivery_target", "2025", 2710000.0, "eq") in got
+    assert ("geely", "delivery_target", "2025", 3000000.0, "eq") in got
+    # with no revision word, "from … to" after an expectation stays a range
+    got = facts("Leapmotor expects to deliver 500,000 to 580,000 units in 2025.", date(2025, 9, 2))
+    assert ("leapmotor", "delivery_target", "2025", 500000.0, "ge") in got

@@ -165,6 +165,15 @@ _PREFIX_CCY_UNIT = {
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 # a change verb before a number: "X至Y" after it is by how much, then to what (上调5万台至105万台)
 CHANGED_BY = re.compile(r"(?:上调|下调|调高|调低|上修|下修|提高|提升|增加|减少|降低|上涨|下跌|[涨跌])了? ?$")
+# a figure revised "from" one number "to" another: two figures, the old and the new, no range
+# (a range after "from" joined by a dash stays one: "lowered it to 560,000-640,000 from 650,000-800,000")
+# ("raised its full-year target from 2.71 million to 3 million units")
+_REVISED_FROM = re.compile(
+    r"\b(?:rais(?:ed|es|ing)|lift(?:ed|s|ing)|cut(?:s|ting)?|lower(?:ed|s|ing)|revis(?:ed|es|ing|ion)|trimm(?:ed|ing)"
+    r"|slash(?:ed|es|ing)|boost(?:ed|s|ing)|hik(?:ed|es|ing)|upgrad(?:ed|es|ing)|downgrad(?:ed|es|ing)|adjust(?:ed|s|ing)"
+    r"|reduc(?:ed|es|ing)|increas(?:ed|es|ing))\b[^.;!?]{0,60}\bfrom $",
+    re.I,
+)
 _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
 _LOWER_SECTION = re.compile(
     r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}|\d,\d{3}|\d{1,3}(?=[辆台元份])))(?![\d.,年月日号季])"
@@ -522,7 +531,9 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
     if not arabic and (kind in ("other", "times", "count") or text[j - 1 : j] == "块") and value < 10:
         return None  # 一块 ("a piece"), 两次, 每76秒即一部: words, not figures
     high = None
-    if not CHANGED_BY.search(text, max(0, start - 6), start):  # 上调5万台至105万台: by, then to
+    revised = text.startswith(" to ", j) and _REVISED_FROM.search(text, max(0, start - 90), start)
+    if not CHANGED_BY.search(text, max(0, start - 6), start) and not revised:
+        # 上调5万台至105万台: by, then to; "raised … from 500,000 to 580,000": then, now
         value, high, kind, unit, j, has_mag = _range_after(text, j, prefixed, value, kind, unit, has_mag)
     if (
         high is None
