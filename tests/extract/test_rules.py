@@ -412,3 +412,10 @@ def test_a_target_revised_from_one_figure_to_another_is_two_targets_not_a_range(
     # with no revision word, "from … to" after an expectation stays a range
     got = facts("Leapmotor expects to deliver 500,000 to 580,000 units in 2025.", date(2025, 9, 2))
     assert ("leapmotor", "delivery_target", "2025", 500000.0, "ge") in got
+
+
+def test_a_bare_second_change_takes_the_comparison_named_after_it():
+    text = "Li Auto's July deliveries were 30,731 units, down 40% year over year and 15.3% month over month."
+    got = facts(text, date(2025, 9, 2))
+    assert ("li-auto", "deliveries_yoy", "2025-07", -40.0, "eq") in got
+    assert ("li-auto", "deliveries_mom", "2025-07", -15.3, "eq") in got

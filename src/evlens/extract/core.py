@@ -3041,7 +3041,8 @@ class Extractor:
                 if self._on_period_before(q, near, clause):
                     return "qoq", sign  # a change on the quarter or week before: no metric holds it
                 after = _NEXT_ITEM.split(self.lower[q.end : hi], 1)[0]  # its own words only
-                suffix = self._growth_suffix(mm, near_before, near, window, after)
+                # (a change word before its own words is another's: "down 40% yoy and 15.3% mom")
+                suffix = self._growth_suffix(mm, near_before, near, window, after, own=mm.start >= lo)
                 if b.key == "delivery_target":  # a target's change ("a 34% increase"): no fact
                     return "qoq", sign
                 if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
@@ -3147,15 +3148,22 @@ class Extractor:
         )
         return own is None or not own.period.endswith(f"Q{n}")
 
-    def _growth_suffix(self, mm: _Mention, near_before: str, near: str, window: str, after: str = "") -> str:
-        """``mom`` or ``yoy``: what the change word says, else the words right after the
-        percent ("a 38.27% jump over the previous year"), else those just before it, else
-        those around it; a change named with no comparison is against the year before (the
-        way Chinese and market reports give monthly and quarterly figures)."""
+    def _growth_suffix(
+        self, mm: _Mention, near_before: str, near: str, window: str, after: str = "", own: bool = True
+    ) -> str:
+        """``mom`` or ``yoy``: what the change word says (when it is the change's ``own``),
+        else the words right after the percent ("a 38.27% jump over the previous year"),
+        else those just before it, else those around it; a change named with no comparison
+        is against the year before (the way Chinese and market reports give monthly and
+        quarterly figures)."""
         words = self.lex.word_res
-        if mm.word in self.lex.growth_words_mom and self._mom_word(self.lower[max(0, mm.start - 1) : mm.end]):
+        if (
+            own
+            and mm.word in self.lex.growth_words_mom
+            and self._mom_word(self.lower[max(0, mm.start - 1) : mm.end])
+        ):
             return "mom"  # the word itself says it: 环比增长 (not 4月增长)
-        if mm.word in self.lex.growth_words_yoy:
+        if own and mm.word in self.lex.growth_words_yoy:
             return "yoy"
         for text in (after, near_before, near):
             if self._mom_word(text) or _COMPARED_MONTH.search(text):
