@@ -419,3 +419,15 @@ def test_a_bare_second_change_takes_the_comparison_named_after_it():
     got = facts(text, date(2025, 9, 2))
     assert ("li-auto", "deliveries_yoy", "2025-07", -40.0, "eq") in got
     assert ("li-auto", "deliveries_mom", "2025-07", -15.3, "eq") in got
+
+
+def test_a_month_followed_by_when_is_the_time_of_what_follows():
+    text = (
+        "Tesla sold 86,700 cars in November 2025. The figure represents a sharp recovery from "
+        "October, when Tesla's vehicle sales fell to 61,497 units."
+    )
+    got = facts(text, date(2025, 12, 3))
+    assert ("tesla", "sales", "2025-10", 61497.0, "eq") in got
+    # a month compared with, and no "when" after it, is still no figure's time
+    got = facts("Tesla sold 86,700 cars in November 2025, 19% more than in October.", date(2025, 12, 3))
+    assert not any(p == "2025-10" for _, _, p, _, _ in got)

@@ -456,7 +456,8 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
         ctx.at = a
         ctx.note_paragraph(text, last_end, a, b)
         last_end = b
-        compared = lang == "en" and not g.get("asof") and compared_at(a)
+        # ("a recovery from October, when sales fell to 61,497 units": the time of what follows)
+        compared = lang == "en" and not g.get("asof") and compared_at(a) and not _WHEN_AFTER.match(text, b)
         year = ctx.year
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
@@ -486,6 +487,9 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             _note_period(ctx, pm)
             out.append(pm)
     return out
+
+
+_WHEN_AFTER = re.compile(r",? when\b", re.I)
 
 
 def _compared_list(out: list[PeriodMention], text: str, a: int, b: int) -> bool:
@@ -1207,10 +1211,11 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
         return PeriodMention(a, b, day, "day", asof) if day else None
     mo = _en_month(g["em"])
     if not g["emy"] and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
-        if not _OWN_FIGURE_EN.match(ctx.text, b):
+        when = _WHEN_AFTER.match(ctx.text, b) is not None  # "from October, when sales fell to …"
+        if not when and not _OWN_FIGURE_EN.match(ctx.text, b):
             return None  # "19% more than in November": a comparison, not the figure's month
         y = ctx.for_month(mo)  # "up 3% from October's 165,505": the time of its own figure
-        return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", local=True) if y else None
+        return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", local=not when) if y else None
     y = _en_year_of(ctx, g["emy"], mo)
     if y is None:
         return None
