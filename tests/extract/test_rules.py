@@ -431,3 +431,15 @@ def test_a_month_followed_by_when_is_the_time_of_what_follows():
     # a month compared with, and no "when" after it, is still no figure's time
     got = facts("Tesla sold 86,700 cars in November 2025, 19% more than in October.", date(2025, 12, 3))
     assert not any(p == "2025-10" for _, _, p, _, _ in got)
+
+
+def test_a_count_for_a_time_after_the_article_is_a_target_and_other_figures_none():
+    got = facts(
+        "Leapmotor is confident about reaching 1 million vehicle sales in the next year.", date(2025, 9, 3)
+    )
+    assert got == {("leapmotor", "delivery_target", "2026", 1000000.0, "eq")}
+    # a planned spend for next year has not happened and is no target either
+    assert not facts("李斌表示，明年每季投资25亿元于研发。", date(2025, 9, 3))
+    # a count for the month in progress is no plan
+    got = facts("Leapmotor delivered 57,066 vehicles in September 2025.", date(2025, 9, 3))
+    assert ("leapmotor", "deliveries", "2025-09", 57066.0, "eq") in got

@@ -356,6 +356,7 @@ def _period_problem(per: str, metric: str, today: date) -> str | None:
 
 
 _ONE_MONTH = re.compile(r"\d{4}-\d{2}")
+_AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
 
 
 class _At(NamedTuple):
@@ -2592,19 +2593,36 @@ class Extractor:
             why_period = _period_problem(per, metric, self._today) or self._published_problem
             if why_period is _BAD_PERIOD:
                 continue
-            slug = self._model_entity(entity, metric, per)
+            met = self._metric_ahead(metric, per)
+            if met is None:
+                self.skipped.append(Skipped(span[0], span[1], surface, metric, _AHEAD))
+                continue
+            common["metric"] = met
+            slug = self._model_entity(entity, met, per)
             for v, bd in values:
                 v = v * fig.sign
-                key = (slug, metric, per, v, bd, unit)
+                key = (slug, met, per, v, bd, unit)
                 if key in acc.seen:
                     continue  # a figure the article repeats (headline, lede, table, summary): once
                 acc.seen.add(key)
                 fv = float(v)
-                why = why_period or fact_value_problem(metric, unit, fv)
+                why = why_period or fact_value_problem(met, unit, fv)
                 if why is not None:
-                    self.skipped.append(Skipped(span[0], span[1], surface, metric, why))
+                    self.skipped.append(Skipped(span[0], span[1], surface, met, why))
                     continue
                 acc.facts.append(Fact.trusted(entity=slug, period=per, value=fv, bound=bd, **common))
+
+    def _metric_ahead(self, metric: str, per: str) -> str | None:
+        """The metric of a figure over ``per``: as read, unless the article states its date
+        and ``per`` starts after it. Then no figure has happened yet: a count sold or
+        delivered is a target ("reaching 1 million vehicle sales in the next year"), and any
+        other figure but a target states no fact (None): a planned capacity or investment
+        (``明年每季投资25亿元``), a deadline's percentage."""
+        if metric == "delivery_target" or self.stated_published is None:
+            return metric
+        if parse_period(per).start <= self.stated_published:
+            return metric
+        return "delivery_target" if metric in ("sales", "deliveries") else None
 
     def _sentence_text(self, si: int, span: tuple[int, int], cache: dict[int, str]) -> str:
         """The excerpt of sentence ``si`` a fact at ``span`` carries (see :func:`excerpt`);
