@@ -443,3 +443,15 @@ def test_a_count_for_a_time_after_the_article_is_a_target_and_other_figures_none
     # a count for the month in progress is no plan
     got = facts("Leapmotor delivered 57,066 vehicles in September 2025.", date(2025, 9, 3))
     assert ("leapmotor", "deliveries", "2025-09", 57066.0, "eq") in got
+
+
+def test_the_year_so_far_on_the_first_of_january_is_the_year_just_ended():
+    from evlens.extract.dates import year_so_far
+
+    assert year_so_far(date(2026, 1, 1)) == "2025-01-01..2025-12-31"
+    assert year_so_far(date(2025, 12, 20)) == "2025-01-01..2025-12-20"
+    # an undated page whose last month named is December stands in for 1 January; its
+    # running total "年内" runs through the month it reports, not over 1 January alone
+    text = "鸿蒙智行11月交付81864辆。截至2025年12月,年内全系累计交付量达49.44万辆。"
+    got = facts(text, None)
+    assert ("hima", "deliveries", "2025-01..2025-11", 494400.0, "eq") in got

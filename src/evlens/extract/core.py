@@ -43,7 +43,15 @@ from typing import NamedTuple, overload
 from ..facts import Fact
 from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
-from .dates import EN_ORDINALS, FIGURE_AFTER_TIME, PeriodMention, find_periods, infer_date, year_to_month
+from .dates import (
+    EN_ORDINALS,
+    FIGURE_AFTER_TIME,
+    PeriodMention,
+    find_periods,
+    infer_date,
+    year_so_far,
+    year_to_month,
+)
 from .document import parse_front_matter
 from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
@@ -2515,9 +2523,9 @@ class Extractor:
             pm.kind == "range"
             and metric not in _MOVES_AND_LEVELS
             and published
-            and period.endswith(published.isoformat())
+            and period == year_so_far(published)
         ):
-            through = self._month_reported(fig.q.start, str(published.year))
+            through = self._month_reported(fig.q.start, period[:4])
             if through is not None and period.startswith(f"{through[:4]}-01-01"):
                 # "so far this year" in a monthly report: through the month it reports
                 fig.rule.append("year_to_month")

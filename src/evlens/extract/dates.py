@@ -492,6 +492,15 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
 _WHEN_AFTER = re.compile(r",? when\b", re.I)
 
 
+def year_so_far(today: date) -> str:
+    """The year so far (``年内``, "year to date") on ``today``: from 1 January to ``today``;
+    on 1 January itself, the year just ended (a stand-in date the day after the last
+    month named, December, is 1 January)."""
+    if (today.month, today.day) == (1, 1):
+        return f"{today.year - 1}-01-01..{today.year - 1}-12-31"
+    return f"{today.year}-01-01..{today.isoformat()}"
+
+
 def _compared_list(out: list[PeriodMention], text: str, a: int, b: int) -> bool:
     """Whether the time at ``[a, b)`` is one of a list of earlier times a figure is set
     against, each with its own figure: "毛利率为 19.5%,而 2023 年第二季度为 21.8%,2024 年
@@ -732,7 +741,7 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         if ctx.today is None:
             return None
         end = so_far.end() if so_far else b
-        return PeriodMention(a, end, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
+        return PeriodMention(a, end, year_so_far(ctx.today), "range", False)
     if g["relm"]:
         month = ctx.rel_month(g["relm"])
         return PeriodMention(a, b, month, "month", asof) if month else None
@@ -1127,7 +1136,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     if g["eytd"]:
         if ctx.today is None:
             return None
-        return PeriodMention(a, b, f"{ctx.today.year}-01-01..{ctx.today.isoformat()}", "range", False)
+        return PeriodMention(a, b, year_so_far(ctx.today), "range", False)
     if g["ey"]:
         return _en_year(a, b, g, ctx, asof)
     return None
