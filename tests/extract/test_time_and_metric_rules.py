@@ -2359,3 +2359,10 @@ def test_a_fall_word_after_the_change_makes_it_negative():
     assert ("li-auto", "deliveries_yoy", "2025-Q3", 39.0, "eq") in facts(
         "理想汽车第三季度交付量实现39%的同比增长。"
     )
+
+
+def test_revenue_from_whole_cars_is_a_segment_of_revenue():
+    got = facts(
+        "吉利汽车公布业绩。公司2024年整车收入2031亿元,同比增长36%。总收入2402亿元。", date(2025, 3, 22)
+    )
+    assert {(m, v) for _, m, _, v, _ in got} == {("revenue", 240200000000.0)}
