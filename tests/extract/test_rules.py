@@ -455,3 +455,15 @@ def test_the_year_so_far_on_the_first_of_january_is_the_year_just_ended():
     text = "鸿蒙智行11月交付81864辆。截至2025年12月,年内全系累计交付量达49.44万辆。"
     got = facts(text, None)
     assert ("hima", "deliveries", "2025-01..2025-11", 494400.0, "eq") in got
+
+
+def test_a_sub_brand_named_in_a_breakdown_leaves_its_maker_and_a_change_keeps_its_figures_year():
+    text = (
+        "In Q4, NIO delivered 72,689 vehicles, up 45.2% year-on-year. Among these, the ONVO brand "
+        "contributed 19,929 units. Full-year deliveries reached 221,970 vehicles, up 38.7% from the "
+        "previous year."
+    )
+    got = facts(text, date(2025, 3, 25))
+    assert ("onvo", "deliveries", "2024-Q4", 19929.0, "eq") in got
+    assert ("nio", "deliveries", "2024", 221970.0, "eq") in got
+    assert ("nio", "deliveries_yoy", "2024", 38.7, "eq") in got

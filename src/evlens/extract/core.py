@@ -149,7 +149,7 @@ _COMPARED_MONTH = re.compile(
     r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:in )?(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)"
 )
-_BREAKDOWN = re.compile(r"其中|of which|including|among them")
+_BREAKDOWN = re.compile(r"其中|of which|including|among them|among these|of these|of those")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
 _MARKET = "the market"  # (the word of a market named as a subject, in unknown names)
@@ -1271,9 +1271,15 @@ class Extractor:
         parent = self.lex.entities[prev.key].parent if prev is not None else None
         if parent is not None and len(self._model_list(prev, ents, s.start, parent)) > 1:
             return _Mention(prev.start, prev.end, parent, prev.word)  # "…的Model 3 和 Model Y": the maker
-        if parent is not None and self.lex.entities[prev.key].kind == "model" and self._breakdown(prev, s):
+        if (
+            parent is not None
+            and self.lex.entities[prev.key].kind in ("model", "company")
+            and self._breakdown(prev, s)
+        ):
             # "…其中,T03 交付 3.9 万辆;…C11…年内交付近 4000 辆。2022 年交付 11.1 万辆": a
-            # model named in a breakdown (其中, "of which", brackets) leaves its maker
+            # model or sub-brand named in a breakdown (其中, "among these", brackets) leaves
+            # its maker ("Among these, the ONVO brand contributed 19,929 units. Full-year
+            # deliveries reached 221,970")
             p = next((x for x in self._in(ents, 0, s.start) if x.key == parent), None)
             if p is not None:
                 return p
@@ -2304,13 +2310,22 @@ class Extractor:
                 return self._listed("intraday", prev.start, prev.end)
         return False
 
-    def _year_scope(self, q: Quantity, clause, pm: PeriodMention) -> PeriodMention:
+    def _year_scope(self, q: Quantity, clause, pm: PeriodMention, sent_start: int) -> PeriodMention:
         """``pm``, a month or quarter, widened by a scope word next to the figure: the whole
         year ("for the entire year", ``年度交付规模``), or the year so far through a month
-        reported ("bringing its total for the year to 168,000")."""
-        prev = self._last_in(self.quantities, max(clause[0], q.start - 40), q.start)
+        reported ("bringing its total for the year to 168,000"). A change first in its
+        clause is read with the figure before it ("Full-year deliveries reached 221,970
+        vehicles, up 38.7%")."""
+        prev = self._last_in(self.quantities, max(sent_start, q.start - 40), q.start)
+        if q.kind == "percent" and prev is not None and prev.kind != "percent":
+            # (the scope of the count or sum a change is the change of)
+            floor = max(sent_start, prev.start - 40)
+            before = self._last_in(self.quantities, floor, prev.start)
+            lo = before.end if before is not None else floor
+        else:
+            prev = prev if prev is not None and prev.start >= clause[0] else None
+            lo = prev.end if prev is not None else max(clause[0], q.start - 40)
         nxt = self._first_in(self.quantities, q.end, min(clause[1], q.end + 40))
-        lo = prev.end if prev is not None else max(clause[0], q.start - 40)
         hi = nxt.start if nxt is not None else min(clause[1], q.end + 40)
         y = pm.period[:4]
         if _YEAR_SCOPE.search(self.lower, lo, hi):
@@ -2343,7 +2358,7 @@ class Extractor:
             and not fig.pe.get("period")
             and fig.metric != "delivery_target"
         ):
-            pm = self._year_scope(q, fig.clause, pm)
+            pm = self._year_scope(q, fig.clause, pm, fig.sent.start)
         # growth over a whole year can only be against the year before
         if pm is not None and pm.kind == "year" and fig.metric.endswith("_growth"):
             fig.metric = fig.metric[: -len("_growth")] + "_yoy"
