@@ -467,3 +467,13 @@ def test_a_sub_brand_named_in_a_breakdown_leaves_its_maker_and_a_change_keeps_it
     assert ("onvo", "deliveries", "2024-Q4", 19929.0, "eq") in got
     assert ("nio", "deliveries", "2024", 221970.0, "eq") in got
     assert ("nio", "deliveries_yoy", "2024", 38.7, "eq") in got
+
+
+def test_sales_of_a_week_are_insurance_registrations():
+    text = (
+        "Zeekr sold 4,700 vehicles in China between May 19 and 25. Zeekr sold 40,000 vehicles in April 2025."
+    )
+    got = facts(text, date(2025, 5, 28))
+    assert ("zeekr", "insurance_registrations", "2025-05-19..2025-05-25", 4700.0, "eq") in got
+    # a month's sales stay sales
+    assert ("zeekr", "sales", "2025-04", 40000.0, "eq") in got

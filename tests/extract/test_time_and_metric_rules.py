@@ -255,9 +255,9 @@ def test_weekly_figures_take_their_week():
         "The Lynk&Co brand sold 4,700 units from May 19 to 25, down 4.1% from the 4,900 vehicles sold in the previous week.",
         pub,
     )
-    assert got == {
-        ("lynk-co", "sales", "2025-05-19..2025-05-25", 4700.0, "eq"),
-        ("lynk-co", "sales", "2025-05-12..2025-05-18", 4900.0, "eq"),
+    assert got == {  # (a week's sales in China are insurance registrations)
+        ("lynk-co", "insurance_registrations", "2025-05-19..2025-05-25", 4700.0, "eq"),
+        ("lynk-co", "insurance_registrations", "2025-05-12..2025-05-18", 4900.0, "eq"),
     }
     # a week not yet over names no time for a target
     got = facts("小米预计本周将提前完成35万台的年度交付目标。", date(2025, 11, 20))
@@ -1752,7 +1752,7 @@ def test_the_full_year_with_its_year_an_ordinal_month_of_the_year_and_a_day_rang
     )
     assert got == {("changan", "sales", "2023-02", 191007.0, "eq")}
     got = facts("在过去的一周(6月19日至6月25日),理想汽车的周销量达到了0.75万辆。", date(2023, 6, 29))
-    assert got == {("li-auto", "sales", "2023-06-19..2023-06-25", 7500.0, "eq")}
+    assert got == {("li-auto", "insurance_registrations", "2023-06-19..2023-06-25", 7500.0, "eq")}
 
 
 def test_the_words_right_after_a_change_say_which_growth_it_is():

@@ -364,6 +364,23 @@ def _period_problem(per: str, metric: str, today: date) -> str | None:
 
 
 _ONE_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _weekly_as_registrations(metric: str, per: str) -> str:
+    """``insurance_registrations`` (or its change) for the sales or deliveries of a week
+    (a span of at most seven days): China's weekly car sales are counts of new insurance
+    registrations, the only weekly source; else ``metric``."""
+    base, _, rest = metric.partition("_")
+    if base not in ("sales", "deliveries") or rest not in ("", "yoy", "mom") or len(per) != 22:
+        return metric
+    a, _, b = per.partition("..")
+    try:
+        days = (date.fromisoformat(b) - date.fromisoformat(a)).days
+    except ValueError:
+        return metric
+    return "insurance_registrations" + metric[len(base) :] if 0 < days <= 7 else metric
+
+
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
 
 
@@ -2616,7 +2633,7 @@ class Extractor:
             why_period = _period_problem(per, metric, self._today) or self._published_problem
             if why_period is _BAD_PERIOD:
                 continue
-            met = self._metric_ahead(metric, per)
+            met = self._metric_ahead(_weekly_as_registrations(metric, per), per)
             if met is None:
                 self.skipped.append(Skipped(span[0], span[1], surface, metric, _AHEAD))
                 continue
