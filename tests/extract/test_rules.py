@@ -477,3 +477,11 @@ def test_sales_of_a_week_are_insurance_registrations():
     assert ("zeekr", "insurance_registrations", "2025-05-19..2025-05-25", 4700.0, "eq") in got
     # a month's sales stay sales
     assert ("zeekr", "sales", "2025-04", 40000.0, "eq") in got
+
+
+def test_tesla_sales_of_locally_made_cars_are_its_china_wholesale():
+    text = "That was up 2.4% from April 2023, when Tesla sold 75,842 locally made Models 3 and Y in China."
+    assert ("tesla", "wholesale", "2023-04", 75842.0, "eq") in facts(text, date(2023, 6, 5))
+    # a maker whose monthly figure is not wholesale keeps its sales
+    text = "In April 2023 BYD sold 210,295 locally made cars."
+    assert ("byd", "sales", "2023-04", 210295.0, "eq") in facts(text, date(2023, 6, 5))
