@@ -2366,3 +2366,13 @@ def test_revenue_from_whole_cars_is_a_segment_of_revenue():
         "吉利汽车公布业绩。公司2024年整车收入2031亿元,同比增长36%。总收入2402亿元。", date(2025, 3, 22)
     )
     assert {(m, v) for _, m, _, v, _ in got} == {("revenue", 240200000000.0)}
+
+
+def test_a_time_of_birth_is_no_figures_time_and_a_running_total_with_none_is_as_of_the_article():
+    text = (
+        "2021年12月诞生、首款与华为深度合作的问界，必榜上有名。问界全系累计交付逾80万辆，"
+        "令赛力斯成为A股市值近2600亿元的新能源车企。"
+    )
+    got = facts(text, date(2025, 10, 27))
+    assert ("aito", "deliveries", "2025-10-27", 800000.0, "gt") in got
+    assert not any(p.startswith("2021") for _, _, p, _, _ in got)

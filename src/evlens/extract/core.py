@@ -2480,10 +2480,11 @@ class Extractor:
             fig.rule.append("annual")
             return [str(self.published.year)], cumulative
         if pm is None:
-            if metric not in _DATED_LEVELS or not self.published:
+            running = cumulative and metric in ("deliveries", "sales", "production")
+            if (metric not in _DATED_LEVELS and not running) or not self.published:
                 return None
-            # a level, or a running total ("has more than 200,000 orders"), as of the
-            # article's date
+            # a level, or a running total ("has more than 200,000 orders", 问界全系累计交付逾
+            # 80万辆), as of the article's date
             fig.rule.append("dated")
             if metric in ("rd_spend", "investment", "orders", "locked_orders"):
                 cumulative = True

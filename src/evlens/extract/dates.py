@@ -354,7 +354,11 @@ _COMPARED = re.compile(
     r"same (?:period|month|quarter|time) $|(?:from|over|than|versus|vs\.?|compared (?:with|to)) $"
 )
 # a time that names when a title was held ("2024年新势力销冠", "前年的销量冠军")
-_RANK_AFTER = re.compile(r"(?:的)?(?:新势力|国内|中国|全球)?(?:销量|交付)?(?:冠军|销冠|榜首|亚军|季军)")
+_RANK_AFTER = re.compile(
+    r"(?:的)?(?:新势力|国内|中国|全球)?(?:销量|交付)?(?:冠军|销冠|榜首|亚军|季军)"
+    # a time something was born or founded (2021年12月诞生的问界): no figure's time
+    r"|(?:正式)?(?:诞生|成立|创立|创办|问世|面世)"
+)
 _COMPARED_YEAR = re.compile(
     r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
     # "an 18 percent rise from its performance in 2022"
@@ -472,7 +476,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             pm = _months_ended(pm, ended)._replace(start=ended.start(), end=pm.end)
         if pm is not None and _RANK_AFTER.match(text, pm.end):
             ctx.year = year
-            continue  # 2024年新势力销冠理想汽车, 前年销量冠军: a title held then, no figure's time
+            continue  # 2024年新势力销冠理想汽车, 前年销量冠军, 2021年12月诞生: a title held then, a birth
         if pm is not None and (
             compared or _year_before_last(ctx, pm, text[a:b]) or _compared_list(out, text, a, b)
         ):
