@@ -485,3 +485,15 @@ def test_tesla_sales_of_locally_made_cars_are_its_china_wholesale():
     # a maker whose monthly figure is not wholesale keeps its sales
     text = "In April 2023 BYD sold 210,295 locally made cars."
     assert ("byd", "sales", "2023-04", 210295.0, "eq") in facts(text, date(2023, 6, 5))
+
+
+def test_a_run_of_single_months_after_a_half_ends_with_its_last_month():
+    text = (
+        "Chery sold 740,000 vehicles in the first half of 2023. It also exceeded 100,000 vehicles "
+        "in a single month for 3 consecutive months."
+    )
+    got = facts(text, date(2023, 8, 19))
+    assert {p for _, m, p, v, _ in got if v == 100000.0} == {"2023-04", "2023-05", "2023-06"}
+    # a change of the half followed by a run said of something else keeps the half
+    got = facts("吉利汽车2024年上半年销量95万辆，增幅约41%且连续3个月实现按年增长。", date(2024, 7, 9))
+    assert ("geely", "sales_yoy", "2024-H1", 41.0, "approx") in got

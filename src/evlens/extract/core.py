@@ -149,6 +149,8 @@ _COMPARED_MONTH = re.compile(
     r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:in )?(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)"
 )
+# a figure of each month ("exceeded 100,000 vehicles in a single month for 13 consecutive months")
+_PER_MONTH = re.compile(r"单月|月销|每月|single month|a month\b|per month|monthly")
 _BREAKDOWN = re.compile(r"其中|of which|including|among them|among these|of these|of those")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
@@ -2531,9 +2533,13 @@ class Extractor:
             if _SUM_WORD.search(ctext):  # "combined November and December deliveries": together
                 fig.rule.append("months_combined")
                 return [f"{listed[0]}..{listed[-1]}"]
-        if pm.kind == "month" and metric not in _MOVES_AND_LEVELS and (n := self._months_in_a_row(ctext)):
+        if (
+            (pm.kind == "month" or (pm.kind in ("quarter", "half") and _PER_MONTH.search(ctext)))
+            and metric not in _MOVES_AND_LEVELS
+            and (n := self._months_in_a_row(ctext))
+        ):  # (after a quarter or a half, a run of single months ends with its last month)
             fig.rule.append("consecutive")
-            return _months_back(period, n)
+            return _months_back(period if pm.kind == "month" else parse_period(period).end.isoformat()[:7], n)
         published = self.published
         if pm.kind == "range" and metric in _LEVELS and published and parse_period(period).end == published:
             # a level "this year so far" is where it stands on the article's day (a range
