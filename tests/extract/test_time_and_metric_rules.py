@@ -2376,3 +2376,8 @@ def test_a_time_of_birth_is_no_figures_time_and_a_running_total_with_none_is_as_
     got = facts(text, date(2025, 10, 27))
     assert ("aito", "deliveries", "2025-10-27", 800000.0, "gt") in got
     assert not any(p.startswith("2021") for _, _, p, _, _ in got)
+
+
+def test_a_time_after_a_word_of_nearing_or_passing_is_one_compared_with():
+    got = facts("比亚迪今年前4月新能源汽车出口5.36万辆 逼近去年全年总量", date(2023, 5, 6))
+    assert got == {("byd", "exports", "2023-01..2023-04", 53600.0, "eq")}
