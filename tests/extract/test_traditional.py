@@ -112,3 +112,18 @@ def test_a_bare_loss_word_and_hong_kong_cars_counted_in_jia():
     got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2025, 11, 30))}
     assert ("nio", "net_profit", "2025-Q3", -3_700_000_000.0) in got
     assert ("tesla", "deliveries", "2024-Q4", 484500.0) in got
+
+
+def test_the_sp500_written_in_chinese_numerals_is_the_index():
+    from datetime import date
+
+    from evlens.extract import extract_text
+
+    got = {
+        (f.entity, f.metric, f.value)
+        for f in extract_text(
+            "特斯拉股價今年已下跌四十一.八%,同期間標普五○○指數上漲六.三%。", date(2024, 4, 25)
+        )
+    }
+    assert ("sp500", "index_return", 6.3) in got
+    assert ("tesla", "share_return", -41.8) in got
