@@ -497,3 +497,9 @@ def test_a_run_of_single_months_after_a_half_ends_with_its_last_month():
     # a change of the half followed by a run said of something else keeps the half
     got = facts("吉利汽车2024年上半年销量95万辆，增幅约41%且连续3个月实现按年增长。", date(2024, 7, 9))
     assert ("geely", "sales_yoy", "2024-H1", 41.0, "approx") in got
+
+
+def test_a_month_a_target_was_revised_in_is_when_it_was_set():
+    got = facts("比亚迪2025年销量目标为550万辆,并于2025年9月下调至460万辆。", date(2026, 1, 2))
+    assert ("byd", "delivery_target", "2025", 4600000.0, "eq") in got
+    assert not any(p == "2025-09" for _, _, p, _, _ in got)

@@ -293,6 +293,8 @@ _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
 # a plan's word for the year it runs over ("annual sales target", 年度目标)
 _ANNUAL = re.compile(r"\bannual\b|\bfull[- ]year\b|年度|全年")
 # a time a figure was reported in, not its span ("比亚迪于1月通报的460万辆")
+# a month a target was revised in (并于9月下调至460万辆): when it was set, not what it is for
+_REVISED_AFTER = re.compile(r" ?(?:份)?(?:下调|上调|调整|调高|调低|上修|下修|提高|降低)")
 _REPORTED_IN = re.compile(r" ?(?:份)?(?:通报|公布|发布|披露|宣布)的")
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
 # three short lines in a row without a digit: column heads one a line (品牌 / 交付量 / 同比增幅)
@@ -2520,7 +2522,11 @@ class Extractor:
         # a target is for a year, unless its own clause names the month it is for
         # ("本月交付量预计超过2.8万辆"); a day names when it was set
         if metric == "delivery_target" and (
-            pm.kind in ("day", "year") or (pm.kind == "month" and not clause[0] <= pm.start < clause[1])
+            pm.kind in ("day", "year")
+            or (pm.kind == "month" and not clause[0] <= pm.start < clause[1])
+            or (
+                pm.kind == "month" and _REVISED_AFTER.match(self.lower, pm.end)
+            )  # 于9月下调至460万辆: when set
         ):
             period = period[:4]
         listed = self._listed_months(pm) if pm.kind == "month" else ()
