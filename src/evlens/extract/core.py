@@ -2514,21 +2514,23 @@ class Extractor:
             return 0
         return _consecutive_n(cm)
 
+    def _target_of_year(self, pm: PeriodMention, clause) -> bool:
+        """Whether a target with time ``pm`` is for ``pm``'s year: a target is, unless its own
+        clause names the month it is for ("本月交付量预计超过2.8万辆"); a day names when it
+        was set, and so does a month it was revised in (并于9月下调至460万辆)."""
+        if pm.kind in ("day", "year"):
+            return True
+        return pm.kind == "month" and (
+            not clause[0] <= pm.start < clause[1] or _REVISED_AFTER.match(self.lower, pm.end) is not None
+        )
+
     def _periods_of(self, fig: _Figure, pm: PeriodMention) -> list[str]:
         """The periods a figure is for, from the time it goes with: a target's year, each
         month of a range or a list, the months counted back, a level's day."""
         metric, clause, ctext = fig.metric, fig.clause, fig.ctext
-        period = pm.period
-        # a target is for a year, unless its own clause names the month it is for
-        # ("本月交付量预计超过2.8万辆"); a day names when it was set
-        if metric == "delivery_target" and (
-            pm.kind in ("day", "year")
-            or (pm.kind == "month" and not clause[0] <= pm.start < clause[1])
-            or (
-                pm.kind == "month" and _REVISED_AFTER.match(self.lower, pm.end)
-            )  # 于9月下调至460万辆: when set
-        ):
-            period = period[:4]
+        period = (
+            pm.period[:4] if metric == "delivery_target" and self._target_of_year(pm, clause) else pm.period
+        )
         listed = self._listed_months(pm) if pm.kind == "month" else ()
         each = self.lex.word_res["each"]
         if pm.kind == "range" and pm.months and metric not in _MOVES_AND_LEVELS and each.search(ctext):
