@@ -301,3 +301,14 @@ def test_a_time_between_yu_and_xiangbi_is_one_compared_with():
     text = "小鹏汽车2022年交付量为120757辆,与2021年相比增长了23%。"
     got = {(f.metric, f.period) for f in extract_text(text, date(2023, 1, 5))}
     assert ("deliveries_yoy", "2022") in got
+
+
+def test_within_a_number_of_years_is_no_year_so_far():
+    from datetime import date
+
+    from evlens.extract.dates import find_periods
+
+    assert not find_periods("并于三年内达成新能源车年销百万辆。", date(2025, 1, 10))
+    assert [p.period for p in find_periods("年内累计交付10万辆。", date(2025, 1, 10))] == [
+        "2025-01-01..2025-01-10"
+    ]
