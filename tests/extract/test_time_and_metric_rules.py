@@ -2381,3 +2381,8 @@ def test_a_time_of_birth_is_no_figures_time_and_a_running_total_with_none_is_as_
 def test_a_time_after_a_word_of_nearing_or_passing_is_one_compared_with():
     got = facts("比亚迪今年前4月新能源汽车出口5.36万辆 逼近去年全年总量", date(2023, 5, 6))
     assert got == {("byd", "exports", "2023-01..2023-04", 53600.0, "eq")}
+
+
+def test_an_operating_loss_is_no_net_loss():
+    got = facts("蔚来第四季度运营亏损14.36亿元,虽同比下降51.3%。净亏损8亿元。", date(2025, 3, 22))
+    assert {(m, v) for _, m, _, v, _ in got} == {("net_profit", -800000000.0)}
