@@ -503,3 +503,18 @@ def test_a_month_a_target_was_revised_in_is_when_it_was_set():
     got = facts("比亚迪2025年销量目标为550万辆,并于2025年9月下调至460万辆。", date(2026, 1, 2))
     assert ("byd", "delivery_target", "2025", 4600000.0, "eq") in got
     assert not any(p == "2025-09" for _, _, p, _, _ in got)
+
+
+def test_a_change_compared_with_a_named_month_is_on_the_month_before_or_a_year_earlier():
+    got = facts("Tesla's deliveries were up by 4.4% in July 2024 compared to June 2024.", date(2024, 8, 5))
+    assert ("tesla", "deliveries_mom", "2024-07", 4.4, "eq") in got
+    text = "BYD sold 301,903 vehicles in November 2023. As compared to October, the growth in sales was about 0.02%."
+    assert ("byd", "sales_mom", "2023-11", 0.02, "approx") in facts(text, date(2023, 12, 2))
+    got = facts("Tesla's deliveries were up 9% in July 2024 compared to July 2023.", date(2024, 8, 5))
+    assert ("tesla", "deliveries_yoy", "2024-07", 9.0, "eq") in got
+    # a month compared with by another change of the sentence is not this one's
+    got = facts(
+        "Tesla's exports fell to 10,115 units in June 2025, down 56.2% from May and 13.9% year-over-year.",
+        date(2025, 7, 8),
+    )
+    assert {m for _, m, _, v, _ in got if v == -13.9} == {"exports_yoy"}

@@ -49,6 +49,7 @@ from .dates import (
     PeriodMention,
     find_periods,
     infer_date,
+    months_after_compared,
     year_so_far,
     year_to_month,
 )
@@ -2650,7 +2651,9 @@ class Extractor:
             why_period = _period_problem(per, metric, self._today) or self._published_problem
             if why_period is _BAD_PERIOD:
                 continue
-            met = self._metric_ahead(_weekly_as_registrations(metric, per), per)
+            met = self._metric_ahead(
+                self._change_by_month(_weekly_as_registrations(metric, per), per, fig), per
+            )
             if met is None:
                 self.skipped.append(Skipped(span[0], span[1], surface, metric, _AHEAD))
                 continue
@@ -2668,6 +2671,23 @@ class Extractor:
                     self.skipped.append(Skipped(span[0], span[1], surface, met, why))
                     continue
                 acc.facts.append(Fact.trusted(entity=slug, period=per, value=fv, bound=bd, **common))
+
+    def _change_by_month(self, metric: str, per: str, fig: _Figure) -> str:
+        """A change of month ``per`` compared with a month named in its sentence ("up 4.4%
+        … compared to June 2024", "as compared to October, the growth … 0.02%"): ``_mom``
+        against the month before, ``_yoy`` against the same month a year earlier; else
+        ``metric``."""
+        base, _, kind = metric.rpartition("_")
+        if kind not in ("yoy", "mom") or not _ONE_MONTH.fullmatch(per):
+            return metric
+        # (its own words: from those of the change before it, or the sentence's start, to the
+        # figure after it; "down 56.2% from May and 13.9% year-over-year")
+        prev = self._last_in(self.quantities, fig.sent.start, fig.q.start)
+        nxt = self._first_in(self.quantities, fig.q.end, fig.sent.end)
+        lo = self._change_words_start(fig.q, fig.clause, fig.sent)[0] if prev is not None else fig.sent.start
+        hi = nxt.start if nxt is not None else fig.sent.end
+        n = months_after_compared(self.t, lo, hi, per)
+        return f"{base}_mom" if n == 1 else f"{base}_yoy" if n == 12 else metric
 
     def _metric_ahead(self, metric: str, per: str) -> str | None:
         """The metric of a figure over ``per``: as read, unless the article states its date

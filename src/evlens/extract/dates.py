@@ -994,6 +994,28 @@ def _zh_month(a: int, b: int, g: dict, ctx: _Context, y: int | None, asof: bool)
     return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", asof)
 
 
+_COMPARED_MONTH_NAMED = re.compile(
+    r"\b(?:compared (?:to|with)|from|versus|than)(?: (?:in|that of|those of))? "
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:,? ((?:19|20)\d\d))?\b",
+    re.I,
+)
+
+
+def months_after_compared(text: str, lo: int, hi: int, month: str) -> int | None:
+    """How many months ``month`` (``YYYY-MM``) comes after the English month a change in
+    ``text[lo:hi]`` is compared with ("up 4.4% … compared to June 2024", "as compared to
+    October"): 1 for the month before, 12 for the same month a year earlier; None when
+    none is named. A month without a year is the latest such month before ``month``."""
+    m = _COMPARED_MONTH_NAMED.search(text, lo, hi)
+    if m is None:
+        return None
+    y, mo = int(month[:4]), int(month[5:7])
+    cm = _en_month(m.group(1))
+    cy = int(m.group(2)) if m.group(2) else (y if cm < mo else y - 1)
+    return (y - cy) * 12 + mo - cm
+
+
 def _en_month(s: str) -> int:
     return _EN_MONTHS[s.rstrip(".").lower()]
 
