@@ -312,3 +312,14 @@ def test_within_a_number_of_years_is_no_year_so_far():
     assert [p.period for p in find_periods("年内累计交付10万辆。", date(2025, 1, 10))] == [
         "2025-01-01..2025-01-10"
     ]
+
+
+def test_the_last_months_are_the_full_months_before_the_articles_month():
+    from datetime import date
+
+    from evlens.extract.dates import find_periods
+
+    got = find_periods("BYD sold 335,655 EVs over the last two months.", date(2023, 12, 1))
+    assert [p.period for p in got] == ["2023-10..2023-11"]
+    got = find_periods("Sales over the past three months rose.", date(2024, 1, 10))
+    assert [p.period for p in got] == ["2023-10..2023-12"]

@@ -170,6 +170,7 @@ _EN = re.compile(
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the (?P<eom>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) month of (?:this year|the year|(?P<eomy>(?:19|20)\d{{2}}))\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
+    rf"|the (?:last|past) (?P<elm>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2]) months\b"
     rf"|the first (?P<efq>two|three|2|3) quarters(?: of (?:the year|this year|(?P<efqy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b(?!-)"
     rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
@@ -1133,6 +1134,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     if (
         g["ewd"]
         or g["efm"]
+        or g["elm"]
         or g["efq"]
         or g["einy"]
         or g["eyend"]
@@ -1299,6 +1301,16 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
     return PeriodMention(a, b, f"{y}-H{h}", "half", asof)
 
 
+def _last_months(a: int, b: int, n: int, today: date | None) -> PeriodMention | None:
+    """ "Over the last ``n`` months": the ``n`` full months before the article's month, a
+    time of its own clause only (no context for the sentences after it)."""
+    if today is None:
+        return None
+    end = today.year * 12 + today.month - 2  # (months since year 0: the month before)
+    text, months = _range((end - n + 1) // 12, (end - n + 1) % 12 + 1, end // 12, end % 12 + 1)
+    return PeriodMention(a, b, text, "range", False, months=months, local=True)
+
+
 def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
     """A time read from the context: a weekday, the first months of the year, "in the
     year", its end, the span last named ("over the quarter"), now, or the full year."""
@@ -1311,6 +1323,8 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
             return None
         n = _EN_NUMS.get(g["efm"]) or int(g["efm"])
         return _first_months(a, b, y, n, False)
+    if g["elm"]:
+        return _last_months(a, b, _EN_NUMS.get(g["elm"]) or int(g["elm"]), ctx.today)
     if g["efq"]:  # the first three quarters: of the year named, else the latest begun by the article's date
         n = 3 * (_EN_NUMS.get(g["efq"]) or int(g["efq"]))
         if g["efqy"]:
