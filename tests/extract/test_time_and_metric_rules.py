@@ -2386,3 +2386,19 @@ def test_a_time_after_a_word_of_nearing_or_passing_is_one_compared_with():
 def test_an_operating_loss_is_no_net_loss():
     got = facts("蔚来第四季度运营亏损14.36亿元,虽同比下降51.3%。净亏损8亿元。", date(2025, 3, 22))
     assert {(m, v) for _, m, _, v, _ in got} == {("net_profit", -800000000.0)}
+
+
+def test_by_how_much_a_sum_changed_against_another_time_is_no_level():
+    got = facts("广汽集团2025年第三季度净亏损达17.74亿元,较去年同期扩大3.77亿元。", date(2025, 11, 5))
+    assert got == {("gac", "net_profit", "2025-Q3", -1774000000.0, "eq")}
+    # a change in percent against the same time stays a change
+    got = facts("广汽集团2025年第三季度营收241亿元,较去年同期减少14.6%。", date(2025, 11, 5))
+    assert ("gac", "revenue_yoy", "2025-Q3", -14.6, "eq") in got
+
+
+def test_anticipated_deliveries_are_a_target_and_ladao_is_onvo():
+    text = "We anticipate total deliveries in the third quarter of 2025 to range between 87,000 and 91,000."
+    got = facts("NIO reported results. " + text, date(2025, 9, 2))
+    assert ("nio", "delivery_target", "2025-Q3", 87000.0, "ge") in got
+    text = "NIO delivered 34,749 vehicles in September 2025. Of these, the Ladao brand delivered 15,246 vehicles."
+    assert ("onvo", "deliveries", "2025-09", 15246.0, "eq") in facts(text, date(2025, 10, 2))

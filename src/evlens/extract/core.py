@@ -105,6 +105,10 @@ _COUNT_CHANGED_BY = re.compile(
     r"|\b(?:rose|rising|fell|falling|grew|growing|increased|decreased|dropped|dropping|declined|jumped|climbed) by"
     r"(?: about| around| nearly| some| roughly| over| more than)? $"
 )
+# a sum changed against another time (较去年同期扩大3.77亿元, 同比收窄5亿元): by how much
+_SUM_CHANGED_AGAINST = re.compile(
+    r"(?:较|比|同比|环比)[^，,。；]{0,12}(?:扩大|收窄|缩小|增加|减少|增长|下降)了?(?:约|近|逾|超过?)? ?$"
+)
 # what may stand between a company's name and a word after it: a legal form, a ticker
 _NAME_TAIL = re.compile(
     r"\.?(?:,? (?:inc|ltd|co|corp|corporation|group)\b\.?)?(?: \(?(?:[a-z]+: ?)?[a-z]{2,5}\)?(?= ))?"
@@ -2735,6 +2739,10 @@ class Extractor:
             self.lower, max(clause[0], q.start - 12), q.start
         ):
             return True  # 收盘价上涨了$14.57, 股价跌1.2元, "rose $14.57 to $489.88": by how much
+        if q.kind == "currency" and _SUM_CHANGED_AGAINST.search(
+            self.lower, max(clause[0], q.start - 32), q.start
+        ):
+            return True  # 较去年同期扩大3.77亿元: by how much a sum changed against another time
         if q.kind not in ("percent", "currency") and _COUNT_CHANGED_BY.search(
             self.lower, max(clause[0], q.start - 32), q.start
         ):
