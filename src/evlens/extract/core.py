@@ -2677,7 +2677,7 @@ class Extractor:
                 acc.facts.append(Fact.trusted(entity=slug, period=per, value=fv, bound=bd, **common))
 
     def _change_by_month(self, metric: str, per: str, fig: _Figure) -> str:
-        """A change of month ``per`` compared with a month named in its sentence ("up 4.4%
+        """A change of month ``per`` compared with a month named in its own words ("up 4.4%
         … compared to June 2024", "as compared to October, the growth … 0.02%"): ``_mom``
         against the month before, ``_yoy`` against the same month a year earlier; else
         ``metric``."""
@@ -3405,8 +3405,9 @@ class Extractor:
 
     def _pair_en_lists(self, s: _Sentence, ents: list[_Mention], out: dict[int, dict]) -> None:
         """In an English sentence with "respectively", each list of figures joined by "and"
-        or commas pairs with the makers named before it, in order ("Xpeng and Leapmotor followed with 20,100 and 18,600
-        deliveries, growth rates of 78.1 percent and 119 percent, respectively")."""
+        or commas pairs with the makers named before it, in order ("Xpeng and Leapmotor
+        followed with 20,100 and 18,600 deliveries, growth rates of 78.1 percent and 119
+        percent, respectively")."""
         for run in self._runs(s.start, s.end, _EN_LIST_JOINS):
             before: list[_Mention] = []
             for e in ents:

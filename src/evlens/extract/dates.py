@@ -170,7 +170,7 @@ _EN = re.compile(
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the (?P<eom>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) month of (?:this year|the year|(?P<eomy>(?:19|20)\d{{2}}))\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
-    rf"|the (?:last|past) (?P<elm>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2]) months\b"
+    rf"|the (?:last|past) (?P<elm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[0-2]) months\b"
     rf"|the first (?P<efq>two|three|2|3) quarters(?: of (?:the year|this year|(?P<efqy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b(?!-)"
     rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
@@ -1302,8 +1302,8 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
 
 
 def _last_months(a: int, b: int, n: int, today: date | None) -> PeriodMention | None:
-    """ "Over the last ``n`` months": the ``n`` full months before the article's month, a
-    time of its own clause only (no context for the sentences after it)."""
+    """The last ``n`` months ("over the last two months"): the ``n`` full months before the
+    article's month, a time of its own clause only (no context for the sentences after it)."""
     if today is None:
         return None
     end = today.year * 12 + today.month - 2  # (months since year 0: the month before)

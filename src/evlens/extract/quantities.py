@@ -166,8 +166,8 @@ _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 # a change verb before a number: "X至Y" after it is by how much, then to what (上调5万台至105万台)
 CHANGED_BY = re.compile(r"(?:上调|下调|调高|调低|上修|下修|提高|提升|增加|减少|降低|上涨|下跌|[涨跌])了? ?$")
 # a figure revised "from" one number "to" another: two figures, the old and the new, no range
-# (a range after "from" joined by a dash stays one: "lowered it to 560,000-640,000 from 650,000-800,000")
-# ("raised its full-year target from 2.71 million to 3 million units")
+# ("raised its full-year target from 2.71 million to 3 million units"); a range after "from"
+# joined by a dash stays one ("lowered it to 560,000-640,000 from 650,000-800,000")
 _REVISED_FROM = re.compile(
     r"\b(?:rais(?:ed|es|ing)|lift(?:ed|s|ing)|cut(?:s|ting)?|lower(?:ed|s|ing)|revis(?:ed|es|ing|ion)|trimm(?:ed|ing)"
     r"|slash(?:ed|es|ing)|boost(?:ed|s|ing)|hik(?:ed|es|ing)|upgrad(?:ed|es|ing)|downgrad(?:ed|es|ing)|adjust(?:ed|s|ing)"
