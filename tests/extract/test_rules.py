@@ -518,3 +518,13 @@ def test_a_change_compared_with_a_named_month_is_on_the_month_before_or_a_year_e
         date(2025, 7, 8),
     )
     assert {m for _, m, _, v, _ in got if v == -13.9} == {"exports_yoy"}
+
+
+def test_an_english_running_total_for_the_year_in_a_monthly_report_runs_through_its_month():
+    text = (
+        "BYD reported total sales of over 396,000 vehicles for September 2025, bringing its cumulative "
+        "sales for the year to over 3.26 million, reflecting an 18.64% year-on-year growth."
+    )
+    got = facts(text, date(2025, 10, 2))
+    assert ("byd", "sales", "2025-01..2025-09", 3260000.0, "gt") in got
+    assert ("byd", "sales_yoy", "2025-01..2025-09", 18.64, "eq") in got

@@ -2600,7 +2600,7 @@ class Extractor:
             self.lower[fig.sent.start : fig.q.start] if prior or fig.metric.endswith(_CHANGES) else fig.ctext
         )
         year = str(int(period) + 1) if prior and not self._running_year(period) else period
-        if not single and not ("累计" in words and self._running_year(year)):
+        if not single and not (_CUMULATIVE_WORDS.search(words) and self._running_year(year)):
             return []
         month = self._month_reported(fig.q.start, year)
         if month is None:
