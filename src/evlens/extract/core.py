@@ -356,6 +356,10 @@ _DATED_LEVELS = (
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 
+#: a period's text parsed, remembered: articles name the same periods again and again, and
+#: a figure's periods are read by several rules
+_period_of = lru_cache(maxsize=4096)(parse_period)
+
 #: what :func:`_period_problem` gives for a string that is no period
 _BAD_PERIOD = "no period"
 
@@ -369,7 +373,7 @@ def _period_problem(per: str, metric: str, today: date) -> str | None:
         # 三季度营收环比增长14.7%: a change on the quarter before, which no metric holds
         return "a change on the period before over more than a month (quarter on quarter): not a month-on-month change"
     try:
-        return period_problem(parse_period(per), metric, today)
+        return period_problem(_period_of(per), metric, today)
     except ValueError:
         return _BAD_PERIOD
 
@@ -382,14 +386,12 @@ def _weekly_as_registrations(metric: str, per: str) -> str:
     (a span of at most seven days): China's weekly car sales are counts of new insurance
     registrations, the only weekly source; else ``metric``."""
     base, _, rest = metric.partition("_")
-    if base not in ("sales", "deliveries") or rest not in ("", "yoy", "mom") or len(per) != 22:
+    if base not in ("sales", "deliveries") or rest not in ("", "yoy", "mom"):
         return metric
-    a, _, b = per.partition("..")
-    try:
-        days = (date.fromisoformat(b) - date.fromisoformat(a)).days
-    except ValueError:
-        return metric
-    return "insurance_registrations" + metric[len(base) :] if 0 < days <= 7 else metric
+    span = _period_of(per)
+    return (
+        "insurance_registrations" + metric[len(base) :] if 0 < (span.end - span.start).days <= 7 else metric
+    )
 
 
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
@@ -1840,7 +1842,7 @@ class Extractor:
 
     def _ahead(self, p: PeriodMention) -> bool:
         """Whether ``p`` starts after the article's date."""
-        return self.published is not None and parse_period(p.period).start > self.published
+        return self.published is not None and _period_of(p.period).start > self.published
 
     def _para_start(self, para: int) -> int:
         """Where the first sentence of paragraph ``para`` starts (0 when none is in it)."""
@@ -2436,7 +2438,7 @@ class Extractor:
         ):
             # 股价从去年5月至今下跌超过40%: from the month's first day to the article's
             fig.rule.append("to_date")
-            return [f"{parse_period(pm.period).start.isoformat()}..{self.published.isoformat()}"]
+            return [f"{_period_of(pm.period).start.isoformat()}..{self.published.isoformat()}"]
         if pm is None or pm.kind != "day":
             return periods
         start = self._last_in(self.periods, fig.sent.start, pm.start)
@@ -2554,9 +2556,9 @@ class Extractor:
             and (n := self._months_in_a_row(ctext))
         ):  # (after a quarter or a half, a run of single months ends with its last month)
             fig.rule.append("consecutive")
-            return _months_back(period if pm.kind == "month" else parse_period(period).end.isoformat()[:7], n)
+            return _months_back(period if pm.kind == "month" else _period_of(period).end.isoformat()[:7], n)
         published = self.published
-        if pm.kind == "range" and metric in _LEVELS and published and parse_period(period).end == published:
+        if pm.kind == "range" and metric in _LEVELS and published and _period_of(period).end == published:
             # a level "this year so far" is where it stands on the article's day (a range
             # that ended earlier, "above HK$20 from June to September", stays a range)
             fig.rule.append("range_end")
@@ -2701,7 +2703,7 @@ class Extractor:
         (``明年每季投资25亿元``), a deadline's percentage."""
         if metric == "delivery_target" or self.stated_published is None:
             return metric
-        if parse_period(per).start <= self.stated_published:
+        if _period_of(per).start <= self.stated_published:
             return metric
         return "delivery_target" if metric in ("sales", "deliveries") else None
 
@@ -3340,7 +3342,7 @@ class Extractor:
         known = [f for f in firsts if f is not None]
         if len(known) < len(firsts):
             return slug
-        end = parse_period(period).end.isoformat()[:7]
+        end = _period_of(period).end.isoformat()[:7]
         active = frozenset(m for m, f in zip(models, known) if f <= end)
         if len(active) == 1:
             return next(iter(active))
