@@ -102,3 +102,36 @@ def test_the_year_so_far_in_a_monthly_report_runs_to_the_month_reported_past_mon
     assert ("tesla", "wholesale", "2023-01..2023-06", 476539.0) in got
     assert ("tesla", "wholesale", "2023-03", 88869.0) in got
     assert ("tesla", "wholesale", "2022-11", 100291.0) in got
+
+
+EN_LEDE = "XPeng Inc. reported its unaudited results for the third quarter of 2024. "
+
+
+def test_the_same_period_of_a_written_year_is_that_years_span_compared_with():
+    got = facts(
+        EN_LEDE + "Total revenues were RMB10.10 billion, an increase of 18.8% from RMB8.53 billion "
+        "in the same period of 2023.",
+        None,
+    )
+    assert ("xpeng", "revenue", "2024-Q3", 10_100_000_000.0) in got
+    assert ("xpeng", "revenue", "2023-Q3", 8_530_000_000.0) in got
+    assert ("xpeng", "revenue_yoy", "2024-Q3", 18.8) in got
+
+
+def test_a_change_against_a_figure_of_the_quarter_before_is_no_fact():
+    got = facts(
+        EN_LEDE + "Total revenues were RMB10.10 billion, an increase of 23.4% from RMB8.11 billion "
+        "for the second quarter of 2024.",
+        None,
+    )
+    assert ("xpeng", "revenue", "2024-Q2", 8_110_000_000.0) in got
+    assert not any(v == 23.4 for *_, v in got)
+
+
+def test_times_listed_after_compared_with_set_no_time_for_the_next_sentence():
+    got = facts(
+        EN_LEDE + "Vehicle margin was 13.1%, compared with 11.0% in the third quarter of 2023 and "
+        "12.2% in the second quarter of 2024. Net loss was RMB1.81 billion.",
+        None,
+    )
+    assert ("xpeng", "net_profit", "2024-Q3", -1_810_000_000.0) in got

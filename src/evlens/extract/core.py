@@ -271,6 +271,12 @@ _QUARTER_COMPARED = re.compile(
 _COMPARED_FIGURE_AFTER = re.compile(FIGURE_AFTER_TIME)
 # the words before a figure compared with, up to it ("较 2023 年第二季度的人民币 ")
 _COMPARED_FIGURE = re.compile(r"(?:较|比|相比|相较于?)[^，,。；;]{0,20}?" + FIGURE_AFTER_TIME + "$")
+# a change said against a figure after it and that figure's quarter ("23.4% from RMB8.11
+# billion for the second quarter of 2024")
+_FROM_FIGURE = re.compile(r"\s*(?:from|compared (?:with|to)|versus) (?:the )?")
+_QUARTER_OF_FIGURE = re.compile(
+    r" (?:in|for|during) (?:the )?(?:(?P<n2>first|second|third|fourth) quarter|q(?P<n3>[1-4])\b)(?P<n>)"
+)
 _QUARTER_NUMBER = dict(zip("一二三四", range(1, 5))) | dict(zip("1234", range(1, 5)))
 _QUARTER_NUMBER |= dict(zip(("first", "second", "third", "fourth"), range(1, 5)))
 # a count's name after "of" or "were": "494,400 units of Geely Galaxy", "24,304 were Model 3s"
@@ -3232,15 +3238,9 @@ class Extractor:
         second quarter") other than the quarter last named before it: a change on the quarter
         before, which no metric holds. Against the same quarter (of the year before) it is
         year on year."""
-        m = _QUARTER_COMPARED.search(self.lower, lo, hi)
+        m = self._quarter_compared(q, lo, hi, sent)
         if m is None:
-            # 较 2024 年第一季度的 30 亿元减少 0.7%: the quarter before the compared figure
-            prev = self._last_figure_before(q, sent)
-            if prev is None or prev.end > lo:
-                return False
-            m = _last_match(_QUARTER_COMPARED, self.lower, max(sent.start, prev.start - 25), prev.start)
-            if m is None or not _COMPARED_FIGURE_AFTER.fullmatch(self.lower, m.end(), prev.start):
-                return False
+            return False
         n = _QUARTER_NUMBER[m.group("n") or m.group("n2") or m.group("n3")]
         at = min(q.start, m.start())
         own = next(
@@ -3252,6 +3252,25 @@ class Extractor:
             None,
         )
         return own is None or not own.period.endswith(f"Q{n}")
+
+    def _quarter_compared(self, q: Quantity, lo: int, hi: int, sent) -> re.Match | None:
+        """The quarter a change ``q`` is said against: named between ``lo`` and ``hi``
+        ("from the second quarter"), before the figure compared with before it (``较 2024 年
+        第一季度的 30 亿元减少 0.7%``) or after the one compared with after it ("an increase
+        of 23.4% from RMB8.11 billion for the second quarter of 2024"); else None."""
+        m = _QUARTER_COMPARED.search(self.lower, lo, hi)
+        if m is not None:
+            return m
+        nxt = self._first_in(self.quantities, q.end, sent.end)
+        if nxt is not None and _FROM_FIGURE.fullmatch(self.lower, q.end, nxt.start):
+            return _QUARTER_OF_FIGURE.match(self.lower, nxt.end)
+        prev = self._last_figure_before(q, sent)
+        if prev is None or prev.end > lo:
+            return None
+        m = _last_match(_QUARTER_COMPARED, self.lower, max(sent.start, prev.start - 25), prev.start)
+        if m is None or not _COMPARED_FIGURE_AFTER.fullmatch(self.lower, m.end(), prev.start):
+            return None
+        return m
 
     def _growth_suffix(
         self, mm: _Mention, near_before: str, near: str, window: str, after: str = "", own: bool = True

@@ -176,7 +176,7 @@ _EN = re.compile(
     rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)(?: (?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
-    rf"|the same (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|of (?:last|the previous|the prior) year))\b"
+    rf"|the same (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|of (?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
     rf"|(?P<ecurq>(?i:the current quarter|this quarter|the present quarter|the ongoing quarter|the next quarter|next quarter|the coming quarter))\b"
     rf"|(?P<eref>the (?:quarter|three months|six months|same period|month|period)|(?:this|that) period)\b"
     rf"|(?P<enow>currently|today)\b"
@@ -385,8 +385,8 @@ def _compared_before() -> re.Pattern:
     )
     words = "|".join(re.escape(w) for w in sorted(lex["compared"]["en"], key=len, reverse=True))
     return re.compile(
-        rf"\b(?:{words})(?: (?:the )?(?:\$|rmb |us\$)?[\d][\d,.]*(?: (?:million|billion|thousand))?"
-        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $",
+        rf"\b(?:{words})(?: (?:the )?(?:\$|rmb ?|us\$)?[\d][\d,.]*%?(?: (?:million|billion|thousand))?"
+        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of|for))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $",
         re.I,
     )
 
@@ -462,7 +462,12 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
         ctx.note_paragraph(text, last_end, a, b)
         last_end = b
         # ("a recovery from October, when sales fell to 61,497 units": the time of what follows)
-        compared = lang == "en" and not g.get("asof") and compared_at(a) and not _WHEN_AFTER.match(text, b)
+        compared = (
+            lang == "en"
+            and not g.get("asof")
+            and (compared_at(a) or _compared_list_en(out, text, a))
+            and not _WHEN_AFTER.match(text, b)
+        )
         year = ctx.year
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
@@ -495,6 +500,20 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
 
 
 _WHEN_AFTER = re.compile(r",? when\b", re.I)
+# "compared with 11.0% in the third quarter of 2023 and 12.2% in the second quarter of
+# 2024": a second figure and its time after a time compared with
+_AND_FIGURE_IN = re.compile(
+    r",? and (?:(?:\$|rmb ?|us\$)?\d[\d,.]*%?(?: (?:million|billion|thousand))?"
+    r"(?: (?:units|vehicles|cars|deliveries))? )?(?:in|during|for|of) $",
+    re.I,
+)
+
+
+def _compared_list_en(out: list[PeriodMention], text: str, a: int) -> bool:
+    """Whether the English time at ``a`` follows a time compared with, joined by "and" and
+    its own figure ("compared with 11.0% in the third quarter of 2023 and 12.2% in the
+    second quarter of 2024"): a time compared with as well."""
+    return bool(out) and out[-1].local and _AND_FIGURE_IN.fullmatch(text, out[-1].end, a) is not None
 
 
 def year_so_far(today: date) -> str:
@@ -854,14 +873,16 @@ def _zh_same_period(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | N
     return PeriodMention(a, b + 2, f"{y:04d}{period[4:]}", kind, False, local=True)
 
 
-def _year_ago(a: int, b: int, ctx: _Context) -> PeriodMention | None:
-    """The span last named, a year earlier ("the year-ago quarter", "the same period last year"):
-    the time of its own clause only (see :func:`_zh_same_period`)."""
+def _year_ago(a: int, b: int, ctx: _Context, year: int | None = None) -> PeriodMention | None:
+    """The span last named, a year earlier ("the year-ago quarter", "the same period last year"),
+    or in ``year`` where one is written ("the same period of 2023"): the time of its own
+    clause only (see :func:`_zh_same_period`)."""
     last = ctx.spans.get("last")
     if last is None or last[1] == "year":
         return None
     period, kind = last
-    return PeriodMention(a, b, f"{int(period[:4]) - 1:04d}{period[4:]}", kind, False, local=True)
+    y = int(period[:4]) - 1 if year is None else year
+    return PeriodMention(a, b, f"{y:04d}{period[4:]}", kind, False, local=True)
 
 
 def _zh_month_range(
@@ -1145,7 +1166,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     ):
         return _en_in_context(a, b, g, ctx, asof)
     if g["eago"]:
-        return _year_ago(a, b, ctx)
+        return _year_ago(a, b, ctx, int(g["eagoy"]) if g["eagoy"] else None)
     if g["ecurq"]:
         return _en_current_quarter(a, b, g["ecurq"].lower(), ctx, asof)
     if g["erelm"]:
