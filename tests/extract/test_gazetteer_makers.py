@@ -107,6 +107,17 @@ def test_an_ambiguous_short_name_counts_once_the_maker_is_named():
     assert not facts("这是一个理想的结果，收入为273.6亿元。")
 
 
+def test_an_ambiguous_short_name_right_before_a_vehicle_count_names_the_maker():
+    got = facts("11月新势力交付量:小鹏(36728辆)、蔚来汽车(36275辆)、理想(33181辆)与深蓝(33060辆)。")
+    assert ("li-auto", "deliveries", "2025-11", 33181.0) in got
+    assert ("nio", "deliveries", "2025-11", 33181.0) not in got
+    got = facts("11月新势力交付量:小鹏36728辆、蔚来36275辆、理想3.3万辆。")
+    assert ("li-auto", "deliveries", "2025-11", 33000.0) in got
+    assert not facts("这是一个理想的结果,11月交付量达到36728辆。") & {
+        ("li-auto", "deliveries", "2025-11", 36728.0)
+    }
+
+
 def test_revenue_after_a_model_is_the_makers():
     got = facts("理想汽车第三季度亏损6.2亿元。受理想MEGA召回影响，第三季度收入为273.6亿元。")
     assert {e for e, m, *_ in got if m == "revenue"} == {"li-auto"}

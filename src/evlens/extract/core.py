@@ -692,9 +692,13 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
     return (last[-1].isdigit() or len(last) == 1) and lower[b : b + 1] == "s" and word_ok(lower, a, b + 1)
 
 
+# a vehicle count right after a name, in brackets or not: 理想(33181辆), 理想3.3万辆
+_COUNT_AFTER_NAME = re.compile(r" ?[(（]? ?\d[\d,.]*\+? ?万? ?(?:辆|台|輛|臺)")
+
+
 def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Mention]:
     """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds or that a
-    metric word follows (理想交付量), and the ambiguous names and codes of models ("Dolphin",
+    metric word or a vehicle count follows (理想交付量, 理想(33181辆)), and the ambiguous names and codes of models ("Dolphin",
     G6, 9X) whose maker or its parent ``known`` holds, where they overlap no known name;
     sorted by start."""
     named = {e.key for e in known}
@@ -706,7 +710,7 @@ def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Me
         if (
             m.key not in named
             and not (model and _maker_named(m.key, named, lex))
-            and (model or not lead.match(lower, m.end))
+            and (model or not (lead.match(lower, m.end) or _COUNT_AFTER_NAME.match(lower, m.end)))
         ):
             continue
         k = bisect_left(starts, m.end) - 1
