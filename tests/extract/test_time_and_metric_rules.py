@@ -2402,3 +2402,28 @@ def test_anticipated_deliveries_are_a_target_and_ladao_is_onvo():
     assert ("nio", "delivery_target", "2025-Q3", 87000.0, "ge") in got
     text = "NIO delivered 34,749 vehicles in September 2025. Of these, the Ladao brand delivered 15,246 vehicles."
     assert ("onvo", "deliveries", "2025-09", 15246.0, "eq") in facts(text, date(2025, 10, 2))
+
+
+def test_this_years_count_to_a_day_named_runs_from_january_to_it():
+    got = facts("截至9月底,广汽集团年初至今累计净亏损已攀升至43.12亿元。", date(2025, 11, 1))
+    assert ("gac", "net_profit", "2025-01..2025-09", -4_312_000_000.0, "eq") in got
+    got = facts("截至9月底,广汽集团今年累计销量为118万辆。", date(2025, 11, 1))
+    assert ("gac", "sales", "2025-01..2025-09", 1_180_000.0, "eq") in got
+    got = facts(
+        "In the current year up to November 30, passenger vehicle retail sales in China amounted "
+        "to 21.519 million units, up 6.0 percent year on year.",
+        date(2025, 12, 4),
+    )
+    assert ("china-passenger-cars", "retail_sales", "2025-01..2025-11", 21_519_000.0, "eq") in got
+    assert ("china-passenger-cars", "retail_sales_yoy", "2025-01..2025-11", 6.0, "eq") in got
+    got = facts("截至11月27日,比亚迪今年累计销量为400万辆。", date(2025, 12, 4))
+    assert ("byd", "sales", "2025-01-01..2025-11-27", 4_000_000.0, "eq") in got
+    # a running total since the start, and one after this year's, stay as of the day
+    got = facts("截至11月30日,比亚迪累计销量达1000万辆。", date(2025, 12, 4))
+    assert ("byd", "sales", "2025-11-30", 10_000_000.0, "eq") in got
+    got = facts(
+        "By 31st August 2025, deliveries in the current year had reached 166,472 vehicles, "
+        "bringing Nio's total deliveries since the company was founded to 838,036.",
+        date(2025, 9, 1),
+    )
+    assert ("nio", "deliveries", "2025-08-31", 838_036.0, "eq") in got

@@ -34,7 +34,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from sys import intern
@@ -161,6 +161,15 @@ _PER_MONTH = re.compile(r"单月|月销|每月|single month|a month\b|per month|
 _BREAKDOWN = re.compile(r"其中|of which|including|among them|among these|of these|of those")
 _NO_COMMA_30 = re.compile(r"^[^,，]{0,30}$")
 _CUMULATIVE_WORDS = re.compile("累计|cumulative")
+# a day or a month's end written in a time (截至9月底, 截至11月27日, "up to November 30")
+_DAY_WRITTEN = re.compile(
+    r"(?:日|号|底|末)$|\bend\b|[a-z]+ \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? [a-z]"
+)
+# words of this year so far, before a count counted to a day (:meth:`Extractor._year_to_day`)
+_YEAR_SO_FAR_WORDS = re.compile(
+    r"今年|年初至今|年内|本年|\b(?:this|the current) year\b|\byear[ -]to[ -]date\b|\bso far this year\b"
+    r"|\bsince the (?:start|beginning) of the year\b"
+)
 _MARKET = "the market"  # (the word of a market named as a subject, in unknown names)
 _WHOLE_MARKET = "china-passenger-cars"  # the entity of China's whole passenger-car market
 _MARKET_COUNTS = ("retail_sales", "wholesale", "sales", "exports")  # the counts it has
@@ -2573,6 +2582,9 @@ class Extractor:
             # that ended earlier, "above HK$20 from June to September", stays a range)
             fig.rule.append("range_end")
             return [published.isoformat()]
+        if (to_day := self._year_to_day(fig, pm)) is not None:
+            fig.rule.append("year_to_day")
+            return to_day
         if (
             pm.kind == "year"
             and metric not in _MOVES_AND_LEVELS
@@ -2597,6 +2609,42 @@ class Extractor:
                 fig.rule.append("year_to_month")
                 return [f"{through[:4]}-01..{through}" if through[5:] != "01" else through]
         return [period]
+
+    def _year_to_day(self, fig: _Figure, pm: PeriodMention) -> list[str] | None:
+        """A count of this year so far counted to a day named in its sentence (``截至9月底，
+        今年累计销量``, ``截至9月底，年初至今累计净亏损``, "In the current year up to November 30"):
+        January to that month when the day ends a month (``2025-01..2025-09``), else 1
+        January to the day; else None."""
+        if fig.metric in _MOVES_AND_LEVELS or fig.metric.endswith("_target"):
+            return None
+        sent, q = fig.sent, fig.q
+        day: PeriodMention | None = None
+        if pm.kind == "day" and pm.asof:
+            day = pm
+        elif pm.kind == "year" or (
+            pm.kind == "range" and self.published and pm.period == year_so_far(self.published)
+        ):
+            day = next(
+                (
+                    p
+                    for p in reversed(self._in(self.periods, sent.start, q.start))
+                    if p.kind == "day" and p.asof and not p.local
+                ),
+                None,
+            )
+            if day is not None and pm.kind == "year" and day.period[:4] != pm.period:
+                return None
+        # (a day or a month's end written: 截至9月底, "November 30"; not 截至2025年12月)
+        if day is None or not _DAY_WRITTEN.search(self.lower, day.start, day.end):
+            return None
+        # (the words must be this figure's, or for a change those of the count before it)
+        prev = None if fig.metric.endswith(_CHANGES) else self._last_figure_before(q, sent)
+        if not _YEAR_SO_FAR_WORDS.search(self.lower, prev.end if prev else sent.start, q.start):
+            return None
+        d = date.fromisoformat(day.period)
+        if (d + timedelta(days=1)).month == d.month:
+            return [f"{d.year}-01-01..{d.isoformat()}"]
+        return [f"{d.year}-01..{d.year}-{d.month:02d}" if d.month > 1 else f"{d.year}-01"]
 
     def _year_so_far(self, fig: _Figure, period: str) -> list[str]:
         """For a figure of a year in a monthly report, the part of it meant: the month

@@ -131,7 +131,7 @@ EN_ORDINALS = {
 # word in any case.
 _EN_LEAD = (
     r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|from |between |the |first|second|third|fourth|on |last |in the year|year"
-    r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |at |end|last |this |next |so far|year))"
+    r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |up to |at |end|last |this |next |so far|year))"
 )
 # What the alternatives below can start with, tighter than :data:`_EN_LEAD` where it lets
 # many positions through: a number (a day before a month, 1st to 4th before "quarter", an
@@ -140,14 +140,14 @@ _EN_LEAD = (
 # ("Hang Seng", "Model Y") fails before the long alternation is tried.
 _EN_NEXT = (
     r"(?=[a-z]|\d\d?(?:st|nd|rd|th)? [A-Z]|[1-4](?:st|nd|rd|th)[ -][Qq]|[1-4][QH]\d\d|(?:19|20)\d\d(?![\u4e00-\u9fff])"
-    r"|Q[1-4]|H[12]|(?i:as |at |by |through|end|from |between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|Q[1-4]|H[12]|(?i:as |at |by |through|up to |end|from |between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun))"
 )
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])"
     + _EN_LEAD
     + _EN_NEXT
-    + rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bat the end of |\bend-|\bend of ))?"
+    + rf"(?P<asof>(?i:\bas of |\bas at |\bby the end of |\bby |\bthrough |\bup to |\bat the end of |\bend-|\bend of ))?"
     rf"(?:"
     # analysts' shorthand: 4Q24 (the fourth quarter of 2024), 1H25 (the first half of
     # 2025), 2024/12 (December 2024)
@@ -1135,8 +1135,10 @@ def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one English match, or None; a year it names becomes the context's year."""
     asof_word = (g["asof"] or "").strip().lower()
-    asof = asof_word in ("as of", "as at", "by the end of", "at the end of", "end-", "end of", "by")
-    if g["asof"] and asof_word in ("through",):
+    asof = asof_word in ("as of", "as at", "by the end of", "at the end of", "end-", "end of", "by") or (
+        asof_word == "up to" and bool(g["emd"] or g["emd2"])  # "up to November 30": as of the day
+    )
+    if g["asof"] and (asof_word == "through" or (asof_word == "up to" and not asof)):
         a += len(g["asof"])
     if g["em1"]:
         return _en_month_range(a, b, g, ctx, asof)
