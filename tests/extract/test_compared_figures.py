@@ -135,3 +135,14 @@ def test_times_listed_after_compared_with_set_no_time_for_the_next_sentence():
         None,
     )
     assert ("xpeng", "net_profit", "2024-Q3", -1_810_000_000.0) in got
+
+
+def test_a_figure_right_after_the_time_compared_with_is_that_times():
+    for text in (
+        "小鹏汽车公布第二季度业绩。淨虧損 4.8 億元,較去年同期 12.8 億元收窄 63%。",
+        "小鹏汽车公布第二季度业绩。净亏损4.8亿元,较上年同期12.8亿元收窄63%。",
+    ):
+        got = facts(text, date(2025, 8, 20))
+        assert ("xpeng", "net_profit", "2025-Q2", -480_000_000.0) in got
+        assert ("xpeng", "net_profit", "2024-Q2", -1_280_000_000.0) in got
+        assert ("xpeng", "net_profit", "2025-Q2", -1_280_000_000.0) not in got

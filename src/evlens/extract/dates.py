@@ -681,7 +681,9 @@ _COMPARED_OWN_FIGURE = re.compile(
     r"(?:"
     + FIGURE_AFTER_TIME
     + r"|(?: ?的)? ?(?:经调整)?(?:净亏损|净利润|净利|亏损|盈利|纯利|营收|营业收入|总收入|收入|收益|销量|交付量|出口量|产量)"
-    r"(?:为|达)? ?(?:约|近|超过?|逾)? ?(?:人民币|人民幣|rmb|RMB)? ?)[\d一二三四五六七八九十两]"
+    r"(?:为|达)? ?(?:约|近|超过?|逾)? ?(?:人民币|人民幣|rmb|RMB)? ?"
+    # (right after the time, a sum or count with its unit: 較去年同期 12.8 億元收窄)
+    r"| ?(?=\d[\d.,]* ?(?:万|亿|億|萬|辆|輛|元)))[\d一二三四五六七八九十两]"
 )
 _COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之) ?$")
 # a time between 与 (和, 跟) and 相比 (相较, 比较, 对比) in its clause: one compared with
