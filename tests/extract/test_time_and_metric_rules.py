@@ -2427,3 +2427,16 @@ def test_this_years_count_to_a_day_named_runs_from_january_to_it():
         date(2025, 9, 1),
     )
     assert ("nio", "deliveries", "2025-08-31", 838_036.0, "eq") in got
+
+
+def test_within_the_year_after_a_past_year_named_in_its_paragraph_is_that_year():
+    got = facts(
+        "财报显示,2024年,赛力斯全年实现营业收入1451.76亿元,同比增长305.04%。"
+        "年内,其新能源汽车销量42.69万辆,同比增长182.84%。",
+        date(2025, 4, 2),
+    )
+    assert ("seres", "sales", "2024", 426_900.0, "eq") in got
+    assert ("seres", "sales_yoy", "2024", 182.84, "eq") in got
+    # with no past year named in its paragraph it is still the year so far
+    got = facts("年内,赛力斯新能源汽车销量8.9万辆。", date(2025, 4, 2))
+    assert ("seres", "sales", "2025-01-01..2025-04-02", 89_000.0, "eq") in got

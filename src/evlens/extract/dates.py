@@ -716,6 +716,18 @@ _ZH_TIME_GROUPS = (
 _FROM_A_HIGH = re.compile(r"(?:份)?(?:的)?(?:最高点?|高点|高位|高峰|最低点?|低点|低位)")
 
 
+def _within_past_year(g: dict, ctx: _Context, a: int) -> bool:
+    """Whether ``年内`` at ``a`` is within a past year named before it in its paragraph
+    ("2024年，…全年实现营业收入1451.76亿元。年内，其新能源汽车销量42.69万辆"), not the year so far."""
+    return (
+        g["ytd"] == "年内"
+        and ctx.year is not None
+        and ctx.today is not None
+        and ctx.year < int(year_so_far(ctx.today)[:4])  # (on 1 January the year just ended is so far)
+        and f"{ctx.year}年" in ctx.text[ctx.text.rfind("\n", 0, a) + 1 : a]
+    )
+
+
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one Chinese match, or None; a year it names becomes the context's year.
     A time after a comparison word (较2021年7月减少约11%) is not the figure's: none, unless
@@ -766,6 +778,8 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
     if g["ytd"] or so_far:  # 年内, 今年以来, 今年迄今: the year so far
         if ctx.today is None:
             return None
+        if _within_past_year(g, ctx, a):
+            return PeriodMention(a, b, str(ctx.year), "year", False)  # 2024年…。年内: that year
         end = so_far.end() if so_far else b
         return PeriodMention(a, end, year_so_far(ctx.today), "range", False)
     if g["relm"]:
