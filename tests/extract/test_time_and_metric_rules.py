@@ -2440,3 +2440,14 @@ def test_within_the_year_after_a_past_year_named_in_its_paragraph_is_that_year()
     # with no past year named in its paragraph it is still the year so far
     got = facts("年内,赛力斯新能源汽车销量8.9万辆。", date(2025, 4, 2))
     assert ("seres", "sales", "2025-01-01..2025-04-02", 89_000.0, "eq") in got
+
+
+def test_a_month_with_this_or_last_year_after_it_is_that_years_month():
+    got = facts(
+        "Passenger vehicle retail sales in China are estimated to have amounted to 2.263 million "
+        "units in November this year, down 7.0 percent year on year.",
+        date(2025, 12, 4),
+    )
+    assert ("china-passenger-cars", "retail_sales_yoy", "2025-11", -7.0, "eq") in got
+    got = facts("Aion's sales hovered near 45,000 units in August last year and topped 50,000 in September.")
+    assert ("gac-aion", "sales", "2024-08", 45_000.0, "eq") in got

@@ -160,7 +160,7 @@ _EN = re.compile(
     rf"|(?P<eweek>(?i:last week|the previous week|the week before|the past week))\b"
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<ed2>{_D})(?:st|nd|rd|th)? (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
-    rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}}))?\b"
+    rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}})| (?P<emrel>(?i:this year|last year)))?\b"
     rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<eqrel>this|last|next) year)?"
     rf"|\bQ(?P<eqq>[1-4])(?:(?:[ -]?| of )(?P<eqqy>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?i:quarter) (?P<erq>IV|I{{1,3}})\b(?: (?P<erqy>(?:19|20)\d{{2}}))?"
@@ -1292,9 +1292,12 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
             return None  # "19% more than in November": a comparison, not the figure's month
         y = ctx.for_month(mo)  # "up 3% from October's 165,505": the time of its own figure
         return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", local=not when) if y else None
-    y = _en_year_of(ctx, g["emy"], mo)
+    # ("2.263 million units in November this year": November of the article's year)
+    y = ctx.rel(g["emrel"].lower()) if g["emrel"] else _en_year_of(ctx, g["emy"], mo)
     if y is None:
         return None
+    if g["emrel"]:
+        ctx.year = y  # (a year it names, as "last year" alone does)
     if asof:
         return PeriodMention(a, b, _month_end(y, mo), "day", True)
     if mo > 1 and (g["asof"] or "").strip().lower() == "through":
