@@ -2451,3 +2451,15 @@ def test_a_month_with_this_or_last_year_after_it_is_that_years_month():
     assert ("china-passenger-cars", "retail_sales_yoy", "2025-11", -7.0, "eq") in got
     got = facts("Aion's sales hovered near 45,000 units in August last year and topped 50,000 in September.")
     assert ("gac-aion", "sales", "2024-08", 45_000.0, "eq") in got
+
+
+def test_a_maker_exceeded_is_no_subject_and_months_that_ended_in_a_month_are_a_quarter():
+    text = (
+        "BYD reported its results. BYD's revenue soared 24% to 201.1 billion yuan for the three "
+        "months that ended in September, exceeding Tesla's $25.2 billion in sales for the same "
+        "period. Net income increased 11.5% to a record 11.6 billion yuan, beating estimates."
+    )
+    got = facts(text, date(2024, 11, 1))
+    assert ("byd", "revenue", "2024-Q3", 201_100_000_000.0, "eq") in got
+    assert ("tesla", "revenue", "2024-Q3", 25_200_000_000.0, "eq") in got
+    assert ("byd", "net_profit", "2024-Q3", 11_600_000_000.0, "eq") in got

@@ -701,6 +701,8 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
     return (last[-1].isdigit() or len(last) == 1) and lower[b : b + 1] == "s" and word_ok(lower, a, b + 1)
 
 
+# a rival's own figure right after its name ("exceeding Tesla's $25.2 billion in sales")
+_POSSESSIVE_FIGURE = re.compile(r"(?:(?: inc\.?)?['’]s)? (?:[a-z-]+ ){0,2}(?:\$|us\$|hk\$|rmb ?)?")
 # a vehicle count right after a name, in brackets or not: 理想(33181辆), 理想3.3万辆
 _COUNT_AFTER_NAME = re.compile(r" ?[(（]? ?\d[\d,.]*\+? ?万? ?(?:辆|台|輛|臺)")
 
@@ -1157,7 +1159,9 @@ class Extractor:
             if after is not None:
                 return after
         e = self._last_in(ents, sent.start, q.start)
-        while e is not None and (self._aside(e.start, q.start) or self._owner(e)):
+        while e is not None and (
+            self._aside(e.start, q.start) or (self._owner(e) and not self._own_figure_after(e, q))
+        ):
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
             # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
             e = self._last_in(ents, sent.start, e.start)
@@ -1172,13 +1176,18 @@ class Extractor:
         if e is not None:
             return self._models_listed(e, ents, sent, metric)
         e = self._first_in(ents, q.end, clause[1])
-        if e is not None:
+        if e is not None and not self._owner(e):  # (not a rival after it: "exceeding Tesla's")
             return self._maker_of_models(e, ents, q, clause, metric)
         for back in range(si - 1, max(-1, si - 4), -1):
             found = self._entity_of_sentence(ents, self.sentences[back])
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found)
         return self._subject_for(q, sent, metric, ents)
+
+    def _own_figure_after(self, e: _Mention, q: Quantity) -> bool:
+        """Whether ``q`` follows the name ``e`` as its own ("exceeding Tesla's $25.2 billion")."""
+        owned = e.word.endswith(("'s", "’s")) or self.lower.startswith(("'s", "’s"), e.end)
+        return owned and _POSSESSIVE_FIGURE.fullmatch(self.lower, e.end, q.start) is not None
 
     def _count_name_after(self, q: Quantity, ents: list[_Mention], clause) -> _Mention | None:
         """The name a count is of, right after it ("2104辆小鹏P7", "494,400 units of Geely

@@ -476,9 +476,12 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
         if pm is not None and pm.kind == "day" and (ended := _SPAN_ENDED_ZH.match(text, pm.end)):
             pm = _months_ended(pm, ended)  # 截至2025年6月30日止六个月: the first half
         elif (
-            pm is not None and pm.kind == "day" and (ended := _SPAN_ENDED_EN.search(text, max(0, a - 40), a))
+            pm is not None
+            and pm.kind in ("day", "month")
+            and (ended := _SPAN_ENDED_EN.search(text, max(0, a - 40), a))
         ):
-            # "for the quarter ended on September 30th", "the six months ended June 30, 2025"
+            # "for the quarter ended on September 30th", "the six months ended June 30, 2025",
+            # "the three months that ended in September"
             pm = _months_ended(pm, ended)._replace(start=ended.start(), end=pm.end)
         if pm is not None and _RANK_AFTER.match(text, pm.end):
             ctx.year = year
@@ -633,7 +636,7 @@ _MONTHS_ZH = {"三": 3, "六": 6, "九": 9, "十二": 12, "twelve": 12, **_EN_NU
 _SPAN_ENDED_EN = re.compile(
     r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])[ -]months?(?: period)?"
     r"|(?P<quarter>quarter)|(?P<year>(?:fiscal |financial )?year))"
-    r" ended(?: on)? $",
+    r" (?:that |which )?ended(?: on| in)? $",
     re.I,
 )
 
