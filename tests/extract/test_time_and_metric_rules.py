@@ -2463,3 +2463,13 @@ def test_a_maker_exceeded_is_no_subject_and_months_that_ended_in_a_month_are_a_q
     assert ("byd", "revenue", "2024-Q3", 201_100_000_000.0, "eq") in got
     assert ("tesla", "revenue", "2024-Q3", 25_200_000_000.0, "eq") in got
     assert ("byd", "net_profit", "2024-Q3", 11_600_000_000.0, "eq") in got
+
+
+def test_guidance_in_a_relative_clause_makes_no_target_of_the_figure_after_it():
+    text = (
+        "Geely sold 226,686 vehicles in October. Li Auto Inc., whose stock plunged almost 10% "
+        "after softer fourth-quarter guidance, sold 51,443 units."
+    )
+    got = facts(text, date(2024, 11, 4))
+    assert ("li-auto", "sales", "2024-10", 51_443.0, "eq") in got
+    assert not any(m == "delivery_target" for _, m, *_ in got)

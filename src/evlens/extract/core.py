@@ -701,6 +701,8 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
     return (last[-1].isdigit() or len(last) == 1) and lower[b : b + 1] == "s" and word_ok(lower, a, b + 1)
 
 
+# the start of an English relative clause set off by a comma
+_RELATIVE_OPEN = re.compile(r", (?:whose|which|who)\b")
 # a rival's own figure right after its name ("exceeding Tesla's $25.2 billion in sales")
 _POSSESSIVE_FIGURE = re.compile(r"(?:(?: inc\.?)?['’]s)? (?:[a-z-]+ ){0,2}(?:\$|us\$|hk\$|rmb ?)?")
 # a vehicle count right after a name, in brackets or not: 理想(33181辆), 理想3.3万辆
@@ -1460,9 +1462,7 @@ class Extractor:
         best = self._nearest_in_clause(q, clause, flow, move)
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
-        before = best or self._last_in(self.periods, sent.start, q.start)
-        while before is not None and best is None and _REPORTED_IN.match(self.lower, before.end):
-            before = self._last_in(self.periods, sent.start, before.start)  # 于1月通报的: not its span
+        before = best or self._last_in_sentence(q, sent)
         if before is not None and before.local:
             before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
         if (
@@ -1503,6 +1503,18 @@ class Extractor:
                 return prev
             return self._previous_paragraph_span(sent)
         return None
+
+    def _last_in_sentence(self, q: Quantity, sent) -> PeriodMention | None:
+        """The last time before ``q`` in its sentence, not one a figure was reported in
+        (比亚迪于1月通报的: not its span) nor a plan's in a relative clause (", whose …
+        after softer fourth-quarter guidance,")."""
+        before = self._last_in(self.periods, sent.start, q.start)
+        while before is not None and (
+            _REPORTED_IN.match(self.lower, before.end)
+            or (self._planned_time(before) and self._in_relative_clause(before.start, q.start, sent))
+        ):
+            before = self._last_in(self.periods, sent.start, before.start)
+        return before
 
     def _range_start(self, q: Quantity, sent) -> PeriodMention | None:
         """The first of two years joined as a range (2022年至2024年) and named last before a
@@ -3023,7 +3035,18 @@ class Extractor:
         if prev is not None and prev.high is None and q.start - prev.end < 3:
             return False
         m = plan.search(self.lower, lo, q.start)
-        return m is not None and not _TARGET_MET.search(self.lower, max(lo, m.start() - 12), m.start())
+        return (
+            m is not None
+            and not _TARGET_MET.search(self.lower, max(lo, m.start() - 12), m.start())
+            and not self._in_relative_clause(m.start(), q.start, sent)
+        )
+
+    def _in_relative_clause(self, at: int, q_start: int, sent) -> bool:
+        """Whether ``at`` lies in an English relative clause closed before ``q_start``
+        ("Li Auto Inc., whose … stock plunged … after softer fourth-quarter guidance, sold
+        51,443 units"): what it says is not of the figure."""
+        k = _last_match(_RELATIVE_OPEN, self.lower, sent.start, at)
+        return k is not None and "," in self.lower[at:q_start]
 
     def _listed_months(self, pm: PeriodMention) -> tuple[str, ...]:
         """The months listed up to month ``pm`` ("9月、10月", "October and November"): the
