@@ -2473,3 +2473,14 @@ def test_guidance_in_a_relative_clause_makes_no_target_of_the_figure_after_it():
     got = facts(text, date(2024, 11, 4))
     assert ("li-auto", "sales", "2024-10", 51_443.0, "eq") in got
     assert not any(m == "delivery_target" for _, m, *_ in got)
+
+
+def test_selling_as_a_verb_names_sales_and_as_an_adjective_none():
+    got = facts(
+        "Geely Automobile Holdings Ltd. did too, selling 226,686 vehicles last month, up 28% year-on-year.",
+        date(2024, 11, 4),
+    )
+    assert ("geely", "sales", "2024-10", 226_686.0, "eq") in got
+    assert ("geely", "sales_yoy", "2024-10", 28.0, "eq") in got
+    got = facts("The best-selling Mona M03 topped 10,000 units in October.", date(2024, 11, 4))
+    assert not any(m == "sales" for _, m, *_ in got)

@@ -644,6 +644,20 @@ def _minus_before(t: str, at: int) -> bool:
     return not (c.isascii() and c.isalnum())
 
 
+def _not_adjectives(metrics: list[_Mention], lower: str) -> list[_Mention]:
+    """``metrics`` without "selling" used as an adjective ("best-selling", "the selling
+    price"): only the verb ("did too, selling 226,686 vehicles") names sales."""
+    return [
+        m
+        for m in metrics
+        if m.word != "selling"
+        or not (lower[m.start - 1 : m.start] == "-" or _PRICE_AFTER.match(lower, m.end))
+    ]
+
+
+_PRICE_AFTER = re.compile(r" (?:price|point|season|spree)")
+
+
 def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
     """``metrics`` with each sales or deliveries word made abroad (:data:`_ABROAD_BEFORE`),
     or said of a count sold abroad after it ("sold 30,629 NEVs overseas", "7,736 NEVs in
@@ -950,7 +964,8 @@ class Extractor:
 
         self.quantities = [q for q in qs if q.kind is not None or not in_period(q)]
         self.metrics = _abroad_as_exports(
-            _mentions(self.lex.metric_re, self.lower, self.lex.metric_words), self.lower
+            _not_adjectives(_mentions(self.lex.metric_re, self.lower, self.lex.metric_words), self.lower),
+            self.lower,
         )
         self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names, plural=True)
         if self.lex.ambiguous_names:
