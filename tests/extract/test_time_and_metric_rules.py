@@ -2484,3 +2484,15 @@ def test_selling_as_a_verb_names_sales_and_as_an_adjective_none():
     assert ("geely", "sales_yoy", "2024-10", 28.0, "eq") in got
     got = facts("The best-selling Mona M03 topped 10,000 units in October.", date(2024, 11, 4))
     assert not any(m == "sales" for _, m, *_ in got)
+
+
+def test_share_issue_proceeds_a_brokers_rating_and_profit_per_car_are_no_facts():
+    text = (
+        "9月25日,奇瑞汽车在香港联合交易所主板挂牌上市,以招股价上限30.75港元定价,"
+        "发行32.97亿股H股,募资总额达91.45亿港元。"
+    )
+    assert not any(v == 9_145_000_000.0 for *_, v, _ in facts(text, date(2025, 9, 25)))
+    got = facts("长城汽车4Q24扣非后单车盈利同比+28.2%。", date(2025, 4, 1))
+    assert not any(v == 28.2 for *_, v, _ in got)
+    got = facts("长城汽车:报告公司投资评级 - A股维持“增持”评级,当前价26.42元。", date(2025, 4, 1))
+    assert not any(m == "investment" for _, m, *_ in got)
