@@ -2496,3 +2496,13 @@ def test_share_issue_proceeds_a_brokers_rating_and_profit_per_car_are_no_facts()
     assert not any(v == 28.2 for *_, v, _ in got)
     got = facts("长城汽车:报告公司投资评级 - A股维持“增持”评级,当前价26.42元。", date(2025, 4, 1))
     assert not any(m == "investment" for _, m, *_ in got)
+
+
+def test_a_rise_word_ti_sheng_is_a_share_move_only_beside_a_share():
+    text = (
+        "蔚来在12月交付4.8万辆,同比提升54.6%。主流的新能源汽车品牌,均在2025年取得了显著的销量提升。"
+        "其中个别品牌,提升幅度远超「100%」的基准;更有甚者,来到 180% 之多。"
+    )
+    got = facts(text, date(2026, 1, 2))
+    assert ("nio", "deliveries_yoy", "2025-12", 54.6, "eq") in got
+    assert not any(m == "share_return" for _, m, *_ in got)
