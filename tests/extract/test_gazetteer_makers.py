@@ -349,3 +349,14 @@ def test_the_mona_m03_written_without_a_space_is_known():
     text = "小鹏12月交付量至36,695辆(其中,MONAM03超1.5万辆、P7+交付量超1万辆)"
     got = {(f.entity, f.value) for f in extract_text(text, date(2025, 1, 2))}
     assert ("xpeng-mona-m03", 15000.0) in got
+
+
+def test_gac_trumpchi_is_a_brand_of_gac_in_three_scripts():
+    assert ENTITIES["gac-trumpchi"].parent == "gac"
+    for text in (
+        "广汽传祺和广汽埃安前三季度销量分别下滑15.84%和19.99%。",
+        "廣汽傳祺和廣汽埃安前三季度銷量分別下滑15.84%和19.99%。",
+    ):
+        got = facts(text, date(2025, 11, 1))
+        assert ("gac-trumpchi", "sales_yoy", "2025-01..2025-09", -15.84) in got
+        assert ("gac", "sales_yoy", "2025-01..2025-09", -15.84) not in got
