@@ -226,9 +226,12 @@ def test_a_joint_ventures_figures_are_not_its_chinese_partners():
 
 
 def test_a_maker_named_as_a_technology_company_the_gazetteer_does_not_know_takes_its_figure():
-    got = facts("东风汽车1月销量15万辆。东风奕派科技销量21,269辆,同比增长145%。", date(2026, 2, 1))
+    got = facts("东风汽车1月销量15万辆。猛龙科技销量21,269辆,同比增长145%。", date(2026, 2, 1))
     assert ("dongfeng", "sales", "2026-01", 150000.0) in got
     assert not any(v in (21269.0, 145.0) for *_, v in got)
+    # a brand the gazetteer knows takes its own ("东风奕派科技": Dongfeng's eπ)
+    got = facts("东风汽车1月销量15万辆。东风奕派科技销量21,269辆,同比增长145%。", date(2026, 2, 1))
+    assert ("dongfeng-epi", "sales", "2026-01", 21269.0) in got
     # the Hang Seng Tech index is no maker
     got = facts("比亚迪股价上涨3%，恒生科技指数上涨1.2%。", date(2026, 2, 1))
     assert ("byd", "share_return", "2026-02-01", 3.0) in got
@@ -360,3 +363,40 @@ def test_gac_trumpchi_is_a_brand_of_gac_in_three_scripts():
         got = facts(text, date(2025, 11, 1))
         assert ("gac-trumpchi", "sales_yoy", "2025-01..2025-09", -15.84) in got
         assert ("gac", "sales_yoy", "2025-01..2025-09", -15.84) not in got
+
+
+@pytest.mark.parametrize(
+    "slug,parent,name",
+    [
+        ("hongqi", "faw", "一汽红旗"),
+        ("hyptec", "gac", "昊铂"),
+        ("jetour", "chery", "捷途"),
+        ("exeed", "chery", "星途"),
+        ("dongfeng-epi", "dongfeng", "东风奕派"),
+        ("mhero", "dongfeng", "东风猛士"),
+        ("roewe", "saic", "荣威"),
+        ("rising-auto", "saic", "飞凡"),
+        ("baojun", "wuling", "宝骏"),
+    ],
+)
+def test_brands_of_the_big_groups_take_their_own_figures(slug, parent, name):
+    assert ENTITIES[slug].parent == parent
+    got = facts(f"{parent and '比亚迪10月销量50万辆。'}{name}10月销量2.1万辆。")
+    assert (slug, "sales", "2025-10", 21000.0) in got
+    assert ("byd", "sales", "2025-10", 21000.0) not in got
+
+
+def test_rising_alone_is_an_ordinary_english_word():
+    got = facts("Xiaomi closed at HK$56.35, rising 4.3% and lifting its market value above HK$1.4 trillion.")
+    assert not any(e == "rising-auto" for e, *_ in got)
+
+
+def test_a_partner_named_paragraphs_before_leaves_the_dominant_subject_its_figures():
+    text = (
+        "Leapmotor reported its results. Leapmotor raised its target. Leapmotor shares rose.\n\n"
+        "Signed a strategic cooperation agreement with China FAW.\n\nThe regulator approved a share issue."
+        "\n\nDetails of the call\n\nBusiness progress\n\nOverall performance:\n\n"
+        "- Total deliveries in the first half of 2025 were 221,664 units."
+    )
+    got = facts(text, date(2025, 8, 20))
+    assert ("leapmotor", "deliveries", "2025-H1", 221_664.0) in got

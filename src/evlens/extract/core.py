@@ -1398,7 +1398,21 @@ class Extractor:
             # "理想汽車公布…" then paragraphs naming no one ("第四季純利651.9萬元"): an
             # article that has named no other entity is still about its subject
             return subject
+        if subject.start < q.start and self._dominant_subject() and self._no_other_near(q, sent, subject):
+            # an article about one maker, whose partner was named paragraphs before ("Signed a
+            # strategic cooperation agreement with China FAW" … "Total deliveries in the first
+            # half of 2025 were 221,664 units")
+            return subject
         return None
+
+    def _no_other_near(self, q: Quantity, sent, subject: _Mention) -> bool:
+        """Whether no entity but ``subject`` and its units, none as a rival or owner, is named
+        in the paragraph of ``q`` or the two before it, up to ``q``."""
+        lo = self._para_start(max(0, sent.para - 2))
+        return all(
+            subject.key in self._lineage(e.key) and not self._owner(e)  # (not "the Tesla competitor")
+            for e in self._in(self.entities, lo, q.start)
+        )
 
     def _only_subject_before(self, pos: int) -> bool:
         """Whether every entity named before ``pos`` is the article's subject or one of its
