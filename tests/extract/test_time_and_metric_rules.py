@@ -2506,3 +2506,17 @@ def test_a_rise_word_ti_sheng_is_a_share_move_only_beside_a_share():
     got = facts(text, date(2026, 1, 2))
     assert ("nio", "deliveries_yoy", "2025-12", 54.6, "eq") in got
     assert not any(m == "share_return" for _, m, *_ in got)
+
+
+def test_a_source_mark_ends_a_sentence_and_a_share_of_companies_is_no_move():
+    text = (
+        "东风奕派科技1月销量21,269辆,同比增长145% [3] 资本市场表现 - 2026年1月,在统计的23家"
+        "主要上市乘用车企中,超七成公司股价录得下跌。"
+    )
+    got = facts(text, date(2026, 2, 3))
+    assert ("dongfeng-epi", "sales", "2026-01", 21_269.0, "eq") in got
+    assert not any(m == "share_return" for _, m, *_ in got)
+    got = facts(
+        "Over 70% of the listed carmakers saw their shares fall. BYD shares fell 2%.", date(2026, 2, 3)
+    )
+    assert not any(v in (70.0, -70.0) for *_, v, _ in got)

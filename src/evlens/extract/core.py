@@ -58,7 +58,8 @@ from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
 from .quantities import CHANGED_BY, EN_NUMBER_WORDS, Quantity, find_quantities, parse_cn_number
 
-_SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)")
+# (a source mark, " [3] ", ends a sentence: "同比增长145% [3] 资本市场表现…")
+_SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)| \[\d{1,2}\](?: -)?(?= )")
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
 )
@@ -250,7 +251,9 @@ _NO_FACT_AFTER = re.compile(
     # a price class ("百万级豪车", "20万级SUV"), not a count
     r"| ?级"
     # an estimate named right after its figure ("与公司内部汇整的160万辆交付预估大致相符")
-    r"| ?的?(?:交付|销量|销售|营收|收入|利润)?(?:预估|预测|估计|估算))"
+    r"| ?的?(?:交付|销量|销售|营收|收入|利润)?(?:预估|预测|估计|估算)"
+    # a share of a group of companies ("超七成公司股价录得下跌", "70% of the companies")
+    r"| ?的?(?:上市)?(?:公司|企业|车企|品牌|个股|股票|成分股)|(?: of (?:the )?(?:[a-z-]+ )?(?:companies|stocks|carmakers|brands))\b)"
 )
 _PLANNED_COUNTS = frozenset(
     (
