@@ -323,3 +323,15 @@ def test_the_last_months_are_the_full_months_before_the_articles_month():
     assert [p.period for p in got] == ["2023-10..2023-11"]
     got = find_periods("Sales over the past three months rose.", date(2024, 1, 10))
     assert [p.period for p in got] == ["2023-10..2023-12"]
+
+
+def test_a_stand_in_with_only_a_year_known_follows_the_latest_quarter_named_without_one():
+    from evlens.extract.dates import infer_date
+
+    text = (
+        "小鹏汽车公布二季度财报。Q2 总收入 182.7 亿元;预计 Q3 交付 113,000-118,000 辆。"
+        "何小鹏表示:“我们在 2025 年完成了新一代平台的全面升级。”"
+    )
+    assert infer_date(text) == date(2025, 7, 1)
+    # a quarter under a plan or guidance is ahead and left out; with none, the year's end
+    assert infer_date("Q3 guidance is soft. 我们在 2025 年完成了升级。") == date(2025, 12, 31)

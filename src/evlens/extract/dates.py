@@ -1468,7 +1468,8 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     URL; else a dateline near the top (a day with its time of day, "2025-11-20 20:09");
     else the latest full day it names (``2025年11月17日``, "November 17, 2025"); else
     the day after the latest month, quarter or half it names with a year; else the last day
-    of the year it names most often. A month, quarter, half or day under a plan or a goal
+    of the year it names most often, or the day after the latest quarter it names without
+    a year, in that year. A month, quarter, half or day under a plan or a goal
     (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a
     span starts from (``自2024年3月28日``, "since") only bounds it below. A day named
     without a year near the top (``11月17日``, a release day) moves it later, in that year.
@@ -1500,16 +1501,23 @@ def infer_date(text: str, body: str | None = None) -> date | None:
             return date.fromisoformat(got)
     days, since = _named_days(text)
     anchor = max(days) if days else _span_anchor(text)
+    year_only = anchor is not None and not days and (anchor.month, anchor.day) == (12, 31)
     base = _base_bound(text)
     if base is not None and (anchor is None or anchor < base[0]):
-        anchor, days = base[1], []  # a year compared with is past
+        anchor, days, year_only = base[1], [], False  # a year compared with is past
     if anchor is not None and not days and anchor.day == 1:  # the day after a month named
         anchor = _later_bare_month(text, anchor)
     if anchor is None and not since:
         anchor = _bare_year_on_top(text)  # "10月16日消息,2023奇瑞科技日于今日举办"
     if anchor is None:
         return max(since) if since else None
-    return max([_release_day(text, anchor, year_only=not days), *since])
+    stand_in = _release_day(text, anchor, year_only=not days)
+    if year_only and stand_in == anchor:
+        # only the year named most often is known: after the latest quarter named without
+        # one ("Q2 總收入…；預計 Q3 交付": after the second quarter), in that year
+        bare = _latest_bare_span(text)
+        stand_in = date(anchor.year, bare + 1, 1) if bare is not None and bare < 12 else stand_in
+    return max([stand_in, *since])
 
 
 # a year written bare before a name near the top of a text that names no other year
@@ -1580,7 +1588,7 @@ _AHEAD_BEFORE = re.compile(
     r"[^，。；,;.!?！？]{0,8}$",
     re.I,
 )
-_AHEAD_AFTER = re.compile(r"^.{0,4}(?:目标|前)|^\W{0,3}(?:target|goal)", re.I)
+_AHEAD_AFTER = re.compile(r"^.{0,4}(?:目标|前|指引)|^\W{0,3}(?:target|goal|guidance|outlook)", re.I)
 _SINCE_BEFORE = re.compile(r"(?:自|从|since|from)\W?$", re.I)
 _HALF_ZH = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?([上下])半年")
 _HALF_EN = re.compile(r"\b(first|second) half(?: of)? (20[0-3]\d)\b|\bH([12]) (20[0-3]\d)\b", re.I)
@@ -1712,6 +1720,27 @@ def _span_anchor(text: str) -> date | None:
     if not counts:
         return None
     return date(max(counts, key=counts.__getitem__), 12, 31)
+
+
+# a quarter written without a year: Q2, 二季度, "the second quarter" (a month written
+# without one is left out: in January it is often of the year after the one named)
+_BARE_QUARTER = re.compile(
+    r"(?<![\d年])(?:第?([一二三四])季度|Q([1-4])(?! ?(?:20)?\d\d))"
+    r"|\b(first|second|third|fourth) quarter\b(?!(?: of|,)? (?:19|20)\d\d)",
+    re.I,
+)
+
+
+def _latest_bare_span(text: str) -> int | None:
+    """The last month of the latest quarter written without a year and not under a plan
+    or a goal (``預計 Q3``, "Q3 guidance"), else None."""
+    latest = None
+    for d in _BARE_QUARTER.finditer(text, front_end(text)):
+        if _ahead(text, *d.span()):
+            continue
+        n = _q(d.group(1) or d.group(2)) if d.group(1) or d.group(2) else EN_ORDINALS[d.group(3).lower()]
+        latest = 3 * n if latest is None or 3 * n > latest else latest
+    return latest
 
 
 def front_end(text: str) -> int:
