@@ -2520,3 +2520,14 @@ def test_a_source_mark_ends_a_sentence_and_a_share_of_companies_is_no_move():
         "Over 70% of the listed carmakers saw their shares fall. BYD shares fell 2%.", date(2026, 2, 3)
     )
     assert not any(v in (70.0, -70.0) for *_, v, _ in got)
+
+
+def test_dang_ji_in_results_coverage_is_the_quarter_reported():
+    text = (
+        "小鹏汽车公布财报,核心要点如下:\n營收情況:Q2 總收入 182.7 億元;\n"
+        "虧損改善:淨虧損 4.8 億元;上年同期每股虧損 0.65 元;\n毛利提升:毛利率 17.3%,上年同期 14%;"
+        "預估 15.5%;\n銷量突破:當季汽車交付量 103,181 輛,同比激增 241.6%;"
+    )
+    got = facts(text, date(2025, 8, 20))
+    assert ("xpeng", "deliveries", "2025-Q2", 103_181.0, "eq") in got
+    assert ("xpeng", "deliveries_yoy", "2025-Q2", 241.6, "eq") in got

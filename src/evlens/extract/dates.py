@@ -48,7 +48,7 @@ _ZH = re.compile(
     + r"(?<!连续)(?<!连续第)"
     + rf"(?=(?:19|20)\d\d(?:年|全年)|{_SHORT_YEAR}|"
     r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上一?年"
-    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|首季|次季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|当季|首季|次季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|年初至今|今日|今天|当日|当天|目前|当前|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)|报告期|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
@@ -65,7 +65,7 @@ _ZH = re.compile(
     rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|(?<!首)次日|隔日|翌日)"
     rf"|(?P<ytd>(?<![一二两三四五六七八九十\d几数多])年内|今年以来|年初至今)"  # (三年内: within three years)
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
-    rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|首季度?|次季(?!度))(?![节])"
+    rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|当季度?|首季度?|次季(?!度))(?![节])"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季(?![节度])"
     rf"|(?<=年)(?P<lastq>最后三个月|最后一个季度|最后一季度?)"
     rf"|(?<=年)H(?P<hh>[12])(?!\d)"
@@ -853,15 +853,15 @@ def _full_year(a: int, ctx: _Context) -> int | None:
 def _zh_relative_quarter(
     a: int, b: int, word: str, y: int | None, ctx: _Context, asof: bool
 ) -> PeriodMention | None:
-    """上季 the quarter before the article's, 下季 the next; 本季 / 今季 the quarter last
-    named (results coverage: 本季度 is the quarter reported), else the article's; 首季 the
+    """上季 the quarter before the article's, 下季 the next; 本季 / 今季 / 当季 the quarter
+    last named (results coverage: 本季度, 当季 are the quarter reported), else the article's; 首季 the
     first quarter of the year named, else of the year spoken of; 次季 (Hong Kong's) the
     second."""
     if word[0] in "首次":
         y = _or_context_year(y, ctx)
         q = 1 if word[0] == "首" else 2
         return None if y is None else PeriodMention(a, b, f"{y}-Q{q}", "quarter", asof)
-    if word[0] in "本今" and "quarter" in ctx.spans:
+    if word[0] in "本今当" and "quarter" in ctx.spans:
         return PeriodMention(a, b, ctx.spans["quarter"][0], "quarter", asof)
     if ctx.today is None:
         return None
