@@ -2531,3 +2531,14 @@ def test_dang_ji_in_results_coverage_is_the_quarter_reported():
     got = facts(text, date(2025, 8, 20))
     assert ("xpeng", "deliveries", "2025-Q2", 103_181.0, "eq") in got
     assert ("xpeng", "deliveries_yoy", "2025-Q2", 241.6, "eq") in got
+
+
+def test_a_run_of_months_said_of_a_count_after_a_change_is_not_the_changes():
+    text = (
+        "NIO announced on October 1 that it delivered 34,749 vehicles in September, marking a "
+        "year-on-year increase of 64.06% and maintaining a delivery volume exceeding 30,000 for "
+        "two consecutive months."
+    )
+    got = facts(text, date(2025, 10, 2))
+    assert ("nio", "deliveries_yoy", "2025-09", 64.06, "eq") in got
+    assert not any(p == "2025-08" for _, m, p, *_ in got if m == "deliveries_yoy")

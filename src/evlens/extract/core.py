@@ -2585,12 +2585,18 @@ class Extractor:
             cumulative = True
         return periods, cumulative
 
-    def _months_in_a_row(self, ctext: str) -> int:
-        """How many months "n months in a row" in ``ctext`` counts, or 0: none named, or
-        said of a record or a rank ("the seventh consecutive month of record sales")."""
+    def _months_in_a_row(self, fig: _Figure) -> int:
+        """How many months "n months in a row" in the figure's clause counts, or 0: none
+        named, said of a record or a rank ("the seventh consecutive month of record sales"),
+        or, for a change, said of a count after it ("an increase of 64.06% and maintaining a
+        delivery volume exceeding 30,000 for two consecutive months")."""
+        ctext = fig.ctext
         cm = _consecutive(ctext)
         if cm is None or self.lex.word_res["run_of"].search(ctext, max(0, cm.start() - 24), cm.end() + 24):
             return 0
+        at, q = fig.clause[0] + cm.start(), fig.q
+        if fig.metric.endswith(_CHANGES) and at > q.end and self.quantities_between(q.end, at):
+            return 0  # (the run of the count after the change)
         return _consecutive_n(cm)
 
     def _target_of_year(self, pm: PeriodMention, clause) -> bool:
@@ -2625,7 +2631,7 @@ class Extractor:
         if (
             (pm.kind == "month" or (pm.kind in ("quarter", "half") and _PER_MONTH.search(ctext)))
             and metric not in _MOVES_AND_LEVELS
-            and (n := self._months_in_a_row(ctext))
+            and (n := self._months_in_a_row(fig))
         ):  # (after a quarter or a half, a run of single months ends with its last month)
             fig.rule.append("consecutive")
             return _months_back(period if pm.kind == "month" else _period_of(period).end.isoformat()[:7], n)
