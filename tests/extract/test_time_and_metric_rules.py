@@ -2542,3 +2542,12 @@ def test_a_run_of_months_said_of_a_count_after_a_change_is_not_the_changes():
     got = facts(text, date(2025, 10, 2))
     assert ("nio", "deliveries_yoy", "2025-09", 64.06, "eq") in got
     assert not any(p == "2025-08" for _, m, p, *_ in got if m == "deliveries_yoy")
+
+
+def test_a_month_on_month_word_in_the_clause_before_a_change_names_it():
+    got = facts(
+        "蔚来12月交付48,135辆,同比增长达到 54.6%,环比 11 月的交付量,也有着 32.70% 的可观提升。",
+        date(2026, 1, 2),
+    )
+    assert ("nio", "deliveries_yoy", "2025-12", 54.6, "eq") in got
+    assert ("nio", "deliveries_mom", "2025-12", 32.7, "eq") in got

@@ -3325,6 +3325,9 @@ class Extractor:
         or its clause's start), and whether it is a bare second change after a fall."""
         prev = self._last_figure_before(q, sent)
         lo = max(clause[0], prev.end if prev is not None else clause[0])
+        last = self._last_in(self.quantities, sent.start, clause[0])
+        if last is not None and self._mom_word(self.lower[last.end : clause[0]]):
+            lo = last.end  # "环比 11 月的销量,也有着 32.70% 的可观提升": the comparison before its clause
         pct = self._last_in(self.quantities, lo, q.start)
         if pct is None or not _EN_WORD.search(self.t, pct.end, q.start):
             return lo, False
