@@ -2551,3 +2551,14 @@ def test_a_month_on_month_word_in_the_clause_before_a_change_names_it():
     )
     assert ("nio", "deliveries_yoy", "2025-12", 54.6, "eq") in got
     assert ("nio", "deliveries_mom", "2025-12", 32.7, "eq") in got
+
+
+def test_conversions_in_brackets_are_no_items_of_a_respectively_list():
+    got = facts(
+        "于 2018 年、2019 年及 2020 年以及截至 2021 年第一季度,理想汽车分别产生净亏损 15 亿元、"
+        "24 亿元、1.52 亿元 (2314.8 万美元) 及 3.60 亿元 (5494.3 万美元)。",
+        date(2021, 8, 13),
+    )
+    assert ("li-auto", "net_profit", "2018", -1_500_000_000.0, "eq") in got
+    assert ("li-auto", "net_profit", "2020", -152_000_000.0, "eq") in got
+    assert ("li-auto", "net_profit", "2021-Q1", -360_000_000.0, "eq") in got

@@ -718,6 +718,8 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
     return (last[-1].isdigit() or len(last) == 1) and lower[b : b + 1] == "s" and word_ok(lower, a, b + 1)
 
 
+# an opening bracket just before a figure
+_IN_BRACKETS = re.compile(r"[(（] ?$")
 # the start of an English relative clause set off by a comma
 _RELATIVE_OPEN = re.compile(r", (?:whose|which|who)\b")
 # a rival's own figure right after its name ("exceeding Tesla's $25.2 billion in sales")
@@ -3513,10 +3515,7 @@ class Extractor:
                     if not any(q.start <= p.start < q.end for q in qs)
                 ]
             else:
-                # the list after 分别 runs to the clause's end (、 and 和 join its items)
-                stop = _LIST_END.search(self.t, m.end(), s.end)
-                end = stop.start() if stop else s.end
-                qs = [q for q in self._in(self.quantities, m.end(), end) if q.kind not in ("other", "times")]
+                qs, end = self._zh_list_items(m.end(), s.end)
                 periods = self._in(self.periods, s.start, m.start())
             ents = self._in(self.entities, s.start, m.start())
             if len(qs) < 2:
@@ -3548,6 +3547,20 @@ class Extractor:
             if english:
                 self._pair_en_lists(s, self._in(self.entities, s.start, s.end), out)
         return out
+
+    def _zh_list_items(self, lo: int, hi: int) -> tuple[list[Quantity], int]:
+        """The figures of the list after 分别 at ``lo`` (、 and 和 join its items; it runs to
+        the clause's end before ``hi``), not a conversion in brackets ("1.52 亿元 (2314.8
+        万美元)"), and where the list ends."""
+        stop = _LIST_END.search(self.t, lo, hi)
+        end = stop.start() if stop else hi
+        qs = [
+            q
+            for q in self._in(self.quantities, lo, end)
+            if q.kind not in ("other", "times")
+            and not _IN_BRACKETS.search(self.t, max(0, q.start - 3), q.start)
+        ]
+        return qs, end
 
     def _pair_en_lists(self, s: _Sentence, ents: list[_Mention], out: dict[int, dict]) -> None:
         """In an English sentence with "respectively", each list of figures joined by "and"
