@@ -2562,3 +2562,13 @@ def test_conversions_in_brackets_are_no_items_of_a_respectively_list():
     assert ("li-auto", "net_profit", "2018", -1_500_000_000.0, "eq") in got
     assert ("li-auto", "net_profit", "2020", -152_000_000.0, "eq") in got
     assert ("li-auto", "net_profit", "2021-Q1", -360_000_000.0, "eq") in got
+
+
+def test_a_count_for_the_year_as_of_a_month_runs_from_january_to_it():
+    got = facts(
+        "Aion sold 28,765 cars in November. As of November, Aion sold a total of 241,149 units "
+        "for the year with a 128% YoY increase.",
+        date(2022, 12, 2),
+    )
+    assert ("gac-aion", "sales", "2022-01..2022-11", 241_149.0, "eq") in got
+    assert ("gac-aion", "sales_yoy", "2022-01..2022-11", 128.0, "eq") in got

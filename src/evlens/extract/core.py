@@ -166,9 +166,10 @@ _CUMULATIVE_WORDS = re.compile("累计|cumulative")
 _DAY_WRITTEN = re.compile(
     r"(?:日|号|底|末)$|\bend\b|[a-z]+ \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? [a-z]"
 )
+_AS_OF_MONTH = re.compile(r"as (?:of|at) [a-z]")  # ("As of November": to its end)
 # words of this year so far, before a count counted to a day (:meth:`Extractor._year_to_day`)
 _YEAR_SO_FAR_WORDS = re.compile(
-    r"今年|年初至今|年内|本年|\b(?:this|the current) year\b|\byear[ -]to[ -]date\b|\bso far this year\b"
+    r"今年|年初至今|年内|本年|\b(?:this|the current) year\b|\byear[ -]to[ -]date\b|\bso far this year\b|\bfor the year\b"
     r"|\bsince the (?:start|beginning) of the year\b"
 )
 _MARKET = "the market"  # (the word of a market named as a subject, in unknown names)
@@ -2696,11 +2697,16 @@ class Extractor:
             if day is not None and pm.kind == "year" and day.period[:4] != pm.period:
                 return None
         # (a day or a month's end written: 截至9月底, "November 30"; not 截至2025年12月)
-        if day is None or not _DAY_WRITTEN.search(self.lower, day.start, day.end):
+        if day is None or not (
+            _DAY_WRITTEN.search(self.lower, day.start, day.end) or _AS_OF_MONTH.match(self.lower, day.start)
+        ):
             return None
-        # (the words must be this figure's, or for a change those of the count before it)
+        # (the words must be this figure's, before it or in its clause, or for a change those
+        # of the count before it)
         prev = None if fig.metric.endswith(_CHANGES) else self._last_figure_before(q, sent)
-        if not _YEAR_SO_FAR_WORDS.search(self.lower, prev.end if prev else sent.start, q.start):
+        if not _YEAR_SO_FAR_WORDS.search(
+            self.lower, prev.end if prev else sent.start, max(q.start, fig.clause[1])
+        ):
             return None
         d = date.fromisoformat(day.period)
         if (d + timedelta(days=1)).month == d.month:
