@@ -2572,3 +2572,20 @@ def test_a_count_for_the_year_as_of_a_month_runs_from_january_to_it():
     )
     assert ("gac-aion", "sales", "2022-01..2022-11", 241_149.0, "eq") in got
     assert ("gac-aion", "sales_yoy", "2022-01..2022-11", 128.0, "eq") in got
+
+
+def test_nios_own_words_for_its_namesake_brand_make_its_figure_a_segment():
+    text = (
+        "Vehicle deliveries were 72,689 in the fourth quarter of 2024, consisting of 52,760 "
+        "vehicles from the Company's premium smart electric vehicle brand NIO and 19,929 vehicles "
+        "from the Company's family-oriented smart electric vehicle brand ONVO."
+    )
+    got = facts(text, date(2025, 1, 2))
+    assert ("nio", "deliveries", "2024-Q4", 72_689.0, "eq") in got
+    assert not any(v == 52_760.0 for *_, v, _ in got)
+    text = (
+        "Nio delivered 36,275 vehicles in November. Nearly 18,400 units belonged to its core "
+        "premium Nio brand. The Onvo brand contributed just under 12,000 deliveries."
+    )
+    got = facts(text, date(2025, 12, 2))
+    assert not any(v == 18_400.0 for *_, v, _ in got)

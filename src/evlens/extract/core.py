@@ -2375,18 +2375,21 @@ class Extractor:
         return k >= 0 and self._word_within("segment", k + 2, min(k + 10, q.start))
 
     def _sibling_brand(self, group: str, sent) -> bool:
-        """Whether ``sent`` names another brand of ``group`` (乐道, "Onvo"): only then is the
-        group's namesake brand one of several (in 2020 the NIO brand was NIO Inc.'s whole)."""
+        """Whether ``sent`` or the sentence after it names another brand of ``group`` (乐道,
+        "Onvo"): only then is the group's namesake brand one of several (in 2020 the NIO
+        brand was NIO Inc.'s whole)."""
         ents = self.lex.entities
+        si = self._sentence_of(sent.start)
+        hi = self.sentences.ends[si + 1] if 0 <= si < len(self.sentences) - 1 else sent.end
         return any(
             e.key in ents and ents[e.key].kind == "company" and ents[e.key].parent == group
-            for e in self._in(self.entities, sent.start, sent.end)
+            for e in self._in(self.entities, sent.start, max(hi, sent.end))
         )
 
     def _namesake_brand(self, q: Quantity, clause) -> bool:
         """Whether ``q`` is the figure of a group's namesake brand: a word of the lexicon's
         list ``segment_namesake`` before it in its clause with no figure between
-        (蔚来品牌交付3.69万台), or after it within 60 characters of its clause with none
+        (蔚来品牌交付3.69万台), or after it within 80 characters of its clause with none
         between ("31,897 under its NIO brand")."""
         starts, ends = self._words("segment_namesake")
         k = bisect_right(ends, q.start) - 1
@@ -2395,7 +2398,7 @@ class Extractor:
         k = bisect_left(starts, q.end)
         return (
             k < len(starts)
-            and ends[k] <= min(clause[1], q.end + 60)
+            and ends[k] <= min(clause[1], q.end + 80)
             and not self.quantities_between(q.end, starts[k])
         )
 
