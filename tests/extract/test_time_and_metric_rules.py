@@ -2589,3 +2589,19 @@ def test_nios_own_words_for_its_namesake_brand_make_its_figure_a_segment():
     )
     got = facts(text, date(2025, 12, 2))
     assert not any(v == 18_400.0 for *_, v, _ in got)
+
+
+def test_vehicle_sales_in_money_and_their_change_are_a_segment_of_revenue():
+    got = facts(
+        "Zeekr reported its third quarter 2024 results. Total revenues increased 30.7% YoY to "
+        "RMB18.4 billion, while vehicle sales grew 42% YoY to RMB14.4 billion.",
+        date(2024, 11, 20),
+    )
+    assert ("zeekr", "revenue", "2024-Q3", 18_400_000_000.0, "eq") in got
+    assert not any(v in (42.0, 14_400_000_000.0) for *_, v, _ in got)
+    got = facts(
+        "NIO's total revenue was RMB 19.7 billion in the fourth quarter, and of this, vehicle "
+        "sales reached RMB 17.476 billion, up 13.2%.",
+        date(2025, 3, 20),
+    )
+    assert not any(v in (13.2, 17_476_000_000.0) for *_, v, _ in got)

@@ -719,6 +719,8 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
     return (last[-1].isdigit() or len(last) == 1) and lower[b : b + 1] == "s" and word_ok(lower, a, b + 1)
 
 
+# the revenue from selling cars, in a results release ("vehicle sales were RMB26,527 million")
+_VEHICLE_SALES = re.compile(r"\bvehicle sales\b")
 # an opening bracket just before a figure
 _IN_BRACKETS = re.compile(r"[(（] ?$")
 # the start of an English relative clause set off by a comma
@@ -2333,6 +2335,8 @@ class Extractor:
             # named after it, are a segment ("其中新能源775万辆", "燃油出口279万辆")
             m = self._last_in(self.unknown, fig.sent.start, q.start)
             return self._word_within("segment_market", m.end if m is not None else fig.sent.start, q.start)
+        if self._vehicle_sales_money(q, fig.clause):
+            return True  # "vehicle sales grew 42% YoY to RMB14.4 billion": a part of revenue
         namesake = entity in self.lex.namesake_groups and self._sibling_brand(entity, fig.sent)
         if namesake and self._namesake_brand(q, fig.clause):
             return True  # 其中蔚来品牌交付3.69万台: the NIO brand's, one of NIO Inc.'s brands
@@ -2363,10 +2367,21 @@ class Extractor:
         )  # the change of a segment's figure ("NEVs accounting for 91,590 units – a 55.4% increase")
         return (
             self._segment(f, fc)
+            or self._vehicle_sales_money(f, fc)  # "vehicle sales reached RMB 17.476 billion, up 13.2%"
             or self._segment_subject(f, fig.sent)
             or (ice and self._segment(f, fc, "segment_nev"))
             or (namesake and self._namesake_brand(f, fc))
         )
+
+    def _vehicle_sales_money(self, q: Quantity, clause) -> bool:
+        """Whether ``q`` is a sum, or its change, said of "vehicle sales" in its clause
+        ("vehicle sales grew 42% YoY to RMB14.4 billion"): the revenue from selling cars,
+        one segment of a maker's revenue."""
+        m = _last_match(_VEHICLE_SALES, self.lower, clause[0], q.start)
+        if m is None:
+            return False
+        figures = self._in(self.quantities, m.end(), clause[1])
+        return any(x.kind == "currency" for x in figures) and not any(x.kind == "count" for x in figures)
 
     def _segment_after_of_which(self, q: Quantity, sent) -> bool:
         """Whether a segment word follows the last 其中 ("of which") before ``q`` in its
