@@ -400,3 +400,19 @@ def test_a_partner_named_paragraphs_before_leaves_the_dominant_subject_its_figur
     )
     got = facts(text, date(2025, 8, 20))
     assert ("leapmotor", "deliveries", "2025-H1", 221_664.0) in got
+
+
+def test_zeekrs_results_from_2025_are_zeekr_groups_but_the_brands_own_stay_its():
+    got = facts(
+        "極氪科技公布業績。極氪2025年第三季度營收為315.62億元,較上年同期增長9.1%。"
+        "極氪品牌實現收入119.93億元。",
+        date(2025, 11, 20),
+    )
+    assert ("zeekr-group", "revenue", "2025-Q3", 31_562_000_000.0) in got
+    assert ("zeekr-group", "revenue_yoy", "2025-Q3", 9.1) in got
+    assert ("zeekr", "revenue", "2025-Q3", 11_993_000_000.0) in got
+    got = facts("Zeekr's revenue was RMB18.4 billion in the third quarter of 2024.", date(2024, 11, 20))
+    assert ("zeekr", "revenue", "2024-Q3", 18_400_000_000.0) in got
+    # deliveries stay the brand's
+    got = facts("Zeekr delivered 52,860 vehicles in the third quarter of 2025.", date(2025, 11, 20))
+    assert ("zeekr", "deliveries", "2025-Q3", 52_860.0) in got

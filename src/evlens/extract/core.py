@@ -721,6 +721,8 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
 
 # the revenue from selling cars, in a results release ("vehicle sales were RMB26,527 million")
 _VEHICLE_SALES = re.compile(r"\bvehicle sales\b")
+# the metrics of a maker's results (with their changes)
+_RESULTS = ("revenue", "net_profit", "rd_spend")
 # an opening bracket just before a figure
 _IN_BRACKETS = re.compile(r"[(（] ?$")
 # the start of an English relative clause set off by a comma
@@ -2807,7 +2809,7 @@ class Extractor:
                 self.skipped.append(Skipped(span[0], span[1], surface, metric, _AHEAD))
                 continue
             common["metric"] = met
-            slug = self._model_entity(entity, met, per)
+            slug = self._results_holder(self._model_entity(entity, met, per), met, per, fig)
             for v, bd in values:
                 v = v * fig.sign
                 key = (slug, met, per, v, bd, unit)
@@ -3493,6 +3495,22 @@ class Extractor:
         if found is None:
             found = self._model_cache[key] = self._model_entity_uncached(slug, metric, period)
         return found
+
+    def _results_holder(self, slug: str, metric: str, period: str, fig: _Figure) -> str:
+        """The listed group holding a brand's results for ``period`` (``[results_holder]`` in
+        the lexicon: Zeekr's from 2025 are Zeekr Group's), unless the brand is named as such
+        just before the figure (极氪品牌, "the Zeekr brand"); else ``slug``."""
+        held = self.lex.results_holder.get(slug)
+        if (
+            held is None
+            or not metric.startswith(_RESULTS)
+            or _period_of(period).start.isoformat()[:7] < held[1]
+        ):
+            return slug
+        e = self._last_in(self.entities, fig.sent.start, fig.q.start)
+        if e is not None and e.key == slug and e.word.endswith(("品牌", "brand")):
+            return slug
+        return held[0]
 
     def _model_entity_uncached(self, slug: str, metric: str, period: str) -> str:
         lex = self.lex

@@ -88,6 +88,8 @@ class Lexicon:
     generic_change: frozenset[str]
     # companies that make no cars (``[entity_cues] not_makers``): no vehicle count is theirs
     not_makers: frozenset[str]
+    # brand -> (the listed group holding its results, the first month it does): ``[results_holder]``
+    results_holder: dict[str, tuple[str, str]]
     # metric -> entity slug -> whether the entity can carry the metric; filled by the
     # extractor as it meets them (a cache, derived from ``entities``)
     entity_fits: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
@@ -176,6 +178,7 @@ def load_lexicon() -> Lexicon:
         namesake_groups=frozenset(lex["segment"]["namesake_groups"]),
         generic_change=frozenset(_fold(w) for w in lex["share_context"]["generic"]),
         not_makers=frozenset(lex["entity_cues"]["not_makers"]),
+        results_holder={k: (v["holder"], v["since"]) for k, v in lex["results_holder"].items()},
         metrics=metrics,
         metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
         metric_words=words,
