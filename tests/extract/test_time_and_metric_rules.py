@@ -2605,3 +2605,15 @@ def test_vehicle_sales_in_money_and_their_change_are_a_segment_of_revenue():
         date(2025, 3, 20),
     )
     assert not any(v in (13.2, 17_476_000_000.0) for *_, v, _ in got)
+
+
+def test_names_in_an_aside_after_the_subject_take_no_figure():
+    got = facts(
+        "Geely Auto Group, comprising Geely (including Galaxy range), Lynk & Co, and ZEEKR brands, "
+        "reported a sales volume of 201,949 units for the month of September, witnessing a YoY "
+        "jump of 21%.",
+        date(2024, 10, 2),
+    )
+    assert ("geely", "sales", "2024-09", 201_949.0, "eq") in got
+    assert ("geely", "sales_yoy", "2024-09", 21.0, "eq") in got
+    assert not any(e == "zeekr" for e, *_ in got)

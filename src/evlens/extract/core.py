@@ -726,7 +726,7 @@ _RESULTS = ("revenue", "net_profit", "rd_spend")
 # an opening bracket just before a figure
 _IN_BRACKETS = re.compile(r"[(（] ?$")
 # the start of an English relative clause set off by a comma
-_RELATIVE_OPEN = re.compile(r", (?:whose|which|who)\b")
+_RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisting of|made up of)\b")
 # a rival's own figure right after its name ("exceeding Tesla's $25.2 billion in sales")
 _POSSESSIVE_FIGURE = re.compile(r"(?:(?: inc\.?)?['’]s)? (?:[a-z-]+ ){0,2}(?:\$|us\$|hk\$|rmb ?)?")
 # a vehicle count right after a name, in brackets or not: 理想(33181辆), 理想3.3万辆
@@ -1187,7 +1187,9 @@ class Extractor:
                 return after
         e = self._last_in(ents, sent.start, q.start)
         while e is not None and (
-            self._aside(e.start, q.start) or (self._owner(e) and not self._own_figure_after(e, q))
+            self._aside(e.start, q.start)
+            or (self._owner(e) and not self._own_figure_after(e, q))
+            or self._in_relative_clause(e.start, q.start, sent)  # ", comprising … ZEEKR brands,"
         ):
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
             # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
@@ -3108,9 +3110,10 @@ class Extractor:
         )
 
     def _in_relative_clause(self, at: int, q_start: int, sent) -> bool:
-        """Whether ``at`` lies in an English relative clause closed before ``q_start``
-        ("Li Auto Inc., whose … stock plunged … after softer fourth-quarter guidance, sold
-        51,443 units"): what it says is not of the figure."""
+        """Whether ``at`` lies in an English relative clause or an aside closed before
+        ``q_start`` ("Li Auto Inc., whose … stock plunged … after softer fourth-quarter
+        guidance, sold 51,443 units"; "Geely Auto Group, comprising … ZEEKR brands, reported"):
+        what it says is not of the figure."""
         k = _last_match(_RELATIVE_OPEN, self.lower, sent.start, at)
         return k is not None and "," in self.lower[at:q_start]
 
