@@ -416,3 +416,12 @@ def test_zeekrs_results_from_2025_are_zeekr_groups_but_the_brands_own_stay_its()
     # deliveries stay the brand's
     got = facts("Zeekr delivered 52,860 vehicles in the third quarter of 2025.", date(2025, 11, 20))
     assert ("zeekr", "deliveries", "2025-Q3", 52_860.0) in got
+
+
+def test_a_model_after_such_as_is_no_owner_and_takes_its_price():
+    got = facts(
+        "The Mona series is Xpeng's mass-market brand that carries models such as the M03 sedan "
+        "for as little as 119,800 yuan.",
+        date(2025, 11, 3),
+    )
+    assert ("xpeng-mona-m03", "vehicle_price", "2025-11-03", 119_800.0) in got

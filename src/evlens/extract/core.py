@@ -2991,9 +2991,10 @@ class Extractor:
         ends = {e.end, tail.end() if tail else e.end}  # "the Tesla Inc. TSLA rival"
         k = bisect_left(starts, e.end)
         rival = any(starts[j] in ends for j in range(k, min(k + 2, len(starts))))
+        model = self.lex.entities[e.key].kind == "model"  # (a model has no owner: "models such as the M03")
         found = self._owners[e.start] = (
             rival  # "the Tesla competitor"
-            or self._word_within("entity_owner", max(0, e.start - 45), e.start)
+            or (not model and self._word_within("entity_owner", max(0, e.start - 45), e.start))
             or self._passed_before(e)
         )
         return found
