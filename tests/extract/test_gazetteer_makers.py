@@ -425,3 +425,12 @@ def test_a_model_after_such_as_is_no_owner_and_takes_its_price():
         date(2025, 11, 3),
     )
     assert ("xpeng-mona-m03", "vehicle_price", "2025-11-03", 119_800.0) in got
+
+
+def test_this_brand_is_the_brand_named_last_not_its_maker():
+    got = facts(
+        "問界品牌已成為賽力斯業績的核心支柱。數據顯示,2022年至2024年,該品牌年銷量從7.8萬輛躍升至38.9萬輛。",
+        date(2025, 8, 1),
+    )
+    assert ("aito", "sales", "2024", 389_000.0) in got
+    assert not any(e == "seres" for e, *_ in got)

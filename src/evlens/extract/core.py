@@ -721,6 +721,8 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
 
 # the revenue from selling cars, in a results release ("vehicle sales were RMB26,527 million")
 _VEHICLE_SALES = re.compile(r"\bvehicle sales\b")
+# a word for "this brand" (该品牌, "the brand"): the brand named last, not the maker
+_BRAND_ANAPHOR = re.compile(r"该品牌|这一品牌|此品牌|\b(?:the|this) brand\b(?!'s)")
 # the metrics of a maker's results (with their changes)
 _RESULTS = ("revenue", "net_profit", "rd_spend")
 # an opening bracket just before a figure
@@ -1207,11 +1209,23 @@ class Extractor:
         e = self._first_in(ents, q.end, clause[1])
         if e is not None and not self._owner(e):  # (not a rival after it: "exceeding Tesla's")
             return self._maker_of_models(e, ents, q, clause, metric)
+        if _BRAND_ANAPHOR.search(self.lower, sent.start, q.start):
+            brand = self._brand_before(ents, self.sentences[max(0, si - 3)].start, sent.start)
+            if brand is not None:
+                return brand  # "問界品牌已成為賽力斯業績的核心支柱。…該品牌年銷量…": the brand
         for back in range(si - 1, max(-1, si - 4), -1):
             found = self._entity_of_sentence(ents, self.sentences[back])
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found)
         return self._subject_for(q, sent, metric, ents)
+
+    def _brand_before(self, ents: list[_Mention], lo: int, hi: int) -> _Mention | None:
+        """The last brand (a company of a group) named within ``[lo, hi)``, else None."""
+        for e in reversed(self._in(ents, lo, hi)):
+            ent = self.lex.entities[e.key]
+            if ent.kind == "company" and ent.parent is not None:
+                return e
+        return None
 
     def _own_figure_after(self, e: _Mention, q: Quantity) -> bool:
         """Whether ``q`` follows the name ``e`` as its own ("exceeding Tesla's $25.2 billion")."""
