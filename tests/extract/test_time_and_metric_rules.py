@@ -2617,3 +2617,11 @@ def test_names_in_an_aside_after_the_subject_take_no_figure():
     assert ("geely", "sales", "2024-09", 201_949.0, "eq") in got
     assert ("geely", "sales_yoy", "2024-09", 21.0, "eq") in got
     assert not any(e == "zeekr" for e, *_ in got)
+
+
+def test_a_weekday_compared_with_after_shang_dates_no_move():
+    got = facts(
+        "全A总成交额为10339亿元 较上周五的11826亿元有所缩小。港股汽车类个股大跌,比亚迪股份跌8.6%。",
+        date(2025, 5, 26),
+    )
+    assert ("byd", "share_return", "2025-05-26", -8.6, "eq") in got

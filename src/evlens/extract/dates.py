@@ -688,7 +688,7 @@ _COMPARED_OWN_FIGURE = re.compile(
     # (right after the time, a sum or count with its unit: 較去年同期 12.8 億元收窄)
     r"| ?(?=\d[\d.,]* ?(?:万|亿|億|萬|辆|輛|元)))[\d一二三四五六七八九十两]"
 )
-_COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之) ?$")
+_COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之) ?(?:上个?)?$")  # (较上周五的: 上 before 周五)
 # a time between 与 (和, 跟) and 相比 (相较, 比较, 对比) in its clause: one compared with
 # ("与2023年相较增长29%", "与去年同期的18.1亿元相比")
 _COMPARED_AFTER_ZH = re.compile(r"[^，,。；;]{0,20}?(?:相比|相较|比较|对比)")
