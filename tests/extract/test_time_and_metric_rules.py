@@ -2625,3 +2625,8 @@ def test_a_weekday_compared_with_after_shang_dates_no_move():
         date(2025, 5, 26),
     )
     assert ("byd", "share_return", "2025-05-26", -8.6, "eq") in got
+
+
+def test_a_planned_time_before_a_share_move_is_not_its_time():
+    got = facts("理想汽車料首季收入增66%至71%,股價升逾16%。", date(2024, 2, 27))
+    assert ("li-auto", "share_return", "2024-02-27", 16.0, "gt") in got

@@ -1517,7 +1517,7 @@ class Extractor:
         best = self._nearest_in_clause(q, clause, flow, move)
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
-        before = best or self._last_in_sentence(q, sent)
+        before = best or self._last_in_sentence(q, sent, move)
         if before is not None and before.local:
             before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
         if (
@@ -1559,14 +1559,17 @@ class Extractor:
             return self._previous_paragraph_span(sent)
         return None
 
-    def _last_in_sentence(self, q: Quantity, sent) -> PeriodMention | None:
+    def _last_in_sentence(self, q: Quantity, sent, move: bool = False) -> PeriodMention | None:
         """The last time before ``q`` in its sentence, not one a figure was reported in
         (比亚迪于1月通报的: not its span) nor a plan's in a relative clause (", whose …
-        after softer fourth-quarter guidance,")."""
+        after softer fourth-quarter guidance,") or, for a move, anywhere (料首季收入增66%至71%,
+        股價升逾16%: not the first quarter's move)."""
         before = self._last_in(self.periods, sent.start, q.start)
         while before is not None and (
             _REPORTED_IN.match(self.lower, before.end)
-            or (self._planned_time(before) and self._in_relative_clause(before.start, q.start, sent))
+            or (
+                self._planned_time(before) and (move or self._in_relative_clause(before.start, q.start, sent))
+            )
         ):
             before = self._last_in(self.periods, sent.start, before.start)
         return before
