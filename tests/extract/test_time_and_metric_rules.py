@@ -2630,3 +2630,11 @@ def test_a_weekday_compared_with_after_shang_dates_no_move():
 def test_a_planned_time_before_a_share_move_is_not_its_time():
     got = facts("理想汽車料首季收入增66%至71%,股價升逾16%。", date(2024, 2, 27))
     assert ("li-auto", "share_return", "2024-02-27", 16.0, "gt") in got
+
+
+def test_a_tariff_rate_is_no_fact():
+    got = facts("恒生科技指数下跌1.2%。特朗普威胁对欧盟加征50%关税。", date(2025, 5, 26))
+    assert ("hstech", "index_return", "2025-05-26", -1.2, "eq") in got
+    assert not any(abs(v) == 50.0 for *_, v, _ in got)
+    got = facts("The Hang Seng Tech index fell 1.2%, after the US imposed a 100% tariff.", date(2025, 5, 26))
+    assert not any(abs(v) == 100.0 for *_, v, _ in got)

@@ -253,6 +253,8 @@ _NO_FACT_AFTER = re.compile(
     r"| ?级"
     # an estimate named right after its figure ("与公司内部汇整的160万辆交付预估大致相符")
     r"| ?的?(?:交付|销量|销售|营收|收入|利润)?(?:预估|预测|估计|估算)"
+    # a tariff or tax rate ("加征50%关税", "a 100% tariff")
+    r"| ?的?(?:关税|税率|进口税)|(?: [a-z-]+)? (?:tariffs?|import dut(?:y|ies))\b"
     # a share of a group of companies ("超七成公司股价录得下跌", "70% of the companies")
     r"| ?的?(?:上市)?(?:公司|企业|车企|品牌|个股|股票|成分股)|(?: of (?:the )?(?:[a-z-]+ )?(?:companies|stocks|carmakers|brands))\b)"
 )
