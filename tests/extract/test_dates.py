@@ -335,3 +335,13 @@ def test_a_stand_in_with_only_a_year_known_follows_the_latest_quarter_named_with
     assert infer_date(text) == date(2025, 7, 1)
     # a quarter under a plan or guidance is ahead and left out; with none, the year's end
     assert infer_date("Q3 guidance is soft. 我们在 2025 年完成了升级。") == date(2025, 12, 31)
+
+
+def test_days_from_one_month_to_another_are_one_range():
+    from evlens.extract.dates import find_periods
+
+    text = "Between January 1 and May 25, the Zeekr brand sold 64,700 units in China."
+    got = [p.period for p in find_periods(text, date(2025, 5, 27))]
+    assert got == ["2025-01-01..2025-05-25"]
+    text = "From March 3 to April 15, 2024, deliveries rose."
+    assert [p.period for p in find_periods(text, date(2025, 5, 27))] == ["2024-03-03..2024-04-15"]

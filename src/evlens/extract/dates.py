@@ -155,6 +155,7 @@ _EN = re.compile(
     rf"|(?P<bym>(?:19|20)\d\d)/(?P<bymm>1[0-2]|0?[1-9])(?![\d/])|"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}})| (?P<erng>this year|last year))?\b"
+    rf"|(?i:from |between )(?P<edx1>{_MON}) (?P<edxd1>{_D})(?:st|nd|rd|th)? ?(?:to|through|and|-|–) ?(?P<edx2>{_MON}) (?P<edxd2>{_D})(?:st|nd|rd|th)?(?:,? (?P<edxy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:(?i:from |between ))?(?P<edr>{_MON}) (?P<edr1>{_D})(?:st|nd|rd|th)? ?(?:to|through|-|–|and) ?(?P<edr2>{_D})(?:st|nd|rd|th)?(?:,? (?P<edry>(?:19|20)\d{{2}}))?\b(?! ?(?:{_MON}|%|,\d))"
     rf"|(?:the )?(?P<ewn>(?i:first|second|third|fourth|last))(?: full)? (?i:week) of (?P<ewm>{_MON})(?: (?P<ewy>(?:19|20)\d{{2}}))?"
     rf"|(?P<eweek>(?i:last week|the previous week|the week before|the past week))\b"
@@ -1137,9 +1138,23 @@ def _days_range(
     return PeriodMention(a, b, f"{first}..{last}", "range")
 
 
+def _en_days_across_months(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """Days from one month to another ("between January 1 and May 25"), in the year written
+    after them, else the one the last day falls in."""
+    m1, m2 = _en_month(g["edx1"]), _en_month(g["edx2"])
+    d1, d2 = int(g["edxd1"]), int(g["edxd2"])
+    y = int(g["edxy"]) if g["edxy"] else ctx.for_month(m2, d2)
+    if y is None or (m2, d2) <= (m1, d1):
+        return None
+    first, last = _safe_day(y, m1, d1), _safe_day(y, m2, d2)
+    return PeriodMention(a, b, f"{first}..{last}", "range") if first and last else None
+
+
 def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
-    """Days of one month ("from May 19 to 25"), the n-th week of a month ("the third week of
-    May") or a week named from the article's date ("last week")."""
+    """Days of one month ("from May 19 to 25") or across months, the n-th week of a month
+    ("the third week of May") or a week named from the article's date ("last week")."""
+    if g["edx1"]:
+        return _en_days_across_months(a, b, g, ctx)
     if g["eweek"]:
         return _week(a, b, _relative_week(g["eweek"], ctx), ctx)
     if g["ewn"]:
@@ -1163,7 +1178,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_month_range(a, b, g, ctx, asof)
     if g["em"] and not g["emy"] and _NAME_BEFORE.search(ctx.text, max(0, a - 20), a):
         return None  # "Lei Jun has set": a name, not June
-    if g["edr"] or g["ewn"] or g["eweek"]:
+    if g["edr"] or g["ewn"] or g["eweek"] or g["edx1"]:
         return _en_days_or_week(a, b, g, ctx)
     if g["emd"] or g["emd2"] or g["em"]:
         return _en_day_or_month(a, b, g, ctx, asof)
