@@ -345,3 +345,5 @@ def test_days_from_one_month_to_another_are_one_range():
     assert got == ["2025-01-01..2025-05-25"]
     text = "From March 3 to April 15, 2024, deliveries rose."
     assert [p.period for p in find_periods(text, date(2025, 5, 27))] == ["2024-03-03..2024-04-15"]
+    text = "1月1日至5月25日,极氪品牌销量6.47万辆。"
+    assert [p.period for p in find_periods(text, date(2025, 5, 27))] == ["2025-01-01..2025-05-25"]

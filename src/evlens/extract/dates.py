@@ -59,6 +59,7 @@ _ZH = re.compile(
     rf"|(?<!{_BEFORE})[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
     rf"|(?P<zref>报告期内?|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"|(?P<zdm>{_M})月(?P<zd1>{_D})[日号]?(?:-|~|—|至|到) ?(?:(?P=zdm)月)?(?P<zd2>{_D})[日号]"
+    rf"|(?P<zdx1>{_M})月(?P<zdxd1>{_D})[日号] ?(?:-|~|—|至|到) ?(?P<zdx2>{_M})月(?P<zdxd2>{_D})[日号]"
     rf"|(?P<zweek>上一?周|前一周)"
     rf"|(?P<zwm>{_M})月第(?P<zwn>[一二三四五1-5])周"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
@@ -757,8 +758,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return None if pm is None else pm._replace(local=True)
     if g["zweek"] or g["zwm"]:
         return _zh_week(a, b, g, ctx)  # 上周, 5月第二周
-    if g["zdm"]:
-        return _zh_days(a, b, g, ctx)  # 5月8日-14日
+    if g["zdm"] or g["zdx1"]:
+        return _zh_days(a, b, g, ctx)  # 5月8日-14日, 1月1日至5月25日
     if g["zref"]:  # 报告期内, 期内: the span last named that is over (not a guidance's)
         past = ctx.spans.get("past")
         return None if past is None else PeriodMention(a, b, past[0], past[1], False)
@@ -1119,10 +1120,17 @@ def _zh_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
 
 
 def _zh_days(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
-    """Days of one month named in Chinese (5月8日-14日, 2023年5月1日至7日, 6月19日至6月25日)."""
-    m, d1, d2 = _month(g["zdm"]), int(g["zd1"]), int(g["zd2"])
+    """Days of one month named in Chinese (5月8日-14日, 2023年5月1日至7日, 6月19日至6月25日),
+    or from one month to another (1月1日至5月25日)."""
+    if g["zdx1"]:
+        m1, m, d1, d2 = _month(g["zdx1"]), _month(g["zdx2"]), int(g["zdxd1"]), int(g["zdxd2"])
+    else:
+        m1, m, d1, d2 = _month(g["zdm"]), _month(g["zdm"]), int(g["zd1"]), int(g["zd2"])
     y = _year_digits(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else ctx.for_month(m, d2))
-    return _days_range(a, b, y, m, d1, d2, ctx)
+    if m1 == m:
+        return _days_range(a, b, y, m, d1, d2, ctx)
+    first, last = (_safe_day(y, m1, d1), _safe_day(y, m, d2)) if y and m1 < m else (None, None)
+    return PeriodMention(a, b, f"{first}..{last}", "range") if first and last else None
 
 
 def _days_range(
