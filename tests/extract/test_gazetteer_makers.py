@@ -434,3 +434,11 @@ def test_this_brand_is_the_brand_named_last_not_its_maker():
     )
     assert ("aito", "sales", "2024", 389_000.0) in got
     assert not any(e == "seres" for e, *_ in got)
+
+
+def test_a_sum_of_a_groups_brands_named_after_it_is_the_groups():
+    got = facts("於4月,極氪集團旗下極氪及領克品牌交付合共4.13萬輛汽車,按月增加1.5%。", date(2025, 5, 16))
+    assert ("zeekr-group", "deliveries", "2025-04", 41_300.0) in got
+    assert ("zeekr-group", "deliveries_mom", "2025-04", 1.5) in got
+    # with no group before it, a sum over several makers is no one's
+    assert not facts("比亚迪和吉利4月合共销量60万辆。", date(2025, 5, 16))

@@ -620,7 +620,7 @@ _ABROAD_BEFORE = re.compile(
 # the words before a figure of the same span a year before (去年同期的623,384辆, 去年同期为…)
 _LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的|为|是)? ?(?:约|近)? ?$")
 # a word saying a figure after a list of names is their sum (:meth:`Extractor._sum_of_listed`)
-_SUM_WORD = re.compile(r"总销量|总交付|合计|共计|总计|加起来|\bcombined\b|\btogether\b|\bin total\b")
+_SUM_WORD = re.compile(r"总销量|总交付|合计|合共|共计|总计|加起来|\bcombined\b|\btogether\b|\bin total\b")
 # a word for sales abroad anywhere before a target (:meth:`Extractor._export_target`)
 _EXPORT_WORD = re.compile(
     r"(?:海外|出口|大陆以外|中国以外|境外|\boverseas\b|\bexport|\babroad\b)[^，,。；;]{0,12}$"
@@ -723,6 +723,8 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
 
 # the revenue from selling cars, in a results release ("vehicle sales were RMB26,527 million")
 _VEHICLE_SALES = re.compile(r"\bvehicle sales\b")
+# between a group and the list of its brands (极氪集团旗下极氪及领克)
+_BRANDS_OF = re.compile(r" ?(?:旗下(?:的)?|['’]s brands,?|'s brands) ?")
 # a word for "this brand" (该品牌, "the brand"): the brand named last, not the maker
 _BRAND_ANAPHOR = re.compile(r"该品牌|这一品牌|此品牌|\b(?:the|this) brand\b(?!'s)")
 # the metrics of a maker's results (with their changes)
@@ -2283,8 +2285,11 @@ class Extractor:
             return None
         ent_slug = em.key
         if em.end <= q.start and self._sum_of_listed(em, fig):
-            self._skip(q, metric, "a sum over several makers")
-            return None
+            holder = self._holder_of_list(em, fig)
+            if holder is None:
+                self._skip(q, metric, "a sum over several makers")
+                return None
+            ent_slug = holder  # 極氪集團旗下極氪及領克品牌交付合共4.13萬輛: the group's
         parent = lex.entities[ent_slug].parent
         if (
             parent
@@ -2330,6 +2335,22 @@ class Extractor:
             return False
         ents = self._entities_fitting(_entity_metric(fig.metric, fig.base_metric))
         return len(self._model_list(em, ents, fig.sent.start, None)) > 1
+
+    def _holder_of_list(self, em: _Mention, fig: _Figure) -> str | None:
+        """The group named right before a list of its brands ending at ``em`` (极氪集团旗下
+        极氪及领克品牌, "Geely's brands Geely, Lynk & Co and Zeekr"), whose sum the figure
+        is; else None."""
+        ents = self._entities_fitting(_entity_metric(fig.metric, fig.base_metric))
+        first = em
+        for _ in range(12):
+            prev = self._last_in(ents, fig.sent.start, first.start)
+            if prev is None or not _LIST_JOIN.match(self.t[prev.end : first.start]):
+                break
+            first = prev
+        group = self._last_in(self.entities, fig.sent.start, first.start)
+        if group is None or not _BRANDS_OF.fullmatch(self.lower, group.end, first.start):
+            return None
+        return group.key if self.lex.entities[group.key].kind == "company" else None
 
     def _model_after(self, fig: _Figure, slug: str) -> str:
         """For a company's figure, the model of it named right after the figure in its
