@@ -2638,3 +2638,12 @@ def test_a_tariff_rate_is_no_fact():
     assert not any(abs(v) == 50.0 for *_, v, _ in got)
     got = facts("The Hang Seng Tech index fell 1.2%, after the US imposed a 100% tariff.", date(2025, 5, 26))
     assert not any(abs(v) == 100.0 for *_, v, _ in got)
+
+
+def test_hong_kongs_vehicle_sales_income_is_a_segment_of_revenue():
+    got = facts(
+        "極氪第一季度總收益約220.1億元,按年增加1.1%,其中汽車銷售收益約191億元,按年增加16.1%。",
+        date(2025, 5, 16),
+    )
+    assert ("zeekr-group", "revenue", "2025-Q1", 22_010_000_000.0, "approx") in got
+    assert not any(v in (19_100_000_000.0, 16.1) for *_, v, _ in got)
