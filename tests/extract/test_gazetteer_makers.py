@@ -442,3 +442,12 @@ def test_a_sum_of_a_groups_brands_named_after_it_is_the_groups():
     assert ("zeekr-group", "deliveries_mom", "2025-04", 1.5) in got
     # with no group before it, a sum over several makers is no one's
     assert not facts("比亚迪和吉利4月合共销量60万辆。", date(2025, 5, 16))
+
+
+def test_a_group_not_named_whose_brands_are_is_the_subject_of_a_lede_naming_no_one():
+    text = (
+        "核心财务表现 - 2025年上半年营业收入421.66亿元,同比下降7.95%。"
+        "销量表现 - 广汽本田销量同比下降25.63%,广汽传祺下降22.55%,广汽埃安下降13.97%。"
+    )
+    got = facts(text, date(2025, 9, 1))
+    assert ("gac", "revenue", "2025-H1", 42_166_000_000.0) in got

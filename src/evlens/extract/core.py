@@ -1492,8 +1492,22 @@ class Extractor:
                     if self.lex.entities[e.key].kind == "company":
                         counts[e.key] = counts.get(e.key, 0) + 2
                         first.setdefault(e.key, _Mention(0, 0, e.key, e.word))  # named in the headline alone
-            # a unit's mentions count for its parent named too (领克 for 吉利汽车)
+            # a unit's mentions count for its parent named too (领克 for 吉利汽车), and for a
+            # parent not named whose units two or more are, none listed (广汽传祺, 广汽埃安: GAC's)
             total = dict(counts)
+            units: dict[str, list[str]] = {}
+            for k in counts:
+                for p in itertools.islice(self._lineage(k), 1, 2):
+                    units.setdefault(p, []).append(k)
+            for p, ks in units.items():
+                if (
+                    p not in total
+                    and len(ks) >= 2
+                    and p in self.lex.entities
+                    and not any(self.lex.entities[k].listed for k in ks)  # (a listed unit speaks for itself)
+                ):
+                    total[p] = 0
+                    first[p] = _Mention(first[ks[0]].start, first[ks[0]].end, p, first[ks[0]].word)
             for k, n in counts.items():
                 for p in itertools.islice(self._lineage(k), 1, None):
                     if p in total:
