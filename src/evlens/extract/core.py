@@ -724,7 +724,7 @@ def _plural_ok(w: str, lower: str, a: int, b: int) -> bool:
 # the revenue from selling cars, in a results release ("vehicle sales were RMB26,527 million")
 _VEHICLE_SALES = re.compile(r"\bvehicle sales\b")
 # between a group and the list of its brands (极氪集团旗下极氪及领克)
-_BRANDS_OF = re.compile(r" ?(?:旗下(?:的)?|['’]s brands,?|'s brands) ?")
+_BRANDS_OF = re.compile(r" ?(?:旗下(?:的)?|['’]s brands,?) ?")
 # a word for "this brand" (该品牌, "the brand"): the brand named last, not the maker
 _BRAND_ANAPHOR = re.compile(r"该品牌|这一品牌|此品牌|\b(?:the|this) brand\b(?!'s)")
 # the metrics of a maker's results (with their changes)

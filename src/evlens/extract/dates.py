@@ -1127,42 +1127,31 @@ def _zh_days(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     else:
         m1, m, d1, d2 = _month(g["zdm"]), _month(g["zdm"]), int(g["zd1"]), int(g["zd2"])
     y = _year_digits(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else ctx.for_month(m, d2))
-    if m1 == m:
-        return _days_range(a, b, y, m, d1, d2, ctx)
-    first, last = (_safe_day(y, m1, d1), _safe_day(y, m, d2)) if y and m1 < m else (None, None)
-    return PeriodMention(a, b, f"{first}..{last}", "range") if first and last else None
+    return _days_range(a, b, y, (m1, d1), (m, d2), ctx)
 
 
 def _days_range(
-    a: int, b: int, y: int | None, m: int, d1: int, d2: int, ctx: _Context
+    a: int, b: int, y: int | None, start: tuple[int, int], end: tuple[int, int], ctx: _Context
 ) -> PeriodMention | None:
-    """The days ``d1`` to ``d2`` of month ``m`` of year ``y`` as a range (a week from a
-    Monday becomes the week last named)."""
-    first, last = (_safe_day(y, m, d1), _safe_day(y, m, d2)) if y else (None, None)
-    if first is None or last is None or d2 <= d1:
+    """The days from ``start`` to ``end`` (month, day) of year ``y`` as a range (a week of
+    one month from a Monday becomes the week last named)."""
+    (m1, d1), (m2, d2) = start, end
+    first, last = (_safe_day(y, m1, d1), _safe_day(y, m2, d2)) if y else (None, None)
+    if first is None or last is None or end <= start:
         return None
-    if d2 - d1 == 6 and date.fromisoformat(first).weekday() == 0:
+    if m1 == m2 and d2 - d1 == 6 and date.fromisoformat(first).weekday() == 0:
         ctx.week = date.fromisoformat(first)
     return PeriodMention(a, b, f"{first}..{last}", "range")
-
-
-def _en_days_across_months(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
-    """Days from one month to another ("between January 1 and May 25"), in the year written
-    after them, else the one the last day falls in."""
-    m1, m2 = _en_month(g["edx1"]), _en_month(g["edx2"])
-    d1, d2 = int(g["edxd1"]), int(g["edxd2"])
-    y = int(g["edxy"]) if g["edxy"] else ctx.for_month(m2, d2)
-    if y is None or (m2, d2) <= (m1, d1):
-        return None
-    first, last = _safe_day(y, m1, d1), _safe_day(y, m2, d2)
-    return PeriodMention(a, b, f"{first}..{last}", "range") if first and last else None
 
 
 def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """Days of one month ("from May 19 to 25") or across months, the n-th week of a month
     ("the third week of May") or a week named from the article's date ("last week")."""
-    if g["edx1"]:
-        return _en_days_across_months(a, b, g, ctx)
+    if g["edx1"]:  # from one month to another ("between January 1 and May 25")
+        m1, m2 = _en_month(g["edx1"]), _en_month(g["edx2"])
+        d1, d2 = int(g["edxd1"]), int(g["edxd2"])
+        y = int(g["edxy"]) if g["edxy"] else ctx.for_month(m2, d2)
+        return _days_range(a, b, y, (m1, d1), (m2, d2), ctx)
     if g["eweek"]:
         return _week(a, b, _relative_week(g["eweek"], ctx), ctx)
     if g["ewn"]:
@@ -1171,7 +1160,7 @@ def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         return _week(a, b, _week_of_month(y, m, _WEEK_N[g["ewn"].lower()]) if y else None, ctx)
     m, d1, d2 = _en_month(g["edr"]), int(g["edr1"]), int(g["edr2"])
     y = int(g["edry"]) if g["edry"] else ctx.for_month(m, d2)
-    return _days_range(a, b, y, m, d1, d2, ctx)
+    return _days_range(a, b, y, (m, d1), (m, d2), ctx)
 
 
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
