@@ -347,3 +347,20 @@ def test_days_from_one_month_to_another_are_one_range():
     assert [p.period for p in find_periods(text, date(2025, 5, 27))] == ["2024-03-03..2024-04-15"]
     text = "1月1日至5月25日,极氪品牌销量6.47万辆。"
     assert [p.period for p in find_periods(text, date(2025, 5, 27))] == ["2025-01-01..2025-05-25"]
+
+
+def test_a_day_a_count_runs_since_bounds_an_undated_text_below_and_names_no_bare_month():
+    from datetime import date
+
+    from evlens.extract.dates import infer_date
+
+    # "since the launch … on September 12, 2023" is where a count starts, not the article's
+    # day; the article is after the quarter it names, and "September 12, 2023" is no month
+    # named without a year
+    text = (
+        "BYD sold 302,459 NEVs in March. Sales over the first quarter of 2024 totaled 626,263. "
+        "AITO has delivered more than 120,000 vehicles since the launch of new M7 on September 12, 2023."
+    )
+    assert infer_date(text) == date(2024, 4, 1)
+    # a day with no "since" before it still dates the text
+    assert infer_date(text.replace("since the launch of new M7 on", "on")) == date(2023, 9, 12)

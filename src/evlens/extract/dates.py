@@ -1563,7 +1563,7 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
             a = d.start()
             if got is None or _AHEAD_BEFORE.search(text, max(0, a - 12), a):
                 continue
-            (since if _SINCE_BEFORE.search(text, max(0, a - 4), a) else days).append(date.fromisoformat(got))
+            (since if _SINCE_BEFORE.search(text, max(0, a - 56), a) else days).append(date.fromisoformat(got))
     return days, since
 
 
@@ -1601,7 +1601,9 @@ _AHEAD_BEFORE = re.compile(
     re.I,
 )
 _AHEAD_AFTER = re.compile(r"^.{0,4}(?:目标|前|指引)|^\W{0,3}(?:target|goal|guidance|outlook)", re.I)
-_SINCE_BEFORE = re.compile(r"(?:自|从|since|from)\W?$", re.I)
+_SINCE_BEFORE = re.compile(
+    r"(?:自|从|since|from)\W?$|\bsince (?:the |its |their )?[^.;!?\n]{0,40} on $", re.I
+)
 _HALF_ZH = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?([上下])半年")
 _HALF_EN = re.compile(r"\b(first|second) half(?: of)? (20[0-3]\d)\b|\bH([12]) (20[0-3]\d)\b", re.I)
 _ROMAN_QUARTER_EN = re.compile(r"\bQuarter (I{1,3}|IV) (20[0-3]\d)\b")
@@ -1681,7 +1683,7 @@ def _base_bound(text: str) -> tuple[date, date] | None:
 _BARE_MONTH = re.compile(
     r"(?<![\d年/\-.])(1[0-2]|[1-9]) ?月(?![\d日号])"
     r"|\b(?<!last )(January|February|March|April|June|July|August|September|October|November|December"
-    r"|(?<=in )May)\b(?!,? ?(?:19|20)\d\d)",
+    r"|(?<=in )May)\b(?!,? ?(?:19|20)\d\d)(?! \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d)",
 )
 
 
