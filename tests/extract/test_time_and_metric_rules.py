@@ -2647,3 +2647,9 @@ def test_hong_kongs_vehicle_sales_income_is_a_segment_of_revenue():
     )
     assert ("zeekr-group", "revenue", "2025-Q1", 22_010_000_000.0, "approx") in got
     assert not any(v in (19_100_000_000.0, 16.1) for *_, v, _ in got)
+
+
+def test_crashed_tumbled_and_sank_are_falls():
+    for verb in ("crashed", "tumbled", "sank", "shrank"):
+        got = facts(f"BYD sold 122,311 cars in February. Sales {verb} 39.3% year-over-year.")
+        assert ("byd", "sales_yoy", "2025-02", -39.3, "eq") in got, verb
