@@ -190,3 +190,13 @@ def test_zhi_is_a_counter_of_things_not_vehicles_unless_it_means_only():
     assert got[-1] == (1_758_000, "other")
     got = [(float(q.value), q.kind) for q in find_quantities(normalize("后50万只用了17个月").text)]
     assert got[0] == (500_000, None)
+
+
+def test_a_currency_named_before_a_number_and_yuan_after_it_is_that_currency():
+    # Taiwan and Hong Kong press write 港幣234.4元 for HK$234.4
+    got = [(q.value, q.unit) for q in find_quantities(normalize("H股股價收跌0.85%至港幣234.4元").text)]
+    assert got == [(Decimal("0.85"), "percent"), (Decimal("234.4"), "HKD")]
+    assert [(q.value, q.unit) for q in find_quantities("美元28元")] == [(Decimal("28"), "USD")]
+    # the currency after a number is that number's, not a prefix of the next one
+    got = [(q.value, q.unit) for q in find_quantities("当前价14.20港元4 报告")]
+    assert got == [(Decimal("14.20"), "HKD"), (Decimal("4"), None)]

@@ -148,8 +148,10 @@ _UNIT_OF = {
     **{f"z{i}": (k, u) for i, (_, k, u) in enumerate(_ZH_UNITS)},
     **{f"e{i}": (k, u) for i, (_, k, u) in enumerate(_EN_UNITS)},
 }
-_PREFIX_CCY = re.compile(r"(HK\$|HKD ?|US\$|USD ?|RMB ?|CNY ?|\$|¥|￥|人民币)$")
-_PREFIX_LAST = "$DBY ¥￥币\n"  # the last character of a _PREFIX_CCY match (or the line end after it)
+_PREFIX_CCY = re.compile(
+    r"(HK\$|HKD ?|US\$|USD ?|RMB ?|CNY ?|\$|¥|￥|人民币|(?<![\d.])(?:港币|港元|美元))$"
+)  # (14.20港元4: the unit of the number before)
+_PREFIX_LAST = "$DBY ¥￥币元\n"  # the last character of a _PREFIX_CCY match (or the line end after it)
 _PREFIX_CCY_UNIT = {
     "HK$": "HKD",
     "HKD": "HKD",
@@ -161,6 +163,9 @@ _PREFIX_CCY_UNIT = {
     "¥": "CNY",
     "￥": "CNY",
     "人民币": "CNY",
+    "港币": "HKD",
+    "港元": "HKD",
+    "美元": "USD",
 }
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 # a change verb before a number: "X至Y" after it is by how much, then to what (上调5万台至105万台)
@@ -567,6 +572,8 @@ def _unit_around(text: str, start: int, j: int) -> tuple[int, str | None, str | 
         kind, unit = "currency", _PREFIX_CCY_UNIT[pre.group(1).strip()]
         start -= len(pre.group(1))
     elif pre and kind == "currency":
+        if text[j:k].strip() == "元":  # 港币234.4元, 美元28元: the currency named before
+            unit = _PREFIX_CCY_UNIT[pre.group(1).strip()]
         start -= len(pre.group(1))
     if kind is not None:
         j = k
