@@ -2653,3 +2653,13 @@ def test_crashed_tumbled_and_sank_are_falls():
     for verb in ("crashed", "tumbled", "sank", "shrank"):
         got = facts(f"BYD sold 122,311 cars in February. Sales {verb} 39.3% year-over-year.")
         assert ("byd", "sales_yoy", "2025-02", -39.3, "eq") in got, verb
+
+
+def test_a_range_of_months_written_with_zhi_runs_over_them():
+    got = facts("今年1至9月，比亞迪累計銷量達326萬輛，按年增長19%。", date(2025, 10, 31))
+    assert ("byd", "sales", "2025-01..2025-09", 3260000.0, "eq") in got
+    assert ("byd", "sales_yoy", "2025-01..2025-09", 19.0, "eq") in got
+    # a range of numbers before a unit is no range of months
+    assert ("li-auto", "delivery_target", "2025-Q4", 100000.0, "ge") in facts(
+        "理想汽车预计第四季度交付10至11万辆。", date(2025, 10, 31)
+    )
