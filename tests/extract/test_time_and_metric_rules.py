@@ -2663,3 +2663,13 @@ def test_a_range_of_months_written_with_zhi_runs_over_them():
     assert ("li-auto", "delivery_target", "2025-Q4", 100000.0, "ge") in facts(
         "理想汽车预计第四季度交付10至11万辆。", date(2025, 10, 31)
     )
+
+
+def test_within_the_quarter_is_the_quarter_reported_not_one_named_in_passing():
+    text = (
+        "理想汽車公布今年首季業績,收入按年升36.4%至256.34億元。去年第四季因調整保修成本令比較基數較高。"
+        "另外，季內研發費用按年增加64.6%至30.49億元。"
+    )
+    got = facts(text, date(2024, 5, 21))
+    assert ("li-auto", "rd_spend", "2024-Q1", 3049000000.0, "eq") in got
+    assert ("li-auto", "rd_spend_yoy", "2024-Q1", 64.6, "eq") in got

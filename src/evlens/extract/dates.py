@@ -42,13 +42,13 @@ def _year_digits(y: str) -> int:
 _BEFORE = "[此之以提向从往当眼目事]"
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中报期])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中报期季])"
 _ZH = re.compile(
     _ZH_LEAD  # (before the look-behinds: at most positions it fails, and they are not tried)
     + r"(?<!连续)(?<!连续第)"
     + rf"(?=(?:19|20)\d\d(?:年|全年)|{_SHORT_YEAR}|"
     r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上一?年"
-    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|当季|首季|次季|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[上下]一?季|本季|今季|当季|首季|次季|季内|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|年初至今|今日|今天|当日|当天|目前|当前|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)|报告期|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
@@ -66,7 +66,7 @@ _ZH = re.compile(
     rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|(?<!首)次日|隔日|翌日)"
     rf"|(?P<ytd>(?<![一二两三四五六七八九十\d几数多])年内|今年以来|年初至今)"  # (三年内: within three years)
     rf"|(?P<relm>本月|当月|上个?月|下个?月)"
-    rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|当季度?|首季度?|次季(?!度))(?![节])"
+    rf"|(?P<relq>[上下]一?季度?|本季度?|今季度?|当季度?|首季度?|次季(?!度)|(?<![一二两三四五六七八九十\d几数多第])季内)(?![节])"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季(?![节度])"
     rf"|(?<=年)(?P<lastq>最后三个月|最后一个季度|最后一季度?)"
     rf"|(?<=年)H(?P<hh>[12])(?!\d)"
@@ -586,6 +586,8 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
         ctx.spans[pm.kind] = ctx.spans["last"] = (pm.period, pm.kind)
         if ctx.today is None or parse_period(pm.period).end <= ctx.today:
             ctx.spans["past"] = (pm.period, pm.kind)  # the last span already over (报告期)
+            if pm.kind == "quarter":  # the first quarter over named: the one reported (季内)
+                ctx.spans.setdefault("reported", (pm.period, pm.kind))
 
 
 def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
@@ -863,7 +865,9 @@ def _zh_relative_quarter(
         y = _or_context_year(y, ctx)
         q = 1 if word[0] == "首" else 2
         return None if y is None else PeriodMention(a, b, f"{y}-Q{q}", "quarter", asof)
-    if word[0] in "本今当" and "quarter" in ctx.spans:
+    if word == "季内" and "reported" in ctx.spans:
+        return PeriodMention(a, b, ctx.spans["reported"][0], "quarter", asof)
+    if word[0] in "本今当季" and "quarter" in ctx.spans:
         return PeriodMention(a, b, ctx.spans["quarter"][0], "quarter", asof)
     if ctx.today is None:
         return None
