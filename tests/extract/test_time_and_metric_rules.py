@@ -2673,3 +2673,21 @@ def test_within_the_quarter_is_the_quarter_reported_not_one_named_in_passing():
     got = facts(text, date(2024, 5, 21))
     assert ("li-auto", "rd_spend", "2024-Q1", 3049000000.0, "eq") in got
     assert ("li-auto", "rd_spend_yoy", "2024-Q1", 64.6, "eq") in got
+
+
+def test_a_run_of_changes_said_by_nouns_keeps_the_count_of_the_sentence_before():
+    text = (
+        "SAIC's sales have faced a prolonged downturn, with year-on-year declines of 11.5% in 2019. "
+        "Growth resumed in 2021 but stalled, with declines of 3% in 2022 and 5% in 2023."
+    )
+    got = facts(text, date(2024, 12, 3))
+    assert ("saic", "sales_yoy", "2022", -3.0, "eq") in got
+    assert ("saic", "sales_yoy", "2023", -5.0, "eq") in got
+    assert not any(m == "share_return" for _, m, *_ in got)
+    # a verb after a count's change, or a share named, is still a share move
+    got = facts("SAIC's sales rose 5% in October. SAIC fell 3% on Monday.", date(2025, 11, 5))
+    assert ("saic", "share_return", "2025-11-03", -3.0, "eq") in got
+    got = facts(
+        "SAIC's sales rose 5% in October. Its shares recorded declines of 3% on Monday.", date(2025, 11, 5)
+    )
+    assert ("saic", "share_return", "2025-11-03", -3.0, "eq") in got

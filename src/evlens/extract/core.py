@@ -1000,6 +1000,17 @@ class Extractor:
         if ventures:
             self.entities = _outside_ventures(self.entities, ventures)
             self.unknown = sorted(self.unknown + ventures)
+        self._init_caches()
+        self.unknown = sorted(self.unknown + self._market_subjects())
+        self.sentences = _sentences(t)
+        self._sent_starts = self.sentences.starts
+        #: figures read but left out of :meth:`facts`, each with the rule it breaks
+        self.skipped: list[Skipped] = []
+        self._today = date.today()
+        self._published_problem = date_problem(published, self._today) if published else None
+
+    def _init_caches(self) -> None:
+        """The lookups the reading fills as it goes."""
         self._starts: dict[int, array] = {}
         self._ents_for: dict[str, list[_Mention]] = {}
         self._ents_by_fit: dict[frozenset[str], list[_Mention]] = {}
@@ -1008,13 +1019,7 @@ class Extractor:
         self._word_cache: dict[str, tuple[array, array]] = {}
         self._span_cache: dict[re.Pattern, tuple[array, array]] = {}
         self._owners: dict[int, bool] = {}  # name start -> whether it is an owner's or a rival's
-        self.unknown = sorted(self.unknown + self._market_subjects())
-        self.sentences = _sentences(t)
-        self._sent_starts = self.sentences.starts
-        #: figures read but left out of :meth:`facts`, each with the rule it breaks
-        self.skipped: list[Skipped] = []
-        self._today = date.today()
-        self._published_problem = date_problem(published, self._today) if published else None
+        self._growth_of: dict[int, str] = {}  # sentence -> the growth metric of its last change
 
     # ------------------------------------------------------------------ helpers
     def _sentence_of(self, pos: int) -> int:
@@ -2180,6 +2185,8 @@ class Extractor:
             fig.metric, fig.sign = self._growth_or_return(q, fig.mm, clause, fig.sent)
             if fig.metric == "qoq":
                 return False
+            if fig.metric != "share_return":
+                self._growth_of[fig.si] = fig.metric
         elif q.kind == "currency" and fig.mm.word in lex.metrics[fig.metric].negative:
             fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
         elif fig.metric in ("sales", "deliveries") and _ABROAD_RIGHT_AFTER.match(self.lower, q.end):
@@ -3386,7 +3393,23 @@ class Extractor:
             w in self.lower[sent.start : sent.end] for w in _SHARE_WORDS
         ):
             return "qoq", sign  # 小米按月減五成: the change of a count not named, no share move
-        return "share_return", sign
+        return self._growth_run_on(sent, mm), sign
+
+    def _growth_run_on(self, sent, mm: _Mention) -> str:
+        """The metric of a change naming neither its count nor a share: a share move, but
+        where the sentence before changed a named count and this one names no share, that
+        count's growth again ("sales fell 11.5% in 2019 … In 2021 the decrease slowed to
+        2.5%, … declines of 3% in 2022"). Only a change said by a noun ("declines of", "the
+        increase"): a share moves by a verb ("fell 1.2%", ``跌1.2%``)."""
+        si = self._sentence_of(sent.start)
+        before = self._growth_of.get(si - 1)
+        if (
+            before is None
+            or mm.word not in self.lex.change_nouns
+            or any(w in self.lower[sent.start : sent.end] for w in _SHARE_WORDS)
+        ):
+            return "share_return"
+        return before
 
     def _compared_figure_metric(self, q: Quantity, clause, sent) -> _Mention | None:
         """The metric of the count or money figure a change ``q`` is said against, right

@@ -86,6 +86,7 @@ class Lexicon:
     namesake_groups: frozenset[str]
     # change words that name any change: a share move only with a share named near
     generic_change: frozenset[str]
+    change_nouns: frozenset[str]
     # companies that make no cars (``[entity_cues] not_makers``): no vehicle count is theirs
     not_makers: frozenset[str]
     # brand -> (the listed group holding its results, the first month it does): ``[results_holder]``
@@ -177,6 +178,7 @@ def load_lexicon() -> Lexicon:
         ice_makers=frozenset(lex["segment"]["ice_makers"]),
         namesake_groups=frozenset(lex["segment"]["namesake_groups"]),
         generic_change=frozenset(_fold(w) for w in lex["share_context"]["generic"]),
+        change_nouns=frozenset(_fold(w) for w in lex["growth"]["nouns"]),
         not_makers=frozenset(lex["entity_cues"]["not_makers"]),
         results_holder={k: (v["holder"], v["since"]) for k, v in lex["results_holder"].items()},
         metrics=metrics,
