@@ -2691,3 +2691,9 @@ def test_a_run_of_changes_said_by_nouns_keeps_the_count_of_the_sentence_before()
         "SAIC's sales rose 5% in October. Its shares recorded declines of 3% on Monday.", date(2025, 11, 5)
     )
     assert ("saic", "share_return", "2025-11-03", -3.0, "eq") in got
+
+
+def test_holding_a_level_is_at_least_it():
+    got = facts("小鹏汽车10月交付42,013辆,连续两个月站稳4万辆台阶。", date(2025, 11, 2))
+    assert ("xpeng", "deliveries", "2025-09", 40000.0, "ge") in got
+    assert ("xpeng", "deliveries", "2025-10", 40000.0, "ge") in got
