@@ -2697,3 +2697,13 @@ def test_holding_a_level_is_at_least_it():
     got = facts("小鹏汽车10月交付42,013辆,连续两个月站稳4万辆台阶。", date(2025, 11, 2))
     assert ("xpeng", "deliveries", "2025-09", 40000.0, "ge") in got
     assert ("xpeng", "deliveries", "2025-10", 40000.0, "ge") in got
+
+
+def test_a_change_whose_own_words_say_mom_stays_mom_after_a_month_compared_with():
+    text = (
+        "BYD sold 302,459 NEVs in March. The sales rose, compared with February, when the "
+        "company's NEV sales crashed 39.3% MoM and 36.8% YoY."
+    )
+    got = facts(text, date(2024, 4, 1))
+    assert ("byd", "sales_mom", "2024-02", -39.3, "eq") in got
+    assert ("byd", "sales_yoy", "2024-02", -36.8, "eq") in got

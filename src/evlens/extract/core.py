@@ -2889,8 +2889,8 @@ class Extractor:
     def _change_by_month(self, metric: str, per: str, fig: _Figure) -> str:
         """A change of month ``per`` compared with a month named in its own words ("up 4.4%
         … compared to June 2024", "as compared to October, the growth … 0.02%"): ``_mom``
-        against the month before, ``_yoy`` against the same month a year earlier; else
-        ``metric``."""
+        against the month before, ``_yoy`` against the same month a year earlier; else (or
+        where its own words after it say which: "39.3% MoM") ``metric``."""
         base, _, kind = metric.rpartition("_")
         if kind not in ("yoy", "mom") or not _ONE_MONTH.fullmatch(per):
             return metric
@@ -2900,6 +2900,9 @@ class Extractor:
         nxt = self._first_in(self.quantities, fig.q.end, fig.sent.end)
         lo = self._change_words_start(fig.q, fig.clause, fig.sent)[0] if prev is not None else fig.sent.start
         hi = nxt.start if nxt is not None else fig.sent.end
+        own = _NEXT_ITEM.split(self.lower[fig.q.end : hi], 1)[0]
+        if self._mom_word(own) or self.lex.word_res["growth_yoy"].search(own):
+            return metric  # "compared with February, when sales crashed 39.3% MoM": as it says
         n = months_after_compared(self.t, lo, hi, per)
         return f"{base}_mom" if n == 1 else f"{base}_yoy" if n == 12 else metric
 
