@@ -2707,3 +2707,13 @@ def test_a_change_whose_own_words_say_mom_stays_mom_after_a_month_compared_with(
     got = facts(text, date(2024, 4, 1))
     assert ("byd", "sales_mom", "2024-02", -39.3, "eq") in got
     assert ("byd", "sales_yoy", "2024-02", -36.8, "eq") in got
+
+
+def test_each_inside_a_word_is_no_each_and_two_models_listed_speak_for_their_maker():
+    got = facts(
+        "Deliveries of Tesla's China-made Model 3 and Model Y vehicles reached 67,886 cars last month."
+    )
+    assert got == {("tesla", "deliveries", "2025-11", 67886.0, "eq")}
+    # "each" itself still gives each model the figure
+    got = facts("Tesla's Model 3 and Model Y each sold 30,000 cars last month.")
+    assert {e for e, *_ in got} == {"tesla-model-3", "tesla-model-y"}

@@ -2082,7 +2082,7 @@ class Extractor:
             or self._first_in(self.quantities, last.end, fig.q.start) is not None
             # (the word for "each" in the figure's own clause: "ET7、ES7和ET5交付量均稳步上升,达
             # 11072台" is their sum)
-            or not lex.word_res["each_listed"].search(self.lower, max(last.end, fig.clause[0]), fig.q.start)
+            or not self._word_within("each_listed", max(last.end, fig.clause[0]), fig.q.start)  # ("reached")
         ):
             return [entity]
         if lex.entities[last.key].parent == entity:
