@@ -2650,7 +2650,7 @@ def test_hong_kongs_vehicle_sales_income_is_a_segment_of_revenue():
 
 
 def test_crashed_tumbled_and_sank_are_falls():
-    for verb in ("crashed", "tumbled", "sank", "shrank"):
+    for verb in ("crashed", "tumbled", "sank", "shrank", "slipped", "dipped"):
         got = facts(f"BYD sold 122,311 cars in February. Sales {verb} 39.3% year-over-year.")
         assert ("byd", "sales_yoy", "2025-02", -39.3, "eq") in got, verb
 
