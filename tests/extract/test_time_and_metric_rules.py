@@ -2717,3 +2717,18 @@ def test_each_inside_a_word_is_no_each_and_two_models_listed_speak_for_their_mak
     # "each" itself still gives each model the figure
     got = facts("Tesla's Model 3 and Model Y each sold 30,000 cars last month.")
     assert {e for e, *_ in got} == {"tesla-model-3", "tesla-model-y"}
+
+
+def test_the_change_of_money_named_by_a_count_word_is_no_count_growth():
+    text = (
+        "小鵬汽車公布第二季業績。期內,總收入182.74億元,按年上升1.25倍。其中,汽車銷售168.84億元,"
+        "增長1.48倍;服務及其他銷售13.91億元,升7.6%。"
+    )
+    got = facts(text, date(2025, 8, 20))
+    assert not any(m == "sales_yoy" for _, m, *_ in got)
+    assert ("xpeng", "revenue_yoy", "2025-Q2", 125.0, "eq") in got
+    # a count word between the money and the change names the count that changed
+    got = facts(
+        "零跑汽车一季度营业收入达100.2亿元,同比增长187.1%,主要得益于销量同比大增162%。", date(2025, 5, 20)
+    )
+    assert ("leapmotor", "sales_yoy", "2025-Q1", 162.0, "eq") in got

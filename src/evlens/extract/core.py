@@ -3372,8 +3372,8 @@ class Extractor:
                 after = _NEXT_ITEM.split(self.lower[q.end : hi], 1)[0]  # its own words only
                 # (a change word before its own words is another's: "down 40% yoy and 15.3% mom")
                 suffix = self._growth_suffix(mm, near_before, near, window, after, own=mm.start >= lo)
-                if b.key == "delivery_target":  # a target's change ("a 34% increase"): no fact
-                    return "qoq", sign
+                if b.key == "delivery_target" or self._count_word_on_money(q, b, sent):
+                    return "qoq", sign  # a target's change ("a 34% increase"): no fact
                 if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
                     return "qoq", sign  # 净亏损按年收窄31.2%: the change of a loss, no metric holds it
                 return f"{b.key}_{suffix}", sign
@@ -3397,6 +3397,17 @@ class Extractor:
         ):
             return "qoq", sign  # 小米按月減五成: the change of a count not named, no share move
         return self._growth_run_on(sent, mm), sign
+
+    def _count_word_on_money(self, q: Quantity, b: _Mention, sent) -> bool:
+        """Whether the change ``q`` follows a money figure whose word is a count's
+        (``汽車銷售168.84億元,增長1.48倍``: vehicle sales revenue, a segment no metric holds)."""
+        last = self._last_figure_before(q, sent)
+        return (
+            last is not None
+            and last.kind == "currency"
+            and b.start < last.start  # (not "收入100.2亿元,…得益于销量同比大增162%")
+            and self.lex.metrics[b.key].kind == "count"
+        )
 
     def _growth_run_on(self, sent, mm: _Mention) -> str:
         """The metric of a change naming neither its count nor a share: a share move, but
