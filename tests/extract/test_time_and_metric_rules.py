@@ -2732,3 +2732,16 @@ def test_the_change_of_money_named_by_a_count_word_is_no_count_growth():
         "零跑汽车一季度营业收入达100.2亿元,同比增长187.1%,主要得益于销量同比大增162%。", date(2025, 5, 20)
     )
     assert ("leapmotor", "sales_yoy", "2025-Q1", 162.0, "eq") in got
+
+
+def test_an_owners_word_in_the_sentence_before_does_not_make_a_name_an_owner():
+    text = "上半年股東淨虧損11.42億元。\n\n對於今年第三季度,小鵬汽車預期,汽車交付量將介乎11.3萬至11.8萬輛。"
+    got = facts(text, date(2025, 8, 19))
+    assert ("xpeng", "delivery_target", "2025-Q3", 113000.0, "ge") in got
+    assert ("xpeng", "delivery_target", "2025-Q3", 118000.0, "le") in got
+
+
+def test_the_cost_of_a_board_lot_is_no_share_price():
+    text = "以聯交所收市價114.4港元計算，比亞迪現時每手500股入場費約5.72萬港元；調整後入場費將降至約1.144萬港元。"
+    got = facts(text, date(2025, 8, 30))
+    assert not any(v in (57200.0, 11440.0) for *_, v, _ in got)

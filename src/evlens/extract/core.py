@@ -3058,10 +3058,19 @@ class Extractor:
         model = self.lex.entities[e.key].kind == "model"  # (a model has no owner: "models such as the M03")
         found = self._owners[e.start] = (
             rival  # "the Tesla competitor"
-            or (not model and self._word_within("entity_owner", max(0, e.start - 45), e.start))
+            or (
+                not model
+                and self._word_within("entity_owner", self._same_sentence_from(e.start, 45), e.start)
+            )
             or self._passed_before(e)
         )
         return found
+
+    def _same_sentence_from(self, pos: int, width: int) -> int:
+        """``pos - width``, or later: just after the last sentence end before ``pos`` (an
+        owner's word in the paragraph before, ``股東淨虧損…。對於…小鵬汽車``, is not this name's)."""
+        lo = max(0, pos - width)
+        return max(lo - 1, *(self.lower.rfind(c, lo, pos) for c in "。！？!?\n")) + 1
 
     def _market_subjects(self) -> list[_Mention]:
         """The market or the industry named as a subject ("乘用车市场整体环比下降约8%", "China's
