@@ -2745,3 +2745,21 @@ def test_the_cost_of_a_board_lot_is_no_share_price():
     text = "以聯交所收市價114.4港元計算，比亞迪現時每手500股入場費約5.72萬港元；調整後入場費將降至約1.144萬港元。"
     got = facts(text, date(2025, 8, 30))
     assert not any(v in (57200.0, 11440.0) for *_, v, _ in got)
+
+
+def test_a_company_the_gazetteer_does_not_know_opening_a_move_takes_its_move():
+    text = "汽車股同步走強，吉利汽車漲逾8%。能源板塊活躍，中煤能源漲超5%，兗煤澳大利亞則大漲8.03%。海底撈跌3.79%，申洲國際跌3.64%。"
+    got = facts(text, date(2026, 3, 11))
+    assert ("geely", "share_return", "2026-03-11", 8.0, "gt") in got
+    assert {v for *_, v, _ in got} == {8.0}
+    # words of a report before a move are no company (上證綜指微跌, 同比大幅下跌)
+    got = facts("小米汽車股價收報40港元。上證綜指微跌0.05%。", date(2026, 3, 11))
+    assert not any(v == 0.05 for *_, v, _ in got)
+
+
+def test_a_move_takes_no_year_from_a_sentence_of_results():
+    got = facts("蔚來去年淨利潤達722億元。蔚來股價飆升14%。", date(2026, 3, 11))
+    assert ("nio", "share_return", "2026-03-11", 14.0, "eq") in got
+    # a year said of a move still is
+    got = facts("The Hang Seng Index rose 17.7% in 2024. Tencent gained 44%.", date(2024, 12, 31))
+    assert ("tencent", "share_return", "2024", 44.0, "eq") in got

@@ -780,9 +780,10 @@ def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mentio
     holds no generic word. Sorted by start."""
     starts = [e.start for e in known]
     out = []
-    for rx in (lex.unknown_zh_re, lex.unknown_en_re, lex.unknown_hk_re):
+    for rx in (lex.unknown_zh_re, lex.unknown_en_re, lex.unknown_hk_re, lex.unknown_move_re):
         for m in rx.finditer(t):
-            a, b = m.span()
+            # (before a move, the name alone: the number after it is the figure)
+            a, b = m.start(), m.end("name") if rx is lex.unknown_move_re else m.end()
             name = m.group("name")
             lead = t[max(0, a - 3) : a + len(name)]
             generic = lex.unknown_generic
@@ -790,12 +791,14 @@ def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mentio
                 name in generic
                 or any(ch in generic for ch in name)
                 or any(lead[i:] in generic for i in range(len(lead) - 1))
+                # (a name before a move holds no generic word anywhere: 上证综指微跌)
+                or (rx is lex.unknown_move_re and any(w in name for w in generic if len(w) > 1))
             ):
                 continue
             k = bisect_left(starts, b) - 1
             if k >= 0 and known[k].end > a:
                 continue  # a known name: 小米汽车, 长安汽车
-            out.append(_Mention(a, b, "?", m.group()))
+            out.append(_Mention(a, b, "?", t[a:b]))
     out.sort()
     return out
 
@@ -1713,10 +1716,24 @@ class Extractor:
                 and not p.local
                 and not p.asof
                 and not self._ahead(p)
-                and not (p.kind == "year" and self._running_year(p.period))
+                and not (
+                    p.kind == "year" and (self._running_year(p.period) or self._results_sentence(p.start))
+                )
             ):
                 return p  # (the article's own year, still running, is no move's time)
         return None
+
+    def _results_sentence(self, pos: int) -> bool:
+        """Whether the sentence holding ``pos`` gives a money figure or a count and names no
+        share: a year named there is a result's, no later move's (``去年淨利潤達722億。…股價
+        飆升逾14%``)."""
+        si = self._sentence_of(pos)
+        if si < 0:
+            return False
+        s = self.sentences[si]
+        return any(
+            q.kind in ("currency", "count") for q in self._in(self.quantities, s.start, s.end)
+        ) and not any(w in self.lower[s.start : s.end] for w in _SHARE_WORDS)
 
     def _last_before(self, lo: int, hi: int, flow: bool, plan: bool = False) -> PeriodMention | None:
         """The last time named within ``[lo, hi)``, not one a plan is for (``四季度业绩指引``,

@@ -76,6 +76,7 @@ class Lexicon:
     unknown_en_re: re.Pattern
     # a Hong Kong listing's short name with its share-class mark (微创机器人-B, 优必选-W)
     unknown_hk_re: re.Pattern
+    unknown_move_re: re.Pattern
     unknown_generic: frozenset[str]
     # joint ventures of a known maker with a foreign one ("Changan Ford", 广汽丰田): no
     # entity of the gazetteer's, though a known name is inside
@@ -159,20 +160,16 @@ def load_lexicon() -> Lexicon:
     models_of, groups = _model_families(gaz)
     lists = _word_lists(lex)
     um = lex["unknown_makers"]
+    unknown = _unknown_res(um)
     ambiguous = {n: slug for n, slug in ambiguous.items() if n not in names}
     ambiguous |= {c: slug for c, slug in _model_codes(gaz).items() if c not in names and c not in ambiguous}
     return Lexicon(
         ambiguous_names=ambiguous,
         ambiguous_re=_any_of(ambiguous),
-        unknown_zh_re=re.compile(
-            r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"
-        ),
-        # (a capital with no word character before it, tested after the capital: an
-        # expression that starts with a character class is scanned for that class alone)
-        unknown_en_re=re.compile(
-            r"(?P<name>[A-Z](?<!\w[A-Z])[A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"
-        ),
-        unknown_hk_re=re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}) ?- ?(?:SW|B|W|S|R)(?![A-Za-z])"),
+        unknown_zh_re=unknown[0],
+        unknown_en_re=unknown[1],
+        unknown_hk_re=unknown[2],
+        unknown_move_re=unknown[3],
         unknown_generic=frozenset(_fold(w) for w in um["generic"]) | frozenset(um["en_generic"]),
         joint_venture_re=_any_of(_fold(w) for w in um["joint_ventures"]),
         ice_makers=frozenset(lex["segment"]["ice_makers"]),
@@ -204,6 +201,26 @@ def load_lexicon() -> Lexicon:
         entity_re=re.compile(_alternation(names)),
         models_of={k: tuple(v) for k, v in models_of.items()},
         groups=groups,
+    )
+
+
+def _unknown_res(um: dict) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The expressions finding names the gazetteer does not know (``[unknown_makers]``): a
+    Chinese name before a maker word, an English one before "Motors" and the like, a Hong
+    Kong listing's short name with its share-class mark, a name opening a move."""
+    return (
+        re.compile(
+            r"(?P<name>[\u4e00-\u9fff]{2})(?:" + _alternation(_fold(w) for w in um["zh_suffix"]) + ")"
+        ),
+        # (a capital with no word character before it, tested after the capital: an
+        # expression that starts with a character class is scanned for that class alone)
+        re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[A-Za-z]+) (?:" + _alternation(um["en_suffix"]) + r")\b"),
+        re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}) ?- ?(?:SW|B|W|S|R)(?![A-Za-z])"),
+        re.compile(
+            r"(?<=[,，。；;、:：\s])(?P<name>[\u4e00-\u9fff]{2,6}?)(?:"
+            + _alternation(_fold(w) for w in um["zh_move"])
+            + r")(?:超过|近|逾|超|约|达)? ?\d"
+        ),
     )
 
 
