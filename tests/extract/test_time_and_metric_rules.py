@@ -2763,3 +2763,11 @@ def test_a_move_takes_no_year_from_a_sentence_of_results():
     # a year said of a move still is
     got = facts("The Hang Seng Index rose 17.7% in 2024. Tencent gained 44%.", date(2024, 12, 31))
     assert ("tencent", "share_return", "2024", 44.0, "eq") in got
+
+
+def test_yesterdays_named_in_passing_dates_no_later_move():
+    text = "港股主要指數周三 (11 日) 震盪收跌，未能延續昨日的強勢反彈行情。恒生指數全日下跌 0.24%，收報 25,898.76 點。"
+    assert ("hsi", "index_return", "2026-03-11", -0.24, "eq") in facts(text, date(2026, 3, 11))
+    # yesterday as the time of a move itself still is
+    got = facts("恒生指數昨日下跌0.24%。", date(2026, 3, 11))
+    assert ("hsi", "index_return", "2026-03-10", -0.24, "eq") in got

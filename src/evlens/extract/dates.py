@@ -936,7 +936,11 @@ def _zh_day(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     if g["today"] in ("次日", "隔日", "翌日"):  # the day after the day last named
         return PeriodMention(a, b, _shift_day(ctx.day, 1), "day", False) if ctx.day else None
     if g["today"] in ("昨日", "昨天", "昨"):  # the day before the article's (蔚来股价昨一度下挫)
-        return PeriodMention(a, b, _shift_day(ctx.today.isoformat(), -1), "day", False) if ctx.today else None
+        if ctx.today is None:
+            return None
+        # 昨日的强势反弹: yesterday's, named in passing, the time of its own clause only
+        local = ctx.text.startswith("的", b)
+        return PeriodMention(a, b, _shift_day(ctx.today.isoformat(), -1), "day", False, local=local)
     day = (
         ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]]) if g["wd"] else (ctx.today.isoformat() if ctx.today else None)
     )
