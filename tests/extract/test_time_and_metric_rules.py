@@ -2771,3 +2771,10 @@ def test_yesterdays_named_in_passing_dates_no_later_move():
     # yesterday as the time of a move itself still is
     got = facts("恒生指數昨日下跌0.24%。", date(2026, 3, 11))
     assert ("hsi", "index_return", "2026-03-10", -0.24, "eq") in got
+
+
+def test_the_year_of_an_event_a_span_runs_since_is_no_context_for_later_figures():
+    text = "理想汽车第三季度更是自2023年盈利以来首次亏损。汽车总交付量为93,211辆,同比下降39%。"
+    got = facts(text, date(2025, 11, 1))
+    assert ("li-auto", "deliveries", "2025-Q3", 93211.0, "eq") in got
+    assert ("li-auto", "deliveries_yoy", "2025-Q3", -39.0, "eq") in got

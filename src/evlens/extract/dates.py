@@ -751,9 +751,15 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         pm = _resolve_zh_time(a, b, g, ctx)
         ctx.year = year
         return None if pm is None else pm._replace(local=True)
-    if a > 0 and ctx.text[a - 1] in "从自" and _FROM_A_HIGH.match(ctx.text, b):
+    since = _SINCE_AFTER.match(ctx.text, b)
+    if (
+        a > 0
+        and ctx.text[a - 1] in "从自"
+        and (_FROM_A_HIGH.match(ctx.text, b) or (since and since.end() - b > 2))
+    ):
         # 从去年5月最高点跌约40%: the time of a high or low a move is measured from, for
-        # its own clause only (no year for the months after it)
+        # its own clause only (no year for the months after it); the time of an event a
+        # span runs since (自2023年盈利以来) likewise
         year = ctx.year
         pm = _resolve_zh_time(a, b, g, ctx)
         ctx.year = year
