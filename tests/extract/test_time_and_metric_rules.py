@@ -2778,3 +2778,11 @@ def test_the_year_of_an_event_a_span_runs_since_is_no_context_for_later_figures(
     got = facts(text, date(2025, 11, 1))
     assert ("li-auto", "deliveries", "2025-Q3", 93211.0, "eq") in got
     assert ("li-auto", "deliveries_yoy", "2025-Q3", -39.0, "eq") in got
+
+
+def test_the_same_period_a_year_earlier_opening_a_sentence_holds_for_all_of_it():
+    got = facts("广汽集团2025年上半年亏损。2024年同期,广汽集团录得归母净利润15.2亿元。", date(2025, 7, 20))
+    assert ("gac", "net_profit", "2024-H1", 1520000000.0, "eq") in got
+    # inside a sentence it is still its clause's only
+    got = facts("广汽集团2025年上半年净利润为8亿元,去年同期为15.2亿元,收入为500亿元。", date(2025, 7, 20))
+    assert ("gac", "revenue", "2025-H1", 50000000000.0, "eq") in got

@@ -1544,8 +1544,9 @@ class Extractor:
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
         before = best or self._last_in_sentence(q, sent, move)
-        if before is not None and before.local:
-            before = self._last_in(self.periods, sent.start, before.start)  # 去年同期为…: its clause only
+        if before is not None and before.local and self.t[sent.start : before.start].strip():
+            # 去年同期为…: its clause only; opening the sentence (2024年同期,广汽录得…), all of it
+            before = self._last_in(self.periods, sent.start, before.start)
         if (
             before is not None
             and best is None
