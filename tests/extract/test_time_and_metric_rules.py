@@ -2786,3 +2786,10 @@ def test_the_same_period_a_year_earlier_opening_a_sentence_holds_for_all_of_it()
     # inside a sentence it is still its clause's only
     got = facts("广汽集团2025年上半年净利润为8亿元,去年同期为15.2亿元,收入为500亿元。", date(2025, 7, 20))
     assert ("gac", "revenue", "2025-H1", 50000000000.0, "eq") in got
+
+
+def test_the_same_month_the_previous_year_is_a_year_earlier():
+    text = "In February 2025, Tesla's Shanghai plant exported 3,911 vehicles, down 87% from the 30,224 units exported in the same month the previous year."
+    got = facts(text, date(2025, 3, 5))
+    assert ("tesla", "exports", "2024-02", 30224.0, "eq") in got
+    assert ("tesla", "exports", "2025-02", 3911.0, "eq") in got
