@@ -2793,3 +2793,11 @@ def test_the_same_month_the_previous_year_is_a_year_earlier():
     got = facts(text, date(2025, 3, 5))
     assert ("tesla", "exports", "2024-02", 30224.0, "eq") in got
     assert ("tesla", "exports", "2025-02", 3911.0, "eq") in got
+
+
+def test_a_change_from_a_month_named_in_the_next_sentence_is_of_the_count_before():
+    text = (
+        "In February 2025, Tesla's Shanghai plant exported 3,911 vehicles. "
+        "This figure also represents an 86.8% decline from January's export numbers."
+    )
+    assert ("tesla", "exports_mom", "2025-02", -86.8, "eq") in facts(text, date(2025, 3, 5))

@@ -3284,6 +3284,7 @@ class Extractor:
             and (
                 self._listed("growth_yoy", sent.start, sent.end)
                 or self._listed("growth_mom", sent.start, sent.end)
+                or _COMPARED_MONTH.search(lower, sent.start, sent.end)  # "a decline from January's"
             )
             and not any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS)
         ):
