@@ -2801,3 +2801,8 @@ def test_a_change_from_a_month_named_in_the_next_sentence_is_of_the_count_before
         "This figure also represents an 86.8% decline from January's export numbers."
     )
     assert ("tesla", "exports_mom", "2025-02", -86.8, "eq") in facts(text, date(2025, 3, 5))
+
+
+def test_a_month_compared_with_then_described_as_a_month_in_which_dates_what_follows():
+    text = "Sales have not been this low since October 2022, a month in which Tesla sold 17,200 vehicles domestically."
+    assert ("tesla", "sales", "2022-10", 17200.0, "eq") in facts(text, date(2025, 3, 5))
