@@ -2806,3 +2806,9 @@ def test_a_change_from_a_month_named_in_the_next_sentence_is_of_the_count_before
 def test_a_month_compared_with_then_described_as_a_month_in_which_dates_what_follows():
     text = "Sales have not been this low since October 2022, a month in which Tesla sold 17,200 vehicles domestically."
     assert ("tesla", "sales", "2022-10", 17200.0, "eq") in facts(text, date(2025, 3, 5))
+
+
+def test_a_brokers_rating_is_no_share_price():
+    text = "Nio shares slipped after the outlook revision, with Morgan Stanley reiterating Overweight at $9."
+    assert not any(m == "share_price" for _, m, *_ in facts(text, date(2025, 11, 27)))
+    assert ("nio", "share_price", "2025-11-27", 7.0, "eq") in facts("Nio shares closed at $7.", date(2025, 11, 27))
