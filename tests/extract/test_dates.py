@@ -364,3 +364,14 @@ def test_a_day_a_count_runs_since_bounds_an_undated_text_below_and_names_no_bare
     assert infer_date(text) == date(2024, 4, 1)
     # a day with no "since" before it still dates the text
     assert infer_date(text.replace("since the launch of new M7 on", "on")) == date(2023, 9, 12)
+
+
+def test_a_month_of_a_year_as_the_base_of_its_own_months_change_puts_an_undated_text_a_year_on():
+    from datetime import date
+
+    from evlens.extract.dates import infer_date
+
+    text = "Its 20,575 sales in November represented a 28.9% sales increase over November 2023."
+    assert infer_date(text) == date(2024, 12, 31)
+    # a month compared with that is not the figure's own month is no year base
+    assert infer_date("Sales in November rose 5% over October 2023.") != date(2024, 12, 31)

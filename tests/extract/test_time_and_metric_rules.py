@@ -2811,4 +2811,6 @@ def test_a_month_compared_with_then_described_as_a_month_in_which_dates_what_fol
 def test_a_brokers_rating_is_no_share_price():
     text = "Nio shares slipped after the outlook revision, with Morgan Stanley reiterating Overweight at $9."
     assert not any(m == "share_price" for _, m, *_ in facts(text, date(2025, 11, 27)))
-    assert ("nio", "share_price", "2025-11-27", 7.0, "eq") in facts("Nio shares closed at $7.", date(2025, 11, 27))
+    assert ("nio", "share_price", "2025-11-27", 7.0, "eq") in facts(
+        "Nio shares closed at $7.", date(2025, 11, 27)
+    )

@@ -1676,6 +1676,14 @@ _BASE_YEAR = re.compile(
 
 
 _LAST_YEAR_BEFORE = re.compile(r"(?:去年|上年|\blast year\b)[^。！？!?\n]*$", re.I)
+# a month of a year named as a base ("a 28.9% increase over November 2023"): a year base
+# when the same month is named without a year before it in the sentence ("in November")
+_BASE_MONTH_EN = re.compile(
+    rf"{_CHANGE_EN}[^.;\n]{{0,30}}?\b(?:from|over|versus|vs\.?|compared (?:with|to)|than)\s+"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December),? "
+    r"(?P<y>20[0-3]\d)\b",
+    re.I,
+)
 
 
 def _base_bound(text: str) -> tuple[date, date] | None:
@@ -1690,6 +1698,12 @@ def _base_bound(text: str) -> tuple[date, date] | None:
         if _LAST_YEAR_BEFORE.search(text, max(0, m.start() - 120), m.start()):
             got = (date(y + 1, 1, 1), date(y + 1, 1, 31))  # "last year, up 7.7% from 2024": 2026
         best = got if best is None or got > best else best
+    for m in _BASE_MONTH_EN.finditer(text):
+        start = max(0, *(text.rfind(c, 0, m.start()) + 1 for c in (". ", "! ", "? ", "\n")))
+        if re.search(rf"\b{m.group('m')}\b(?!,? (?:\d|20))", text[start : m.start()], re.I):
+            y = int(m.group("y")) + 1
+            got = (date(y, 1, 1), date(y, 12, 31))
+            best = got if best is None or got > best else best
     return best
 
 
