@@ -2814,3 +2814,21 @@ def test_a_brokers_rating_is_no_share_price():
     assert ("nio", "share_price", "2025-11-27", 7.0, "eq") in facts(
         "Nio shares closed at $7.", date(2025, 11, 27)
     )
+
+
+def test_an_article_about_a_unit_naming_its_parent_once_as_a_backer_is_the_units():
+    text = (
+        "阿维塔向港交所提交上市申请书。作为背靠长安汽车、宁德时代、华为的明星车企,阿维塔选择在岁末冲刺。"
+        "阿维塔的产品覆盖多个细分市场。阿维塔计划扩充产品线。\n\n公司计划加快海外布局。市场竞争日趋激烈。"
+        "行业价格战持续。消费者更看重性价比。\n\n2025年上半年营业收入达122.08亿元,同期销量为5.67万辆。"
+    )
+    got = facts(text, date(2025, 11, 28))
+    assert ("avatr", "revenue", "2025-H1", 12208000000.0, "eq") in got
+    assert ("avatr", "sales", "2025-H1", 56700.0, "eq") in got
+    assert not any(e == "changan" for e, *_ in got)
+
+
+def test_a_parent_named_once_with_two_of_its_brands_is_still_the_articles_subject():
+    text = "交付构成包括:NIO品牌36,928辆、ONVO品牌37,656辆、萤火虫品牌12,487辆。\n\n2025年第三季度总营收达到人民币217.939亿元。"
+    got = facts(text, date(2025, 11, 25))
+    assert ("nio", "revenue", "2025-Q3", 21793900000.0, "eq") in got

@@ -1444,11 +1444,12 @@ class Extractor:
         return None
 
     def _no_other_near(self, q: Quantity, sent, subject: _Mention) -> bool:
-        """Whether no entity but ``subject`` and its units, none as a rival or owner, is named
-        in the paragraph of ``q`` or the two before it, up to ``q``."""
+        """Whether no entity but ``subject`` and its units (and owners or rivals, named as
+        such: "背靠长安汽车", "the Tesla competitor") is named in the paragraph of ``q`` or
+        the two before it, up to ``q``."""
         lo = self._para_start(max(0, sent.para - 2))
         return all(
-            subject.key in self._lineage(e.key) and not self._owner(e)  # (not "the Tesla competitor")
+            self._owner(e) or subject.key in self._lineage(e.key)
             for e in self._in(self.entities, lo, q.start)
         )
 
@@ -1485,7 +1486,8 @@ class Extractor:
             counts: dict[str, int] = {}
             first: dict[str, _Mention] = {}
             for e in self.entities:
-                if self.lex.entities[e.key].kind == "company":
+                # (an owner's or a rival's name is not what the article is about: "背靠长安汽车")
+                if self.lex.entities[e.key].kind == "company" and not self._owner(e):
                     counts[e.key] = counts.get(e.key, 0) + 1
                     first.setdefault(e.key, e)
             # a company in the headline (the front matter's title) counts twice more
@@ -1521,12 +1523,15 @@ class Extractor:
                     if p in total:
                         total[p] += n
             best = max(total, key=lambda k: (total[k], -first[k].start), default=None)
-            self._subject_m = first[best] if best is not None else None
             self._subject_n = total[best] if best is not None else 0
             # whether it is named at least twice as often as any other company not its unit
             self._subject_dominant = best is not None and all(
                 2 * n <= total[best] for k, n in total.items() if best not in self._lineage(k)
             )
+            named = units.get(best, []) if best is not None else []
+            if len(named) == 1 and counts.get(best, 0) <= 1 < counts[named[0]]:
+                best = named[0]  # a parent named once beside its one unit named more: the unit's article
+            self._subject_m = first[best] if best is not None else None
         return self._subject_m
 
     def _period_for(
