@@ -1529,7 +1529,7 @@ class Extractor:
                 2 * n <= total[best] for k, n in total.items() if best not in self._lineage(k)
             )
             named = units.get(best, []) if best is not None else []
-            if len(named) == 1 and counts.get(best, 0) <= 1 < counts[named[0]]:
+            if best is not None and len(named) == 1 and counts.get(best, 0) <= 1 < counts[named[0]]:
                 best = named[0]  # a parent named once beside its one unit named more: the unit's article
             self._subject_m = first[best] if best is not None else None
         return self._subject_m
