@@ -377,6 +377,11 @@ _DATED_LEVELS = (
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 
+def _names_share(text: str) -> bool:
+    """Whether ``text`` (lower case) holds a word for shares (:data:`_SHARE_WORDS`)."""
+    return any(w in text for w in _SHARE_WORDS)
+
+
 #: a period's text parsed, remembered: articles name the same periods again and again, and
 #: a figure's periods are read by several rules
 _period_of = lru_cache(maxsize=4096)(parse_period)
@@ -1739,7 +1744,7 @@ class Extractor:
         s = self.sentences[si]
         return any(
             q.kind in ("currency", "count") for q in self._in(self.quantities, s.start, s.end)
-        ) and not any(w in self.lower[s.start : s.end] for w in _SHARE_WORDS)
+        ) and not _names_share(self.lower[s.start : s.end])
 
     def _last_before(self, lo: int, hi: int, flow: bool, plan: bool = False) -> PeriodMention | None:
         """The last time named within ``[lo, hi)``, not one a plan is for (``四季度业绩指引``,
@@ -3291,7 +3296,7 @@ class Extractor:
                 or self._listed("growth_mom", sent.start, sent.end)
                 or _COMPARED_MONTH.search(lower, sent.start, sent.end)  # "a decline from January's"
             )
-            and not any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS)
+            and not _names_share(lower[sent.start : sent.end])
         ):
             prev = self.sentences[si - 1]
             last = self._last_figure_before(_At(prev.end), prev)
@@ -3324,7 +3329,7 @@ class Extractor:
     def _base_after(self, q: Quantity, clause) -> _Mention | None:
         """The first metric word within 40 characters after a change ``q``, in a clause
         naming no share, that the change can be the growth of ("an increase in EV sales")."""
-        if any(w in self.lower[clause[0] : clause[1]] for w in _SHARE_WORDS):
+        if _names_share(self.lower[clause[0] : clause[1]]):
             return None
         i, j = self._bounds(self.metrics, q.end, min(clause[1], q.end + 40))
         m = next((m for m in self.metrics[i:j] if self._base_ok(m)), None)
@@ -3396,9 +3401,9 @@ class Extractor:
         b = self._growth_base(q, sent)
         if b is not None:
             between = self.lower[b.end : q.start]
-            if lex.word_res["unheld"].search(between) and not any(w in between for w in _SHARE_WORDS):
+            if lex.word_res["unheld"].search(between) and not _names_share(between):
                 return "qoq", sign  # 车辆毛利率17.9%, "a margin of 15%": a figure no metric holds
-            if not any(w in between for w in _SHARE_WORDS):
+            if not _names_share(between):
                 window = self.lower[b.start : min(clause[1], q.end + 40)]
                 if self._on_period_before(q, near, clause):
                     return "qoq", sign  # a change on the quarter or week before: no metric holds it
@@ -3425,9 +3430,9 @@ class Extractor:
             "share_context", max(0, sent.start - 300), sent.end
         ):
             return "qoq", sign  # "the coverage rate will increase to 90%": no share named
-        if (lex.word_res["growth_yoy"].search(near) or lex.word_res["growth_mom"].search(near)) and not any(
-            w in self.lower[sent.start : sent.end] for w in _SHARE_WORDS
-        ):
+        if (
+            lex.word_res["growth_yoy"].search(near) or lex.word_res["growth_mom"].search(near)
+        ) and not _names_share(self.lower[sent.start : sent.end]):
             return "qoq", sign  # 小米按月減五成: the change of a count not named, no share move
         return self._growth_run_on(sent, mm), sign
 
@@ -3453,7 +3458,7 @@ class Extractor:
         if (
             before is None
             or mm.word not in self.lex.change_nouns
-            or any(w in self.lower[sent.start : sent.end] for w in _SHARE_WORDS)
+            or _names_share(self.lower[sent.start : sent.end])
         ):
             return "share_return"
         return before
@@ -3595,11 +3600,11 @@ class Extractor:
         the second quarter"), or against a product's predecessor ("较上一代提升10倍")."""
         lower = self.lower
         ends = [m.end() for m in self.lex.word_res["unheld"].finditer(lower, sent.start, q.start)]
-        if ends and not any(w in lower[ends[-1] : q.start] for w in _SHARE_WORDS):
+        if ends and not _names_share(lower[ends[-1] : q.start]):
             return True
         if _AGAINST_PREDECESSOR.search(lower, max(clause[0], q.start - 24), q.start):
             return True  # 模型参数量较上一代提升10倍: a product's gain on its predecessor
-        if any(w in lower[sent.start : sent.end] for w in _SHARE_WORDS):
+        if _names_share(lower[sent.start : sent.end]):
             return False
         if self._segment(q, clause):
             return True  # "plug-in hybrids surged 72.83 percent": a segment's growth, no share's
