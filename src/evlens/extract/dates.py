@@ -1680,8 +1680,7 @@ _LAST_YEAR_BEFORE = re.compile(r"(?:去年|上年|\blast year\b)[^。！？!?\n]
 # when the same month is named without a year before it in the sentence ("in November")
 _BASE_MONTH_EN = re.compile(
     rf"{_CHANGE_EN}[^.;\n]{{0,30}}?\b(?:from|over|versus|vs\.?|compared (?:with|to)|than)\s+"
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December),? "
-    r"(?P<y>20[0-3]\d)\b",
+    rf"(?P<m>{_MON}),? (?P<y>20[0-3]\d)\b",
     re.I,
 )
 
@@ -1700,7 +1699,7 @@ def _base_bound(text: str) -> tuple[date, date] | None:
         best = got if best is None or got > best else best
     for m in _BASE_MONTH_EN.finditer(text):
         start = max(0, *(text.rfind(c, 0, m.start()) + 1 for c in (". ", "! ", "? ", "\n")))
-        if re.search(rf"\b{m.group('m')}\b(?!,? (?:\d|20))", text[start : m.start()], re.I):
+        if re.search(rf"\b{re.escape(m.group('m'))}(?!\w|,? (?:\d|20))", text[start : m.start()], re.I):
             y = int(m.group("y")) + 1
             got = (date(y, 1, 1), date(y, 12, 31))
             best = got if best is None or got > best else best

@@ -76,6 +76,7 @@ class Lexicon:
     unknown_en_re: re.Pattern
     # a Hong Kong listing's short name with its share-class mark (微创机器人-B, 优必选-W)
     unknown_hk_re: re.Pattern
+    # in a market report, a name opening a clause right before a move (中煤能源涨超5%)
     unknown_move_re: re.Pattern
     unknown_generic: frozenset[str]
     # joint ventures of a known maker with a foreign one ("Changan Ford", 广汽丰田): no
@@ -87,6 +88,7 @@ class Lexicon:
     namesake_groups: frozenset[str]
     # change words that name any change: a share move only with a share named near
     generic_change: frozenset[str]
+    # changes said by a noun ("declines of 3%"): a count's again after a sentence changing it
     change_nouns: frozenset[str]
     # companies that make no cars (``[entity_cues] not_makers``): no vehicle count is theirs
     not_makers: frozenset[str]
