@@ -50,6 +50,7 @@ from .dates import (
     find_periods,
     infer_date,
     months_after_compared,
+    sentence_start_within,
     year_so_far,
     year_to_month,
 )
@@ -3073,8 +3074,9 @@ class Extractor:
         return k < len(starts) and ends[k] <= hi
 
     def _owner(self, e: _Mention) -> bool:
-        """Whether the name ``e`` follows an owner's or partner's word within 45 characters,
-        or is a rival's ("the Tesla competitor")."""
+        """Whether the name ``e`` follows an owner's or partner's word within 45 characters
+        of its own sentence (not ``股東淨虧損…。對於…小鵬汽車``), or is a rival's ("the Tesla
+        competitor")."""
         known = self._owners.get(e.start)
         if known is not None:
             return known
@@ -3088,17 +3090,11 @@ class Extractor:
             rival  # "the Tesla competitor"
             or (
                 not model
-                and self._word_within("entity_owner", self._same_sentence_from(e.start, 45), e.start)
+                and self._word_within("entity_owner", sentence_start_within(self.lower, e.start, 45), e.start)
             )
             or self._passed_before(e)
         )
         return found
-
-    def _same_sentence_from(self, pos: int, width: int) -> int:
-        """``pos - width``, or later: just after the last sentence end before ``pos`` (an
-        owner's word in the paragraph before, ``股東淨虧損…。對於…小鵬汽車``, is not this name's)."""
-        lo = max(0, pos - width)
-        return max(lo - 1, *(self.lower.rfind(c, lo, pos) for c in "。！？!?\n")) + 1
 
     def _market_subjects(self) -> list[_Mention]:
         """The market or the industry named as a subject ("乘用车市场整体环比下降约8%", "China's

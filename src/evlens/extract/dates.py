@@ -847,13 +847,19 @@ def _zh_year(a: int, b: int, g: dict, y: int | None, ctx: _Context, asof: bool) 
     return PeriodMention(a, b, str(y), "year", asof)
 
 
+def sentence_start_within(text: str, pos: int, width: int) -> int:
+    """``pos - width`` (not below 0), or later: just after the last sentence end (``。！？!?``
+    or a line end) before ``pos``."""
+    lo = max(0, pos - width)
+    return max(lo - 1, *(text.rfind(c, lo, pos) for c in "。！？!?\n")) + 1
+
+
 def _full_year(a: int, ctx: _Context) -> int | None:
     """The year of a bare 全年/年度 at ``a``: the year spoken of, else the article's; early in
     a year (results come by March), the one just ended unless the year is an earlier one or
     the time is a plan's."""
     t = ctx.today
-    lo = max(0, a - 200)  # (a bounded look back: the cost stays linear in the text)
-    start = max(lo - 1, *(ctx.text.rfind(c, lo, a) for c in "。！？!?\n")) + 1
+    start = sentence_start_within(ctx.text, a, 200)  # (a bounded look back: the cost stays linear)
     named = _YEAR_NAMED_ZH.search(ctx.text, start, a) is not None  # 今年的全年, 2025年…全年
     if t is not None and t.month <= 3 and ctx.year in (None, t.year) and not named and not ctx.ahead:
         return t.year - 1
