@@ -2832,3 +2832,33 @@ def test_a_parent_named_once_with_two_of_its_brands_is_still_the_articles_subjec
     text = "交付构成包括:NIO品牌36,928辆、ONVO品牌37,656辆、萤火虫品牌12,487辆。\n\n2025年第三季度总营收达到人民币217.939亿元。"
     got = facts(text, date(2025, 11, 25))
     assert ("nio", "revenue", "2025-Q3", 21793900000.0, "eq") in got
+
+
+def test_a_year_a_rank_is_held_in_dates_no_figure():
+    # "its first 40,000+ month in 2025": the year is the scope of the rank; the figure is May's
+    text = (
+        "Carmakers released May delivery figures on Sunday. "
+        "Li Auto delivered 40,856 vehicles, its first 40,000+ month in 2025."
+    )
+    got = facts(text, date(2025, 6, 1))
+    assert ("li-auto", "deliveries", "2025-05", 40856.0, "eq") in got
+    assert not any(p == "2025" for _, _, p, *_ in got)
+    # a year written as the figure's own time still dates it
+    got = facts("Li Auto delivered 500,508 vehicles in 2024, its best year.", date(2025, 6, 1))
+    assert ("li-auto", "deliveries", "2024", 500508.0, "eq") in got
+
+
+def test_a_heading_between_paragraphs_keeps_the_time_written_before_it():
+    lead = (
+        "On Sunday, carmakers released their May delivery figures. BYD led the field again. "
+        "Competition stayed fierce. Price cuts went on. Buyers waited for more.\n\n"
+    )
+    text = lead + "Startups Race for Share\n\nLeapmotor led the startups, delivering 45,067 vehicles."
+    assert ("leapmotor", "deliveries", "2025-05", 45067.0, "eq") in facts(text, date(2025, 6, 1))
+    # a paragraph of prose between them is no heading: the time does not carry over it
+    prose = lead + (
+        "The price war has dragged on for two years, squeezing margins across the industry as "
+        "makers cut prices and add features to win buyers in a crowded market.\n\n"
+        "Leapmotor led the startups, delivering 45,067 vehicles."
+    )
+    assert not any(p == "2025-05" for _, _, p, *_ in facts(prose, date(2025, 6, 1)))

@@ -1636,11 +1636,17 @@ class Extractor:
     def _previous_paragraph_span(self, sent) -> PeriodMention | None:
         """The span (month, quarter, half, year or range) named last in the paragraph before
         ``sent``'s, for a flow whose own paragraph names no time ("Li Auto said on Monday it
-        delivered 40,000 in October." then a paragraph "The company delivered 51,443 …")."""
+        delivered 40,000 in October." then a paragraph "The company delivered 51,443 …"); a
+        heading between them (a paragraph of at most 100 characters naming no time) is passed
+        over."""
         para_start = self._para_start(sent.para)
         if para_start == 0 or sent.para == 0:
             return None
-        for p in reversed(self._in(self.periods, self._para_start(sent.para - 1), para_start)):
+        prev = sent.para - 1
+        lo = self._para_start(prev)
+        if prev > 0 and para_start - lo <= 100 and not self._in(self.periods, lo, para_start):
+            lo = self._para_start(prev - 1)
+        for p in reversed(self._in(self.periods, lo, para_start)):
             if p.local or self._planned_time(p) or self._ahead(p):
                 continue
             return p if p.kind in ("month", "quarter", "half", "year", "range") else None

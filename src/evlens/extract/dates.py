@@ -362,6 +362,13 @@ _RANK_AFTER = re.compile(
     # a time something was born or founded (2021年12月诞生的问界): no figure's time
     r"|(?:正式)?(?:诞生|成立|创立|创办|问世|面世)"
 )
+# a year a rank is held in ("its first 40,000+ month in 2025", "the best month of 2025",
+# "for the first time in 2024"): the scope of the rank, no figure's time
+_RANK_SCOPE_BEFORE = re.compile(
+    r"\b(?:first|best|highest|lowest|biggest|largest|strongest|weakest|worst|busiest|record)\b"
+    r"(?:[^.,;:!?\n]|(?<=\d)[.,](?=\d)){0,30}?\b(?:month|week|quarter|time)s? (?:so far )?(?:in|of|for|this) (?:the )?$",
+    re.I,
+)
 _COMPARED_YEAR = re.compile(
     r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
     # "an 18 percent rise from its performance in 2022"
@@ -485,7 +492,10 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             # "for the quarter ended on September 30th", "the six months ended June 30, 2025",
             # "the three months that ended in September"
             pm = _months_ended(pm, ended)._replace(start=ended.start(), end=pm.end)
-        if pm is not None and _RANK_AFTER.match(text, pm.end):
+        if pm is not None and (
+            _RANK_AFTER.match(text, pm.end)
+            or (pm.kind == "year" and lang == "en" and _RANK_SCOPE_BEFORE.search(text, max(0, a - 60), a))
+        ):
             ctx.year = year
             continue  # 2024年新势力销冠理想汽车, 前年销量冠军, 2021年12月诞生: a title held then, a birth
         if pm is not None and (
