@@ -2862,3 +2862,25 @@ def test_a_heading_between_paragraphs_keeps_the_time_written_before_it():
         "Leapmotor led the startups, delivering 45,067 vehicles."
     )
     assert not any(p == "2025-05" for _, _, p, *_ in facts(prose, date(2025, 6, 1)))
+
+
+def test_sales_in_money_is_revenue_and_its_change_the_revenues():
+    text = "Geely's 2024 revenue story: sales increased 34 per cent to 240.2 billion yuan, the company said."
+    got = facts(text, date(2025, 3, 20))
+    assert ("geely", "revenue", "2024", 240200000000.0, "eq") in got
+    assert ("geely", "revenue_yoy", "2024", 34.0, "eq") in got
+    assert not any(m.startswith("sales") for _, m, *_ in got)
+    # vehicle sales in money are one business's takings; SG&A is no revenue
+    text = "Li Auto said vehicle sales amounted to RMB24.7 billion in the first quarter of 2025."
+    assert not any(m == "revenue" for _, m, *_ in facts(text))
+    text = "NIO's sales, general, and administrative expenses totaled RMB 4.18 billion in the third quarter of 2025."
+    assert not facts(text)
+
+
+def test_a_companys_profit_said_plainly_is_its_net_profit():
+    text = "Geely's 2024 profit jumped 213 per cent from a year earlier to 16.6 billion yuan."
+    got = facts(text, date(2025, 3, 20))
+    assert ("geely", "net_profit", "2024", 16600000000.0, "eq") in got
+    assert ("geely", "net_profit_yoy", "2024", 213.0, "eq") in got
+    text = "NIO expects a profit from operations of about 200 million yuan in the fourth quarter of 2025."
+    assert not any(m.startswith("net_profit") for _, m, *_ in facts(text, date(2026, 2, 5)))

@@ -1161,8 +1161,12 @@ class Extractor:
         """The metric mentions whose metric measures ``kind`` (count, currency, ...)."""
         found = self._metric_kinds.get(kind)
         if found is None:
-            kinds = self.lex.metric_kind
-            found = self._metric_kinds[kind] = [m for m in self.metrics if kinds[m.key] == kind]
+            kinds, money = self.lex.metric_kind, self.lex.money_words
+            found = self._metric_kinds[kind] = [
+                m._replace(key=money[m.word]) if kind == "currency" and m.word in money else m
+                for m in self.metrics
+                if kinds[m.key] == kind or (kind == "currency" and m.word in money)
+            ]
         return found
 
     def _entity_ok(self, slug: str, metric: str) -> bool:
@@ -3401,6 +3405,8 @@ class Extractor:
         if self._against_other_quarter(q, lo, hi, sent):
             return "qoq", sign  # 并较2025年第二季度上升11.5%: a change on another quarter
         b = self._growth_base(q, sent)
+        if b is not None and b.word in lex.money_words and nxt is not None and nxt.kind == "currency":
+            b = b._replace(key=lex.money_words[b.word])  # "sales increasing 34% to 240.2 billion yuan"
         if b is not None:
             between = self.lower[b.end : q.start]
             if lex.word_res["unheld"].search(between) and not _names_share(between):

@@ -41,6 +41,9 @@ class Lexicon:
     metrics: dict[str, MetricDef]
     metric_kind: dict[str, str]  # metric -> its kind; "growth" -> "percent"
     metric_words: dict[str, str]  # folded word -> metric, "growth" for growth words
+    # a word of a count metric -> the money metric it names when its figure is money
+    # ("sales increasing 34 per cent to 240.2 billion yuan": revenue)
+    money_words: dict[str, str]
     metric_re: re.Pattern
     growth_negative: frozenset[str]
     growth_words_yoy: frozenset[str]  # growth words that say year on year themselves (同比增长)
@@ -183,6 +186,7 @@ def load_lexicon() -> Lexicon:
         metrics=metrics,
         metric_kind={**{k: d.kind for k, d in metrics.items()}, "growth": "percent"},
         metric_words=words,
+        money_words={_fold(w): k for k, spec in lex["metric"].items() for w in spec.get("money_words", ())},
         metric_re=re.compile(_alternation(words)),
         growth_negative=frozenset(_fold(w) for w in g["negative"]),
         growth_words_yoy=frozenset(_fold(w) for w in g["yoy"]),
