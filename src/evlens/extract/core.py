@@ -3404,9 +3404,7 @@ class Extractor:
         sign = Decimal(-1) if negative else Decimal(1)
         if self._against_other_quarter(q, lo, hi, sent):
             return "qoq", sign  # 并较2025年第二季度上升11.5%: a change on another quarter
-        b = self._growth_base(q, sent)
-        if b is not None and b.word in lex.money_words and nxt is not None and nxt.kind == "currency":
-            b = b._replace(key=lex.money_words[b.word])  # "sales increasing 34% to 240.2 billion yuan"
+        b = self._as_money(self._growth_base(q, sent), nxt)
         if b is not None:
             between = self.lower[b.end : q.start]
             if lex.word_res["unheld"].search(between) and not _names_share(between):
@@ -3443,6 +3441,14 @@ class Extractor:
         ) and not _names_share(self.lower[sent.start : sent.end]):
             return "qoq", sign  # 小米按月減五成: the change of a count not named, no share move
         return self._growth_run_on(sent, mm), sign
+
+    def _as_money(self, b: _Mention | None, nxt: Quantity | None) -> _Mention | None:
+        """The base ``b`` of a change, read as the money metric its word names where the
+        figure right after the change is money ("sales increasing 34% to 240.2 billion yuan")."""
+        money = self.lex.money_words
+        if b is not None and b.word in money and nxt is not None and nxt.kind == "currency":
+            return b._replace(key=money[b.word])
+        return b
 
     def _count_word_on_money(self, q: Quantity, b: _Mention, sent) -> bool:
         """Whether the change ``q`` follows a money figure whose word is a count's
