@@ -2884,3 +2884,10 @@ def test_a_companys_profit_said_plainly_is_its_net_profit():
     assert ("geely", "net_profit_yoy", "2024", 213.0, "eq") in got
     text = "NIO expects a profit from operations of about 200 million yuan in the fourth quarter of 2025."
     assert not any(m.startswith("net_profit") for _, m, *_ in facts(text, date(2026, 2, 5)))
+
+
+def test_the_benchmark_hong_kong_index_is_the_hang_seng():
+    text = "Geely's shares rose 1.5 per cent on Thursday. The benchmark Hong Kong Index has advanced 20 per cent in 2025."
+    got = facts(text, date(2025, 3, 20))
+    assert ("hsi", "index_return", "2025-01-01..2025-03-20", 20.0, "eq") in got
+    assert not any(e == "geely" and v == 20.0 for e, _, _, v, _ in got)
