@@ -2891,3 +2891,10 @@ def test_the_benchmark_hong_kong_index_is_the_hang_seng():
     got = facts(text, date(2025, 3, 20))
     assert ("hsi", "index_return", "2025-01-01..2025-03-20", 20.0, "eq") in got
     assert not any(e == "geely" and v == 20.0 for e, _, _, v, _ in got)
+
+
+def test_a_change_compared_with_a_months_figure_named_by_its_noun_is_month_on_month():
+    text = "BYD's overall exports fell by 51% year-on-year to 100,482 units in January, and were down by almost 25% compared with shipments in December."
+    got = facts(text, date(2026, 2, 2))
+    assert ("byd", "exports_mom", "2026-01", -25.0, "lt") in got
+    assert ("byd", "exports_yoy", "2026-01", -51.0, "eq") in got

@@ -155,7 +155,7 @@ _FROM_FIGURE = re.compile(r"(?: ?(?:percent|per cent|%))? (?:from|over|compared 
 _BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]")
 _COMPARED_MONTH = re.compile(
     r"(?:较|(?<!同)比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月"
-    r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:in )?(?:january|february|march|april|may|june"
+    r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:(?:the )?[a-z]+ )?(?:in )?(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)"
 )
 # a figure of each month ("exceeded 100,000 vehicles in a single month for 13 consecutive months")
