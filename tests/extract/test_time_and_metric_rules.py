@@ -2898,3 +2898,11 @@ def test_a_change_compared_with_a_months_figure_named_by_its_noun_is_month_on_mo
     got = facts(text, date(2026, 2, 2))
     assert ("byd", "exports_mom", "2026-01", -25.0, "lt") in got
     assert ("byd", "exports_yoy", "2026-01", -51.0, "eq") in got
+
+
+def test_delivery_goals_are_a_target():
+    text = "Xpeng revealed 2026 delivery goals of 550,000 to 600,000 vehicles, representing up to 40% growth."
+    got = facts(text, date(2026, 1, 5))
+    assert ("xpeng", "delivery_target", "2026", 550000.0, "ge") in got
+    assert ("xpeng", "delivery_target", "2026", 600000.0, "le") in got
+    assert not any(m == "deliveries" for _, m, *_ in got)
