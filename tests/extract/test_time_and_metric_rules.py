@@ -2906,3 +2906,17 @@ def test_delivery_goals_are_a_target():
     assert ("xpeng", "delivery_target", "2026", 550000.0, "ge") in got
     assert ("xpeng", "delivery_target", "2026", 600000.0, "le") in got
     assert not any(m == "deliveries" for _, m, *_ in got)
+
+
+def test_a_change_said_with_le_and_a_car_sold_as_maiche():
+    got = facts("长城汽车12月卖了12.4万辆,比去年同期降了8.3%。", date(2026, 1, 5))
+    assert ("gwm", "sales_yoy", "2025-12", -8.3, "eq") in got
+    got = facts("比亚迪12月销量42万辆,不过同比掉了约18%。", date(2026, 1, 5))
+    assert ("byd", "sales_yoy", "2025-12", -18.0, "approx") in got
+    got = facts("吉利12月卖车23.7万辆,比去年涨13%。", date(2026, 1, 5))
+    assert ("geely", "sales", "2025-12", 237000.0, "eq") in got
+    assert ("geely", "sales_yoy", "2025-12", 13.0, "eq") in got
+    got = facts("奇瑞12月只卖出了23.2万辆,相比去年同期的27.5万辆缩水16%。", date(2026, 1, 5))
+    assert ("chery", "sales_yoy", "2025-12", -16.0, "eq") in got
+    # a market value that shrank is still no fact
+    assert not facts("小米市值缩水超过5300亿港元。", date(2025, 11, 20))
