@@ -2920,3 +2920,13 @@ def test_a_change_said_with_le_and_a_car_sold_as_maiche():
     assert ("chery", "sales_yoy", "2025-12", -16.0, "eq") in got
     # a market value that shrank is still no fact
     assert not facts("小米市值缩水超过5300亿港元。", date(2025, 11, 20))
+
+
+def test_annual_revenue_in_a_quarters_report_is_the_years():
+    text = (
+        "XPeng reported results for the fourth quarter of 2024. Q4 gross margin improved to 14.4%. "
+        "Deliveries rose, with annual revenues of RMB40.87 billion, representing a 33.2% increase."
+    )
+    got = facts(text, date(2025, 3, 18))
+    assert ("xpeng", "revenue", "2024", 40870000000.0, "eq") in got
+    assert ("xpeng", "revenue_yoy", "2024", 33.2, "eq") in got

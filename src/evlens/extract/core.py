@@ -300,7 +300,10 @@ _QUARTER_NUMBER |= dict(zip(("first", "second", "third", "fourth"), range(1, 5))
 _UNITS_OF = re.compile(r" (?:of|were) (?:the |its )?")
 _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
 # scope words next to a figure that widen the month or quarter named to the year
-_YEAR_SCOPE = re.compile(r"(?:for|in|over) the (?:entire|full|whole) year|full-year|年度(?:交付|销量|销售)")
+_YEAR_SCOPE = re.compile(
+    r"(?:for|in|over) the (?:entire|full|whole) year|full-year|年度(?:交付|销量|销售|营收|收入)"
+    r"|\bannual (?:revenues?|sales|deliveries|net (?:profit|income|loss)|profits?|turnover)\b"
+)
 _YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so far this year|year-to-date")
 # a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
 _OPENS_WITH_ANAPHOR = re.compile(r" *(?:(?:that|this|it)(?:'s|\b)|这|该)")
