@@ -2930,3 +2930,12 @@ def test_annual_revenue_in_a_quarters_report_is_the_years():
     got = facts(text, date(2025, 3, 18))
     assert ("xpeng", "revenue", "2024", 40870000000.0, "eq") in got
     assert ("xpeng", "revenue_yoy", "2024", 33.2, "eq") in got
+
+
+def test_total_export_sales_are_exports():
+    got = facts(
+        "长城汽车2025Q1公司总销量27.5万台、同比-7%,其中出口总销量9.1万台、同比下降2%。", date(2025, 4, 30)
+    )
+    assert ("gwm", "exports", "2025-Q1", 91000.0, "eq") in got
+    assert ("gwm", "exports_yoy", "2025-Q1", -2.0, "eq") in got
+    assert ("gwm", "sales", "2025-Q1", 275000.0, "eq") in got
