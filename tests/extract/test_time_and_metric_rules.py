@@ -2939,3 +2939,13 @@ def test_total_export_sales_are_exports():
     assert ("gwm", "exports", "2025-Q1", 91000.0, "eq") in got
     assert ("gwm", "exports_yoy", "2025-Q1", -2.0, "eq") in got
     assert ("gwm", "sales", "2025-Q1", 275000.0, "eq") in got
+
+
+def test_every_name_of_a_list_after_a_word_of_comparison_is_a_point_of_comparison():
+    text = "零跑汽车2024年总销量高于蔚来、小鹏和极氪等品牌;其中第四季度月均销量超过4万台。"
+    got = facts(text, date(2025, 3, 20))
+    assert not any(e in ("nio", "xpeng", "zeekr") for e, *_ in got)
+    assert ("leapmotor", "sales", "2024-Q4", 40000.0, "gt") in got
+    # a comma between clauses joins no list: the name after it is the subject again
+    text = "比亚迪半年收入超过特斯拉，特斯拉上半年营业收入为418亿美元。"
+    assert ("tesla", "revenue", "2025-H1", 41800000000.0, "eq") in facts(text, date(2025, 8, 30))

@@ -75,6 +75,8 @@ _SUBORDINATE = re.compile(
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
 _CONSECUTIVE_ZH = re.compile(r"连续第?(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个?月")
+# what joins the names of a list (not a comma between Chinese clauses: 比亚迪收入超过特斯拉，特斯拉…)
+_NAME_LIST_JOIN = re.compile(r"、|和|及|与|以及| and |, and |, ")
 _LIST_JOIN = re.compile(r"^(?:[、，,/&]|和|及|与|以及| and | & |, and |, | ?/ ?)$")
 _CONSECUTIVE_EN = re.compile(
     r"(?P<en>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:consecutive|straight) months"
@@ -3126,12 +3128,20 @@ class Extractor:
     def _passed_before(self, e: _Mention) -> bool:
         """Whether a word of a maker beaten or passed (``rival_before``) stands right before
         the name ``e`` ("首度超越特斯拉", "ran over Tesla"), or before the clause that
-        describes it (领先于预计销量将下滑至164万辆的特斯拉)."""
+        describes it (领先于预计销量将下滑至164万辆的特斯拉), or the first name of a list
+        it ends (高于蔚来、小鹏和极氪等品牌: all three are points of comparison)."""
         starts, ends = self._words("entity_rival_before")
-        k = bisect_left(starts, e.start) - 1
-        while k >= 0 and ends[k] > e.start:
-            k -= 1
-        return k >= 0 and _JUST_BEFORE.fullmatch(self.lower, ends[k], e.start) is not None
+        for _ in range(8):
+            k = bisect_left(starts, e.start) - 1
+            while k >= 0 and ends[k] > e.start:
+                k -= 1
+            if k >= 0 and _JUST_BEFORE.fullmatch(self.lower, ends[k], e.start) is not None:
+                return True
+            prev = self._last_in(self.entities, max(0, e.start - 12), e.start)
+            if prev is None or prev.key == e.key or not _NAME_LIST_JOIN.fullmatch(self.t, prev.end, e.start):
+                return False
+            e = prev
+        return False
 
     def _segment_subject(self, q: Quantity, sent, words: str = "segment") -> bool:
         """Whether a segment word stands within 30 characters before the first figure of
