@@ -2949,3 +2949,16 @@ def test_every_name_of_a_list_after_a_word_of_comparison_is_a_point_of_compariso
     # a comma between clauses joins no list: the name after it is the subject again
     text = "比亚迪半年收入超过特斯拉，特斯拉上半年营业收入为418亿美元。"
     assert ("tesla", "revenue", "2025-H1", 41800000000.0, "eq") in facts(text, date(2025, 8, 30))
+
+
+def test_last_years_annual_sales_crown_names_no_year_for_the_month_after():
+    text = "相较之下，去年的年度销冠零跑汽车，虽在1月实现27%的同比增长，交付量超过3.2万台。"
+    assert ("leapmotor", "deliveries", "2026-01", 32000.0, "gt") in facts(text, date(2026, 2, 2))
+
+
+def test_the_whole_years_goal_early_in_the_year_is_this_years():
+    text = "小米创办人雷军表示，目前的交付重点已转向YU7，并维持全年55万辆的高交付目标。"
+    assert ("xiaomi", "delivery_target", "2026", 550000.0, "eq") in facts(text, date(2026, 2, 2))
+    # the whole year's result early in the year is still the year just ended
+    text = "小米汽车全年交付41万辆。"
+    assert ("xiaomi-su7-yu7", "deliveries", "2025", 410000.0, "eq") in facts(text, date(2026, 1, 2))

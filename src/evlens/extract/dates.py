@@ -358,7 +358,7 @@ _COMPARED = re.compile(
 )
 # a time that names when a title was held ("2024年新势力销冠", "前年的销量冠军")
 _RANK_AFTER = re.compile(
-    r"(?:的)?(?:新势力|国内|中国|全球)?(?:销量|交付)?(?:冠军|销冠|榜首|亚军|季军)"
+    r"(?:的)?(?:年度|月度)?(?:新势力|国内|中国|全球)?(?:销量|交付)?(?:冠军|销冠|榜首|亚军|季军)"
     # a time something was born or founded (2021年12月诞生的问界): no figure's time
     r"|(?:正式)?(?:诞生|成立|创立|创办|问世|面世)"
 )
@@ -864,6 +864,9 @@ def sentence_start_within(text: str, pos: int, width: int) -> int:
     return max(lo - 1, *(text.rfind(c, lo, pos) for c in "。！？!?\n")) + 1
 
 
+_GOAL_AFTER = re.compile(r"[^，。；,;!?！？]{0,20}?(?:目标|指引)")
+
+
 def _full_year(a: int, ctx: _Context) -> int | None:
     """The year of a bare 全年/年度 at ``a``: the year spoken of, else the article's; early in
     a year (results come by March), the one just ended unless the year is an earlier one or
@@ -871,7 +874,16 @@ def _full_year(a: int, ctx: _Context) -> int | None:
     t = ctx.today
     start = sentence_start_within(ctx.text, a, 200)  # (a bounded look back: the cost stays linear)
     named = _YEAR_NAMED_ZH.search(ctx.text, start, a) is not None  # 今年的全年, 2025年…全年
-    if t is not None and t.month <= 3 and ctx.year in (None, t.year) and not named and not ctx.ahead:
+    # (a goal said after it in its clause is a plan's: 维持全年55万辆的交付目标)
+    goal = _GOAL_AFTER.match(ctx.text, a + 2, a + 24) is not None
+    if (
+        t is not None
+        and t.month <= 3
+        and ctx.year in (None, t.year)
+        and not named
+        and not ctx.ahead
+        and not goal
+    ):
         return t.year - 1
     return ctx.year or (t.year if t else None)
 
