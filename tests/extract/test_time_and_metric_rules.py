@@ -2962,3 +2962,13 @@ def test_the_whole_years_goal_early_in_the_year_is_this_years():
     # the whole year's result early in the year is still the year just ended
     text = "小米汽车全年交付41万辆。"
     assert ("xiaomi-su7-yu7", "deliveries", "2025", 410000.0, "eq") in facts(text, date(2026, 1, 2))
+
+
+def test_qi_opening_a_clause_is_the_sentences_subject():
+    text = "零跑在2025年曾创下连续十个月蝉联销冠的纪录，如今虽然遭遇鸿蒙与小米的夹击，但其年销百万的目标仍显示出品牌野心。"
+    got = facts(text, date(2026, 2, 2))
+    assert ("leapmotor", "delivery_target", "2026", 1000000.0, "eq") in got
+    assert not any(e == "xiaomi" for e, *_ in got)
+    # 其中 is no 其: the name said last keeps its figure
+    got = facts("小米汽车1月交付3.9万辆，其中小米YU7交付2.5万辆。", date(2026, 2, 2))
+    assert ("xiaomi-yu7", "deliveries", "2026-01", 25000.0, "eq") in got

@@ -75,6 +75,8 @@ _SUBORDINATE = re.compile(
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
 _CONSECUTIVE_ZH = re.compile(r"连续第?(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个?月")
+# 其 ("its") opening a clause: the sentence's subject, not the name said last
+_ITS_ZH = re.compile(r"(?:[，,；;]|但|而|且)其(?![中他余次实它后前间])")
 # what joins the names of a list (not a comma between Chinese clauses: 比亚迪收入超过特斯拉，特斯拉…)
 _NAME_LIST_JOIN = re.compile(r"、|和|及|与|以及| and |, and |, ")
 _LIST_JOIN = re.compile(r"^(?:[、，,/&]|和|及|与|以及| and | & |, and |, | ?/ ?)$")
@@ -1223,6 +1225,9 @@ class Extractor:
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
             # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
             e = self._last_in(ents, sent.start, e.start)
+        if e is not None and _ITS_ZH.search(self.lower, e.end, q.start):
+            # 零跑…如今虽然遭遇鸿蒙与小米的夹击，但其年销百万的目标: 其 is the sentence's subject
+            e = self._first_in(ents, sent.start, e.start) or e
         u = self._last_in(self.unknown, sent.start, q.start) if self.unknown else None
         while u is not None and (
             self._aside(u.start, q.start)
