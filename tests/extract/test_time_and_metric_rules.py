@@ -2972,3 +2972,13 @@ def test_qi_opening_a_clause_is_the_sentences_subject():
     # 其中 is no 其: the name said last keeps its figure
     got = facts("小米汽车1月交付3.9万辆，其中小米YU7交付2.5万辆。", date(2026, 2, 2))
     assert ("xiaomi-yu7", "deliveries", "2026-01", 25000.0, "eq") in got
+
+
+def test_a_month_after_a_goal_being_met_is_no_month_to_come():
+    text = "汽车制造商开始为完成年度目标做最后冲刺，特斯拉上海工厂9月出货量成长至9万812辆汽车，年增2.8%。"
+    got = facts(text, date(2025, 10, 10))
+    assert ("tesla", "wholesale", "2025-09", 90812.0, "eq") in got
+    assert ("tesla", "wholesale_yoy", "2025-09", 2.8, "eq") in got
+    # a goal still to be met puts the month after it ahead
+    text = "小米计划今年目标交付35万辆，12月交付4万辆。"
+    assert ("xiaomi", "delivery_target", "2025-12", 40000.0, "eq") in facts(text, date(2025, 10, 10))
