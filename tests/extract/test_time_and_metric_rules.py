@@ -2982,3 +2982,13 @@ def test_a_month_after_a_goal_being_met_is_no_month_to_come():
     # a goal still to be met puts the month after it ahead
     text = "小米计划今年目标交付35万辆，12月交付4万辆。"
     assert ("xiaomi", "delivery_target", "2025-12", 40000.0, "eq") in facts(text, date(2025, 10, 10))
+
+
+def test_an_english_ordinal_is_a_milestone_not_a_figure():
+    text = (
+        "Voyah is Dongfeng's premium EV brand. The company reached its 100,000th vehicle production "
+        "milestone in April 2024 and saw its 200,000th vehicle roll off the production line this April."
+    )
+    assert not facts(text, date(2025, 6, 1))
+    got = facts("Voyah delivered 10,022 vehicles in May, its 21st month of growth.", date(2025, 6, 1))
+    assert got == {("voyah", "deliveries", "2025-05", 10022.0, "eq")}

@@ -507,6 +507,10 @@ def _zh_percents(text: str) -> list[Quantity]:
     return out
 
 
+# an English ordinal's ending right after a number ("1,000,000th", "6 millionth", "21st")
+_ORDINAL_AFTER = re.compile(r"(?:th|st|nd|rd)(?![a-z])", re.I)
+
+
 def _quantity_at(text: str, m: re.Match) -> Quantity | None:
     """The quantity whose number starts at match ``m``, with its unit or currency and the
     upper end of a range; None for a number that is no quantity (a date part, an ordinal,
@@ -526,6 +530,8 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
         return None
     if start > 0 and (text[start - 1] == "第" or (m.group("cn") and text[start - 1] in _WORD_BEFORE_CN)):
         return None  # an ordinal (第一), or a numeral inside a word (唯一, 统一, 同一)
+    if _ORDINAL_AFTER.match(text, j):
+        return None  # "its 1,000,000th vehicle", "the 6 millionth NEV": a milestone's ordinal
     start, kind, unit, j, prefixed = _unit_around(text, start, j)
     if not arabic and kind is None and not has_mag:
         return None
