@@ -507,6 +507,8 @@ def _zh_percents(text: str) -> list[Quantity]:
     return out
 
 
+# the characters that make 前 "before" (此前, 之前, 日前, 目前, 提前), not "the first"
+_BEFORE_QIAN = frozenset("此之日目提先以年月")
 # an English ordinal's ending right after a number ("1,000,000th", "6 millionth", "21st")
 _ORDINAL_AFTER = re.compile(r"(?:th|st|nd|rd)(?![a-z])", re.I)
 
@@ -535,8 +537,13 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
     start, kind, unit, j, prefixed = _unit_around(text, start, j)
     if not arabic and kind is None and not has_mag:
         return None
-    if kind in (None, "count") and m.start() > 0 and text[m.start() - 1] == "前":
-        return None  # 前50万用了6年: "the first 500,000", a milestone, not a figure
+    if (
+        kind in (None, "count")
+        and m.start() > 0
+        and text[m.start() - 1] == "前"
+        and text[m.start() - 2 : m.start() - 1] not in _BEFORE_QIAN
+    ):
+        return None  # 前50万用了6年: "the first 500,000", a milestone, not a figure (此前10万: "earlier", a figure)
     if kind == "times" and _CHANGE_BEFORE_TIMES.search(text, max(0, start - 6), start):
         kind, unit, value = "percent", "percent", value * 100  # 年增1.26倍: a change of 126 %
     if not arabic and (kind in ("other", "times", "count") or text[j - 1 : j] == "块") and value < 10:
