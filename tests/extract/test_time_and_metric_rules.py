@@ -3002,3 +3002,16 @@ def test_an_earlier_expectation_is_a_target_and_cigian_is_no_first():
     assert not any(m == "deliveries" for _, m, *_ in got)
     # 前 alone is still "the first": no figure
     assert not facts("小米汽车前50万辆用了2年。", date(2025, 6, 1))
+
+
+def test_an_ambiguous_name_in_a_list_of_makers_is_the_maker_and_conversions_are_no_items():
+    text = (
+        "目前,蔚来、小鹏、理想在美股的市值分别为105.8亿美元(约合人民币764.37亿元)、"
+        "73.03亿美元(约合人民币527.62亿元)、283.2亿美元(约合人民币2046.04亿元),极氪还有一些差距。"
+    )
+    got = facts(text, date(2024, 5, 12))
+    assert ("nio", "market_cap", "2024-05-12", 10580000000.0, "eq") in got
+    assert ("xpeng", "market_cap", "2024-05-12", 7303000000.0, "eq") in got
+    assert ("li-auto", "market_cap", "2024-05-12", 28320000000.0, "eq") in got
+    # alone, 理想 is still a word ("an ideal"), no maker
+    assert not facts("这是一个理想的结果,市值达到105.8亿美元。", date(2024, 5, 12))

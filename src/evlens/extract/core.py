@@ -766,7 +766,14 @@ def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Me
         if (
             m.key not in named
             and not (model and _maker_named(m.key, named, lex))
-            and (model or not (lead.match(lower, m.end) or _COUNT_AFTER_NAME.match(lower, m.end)))
+            and (
+                model
+                or not (
+                    lead.match(lower, m.end)
+                    or _COUNT_AFTER_NAME.match(lower, m.end)
+                    or _listed_with_known(m, known, starts, lower)
+                )
+            )
         ):
             continue
         k = bisect_left(starts, m.end) - 1
@@ -774,6 +781,17 @@ def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Me
             continue
         extra.append(m)
     return sorted(known + extra) if extra else known
+
+
+def _listed_with_known(m: _Mention, known: list[_Mention], starts: list[int], lower: str) -> bool:
+    """Whether the name ``m`` is an item of a list of known names (蔚来、小鹏、理想)."""
+    k = bisect_left(starts, m.start)
+    before = known[k - 1] if k > 0 else None
+    after = known[k] if k < len(known) else None
+    return bool(
+        (before is not None and _NAME_LIST_JOIN.fullmatch(lower, before.end, m.start))
+        or (after is not None and _NAME_LIST_JOIN.fullmatch(lower, m.end, after.start))
+    )
 
 
 def _maker_named(slug: str, named: set[str], lex: Lexicon) -> bool:
@@ -3761,11 +3779,14 @@ class Extractor:
         万美元)"), and where the list ends."""
         stop = _LIST_END.search(self.t, lo, hi)
         end = stop.start() if stop else hi
+        t = self.t
         qs = [
             q
             for q in self._in(self.quantities, lo, end)
             if q.kind not in ("other", "times")
-            and not _IN_BRACKETS.search(self.t, max(0, q.start - 3), q.start)
+            # (in brackets opened after the list's start: "105.8亿美元(约合人民币764.37亿元)")
+            and t.count("(", lo, q.start) + t.count("（", lo, q.start)
+            <= t.count(")", lo, q.start) + t.count("）", lo, q.start)
         ]
         return qs, end
 
