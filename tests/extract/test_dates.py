@@ -375,3 +375,18 @@ def test_a_month_of_a_year_as_the_base_of_its_own_months_change_puts_an_undated_
     assert infer_date(text) == date(2024, 12, 31)
     # a month compared with that is not the figure's own month is no year base
     assert infer_date("Sales in November rose 5% over October 2023.") != date(2024, 12, 31)
+
+
+def test_a_base_year_after_the_same_period_last_year_is_no_year_before_last():
+    from evlens.extract.dates import infer_date
+
+    # 较上年同期 is a comparison, not "last year": the base 2024 puts the article in 2025
+    text = (
+        "5 月 21 日,小鹏汽车公布截至 2025 年第一季度财报。交付 9.4 万辆新车,较上年同期交付 2.18 万辆车增长 330%;"
+        "净亏损大幅收窄至 6.6 亿元,相较于 2024 年同期的 13.7 亿元。"
+    )
+    assert infer_date(text, normalize(text).text) == date(2025, 5, 21)
+    # "last year" itself still makes a base year the year before last
+    assert infer_date("BYD delivered 4.6 million vehicles last year, a 7.7% increase from 2024.") >= date(
+        2026, 1, 1
+    )

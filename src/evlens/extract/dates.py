@@ -1711,7 +1711,7 @@ _BASE_YEAR = re.compile(
 )
 
 
-_LAST_YEAR_BEFORE = re.compile(r"(?:去年|上年|\blast year\b)[^。！？!?\n]*$", re.I)
+_LAST_YEAR_BEFORE = re.compile(r"(?:(?:去年|上年)(?!同期)|\blast year\b)[^。！？!?\n]*$", re.I)
 # a month of a year named as a base ("a 28.9% increase over November 2023"): a year base
 # when the same month is named without a year before it in the sentence ("in November")
 _BASE_MONTH_EN = re.compile(
