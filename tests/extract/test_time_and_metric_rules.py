@@ -2855,13 +2855,18 @@ def test_a_heading_between_paragraphs_keeps_the_time_written_before_it():
     )
     text = lead + "Startups Race for Share\n\nLeapmotor led the startups, delivering 45,067 vehicles."
     assert ("leapmotor", "deliveries", "2025-05", 45067.0, "eq") in facts(text, date(2025, 6, 1))
-    # a paragraph of prose between them is no heading: the time does not carry over it
+    # a paragraph of prose between them is no heading: the time does not carry over it to
+    # a sum of money (a vehicle count of a round-up takes it over two such paragraphs)
     prose = lead + (
         "The price war has dragged on for two years, squeezing margins across the industry as "
         "makers cut prices and add features to win buyers in a crowded market.\n\n"
-        "Leapmotor led the startups, delivering 45,067 vehicles."
+        "Leapmotor's revenue reached 10 billion yuan."
     )
     assert not any(p == "2025-05" for _, _, p, *_ in facts(prose, date(2025, 6, 1)))
+    assert any(
+        p == "2025-05"
+        for _, _, p, *_ in facts(prose.replace("\n\nThe price", " The price"), date(2025, 6, 1))
+    )
 
 
 def test_sales_in_money_is_revenue_and_its_change_the_revenues():
@@ -3015,3 +3020,16 @@ def test_an_ambiguous_name_in_a_list_of_makers_is_the_maker_and_conversions_are_
     assert ("li-auto", "market_cap", "2024-05-12", 28320000000.0, "eq") in got
     # alone, 理想 is still a word ("an ideal"), no maker
     assert not facts("这是一个理想的结果,市值达到105.8亿美元。", date(2024, 5, 12))
+
+
+def test_a_round_up_of_counts_keeps_the_month_over_paragraphs_naming_no_time():
+    lead = (
+        "On Sunday, carmakers released their May delivery figures. BYD led the field again. "
+        "Competition stayed fierce. Price cuts went on. Buyers waited for more.\n\n"
+    )
+    middle = "Leapmotor led the startups with strong growth, and Li Auto followed closely behind it in the ranking.\n\n"
+    text = lead + middle + "NIO shipped 23,231 units across its premium lineup."
+    assert ("nio", "deliveries", "2025-05", 23231.0, "eq") in facts(text, date(2025, 6, 1))
+    # three paragraphs naming no time are too many to carry the month over
+    text = lead + middle * 3 + "NIO shipped 23,231 units across its premium lineup."
+    assert not any(p == "2025-05" for _, _, p, *_ in facts(text, date(2025, 6, 1)))

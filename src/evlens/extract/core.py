@@ -1626,7 +1626,7 @@ class Extractor:
             prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow, plan)
             if prev is not None and not self._ahead(prev):
                 return prev
-            return self._previous_paragraph_span(sent)
+            return self._previous_paragraph_span(sent, q.unit == "vehicle")
         return None
 
     def _last_in_sentence(self, q: Quantity, sent, move: bool = False) -> PeriodMention | None:
@@ -1665,19 +1665,26 @@ class Extractor:
             return None
         return first
 
-    def _previous_paragraph_span(self, sent) -> PeriodMention | None:
+    def _previous_paragraph_span(self, sent, count: bool = False) -> PeriodMention | None:
         """The span (month, quarter, half, year or range) named last in the paragraph before
         ``sent``'s, for a flow whose own paragraph names no time ("Li Auto said on Monday it
         delivered 40,000 in October." then a paragraph "The company delivered 51,443 …"); a
         heading between them (a paragraph of at most 100 characters naming no time) is passed
-        over."""
+        over, and for a vehicle ``count`` (a round-up of a month's deliveries, maker by maker)
+        up to two paragraphs naming no time."""
         para_start = self._para_start(sent.para)
         if para_start == 0 or sent.para == 0:
             return None
         prev = sent.para - 1
         lo = self._para_start(prev)
-        if prev > 0 and para_start - lo <= 100 and not self._in(self.periods, lo, para_start):
-            lo = self._para_start(prev - 1)
+        while (
+            prev > 0
+            and sent.para - prev <= (2 if count else 1)
+            and (count or para_start - lo <= 100)
+            and not self._in(self.periods, lo, para_start)
+        ):
+            prev -= 1
+            lo = self._para_start(prev)
         for p in reversed(self._in(self.periods, lo, para_start)):
             if p.local or self._planned_time(p) or self._ahead(p):
                 continue
