@@ -3033,3 +3033,16 @@ def test_a_round_up_of_counts_keeps_the_month_over_paragraphs_naming_no_time():
     # three paragraphs naming no time are too many to carry the month over
     text = lead + middle * 3 + "NIO shipped 23,231 units across its premium lineup."
     assert not any(p == "2025-05" for _, _, p, *_ in facts(text, date(2025, 6, 1)))
+
+
+def test_a_monthly_figure_is_each_month_only_of_a_range_in_its_own_sentence():
+    text = (
+        "BYD's PHEVs drove a 38.7% YoY increase in cumulative Jan-May sales (1.76 million units). "
+        "Li Auto's CEO noted refreshed models are accelerating order growth, projecting monthly "
+        "deliveries of its flagship MEGA to hit 2,500–3,000 units."
+    )
+    got = facts(text, date(2025, 6, 1))
+    assert not any(e == "li-auto" and len(p) == 7 for e, _, p, *_ in got)  # no month of the range
+    text = "From January to May 2025, Li Auto delivered more than 30,000 vehicles each month."
+    got = facts(text, date(2025, 6, 1))
+    assert {p for e, m, p, *_ in got if e == "li-auto"} == {f"2025-0{k}" for k in range(1, 6)}

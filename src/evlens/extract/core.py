@@ -2778,7 +2778,13 @@ class Extractor:
         )
         listed = self._listed_months(pm) if pm.kind == "month" else ()
         each = self.lex.word_res["each"]
-        if pm.kind == "range" and pm.months and metric not in _MOVES_AND_LEVELS and each.search(ctext):
+        if (
+            pm.kind == "range"
+            and pm.months
+            and metric not in _MOVES_AND_LEVELS
+            and each.search(ctext)
+            and fig.sent.start <= pm.start < fig.sent.end  # (not a range carried from before)
+        ):
             fig.rule.append("each_month")
             return list(pm.months)
         if len(listed) > 1 and metric not in _MOVES_AND_LEVELS:
