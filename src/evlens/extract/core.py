@@ -2769,6 +2769,17 @@ class Extractor:
             not clause[0] <= pm.start < clause[1] or _REVISED_AFTER.match(self.lower, pm.end) is not None
         )
 
+    def _each_month_of_range(self, fig: _Figure, pm: PeriodMention) -> bool:
+        """Whether a figure is one of each month of the range ``pm`` (a word for "each" in
+        its clause, the range named in its own sentence, not carried from one before)."""
+        return bool(
+            pm.kind == "range"
+            and pm.months
+            and fig.metric not in _MOVES_AND_LEVELS
+            and self.lex.word_res["each"].search(fig.ctext)
+            and fig.sent.start <= pm.start < fig.sent.end
+        )
+
     def _periods_of(self, fig: _Figure, pm: PeriodMention) -> list[str]:
         """The periods a figure is for, from the time it goes with: a target's year, each
         month of a range or a list, the months counted back, a level's day."""
@@ -2778,13 +2789,7 @@ class Extractor:
         )
         listed = self._listed_months(pm) if pm.kind == "month" else ()
         each = self.lex.word_res["each"]
-        if (
-            pm.kind == "range"
-            and pm.months
-            and metric not in _MOVES_AND_LEVELS
-            and each.search(ctext)
-            and fig.sent.start <= pm.start < fig.sent.end  # (not a range carried from before)
-        ):
+        if self._each_month_of_range(fig, pm):
             fig.rule.append("each_month")
             return list(pm.months)
         if len(listed) > 1 and metric not in _MOVES_AND_LEVELS:
