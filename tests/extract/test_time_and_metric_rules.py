@@ -3046,3 +3046,14 @@ def test_a_monthly_figure_is_each_month_only_of_a_range_in_its_own_sentence():
     text = "From January to May 2025, Li Auto delivered more than 30,000 vehicles each month."
     got = facts(text, date(2025, 6, 1))
     assert {p for e, m, p, *_ in got if e == "li-auto"} == {f"2025-0{k}" for k in range(1, 6)}
+
+
+def test_a_year_after_since_in_a_superlative_dates_no_figure():
+    text = (
+        "Li Auto posted an adjusted net loss of RMB359.7 million for the third quarter of 2025. "
+        "Total revenue plunged 36% year-over-year to $3.8 billion, the steepest drop since the "
+        "company's 2020 U.S. listing, weighed down by a 39% decline in vehicle deliveries to 93,211 units."
+    )
+    got = facts(text, date(2025, 11, 26))
+    assert ("li-auto", "deliveries", "2025-Q3", 93211.0, "eq") in got
+    assert not any(p == "2020" for _, _, p, *_ in got)

@@ -365,8 +365,12 @@ _RANK_AFTER = re.compile(
 # a year a rank is held in ("its first 40,000+ month in 2025", "the best month of 2025",
 # "for the first time in 2024"): the scope of the rank, no figure's time
 _RANK_SCOPE_BEFORE = re.compile(
-    r"\b(?:first|best|highest|lowest|biggest|largest|strongest|weakest|worst|busiest|record)\b"
-    r"(?:[^.,;:!?\n]|(?<=\d)[.,](?=\d)){0,30}?\b(?:month|week|quarter|time)s? (?:so far )?(?:in|of|for|this) (?:the )?$",
+    r"\b(?:first|best|highest|lowest|biggest|largest|strongest|weakest|worst|busiest|record"
+    r"|steepest|sharpest|deepest|fastest|slowest|smallest)\b"
+    r"(?:[^.,;:!?\n]|(?<=\d)[.,](?=\d)){0,30}?"
+    r"(?:\b(?:month|week|quarter|time)s? (?:so far )?(?:in|of|for|this) (?:the )?"
+    # ("the steepest drop since the company's 2020 U.S. listing": an event's year)
+    r"|\bsince (?:[\w.'’]+ ){0,3})$",
     re.I,
 )
 _COMPARED_YEAR = re.compile(
