@@ -3057,3 +3057,13 @@ def test_a_year_after_since_in_a_superlative_dates_no_figure():
     got = facts(text, date(2025, 11, 26))
     assert ("li-auto", "deliveries", "2025-Q3", 93211.0, "eq") in got
     assert not any(p == "2020" for _, _, p, *_ in got)
+
+
+def test_the_months_result_opening_a_paragraph_is_the_figure_just_given():
+    text = (
+        "Tesla China recorded wholesale sales of 97,171 vehicles in December.\n\n"
+        "The December result represents a 3.63% increase year-over-year and a 12.08% jump from November's 86,700 vehicles."
+    )
+    got = facts(text, date(2026, 1, 5))
+    assert ("tesla", "wholesale_yoy", "2025-12", 3.63, "eq") in got
+    assert ("tesla", "wholesale_mom", "2025-12", 12.08, "eq") in got

@@ -310,7 +310,11 @@ _YEAR_SCOPE = re.compile(
 )
 _YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so far this year|year-to-date")
 # a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
-_OPENS_WITH_ANAPHOR = re.compile(r" *(?:(?:that|this|it)(?:'s|\b)|这|该)")
+_OPENS_WITH_ANAPHOR = re.compile(
+    r" *(?:(?:that|this|it)(?:'s|\b)|这|该"
+    # "The December result represents a 3.63% increase": the figure just given
+    r"|the (?:[a-z]+ )?(?:result|figure|total|tally|number)s?\b)"
+)
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
