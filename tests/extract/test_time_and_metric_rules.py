@@ -3067,3 +3067,13 @@ def test_the_months_result_opening_a_paragraph_is_the_figure_just_given():
     got = facts(text, date(2026, 1, 5))
     assert ("tesla", "wholesale_yoy", "2025-12", 3.63, "eq") in got
     assert ("tesla", "wholesale_mom", "2025-12", 12.08, "eq") in got
+
+
+def test_the_items_of_a_list_closed_by_deng_are_examples_unless_each_is_said():
+    text = "鸿蒙智行在1月份凭借问界、智界、享界等多品牌的布局,累计交付量超过5.7万台,同比大幅增长65.6%。"
+    got = facts(text, date(2026, 2, 2))
+    assert ("hima", "deliveries", "2026-01", 57000.0, "gt") in got
+    assert not any(e in ("aito", "luxeed", "stelato") for e, *_ in got)
+    text = "2024年,蔚来、小鹏、理想汽车等新势力的销量也均同比至少增长30%。"
+    got = facts(text, date(2025, 1, 10))
+    assert {e for e, *_ in got} >= {"nio", "xpeng", "li-auto"}

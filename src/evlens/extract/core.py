@@ -1243,6 +1243,8 @@ class Extractor:
             self._aside(e.start, q.start)
             or (self._owner(e) and not self._own_figure_after(e, q))
             or self._in_relative_clause(e.start, q.start, sent)  # ", comprising … ZEEKR brands,"
+            # 凭借问界、智界、享界等多品牌的布局: examples, not the subject (unless "each": 均增长30%)
+            or (self._etc_item(e) and not self._listed("each", e.end, q.start))
         ):
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
             # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
@@ -1272,6 +1274,16 @@ class Extractor:
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found)
         return self._subject_for(q, sent, metric, ents)
+
+    def _etc_item(self, e: _Mention) -> bool:
+        """Whether the name ``e`` is an item of a list closed by 等 ("and others"): 问界、智界、享界等."""
+        k = bisect_left(self._starts_of(self.entities), e.end)
+        end = e.end
+        for nxt in self.entities[k : k + 8]:
+            if not _NAME_LIST_JOIN.fullmatch(self.t, end, nxt.start):
+                break
+            end = nxt.end
+        return self.t.startswith("等", end)
 
     def _brand_before(self, ents: list[_Mention], lo: int, hi: int) -> _Mention | None:
         """The last brand (a company of a group) named within ``[lo, hi)``, else None."""
