@@ -2999,7 +2999,7 @@ def test_an_english_ordinal_is_a_milestone_not_a_figure():
     assert got == {("voyah", "deliveries", "2025-05", 10022.0, "eq")}
 
 
-def test_an_earlier_expectation_is_a_target_and_cigian_is_no_first():
+def test_an_earlier_expectation_is_a_target_and_ciqian_is_no_first():
     text = "理想汽车预计2024年一季度的车辆交付量为76000至78000辆,低于此前10万至10.3万辆的预期。"
     got = facts(text, date(2024, 3, 22))
     assert ("li-auto", "delivery_target", "2024-Q1", 100000.0, "ge") in got
