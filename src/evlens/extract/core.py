@@ -746,8 +746,6 @@ _BRANDS_OF = re.compile(r" ?(?:旗下(?:的)?|['’]s brands,?) ?")
 _BRAND_ANAPHOR = re.compile(r"该品牌|这一品牌|此品牌|\b(?:the|this) brand\b(?!'s)")
 # the metrics of a maker's results (with their changes)
 _RESULTS = ("revenue", "net_profit", "rd_spend")
-# an opening bracket just before a figure
-_IN_BRACKETS = re.compile(r"[(（] ?$")
 # the start of an English relative clause set off by a comma
 _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisting of|made up of)\b")
 # a rival's own figure right after its name ("exceeding Tesla's $25.2 billion in sales")
@@ -3240,12 +3238,17 @@ class Extractor:
 
     def _aside(self, pos: int, q_start: int) -> bool:
         """Whether ``pos`` lies in brackets that close before ``q_start``."""
+        span = self._brackets_around(pos)
+        return span is not None and span[1] <= q_start
+
+    def _brackets_around(self, pos: int) -> tuple[int, int] | None:
+        """The span of the brackets ``pos`` lies in (found once per text), else None."""
         spans = self.__dict__.get("_brackets")
         if spans is None:
             spans = self._brackets = [m.span() for m in _BRACKETED.finditer(self.t)]
             self._bracket_starts = [a for a, _ in spans]
         k = bisect_right(self._bracket_starts, pos) - 1
-        return k >= 0 and spans[k][0] < pos < spans[k][1] <= q_start
+        return spans[k] if k >= 0 and spans[k][0] < pos < spans[k][1] else None
 
     def _forecast_carried(self, q: Quantity, sent) -> bool:
         """A sentence that opens with a forecast goes on into the next one of its paragraph
@@ -3813,14 +3816,12 @@ class Extractor:
         万美元)"), and where the list ends."""
         stop = _LIST_END.search(self.t, lo, hi)
         end = stop.start() if stop else hi
-        t = self.t
         qs = [
             q
             for q in self._in(self.quantities, lo, end)
             if q.kind not in ("other", "times")
             # (in brackets opened after the list's start: "105.8亿美元(约合人民币764.37亿元)")
-            and t.count("(", lo, q.start) + t.count("（", lo, q.start)
-            <= t.count(")", lo, q.start) + t.count("）", lo, q.start)
+            and not ((span := self._brackets_around(q.start)) is not None and span[0] >= lo)
         ]
         return qs, end
 
