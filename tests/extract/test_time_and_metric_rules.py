@@ -1,5 +1,6 @@
 """Each figure tied to its own time phrase; metrics decided by the words that govern the
-number; numbers written the Chinese way."""
+number; numbers written the Chinese way. These test the rules, so every reading of theirs is
+kept (``judged=False``): the confidence model is tested in ``test_confidence.py``."""
 
 from datetime import date
 
@@ -9,8 +10,12 @@ from evlens.extract import extract_text
 from evlens.extract.quantities import find_quantities
 
 
+def rules_read(text, published=None):
+    return extract_text(text, published, judged=False)
+
+
 def facts(text, published=date(2025, 12, 2)):
-    return {(f.entity, f.metric, f.period, f.value, f.bound) for f in extract_text(text, published)}
+    return {(f.entity, f.metric, f.period, f.value, f.bound) for f in rules_read(text, published)}
 
 
 def test_the_release_day_does_not_date_the_month_reported():
@@ -125,7 +130,7 @@ def test_an_undated_article_counts_relative_times_from_a_date_read_in_it():
     # the facts of an undated article: 上月 and a quarter without a year
     got = {
         (f.entity, f.metric, f.period, f.value)
-        for f in extract_text(
+        for f in rules_read(
             "12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。小鹏三季度交付116,007辆。"
         )
     }
@@ -133,7 +138,7 @@ def test_an_undated_article_counts_relative_times_from_a_date_read_in_it():
     assert ("xpeng", "deliveries", "2025-Q3", 116007.0) in got
     # the date is a stand-in: the facts carry no publication date
     assert all(
-        f.published is None for f in extract_text("12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。")
+        f.published is None for f in rules_read("12月1日，车企公布2025年11月销量。蔚来上月交付36,275辆。")
     )
 
 
@@ -221,11 +226,11 @@ def test_a_share_price_in_bare_yuan_quoted_in_hong_kong_is_in_hkd():
     got = facts("理想汽車(02015)收市跌1.7%，報68.95元，該股成交約7萬股。", date(2026, 3, 13))
     assert ("li-auto", "share_price", "2026-03-13", 68.95, "eq") in got
     units = {
-        (f.metric, f.unit) for f in extract_text("理想汽車(02015)收市跌1.7%，報68.95元。", date(2026, 3, 13))
+        (f.metric, f.unit) for f in rules_read("理想汽車(02015)收市跌1.7%，報68.95元。", date(2026, 3, 13))
     }
     assert ("share_price", "HKD") in units
     # an A share's price in 元 stays in yuan
-    units = {(f.metric, f.unit) for f in extract_text("赛力斯A股股价报157.22元。", date(2025, 6, 27))}
+    units = {(f.metric, f.unit) for f in rules_read("赛力斯A股股价报157.22元。", date(2025, 6, 27))}
     assert units == {("share_price", "CNY")}
 
 
@@ -282,13 +287,13 @@ def test_an_undated_article_is_at_least_a_year_past_the_year_it_compares_with():
         "from the same quarter of 2024."
     )
     assert infer_date(text) == date(2025, 12, 31)
-    assert ("nio", "revenue", "2025-Q3") in {(f.entity, f.metric, f.period) for f in extract_text(text)}
+    assert ("nio", "revenue", "2025-Q3") in {(f.entity, f.metric, f.period) for f in rules_read(text)}
     assert infer_date("营收为217.9亿元，较2024年同期增长16.7%。") == date(2025, 12, 31)
     assert infer_date("特斯拉全年交车量为163万辆，比2024年低8.6%。") == date(2025, 12, 31)
     # last year against a base year: the base is the year before last
     text = "BYD delivered 4.6 million vehicles last year, a 7.7% increase from 2024."
     assert infer_date(text) == date(2026, 1, 31)
-    assert ("byd", "deliveries", "2025") in {(f.entity, f.metric, f.period) for f in extract_text(text)}
+    assert ("byd", "deliveries", "2025") in {(f.entity, f.metric, f.period) for f in rules_read(text)}
     # a year named as a plain time is no base
     assert infer_date("Nio delivered 221,970 vehicles in 2024.") == date(2024, 12, 31)
 
@@ -302,7 +307,7 @@ def test_an_undated_article_is_after_a_later_month_it_names_without_a_year():
     )
     assert infer_date(text) == date(2023, 12, 1)
     assert ("xpeng", "deliveries", "2023-11", 20041.0) in {
-        (f.entity, f.metric, f.period, f.value) for f in extract_text(text)
+        (f.entity, f.metric, f.period, f.value) for f in rules_read(text)
     }
     # a month of last year, or under a plan, does not move it
     assert infer_date("小鹏2025年一季度交付9.4万辆，去年11月交付3万辆。") == date(2025, 4, 1)
@@ -623,11 +628,11 @@ def test_a_run_of_months_named_by_an_ordinal_counts_back_from_the_month_reported
 
 def test_a_figure_the_article_repeats_is_one_fact_at_its_first_mention():
     text = "BYD sold 480,186 vehicles in November\n\nBYD said on Monday it sold 480,186 vehicles in November."
-    got = extract_text(text, published=date(2025, 12, 2))
+    got = rules_read(text, published=date(2025, 12, 2))
     assert [(f.entity, f.period, f.value) for f in got] == [("byd", "2025-11", 480186.0)]
     assert got[0].span_start < text.index("\n")
     # a rounded restatement is another fact
-    got = extract_text("比亚迪11月销量480,186辆。比亚迪11月销量约48万辆。", published=date(2025, 12, 2))
+    got = rules_read("比亚迪11月销量480,186辆。比亚迪11月销量约48万辆。", published=date(2025, 12, 2))
     assert sorted(f.value for f in got) == [480000.0, 480186.0]
 
 

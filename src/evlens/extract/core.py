@@ -43,6 +43,7 @@ from typing import NamedTuple, overload
 from ..facts import Fact
 from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
+from .confidence import Model, judge
 from .dates import (
     EN_ORDINALS,
     FIGURE_AFTER_TIME,
@@ -432,6 +433,9 @@ def _weekly_as_registrations(metric: str, per: str) -> str:
     )
 
 
+_UNLIKELY = (
+    "a reading a careful reader is unlikely to record as it stands (confidence {p} below the threshold)"
+)
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
 
 
@@ -3931,10 +3935,19 @@ def _cut_before(text: str, lo: int, hi: int) -> int:
 
 
 def read_facts(
-    text: str, published: date | None = None, meta: dict | None = None, skipped: list[Skipped] | None = None
+    text: str,
+    published: date | None = None,
+    meta: dict | None = None,
+    skipped: list[Skipped] | None = None,
+    *,
+    judged: bool = True,
+    model: Model | None = None,
 ) -> list[Fact]:
     """The facts of ``text`` (see :meth:`Extractor.facts`; ``meta`` is copied onto each and
-    figures left out are appended to ``skipped``). A text longer than :data:`PIECE`
+    figures left out are appended to ``skipped``), each with the confidence of
+    :func:`~evlens.extract.confidence.judge` (the shipped model unless ``model`` is given);
+    those below its threshold are left out and listed in ``skipped`` (``judged=False``
+    keeps every fact, at the confidence its rule gives). A text longer than :data:`PIECE`
     characters is read piece by piece (:func:`_pieces`), so the memory held while reading
     is that of one piece: the pieces share the date relative times count from (read from
     the whole text when ``published`` is None) and the facts emitted (a figure repeated in a
@@ -3961,13 +3974,28 @@ def read_facts(
             skipped.extend(
                 s._replace(span_start=s.span_start + a, span_end=s.span_end + a) for s in ex.skipped
             )
+    if not judged:
+        return out
+    out, below = judge(out, text, model)
+    if skipped is not None:
+        skipped.extend(
+            Skipped(
+                f.span_start or 0,
+                f.span_end or 0,
+                f.surface or "",
+                f.metric,
+                _UNLIKELY.format(p=f.confidence),
+            )
+            for f in below
+        )
     return out
 
 
-def extract_text(text: str, published: date | None = None, **meta) -> list[Fact]:
+def extract_text(text: str, published: date | None = None, *, judged: bool = True, **meta) -> list[Fact]:
     """Facts read from ``text`` (an article's whole text, front matter included or not).
 
     ``published`` anchors relative times (今年, last year, a month without a year).
     ``meta`` (document_id, published_basis, source_url, publisher) is copied onto each fact.
+    ``judged=False`` keeps every reading of the rules (see :func:`read_facts`).
     """
-    return read_facts(text, published, meta)
+    return read_facts(text, published, meta, judged=judged)
