@@ -1,4 +1,5 @@
 import json
+from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -108,3 +109,26 @@ def test_bad_front_matter_date_names_file_line_and_field(tmp_path):
     path.write_bytes(b"\xff\xfe bad")
     with pytest.raises(InputError, match="not UTF-8"):
         read_document(path)
+
+
+def test_all_readings_keeps_what_the_confidence_model_sets_aside_and_json_carries_it(tmp_path):
+    from evlens.extract import extract_text
+    from evlens.extract.confidence import shipped_model
+
+    # a part of revenue that the readers of the training sets do not record as revenue
+    body = "小米第三季收入1131億元，其中境外互聯網收入33億元，佔比34.9%。"
+    path = tmp_path / "a.txt"
+    path.write_text(body, encoding="utf-8")
+    every = extract_text(body, date(2025, 12, 2), judged=False)
+    judged = {(f.metric, f.value): f.confidence for f in extract_text(body, date(2025, 12, 2))}
+    low = [f for f in every if (f.metric, f.value) not in judged]
+    assert low, "the example should hold a reading below the threshold"
+    outs = {}
+    for flags in ([], ["--all-readings"]):
+        r = invoke("extract", str(path), "--date", "2025-12-02", "--json", *flags)
+        assert r.exit_code == 0, r.output
+        outs[bool(flags)] = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+    assert len(outs[True]) == len(every) > len(outs[False]) == len(judged)
+    for d in outs[False]:
+        assert d["confidence"] == judged[(d["metric"], d["value"])] >= shipped_model().threshold
+    assert min(d["confidence"] for d in outs[True]) < shipped_model().threshold

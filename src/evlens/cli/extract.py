@@ -35,12 +35,13 @@ def _row_to_dict(r: dict) -> dict:
         "surface": r["surface"],
         "sentence": r["sentence"],
         "rule": r["method"],
+        "confidence": float(r["confidence"]),
         "document_id": r["document_id"],
     }
 
 
 def _table(rows: list[tuple[str, dict]]) -> None:
-    table = Table("file", "entity", "metric", "period", "value", "unit", "bound", "text")
+    table = Table("file", "entity", "metric", "period", "value", "unit", "bound", "p", "text")
     for name, d in rows:
         table.add_row(
             name,
@@ -50,6 +51,7 @@ def _table(rows: list[tuple[str, dict]]) -> None:
             f"{d['value']:,}",
             d["unit"] + (f"/{d['rate']}" if d["rate"] else ""),
             d["bound"],
+            f"{d['confidence']:.2f}",
             d["surface"],
         )
     console.print(table)
@@ -89,6 +91,12 @@ def register(app: typer.Typer) -> None:
             "--verbose",
             help="Also list, on standard error, figures read but not emitted and why (e.g. not finite, beyond what the metric can hold).",
         ),
+        all_readings: bool = typer.Option(
+            False,
+            "--all-readings",
+            help="Keep every reading of the rules, also those the confidence model finds unlikely "
+            "(each fact's confidence is printed either way).",
+        ),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Read facts out of articles: each with its entity, metric, period, value, bound and exact span."""
@@ -99,19 +107,27 @@ def register(app: typer.Typer) -> None:
         if not files:
             raise InputError("no article files found (.md, .markdown, .txt)", path=", ".join(map(str, paths)))
         if workers or scheduler:
-            _extract_batch(ctx, files, published, workers, scheduler, out, threads, store, as_json)
+            _extract_batch(
+                ctx, files, published, workers, scheduler, out, threads, store, as_json, not all_readings
+            )
         else:
-            _extract_here(ctx, files, published, store, verbose, as_json)
+            _extract_here(ctx, files, published, store, verbose, as_json, not all_readings)
 
 
-def _extract_batch(ctx, files, published, workers, scheduler, out, threads, store, as_json) -> None:
+def _extract_batch(ctx, files, published, workers, scheduler, out, threads, store, as_json, judged) -> None:
     """Extract on a Dask cluster into Parquet partitions, print the facts, store them."""
     from ..extract.batch import load_partitions, read_partitions, run
 
     with tempfile.TemporaryDirectory(prefix="evlens-extract-") as tmp:
         target = out or Path(tmp)
         res = run(
-            files, target, published=published, workers=workers, scheduler=scheduler, processes=not threads
+            files,
+            target,
+            published=published,
+            workers=workers,
+            scheduler=scheduler,
+            processes=not threads,
+            judged=judged,
         )
         rows = [_row_to_dict(r) for r in read_partitions(target).to_dict("records")]
         loaded = None
@@ -136,7 +152,7 @@ def _extract_batch(ctx, files, published, workers, scheduler, out, threads, stor
         raise typer.Exit(2)
 
 
-def _extract_here(ctx, files, published, store, verbose, as_json) -> None:
+def _extract_here(ctx, files, published, store, verbose, as_json, judged) -> None:
     """Extract in this process, print the facts (and, with ``verbose``, what was skipped),
     store each document with its facts."""
     from ..extract import extract_file, fact_to_dict
@@ -144,7 +160,7 @@ def _extract_here(ctx, files, published, store, verbose, as_json) -> None:
     results = []
     for path in files:
         skipped: list = []
-        doc, facts = extract_file(path, published, skipped)
+        doc, facts = extract_file(path, published, skipped, judged=judged)
         results.append((path, doc, facts))
         if verbose:
             for s in skipped:

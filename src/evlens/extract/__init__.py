@@ -20,24 +20,33 @@ from .core import Extractor, Skipped, extract_text, read_facts
 from .document import document_from_text, parse_front_matter, read_document
 
 
-def extract_document(doc: Document, skipped: list[Skipped] | None = None) -> list[Fact]:
+def extract_document(
+    doc: Document, skipped: list[Skipped] | None = None, *, judged: bool = True
+) -> list[Fact]:
     """Facts read from ``doc``; spans index ``doc.text``. Figures left out because no fact
-    could hold them are appended to ``skipped`` when it is given (see :class:`Skipped`)."""
+    could hold them, or because the confidence model finds them unlikely, are appended to
+    ``skipped`` when it is given (see :class:`Skipped`); ``judged=False`` keeps every
+    reading of the rules (see :mod:`evlens.extract.confidence`)."""
     meta = {
         "document_id": doc.id,
         "published_basis": "stated" if doc.published else None,
         "source_url": doc.url,
         "publisher": doc.publisher,
     }
-    return read_facts(doc.text, doc.published, meta, skipped)
+    return read_facts(doc.text, doc.published, meta, skipped, judged=judged)
 
 
 def extract_file(
-    path: str | Path, published: date | None = None, skipped: list[Skipped] | None = None
+    path: str | Path,
+    published: date | None = None,
+    skipped: list[Skipped] | None = None,
+    *,
+    judged: bool = True,
 ) -> tuple[Document, list[Fact]]:
-    """Read an article file and extract its facts (``skipped``: as :func:`extract_document`)."""
+    """Read an article file and extract its facts (``skipped``, ``judged``: as
+    :func:`extract_document`)."""
     doc = read_document(path, published)
-    return doc, extract_document(doc, skipped)
+    return doc, extract_document(doc, skipped, judged=judged)
 
 
 def _num(v: float) -> float | int:
@@ -59,6 +68,7 @@ def fact_to_dict(f: Fact) -> dict:
         "surface": f.surface,
         "sentence": f.sentence,
         "rule": f.method,
+        "confidence": f.confidence,
         "document_id": f.document_id,
     }
 

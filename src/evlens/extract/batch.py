@@ -106,8 +106,11 @@ def doc_row(doc) -> dict:
     }
 
 
-def process_chunk(index: int, paths: Sequence[str], out_dir: str, published: date | None = None) -> dict:
-    """Extract one chunk of files and write its two Parquet partitions. Runs on a worker."""
+def process_chunk(
+    index: int, paths: Sequence[str], out_dir: str, published: date | None = None, judged: bool = True
+) -> dict:
+    """Extract one chunk of files and write its two Parquet partitions. Runs on a worker
+    (``judged``: as :func:`evlens.extract.extract_document`)."""
     from . import extract_file
 
     docs: list[dict] = []
@@ -115,7 +118,7 @@ def process_chunk(index: int, paths: Sequence[str], out_dir: str, published: dat
     errors: list[dict] = []
     for path in paths:
         try:
-            doc, fs = extract_file(path, published)
+            doc, fs = extract_file(path, published, judged=judged)
         except EvlensError as exc:
             errors.append({"path": str(path), "error": str(exc)})
             continue
@@ -183,8 +186,10 @@ def run(
     scheduler: str | None = None,
     processes: bool = True,
     chunks: int | None = None,
+    judged: bool = True,
 ) -> BatchResult:
-    """Extract ``paths`` into Parquet partitions under ``out_dir``.
+    """Extract ``paths`` into Parquet partitions under ``out_dir`` (``judged``: as
+    :func:`evlens.extract.extract_document`).
 
     ``workers`` starts a local Dask cluster with that many single-threaded workers
     (``processes=False`` keeps them in this process as threads); ``scheduler`` uses an
@@ -195,12 +200,14 @@ def run(
     t0 = time.perf_counter()
     if scheduler is None and not workers:
         t1 = time.perf_counter()
-        parts = [process_chunk(i, c, out, published) for i, c in enumerate(_chunks(files, chunks or 1))]
+        parts = [
+            process_chunk(i, c, out, published, judged) for i, c in enumerate(_chunks(files, chunks or 1))
+        ]
         mode, nworkers = "local", 1
         tasks = time.perf_counter() - t1
     else:
         parts, mode, nworkers, tasks = _run_on_dask(
-            files, out, published, workers, scheduler, processes, chunks
+            files, out, published, workers, scheduler, processes, chunks, judged
         )
     errors = tuple(e for p in parts for e in p["errors"])
     return BatchResult(
@@ -225,6 +232,7 @@ def _run_on_dask(
     scheduler: str | None,
     processes: bool,
     chunks: int | None,
+    judged: bool = True,
 ) -> tuple[list[dict], str, int, float]:
     """The chunks of :func:`run` as tasks on an existing Dask cluster at ``scheduler``, or
     on a local one of ``workers`` workers: the results of the chunks, the mode, the
@@ -250,7 +258,13 @@ def _run_on_dask(
         client.run(_warm)  # import evlens and compile the lexicon on every worker first
         t1 = time.perf_counter()
         futures = client.map(
-            process_chunk, range(len(cs)), cs, [out] * len(cs), [published] * len(cs), pure=False
+            process_chunk,
+            range(len(cs)),
+            cs,
+            [out] * len(cs),
+            [published] * len(cs),
+            [judged] * len(cs),
+            pure=False,
         )
         parts = client.gather(futures)
         tasks = time.perf_counter() - t1

@@ -3947,7 +3947,7 @@ def read_facts(
     figures left out are appended to ``skipped``), each with the confidence of
     :func:`~evlens.extract.confidence.judge` (the shipped model unless ``model`` is given);
     those below its threshold are left out and listed in ``skipped`` (``judged=False``
-    keeps every fact, at the confidence its rule gives). A text longer than :data:`PIECE`
+    keeps them, each with its confidence). A text longer than :data:`PIECE`
     characters is read piece by piece (:func:`_pieces`), so the memory held while reading
     is that of one piece: the pieces share the date relative times count from (read from
     the whole text when ``published`` is None) and the facts emitted (a figure repeated in a
@@ -3974,9 +3974,9 @@ def read_facts(
             skipped.extend(
                 s._replace(span_start=s.span_start + a, span_end=s.span_end + a) for s in ex.skipped
             )
+    kept, below = judge(out, text, model)
     if not judged:
         return out
-    out, below = judge(out, text, model)
     if skipped is not None:
         skipped.extend(
             Skipped(
@@ -3988,7 +3988,7 @@ def read_facts(
             )
             for f in below
         )
-    return out
+    return kept
 
 
 def extract_text(text: str, published: date | None = None, *, judged: bool = True, **meta) -> list[Fact]:
