@@ -42,13 +42,13 @@ def test_features_read_the_window_as_simplified_and_note_repeats():
     hant_text = "理想汽車2月交付26,421輛，營收為315.62億元。"
     hant = extract_text(hant_text, date(2024, 3, 2), judged=False)
     hans = extract_text("理想汽车2月交付26,421辆。", date(2024, 3, 2), judged=False)
-    fh, fs = fact_features(hant, hant_text), fact_features(hans, "理想汽车2月交付26,421辆。")
+    fh, fs = list(fact_features(hant, hant_text)), list(fact_features(hans, "理想汽车2月交付26,421辆。"))
     assert "Lb:交付" in fh[0] and "Lb:交付" in fs[0] and "Lc:车" in fh[0]
     assert fh[0]["script=zh-Hant"] == 1.0 and fs[0]["script=zh-Hans"] == 1.0
     text = "蔚来11月交付36,275辆。蔚来11月交付超3.6万辆，蔚来10月交付36,275辆。"
     got = extract_text(text, date(2025, 12, 2), judged=False)
     assert [(f.period, f.value) for f in got] == [("2025-11", 36275), ("2025-11", 36000), ("2025-10", 36275)]
-    x = fact_features(got, text)
+    x = list(fact_features(got, text))
     assert [(v["same_key_before"], v["same_value_before"]) for v in x] == [(0, 0), (1, 0), (0, 1)]
     assert [v["facts_in_sentence"] for v in x] == [0.1, 0.2, 0.2]
 

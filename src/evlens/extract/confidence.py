@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -119,8 +119,8 @@ def _tokens(s: str, side: str) -> dict[str, float]:
     return out
 
 
-def fact_features(facts: Sequence[Fact], text: str) -> list[dict[str, float]]:
-    """The features of each fact of one article, in order (``facts`` as the extractor
+def fact_features(facts: Sequence[Fact], text: str) -> Iterator[dict[str, float]]:
+    """The features of each fact of one article, one at a time, in order (``facts`` as the extractor
     returns them; spans index ``text``): its metric, unit, bound, rate, the grain of its
     period and their pairs; whether it has an entity; the rules that read it; the article's
     script; the words and characters within :data:`WINDOW` characters either side of its
@@ -130,7 +130,6 @@ def fact_features(facts: Sequence[Fact], text: str) -> list[dict[str, float]]:
     script = script_of(text)
     per_sentence = Counter(f.sentence for f in facts)
     seen: set[tuple] = set()
-    out = []
     for f in facts:
         start, end = f.span_start or 0, f.span_end or 0
         grain = _grain(f.period)
@@ -156,8 +155,7 @@ def fact_features(facts: Sequence[Fact], text: str) -> list[dict[str, float]]:
         x["facts_in_sentence"] = min(per_sentence[f.sentence], 10) / 10
         x["position"] = start / max(1, len(text))
         x["log_size"] = math.log10(abs(f.value) + 1) / 10
-        out.append(x)
-    return out
+        yield x
 
 
 def judge(facts: list[Fact], text: str, model: Model | None = None) -> tuple[list[Fact], list[Fact]]:
