@@ -16,6 +16,9 @@ Conventions
   (capacity of 24,000 a month).
 * ``scope`` narrows the entity when the source does (a plant phase, a sales channel).
 * ``cumulative`` marks a running total as of the end of ``period`` (orders since launch).
+* ``confidence`` is how far the figure can be trusted as read, in [0, 1]: 1 for a figure
+  imported from a data file; for a figure read from an article, the probability that a
+  careful reader records it as it stands (:mod:`evlens.extract.confidence`).
 * ``published`` is the date the figure became public; ``published_basis`` says whether
   that date was stated by the source (``stated``) or inferred by a stated rule
   (``assumed``), e.g. monthly deliveries released on the first day of the next month.
