@@ -37,7 +37,7 @@ from ..facts import Fact
 from .script import _traditional, to_simplified
 
 MODEL_PATH = Path(__file__).with_name("confidence.json")
-WINDOW = 12  # characters either side of a figure's span that its features read
+WINDOW = 12  # characters either side of a figure's span that its features read (24 in English)
 SAMPLE = 20_000  # characters the script is told from (a count over a whole long text would hold a list of its characters)
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -121,15 +121,30 @@ def _tokens(s: str, side: str) -> dict[str, float]:
     return out
 
 
+def _whole_words(text: str, a: int, b: int) -> str:
+    """``text[a:b]`` without a word the window cuts at either end (a Latin word that runs
+    on past ``a`` or ``b``)."""
+    a, b = max(0, a), min(len(text), b)
+    if 0 < a < b and text[a - 1].isascii() and text[a - 1].isalpha():
+        while a < b and text[a].isascii() and text[a].isalpha():
+            a += 1
+    if a < b < len(text) and text[b].isascii() and text[b].isalpha():
+        while b > a and text[b - 1].isascii() and text[b - 1].isalpha():
+            b -= 1
+    return text[a:b]
+
+
 def fact_features(facts: Sequence[Fact], text: str) -> Iterator[dict[str, float]]:
     """The features of each fact of one article, one at a time, in order (``facts`` as the extractor
     returns them; spans index ``text``): its metric, unit, bound, rate, the grain of its
     period and their pairs; whether it has an entity; the rules that read it; the article's
     script; the words and characters within :data:`WINDOW` characters either side of its
-    span; whether an earlier fact had the same entity, metric and period, or the same
+    span (twice that in English, whose words are longer; a word the window cuts is left
+    out); whether an earlier fact had the same entity, metric and period, or the same
     value; the number of facts read from its sentence (over 10, capped at 1); where it
     stands in the text (0 to 1); and log10 of its size over 10."""
     script = script_of(text)
+    width = WINDOW if script != "en" else 2 * WINDOW
     per_sentence = Counter(f.sentence for f in facts)
     seen: set[tuple] = set()
     for f in facts:
@@ -148,8 +163,8 @@ def fact_features(facts: Sequence[Fact], text: str) -> Iterator[dict[str, float]
             f"metric_grain={f.metric}|{grain}": 1.0,
         }
         x.update((f"rule={r}", 1.0) for r in f.method.split(":", 1)[-1].split("+"))
-        x.update(_tokens(text[max(0, start - WINDOW) : start], "L"))
-        x.update(_tokens(text[end : end + WINDOW], "R"))
+        x.update(_tokens(_whole_words(text, start - width, start), "L"))
+        x.update(_tokens(_whole_words(text, end, end + width), "R"))
         key, value = ("key", f.entity, f.metric, f.period), ("value", f.value)
         x["same_key_before"] = float(key in seen)
         x["same_value_before"] = float(value in seen)
