@@ -165,6 +165,24 @@ def peak_memory_ratio(fn, text: str) -> float:
     return peak / len(text.encode("utf-8"))
 
 
+def print_judge_share(texts: dict[str, str]) -> None:
+    """CPU time of the confidence model (:func:`evlens.extract.confidence.judge`) on the
+    facts of each shape, against the whole extraction of it."""
+    from evlens.extract.confidence import judge
+
+    for name, text in texts.items():
+        c0 = time.process_time()
+        facts = extract_text(text, PUBLISHED, judged=False)
+        whole = time.process_time() - c0
+        c0 = time.process_time()
+        judge(facts, text)
+        part = time.process_time() - c0
+        print(
+            f"confidence model, {name} ({len(text)} chars, {len(facts)} facts): {part:.2f} s "
+            f"of {whole:.2f} s ({100 * part / whole:.0f}%)"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="30000,300000", help="text sizes in characters, comma-separated")
@@ -218,6 +236,7 @@ def main() -> None:
         f"floor {len(arts) / f:,.0f}; paired ratio evlens / floor {ratio:.0f}x"
     )
     big = shapes(max(sizes), prose)
+    print_judge_share(big)
     for name in ("prose", "no sentence ends", "dense numbers"):
         ours_peak = peak_memory_ratio(lambda t: extract_text(t, PUBLISHED), big[name])
         print(
