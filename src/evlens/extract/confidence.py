@@ -12,11 +12,12 @@ The probability of fact *i* is the logistic function of a weighted sum of its fe
 
     p_i = 1 / (1 + exp(-(b + sum_k w_k * x_ik)))
 
-with ``x_ik`` the features of :func:`fact_features` (indicators, and three numbers in
-[0, 1]) and ``b``, ``w_k`` the model's intercept and weights. A feature the model never
+with ``x_ik`` the features of :func:`fact_features` (indicators, and three numbers of
+about 0 to 1) and ``b``, ``w_k`` the model's intercept and weights. A feature the model never
 saw weighs nothing. :func:`judge` sets ``confidence = p_i`` on each fact and sets aside
 the facts with ``p_i`` below the model's threshold (chosen by leave-one-set-out
-cross-validation on the training sets, to maximise their pooled facts F1).
+cross-validation on the training sets, to maximise their pooled facts F1 without setting
+aside a reading whose value a written set's labels hold).
 
 The model is data (``confidence.json``): a mapping of feature to weight, read once.
 """
