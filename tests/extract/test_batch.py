@@ -73,3 +73,18 @@ def test_tampered_partitions_are_refused_and_store_nothing(tmp_path, store):
         load_partitions(store, tmp_path / "parts")
     assert exc.value.field == "value" and "not a finite number" in str(exc.value)
     assert store.counts() == before
+
+
+@pytest.mark.parametrize("workers", [None, 1])
+def test_all_readings_reach_the_partitions_here_and_on_dask(tmp_path, workers):
+    # a part of revenue the confidence model sets aside, kept with judged=False
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ndate: 2025-12-02\n---\n小米第三季收入1131億元，其中境外互聯網收入33億元。", encoding="utf-8"
+    )
+    got = {}
+    for judged in (True, False):
+        run([path], tmp_path / f"parts-{judged}", workers=workers, processes=False, judged=judged)
+        got[judged] = sorted(read_partitions(tmp_path / f"parts-{judged}")["value"])
+    assert got[True] == [113100000000.0]
+    assert got[False] == [3300000000.0, 113100000000.0]
