@@ -35,7 +35,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..facts import Fact
-from .script import _traditional, to_simplified
+from .script import to_simplified
 
 MODEL_PATH = Path(__file__).with_name("confidence.json")
 WINDOW = 12  # characters either side of a figure's span that its features read (24 in English)
@@ -100,7 +100,7 @@ def script_of(text: str) -> str:
     han = len(_HAN.findall(text))
     if han * 3 < len(_LATIN.findall(text)) or han == 0:
         return "en"
-    trad = len(_traditional().findall(text))
+    trad = sum(a != b for a, b in zip(text, to_simplified(text)))
     return "zh-Hant" if trad > 0.05 * han else "zh-Hans"
 
 
