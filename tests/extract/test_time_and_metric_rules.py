@@ -3082,3 +3082,22 @@ def test_the_items_of_a_list_closed_by_deng_are_examples_unless_each_is_said():
     text = "2024年,蔚来、小鹏、理想汽车等新势力的销量也均同比至少增长30%。"
     got = facts(text, date(2025, 1, 10))
     assert {e for e, *_ in got} >= {"nio", "xpeng", "li-auto"}
+
+
+def test_the_day_a_sum_or_rate_was_announced_on_does_not_date_it():
+    text = (
+        "Great Wall Motor has published its results for the year 2024.\n\n"
+        "On March 28, 2025, the carmaker said its net profit rose 80% to 12.69 billion yuan. "
+        "Its revenue climbed 16% to 202.2 billion yuan."
+    )
+    got = facts(text, date(2025, 3, 29))
+    assert ("gwm", "net_profit", "2024", 12.69e9, "eq") in got
+    assert ("gwm", "net_profit_yoy", "2024", 80.0, "eq") in got
+    assert ("gwm", "revenue", "2024", 202.2e9, "eq") in got
+    assert not any(p == "2025-03-28" for _, _, p, *_ in got)
+
+
+def test_a_count_may_still_be_of_the_day_named():
+    text = "Xiaomi reported strong results for 2024. On May 27, 2025, its SU7 had delivered more than 258,000 cars in total."
+    got = facts(text, date(2025, 5, 28))
+    assert ("xiaomi-su7", "deliveries", "2025-05-27", 258000.0, "gt") in got

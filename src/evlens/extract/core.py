@@ -1620,6 +1620,10 @@ class Extractor:
             if after is not None:
                 return after
         if before is not None:
+            if flow and not move and self._announced_on(before, q):
+                earlier = self._earlier_time(q, sent, flow, plan)
+                if earlier is not None and not self._announced_on(earlier, q):
+                    return earlier
             return before
         if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
             return None  # a day's close: the article's day (see below)
@@ -1629,23 +1633,41 @@ class Extractor:
                     return p
         if move:
             return self._move_period(q, clause, sent)
-        # from earlier sentences: the last time named in the paragraph, else (for a flow)
-        # in the three sentences before; a time still to come there (a plan) is no figure's
-        prev = self._last_before(self._para_start(sent.para), sent.start, flow, plan)
-        if prev is not None and not self._ahead(prev):
-            return prev
-        if flow:
-            si = self._sentence_of(q.start)
-            intro = self._list_intro(si)
-            if intro is not None:
-                prev = self._last_before(intro.start, intro.end + 1, flow, plan)
-                if prev is not None and not self._ahead(prev):
-                    return prev  # "key brand performances in 2025 …:" then "- Proton saw sales of …"
-            prev = self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow, plan)
-            if prev is not None and not self._ahead(prev):
+        return self._earlier_time(q, sent, flow, plan)
+
+    def _earlier_time(self, q: Quantity, sent, flow: bool, plan: bool) -> PeriodMention | None:
+        """The time of a figure from sentences before its own: the last time named in the
+        paragraph, else (for a flow) in the three sentences before, else the span named
+        last in the paragraph before; a time still to come there (a plan) is no figure's.
+        A day a sum or a rate was announced on serves only when no span is found."""
+        announced = None
+        for prev in self._earlier_times(q, sent, flow, plan):
+            if prev is None or self._ahead(prev):
+                continue
+            if not self._announced_on(prev, q):
                 return prev
-            return self._previous_paragraph_span(sent, q.unit == "vehicle")
-        return None
+            announced = announced or prev
+        return announced
+
+    def _earlier_times(self, q: Quantity, sent, flow: bool, plan: bool):
+        """The candidates of :meth:`_earlier_time`, in order."""
+        yield self._last_before(self._para_start(sent.para), sent.start, flow, plan)
+        if not flow:
+            return
+        si = self._sentence_of(q.start)
+        intro = self._list_intro(si)
+        if intro is not None:
+            # "key brand performances in 2025 …:" then "- Proton saw sales of …"
+            yield self._last_before(intro.start, intro.end + 1, flow, plan)
+        yield self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow, plan)
+        yield self._previous_paragraph_span(sent, q.unit == "vehicle")
+
+    @staticmethod
+    def _announced_on(p: PeriodMention, q: Quantity) -> bool:
+        """Whether ``p`` is a day a sum or a rate ``q`` was merely announced on ("On March
+        20, 2025, the automaker announced that its net profit surged 213%"): no sum or rate
+        a reader records is a single day's (a count may be: 5月27日累计交付超25.8万辆)."""
+        return p.kind == "day" and not p.asof and q.kind in ("currency", "percent")
 
     def _last_in_sentence(self, q: Quantity, sent, move: bool = False) -> PeriodMention | None:
         """The last time before ``q`` in its sentence, not one a figure was reported in
