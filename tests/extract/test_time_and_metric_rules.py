@@ -3101,3 +3101,28 @@ def test_a_count_may_still_be_of_the_day_named():
     text = "Xiaomi reported strong results for 2024. On May 27, 2025, its SU7 had delivered more than 258,000 cars in total."
     got = facts(text, date(2025, 5, 28))
     assert ("xiaomi-su7", "deliveries", "2025-05-27", 258000.0, "gt") in got
+
+
+def test_figures_after_the_announcement_day_take_the_span_the_article_reports():
+    text = (
+        "Great Wall Motor has published its results for the year 2024.\n\n"
+        "On March 28, 2025, the carmaker announced them in Baoding. The chairman spoke first. "
+        "He thanked the staff. He took questions.\n\n"
+        "Its revenue climbed 16% to 202.2 billion yuan. It sold 1.23 million vehicles, up 0.1%."
+    )
+    got = facts(text, date(2025, 3, 29))
+    assert ("gwm", "revenue", "2024", 202.2e9, "eq") in got
+    assert ("gwm", "sales", "2024", 1.23e6, "eq") in got
+    assert not any(p == "2025-03-28" for _, _, p, *_ in got)
+
+
+def test_export_wholesale_is_exports_and_the_previous_year_is_a_year_earlier():
+    text = (
+        "In 2024, Geely's total export wholesale volume reached 414,522 units. "
+        "Zeekr saw its deliveries skyrocket by 87%. "
+        "Geely cut its net loss to 6.42 billion yuan from 8.35 billion yuan the previous year."
+    )
+    got = facts(text, date(2025, 3, 20))
+    assert ("geely", "exports", "2024", 414522.0, "eq") in got
+    assert ("zeekr", "deliveries_yoy", "2024", 87.0, "eq") in got
+    assert ("geely", "net_profit", "2023", -8.35e9, "eq") in got

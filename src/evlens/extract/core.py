@@ -214,7 +214,20 @@ _TARGET_MET = re.compile(
     r"|in line with|missed)[^，。；,;]{0,8}$"
 )
 # (the same quarter last year, the year-ago quarter: times of their own, see .dates)
-_A_YEAR_EARLIER = re.compile(r" ?(?:a year (?:earlier|ago|before)|the year before)\b")
+# flows reported over a period, never a day's: their sums and changes (see Extractor._dayless)
+_DAYLESS = frozenset({"revenue", "net_profit", "deliveries", "sales", "exports", "wholesale", "retail"})
+
+
+def _announced_on(p: PeriodMention) -> bool:
+    """Whether ``p`` is a day no figure is counted as of: for a figure that is no single
+    day's ("On March 20, 2025, the automaker announced that its net profit surged 213%"),
+    the day it was announced on."""
+    return p.kind == "day" and not p.asof
+
+
+_A_YEAR_EARLIER = re.compile(
+    r" ?(?:a year (?:earlier|ago|before)|the year before|(?:in )?the (?:previous|prior|preceding) year)\b"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
 _RISEN_TO = re.compile(
@@ -1591,13 +1604,22 @@ class Extractor:
         return self._subject_m
 
     def _period_for(
-        self, q: Quantity, clause, sent, flow: bool = True, move: bool = False, plan: bool = False
+        self,
+        q: Quantity,
+        clause,
+        sent,
+        flow: bool = True,
+        move: bool = False,
+        plan: bool = False,
+        dayless: bool = False,
     ) -> PeriodMention | None:
         """The time ``q`` is for: see the module's docstring. ``flow``: a flow may take a time
         from the three sentences before; ``move``: a share's or index's move takes from
         earlier sentences only a day or a year named in its own paragraph (a market report
         names many months in passing), else none (the caller then takes the article's day);
-        ``plan``: a target may take from earlier sentences the time a plan is for."""
+        ``plan``: a target may take from earlier sentences the time a plan is for;
+        ``dayless``: no single day's figure (a sum, a rate, a count not said to be a running
+        total), so that a day it was announced on serves only when no span is named."""
         start = self._range_start(q, sent)
         if start is not None:
             return start
@@ -1620,9 +1642,10 @@ class Extractor:
             if after is not None:
                 return after
         if before is not None:
-            if flow and not move and self._announced_on(before, q):
-                earlier = self._earlier_time(q, sent, flow, plan)
-                if earlier is not None and not self._announced_on(earlier, q):
+            if dayless and _announced_on(before):
+                # "On March 20, 2025, the automaker announced that its net profit surged …"
+                earlier = self._earlier_time(q, sent, flow, plan, dayless)
+                if earlier is not None and not _announced_on(earlier):
                     return earlier
             return before
         if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
@@ -1633,20 +1656,29 @@ class Extractor:
                     return p
         if move:
             return self._move_period(q, clause, sent)
-        return self._earlier_time(q, sent, flow, plan)
+        return self._earlier_time(q, sent, flow, plan, dayless)
 
-    def _earlier_time(self, q: Quantity, sent, flow: bool, plan: bool) -> PeriodMention | None:
+    def _earlier_time(
+        self, q: Quantity, sent, flow: bool, plan: bool, dayless: bool = False
+    ) -> PeriodMention | None:
         """The time of a figure from sentences before its own: the last time named in the
         paragraph, else (for a flow) in the three sentences before, else the span named
         last in the paragraph before; a time still to come there (a plan) is no figure's.
-        A day a sum or a rate was announced on serves only when no span is found."""
+        For a ``dayless`` figure a day it was announced on serves only when no span is named
+        before it in the article."""
         announced = None
         for prev in self._earlier_times(q, sent, flow, plan):
             if prev is None or self._ahead(prev):
                 continue
-            if not self._announced_on(prev, q):
+            if not (dayless and _announced_on(prev)):
                 return prev
             announced = announced or prev
+        if dayless and flow:
+            # the article's results "for the year 2024", then a paragraph on the day they
+            # were announced, then the figures: the year, half or quarter named last before
+            prev = self._last_before(0, sent.start, flow, plan)
+            if prev is not None and prev.kind in ("year", "half", "quarter") and not self._ahead(prev):
+                return prev
         return announced
 
     def _earlier_times(self, q: Quantity, sent, flow: bool, plan: bool):
@@ -1661,13 +1693,6 @@ class Extractor:
             yield self._last_before(intro.start, intro.end + 1, flow, plan)
         yield self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow, plan)
         yield self._previous_paragraph_span(sent, q.unit == "vehicle")
-
-    @staticmethod
-    def _announced_on(p: PeriodMention, q: Quantity) -> bool:
-        """Whether ``p`` is a day a sum or a rate ``q`` was merely announced on ("On March
-        20, 2025, the automaker announced that its net profit surged 213%"): no sum or rate
-        a reader records is a single day's (a count may be: 5月27日累计交付超25.8万辆)."""
-        return p.kind == "day" and not p.asof and q.kind in ("currency", "percent")
 
     def _last_in_sentence(self, q: Quantity, sent, move: bool = False) -> PeriodMention | None:
         """The last time before ``q`` in its sentence, not one a figure was reported in
@@ -2642,6 +2667,14 @@ class Extractor:
         span = self.norm.span(q.start, q.end)
         self.skipped.append(Skipped(span[0], span[1], self.text[span[0] : span[1]], metric, reason))
 
+    def _dayless(self, fig: _Figure) -> bool:
+        """Whether a figure is no single day's: a company's revenue, profit, deliveries or
+        sales over a period, or their changes (no one reports a day's revenue or growth);
+        a count said to be a running total may be a day's (5月27日累计交付超25.8万辆)."""
+        if fig.base_metric not in _DAYLESS:
+            return False
+        return fig.q.kind in ("currency", "percent") or not self.lex.word_res["cumulative"].search(fig.ctext)
+
     def _figure_reading(self, fig: _Figure) -> _Reading | None:
         """A figure's bound, unit, whether it is cumulative and the periods it is for; None
         for a vague level, or for a figure with no time it can be of."""
@@ -2653,6 +2686,7 @@ class Extractor:
             flow=bool(lex.metrics.get(fig.base_metric) and lex.metrics[fig.base_metric].flow),
             move=fig.metric in ("share_return", "index_return"),
             plan=fig.metric == "delivery_target",
+            dayless=self._dayless(fig),
         )
         if (
             pm is not None
