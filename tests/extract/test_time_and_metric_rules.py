@@ -3126,3 +3126,31 @@ def test_export_wholesale_is_exports_and_the_previous_year_is_a_year_earlier():
     assert ("geely", "exports", "2024", 414522.0, "eq") in got
     assert ("zeekr", "deliveries_yoy", "2024", 87.0, "eq") in got
     assert ("geely", "net_profit", "2023", -8.35e9, "eq") in got
+
+
+def test_operating_income_in_yuan_is_revenue_unless_a_loss_is_named():
+    text = "In the third quarter of 2024, Changan achieved an operating income of 38.5 billion yuan, a year-on-year decrease of 4.2%."
+    got = facts(text, date(2024, 10, 30))
+    assert ("changan", "revenue", "2024-Q3", 38.5e9, "eq") in got
+    assert ("changan", "revenue_yoy", "2024-Q3", -4.2, "eq") in got
+    text = "In the third quarter of 2024, NIO posted an operating income of RMB120 million, compared to losses a year earlier."
+    assert not any(m.startswith("revenue") for _, m, *_ in facts(text, date(2024, 10, 30)))
+    text = "In 2024, Tesla reported operating income of $7.1 billion."
+    assert not facts(text, date(2025, 1, 30))
+
+
+def test_a_half_year_report_is_of_the_first_half():
+    text = (
+        "Changan's semi - annual financial report in 2025 was released on Friday.\n\n"
+        "During the reporting period, the group's revenue was 72.4 billion yuan, up from 70.1 billion yuan in the same period last year."
+    )
+    got = facts(text, date(2025, 9, 1))
+    assert ("changan", "revenue", "2025-H1", 72.4e9, "eq") in got
+    assert ("changan", "revenue", "2024-H1", 70.1e9, "eq") in got
+    got = facts(
+        "In its 2025 interim results, Geely reported revenue of 150.3 billion yuan.", date(2025, 9, 1)
+    )
+    assert got == {("geely", "revenue", "2025-H1", 150.3e9, "eq")}
+    # an interim officer is no half year
+    got = facts("The interim chief of Geely said revenue reached 150 billion yuan in 2025.", date(2025, 9, 1))
+    assert got == {("geely", "revenue", "2025", 150e9, "eq")}

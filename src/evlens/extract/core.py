@@ -225,6 +225,7 @@ def _announced_on(p: PeriodMention) -> bool:
     return p.kind == "day" and not p.asof
 
 
+_LOSS_WORD = re.compile(r"\blos(?:s|ses)\b")
 _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|(?:in )?the (?:previous|prior|preceding) year)\b"
 )
@@ -2362,11 +2363,28 @@ class Extractor:
             "index_level",
         ) and self._listed("session_hedges", fig.sent.start, min(fig.clause[1], q.end + 40)):
             return False  # "shares were down 9 percent in pre-market", 截至发稿: not the day's close
+        if metric.startswith("unheld_money") and self._operating_income_in_yuan(fig):
+            metric = fig.metric = "revenue" + metric[len("unheld_money") :]
+            fig.rule.append("operating_income")
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
         if fig.base_metric.startswith("unheld_"):
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
             return False
         return True
+
+    def _operating_income_in_yuan(self, fig: _Figure) -> bool:
+        """Whether a figure is of "operating income" said of a sum in yuan, in a clause naming
+        no loss: the English of 营业收入, a Chinese company's revenue ("achieved an operating
+        income of 42.166 billion yuan, a year-on-year decrease of 7.95%"), not an operating
+        profit ("an operating income of RMB285 million, compared to previous losses")."""
+        a, b = fig.clause
+        named = [m for m in self._in(self.metrics, fig.sent.start, fig.q.start) if m.key == "unheld_money"]
+        return (
+            bool(named)
+            and named[-1].word == "operating income"
+            and any(x.unit == "CNY" for x in self._in(self.quantities, named[-1].end, max(b, fig.q.end)))
+            and not _LOSS_WORD.search(self.lower, a, min(fig.sent.end, max(b, fig.q.end + 40)))
+        )
 
     def _export_target(self, q: Quantity, sent) -> bool:
         """Whether a target is one for sales abroad: an export word follows ``q`` ("1.3 million

@@ -132,7 +132,7 @@ EN_ORDINALS = {
 # word in any case.
 _EN_LEAD = (
     r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|from |between |the |first|second|third|fourth|on |last |in the year|year"
-    r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |up to |at |end|last |this |next |so far|year))"
+    r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |up to |at |end|last |this |next |so far|year|semi|interim|half-year))"
 )
 # What the alternatives below can start with, tighter than :data:`_EN_LEAD` where it lets
 # many positions through: a number (a day before a month, 1st to 4th before "quarter", an
@@ -142,7 +142,7 @@ _EN_LEAD = (
 _EN_NEXT = (
     r"(?=[a-z]|\d\d?(?:st|nd|rd|th)? [A-Z]|[1-4](?:st|nd|rd|th)[ -][Qq]|[1-4][QH]\d\d|(?:19|20)\d\d(?![\u4e00-\u9fff])"
     r"|Q[1-4]|H[12]|(?i:as |at |by |through|up to |end|from |between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun))"
+    r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun|interim))"
 )
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])"
@@ -168,6 +168,8 @@ _EN = re.compile(
     rf"|\b(?i:quarter) (?P<erq>IV|I{{1,3}})\b(?: (?P<erqy>(?:19|20)\d{{2}}))?"
     rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
     rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<ehrel>this|last|next) year)?"
+    # a half-year report ("BYD's semi-annual financial report in 2025", "2025 interim results")
+    rf"|(?:(?P<esay>(?:19|20)\d{{2}}) )?(?P<esa>(?i:semi ?- ?annual|half-year(?:ly)?|interim))(?= (?:financial )?(?:report|results|earnings))(?: (?:financial )?(?:report|results|earnings) (?:in|for|of) (?P<esay2>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|the (?P<eom>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) month of (?:this year|the year|(?P<eomy>(?:19|20)\d{{2}}))\b"
@@ -1235,9 +1237,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_day_or_month(a, b, g, ctx, asof)
     if g["bym"] or g["bq"]:
         return _en_shorthand(a, b, g, ctx, asof)
-    if g["erq"]:  # "Quarter II 2025": the second quarter
-        g = {**g, "eqq": str(_ROMAN_Q[g["erq"]]), "eqqy": g["erqy"]}
-    if g["eq"] or g["eqq"] or g["eqq2"] or g["eh"] or g["ehh"]:
+    if g["eq"] or g["eqq"] or g["eqq2"] or g["erq"] or g["eh"] or g["ehh"] or g["esa"]:
         return _en_quarter_or_half(a, b, g, ctx, asof)
     if (
         g["ewd"]
@@ -1385,7 +1385,12 @@ def _en_shorthand(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodM
 
 
 def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
-    """A quarter ("the third quarter of 2025", "Q3") or a half ("the first half", "H1")."""
+    """A quarter ("the third quarter of 2025", "Q3", "Quarter II 2025") or a half ("the
+    first half", "H1", a half-year report: the first half)."""
+    if g["erq"]:
+        g = {**g, "eqq": str(_ROMAN_Q[g["erq"]]), "eqqy": g["erqy"]}
+    if g["esa"]:
+        g = {**g, "eh": "first", "ehy": g["esay"] or g["esay2"]}
     rel = g.get("eqrel") or g.get("ehrel")
     if rel:  # "the first quarter of this year", "the second half of last year"
         y_rel = ctx.rel(f"{rel} year")
