@@ -3154,3 +3154,15 @@ def test_a_half_year_report_is_of_the_first_half():
     # an interim officer is no half year
     got = facts("The interim chief of Geely said revenue reached 150 billion yuan in 2025.", date(2025, 9, 1))
     assert got == {("geely", "revenue", "2025", 150e9, "eq")}
+
+
+def test_a_segment_word_governs_its_own_count_only():
+    text = "In 2024, Changan's NEV sales soared 52 percent to 735,000 and exports 47 percent to 536,000."
+    got = facts(text, date(2025, 1, 5))
+    assert ("changan", "exports", "2024", 536000.0, "eq") in got
+    assert ("changan", "exports_yoy", "2024", 47.0, "eq") in got
+    assert not any(v == 735000.0 for *_, v, _ in got)  # the NEVs of a maker selling fuel cars too
+    text = "In May 2025, Leapmotor delivered 45,067 battery car and PHEV units, a 148% YoY increase."
+    assert ("leapmotor", "deliveries", "2025-05", 45067.0, "eq") in facts(text, date(2025, 6, 2))
+    text = "In 2024, passenger vehicles drove the growth, as Chery reported a total sales volume of 2.6 million units."
+    assert ("chery", "sales", "2024", 2.6e6, "eq") in facts(text, date(2025, 1, 5))

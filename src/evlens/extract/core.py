@@ -199,10 +199,10 @@ _CONVERSION_JOIN = re.compile(
 _NOT_BASES = ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
 # battery-electric and plug-in hybrid cars named together: a maker's total, not a segment
 _BOTH_POWERTRAINS = re.compile(
-    r"(?:纯电|bevs?\b|battery[- ]electric)[^，。；,;]{0,8}(?:和|与|及|、|\band\b|\+)[^，。；,;]{0,6}(?:插电|插混|phevs?\b|plug-in)"
+    r"(?:纯电|bevs?\b|battery[- ]electric|battery (?:car|vehicle)s?\b)[^，。；,;]{0,8}(?:和|与|及|、|\band\b|\+)[^，。；,;]{0,6}(?:插电|插混|phevs?\b|plug-in)"
 )
 # (what each of its matches starts with, and its longest word: see :meth:`Extractor._found`)
-_BOTH_POWERTRAINS_LEAD = re.compile("纯电|bev|battery[- ]electric")
+_BOTH_POWERTRAINS_LEAD = re.compile("纯电|bev|battery[- ]electric|battery car|battery vehicle")
 _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
 # a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差") is the target
 _TARGET_AFTER = re.compile(
@@ -226,6 +226,7 @@ def _announced_on(p: PeriodMention) -> bool:
 
 
 _LOSS_WORD = re.compile(r"\blos(?:s|ses)\b")
+_TOTAL_WORD = re.compile(r"(?<!of )(?<!'s )(?<!’s )\b(?:total|combined|overall)\b")
 _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|(?:in )?the (?:previous|prior|preceding) year)\b"
 )
@@ -2582,8 +2583,8 @@ class Extractor:
         if self._segment_subject(q, fig.sent):
             return True  # 纯电动汽车12月销量19.07万辆，…，但全年销量达到225.47万辆
         f = self._last_figure_before(q, fig.sent) if change else None
-        if f is None or f.kind == "percent":
-            return False
+        if f is None or f.kind == "percent" or self._count_named(f.end, q.start):
+            return False  # (a count named between: "… to 890,000 and exports 53 percent to 400,000")
         fc = fig.sent.clause_of(
             f.start
         )  # the change of a segment's figure ("NEVs accounting for 91,590 units – a 55.4% increase")
@@ -3296,12 +3297,15 @@ class Extractor:
                 and not _BODY_NAMED.match(self.lower, ends[k])  # 乘用车市场信息联席会: a body's name
                 and self._bounds(self.entities, sent.start, starts[k])
                 == self._bounds(self.entities, sent.start, sent.start)
+                and not self._segment_closed(words, q)
             )
         lo = max(sent.start, first.start - 30)
         if not self._word_within(words, lo, first.start):
             return False
         e = self._last_in(self.entities, lo, q.start)
-        return e is None or e.end <= lo or self._word_within(words, e.end, first.start)
+        if not (e is None or e.end <= lo or self._word_within(words, e.end, first.start)):
+            return False
+        return not self._segment_closed(words, q)
 
     def _segment(self, q: Quantity, clause, words: str = "segment") -> bool:
         """Whether a segment word (the lexicon's list ``words``) stands just after ``q`` or
@@ -3312,7 +3316,25 @@ class Extractor:
         if not self._word_within(words, lo, q.start):
             return False
         e = self._last_in(self.entities, lo, q.start)
-        return e is None or self._word_within(words, e.end, q.start)
+        if not (e is None or self._word_within(words, e.end, q.start)):
+            return False
+        return not self._segment_closed(words, q)
+
+    def _segment_closed(self, words: str, q: Quantity) -> bool:
+        """Whether the last segment word before ``q`` governs not ``q`` but a figure before
+        it: a total is named after it ("a total sales volume increase of 32%"), or another
+        count ("NEV sales soared 92 percent to 890,000 and exports 53 percent to 400,000")."""
+        _, ends = self._words(words)
+        seg_end = ends[bisect_left(ends, q.start + 1) - 1]
+        for m in _TOTAL_WORD.finditer(self.lower, seg_end, q.start):
+            if self._count_named(m.end(), m.end() + 16):
+                return True  # (not "of BYD's total car sales", nor "a sales total of")
+        keys = {m.key for m in self._in(self.metrics, seg_end, q.start) if m.key in _PLANNED_COUNTS}
+        return len(keys) > 1
+
+    def _count_named(self, lo: int, hi: int) -> bool:
+        """Whether a word of a count (sales, deliveries, exports …) lies within ``[lo, hi)``."""
+        return any(m.key in _PLANNED_COUNTS for m in self._in(self.metrics, lo, hi))
 
     def _aside(self, pos: int, q_start: int) -> bool:
         """Whether ``pos`` lies in brackets that close before ``q_start``."""
