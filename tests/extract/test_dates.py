@@ -390,3 +390,26 @@ def test_a_base_year_after_the_same_period_last_year_is_no_year_before_last():
     assert infer_date("BYD delivered 4.6 million vehicles last year, a 7.7% increase from 2024.") >= date(
         2026, 1, 1
     )
+
+
+def test_an_undated_text_reporting_last_year_more_than_once_is_of_the_year_after():
+    from evlens.extract.dates import infer_date
+
+    body = (
+        "(Wire) Jan. 3 -- Carmakers' sales varied widely last year. Chery sold 2.6 million cars last year, "
+        "beating its 2024 target. Great Wall ended the year at 1.23 million, unchanged on 2023."
+    )
+    text = "---\ntitle: Chinese carmakers' sales in 2024\n---\n" + body
+    assert infer_date(text) == date(2025, 1, 3)
+    # said once ("late last year"), it may be of an event before the article's year
+    once = "Seres listed in Shanghai in 2016; reports emerged late last year of a Hong Kong listing in 2025. Its 2025 sales rose."
+    assert infer_date(once).year == 2025
+
+
+def test_the_years_of_a_title_count_but_not_a_plan_year():
+    from evlens.extract.dates import infer_date
+
+    text = "---\ntitle: Geely sales in 2023\n---\nSales rose 20% in 2022 and 2023. Sales rose in 2024 too."
+    assert infer_date(text) == date(2023, 12, 31)
+    text = "---\ntitle: Geely targets 5 million cars by 2027\n---\nSales rose in 2024 and 2027."
+    assert infer_date(text) == date(2024, 12, 31)

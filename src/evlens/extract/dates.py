@@ -1512,6 +1512,16 @@ _QUARTER_EN = re.compile(
     r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b", re.I
 )
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
+# "last year" as the time of a figure (not "the same period last year", 去年同期), and
+# "this year", for the stand-in date of an article naming only years
+_LAST_YEAR = re.compile(
+    r"(?<!same period )(?<!same quarter )(?<!same month )\blast year\b|去年(?!同期|同月|同季)"
+)
+_THIS_YEAR = re.compile(r"\bthis year\b|今年")
+# the title in a front matter, whose years (not one a plan is for: "targets … by 2027")
+# count with the body's
+_TITLE_LINE = re.compile(r"(?m)^title:(.*)$")
+_TITLE_YEAR = re.compile(r"(?<![\d.,$])(?<!by[ -])(?<!until[ -])(20[0-3]\d)(?![\d%])")
 _MONTHISH = timedelta(days=45)
 
 
@@ -1564,6 +1574,7 @@ def infer_date(text: str, body: str | None = None) -> date | None:
             got = _safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3)))
             if got:
                 return date.fromisoformat(got)
+    head_years = _title_years(text)
     text = text if body is None else body
     line = _DATELINE.search(text, front_end(text), front_end(text) + 400)
     if line:
@@ -1571,11 +1582,15 @@ def infer_date(text: str, body: str | None = None) -> date | None:
         if got:
             return date.fromisoformat(got)
     days, since = _named_days(text)
-    anchor = max(days) if days else _span_anchor(text)
+    anchor = max(days) if days else _span_anchor(text, head_years)
     year_only = anchor is not None and not days and (anchor.month, anchor.day) == (12, 31)
     base = _base_bound(text)
     if base is not None and (anchor is None or anchor < base[0]):
         anchor, days, year_only = base[1], [], False  # a year compared with is past
+    if year_only and anchor is not None and len(_LAST_YEAR.findall(text)) > 1 and not _THIS_YEAR.search(text):
+        # "sales jumped 41 percent last year", said more than once, the year named most
+        # often being that year: the article is of the year after
+        anchor = date(anchor.year + 1, 1, 1)
     if anchor is not None and not days and anchor.day == 1:  # the day after a month named
         anchor = _later_bare_month(text, anchor)
     if anchor is None and not since:
@@ -1785,9 +1800,16 @@ def _later_bare_month(text: str, anchor: date) -> date:
     return date(y + 1, 1, 1) if latest == 12 else date(y, latest + 1, 1)
 
 
-def _span_anchor(text: str) -> date | None:
+def _title_years(text: str) -> list[int]:
+    """The years a front matter's title names, each once, not one a plan is for."""
+    title = _TITLE_LINE.search(text, 0, 4000)
+    return sorted({int(y) for y in _TITLE_YEAR.findall(title.group(1))}) if title else []
+
+
+def _span_anchor(text: str, head_years: list[int] = ()) -> date | None:  # type: ignore[assignment]
     """The day after the latest month, quarter or half named with a year (one under a plan
-    or a goal left out); else the last day of the year named most often (the first such on
+    or a goal left out); else the last day of the year named most often, counting the
+    years of the title (``head_years``, each once) with the body's (the first such on
     a tie; a year a span starts from does not count, a year under a plan does, a year's
     target being often the year's own)."""
     latest: tuple[int, int] | None = None
@@ -1800,6 +1822,8 @@ def _span_anchor(text: str) -> date | None:
         y, m = latest
         return date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
     counts: dict[int, int] = {}
+    for y in head_years:
+        counts[y] = counts.get(y, 0) + 1
     for d in _YEAR_ANY.finditer(text, front_end(text)):
         if not _SINCE_BEFORE.search(text, max(0, d.start() - 4), d.start()):
             counts[int(d.group(1))] = counts.get(int(d.group(1)), 0) + 1
