@@ -3166,3 +3166,10 @@ def test_a_segment_word_governs_its_own_count_only():
     assert ("leapmotor", "deliveries", "2025-05", 45067.0, "eq") in facts(text, date(2025, 6, 2))
     text = "In 2024, passenger vehicles drove the growth, as Chery reported a total sales volume of 2.6 million units."
     assert ("chery", "sales", "2024", 2.6e6, "eq") in facts(text, date(2025, 1, 5))
+
+
+def test_a_forecast_before_a_word_of_reporting_is_not_the_reports():
+    text = "*料首季收入增最多1.4倍* 小鵬汽車公布,截至去年12月31日止年度,虧損收窄至57.9億元人民幣。"
+    assert ("xpeng", "net_profit", "2024", -5.79e9, "eq") in facts(text, date(2025, 3, 19))
+    # a forecast after the word of reporting still is one
+    assert not facts("小鹏公布业绩,预计首季收入增最多1.4倍至150亿元。", date(2025, 3, 19))

@@ -227,6 +227,7 @@ def _announced_on(p: PeriodMention) -> bool:
 
 _LOSS_WORD = re.compile(r"\blos(?:s|ses)\b")
 _TOTAL_WORD = re.compile(r"(?<!of )(?<!'s )(?<!’s )\b(?:total|combined|overall)\b")
+_REPORTED_WORD = re.compile(r"公布|宣布|披露|\breported\b|\bannounced\b|\bposted\b")
 _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|(?:in )?the (?:previous|prior|preceding) year)\b"
 )
@@ -2351,7 +2352,10 @@ class Extractor:
         if (
             (metric.endswith(_CHANGES) or q.kind == "currency")
             and metric not in ("share_price", "market_cap", "vehicle_price")
-            and (self._listed("forecast", fig.sent.start, q.start) or self._forecast_carried(q, fig.sent))
+            and (
+                self._listed("forecast", self._statement_start(fig), q.start)
+                or self._forecast_carried(q, fig.sent)
+            )
         ):
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
         if metric in ("share_return", "share_price", "index_return") and self._intraday_lead(fig.sent):
@@ -2372,6 +2376,15 @@ class Extractor:
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
             return False
         return True
+
+    def _statement_start(self, fig: _Figure) -> int:
+        """Where the statement ``fig`` is in starts: after the last word of reporting before
+        it in its sentence ("料首季收入增最多1.4倍* 小鹏汽车公布,…亏损收窄至57.9亿元": the
+        forecast is not the report's), else at the sentence's start."""
+        lo = fig.sent.start
+        for m in _REPORTED_WORD.finditer(self.lower, lo, fig.q.start):
+            lo = m.end()
+        return lo
 
     def _operating_income_in_yuan(self, fig: _Figure) -> bool:
         """Whether a figure is of "operating income" said of a sum in yuan, in a clause naming
