@@ -3173,3 +3173,16 @@ def test_a_forecast_before_a_word_of_reporting_is_not_the_reports():
     assert ("xpeng", "net_profit", "2024", -5.79e9, "eq") in facts(text, date(2025, 3, 19))
     # a forecast after the word of reporting still is one
     assert not facts("小鹏公布业绩,预计首季收入增最多1.4倍至150亿元。", date(2025, 3, 19))
+
+
+def test_a_full_year_figure_in_the_first_months_is_of_the_year_just_over():
+    text = "廣汽最近發佈的財報:全年合併口徑營收 1078 億元,同比下降 17%。"
+    got = facts(text, date(2025, 4, 2))
+    assert ("gac", "revenue", "2024", 107.8e9, "eq") in got
+    assert ("gac", "revenue_yoy", "2024", -17.0, "eq") in got
+    # a target for the full year is the running year's; a year named is kept
+    assert ("gac", "delivery_target", "2025", 2.3e6, "eq") in facts(
+        "广汽今年全年销量目标230万辆。", date(2025, 4, 2)
+    )
+    got = facts("长城汽车发布2025年财报,全年营收2100亿元。", date(2025, 12, 30))
+    assert ("gwm", "revenue", "2025", 210e9, "eq") in got

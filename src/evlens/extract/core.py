@@ -228,6 +228,8 @@ def _announced_on(p: PeriodMention) -> bool:
 _LOSS_WORD = re.compile(r"\blos(?:s|ses)\b")
 _TOTAL_WORD = re.compile(r"(?<!of )(?<!'s )(?<!’s )\b(?:total|combined|overall)\b")
 _REPORTED_WORD = re.compile(r"公布|宣布|披露|\breported\b|\bannounced\b|\bposted\b")
+_BARE_FULL_YEAR = re.compile(r"全年度?|(?:the )?full[- ]year")
+_DIGIT = re.compile(r"\d")
 _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|(?:in )?the (?:previous|prior|preceding) year)\b"
 )
@@ -2088,6 +2090,26 @@ class Extractor:
             )
         return None
 
+    def _last_full_year(self, fig: _Figure, pm: PeriodMention) -> bool:
+        """Whether a figure "for the full year" (全年, "full-year", naming no year) in an
+        article of the first four months is of the year just over: the year running has
+        no full-year figure yet, save a target's (广汽最近发布的财报…全年营收1078亿元). Only
+        for an article whose date is given (a stand-in date is too rough for it)."""
+        pub = self.stated_published
+        return (
+            pub is not None
+            and pub.month <= 4
+            and pm.kind == "year"
+            and pm.period == str(pub.year)
+            and fig.metric != "delivery_target"
+            and _BARE_FULL_YEAR.fullmatch(self.lower, pm.start, pm.end) is not None
+            and not self._planned_time(pm)
+            and not any(  # (2024年财报,全年营收: the year named)
+                p.kind == "year" and p.period == pm.period and _DIGIT.search(self.lower, p.start, p.end)
+                for p in self._in(self.periods, 0, pm.start)
+            )
+        )
+
     def _running_year(self, period: str) -> bool:
         """Whether ``period`` is the article's own year, not yet over on its date."""
         pub = self.published
@@ -2727,6 +2749,9 @@ class Extractor:
             and fig.metric != "delivery_target"
         ):
             pm = self._year_scope(q, fig.clause, pm, fig.sent.start)
+        if pm is not None and self._last_full_year(fig, pm):
+            pm = pm._replace(period=str(int(pm.period) - 1))
+            fig.rule.append("last_full_year")
         # growth over a whole year can only be against the year before
         if pm is not None and pm.kind == "year" and fig.metric.endswith("_growth"):
             fig.metric = fig.metric[: -len("_growth")] + "_yoy"
