@@ -3186,3 +3186,17 @@ def test_a_full_year_figure_in_the_first_months_is_of_the_year_just_over():
     )
     got = facts("长城汽车发布2025年财报,全年营收2100亿元。", date(2025, 12, 30))
     assert ("gwm", "revenue", "2025", 210e9, "eq") in got
+
+
+def test_a_target_revised_to_another_figure_gives_a_target_for_each():
+    text = "依高階主管李雲飛說法，比亞迪已將 2025 年銷量預期由原先的 550 萬輛，下修至 460 萬輛。"
+    got = facts(text, date(2025, 10, 30))
+    assert got == {
+        ("byd", "delivery_target", "2025", 5.5e6, "eq"),
+        ("byd", "delivery_target", "2025", 4.6e6, "eq"),
+    }
+    # a sale figure after one that was no plan stays a sale figure
+    got = facts(
+        "BYD sold 3.02 million cars in 2023, and raised that to 4.27 million in 2024.", date(2025, 1, 5)
+    )
+    assert ("byd", "sales", "2024", 4.27e6, "eq") in got

@@ -351,6 +351,10 @@ _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
 _ANNUAL = re.compile(r"\bannual\b|\bfull[- ]year\b|年度|全年")
 # a time a figure was reported in, not its span ("比亚迪于1月通报的460万辆")
 # a month a target was revised in (并于9月下调至460万辆): when it was set, not what it is for
+# a figure revised to another ("由550万辆下修至460万辆", "cut from 5.5 million to 4.6 million")
+_REVISED_TO = re.compile(
+    r"(?:下修|上修|下调|上调|调整|调高|调低|削减|提高|降低|revised(?: down| up)?|cut|lowered|raised) ?(?:至|到|为|to\b)"
+)
 _REVISED_AFTER = re.compile(r" ?(?:份)?(?:下调|上调|调整|调高|调低|上修|下修|提高|降低)")
 _REPORTED_IN = re.compile(r" ?(?:份)?(?:通报|公布|发布|披露|宣布)的")
 _RELEASE_AFTER = re.compile(r"[ -]?(?:earnings|results|report|financial|update|release|filing|call)\b")
@@ -3421,6 +3425,12 @@ class Extractor:
         lo = prev.end if prev is not None else sent.start
         if prev is not None and prev.high is None and q.start - prev.end < 3:
             return False
+        if (
+            prev is not None
+            and q.start - prev.end <= 16
+            and _REVISED_TO.search(self.lower, prev.end, q.start)
+        ):
+            lo = sent.start  # 销量预期由原先的550万辆，下修至460万辆: the plan revised
         m = plan.search(self.lower, lo, q.start)
         return (
             m is not None
