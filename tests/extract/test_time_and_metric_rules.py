@@ -3200,3 +3200,15 @@ def test_a_target_revised_to_another_figure_gives_a_target_for_each():
         "BYD sold 3.02 million cars in 2023, and raised that to 4.27 million in 2024.", date(2025, 1, 5)
     )
     assert ("byd", "sales", "2024", 4.27e6, "eq") in got
+
+
+def test_hong_kong_profit_words_a_bare_quarter_and_an_outcome_against_expectations():
+    text = "比亞迪三季純利約78.2億元人民幣，按年跌32.6%，遜預期的96.2億元人民幣，扣除非經常性損益之純利68.9億元人民幣，跌36.7%。"
+    got = facts(text, date(2025, 10, 31))
+    assert ("byd", "net_profit", "2025-Q3", 7.82e9, "approx") in got
+    assert ("byd", "net_profit", "2025-Q3", 6.89e9, "eq") in got
+    assert not any(v == 9.62e9 for *_, v, _ in got)  # the expected figure
+    got = facts("吉利2024年歸屬本公司股權持有人溢利為166.3億元,同比增長213%。", date(2025, 3, 21))
+    assert ("geely", "net_profit", "2024", 16.63e9, "eq") in got
+    # three quarters in a row are no quarter
+    assert not facts("蔚来连续三季亏损超过50亿元。", date(2025, 10, 31))

@@ -230,6 +230,9 @@ _TOTAL_WORD = re.compile(r"(?<!of )(?<!'s )(?<!’s )\b(?:total|combined|overall
 _REPORTED_WORD = re.compile(r"公布|宣布|披露|\breported\b|\bannounced\b|\bposted\b")
 _BARE_FULL_YEAR = re.compile(r"全年度?|(?:the )?full[- ]year")
 _DIGIT = re.compile(r"\d")
+_VS_EXPECTED = re.compile(
+    r"(?:逊|低于|高于|优于|胜|不及|好于|超|beat|beats|missed|above|below|than|exceeding|exceeded) ?(?:市场)?$"
+)
 _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|(?:in )?the (?:previous|prior|preceding) year)\b"
 )
@@ -2378,10 +2381,7 @@ class Extractor:
         if (
             (metric.endswith(_CHANGES) or q.kind == "currency")
             and metric not in ("share_price", "market_cap", "vehicle_price")
-            and (
-                self._listed("forecast", self._statement_start(fig), q.start)
-                or self._forecast_carried(q, fig.sent)
-            )
+            and (self._forecast_before(fig) or self._forecast_carried(q, fig.sent))
         ):
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
         if metric in ("share_return", "share_price", "index_return") and self._intraday_lead(fig.sent):
@@ -2402,6 +2402,19 @@ class Extractor:
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
             return False
         return True
+
+    def _forecast_before(self, fig: _Figure) -> bool:
+        """Whether a forecast word stands before ``fig`` in its statement (see
+        :meth:`_statement_start`): one an outcome is compared with (纯利78.2亿元，逊预期的
+        96.2亿元，扣非纯利68.9亿元) governs only the expected figure right after it."""
+        lo = self._statement_start(fig)
+        if not self._listed("forecast", lo, fig.q.start):
+            return False
+        return any(
+            not _VS_EXPECTED.search(self.lower, max(lo, m.start() - 4), m.start())
+            or not self.quantities_between(m.end(), fig.q.start)
+            for m in self.lex.word_res["forecast"].finditer(self.lower, lo, fig.q.start)
+        )
 
     def _statement_start(self, fig: _Figure) -> int:
         """Where the statement ``fig`` is in starts: after the last word of reporting before
