@@ -225,11 +225,16 @@ def _announced_on(p: PeriodMention) -> bool:
     return p.kind == "day" and not p.asof
 
 
+# a loss named by "operating income" (see Extractor._operating_income_in_yuan)
 _LOSS_WORD = re.compile(r"\blos(?:s|ses)\b")
+# a total after a segment word ("a total sales volume"), not a share of one ("of BYD's total")
 _TOTAL_WORD = re.compile(r"(?<!of )(?<!'s )(?<!’s )\b(?:total|combined|overall)\b")
+# a word of reporting: what follows it is the report's, not an earlier forecast's
 _REPORTED_WORD = re.compile(r"公布|宣布|披露|\breported\b|\bannounced\b|\bposted\b")
+# "the full year" naming no year (see Extractor._last_full_year)
 _BARE_FULL_YEAR = re.compile(r"全年度?|(?:the )?full[- ]year")
 _DIGIT = re.compile(r"\d")
+# an outcome compared with a forecast (逊预期, "beat expectations"), just before the forecast word
 _VS_EXPECTED = re.compile(
     r"(?:逊|低于|高于|优于|胜|不及|好于|超|beat|beats|missed|above|below|than|exceeding|exceeded) ?(?:市场)?$"
 )
@@ -1676,8 +1681,9 @@ class Extractor:
         """The time of a figure from sentences before its own: the last time named in the
         paragraph, else (for a flow) in the three sentences before, else the span named
         last in the paragraph before; a time still to come there (a plan) is no figure's.
-        For a ``dayless`` figure a day it was announced on serves only when no span is named
-        before it in the article."""
+        A ``dayless`` flow passes over a day it was announced on, and with no other time
+        found there takes the year, half or quarter named last before it in the article
+        (the day serving only when there is none)."""
         announced = None
         for prev in self._earlier_times(q, sent, flow, plan):
             if prev is None or self._ahead(prev):

@@ -1806,7 +1806,7 @@ def _title_years(text: str) -> list[int]:
     return sorted({int(y) for y in _TITLE_YEAR.findall(title.group(1))}) if title else []
 
 
-def _span_anchor(text: str, head_years: list[int] = ()) -> date | None:  # type: ignore[assignment]
+def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     """The day after the latest month, quarter or half named with a year (one under a plan
     or a goal left out); else the last day of the year named most often, counting the
     years of the title (``head_years``, each once) with the body's (the first such on
@@ -1822,7 +1822,7 @@ def _span_anchor(text: str, head_years: list[int] = ()) -> date | None:  # type:
         y, m = latest
         return date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
     counts: dict[int, int] = {}
-    for y in head_years:
+    for y in head_years or []:
         counts[y] = counts.get(y, 0) + 1
     for d in _YEAR_ANY.finditer(text, front_end(text)):
         if not _SINCE_BEFORE.search(text, max(0, d.start() - 4), d.start()):
