@@ -3212,3 +3212,20 @@ def test_hong_kong_profit_words_a_bare_quarter_and_an_outcome_against_expectatio
     assert ("geely", "net_profit", "2024", 16.63e9, "eq") in got
     # three quarters in a row are no quarter
     assert not facts("蔚来连续三季亏损超过50亿元。", date(2025, 10, 31))
+
+
+def test_a_flattened_table_of_a_metric_and_its_periods_over_a_line_of_figures():
+    text = (
+        "NIO Inc. reported its results.\n"
+        "Deliveries | FY2024 | 2024 Q4 | 2024 Q3 | ||||\n"
+        "221,970 | 72,689 | 61,855 | |||||\n"
+    )
+    got = facts(text, date(2025, 3, 21))
+    assert {
+        ("nio", "deliveries", "2024", 221970.0, "eq"),
+        ("nio", "deliveries", "2024-Q4", 72689.0, "eq"),
+        ("nio", "deliveries", "2024-Q3", 61855.0, "eq"),
+    } <= got
+    # a line of fewer figures than periods is no row of the table
+    short = text.replace("221,970 | 72,689 | 61,855", "221,970 | 72,689")
+    assert ("nio", "deliveries", "2024-Q4", 72689.0, "eq") not in facts(short, date(2025, 3, 21))

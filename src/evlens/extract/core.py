@@ -238,6 +238,8 @@ _DIGIT = re.compile(r"\d")
 _VS_EXPECTED = re.compile(
     r"(?:逊|低于|高于|优于|胜|不及|好于|超|beat|beats|missed|above|below|than|exceeding|exceeded) ?(?:市场)?$"
 )
+# a fiscal year in a table's head (FY2024)
+_FISCAL_YEAR = re.compile(r"FY ?((?:19|20)\d\d)")
 _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|(?:in )?the (?:previous|prior|preceding) year)\b"
 )
@@ -977,6 +979,12 @@ def _gaps(t: str, a: int, b: int, items: Sequence) -> str:
         at = x.end
     parts.append(t[at:b])
     return "".join(parts)
+
+
+def _fiscal_year(t: str, a: int, b: int) -> PeriodMention | None:
+    """The year a table cell ``FY2024`` (or ``FY 2024``) at ``[a, b)`` holds, else None."""
+    m = _FISCAL_YEAR.fullmatch(t, a, b)
+    return PeriodMention(a, b, m.group(1), "year") if m else None
 
 
 def _row_cells(t: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -1948,9 +1956,36 @@ class Extractor:
                 i += 1
                 continue
             header = []
-            used = self._spaced_table_at(lines, i, out, subject.key) or self._named_rows_at(lines, i, out)
+            used = (
+                self._spaced_table_at(lines, i, out, subject.key)
+                or self._named_rows_at(lines, i, out)
+                or self._metric_head_at(lines, i, out, subject.key)
+            )
             i += used or self._flat_table_at(lines, i, out, subject.key)
         return out
+
+    def _metric_head_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str) -> int:
+        """A table flattened to a line of a metric word and the periods of its columns, bars
+        between the cells (``Deliveries | FY2024 | 2024 Q4 | 2024 Q3 | …``), over a line of
+        as many figures alone (``222,123 | 79,250 | 55,003 | …``). Its figures are put in
+        ``out``; returns how many lines it takes (0 where none starts)."""
+        t, n = self.t, len(lines)
+        a, b = lines[i]
+        if i + 1 >= n or t.find("|", a, b) < 0:
+            return 0
+        cells = [(x, y) for x, y in _row_cells(t, a - 1, b) if y > x]
+        mm = self._table_metric(*cells[0]) if len(cells) >= 3 else None
+        if mm is None:
+            return 0
+        head = [p for x, y in cells[1:] if (p := self._table_period(x, y) or _fiscal_year(t, x, y))]
+        a2, b2 = lines[i + 1]
+        row = [(x, y) for x, y in _row_cells(t, a2 - 1, b2) if y > x]
+        figures = [q for x, y in row if (q := self._table_figure(x, y)) is not None]
+        if len(head) != len(cells) - 1 or len(figures) != len(row) or len(figures) != len(head):
+            return 0
+        for q, pm in zip(figures, head):
+            self._put_cell(out, q, mm, pm, entity)
+        return 2
 
     def _named_rows_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict]) -> int:
         """A table flattened to its column heads one a line, then one row a line that opens
