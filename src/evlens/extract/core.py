@@ -215,7 +215,7 @@ _TARGET_MET = re.compile(
 )
 # (the same quarter last year, the year-ago quarter: times of their own, see .dates)
 # flows reported over a period, never a day's: their sums and changes (see Extractor._dayless)
-_DAYLESS = frozenset({"revenue", "net_profit", "deliveries", "sales", "exports", "wholesale", "retail"})
+_DAYLESS = frozenset({"revenue", "net_profit", "deliveries", "sales", "exports", "wholesale"})
 
 
 def _announced_on(p: PeriodMention) -> bool:
@@ -1973,6 +1973,8 @@ class Extractor:
         a, b = lines[i]
         if i + 1 >= n or t.find("|", a, b) < 0:
             return 0
+        # (_row_cells reads a row from just after its first bar: from a - 1, the metric's
+        # cell before the first bar is a cell too)
         cells = [(x, y) for x, y in _row_cells(t, a - 1, b) if y > x]
         mm = self._table_metric(*cells[0]) if len(cells) >= 3 else None
         if mm is None:
