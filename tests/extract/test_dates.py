@@ -413,3 +413,9 @@ def test_the_years_of_a_title_count_but_not_a_plan_year():
     assert infer_date(text) == date(2023, 12, 31)
     text = "---\ntitle: Geely targets 5 million cars by 2027\n---\nSales rose in 2024 and 2027."
     assert infer_date(text) == date(2024, 12, 31)
+
+
+def test_a_year_and_quarter_glued_to_a_han_word_pair_year_first():
+    # "2023 Q3 2023 Q2" is two quarters, not "2023" and "Q3 2023", after a Han word too
+    got = [period for _, period in periods("配送2023 Q3 2023 Q2 2022 Q4")]
+    assert got == ["2023-Q3", "2023-Q2", "2022-Q4"]

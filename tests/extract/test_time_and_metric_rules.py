@@ -3229,3 +3229,20 @@ def test_a_flattened_table_of_a_metric_and_its_periods_over_a_line_of_figures():
     # a line of fewer figures than periods is no row of the table
     short = text.replace("221,970 | 72,689 | 61,855", "221,970 | 72,689")
     assert ("nio", "deliveries", "2024-Q4", 72689.0, "eq") not in facts(short, date(2025, 3, 21))
+
+
+def test_a_flattened_table_with_spaces_between_its_cells():
+    text = (
+        "理想汽车公布2023年第三季度业绩。\n"
+        "配送 2023 Q3 2023 Q2 2023 Q1 2022 Q4\n"
+        "105,108 86,533 52,584 46,319\n"
+    )
+    got = facts(text, date(2023, 11, 9))
+    assert {
+        ("li-auto", "deliveries", "2023-Q3", 105108.0, "eq"),
+        ("li-auto", "deliveries", "2023-Q2", 86533.0, "eq"),
+        ("li-auto", "deliveries", "2022-Q4", 46319.0, "eq"),
+    } <= got
+    # a line with a word between the figures is prose, not a row
+    prose = text.replace("105,108 86,533", "105,108 and 86,533")
+    assert ("li-auto", "deliveries", "2023-Q2", 86533.0, "eq") not in facts(prose, date(2023, 11, 9))

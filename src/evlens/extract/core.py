@@ -1965,25 +1965,35 @@ class Extractor:
         return out
 
     def _metric_head_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str) -> int:
-        """A table flattened to a line of a metric word and the periods of its columns, bars
-        between the cells (``Deliveries | FY2024 | 2024 Q4 | 2024 Q3 | …``), over a line of
-        as many figures alone (``222,123 | 79,250 | 55,003 | …``). Its figures are put in
+        """A table flattened to a line of a metric word and the periods of its columns
+        (``Deliveries | FY2024 | 2024 Q4 | 2024 Q3 | …``, or with spaces alone between the
+        cells: ``配送 2023 Q3 2023 Q2 …``), over a line of as many figures alone
+        (``222,123 | 79,250 | 55,003 | …``, ``105,108 86,533 …``). Its figures are put in
         ``out``; returns how many lines it takes (0 where none starts)."""
-        t, n = self.t, len(lines)
-        a, b = lines[i]
-        if i + 1 >= n or t.find("|", a, b) < 0:
+        if i + 1 >= len(lines):
             return 0
-        # (_row_cells reads a row from just after its first bar: from a - 1, the metric's
-        # cell before the first bar is a cell too)
-        cells = [(x, y) for x, y in _row_cells(t, a - 1, b) if y > x]
-        mm = self._table_metric(*cells[0]) if len(cells) >= 3 else None
-        if mm is None:
-            return 0
-        head = [p for x, y in cells[1:] if (p := self._table_period(x, y) or _fiscal_year(t, x, y))]
-        a2, b2 = lines[i + 1]
-        row = [(x, y) for x, y in _row_cells(t, a2 - 1, b2) if y > x]
-        figures = [q for x, y in row if (q := self._table_figure(x, y)) is not None]
-        if len(head) != len(cells) - 1 or len(figures) != len(row) or len(figures) != len(head):
+        t = self.t
+        (a, b), (a2, b2) = lines[i], lines[i + 1]
+        if t.find("|", a, b) >= 0:
+            # (_row_cells reads a row from just after its first bar: from a - 1, the metric's
+            # cell before the first bar is a cell too)
+            cells = [(x, y) for x, y in _row_cells(t, a - 1, b) if y > x]
+            mm = self._table_metric(*cells[0]) if len(cells) >= 3 else None
+            head = [p for x, y in cells[1:] if (p := self._table_period(x, y) or _fiscal_year(t, x, y))]
+            if len(head) != len(cells) - 1:
+                return 0
+            row = [(x, y) for x, y in _row_cells(t, a2 - 1, b2) if y > x]
+            figures = [q for x, y in row if (q := self._table_figure(x, y)) is not None]
+            if len(figures) != len(row):
+                return 0
+        else:
+            mm = self._table_metric(a, b)
+            if mm is None or t[a : mm.start].strip():
+                return 0
+            head, figures = self._in(self.periods, mm.end, b), self._in(self.quantities, a2, b2)
+            if len(head) < 2 or _gaps(t, mm.end, b, head).strip() or _gaps(t, a2, b2, figures).strip():
+                return 0
+        if mm is None or len(figures) != len(head):
             return 0
         for q, pm in zip(figures, head):
             self._put_cell(out, q, mm, pm, entity)

@@ -166,7 +166,8 @@ _EN = re.compile(
     rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<eqrel>this|last|next) year)?"
     rf"|\bQ(?P<eqq>[1-4])(?:(?:[ -]?| of )(?P<eqqy>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?i:quarter) (?P<erq>IV|I{{1,3}})\b(?: (?P<erqy>(?:19|20)\d{{2}}))?"
-    rf"|\b(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
+    # (after a Han character too: 配送2023 Q3, where \\b finds no edge)
+    rf"|(?<![\dA-Za-z])(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
     rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<ehrel>this|last|next) year)?"
     # a half-year report ("BYD's semi-annual financial report in 2025", "2025 interim results")
     rf"|(?:(?P<esay>(?:19|20)\d{{2}}) )?(?P<esa>(?i:semi ?- ?annual|half-year(?:ly)?|interim))(?= (?:financial )?(?:report|results|earnings))(?: (?:financial )?(?:report|results|earnings) (?:in|for|of) (?P<esay2>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
