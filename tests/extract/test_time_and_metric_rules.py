@@ -3246,3 +3246,10 @@ def test_a_flattened_table_with_spaces_between_its_cells():
     # a line with a word between the figures is prose, not a row
     prose = text.replace("105,108 86,533", "105,108 and 86,533")
     assert ("li-auto", "deliveries", "2023-Q2", 86533.0, "eq") not in facts(prose, date(2023, 11, 9))
+
+
+def test_a_conjunction_is_no_part_of_an_unknown_makers_name():
+    # "上市或集团收购" holds no maker "市或集团": the figure after it stays with 广汽埃安
+    text = "广汽埃安表示,未来可能通过上市或集团收购等方式进行资本运作。2023年销量达48万辆,同比增长77%。"
+    got = facts(text, date(2025, 6, 20))
+    assert ("gac-aion", "sales", "2023", 480000.0, "eq") in got
