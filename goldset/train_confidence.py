@@ -12,7 +12,9 @@ floor were compared by the cross-validation below; others did no better).
 
 The threshold is chosen by leave-one-set-out cross-validation: each set's facts are
 scored by a model fitted on the other sets, and the threshold kept is the one giving the
-best pooled facts F1 over the real-article sets (missed facts count in the recall), among
+best pooled facts F1 over the real-article sets (missed facts count in the recall), the F1
+at each threshold averaged with its neighbours' (the curve is flat near its top, and
+single steps of a few ten-thousandths would move the threshold from one fit to the next), among
 the thresholds at or below every reading of the written sets whose value their labels hold,
 by the model fitted on every training set (so that neither their facts nor their values
 fall). That model is the one written.
@@ -123,6 +125,16 @@ def cross_validate(X, y, groups, missed) -> tuple[dict[float, float], dict[str, 
     return pooled, per_set
 
 
+def _smoothed(table: dict[float, float]) -> dict[float, float]:
+    """Each threshold's F1 averaged with those of its neighbours in ``table`` (sorted by
+    threshold; one neighbour at either end)."""
+    ts = sorted(table)
+    return {
+        t: sum(table[u] for u in ts[max(0, i - 1) : i + 2]) / len(ts[max(0, i - 1) : i + 2])
+        for i, t in enumerate(ts)
+    }
+
+
 def train(dry_run: bool = False) -> dict:
     import sklearn
 
@@ -136,7 +148,8 @@ def train(dry_run: bool = False) -> dict:
     written = [x for x, ok, g in zip(X, value_held, groups) if ok and g not in REAL]
     floor = float(clf.predict_proba(vec.transform(written))[:, 1].min())
     allowed = {t: f for t, f in table.items() if t <= floor}
-    threshold = min(t for t, f in allowed.items() if f == max(allowed.values()))
+    smooth = _smoothed(allowed)
+    threshold = min(t for t, f in smooth.items() if f == max(smooth.values()))
     weights = {
         name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if round(w, 6)
     }

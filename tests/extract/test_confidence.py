@@ -110,3 +110,10 @@ def test_the_manifest_of_every_trained_set_exists():
         path = GOLDSET / ("manifest.csv" if name == "main" else f"manifest_{name}.csv")
         with open(path, encoding="utf-8") as fh:
             assert list(csv.DictReader(fh)), name
+
+
+def test_the_threshold_curve_is_smoothed_with_its_neighbours():
+    trainer = _trainer()
+    got = trainer._smoothed({0.0: 0.70, 0.05: 0.76, 0.10: 0.73, 0.15: 0.74})
+    # by hand: ends average two points, inner points three
+    assert got == pytest.approx({0.0: 0.73, 0.05: 0.73, 0.10: 2.23 / 3, 0.15: 0.735})
