@@ -3253,3 +3253,17 @@ def test_a_conjunction_is_no_part_of_an_unknown_makers_name():
     text = "广汽埃安表示,未来可能通过上市或集团收购等方式进行资本运作。2023年销量达48万辆,同比增长77%。"
     got = facts(text, date(2025, 6, 20))
     assert ("gac-aion", "sales", "2023", 480000.0, "eq") in got
+
+
+def test_a_list_whose_intro_names_no_metric_takes_the_count_named_before_it():
+    text = (
+        "XPeng delivered 36,728 vehicles in November, with the Mona M03 the top seller. "
+        "Launched in August 2024, the sedan marked its 15th straight month above 10,000 units.\n\n"
+        "Key highlights:\n\n"
+        "  • Mona M03: 14,886 units, +24.44% YoY but -9.36% MoM.\n"
+    )
+    got = facts(text, date(2025, 12, 9))
+    assert ("xpeng-mona-m03", "deliveries", "2025-11", 14886.0, "eq") in got
+    # the launch month is when an event happened, no figure's span
+    assert ("xpeng-mona-m03", "deliveries_yoy", "2025-11", 24.44, "eq") in got
+    assert not any(f[2] == "2024-08" for f in got)

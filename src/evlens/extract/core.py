@@ -1186,6 +1186,10 @@ class Extractor:
             named = [m for m in self._in(of_kind, intro.start, intro.end) if m.key != "growth"]
             if named:
                 return named[-1]
+            if (
+                q.unit == "vehicle"
+            ):  # "XPeng delivered 36,728 vehicles …" "Key highlights:" "• Mona M03: 14,886 units"
+                return self._carried_count(intro, back=3)
         if q.unit == "vehicle" or (q.kind is None and self._model_right_after(q)):
             # ("That includes 6,210 P7s and 2,368 G3s": bare counts of models)
             return self._carried_count(sent)
@@ -1211,19 +1215,21 @@ class Extractor:
                 return of_kind[j - 1] if of_kind[j - 1].key != "growth" else None
         return None
 
-    def _carried_count(self, sent) -> _Mention | None:
+    def _carried_count(self, sent, back: int = 1) -> _Mention | None:
         """For a vehicle count whose sentence names no metric ("零跑以 66,657 辆位居榜首"
         after "公布了 9 月交付数据"): the last count metric of the sentence before it in its
-        paragraph (not a target or a capacity)."""
+        paragraph (not a target or a capacity). With ``back`` > 1 (for the intro of a
+        list whose items name no metric), of the last of the ``back`` sentences before
+        it that names one, paragraphs apart too."""
         si = self._sentence_of(sent.start)
-        if si <= 0 or self.sentences[si - 1].para != sent.para:
-            return None
-        prev = self.sentences[si - 1]
         counts = self._metrics_of_kind("count")
-        i, j = self._bounds(counts, prev.start, prev.end)
-        for k in range(j - 1, i - 1, -1):
-            if counts[k].key not in ("delivery_target", "capacity"):
-                return counts[k]
+        for prev in self.sentences[max(0, si - back) : si][::-1]:
+            if back == 1 and prev.para != sent.para:
+                return None
+            i, j = self._bounds(counts, prev.start, prev.end)
+            for k in range(j - 1, i - 1, -1):
+                if counts[k].key not in ("delivery_target", "capacity", "growth"):
+                    return counts[k]
         return None
 
     def _metrics_of_kind(self, kind: str) -> list[_Mention]:
@@ -1694,8 +1700,8 @@ class Extractor:
         (the day serving only when there is none)."""
         announced = None
         for prev in self._earlier_times(q, sent, flow, plan):
-            if prev is None or self._ahead(prev):
-                continue
+            if prev is None or self._ahead(prev) or self._event_time(prev):
+                continue  # (nor when an event happened: "Launched in August 2024, …")
             if not (dayless and _announced_on(prev)):
                 return prev
             announced = announced or prev
@@ -1777,8 +1783,8 @@ class Extractor:
             prev -= 1
             lo = self._para_start(prev)
         for p in reversed(self._in(self.periods, lo, para_start)):
-            if p.local or self._planned_time(p) or self._ahead(p):
-                continue
+            if p.local or self._planned_time(p) or self._ahead(p) or self._event_time(p):
+                continue  # ("Launched in August 2024, the sedan …": no figure's span)
             return p if p.kind in ("month", "quarter", "half", "year", "range") else None
         return None
 
