@@ -419,3 +419,10 @@ def test_a_year_and_quarter_glued_to_a_han_word_pair_year_first():
     # "2023 Q3 2023 Q2" is two quarters, not "2023" and "Q3 2023", after a Han word too
     got = [period for _, period in periods("配送2023 Q3 2023 Q2 2022 Q4")]
     assert got == ["2023-Q3", "2023-Q2", "2022-Q4"]
+
+
+def test_last_quarter_is_the_one_before_the_articles():
+    assert ("last quarter", "2025-Q2") in periods("BYD's profit dropped last quarter.", date(2025, 8, 30))
+    assert ("last quarter", "2024-Q4") in periods("Sales rose last quarter.", date(2025, 1, 15))
+    # "the last quarter of 2024" is its fourth quarter, not the one before the article's
+    assert not any(p[0] == "last quarter" for p in periods("in the last quarter of 2024", date(2025, 8, 30)))

@@ -3267,3 +3267,14 @@ def test_a_list_whose_intro_names_no_metric_takes_the_count_named_before_it():
     # the launch month is when an event happened, no figure's span
     assert ("xpeng-mona-m03", "deliveries_yoy", "2025-11", 24.44, "eq") in got
     assert not any(f[2] == "2024-08" for f in got)
+
+
+def test_a_conversion_into_another_dollar_is_no_fact():
+    text = (
+        "BYD's profit dropped last quarter. Net income was down 29.9% year-over-year to "
+        "CN¥6.36 billion (US$892 million, A$1.36 billion). Revenue was up 14% to ¥200.9 billion."
+    )
+    got = facts(text, date(2025, 8, 30))
+    assert ("byd", "net_profit", "2025-Q2", 6.36e9, "eq") in got
+    assert ("byd", "revenue", "2025-Q2", 200.9e9, "eq") in got
+    assert not any(f[3] == 1.36e9 for f in got)

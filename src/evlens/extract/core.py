@@ -354,6 +354,8 @@ _QUOTE_UNIT = re.compile(
 _QUOTE_OR_UNIT_START = frozenset("\"'”’-")
 _THE_QUOTE_ENDS = ("the", '"', "'", "“", "‘")
 _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
+# the currencies a money fact is stored in (any other is a conversion's: "A$1.36 billion")
+_STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
@@ -884,6 +886,8 @@ def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
             or q.grouped
             or (q.value >= 1000 and q.value == q.value.to_integral_value() and not (1900 <= q.value <= 2100))
         )
+    if q.kind == "currency" and q.unit not in _STORED_CURRENCIES:
+        return False  # (A$1.36 billion: a conversion's; no fact is stored in it)
     return q.kind == metric_kind
 
 
@@ -891,6 +895,8 @@ def _metric_kind_for(q: Quantity) -> str | None:
     """The kind of metric (``MetricDef.kind``; ``percent`` for growth words) that ``q`` can
     measure: its unit's kind; for a bare number ``count`` when it is written large enough
     to be one (see :func:`_unit_ok`), else None (no metric)."""
+    if q.kind == "currency" and q.unit not in _STORED_CURRENCIES:
+        return None  # (A$1.36 billion: a conversion's; no fact is stored in it)
     if q.kind is not None:
         return q.kind
     return "count" if _unit_ok(None, q, "count") else None

@@ -182,7 +182,7 @@ _EN = re.compile(
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)(?: (?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
     rf"|the same (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
-    rf"|(?P<ecurq>(?i:the current quarter|this quarter|the present quarter|the ongoing quarter|the next quarter|next quarter|the coming quarter))\b"
+    rf"|(?P<ecurq>(?i:the current quarter|this quarter|the present quarter|the ongoing quarter|the next quarter|next quarter|the coming quarter|(?<!the )last quarter(?! of)))\b"
     rf"|(?P<eref>the (?:quarter|three months|six months|same period|month|period)|(?:this|that) period)\b"
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
@@ -1303,8 +1303,14 @@ def _en_year(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMentio
 def _en_current_quarter(a: int, b: int, words: str, ctx: _Context, asof: bool) -> PeriodMention | None:
     """The quarter "the current quarter" names: the article's (in an article with no date of
     its own, the one after the quarter last named: results coverage speaks of the quarter
-    after the one reported); "the next quarter": the one after that."""
+    after the one reported); "the next quarter": the one after that; "last quarter": the
+    one before the article's (its date, else the stand-in date, as "last month")."""
     last = ctx.spans.get("quarter")
+    if words.startswith("last"):
+        if ctx.today is None:
+            return None
+        k = 4 * ctx.today.year + (ctx.today.month - 1) // 3 - 1
+        return PeriodMention(a, b, f"{k // 4}-Q{k % 4 + 1}", "quarter", asof)
     if ctx.dated and ctx.today is not None:
         k = 4 * ctx.today.year + (ctx.today.month - 1) // 3
     elif last is not None:

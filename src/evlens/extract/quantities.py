@@ -149,7 +149,7 @@ _UNIT_OF = {
     **{f"e{i}": (k, u) for i, (_, k, u) in enumerate(_EN_UNITS)},
 }
 _PREFIX_CCY = re.compile(
-    r"(HK\$|HKD ?|US\$|USD ?|RMB ?|CNY ?|\$|¥|￥|人民币|(?<![\d.])(?:港币|港元|美元))$"
+    r"(HK\$|HKD ?|US\$|USD ?|RMB ?|CNY ?|(?:A|AU|C|CA|S|NZ|NT)\$|\$|¥|￥|人民币|(?<![\d.])(?:港币|港元|美元))$"
 )  # (14.20港元4: the unit of the number before)
 _PREFIX_LAST = "$DBY ¥￥币元\n"  # the last character of a _PREFIX_CCY match (or the line end after it)
 _PREFIX_CCY_UNIT = {
@@ -166,6 +166,15 @@ _PREFIX_CCY_UNIT = {
     "港币": "HKD",
     "港元": "HKD",
     "美元": "USD",
+    # other dollars: a conversion's ("CN¥6.36 billion (US$892 million, A$1.36 billion)"),
+    # never a US dollar figure; no metric is stored in them
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "NT$": "TWD",
 }
 _RANGE_SEP = re.compile(r" ?(?:-|~|～|—|至|到|to) ?")
 # a change verb before a number: "X至Y" after it is by how much, then to what (上调5万台至105万台)
