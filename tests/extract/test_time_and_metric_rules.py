@@ -3278,3 +3278,21 @@ def test_a_conversion_into_another_dollar_is_no_fact():
     assert ("byd", "net_profit", "2025-Q2", 6.36e9, "eq") in got
     assert ("byd", "revenue", "2025-Q2", 200.9e9, "eq") in got
     assert not any(f[3] == 1.36e9 for f in got)
+
+
+def test_a_run_of_sentences_of_marks_passed_carries_the_count_named_first():
+    text = (
+        "Several Chinese brands published their November sales. "
+        "Hongmeng Intelligent Driving led with over 80,000 units sold. "
+        "Leapmotor surpassed the 70,000-unit mark. "
+        "Xiaomi continued to exceed the 40,000-unit threshold."
+    )
+    got = facts(text, date(2025, 12, 2))
+    assert {
+        ("hima", "sales", "2025-11", 80000.0, "gt"),
+        ("leapmotor", "sales", "2025-11", 70000.0, "gt"),
+        ("xiaomi-su7-yu7", "sales", "2025-11", 40000.0, "gt"),
+    } <= got
+    # a sentence between holding no count breaks the run
+    broken = text.replace("Leapmotor surpassed the 70,000-unit mark.", "Leapmotor gained ground.")
+    assert not any(f[0] == "xiaomi-su7-yu7" for f in facts(broken, date(2025, 12, 2)))

@@ -1224,18 +1224,25 @@ class Extractor:
     def _carried_count(self, sent, back: int = 1) -> _Mention | None:
         """For a vehicle count whose sentence names no metric ("零跑以 66,657 辆位居榜首"
         after "公布了 9 月交付数据"): the last count metric of the sentence before it in its
-        paragraph (not a target or a capacity). With ``back`` > 1 (for the intro of a
-        list whose items name no metric), of the last of the ``back`` sentences before
+        paragraph (not a target or a capacity), or of the one before that where the
+        sentence between holds a vehicle count naming none either (up to three back:
+        "… over 80,000 units sold. Leapmotor surpassed the 70,000-unit mark. … Xiaomi
+        continued to exceed the 40,000-unit threshold"). With ``back`` > 1 (for the intro
+        of a list whose items name no metric), of the last of the ``back`` sentences before
         it that names one, paragraphs apart too."""
         si = self._sentence_of(sent.start)
         counts = self._metrics_of_kind("count")
-        for prev in self.sentences[max(0, si - back) : si][::-1]:
+        for prev in self.sentences[max(0, si - max(back, 3)) : si][::-1]:
             if back == 1 and prev.para != sent.para:
                 return None
             i, j = self._bounds(counts, prev.start, prev.end)
             for k in range(j - 1, i - 1, -1):
                 if counts[k].key not in ("delivery_target", "capacity", "growth"):
                     return counts[k]
+            if back == 1 and not any(
+                x.unit == "vehicle" for x in self._in(self.quantities, prev.start, prev.end)
+            ):
+                return None
         return None
 
     def _metrics_of_kind(self, kind: str) -> list[_Mention]:

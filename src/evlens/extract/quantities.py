@@ -127,6 +127,8 @@ _EN_UNITS = [
     # (a bare "Yuan" is BYD's model family: "31,456 Yuan family vehicles")
     ("Chinese (?:[Yy]uan|[Rr]enminbi)|yuan|renminbi|RMB|CNY", "currency", "CNY"),
     ("units?|vehicles?|cars?|EVs?|SUVs?|sedans?", "count", "vehicle"),
+    # a count joined to its unit ("surpassed the 70,000-unit mark")
+    ("-(?:units?|vehicles?|cars?)", "count", "vehicle"),
     ("orders?|reservations?|bookings?", "count", "order"),
     ("deliveries", "count", "vehicle"),
     ("weeks?", "time", "week"),
