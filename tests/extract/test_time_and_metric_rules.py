@@ -3296,3 +3296,10 @@ def test_a_run_of_sentences_of_marks_passed_carries_the_count_named_first():
     # a sentence between holding no count breaks the run
     broken = text.replace("Leapmotor surpassed the 70,000-unit mark.", "Leapmotor gained ground.")
     assert not any(f[0] == "xiaomi-su7-yu7" for f in facts(broken, date(2025, 12, 2)))
+
+
+def test_a_bare_yi_right_before_a_money_word_is_yuan():
+    got = facts("蔚来公布2024年业绩,全年录得149.426亿的净亏损,同比收窄。", date(2025, 3, 21))
+    assert ("nio", "net_profit", "2024", -14942600000.0, "eq") in got
+    # a bare 亿 before a word that is no money metric stays no amount
+    assert not facts("蔚来公布2024年业绩,全年录得149.426亿的交付。", date(2025, 3, 21))

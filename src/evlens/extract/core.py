@@ -746,13 +746,20 @@ _YUAN_METRICS = frozenset({"revenue", "net_profit", "rd_spend", "investment"})
 
 def _bare_yi_as_yuan(qs: list[Quantity], metrics: list[_Mention], lex: Lexicon, t: str) -> list[Quantity]:
     """``qs`` with a bare number in 亿 right after a money metric word read as yuan
-    ("净利润 0.8 亿", "营收203.8亿"): Chinese money is counted in 亿, vehicles in 万."""
+    ("净利润 0.8 亿", "营收203.8亿"), or right before one ("149.426亿的净亏损"): Chinese
+    money is counted in 亿, vehicles in 万."""
     ends = array("q", [m.end for m in metrics])
+    starts = array("q", [m.start for m in metrics])
     out = []
     for q in qs:
         if q.kind is None and t[q.start].isdigit() and t.endswith("亿", q.start, q.end):
             k = bisect_left(ends, q.start + 1) - 1
-            if k >= 0 and metrics[k].key in _YUAN_METRICS and _TO_AMOUNT.fullmatch(t, ends[k], q.start):
+            after = bisect_left(starts, q.end)
+            if (k >= 0 and metrics[k].key in _YUAN_METRICS and _TO_AMOUNT.fullmatch(t, ends[k], q.start)) or (
+                after < len(metrics)
+                and metrics[after].key in _YUAN_METRICS
+                and t[q.end : metrics[after].start] in ("", "的")
+            ):
                 q = q._replace(kind="currency", unit="CNY")
         out.append(q)
     return out
