@@ -3303,3 +3303,9 @@ def test_a_bare_yi_right_before_a_money_word_is_yuan():
     assert ("nio", "net_profit", "2024", -14942600000.0, "eq") in got
     # a bare 亿 before a word that is no money metric stays no amount
     assert not facts("蔚来公布2024年业绩,全年录得149.426亿的交付。", date(2025, 3, 21))
+
+
+def test_a_count_since_an_event_is_a_running_total_of_the_day():
+    text = "问界M9于2024年2月开启交付。目前M9大定量已超6万台,而自交付以来,总量达到了1.1万台。"
+    got = facts(text, date(2024, 4, 2))
+    assert ("aito-m9", "deliveries", "2024-04-02", 11000.0, "eq") in got

@@ -354,6 +354,9 @@ _QUOTE_UNIT = re.compile(
 _QUOTE_OR_UNIT_START = frozenset("\"'”’-")
 _THE_QUOTE_ENDS = ("the", '"', "'", "“", "‘")
 _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
+# a count since an event (自交付以来, 自上市以来: a running total, which may be a day's), not
+# since a time (今年以来, 4月以来: a span)
+_SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
 # the currencies a money fact is stored in (any other is a conversion's: "A$1.36 billion")
 _STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
@@ -2823,7 +2826,10 @@ class Extractor:
         a count said to be a running total may be a day's (5月27日累计交付超25.8万辆)."""
         if fig.base_metric not in _DAYLESS:
             return False
-        return fig.q.kind in ("currency", "percent") or not self.lex.word_res["cumulative"].search(fig.ctext)
+        return fig.q.kind in ("currency", "percent") or not (
+            self.lex.word_res["cumulative"].search(fig.ctext)
+            or _SINCE_AN_EVENT.search(self.t, fig.sent.start, fig.q.start)
+        )
 
     def _figure_reading(self, fig: _Figure) -> _Reading | None:
         """A figure's bound, unit, whether it is cumulative and the periods it is for; None
