@@ -3309,3 +3309,14 @@ def test_a_count_since_an_event_is_a_running_total_of_the_day():
     text = "问界M9于2024年2月开启交付。目前M9大定量已超6万台,而自交付以来,总量达到了1.1万台。"
     got = facts(text, date(2024, 4, 2))
     assert ("aito-m9", "deliveries", "2024-04-02", 11000.0, "eq") in got
+
+
+def test_the_chinese_group_is_the_article_maker_not_the_rival_named_last():
+    text = (
+        "Xiaomi launched the YU7 on Thursday. Xiaomi said it received 200,000 pre-orders for it, "
+        "Xiaomi's record, threatening BYD, Tesla and other "
+        "carmakers. The Chinese group's Hong Kong-listed shares "
+        "closed up 3.6 per cent on Friday."
+    )
+    got = facts(text, date(2025, 6, 27))
+    assert ("xiaomi", "share_return", "2025-06-27", 3.6, "eq") in got
