@@ -426,3 +426,13 @@ def test_last_quarter_is_the_one_before_the_articles():
     assert ("last quarter", "2024-Q4") in periods("Sales rose last quarter.", date(2025, 1, 15))
     # "the last quarter of 2024" is its fourth quarter, not the one before the article's
     assert not any(p[0] == "last quarter" for p in periods("in the last quarter of 2024", date(2025, 8, 30)))
+
+
+def test_a_long_month_name_after_a_capitalised_word_is_still_a_month():
+    # "Lei Jun" is a name, but a capitalised word before "November" makes no name of it
+    assert ("November", "2025-11") in periods(
+        "taken from Car News Chinain November the maker", date(2025, 12, 25)
+    )
+    assert ("November", "2025-11") in periods("Tesla November sales rose", date(2025, 12, 25))
+    assert not periods("Lei Jun has set a goal", date(2025, 12, 25))
+    assert not periods("as Julia May said", date(2025, 12, 25))

@@ -1125,6 +1125,8 @@ def _en_month(s: str) -> int:
 _NAME_BEFORE = re.compile(
     r"\b(?!(?:In|By|From|Since|On|During|Through|For|Until|Of|And|To|At|The|This|That|Its|Their|Each|Every|Last|Next|Early|Late|Mid)\b)[A-Z][a-z]+ $"
 )
+# months whose full name is also a given name (April Wong, August Lee)
+_NAME_MONTHS = frozenset({"april", "june", "august"})
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -1230,8 +1232,13 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         a += len(g["asof"])
     if g["em1"]:
         return _en_month_range(a, b, g, ctx, asof)
-    if g["em"] and not g["emy"] and _NAME_BEFORE.search(ctx.text, max(0, a - 20), a):
-        return None  # "Lei Jun has set": a name, not June
+    if (
+        g["em"]
+        and not g["emy"]
+        and (len(g["em"]) <= 4 or g["em"].lower() in _NAME_MONTHS)
+        and _NAME_BEFORE.search(ctx.text, max(0, a - 20), a)
+    ):
+        return None  # "Lei Jun has set": a name, not June (a long month is none: "Chinain November")
     if g["edr"] or g["ewn"] or g["eweek"] or g["edx1"]:
         return _en_days_or_week(a, b, g, ctx)
     if g["emd"] or g["emd2"] or g["em"]:
