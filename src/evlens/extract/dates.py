@@ -1127,6 +1127,17 @@ _NAME_BEFORE = re.compile(
 )
 # months whose full name is also a given name (April Wong, August Lee)
 _NAME_MONTHS = frozenset({"april", "june", "august"})
+
+
+def _a_name(month: str, text: str, a: int) -> bool:
+    """Whether the month word ``month`` at ``a`` ends a name ("Lei Jun"): a short month, or
+    one that is also a given name, after a capitalised word (a long month is none:
+    "Chinain November", "Tesla November sales")."""
+    return (len(month) <= 4 or month.lower() in _NAME_MONTHS) and bool(
+        _NAME_BEFORE.search(text, max(0, a - 20), a)
+    )
+
+
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -1232,13 +1243,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         a += len(g["asof"])
     if g["em1"]:
         return _en_month_range(a, b, g, ctx, asof)
-    if (
-        g["em"]
-        and not g["emy"]
-        and (len(g["em"]) <= 4 or g["em"].lower() in _NAME_MONTHS)
-        and _NAME_BEFORE.search(ctx.text, max(0, a - 20), a)
-    ):
-        return None  # "Lei Jun has set": a name, not June (a long month is none: "Chinain November")
+    if g["em"] and not g["emy"] and _a_name(g["em"], ctx.text, a):
+        return None  # "Lei Jun has set": a name, not June
     if g["edr"] or g["ewn"] or g["eweek"] or g["edx1"]:
         return _en_days_or_week(a, b, g, ctx)
     if g["emd"] or g["emd2"] or g["em"]:
