@@ -3320,3 +3320,19 @@ def test_the_chinese_group_is_the_article_maker_not_the_rival_named_last():
     )
     got = facts(text, date(2025, 6, 27))
     assert ("xiaomi", "share_return", "2025-06-27", 3.6, "eq") in got
+
+
+def test_changes_after_a_total_against_a_dated_month_and_the_month_before():
+    text = (
+        "Great Wall Motors sold 101,020 vehicles in total in May. This is a 26.18% increase "
+        "from May 2022 and an 8.5% increase from the 93,107 units reported in April."
+    )
+    got = facts(text, date(2023, 6, 9))
+    assert {
+        ("gwm", "sales_yoy", "2023-05", 26.18, "eq"),
+        ("gwm", "sales_mom", "2023-05", 8.5, "eq"),
+        ("gwm", "sales", "2023-04", 93107.0, "eq"),
+    } <= got
+    # a change said to be year on year stays so, a figure of the month before after it or not
+    yoy = "Tesla China sold 93,843 vehicles in December. The result is a 3.63% increase year-over-year and a 12.08% jump from November's 86,700 vehicles."
+    assert ("tesla", "sales_yoy", "2025-12", 3.63, "eq") in facts(yoy, date(2026, 1, 5))

@@ -339,6 +339,16 @@ _YEAR_SCOPE = re.compile(
 )
 _YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so far this year|year-to-date")
 # a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
+# between a figure compared with and its month ("25,287 in February", "93,107 units reported in April")
+_FIGURE_TO_MONTH = re.compile(r"(?: ?[a-z]+){0,3} ?(?:in )?|[^\d，。,;；]{0,4}")
+# a conjunction or a comma after a time compared with: what follows is another item
+# ("a 26.18% increase from May 2022 and an 8.5% increase from …")
+_JOINED_AFTER = re.compile(r"\band\b|[,，;；]")
+# a change against a month of a year named ("a 26.18% increase from May 2022")
+_COMPARED_DATED_MONTH = re.compile(
+    r"\b(?:from|than|over|versus|compared (?:with|to)) (?:the same month of |in )?(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december),? (?:19|20)\d\d\b"
+)
 _OPENS_WITH_ANAPHOR = re.compile(
     r" *(?:(?:that|this|it)(?:'s|\b)|这|该"
     # "The December result represents a 3.63% increase": the figure just given
@@ -1835,7 +1845,11 @@ class Extractor:
             if (
                 p.local
                 and p.end <= q.start
-                and (self._first_in(self.quantities, p.end, q.start) is not None or self._figure_in_before(p))
+                and (
+                    self._first_in(self.quantities, p.end, q.start) is not None
+                    or self._figure_in_before(p)
+                    or _JOINED_AFTER.search(self.lower, p.end, q.start)
+                )
             ):
                 # 较2024年第三季度的413亿元减少37.4%, "from 71,099 units in the same month last
                 # year and 15.06 percent": the compared figure's time, not the change's
@@ -3620,6 +3634,7 @@ class Extractor:
                 self._listed("growth_yoy", sent.start, sent.end)
                 or self._listed("growth_mom", sent.start, sent.end)
                 or _COMPARED_MONTH.search(lower, sent.start, sent.end)  # "a decline from January's"
+                or _COMPARED_DATED_MONTH.search(lower, sent.start, sent.end)  # "an increase from May 2022"
             )
             and not _names_share(lower[sent.start : sent.end])
         ):
@@ -3645,11 +3660,17 @@ class Extractor:
             i, j = self._bounds(self.periods, max(clause[0], prev.start - 14), prev.start)
             if any(p.kind == "month" and p.period == before for p in self.periods[i:j]):
                 return True
-        compared = self._first_in(self.quantities, q.end, min(clause[1], q.end + 30))
-        if compared is None:
-            return False  # the month right after the figure compared with ("from 25,287 in February")
-        i, j = self._bounds(self.periods, compared.end, compared.end + 5)
-        return any(p.kind == "month" and p.period == before for p in self.periods[i:j])
+        compared = self._first_in(self.quantities, q.end, min(clause[1], q.end + 40))
+        if compared is None or self._listed("growth_yoy", q.end, compared.start):
+            return False  # the month right after the figure compared with ("from 25,287 in February",
+        # "from the 93,107 units reported in April"), unless the change is said to be year on year
+        i, j = self._bounds(self.periods, compared.end, compared.end + 24)
+        return any(
+            p.kind == "month"
+            and p.period == before
+            and _FIGURE_TO_MONTH.fullmatch(self.lower, compared.end, p.start)
+            for p in self.periods[i:j]
+        )
 
     def _base_after(self, q: Quantity, clause) -> _Mention | None:
         """The first metric word within 40 characters after a change ``q``, in a clause

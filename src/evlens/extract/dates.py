@@ -1375,6 +1375,15 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
         day = _safe_day(y, mo, d) if y else None
         return PeriodMention(a, b, day, "day", asof) if day else None
     mo = _en_month(g["em"])
+    if (
+        g["emy"]
+        and not asof
+        and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a)
+        and not _WHEN_AFTER.match(ctx.text, b)  # ("from April 2023, when Tesla sold …": its own)
+    ):
+        # "a 26.18% increase from May 2022": the time compared with, its clause's only (and
+        # naming no year for the months after it)
+        return PeriodMention(a, b, f"{int(g['emy']):04d}-{mo:02d}", "month", local=True)
     if not g["emy"] and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
         when = _WHEN_AFTER.match(ctx.text, b) is not None  # "from October, when sales fell to …"
         if not when and not _OWN_FIGURE_EN.match(ctx.text, b):
