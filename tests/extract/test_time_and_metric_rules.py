@@ -3336,3 +3336,17 @@ def test_changes_after_a_total_against_a_dated_month_and_the_month_before():
     # a change said to be year on year stays so, a figure of the month before after it or not
     yoy = "Tesla China sold 93,843 vehicles in December. The result is a 3.63% increase year-over-year and a 12.08% jump from November's 86,700 vehicles."
     assert ("tesla", "sales_yoy", "2025-12", 3.63, "eq") in facts(yoy, date(2026, 1, 5))
+
+
+def test_a_running_total_before_a_target_word_is_a_target():
+    text = (
+        "2024年第二季度,Xiaomi SU7系列交付新车达27,307辆。"
+        "小米集团表示,预计将于2024年11月提前完成Xiaomi SU7系列累计交付新车100,000辆的目标,"
+        "并将冲刺2024年全年Xiaomi SU7系列累计交付新车120,000辆的新目标。"
+    )
+    got = facts(text, date(2024, 8, 21))
+    assert ("xiaomi", "delivery_target", "2024-11", 100000.0, "eq") in got
+    assert any(f[1] == "delivery_target" and f[3] == 120000.0 for f in got)  # (的新目标)
+    # a running total with no target word after it stays one
+    done = facts("截至2024年11月13日,Xiaomi SU7累计交付新车100,000辆。", date(2024, 11, 14))
+    assert ("xiaomi-su7", "deliveries", "2024-11-13", 100000.0, "eq") in done

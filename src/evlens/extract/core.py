@@ -206,7 +206,7 @@ _BOTH_POWERTRAINS_LEAD = re.compile("纯电|bev|battery[- ]electric|battery car|
 _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
 # a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差") is the target
 _TARGET_AFTER = re.compile(
-    r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|雄心|flag|target|goal)"
+    r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:新)?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|雄心|flag|target|goal)"
 )
 # a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
 _TARGET_MET = re.compile(
@@ -2462,7 +2462,11 @@ class Extractor:
         # a target no metric holds ("the CPCA expects wholesale … to be at around 700,000")
         if (
             fig.metric in _PLANNED_COUNTS
-            and not _CUMULATIVE_WORDS.search(fig.ctext)
+            # (a running total is planned only with a target word right after it:
+            # 累计交付新车100,000辆的目标)
+            and (
+                not _CUMULATIVE_WORDS.search(fig.ctext) or _TARGET_AFTER.match(self.lower[q.end : q.end + 14])
+            )
             and self._in_plan(q, clause, fig.sent)
         ):
             if fig.metric not in ("deliveries", "sales"):
