@@ -3350,3 +3350,10 @@ def test_a_running_total_before_a_target_word_is_a_target():
     # a running total with no target word after it stays one
     done = facts("截至2024年11月13日,Xiaomi SU7累计交付新车100,000辆。", date(2024, 11, 14))
     assert ("xiaomi-su7", "deliveries", "2024-11-13", 100000.0, "eq") in done
+
+
+def test_a_models_share_of_its_total_gives_the_total_to_the_maker():
+    text = "XPeng's Mona M03 delivered 14,886 units in November 2025, commanding 40.53% of its 36,728 total."
+    got = facts(text, date(2025, 12, 9))
+    assert ("xpeng", "deliveries", "2025-11", 36728.0, "eq") in got
+    assert ("xpeng-mona-m03", "deliveries", "2025-11", 36728.0, "eq") not in got

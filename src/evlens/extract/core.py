@@ -341,6 +341,8 @@ _YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so
 # a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
 # between a figure compared with and its month ("25,287 in February", "93,107 units reported in April")
 _FIGURE_TO_MONTH = re.compile(r"(?: ?[a-z]+){0,3} ?(?:in )?|[^\d，。,;；]{0,4}")
+# the word after a count that makes it a whole ("of its 36,728 total")
+_TOTAL_AFTER = re.compile(r"(?: (?:units|vehicles|cars))? total\b")
 # a conjunction or a comma after a time compared with: what follows is another item
 # ("a 26.18% increase from May 2022 and an 8.5% increase from …")
 _JOINED_AFTER = re.compile(r"\band\b|[,，;；]")
@@ -2639,9 +2641,8 @@ class Extractor:
             parent
             and lex.entities[ent_slug].kind == "model"
             and em.end <= q.start
-            and _WHOLE_BEFORE.search(self.lower, em.end, q.start)
+            and self._makers_whole(em, q)
         ):
-            # "销售39,149辆T03,带动整体电动车销量…至43,748辆": the maker's whole, not the model's
             return parent
         if (
             parent
@@ -2656,6 +2657,15 @@ class Extractor:
         if em.end <= q.start and lex.metric_kind.get(fig.base_metric) == "count":
             return self._model_after(fig, ent_slug)
         return ent_slug
+
+    def _makers_whole(self, em: _Mention, q: Quantity) -> bool:
+        """Whether a count after a model's name ``em`` is its maker's whole, not the model's:
+        "销售39,149辆T03,带动整体电动车销量…至43,748辆", "the Mona M03 … commanding 40.53% of
+        its 36,728 total"."""
+        lower = self.lower
+        return bool(_WHOLE_BEFORE.search(lower, em.end, q.start)) or (
+            lower.endswith(" of its ", 0, q.start) and _TOTAL_AFTER.match(lower, q.end) is not None
+        )
 
     def _sum_of_listed(self, em: _Mention, fig: _Figure) -> bool:
         """Whether ``em`` ends a list of companies whose figure, right after, is their sum
