@@ -3357,3 +3357,10 @@ def test_a_models_share_of_its_total_gives_the_total_to_the_maker():
     got = facts(text, date(2025, 12, 9))
     assert ("xpeng", "deliveries", "2025-11", 36728.0, "eq") in got
     assert ("xpeng-mona-m03", "deliveries", "2025-11", 36728.0, "eq") not in got
+
+
+def test_a_share_of_a_whole_market_named_is_a_market_share():
+    text = "今年首季比亞迪私家車登記量佔全港電動車總量36%。"
+    assert ("byd", "market_share", "2025-Q1", 36.0, "eq") in facts(text, date(2025, 7, 2))
+    # a share of the maker's own total stays no fact
+    assert not facts("今年首季比亞迪純電車佔總銷量36%。", date(2025, 7, 2))
