@@ -3364,3 +3364,21 @@ def test_a_share_of_a_whole_market_named_is_a_market_share():
     assert ("byd", "market_share", "2025-Q1", 36.0, "eq") in facts(text, date(2025, 7, 2))
     # a share of the maker's own total stays no fact
     assert not facts("今年首季比亞迪純電車佔總銷量36%。", date(2025, 7, 2))
+
+
+def test_a_word_describing_the_company_is_no_segment_and_a_stated_run_counts_back():
+    text = (
+        "Chinese smartphone maker Xiaomi sold a record 48,654 electric vehicles last month. "
+        "That brings its year-to-date sales through October to 315,376 units, as it clips along "
+        "above the 40,000 mark for a second month in a row."
+    )
+    got = facts(text, date(2025, 11, 12))
+    assert ("xiaomi-su7-yu7", "sales", "2025-10", 48654.0, "eq") in got
+    # "a second month in a row": September and October, not every month of the year so far
+    runs = sorted(f[2] for f in got if f[3] == 40000.0)
+    assert runs == ["2025-09", "2025-10"]
+    # a segment named as such still is one
+    assert not any(
+        f[3] == 20000.0
+        for f in facts("Xiaomi's smartphone sales rose to 20,000 units in October.", date(2025, 11, 12))
+    )

@@ -341,6 +341,11 @@ _YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so
 # a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
 # between a figure compared with and its month ("25,287 in February", "93,107 units reported in April")
 _FIGURE_TO_MONTH = re.compile(r"(?: ?[a-z]+){0,3} ?(?:in )?|[^\d，。,;；]{0,4}")
+# what follows a segment word that describes the company rather than a part of its figure
+# ("smartphone maker Xiaomi", 手机厂商小米)
+_DESCRIBES_A_COMPANY = re.compile(
+    r"[ -](?:makers?|giant|company|firm|manufacturer|producer|vendor|brand)\b|(?:厂商|巨头|企业|公司|品牌商)"
+)
 # the word after a count that makes it a whole ("of its 36,728 total")
 _TOTAL_AFTER = re.compile(r"(?: (?:units|vehicles|cars))? total\b")
 # a conjunction or a comma after a time compared with: what follows is another item
@@ -3041,6 +3046,17 @@ class Extractor:
             and fig.sent.start <= pm.start < fig.sent.end
         )
 
+    def _months_of_range(self, fig: _Figure, pm: PeriodMention) -> list[str]:
+        """Each month of the range ``pm`` a figure is one of, or with a run of months stated
+        ("sales through October …, above the 40,000 mark for a second month in a row") the
+        months counted back from the range's last."""
+        n = self._months_in_a_row(fig)
+        if 0 < n < len(pm.months):
+            fig.rule.append("consecutive")
+            return _months_back(pm.months[-1], n)
+        fig.rule.append("each_month")
+        return list(pm.months)
+
     def _periods_of(self, fig: _Figure, pm: PeriodMention) -> list[str]:
         """The periods a figure is for, from the time it goes with: a target's year, each
         month of a range or a list, the months counted back, a level's day."""
@@ -3051,8 +3067,7 @@ class Extractor:
         listed = self._listed_months(pm) if pm.kind == "month" else ()
         each = self.lex.word_res["each"]
         if self._each_month_of_range(fig, pm):
-            fig.rule.append("each_month")
-            return list(pm.months)
+            return self._months_of_range(fig, pm)
         if len(listed) > 1 and metric not in _MOVES_AND_LEVELS:
             if each.search(ctext) or _consecutive(ctext):  # "9月、10月连续2月交付量超4万辆": each
                 fig.rule.append("listed_months")
@@ -3341,6 +3356,9 @@ class Extractor:
         if found is None:
             lower = self.lower
             spans = [m.span() for m in self.lex.word_res[name].finditer(lower) if word_ok(lower, *m.span())]
+            if name.startswith("segment"):
+                # ("Chinese smartphone maker Xiaomi sold …": a word describing the company, no segment)
+                spans = [(a, b) for a, b in spans if not _DESCRIBES_A_COMPANY.match(lower, b)]
             found = self._word_cache[name] = (
                 array("q", [a for a, _ in spans]),
                 array("q", [b for _, b in spans]),
