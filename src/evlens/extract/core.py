@@ -975,6 +975,61 @@ def _months_back(month: str, n: int) -> list[str]:
     return out[::-1]
 
 
+# the columns of a listed company's summary table in its report (本报告期, 上年同期,
+# 本报告期比上年同期增减(%), 年初至报告期末 …), longest first; a stock exchange filing's words
+# (characters may be split by a line end or a space, as tables are flattened)
+_FILING_COLUMNS = [
+    ("本报告期末比上年度末增减", None),
+    ("本报告期比上年同期增减", "cur_chg"),
+    ("年初至报告期末比上年同期增减", "ytd_chg"),
+    ("年初至报告期末", "ytd"),
+    ("本报告期末", None),
+    ("上年度末", None),
+    ("本报告期", "cur"),
+    ("上年同期", "prior"),
+]
+_FILING_COLUMN = re.compile(
+    "|".join("(?:" + r"\s*".join(map(re.escape, w)) + ")" for w, _ in _FILING_COLUMNS)
+)
+_FILING_COLUMN_KIND = dict(_FILING_COLUMNS)
+# what a filing names its report by (2025年第三季度报告, 2025年半年度报告摘要, 2024年年度报告)
+_FILING_REPORT = re.compile(
+    r"((?:19|20)\d\d) ?年 ?(?:第?([一二三四1-4])季度|(半年度|中期|半年)|(年度|年))(?:报告|報告)"
+)
+# the unit a filing's table gives its sums in (单位:元, 单位：千元, a row's (元))
+_FILING_UNIT = re.compile(r"单位[:：] ?(千|万|百万|亿)?元|[（(](千|万|百万|亿)?元[)）]")
+_FILING_SCALE = {
+    None: Decimal(1),
+    "千": Decimal(1000),
+    "万": Decimal(10**4),
+    "百万": Decimal(10**6),
+    "亿": Decimal(10**8),
+}
+# what may stand between a filing table's row label and its cells, and between cells
+_FILING_GAP = re.compile(r"[\s|()（）元%:：−-]*")
+
+
+def _filing_periods(t: str) -> dict[str, tuple[str, str]] | None:
+    """The periods of a filing's columns (``cur``, ``ytd``, ``prior``: its period string
+    and kind), from the report it names first (2025年第三季度报告: the third quarter, the
+    nine months and the third quarter a year before), else None."""
+    m = _FILING_REPORT.search(t)
+    if m is None:
+        return None
+    y = int(m.group(1))
+    if m.group(2):
+        n = int(m.group(2)) if m.group(2).isdigit() else "一二三四".index(m.group(2)) + 1
+        ytd = {1: (f"{y}-Q1", "quarter"), 2: (f"{y}-H1", "half"), 3: (f"{y}-01..{y}-09", "range")}
+        return {
+            "cur": (f"{y}-Q{n}", "quarter"),
+            "ytd": ytd.get(n, (str(y), "year")),
+            "prior": (f"{y - 1}-Q{n}", "quarter"),
+        }
+    if m.group(3):
+        return {"cur": (f"{y}-H1", "half"), "ytd": (f"{y}-H1", "half"), "prior": (f"{y - 1}-H1", "half")}
+    return {"cur": (str(y), "year"), "ytd": (str(y), "year"), "prior": (str(y - 1), "year")}
+
+
 class Skipped(NamedTuple):
     """A figure the extractor read but did not emit, and why (see :attr:`Extractor.skipped`)."""
 
@@ -1973,6 +2028,7 @@ class Extractor:
         out: dict[int, dict] = {}
         if (
             "\n|" not in t
+            and "报告期" not in t
             and not _FLAT_TABLE_HINT.search(t)
             and not _SPACED_HEADER_HINT.search(t)
             and not _HEADS_HINT.search(t)
@@ -1981,6 +2037,8 @@ class Extractor:
         subject = self._subject()
         if subject is None:
             return out
+        if "报告期" in t:
+            self._filing_cells(out, subject.key)
         lines, pos = [], 0
         for line in t.split("\n"):
             lines.append((pos, pos + len(line)))
@@ -2048,6 +2106,81 @@ class Extractor:
         for q, pm in zip(figures, head):
             self._put_cell(out, q, mm, pm, entity)
         return 2
+
+    def _filing_cells(self, out: dict[int, dict], entity: str) -> None:
+        """A listed company's summary table in its report, flattened (cells run together
+        or between bars): a head of columns (``本报告期``, ``本报告期比上年同期增减(%)``,
+        ``年初至报告期末`` …) over rows of a revenue or profit label and as many cells
+        (``营业收入(元)42,236,176,229.9023.36%…``). The columns' times come from the report
+        the text names (:func:`_filing_periods`), the sums' unit from the table's
+        (``单位:元``, a row's ``(元)``); a minus before a cell is its sign. Each cell is put in
+        ``out`` and its quantity replaced by one with its unit and sign."""
+        t = self.t
+        head = _FILING_COLUMN.search(t)
+        periods = _filing_periods(t) if head is not None else None
+        if head is None or periods is None:
+            return
+        end = t.find("\n\n", head.end())
+        end = len(t) if end < 0 else end
+        unit = _FILING_UNIT.search(t, max(0, head.start() - 400), end)
+        if unit is None:
+            return
+        scale = _FILING_SCALE[unit.group(1) or unit.group(2)]
+        cols: list[tuple[str | None, int, int]] = []
+        at = head.start()
+        while at < end:
+            c = _FILING_COLUMN.search(t, at, end)
+            m = next(
+                (x for x in self._in(self.metrics, at, c.start() if c else end) if x.key in _RESULTS[:2]),
+                None,
+            )
+            if m is not None:  # (a row's label, before the next column's name)
+                at = self._filing_row(m, cols, periods, scale, out, entity)
+                continue
+            if c is None:
+                return
+            if self._first_in(self.quantities, at, c.start()) is not None:
+                cols = []  # (figures since the last column's name: a new head)
+            cols.append((_FILING_COLUMN_KIND[re.sub(r"\s", "", c.group())], c.start(), c.end()))
+            at = c.end()
+
+    def _filing_row(
+        self,
+        m: _Mention,
+        cols: list[tuple[str | None, int, int]],
+        periods: dict[str, tuple[str, str]],
+        scale: Decimal,
+        out: dict[int, dict],
+        entity: str,
+    ) -> int:
+        """The row of a filing's table labelled by the metric ``m``: its first
+        ``len(cols)`` cells, nothing but bars, spaces, signs or a unit between them, each
+        put in ``out`` for its column (see :meth:`_filing_cells`). Returns where the row
+        ends (the label's end where it is no row)."""
+        t, qs = self.t, self.quantities
+        starts = self._starts_of(qs)
+        k = bisect_left(starts, m.end)
+        cells = qs[k : k + len(cols)]
+        if not cols or len(cells) < len(cols):
+            return m.end
+        at = m.end
+        for q in cells:
+            if not _FILING_GAP.fullmatch(t, at, q.start) or q.kind not in (None, "percent"):
+                return m.end
+            at = q.end
+        for j, (q, (col, a, b)) in enumerate(zip(cells, cols), start=k):
+            if col is None:
+                continue
+            period, kind = periods[col.removesuffix("_chg")]
+            sign = Decimal(-1) if t[q.start - 1 : q.start] in ("-", "−") else Decimal(1)
+            if col.endswith("_chg"):
+                q = qs[j] = q._replace(value=sign * q.value, kind="percent", unit="percent")
+                metric = _Mention(m.start, m.end, f"{m.key}_yoy", m.word)
+            else:
+                q = qs[j] = q._replace(value=sign * q.value * scale, kind="currency", unit="CNY")
+                metric = m
+            out[q.start] = {"metric": metric, "period": PeriodMention(a, b, period, kind), "entity": entity}
+        return at
 
     def _named_rows_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict]) -> int:
         """A table flattened to its column heads one a line, then one row a line that opens
