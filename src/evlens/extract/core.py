@@ -338,7 +338,6 @@ _YEAR_SCOPE = re.compile(
     r"|\bannual (?:revenues?|sales|deliveries|net (?:profit|income|loss)|profits?|turnover)\b"
 )
 _YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so far this year|year-to-date")
-# a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
 # between a figure compared with and its month ("25,287 in February", "93,107 units reported in April")
 _FIGURE_TO_MONTH = re.compile(r"(?: ?[a-z]+){0,3} ?(?:in )?|[^\d，。,;；]{0,4}")
 # what follows a segment word that describes the company rather than a part of its figure
@@ -356,6 +355,7 @@ _COMPARED_DATED_MONTH = re.compile(
     r"\b(?:from|than|over|versus|compared (?:with|to)) (?:the same month of |in )?(?:january|february|march|april|may"
     r"|june|july|august|september|october|november|december),? (?:19|20)\d\d\b"
 )
+# a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
 _OPENS_WITH_ANAPHOR = re.compile(
     r" *(?:(?:that|this|it)(?:'s|\b)|这|该"
     # "The December result represents a 3.63% increase": the figure just given
@@ -1274,9 +1274,8 @@ class Extractor:
             named = [m for m in self._in(of_kind, intro.start, intro.end) if m.key != "growth"]
             if named:
                 return named[-1]
-            if (
-                q.unit == "vehicle"
-            ):  # "XPeng delivered 36,728 vehicles …" "Key highlights:" "• Mona M03: 14,886 units"
+            # ("XPeng delivered 36,728 vehicles …" "Key highlights:" "• Mona M03: 14,886 units")
+            if q.unit == "vehicle":
                 return self._carried_count(intro, back=3)
         if q.unit == "vehicle" or (q.kind is None and self._model_right_after(q)):
             # ("That includes 6,210 P7s and 2,368 G3s": bare counts of models)
@@ -2164,9 +2163,12 @@ class Extractor:
         if not cols or len(cells) < len(cols):
             return m.end
         at = m.end
-        for q in cells:
-            if not _FILING_GAP.fullmatch(t, at, q.start) or q.kind not in (None, "percent"):
-                return m.end
+        for q, (col, _, _) in zip(cells, cols):
+            sum_col = col is not None and not col.endswith("_chg")
+            if not _FILING_GAP.fullmatch(t, at, q.start) or q.kind not in (
+                (None,) if sum_col else (None, "percent")
+            ):
+                return m.end  # (a sum's cell is a bare number, a change's one with or without %)
             at = q.end
         for j, (q, (col, a, b)) in enumerate(zip(cells, cols), start=k):
             if col is None:
