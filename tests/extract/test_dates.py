@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from evlens.extract.dates import find_periods
+from evlens.extract.dates import find_periods, infer_date
 from evlens.extract.normalize import normalize
 
 
@@ -436,3 +436,12 @@ def test_a_long_month_name_after_a_capitalised_word_is_still_a_month():
     assert ("November", "2025-11") in periods("Tesla November sales rose", date(2025, 12, 25))
     assert not periods("Lei Jun has set a goal", date(2025, 12, 25))
     assert not periods("as Julia May said", date(2025, 12, 25))
+
+
+def test_a_month_a_span_starts_from_does_not_date_an_undated_article():
+    text = (
+        "Tesla's sales for February were the lowest since August 2022. In the first two "
+        "months of 2025, Tesla's Shanghai plant sold 93,926 vehicles."
+    )
+    # not the month after August 2022: the year the text speaks of is 2025
+    assert infer_date(text).year == 2025

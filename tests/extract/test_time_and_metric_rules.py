@@ -3382,3 +3382,8 @@ def test_a_word_describing_the_company_is_no_segment_and_a_stated_run_counts_bac
         f[3] == 20000.0
         for f in facts("Xiaomi's smartphone sales rose to 20,000 units in October.", date(2025, 11, 12))
     )
+
+
+def test_a_plants_sales_over_months_are_its_wholesale():
+    text = "In the first two months of 2025, Tesla's Shanghai plant sold a total of 93,926 vehicles."
+    assert ("tesla", "wholesale", "2025-01..2025-02", 93926.0, "eq") in facts(text, date(2025, 3, 4))

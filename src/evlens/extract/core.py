@@ -124,7 +124,7 @@ _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
-_MONTH_PERIOD = re.compile(r"\d{4}-\d\d")
+_MONTH_PERIOD = re.compile(r"\d{4}-\d\d(?:\.\.\d{4}-\d\d)?")  # (a month, or a run of months)
 _WORD_CHAR = re.compile(r"\w")
 # right after a count: the place abroad it was sold in ("30,629 units overseas")
 _ABROAD_RIGHT_AFTER = re.compile(

@@ -1707,6 +1707,8 @@ _AHEAD_AFTER = re.compile(r"^.{0,4}(?:目标|前|指引)|^\W{0,3}(?:target|goal|
 _SINCE_BEFORE = re.compile(
     r"(?:自|从|since|from)\W?$|\bsince (?:the |its |their )?[^.;!?\n]{0,40} on $", re.I
 )
+# the month of a year a span starts from ("since August 2022")
+_SINCE_MONTH_BEFORE = re.compile(r"\bsince [A-Za-z]{3,9}\.? $", re.I)
 _HALF_ZH = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?([上下])半年")
 _HALF_EN = re.compile(r"\b(first|second) half(?: of)? (20[0-3]\d)\b|\bH([12]) (20[0-3]\d)\b", re.I)
 _ROMAN_QUARTER_EN = re.compile(r"\bQuarter (I{1,3}|IV) (20[0-3]\d)\b")
@@ -1837,14 +1839,18 @@ def _title_years(text: str) -> list[int]:
 
 def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     """The day after the latest month, quarter or half named with a year (one under a plan
-    or a goal left out); else the last day of the year named most often, counting the
+    or a goal, or one a span starts from, left out); else the last day of the year named
+    most often, counting the
     years of the title (``head_years``, each once) with the body's (the first such on
     a tie; a year a span starts from does not count, a year under a plan does, a year's
     target being often the year's own)."""
     latest: tuple[int, int] | None = None
     for rx, kind in _SPAN_PATTERNS:
         for d in rx.finditer(text):
-            if not _ahead(text, *d.span()):
+            # (nor a month a span runs from: "the lowest point since August 2022")
+            if not _ahead(text, *d.span()) and not _SINCE_BEFORE.search(
+                text, max(0, d.start() - 8), d.start()
+            ):
                 ym = _named_month(d, kind)
                 latest = ym if latest is None or ym > latest else latest
     if latest is not None:
@@ -1854,7 +1860,10 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     for y in head_years or []:
         counts[y] = counts.get(y, 0) + 1
     for d in _YEAR_ANY.finditer(text, front_end(text)):
-        if not _SINCE_BEFORE.search(text, max(0, d.start() - 4), d.start()):
+        if not (
+            _SINCE_BEFORE.search(text, max(0, d.start() - 4), d.start())
+            or _SINCE_MONTH_BEFORE.search(text, max(0, d.start() - 16), d.start())
+        ):
             counts[int(d.group(1))] = counts.get(int(d.group(1)), 0) + 1
     if not counts:
         return None
