@@ -1840,10 +1840,9 @@ def _title_years(text: str) -> list[int]:
 def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     """The day after the latest month, quarter or half named with a year (one under a plan
     or a goal, or one a span starts from, left out); else the last day of the year named
-    most often, counting the
-    years of the title (``head_years``, each once) with the body's (the first such on
-    a tie; a year a span starts from does not count, a year under a plan does, a year's
-    target being often the year's own)."""
+    most often, counting the years of the title (``head_years``, each once) with the
+    body's (the first such on a tie; a year a span starts from does not count, a year under
+    a plan does, a year's target being often the year's own)."""
     latest: tuple[int, int] | None = None
     for rx, kind in _SPAN_PATTERNS:
         for d in rx.finditer(text):
