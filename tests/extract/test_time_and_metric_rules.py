@@ -3387,3 +3387,28 @@ def test_a_word_describing_the_company_is_no_segment_and_a_stated_run_counts_bac
 def test_a_plants_sales_over_months_are_its_wholesale():
     text = "In the first two months of 2025, Tesla's Shanghai plant sold a total of 93,926 vehicles."
     assert ("tesla", "wholesale", "2025-01..2025-02", 93926.0, "eq") in facts(text, date(2025, 3, 4))
+
+
+def test_a_plans_own_figure_is_a_target_even_when_met():
+    text = "NIO hit its guidance of between 61,000 and 63,000 vehicle deliveries in the third quarter."
+    got = facts(text, date(2024, 10, 2))
+    assert ("nio", "delivery_target", "2024-Q3", 61000.0, "ge") in got
+    assert ("nio", "delivery_target", "2024-Q3", 63000.0, "le") in got
+    # a target met, then an outcome: the outcome is no target
+    met = facts(
+        "NIO beat its guidance and delivered 61,855 vehicles in the third quarter.", date(2024, 10, 2)
+    )
+    assert ("nio", "deliveries", "2024-Q3", 61855.0, "eq") in met
+
+
+def test_an_ordinal_run_set_off_after_a_count_gives_each_month():
+    text = "NIO delivered over 20,000 vehicles in September, its fifth straight month crossing the mark."
+    got = facts(text, date(2024, 10, 2))
+    months = sorted(f[2] for f in got if f[3] == 20000.0 and f[1] == "deliveries")
+    assert months == ["2024-05", "2024-06", "2024-07", "2024-08", "2024-09"]
+    # a change's run is the trend's, not the change's
+    fell = facts(
+        "BYD's sales fell by 30.1 per cent in January from a year earlier, the fifth straight month of decline.",
+        date(2025, 2, 8),
+    )
+    assert sorted(f[2] for f in fell if f[3] == -30.1) == ["2025-01"]

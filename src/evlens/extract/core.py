@@ -208,6 +208,13 @@ _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
 _TARGET_AFTER = re.compile(
     r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:新)?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|雄心|flag|target|goal)"
 )
+# an ordinal run set off right after a clause (", its fifth straight month")
+_RUN_AFTER = re.compile(
+    r"[,，] (?:its|the|a) (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+    r" (?:straight|consecutive) month\b(?! of)"
+)
+# between a plan word and its own figure ("guidance of between 61,000 and 63,000")
+_PLAN_OF = re.compile(r" of (?:between |about |around |roughly |some |up to )?")
 # a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
 _TARGET_MET = re.compile(
     r"(?:完成|达成|实现|超额|超过|达到|符合|不及|好于|优于|低于|高于|超出|met|hit|beat|exceeded|surpassed"
@@ -3153,7 +3160,13 @@ class Extractor:
         delivery volume exceeding 30,000 for two consecutive months")."""
         ctext = fig.ctext
         cm = _consecutive(ctext)
-        if cm is None or self.lex.word_res["run_of"].search(ctext, max(0, cm.start() - 24), cm.end() + 24):
+        if cm is None:
+            # a run set off after the clause ("delivered over 20,000 vehicles in September, its
+            # fifth straight month crossing the mark")
+            # (not a change's: "fell by 30.1 per cent in January, the fifth straight month of decline")
+            tail = None if fig.metric.endswith(_CHANGES) else _RUN_AFTER.match(self.lower, fig.clause[1])
+            return _consecutive_n(tail) if tail is not None else 0
+        if self.lex.word_res["run_of"].search(ctext, max(0, cm.start() - 24), cm.end() + 24):
             return 0
         at, q = fig.clause[0] + cm.start(), fig.q
         if fig.metric.endswith(_CHANGES) and at > q.end and self.quantities_between(q.end, at):
@@ -3693,7 +3706,11 @@ class Extractor:
         or a target word just after it ("300万辆目标")."""
         plan, lower = self.lex.word_res["plan"], self.lower
         m = plan.search(lower, clause[0], q.start)
-        if m is not None and not _TARGET_MET.search(lower, max(clause[0], m.start() - 12), m.start()):
+        if m is not None and (
+            not _TARGET_MET.search(lower, max(clause[0], m.start() - 12), m.start())
+            # the plan's own figure, met or not ("hit its guidance of between 61,000 and 63,000")
+            or _PLAN_OF.fullmatch(lower, m.end(), q.start)
+        ):
             return True
         return self._plan_before(q, sent, plan) or bool(_TARGET_AFTER.match(lower[q.end : q.end + 14]))
 
