@@ -58,7 +58,7 @@ from .dates import (
 from .document import parse_front_matter
 from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
-from .quantities import CHANGED_BY, EN_NUMBER_WORDS, Quantity, find_quantities, parse_cn_number
+from .quantities import CHANGED_BY, EN_NUMBER_WORDS, ZH_MAGNITUDES, Quantity, find_quantities, parse_cn_number
 
 # (a source mark, " [3] ", ends a sentence: "同比增长145% [3] 资本市场表现…")
 _SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)| \[\d{1,2}\](?: -)?(?= )")
@@ -158,10 +158,10 @@ _FIGURE_IN = re.compile(r"(?: [a-z]+)? in (?:the )?")
 _FROM_FIGURE = re.compile(r"(?: ?(?:percent|per cent|%))? (?:from|over|compared (?:with|to)) (?:the )?")
 # growth against a month named ("较2021年7月", "比7月"): month on month
 _BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]")
+_EN_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _COMPARED_MONTH = re.compile(
     r"(?:较|(?<!同)比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月"
-    r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:(?:the )?[a-z]+ )?(?:in )?(?:january|february|march|april|may|june"
-    r"|july|august|september|october|november|december)\b(?!,? (?:19|20)\d\d)"
+    rf"|\b(?:from|than|over|versus|compared (?:with|to)) (?:(?:the )?[a-z]+ )?(?:in )?(?:{_EN_MONTH_NAMES})\b(?!,? (?:19|20)\d\d)"
 )
 # a figure of each month ("exceeded 100,000 vehicles in a single month for 13 consecutive months")
 _PER_MONTH = re.compile(r"单月|月销|每月|single month|a month\b|per month|monthly")
@@ -210,8 +210,7 @@ _TARGET_AFTER = re.compile(
 )
 # an ordinal run set off right after a clause (", its fifth straight month")
 _RUN_AFTER = re.compile(
-    r"[,，] (?:its|the|a) (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
-    r" (?:straight|consecutive) month\b(?! of)"
+    rf"[,，] (?:its|the|a) (?P<ord>{'|'.join(_ORDINALS)}) (?:straight|consecutive) month\b(?! of)"
 )
 # between a plan word and its own figure ("guidance of between 61,000 and 63,000")
 _PLAN_OF = re.compile(r" of (?:between |about |around |roughly |some |up to )?")
@@ -359,8 +358,7 @@ _TOTAL_AFTER = re.compile(r"(?: (?:units|vehicles|cars))? total\b")
 _JOINED_AFTER = re.compile(r"\band\b|[,，;；]")
 # a change against a month of a year named ("a 26.18% increase from May 2022")
 _COMPARED_DATED_MONTH = re.compile(
-    r"\b(?:from|than|over|versus|compared (?:with|to)) (?:the same month of |in )?(?:january|february|march|april|may"
-    r"|june|july|august|september|october|november|december),? (?:19|20)\d\d\b"
+    rf"\b(?:from|than|over|versus|compared (?:with|to)) (?:the same month of |in )?(?:{_EN_MONTH_NAMES}),? (?:19|20)\d\d\b"
 )
 # a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
 _OPENS_WITH_ANAPHOR = re.compile(
@@ -920,17 +918,21 @@ def _unit_ok(kind: str | None, q: Quantity, metric_kind: str) -> bool:
             or q.grouped
             or (q.value >= 1000 and q.value == q.value.to_integral_value() and not (1900 <= q.value <= 2100))
         )
-    if q.kind == "currency" and q.unit not in _STORED_CURRENCIES:
-        return False  # (A$1.36 billion: a conversion's; no fact is stored in it)
-    return q.kind == metric_kind
+    return q.kind == metric_kind and not _unstored_currency(q)
+
+
+def _unstored_currency(q: Quantity) -> bool:
+    """Whether ``q`` is money in a currency no fact is stored in (A$1.36 billion: a
+    conversion's, held by no metric)."""
+    return q.kind == "currency" and q.unit not in _STORED_CURRENCIES
 
 
 def _metric_kind_for(q: Quantity) -> str | None:
     """The kind of metric (``MetricDef.kind``; ``percent`` for growth words) that ``q`` can
     measure: its unit's kind; for a bare number ``count`` when it is written large enough
     to be one (see :func:`_unit_ok`), else None (no metric)."""
-    if q.kind == "currency" and q.unit not in _STORED_CURRENCIES:
-        return None  # (A$1.36 billion: a conversion's; no fact is stored in it)
+    if _unstored_currency(q):
+        return None
     if q.kind is not None:
         return q.kind
     return "count" if _unit_ok(None, q, "count") else None
@@ -1005,13 +1007,6 @@ _FILING_REPORT = re.compile(
 )
 # the unit a filing's table gives its sums in (单位:元, 单位：千元, a row's (元))
 _FILING_UNIT = re.compile(r"单位[:：] ?(千|万|百万|亿)?元|[（(](千|万|百万|亿)?元[)）]")
-_FILING_SCALE = {
-    None: Decimal(1),
-    "千": Decimal(1000),
-    "万": Decimal(10**4),
-    "百万": Decimal(10**6),
-    "亿": Decimal(10**8),
-}
 # what may stand between a filing table's row label and its cells, and between cells
 _FILING_GAP = re.compile(r"[\s|()（）元%:：−-]*")
 
@@ -2131,7 +2126,8 @@ class Extractor:
         unit = _FILING_UNIT.search(t, max(0, head.start() - 400), end)
         if unit is None:
             return
-        scale = _FILING_SCALE[unit.group(1) or unit.group(2)]
+        mag = unit.group(1) or unit.group(2)
+        scale = Decimal(ZH_MAGNITUDES[mag] if mag else 1)
         cols: list[tuple[str | None, int, int]] = []
         at = head.start()
         while at < end:
