@@ -3412,3 +3412,30 @@ def test_an_ordinal_run_set_off_after_a_count_gives_each_month():
         date(2025, 2, 8),
     )
     assert sorted(f[2] for f in fell if f[3] == -30.1) == ["2025-01"]
+
+
+def test_analysts_figure_named_after_it_is_no_fact():
+    got = facts(
+        "Xiaomi reported revenue of 111.3 billion yuan for the first quarter, beating the "
+        "107.6 billion yuan average of estimates compiled by LSEG.",
+        date(2025, 5, 28),
+    )
+    assert got == {("xiaomi", "revenue", "2025-Q1", 111.3e9, "eq")}
+    got = facts(
+        "Li Auto's net profit rose to 9.2 billion yuan in the fourth quarter, above the "
+        "8.5 billion yuan analysts polled by Visible Alpha had forecast.",
+        date(2025, 3, 14),
+    )
+    assert got == {("li-auto", "net_profit", "2024-Q4", 9.2e9, "eq")}
+    # estimates named after a count, not after its figure, leave it a fact
+    got = facts("BYD sold 300,000 cars in March, above estimates.", date(2025, 4, 2))
+    assert got == {("byd", "sales", "2025-03", 300000.0, "eq")}
+
+
+def test_a_profit_per_car_sold_is_no_profit():
+    got = facts(
+        "BYD's net profit per unit fell to 5,550 yuan in the second quarter from 9,147 yuan "
+        "in the first quarter.",
+        date(2025, 8, 30),
+    )
+    assert got == set()

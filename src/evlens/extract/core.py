@@ -293,6 +293,12 @@ _NO_FACT_AFTER = re.compile(
     r"| ?级"
     # an estimate named right after its figure ("与公司内部汇整的160万辆交付预估大致相符")
     r"| ?的?(?:交付|销量|销售|营收|收入|利润)?(?:预估|预测|估计|估算)"
+    # analysts' figure the outcome is set against, named right after it ("beating the 107.6
+    # billion yuan average of estimates", "the 8.5 billion yuan analysts polled had forecast")
+    r"|,? (?:(?:an? |the )?(?:average|mean|consensus|median)(?: analysts?'?)?(?: of)? (?:estimates?|forecasts?)"
+    r"|(?:analysts?'? )?(?:consensus|estimates?|forecasts?)(?: (?:compiled|polled|by|from|of))"
+    r"|(?:that )?analysts? (?:polled|surveyed|had (?:expected|forecast)|expected|forecast)"
+    r"|(?:forecast|expected|estimated) by analysts)\b"
     # a tariff or tax rate ("加征50%关税", "a 100% tariff")
     r"| ?的?(?:关税|税率|进口税)|(?: [a-z-]+)? (?:tariffs?|import dut(?:y|ies))\b"
     # a share of a group of companies ("超七成公司股价录得下跌", "70% of the companies")
