@@ -3439,3 +3439,13 @@ def test_a_profit_per_car_sold_is_no_profit():
         date(2025, 8, 30),
     )
     assert got == set()
+
+
+def test_the_period_reported_after_the_first_months_of_a_year_is_those_months():
+    got = facts(
+        "小米公布，截至2025年9月30日止第三季純利122.7億元。首三季純利351億元，期內收入3403.7億元，升32.5%。",
+        date(2025, 11, 18),
+    )
+    assert ("xiaomi", "revenue", "2025-01..2025-09", 340.37e9, "eq") in got
+    assert ("xiaomi", "revenue_yoy", "2025-01..2025-09", 32.5, "eq") in got
+    assert ("xiaomi", "net_profit", "2025-Q3", 12.27e9, "eq") in got

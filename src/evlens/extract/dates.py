@@ -596,6 +596,10 @@ def _year_before_last(ctx: _Context, pm: PeriodMention, written: str) -> bool:
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
 
 
+# the first months of a year (2025-01..2025-09), a span reported like a quarter
+_YEAR_START_RANGE = re.compile(r"(\d{4})-01\.\.\1-(?:0[2-9]|1[01])")
+
+
 def _note_period(ctx: _Context, pm: PeriodMention) -> None:
     """Keep a time found as context for the times after it: the day last named (当日),
     the month, and the span last named of its kind."""
@@ -613,6 +617,12 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
             ctx.spans["past"] = (pm.period, pm.kind)  # the last span already over (报告期)
             if pm.kind == "quarter":  # the first quarter over named: the one reported (季内)
                 ctx.spans.setdefault("reported", (pm.period, pm.kind))
+    elif (
+        pm.kind == "range"
+        and _YEAR_START_RANGE.fullmatch(pm.period)
+        and (ctx.today is None or parse_period(pm.period).end <= ctx.today)
+    ):
+        ctx.spans["past"] = (pm.period, pm.kind)  # 首三季…，期内收入: the months of the year just named
 
 
 def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
