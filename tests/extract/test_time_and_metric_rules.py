@@ -3449,3 +3449,17 @@ def test_the_period_reported_after_the_first_months_of_a_year_is_those_months():
     assert ("xiaomi", "revenue", "2025-01..2025-09", 340.37e9, "eq") in got
     assert ("xiaomi", "revenue_yoy", "2025-01..2025-09", 32.5, "eq") in got
     assert ("xiaomi", "net_profit", "2025-Q3", 12.27e9, "eq") in got
+
+
+def test_the_same_period_a_year_before_the_first_months_of_a_year_is_those_months_then():
+    got = facts(
+        "From January to November, BYD sold 4,182,038 vehicles, compared with 3,011,000 in "
+        "the same period last year.",
+        date(2025, 12, 5),
+    )
+    assert got == {
+        ("byd", "sales", "2025-01..2025-11", 4182038.0, "eq"),
+        ("byd", "sales", "2024-01..2024-11", 3011000.0, "eq"),
+    }
+    got = facts("比亚迪1-11月销量418万辆，去年同期为301万辆。", date(2025, 12, 5))
+    assert ("byd", "sales", "2024-01..2024-11", 3010000.0, "eq") in got

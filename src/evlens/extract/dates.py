@@ -617,12 +617,11 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
             ctx.spans["past"] = (pm.period, pm.kind)  # the last span already over (报告期)
             if pm.kind == "quarter":  # the first quarter over named: the one reported (季内)
                 ctx.spans.setdefault("reported", (pm.period, pm.kind))
-    elif (
-        pm.kind == "range"
-        and _YEAR_START_RANGE.fullmatch(pm.period)
-        and (ctx.today is None or parse_period(pm.period).end <= ctx.today)
-    ):
-        ctx.spans["past"] = (pm.period, pm.kind)  # 首三季…，期内收入: the months of the year just named
+    elif pm.kind == "range" and _YEAR_START_RANGE.fullmatch(pm.period):
+        # 1-11月…去年同期, "from January to November … the same period last year"
+        ctx.spans["last"] = (pm.period, pm.kind)
+        if ctx.today is None or parse_period(pm.period).end <= ctx.today:
+            ctx.spans["past"] = (pm.period, pm.kind)  # 首三季…，期内收入: the months of the year just named
 
 
 def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
@@ -954,7 +953,16 @@ def _zh_same_period(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | N
     if last[1] == "year":  # 2024年全年…较2023年同期的167.5亿元: that year
         return PeriodMention(a, b + 2, f"{y:04d}", "year", False, local=True)
     period, kind = last
-    return PeriodMention(a, b + 2, f"{y:04d}{period[4:]}", kind, False, local=True)
+    return PeriodMention(a, b + 2, _in_year(period, y), kind, False, local=True)
+
+
+def _in_year(period: str, y: int) -> str:
+    """``period`` (a month, quarter, half or range of months) moved to start in year ``y``:
+    a range's end moves by as many years (2025-01..2025-11 in 2024: 2024-01..2024-11)."""
+    head, sep, tail = period.partition("..")
+    if not sep:
+        return f"{y:04d}{head[4:]}"
+    return f"{y:04d}{head[4:]}..{int(tail[:4]) + y - int(head[:4]):04d}{tail[4:]}"
 
 
 def _year_ago(a: int, b: int, ctx: _Context, year: int | None = None) -> PeriodMention | None:
@@ -966,7 +974,7 @@ def _year_ago(a: int, b: int, ctx: _Context, year: int | None = None) -> PeriodM
         return None
     period, kind = last
     y = int(period[:4]) - 1 if year is None else year
-    return PeriodMention(a, b, f"{y:04d}{period[4:]}", kind, False, local=True)
+    return PeriodMention(a, b, _in_year(period, y), kind, False, local=True)
 
 
 def _zh_month_range(
