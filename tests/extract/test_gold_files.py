@@ -1,8 +1,8 @@
 """Every evaluation set in ``goldset/`` is well formed: each labelled fact passes the rules
-a stored fact must pass (value, unit, period, bound), names an entity the gazetteer or
-``real_slugs.csv`` knows, and belongs to an article its manifest lists; each listed
-article is there (or lives in ``../shared``). A typo in a label would otherwise only
-show as a lower score."""
+a stored fact must pass (value, unit, period, bound), names a metric the lexicon knows and
+an entity the gazetteer or ``real_slugs.csv`` knows, and belongs to an article its
+manifest lists; each listed article is there (or lives in ``../shared``). A typo in a
+label would otherwise only show as a lower score."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from evlens.facts import BOUNDS, Fact
+from evlens.extract.lexicon import load_lexicon
 from evlens.gazetteer import load_gazetteer
 from evlens.validate import fact_problem
 
@@ -26,6 +27,13 @@ def _slugs() -> set[str]:
     return {e.id for e in load_gazetteer()} | extra
 
 
+def _metrics() -> set[str]:
+    """The metrics a fact may have: each the lexicon names (not a kind of figure no metric
+    holds), its changes on the year and the month, and an index's move and level."""
+    named = {m for m in load_lexicon().metric_words.values() if not m.startswith("unheld") and m != "growth"}
+    return named | {m + s for m in named for s in ("_yoy", "_mom")} | {"index_return", "index_level"}
+
+
 def _manifest_of(gold: Path) -> Path:
     return gold.with_name("manifest" + gold.name[len("gold") :])
 
@@ -37,7 +45,7 @@ def test_every_gold_file_has_its_manifest():
 
 @pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
 def test_every_label_is_a_valid_fact_of_a_listed_article(gold):
-    slugs = _slugs()
+    slugs, metrics = _slugs(), _metrics()
     with open(_manifest_of(gold), encoding="utf-8") as fh:
         listed = {r["doc"]: r["path"] for r in csv.DictReader(fh)}
     problems = []
@@ -48,6 +56,8 @@ def test_every_label_is_a_valid_fact_of_a_listed_article(gold):
                 problems.append(f"{where}, field 'doc': {r['doc']!r} is in no manifest row")
             if r["entity"] not in slugs:
                 problems.append(f"{where}, field 'entity': unknown slug {r['entity']!r}")
+            if r["metric"] not in metrics:
+                problems.append(f"{where}, field 'metric': unknown metric {r['metric']!r}")
             if r["bound"] not in BOUNDS:
                 problems.append(f"{where}, field 'bound': {r['bound']!r}")
             fact = Fact(
