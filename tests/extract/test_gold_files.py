@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from evlens.facts import BOUNDS, Fact
 from evlens.extract.lexicon import load_lexicon
+from evlens.facts import BOUNDS, Fact
 from evlens.gazetteer import load_gazetteer
 from evlens.validate import fact_problem
 
