@@ -3463,3 +3463,11 @@ def test_the_same_period_a_year_before_the_first_months_of_a_year_is_those_month
     }
     got = facts("比亚迪1-11月销量418万辆，去年同期为301万辆。", date(2025, 12, 5))
     assert ("byd", "sales", "2024-01..2024-11", 3010000.0, "eq") in got
+
+
+def test_teslas_china_made_cars_sold_are_its_wholesale():
+    got = facts("Tesla sold 30,688 China-made vehicles in February, down 49.2% from a year earlier.")
+    assert got == {
+        ("tesla", "wholesale", "2025-02", 30688.0, "eq"),
+        ("tesla", "wholesale_yoy", "2025-02", -49.2, "eq"),
+    }
