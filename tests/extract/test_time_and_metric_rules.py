@@ -3471,3 +3471,10 @@ def test_teslas_china_made_cars_sold_are_its_wholesale():
         ("tesla", "wholesale", "2025-02", 30688.0, "eq"),
         ("tesla", "wholesale_yoy", "2025-02", -49.2, "eq"),
     }
+
+
+def test_a_metric_word_in_brackets_after_another_is_a_gloss_of_it():
+    got = facts(
+        "Seres saw its January deliveries (sales) increase year-on-year by 104.85%.", date(2026, 2, 5)
+    )
+    assert got == {("seres", "deliveries_yoy", "2026-01", 104.85, "eq")}

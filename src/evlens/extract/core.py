@@ -3878,12 +3878,16 @@ class Extractor:
         )
 
     def _last_base(self, lo: int, hi: int) -> _Mention | None:
-        """The last metric word within ``[lo, hi)`` a change can be the growth of."""
+        """The last metric word within ``[lo, hi)`` a change can be the growth of, passing
+        over one in brackets after another ("January deliveries (sales) increase … by 104.85%")."""
         metrics = self.metrics
         i, j = self._bounds(metrics, lo, hi)
         for k in range(j - 1, i - 1, -1):
-            if metrics[k].end <= hi and self._base_ok(metrics[k]):
-                return metrics[k]
+            m = metrics[k]
+            if m.end <= hi and self._base_ok(m):
+                if k > i and self._aside(m.start, hi) and self._base_ok(metrics[k - 1]):
+                    continue
+                return m
         return None
 
     def _percent_compared(self, q: Quantity, clause, sent) -> tuple[_Mention, str, Decimal] | None:
