@@ -3478,3 +3478,13 @@ def test_a_metric_word_in_brackets_after_another_is_a_gloss_of_it():
         "Seres saw its January deliveries (sales) increase year-on-year by 104.85%.", date(2026, 2, 5)
     )
     assert got == {("seres", "deliveries_yoy", "2026-01", 104.85, "eq")}
+
+
+def test_a_brand_after_its_makers_possessive_is_the_subject_left_for_the_next_sentence():
+    got = facts(
+        "GAC's Aion achieved success by selling 46,000 vehicles in December 2023. The cumulative "
+        "sales for the year surpassed 480,000 vehicles, marking a 77 percent year-on-year surge.",
+        date(2024, 1, 3),
+    )
+    assert ("gac-aion", "sales", "2023", 480000.0, "gt") in got
+    assert not any(e == "gac" for e, *_ in got)

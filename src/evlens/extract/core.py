@@ -722,6 +722,10 @@ _ABROAD_AFTER = re.compile(
 )
 
 
+# a maker's possessive right before a brand of its ("GAC's Aion"): the brand is the subject
+_POSSESSIVE = re.compile(r"['’]s ")
+
+
 def _last_match(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
     """The last match of ``rx`` in ``text[lo:hi]`` (matches do not overlap)."""
     return next(reversed(list(rx.finditer(text, lo, hi))), None)
@@ -1603,7 +1607,7 @@ class Extractor:
             # 124,807": after a sentence splitting the maker's figure by brand (a
             # sub-brand, not a model), the maker's own
             p = next((x for x in self._in(ents, s.start, s.end) if x.key == parent), None)
-            if p is not None:
+            if p is not None and not _POSSESSIVE.fullmatch(self.lower, p.end, prev.start):
                 return _Mention(prev.start, prev.end, parent, p.word)
         u = self._last_in(self.unknown, s.start, s.end) if self.unknown else None
         if u is not None and (prev is None or prev.end <= u.start):
