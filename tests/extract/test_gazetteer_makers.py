@@ -77,6 +77,9 @@ def test_every_model_among_the_monthly_top_sellers_is_known():
         ("赛力斯10月销量4.5万辆。", "seres"),
         ("比亞迪唐L 10月銷量1.2萬輛。", "byd-tang-l"),
         ("吉利汽車10月銷量30萬輛。", "geely"),
+        # the pinyin of a Chinese brand name, as translations write it
+        ("Wenjie delivered 40,016 vehicles in October.", "aito"),
+        ("Lantu delivered 10,000 vehicles in October.", "voyah"),
     ],
 )
 def test_names_in_three_scripts(text, slug):
