@@ -3488,3 +3488,15 @@ def test_a_brand_after_its_makers_possessive_is_the_subject_left_for_the_next_se
     )
     assert ("gac-aion", "sales", "2023", 480000.0, "gt") in got
     assert not any(e == "gac" for e, *_ in got)
+
+
+def test_the_nth_week_of_a_year_is_its_days_in_brackets_or_its_iso_week():
+    got = facts(
+        "1月16日,理想汽车发布2024年第二周(1.8-1.14)新能源汽车品牌周销量排行榜,问界凭借0.68万辆的销量"
+        "蝉联新能源车品牌周销量榜首。2024年首周新能源汽车品牌周销量排行榜中,AITO问界系列销量0.59万辆。",
+        date(2024, 1, 22),
+    )
+    assert got == {
+        ("aito", "insurance_registrations", "2024-01-08..2024-01-14", 6800.0, "eq"),
+        ("aito", "insurance_registrations", "2024-01-01..2024-01-07", 5900.0, "eq"),
+    }

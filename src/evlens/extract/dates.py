@@ -62,6 +62,9 @@ _ZH = re.compile(
     rf"|(?P<zdx1>{_M})月(?P<zdxd1>{_D})[日号] ?(?:-|~|—|至|到) ?(?P<zdx2>{_M})月(?P<zdxd2>{_D})[日号]"
     rf"|(?P<zweek>上一?周|前一周)"
     rf"|(?P<zwm>{_M})月第(?P<zwn>[一二三四五1-5])周"
+    # the n-th week of a year, with its days in brackets or without (2024年第二周(1.8-1.14), 2024年首周)
+    rf"|(?<=年)(?:第(?P<zyw>[一二三四五六七八九十]{{1,3}}|[1-9]\d?)|(?P<zyw1>首))周"
+    rf"(?:[(（](?P<zywm1>1[0-2]|0?[1-9])\.(?P<zywd1>{_D})[-~—至](?P<zywm2>1[0-2]|0?[1-9])\.(?P<zywd2>{_D})[)）])?"
     rf"|(?P<wd>(?:周|星期|礼拜)[一二三四五六日天])"
     rf"|(?P<today>今日|今天|当日|当天|目前|当前|如今|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|(?<!首)次日|隔日|翌日)"
     rf"|(?P<ytd>(?<![一二两三四五六七八九十\d几数多])年内|今年以来|年初至今)"  # (三年内: within three years)
@@ -800,6 +803,8 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return None if pm is None else pm._replace(local=True)
     if g["zweek"] or g["zwm"]:
         return _zh_week(a, b, g, ctx)  # 上周, 5月第二周
+    if g["zyw"] or g["zyw1"]:
+        return _zh_year_week(a, b, g, ctx)  # 2024年第二周(1.8-1.14), 2024年首周
     if g["zdm"] or g["zdx1"]:
         return _zh_days(a, b, g, ctx)  # 5月8日-14日, 1月1日至5月25日
     if g["zref"]:  # 报告期内, 期内: the span last named that is over (not a guidance's)
@@ -1205,6 +1210,28 @@ def _zh_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     m = _month(g["zwm"])
     y = ctx.for_month(m)
     return _week(a, b, _week_of_month(y, m, _WEEK_N[g["zwn"]]) if y else None, ctx)
+
+
+def _zh_year_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """The n-th week of a year: the days written after it in brackets (2024年第二周(1.8-1.14);
+    a first month after the last one is of the year before), else the ISO week, Monday to
+    Sunday (2024年首周: 2024-01-01..2024-01-07)."""
+    y = _year_digits(g["y"]) if g["y"] else (ctx.rel(g["rel"]) if g["rel"] else None)
+    if y is None:
+        return None
+    if g["zywm1"]:
+        m1, m2 = int(g["zywm1"]), int(g["zywm2"])
+        first = _safe_day(y - (m1 > m2), m1, int(g["zywd1"]))
+        last = _safe_day(y, m2, int(g["zywd2"]))
+        if first is None or last is None or last < first:
+            return None
+        ctx.week = date.fromisoformat(first)
+        return PeriodMention(a, b, f"{first}..{last}", "range")
+    n = 1 if g["zyw1"] else (int(g["zyw"]) if g["zyw"].isdigit() else int(parse_cn_number(g["zyw"])))
+    try:
+        return _week(a, b, date.fromisocalendar(y, n, 1), ctx)
+    except ValueError:  # (no such week)
+        return None
 
 
 def _zh_days(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
