@@ -3500,3 +3500,13 @@ def test_the_nth_week_of_a_year_is_its_days_in_brackets_or_its_iso_week():
         ("aito", "insurance_registrations", "2024-01-08..2024-01-14", 6800.0, "eq"),
         ("aito", "insurance_registrations", "2024-01-01..2024-01-07", 5900.0, "eq"),
     }
+
+
+def test_a_minus_before_a_profit_is_a_loss():
+    got = facts("广汽集团上半年归母净利润为-25.38亿元。", date(2025, 8, 30))
+    assert got == {("gac", "net_profit", "2025-H1", -2.538e9, "eq")}
+    got = facts(
+        "In the second half of 2024, GAC's net profit attributable to shareholders was -693 million yuan.",
+        date(2025, 8, 30),
+    )
+    assert got == {("gac", "net_profit", "2024-H2", -693e6, "eq")}

@@ -2611,6 +2611,8 @@ class Extractor:
                 self._growth_of[fig.si] = fig.metric
         elif q.kind == "currency" and fig.mm.word in lex.metrics[fig.metric].negative:
             fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
+        elif q.kind == "currency" and fig.metric == "net_profit" and _minus_before(self.t, q.start):
+            fig.sign = Decimal(-1)  # 归母净利润为-25.38亿元, "was -693 million yuan": a loss
         elif fig.metric in ("sales", "deliveries") and _ABROAD_RIGHT_AFTER.match(self.lower, q.end):
             fig.metric = "exports"  # "sold 301,903 vehicles, including 30,629 units overseas"
         # a delivery count in a plan is a target; a plan (or a forecast) of another count is
