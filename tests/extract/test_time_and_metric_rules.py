@@ -3510,3 +3510,10 @@ def test_a_minus_before_a_profit_is_a_loss():
         date(2025, 8, 30),
     )
     assert got == {("gac", "net_profit", "2024-H2", -693e6, "eq")}
+
+
+def test_a_threshold_written_with_its_metric_joined_is_crossed():
+    got = facts("Li Auto topped the 40,000-delivery mark in May.", date(2025, 6, 2))
+    assert got == {("li-auto", "deliveries", "2025-05", 40000.0, "gt")}
+    got = facts("The growth was enough to put NIO over the 20,000-sales threshold in May.", date(2025, 6, 2))
+    assert {b for *_, b in got} == {"gt"}

@@ -377,7 +377,8 @@ _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
 )
 _QUOTE_UNIT = re.compile(
-    r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order)s?(?= (?:mark|threshold|milestone|level|barrier)))?"
+    r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order|sale|delivery|deliverie|registration)s?"
+    r"(?= (?:mark|threshold|milestone|level|barrier)))?"
 )
 _QUOTE_OR_UNIT_START = frozenset("\"'”’-")
 _THE_QUOTE_ENDS = ("the", '"', "'", "“", "‘")
