@@ -3517,3 +3517,11 @@ def test_a_threshold_written_with_its_metric_joined_is_crossed():
     assert got == {("li-auto", "deliveries", "2025-05", 40000.0, "gt")}
     got = facts("The growth was enough to put NIO over the 20,000-sales threshold in May.", date(2025, 6, 2))
     assert {b for *_, b in got} == {"gt"}
+
+
+def test_a_price_recently_quoted_or_a_move_by_midday_is_no_close():
+    assert (
+        facts("The stock was recently 6.5% higher at 117.00 Hong Kong dollars on Monday.", date(2025, 6, 3))
+        == set()
+    )
+    assert facts("The Hang Seng Index rose 1.1% by midday on Monday.", date(2025, 6, 3)) == set()
