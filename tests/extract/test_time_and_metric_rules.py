@@ -3525,3 +3525,11 @@ def test_a_price_recently_quoted_or_a_move_by_midday_is_no_close():
         == set()
     )
     assert facts("The Hang Seng Index rose 1.1% by midday on Monday.", date(2025, 6, 3)) == set()
+
+
+def test_commercial_nevs_are_a_segment():
+    got = facts(
+        "BYD sold 480,186 vehicles in November. Commercial NEVs sold in November were up 88% "
+        "year-over-year to 5,625 units."
+    )
+    assert got == {("byd", "sales", "2025-11", 480186.0, "eq")}
