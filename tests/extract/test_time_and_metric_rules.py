@@ -3525,6 +3525,7 @@ def test_a_price_recently_quoted_or_a_move_by_midday_is_no_close():
         == set()
     )
     assert facts("The Hang Seng Index rose 1.1% by midday on Monday.", date(2025, 6, 3)) == set()
+    assert facts("截至9月3日中午,蔚来港股股价涨1.18%,报收51.65港元。", date(2025, 9, 4)) == set()
 
 
 def test_commercial_nevs_are_a_segment():
