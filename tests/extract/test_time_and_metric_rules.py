@@ -3534,3 +3534,9 @@ def test_commercial_nevs_are_a_segment():
         "year-over-year to 5,625 units."
     )
     assert got == {("byd", "sales", "2025-11", 480186.0, "eq")}
+
+
+def test_vehicle_sales_revenue_is_a_segment_in_its_other_wordings():
+    got = facts("蔚来第四季度总营收为197亿元。其中,汽车销售营收为人民币175亿元,年增13.2%。", date(2025, 3, 20))
+    assert got == {("nio", "revenue", "2024-Q4", 19.7e9, "eq")}
+    assert facts("报告期内,小鹏卖车收入为143.7亿元,同比增长159%。", date(2025, 5, 21)) == set()
