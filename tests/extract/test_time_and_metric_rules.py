@@ -3540,3 +3540,20 @@ def test_vehicle_sales_revenue_is_a_segment_in_its_other_wordings():
     got = facts("蔚来第四季度总营收为197亿元。其中,汽车销售营收为人民币175亿元,年增13.2%。", date(2025, 3, 20))
     assert got == {("nio", "revenue", "2024-Q4", 19.7e9, "eq")}
     assert facts("报告期内,小鹏卖车收入为143.7亿元,同比增长159%。", date(2025, 5, 21)) == set()
+
+
+def test_a_target_said_to_be_the_years_is_for_the_year_whatever_span_its_clause_names():
+    got = facts("比亞迪上半年共售出 215 萬輛汽車，但僅達成 550 萬輛年度目標的約四成。", date(2025, 8, 30))
+    assert ("byd", "delivery_target", "2025", 5.5e6, "eq") in got
+    got = facts("小鹏1-11月累计交付391937辆,已提前完成38万辆的年度目标。", date(2025, 12, 2))
+    assert ("xpeng", "delivery_target", "2025", 380000.0, "eq") in got
+    # a target for a month, beside the year's goal named later in the clause, stays the month's
+    got = facts(
+        "Leapmotor has set a target of 48,000 deliveries for June and stuck to its full-year "
+        "goal of 500,000 vehicles.",
+        date(2025, 6, 3),
+    )
+    assert got == {
+        ("leapmotor", "delivery_target", "2025-06", 48000.0, "eq"),
+        ("leapmotor", "delivery_target", "2025", 500000.0, "eq"),
+    }

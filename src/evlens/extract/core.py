@@ -393,6 +393,11 @@ _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year
 _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
 # a plan's word for the year it runs over ("annual sales target", 年度目标)
 _ANNUAL = re.compile(r"\bannual\b|\bfull[- ]year\b|年度|全年")
+# a target said to be the year's ("550萬輛年度目標", "its annual target of 5.5 million"): for
+# the year, whatever span its clause names
+_ANNUAL_TARGET = re.compile(
+    r"(?:年度|全年|年)(?:销量|交付|销售)?目标|\b(?:annual|full[- ]year|yearly)(?: sales| delivery| deliveries)? (?:target|goal)"
+)
 # a time a figure was reported in, not its span ("比亚迪于1月通报的460万辆")
 # a month a target was revised in (并于9月下调至460万辆): when it was set, not what it is for
 # a figure revised to another ("由550万辆下修至460万辆", "cut from 5.5 million to 4.6 million")
@@ -3192,6 +3197,12 @@ class Extractor:
             not clause[0] <= pm.start < clause[1] or _REVISED_AFTER.match(self.lower, pm.end) is not None
         )
 
+    def _annual_target(self, fig: _Figure) -> bool:
+        """Whether a target is said to be the year's right around its figure ("550萬輛年度目標",
+        "its annual target of 5.5 million"), in its clause."""
+        q, (lo, hi) = fig.q, fig.clause
+        return _ANNUAL_TARGET.search(self.lower, max(lo, q.start - 28), min(hi, q.end + 10)) is not None
+
     def _each_month_of_range(self, fig: _Figure, pm: PeriodMention) -> bool:
         """Whether a figure is one of each month of the range ``pm`` (a word for "each" in
         its clause, the range named in its own sentence, not carried from one before)."""
@@ -3219,7 +3230,9 @@ class Extractor:
         month of a range or a list, the months counted back, a level's day."""
         metric, clause, ctext = fig.metric, fig.clause, fig.ctext
         period = (
-            pm.period[:4] if metric == "delivery_target" and self._target_of_year(pm, clause) else pm.period
+            pm.period[:4]
+            if metric == "delivery_target" and (self._target_of_year(pm, clause) or self._annual_target(fig))
+            else pm.period
         )
         listed = self._listed_months(pm) if pm.kind == "month" else ()
         each = self.lex.word_res["each"]
