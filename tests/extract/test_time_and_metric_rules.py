@@ -758,7 +758,7 @@ def test_a_list_of_one_makers_models_speaks_for_the_maker():
     got = facts(
         "China-made Model 3 and Model Y deliveries rose 14.2% to 94,000 in December.", date(2025, 1, 5)
     )
-    assert ("tesla", "deliveries", "2024-12", 94000.0, "eq") in got
+    assert ("tesla", "wholesale", "2024-12", 94000.0, "eq") in got  # (China-made: Tesla China's wholesale)
     got = facts("Tesla's Model 3/Model Y wholesale sales were 61,497 in November.", date(2025, 12, 5))
     assert got == {("tesla", "wholesale", "2025-11", 61497.0, "eq")}
     # one model alone keeps the figure
@@ -2718,7 +2718,7 @@ def test_each_inside_a_word_is_no_each_and_two_models_listed_speak_for_their_mak
     got = facts(
         "Deliveries of Tesla's China-made Model 3 and Model Y vehicles reached 67,886 cars last month."
     )
-    assert got == {("tesla", "deliveries", "2025-11", 67886.0, "eq")}
+    assert got == {("tesla", "wholesale", "2025-11", 67886.0, "eq")}  # (China-made: wholesale)
     # "each" itself still gives each model the figure
     got = facts("Tesla's Model 3 and Model Y each sold 30,000 cars last month.")
     assert {e for e, *_ in got} == {"tesla-model-3", "tesla-model-y"}
@@ -3537,7 +3537,9 @@ def test_commercial_nevs_are_a_segment():
 
 
 def test_vehicle_sales_revenue_is_a_segment_in_its_other_wordings():
-    got = facts("蔚来第四季度总营收为197亿元。其中,汽车销售营收为人民币175亿元,年增13.2%。", date(2025, 3, 20))
+    got = facts(
+        "蔚来第四季度总营收为197亿元。其中,汽车销售营收为人民币175亿元,年增13.2%。", date(2025, 3, 20)
+    )
     assert got == {("nio", "revenue", "2024-Q4", 19.7e9, "eq")}
     assert facts("报告期内,小鹏卖车收入为143.7亿元,同比增长159%。", date(2025, 5, 21)) == set()
 

@@ -2615,10 +2615,11 @@ class Extractor:
                 return False
             if fig.metric != "share_return":
                 self._growth_of[fig.si] = fig.metric
-        elif q.kind == "currency" and fig.mm.word in lex.metrics[fig.metric].negative:
-            fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of: a negative profit
-        elif q.kind == "currency" and fig.metric == "net_profit" and _minus_before(self.t, q.start):
-            fig.sign = Decimal(-1)  # 归母净利润为-25.38亿元, "was -693 million yuan": a loss
+        elif q.kind == "currency" and (
+            fig.mm.word in lex.metrics[fig.metric].negative
+            or (fig.metric == "net_profit" and _minus_before(self.t, q.start))
+        ):
+            fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of, 净利润为-25.38亿元: a loss
         elif fig.metric in ("sales", "deliveries") and _ABROAD_RIGHT_AFTER.match(self.lower, q.end):
             fig.metric = "exports"  # "sold 301,903 vehicles, including 30,629 units overseas"
         # a delivery count in a plan is a target; a plan (or a forecast) of another count is
@@ -2647,16 +2648,8 @@ class Extractor:
             and (self._forecast_before(fig) or self._forecast_carried(q, fig.sent))
         ):
             return False  # 预计…收入按年减少40.1%: a forecast's change or sum states no fact
-        if metric in ("share_return", "share_price", "index_return") and self._intraday_lead(fig.sent):
-            return False  # "EV makers rose in morning trading. Leapmotor rose 8%; Geely Auto rose 5%"
-        if metric in (
-            "share_return",
-            "share_price",
-            "market_cap",
-            "index_return",
-            "index_level",
-        ) and self._listed("session_hedges", fig.sent.start, min(fig.clause[1], q.end + 40)):
-            return False  # "shares were down 9 percent in pre-market", 截至发稿: not the day's close
+        if self._not_the_close(fig):
+            return False
         if metric.startswith("unheld_money") and self._operating_income_in_yuan(fig):
             metric = fig.metric = "revenue" + metric[len("unheld_money") :]
             fig.rule.append("operating_income")
@@ -2665,6 +2658,21 @@ class Extractor:
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
             return False
         return True
+
+    def _not_the_close(self, fig: _Figure) -> bool:
+        """Whether a share's move or level is not the day's close: listed after a lead about
+        trading under way ("EV makers rose in morning trading. Leapmotor rose 8%"), or with a
+        word of a session under way in its sentence ("down 9 percent in pre-market", 截至发稿)."""
+        metric = fig.metric
+        if metric in ("share_return", "share_price", "index_return") and self._intraday_lead(fig.sent):
+            return True
+        return metric in (
+            "share_return",
+            "share_price",
+            "market_cap",
+            "index_return",
+            "index_level",
+        ) and self._listed("session_hedges", fig.sent.start, min(fig.clause[1], fig.q.end + 40))
 
     def _forecast_before(self, fig: _Figure) -> bool:
         """Whether a forecast word stands before ``fig`` in its statement (see
