@@ -445,3 +445,11 @@ def test_a_month_a_span_starts_from_does_not_date_an_undated_article():
     )
     # not the month after August 2022: the year the text speaks of is 2025
     assert infer_date(text).year == 2025
+
+
+def test_a_half_year_report_names_the_first_half():
+    got = [
+        (p.period, p.kind) for p in find_periods("根据公司披露的2025年半年度报告,报告期内", date(2025, 9, 1))
+    ]
+    assert got[0] == ("2025-H1", "half")
+    assert [p.period for p in find_periods("2024年半年报显示", date(2025, 9, 1))] == ["2024-H1"]
