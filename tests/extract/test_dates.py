@@ -453,3 +453,11 @@ def test_a_half_year_report_names_the_first_half():
     ]
     assert got[0] == ("2025-H1", "half")
     assert [p.period for p in find_periods("2024年半年报显示", date(2025, 9, 1))] == ["2024-H1"]
+
+
+def test_a_day_without_a_year_long_after_the_day_named_is_no_release_day():
+    text = "零跑汽车2025三季报业绩点评 2025年11月18日\n公司Q3上市的新车为零跑B01(7月24日上市)。"
+    assert infer_date(text, normalize(text).text) == date(2025, 11, 18)
+    # a deadline is no release day either
+    text = "特斯拉上海超级工厂在2025年12月交付量超9.71万辆。美国在9月30日前终止电动汽车激励措施。"
+    assert infer_date(text, normalize(text).text) == date(2026, 1, 1)

@@ -1603,7 +1603,7 @@ def _year(s: str) -> int:
     return int(s) if len(s) == 4 else 2000 + int(s)
 
 
-_DAY_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]) ?[日号]")
+_DAY_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]) ?[日号](?!之?前)")
 _DAY_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)"
 )
@@ -1715,9 +1715,17 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
     return days, since
 
 
+# how long after the latest full day an article names its release day can be: a day named
+# without a year later than that is another event's ("零跑B01(7月24日上市)" in a report dated
+# 2025年11月18日), not the article's
+_RELEASE_AFTER = timedelta(days=92)
+
+
 def _release_day(text: str, anchor: date, year_only: bool) -> date:
-    """``anchor`` moved to a day named without its year near the top, when one is; when
-    only a year is known (``year_only`` and ``anchor`` its last day), to that day in it. A
+    """``anchor`` moved to a day named without its year near the top, when one is (not a
+    deadline, ``9月30日前``; after a full day named, ``year_only`` False, not more than
+    :data:`_RELEASE_AFTER` after it); when only a year is known (``year_only`` and
+    ``anchor`` its last day), to that day in it. A
     day that starts a range ("between May 19 and 25", ``5月19日至25日``) stands for the day
     after the range: a week's figures come out once it is over."""
     head = text[:600]
@@ -1737,7 +1745,9 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
         return date.fromisoformat(got) + step if got else anchor
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         got = _safe_day(y, *md)
-        if got and date.fromisoformat(got) >= anchor - _MONTHISH:
+        if got and anchor - _MONTHISH <= date.fromisoformat(got) and (
+            year_only or date.fromisoformat(got) <= anchor + _RELEASE_AFTER
+        ):
             return max(anchor, date.fromisoformat(got) + step)
     return anchor
 
