@@ -3559,3 +3559,8 @@ def test_a_target_said_to_be_the_years_is_for_the_year_whatever_span_its_clause_
         ("leapmotor", "delivery_target", "2025-06", 48000.0, "eq"),
         ("leapmotor", "delivery_target", "2025", 500000.0, "eq"),
     }
+
+
+def test_a_target_exceeded_is_the_targets_own_figure():
+    got = facts("小鹏1-11月累计交付量已达391,937辆,超额完成全年35万辆目标的112%。", date(2025, 12, 2))
+    assert ("xpeng", "delivery_target", "2025", 350000.0, "eq") in got

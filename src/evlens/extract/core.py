@@ -2438,9 +2438,9 @@ class Extractor:
                 elif w in ("as many as", "as much as") and q.unit in (None, "vehicle") and q.value % 100:
                     bound = "eq"  # "delivered as many as 7,002 vehicles": an exact count, stressed
                 break
-        if bound is None and not _EN_WORD.search(tail := before[-6:]):
+        if bound is None and not _EN_WORD.search(tail := before[-6:].replace("超额", "")):
             for k in ("约", "近", "超过", "超", "逾", "接近", "不足"):
-                if k in tail:
+                if k in tail:  # (not 超额完成全年35万辆目标: the target met is 35万)
                     bound = {"约": "approx", "近": "lt", "接近": "lt", "不足": "lt"}.get(k, "gt")
                     break
         am = None if mark_verb else self.lex.bounds_after_re.match(after)
