@@ -3564,3 +3564,11 @@ def test_a_target_said_to_be_the_years_is_for_the_year_whatever_span_its_clause_
 def test_a_target_exceeded_is_the_targets_own_figure():
     got = facts("小鹏1-11月累计交付量已达391,937辆,超额完成全年35万辆目标的112%。", date(2025, 12, 2))
     assert ("xpeng", "delivery_target", "2025", 350000.0, "eq") in got
+
+
+def test_each_after_a_figure_gives_it_to_each_maker_listed():
+    got = facts("Nio Inc and Xpeng Inc delivered over 10,000 vehicles each last month.", date(2025, 11, 3))
+    assert got == {
+        ("nio", "deliveries", "2025-10", 10000.0, "gt"),
+        ("xpeng", "deliveries", "2025-10", 10000.0, "gt"),
+    }

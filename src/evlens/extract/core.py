@@ -728,6 +728,8 @@ _ABROAD_AFTER = re.compile(
 )
 
 
+# "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
+_EACH_AFTER = re.compile(r"(?: [a-z-]+)?,? (?:each|apiece)\b")
 # a maker's possessive right before a brand of its ("GAC's Aion"): the brand is the subject
 _POSSESSIVE = re.compile(r"['’]s ")
 
@@ -2510,7 +2512,10 @@ class Extractor:
             or self._first_in(self.quantities, last.end, fig.q.start) is not None
             # (the word for "each" in the figure's own clause: "ET7、ES7和ET5交付量均稳步上升,达
             # 11072台" is their sum)
-            or not self._word_within("each_listed", max(last.end, fig.clause[0]), fig.q.start)  # ("reached")
+            or not (
+                self._word_within("each_listed", max(last.end, fig.clause[0]), fig.q.start)  # ("reached")
+                or _EACH_AFTER.match(self.lower, fig.q.end)  # "delivered over 10,000 vehicles each"
+            )
         ):
             return [entity]
         if lex.entities[last.key].parent == entity:
