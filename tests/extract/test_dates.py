@@ -461,3 +461,11 @@ def test_a_day_without_a_year_long_after_the_day_named_is_no_release_day():
     # a deadline is no release day either
     text = "特斯拉上海超级工厂在2025年12月交付量超9.71万辆。美国在9月30日前终止电动汽车激励措施。"
     assert infer_date(text, normalize(text).text) == date(2026, 1, 1)
+
+
+def test_a_quarter_named_by_its_last_month_is_that_quarter():
+    got = [(p.period, p.kind) for p in find_periods("its net loss in the June quarter", date(2025, 9, 1))]
+    assert got == [("2025-Q2", "quarter")]
+    got = [p.period for p in find_periods("revenue for the December quarter of 2024", date(2025, 9, 1))]
+    assert got == ["2024-Q4"]
+    assert [p.period for p in find_periods("deliveries in June", date(2025, 9, 1))] == ["2025-06"]

@@ -165,6 +165,8 @@ _EN = re.compile(
     rf"|(?P<eweek>(?i:last week|the previous week|the week before|the past week))\b"
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<ed2>{_D})(?:st|nd|rd|th)? (?P<emd2>{_MON})(?: (?P<edy2>(?:19|20)\d{{2}}))?\b"
+    # a quarter named by its last month ("the June quarter", "the December quarter of 2024")
+    rf"|(?<=the )(?P<eqmon>(?i:march|june|september|december))[ -](?i:quarter)(?:,? (?:of )?(?P<eqmy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}})| (?P<emrel>(?i:this year|last year)))?\b"
     rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<eqrel>this|last|next) year)?"
     rf"|\bQ(?P<eqq>[1-4])(?:(?:[ -]?| of )(?P<eqqy>(?:19|20)\d{{2}}))?\b"
@@ -1296,7 +1298,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_day_or_month(a, b, g, ctx, asof)
     if g["bym"] or g["bq"]:
         return _en_shorthand(a, b, g, ctx, asof)
-    if g["eq"] or g["eqq"] or g["eqq2"] or g["erq"] or g["eh"] or g["ehh"] or g["esa"]:
+    if g["eq"] or g["eqq"] or g["eqq2"] or g["erq"] or g["eqmon"] or g["eh"] or g["ehh"] or g["esa"]:
         return _en_quarter_or_half(a, b, g, ctx, asof)
     if (
         g["ewd"]
@@ -1463,6 +1465,8 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
     first half", "H1", a half-year report: the first half)."""
     if g["erq"]:
         g = {**g, "eqq": str(_ROMAN_Q[g["erq"]]), "eqqy": g["erqy"]}
+    if g["eqmon"]:  # "the June quarter": the quarter that ends in June
+        g = {**g, "eqq": str(_en_month(g["eqmon"]) // 3), "eqqy": g["eqmy"]}
     if g["esa"]:
         g = {**g, "eh": "first", "ehy": g["esay"] or g["esay2"]}
     rel = g.get("eqrel") or g.get("ehrel")
