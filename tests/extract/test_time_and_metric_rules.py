@@ -3572,3 +3572,14 @@ def test_each_after_a_figure_gives_it_to_each_maker_listed():
         ("nio", "deliveries", "2025-10", 10000.0, "gt"),
         ("xpeng", "deliveries", "2025-10", 10000.0, "gt"),
     }
+
+
+def test_the_close_named_after_a_session_under_way_is_the_days_close():
+    got = facts(
+        "美股开盘后,小鹏汽车股价持续攀升,涨幅一度超过14%,截至收盘,小鹏汽车股价涨13%,报22.25美元。",
+        date(2025, 5, 22),
+    )
+    assert got == {
+        ("xpeng", "share_return", "2025-05-22", 13.0, "eq"),
+        ("xpeng", "share_price", "2025-05-22", 22.25, "eq"),
+    }

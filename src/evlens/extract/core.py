@@ -728,6 +728,8 @@ _ABROAD_AFTER = re.compile(
 )
 
 
+# the close named after the session under way: what follows is the day's close
+_CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收报|尾盘收报|\bat the close\b|\bby the close\b")
 # "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
 _EACH_AFTER = re.compile(r"(?: [a-z-]+)?,? (?:each|apiece)\b")
 # a maker's possessive right before a brand of its ("GAC's Aion"): the brand is the subject
@@ -2668,16 +2670,20 @@ class Extractor:
         """Whether a share's move or level is not the day's close: listed after a lead about
         trading under way ("EV makers rose in morning trading. Leapmotor rose 8%"), or with a
         word of a session under way in its sentence ("down 9 percent in pre-market", 截至发稿)."""
-        metric = fig.metric
-        if metric in ("share_return", "share_price", "index_return") and self._intraday_lead(fig.sent):
+        metric, q, sent = fig.metric, fig.q, fig.sent
+        if metric in ("share_return", "share_price", "index_return") and self._intraday_lead(sent):
             return True
+        # (a session word before the close named: "开盘后…一度超过14%,截至收盘,股价涨13%")
+        close = _last_match(_CLOSE_NAMED, self.lower, sent.start, q.start)
         return metric in (
             "share_return",
             "share_price",
             "market_cap",
             "index_return",
             "index_level",
-        ) and self._listed("session_hedges", fig.sent.start, min(fig.clause[1], fig.q.end + 40))
+        ) and self._listed(
+            "session_hedges", close.end() if close else sent.start, min(fig.clause[1], q.end + 40)
+        )
 
     def _forecast_before(self, fig: _Figure) -> bool:
         """Whether a forecast word stands before ``fig`` in its statement (see
