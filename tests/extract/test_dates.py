@@ -469,3 +469,9 @@ def test_a_quarter_named_by_its_last_month_is_that_quarter():
     got = [p.period for p in find_periods("revenue for the December quarter of 2024", date(2025, 9, 1))]
     assert got == ["2024-Q4"]
     assert [p.period for p in find_periods("deliveries in June", date(2025, 9, 1))] == ["2025-06"]
+
+
+def test_a_day_of_the_month_in_brackets_after_today_says_which_day():
+    got = [(p.period, p.kind) for p in find_periods("小米股价今日(2日)开盘后走低", date(2025, 4, 3))]
+    assert got == [("2025-04-02", "day")]
+    assert [p.period for p in find_periods("今天股价走低", date(2025, 4, 3))] == ["2025-04-03"]

@@ -1018,7 +1018,20 @@ def _zh_day(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     day = (
         ctx.weekday(_ZH_WEEKDAYS[g["wd"][-1]]) if g["wd"] else (ctx.today.isoformat() if ctx.today else None)
     )
+    named = _DAY_IN_BRACKETS.match(ctx.text, b)
+    if named and day and g["today"] in ("今日", "今天", None):
+        # 今日(2日), 周三(2日): the day of the month in brackets says which, in the month of
+        # the day the word names or the one before
+        d = date.fromisoformat(day)
+        for m in (d.month, d.month - 1 or 12):
+            got = _safe_day(d.year - (m > d.month), m, int(named.group(1)))
+            if got and got <= day:
+                return PeriodMention(a, named.end(), got, "day", False)
     return PeriodMention(a, b, day, "day", False) if day else None
+
+
+# the day of the month in brackets after a relative day (今日(2日), 周三（12日）)
+_DAY_IN_BRACKETS = re.compile(r"[(（](3[01]|[12]\d|0?[1-9])[日号][)）]")
 
 
 def _shift_day(day: str, n: int) -> str:
@@ -1749,8 +1762,10 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
         return date.fromisoformat(got) + step if got else anchor
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         got = _safe_day(y, *md)
-        if got and anchor - _MONTHISH <= date.fromisoformat(got) and (
-            year_only or date.fromisoformat(got) <= anchor + _RELEASE_AFTER
+        if (
+            got
+            and anchor - _MONTHISH <= date.fromisoformat(got)
+            and (year_only or date.fromisoformat(got) <= anchor + _RELEASE_AFTER)
         ):
             return max(anchor, date.fromisoformat(got) + step)
     return anchor
