@@ -3583,3 +3583,14 @@ def test_the_close_named_after_a_session_under_way_is_the_days_close():
         ("xpeng", "share_return", "2025-05-22", 13.0, "eq"),
         ("xpeng", "share_price", "2025-05-22", 22.25, "eq"),
     }
+
+
+def test_a_pair_of_changes_year_on_year_and_on_the_period_before():
+    got = facts("零跑公司2025Q3收入为194.5亿元,同环比分别为+97.3%/+36.7%。", date(2025, 11, 18))
+    assert got == {
+        ("leapmotor", "revenue", "2025-Q3", 19.45e9, "eq"),
+        ("leapmotor", "revenue_yoy", "2025-Q3", 97.3, "eq"),
+    }
+    got = facts("零跑10月销量7万辆,同环比-5%/+9%。", date(2025, 11, 18))
+    assert ("leapmotor", "sales_yoy", "2025-10", -5.0, "eq") in got
+    assert ("leapmotor", "sales_mom", "2025-10", 9.0, "eq") in got

@@ -728,6 +728,9 @@ _ABROAD_AFTER = re.compile(
 )
 
 
+# the first of a pair of changes year on year and on the period before (a broker's 同环比分别为
+# +97.3%/+36.7%, 同环比+107.3%/+29.7%): the year-on-year one
+_YOY_THEN_MOM = re.compile(r"同环比(?:分别)?(?:为|是|达)?[:：]? ?[+＋\-−]?$")
 # the close named after the session under way: what follows is the day's close
 _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收报|尾盘收报|\bat the close\b|\bby the close\b")
 # "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
@@ -3980,6 +3983,8 @@ class Extractor:
                 return "qoq", sign  # 车辆毛利率17.9%, "a margin of 15%": a figure no metric holds
             if not _names_share(between):
                 window = self.lower[b.start : min(clause[1], q.end + 40)]
+                if _YOY_THEN_MOM.search(self.lower, max(lo, q.start - 14), q.start):
+                    return f"{b.key}_yoy", sign  # 同环比分别为+97.3%/+36.7%: the first is year on year
                 if self._on_period_before(q, near, clause):
                     return "qoq", sign  # a change on the quarter or week before: no metric holds it
                 after = _NEXT_ITEM.split(self.lower[q.end : hi], 1)[0]  # its own words only
@@ -4257,8 +4262,8 @@ class Extractor:
         out: dict[int, dict] = {}
         for m in _RESPECTIVELY.finditer(self.t):
             si = self._sentence_of(m.start())
-            if si < 0:
-                continue
+            if si < 0 or self.t.endswith("同环比", 0, m.start()):
+                continue  # (同环比分别为+97.3%/+36.7%: the two changes of one figure)
             s = self.sentences[si].around(m.start(), m.end())
             english = m.group().lower() == "respectively"
             if english:
