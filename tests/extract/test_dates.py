@@ -172,8 +172,8 @@ def test_a_dateline_with_its_time_of_day_dates_an_undated_text():
         "截至9月30日,第三季度收入为290亿元,较去年同期增长。全年交付较2024年同期成长30%。"
     )
     assert infer_date(text) == date(2025, 11, 20)
-    # the same text without the time of day is read by the other rules
-    assert infer_date(text.replace(" 20:09", "")) != date(2025, 11, 20)
+    # the same text without the dateline is read by the other rules: the quarter's end
+    assert infer_date(text.replace("中国证券报·2025-11-20 20:09\n", "")) == date(2025, 9, 30)
 
 
 def test_a_listing_code_in_brackets_and_a_cut_figure_are_no_years_of_a_stand_in():

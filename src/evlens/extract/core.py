@@ -3965,15 +3965,7 @@ class Extractor:
         hi = min(clause[1], q.end + 40, nxt.start if nxt is not None else clause[1])
         near_before = self.lower[lo : q.start]
         near = self.lower[lo:hi]
-        negative = (
-            mm.word in lex.growth_negative
-            or mm.word in lex.metrics["share_return"].negative
-            or lex.word_res["negative"].search(near_before) is not None
-            or _FALL_AFTER.match(self.lower, q.end) is not None  # "an 8.5% year-over-year decline"
-            or _minus_before(self.t, q.start)  # 同比-5.3%
-            or fell_with
-        ) and not _RATE_FELL_TO.search(near_before)  # 同比增幅回落至76%: the growth is 76 %
-        sign = Decimal(-1) if negative else Decimal(1)
+        sign = Decimal(-1) if self._a_fall(q, mm, near_before, fell_with) else Decimal(1)
         if self._against_other_quarter(q, lo, hi, sent):
             return "qoq", sign  # 并较2025年第二季度上升11.5%: a change on another quarter
         b = self._as_money(self._growth_base(q, sent), nxt)
@@ -4015,6 +4007,21 @@ class Extractor:
         ) and not _names_share(self.lower[sent.start : sent.end]):
             return "qoq", sign  # 小米按月減五成: the change of a count not named, no share move
         return self._growth_run_on(sent, mm), sign
+
+    def _a_fall(self, q: Quantity, mm: _Mention, near_before: str, fell_with: bool) -> bool:
+        """Whether the change ``q`` (its word ``mm``; ``near_before`` its own words before it;
+        ``fell_with`` a fall said of the figure before) is a fall: a word of falling, one after
+        it ("an 8.5% year-over-year decline") or a minus (同比-5.3%); not a rate that fell to a
+        level (同比增幅回落至76%: the growth is 76%)."""
+        lex = self.lex
+        return (
+            mm.word in lex.growth_negative
+            or mm.word in lex.metrics["share_return"].negative
+            or lex.word_res["negative"].search(near_before) is not None
+            or _FALL_AFTER.match(self.lower, q.end) is not None
+            or _minus_before(self.t, q.start)
+            or fell_with
+        ) and not _RATE_FELL_TO.search(near_before)
 
     def _as_money(self, b: _Mention | None, nxt: Quantity | None) -> _Mention | None:
         """The base ``b`` of a change, read as the money metric its word names where the
