@@ -3594,3 +3594,12 @@ def test_a_pair_of_changes_year_on_year_and_on_the_period_before():
     got = facts("零跑10月销量7万辆,同环比-5%/+9%。", date(2025, 11, 18))
     assert ("leapmotor", "sales_yoy", "2025-10", -5.0, "eq") in got
     assert ("leapmotor", "sales_mom", "2025-10", 9.0, "eq") in got
+
+
+def test_both_before_a_list_of_makers_gives_the_figure_to_each():
+    got = facts(
+        "In October, Leapmotor delivered 70,289 vehicles. Both NIO and XPeng exceeded the 40,000-vehicle mark.",
+        date(2025, 11, 2),
+    )
+    assert ("nio", "deliveries", "2025-10", 40000.0, "gt") in got
+    assert ("xpeng", "deliveries", "2025-10", 40000.0, "gt") in got

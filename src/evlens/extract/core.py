@@ -733,6 +733,8 @@ _ABROAD_AFTER = re.compile(
 _YOY_THEN_MOM = re.compile(r"同环比(?:分别)?(?:为|是|达)?[:：]? ?[+＋\-−]?$")
 # the close named after the session under way: what follows is the day's close
 _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收报|尾盘收报|\bat the close\b|\bby the close\b")
+# "both" before a list of names: the figure after is each one's
+_BOTH = re.compile(r"\bboth\b")
 # "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
 _EACH_AFTER = re.compile(r"(?: [a-z-]+)?,? (?:each|apiece)\b")
 # a maker's possessive right before a brand of its ("GAC's Aion"): the brand is the subject
@@ -2520,6 +2522,7 @@ class Extractor:
             or not (
                 self._word_within("each_listed", max(last.end, fig.clause[0]), fig.q.start)  # ("reached")
                 or _EACH_AFTER.match(self.lower, fig.q.end)  # "delivered over 10,000 vehicles each"
+                or _BOTH.search(self.lower, fig.sent.start, last.start)  # "Both NIO and XPeng exceeded"
             )
         ):
             return [entity]
