@@ -475,3 +475,8 @@ def test_a_day_of_the_month_in_brackets_after_today_says_which_day():
     got = [(p.period, p.kind) for p in find_periods("小米股价今日(2日)开盘后走低", date(2025, 4, 3))]
     assert got == [("2025-04-02", "day")]
     assert [p.period for p in find_periods("今天股价走低", date(2025, 4, 3))] == ["2025-04-03"]
+
+
+def test_new_years_day_named_with_its_year_dates_an_undated_text():
+    text = "2026年新年首日,国内主要造车新势力12月交付量相继出炉后,2025年的市场格局同步落定。问界12月交付57778辆。"
+    assert infer_date(text, normalize(text).text) == date(2026, 1, 1)

@@ -1582,6 +1582,7 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
 
 _URL_DATE = re.compile(r"(?<!\d)(20[0-3]\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _FULL_ZH = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]) ?[日号]")
+_NEW_YEAR_DAY = re.compile(r"(?<!\d)(20[0-3]\d) ?年 ?(?:新年首日|新年第一天|元旦)")
 _FULL_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9]),? (20[0-3]\d)\b"
 )
@@ -1729,6 +1730,8 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
             if got is None or _AHEAD_BEFORE.search(text, max(0, a - 12), a):
                 continue
             (since if _SINCE_BEFORE.search(text, max(0, a - 56), a) else days).append(date.fromisoformat(got))
+    # the first day of a year named as such (2026年新年首日, 2026年元旦)
+    days += [date(int(d.group(1)), 1, 1) for d in _NEW_YEAR_DAY.finditer(text)]
     return days, since
 
 
