@@ -377,7 +377,7 @@ _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
 )
 _QUOTE_UNIT = re.compile(
-    r"([\"'”’]?)(?:[- ](?:unit|vehicle|car|order|sale|delivery|deliverie|registration)s?"
+    r"([\"'”’]?)(?:[- ](?:(?:unit|vehicle|car|order|sale|registration)s?|deliver(?:y|ies))"
     r"(?= (?:mark|threshold|milestone|level|barrier)))?"
 )
 _QUOTE_OR_UNIT_START = frozenset("\"'”’-")
