@@ -107,3 +107,19 @@ def test_a_line_end_a_page_wrapped_into_a_number_and_its_unit_is_read_through():
     assert ("revenue", "2024-Q3", 201100000000.0) in got
     assert ("revenue_yoy", "2024-Q3", 24.0) in got
     assert not any(v == 7.48 for *_, v in got)  # a return on equity
+
+
+def test_an_english_sentence_wrapped_at_a_fixed_width_is_read_through():
+    text = (
+        "ZEEKR announced its results for the first quarter of 2024.\n"
+        "- Total revenues were RMB14,736.8\nmillion (US$2,041.0 million)\n"
+        "for the first quarter of 2024, representing an increase of 71.0%\n"
+        "from the first quarter of 2023 and a decrease of 9.9% from the\nfourth quarter of 2023."
+    )
+    n = normalize(text)
+    assert "RMB14,736.8 million (US$2,041.0 million) for the first quarter of 2024," in n.text
+    got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2024, 6, 11))}
+    assert ("zeekr", "revenue", "2024-Q1", 14736.8e6) in got
+    assert ("zeekr", "revenue_yoy", "2024-Q1", 71.0) in got
+    # a headline's line end before a capital stays a break
+    assert "\n" in normalize("BYD Posts Record Sales\nBYD sold 500,000 cars.").text

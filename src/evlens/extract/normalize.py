@@ -203,7 +203,13 @@ _INLINE_BULLET = re.compile(r"(?<=[^\dA-Za-z\s]) - (?=[\u4e00-\u9fff\d])")
 
 # a line end a page's fixed-width wrapping put between a number and its magnitude or unit
 # ("营业收入2011\n億元"): a space (dropped next to the Han character later)
-_NUMBER_WRAP = re.compile(r"(?<=\d)\n(?=[億亿萬万元輛辆台])")
+_NUMBER_WRAP = re.compile(
+    r"(?<=\d)\n(?=[億亿萬万元輛辆台])"
+    # and one inside an English sentence: a letter, digit, comma or
+    # bracket before it, a small letter after it ("RMB14,736.8\nmillion
+    # (US$2,041.0 million)\nfor the first quarter of 2024")
+    r"|(?<=[A-Za-z0-9,)])\n(?=[a-z])"
+)
 
 
 def _fold_chars(text: str) -> str:
