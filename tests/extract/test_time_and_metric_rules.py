@@ -3603,3 +3603,26 @@ def test_both_before_a_list_of_makers_gives_the_figure_to_each():
     )
     assert ("nio", "deliveries", "2025-10", 40000.0, "gt") in got
     assert ("xpeng", "deliveries", "2025-10", 40000.0, "gt") in got
+
+
+def test_a_table_of_one_cell_a_line_set_off_by_bars_periods_before_or_after_its_metric():
+    # the metric, then the periods (each broken after its year), then the figures, bars between
+    zeekr = (
+        "ZEEKR today announced its results for the first quarter of 2024.\n"
+        "Deliveries\n|\n|\n2024\nQ1\n|\n|\n2023\nQ4\n|\n|\n2023\nQ3\n|\n|\n|\n33,059\n|\n|\n39,657\n|\n|\n36,395\n|\n"
+    )
+    got = facts(zeekr, date(2024, 6, 11))
+    assert {
+        ("zeekr", "deliveries", p, v, "eq")
+        for p, v in (("2024-Q1", 33059.0), ("2023-Q4", 39657.0), ("2023-Q3", 36395.0))
+    } <= got
+    # the periods first, then the metric, then the figures, each set off by a bar
+    li = (
+        "Li Auto Inc. today announced its unaudited financial results for the fourth quarter of 2025.\n"
+        "|FY 2025\n|2025 Q4\n|2025 Q3\n|Deliveries\n|406,343\n|109,194\n|93,211\n"
+    )
+    got = facts(li, date(2026, 3, 12))
+    assert {
+        ("li-auto", "deliveries", p, v, "eq")
+        for p, v in (("2025", 406343.0), ("2025-Q4", 109194.0), ("2025-Q3", 93211.0))
+    } <= got

@@ -2067,7 +2067,13 @@ class Extractor:
             self._filing_cells(out, subject.key)
         lines, pos = [], 0
         for line in t.split("\n"):
-            lines.append((pos, pos + len(line)))
+            if line.startswith("|") and "|" not in line[1:]:
+                # a cell a line set off by a bar ("|FY 2025", "|406,343"): the cell; a bar
+                # alone (an empty cell between cells) is no line
+                if line[1:].strip():
+                    lines.append((pos + 1, pos + len(line)))
+            else:
+                lines.append((pos, pos + len(line)))
             pos += len(line) + 1
         header: list[PeriodMention] = []
         n = len(lines)
@@ -2304,21 +2310,53 @@ class Extractor:
             else None
         )
         if mm is not None and lower[a:b].strip() == lower[mm.start : mm.end]:
-            pms: list[PeriodMention] = []  # the periods of the lines below, one a line
-            while i + 1 + len(pms) < n:
-                below = self._table_period(*lines[i + 1 + len(pms)])
-                if below is None:
-                    break
-                pms.append(below)
+            pms = self._period_lines(lines, i + 1)  # the periods of the lines below, one a line
             k = len(pms)
-            if k >= 2 and i + 1 + 2 * k <= n:
-                qs = [self._table_figure(*lines[i + 1 + k + j]) for j in range(k)]
-                figures = [q for q in qs if q is not None]
-                if len(figures) == k:
-                    for q, pm in zip(figures, pms):
-                        self._put_cell(out, q, mm, pm, entity)
+            if k >= 2 and self._figure_lines(lines, i + 1 + k, k, mm, pms, out, entity):
+                return 1 + 2 * k
+        elif b - a <= 16 and (pms := self._period_lines(lines, i)) and len(pms) >= 2:
+            # the periods first, then the metric's line, then the figures ("|FY 2025", "|2025 Q4",
+            # …, "|Deliveries", "|406,343", "|109,194", …)
+            k = len(pms)
+            if i + k < n and (mm := self._table_metric(*lines[i + k])) is not None:
+                x, y = lines[i + k]
+                if lower[x:y].strip() == lower[mm.start : mm.end] and self._figure_lines(
+                    lines, i + k + 1, k, mm, pms, out, entity
+                ):
                     return 1 + 2 * k
         return 1
+
+    def _period_lines(self, lines: list[tuple[int, int]], i: int) -> list[PeriodMention]:
+        """The periods of the lines from ``i`` on that hold a period alone, in order."""
+        pms: list[PeriodMention] = []
+        while i + len(pms) < len(lines) and lines[i + len(pms)][1] - lines[i + len(pms)][0] <= 16:
+            p = self._table_period(*lines[i + len(pms)])
+            if p is None:
+                break
+            pms.append(p)
+        return pms
+
+    def _figure_lines(
+        self,
+        lines: list[tuple[int, int]],
+        i: int,
+        k: int,
+        mm: _Mention,
+        pms: list[PeriodMention],
+        out: dict[int, dict],
+        entity: str,
+    ) -> bool:
+        """Whether the ``k`` lines from ``i`` on each hold a figure alone; if so, each is put
+        in ``out`` with metric ``mm`` and its column's period of ``pms``."""
+        if i + k > len(lines):
+            return False
+        qs = [self._table_figure(*lines[i + j]) for j in range(k)]
+        figures = [q for q in qs if q is not None]
+        if len(figures) != k:
+            return False
+        for q, pm in zip(figures, pms):
+            self._put_cell(out, q, mm, pm, entity)
+        return True
 
     def _table_period(self, a: int, b: int) -> PeriodMention | None:
         """The time a table cell at ``[a, b)`` holds alone (words such as FY aside), else None."""

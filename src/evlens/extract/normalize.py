@@ -209,6 +209,8 @@ _NUMBER_WRAP = re.compile(
     # bracket before it, a small letter after it ("RMB14,736.8\nmillion
     # (US$2,041.0 million)\nfor the first quarter of 2024")
     r"|(?<=[A-Za-z0-9,)])\n(?=[a-z])"
+    # and one between a year and its quarter, a table's column head broken in two ("2024\nQ1")
+    r"|(?<=(?<![\d,.])(?:19|20)\d\d)\n(?=Q[1-4]\b)"
 )
 
 
