@@ -458,3 +458,10 @@ def test_a_group_not_named_whose_brands_are_is_the_subject_of_a_lede_naming_no_o
     )
     got = facts(text, date(2025, 9, 1))
     assert ("gac", "revenue", "2025-H1", 42_166_000_000.0) in got
+
+
+def test_a_brand_that_files_its_own_results_has_them():
+    """Voyah filed its own results for its listing: they are its, not its parent Dongfeng's
+    (Aito's are Seres's)."""
+    got = facts("2024年,岚图汽车实现营收193.61亿元。", date(2025, 8, 25))
+    assert got == {("voyah", "revenue", "2024", 19.361e9)}
