@@ -3626,3 +3626,12 @@ def test_a_table_of_one_cell_a_line_set_off_by_bars_periods_before_or_after_its_
         ("li-auto", "deliveries", p, v, "eq")
         for p, v in (("2025", 406343.0), ("2025-Q4", 109194.0), ("2025-Q3", 93211.0))
     } <= got
+
+
+def test_a_bare_yi_item_of_a_list_of_yuan_amounts_is_yuan():
+    got = facts("2022年至2024年,岚图汽车营收分别为60.52亿、127.49亿和193.61亿元。", date(2025, 8, 25))
+    assert got == {
+        ("voyah", "revenue", "2022", 6.052e9, "eq"),
+        ("voyah", "revenue", "2023", 12.749e9, "eq"),
+        ("voyah", "revenue", "2024", 19.361e9, "eq"),
+    }

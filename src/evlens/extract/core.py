@@ -737,6 +737,8 @@ _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收报|尾盘收�
 _BOTH = re.compile(r"\bboth\b")
 # "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
 _EACH_AFTER = re.compile(r"(?: [a-z-]+)?,? (?:each|apiece)\b")
+# what joins the items of a Chinese list
+_LIST_JOINERS = frozenset(("、", "和", "及", "与", ",", "，"))
 # a maker's possessive right before a brand of its ("GAC's Aion"): the brand is the subject
 _POSSESSIVE = re.compile(r"['’]s ")
 
@@ -812,6 +814,23 @@ def _bare_yi_as_yuan(qs: list[Quantity], metrics: list[_Mention], lex: Lexicon, 
             ):
                 q = q._replace(kind="currency", unit="CNY")
         out.append(q)
+    return _yuan_items(out, t)
+
+
+def _yuan_items(qs: list[Quantity], t: str) -> list[Quantity]:
+    """``qs`` with a bare number in 亿 that is an item of a list of yuan amounts (next to
+    one, joined by 、 or 和: "营收分别为60.52亿、127.49亿和193.61亿元") read as yuan."""
+    out = list(qs)
+    for j, q in enumerate(out):
+        if q.kind is not None or not t.endswith("亿", q.start, q.end):
+            continue
+        near = [out[j - 1]] if j > 0 else []
+        near += [out[j + 1]] if j + 1 < len(out) else []
+        if any(
+            n.unit == "CNY" and t[min(n.end, q.end) : max(n.start, q.start)].strip() in _LIST_JOINERS
+            for n in near
+        ):
+            out[j] = q._replace(kind="currency", unit="CNY")
     return out
 
 
