@@ -3635,3 +3635,15 @@ def test_a_bare_yi_item_of_a_list_of_yuan_amounts_is_yuan():
         ("voyah", "revenue", "2023", 12.749e9, "eq"),
         ("voyah", "revenue", "2024", 19.361e9, "eq"),
     }
+
+
+def test_a_span_named_before_the_day_its_results_were_announced_dates_them():
+    got = facts(
+        "Geely Automobile Holdings announced its first-half earnings today, reporting a 27% "
+        "year-over-year surge in revenue to RMB 150.28 billion.",
+        date(2025, 8, 14),
+    )
+    assert got == {
+        ("geely", "revenue", "2025-H1", 150.28e9, "eq"),
+        ("geely", "revenue_yoy", "2025-H1", 27.0, "eq"),
+    }

@@ -1814,10 +1814,9 @@ class Extractor:
                 return after
         if before is not None:
             if dayless and _announced_on(before):
-                # "On March 20, 2025, the automaker announced that its net profit surged …"
-                earlier = self._earlier_time(q, sent, flow, plan, dayless)
-                if earlier is not None and not _announced_on(earlier):
-                    return earlier
+                instead = self._instead_of_announced_day(q, sent, before, flow, plan)
+                if instead is not None:
+                    return instead
             return before
         if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
             return None  # a day's close: the article's day (see below)
@@ -1828,6 +1827,21 @@ class Extractor:
         if move:
             return self._move_period(q, clause, sent)
         return self._earlier_time(q, sent, flow, plan, dayless)
+
+    def _instead_of_announced_day(
+        self, q: Quantity, sent, day: PeriodMention, flow: bool, plan: bool
+    ) -> PeriodMention | None:
+        """For a figure that is no single day's, dated by the day it was announced on: the
+        span named before that day in its sentence ("announced its first-half earnings today,
+        reporting … revenue"), else the time of the sentences before ("On March 20, 2025, the
+        automaker announced that its net profit surged …"); else None."""
+        span = next(
+            (p for p in reversed(self._in(self.periods, sent.start, day.start)) if p.kind != "day"), None
+        )
+        if span is not None and not span.local and not self._planned_time(span):
+            return span
+        earlier = self._earlier_time(q, sent, flow, plan, True)
+        return earlier if earlier is not None and not _announced_on(earlier) else None
 
     def _earlier_time(
         self, q: Quantity, sent, flow: bool, plan: bool, dayless: bool = False
