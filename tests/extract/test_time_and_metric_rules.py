@@ -3647,3 +3647,18 @@ def test_a_span_named_before_the_day_its_results_were_announced_dates_them():
         ("geely", "revenue", "2025-H1", 150.28e9, "eq"),
         ("geely", "revenue_yoy", "2025-H1", 27.0, "eq"),
     }
+
+
+def test_a_ranking_table_gives_each_maker_the_figure_in_the_column_its_head_names():
+    text = (
+        "China's NEV market in November 2025.\n\n"
+        "| Rank | Carmaker / Brand | November NEV Sales |\n|:--|:--|:--|\n"
+        "| 1 | BYD (Ocean & Dynasty, FCB, Denza, Yangwang) | 480,186 |\n"
+        "| 2 | SAIC | 149,900 |\n"
+        "| 7 | Leapmotor | 70,327 |\n"
+    )
+    got = facts(text, date(2025, 12, 1))
+    assert ("byd", "sales", "2025-11", 480186.0, "eq") in got
+    assert ("leapmotor", "sales", "2025-11", 70327.0, "eq") in got
+    # SAIC sells fuel cars too: its NEVs are a segment
+    assert not any(e == "saic" for e, *_ in got)

@@ -2109,26 +2109,16 @@ class Extractor:
                 lines.append((pos, pos + len(line)))
             pos += len(line) + 1
         header: list[PeriodMention] = []
+        ranking: tuple[int, int, _Mention, PeriodMention] | None = None
         n = len(lines)
         i = 0
         while i < n:
             a, b = lines[i]
             if t.startswith("|", a):
-                row = _row_cells(t, a, b)
-                ps = [self._table_period(x, y) for x, y in row[1:]]
-                found = [p for p in ps if p is not None]
-                if len(ps) >= 2 and len(found) == len(ps):
-                    header = found
-                elif (
-                    header and len(row) == len(header) + 1 and (mm := self._table_metric(*row[0])) is not None
-                ):
-                    for (x, y), pm in zip(row[1:], header):
-                        q = self._table_figure(x, y)
-                        if q is not None:
-                            self._put_cell(out, q, mm, pm, subject.key)
+                header, ranking = self._markdown_row(_row_cells(t, a, b), header, ranking, out, subject.key)
                 i += 1
                 continue
-            header = []
+            header, ranking = [], None
             used = (
                 self._spaced_table_at(lines, i, out, subject.key)
                 or self._named_rows_at(lines, i, out)
@@ -2136,6 +2126,60 @@ class Extractor:
             )
             i += used or self._flat_table_at(lines, i, out, subject.key)
         return out
+
+    def _markdown_row(
+        self,
+        row: list[tuple[int, int]],
+        header: list[PeriodMention],
+        ranking: tuple[int, int, _Mention, PeriodMention] | None,
+        out: dict[int, dict],
+        entity: str,
+    ) -> tuple[list[PeriodMention], tuple[int, int, _Mention, PeriodMention] | None]:
+        """One markdown row of a table: a row of periods heads the columns (``| | FY 2025 |
+        2025 Q4 | …``), and a row of a metric word and as many figures under it gives them
+        (``| Deliveries | 406,343 | …``, ``entity``'s); a row heading a ranking, then the rows
+        under it (:meth:`_ranking_head`, :meth:`_ranking_row`). Returns the head of periods
+        and the ranking's head in force after it."""
+        ps = [self._table_period(x, y) for x, y in row[1:]]
+        found = [p for p in ps if p is not None]
+        if len(ps) >= 2 and len(found) == len(ps):
+            return found, None
+        if header and len(row) == len(header) + 1 and (mm := self._table_metric(*row[0])) is not None:
+            for (x, y), pm in zip(row[1:], header):
+                q = self._table_figure(x, y)
+                if q is not None:
+                    self._put_cell(out, q, mm, pm, entity)
+        elif ranking is not None and len(row) == ranking[0]:
+            self._ranking_row(row, ranking, out)
+        else:
+            ranking = self._ranking_head(row) or ranking
+        return header, ranking
+
+    def _ranking_head(self, row: list[tuple[int, int]]) -> tuple[int, int, _Mention, PeriodMention] | None:
+        """A markdown row heading a ranking (``| Rank | Carmaker / Brand | November NEV Sales |``):
+        its number of cells, the column whose head names a metric and the time, that metric
+        and that time; else None."""
+        for k, (x, y) in enumerate(row):
+            mm = self._table_metric(x, y)
+            ps = self._in(self.periods, x, y)
+            if mm is not None and len(ps) == 1 and self._first_in(self.quantities, x, y) is None:
+                return len(row), k, mm, ps[0]
+        return None
+
+    def _ranking_row(
+        self, row: list[tuple[int, int]], head: tuple[int, int, _Mention, PeriodMention], out: dict[int, dict]
+    ) -> None:
+        """A row of a ranking under :meth:`_ranking_head`: the figure in the metric's column is
+        the maker's named first in another cell (``| 7 | Leapmotor | 70,327 |``), unless the
+        head names NEVs and the maker sells fuel cars too."""
+        _, k, mm, pm = head
+        q = self._table_figure(*row[k])
+        names = [e for j, (x, y) in enumerate(row) if j != k for e in self._in(self.entities, x, y)]
+        if q is None or not names or not self._entity_ok(names[0].key, mm.key):
+            return
+        if names[0].key in self.lex.ice_makers and self._word_within("segment_nev", pm.start - 12, mm.end):
+            return  # ("November NEV Sales" of a maker of fuel cars too: a segment)
+        self._put_cell(out, q, mm, pm, names[0].key)
 
     def _metric_head_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str) -> int:
         """A table flattened to a line of a metric word and the periods of its columns
