@@ -480,3 +480,11 @@ def test_a_day_of_the_month_in_brackets_after_today_says_which_day():
 def test_new_years_day_named_with_its_year_dates_an_undated_text():
     text = "2026年新年首日,国内主要造车新势力12月交付量相继出炉后,2025年的市场格局同步落定。问界12月交付57778辆。"
     assert infer_date(text, normalize(text).text) == date(2026, 1, 1)
+
+
+def test_a_quarterly_report_named_without_its_quarter_is_the_quarter_before_the_articles():
+    got = [
+        (p.period, p.kind) for p in find_periods("极氪交出了一份令市场瞩目的季度成绩单", date(2025, 5, 15))
+    ]
+    assert got == [("2025-Q1", "quarter")]
+    assert find_periods("单季度交付量", date(2025, 5, 15)) == []
