@@ -737,8 +737,6 @@ _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收报|尾盘收�
 _BOTH = re.compile(r"\bboth\b")
 # "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
 _EACH_AFTER = re.compile(r"(?: [a-z-]+)?,? (?:each|apiece)\b")
-# what joins the items of a Chinese list
-_LIST_JOINERS = frozenset(("、", "和", "及", "与", ",", "，"))
 # a maker's possessive right before a brand of its ("GAC's Aion"): the brand is the subject
 _POSSESSIVE = re.compile(r"['’]s ")
 
@@ -827,7 +825,7 @@ def _yuan_items(qs: list[Quantity], t: str) -> list[Quantity]:
         near = [out[j - 1]] if j > 0 else []
         near += [out[j + 1]] if j + 1 < len(out) else []
         if any(
-            n.unit == "CNY" and t[min(n.end, q.end) : max(n.start, q.start)].strip() in _LIST_JOINERS
+            n.unit == "CNY" and _LIST_JOIN.match(t[min(n.end, q.end) : max(n.start, q.start)].strip())
             for n in near
         ):
             out[j] = q._replace(kind="currency", unit="CNY")
@@ -2794,15 +2792,11 @@ class Extractor:
         metric, q, sent = fig.metric, fig.q, fig.sent
         if metric in ("share_return", "share_price", "index_return") and self._intraday_lead(sent):
             return True
+        if metric not in ("share_return", "share_price", "market_cap", "index_return", "index_level"):
+            return False
         # (a session word before the close named: "开盘后…一度超过14%,截至收盘,股价涨13%")
         close = _last_match(_CLOSE_NAMED, self.lower, sent.start, q.start)
-        return metric in (
-            "share_return",
-            "share_price",
-            "market_cap",
-            "index_return",
-            "index_level",
-        ) and self._listed(
+        return self._listed(
             "session_hedges", close.end() if close else sent.start, min(fig.clause[1], q.end + 40)
         )
 
