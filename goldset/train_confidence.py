@@ -15,9 +15,10 @@ scored by a model fitted on the other sets, and the threshold kept is the one gi
 best pooled facts F1 over the real-article sets (missed facts count in the recall), the F1
 at each threshold averaged with its neighbours' (the curve is flat near its top, and
 single steps of a few ten-thousandths would move the threshold from one fit to the next), among
-the thresholds at or below every reading of the written sets whose value their labels hold,
-by the model fitted on every training set (so that neither their facts nor their values
-fall). That model is the one written.
+the thresholds at or below every right reading of the written sets, by the model fitted
+on every training set (so that their facts F1 cannot fall; a reading whose value their
+labels hold but not as that fact may be set aside, which lowers no facts F1). That model is
+the one written.
 
 The real-article sets listed in ``UNSEEN`` are never read here: they are the sets scored
 once, untuned, to give the honest figure. Needs scikit-learn (``pip install -e '.[train]'``).
@@ -35,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from score import fact_key, load_gold, value_key  # noqa: E402
+from score import fact_key, load_gold  # noqa: E402
 
 REAL = ["real-tune", "real-test"] + [f"real-test{i}" for i in range(2, 29)]
 WRITTEN = ["", "holdout"] + [f"holdout{i}" for i in range(2, 9)] + ["releases"]
@@ -47,10 +48,9 @@ MIN_FACTS = 2  # a feature is learned only when at least this many facts have it
 
 def collect(
     splits: list[str], root: Path = HERE
-) -> tuple[list[dict], list[bool], list[str], Counter, list[bool]]:
+) -> tuple[list[dict], list[bool], list[str], Counter]:
     """Features, right or not, and set of every fact the rules read from the articles of
-    ``splits``; the labelled facts no reading matched, counted by set; and whether the
-    labels hold each reading's value (value, unit and bound)."""
+    ``splits``; and the labelled facts no reading matched, counted by set."""
     from evlens.extract import fact_to_dict, read_document
     from evlens.extract.confidence import fact_features
     from evlens.extract.core import read_facts
@@ -60,7 +60,6 @@ def collect(
     X: list[dict] = []
     y: list[bool] = []
     groups: list[str] = []
-    value_held: list[bool] = []
     missed: Counter = Counter()
     for split in splits:
         manifest, gold = load_gold(root, split)
@@ -71,18 +70,15 @@ def collect(
             doc = read_document(path, date.fromisoformat(row["date"]) if row.get("date") else None)
             facts = read_facts(doc.text, doc.published, judged=False)
             left = Counter(map(fact_key, gold.get(row["doc"], [])))
-            values = Counter(map(value_key, gold.get(row["doc"], [])))
             for f, x in zip(facts, fact_features(facts, doc.text)):
                 d = fact_to_dict(f)
-                k, v = fact_key(d), value_key(d)
+                k = fact_key(d)
                 X.append(x)
                 y.append(left[k] > 0)
-                value_held.append(values[v] > 0)
                 groups.append(split or "main")
                 left[k] -= left[k] > 0
-                values[v] -= values[v] > 0
             missed[split or "main"] += sum(left.values())
-    return X, y, groups, missed, value_held
+    return X, y, groups, missed
 
 
 def _fit(X: list[dict], y: list[bool]):
@@ -140,12 +136,11 @@ def train(dry_run: bool = False) -> dict:
 
     from evlens.extract.confidence import MODEL_PATH, Model
 
-    X, y, groups, missed, value_held = collect(REAL + WRITTEN)
+    X, y, groups, missed = collect(REAL + WRITTEN)
     table, per_set = cross_validate(X, y, groups, missed)
     vec, clf = _fit(X, y)
-    # the written sets may not fall: no threshold above a reading of theirs whose value
-    # (value, unit and bound) their labels hold, right fact or not
-    written = [x for x, ok, g in zip(X, value_held, groups) if ok and g not in REAL]
+    # the written sets' facts F1 may not fall: no threshold above a right reading of theirs
+    written = [x for x, ok, g in zip(X, y, groups) if ok and g not in REAL]
     floor = float(clf.predict_proba(vec.transform(written))[:, 1].min())
     allowed = {t: f for t, f in table.items() if t <= floor}
     smooth = _smoothed(allowed)

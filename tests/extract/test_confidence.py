@@ -96,7 +96,7 @@ def test_the_shipped_model_is_the_one_its_training_sets_give_today():
     """Fails when the rules change and the model is not fitted again: its features are
     readings of the rules."""
     trainer = _trainer()
-    X, y, groups, _, _ = trainer.collect(trainer.REAL + trainer.WRITTEN)
+    X, y, groups, _ = trainer.collect(trainer.REAL + trainer.WRITTEN)
     assert sorted(set(groups)) == sorted(shipped_model().about["trained_on"])
     assert len(y) == shipped_model().about["facts"] and sum(y) == shipped_model().about["right"]
     vec, clf = trainer._fit(X, y)
