@@ -3662,3 +3662,19 @@ def test_a_ranking_table_gives_each_maker_the_figure_in_the_column_its_head_name
     assert ("leapmotor", "sales", "2025-11", 70327.0, "eq") in got
     # SAIC sells fuel cars too: its NEVs are a segment
     assert not any(e == "saic" for e, *_ in got)
+
+
+def test_a_list_right_after_a_range_of_as_many_years_pairs_with_them_in_order():
+    text = "招股书显示,2022年至2024年,岚图汽车实现营收60.52亿、127.49亿和193.61亿元;净利润分别为-15.38亿元、-14.96亿元和-0.91亿元。"
+    got = facts(text, date(2025, 10, 5))
+    assert got == {
+        ("voyah", "revenue", "2022", 6.052e9, "eq"),
+        ("voyah", "revenue", "2023", 12.749e9, "eq"),
+        ("voyah", "revenue", "2024", 19.361e9, "eq"),
+        ("voyah", "net_profit", "2022", -1.538e9, "eq"),
+        ("voyah", "net_profit", "2023", -1.496e9, "eq"),
+        ("voyah", "net_profit", "2024", -0.091e9, "eq"),
+    }
+    # a list of another length than the range is not paired with it
+    got = facts("2022年至2024年,岚图汽车营收为127.49亿和193.61亿元。", date(2025, 10, 5))
+    assert {p for _, m, p, *_ in got if m == "revenue"} != {"2022", "2023"}

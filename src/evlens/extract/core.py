@@ -4398,7 +4398,7 @@ class Extractor:
                 ]
             else:
                 qs, end = self._zh_list_items(m.end(), s.end)
-                periods = self._in(self.periods, s.start, m.start())
+                periods = self._in(self.periods, s.start, m.start()) or self._before_semicolon(si)
             ents = self._in(self.entities, s.start, m.start())
             if len(qs) < 2:
                 continue
@@ -4428,7 +4428,37 @@ class Extractor:
                                 out.setdefault(q.start, {})["entity"] = e.key
             if english:
                 self._pair_en_lists(s, self._in(self.entities, s.start, s.end), out)
+        self._pair_ranged_lists(out)
         return out
+
+    def _before_semicolon(self, si: int) -> list[PeriodMention]:
+        """The times of sentence ``si - 1`` when it ends in a semicolon (a list after 分别
+        whose times were named in the clause before: ``2022年至2024年,…营收60.52亿、127.49亿
+        和193.61亿元;净利润分别为…``), else none."""
+        if si < 1:
+            return []
+        prev = self.sentences[si - 1]
+        if not self.t[prev.end : self.sentences[si].start].strip().startswith((";", "；")):
+            return []
+        return self._in(self.periods, prev.start, prev.end)
+
+    def _pair_ranged_lists(self, out: dict[int, dict]) -> None:
+        """A Chinese list of figures joined by 、 or 和 with no 分别, right after a range of
+        as many years (``2022年至2024年,岚图汽车实现营收60.52亿、127.49亿和193.61亿元``), pairs
+        its items with those years in order; items already paired keep their pairing."""
+        for run in self._runs(0, len(self.t), _ZH_LIST_JOINS):
+            if any(q.start in out for q in run) or len({q.kind for q in run}) > 1:
+                continue
+            si = self._sentence_of(run[0].start)
+            if si < 0:
+                continue
+            s = self.sentences[si]
+            periods = self._in(self.periods, s.start, run[0].start)
+            years = self._year_range(periods, len(run))
+            if years is None or self._in(self.quantities, periods[-1].end, run[0].start):
+                continue
+            for q, y in zip(run, years):
+                out[q.start] = {"period": periods[-1]._replace(period=y)}
 
     def _zh_list_items(self, lo: int, hi: int) -> tuple[list[Quantity], int]:
         """The figures of the list after 分别 at ``lo`` (、 and 和 join its items; it runs to
@@ -4505,6 +4535,7 @@ class Extractor:
 #: what joins the figures of a list paired with a list of makers (:meth:`Extractor._runs`)
 _SLASH_JOINS = frozenset(("/", "/+", "/-", "/ +", "/ -"))
 _EN_LIST_JOINS = frozenset((",", "and", ", and", "、"))
+_ZH_LIST_JOINS = frozenset(("、", "和", "及", "与"))
 
 #: a window shorter than this is searched directly, a longer one looked up (:meth:`Extractor._found`)
 _SHORT_WINDOW = 200
