@@ -3678,3 +3678,21 @@ def test_a_list_right_after_a_range_of_as_many_years_pairs_with_them_in_order():
     # a list of another length than the range is not paired with it
     got = facts("2022年至2024年,岚图汽车营收为127.49亿和193.61亿元。", date(2025, 10, 5))
     assert {p for _, m, p, *_ in got if m == "revenue"} != {"2022", "2023"}
+
+
+def test_the_year_so_far_after_a_month_runs_to_it_and_after_december_is_the_year():
+    got = facts(
+        "12月理想汽车交付量为5.85万辆,创历史新高,年累计交付50.05万辆,同比增长33.1%。", date(2025, 1, 2)
+    )
+    assert got == {
+        ("li-auto", "deliveries", "2024-12", 58500.0, "eq"),
+        ("li-auto", "deliveries", "2024", 500500.0, "eq"),
+        ("li-auto", "deliveries_yoy", "2024", 33.1, "eq"),
+    }
+    got = facts("11月理想汽车交付量为4.85万辆,年累计交付44.05万辆。", date(2024, 12, 5))
+    assert ("li-auto", "deliveries", "2024-01..2024-11", 440500.0, "eq") in got
+    got = facts(
+        "Li Auto delivered 58,500 vehicles in December, bringing the total for the year to 500,500.",
+        date(2025, 1, 2),
+    )
+    assert ("li-auto", "deliveries", "2024", 500500.0, "eq") in got

@@ -349,7 +349,10 @@ _YEAR_SCOPE = re.compile(
     r"(?:for|in|over) the (?:entire|full|whole) year|full-year|年度(?:交付|销量|销售|营收|收入)"
     r"|\bannual (?:revenues?|sales|deliveries|net (?:profit|income|loss)|profits?|turnover)\b"
 )
-_YTD_SCOPE = re.compile(r"total for the year|the year's total|for the year to|so far this year|year-to-date")
+_YTD_SCOPE = re.compile(
+    r"total for the year|the year's total|for the year to|so far this year|year-to-date"
+    r"|(?<![上下半\d])(?:本|今)?年(?:内)?累计"  # 12月…交付5.85万辆,年累计交付50.05万辆
+)
 # between a figure compared with and its month ("25,287 in February", "93,107 units reported in April")
 _FIGURE_TO_MONTH = re.compile(r"(?: ?[a-z]+){0,3} ?(?:in )?|[^\d，。,;；]{0,4}")
 # what follows a segment word that describes the company rather than a part of its figure
@@ -3134,6 +3137,8 @@ class Extractor:
         if _YEAR_SCOPE.search(self.lower, lo, hi):
             return pm._replace(period=y, kind="year", months=())
         if pm.kind == "month" and _YTD_SCOPE.search(self.lower, lo, hi):
+            if pm.period[5:7] == "12":  # through December: the year
+                return pm._replace(period=y, kind="year", months=())
             text, months = year_to_month(int(y), int(pm.period[5:7]))
             return pm._replace(period=text, kind="range", months=months)
         return pm
