@@ -3696,3 +3696,14 @@ def test_the_year_so_far_after_a_month_runs_to_it_and_after_december_is_the_year
         date(2025, 1, 2),
     )
     assert ("li-auto", "deliveries", "2024", 500500.0, "eq") in got
+
+
+def test_a_run_of_months_named_from_its_first_month_counts_forward_from_it():
+    want = {("li-auto", "deliveries", f"2024-{m:02d}", 40000.0, "gt") for m in range(6, 13)}
+    assert facts("理想汽车从去年6月份开始,连续7个月交付量超过了4万辆。", date(2025, 3, 2)) == want
+    assert facts("自去年6月起,理想汽车连续7个月交付超4万辆。", date(2025, 3, 2)) == want
+    got = facts(
+        "Since June last year, Li Auto has delivered more than 40,000 vehicles for seven consecutive months.",
+        date(2025, 3, 2),
+    )
+    assert got == want

@@ -437,6 +437,7 @@ _AGAINST_PREDECESSOR = re.compile(
 # a month it runs from to now (至今)
 _TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
+_RUN_START = re.compile(r" ?(?:开始|起)")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
@@ -3172,6 +3173,8 @@ class Extractor:
             plan=fig.metric == "delivery_target",
             dayless=self._dayless(fig),
         )
+        if pm is None:
+            pm = self._run_started(fig)
         if (
             pm is not None
             and pm.kind in ("month", "quarter")
@@ -3305,6 +3308,26 @@ class Extractor:
         ):
             cumulative = True
         return periods, cumulative
+
+    def _run_started(self, fig: _Figure) -> PeriodMention | None:
+        """The last month of a run of "n months in a row" whose first month is named as its
+        start before the figure in its sentence (``从去年6月份开始,连续7个月超过了4万辆``,
+        ``自6月起``, "since June, … for seven consecutive months"), else None; the months are
+        then counted back from it."""
+        n = self._months_in_a_row(fig)
+        if not n:
+            return None
+        for pm in reversed(self._in(self.periods, fig.sent.start, fig.q.start)):
+            if pm.kind == "month" and (
+                (
+                    _FROM_DAY.search(self.lower, max(0, pm.start - 6), pm.start)
+                    and _RUN_START.match(self.lower, pm.end)
+                )
+                or self.lower.endswith("since ", 0, pm.start)
+            ):
+                y, m = divmod(int(pm.period[:4]) * 12 + int(pm.period[5:7]) - 1 + n - 1, 12)
+                return pm._replace(period=f"{y:04d}-{m + 1:02d}")
+        return None
 
     def _months_in_a_row(self, fig: _Figure) -> int:
         """How many months "n months in a row" in the figure's clause counts, or 0: none
