@@ -488,3 +488,13 @@ def test_a_quarterly_report_named_without_its_quarter_is_the_quarter_before_the_
     ]
     assert got == [("2025-Q1", "quarter")]
     assert find_periods("单季度交付量", date(2025, 5, 15)) == []
+
+
+def test_a_day_a_span_runs_from_to_now_dates_the_month_reported_after_it():
+    text = (
+        "2 月小鹏汽车交付量达到 3.05 万辆,同比增长 570%。"
+        "从 2024 年 12 月 31 日至今,小鹏汽车股价累计上涨幅度超过 45%。"
+    )
+    assert infer_date(text) == date(2025, 3, 1)
+    # a month reported after the day in the same year
+    assert infer_date("从2024年3月28日至今,累计交付超过10万辆。11月交付2.3万辆。") == date(2024, 12, 1)

@@ -1641,20 +1641,19 @@ _DAY_RANGE_END = re.compile(r" ?(?:to|through|and|-|–|至|到|~) ?(3[01]|[12]\
 
 
 def infer_date(text: str, body: str | None = None) -> date | None:
-    """A stand-in for the publication date of an article that gives none: a date in its
-    URL; else a dateline near the top (a day with its time of day, "2025-11-20 20:09");
-    else the latest full day it names (``2025年11月17日``, "November 17, 2025"); else
-    the day after the latest month, quarter or half it names with a year; else the last day
-    of the year it names most often, or the day after the latest quarter it names without
-    a year, in that year. A month, quarter, half or day under a plan or a goal
-    (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a
-    span starts from (``自2024年3月28日``, "since") only bounds it below. A day named
-    without a year near the top (``11月17日``, a release day) moves it later, in that year.
-    A year named as the base of a comparison (``较2024年同期``, "up 7.7% from 2024") puts it
-    at the end of the year after, at least; a month named without a year later than the
-    latest month named with one moves it after that month. None when the text names no
-    year. ``body``, when given, is the text as normalised
-    (simplified script, its front matter blanked), read for all but the URL.
+    """A stand-in for the publication date of an article that gives none: a date in its URL; else a
+    dateline near the top (a day with its time of day, "2025-11-20 20:09"); else the latest full day it
+    names (``2025年11月17日``, "November 17, 2025"); else the day after the latest month, quarter or half it
+    names with a year; else the last day of the year it names most often, or the day after the latest
+    quarter it names without a year, in that year. A month, quarter, half or day under a plan or a goal
+    (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a span starts from
+    (``自2024年3月28日``, "since") only bounds it below; when that bound is the latest, the article reports
+    the first month it names without a year after that day. A day named without a year near the top
+    (``11月17日``, a release day) moves it later, in that year. A year named as the base of a comparison
+    (``较2024年同期``, "up 7.7% from 2024") puts it at the end of the year after, at least; a month named
+    without a year later than the latest month named with one moves it after that month. None when the
+    text names no year. ``body``, when given, is the text as normalised (simplified script, its front
+    matter blanked), read for all but the URL.
 
     >>> infer_date("url: https://example.com/2025/11/26/byd\\n")
     datetime.date(2025, 11, 26)
@@ -1692,14 +1691,29 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     if anchor is None and not since:
         anchor = _bare_year_on_top(text)  # "10月16日消息,2023奇瑞科技日于今日举办"
     if anchor is None:
-        return max(since) if since else None
+        return _after_month_reported(text, max(since)) if since else None
     stand_in = _release_day(text, anchor, year_only=not days)
     if year_only and stand_in == anchor:
         # only the year named most often is known: after the latest quarter named without
         # one ("Q2 總收入…；預計 Q3 交付": after the second quarter), in that year
         bare = _latest_bare_span(text)
         stand_in = date(anchor.year, bare + 1, 1) if bare is not None and bare < 12 else stand_in
-    return max([stand_in, *since])
+    return _after_month_reported(text, max(since)) if since and max(since) >= stand_in else stand_in
+
+
+def _after_month_reported(text: str, since: date) -> date:
+    """The day after the first month the text names without a year (the month it reports;
+    not 去年's, not under a plan) that falls after ``since``, the day a span runs from to
+    now: a text naming "since 31 December 2024" and "delivered 30,500 cars in February"
+    reports February 2025. ``since`` when it names none."""
+    for d in _BARE_MONTH.finditer(text, front_end(text)):
+        a = d.start()
+        if text[max(0, a - 2) : a] in ("去年", "前年", "明年") or _ahead(text, *d.span()):
+            continue
+        month = int(d.group(1)) if d.group(1) else _en_month(d.group(2))
+        y = since.year if month >= since.month else since.year + 1
+        return date(y + 1, 1, 1) if month == 12 else date(y, month + 1, 1)
+    return since
 
 
 # a year written bare before a name near the top of a text that names no other year
