@@ -3707,3 +3707,13 @@ def test_a_run_of_months_named_from_its_first_month_counts_forward_from_it():
         date(2025, 3, 2),
     )
     assert got == want
+
+
+def test_an_owner_named_in_an_apposition_after_its_brand_leaves_the_brand_the_subject():
+    got = facts("Meanwhile, ONVO—NIO’s mass-market brand—delivered 6,281 units in May.", date(2025, 6, 3))
+    assert got == {("onvo", "deliveries", "2025-05", 6281.0, "eq")}
+    got = facts("Firefly, NIO’s smaller premium EV brand, delivered 3,680 units in May.", date(2025, 6, 3))
+    assert got == {("firefly", "deliveries", "2025-05", 3680.0, "eq")}
+    # an owner named otherwise stays the subject
+    got = facts("NIO, which also owns ONVO, delivered 23,231 units in May.", date(2025, 6, 3))
+    assert got == {("nio", "deliveries", "2025-05", 23231.0, "eq")}

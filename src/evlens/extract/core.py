@@ -693,6 +693,30 @@ def _mentions(rx: re.Pattern, lower: str, table: dict[str, str], plural: bool = 
     return out
 
 
+# a name set off after another as its owner's brand ("ONVO—NIO's mass-market brand—",
+# "Firefly, NIO's smaller premium EV brand,", "Zeekr, a Geely brand,"): the first is the subject
+_APPOSITION_OPEN = re.compile(r" ?(?:,|—|–|--?|\() ?(?:a |an |the )?")
+_OWNER_BRAND_AFTER = re.compile(
+    r"(?:['’]s)? (?:[a-z0-9-]+ ){0,4}?(?:brand|sub-brand|marque|label|subsidiary|unit|arm) ?(?:,|—|–|-|\))"
+)
+
+
+def _outside_appositions(ents: list[_Mention], lower: str) -> list[_Mention]:
+    """``ents`` without an owner named in an apposition after a brand of its (the brand
+    is what the sentence is about)."""
+    out: list[_Mention] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _APPOSITION_OPEN.fullmatch(lower, prev.end, e.start)
+            and _OWNER_BRAND_AFTER.match(lower, e.end)
+        ):
+            continue
+        out.append(e)
+    return out
+
+
 def _whole_prefix(rx: re.Pattern, lower: str, a: int, b: int) -> int | None:
     """The end of the longest match of ``rx`` at ``a`` ending before ``b`` that is a whole
     word, else None."""
@@ -1200,6 +1224,7 @@ class Extractor:
         self.entities = _mentions(self.lex.entity_re, self.lower, self.lex.entity_names, plural=True)
         if self.lex.ambiguous_names:
             self.entities = _with_ambiguous(self.entities, self.lower, self.lex)
+        self.entities = _outside_appositions(self.entities, self.lower)
         if self.entities:
             self.quantities = _outside_names(self.quantities, self.entities)
         self.quantities = _bare_yi_as_yuan(self.quantities, self.metrics, self.lex, t)
