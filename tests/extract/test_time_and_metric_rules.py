@@ -3717,3 +3717,12 @@ def test_an_owner_named_in_an_apposition_after_its_brand_leaves_the_brand_the_su
     # an owner named otherwise stays the subject
     got = facts("NIO, which also owns ONVO, delivered 23,231 units in May.", date(2025, 6, 3))
     assert got == {("nio", "deliveries", "2025-05", 23231.0, "eq")}
+
+
+def test_a_time_right_after_a_figure_and_its_verb_is_the_figures():
+    got = facts("NIO wants to double sales in 2025 from 221,970 units delivered last year.", date(2025, 6, 3))
+    assert ("nio", "deliveries", "2024", 221970.0, "eq") in got
+    got = facts(
+        "NIO wants to double sales in 2025 from the 221,970 units it delivered in 2024.", date(2025, 6, 3)
+    )
+    assert ("nio", "deliveries", "2024", 221970.0, "eq") in got

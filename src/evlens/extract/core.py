@@ -377,7 +377,8 @@ _OPENS_WITH_ANAPHOR = re.compile(
 )
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
-    r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3} (?:in|during|for) "
+    r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3}"
+    r"(?: (?:in|during|for)| (?:it |they )?(?:delivered|sold|shipped)(?: (?:in|during|for))?) "
 )
 _QUOTE_UNIT = re.compile(
     r"([\"'”’]?)(?:[- ](?:(?:unit|vehicle|car|order|sale|registration)s?|deliver(?:y|ies))"
