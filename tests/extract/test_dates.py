@@ -498,3 +498,14 @@ def test_a_day_a_span_runs_from_to_now_dates_the_month_reported_after_it():
     assert infer_date(text) == date(2025, 3, 1)
     # a month reported after the day in the same year
     assert infer_date("从2024年3月28日至今,累计交付超过10万辆。11月交付2.3万辆。") == date(2024, 12, 1)
+
+
+def test_a_day_a_span_starts_from_is_no_release_day_and_a_year_alone_reports_its_latest_month():
+    text = (
+        "BYD sold 441,706 vehicles in October, down 12% from a year earlier. Its shares were set "
+        "for their lowest close since Feb 5. It faces pressure through the rest of 2025 and needs "
+        "to deliver about 450,000 vehicles a month through December."
+    )
+    assert infer_date(text) == date(2025, 11, 1)
+    # a quarter written without a year still comes first
+    assert infer_date("Q3 revenue rose in 2025; in July it sold 10,000 cars.") == date(2025, 10, 1)

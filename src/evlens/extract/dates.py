@@ -1645,7 +1645,7 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     dateline near the top (a day with its time of day, "2025-11-20 20:09"); else the latest full day it
     names (``2025年11月17日``, "November 17, 2025"); else the day after the latest month, quarter or half it
     names with a year; else the last day of the year it names most often, or the day after the latest
-    quarter it names without a year, in that year. A month, quarter, half or day under a plan or a goal
+    quarter (else month) it names without a year, in that year. A month, quarter, half or day under a plan or a goal
     (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a span starts from
     (``自2024年3月28日``, "since") only bounds it below; when that bound is the latest, the article reports
     the first month it names without a year after that day. A day named without a year near the top
@@ -1767,10 +1767,10 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
     day that starts a range ("between May 19 and 25", ``5月19日至25日``) stands for the day
     after the range: a week's figures come out once it is over."""
     head = text[:600]
-    lead = _DAY_ZH.search(head)
+    lead = _first_not_since(_DAY_ZH, head)
     md = (int(lead.group(1)), int(lead.group(2))) if lead else None
     if md is None:
-        lead = _DAY_EN.search(head)
+        lead = _first_not_since(_DAY_EN, head)
         md = (_en_month(lead.group(1)), int(lead.group(2))) if lead else None
     if md is None or lead is None:
         return anchor
@@ -1790,6 +1790,15 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
         ):
             return max(anchor, date.fromisoformat(got) + step)
     return anchor
+
+
+def _first_not_since(rx: re.Pattern, head: str) -> re.Match | None:
+    """The first match of ``rx`` in ``head`` that no span starts from ("its lowest close
+    since Feb 5" is no release day)."""
+    for m in rx.finditer(head):
+        if not _SINCE_BEFORE.search(head, max(0, m.start() - 8), m.start()):
+            return m
+    return None
 
 
 # a time named under a plan or a goal is ahead of the article, not reported in it
@@ -1975,13 +1984,27 @@ _BARE_QUARTER = re.compile(
 
 def _latest_bare_span(text: str) -> int | None:
     """The last month of the latest quarter written without a year and not under a plan
-    or a goal (``預計 Q3``, "Q3 guidance"), else None."""
+    or a goal (``預計 Q3``, "Q3 guidance"), else the latest month so written (not 去年's,
+    not one a span starts from: "sold 441,706 vehicles in October … through December to
+    meet expectations" reports October), else None."""
     latest = None
     for d in _BARE_QUARTER.finditer(text, front_end(text)):
         if _ahead(text, *d.span()):
             continue
         n = _q(d.group(1) or d.group(2)) if d.group(1) or d.group(2) else EN_ORDINALS[d.group(3).lower()]
         latest = 3 * n if latest is None or 3 * n > latest else latest
+    if latest is not None:
+        return latest
+    for d in _BARE_MONTH.finditer(text, front_end(text)):
+        a = d.start()
+        if (
+            text[max(0, a - 2) : a] in ("去年", "前年", "明年")
+            or _ahead(text, *d.span())
+            or _SINCE_BEFORE.search(text, max(0, a - 8), a)
+        ):
+            continue
+        month = int(d.group(1)) if d.group(1) else _en_month(d.group(2))
+        latest = month if latest is None or month > latest else latest
     return latest
 
 
