@@ -3726,3 +3726,13 @@ def test_a_time_right_after_a_figure_and_its_verb_is_the_figures():
         "NIO wants to double sales in 2025 from the 221,970 units it delivered in 2024.", date(2025, 6, 3)
     )
     assert ("nio", "deliveries", "2024", 221970.0, "eq") in got
+
+
+def test_an_anaphor_opening_a_sentence_is_the_company_the_sentence_before_opens_with():
+    text = (
+        "BYD Co. has lost its crown as China’s top-selling carmaker, slipping behind SAIC Motor Corp. "
+        "after another decline in sales. The Shenzhen-based electric vehicle (EV) giant sold 441,706 "
+        "vehicles in October, down 12% from a year earlier."
+    )
+    got = facts(text, date(2025, 11, 3))
+    assert got == {("byd", "sales", "2025-10", 441706.0, "eq"), ("byd", "sales_yoy", "2025-10", -12.0, "eq")}

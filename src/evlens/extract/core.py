@@ -370,6 +370,8 @@ _COMPARED_DATED_MONTH = re.compile(
     rf"\b(?:from|than|over|versus|compared (?:with|to)) (?:the same month of |in )?(?:{_EN_MONTH_NAMES}),? (?:19|20)\d\d\b"
 )
 # a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
+# what may stand before an anaphor opening a sentence ("The company", "The Shenzhen-based giant")
+_ANAPHOR_LEAD = re.compile(r" *(?:the |this )?(?:[a-z]+)?")
 _OPENS_WITH_ANAPHOR = re.compile(
     r" *(?:(?:that|this|it)(?:'s|\b)|这|该"
     # "The December result represents a 3.63% increase": the figure just given
@@ -1486,7 +1488,7 @@ class Extractor:
         for back in range(si - 1, max(-1, si - 4), -1):
             found = self._entity_of_sentence(ents, self.sentences[back])
             if found is not None:
-                return self._anaphor_subject(q, sent, metric, ents, found)
+                return self._anaphor_subject(q, sent, metric, ents, found, self.sentences[back])
         return self._subject_for(q, sent, metric, ents)
 
     def _etc_item(self, e: _Mention) -> bool:
@@ -1549,12 +1551,27 @@ class Extractor:
             return _Mention(e.start, e.end, parent, e.word)
         return e
 
-    def _anaphor_subject(self, q: Quantity, sent, metric: str, ents, found: _Mention) -> _Mention:
-        """``found``, the name an earlier sentence leaves, unless an anaphor before ``q``
-        ("the company", 该企) points past it to the article's subject: in an article about
-        one maker, a rival named last is not "the company" (the subject's own unit is)."""
+    def _anaphor_subject(
+        self, q: Quantity, sent, metric: str, ents, found: _Mention, back: _Sentence
+    ) -> _Mention:
+        """``found``, the name an earlier sentence ``back`` leaves, unless an anaphor before
+        ``q`` ("the company", 该企) points past it: opening its sentence, to the company
+        ``back`` opens with ("BYD has lost its crown, slipping behind SAIC. The Shenzhen-based
+        giant sold …": BYD); else, in an article about one maker, to it (a rival named last
+        is not "the company"; the subject's own unit is)."""
         m = self.lex.word_res["entity_anaphor"].search(self.lower, sent.start, q.start)
-        if m is None or not word_ok(self.lower, m.start(), m.end()) or not self._dominant_subject():
+        if m is None or not word_ok(self.lower, m.start(), m.end()):
+            return found
+        opener = self._first_in(ents, back.start, min(back.end, back.start + 4))
+        if (
+            opener is not None
+            and opener.key != found.key
+            and found.key in self.lex.entities
+            and self.lex.entities[opener.key].kind == self.lex.entities[found.key].kind == "company"
+            and _ANAPHOR_LEAD.fullmatch(self.lower, sent.start, m.start())
+        ):
+            return opener
+        if not self._dominant_subject():
             return found
         subject = self._subject_for(q, sent, metric, ents)
         if subject is None or subject.key == found.key:
