@@ -509,3 +509,11 @@ def test_a_day_a_span_starts_from_is_no_release_day_and_a_year_alone_reports_its
     assert infer_date(text) == date(2025, 11, 1)
     # a quarter written without a year still comes first
     assert infer_date("Q3 revenue rose in 2025; in July it sold 10,000 cars.") == date(2025, 10, 1)
+
+
+def test_a_year_and_month_in_the_address_date_an_undated_text_in_that_month():
+    text = "url: https://www.itbear.com.cn/html/2025-11/1023685.html\n---\n小米三季度交付108796辆,亏损从2024年的每辆4.5万元压缩至6500元。"
+    assert infer_date(text) == date(2025, 11, 30)
+    # a day the text gives in that month is kept
+    text = "url: https://example.com/news/202511/abc.html\n---\n11月17日,小鹏公布2025年第三季度业绩。"
+    assert infer_date(text) == date(2025, 11, 17)

@@ -1608,6 +1608,8 @@ _QUARTER_EN = re.compile(
     r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b", re.I
 )
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
+# a year and month in an address, as a folder ("/html/2025-11/1023685.html", "/202511/")
+_URL_MONTH = re.compile(r"/(20[0-3]\d)-?(0[1-9]|1[0-2])/")
 # "last year" as the time of a figure (not "the same period last year", 去年同期), and
 # "this year", for the stand-in date of an article naming only years
 _LAST_YEAR = re.compile(
@@ -1641,7 +1643,8 @@ _DAY_RANGE_END = re.compile(r" ?(?:to|through|and|-|–|至|到|~) ?(3[01]|[12]\
 
 
 def infer_date(text: str, body: str | None = None) -> date | None:
-    """A stand-in for the publication date of an article that gives none: a date in its URL; else a
+    """A stand-in for the publication date of an article that gives none: a date in its URL (a year
+    and month alone there, ``/2025-11/``: the day the text gives when in that month, else its last); else a
     dateline near the top (a day with its time of day, "2025-11-20 20:09"); else the latest full day it
     names (``2025年11月17日``, "November 17, 2025"); else the day after the latest month, quarter or half it
     names with a year; else the last day of the year it names most often, or the day after the latest
@@ -1663,12 +1666,25 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     datetime.date(2025, 11, 17)
     """
     m = _URL_LINE.search(text, 0, 4000)
+    month = None
     if m:
         d = _URL_DATE.search(m.group(1))
         if d:
             got = _safe_day(int(d.group(1)), int(d.group(2)), int(d.group(3)))
             if got:
                 return date.fromisoformat(got)
+        month = _URL_MONTH.search(m.group(1))
+    got = _text_stand_in(text, body)
+    if month is None:
+        return got
+    y, mo = int(month.group(1)), int(month.group(2))
+    if got is not None and (got.year, got.month) == (y, mo):
+        return got  # a day of the month the address names
+    return date(y + 1, 1, 1) - timedelta(days=1) if mo == 12 else date(y, mo + 1, 1) - timedelta(days=1)
+
+
+def _text_stand_in(text: str, body: str | None) -> date | None:
+    """The stand-in :func:`infer_date` reads from the text (not its address)."""
     head_years = _title_years(text)
     text = text if body is None else body
     line = _DATELINE.search(text, front_end(text), front_end(text) + 400)
