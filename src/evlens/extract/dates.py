@@ -1674,12 +1674,12 @@ def infer_date(text: str, body: str | None = None) -> date | None:
             if got:
                 return date.fromisoformat(got)
         month = _URL_MONTH.search(m.group(1))
-    got = _text_stand_in(text, body)
+    read = _text_stand_in(text, body)
     if month is None:
-        return got
+        return read
     y, mo = int(month.group(1)), int(month.group(2))
-    if got is not None and (got.year, got.month) == (y, mo):
-        return got  # a day of the month the address names
+    if read is not None and (read.year, read.month) == (y, mo):
+        return read  # a day of the month the address names
     return date(y + 1, 1, 1) - timedelta(days=1) if mo == 12 else date(y, mo + 1, 1) - timedelta(days=1)
 
 
