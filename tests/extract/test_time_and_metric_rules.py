@@ -3736,3 +3736,15 @@ def test_an_anaphor_opening_a_sentence_is_the_company_the_sentence_before_opens_
     )
     got = facts(text, date(2025, 11, 3))
     assert got == {("byd", "sales", "2025-10", 441706.0, "eq"), ("byd", "sales_yoy", "2025-10", -12.0, "eq")}
+
+
+def test_a_negated_crossing_bounds_the_figure_from_above():
+    assert facts("理想汽车2月交付量未超3万辆。", date(2025, 3, 2)) == {
+        ("li-auto", "deliveries", "2025-02", 30000.0, "le")
+    }
+    assert facts("理想汽车2月交付量未能突破3万辆。", date(2025, 3, 2)) == {
+        ("li-auto", "deliveries", "2025-02", 30000.0, "lt")
+    }
+    assert facts("理想汽车2月交付量突破3万辆。", date(2025, 3, 2)) == {
+        ("li-auto", "deliveries", "2025-02", 30000.0, "gt")
+    }
