@@ -517,3 +517,17 @@ def test_a_year_and_month_in_the_address_date_an_undated_text_in_that_month():
     # a day the text gives in that month is kept
     text = "url: https://example.com/news/202511/abc.html\n---\n11月17日,小鹏公布2025年第三季度业绩。"
     assert infer_date(text) == date(2025, 11, 17)
+
+
+def test_the_quarter_before_the_one_reported_is_its_own_and_sets_no_time_for_what_follows():
+    from evlens.extract import extract_text
+
+    text = (
+        "小鹏汽车今日发布了截至6月30日的2025年第二季度财报:总营收为182.7亿元。"
+        "净亏损4.8亿元,而上年同期净亏损12.8亿元,上一季度净亏损6.6亿元。"
+        "调整后的净亏损为3.9亿元,而上年同期净亏损12.2亿元。"
+    )
+    got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2025, 8, 20), judged=False)}
+    assert ("net_profit", "2025-Q1", -6.6e8) in got
+    assert ("net_profit", "2025-Q2", -3.9e8) in got
+    assert ("net_profit", "2024-Q2", -12.2e8) in got

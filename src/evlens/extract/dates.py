@@ -924,7 +924,9 @@ def _full_year(a: int, ctx: _Context) -> int | None:
 def _zh_relative_quarter(
     a: int, b: int, word: str, y: int | None, ctx: _Context, asof: bool
 ) -> PeriodMention | None:
-    """上季 the quarter before the article's, 下季 the next; 本季 / 今季 / 当季 the quarter
+    """上季 the quarter before the article's (Hong Kong's 上季: the one just reported), 下季 the
+    next; 上一季度 and 下一季度 those before and after the one reported (the first quarter over
+    the text names), where one is; 本季 / 今季 / 当季 the quarter
     last named (results coverage: 本季度, 当季 are the quarter reported), else the article's; 首季 the
     first quarter of the year named, else of the year spoken of; 次季 (Hong Kong's) the
     second."""
@@ -938,6 +940,12 @@ def _zh_relative_quarter(
         word = "上季"
     if word[0] in "本今当季" and "quarter" in ctx.spans:
         return PeriodMention(a, b, ctx.spans["quarter"][0], "quarter", asof)
+    if word[:2] in ("上一", "下一") and "reported" in ctx.spans:
+        # results coverage: the quarter before or after the one reported (小鹏…2025年第二季度财报:
+        # …净亏损4.8亿元,…上一季度净亏损6.6亿元: the first quarter)
+        y, q = int(ctx.spans["reported"][0][:4]), int(ctx.spans["reported"][0][-1])
+        k = y * 4 + q - 1 + (-1 if word[0] == "上" else 1)
+        return PeriodMention(a, b, f"{k // 4}-Q{k % 4 + 1}", "quarter", asof, local=True)
     if ctx.today is None:
         return None
     k = ctx.today.year * 4 + (ctx.today.month - 1) // 3 + {"上": -1, "下": 1}.get(word[0], 0)
