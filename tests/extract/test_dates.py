@@ -531,3 +531,14 @@ def test_the_quarter_before_the_one_reported_is_its_own_and_sets_no_time_for_wha
     assert ("net_profit", "2025-Q1", -6.6e8) in got
     assert ("net_profit", "2025-Q2", -3.9e8) in got
     assert ("net_profit", "2024-Q2", -12.2e8) in got
+
+
+def test_the_previous_quarter_in_english_results_coverage_is_the_one_before_the_reported():
+    from evlens.extract import extract_text
+
+    text = (
+        "XPeng reported its results for the second quarter of 2025. Net loss was RMB480 million, "
+        "compared with a net loss of RMB660 million in the previous quarter."
+    )
+    got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2025, 8, 20), judged=False)}
+    assert got == {("net_profit", "2025-Q2", -4.8e8), ("net_profit", "2025-Q1", -6.6e8)}

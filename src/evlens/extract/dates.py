@@ -189,6 +189,7 @@ _EN = re.compile(
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)(?: (?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
     rf"|the same (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
+    rf"|(?P<eprevq>(?i:the (?:previous|prior|preceding) quarter))\b"
     rf"|(?P<ecurq>(?i:the current quarter|this quarter|the present quarter|the ongoing quarter|the next quarter|next quarter|the coming quarter|(?<!the )last quarter(?! of)))\b"
     rf"|(?P<eref>the (?:quarter|three months|six months|same period|month|period)|(?:this|that) period)\b"
     rf"|(?P<enow>currently|today)\b"
@@ -1342,6 +1343,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _year_ago(a, b, ctx, int(g["eagoy"]) if g["eagoy"] else None)
     if g["ecurq"]:
         return _en_current_quarter(a, b, g["ecurq"].lower(), ctx, asof)
+    if g["eprevq"]:
+        return _en_previous_quarter(a, b, ctx, asof)
     if g["erelm"]:
         month = ctx.rel_month(g["erelm"].lower())
         return PeriodMention(a, b, month, "month", asof) if month else None
@@ -1383,6 +1386,16 @@ def _en_year(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMentio
     if asof:
         return PeriodMention(a, b, f"{y}-12-31", "day", True)
     return PeriodMention(a, b, str(y), "year", False)
+
+
+def _en_previous_quarter(a: int, b: int, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """ "The previous quarter": the one before the quarter reported (the first quarter over
+    the text names), for its own clause; None when none is."""
+    rep = ctx.spans.get("reported")
+    if rep is None:
+        return None
+    k = 4 * int(rep[0][:4]) + int(rep[0][-1]) - 2
+    return PeriodMention(a, b, f"{k // 4}-Q{k % 4 + 1}", "quarter", asof, local=True)
 
 
 def _en_current_quarter(a: int, b: int, words: str, ctx: _Context, asof: bool) -> PeriodMention | None:
