@@ -3748,3 +3748,17 @@ def test_a_negated_crossing_bounds_the_figure_from_above():
     assert facts("理想汽车2月交付量突破3万辆。", date(2025, 3, 2)) == {
         ("li-auto", "deliveries", "2025-02", 30000.0, "gt")
     }
+
+
+def test_a_figure_a_title_was_won_by_takes_the_titles_month_and_data_is_no_plan():
+    got = facts(
+        "从单月资料看,鸿蒙智行以89611辆成为12月交付冠军,较2024年12月的49474辆增长81%。", date(2026, 1, 2)
+    )
+    assert ("hima", "deliveries", "2025-12", 89611.0, "eq") in got
+    assert ("hima", "deliveries_yoy", "2025-12", 81.0, "eq") in got
+    # a title held in a time names no figure's time; 预料 still names a plan
+    assert facts("2024年新势力销冠理想汽车全年交付50万辆。", date(2025, 1, 2)) == {
+        ("li-auto", "deliveries", "2024", 500000.0, "eq")
+    }
+    got = facts("该公司又预料,第三季汽车交付量介乎8.7万至9.1万辆。蔚来公布业绩。", date(2025, 9, 2))
+    assert {m for _, m, *_ in got} == {"delivery_target"}

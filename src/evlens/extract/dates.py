@@ -367,6 +367,10 @@ _FUTURE = re.compile(_FUTURE_WORDS, re.I)
 _COMPARED = re.compile(
     r"same (?:period|month|quarter|time) $|(?:from|over|than|versus|vs\.?|compared (?:with|to)) $"
 )
+# a figure a title was won by, right before its time ("以89611辆成为12月交付冠军": the month's figure)
+_TITLE_BY_FIGURE = re.compile(
+    r"以[^，,。；;]{0,12}(?:辆|台|万|亿|元)(?:的成绩|的销量|的交付量)?(?:成为|夺得|拿下|获得|登上|位居|位列)$"
+)
 # a time that names when a title was held ("2024年新势力销冠", "前年的销量冠军")
 _RANK_AFTER = re.compile(
     r"(?:的)?(?:年度|月度)?(?:新势力|国内|中国|全球)?(?:销量|交付)?(?:冠军|销冠|榜首|亚军|季军)"
@@ -516,7 +520,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             # "the three months that ended in September"
             pm = _months_ended(pm, ended)._replace(start=ended.start(), end=pm.end)
         if pm is not None and (
-            _RANK_AFTER.match(text, pm.end)
+            (_RANK_AFTER.match(text, pm.end) and not _TITLE_BY_FIGURE.search(text, max(0, a - 24), a))
             or (pm.kind == "year" and lang == "en" and _RANK_SCOPE_BEFORE.search(text, max(0, a - 60), a))
         ):
             ctx.year = year

@@ -128,9 +128,14 @@ def _alternation(words) -> str:
     return build(trie)
 
 
-def _any_of(words) -> re.Pattern:
-    """An expression matching any of ``words`` (none: never)."""
-    body = _alternation(words)
+def _any_of(words, not_after: dict[str, str] | None = None) -> re.Pattern:
+    """An expression matching any of ``words`` (none: never); a word of ``not_after`` not
+    right after one of its characters (料, "expected", not in 资料, "data")."""
+    words = list(words)
+    guarded = [
+        f"(?<![{re.escape(chars)}]){re.escape(w)}" for w, chars in (not_after or {}).items() if w in words
+    ]
+    body = "|".join(filter(None, [_alternation(w for w in words if w not in (not_after or {})), *guarded]))
     return re.compile(body if body else r"(?!)")
 
 
@@ -200,7 +205,7 @@ def load_lexicon() -> Lexicon:
         threshold_re=re.compile("的?(?:" + _alternation(w.lower() for w in b["threshold_after"]) + ")"),
         bounds_after_re=re.compile(_alternation(w for w, _ in after)),
         bounds_after_map=dict(reversed(after)),
-        word_res={k: _any_of(v) for k, v in lists.items()},
+        word_res={k: _any_of(v, lex.get(k, {}).get("not_after", {})) for k, v in lists.items()},
         word_widths={k: max(map(len, v), default=0) for k, v in lists.items()},
         entities=entities,
         entity_names=names,
