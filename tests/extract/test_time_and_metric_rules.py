@@ -3762,3 +3762,10 @@ def test_a_figure_a_title_was_won_by_takes_the_titles_month_and_data_is_no_plan(
     }
     got = facts("该公司又预料,第三季汽车交付量介乎8.7万至9.1万辆。蔚来公布业绩。", date(2025, 9, 2))
     assert {m for _, m, *_ in got} == {"delivery_target"}
+
+
+def test_a_sum_too_small_for_a_companys_revenue_or_profit_is_one_per_car():
+    assert facts("零跑汽车2022年每卖一台车亏损4.6万元。", date(2025, 6, 1)) == set()
+    assert facts("Changan's net profit per vehicle was 6,322 yuan in 2023.", date(2024, 6, 1)) == set()
+    got = facts("理想汽车第四季度净利润为651.9万元人民币。", date(2026, 3, 20))
+    assert ("li-auto", "net_profit", "2025-Q4", 6.519e6, "eq") in got

@@ -439,6 +439,8 @@ _AGAINST_PREDECESSOR = re.compile(
 # the word before a day or month a return runs from (自9月25日, 从去年5月), and the words after
 # a month it runs from to now (至今)
 _TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)")
+#: a maker's revenue or profit below this (in any currency) is a figure per car, not the company's
+_LEAST_COMPANY_SUM = Decimal(1_000_000)
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _RUN_START = re.compile(r" ?(?:开始|起)")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
@@ -2829,6 +2831,10 @@ class Extractor:
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
         if fig.base_metric.startswith("unheld_"):
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
+            return False
+        if metric in ("revenue", "net_profit") and abs(q.value) < _LEAST_COMPANY_SUM:
+            # 每辆亏损从2024年的4.5万元压缩至6500元, "a net profit of 6,322 yuan per car"
+            self._skip(q, metric, "a sum too small for a company's revenue or profit (one per car)")
             return False
         return True
 
