@@ -3769,3 +3769,16 @@ def test_a_sum_too_small_for_a_companys_revenue_or_profit_is_one_per_car():
     assert facts("Changan's net profit per vehicle was 6,322 yuan in 2023.", date(2024, 6, 1)) == set()
     got = facts("理想汽车第四季度净利润为651.9万元人民币。", date(2026, 3, 20))
     assert ("li-auto", "net_profit", "2025-Q4", 6.519e6, "eq") in got
+
+
+def test_a_figure_doubled_changed_by_a_hundred_percent():
+    got = facts("小鹏汽车第三季度营业收入203.8亿元,同比增长翻倍。", date(2025, 11, 20))
+    assert ("xpeng", "revenue_yoy", "2025-Q3", 100.0, "eq") in got
+    got = facts("零跑2024年交付量同比翻倍到29万辆。", date(2025, 3, 1))
+    assert ("leapmotor", "deliveries_yoy", "2024", 100.0, "eq") in got
+    got = facts(
+        "XPeng revenue doubled year over year to RMB20.38 billion in the third quarter.", date(2025, 11, 20)
+    )
+    assert ("xpeng", "revenue_yoy", "2025-Q3", 100.0, "eq") in got
+    # a share that doubled over a span the text does not name states no move
+    assert not any(m == "share_return" for _, m, *_ in facts("小鹏汽车股价今年翻倍。", date(2025, 11, 20)))

@@ -58,7 +58,15 @@ from .dates import (
 from .document import parse_front_matter
 from .lexicon import Lexicon, MetricDef, load_lexicon, word_ok
 from .normalize import Normalized, is_han, normalize
-from .quantities import CHANGED_BY, EN_NUMBER_WORDS, ZH_MAGNITUDES, Quantity, find_quantities, parse_cn_number
+from .quantities import (
+    CHANGED_BY,
+    DOUBLED,
+    EN_NUMBER_WORDS,
+    ZH_MAGNITUDES,
+    Quantity,
+    find_quantities,
+    parse_cn_number,
+)
 
 # (a source mark, " [3] ", ends a sentence: "同比增长145% [3] 资本市场表现…")
 _SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)| \[\d{1,2}\](?: -)?(?= )")
@@ -2832,11 +2840,18 @@ class Extractor:
         if fig.base_metric.startswith("unheld_"):
             self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
             return False
+        return not self._implausible(q, metric)
+
+    def _implausible(self, q: Quantity, metric: str) -> bool:
+        """Whether a figure cannot be the company's ``metric``: a share "doubled" (股价翻倍,
+        over a span the text seldom names), or a revenue or profit too small for a company
+        (one per car: 每辆亏损从2024年的4.5万元压缩至6500元, "6,322 yuan per car")."""
+        if metric in ("share_return", "index_return") and q.kind == "percent":
+            return DOUBLED.fullmatch(self.t, q.start, q.end) is not None
         if metric in ("revenue", "net_profit") and abs(q.value) < _LEAST_COMPANY_SUM:
-            # 每辆亏损从2024年的4.5万元压缩至6500元, "a net profit of 6,322 yuan per car"
             self._skip(q, metric, "a sum too small for a company's revenue or profit (one per car)")
-            return False
-        return True
+            return True
+        return False
 
     def _not_the_close(self, fig: _Figure) -> bool:
         """Whether a share's move or level is not the day's close: listed after a lead about

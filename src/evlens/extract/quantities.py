@@ -517,8 +517,30 @@ def _zh_percents(text: str) -> list[Quantity]:
         n = tm.group("n")
         v = Decimal(5) if n == "半" else Decimal(CN_DIGITS[n] * 10)
         out.append(Quantity(tm.start(), tm.end(), v, "percent", "percent", flags=_flags(arabic=False)))
+    for dm in DOUBLED.finditer(text):
+        v = _DOUBLED_BY[dm.group().lower()[:3]]
+        out.append(Quantity(dm.start(), dm.end(), v, "percent", "percent", flags=_flags(arabic=False)))
     out.sort(key=lambda q: q.start)
     return out
+
+
+# a figure doubled, tripled, quadrupled: a change of +100 %, +200 %, +300 % (收入翻倍至204亿元,
+# 同比增长翻倍, "deliveries more than doubled"; not "doubled down")
+DOUBLED = re.compile(
+    r"翻倍|翻番|翻了?一番|翻了?一倍|翻了?两番|\b(?:doubled|tripled|quadrupled)\b(?! down)", re.I
+)
+_DOUBLED_BY = {
+    "翻倍": Decimal(100),
+    "翻番": Decimal(100),
+    "翻一番": Decimal(100),
+    "翻了一": Decimal(100),
+    "翻一倍": Decimal(100),
+    "翻两番": Decimal(300),
+    "翻了两": Decimal(300),
+    "dou": Decimal(100),
+    "tri": Decimal(200),
+    "qua": Decimal(300),
+}
 
 
 # the characters that make 前 "before" (此前, 之前, 日前, 目前, 提前), not "the first"
