@@ -542,3 +542,15 @@ def test_the_previous_quarter_in_english_results_coverage_is_the_one_before_the_
     )
     got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2025, 8, 20), judged=False)}
     assert got == {("net_profit", "2025-Q2", -4.8e8), ("net_profit", "2025-Q1", -6.6e8)}
+
+
+def test_since_the_start_of_the_year_till_a_month_is_january_to_that_month_of_this_year():
+    from evlens.extract import extract_text
+
+    text = (
+        "NIO wants to double sales from 221,970 units delivered last year. Since the beginning of the "
+        "year till May end, the company has delivered 89,225 vehicles, up 34.7% year over year."
+    )
+    got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2025, 6, 2), judged=False)}
+    assert ("deliveries", "2025-01..2025-05", 89225.0) in got
+    assert ("deliveries_yoy", "2025-01..2025-05", 34.7) in got

@@ -195,7 +195,8 @@ _EN = re.compile(
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
-    rf"|(?P<eytd>(?i:year to date|year-to-date|so far this year|the year so far|since the (?:start|beginning) of the year))\b"
+    rf"|(?P<eytd>(?i:year to date|year-to-date|so far this year|the year so far|since the (?:start|beginning) of the year"
+    r"(?: (?:till|to|until|through) (?:the end of )?(?P<eytdm>January|February|March|April|May|June|July|August|September|October|November|December)(?:[ -]end)?)?))\b"
     rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
     rf")"
 )
@@ -1363,12 +1364,23 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
             ctx.year = y
         return PeriodMention(a, b, str(y), "year", asof)
     if g["eytd"]:
-        if ctx.today is None:
-            return None
-        return PeriodMention(a, b, year_so_far(ctx.today), "range", False)
+        return _en_year_so_far(a, b, g["eytdm"], ctx)
     if g["ey"]:
         return _en_year(a, b, g, ctx, asof)
     return None
+
+
+def _en_year_so_far(a: int, b: int, month: str | None, ctx: _Context) -> PeriodMention | None:
+    """The year so far ("year to date"), to the article's date; or, to a month named
+    ("since the beginning of the year till May end"), January to that month of the
+    article's year (of the year before when the month is still to come)."""
+    if ctx.today is None:
+        return None
+    if month is None:
+        return PeriodMention(a, b, year_so_far(ctx.today), "range", False)
+    m = _en_month(month)
+    text, months = year_to_month(ctx.today.year - (m > ctx.today.month), m)
+    return PeriodMention(a, b, text, "range", False, months=months)
 
 
 def _en_year(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
