@@ -3782,3 +3782,12 @@ def test_a_figure_doubled_changed_by_a_hundred_percent():
     assert ("xpeng", "revenue_yoy", "2025-Q3", 100.0, "eq") in got
     # a share that doubled over a span the text does not name states no move
     assert not any(m == "share_return" for _, m, *_ in facts("小鹏汽车股价今年翻倍。", date(2025, 11, 20)))
+
+
+def test_a_maker_measured_against_is_no_subject_left_for_the_next_sentence():
+    text = (
+        "Xiaomi started shipping its SU7 electric vehicles in early April after announcing it would "
+        "price its SU7 models competitively against Tesla’s offerings. In its first financial report, "
+        "it revealed it delivered 27,307 EVs in the second quarter."
+    )
+    assert facts(text, date(2024, 8, 21)) == {("xiaomi-su7", "deliveries", "2024-Q2", 27307.0, "eq")}
