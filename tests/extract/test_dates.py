@@ -554,3 +554,14 @@ def test_since_the_start_of_the_year_till_a_month_is_january_to_that_month_of_th
     got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2025, 6, 2), judged=False)}
     assert ("deliveries", "2025-01..2025-05", 89225.0) in got
     assert ("deliveries_yoy", "2025-01..2025-05", 34.7) in got
+
+
+def test_by_year_end_is_the_end_of_the_articles_year_not_of_a_year_told_of():
+    from evlens.extract import extract_text
+
+    text = (
+        "The company first announced its entry into the EV business in 2021. Xiaomi's President said "
+        "the company will reach its target of delivering 120,000 electric vehicles by year-end."
+    )
+    got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2024, 8, 21), judged=False)}
+    assert got == {("delivery_target", "2024", 120000.0)}

@@ -1370,6 +1370,22 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     return None
 
 
+def _en_year_end(a: int, b: int, word: str, ctx: _Context, asof: bool) -> PeriodMention | None:
+    """ "year-end", "the year": the end of the year spoken of, else the article's (a deadline,
+    "by year-end", the article's); "for the year" (not "total for the year", the year so far
+    the extractor reads), that year."""
+    y = ctx.year or (ctx.today.year if ctx.today else None)
+    if not asof and word == "the year":
+        if not ctx.text.endswith("for ", max(0, a - 4), a) or ctx.text.endswith(
+            "total for ", max(0, a - 10), a
+        ):
+            return None
+        return PeriodMention(a, b, str(y), "year", False) if y else None  # "spending for the year"
+    if ctx.today is not None and ctx.text[a:b].lower().startswith(("by ", "before ")):
+        y = ctx.today.year
+    return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
+
+
 def _en_year_so_far(a: int, b: int, month: str | None, ctx: _Context) -> PeriodMention | None:
     """The year so far ("year to date"), to the article's date; or, to a month named
     ("since the beginning of the year till May end"), January to that month of the
@@ -1586,16 +1602,7 @@ def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Period
         y = ctx.year or (ctx.today.year if ctx.today else None)
         return PeriodMention(a, b, str(y), "year", False) if y else None
     if g["eyend"]:
-        if not asof and g["eyend"] == "the year":
-            # ("its total for the year": the year so far, read by the extractor)
-            if not ctx.text.endswith("for ", max(0, a - 4), a) or ctx.text.endswith(
-                "total for ", max(0, a - 10), a
-            ):
-                return None
-            y = ctx.year or (ctx.today.year if ctx.today else None)  # "spending for the year"
-            return PeriodMention(a, b, str(y), "year", False) if y else None
-        y = ctx.year or (ctx.today.year if ctx.today else None)
-        return PeriodMention(a, b, f"{y}-12-31", "day", True) if y else None
+        return _en_year_end(a, b, g["eyend"], ctx, asof)
     if g["eref"]:  # "over the quarter", "for the month": the last span of that kind named
         want = {"quarter": "quarter", "three months": "quarter", "six months": "half", "month": "month"}.get(
             g["eref"].split(" ", 1)[1]
