@@ -3791,3 +3791,15 @@ def test_a_maker_measured_against_is_no_subject_left_for_the_next_sentence():
         "it revealed it delivered 27,307 EVs in the second quarter."
     )
     assert facts(text, date(2024, 8, 21)) == {("xiaomi-su7", "deliveries", "2024-Q2", 27307.0, "eq")}
+
+
+def test_a_flat_table_with_blank_lines_between_cells_and_a_total_metric_line_is_read():
+    text = (
+        "XPeng Inc. today announced its unaudited financial results for the three months ended "
+        "September 30, 2025.\n\n2025Q3\n\n2025Q2\n\n2025Q1\n\nTotal deliveries\n\n116,007\n\n103,181\n\n94,008\n"
+    )
+    got = facts(text, date(2025, 11, 17))
+    assert {
+        ("xpeng", "deliveries", p, v, "eq")
+        for p, v in (("2025-Q3", 116007.0), ("2025-Q2", 103181.0), ("2025-Q1", 94008.0))
+    } <= got

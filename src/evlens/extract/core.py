@@ -430,7 +430,7 @@ _SPACED_HEADER_HINT = re.compile(
     r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d [QH][1-4] (?:\| )?(?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
 )
 _FLAT_TABLE_HINT = re.compile(
-    r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
+    r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n\n?"
     r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
 )
 # a time an event happened at ("Launched in August 2024, the sedan …", 自2024年3月28日…发布),
@@ -728,6 +728,13 @@ def _outside_appositions(ents: list[_Mention], lower: str) -> list[_Mention]:
             continue
         out.append(e)
     return out
+
+
+def _metric_line(line: str, word: str) -> bool:
+    """Whether a table's line holds its metric's word alone, or after "total" ("Total
+    deliveries", ``总交付量``)."""
+    line = line.strip()
+    return line == word or line in (f"total {word}", f"总{word}")
 
 
 def _whole_prefix(rx: re.Pattern, lower: str, a: int, b: int) -> int | None:
@@ -2160,7 +2167,7 @@ class Extractor:
                 # alone (an empty cell between cells) is no line
                 if line[1:].strip():
                     lines.append((pos + 1, pos + len(line)))
-            else:
+            elif line.strip():  # (a blank line between cells, "2025Q3", "", "2025Q2", is none)
                 lines.append((pos, pos + len(line)))
             pos += len(line) + 1
         header: list[PeriodMention] = []
@@ -2441,7 +2448,7 @@ class Extractor:
             and self._table_period(*lines[i + 1]) is not None
             else None
         )
-        if mm is not None and lower[a:b].strip() == lower[mm.start : mm.end]:
+        if mm is not None and _metric_line(lower[a:b], lower[mm.start : mm.end]):
             pms = self._period_lines(lines, i + 1)  # the periods of the lines below, one a line
             k = len(pms)
             if k >= 2 and self._figure_lines(lines, i + 1 + k, k, mm, pms, out, entity):
@@ -2452,7 +2459,7 @@ class Extractor:
             k = len(pms)
             if i + k < n and (mm := self._table_metric(*lines[i + k])) is not None:
                 x, y = lines[i + k]
-                if lower[x:y].strip() == lower[mm.start : mm.end] and self._figure_lines(
+                if _metric_line(lower[x:y], lower[mm.start : mm.end]) and self._figure_lines(
                     lines, i + k + 1, k, mm, pms, out, entity
                 ):
                     return 1 + 2 * k
