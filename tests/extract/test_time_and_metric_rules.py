@@ -3803,3 +3803,13 @@ def test_a_flat_table_with_blank_lines_between_cells_and_a_total_metric_line_is_
         ("xpeng", "deliveries", p, v, "eq")
         for p, v in (("2025-Q3", 116007.0), ("2025-Q2", 103181.0), ("2025-Q1", 94008.0))
     } <= got
+
+
+def test_a_flow_said_to_be_quarterly_is_the_quarter_the_day_before_it_ends():
+    text = (
+        "• Cash and cash equivalents were RMB48.33 billion as of September 30, 2025\n"
+        "• Quarterly total revenues of XPeng were RMB20.38 billion, a 101.8% increase year-over-year\n"
+    )
+    got = facts(text, date(2025, 11, 17))
+    assert ("xpeng", "revenue", "2025-Q3", 20.38e9, "eq") in got
+    assert ("xpeng", "revenue_yoy", "2025-Q3", 101.8, "eq") in got

@@ -449,6 +449,8 @@ _AGAINST_PREDECESSOR = re.compile(
 _TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)")
 #: a maker's revenue or profit below this (in any currency) is a figure per car, not the company's
 _LEAST_COMPANY_SUM = Decimal(1_000_000)
+# a flow said to be a quarter's ("Quarterly total revenues", 单季营收)
+_QUARTERLY = re.compile(r"\bquarterly\b|单季")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _RUN_START = re.compile(r" ?(?:开始|起)")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
@@ -3244,8 +3246,7 @@ class Extractor:
             plan=fig.metric == "delivery_target",
             dayless=self._dayless(fig),
         )
-        if pm is None:
-            pm = self._run_started(fig)
+        pm = self._run_started(fig) if pm is None else self._quarter_of_day(fig, pm)
         if (
             pm is not None
             and pm.kind in ("month", "quarter")
@@ -3379,6 +3380,18 @@ class Extractor:
         ):
             cumulative = True
         return periods, cumulative
+
+    def _quarter_of_day(self, fig: _Figure, pm: PeriodMention) -> PeriodMention:
+        """For a flow said to be quarterly and dated by a day ("Quarterly total revenues were
+        RMB20.38 billion" after "as of September 30, 2025"), the quarter the day ends; else
+        ``pm``."""
+        mdef = self.lex.metrics.get(fig.base_metric)
+        if pm.kind != "day" or mdef is None or not mdef.flow:
+            return pm
+        if not _QUARTERLY.search(self.lower, fig.sent.start, fig.q.start):
+            return pm
+        d = date.fromisoformat(pm.period)
+        return pm._replace(period=f"{d.year}-Q{(d.month - 1) // 3 + 1}", kind="quarter", asof=False)
 
     def _run_started(self, fig: _Figure) -> PeriodMention | None:
         """The last month of a run of "n months in a row" whose first month is named as its
