@@ -3813,3 +3813,13 @@ def test_a_flow_said_to_be_quarterly_is_the_quarter_the_day_before_it_ends():
     got = facts(text, date(2025, 11, 17))
     assert ("xpeng", "revenue", "2025-Q3", 20.38e9, "eq") in got
     assert ("xpeng", "revenue_yoy", "2025-Q3", 101.8, "eq") in got
+
+
+def test_a_breakdown_of_figures_from_named_sources_gives_each_its_source():
+    text = (
+        "BYD delivered approximately 480,186 NEVs in November. The brand's portfolio contributed "
+        "423,558 units from the Ocean and Dynasty series, 37,405 from FCB, 13,255 from Denza."
+    )
+    got = facts(text, date(2025, 12, 2))
+    assert ("fangchengbao", "deliveries", "2025-11", 37405.0, "eq") in got
+    assert ("denza", "deliveries", "2025-11", 13255.0, "eq") in got

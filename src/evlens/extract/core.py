@@ -350,6 +350,10 @@ _QUARTER_NUMBER = dict(zip("一二三四", range(1, 5))) | dict(zip("1234", rang
 _QUARTER_NUMBER |= dict(zip(("first", "second", "third", "fourth"), range(1, 5)))
 # a count's name after "of" or "were": "494,400 units of Geely Galaxy", "24,304 were Model 3s"
 # (the match ends where the name starts)
+# a count's source right after it, in a breakdown ("37,405 from FCB, 13,255 from Denza")
+_FROM_NAME = re.compile(r"(?: (?:units|vehicles|cars))? (?:came )?from (?:the )?")
+# what stands between two items of such a breakdown (" units from the Ocean series, ")
+_SOURCED_ITEM_GAP = re.compile(r"(?: (?:units|vehicles|cars))? (?:came )?from [^,;.]{1,40},(?: and)? ")
 _UNITS_OF = re.compile(r" (?:of|were) (?:the |its )?")
 _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
 # scope words next to a figure that widen the month or quarter named to the year
@@ -1538,16 +1542,19 @@ class Extractor:
         Galaxy"); for a bare number, only a model's ("8,750 G6s", "24,304 were Model 3s") or
         a name before a vehicle word ("39,414 Firefly vehicles")."""
         bare = q.kind is None
-        for lo in (q.end, (m := _UNITS_OF.match(self.lower, q.end)) and m.end()):
+        source = _FROM_NAME.match(self.lower, q.end)
+        for lo in (q.end, (m := _UNITS_OF.match(self.lower, q.end)) and m.end(), source and source.end()):
             if not lo:
                 continue
-            i, j = self._bounds(ents, lo, lo + (2 if lo == q.end else 1))
+            i, j = self._bounds(
+                ents, lo, lo + (2 if lo == q.end else 24 if source and lo == source.end() else 1)
+            )
             if i == j or ents[i].end > clause[1]:
                 continue
             e = ents[i]
             if self._first_in(self.metrics, e.end, e.end + 4) is not None:
                 continue  # "乐道品牌交付1.71万辆 萤火虫品牌交付7843辆": the subject of the next figure
-            if not bare or self.lex.entities[e.key].kind == "model":
+            if not bare or self.lex.entities[e.key].kind == "model" or (source and lo == source.end()):
                 return self._models_joined(e, ents, clause[1])
             if lo == q.end and _VEHICLE_WORD.match(self.lower, e.end):
                 return e
@@ -2788,13 +2795,29 @@ class Extractor:
             mm = tab["metric"]
             metric, sign = mm.key, _ONE
         else:
-            found = self._metric_for(q, clause, sent)
+            found = self._metric_for(q, clause, sent) or self._sourced_item_metric(q, sent)
             if found is None:
                 return None
             mm = found
             metric, sign = mm.key, _ONE
         rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
         return _Figure(q, si, sent, clause, lower[clause[0] : clause[1]], tab, mm, metric, sign, rule)
+
+    def _sourced_item_metric(self, q: Quantity, sent) -> _Mention | None:
+        """The metric word of the first figure of a breakdown by source that a bare ``q``
+        continues ("423,558 units from the Ocean series, 37,405 from FCB, 13,255 from
+        Denza"): each item a figure and "from" a name; else None."""
+        if q.kind is not None or not _FROM_NAME.match(self.lower, q.end):
+            return None
+        prev = self._last_in(self.quantities, sent.start, q.start)
+        if prev is None or not _SOURCED_ITEM_GAP.fullmatch(self.lower, prev.end, q.start):
+            return None
+        first = prev
+        while (p := self._last_in(self.quantities, sent.start, first.start)) is not None and (
+            _SOURCED_ITEM_GAP.fullmatch(self.lower, p.end, first.start)
+        ):
+            first = p
+        return self._metric_for(first, sent.clause_of(first.start), sent)
 
     def _refine_metric(self, fig: _Figure) -> bool:
         """Settle a figure's metric: a growth or a return, a loss as a negative profit, a
