@@ -3823,3 +3823,13 @@ def test_a_breakdown_of_figures_from_named_sources_gives_each_its_source():
     got = facts(text, date(2025, 12, 2))
     assert ("fangchengbao", "deliveries", "2025-11", 37405.0, "eq") in got
     assert ("denza", "deliveries", "2025-11", 13255.0, "eq") in got
+
+
+def test_a_bound_sign_before_a_figure_bounds_it_in_prose_and_in_a_table_cell():
+    got = facts("Xiaomi delivered >40,000 vehicles in November.", date(2025, 12, 1))
+    assert got == {("xiaomi-su7-yu7", "deliveries", "2025-11", 40000.0, "gt")}
+    text = (
+        "China's NEV market in November 2025.\n\n| Rank | Carmaker / Brand | November NEV Sales |\n"
+        "|:--|:--|:--|\n| 1 | BYD | 480,186 |\n| 9 | Xiaomi | >40,000 |\n"
+    )
+    assert ("xiaomi-su7-yu7", "sales", "2025-11", 40000.0, "gt") in facts(text, date(2025, 12, 1))

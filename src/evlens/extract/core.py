@@ -354,6 +354,8 @@ _QUARTER_NUMBER |= dict(zip(("first", "second", "third", "fourth"), range(1, 5))
 _FROM_NAME = re.compile(r"(?: (?:units|vehicles|cars))? (?:came )?from (?:the )?")
 # what stands between two items of such a breakdown (" units from the Ocean series, ")
 _SOURCED_ITEM_GAP = re.compile(r"(?: (?:units|vehicles|cars))? (?:came )?from [^,;.]{1,40},(?: and)? ")
+# what may stand before a table cell's figure: a bound sign (``>40,000``, ``~30,000``)
+_CELL_BOUND_SIGNS = frozenset(("", ">", "≥", ">=", "<", "≤", "<=", "~", "约"))
 _UNITS_OF = re.compile(r" (?:of|were) (?:the |its )?")
 _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
 # scope words next to a figure that widen the month or quarter named to the year
@@ -2515,9 +2517,12 @@ class Extractor:
         return ps[0] if rest in _TABLE_PERIOD_REST else None
 
     def _table_figure(self, a: int, b: int) -> Quantity | None:
-        """The figure a table cell at ``[a, b)`` holds alone, else None."""
+        """The figure a table cell at ``[a, b)`` holds alone (after a bound sign: ``>40,000``),
+        else None."""
         qs = self._in(self.quantities, a, b)
-        return qs[0] if len(qs) == 1 and qs[0].start == a and qs[0].end == b else None
+        if len(qs) != 1 or qs[0].end != b:
+            return None
+        return qs[0] if self.t[a : qs[0].start].strip() in _CELL_BOUND_SIGNS else None
 
     def _table_metric(self, a: int, b: int) -> _Mention | None:
         """The first metric named in a table cell at ``[a, b)``, if a count or an amount."""
