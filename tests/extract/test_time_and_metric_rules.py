@@ -1376,11 +1376,11 @@ def test_a_run_of_record_months_spreads_no_figure_over_them():
 def test_a_span_a_year_before_the_last_named_is_a_comparisons_time_and_sets_no_year():
     text = (
         "零跑汽车三季度总营收达到194.5亿元。三季度的毛利率为14.5%，2024年第三季度为8.1%。"
-        "经营开支方面，三季度研发开支为12.1亿元，同比增加55.4%。"
+        "此外，三季度净利润为1.5亿元，同比增加55.4%。"
     )
     got = facts(text, date(2025, 11, 18))
-    assert ("leapmotor", "rd_spend", "2025-Q3", 1210000000.0, "eq") in got
-    assert ("leapmotor", "rd_spend_yoy", "2025-Q3", 55.4, "eq") in got
+    assert ("leapmotor", "net_profit", "2025-Q3", 150000000.0, "eq") in got
+    assert ("leapmotor", "net_profit_yoy", "2025-Q3", 55.4, "eq") in got
 
 
 def test_the_company_after_a_model_named_last_is_the_company_not_the_model():
@@ -1454,8 +1454,9 @@ def test_industry_subjects_r_and_d_investment_a_level_reached_and_a_change_on_th
         date(2024, 12, 12),
     )
     assert got == set()
+    # R&D spending is a cost: no metric holds it (and it is no investment)
     got = facts("NIO's R&D investment was RMB 3.64 billion in the fourth quarter of 2024.", date(2025, 3, 21))
-    assert got == {("nio", "rd_spend", "2024-Q4", 3640000000.0, "eq")}
+    assert got == set()
     text = (
         "Leapmotor shares rose 3%. By the end of 2025, the national city coverage rate will increase to 90%."
     )
@@ -1578,9 +1579,8 @@ def test_market_and_segment_words_of_this_round_name_no_makers_figure():
 def test_selling_and_administrative_costs_are_no_rd_spend_and_their_changes_no_sales_growth():
     text = "零跑汽車第三季業績。期內,研發開支4.74億元,同比增長17.3%;銷售開支4.41億元,升13.1%;而行政開支2.1億元,跌3.5%。"
     got = facts(text, date(2023, 11, 14))
-    assert ("leapmotor", "rd_spend", "2023-Q3", 474_000_000.0, "eq") in got
-    assert ("leapmotor", "rd_spend_yoy", "2023-Q3", 17.3, "eq") in got
-    assert not any(v in (441_000_000.0, 210_000_000.0, 13.1, -3.5) for _, _, _, v, _ in got)
+    # (R&D spending is a cost too, as the labels since real-test13 read it)
+    assert got == set()
 
 
 def test_by_how_much_a_target_changed_is_no_target():
@@ -1655,7 +1655,7 @@ def test_a_growth_rate_fallen_to_and_a_revenue_risen_to_a_bare_amount_in_yi():
     got = facts(text, date(2025, 3, 12))
     assert ("leapmotor", "deliveries_yoy", "2023", 29.7, "eq") in got
     assert ("leapmotor", "revenue", "2022", 12_400_000_000.0, "eq") in got
-    assert ("leapmotor", "rd_spend", "2021", 3_160_000_000.0, "eq") in got
+    assert not any(m.startswith("rd_spend") for _, m, *_ in got)  # R&D spending: a cost
     # a gross loss is no net loss
     assert not any(m == "net_profit" for _, m, *_ in got)
 
@@ -1683,8 +1683,7 @@ def test_target_prices_per_car_figures_other_costs_and_a_change_on_this_years_fi
         "运营行政支出21.67亿元。不严谨地算,小鹏目前卖一辆车亏损4600元左右。"
     )
     got = facts(text, date(2025, 8, 20))
-    assert ("xpeng", "rd_spend", "2025-Q2", 2_210_000_000.0, "eq") in got
-    assert not any(v in (9.5, 2_167_000_000.0, -4600.0) for *_, v, _ in got)
+    assert not any(v in (9.5, 2_167_000_000.0, 2_210_000_000.0, -4600.0) for *_, v, _ in got)
 
 
 def test_the_namesake_brand_beside_its_sister_brands_is_a_segment_of_the_group():
@@ -1951,11 +1950,11 @@ def test_the_growth_of_a_segment_opening_the_sentence_is_no_fact_and_spending_fo
     )
     assert got == set()
     got = facts(
-        "NIO's revenue reached RMB 19.703 billion in Q4 of 2024. In Q4, R&D investment was RMB 3.64 billion, "
-        "and total R&D spending for the year was RMB 13.037 billion.",
+        "NIO's revenue reached RMB 19.703 billion in Q4 of 2024. In Q4, net loss was RMB 7.11 billion, "
+        "and total revenue for the year was RMB 65.73 billion.",
         date(2025, 3, 20),
     )
-    assert ("nio", "rd_spend", "2024", 13037000000.0, "eq") in got
+    assert ("nio", "revenue", "2024", 65730000000.0, "eq") in got
 
 
 def test_a_capacity_goal_an_estimate_for_a_figure_and_what_should_be_are_no_facts():
@@ -2673,11 +2672,11 @@ def test_a_range_of_months_written_with_zhi_runs_over_them():
 def test_within_the_quarter_is_the_quarter_reported_not_one_named_in_passing():
     text = (
         "理想汽車公布今年首季業績,收入按年升36.4%至256.34億元。去年第四季因調整保修成本令比較基數較高。"
-        "另外，季內研發費用按年增加64.6%至30.49億元。"
+        "另外，季內淨利潤按年增加64.6%至30.49億元。"
     )
     got = facts(text, date(2024, 5, 21))
-    assert ("li-auto", "rd_spend", "2024-Q1", 3049000000.0, "eq") in got
-    assert ("li-auto", "rd_spend_yoy", "2024-Q1", 64.6, "eq") in got
+    assert ("li-auto", "net_profit", "2024-Q1", 3049000000.0, "eq") in got
+    assert ("li-auto", "net_profit_yoy", "2024-Q1", 64.6, "eq") in got
 
 
 def test_a_run_of_changes_said_by_nouns_keeps_the_count_of_the_sentence_before():

@@ -2874,8 +2874,9 @@ class Extractor:
             metric = fig.metric = "revenue" + metric[len("unheld_money") :]
             fig.rule.append("operating_income")
         fig.base_metric = metric.rsplit("_", 1)[0] if metric.endswith(_CHANGES) else metric
-        if fig.base_metric.startswith("unheld_"):
-            self._skip(q, metric, "a figure no metric holds (a cost, cash, a dividend, staff …)")
+        if fig.base_metric.startswith("unheld_") or fig.base_metric == "rd_spend":
+            # (R&D spending is a cost: its words are kept, so that no other metric takes it)
+            self._skip(q, metric, "a figure no metric holds (a cost, R&D, cash, a dividend, staff …)")
             return False
         return not self._implausible(q, metric)
 
