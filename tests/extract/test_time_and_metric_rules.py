@@ -3832,3 +3832,11 @@ def test_a_bound_sign_before_a_figure_bounds_it_in_prose_and_in_a_table_cell():
         "|:--|:--|:--|\n| 1 | BYD | 480,186 |\n| 9 | Xiaomi | >40,000 |\n"
     )
     assert ("xiaomi-su7-yu7", "sales", "2025-11", 40000.0, "gt") in facts(text, date(2025, 12, 1))
+
+
+def test_teslas_chinese_made_cars_sold_are_tesla_chinas_wholesale():
+    got = facts(
+        "In the first two months, Tesla sold 140,453 Chinese-made vehicles, up 20.71 percent.",
+        date(2023, 3, 8),
+    )
+    assert ("tesla", "wholesale", "2023-01..2023-02", 140453.0, "eq") in got
