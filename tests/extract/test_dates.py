@@ -565,3 +565,22 @@ def test_by_year_end_is_the_end_of_the_articles_year_not_of_a_year_told_of():
     )
     got = {(f.metric, f.period, f.value) for f in extract_text(text, date(2024, 8, 21), judged=False)}
     assert got == {("delivery_target", "2024", 120000.0)}
+
+
+def test_the_months_ended_on_a_day_in_chinese_are_any_count_of_them():
+    from evlens.extract import extract_text
+
+    got = {
+        (f.metric, f.period, f.value)
+        for f in extract_text(
+            "岚图汽车截至2025年7月31日止的7个月期间销售66,680辆汽车。", date(2025, 10, 5), judged=False
+        )
+    }
+    assert got == {("sales", "2025-01..2025-07", 66680.0)}
+    got = {
+        (f.metric, f.period, f.value)
+        for f in extract_text(
+            "比亚迪截至2025年6月30日止六个月的收入为3712.8亿元。", date(2025, 10, 5), judged=False
+        )
+    }
+    assert got == {("revenue", "2025-H1", 371.28e9)}

@@ -681,9 +681,17 @@ def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
 
 # the months a results filing's span ends with a day (截至2025年6月30日止六个月, 止年度)
 _SPAN_ENDED_ZH = re.compile(
-    r"止 ?(?P<n>三|六|九|十二|3|6|9|12) ?个月|止 ?(?P<year>年度|财政年度|全年)|止? ?(?P<quarter>季度)(?!末)"
-)
-_MONTHS_ZH = {"三": 3, "六": 6, "九": 9, "十二": 12, "twelve": 12, **_EN_NUMS}
+    r"止 ?的? ?(?P<n>十[一二]|[一二两三四五六七八九十]|1[0-2]|[1-9]) ?个月|止 ?(?P<year>年度|财政年度|全年)"
+    r"|止? ?(?P<quarter>季度)(?!末)"
+)  # (截至2025年7月31日止的7个月期间: the seven months to July)
+_MONTHS_ZH = {
+    **{w: i + 1 for i, w in enumerate("一二三四五六七八九十")},
+    "两": 2,
+    "十一": 11,
+    "十二": 12,
+    "twelve": 12,
+    **_EN_NUMS,
+}
 _SPAN_ENDED_EN = re.compile(
     r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])[ -]months?(?: period)?"
     r"|(?P<quarter>quarter)|(?P<year>(?:fiscal |financial )?year))"
