@@ -3840,3 +3840,13 @@ def test_teslas_chinese_made_cars_sold_are_tesla_chinas_wholesale():
         date(2023, 3, 8),
     )
     assert ("tesla", "wholesale", "2023-01..2023-02", 140453.0, "eq") in got
+
+
+def test_taiwans_word_for_a_net_loss_is_a_negative_profit():
+    got = facts(
+        "蔚來汽車第三季營收年增 46.6% 至 190.7 億元;淨損 45.57 億元,遠高於去年同期的淨損 41.11 億元。",
+        date(2023, 12, 6),
+    )
+    assert ("nio", "net_profit", "2023-Q3", -4.557e9, "eq") in got
+    assert ("nio", "net_profit", "2022-Q3", -4.111e9, "eq") in got
+    assert not any(m == "revenue" and abs(v) < 1e10 for _, m, _, v, _ in got)
