@@ -584,3 +584,8 @@ def test_the_months_ended_on_a_day_in_chinese_are_any_count_of_them():
         )
     }
     assert got == {("revenue", "2025-H1", 371.28e9)}
+
+
+def test_a_day_a_reported_span_ends_on_puts_the_article_after_it():
+    text = "比亞迪在截至9月30日止的第3季銷售431,603輛純電動車。特斯拉上季全球交車數為435,059輛。"
+    assert infer_date(text + "2023年比亞迪銷量創新高。") == date(2023, 10, 1)

@@ -3850,3 +3850,12 @@ def test_taiwans_word_for_a_net_loss_is_a_negative_profit():
     assert ("nio", "net_profit", "2023-Q3", -4.557e9, "eq") in got
     assert ("nio", "net_profit", "2022-Q3", -4.111e9, "eq") in got
     assert not any(m == "revenue" and abs(v) < 1e10 for _, m, _, v, _ in got)
+
+
+def test_a_target_of_a_years_sales_is_the_years():
+    got = facts(
+        "特斯拉上季交車量比預期少了約2萬輛。不過,特斯拉執行長馬斯克確認了年銷售180萬輛的目標。",
+        date(2023, 10, 3),
+    )
+    got = {g for g in got if g[1] == "delivery_target"}
+    assert got == {("tesla", "delivery_target", "2023", 1.8e6, "eq")}

@@ -417,6 +417,7 @@ _ANNUAL = re.compile(r"\bannual\b|\bfull[- ]year\b|年度|全年")
 # the year, whatever span its clause names
 _ANNUAL_TARGET = re.compile(
     r"(?:年度|全年|年)(?:销量|交付|销售)?目标|\b(?:annual|full[- ]year|yearly)(?: sales| delivery| deliveries)? (?:target|goal)"
+    r"|年(?:销售|销量|交付)量?[^，,。；;]{1,14}的目标"  # 年销售180万辆的目标
 )
 # a time a figure was reported in, not its span ("比亚迪于1月通报的460万辆")
 # a month a target was revised in (并于9月下调至460万辆): when it was set, not what it is for

@@ -1815,10 +1815,20 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
             a = d.start()
             if got is None or _AHEAD_BEFORE.search(text, max(0, a - 12), a):
                 continue
-            (since if _SINCE_BEFORE.search(text, max(0, a - 56), a) else days).append(date.fromisoformat(got))
+            day = date.fromisoformat(got)
+            if _SPAN_END_AROUND.match(text, d.end()) or _SPAN_END_BEFORE.search(text, max(0, a - 12), a):
+                day += timedelta(
+                    days=1
+                )  # 截至9月30日止的第3季, "quarter ended September 30": reported after it
+            (since if _SINCE_BEFORE.search(text, max(0, a - 56), a) else days).append(day)
     # the first day of a year named as such (2026年新年首日, 2026年元旦)
     days += [date(int(d.group(1)), 1, 1) for d in _NEW_YEAR_DAY.finditer(text)]
     return days, since
+
+
+# a day a reported span ends on (截至2023年9月30日止, "for the quarter ended September 30, 2023")
+_SPAN_END_AROUND = re.compile(r" ?止")
+_SPAN_END_BEFORE = re.compile(r"\b(?:ended|ending)(?: on)? $", re.I)
 
 
 # how long after the latest full day an article names its release day can be: a day named
@@ -1842,7 +1852,8 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
         md = (_en_month(lead.group(1)), int(lead.group(2))) if lead else None
     if md is None or lead is None:
         return anchor
-    step = timedelta(0)
+    # (a day a reported span ends on, 截至9月30日止的第3季: the article comes after it)
+    step = timedelta(days=1) if _SPAN_END_AROUND.match(head, lead.end()) else timedelta(0)
     to = _DAY_RANGE_END.match(head, lead.end())
     if to is not None and md[1] < int(to.group(1)):
         md, step = (md[0], int(to.group(1))), timedelta(days=1)  # the day after the range
