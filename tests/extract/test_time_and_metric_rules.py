@@ -3333,8 +3333,9 @@ def test_changes_after_a_total_against_a_dated_month_and_the_month_before():
         ("gwm", "sales", "2023-04", 93107.0, "eq"),
     } <= got
     # a change said to be year on year stays so, a figure of the month before after it or not
+    # (Tesla China's: its wholesale, as the sentence before says)
     yoy = "Tesla China sold 93,843 vehicles in December. The result is a 3.63% increase year-over-year and a 12.08% jump from November's 86,700 vehicles."
-    assert ("tesla", "sales_yoy", "2025-12", 3.63, "eq") in facts(yoy, date(2026, 1, 5))
+    assert ("tesla", "wholesale_yoy", "2025-12", 3.63, "eq") in facts(yoy, date(2026, 1, 5))
 
 
 def test_a_running_total_before_a_target_word_is_a_target():
@@ -3859,3 +3860,13 @@ def test_a_target_of_a_years_sales_is_the_years():
     )
     got = {g for g in got if g[1] == "delivery_target"}
     assert got == {("tesla", "delivery_target", "2023", 1.8e6, "eq")}
+
+
+def test_a_makers_count_right_after_a_sentence_citing_the_cpca_is_its_wholesale():
+    text = (
+        "According to preliminary statistics from the China Passenger Car Association, Tesla, Inc. shipped "
+        "851,732 electric vehicles from its Shanghai factory last year. In December alone, 97,171 vehicles "
+        "were shipped."
+    )
+    got = facts(text, date(2026, 1, 6))
+    assert ("tesla", "wholesale", "2025-12", 97171.0, "eq") in got

@@ -2735,10 +2735,21 @@ class Extractor:
         base, _, rest = metric.partition("_")
         if base not in ("sales", "deliveries") or rest not in ("", "yoy", "mom"):
             return metric
-        # (the words are found once per text, not per figure)
-        if not self._word_within("wholesale_source", sent.start, sent.end) and not (
+        # (the words are found once per text, not per figure); for the maker itself (not a
+        # model of it), the sentence before in its paragraph counts too ("According to … the
+        # China Passenger Car Association, Tesla shipped 851,732 … In December alone, 97,171
+        # vehicles were shipped")
+        si = self._sentence_of(sent.start)
+        lo = sent.start
+        if (
+            si > 0
+            and self.sentences[si - 1].para == sent.para
+            and self.lex.entities[entity].kind == "company"
+        ):
+            lo = self.sentences[si - 1].start
+        if not self._word_within("wholesale_source", lo, sent.end) and not (
             all(_MONTH_PERIOD.fullmatch(p) for p in periods)
-            and self._word_within("wholesale_plant", sent.start, sent.end)
+            and self._word_within("wholesale_plant", lo, sent.end)
         ):
             return metric
         from ..gazetteer import maker_of
