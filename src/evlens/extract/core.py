@@ -2744,7 +2744,8 @@ class Extractor:
         if (
             si > 0
             and self.sentences[si - 1].para == sent.para
-            and self.lex.entities[entity].kind == "company"
+            and (e := self.lex.entities.get(entity)) is not None
+            and e.kind == "company"
         ):
             lo = self.sentences[si - 1].start
         if not self._word_within("wholesale_source", lo, sent.end) and not (
