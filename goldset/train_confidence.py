@@ -46,9 +46,7 @@ C = 1.0  # the inverse strength of the L2 penalty
 MIN_FACTS = 2  # a feature is learned only when at least this many facts have it
 
 
-def collect(
-    splits: list[str], root: Path = HERE
-) -> tuple[list[dict], list[bool], list[str], Counter]:
+def collect(splits: list[str], root: Path = HERE) -> tuple[list[dict], list[bool], list[str], Counter]:
     """Features, right or not, and set of every fact the rules read from the articles of
     ``splits``; and the labelled facts no reading matched, counted by set."""
     from evlens.extract import fact_to_dict, read_document
