@@ -589,3 +589,7 @@ def test_the_months_ended_on_a_day_in_chinese_are_any_count_of_them():
 def test_a_day_a_reported_span_ends_on_puts_the_article_after_it():
     text = "比亞迪在截至9月30日止的第3季銷售431,603輛純電動車。特斯拉上季全球交車數為435,059輛。"
     assert infer_date(text + "2023年比亞迪銷量創新高。") == date(2023, 10, 1)
+
+
+def test_a_year_written_before_its_quarter_dates_an_undated_text_after_that_quarter():
+    assert infer_date("事件:公司发布2024Q4 及2024 年度财报:2024Q4 收入442.7 亿元。") == date(2025, 1, 1)

@@ -3870,3 +3870,15 @@ def test_a_makers_count_right_after_a_sentence_citing_the_cpca_is_its_wholesale(
     )
     got = facts(text, date(2026, 1, 6))
     assert ("tesla", "wholesale", "2025-12", 97171.0, "eq") in got
+
+
+def test_a_text_naming_no_company_is_about_the_one_whose_listing_code_its_address_names():
+    text = (
+        "---\ntitle: 事件:公司发布2024Q4 及2024 年度财报\n"
+        "url: https://gmg.9fzt.com/report/HKSE/02015/795392428411.html\n---\n"
+        "事件:公司发布2024Q4 及2024 年度财报:2024 年全年收入为1,444.6亿元,同比+16.6%。"
+    )
+    got = facts(text, date(2025, 3, 20))
+    assert ("li-auto", "revenue", "2024", 144.46e9, "eq") in got
+    # an address naming no listing code gives no subject
+    assert facts(text.replace("HKSE/02015/", "news/"), date(2025, 3, 20)) == set()

@@ -458,6 +458,9 @@ _TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)"
 _LEAST_COMPANY_SUM = Decimal(1_000_000)
 # a flow said to be a quarter's ("Quarterly total revenues", 单季营收)
 _QUARTERLY = re.compile(r"\bquarterly\b|单季")
+# the address in a front matter, and a Hong Kong listing code in it
+_URL_FIELD = re.compile(r"(?m)^url:(.*)$")
+_HK_CODE_IN_URL = re.compile(r"(?i)(?:hkse|hkex|hk)[/_=-]0*(\d{4})(?!\d)|(?<!\d)0*(\d{4})\.hk\b")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _RUN_START = re.compile(r" ?(?:开始|起)")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
@@ -1729,6 +1732,17 @@ class Extractor:
             return True
         return _BREAKDOWN.search(self.lower, s.start, e.start) is not None
 
+    def _listed_in_address(self) -> str | None:
+        """The company whose Hong Kong listing code the front matter's address names
+        (``/HKSE/02015/``, ``2015.HK``), else None."""
+        m = _URL_FIELD.search(self.text, 0, 4000) if self.text.startswith("---") else None
+        code = _HK_CODE_IN_URL.search(m.group(1)) if m else None
+        if code is None:
+            return None
+        ticker = f"{int(code.group(1) or code.group(2))}.hk"
+        key = self.lex.entity_names.get(ticker)
+        return key if key is not None and self.lex.entities[key].kind == "company" else None
+
     def _subject_for(self, q: Quantity, sent, metric: str, ents: list[_Mention]) -> _Mention | None:
         """The article's subject for a figure no name near it claims, where an anaphor
         points to it or the figure comes before any name; else None."""
@@ -1816,6 +1830,13 @@ class Extractor:
                     if self.lex.entities[e.key].kind == "company":
                         counts[e.key] = counts.get(e.key, 0) + 2
                         first.setdefault(e.key, _Mention(0, 0, e.key, e.word))  # named in the headline alone
+            if not counts:
+                # a text naming no company, whose address names a Hong Kong listing code
+                # (".../report/HKSE/02015/…": a broker's note on Li Auto, "公司发布…财报")
+                key = self._listed_in_address()
+                if key is not None:
+                    counts[key] = 1
+                    first[key] = _Mention(0, 0, key, key)
             # a unit's mentions count for its parent named too (领克 for 吉利汽车), and for a
             # parent not named whose units two or more are, none listed (广汽传祺, 广汽埃安: GAC's)
             total = dict(counts)

@@ -1657,7 +1657,9 @@ _QUARTER_ZH = re.compile(
     r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(?:第 ?)?([一二三四1-4]) ?季|(?<!\d)(20[0-3]\d|[12]\d) ?年 ?Q([1-4])"
 )
 _QUARTER_EN = re.compile(
-    r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b", re.I
+    r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b"
+    r"|(?<![\d.])(20[0-3]\d) ?Q([1-4])\b",  # (2024Q4, 2024 Q4: a year before its quarter)
+    re.I,
 )
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
 # a year and month in an address, as a folder ("/html/2025-11/1023685.html", "/202511/")
@@ -1913,6 +1915,8 @@ def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
         return int(d.group(2) or d.group(4)), 6 if first else 12
     if kind == "qroman":
         return int(d.group(2)), 3 * ("I", "II", "III", "IV").index(d.group(1)) + 3
+    if d.group(5):  # 2024Q4
+        return int(d.group(5)), 3 * int(d.group(6))
     q = EN_ORDINALS[d.group(1).lower()] if d.group(1) else int(d.group(3))
     return int(d.group(2) or d.group(4)), 3 * q
 
