@@ -458,8 +458,7 @@ _TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)"
 _LEAST_COMPANY_SUM = Decimal(1_000_000)
 # a flow said to be a quarter's ("Quarterly total revenues", 单季营收)
 _QUARTERLY = re.compile(r"\bquarterly\b|单季")
-# the address in a front matter, and a Hong Kong listing code in it
-_URL_FIELD = re.compile(r"(?m)^url:(.*)$")
+# a Hong Kong listing code in an article's address
 _HK_CODE_IN_URL = re.compile(r"(?i)(?:hkse|hkex|hk)[/_=-]0*(\d{4})(?!\d)|(?<!\d)0*(\d{4})\.hk\b")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _RUN_START = re.compile(r" ?(?:开始|起)")
@@ -1732,11 +1731,10 @@ class Extractor:
             return True
         return _BREAKDOWN.search(self.lower, s.start, e.start) is not None
 
-    def _listed_in_address(self) -> str | None:
-        """The company whose Hong Kong listing code the front matter's address names
+    def _listed_in_address(self, url: str) -> str | None:
+        """The company whose Hong Kong listing code an article's address names
         (``/HKSE/02015/``, ``2015.HK``), else None."""
-        m = _URL_FIELD.search(self.text, 0, 4000) if self.text.startswith("---") else None
-        code = _HK_CODE_IN_URL.search(m.group(1)) if m else None
+        code = _HK_CODE_IN_URL.search(url or "")
         if code is None:
             return None
         ticker = f"{int(code.group(1) or code.group(2))}.hk"
@@ -1820,9 +1818,10 @@ class Extractor:
                     first.setdefault(e.key, e)
             # a company in the headline (the front matter's title) counts twice more
             try:
-                title = parse_front_matter(self.text).get("title", "") if self.text.startswith("---") else ""
+                front = parse_front_matter(self.text) if self.text.startswith("---") else {}
             except Exception:  # a malformed front matter names no headline
-                title = ""
+                front = {}
+            title = front.get("title", "")
             if title:
                 for e in _mentions(
                     self.lex.entity_re, normalize(title[:300]).text.lower(), self.lex.entity_names
@@ -1833,7 +1832,7 @@ class Extractor:
             if not counts:
                 # a text naming no company, whose address names a Hong Kong listing code
                 # (".../report/HKSE/02015/…": a broker's note on Li Auto, "公司发布…财报")
-                key = self._listed_in_address()
+                key = self._listed_in_address(front.get("url", ""))
                 if key is not None:
                     counts[key] = 1
                     first[key] = _Mention(0, 0, key, key)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -1776,14 +1777,11 @@ def _after_month_reported(text: str, since: date) -> date:
     not 去年's, not under a plan) that falls after ``since``, the day a span runs from to
     now: a text naming "since 31 December 2024" and "delivered 30,500 cars in February"
     reports February 2025. ``since`` when it names none."""
-    for d in _BARE_MONTH.finditer(text, front_end(text)):
-        a = d.start()
-        if text[max(0, a - 2) : a] in ("去年", "前年", "明年") or _ahead(text, *d.span()):
-            continue
-        month = int(d.group(1)) if d.group(1) else _en_month(d.group(2))
-        y = since.year if month >= since.month else since.year + 1
-        return date(y + 1, 1, 1) if month == 12 else date(y, month + 1, 1)
-    return since
+    month = next(_bare_months(text), None)
+    if month is None:
+        return since
+    y = since.year if month >= since.month else since.year + 1
+    return date(y + 1, 1, 1) if month == 12 else date(y, month + 1, 1)
 
 
 # a year written bare before a name near the top of a text that names no other year
@@ -1817,11 +1815,11 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
             a = d.start()
             if got is None or _AHEAD_BEFORE.search(text, max(0, a - 12), a):
                 continue
+            # (a day a reported span ends on, 截至9月30日止的第3季, "the quarter ended September
+            # 30": the article comes after it)
             day = date.fromisoformat(got)
             if _SPAN_END_AROUND.match(text, d.end()) or _SPAN_END_BEFORE.search(text, max(0, a - 12), a):
-                day += timedelta(
-                    days=1
-                )  # 截至9月30日止的第3季, "quarter ended September 30": reported after it
+                day += timedelta(days=1)
             (since if _SINCE_BEFORE.search(text, max(0, a - 56), a) else days).append(day)
     # the first day of a year named as such (2026年新年首日, 2026年元旦)
     days += [date(int(d.group(1)), 1, 1) for d in _NEW_YEAR_DAY.finditer(text)]
@@ -1992,6 +1990,20 @@ _BARE_MONTH = re.compile(
 )
 
 
+def _bare_months(text: str, since_too: bool = False) -> Iterator[int]:
+    """The months the body names without a year, in order, leaving out one of 去年, 前年 or
+    明年 and one under a plan or a goal (and, with ``since_too``, one a span starts from)."""
+    for d in _BARE_MONTH.finditer(text, front_end(text)):
+        a = d.start()
+        if (
+            text[max(0, a - 2) : a] in ("去年", "前年", "明年")
+            or _ahead(text, *d.span())
+            or (since_too and _SINCE_BEFORE.search(text, max(0, a - 8), a))
+        ):
+            continue
+        yield int(d.group(1)) if d.group(1) else _en_month(d.group(2))
+
+
 def _later_bare_month(text: str, anchor: date) -> date:
     """``anchor``, the day after the latest month named with a year, moved to the day after
     a later month of that year named without one (not under a plan, not 去年): an article
@@ -2005,14 +2017,7 @@ def _later_bare_month(text: str, anchor: date) -> date:
         for d in rx.finditer(text)
         if (ym := _named_month(d, kind))[0] < y
     }
-    latest = named
-    for d in _BARE_MONTH.finditer(text, front_end(text)):
-        a = d.start()
-        if text[max(0, a - 2) : a] in ("去年", "前年", "明年") or _ahead(text, *d.span()):
-            continue
-        month = int(d.group(1)) if d.group(1) else _en_month(d.group(2))
-        if month not in earlier:
-            latest = max(latest, month)
+    latest = max([named, *(m for m in _bare_months(text) if m not in earlier)])
     if latest == named:
         return anchor
     return date(y + 1, 1, 1) if latest == 12 else date(y, latest + 1, 1)
@@ -2078,17 +2083,7 @@ def _latest_bare_span(text: str) -> int | None:
         latest = 3 * n if latest is None or 3 * n > latest else latest
     if latest is not None:
         return latest
-    for d in _BARE_MONTH.finditer(text, front_end(text)):
-        a = d.start()
-        if (
-            text[max(0, a - 2) : a] in ("去年", "前年", "明年")
-            or _ahead(text, *d.span())
-            or _SINCE_BEFORE.search(text, max(0, a - 8), a)
-        ):
-            continue
-        month = int(d.group(1)) if d.group(1) else _en_month(d.group(2))
-        latest = month if latest is None or month > latest else latest
-    return latest
+    return max(_bare_months(text, since_too=True), default=None)
 
 
 def front_end(text: str) -> int:

@@ -131,11 +131,9 @@ def _alternation(words) -> str:
 def _any_of(words, not_after: dict[str, str] | None = None) -> re.Pattern:
     """An expression matching any of ``words`` (none: never); a word of ``not_after`` not
     right after one of its characters (料, "expected", not in 资料, "data")."""
-    words = list(words)
-    guarded = [
-        f"(?<![{re.escape(chars)}]){re.escape(w)}" for w, chars in (not_after or {}).items() if w in words
-    ]
-    body = "|".join(filter(None, [_alternation(w for w in words if w not in (not_after or {})), *guarded]))
+    words, not_after = list(words), not_after or {}
+    guarded = [f"(?<![{re.escape(chars)}]){re.escape(w)}" for w, chars in not_after.items() if w in words]
+    body = "|".join(filter(None, [_alternation(w for w in words if w not in not_after), *guarded]))
     return re.compile(body if body else r"(?!)")
 
 

@@ -518,7 +518,7 @@ def _zh_percents(text: str) -> list[Quantity]:
         v = Decimal(5) if n == "半" else Decimal(CN_DIGITS[n] * 10)
         out.append(Quantity(tm.start(), tm.end(), v, "percent", "percent", flags=_flags(arabic=False)))
     for dm in DOUBLED.finditer(text):
-        v = _DOUBLED_BY[dm.group().lower()[:3]]
+        v = _doubled_by(dm.group())
         out.append(Quantity(dm.start(), dm.end(), v, "percent", "percent", flags=_flags(arabic=False)))
     out.sort(key=lambda q: q.start)
     return out
@@ -529,18 +529,17 @@ def _zh_percents(text: str) -> list[Quantity]:
 DOUBLED = re.compile(
     r"翻倍|翻番|翻了?一番|翻了?一倍|翻了?两番|\b(?:doubled|tripled|quadrupled)\b(?! down)", re.I
 )
-_DOUBLED_BY = {
-    "翻倍": Decimal(100),
-    "翻番": Decimal(100),
-    "翻一番": Decimal(100),
-    "翻了一": Decimal(100),
-    "翻一倍": Decimal(100),
-    "翻两番": Decimal(300),
-    "翻了两": Decimal(300),
-    "dou": Decimal(100),
-    "tri": Decimal(200),
-    "qua": Decimal(300),
-}
+
+
+def _doubled_by(word: str) -> Decimal:
+    """The change in percent a word of :data:`DOUBLED` says: +300 quadrupled (翻两番), +200
+    tripled, else +100."""
+    w = word.lower()
+    return (
+        Decimal(300)
+        if "两番" in w or w.startswith("quadru")
+        else Decimal(200 if w.startswith("tripl") else 100)
+    )
 
 
 # the characters that make 前 "before" (此前, 之前, 日前, 目前, 提前), not "the first"
