@@ -3882,3 +3882,26 @@ def test_a_text_naming_no_company_is_about_the_one_whose_listing_code_its_addres
     assert ("li-auto", "revenue", "2024", 144.46e9, "eq") in got
     # an address naming no listing code gives no subject
     assert facts(text.replace("HKSE/02015/", "news/"), date(2025, 3, 20)) == set()
+
+
+def test_a_table_flattened_into_one_line_of_period_runs_metrics_and_figures():
+    text = (
+        "NIO Inc. today announced its unaudited financial results for the fourth quarter of 2025.\n\n"
+        "Key Operating Results\n\n"
+        "2025 Q4 2025 Q3 2025 Q2 2025 Q1 Deliveries 124,807 87,071 72,056 42,094 "
+        "2024 Q4 2024 Q3 2024 Q2 2024 Q1 Deliveries 72,689 61,855 57,373 30,053\n"
+    )
+    got = facts(text, date(2026, 3, 10))
+    assert got == {
+        ("nio", "deliveries", "2025-Q4", 124807.0, "eq"),
+        ("nio", "deliveries", "2025-Q3", 87071.0, "eq"),
+        ("nio", "deliveries", "2025-Q2", 72056.0, "eq"),
+        ("nio", "deliveries", "2025-Q1", 42094.0, "eq"),
+        ("nio", "deliveries", "2024-Q4", 72689.0, "eq"),
+        ("nio", "deliveries", "2024-Q3", 61855.0, "eq"),
+        ("nio", "deliveries", "2024-Q2", 57373.0, "eq"),
+        ("nio", "deliveries", "2024-Q1", 30053.0, "eq"),
+    }
+    # more figures than periods: no such table, no figure given a column's period
+    got = facts("NIO Inc. reported.\n\n2025 Q4 2025 Q3 Deliveries 124,807 87,071 72,056\n", date(2026, 3, 10))
+    assert ("nio", "deliveries", "2025-Q4", 124807.0, "eq") not in got

@@ -2215,6 +2215,7 @@ class Extractor:
             header, ranking = [], None
             used = (
                 self._spaced_table_at(lines, i, out, subject.key)
+                or self._period_run_rows_at(lines[i], out, subject.key)
                 or self._named_rows_at(lines, i, out)
                 or self._metric_head_at(lines, i, out, subject.key)
             )
@@ -2465,6 +2466,38 @@ class Extractor:
                 self._put_cell(out, q, mm, pm, entity)
             j, rows = j + 1, rows + 1
         return j - i if rows else 0
+
+    def _period_run_rows_at(self, line: tuple[int, int], out: dict[int, dict], entity: str) -> int:
+        """A table flattened into one line, block after block of a run of periods, a metric
+        word and as many figures (``2025 Q4 2025 Q3 2025 Q2 2025 Q1 Deliveries 124,807 87,071
+        72,056 42,094 2024 Q4 …``): the i-th figure of a block is for its i-th period. The
+        figures are put in ``out``; returns 1 where the line holds such a block, else 0."""
+        t, (a, b) = self.t, line
+        if not _SPACED_HEADER_HINT.search(t, a, b):
+            return 0
+        ps, found, k = self._in(self.periods, a, b), 0, 0
+        while k < len(ps):
+            run = [ps[k]]
+            while k + len(run) < len(ps) and not t[run[-1].end : ps[k + len(run)].start].strip(_CELL_GAP):
+                run.append(ps[k + len(run)])
+            k += len(run)
+            mm = self._table_metric(run[-1].end, b) if len(run) >= 2 else None
+            if mm is None or t[run[-1].end : mm.start].strip(_CELL_GAP):
+                continue
+            qs = self._in(self.quantities, mm.end, b)[: len(run) + 1]
+            cells, more = qs[: len(run)], qs[len(run) :]
+            if (
+                len(cells) != len(run)
+                or _gaps(t, mm.end, cells[-1].end, cells).strip(_CELL_GAP)
+                or (
+                    more and not t[cells[-1].end : more[0].start].strip(_CELL_GAP)
+                )  # (more figures than periods)
+            ):
+                continue
+            for q, pm in zip(cells, run, strict=True):
+                self._put_cell(out, q, mm, pm, entity)
+            found = 1
+        return found
 
     def _flat_table_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str) -> int:
         """A table flattened to one cell a line, starting at line ``i``: its figures put in
