@@ -3905,3 +3905,27 @@ def test_a_table_flattened_into_one_line_of_period_runs_metrics_and_figures():
     # more figures than periods: no such table, no figure given a column's period
     got = facts("NIO Inc. reported.\n\n2025 Q4 2025 Q3 Deliveries 124,807 87,071 72,056\n", date(2026, 3, 10))
     assert ("nio", "deliveries", "2025-Q4", 124807.0, "eq") not in got
+
+
+def test_a_table_of_months_by_years_flattened_one_cell_a_line():
+    text = (
+        "Xpeng delivered 15,256 vehicles in February.\n\n"
+        "Xpeng Monthly Deliveries 2024-2026\n\nMonth\n2024\n2025\n2026\n\n"
+        "January\n8,250\n30,350\n20,011\n\nFebruary\n4,545\n30,453\n15,256\n\nMarch\n9,026\n33,205\n\n"
+        "The company delivered 15,256 vehicles in February, according to data released Sunday.\n"
+    )
+    got = facts(text, date(2026, 3, 1))
+    assert {(p, v) for e, m, p, v, _ in got if (e, m) == ("xpeng", "deliveries")} == {
+        ("2024-01", 8250.0),
+        ("2025-01", 30350.0),
+        ("2026-01", 20011.0),
+        ("2024-02", 4545.0),
+        ("2025-02", 30453.0),
+        ("2026-02", 15256.0),
+        ("2024-03", 9026.0),
+        ("2025-03", 33205.0),
+    }
+    text = "理想汽车月度交付量\n月份\n2024年\n2025年\n1月\n31,165\n29,927\n2月\n20,251\n26,263\n"
+    got = facts(text, date(2025, 3, 1))
+    assert ("li-auto", "deliveries", "2024-02", 20251.0, "eq") in got
+    assert ("li-auto", "deliveries", "2025-01", 29927.0, "eq") in got

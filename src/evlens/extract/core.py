@@ -437,8 +437,8 @@ _SPACED_HEADER_HINT = re.compile(
     r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d [QH][1-4] (?:\| )?(?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
 )
 _FLAT_TABLE_HINT = re.compile(
-    r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n\n?"
-    r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4])?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
+    r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n\n?"
+    r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
 )
 # a time an event happened at ("Launched in August 2024, the sedan …", 自2024年3月28日…发布),
 # not the time of a figure in a later clause
@@ -2219,7 +2219,11 @@ class Extractor:
                 or self._named_rows_at(lines, i, out)
                 or self._metric_head_at(lines, i, out, subject.key)
             )
-            i += used or self._flat_table_at(lines, i, out, subject.key)
+            i += (
+                used
+                or self._year_columns_at(lines, i, out, subject.key)
+                or self._flat_table_at(lines, i, out, subject.key)
+            )
         return out
 
     def _markdown_row(
@@ -2498,6 +2502,42 @@ class Extractor:
                 self._put_cell(out, q, mm, pm, entity)
             found = 1
         return found
+
+    def _year_columns_at(
+        self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str
+    ) -> int:
+        """A table of months by years flattened to one cell a line, starting at line ``i``: a
+        head cell (``Month``, ``月份``), a line for each year of its columns (``2024``,
+        ``2025``, ``2026``), then rows of a month alone (``January``) and its figures for the
+        years in order, as many as are out (``8,250``, ``30,350``, ``20,011``). The metric is
+        the head's or the line's above (``Xpeng Monthly Deliveries 2024-2026``). The figures are
+        put in ``out``; returns how many lines it takes (0 where none starts)."""
+        t, n = self.t, len(lines)
+        a, b = lines[i]
+        if b - a > 12 or any(ch.isdigit() for ch in t[a:b]):
+            return 0
+        years = list(itertools.takewhile(lambda p: p.kind == "year", self._period_lines(lines, i + 1)))
+        k = len(years)
+        if k < 2:
+            return 0
+        mm = self._table_metric(a, b) or (self._table_metric(*lines[i - 1]) if i else None)
+        if mm is None:
+            return 0
+        j, rows = i + 1 + k, 0
+        while j < n and (month := self._table_period(*lines[j])) is not None and month.kind == "month":
+            figures: list[Quantity] = []
+            while len(figures) < k and j + 1 + len(figures) < n:
+                q = self._table_figure(*lines[j + 1 + len(figures)])
+                if q is None:
+                    break
+                figures.append(q)
+            if not figures:
+                break
+            for q, y in zip(figures, years):
+                pm = PeriodMention(month.start, month.end, f"{y.period}-{month.period[-2:]}", "month")
+                self._put_cell(out, q, mm, pm, entity)
+            j, rows = j + 1 + len(figures), rows + 1
+        return j - i if rows >= 2 else 0
 
     def _flat_table_at(self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str) -> int:
         """A table flattened to one cell a line, starting at line ``i``: its figures put in
