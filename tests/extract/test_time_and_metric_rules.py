@@ -3929,3 +3929,18 @@ def test_a_table_of_months_by_years_flattened_one_cell_a_line():
     got = facts(text, date(2025, 3, 1))
     assert ("li-auto", "deliveries", "2024-02", 20251.0, "eq") in got
     assert ("li-auto", "deliveries", "2025-01", 29927.0, "eq") in got
+
+
+def test_a_plain_text_table_with_its_quarters_written_2025q1_and_a_total_row():
+    text = (
+        "XPeng Inc. today announced its unaudited financial results for the three months ended March 31, 2025.\n\n"
+        "2025Q1 2024Q4 2024Q3 2024Q2\n"
+        "Total deliveries 94,008 91,507 46,533 30,207\n"
+    )
+    got = facts(text, date(2025, 5, 21))
+    assert got == {
+        ("xpeng", "deliveries", "2025-Q1", 94008.0, "eq"),
+        ("xpeng", "deliveries", "2024-Q4", 91507.0, "eq"),
+        ("xpeng", "deliveries", "2024-Q3", 46533.0, "eq"),
+        ("xpeng", "deliveries", "2024-Q2", 30207.0, "eq"),
+    }

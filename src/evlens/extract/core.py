@@ -434,7 +434,7 @@ _HEADS_HINT = re.compile(r"\n[^\n\d]{1,8}\n[^\n\d]{1,8}\n[^\n\d]{1,8}\n")
 _CELL_GAP = " |\t"
 # two periods back to back, as in the head of a plain-text table (2024年第二季度2024年第一季度)
 _SPACED_HEADER_HINT = re.compile(
-    r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d [QH][1-4] (?:\| )?(?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
+    r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d ?[QH][1-4] (?:\| )?(?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
 )
 _FLAT_TABLE_HINT = re.compile(
     r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n\n?"
@@ -2461,7 +2461,7 @@ class Extractor:
             qs = self._in(self.quantities, mm.end, b) if mm is not None else []
             if (
                 mm is None
-                or t[a : mm.start].strip(_CELL_GAP)
+                or not _metric_line(self.lower[a : mm.end].strip(_CELL_GAP), self.lower[mm.start : mm.end])
                 or len(qs) != len(header)
                 or _gaps(t, mm.end, b, qs).strip(_CELL_GAP)
             ):
