@@ -3944,3 +3944,15 @@ def test_a_plain_text_table_with_its_quarters_written_2025q1_and_a_total_row():
         ("xpeng", "deliveries", "2024-Q3", 46533.0, "eq"),
         ("xpeng", "deliveries", "2024-Q2", 30207.0, "eq"),
     }
+
+
+def test_a_figure_of_its_own_time_after_a_breakdown_under_qizhong_is_the_whole_groups():
+    got = facts(
+        "极氪科技第二季度交付13.1万辆新车,其中极氪交付了4.93万台,领克交付了8.15万台,上半年累计交付24.5万辆。",
+        date(2025, 8, 20),
+    )
+    assert ("zeekr-group", "deliveries", "2025-H1", 245000.0, "eq") in got
+    assert ("lynk-co", "deliveries", "2025-Q2", 81500.0, "eq") in got
+    # a clause with no time of its own after a single name's figure stays with that name
+    got = facts("极氪科技第二季度交付13.1万辆新车,其中领克交付了8.15万台,同比增长20%。", date(2025, 8, 20))
+    assert ("lynk-co", "deliveries_yoy", "2025-Q2", 20.0, "eq") in got

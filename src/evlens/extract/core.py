@@ -1493,6 +1493,8 @@ class Extractor:
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
             # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
             e = self._last_in(ents, sent.start, e.start)
+        if e is not None and (whole := self._whole_after_breakdown(e, q, clause, sent, ents)) is not None:
+            return whole
         if e is not None and _ITS_ZH.search(self.lower, e.end, q.start):
             # 零跑…如今虽然遭遇鸿蒙与小米的夹击，但其年销百万的目标: 其 is the sentence's subject
             e = self._first_in(ents, sent.start, e.start) or e
@@ -1518,6 +1520,19 @@ class Extractor:
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found, self.sentences[back])
         return self._subject_for(q, sent, metric, ents)
+
+    def _whole_after_breakdown(
+        self, e: _Mention, q: Quantity, clause, sent, ents: list[_Mention]
+    ) -> _Mention | None:
+        """The name a sentence opens with, for a figure in a clause of its own time after a
+        breakdown of two or more names under 其中 (``极氪科技第二季度交付13.1万辆新车,其中极氪交付了
+        4.93万台,领克交付了8.15万台,上半年累计交付24.5万辆``: the group's half year); else None."""
+        k = self.lower.rfind("其中", sent.start, e.start)
+        if k < 0 or e.end > clause[0] or not self._in(self.periods, clause[0], q.start):
+            return None
+        if len({x.key for x in self._in(ents, k, q.start)}) < 2:
+            return None
+        return self._last_in(ents, sent.start, k)
 
     def _etc_item(self, e: _Mention) -> bool:
         """Whether the name ``e`` is an item of a list closed by 等 ("and others"): 问界、智界、享界等."""
