@@ -3956,3 +3956,13 @@ def test_a_figure_of_its_own_time_after_a_breakdown_under_qizhong_is_the_whole_g
     # a clause with no time of its own after a single name's figure stays with that name
     got = facts("极氪科技第二季度交付13.1万辆新车,其中领克交付了8.15万台,同比增长20%。", date(2025, 8, 20))
     assert ("lynk-co", "deliveries_yoy", "2025-Q2", 20.0, "eq") in got
+
+
+def test_a_time_a_level_is_matched_with_is_no_time_of_the_figure_after_it():
+    text = (
+        "While BYD's total sales for May were basically the same as April, the number of those cars which "
+        "were sold overseas skyrocketed, increasing to 88,640, up 133.6 per cent from May 2024."
+    )
+    got = facts(text, date(2025, 6, 2))
+    assert ("byd", "exports", "2025-05", 88640.0, "eq") in got
+    assert not any(p == "2025-04" for _, _, p, _, _ in got)
