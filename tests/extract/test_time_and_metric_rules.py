@@ -3966,3 +3966,14 @@ def test_a_time_a_level_is_matched_with_is_no_time_of_the_figure_after_it():
     got = facts(text, date(2025, 6, 2))
     assert ("byd", "exports", "2025-05", 88640.0, "eq") in got
     assert not any(p == "2025-04" for _, _, p, _, _ in got)
+
+
+def test_a_chinese_time_a_figure_passes_is_compared_with_and_names_no_year_after_it():
+    got = facts(
+        "今年上半年,比亚迪海外销量已超去年全年,达47万辆,其中6月海外销量首超9万辆。", date(2025, 8, 30)
+    )
+    assert ("byd", "exports", "2025-06", 90000.0, "gt") in got
+    assert not any(p.startswith("2024") for _, _, p, _, _ in got)
+    # the figure of the time passed, right after it, is that time's
+    got = facts("奇瑞集团今年前三季度的销量已超过去年全年(123.27万辆)。", date(2023, 10, 12))
+    assert ("chery", "sales", "2022", 1232700.0, "eq") in got

@@ -505,7 +505,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             and not g.get("asof")
             and (compared_at(a) or _compared_list_en(out, text, a))
             and not _WHEN_AFTER.match(text, b)
-        )
+        ) or (lang == "zh" and _surpassed_zh(text, a, b))
         year = ctx.year
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
@@ -585,6 +585,19 @@ def _compared_list(out: list[PeriodMention], text: str, a: int, b: int) -> bool:
     if _WHILE_BEFORE.search(text, max(0, a - 3), a):
         return True
     return bool(out) and out[-1].local and _LISTED_AFTER_FIGURE.fullmatch(text, out[-1].end, a) is not None
+
+
+# a Chinese time a figure is said to pass or fall short of (已超去年全年,达47万辆): a time
+# compared with
+_SURPASSED_ZH = re.compile(r"(?:超过|超越|超出|高于|低于|多于|少于|不及|追平|已超|超)了? ?$")
+_FIGURE_AFTER_ZH = re.compile(r" ?(?:的|[(（])? ?\d")
+
+
+def _surpassed_zh(text: str, a: int, b: int) -> bool:
+    """Whether the Chinese time at ``[a, b)`` is one a figure passes or falls short of
+    (``已超去年全年,达47万辆``), with no figure of its own right after it (``超过去年全年
+    (123.27万辆)``)."""
+    return _SURPASSED_ZH.search(text, max(0, a - 4), a) is not None and not _FIGURE_AFTER_ZH.match(text, b)
 
 
 _IS_FIGURE = re.compile(r" ?(?:为|是) ?(?:负|人民币 ?)*\d")
