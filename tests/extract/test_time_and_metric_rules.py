@@ -3977,3 +3977,19 @@ def test_a_chinese_time_a_figure_passes_is_compared_with_and_names_no_year_after
     # the figure of the time passed, right after it, is that time's
     got = facts("奇瑞集团今年前三季度的销量已超过去年全年(123.27万辆)。", date(2023, 10, 12))
     assert ("chery", "sales", "2022", 1232700.0, "eq") in got
+
+
+def test_the_makers_a_joint_venture_is_of_are_owners_not_its_subject():
+    text = (
+        "SAIC-GM-Wuling (SGMW), a joint venture between SAIC Motor, General Motors and Liuzhou Wuling Motors, "
+        "has said that its global sales rose 18.3 percent year on year to 764,544 units in the first half of 2025.\n\n"
+        "NEV sales totaled 413,314 units during the period. Exports totaled 125,539 units from January to June, "
+        "up 17.1 percent from the year before.\n\n"
+        "Among NEV brands, the Hongguang MINIEV family achieved sales of 171,064 units in the first half of the year."
+    )
+    got = facts(text, date(2025, 7, 2))
+    assert ("wuling", "exports", "2025-01..2025-06", 125539.0, "eq") in got
+    assert ("wuling-hongguang-mini-ev", "sales", "2025-H1", 171064.0, "eq") in got
+    assert not any(e == "saic" for e, *_ in got)
+    # Wuling sells fuel cars too: its NEV sales are a segment
+    assert not any(v == 413314.0 for *_, v, _ in got)

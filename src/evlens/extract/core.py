@@ -1731,7 +1731,9 @@ class Extractor:
             # "… including 7,084 under its Firefly line. Fourth-quarter deliveries hit
             # 124,807": after a sentence splitting the maker's figure by brand (a
             # sub-brand, not a model), the maker's own
-            p = next((x for x in self._in(ents, s.start, s.end) if x.key == parent), None)
+            p = next(
+                (x for x in self._in(ents, s.start, s.end) if x.key == parent and not self._owner(x)), None
+            )
             if p is not None and not _POSSESSIVE.fullmatch(self.lower, p.end, prev.start):
                 return _Mention(prev.start, prev.end, parent, p.word)
         u = self._last_in(self.unknown, s.start, s.end) if self.unknown else None
