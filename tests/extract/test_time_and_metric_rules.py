@@ -3993,3 +3993,15 @@ def test_the_makers_a_joint_venture_is_of_are_owners_not_its_subject():
     assert not any(e == "saic" for e, *_ in got)
     # Wuling sells fuel cars too: its NEV sales are a segment
     assert not any(v == 413314.0 for *_, v, _ in got)
+
+
+def test_the_company_opening_a_sentence_is_the_one_the_sentence_before_opens_with_in_a_round_up():
+    text = (
+        "Nio Inc delivered a record 31,305 vehicles in August. The Nio main brand recorded 2,530 insurance "
+        "registrations last week. Nio's Onvo registered 2,650.\n"
+        "Li Auto (NASDAQ: LI) recorded 6,100 insurance registrations last week.\n"
+        "The company delivered 28,529 vehicles in August, down 40.72 percent year-on-year."
+    )
+    got = facts(text, date(2025, 9, 8))
+    assert ("li-auto", "deliveries", "2025-08", 28529.0, "eq") in got
+    assert not any(v == 28529.0 for e, _, _, v, _ in got if e == "nio")

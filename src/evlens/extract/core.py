@@ -1602,20 +1602,22 @@ class Extractor:
     ) -> _Mention:
         """``found``, the name an earlier sentence ``back`` leaves, unless an anaphor before
         ``q`` ("the company", 该企) points past it: opening its sentence, to the company
-        ``back`` opens with ("BYD has lost its crown, slipping behind SAIC. The Shenzhen-based
-        giant sold …": BYD); else, in an article about one maker, to it (a rival named last
+        ``back`` opens with, whoever else is named there ("BYD has lost its crown, slipping
+        behind SAIC. The Shenzhen-based giant sold …": BYD); else, in an article about one maker, to it (a rival named last
         is not "the company"; the subject's own unit is)."""
         m = self.lex.word_res["entity_anaphor"].search(self.lower, sent.start, q.start)
         if m is None or not word_ok(self.lower, m.start(), m.end()):
             return found
-        opener = self._first_in(ents, back.start, min(back.end, back.start + 4))
+        opener = self._first_in(ents, back.start, back.end)
         if (
             opener is not None
-            and opener.key != found.key
+            and opener.start < back.start + 4
             and found.key in self.lex.entities
             and self.lex.entities[opener.key].kind == self.lex.entities[found.key].kind == "company"
             and _ANAPHOR_LEAD.fullmatch(self.lower, sent.start, m.start())
         ):
+            # (also where it is the one named there too, in a round-up of makers: "Li Auto
+            # recorded 6,100 insurance registrations last week. The company delivered …")
             return opener
         if not self._dominant_subject():
             return found
