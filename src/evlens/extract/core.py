@@ -3585,6 +3585,8 @@ class Extractor:
         at, q = fig.clause[0] + cm.start(), fig.q
         if fig.metric.endswith(_CHANGES) and at > q.end and self.quantities_between(q.end, at):
             return 0  # (the run of the count after the change)
+        if fig.metric.endswith(_CHANGES) and ctext.startswith(" of", cm.end()):
+            return 0  # ("down 40.72 percent, marking its third consecutive month of decline": the trend's)
         return _consecutive_n(cm)
 
     def _target_of_year(self, pm: PeriodMention, clause) -> bool:
