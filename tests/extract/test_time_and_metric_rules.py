@@ -4009,8 +4009,8 @@ def test_the_company_opening_a_sentence_is_the_one_the_sentence_before_opens_wit
 
 def test_a_run_of_months_of_a_trend_beside_a_change_leaves_the_change_its_month():
     text = (
-        "Li Auto delivered 28,529 vehicles in August, down 40.72 percent year-on-year, marking its third "
-        "consecutive month of significant year-on-year decline."
+        "Li Auto delivered 28,529 vehicles in August, down 40.72 percent year-on-year –marking its third "
+        "consecutive month of significant year-on-year decline — and down 7.17 percent from July."
     )
     got = facts(text, date(2025, 9, 8))
     assert {p for _, m, p, _, _ in got if m == "deliveries_yoy"} == {"2025-08"}
