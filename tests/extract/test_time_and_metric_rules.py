@@ -4014,3 +4014,12 @@ def test_a_run_of_months_of_a_trend_beside_a_change_leaves_the_change_its_month(
     )
     got = facts(text, date(2025, 9, 8))
     assert {p for _, m, p, _, _ in got if m == "deliveries_yoy"} == {"2025-08"}
+
+
+def test_an_english_list_of_figures_before_as_many_times_pairs_them_in_order():
+    got = facts(
+        "NIO delivered 5,578 electric vehicles in February 2021 followed by 7,257 and 7,102 deliveries in March and April.",
+        date(2021, 6, 2),
+    )
+    assert ("nio", "deliveries", "2021-03", 7257.0, "eq") in got
+    assert ("nio", "deliveries", "2021-04", 7102.0, "eq") in got

@@ -4697,7 +4697,36 @@ class Extractor:
             if english:
                 self._pair_en_lists(s, self._in(self.entities, s.start, s.end), out)
         self._pair_ranged_lists(out)
+        self._pair_en_time_lists(out)
         return out
+
+    def _pair_en_time_lists(self, out: dict[int, dict]) -> None:
+        """An English list of figures joined by "and" or commas, right before as many times
+        joined the same way ("7,257 and 7,102 deliveries in March and April"), pairs its
+        items with those times in order, as "respectively" would; items already paired keep
+        their pairing."""
+        for run in self._runs(0, len(self.t), _EN_LIST_JOINS):
+            # (the unit may be written once, after the last: "7,257 and 7,102 deliveries")
+            if any(q.start in out for q in run) or len({q.kind for q in run[:-1]}) > 1:
+                continue
+            if run[0].kind not in (None, run[-1].kind):
+                continue
+            head = _TIMES_AFTER_LIST.match(self.lower, run[-1].end)
+            if head is None:
+                continue
+            times: list[PeriodMention] = []
+            at = head.end()
+            for p in self._in(self.periods, at, at + 80):
+                if p.start != at or p.kind not in ("month", "quarter", "half", "year"):
+                    break
+                times.append(p)
+                join = _TIME_LIST_JOIN.match(self.lower, p.end)
+                if join is None:
+                    break
+                at = join.end()
+            if len(times) == len(run):
+                for q, p in zip(run, times):
+                    out[q.start] = {"period": p}
 
     def _before_semicolon(self, si: int) -> list[PeriodMention]:
         """The times of sentence ``si - 1`` when it ends in a semicolon (a list after 分别
@@ -4803,6 +4832,12 @@ class Extractor:
 #: what joins the figures of a list paired with a list of makers (:meth:`Extractor._runs`)
 _SLASH_JOINS = frozenset(("/", "/+", "/-", "/ +", "/ -"))
 _EN_LIST_JOINS = frozenset((",", "and", ", and", "、"))
+# what stands between an English list of figures and a list of their times ("7,257 and 7,102
+# deliveries in March and April"), and between those times
+_TIMES_AFTER_LIST = re.compile(
+    r" (?:(?:units|vehicles|cars|evs|deliveries|nevs) )?(?:in|during|for) (?:the )?"
+)
+_TIME_LIST_JOIN = re.compile(r"(?:,? and |, )(?:in |the )?")
 _ZH_LIST_JOINS = frozenset(("、", "和", "及", "与"))
 
 #: a window shorter than this is searched directly, a longer one looked up (:meth:`Extractor._found`)
