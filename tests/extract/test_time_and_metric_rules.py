@@ -4023,3 +4023,13 @@ def test_an_english_list_of_figures_before_as_many_times_pairs_them_in_order():
     )
     assert ("nio", "deliveries", "2021-03", 7257.0, "eq") in got
     assert ("nio", "deliveries", "2021-04", 7102.0, "eq") in got
+
+
+def test_a_makers_figure_for_one_body_style_is_a_segment():
+    text = (
+        "NIO delivered 20,462 vehicles in July 2023. Out of the total deliveries in July, 14,066 units were "
+        "crossover/SUV models, showcasing 86 percent year-over-year growth. Additionally, sedan deliveries "
+        "reached 6,396 units, a 159 percent increase compared to last year."
+    )
+    got = facts(text, date(2023, 8, 2))
+    assert {v for _, _, _, v, _ in got} == {20462.0}
