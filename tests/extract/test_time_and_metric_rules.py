@@ -4033,3 +4033,13 @@ def test_a_makers_figure_for_one_body_style_is_a_segment():
     )
     got = facts(text, date(2023, 8, 2))
     assert {v for _, _, _, v, _ in got} == {20462.0}
+
+
+def test_so_far_in_the_articles_year_is_the_year_so_far_and_so_far_in_an_earlier_year_that_year():
+    text = "NIO delivered 20,462 vehicles in July 2023, with 75,000 delivered so far in 2023, up 23 percent year on year."
+    got = facts(text, date(2023, 8, 2))
+    assert ("nio", "deliveries_yoy", "2023-01..2023-07", 23.0, "eq") in got
+    got = facts(
+        "NIO delivered 160,038 vehicles so far in 2023, up 31 percent year on year.", date(2024, 2, 1)
+    )
+    assert ("nio", "deliveries", "2023", 160038.0, "eq") in got

@@ -196,7 +196,8 @@ _EN = re.compile(
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
-    rf"|(?P<eytd>(?i:year to date|year-to-date|so far this year|the year so far|since the (?:start|beginning) of the year"
+    rf"|(?P<eytd>(?i:year to date|year-to-date|so far this year|the year so far|so far in (?P<eytdy>(?:19|20)\d\d)"
+    r"|since the (?:start|beginning) of the year"
     r"(?: (?:till|to|until|through) (?:the end of )?(?P<eytdm>January|February|March|April|May|June|July|August|September|October|November|December)(?:[ -]end)?)?))\b"
     rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
     rf")"
@@ -1385,6 +1386,8 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         if not _COMPARED.search(ctx.text, max(0, a - 20), a) and g["erel"].lower() != "next year":
             ctx.year = y
         return PeriodMention(a, b, str(y), "year", asof)
+    if g["eytd"] and g["eytdy"] and ctx.today is not None and int(g["eytdy"]) != ctx.today.year:
+        return PeriodMention(a, b, g["eytdy"], "year")  # ("so far in 2023" read in 2024: that year)
     if g["eytd"]:
         return _en_year_so_far(a, b, g["eytdm"], ctx)
     if g["ey"]:
@@ -1409,7 +1412,7 @@ def _en_year_end(a: int, b: int, word: str, ctx: _Context, asof: bool) -> Period
 
 
 def _en_year_so_far(a: int, b: int, month: str | None, ctx: _Context) -> PeriodMention | None:
-    """The year so far ("year to date"), to the article's date; or, to a month named
+    """The year so far ("year to date", "so far in 2025" in 2025), to the article's date; or, to a month named
     ("since the beginning of the year till May end"), January to that month of the
     article's year (of the year before when the month is still to come)."""
     if ctx.today is None:
