@@ -2815,9 +2815,9 @@ def test_a_month_compared_with_then_described_as_a_month_in_which_dates_what_fol
 def test_a_brokers_rating_is_no_share_price():
     text = "Nio shares slipped after the outlook revision, with Morgan Stanley reiterating Overweight at $9."
     assert not any(m == "share_price" for _, m, *_ in facts(text, date(2025, 11, 27)))
-    assert ("nio", "share_price", "2025-11-27", 7.0, "eq") in facts(
+    assert ("nio", "share_price", "2025-11-26", 7.0, "eq") in facts(
         "Nio shares closed at $7.", date(2025, 11, 27)
-    )
+    )  # (Thanksgiving: New York's last session was the day before)
 
 
 def test_an_article_about_a_unit_naming_its_parent_once_as_a_backer_is_the_units():
@@ -4043,3 +4043,17 @@ def test_so_far_in_the_articles_year_is_the_year_so_far_and_so_far_in_an_earlier
         "NIO delivered 160,038 vehicles so far in 2023, up 31 percent year on year.", date(2024, 2, 1)
     )
     assert ("nio", "deliveries", "2023", 160038.0, "eq") in got
+
+
+def test_a_close_reported_on_a_day_without_trading_is_the_last_sessions():
+    # 2024-05-11 was a Saturday: "closed at" is Friday's close in New York
+    got = facts(
+        "Zeekr's stock closed at 28.26 dollars, a 34.57 percent jump from its IPO price.", date(2024, 5, 11)
+    )
+    assert ("zeekr", "share_price", "2024-05-10", 28.26, "eq") in got
+    # 2025-04-18 was Good Friday, a Hong Kong holiday: the close is Thursday's
+    got = facts("比亚迪股份收报380港元。", date(2025, 4, 18))
+    assert ("byd", "share_price", "2025-04-17", 380.0, "eq") in got
+    # a trading day is its own
+    got = facts("比亚迪股份收报380港元。", date(2025, 4, 16))
+    assert ("byd", "share_price", "2025-04-16", 380.0, "eq") in got

@@ -40,6 +40,7 @@ from functools import lru_cache
 from sys import intern
 from typing import NamedTuple, overload
 
+from ..calendars import last_session
 from ..facts import Fact
 from ..periods import parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
@@ -486,6 +487,10 @@ _DATED_LEVELS = (
     "share_return",
     "index_return",
 )
+#: the trading calendar of a quote's currency (exchange-calendars names)
+_QUOTE_CALENDAR = {"HKD": "XHKG", "USD": "XNYS", "CNY": "XSHG"}
+#: (the sessions looked up once per calendar and day: articles repeat their day)
+_last_session = lru_cache(maxsize=1024)(last_session)
 _SHARE_WORDS = ("股价", "港股", "股票", "shares", "stock", "share price")
 
 
@@ -3523,6 +3528,8 @@ class Extractor:
             fig.rule.append("dated")
             if metric in ("rd_spend", "investment", "orders", "locked_orders"):
                 cumulative = True
+            if metric in _MOVES_AND_LEVELS:
+                return [self._market_day(fig.q).isoformat()], cumulative
             return [self.published.isoformat()], cumulative
         periods = self._periods_of(fig, pm)
         if (
@@ -3626,6 +3633,14 @@ class Extractor:
             return _months_back(pm.months[-1], n)
         fig.rule.append("each_month")
         return list(pm.months)
+
+    def _market_day(self, q: Quantity) -> date:
+        """The day a market figure with no time named is for: the last trading session on
+        or before the article's day (a Saturday's report of "the stock closed at 28.26
+        dollars" is of Friday's close), on the calendar of the quote's currency (XHKG for
+        HKD, XNYS for USD, XSHG for CNY; weekdays for any other)."""
+        assert self.published is not None
+        return _last_session(_QUOTE_CALENDAR.get(q.unit or ""), self.published)
 
     def _periods_of(self, fig: _Figure, pm: PeriodMention) -> list[str]:
         """The periods a figure is for, from the time it goes with: a target's year, each
