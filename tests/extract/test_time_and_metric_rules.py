@@ -4057,3 +4057,9 @@ def test_a_close_reported_on_a_day_without_trading_is_the_last_sessions():
     # a trading day is its own
     got = facts("比亚迪股份收报380港元。", date(2025, 4, 16))
     assert ("byd", "share_price", "2025-04-16", 380.0, "eq") in got
+
+
+def test_a_figure_right_after_a_passed_makers_name_and_de_is_that_makers_own():
+    got = facts("5月鸿蒙智行全系交付 44454 辆,一举拿下新势力第二,仅次于零跑的 45067 辆。", date(2025, 6, 3))
+    assert ("leapmotor", "deliveries", "2025-05", 45067.0, "eq") in got
+    assert ("hima", "deliveries", "2025-05", 44454.0, "eq") in got

@@ -925,6 +925,8 @@ _RESULTS = ("revenue", "net_profit", "rd_spend")
 # the start of an English relative clause set off by a comma
 _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisting of|made up of)\b")
 # a rival's own figure right after its name ("exceeding Tesla's $25.2 billion in sales")
+# a Chinese name's own figure right after it (仅次于零跑的 45067 辆)
+_OF_NAME_ZH = re.compile(r" ?的 ?")
 _POSSESSIVE_FIGURE = re.compile(r"(?:(?: inc\.?)?['’]s)? (?:[a-z-]+ ){0,2}(?:\$|us\$|hk\$|rmb ?)?")
 # a vehicle count right after a name, in brackets or not: 理想(33181辆), 理想3.3万辆
 _COUNT_AFTER_NAME = re.compile(r" ?[(（]? ?\d[\d,.]*\+? ?万? ?(?:辆|台|輛|臺)")
@@ -1558,7 +1560,10 @@ class Extractor:
         return None
 
     def _own_figure_after(self, e: _Mention, q: Quantity) -> bool:
-        """Whether ``q`` follows the name ``e`` as its own ("exceeding Tesla's $25.2 billion")."""
+        """Whether ``q`` follows the name ``e`` as its own ("exceeding Tesla's $25.2 billion",
+        ``仅次于零跑的 45067 辆``)."""
+        if _OF_NAME_ZH.fullmatch(self.lower, e.end, q.start):
+            return True
         owned = e.word.endswith(("'s", "’s")) or self.lower.startswith(("'s", "’s"), e.end)
         return owned and _POSSESSIVE_FIGURE.fullmatch(self.lower, e.end, q.start) is not None
 
