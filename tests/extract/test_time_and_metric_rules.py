@@ -4063,3 +4063,12 @@ def test_a_figure_right_after_a_passed_makers_name_and_de_is_that_makers_own():
     got = facts("5月鸿蒙智行全系交付 44454 辆,一举拿下新势力第二,仅次于零跑的 45067 辆。", date(2025, 6, 3))
     assert ("leapmotor", "deliveries", "2025-05", 45067.0, "eq") in got
     assert ("hima", "deliveries", "2025-05", 44454.0, "eq") in got
+
+
+def test_a_chinese_list_of_figures_ranking_its_makers_in_turn_pairs_them_in_order():
+    got = facts(
+        "去年,小鹏汽车以98155辆交付量问鼎新势力销冠,蔚来汽车、理想汽车以91429辆和90491辆分列二三位。",
+        date(2022, 7, 5),
+    )
+    assert ("nio", "deliveries", "2021", 91429.0, "eq") in got
+    assert ("li-auto", "deliveries", "2021", 90491.0, "eq") in got

@@ -4718,7 +4718,26 @@ class Extractor:
                 self._pair_en_lists(s, self._in(self.entities, s.start, s.end), out)
         self._pair_ranged_lists(out)
         self._pair_en_time_lists(out)
+        self._pair_ranked_lists(out)
         return out
+
+    def _pair_ranked_lists(self, out: dict[int, dict]) -> None:
+        """A Chinese list of figures said to rank its makers in turn (``蔚来汽车、理想汽车以91429辆
+        和90491辆分列二三位``) pairs with as many makers listed before it in its sentence, in
+        order, as 分别 would; items already paired keep their pairing."""
+        if "分列" not in self.t and "分居" not in self.t:
+            return
+        for run in self._runs(0, len(self.t), _ZH_LIST_JOINS):
+            if any(q.start in out for q in run) or not _RANKED_AFTER.match(self.t, run[-1].end):
+                continue
+            si = self._sentence_of(run[0].start)
+            last = self._last_in(self.entities, self.sentences[si].start, run[0].start) if si >= 0 else None
+            if last is None:
+                continue
+            named = self._model_list(last, self.entities, self.sentences[si].start, None)
+            if len(named) == len(run):
+                for q, key in zip(run, named):
+                    out[q.start] = {"entity": key}
 
     def _pair_en_time_lists(self, out: dict[int, dict]) -> None:
         """An English list of figures joined by "and" or commas, right before as many times
@@ -4851,6 +4870,8 @@ class Extractor:
 
 #: what joins the figures of a list paired with a list of makers (:meth:`Extractor._runs`)
 _SLASH_JOINS = frozenset(("/", "/+", "/-", "/ +", "/ -"))
+# a list of figures that rank its makers in turn (…以91429辆和90491辆分列二三位)
+_RANKED_AFTER = re.compile(r" ?(?:分列|分居)")
 _EN_LIST_JOINS = frozenset((",", "and", ", and", "、"))
 # what stands between an English list of figures and a list of their times ("7,257 and 7,102
 # deliveries in March and April"), and between those times
