@@ -4072,3 +4072,9 @@ def test_a_chinese_list_of_figures_ranking_its_makers_in_turn_pairs_them_in_orde
     )
     assert ("nio", "deliveries", "2021", 91429.0, "eq") in got
     assert ("li-auto", "deliveries", "2021", 90491.0, "eq") in got
+
+
+def test_the_industry_named_as_a_trend_a_figure_reflects_is_no_subject():
+    text = "极氪的营收增长,某种程度上反映了行业整体扩张的趋势。2024年全年营收759.13亿元,同比增长46.9%。"
+    got = facts(text, date(2025, 4, 18))
+    assert ("zeekr", "revenue", "2024", 75913000000.0, "eq") in got

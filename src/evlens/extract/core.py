@@ -191,7 +191,7 @@ _MARKET = "the market"  # (the word of a market named as a subject, in unknown n
 _WHOLE_MARKET = "china-passenger-cars"  # the entity of China's whole passenger-car market
 _MARKET_COUNTS = ("retail_sales", "wholesale", "sales", "exports")  # the counts it has
 # a market named as the setting of what follows ("…市场整体承压的行业背景下")
-_SETTING = re.compile(r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下)")
+_SETTING = re.compile(r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下|的趋势|的态势|的格局)")
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
 # a Hong Kong listing or market named: an H share, 港股, 港交所, the Hang Seng, a five-digit code
 _HK_MARKET = re.compile(
@@ -4025,7 +4025,8 @@ class Extractor:
 
     def _market_subjects(self) -> list[_Mention]:
         """The market or the industry named as a subject ("乘用车市场整体环比下降约8%", "China's
-        NEV output"), not as a setting (``在…市场整体承压的行业背景下``): for the figures after
+        NEV output"), not as a setting (``在…市场整体承压的行业背景下``) or a trend a figure
+        reflects (``反映了行业整体扩张的趋势``): for the figures after
         it, like a maker the gazetteer does not know, no maker."""
         starts, ends = self._words("entity_market")
         ws, we = self._words("entity_market_whole")
