@@ -200,3 +200,13 @@ def test_a_currency_named_before_a_number_and_yuan_after_it_is_that_currency():
     # the currency after a number is that number's, not a prefix of the next one
     got = [(q.value, q.unit) for q in find_quantities("当前价14.20港元4 报告")]
     assert got == [(Decimal("14.20"), "HKD"), (Decimal("4"), None)]
+
+
+def test_a_number_right_after_an_ascii_comma_after_a_chinese_word_is_read():
+    # mainland pages often write ASCII commas between Chinese clauses
+    assert [(q.value, q.unit) for q in find_quantities("同期汽车交付量也大幅增加,79250辆的成绩单")] == [
+        (Decimal("79250"), "vehicle")
+    ]
+    # a comma after a digit or a letter still makes a piece of another number or code
+    assert [q.value for q in find_quantities("1,23")] == [Decimal("1")]
+    assert find_quantities("abc,123") == []
