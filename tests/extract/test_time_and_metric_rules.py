@@ -4078,3 +4078,16 @@ def test_the_industry_named_as_a_trend_a_figure_reflects_is_no_subject():
     text = "极氪的营收增长,某种程度上反映了行业整体扩张的趋势。2024年全年营收759.13亿元,同比增长46.9%。"
     got = facts(text, date(2025, 4, 18))
     assert ("zeekr", "revenue", "2024", 75913000000.0, "eq") in got
+
+
+def test_a_count_naming_no_metric_in_a_list_item_takes_the_metric_of_the_item_before():
+    text = (
+        "零跑汽車財報電話會紀要\n"
+        "a. 季度表現 (Q3 2025): 總銷量 17.3 萬輛,同比增長 101%。\n"
+        "b. 月度表現 (逐月攀升):7 月 51,219 輛;8 月 57,000 輛;9 月 66,667 輛。\n"
+    )
+    got = facts(text, date(2025, 11, 20))
+    assert ("leapmotor", "sales", "2025-08", 57000.0, "eq") in got
+    # paragraphs that are no list items do not carry it
+    got = facts(text.replace("a. ", "").replace("b. ", ""), date(2025, 11, 20))
+    assert not any(v == 57000.0 for *_, v, _ in got)

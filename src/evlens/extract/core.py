@@ -1416,7 +1416,8 @@ class Extractor:
     def _carried_count(self, sent, back: int = 1) -> _Mention | None:
         """For a vehicle count whose sentence names no metric ("零跑以 66,657 辆位居榜首"
         after "公布了 9 月交付数据"): the last count metric of the sentence before it in its
-        paragraph (not a target or a capacity), or of the one before that where the
+        paragraph, or in the list item before (``a. 季度表現: …總銷量 17.3 萬輛`` over ``b. 月度
+        表現: 7 月 51,219 輛``) (not a target or a capacity), or of the one before that where the
         sentence between holds a vehicle count naming none either (up to three back:
         "… over 80,000 units sold. Leapmotor surpassed the 70,000-unit mark. … Xiaomi
         continued to exceed the 40,000-unit threshold"). With ``back`` > 1 (for the intro
@@ -1425,7 +1426,7 @@ class Extractor:
         si = self._sentence_of(sent.start)
         counts = self._metrics_of_kind("count")
         for prev in self.sentences[max(0, si - max(back, 3)) : si][::-1]:
-            if back == 1 and prev.para != sent.para:
+            if back == 1 and prev.para != sent.para and not self._list_items(prev.para, sent.para):
                 return None
             i, j = self._bounds(counts, prev.start, prev.end)
             for k in range(j - 1, i - 1, -1):
@@ -1436,6 +1437,12 @@ class Extractor:
             ):
                 return None
         return None
+
+    def _list_items(self, a: int, b: int) -> bool:
+        """Whether paragraphs ``a`` and ``b`` are items of one list, one after the other,
+        each opening with a list mark (``a.``, ``2.``, ``-``, ``•``, ``(1)``)."""
+        t = self.t
+        return b == a + 1 and all(_LIST_MARK.match(t, self._para_start(p)) for p in (a, b))
 
     def _metrics_of_kind(self, kind: str) -> list[_Mention]:
         """The metric mentions whose metric measures ``kind`` (count, currency, ...)."""
@@ -4873,6 +4880,10 @@ class Extractor:
 _SLASH_JOINS = frozenset(("/", "/+", "/-", "/ +", "/ -"))
 # a list of figures that rank its makers in turn (…以91429辆和90491辆分列二三位)
 _RANKED_AFTER = re.compile(r" ?(?:分列|分居)")
+# what opens an item of a list (a., 2., 2), -, •, (1), （一）)
+_LIST_MARK = re.compile(
+    r"[ \t]*(?:[a-z][.)]|\d{1,2}[.、)]|[-•·*]|[(（](?:\d{1,2}|[a-z]|[一二三四五六七八九十])[)）])[ \t]?"
+)
 _EN_LIST_JOINS = frozenset((",", "and", ", and", "、"))
 # what stands between an English list of figures and a list of their times ("7,257 and 7,102
 # deliveries in March and April"), and between those times
