@@ -4091,3 +4091,14 @@ def test_a_count_naming_no_metric_in_a_list_item_takes_the_metric_of_the_item_be
     # paragraphs that are no list items do not carry it
     got = facts(text.replace("a. ", "").replace("b. ", ""), date(2025, 11, 20))
     assert not any(v == 57000.0 for *_, v, _ in got)
+
+
+def test_a_time_in_a_relative_or_participle_clause_after_a_figure_is_not_its_time():
+    text = (
+        "BYD's sales jumped 41 percent to 4.27 million vehicles in 2024. Its overseas sales soared 72 percent "
+        "to 420,000, positioning the Shenzhen-based firm, which stopped making fossil fuel-powered cars in 2022, "
+        "to likely top the market."
+    )
+    got = facts(text, date(2025, 1, 2))
+    assert ("byd", "exports", "2024", 420000.0, "eq") in got
+    assert not any(p == "2022" for _, _, p, _, _ in got)

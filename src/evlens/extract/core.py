@@ -78,7 +78,7 @@ _CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|(?<!\d),|, |
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
 _SUBORDINATE = re.compile(
-    r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|continuing|extending|marking|though|although|but)\b|之后|以后|自从|自|比|较"
+    r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|continuing|extending|marking|though|although|but|which|who|whose|positioning|putting|leaving|pushing|helping)\b|之后|以后|自从|自|比|较"
     # a level a figure nears or passes ("出口5.36万辆 逼近去年全年总量"): a time compared with
     r"|逼近|接近|超过|超越|相当于|追平|打平"
 )
