@@ -4102,3 +4102,13 @@ def test_a_time_in_a_relative_or_participle_clause_after_a_figure_is_not_its_tim
     got = facts(text, date(2025, 1, 2))
     assert ("byd", "exports", "2024", 420000.0, "eq") in got
     assert not any(p == "2022" for _, _, p, _, _ in got)
+
+
+def test_a_profit_said_to_be_a_loss_of_a_sum_is_negative():
+    text = (
+        "In the first half of 2025, the net profit attributable to shareholders of GAC Group was a loss of "
+        "2.538 billion yuan, compared with a net profit of 1.516 billion yuan in the same period of the previous year."
+    )
+    got = facts(text, date(2025, 9, 1))
+    assert ("gac", "net_profit", "2025-H1", -2538000000.0, "eq") in got
+    assert ("gac", "net_profit", "2024-H1", 1516000000.0, "eq") in got

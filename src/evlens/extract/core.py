@@ -77,6 +77,10 @@ _ABBREV = re.compile(
 _CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|(?<!\d),|, | — | - (?=[A-Za-z])|:(?!\d)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
+# a loss said right before a profit's figure ("the net profit … was a loss of 2.538 billion yuan")
+_LOSS_BEFORE = re.compile(
+    r"\b(?:was|were|is|posted|recorded|reported|a|an) (?:net )?loss(?:es)? of (?:about |nearly |around |approximately |some )?(?:rmb ?|us\$|\$|hk\$)?$"
+)
 _SUBORDINATE = re.compile(
     r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|continuing|extending|marking|though|although|but|which|who|whose|positioning|putting|leaving|pushing|helping)\b|之后|以后|自从|自|比|较"
     # a level a figure nears or passes ("出口5.36万辆 逼近去年全年总量"): a time compared with
@@ -2966,22 +2970,32 @@ class Extractor:
             first = p
         return self._metric_for(first, sent.clause_of(first.start), sent)
 
+    def _a_loss(self, fig: _Figure) -> bool:
+        """Whether a money figure is a loss: after a loss word of its metric (净亏损3.8亿元, "a
+        net loss of"), or a profit's after a minus (净利润为-25.38亿元) or said to be "a loss
+        of" it ("net profit … was a loss of 2.538 billion yuan")."""
+        q = fig.q
+        return fig.mm.word in self.lex.metrics[fig.metric].negative or (
+            fig.metric == "net_profit"
+            and (
+                _minus_before(self.t, q.start)
+                or _LOSS_BEFORE.search(self.lower, max(0, q.start - 40), q.start) is not None
+            )
+        )
+
     def _refine_metric(self, fig: _Figure) -> bool:
         """Settle a figure's metric: a growth or a return, a loss as a negative profit, a
         delivery count in a plan as a target; then its ``base_metric``. False when it
         states no fact (a change on the quarter before, a forecast's change or sum)."""
-        q, lex, clause = fig.q, self.lex, fig.clause
+        q, clause = fig.q, fig.clause
         if fig.metric in ("growth", "share_return"):
             fig.metric, fig.sign = self._growth_or_return(q, fig.mm, clause, fig.sent)
             if fig.metric == "qoq":
                 return False
             if fig.metric != "share_return":
                 self._growth_of[fig.si] = fig.metric
-        elif q.kind == "currency" and (
-            fig.mm.word in lex.metrics[fig.metric].negative
-            or (fig.metric == "net_profit" and _minus_before(self.t, q.start))
-        ):
-            fig.sign = Decimal(-1)  # 净亏损3.8亿元, a net loss of, 净利润为-25.38亿元: a loss
+        elif q.kind == "currency" and self._a_loss(fig):
+            fig.sign = Decimal(-1)
         elif fig.metric in ("sales", "deliveries") and _ABROAD_RIGHT_AFTER.match(self.lower, q.end):
             fig.metric = "exports"  # "sold 301,903 vehicles, including 30,629 units overseas"
         # a delivery count in a plan is a target; a plan (or a forecast) of another count is
