@@ -4112,3 +4112,10 @@ def test_a_profit_said_to_be_a_loss_of_a_sum_is_negative():
     got = facts(text, date(2025, 9, 1))
     assert ("gac", "net_profit", "2025-H1", -2538000000.0, "eq") in got
     assert ("gac", "net_profit", "2024-H1", 1516000000.0, "eq") in got
+
+
+def test_the_group_a_brand_belongs_to_named_in_apposition_leaves_the_brand_the_subject():
+    text = "The Lynk & Co brand, a subsidiary of Geely, delivered a strong 81,529 vehicles in the second quarter of 2025."
+    got = facts(text, date(2025, 8, 15))
+    assert ("lynk-co", "deliveries", "2025-Q2", 81529.0, "eq") in got
+    assert not any(e == "geely" for e, *_ in got)
