@@ -4119,3 +4119,13 @@ def test_the_group_a_brand_belongs_to_named_in_apposition_leaves_the_brand_the_s
     got = facts(text, date(2025, 8, 15))
     assert ("lynk-co", "deliveries", "2025-Q2", 81529.0, "eq") in got
     assert not any(e == "geely" for e, *_ in got)
+
+
+def test_a_pair_of_changes_written_tong_slash_huanbi_gives_the_first_as_year_on_year():
+    text = "2024Q1 长城汽车归母净利润32.28 亿元,同/环比分别为+1752.55%/+59.26%。"
+    got = facts(text, date(2024, 4, 28))
+    assert ("gwm", "net_profit_yoy", "2024-Q1", 1752.55, "eq") in got
+    assert not any(v == 59.26 for *_, v, _ in got)
+    text = "理想汽车2024Q4 公司总营收为442.7 亿元, 同比/ 环比分别为+6.1%/+3.3%。"
+    got = facts(text, date(2025, 3, 14))
+    assert ("li-auto", "revenue_yoy", "2024-Q4", 6.1, "eq") in got

@@ -798,7 +798,9 @@ _ABROAD_AFTER = re.compile(
 
 # the first of a pair of changes year on year and on the period before (a broker's 同环比分别为
 # +97.3%/+36.7%, 同环比+107.3%/+29.7%): the year-on-year one
-_YOY_THEN_MOM = re.compile(r"同环比(?:分别)?(?:为|是|达)?[:：]? ?[+＋\-−]?$")
+# (also written 同/环比, 同比/环比: 同/环比分别为+1752.55%/+59.26%)
+_YOY_THEN_MOM_LEAD = re.compile(r"同(?:比)? ?/? ?环比$")
+_YOY_THEN_MOM = re.compile(r"同(?:比)? ?/? ?环比(?:分别)?(?:为|是|达)?[:：]? ?[+＋\-−]?$")
 # the close named after the session under way: what follows is the day's close
 _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收报|尾盘收报|\bat the close\b|\bby the close\b")
 # "both" before a list of names: the figure after is each one's
@@ -4691,7 +4693,7 @@ class Extractor:
         out: dict[int, dict] = {}
         for m in _RESPECTIVELY.finditer(self.t):
             si = self._sentence_of(m.start())
-            if si < 0 or self.t.endswith("同环比", 0, m.start()):
+            if si < 0 or _YOY_THEN_MOM_LEAD.search(self.t, max(0, m.start() - 8), m.start()):
                 continue  # (同环比分别为+97.3%/+36.7%: the two changes of one figure)
             s = self.sentences[si].around(m.start(), m.end())
             english = m.group().lower() == "respectively"
