@@ -4129,3 +4129,12 @@ def test_a_pair_of_changes_written_tong_slash_huanbi_gives_the_first_as_year_on_
     text = "理想汽车2024Q4 公司总营收为442.7 亿元, 同比/ 环比分别为+6.1%/+3.3%。"
     got = facts(text, date(2025, 3, 14))
     assert ("li-auto", "revenue_yoy", "2024-Q4", 6.1, "eq") in got
+
+
+def test_a_maker_described_as_the_markets_leader_leaves_no_market_subject():
+    text = (
+        "理想汽車公司作爲中國新能源車市場的領導者,今天宣佈了第三季度未經審計的財務業績。\n"
+        "2024年第三季度交付總量爲152,831輛,同比增長45.4%。"
+    )
+    got = facts(text, date(2024, 10, 31))
+    assert ("li-auto", "deliveries_yoy", "2024-Q3", 45.4, "eq") in got

@@ -195,7 +195,11 @@ _MARKET = "the market"  # (the word of a market named as a subject, in unknown n
 _WHOLE_MARKET = "china-passenger-cars"  # the entity of China's whole passenger-car market
 _MARKET_COUNTS = ("retail_sales", "wholesale", "sales", "exports")  # the counts it has
 # a market named as the setting of what follows ("…市场整体承压的行业背景下")
-_SETTING = re.compile(r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下|的趋势|的态势|的格局)")
+_SETTING = re.compile(
+    r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下|的趋势|的态势|的格局)"
+    # a maker described as the market's leader (作爲中國新能源車市場的領導者)
+    r"|的?(?:领导者|领军者|领先者|领跑者|龙头)"
+)
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
 # a Hong Kong listing or market named: an H share, 港股, 港交所, the Hang Seng, a five-digit code
 _HK_MARKET = re.compile(
@@ -4048,8 +4052,9 @@ class Extractor:
 
     def _market_subjects(self) -> list[_Mention]:
         """The market or the industry named as a subject ("乘用车市场整体环比下降约8%", "China's
-        NEV output"), not as a setting (``在…市场整体承压的行业背景下``) or a trend a figure
-        reflects (``反映了行业整体扩张的趋势``): for the figures after
+        NEV output"), not as a setting (``在…市场整体承压的行业背景下``), a trend a figure
+        reflects (``反映了行业整体扩张的趋势``) or what a maker leads (``新能源车市场的领导者``):
+        for the figures after
         it, like a maker the gazetteer does not know, no maker."""
         starts, ends = self._words("entity_market")
         ws, we = self._words("entity_market_whole")
