@@ -4138,3 +4138,21 @@ def test_a_maker_described_as_the_markets_leader_leaves_no_market_subject():
     )
     got = facts(text, date(2024, 10, 31))
     assert ("li-auto", "deliveries_yoy", "2024-Q3", 45.4, "eq") in got
+
+
+def test_a_move_or_level_on_a_page_with_no_date_and_no_day_named_is_not_dated():
+    text = (
+        "Xpeng Inc delivered 20,011 vehicles in January 2026, down 34% from a year earlier. "
+        "Xpeng shares declined about 9%."
+    )
+    got = facts(text, None)
+    assert ("xpeng", "deliveries", "2026-01", 20011.0, "eq") in got
+    assert not any(m == "share_return" for _, m, *_ in got)
+    # a page with its date keeps the move, as of that day
+    got = facts(text, date(2026, 2, 2))
+    assert ("xpeng", "share_return", "2026-02-02", -9.0, "approx") in got
+    # a page with no date that names the day (a dateline) keeps it too
+    got = facts(
+        "【時報-台北電】比亞迪2023年6月1日公布5月銷量。比亞迪H股1日股價收跌0.85%至港幣234.4元。", None
+    )
+    assert any(m == "share_price" for _, m, *_ in got)

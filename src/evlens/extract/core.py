@@ -3555,6 +3555,14 @@ class Extractor:
             running = cumulative and metric in ("deliveries", "sales", "production")
             if (metric not in _DATED_LEVELS and not running) or not self.published:
                 return None
+            if self.stated_published is None and not self._day_named(self.published):
+                # (a page that shows no date and names no day it could be of: the day a level,
+                # a running total or a move was read on is not known, and a month the text is
+                # guessed to be of is no such day)
+                self._skip(
+                    fig.q, metric, "a level, running total or move on a page with no date: no day to date it"
+                )
+                return None
             # a level, or a running total ("has more than 200,000 orders", 问界全系累计交付逾
             # 80万辆), as of the article's date
             fig.rule.append("dated")
@@ -3665,6 +3673,14 @@ class Extractor:
             return _months_back(pm.months[-1], n)
         fig.rule.append("each_month")
         return list(pm.months)
+
+    def _day_named(self, day: date) -> bool:
+        """Whether the text names ``day`` (a dateline: ``6月1日``, "March 24, 2025"), or its
+        day of the month alone in Chinese (``比亞迪1日港股盤後公告``)."""
+        iso = day.isoformat()
+        return any(p.kind == "day" and p.period == iso for p in self.periods) or (
+            re.search(rf"(?<![\d.]){day.day}日", self.t) is not None
+        )
 
     def _market_day(self, q: Quantity) -> date:
         """The day a market figure with no time named is for: the last trading session on
