@@ -593,3 +593,15 @@ def test_a_day_a_reported_span_ends_on_puts_the_article_after_it():
 
 def test_a_year_written_before_its_quarter_dates_an_undated_text_after_that_quarter():
     assert infer_date("事件:公司发布2024Q4 及2024 年度财报:2024Q4 收入442.7 亿元。") == date(2025, 1, 1)
+
+
+def test_a_month_named_with_its_year_in_the_address_words_is_the_month_reported():
+    text = (
+        "url: https://insideevs.com/news/690517/tesla-mic-ev-wholesale-sales-september2023/\n\n"
+        "In September, the wholesale shipments of Tesla's China-made cars fell for the first time this year. "
+        "Last month they were 74,073 units. Customer deliveries of the new Model 3 are set to begin in Q4."
+    )
+    assert infer_date(text) == date(2023, 10, 1)
+    # a day the text names in the month after stands
+    text = "url: https://cnevpost.com/li-auto-deliveries-may-2024\n\nOn June 3, 2024, Li Auto said it delivered 35,020 cars in May."
+    assert infer_date(text) == date(2024, 6, 3)

@@ -1681,6 +1681,12 @@ _QUARTER_EN = re.compile(
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
 # a year and month in an address, as a folder ("/html/2025-11/1023685.html", "/202511/")
 _URL_MONTH = re.compile(r"/(20[0-3]\d)-?(0[1-9]|1[0-2])/")
+# a month named with its year in an address's words ("sales-september2023", "may-2024")
+_URL_MONTH_NAMED = re.compile(
+    r"(?<![a-z])(january|february|march|april|may|june|july|august|september|october|november|december)[-_]?(20[0-3]\d)(?!\d)"
+    r"|(?<!\d)(20[0-3]\d)[-_](january|february|march|april|may|june|july|august|september|october|november|december)(?![a-z])",
+    re.I,
+)
 # "last year" as the time of a figure (not "the same period last year", 去年同期), and
 # "this year", for the stand-in date of an article naming only years
 _LAST_YEAR = re.compile(
@@ -1746,6 +1752,13 @@ def infer_date(text: str, body: str | None = None) -> date | None:
                 return date.fromisoformat(got)
         month = _URL_MONTH.search(m.group(1))
     read = _text_stand_in(text, body)
+    if month is None and m and (named := _URL_MONTH_NAMED.search(m.group(1))):
+        # a month named with its year in the address's words ("…-wholesale-sales-september2023"):
+        # the month the article reports, released in the month after it
+        y = int(named.group(2) or named.group(3))
+        mo = _en_month(named.group(1) or named.group(4))
+        after = date(y + 1, 1, 1) if mo == 12 else date(y, mo + 1, 1)
+        return read if read is not None and after <= read < after + _MONTHISH else after
     if month is None:
         return read
     y, mo = int(month.group(1)), int(month.group(2))
