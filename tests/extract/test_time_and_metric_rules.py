@@ -4156,3 +4156,10 @@ def test_a_move_or_level_on_a_page_with_no_date_and_no_day_named_is_not_dated():
         "【時報-台北電】比亞迪2023年6月1日公布5月銷量。比亞迪H股1日股價收跌0.85%至港幣234.4元。", None
     )
     assert any(m == "share_price" for _, m, *_ in got)
+
+
+def test_short_chinese_words_for_sales_total_and_cumulative_sales():
+    text = "吉利凭全品类登顶:Q3总销76.1万台(同比+43%),银河单品牌前三季累销87.5万台(同比+206%)"
+    got = facts(text, date(2025, 11, 20))
+    assert ("geely", "sales", "2025-Q3", 761000.0, "eq") in got
+    assert ("geely-galaxy", "sales_yoy", "2025-01..2025-09", 206.0, "eq") in got
