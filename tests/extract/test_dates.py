@@ -605,3 +605,10 @@ def test_a_month_named_with_its_year_in_the_address_words_is_the_month_reported(
     # a day the text names in the month after stands
     text = "url: https://cnevpost.com/li-auto-deliveries-may-2024\n\nOn June 3, 2024, Li Auto said it delivered 35,020 cars in May."
     assert infer_date(text) == date(2024, 6, 3)
+
+
+def test_a_year_right_after_an_ascii_comma_after_a_chinese_word_is_a_year():
+    got = find_periods("其招股書顯示,2016、2017年蔚來汽車無任何營收", date(2020, 1, 1), dated=True)
+    assert [p.period for p in got] == ["2016", "2017"]
+    # a comma after a digit still makes a piece of a number
+    assert find_periods("sold 1,2024 cars", date(2020, 1, 1), dated=True) == []

@@ -199,7 +199,9 @@ _EN = re.compile(
     rf"|(?P<eytd>(?i:year to date|year-to-date|so far this year|the year so far|so far in (?P<eytdy>(?:19|20)\d\d)"
     r"|since the (?:start|beginning) of the year"
     r"(?: (?:till|to|until|through) (?:the end of )?(?P<eytdm>January|February|March|April|May|June|July|August|September|October|November|December)(?:[ -]end)?)?))\b"
-    rf"|(?<![\d.,$])(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
+    # (a comma before it after a digit makes it a piece of a number; after a word it is
+    # a clause's start: 招股書顯示,2016、2017年)
+    rf"|(?<![\d.$])(?<!\d,)(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
     rf")"
 )
 
@@ -1708,9 +1710,9 @@ _DAY_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9])
 _DAY_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)"
 )
-# a year; not a listing code in brackets ("理想汽车（2015）"), not a figure of 亿 or 万 a
+# a year; not a listing code in brackets ("理想汽车（2015）"), not a model year (2025款), not a figure of 亿 or 万 a
 # line break cut ("2011\n億元")
-_YEAR_ANY = re.compile(r"(?<![\d.,$])(20[0-3]\d)(?![\d%])(?!\s*[亿万億萬])(?!(?<=[（(]\d{4})[)）])")
+_YEAR_ANY = re.compile(r"(?<![\d.$])(?<!\d,)(20[0-3]\d)(?![\d%款])(?!\s*[亿万億萬])(?!(?<=[（(]\d{4})[)）])")
 # a dateline: a day with its time of day near the top ("中国证券报·2025-11-20 20:09")
 _DATELINE = re.compile(
     r"(?<![\d/.-])(20[0-3]\d)[-/.年](1[0-2]|0?[1-9])[-/.月](3[01]|[12]\d|0?[1-9])日? ?(?:[01]\d|2[0-3]):[0-5]\d"
