@@ -1630,8 +1630,8 @@ class Extractor:
         """``found``, the name an earlier sentence ``back`` leaves, unless an anaphor before
         ``q`` ("the company", 该企) points past it: opening its sentence, to the company
         ``back`` opens with, whoever else is named there ("BYD has lost its crown, slipping
-        behind SAIC. The Shenzhen-based giant sold …": BYD); else, in an article about one maker, to it (a rival named last
-        is not "the company"; the subject's own unit is)."""
+        behind SAIC. The Shenzhen-based giant sold …": BYD); else, in an article about one
+        maker, to it (a rival named last is not "the company"; the subject's own unit is)."""
         m = self.lex.word_res["entity_anaphor"].search(self.lower, sent.start, q.start)
         if m is None or not word_ok(self.lower, m.start(), m.end()):
             return found
@@ -2536,12 +2536,11 @@ class Extractor:
                 continue
             qs = self._in(self.quantities, mm.end, b)[: len(run) + 1]
             cells, more = qs[: len(run)], qs[len(run) :]
+            # (a figure right after the last cell: more figures than periods, no such block)
             if (
                 len(cells) != len(run)
                 or _gaps(t, mm.end, cells[-1].end, cells).strip(_CELL_GAP)
-                or (
-                    more and not t[cells[-1].end : more[0].start].strip(_CELL_GAP)
-                )  # (more figures than periods)
+                or (more and not t[cells[-1].end : more[0].start].strip(_CELL_GAP))
             ):
                 continue
             for q, pm in zip(cells, run, strict=True):
