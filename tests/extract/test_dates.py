@@ -612,3 +612,13 @@ def test_a_year_right_after_an_ascii_comma_after_a_chinese_word_is_a_year():
     assert [p.period for p in got] == ["2016", "2017"]
     # a comma after a digit still makes a piece of a number
     assert find_periods("sold 1,2024 cars", date(2020, 1, 1), dated=True) == []
+
+
+def test_the_week_before_said_again_and_again_is_each_time_the_week_before_the_one_reported():
+    text = (
+        "Last week, BYD registered 53,400 vehicles, down 2.91% from 55,000 units the week before. "
+        "Tesla registered 15,200 EVs, up 16% from 13,100 in the previous week. "
+        "Li Auto registered 8,400 units, a dip of 2.33% from 8,600 the previous week."
+    )
+    weeks = [p.period for p in find_periods(text, date(2024, 6, 4), dated=True)]
+    assert weeks == ["2024-05-27..2024-06-02"] + ["2024-05-20..2024-05-26"] * 3
