@@ -7,7 +7,8 @@ from evlens.extract import extract_text
 
 
 def facts(text, published=date(2025, 11, 5)):
-    return {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, published)}
+    # (the rules' readings, all of them: the confidence model is tested in test_confidence.py)
+    return {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, published, judged=False)}
 
 
 def test_a_count_followed_by_a_list_of_one_makers_models_is_the_makers():

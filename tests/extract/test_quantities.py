@@ -210,3 +210,13 @@ def test_a_number_right_after_an_ascii_comma_after_a_chinese_word_is_read():
     # a comma after a digit or a letter still makes a piece of another number or code
     assert [q.value for q in find_quantities("1,23")] == [Decimal("1")]
     assert find_quantities("abc,123") == []
+
+
+def test_a_decimal_comma_before_a_percent_sign_is_a_decimal():
+    assert [(q.value, q.unit) for q in find_quantities("up 16,03% from 13,100")] == [
+        (Decimal("16.03"), "percent"),
+        (Decimal("13100"), None),
+    ]
+    assert [q.value for q in find_quantities("a growth of 52,6%, surpassing")] == [Decimal("52.6")]
+    # thousands before a percent sign stay thousands
+    assert [q.value for q in find_quantities("1,234%")] == [Decimal("1234")]

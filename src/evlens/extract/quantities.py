@@ -87,7 +87,9 @@ _NUM = re.compile(
     r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))"
     # (cells a filing's table ran together, each with two decimals: 42,236,176,229.9023.36%:
     # 42,236,176,229.90, then 23.36%, a cell starting right after the two decimals)
-    r"(?:\d{1,3}(?:,\d{3})+\.\d\d(?=-?\d{1,3}(?:,\d{3})*\.\d\d(?!\d))|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d))"
+    r"(?:\d{1,3}(?:,\d{3})+\.\d\d(?=-?\d{1,3}(?:,\d{3})*\.\d\d(?!\d))|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    # a decimal comma before a percent sign, as European pages write it ("up 16,03%", "52,6%")
+    r"|\d{1,3},\d{1,2}(?= ?%))"
     # thousands set apart by spaces, as South African and European pages write them ("1 144 588 units")
     r"|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)\d{1,3}(?: \d{3})+(?![\d.,]?\d)"
     # (a colon after a digit makes a time of day or a ratio, 20:09, 1:3, unless three digits
@@ -282,9 +284,16 @@ def parse_cn_number(s: str) -> Decimal:
     return total + wan + section + (number or 0)
 
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+
+
 @lru_cache(maxsize=4096)
 def parse_number(s: str) -> Decimal:
-    """An Arabic number with optional thousands separators (``7,058``, ``1 144 588``) as ``Decimal``."""
+    """An Arabic number with optional thousands separators (``7,058``, ``1 144 588``) as
+    ``Decimal``; a comma before one or two last digits is a decimal comma (``16,03``, of a
+    percent)."""
+    if _DECIMAL_COMMA.fullmatch(s):
+        s = s.replace(",", ".")
     try:
         return Decimal(s.replace(",", "").replace(" ", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex only passes numbers
