@@ -4163,3 +4163,12 @@ def test_short_chinese_words_for_sales_total_and_cumulative_sales():
     got = facts(text, date(2025, 11, 20))
     assert ("geely", "sales", "2025-Q3", 761000.0, "eq") in got
     assert ("geely-galaxy", "sales_yoy", "2025-01..2025-09", 206.0, "eq") in got
+
+
+def test_a_count_followed_by_two_words_for_the_years_deliveries_and_a_target_word_is_the_target():
+    got = facts(
+        "2025年小鹏汽车全年累计交付量42.9万辆,对比年初设定的38万辆年度交付量目标,达成率约113%。",
+        date(2026, 1, 5),
+    )
+    assert ("xpeng", "delivery_target", "2025", 380000.0, "eq") in got
+    assert ("xpeng", "deliveries", "2025", 380000.0, "eq") not in got

@@ -221,9 +221,10 @@ _BOTH_POWERTRAINS = re.compile(
 # (what each of its matches starts with, and its longest word: see :meth:`Extractor._found`)
 _BOTH_POWERTRAINS_LEAD = re.compile("纯电|bev|battery[- ]electric|battery car|battery vehicle")
 _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
-# a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差") is the target
+# a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差",
+# "38万辆年度交付量目标") is the target
 _TARGET_AFTER = re.compile(
-    r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:新)?(?:年销量?|年度|全年|销量|交付量?|销售)? ?(?:目标|雄心|flag|target|goal)"
+    r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:新)?(?:(?:年销量?|年度|全年|销量|交付量?|销售) ?){0,2}(?:目标|雄心|flag|target|goal)"
 )
 # an ordinal run set off right after a clause (", its fifth straight month")
 _RUN_AFTER = re.compile(
