@@ -622,3 +622,15 @@ def test_the_week_before_said_again_and_again_is_each_time_the_week_before_the_o
     )
     weeks = [p.period for p in find_periods(text, date(2024, 6, 4), dated=True)]
     assert weeks == ["2024-05-27..2024-06-02"] + ["2024-05-20..2024-05-26"] * 3
+
+
+def test_a_brokers_year_first_shorthand_is_a_quarter_or_half_and_names_no_year_after_it():
+    got = find_periods("季度 | 23Q3 | 23Q2 | 23Q1 | 22Q4 |", date(2023, 12, 1), dated=True)
+    assert [p.period for p in got] == ["2023-Q3", "2023-Q2", "2023-Q1", "2022-Q4"]
+    got = find_periods(
+        "2025Q3收入为194.5亿元。26H1公司计划完成马来西亚项目。最终公司Q3单季度实现盈利1.5亿元。",
+        date(2025, 11, 18),
+        dated=True,
+    )
+    periods = [p.period for p in got]
+    assert "2026-H1" in periods and periods[-1] == "2025-Q3"

@@ -4172,3 +4172,19 @@ def test_a_count_followed_by_two_words_for_the_years_deliveries_and_a_target_wor
     )
     assert ("xpeng", "delivery_target", "2025", 380000.0, "eq") in got
     assert ("xpeng", "deliveries", "2025", 380000.0, "eq") not in got
+
+
+def test_a_table_with_bars_under_a_head_of_a_label_and_quarters_gives_each_figure_its_column():
+    text = (
+        "蔚来汽车发布2023年第三季度财报。\n"
+        "主要经营业绩 | ||||\n"
+        "季度 | 23Q3 | 23Q2 | 23Q1 | 22Q4 |\n"
+        "交付 | 55,432 | 23,520 | 31,041 | 40,052 |\n"
+    )
+    got = facts(text, date(2023, 12, 5))
+    assert {(p, v) for e, m, p, v, _ in got if (e, m) == ("nio", "deliveries")} == {
+        ("2023-Q3", 55432.0),
+        ("2023-Q2", 23520.0),
+        ("2023-Q1", 31041.0),
+        ("2022-Q4", 40052.0),
+    }

@@ -446,6 +446,8 @@ _CELL_GAP = " |\t"
 _SPACED_HEADER_HINT = re.compile(
     r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d ?[QH][1-4] (?:\| )?(?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
 )
+# two quarters or halves side by side between bars (季度 | 23Q3 | 23Q2 | …)
+_BAR_HEAD_HINT = re.compile(r"\d[QH][1-4] ?\| ?(?:(?:19|20)?\d\d ?[QH][1-4]|[1-4][QH]\d\d)")
 _FLAT_TABLE_HINT = re.compile(
     r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n\n?"
     r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
@@ -2232,6 +2234,7 @@ class Extractor:
             and not _FLAT_TABLE_HINT.search(t)
             and not _SPACED_HEADER_HINT.search(t)
             and not _HEADS_HINT.search(t)
+            and not _BAR_HEAD_HINT.search(t)
         ):
             return out  # (a quick test: no markdown row, no two lines of a period alone, no two periods in a row)
         subject = self._subject()
@@ -2265,6 +2268,7 @@ class Extractor:
                 or self._period_run_rows_at(lines[i], out, subject.key)
                 or self._named_rows_at(lines, i, out)
                 or self._metric_head_at(lines, i, out, subject.key)
+                or self._period_head_rows_at(lines, i, out, subject.key)
             )
             i += (
                 used
@@ -2361,6 +2365,39 @@ class Extractor:
         for q, pm in zip(figures, head):
             self._put_cell(out, q, mm, pm, entity)
         return 2
+
+    def _period_head_rows_at(
+        self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str
+    ) -> int:
+        """A table with bars between its cells and none opening its lines: a head of a label
+        and the periods of its columns (``季度 | 23Q3 | 23Q2 | 23Q1 | 22Q4 |``) over rows of a
+        metric word and as many figures (``交付 | 55,432 | 23,520 | 31,041 | 40,052 |``). The
+        figures are put in ``out``; returns how many lines it takes (0 where none starts)."""
+        t, n = self.t, len(lines)
+        a, b = lines[i]
+        if t.find("|", a, b) < 0:
+            return 0
+        cells = [(x, y) for x, y in _row_cells(t, a - 1, b) if y > x]
+        head = [self._table_period(x, y) for x, y in cells[1:]]
+        if (
+            len(cells) < 3
+            or any(p is None for p in head)
+            or any(ch.isdigit() for ch in t[cells[0][0] : cells[0][1]])
+        ):
+            return 0
+        j = i + 1
+        while j < n:
+            x0, y0 = lines[j]
+            row = [(x, y) for x, y in _row_cells(t, x0 - 1, y0) if y > x] if t.find("|", x0, y0) >= 0 else []
+            mm = self._table_metric(*row[0]) if len(row) == len(cells) else None
+            figures = [self._table_figure(x, y) for x, y in row[1:]]
+            if mm is None or any(q is None for q in figures):
+                break
+            for q, pm in zip(figures, head, strict=True):
+                assert q is not None and pm is not None
+                self._put_cell(out, q, mm, pm, entity)
+            j += 1
+        return j - i if j > i + 1 else 0
 
     def _filing_cells(self, out: dict[int, dict], entity: str) -> None:
         """A listed company's summary table in its report, flattened (cells run together

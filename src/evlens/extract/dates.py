@@ -137,7 +137,7 @@ EN_ORDINALS = {
 # Q1, H1), a day and a space, a year, 1st to 4th, a lower-case lead word, or an "as of"
 # word in any case.
 _EN_LEAD = (
-    r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|from |between |the |first|second|third|fourth|on |last |in the year|year"
+    r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|\d\d[QH][1-4]|from |between |the |first|second|third|fourth|on |last |in the year|year"
     r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |up to |at |end|last |this |next |so far|year|semi|interim|half-year))"
 )
 # What the alternatives below can start with, tighter than :data:`_EN_LEAD` where it lets
@@ -146,7 +146,7 @@ _EN_LEAD = (
 # in any case). Checked after it, so that a figure ("500 vehicles", "2024年") or a name
 # ("Hang Seng", "Model Y") fails before the long alternation is tried.
 _EN_NEXT = (
-    r"(?=[a-z]|\d\d?(?:st|nd|rd|th)? [A-Z]|[1-4](?:st|nd|rd|th)[ -][Qq]|[1-4][QH]\d\d|(?:19|20)\d\d(?![\u4e00-\u9fff])"
+    r"(?=[a-z]|\d\d?(?:st|nd|rd|th)? [A-Z]|[1-4](?:st|nd|rd|th)[ -][Qq]|[1-4][QH]\d\d|\d\d[QH][1-4]|(?:19|20)\d\d(?![\u4e00-\u9fff])"
     r"|Q[1-4]|H[12]|(?i:as |at |by |through|up to |end|from |between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun|interim))"
 )
@@ -159,6 +159,8 @@ _EN = re.compile(
     # analysts' shorthand: 4Q24 (the fourth quarter of 2024), 1H25 (the first half of
     # 2025), 2024/12 (December 2024)
     rf"(?P<bq>[1-4])(?P<bqh>[QH])(?P<bqy>\d\d)(?![\dA-Za-z])"
+    # (and the year first, as Chinese brokers write it: 23Q3, 25H1)
+    rf"|(?<![\dA-Za-z])(?P<byq>\d\d)(?P<byqh>[QH])(?P<byqn>[1-4])(?![\dA-Za-z])"
     rf"|(?P<bym>(?:19|20)\d\d)/(?P<bymm>1[0-2]|0?[1-9])(?![\d/])|"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}})| (?P<erng>this year|last year))?\b"
@@ -1362,7 +1364,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_days_or_week(a, b, g, ctx)
     if g["emd"] or g["emd2"] or g["em"]:
         return _en_day_or_month(a, b, g, ctx, asof)
-    if g["bym"] or g["bq"]:
+    if g["bym"] or g["bq"] or g["byq"]:
         return _en_shorthand(a, b, g, ctx, asof)
     if g["eq"] or g["eqq"] or g["eqq2"] or g["erq"] or g["eqmon"] or g["eh"] or g["ehh"] or g["esa"]:
         return _en_quarter_or_half(a, b, g, ctx, asof)
@@ -1558,13 +1560,17 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
 
 
 def _en_shorthand(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
-    """Analysts' shorthand: 2024/12 (a month), 4Q24 (a quarter), 1H25 (a half)."""
+    """Analysts' shorthand: 2024/12 (a month), 4Q24 or 24Q4 (a quarter), 1H25 or 25H1 (a half)."""
     if g["bym"]:
         ctx.year = int(g["bym"])
         return PeriodMention(a, b, f"{g['bym']}-{int(g['bymm']):02d}", "month", asof)
-    y = f"20{g['bqy']}"
-    part = {"eqq": g["bq"], "eqqy": y} if g["bqh"] == "Q" else {"ehh": g["bq"], "ehhy": y}
-    return _en_quarter_or_half(a, b, {**g, **part}, ctx, asof)
+    n, kind, y = (g["bq"], g["bqh"], f"20{g['bqy']}") if g["bq"] else (g["byqn"], g["byqh"], f"20{g['byq']}")
+    part = {"eqq": n, "eqqy": y} if kind == "Q" else {"ehh": n, "ehhy": y}
+    year = ctx.year
+    pm = _en_quarter_or_half(a, b, {**g, **part}, ctx, asof)
+    if g["byq"]:
+        ctx.year = year  # (a broker's 26H1 plan or 23Q3 column names no year for a bare Q3 after it)
+    return pm
 
 
 def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
