@@ -4188,3 +4188,16 @@ def test_a_table_with_bars_under_a_head_of_a_label_and_quarters_gives_each_figur
         ("2023-Q1", 31041.0),
         ("2022-Q4", 40052.0),
     }
+
+
+def test_a_table_flattened_one_cell_a_line_with_a_bar_ending_each_cell():
+    text = (
+        "XPeng Inc. today announced its unaudited financial results for the three months ended March 31, 2026.\n"
+        "|\n|\n2026Q1 |\n2025Q4 |\n2025Q3 |\n|\n|\nTotal deliveries |\n62,682 |\n116,249 |\n116,007 |\n"
+    )
+    got = facts(text, date(2026, 5, 20))
+    assert {(p, v) for e, m, p, v, _ in got if (e, m) == ("xpeng", "deliveries")} == {
+        ("2026-Q1", 62682.0),
+        ("2025-Q4", 116249.0),
+        ("2025-Q3", 116007.0),
+    }

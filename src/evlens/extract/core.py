@@ -449,8 +449,8 @@ _SPACED_HEADER_HINT = re.compile(
 # two quarters or halves side by side between bars (季度 | 23Q3 | 23Q2 | …)
 _BAR_HEAD_HINT = re.compile(r"\d[QH][1-4] ?\| ?(?:(?:19|20)?\d\d ?[QH][1-4]|[1-4][QH]\d\d)")
 _FLAT_TABLE_HINT = re.compile(
-    r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n\n?"
-    r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\n"
+    r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\|?[ \t]*\n\n?"
+    r"(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\|?[ \t]*\n"
 )
 # a time an event happened at ("Launched in August 2024, the sedan …", 自2024年3月28日…发布),
 # not the time of a figure in a later clause
@@ -1190,6 +1190,26 @@ def _gaps(t: str, a: int, b: int, items: Sequence) -> str:
         at = x.end
     parts.append(t[at:b])
     return "".join(parts)
+
+
+def _cell_lines(t: str) -> list[tuple[int, int]]:
+    """The spans of the non-blank lines of ``t``, as a table's reader walks them: a line
+    that is one cell set off by a bar ("|FY 2025", "|406,343") or ended by one ("2026Q1 |",
+    "62,682 |") is that cell; a bar alone (an empty cell between cells) and a blank line
+    (between cells: "2025Q3", "", "2025Q2") are none."""
+    lines, pos = [], 0
+    for line in t.split("\n"):
+        if line.startswith("|") and "|" not in line[1:]:
+            if line[1:].strip():
+                lines.append((pos + 1, pos + len(line)))
+        elif line.rstrip().endswith("|") and line.count("|") == 1:
+            cell = line[: line.rindex("|")].rstrip()
+            if cell.strip():
+                lines.append((pos, pos + len(cell)))
+        elif line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return lines
 
 
 def _fiscal_year(t: str, a: int, b: int) -> PeriodMention | None:
@@ -2242,16 +2262,7 @@ class Extractor:
             return out
         if "报告期" in t:
             self._filing_cells(out, subject.key)
-        lines, pos = [], 0
-        for line in t.split("\n"):
-            if line.startswith("|") and "|" not in line[1:]:
-                # a cell a line set off by a bar ("|FY 2025", "|406,343"): the cell; a bar
-                # alone (an empty cell between cells) is no line
-                if line[1:].strip():
-                    lines.append((pos + 1, pos + len(line)))
-            elif line.strip():  # (a blank line between cells, "2025Q3", "", "2025Q2", is none)
-                lines.append((pos, pos + len(line)))
-            pos += len(line) + 1
+        lines = _cell_lines(t)
         header: list[PeriodMention] = []
         ranking: tuple[int, int, _Mention, PeriodMention] | None = None
         n = len(lines)
