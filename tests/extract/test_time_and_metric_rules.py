@@ -4201,3 +4201,10 @@ def test_a_table_flattened_one_cell_a_line_with_a_bar_ending_each_cell():
         ("2025-Q4", 116249.0),
         ("2025-Q3", 116007.0),
     }
+
+
+def test_a_single_months_record_is_no_order():
+    got = facts("小米汽车以 48654 辆创下单月新高。", date(2025, 11, 10))
+    assert not any(m.startswith("orders") for _, m, *_ in got)
+    got = facts("小米YU7上市18小时下单24万台。", date(2025, 6, 27))
+    assert any(m == "orders" for _, m, *_ in got)

@@ -834,13 +834,21 @@ def _minus_before(t: str, at: int) -> bool:
 
 def _not_adjectives(metrics: list[_Mention], lower: str) -> list[_Mention]:
     """``metrics`` without "selling" used as an adjective ("best-selling", "the selling
-    price"): only the verb ("did too, selling 226,686 vehicles") names sales."""
+    price"): only the verb ("did too, selling 226,686 vehicles") names sales; nor 下单
+    across the words 创下 and 单月 (``以 48654 輛創下單月新高``: a single month's record, no
+    order)."""
     return [
         m
         for m in metrics
-        if m.word != "selling"
-        or not (lower[m.start - 1 : m.start] == "-" or _PRICE_AFTER.match(lower, m.end))
+        if not (
+            m.word == "selling" and (lower[m.start - 1 : m.start] == "-" or _PRICE_AFTER.match(lower, m.end))
+        )
+        and not (m.word == "下单" and lower[m.end : m.end + 1] in _SPAN_CHARS)
     ]
+
+
+# a character that makes 单 before it "single" (单月, 单日, 单季, 单周), not "order"
+_SPAN_CHARS = frozenset("月日季周年")
 
 
 _PRICE_AFTER = re.compile(r" (?:price|point|season|spree)")
