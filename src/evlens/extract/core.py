@@ -806,8 +806,9 @@ _ABROAD_AFTER = re.compile(
 # the first of a pair of changes year on year and on the period before (a broker's 同环比分别为
 # +97.3%/+36.7%, 同环比+107.3%/+29.7%): the year-on-year one
 # (also written 同/环比, 同比/环比: 同/环比分别为+1752.55%/+59.26%)
-_YOY_THEN_MOM_LEAD = re.compile(r"同(?:比)? ?/? ?环比$")
-_YOY_THEN_MOM = re.compile(r"同(?:比)? ?/? ?环比(?:分别)?(?:为|是|达)?[:：]? ?[+＋\-−]?$")
+_YOY_AND_MOM = r"同(?:比)? ?/? ?环比"
+_YOY_THEN_MOM_LEAD = re.compile(_YOY_AND_MOM + "$")
+_YOY_THEN_MOM = re.compile(_YOY_AND_MOM + r"(?:分别)?(?:为|是|达)?[:：]? ?[+＋\-−]?$")
 # the close named after the session under way: what follows is the day's close
 _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收报|尾盘收报|\bat the close\b|\bby the close\b")
 # "both" before a list of names: the figure after is each one's
@@ -2397,10 +2398,10 @@ class Extractor:
         if t.find("|", a, b) < 0:
             return 0
         cells = [(x, y) for x, y in _row_cells(t, a - 1, b) if y > x]
-        head = [self._table_period(x, y) for x, y in cells[1:]]
+        head = [p for x, y in cells[1:] if (p := self._table_period(x, y)) is not None]
         if (
             len(cells) < 3
-            or any(p is None for p in head)
+            or len(head) != len(cells) - 1
             or any(ch.isdigit() for ch in t[cells[0][0] : cells[0][1]])
         ):
             return 0
@@ -2409,11 +2410,10 @@ class Extractor:
             x0, y0 = lines[j]
             row = [(x, y) for x, y in _row_cells(t, x0 - 1, y0) if y > x] if t.find("|", x0, y0) >= 0 else []
             mm = self._table_metric(*row[0]) if len(row) == len(cells) else None
-            figures = [self._table_figure(x, y) for x, y in row[1:]]
-            if mm is None or any(q is None for q in figures):
+            figures = [q for x, y in row[1:] if (q := self._table_figure(x, y)) is not None]
+            if mm is None or len(figures) != len(head):
                 break
             for q, pm in zip(figures, head, strict=True):
-                assert q is not None and pm is not None
                 self._put_cell(out, q, mm, pm, entity)
             j += 1
         return j - i if j > i + 1 else 0
@@ -4826,7 +4826,7 @@ class Extractor:
         """A Chinese list of figures said to rank its makers in turn (``蔚来汽车、理想汽车以91429辆
         和90491辆分列二三位``) pairs with as many makers listed before it in its sentence, in
         order, as 分别 would; items already paired keep their pairing."""
-        if "分列" not in self.t and "分居" not in self.t:
+        if _RANKED_AFTER.search(self.t) is None:
             return
         for run in self._runs(0, len(self.t), _ZH_LIST_JOINS):
             if any(q.start in out for q in run) or not _RANKED_AFTER.match(self.t, run[-1].end):

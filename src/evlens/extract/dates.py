@@ -594,7 +594,7 @@ def _compared_list(out: list[PeriodMention], text: str, a: int, b: int) -> bool:
 
 # a Chinese time a figure is said to pass or fall short of (已超去年全年,达47万辆): a time
 # compared with
-_SURPASSED_ZH = re.compile(r"(?:超过|超越|超出|高于|低于|多于|少于|不及|追平|已超|超)了? ?$")
+_SURPASSED_ZH = re.compile(r"(?:超过|超越|超出|高于|低于|多于|少于|不及|追平|超)了? ?$")
 _FIGURE_AFTER_ZH = re.compile(r" ?(?:的|[(（])? ?\d")
 
 
@@ -1243,7 +1243,7 @@ def _week_of_month(y: int, m: int, n: int) -> date | None:
 
 
 # the weeks counted from the article's date, not from the week last named
-_NAMED_WEEK = re.compile(r"(?i:last week|the past week)")
+_WEEKS_FROM_TODAY = frozenset(("last week", "the past week", "上周", "上一周"))
 
 
 def _relative_week(word: str, ctx: _Context) -> date | None:
@@ -1254,7 +1254,7 @@ def _relative_week(word: str, ctx: _Context) -> date | None:
         return None
     this = ctx.today - timedelta(days=ctx.today.weekday())
     w = word.lower()
-    if w in ("last week", "the past week", "上周", "上一周"):
+    if w in _WEEKS_FROM_TODAY:
         return this - timedelta(weeks=1)
     return (ctx.week or this - timedelta(weeks=1)) - timedelta(weeks=1)
 
@@ -1337,7 +1337,7 @@ def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         return _days_range(a, b, y, (m1, d1), (m2, d2), ctx)
     if g["eweek"]:
         return _week(
-            a, b, _relative_week(g["eweek"], ctx), ctx, named=_NAMED_WEEK.fullmatch(g["eweek"]) is not None
+            a, b, _relative_week(g["eweek"], ctx), ctx, named=g["eweek"].lower() in _WEEKS_FROM_TODAY
         )
     if g["ewn"]:
         m = _en_month(g["ewm"])
