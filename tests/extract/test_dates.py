@@ -284,6 +284,20 @@ def test_a_bare_month_named_before_with_an_earlier_year_does_not_move_the_stand_
     assert infer_date("小鹏2025年第三季度交付11.6万辆，11月交付3.7万辆。") == date(2025, 12, 1)
 
 
+def test_a_month_s_first_day_is_a_release_day_and_a_month_far_after_the_one_named_is_the_year_before():
+    from evlens.extract.dates import infer_date
+
+    # 2月首日 is 1 February; "通常12月" (December, the season before) is 2025's, not a
+    # December after the January reported; 1月1日至11日 is a span of days, not the day out
+    text = (
+        "2月首日,多家造車新勢力陸續公佈2026年首月銷量情況。通常12月為汽車銷售的傳統旺季,"
+        "轉年1至2月則面臨較大下行壓力。乘聯會數據顯示,1月1日至11日,全國乘用車零售32.8萬輛。"
+    )
+    assert infer_date(text) == date(2026, 2, 1)
+    # a month less than half a year after still moves it (the first half, then November)
+    assert infer_date("小鹏2025年上半年交付19.7万辆，11月交付3.7万辆。") == date(2025, 12, 1)
+
+
 def test_the_month_a_year_on_year_change_is_against_is_a_base_year():
     from evlens.extract.dates import infer_date
 

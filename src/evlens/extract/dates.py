@@ -1722,7 +1722,8 @@ def _year(s: str) -> int:
     return int(s) if len(s) == 4 else 2000 + int(s)
 
 
-_DAY_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]) ?[日号](?!之?前)")
+# (a month's first day, 2月首日, is its 1st)
+_DAY_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]) ?月 ?(3[01]|[12]\d|0?[1-9]|首) ?[日号](?!之?前)")
 _DAY_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)"
 )
@@ -1893,7 +1894,7 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
     after the range: a week's figures come out once it is over."""
     head = text[:600]
     lead = _first_not_since(_DAY_ZH, head)
-    md = (int(lead.group(1)), int(lead.group(2))) if lead else None
+    md = (int(lead.group(1)), 1 if lead.group(2) == "首" else int(lead.group(2))) if lead else None
     if md is None:
         lead = _first_not_since(_DAY_EN, head)
         md = (_en_month(lead.group(1)), int(lead.group(2))) if lead else None
@@ -2031,7 +2032,7 @@ def _base_bound(text: str) -> tuple[date, date] | None:
 
 # a month named without a year or a day's year (11月, "in November", "November 17")
 _BARE_MONTH = re.compile(
-    r"(?<![\d年/\-.])(1[0-2]|[1-9]) ?月(?![\d日号])"
+    r"(?<![\d年/\-.])(1[0-2]|[1-9]) ?月(?![\d日号]|首日)"
     r"|\b(?<!last )(January|February|March|April|June|July|August|September|October|November|December"
     r"|(?<=in )May)\b(?!,? ?(?:19|20)\d\d)(?! \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d)",
 )
@@ -2064,7 +2065,9 @@ def _later_bare_month(text: str, anchor: date) -> date:
         for d in rx.finditer(text)
         if (ym := _named_month(d, kind))[0] < y
     }
-    latest = max([named, *(m for m in _bare_months(text) if m not in earlier)])
+    # (a month more than half a year after the one named is the year before's: "通常12月為
+    # 旺季" in a story on January 2026)
+    latest = max([named, *(m for m in _bare_months(text) if m not in earlier and m - named <= 6)])
     if latest == named:
         return anchor
     return date(y + 1, 1, 1) if latest == 12 else date(y, latest + 1, 1)
