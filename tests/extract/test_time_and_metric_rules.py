@@ -4208,3 +4208,39 @@ def test_a_single_months_record_is_no_order():
     assert not any(m.startswith("orders") for _, m, *_ in got)
     got = facts("小米YU7上市18小时下单24万台。", date(2025, 6, 27))
     assert any(m == "orders" for _, m, *_ in got)
+
+
+def test_a_change_said_by_a_participle_or_a_present_verb():
+    got = facts(
+        "Tesla's performance in China took a step back in October, with sales slipping nearly 10% "
+        "compared to the same month last year.",
+        date(2025, 11, 5),
+    )
+    assert ("tesla", "sales_yoy", "2025-10", -10.0, "lt") in got
+    got = facts(
+        "Geely's revenue also experienced notable growth, climbing 34% to 240.19 billion yuan in 2024."
+    )
+    assert ("geely", "revenue_yoy", "2024", 34.0, "eq") in got
+
+
+def test_a_change_of_a_margin_the_profit_word_opens_is_no_profits_change():
+    text = (
+        "In the first half of 2024, Changan's net profit reached 4.7 billion yuan, its revenue falling 2.1%. "
+        "The price war has hurt Changan profits, with profit margins falling 13.8%."
+    )
+    got = facts(text, date(2024, 9, 10))
+    assert ("changan", "revenue_yoy", "2024-H1", -2.1, "eq") in got
+    assert not any(m == "net_profit_yoy" for _, m, *_ in got)
+
+
+def test_a_change_on_a_month_neither_the_one_before_nor_a_year_before_is_no_fact():
+    got = facts(
+        "Tesla China's retail sales showed a rebound in August, rising 48.1% compared to May, the second "
+        "month of the previous quarter.",
+        date(2025, 9, 8),
+    )
+    assert not any(v == 48.1 for *_, v, _ in got)
+    got = facts(
+        "Tesla China's retail sales were 60,000 in August, rising 41% compared to July.", date(2025, 9, 8)
+    )
+    assert ("tesla", "retail_sales_mom", "2025-08", 41.0, "eq") in got

@@ -552,6 +552,7 @@ _UNLIKELY = (
     "a reading a careful reader is unlikely to record as it stands (confidence {p} below the threshold)"
 )
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
+_OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
 
 
 class _At(NamedTuple):
@@ -3917,9 +3918,11 @@ class Extractor:
             why_period = _period_problem(per, metric, self._today) or self._published_problem
             if why_period is _BAD_PERIOD:
                 continue
-            met = self._metric_ahead(
-                self._change_by_month(_weekly_as_registrations(metric, per), per, fig), per
-            )
+            changed = self._change_by_month(_weekly_as_registrations(metric, per), per, fig)
+            if changed is None:
+                self.skipped.append(Skipped(span[0], span[1], surface, metric, _OTHER_MONTH))
+                continue
+            met = self._metric_ahead(changed, per)
             if met is None:
                 self.skipped.append(Skipped(span[0], span[1], surface, metric, _AHEAD))
                 continue
@@ -3938,11 +3941,12 @@ class Extractor:
                     continue
                 acc.facts.append(Fact.trusted(entity=slug, period=per, value=fv, bound=bd, **common))
 
-    def _change_by_month(self, metric: str, per: str, fig: _Figure) -> str:
+    def _change_by_month(self, metric: str, per: str, fig: _Figure) -> str | None:
         """A change of month ``per`` compared with a month named in its own words ("up 4.4%
         … compared to June 2024", "as compared to October, the growth … 0.02%"): ``_mom``
-        against the month before, ``_yoy`` against the same month a year earlier; else (or
-        where its own words after it say which: "39.3% MoM") ``metric``."""
+        against the month before, ``_yoy`` against the same month a year earlier, None
+        against another month ("rising 48.1% compared to May" in August: no metric holds
+        it); else (or where its own words after it say which: "39.3% MoM") ``metric``."""
         base, _, kind = metric.rpartition("_")
         if kind not in ("yoy", "mom") or not _ONE_MONTH.fullmatch(per):
             return metric
@@ -3956,6 +3960,8 @@ class Extractor:
         if self._mom_word(own) or self.lex.word_res["growth_yoy"].search(own):
             return metric  # "compared with February, when sales crashed 39.3% MoM": as it says
         n = months_after_compared(self.t, lo, hi, per)
+        if n is not None and n not in (1, 12):
+            return None
         return f"{base}_mom" if n == 1 else f"{base}_yoy" if n == 12 else metric
 
     def _metric_ahead(self, metric: str, per: str) -> str | None:
@@ -4472,7 +4478,11 @@ class Extractor:
         b = self._as_money(self._growth_base(q, sent), nxt)
         if b is not None:
             between = self.lower[b.end : q.start]
-            if lex.word_res["unheld"].search(between) and not _names_share(between):
+            # (also one the base word opens: "profit margins falling 13.8%", a margin, not a profit)
+            opens = lex.word_res["unheld"].match(self.lower, b.start)
+            if (
+                lex.word_res["unheld"].search(between) or (opens is not None and opens.end() > b.end)
+            ) and not _names_share(between):
                 return "qoq", sign  # 车辆毛利率17.9%, "a margin of 15%": a figure no metric holds
             if not _names_share(between):
                 window = self.lower[b.start : min(clause[1], q.end + 40)]
