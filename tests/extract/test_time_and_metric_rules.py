@@ -4244,3 +4244,22 @@ def test_a_change_on_a_month_neither_the_one_before_nor_a_year_before_is_no_fact
         "Tesla China's retail sales were 60,000 in August, rising 41% compared to July.", date(2025, 9, 8)
     )
     assert ("tesla", "retail_sales_mom", "2025-08", 41.0, "eq") in got
+
+
+def test_a_bare_count_right_after_a_makers_name_takes_the_count_the_article_names_most():
+    text = (
+        "11月,多家新势力公布交付量。鸿蒙智行交付81864辆,零跑交付70327辆。\n"
+        "3万到4万辆区间竞争最激烈,分别是小鹏(36728辆)、蔚来汽车(36275辆)与深蓝(33060辆)。"
+    )
+    got = facts(text, date(2025, 12, 2))
+    assert {("xpeng", 36728.0), ("nio", 36275.0), ("deepal", 33060.0)} <= {
+        (e, v) for e, m, p, v, _ in got if m == "deliveries" and p == "2025-11"
+    }
+
+
+def test_a_fall_word_after_the_change_and_its_pair_makes_both_falls():
+    got = facts(
+        "10月,比亚迪秦PLUS、秦L销量分别出现11.2%和52.0%的同比下滑,海鸥更是遭遇51.8%的同比腰斩。",
+        date(2025, 11, 10),
+    )
+    assert {v for _, m, _, v, _ in got if m == "sales_yoy"} == {-11.2, -52.0, -51.8}

@@ -32,6 +32,7 @@ import itertools
 import re
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -338,6 +339,8 @@ _PLANNED_COUNTS = frozenset(
 _FALL_AFTER = re.compile(
     r"(?: (?:year-over-year|year-on-year|yoy|month-over-month|month-on-month|mom|annual|sequential))?"
     r" (?:decline|decrease|drop|dip|fall|slump|plunge|contraction)\b"
+    # (11.2%和52.0%的同比下滑, 51.8%的同比腰斩)
+    r"|(?:和 ?[\d.]+%)? ?的(?:同比|环比)?(?:下滑|下降|下跌|跌幅|降幅|腰斩|减少|萎缩)"
 )
 # a growth rate that fell to a level: the level is the growth (销量同比增幅虽回落至76%)
 _RATE_FELL_TO = re.compile(r"(?:增幅|增速|增长率|涨幅)[^，。；]{0,6}(?:回落|放缓|下降|降|收窄|下滑)至 ?$")
@@ -552,6 +555,10 @@ _UNLIKELY = (
     "a reading a careful reader is unlikely to record as it stands (confidence {p} below the threshold)"
 )
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
+# what stands between a maker's name and its bare count in a round-up (``小鹏(36728辆)``,
+# ``零跑汽车则以70327辆``, "Nio: 36,275")
+_ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
+_ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
 
 
@@ -1433,8 +1440,23 @@ class Extractor:
                 return self._carried_count(intro, back=3)
         if q.unit == "vehicle" or (q.kind is None and self._model_right_after(q)):
             # ("That includes 6,210 P7s and 2,368 G3s": bare counts of models)
-            return self._carried_count(sent)
+            return self._carried_count(sent) or self._round_up_count(q, sent)
         return self._carried_conjunct(want, sent)
+
+    def _round_up_count(self, q: Quantity, sent) -> _Mention | None:
+        """For a vehicle count right after a maker's name naming no metric (``小鹏(36728辆)、
+        蔚来汽车(36275辆)``, ``零跑汽车则以70327辆的成绩``): the count metric the article names
+        most often (deliveries, sales …), at its first mention; None when it names none."""
+        e = self._last_in(self.entities, max(sent.start, q.start - 12), q.start)
+        if e is None or _ROUND_UP_GAP.fullmatch(self.lower, e.end, q.start) is None:
+            return None
+        found = self.__dict__.get("_top_count")
+        if found is None:
+            counts = [m for m in self._metrics_of_kind("count") if m.key in _ROUND_UP_METRICS]
+            tally = Counter(m.key for m in counts)
+            top = max(tally, key=tally.__getitem__) if tally else None
+            found = self._top_count = [next(m for m in counts if m.key == top)] if top else []
+        return found[0] if found else None
 
     def _model_right_after(self, q: Quantity) -> bool:
         """Whether a model's name follows ``q`` right after it ("6,210 P7s", "905 of its G3")."""
