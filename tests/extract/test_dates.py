@@ -298,6 +298,15 @@ def test_a_month_s_first_day_is_a_release_day_and_a_month_far_after_the_one_name
     assert infer_date("小鹏2025年上半年交付19.7万辆，11月交付3.7万辆。") == date(2025, 12, 1)
 
 
+def test_a_year_spoken_of_as_over_puts_the_stand_in_after_it():
+    from evlens.extract.dates import infer_date
+
+    # 全年累计 of 2025: the year is over, so "上月" is its December
+    text = "小米汽车上月卖逾 5 万辆，2025 年全年累计交付量达 41 万 1625 辆。雷军设定2026年交付55万辆目标。"
+    assert infer_date(text) == date(2026, 1, 1)
+    assert infer_date("小米汽车2025年交付量有望超过40万辆，小米汽车2025年表现亮眼。") == date(2025, 12, 31)
+
+
 def test_the_month_a_year_on_year_change_is_against_is_a_base_year():
     from evlens.extract.dates import infer_date
 

@@ -4263,3 +4263,12 @@ def test_a_fall_word_after_the_change_and_its_pair_makes_both_falls():
         date(2025, 11, 10),
     )
     assert {v for _, m, _, v, _ in got if m == "sales_yoy"} == {-11.2, -52.0, -51.8}
+
+
+def test_sold_over_and_a_change_said_to_pass_a_level():
+    got = facts("比亚迪前五月新能源车卖逾百万台,长城汽车前五月销量增逾8%。", date(2023, 6, 2))
+    assert ("byd", "sales", "2023-01..2023-05", 1000000.0, "gt") in got
+    assert ("gwm", "sales_yoy", "2023-01..2023-05", 8.0, "gt") in got
+    assert ("nio", "share_return", "2023-06-02", -5.0, "gt") in facts(
+        "蔚来股价今日跌逾5%。", date(2023, 6, 2)
+    )

@@ -2108,7 +2108,23 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
             counts[int(d.group(1))] = counts.get(int(d.group(1)), 0) + 1
     if not counts:
         return None
-    return date(max(counts, key=counts.__getitem__), 12, 31)
+    top = max(counts, key=counts.__getitem__)
+    # (a year spoken of as over, 2025年全年累计, "full-year 2025": the article comes after it)
+    return (
+        date(top + 1, 1, 1)
+        if _WHOLE_YEAR.search(text, front_end(text)) and _whole(text, top)
+        else date(top, 12, 31)
+    )
+
+
+_WHOLE_YEAR = re.compile(
+    r"(20[0-3]\d) ?年 ?全年(?:累计|共|总|合计)|\bfull[- ]year (20[0-3]\d)\b|(20[0-3]\d) full[- ]year\b", re.I
+)
+
+
+def _whole(text: str, year: int) -> bool:
+    """Whether ``text`` speaks of ``year`` as a whole year over (``2025年全年累计``)."""
+    return any(int(next(g for g in m.groups() if g)) == year for m in _WHOLE_YEAR.finditer(text))
 
 
 # a quarter written without a year: Q2, 二季度, "the second quarter" (a month written
