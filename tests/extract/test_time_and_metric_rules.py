@@ -4272,3 +4272,19 @@ def test_sold_over_and_a_change_said_to_pass_a_level():
     assert ("nio", "share_return", "2023-06-02", -5.0, "gt") in facts(
         "蔚来股价今日跌逾5%。", date(2023, 6, 2)
     )
+
+
+def test_a_change_after_a_sentence_with_no_figure_is_of_the_figure_before_that():
+    text = (
+        "BYD reported 480,186 new energy vehicles sold in the month of November. The company is among "
+        "the leaders in electric vehicles in China and globally.\n\n"
+        "The November NEV figure was down 5.3% year-over-year, but up 8.7% from October."
+    )
+    got = facts(text, date(2025, 12, 2))
+    assert ("byd", "sales_yoy", "2025-11", -5.3, "eq") in got
+    assert ("byd", "sales_mom", "2025-11", 8.7, "eq") in got
+    text = (
+        "Tesla's Shanghai factory delivered a total of 69,129 vehicles in January.\n"
+        "Tesla's performance is a 9.3% increase compared to January 2025."
+    )
+    assert ("tesla", "deliveries_yoy", "2026-01", 9.3, "eq") in facts(text, date(2026, 2, 5))

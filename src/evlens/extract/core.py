@@ -402,7 +402,9 @@ _ANAPHOR_LEAD = re.compile(r" *(?:the |this )?(?:[a-z]+)?")
 _OPENS_WITH_ANAPHOR = re.compile(
     r" *(?:(?:that|this|it)(?:'s|\b)|这|该"
     # "The December result represents a 3.63% increase": the figure just given
-    r"|the (?:[a-z]+ )?(?:result|figure|total|tally|number)s?\b)"
+    r"|the (?:[a-z]+ ){0,2}(?:result|figure|total|tally|number)s?\b"
+    # "Tesla's performance is a 9.3% increase compared to January 2025"
+    r"|(?:its|the|[a-z]+'s) performance\b)"
 )
 _LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
 _RIGHT_AFTER = re.compile(
@@ -4395,12 +4397,14 @@ class Extractor:
             )
             and not _names_share(lower[sent.start : sent.end])
         ):
-            prev = self.sentences[si - 1]
-            last = self._last_figure_before(_At(prev.end), prev)
-            if last is not None:
-                m = self._metric_for(last, prev.clause_of(last.start), prev)
-                if self._base_ok(m):
-                    return m
+            # (the last figure of the sentence before, or of the one before that where the
+            # sentence between names none: "BYD reported 480,186 … in November. The company is
+            # among the leaders … The November NEV figure was down 5.3% year-over-year")
+            for prev in self.sentences[max(0, si - 2) : si][::-1]:
+                last = self._last_figure_before(_At(prev.end), prev)
+                if last is not None:
+                    m = self._metric_for(last, prev.clause_of(last.start), prev)
+                    return m if self._base_ok(m) else None
         return None
 
     def _against_month_before(self, q: Quantity, clause, period: str) -> bool:
