@@ -4288,3 +4288,8 @@ def test_a_change_after_a_sentence_with_no_figure_is_of_the_figure_before_that()
         "Tesla's performance is a 9.3% increase compared to January 2025."
     )
     assert ("tesla", "deliveries_yoy", "2026-01", 9.3, "eq") in facts(text, date(2026, 2, 5))
+
+
+def test_a_change_against_the_same_quarter_of_a_year_named_is_year_on_year():
+    text = "BYD brought in 170.36 billion yuan in revenue in the first quarter. That's 36% higher than the same quarter in 2024."
+    assert ("byd", "revenue_yoy", "2025-Q1", 36.0, "eq") in facts(text, date(2025, 4, 25))
