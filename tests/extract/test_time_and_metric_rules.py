@@ -4293,3 +4293,13 @@ def test_a_change_after_a_sentence_with_no_figure_is_of_the_figure_before_that()
 def test_a_change_against_the_same_quarter_of_a_year_named_is_year_on_year():
     text = "BYD brought in 170.36 billion yuan in revenue in the first quarter. That's 36% higher than the same quarter in 2024."
     assert ("byd", "revenue_yoy", "2025-Q1", 36.0, "eq") in facts(text, date(2025, 4, 25))
+
+
+def test_the_corresponding_period_of_a_year_is_the_span_named_in_that_year():
+    text = (
+        "XPeng Inc. announced its results. Total deliveries of vehicles were 94,008 for the first quarter of "
+        "2025, representing an increase of 330.8% from 21,821 in the corresponding period of 2024."
+    )
+    got = facts(text, date(2025, 5, 20))
+    assert ("xpeng", "deliveries", "2024-Q1", 21821.0, "eq") in got
+    assert not any(p == "2024" for _, _, p, _, _ in got)

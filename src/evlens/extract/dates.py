@@ -191,7 +191,7 @@ _EN = re.compile(
     rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)(?: (?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
-    rf"|the same (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
+    rf"|the (?:same|corresponding) (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
     rf"|(?P<eprevq>(?i:the (?:previous|prior|preceding) quarter))\b"
     rf"|(?P<ecurq>(?i:the current quarter|this quarter|the present quarter|the ongoing quarter|the next quarter|next quarter|the coming quarter|(?<!the )last quarter(?! of)))\b"
     rf"|(?P<eref>the (?:quarter|three months|six months|same period|month|period)|(?:this|that) period)\b"
