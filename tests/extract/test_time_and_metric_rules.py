@@ -4303,3 +4303,15 @@ def test_the_corresponding_period_of_a_year_is_the_span_named_in_that_year():
     got = facts(text, date(2025, 5, 20))
     assert ("xpeng", "deliveries", "2024-Q1", 21821.0, "eq") in got
     assert not any(p == "2024" for _, _, p, _, _ in got)
+
+
+def test_a_figure_in_a_when_clause_after_the_time_compared_with_is_of_that_time():
+    text = (
+        "Tesla's Shanghai factory delivered a total of 69,129 vehicles in January. Tesla's performance is a "
+        "9.3% increase compared to January 2025, when Tesla sold 63,238 China-made vehicles."
+    )
+    got = facts(text, date(2026, 2, 5))
+    assert {(p, v) for _, m, p, v, _ in got if v in (69129.0, 63238.0)} == {
+        ("2026-01", 69129.0),
+        ("2025-01", 63238.0),
+    }

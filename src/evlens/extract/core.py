@@ -561,6 +561,7 @@ _AHEAD = "a figure for a time after the article's date: not yet happened, and no
 # ``零跑汽车则以70327辆``, "Nio: 36,275")
 _ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
 _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
+_WHEN_AFTER = re.compile(r",? when\b")
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
 
 
@@ -1995,7 +1996,12 @@ class Extractor:
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
         before = best or self._last_in_sentence(q, sent, move)
-        if before is not None and before.local and self.t[sent.start : before.start].strip():
+        if (
+            before is not None
+            and before.local
+            and self.t[sent.start : before.start].strip()
+            and not self._when_clause_of(before, q)
+        ):
             # 去年同期为…: its clause only; opening the sentence (2024年同期,广汽录得…), all of it
             before = self._last_in(self.periods, sent.start, before.start)
         if (
@@ -2024,6 +2030,14 @@ class Extractor:
         if move:
             return self._move_period(q, clause, sent)
         return self._earlier_time(q, sent, flow, plan, dayless)
+
+    def _when_clause_of(self, p: PeriodMention, q: Quantity) -> bool:
+        """Whether ``q`` is the first figure of a clause opened by "when" right after the time
+        compared with (``p``): "compared to January 2025, when Tesla sold 63,238": its time."""
+        m = _WHEN_AFTER.match(self.lower, p.end)
+        return (
+            m is not None and m.end() <= q.start and self._first_in(self.quantities, p.end, q.start) is None
+        )
 
     def _instead_of_announced_day(
         self, q: Quantity, sent, day: PeriodMention, flow: bool, plan: bool
