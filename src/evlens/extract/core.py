@@ -49,6 +49,7 @@ from .confidence import Model, judge
 from .dates import (
     EN_ORDINALS,
     FIGURE_AFTER_TIME,
+    WHEN_AFTER,
     PeriodMention,
     find_periods,
     infer_date,
@@ -561,7 +562,6 @@ _AHEAD = "a figure for a time after the article's date: not yet happened, and no
 # ``零跑汽车则以70327辆``, "Nio: 36,275")
 _ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
 _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
-_WHEN_AFTER = re.compile(r",? when\b")
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
 
 
@@ -2034,7 +2034,7 @@ class Extractor:
     def _when_clause_of(self, p: PeriodMention, q: Quantity) -> bool:
         """Whether ``q`` is the first figure of a clause opened by "when" right after the time
         compared with (``p``): "compared to January 2025, when Tesla sold 63,238": its time."""
-        m = _WHEN_AFTER.match(self.lower, p.end)
+        m = WHEN_AFTER.match(self.lower, p.end)
         return (
             m is not None and m.end() <= q.start and self._first_in(self.quantities, p.end, q.start) is None
         )

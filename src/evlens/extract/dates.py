@@ -509,7 +509,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             lang == "en"
             and not g.get("asof")
             and (compared_at(a) or _compared_list_en(out, text, a))
-            and not _WHEN_AFTER.match(text, b)
+            and not WHEN_AFTER.match(text, b)
         ) or (lang == "zh" and _surpassed_zh(text, a, b))
         year = ctx.year
         try:
@@ -548,7 +548,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
     return out
 
 
-_WHEN_AFTER = re.compile(r",? (?:when|(?:a|the) (?:month|quarter|year) (?:in which|when))\b", re.I)
+WHEN_AFTER = re.compile(r",? (?:when|(?:a|the) (?:month|quarter|year) (?:in which|when))\b", re.I)
 # "compared with 11.0% in the third quarter of 2023 and 12.2% in the second quarter of
 # 2024": a second figure and its time after a time compared with
 _AND_FIGURE_IN = re.compile(
@@ -1535,13 +1535,13 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
         g["emy"]
         and not asof
         and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a)
-        and not _WHEN_AFTER.match(ctx.text, b)  # ("from April 2023, when Tesla sold …": its own)
+        and not WHEN_AFTER.match(ctx.text, b)  # ("from April 2023, when Tesla sold …": its own)
     ):
         # "a 26.18% increase from May 2022": the time compared with, its clause's only (and
         # naming no year for the months after it)
         return PeriodMention(a, b, f"{int(g['emy']):04d}-{mo:02d}", "month", local=True)
     if not g["emy"] and _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
-        when = _WHEN_AFTER.match(ctx.text, b) is not None  # "from October, when sales fell to …"
+        when = WHEN_AFTER.match(ctx.text, b) is not None  # "from October, when sales fell to …"
         if not when and not _OWN_FIGURE_EN.match(ctx.text, b):
             return None  # "19% more than in November": a comparison, not the figure's month
         y = ctx.for_month(mo)  # "up 3% from October's 165,505": the time of its own figure
