@@ -657,3 +657,18 @@ def test_a_brokers_year_first_shorthand_is_a_quarter_or_half_and_names_no_year_a
     )
     periods = [p.period for p in got]
     assert "2026-H1" in periods and periods[-1] == "2025-Q3"
+
+
+def test_the_year_ending_on_its_last_day_is_that_year_and_one_time():
+    got = [
+        (p.period, p.kind)
+        for p in find_periods(
+            "its annual performance for the year ending December 31, 2025.", date(2026, 3, 30)
+        )
+    ]
+    assert got == [("2025", "year")]
+    got = [
+        (p.period, p.kind)
+        for p in find_periods("results for the year ended December 31, 2025.", date(2026, 3, 30))
+    ]
+    assert got == [("2025", "year")]

@@ -526,6 +526,8 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             # "for the quarter ended on September 30th", "the six months ended June 30, 2025",
             # "the three months that ended in September"
             pm = _months_ended(pm, ended)._replace(start=ended.start(), end=pm.end)
+            while out and out[-1].end > ended.start():
+                out.pop()  # ("the year" of "the year ended December 31, 2025": one time)
         if pm is not None and (
             (_RANK_AFTER.match(text, pm.end) and not _TITLE_BY_FIGURE.search(text, max(0, a - 24), a))
             or (pm.kind == "year" and lang == "en" and _RANK_SCOPE_BEFORE.search(text, max(0, a - 60), a))
@@ -714,7 +716,7 @@ _MONTHS_ZH = {
 _SPAN_ENDED_EN = re.compile(
     r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])[ -]months?(?: period)?"
     r"|(?P<quarter>quarter)|(?P<year>(?:fiscal |financial )?year))"
-    r" (?:that |which )?ended(?: on| in)? $",
+    r" (?:that |which )?(?:ended|ending)(?: on| in)? $",
     re.I,
 )
 
