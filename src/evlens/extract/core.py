@@ -87,6 +87,8 @@ _SUBORDINATE = re.compile(
     r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|continuing|extending|marking|though|although|but|which|who|whose|positioning|putting|leaving|pushing|helping)\b|之后|以后|自从|自|比|较"
     # a level a figure nears or passes ("出口5.36万辆 逼近去年全年总量"): a time compared with
     r"|逼近|接近|超过|超越|相当于|追平|打平"
+    # a contrast after the figure opens another's clause ("净利润为7.27亿元,而2024年同期为净亏损")
+    r"|[,，]而|[,，]但"
 )
 # "n months in a row": Chinese and English apart, each tried only on a text holding its
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
