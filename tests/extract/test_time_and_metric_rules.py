@@ -4318,7 +4318,10 @@ def test_a_figure_in_a_when_clause_after_the_time_compared_with_is_of_that_time(
 
 
 def test_a_time_after_a_contrast_word_following_the_figure_is_not_its_time():
-    text = "蔚来公布2025年第四季度财报。调整后净利润为7.27亿元,而2024年同期为净亏损66.22亿元。"
+    text = (
+        "蔚来公布2025年第四季度财报。非美国通用会计准则(Non-GAAP)下的调整后净利润为7.27亿元,"
+        "而2024年同期为净亏损66.22亿元。"
+    )
     got = facts(text, date(2026, 3, 11))
     assert ("nio", "net_profit", "2025-Q4", 727000000.0, "eq") in got
     assert ("nio", "net_profit", "2024-Q4", -6622000000.0, "eq") in got
