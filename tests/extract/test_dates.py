@@ -672,3 +672,15 @@ def test_the_year_ending_on_its_last_day_is_that_year_and_one_time():
         for p in find_periods("results for the year ended December 31, 2025.", date(2026, 3, 30))
     ]
     assert got == [("2025", "year")]
+
+
+def test_a_week_of_the_year_by_its_number_and_days_across_two_months():
+    def got(t):
+        return [(p.period, p.kind) for p in find_periods(t, date(2024, 6, 4))]
+
+    # ISO weeks: the 22nd of 2024 runs from Monday 27 May to Sunday 2 June
+    assert got("China EV registrations in W22: Xiaomi 2,200") == [("2024-05-27..2024-06-02", "range")]
+    assert got("in the 22nd week of the year") == [("2024-05-27..2024-06-02", "range")]
+    assert got("Week 22 last year was") == [("2023-05-29..2023-06-04", "range")]
+    assert got("registrations (May 27 – June 2)") == [("2024-05-27..2024-06-02", "range")]
+    assert got("sold 22 units on May 27 and June 2") == [("2024-05-27", "day"), ("2024-06-02", "day")]

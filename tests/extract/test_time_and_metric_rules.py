@@ -4325,3 +4325,15 @@ def test_a_time_after_a_contrast_word_following_the_figure_is_not_its_time():
     got = facts(text, date(2026, 3, 11))
     assert ("nio", "net_profit", "2025-Q4", 727000000.0, "eq") in got
     assert ("nio", "net_profit", "2024-Q4", -6622000000.0, "eq") in got
+
+
+def test_a_weekly_round_up_by_week_number_gives_each_maker_its_week_and_model():
+    text = (
+        "China EV registrations in W22: Xiaomi 2,200, Nio 6,700, Tesla 15,200, BYD 53,400\n\n"
+        "BYD took the first spot, registering 53,400 vehicles, down 2.91% from 55,000 units the week before."
+    )
+    got = facts(text, date(2024, 6, 4))
+    week = "2024-05-27..2024-06-02"
+    assert ("byd", "insurance_registrations", week, 53400.0, "eq") in got
+    assert ("xiaomi-su7", "insurance_registrations", week, 2200.0, "eq") in got
+    assert not any(m.endswith("_yoy") for _, m, *_ in got)  # (2.91% is on the week before)

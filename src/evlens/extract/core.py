@@ -4542,6 +4542,8 @@ class Extractor:
                 return f"{b.key}_{suffix}", sign
         b = self._compared_figure_metric(q, clause, sent)
         if b is not None:  # "up 183.07 percent from 71,099 units in the same month last year"
+            if self._on_period_before(q, near, clause):
+                return "qoq", sign  # "down 2.91% from 55,000 units the week before"
             end = min(clause[1], q.end + 80)
             return f"{b.key}_{self._growth_suffix(mm, near_before, self.lower[q.end : end], '')}", sign
         after = self._base_after(q, clause)
@@ -4802,7 +4804,8 @@ class Extractor:
             "orders",
             "locked_orders",
             "backlog",
-        ) and not metric.startswith(("deliveries_", "sales_")):
+            "insurance_registrations",
+        ) and not metric.startswith(("deliveries_", "sales_", "insurance_registrations_")):
             return slug
         models = lex.models_of.get(slug)
         if not models:

@@ -147,7 +147,7 @@ _EN_LEAD = (
 # ("Hang Seng", "Model Y") fails before the long alternation is tried.
 _EN_NEXT = (
     r"(?=[a-z]|\d\d?(?:st|nd|rd|th)? [A-Z]|[1-4](?:st|nd|rd|th)[ -][Qq]|[1-4][QH]\d\d|\d\d[QH][1-4]|(?:19|20)\d\d(?![\u4e00-\u9fff])"
-    r"|Q[1-4]|H[12]|(?i:as |at |by |through|up to |end|from |between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|Q[1-4]|H[12]|W\d|(?i:as |at |by |through|up to |end|from |between|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun|interim))"
 )
 _EN = re.compile(
@@ -164,8 +164,12 @@ _EN = re.compile(
     rf"|(?P<bym>(?:19|20)\d\d)/(?P<bymm>1[0-2]|0?[1-9])(?![\d/])|"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}})| (?P<erng>this year|last year))?\b"
-    rf"|(?i:from |between )(?P<edx1>{_MON}) (?P<edxd1>{_D})(?:st|nd|rd|th)? ?(?:to|through|and|-|–) ?(?P<edx2>{_MON}) (?P<edxd2>{_D})(?:st|nd|rd|th)?(?:,? (?P<edxy>(?:19|20)\d{{2}}))?\b"
+    # (days of two months: "from May 27 to June 2", "between … and …", "May 27 – June 2")
+    rf"|(?:(?i:from )|(?P<btwd>(?i:between) ))?(?P<edx1>{_MON}) (?P<edxd1>{_D})(?:st|nd|rd|th)? ?(?:(?(btwd)and|(?!))|to|through|-|–) ?(?P<edx2>{_MON}) (?P<edxd2>{_D})(?:st|nd|rd|th)?(?:,? (?P<edxy>(?:19|20)\d{{2}}))?\b"
     rf"|(?:(?i:from |between ))?(?P<edr>{_MON}) (?P<edr1>{_D})(?:st|nd|rd|th)? ?(?:to|through|-|–|and) ?(?P<edr2>{_D})(?:st|nd|rd|th)?(?:,? (?P<edry>(?:19|20)\d{{2}}))?\b(?! ?(?:{_MON}|%|,\d))"
+    # a week of the year by its number ("the 22nd week of the year", "W22", "Week 22 last year")
+    rf"|(?i:the )(?P<ewko>[1-5]?\d)(?:st|nd|rd|th) (?i:week) of (?:the year|this year|(?P<ewky>(?:19|20)\d{{2}}))\b"
+    rf"|(?<![A-Za-z\d])(?:W|(?i:week) )(?P<ewk>[1-5]?\d)(?![\dA-Za-z%]|[,.]\d| ?(?i:percent|per cent|units|vehicles))(?P<ewkl> (?i:last year))?"
     rf"|(?:the )?(?P<ewn>(?i:first|second|third|fourth|last))(?: full)? (?i:week) of (?P<ewm>{_MON})(?: (?P<ewy>(?:19|20)\d{{2}}))?"
     rf"|(?P<eweek>(?i:last week|the previous week|the week before|the past week))\b"
     rf"|(?P<emd>{_MON}) (?P<ed>{_D})(?:st|nd|rd|th)?(?:,? (?P<edy>(?:19|20)\d{{2}}))?\b"
@@ -1331,7 +1335,10 @@ def _days_range(
 
 def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """Days of one month ("from May 19 to 25") or across months, the n-th week of a month
-    ("the third week of May") or a week named from the article's date ("last week")."""
+    ("the third week of May"), a week of the year by its number ("W22") or a week named from
+    the article's date ("last week")."""
+    if g["ewk"] or g["ewko"]:
+        return _en_week_of_year(a, b, g, ctx)
     if g["edx1"]:  # from one month to another ("between January 1 and May 25")
         m1, m2 = _en_month(g["edx1"]), _en_month(g["edx2"])
         d1, d2 = int(g["edxd1"]), int(g["edxd2"])
@@ -1350,6 +1357,23 @@ def _en_days_or_week(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
     return _days_range(a, b, y, (m, d1), (m, d2), ctx)
 
 
+def _en_week_of_year(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
+    """A week of the year by its number, Monday to Sunday as ISO 8601 counts them ("the 22nd
+    week of the year", "W22": 2024-05-27..2024-06-02), of the year named, else of the year
+    spoken of ("Week 22 last year": the year before, a week compared with)."""
+    n = int(g["ewk"] or g["ewko"])
+    y = int(g["ewky"]) if g["ewky"] else ctx.rel("last year") if g["ewkl"] else ctx.rel("this year")
+    try:
+        # (a week of last year is one compared with, not the week reported)
+        return (
+            _week(a, b, date.fromisocalendar(y, n, 1), ctx, named=not g["ewkl"])
+            if y and 1 <= n <= 53
+            else None
+        )
+    except ValueError:  # (no such week)
+        return None
+
+
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one English match, or None; a year it names becomes the context's year."""
     asof_word = (g["asof"] or "").strip().lower()
@@ -1362,7 +1386,7 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_month_range(a, b, g, ctx, asof)
     if g["em"] and not g["emy"] and _a_name(g["em"], ctx.text, a):
         return None  # "Lei Jun has set": a name, not June
-    if g["edr"] or g["ewn"] or g["eweek"] or g["edx1"]:
+    if g["edr"] or g["ewn"] or g["eweek"] or g["edx1"] or g["ewk"] or g["ewko"]:
         return _en_days_or_week(a, b, g, ctx)
     if g["emd"] or g["emd2"] or g["em"]:
         return _en_day_or_month(a, b, g, ctx, asof)
