@@ -684,3 +684,13 @@ def test_a_week_of_the_year_by_its_number_and_days_across_two_months():
     assert got("Week 22 last year was") == [("2023-05-29..2023-06-04", "range")]
     assert got("registrations (May 27 – June 2)") == [("2024-05-27..2024-06-02", "range")]
     assert got("sold 22 units on May 27 and June 2") == [("2024-05-27", "day"), ("2024-06-02", "day")]
+
+
+def test_a_byline_before_a_day_is_no_deadline():
+    from evlens.extract.dates import infer_date
+
+    text = "Li Auto Posts First Quarterly Loss Since 2022\n\nBy  LiDan  Nov 26, 2025, 10:07 p.m. ET\n\nLi Auto's ADRs edged up."
+    assert infer_date(text) == date(2025, 11, 26)
+    # "by" before a day is still a deadline where no name follows it
+    text = "By December 31, 2026, BYD aims to deliver 5 million cars. BYD sold 4.6 million in 2025. In 2025 it grew."
+    assert infer_date(text) == date(2025, 12, 31)

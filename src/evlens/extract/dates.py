@@ -1887,7 +1887,9 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
                 mo, dd = dd, mo  # 10/27/2025: month first
             got = _safe_day(int(y), int(mo) if mo.isdigit() else _en_month(mo), int(dd))
             a = d.start()
-            if got is None or _AHEAD_BEFORE.search(text, max(0, a - 12), a):
+            if got is None or (
+                _AHEAD_BEFORE.search(text, max(0, a - 12), a) and not _BYLINE.search(text, max(0, a - 40), a)
+            ):
                 continue
             # (a day a reported span ends on, 截至9月30日止的第3季, "the quarter ended September
             # 30": the article comes after it)
@@ -1900,6 +1902,8 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
     return days, since
 
 
+# a byline before a day ("By  LiDan  Nov 26, 2025"): "By" names the writer, no deadline
+_BYLINE = re.compile(r"(?-i:\bBy) +(?-i:[A-Z])[\w.'-]*(?: [\w.'-]+){0,3} +$")
 # a day a reported span ends on (截至2023年9月30日止, "for the quarter ended September 30, 2023")
 _SPAN_END_AROUND = re.compile(r" ?止")
 _SPAN_END_BEFORE = re.compile(r"\b(?:ended|ending)(?: on)? $", re.I)
