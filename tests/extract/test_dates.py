@@ -695,3 +695,12 @@ def test_a_byline_before_a_day_is_no_deadline():
     # "by" before a day is still a deadline where no name follows it
     text = "By December 31, 2026, BYD aims to deliver 5 million cars. BYD sold 4.6 million in 2025. In 2025 it grew."
     assert infer_date(text) == date(2025, 12, 31)
+
+
+def test_a_quarters_results_come_out_weeks_after_it_ends():
+    from evlens.extract.dates import infer_date
+
+    # a results story naming only its quarter: out some six weeks after the quarter ends
+    assert infer_date("蔚来公布2025年第三季度业绩，净亏损按年收窄31.2%至34.8亿元。") == date(2025, 11, 15)
+    # a delivery story naming only its quarter: the day after it
+    assert infer_date("小鹏2025年第三季度交付11.6万辆。") == date(2025, 10, 1)

@@ -1812,6 +1812,10 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     return date(y + 1, 1, 1) - timedelta(days=1) if mo == 12 else date(y, mo + 1, 1) - timedelta(days=1)
 
 
+_RESULTS = re.compile(r"财报|业绩|财务|results|earnings", re.I)
+_RESULTS_LAG = timedelta(days=45)
+
+
 def _text_stand_in(text: str, body: str | None) -> date | None:
     """The stand-in :func:`infer_date` reads from the text (not its address)."""
     head_years = _title_years(text)
@@ -1838,6 +1842,14 @@ def _text_stand_in(text: str, body: str | None) -> date | None:
     if anchor is None:
         return _after_month_reported(text, max(since)) if since else None
     stand_in = _release_day(text, anchor, year_only=not days)
+    if (
+        not days
+        and stand_in == anchor
+        and anchor.day == 1
+        and anchor.month in (4, 7, 10)
+        and _RESULTS.search(text)
+    ):
+        stand_in = anchor + _RESULTS_LAG  # a quarter's results come out weeks after it ends
     if year_only and stand_in == anchor:
         # only the year named most often is known: after the latest quarter named without
         # one ("Q2 總收入…；預計 Q3 交付": after the second quarter), in that year
