@@ -1768,8 +1768,10 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     """A stand-in for the publication date of an article that gives none: a date in its URL (a year
     and month alone there, ``/2025-11/``: the day the text gives when in that month, else its last); else a
     dateline near the top (a day with its time of day, "2025-11-20 20:09"); else the latest full day it
-    names (``2025年11月17日``, "November 17, 2025"); else the day after the latest month, quarter or half it
-    names with a year; else the last day of the year it names most often, or the day after the latest
+    names (``2025年11月17日``, "November 17, 2025"; not one after "By" and a writer's name); else the day
+    after the latest month, quarter or half it names with a year (45 days after a quarter in a story on
+    results, which come out weeks after it); a year spoken of as over (``2025年全年累计``) puts it after
+    that year; else the last day of the year it names most often, or the day after the latest
     quarter (else month) it names without a year, in that year. A month, quarter, half or day under a plan or a goal
     (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a span starts from
     (``自2024年3月28日``, "since") only bounds it below; when that bound is the latest, the article reports
