@@ -1768,7 +1768,7 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     """A stand-in for the publication date of an article that gives none: a date in its URL (a year
     and month alone there, ``/2025-11/``: the day the text gives when in that month, else its last); else a
     dateline near the top (a day with its time of day, "2025-11-20 20:09"); else the latest full day it
-    names (``2025年11月17日``, "November 17, 2025"; not one after "By" and a writer's name); else the day
+    names (``2025年11月17日``, "November 17, 2025", also after a byline: "By LiDan Nov 26, 2025"); else the day
     after the latest month, quarter or half it names with a year (45 days after a quarter in a story on
     results, which come out weeks after it); a year spoken of as over (``2025年全年累计``) puts it after
     that year; else the last day of the year it names most often, or the day after the latest
