@@ -4337,3 +4337,11 @@ def test_a_weekly_round_up_by_week_number_gives_each_maker_its_week_and_model():
     assert ("byd", "insurance_registrations", week, 53400.0, "eq") in got
     assert ("xiaomi-su7", "insurance_registrations", week, 2200.0, "eq") in got
     assert not any(m.endswith("_yoy") for _, m, *_ in got)  # (2.91% is on the week before)
+
+
+def test_a_maker_named_as_the_one_compared_with_is_no_subject():
+    got = facts(
+        "理想汽車與零跑汽車相差僅數百輛,位居第二,3月交付新車3.67萬輛,同比增長26.5%。", date(2025, 4, 2)
+    )
+    assert ("li-auto", "deliveries", "2025-03", 36700.0, "eq") in got
+    assert not any(e == "leapmotor" for e, *_ in got)

@@ -139,6 +139,8 @@ _NAME_TAIL = re.compile(
 )
 _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
+# what follows a name compared with (与零跑汽车相差仅数百辆, 和去年相比)
+_COMPARED_AFTER_NAME = re.compile(r".{0,3}?(?:相差|相比|相较|差距)")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
 _FROM_YEAR = re.compile(r"from (?:19|20)\d\d\b")
 _MONTH_PERIOD = re.compile(r"\d{4}-\d\d(?:\.\.\d{4}-\d\d)?")  # (a month, or a run of months)
@@ -4165,6 +4167,11 @@ class Extractor:
                 and self._word_within("entity_owner", sentence_start_within(self.lower, e.start, 45), e.start)
             )
             or self._passed_before(e)
+            # (a maker named as the one compared with: 理想汽车与零跑汽车相差仅数百辆)
+            or (
+                self.lower.endswith(("与", "和", "跟"), 0, e.start)
+                and _COMPARED_AFTER_NAME.match(self.lower, tail.end() if tail else e.end) is not None
+            )
         )
         return found
 
