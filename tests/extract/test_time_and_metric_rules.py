@@ -4345,3 +4345,10 @@ def test_a_maker_named_as_the_one_compared_with_is_no_subject():
     )
     assert ("li-auto", "deliveries", "2025-03", 36700.0, "eq") in got
     assert not any(e == "leapmotor" for e, *_ in got)
+
+
+def test_a_second_list_after_a_respectively_list_pairs_with_the_same_makers():
+    text = "蔚來公布1月交付9652台。而小鵬及理想汽車1月分別交付1.29萬輛及1.23萬輛汽車,按年增幅為115%及128.1%。"
+    got = facts(text, date(2022, 2, 5))
+    assert ("xpeng", "deliveries_yoy", "2022-01", 115.0, "eq") in got
+    assert ("li-auto", "deliveries_yoy", "2022-01", 128.1, "eq") in got

@@ -4873,7 +4873,8 @@ class Extractor:
                 for q, e in zip(qs, distinct[-len(qs) :]):
                     out[q.start]["entity"] = e.key
                 if not english:  # 分别为113.5万/31.7万/19.4万辆，同比变化+167.1%/+25.0%/-3.5%
-                    for run in self._runs(end, s.end, _SLASH_JOINS):
+                    # (or 分别交付1.29万辆及1.23万辆，按年增幅为115%及128.1%)
+                    for run in self._runs(end, s.end, _SLASH_JOINS | _ZH_LIST_JOINS):
                         if len(run) == len(qs):
                             for q, e in zip(run, distinct[-len(qs) :]):
                                 out.setdefault(q.start, {})["entity"] = e.key
