@@ -4352,3 +4352,8 @@ def test_a_second_list_after_a_respectively_list_pairs_with_the_same_makers():
     got = facts(text, date(2022, 2, 5))
     assert ("xpeng", "deliveries_yoy", "2022-01", 115.0, "eq") in got
     assert ("li-auto", "deliveries_yoy", "2022-01", 128.1, "eq") in got
+
+
+def test_a_total_target_after_a_count_is_a_target():
+    got = facts("2023 年吉利汽車集團的 165 萬輛銷量總目標中,要實現新能源產品的增長。", date(2023, 6, 2))
+    assert got == {("geely", "delivery_target", "2023", 1650000.0, "eq")}
