@@ -4357,3 +4357,11 @@ def test_a_second_list_after_a_respectively_list_pairs_with_the_same_makers():
 def test_a_total_target_after_a_count_is_a_target():
     got = facts("2023 年吉利汽車集團的 165 萬輛銷量總目標中,要實現新能源產品的增長。", date(2023, 6, 2))
     assert got == {("geely", "delivery_target", "2023", 1650000.0, "eq")}
+
+
+def test_a_steep_change_word_and_a_taiwan_word_for_delivering():
+    got = facts("蔚来10月交付量骤降20%,特斯拉2025年共交货164万辆车。", date(2026, 1, 5))
+    assert ("nio", "deliveries_yoy", "2025-10", -20.0, "eq") in got
+    assert ("tesla", "deliveries", "2025", 1640000.0, "eq") in got
+    got = facts("美国电动车品牌特斯拉2025年销售量大减8.6%。", date(2026, 1, 5))
+    assert ("tesla", "sales_yoy", "2025", -8.6, "eq") in got
