@@ -4365,3 +4365,16 @@ def test_a_steep_change_word_and_a_taiwan_word_for_delivering():
     assert ("tesla", "deliveries", "2025", 1640000.0, "eq") in got
     got = facts("美国电动车品牌特斯拉2025年销售量大减8.6%。", date(2026, 1, 5))
     assert ("tesla", "sales_yoy", "2025", -8.6, "eq") in got
+
+
+def test_more_words_of_a_fall_give_the_change_its_sign():
+    for text in (
+        "蔚来10月交付量同比滑落20%。",
+        "Nio's October deliveries plummeted 20% year on year.",
+        "Nio's October deliveries skidded 20% year on year.",
+    ):
+        assert ("nio", "deliveries_yoy", "2025-10", -20.0, "eq") in facts(text, date(2025, 11, 5)), text
+    # (a word of a fall inside another word is none: "increased" holds "eased")
+    assert ("nio", "deliveries_yoy", "2025-10", 20.0, "eq") in facts(
+        "Nio's October deliveries increased 20% year on year.", date(2025, 11, 5)
+    )
