@@ -4378,3 +4378,18 @@ def test_more_words_of_a_fall_give_the_change_its_sign():
     assert ("nio", "deliveries_yoy", "2025-10", 20.0, "eq") in facts(
         "Nio's October deliveries increased 20% year on year.", date(2025, 11, 5)
     )
+
+
+def test_plain_words_for_earning_a_top_line_and_a_hong_kong_plunge():
+    day = date(2025, 11, 20)
+    assert ("xiaomi", "net_profit", "2025-Q3", 11300000000.0, "eq") in facts(
+        "小米集團第三季賺113億元人民幣。", day
+    )
+    assert ("xiaomi", "net_profit", "2025-Q3", 11300000000.0, "eq") in facts(
+        "Xiaomi earned 11.3 billion yuan in the third quarter.", day
+    )
+    assert ("xiaomi", "revenue_yoy", "2025-Q3", 22.0, "eq") in facts(
+        "Xiaomi's top line grew 22% to 113.1 billion yuan in the third quarter.", day
+    )
+    assert ("nio", "share_return", "2025-11-20", -8.0, "eq") in facts("蔚來股價今日插水8%。", day)
+    assert ("xiaomi", "market_cap", "2025-11-20", 1e12, "gt") in facts("小米市值重上萬億港元。", day)
