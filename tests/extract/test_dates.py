@@ -704,3 +704,13 @@ def test_a_quarters_results_come_out_weeks_after_it_ends():
     assert infer_date("蔚来公布2025年第三季度业绩，净亏损按年收窄31.2%至34.8亿元。") == date(2025, 11, 15)
     # a delivery story naming only its quarter: the day after it
     assert infer_date("小鹏2025年第三季度交付11.6万辆。") == date(2025, 10, 1)
+
+
+def test_a_fiscal_year_the_head_months_and_ytd():
+    def got(t):
+        return [(p.period, p.kind) for p in find_periods(t, date(2025, 11, 20))]
+
+    assert got("今年头10个月销量") == [("2025-01..2025-10", "range")]
+    assert got("2025财年营收") == [("2025", "year")]
+    assert got("revenue in FY2025 was") == [("2025", "year")]
+    assert got("sales YTD were") == [("2025-01-01..2025-11-20", "range")]

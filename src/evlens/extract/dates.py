@@ -29,7 +29,7 @@ _D = r"(?:3[01]|[12]\d|0?[1-9])"
 _SHORT_YEAR = (
     r"(?<![\d.])(?:1[5-9]|2\d)(?=年(?:全年|[上下]半年|Q[1-4]|第?[一二三四1-4]季|(?:1[0-2]|0?[1-9])月|前三季))"
 )
-_YEAR_WORD = rf"(?P<y>(?:19|20)\d{{2}}|{_SHORT_YEAR})(?:年|(?=全年))|(?P<rel>同年|当年|今年(?!以来)|去年|明年|(?<![目之提])前年|本年|上一?年)"  # 目前年产能: not 前年
+_YEAR_WORD = rf"(?P<y>(?:19|20)\d{{2}}|{_SHORT_YEAR})(?:年|(?=全年|财年|财政年度))|(?P<rel>同年|当年|今年(?!以来)|去年|明年|(?<![目之提])前年|本年|上一?年)"  # 目前年产能: not 前年
 
 
 def _year_digits(y: str) -> int:
@@ -43,13 +43,13 @@ def _year_digits(y: str) -> int:
 _BEFORE = "[此之以提向从往当眼目事]"
 # The characters a Chinese time expression can start with (see the look-ahead below):
 # one test that turns away most positions before the long alternation is tried.
-_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首本上第Q下周星礼年全截从到至目昨次隔翌如中报期季])"
+_ZH_LEAD = r"(?=[0-9一二三四五六七八九十同当今去明前首头本上第Q下周星礼年全截从到至目昨次隔翌如中报期季财])"
 _ZH = re.compile(
     _ZH_LEAD  # (before the look-behinds: at most positions it fails, and they are not tried)
     + r"(?<!连续)(?<!连续第)"
-    + rf"(?=(?:19|20)\d\d(?:年|全年)|{_SHORT_YEAR}|"
+    + rf"(?=(?:19|20)\d\d(?:年|全年|财年|财政年度)|{_SHORT_YEAR}|"
     r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|同年|当年|今年|去年|明年|前年|本年|上一?年"
-    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[一二三四]季(?=(?:纯利|盈利|净利|收入|营收|业绩|亏损|交付|销量|营业额|经调整))|[上下]一?季|本季|今季|当季|首季|次季|季内|季度(?=成绩单|财报|业绩)|Q[1-4]|[上下]半年|[前首][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|[一二三四]季(?=(?:纯利|盈利|净利|收入|营收|业绩|亏损|交付|销量|营业额|经调整))|[上下]一?季|本季|今季|当季|首季|次季|季内|季度(?=成绩单|财报|业绩)|Q[1-4]|[上下]半年|[前首头][两二三四五六七八九十\d]{1,2}个?月|[前首][三两二32]个?季|(?:1[0-2]|0?[1-9])[-~—至到](?:1[0-2]|0?[1-9])月|(?:周|星期|礼拜)[一二三四五六日天]"
     r"|年内|今年以来|年初至今|今日|今天|当日|当天|目前|当前|昨日|昨天|昨(?=[一收跌升涨报晚早午盘])|次日|隔日|翌日|如今|本月|当月|上个?月|下个?月|上一?周(?![一二三四五六日天])|前一周|年底|年末|年初|全年|截至|截止|从|到|至"
     r"|中期(?=业绩|盈利|纯利|净利|收入|营收|营业额|亏损|报告)|报告期|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"(?P<asof>截至|截止到|截止|截止至|到|至)?"
@@ -57,7 +57,7 @@ _ZH = re.compile(
     rf"(?:"
     rf"(?:从)?(?P<m1>{_M})(?:月份?|(?=[-~—至到]))(?:到|至|-|~|—)(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>{_M})月份?(?:之间|间)?"
     rf"|(?<!{_BEFORE})(?P<qrange>[前首][三两二32]个?季度?)"
-    rf"|(?<!{_BEFORE})[前首](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
+    rf"|(?<!{_BEFORE})[前首头](?P<fm>十一|[两二三四五六七八九十]|1[01]|[2-9])个?月"
     rf"|(?P<zref>报告期内?|(?<![预短长同近中假学任刑限定到周工日星])期内)"
     rf"|(?P<zdm>{_M})月(?P<zd1>{_D})[日号]?(?:-|~|—|至|到) ?(?:(?P=zdm)月)?(?P<zd2>{_D})[日号]"
     rf"|(?P<zdx1>{_M})月(?P<zdxd1>{_D})[日号] ?(?:-|~|—|至|到) ?(?P<zdx2>{_M})月(?P<zdxd2>{_D})[日号]"
@@ -82,7 +82,7 @@ _ZH = re.compile(
     rf"|(?<![A-Za-z])(?P<m>{_M})月(?:(?P<d>{_D})[日号]|(?P<mend>底|末|份?底)|(?P<mstart>初)|份)?"
     rf"|(?P<yend>年底|年末|底|末)"
     rf"|(?P<ystart>年初)"
-    rf"|(?P<full>全年|年度|年)"
+    rf"|(?P<full>全年|年度|财年|财政年度|年)"
     rf")?"
 )
 
@@ -137,7 +137,7 @@ EN_ORDINALS = {
 # Q1, H1), a day and a space, a year, 1st to 4th, a lower-case lead word, or an "as of"
 # word in any case.
 _EN_LEAD = (
-    r"(?=[JFMASONDTWQHB]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|\d\d[QH][1-4]|from |between |the |first|second|third|fourth|on |last |in the year|year"
+    r"(?=[JFMASONDTWQHBY]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|\d\d[QH][1-4]|from |between |the |first|second|third|fourth|on |last |in the year|year"
     r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |up to |at |end|last |this |next |so far|year|semi|interim|half-year))"
 )
 # What the alternatives below can start with, tighter than :data:`_EN_LEAD` where it lets
@@ -147,7 +147,7 @@ _EN_LEAD = (
 # ("Hang Seng", "Model Y") fails before the long alternation is tried.
 _EN_NEXT = (
     r"(?=[a-z]|\d\d?(?:st|nd|rd|th)? [A-Z]|[1-4](?:st|nd|rd|th)[ -][Qq]|[1-4][QH]\d\d|\d\d[QH][1-4]|(?:19|20)\d\d(?![\u4e00-\u9fff])"
-    r"|Q[1-4]|H[12]|W\d|(?i:as |at |by |through|up to |end|from |between|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|Q[1-4]|H[12]|W\d|FY|YTD|(?i:as |at |by |through|up to |end|from |between|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun|interim))"
 )
 _EN = re.compile(
@@ -193,7 +193,7 @@ _EN = re.compile(
     rf"|the first (?P<efq>two|three|2|3) quarters(?: of (?:the year|this year|(?P<efqy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b(?!-)"
     rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
-    rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year)(?: (?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
+    rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year|fiscal year|FY)(?: ?(?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
     rf"|the (?:same|corresponding) (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
     rf"|(?P<eprevq>(?i:the (?:previous|prior|preceding) quarter))\b"
@@ -202,7 +202,7 @@ _EN = re.compile(
     rf"|(?P<enow>currently|today)\b"
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
-    rf"|(?P<eytd>(?i:year to date|year-to-date|so far this year|the year so far|so far in (?P<eytdy>(?:19|20)\d\d)"
+    rf"|(?P<eytd>(?i:year to date|year-to-date|YTD|so far this year|the year so far|so far in (?P<eytdy>(?:19|20)\d\d)"
     r"|since the (?:start|beginning) of the year"
     r"(?: (?:till|to|until|through) (?:the end of )?(?P<eytdm>January|February|March|April|May|June|July|August|September|October|November|December)(?:[ -]end)?)?))\b"
     # (a comma before it after a digit makes it a piece of a number; after a word it is
