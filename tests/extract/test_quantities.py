@@ -220,3 +220,9 @@ def test_a_decimal_comma_before_a_percent_sign_is_a_decimal():
     assert [q.value for q in find_quantities("a growth of 52,6%, surpassing")] == [Decimal("52.6")]
     # thousands before a percent sign stay thousands
     assert [q.value for q in find_quantities("1,234%")] == [Decimal("1234")]
+
+
+def test_a_thousands_section_after_ten_thousands_in_figures():
+    assert [q.value for q in find_quantities("蔚来10月交付1万2千辆")] == [12000]
+    assert [q.value for q in find_quantities("营收3万5千元")] == [35000]
+    assert [q.value for q in find_quantities("累计销量460万2436辆")] == [4602436]

@@ -198,7 +198,7 @@ _REVISED_FROM = re.compile(
 )
 _DATE_AFTER = re.compile(r"(?:年|月|日|号|季度|季|时|点\d|:\d|个季度|期|代|系|位数)")
 _LOWER_SECTION = re.compile(
-    r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<n>\d{4}|\d,\d{3}|\d{1,3}(?=[辆台元份])))(?![\d.,年月日号季])"
+    r"(?:(?P<w>\d{1,4})(?P<wan>万)|(?P<k>\d)千|(?P<n>\d{4}|\d,\d{3}|\d{1,3}(?=[辆台元份])))(?![\d.,年月日号季])"
 )
 _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
 # tenths after a change or bound word: 跌四成 (40 %), 增逾五成, 約兩成, 升約半成 (5 %)
@@ -403,13 +403,15 @@ def _number_at_unguarded(text: str, m: re.Match) -> tuple[Decimal, int, bool, bo
         if factor is not None:
             value *= factor
             if factor in (10**4, 10**8) and not more and "." not in ar:
-                # "460万2436辆" = 4602436, "1亿2000万" = 120000000: the lower section after
+                # "460万2436辆" = 4602436, "1亿2000万" = 120000000, "1万2千辆" = 12000: the lower section after
                 # the magnitude
                 rest = _LOWER_SECTION.match(text, j)
                 if rest and (factor == 10**8 or not rest.group("wan")):
                     low = (
                         Decimal(rest.group("w")) * 10**4
                         if rest.group("wan")
+                        else Decimal(rest.group("k")) * 1000  # 1万2千辆 = 12000
+                        if rest.group("k")
                         else parse_number(rest.group("n"))
                     )
                     if low < factor:
