@@ -4393,3 +4393,18 @@ def test_plain_words_for_earning_a_top_line_and_a_hong_kong_plunge():
     )
     assert ("nio", "share_return", "2025-11-20", -8.0, "eq") in facts("蔚來股價今日插水8%。", day)
     assert ("xiaomi", "market_cap", "2025-11-20", 1e12, "gt") in facts("小米市值重上萬億港元。", day)
+
+
+def test_money_in_a_table_under_a_note_of_its_unit():
+    text = (
+        "NIO Inc. reported results for the third quarter of 2025.\n"
+        "Key financial results (in RMB millions)\n\n"
+        "| | 2025 Q3 | 2025 Q2 |\n|---|---|---|\n"
+        "| Total revenues | 21,793.9 | 19,008.7 |\n"
+        "| Net loss | (3,481.2) | (4,994.8) |\n"
+    )
+    got = facts(text, date(2025, 11, 25))
+    assert ("nio", "revenue", "2025-Q3", 21793900000.0, "eq") in got
+    assert ("nio", "net_profit", "2025-Q2", -4994800000.0, "eq") in got
+    # (with no note of the unit, a bare figure of a money row is none)
+    assert facts(text.replace(" (in RMB millions)", ""), date(2025, 11, 25)) == set()

@@ -566,6 +566,38 @@ _AHEAD = "a figure for a time after the article's date: not yet happened, and no
 # ``零跑汽车则以70327辆``, "Nio: 36,275")
 _ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
 _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
+# a note of a table's unit of money: "(in RMB millions)", "(RMB in thousands, except for
+# percentages)", "in thousands of RMB", "(US$ in millions)", （人民币千元，百分比除外）
+_TABLE_SCALE = re.compile(
+    r"\(\s*(?:(?:amounts?|figures?) )?(?:in )?(?:(?P<cur>rmb|us\$|usd|hk\$|hkd|cny)\s*)?(?:in )?"
+    r"(?P<mag>thousands|millions|billions)(?: of (?P<cur2>rmb|renminbi|yuan|us dollars|hk dollars))?"
+    r"|[(（](?P<zcur>人民币|美元|港元|港币)?(?P<zmag>千元|百万元|亿元)",
+    re.I,
+)
+_SCALE_FACTOR = {
+    "thousands": 10**3,
+    "millions": 10**6,
+    "billions": 10**9,
+    "千元": 10**3,
+    "百万元": 10**6,
+    "亿元": 10**8,
+}
+_SCALE_CURRENCY = {
+    "rmb": "CNY",
+    "cny": "CNY",
+    "renminbi": "CNY",
+    "yuan": "CNY",
+    "人民币": "CNY",
+    "us$": "USD",
+    "usd": "USD",
+    "us dollar": "USD",
+    "美元": "USD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "hk dollar": "HKD",
+    "港元": "HKD",
+    "港币": "HKD",
+}
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
 
 
@@ -2759,9 +2791,14 @@ class Extractor:
         """The figure a table cell at ``[a, b)`` holds alone (after a bound sign: ``>40,000``),
         else None."""
         qs = self._in(self.quantities, a, b)
-        if len(qs) != 1 or qs[0].end != b:
+        if len(qs) != 1:
             return None
-        return qs[0] if self.t[a : qs[0].start].strip() in _CELL_BOUND_SIGNS else None
+        lead = self.t[a : qs[0].start].strip()
+        if lead == "(" and self.t[qs[0].end : b] == ")":
+            return qs[0]  # (an amount in brackets: a loss, "(3,481.2)")
+        if qs[0].end != b:
+            return None
+        return qs[0] if lead in _CELL_BOUND_SIGNS else None
 
     def _table_metric(self, a: int, b: int) -> _Mention | None:
         """The first metric named in a table cell at ``[a, b)``, if a count or an amount."""
@@ -2773,8 +2810,29 @@ class Extractor:
     ) -> None:
         """Put figure ``q`` of a table in ``out``, with its metric, time and entity, if its
         unit fits the metric."""
-        if _unit_ok(q.kind, q, self.lex.metric_kind[mm.key]):
+        kind = self.lex.metric_kind[mm.key]
+        if q.kind is None and kind == "currency" and (scaled := self._scaled_money(q, mm)) is not None:
+            out[q.start] = {"metric": mm, "period": pm, "entity": entity, "scaled": scaled}
+        elif _unit_ok(q.kind, q, kind):
             out[q.start] = {"metric": mm, "period": pm, "entity": entity}
+
+    def _scaled_money(self, q: Quantity, mm: _Mention) -> Quantity | None:
+        """A bare figure of a money row as the amount it stands for, under a note of the
+        table's unit before it ("(in RMB millions)", "in thousands of RMB", ``人民币千元``):
+        ``21,793.9`` → RMB 21,793,900,000; in brackets, a loss (``(3,481.2)``). None
+        without such a note within 1,500 characters before."""
+        note = next(reversed(list(_TABLE_SCALE.finditer(self.t, max(0, q.start - 1500), q.start))), None)
+        if note is None:
+            return None
+        g = note.groupdict()
+        mag = (g["mag"] or g["zmag"]).lower()
+        cur = (g["cur"] or g["cur2"] or g["zcur"] or "rmb").lower()
+        unit = _SCALE_CURRENCY.get(cur.rstrip("s"))
+        if unit is None:
+            return None
+        bracketed = self.t[max(0, q.start - 1) : q.start] == "(" and self.t.startswith(")", q.end)
+        sign = -1 if bracketed and mm.word not in self.lex.metrics[mm.key].negative else 1
+        return q._replace(value=sign * q.value * _SCALE_FACTOR[mag], kind="currency", unit=unit)
 
     def _list_intro(self, si: int) -> _Sentence | None:
         """For a sentence in a bulleted line, the sentence ending in a colon that opens the
@@ -2926,6 +2984,8 @@ class Extractor:
         table = self._table_cells()
         acc = _Emitted() if seen is None else _Emitted(seen=seen)
         for q in self.quantities:
+            cell = table.get(q.start)
+            q = cell.get("scaled", q) if cell else q  # (money in a table "in RMB millions")
             fig = self._figure(q, table)
             if fig is None or not self._refine_metric(fig):
                 continue
