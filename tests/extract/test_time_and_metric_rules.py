@@ -4408,3 +4408,19 @@ def test_money_in_a_table_under_a_note_of_its_unit():
     assert ("nio", "net_profit", "2025-Q2", -4994800000.0, "eq") in got
     # (with no note of the unit, a bare figure of a money row is none)
     assert facts(text.replace(" (in RMB millions)", ""), date(2025, 11, 25)) == set()
+
+
+def test_a_forecast_a_figure_beat_ends_with_its_figure():
+    text = (
+        "小米今年第三季營收1131.2億元，年增22.3%，優於市場預估的1125億元，經調整淨利潤113.1億元，年增80.9%。"
+    )
+    got = facts(text, date(2025, 11, 19))
+    assert ("xiaomi", "net_profit", "2025-Q3", 11310000000.0, "eq") in got
+    assert not any(v == 112500000000.0 for *_, v, _ in got)  # (the forecast's own figure)
+    # (an analysts' forecast with no figure of its own still covers the figure after it)
+    assert facts("市場預估小米第三季經調整淨利潤113.1億元。", date(2025, 11, 19)) == set()
+
+
+def test_the_night_before_is_the_day_before_the_articles():
+    got = facts("消息拖累隔晚小鵬ADS重挫10.32%，收報22.43美元。", date(2025, 11, 18))
+    assert ("xpeng", "share_price", "2025-11-17", 22.43, "eq") in got

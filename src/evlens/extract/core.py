@@ -598,6 +598,12 @@ _SCALE_CURRENCY = {
     "港元": "HKD",
     "港币": "HKD",
 }
+# a forecast a figure is compared with (优于市场预估的1125亿元, "beating the 107.6 billion
+# analysts' estimate", 低于市场预期的)
+_FORECAST_COMPARED = re.compile(
+    r"(?:优于|好于|高于|低于|逊于|胜于|超出|不及)(?:市场|分析师)?(?:预估|预期|预测|估计)的?"
+)
+_CLAUSE_BREAK = re.compile(r"[，,;；]")
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
 
 
@@ -3098,7 +3104,9 @@ class Extractor:
         lower, listed = self.lower, self._listed
         if (
             listed("hedges", clause[0], q.start)
-            or listed("sentence_hedges", sent.start, q.start)
+            or (
+                listed("sentence_hedges", sent.start, q.start) and not self._forecast_compared_before(q, sent)
+            )
             or (q.kind != "percent" and listed("rate_short", clause[0], q.start))
             or (compared is None and self._is_difference(q, clause))
             or (q.kind == "currency" and self._is_conversion(q))
@@ -4195,6 +4203,21 @@ class Extractor:
             if j < len(starts) and starts[j] < hi and ends[j] <= hi:
                 return True
         return rx.search(self.lower, lo, hi) is not None
+
+    def _forecast_compared_before(self, q: Quantity, sent) -> bool:
+        """Whether the forecast before ``q`` in its sentence is one a figure beat or missed,
+        with that figure and a clause between (``优于市场预估的1125亿元，经调整净利润113.1亿
+        元``): the forecast's scope ends with its figure, and ``q`` states a fact."""
+        hits = list(_FORECAST_COMPARED.finditer(self.lower, sent.start, q.start))
+        if not hits:
+            return False
+        f = self._first_in(self.quantities, hits[-1].end(), q.start)
+        return (
+            f is not None
+            and f.start - hits[-1].end() <= 4
+            and _CLAUSE_BREAK.search(self.lower, f.end, q.start) is not None
+            and not self._listed("sentence_hedges", f.end, q.start)
+        )
 
     def _listed(self, name: str, lo: int, hi: int) -> bool:
         """Whether a word of the lexicon's list ``name`` lies within ``[lo, hi)`` (as its
