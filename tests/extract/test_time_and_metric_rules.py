@@ -4424,3 +4424,9 @@ def test_a_forecast_a_figure_beat_ends_with_its_figure():
 def test_the_night_before_is_the_day_before_the_articles():
     got = facts("消息拖累隔晚小鵬ADS重挫10.32%，收報22.43美元。", date(2025, 11, 18))
     assert ("xpeng", "share_price", "2025-11-17", 22.43, "eq") in got
+
+
+def test_sales_abroad_in_hong_kong_and_taiwan_words_are_exports():
+    got = facts("比亞迪上半年外銷超過20.3萬輛，比去年同期暴增173.8%。", date(2024, 7, 2))
+    assert ("byd", "exports", "2024-H1", 203000.0, "gt") in got
+    assert ("byd", "exports_yoy", "2024-H1", 173.8, "eq") in got
