@@ -4430,3 +4430,13 @@ def test_sales_abroad_in_hong_kong_and_taiwan_words_are_exports():
     got = facts("比亞迪上半年外銷超過20.3萬輛，比去年同期暴增173.8%。", date(2024, 7, 2))
     assert ("byd", "exports", "2024-H1", 203000.0, "gt") in got
     assert ("byd", "exports_yoy", "2024-H1", 173.8, "eq") in got
+
+
+def test_a_count_since_a_models_launch_is_a_running_total():
+    text = "Xiaomi said it had received more than 300,000 orders for the YU7 since the model's launch."
+    found = [f for f in rules_read(text, date(2025, 10, 1)) if f.metric == "orders"]
+    assert found and all(f.cumulative for f in found)
+    text = (
+        "Xiaomi said it had delivered 40,000 vehicles in September. It has sold 300,000 YU7s since its debut."
+    )
+    assert all(f.cumulative for f in rules_read(text, date(2025, 10, 1)) if f.value == 300000)
