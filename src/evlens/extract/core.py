@@ -567,7 +567,7 @@ _AHEAD = "a figure for a time after the article's date: not yet happened, and no
 _ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
 _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
 # a note of a table's unit of money: "(in RMB millions)", "(RMB in thousands, except for
-# percentages)", "in thousands of RMB", "(US$ in millions)", （人民币千元，百分比除外）
+# percentages)", "(in thousands of RMB)", "(US$ in millions)", （人民币千元，百分比除外）
 _TABLE_SCALE = re.compile(
     r"\(\s*(?:(?:amounts?|figures?) )?(?:in )?(?:(?P<cur>rmb|us\$|usd|hk\$|hkd|cny)\s*)?(?:in )?"
     r"(?P<mag>thousands|millions|billions)(?: of (?P<cur2>rmb|renminbi|yuan|us dollars|hk dollars))?"
@@ -2824,7 +2824,7 @@ class Extractor:
 
     def _scaled_money(self, q: Quantity, mm: _Mention) -> Quantity | None:
         """A bare figure of a money row as the amount it stands for, under a note of the
-        table's unit before it ("(in RMB millions)", "in thousands of RMB", ``人民币千元``):
+        table's unit before it ("(in RMB millions)", "(in thousands of RMB)", ``（人民币千元``):
         ``21,793.9`` → RMB 21,793,900,000; in brackets, a loss (``(3,481.2)``). None
         without such a note within 1,500 characters before."""
         note = next(reversed(list(_TABLE_SCALE.finditer(self.t, max(0, q.start - 1500), q.start))), None)
