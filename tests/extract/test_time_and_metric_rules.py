@@ -4440,3 +4440,13 @@ def test_a_count_since_a_models_launch_is_a_running_total():
         "Xiaomi said it had delivered 40,000 vehicles in September. It has sold 300,000 YU7s since its debut."
     )
     assert all(f.cumulative for f in rules_read(text, date(2025, 10, 1)) if f.value == 300000)
+
+
+def test_each_item_of_a_list_of_changes_takes_the_first_items_word():
+    text = (
+        "蔚来、小鹏汽车、零跑汽车2025年第三季度交付量分别为8.7万辆、11.60万辆、17.39万辆,"
+        "同比分别增长40.8%、149.3%、101.77%。"
+    )
+    got = facts(text, date(2025, 11, 30))
+    assert ("xpeng", "deliveries_yoy", "2025-Q3", 149.3, "eq") in got
+    assert ("leapmotor", "deliveries_yoy", "2025-Q3", 101.77, "eq") in got

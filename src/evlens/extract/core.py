@@ -1486,6 +1486,15 @@ class Extractor:
         if q.unit == "vehicle" or (q.kind is None and self._model_right_after(q)):
             # ("That includes 6,210 P7s and 2,368 G3s": bare counts of models)
             return self._carried_count(sent) or self._round_up_count(q, sent)
+        if q.kind == "percent":
+            # an item of a list of changes takes the first item's word (同比分别增长40.8%、149.3%、101.77%)
+            prev = self._last_in(self.quantities, sent.start, q.start)
+            if (
+                prev is not None
+                and prev.kind == "percent"
+                and self.t[prev.end : q.start].strip() in _ZH_LIST_JOINS
+            ):
+                return self._metric_for(prev, sent.clause_of(prev.start), sent)
         return self._carried_conjunct(want, sent)
 
     def _round_up_count(self, q: Quantity, sent) -> _Mention | None:
