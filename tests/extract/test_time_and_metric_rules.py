@@ -4450,3 +4450,9 @@ def test_each_item_of_a_list_of_changes_takes_the_first_items_word():
     got = facts(text, date(2025, 11, 30))
     assert ("xpeng", "deliveries_yoy", "2025-Q3", 149.3, "eq") in got
     assert ("leapmotor", "deliveries_yoy", "2025-Q3", 101.77, "eq") in got
+
+
+def test_a_mark_passed_for_quarters_in_a_row_is_each_quarters():
+    got = facts("小米集团第三季度营收达1131.21亿元,连续四个季度营收突破千亿元。", date(2025, 11, 20))
+    assert {p for _, _, p, v, _ in got if v == 1e11} == {"2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3"}
+    assert ("xiaomi", "revenue", "2025-Q3", 113121000000.0, "eq") in got

@@ -604,6 +604,8 @@ _FORECAST_COMPARED = re.compile(
     r"(?:优于|好于|高于|低于|逊于|胜于|超出|不及)(?:市场|分析师)?(?:预估|预期|预测|估计)的?"
 )
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
+# a run of quarters (连续四个季度, 连续4季)
+_QUARTERS_IN_A_ROW = re.compile(r"连续([二两三四五六七八九十]|\d{1,2})个?季度?")
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
 
 
@@ -1165,6 +1167,15 @@ def _months_back(month: str, n: int) -> list[str]:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     return out[::-1]
+
+
+def _quarters_back(quarter: str, n: int) -> list[str]:
+    """The ``n`` quarters ending with ``quarter`` (``YYYY-Qk``), oldest first; ``[quarter]``
+    for a period that is no quarter."""
+    if len(quarter) != 7 or quarter[4:6] != "-Q":
+        return [quarter]
+    k = int(quarter[:4]) * 4 + int(quarter[6]) - 1
+    return [f"{(k - i) // 4}-Q{(k - i) % 4 + 1}" for i in range(min(n, 12) - 1, -1, -1)]
 
 
 # the columns of a listed company's summary table in its report (本报告期, 上年同期,
@@ -3866,6 +3877,30 @@ class Extractor:
         assert self.published is not None
         return _last_session(_QUOTE_CALENDAR.get(q.unit or ""), self.published)
 
+    def _quarters_of_run(self, fig: _Figure, quarter: str) -> list[str]:
+        """A mark passed for quarters in a row (``连续四个季度营收突破千亿元``): each quarter of
+        the run, the last being ``quarter``; else none (a figure of two significant digits
+        or more is one quarter's own, not a mark)."""
+        m = _QUARTERS_IN_A_ROW.search(fig.ctext)
+        if m is None or fig.metric in _MOVES_AND_LEVELS or len(fig.q.value.normalize().as_tuple().digits) > 2:
+            return []
+        fig.rule.append("consecutive_quarters")
+        return _quarters_back(
+            quarter, int(m.group(1)) if m.group(1).isdigit() else int(parse_cn_number(m.group(1)))
+        )
+
+    def _each_listed_month(self, fig: _Figure, listed: tuple[str, ...]) -> list[str]:
+        """For months listed together (``9月、10月``): each one, with a word for "each" or a run
+        of months (``9月、10月连续2月交付量超4万辆``); the span from the first to the last, with a
+        word for a sum ("combined November and December deliveries"); else none."""
+        if self.lex.word_res["each"].search(fig.ctext) or _consecutive(fig.ctext):
+            fig.rule.append("listed_months")
+            return list(listed)
+        if _SUM_WORD.search(fig.ctext):
+            fig.rule.append("months_combined")
+            return [f"{listed[0]}..{listed[-1]}"]
+        return []
+
     def _periods_of(self, fig: _Figure, pm: PeriodMention) -> list[str]:
         """The periods a figure is for, from the time it goes with: a target's year, each
         month of a range or a list, the months counted back, a level's day."""
@@ -3876,16 +3911,14 @@ class Extractor:
             else pm.period
         )
         listed = self._listed_months(pm) if pm.kind == "month" else ()
-        each = self.lex.word_res["each"]
         if self._each_month_of_range(fig, pm):
             return self._months_of_range(fig, pm)
-        if len(listed) > 1 and metric not in _MOVES_AND_LEVELS:
-            if each.search(ctext) or _consecutive(ctext):  # "9月、10月连续2月交付量超4万辆": each
-                fig.rule.append("listed_months")
-                return list(listed)
-            if _SUM_WORD.search(ctext):  # "combined November and December deliveries": together
-                fig.rule.append("months_combined")
-                return [f"{listed[0]}..{listed[-1]}"]
+        if (
+            len(listed) > 1
+            and metric not in _MOVES_AND_LEVELS
+            and (each := self._each_listed_month(fig, listed))
+        ):
+            return each
         if (
             (pm.kind == "month" or (pm.kind in ("quarter", "half") and _PER_MONTH.search(ctext)))
             and metric not in _MOVES_AND_LEVELS
@@ -3893,6 +3926,8 @@ class Extractor:
         ):  # (after a quarter or a half, a run of single months ends with its last month)
             fig.rule.append("consecutive")
             return _months_back(period if pm.kind == "month" else _period_of(period).end.isoformat()[:7], n)
+        if pm.kind == "quarter" and (run := self._quarters_of_run(fig, period)):
+            return run
         published = self.published
         if pm.kind == "range" and metric in _LEVELS and published and _period_of(period).end == published:
             # a level "this year so far" is where it stands on the article's day (a range
