@@ -605,7 +605,7 @@ _FORECAST_COMPARED = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
 # a run of quarters (连续四个季度, 连续4季)
-_QUARTERS_IN_A_ROW = re.compile(r"连续([二两三四五六七八九十]|\d{1,2})个?季度?")
+_QUARTERS_IN_A_ROW = re.compile(r"连续(?P<zh>[二两三四五六七八九十]|\d{1,2})个?季度?")
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
 
 
@@ -1137,7 +1137,7 @@ def _consecutive(lower: str) -> re.Match | None:
 
 
 def _consecutive_n(m: re.Match) -> int:
-    """How many months a :func:`_consecutive` match counts."""
+    """How many months (or quarters: :data:`_QUARTERS_IN_A_ROW`) a match of a run counts."""
     g = m.groupdict()
     if g.get("zh"):
         z = g["zh"]
@@ -3879,15 +3879,13 @@ class Extractor:
 
     def _quarters_of_run(self, fig: _Figure, quarter: str) -> list[str]:
         """A mark passed for quarters in a row (``连续四个季度营收突破千亿元``): each quarter of
-        the run, the last being ``quarter``; else none (a figure of two significant digits
-        or more is one quarter's own, not a mark)."""
+        the run, the last being ``quarter``; else none (a figure of more than two
+        significant digits is one quarter's own, not a mark)."""
         m = _QUARTERS_IN_A_ROW.search(fig.ctext)
         if m is None or fig.metric in _MOVES_AND_LEVELS or len(fig.q.value.normalize().as_tuple().digits) > 2:
             return []
         fig.rule.append("consecutive_quarters")
-        return _quarters_back(
-            quarter, int(m.group(1)) if m.group(1).isdigit() else int(parse_cn_number(m.group(1)))
-        )
+        return _quarters_back(quarter, _consecutive_n(m))
 
     def _each_listed_month(self, fig: _Figure, listed: tuple[str, ...]) -> list[str]:
         """For months listed together (``9月、10月``): each one, with a word for "each" or a run
