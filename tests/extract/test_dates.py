@@ -714,3 +714,14 @@ def test_a_fiscal_year_the_head_months_and_ytd():
     assert got("2025财年营收") == [("2025", "year")]
     assert got("revenue in FY2025 was") == [("2025", "year")]
     assert got("sales YTD were") == [("2025-01-01..2025-11-20", "range")]
+
+
+def test_a_text_at_the_start_of_a_half_or_quarter_is_in_it():
+    from evlens.extract.dates import infer_date
+
+    # the first monthly list of the year's second half: out on 1 August of that year
+    text = "8 月 1 日,车企 2025 年下半年首份月销量榜单如期揭榜。理想(30731 辆)位列第四。"
+    assert infer_date(text, normalize(text).text) == date(2025, 8, 1)
+    assert infer_date("2025年四季度开局,10月交付4.2万辆。") == date(2025, 11, 1)
+    # a half named without such words is still over when the text is written
+    assert infer_date("2025年下半年交付60万辆。") == date(2026, 1, 1)

@@ -2123,9 +2123,17 @@ def _title_years(text: str) -> list[int]:
     return sorted({int(y) for y in _TITLE_YEAR.findall(title.group(1))}) if title else []
 
 
+# words after a quarter or a half that put the text at its start (``下半年首份月销量榜单``,
+# ``四季度开局``, "the first month of the second half")
+_OPENING_AFTER = re.compile(
+    r"度? ?的?(?:首份|首月|首个月|第一个月|开局|开门红|伊始)|(?:'s)? first month\b", re.I
+)
+
+
 def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     """The day after the latest month, quarter or half named with a year (one under a plan
-    or a goal, or one a span starts from, left out); else the last day of the year named
+    or a goal, or one a span starts from, left out; a quarter or half the text is at the
+    start of, ``下半年首份月销量榜单``, counts as its first month); else the last day of the year named
     most often, counting the years of the title (``head_years``, each once) with the
     body's (the first such on a tie; a year a span starts from does not count, a year under
     a plan does, a year's target being often the year's own)."""
@@ -2137,6 +2145,10 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
                 text, max(0, d.start() - 8), d.start()
             ):
                 ym = _named_month(d, kind)
+                if kind not in ("zh", "en") and _OPENING_AFTER.match(text, d.end()):
+                    # (车企2025年下半年首份月销量榜单: the article is at the span's start,
+                    # after its first month)
+                    ym = (ym[0], ym[1] - (5 if kind in ("hzh", "hen") else 2))
                 latest = ym if latest is None or ym > latest else latest
     if latest is not None:
         y, m = latest
