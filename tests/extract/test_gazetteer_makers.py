@@ -110,6 +110,15 @@ def test_an_ambiguous_short_name_counts_once_the_maker_is_named():
     assert not facts("这是一个理想的结果，收入为273.6亿元。")
 
 
+def test_an_ambiguous_short_name_counts_once_a_model_of_the_maker_is_named():
+    # 理想 in quotes is the maker in a text that names its model 理想MEGA
+    text = "召回事件,冲击“理想”。2025年第三季度总收入为273.6亿元。蔚来第三季度交付8.7万辆。公司召回理想MEGA汽车。"
+    got = facts(text)
+    assert ("li-auto", "revenue", "2025-Q3", 27360000000.0) in got
+    assert ("nio", "revenue", "2025-Q3", 27360000000.0) not in got
+    assert not {f for f in facts("这是一个理想的结果，收入为273.6亿元。") if f[0] == "li-auto"}
+
+
 def test_an_ambiguous_short_name_right_before_a_vehicle_count_names_the_maker():
     got = facts("11月新势力交付量:小鹏(36728辆)、蔚来汽车(36275辆)、理想(33181辆)与深蓝(33060辆)。")
     assert ("li-auto", "deliveries", "2025-11", 33181.0) in got

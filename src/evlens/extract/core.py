@@ -1010,18 +1010,19 @@ _COUNT_AFTER_NAME = re.compile(r" ?[(（]? ?\d[\d,.]*\+? ?万? ?(?:辆|台|輛|�
 
 
 def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Mention]:
-    """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds or that a
-    metric word or a vehicle count follows (理想交付量, 理想(33181辆)), and the ambiguous names and codes of models ("Dolphin",
-    G6, 9X) whose maker or its parent ``known`` holds, where they overlap no known name;
-    sorted by start."""
+    """``known`` and the ambiguous names (``理想``) of the entities ``known`` holds or holds a
+    model of (理想i8), or that a metric word or a vehicle count follows (理想交付量,
+    理想(33181辆)), and the ambiguous names and codes of models ("Dolphin", G6, 9X) whose
+    maker or its parent ``known`` holds, where they overlap no known name; sorted by start."""
     named = {e.key for e in known}
+    makers = named | {p for k in named for p in _parents(k, lex)}  # (理想 in a text naming 理想i8)
     starts = [e.start for e in known]
     extra = []
     lead = lex.word_res["entity_ambiguous_lead"]
     for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names, plural=True):
         model = lex.entities[m.key].kind == "model"  # (a model's code is one of its names)
         if (
-            m.key not in named
+            m.key not in makers
             and not (model and _maker_named(m.key, named, lex))
             and (
                 model
@@ -1053,12 +1054,15 @@ def _listed_with_known(m: _Mention, known: list[_Mention], starts: list[int], lo
 
 def _maker_named(slug: str, named: set[str], lex: Lexicon) -> bool:
     """Whether the maker of ``slug``, or a parent of that maker, is in ``named``."""
-    p = lex.entities[slug].parent
+    return any(p in named for p in _parents(slug, lex))
+
+
+def _parents(slug: str, lex: Lexicon) -> Iterator[str]:
+    """The parent of ``slug`` in the gazetteer, its parent, and so on up."""
+    p = lex.entities[slug].parent if slug in lex.entities else None
     while p is not None:
-        if p in named:
-            return True
+        yield p
         p = lex.entities[p].parent if p in lex.entities else None
-    return False
 
 
 def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mention]:
