@@ -4456,3 +4456,24 @@ def test_a_mark_passed_for_quarters_in_a_row_is_each_quarters():
     got = facts("小米集团第三季度营收达1131.21亿元,连续四个季度营收突破千亿元。", date(2025, 11, 20))
     assert {p for _, _, p, v, _ in got if v == 1e11} == {"2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3"}
     assert ("xiaomi", "revenue", "2025-Q3", 113121000000.0, "eq") in got
+
+
+def test_a_metric_word_between_dashes_is_an_aside():
+    got = facts(
+        "In November, Tesla exported 13,555 vehicles. Combined wholesale volume — retail plus "
+        "exports — reached 86,700 units."
+    )
+    assert ("tesla", "wholesale", "2025-11", 86700.0, "eq") in got
+    assert not {f for f in got if f[3] == 86700.0 and f[1] != "wholesale"}
+
+
+def test_a_time_whose_figure_a_change_is_measured_against_is_no_later_figures():
+    # "last year's tally" is what November's exports doubled, not the time of what follows
+    got = facts(
+        "In November, Tesla exported 13,555 vehicles, more than doubling last year’s tally. "
+        "Combined wholesale volume reached 86,700 units."
+    )
+    assert ("tesla", "wholesale", "2025-11", 86700.0, "eq") in got
+    # with no change measured against it, the time is the figure's own
+    got = facts("Tesla said last year's total deliveries were 1.79 million vehicles.")
+    assert ("tesla", "deliveries", "2024", 1790000.0, "eq") in got

@@ -412,6 +412,24 @@ _QUARTER_AFTER = re.compile(r" quarter\b")
 _COMPARED_MONTH_EN = re.compile(rf"(?:than|from|compared (?:with|to)|versus|over)(?: in)? {_MON} $", re.I)
 
 
+# a time's figure a change is measured against: "more than doubling last year's tally",
+# "topping October's figure"
+_BASE_VERB_BEFORE = re.compile(
+    r"\b(?:doubl|tripl|quadrupl|exceed|surpass|beat|topp|eclips|outpac|match)[a-z]*"
+    r"(?: (?:the|its|their))? $",
+    re.I,
+)
+_POSSESSIVE_FIGURE_AFTER = re.compile(
+    r"['’]s? (?:tally|total|figure|level|result|volume|number|mark|record|count)s?\b", re.I
+)
+
+
+def _possessive_base(text: str, a: int, b: int) -> bool:
+    """Whether the English time at ``[a, b)`` names, in the possessive, the figure a change is
+    measured against ("more than doubling last year's tally")."""
+    return bool(_POSSESSIVE_FIGURE_AFTER.match(text, b) and _BASE_VERB_BEFORE.search(text, max(0, a - 30), a))
+
+
 @lru_cache(maxsize=1)
 def _compared_before() -> re.Pattern:
     """Matches, at the end of the 60 characters before an English time, a comparison word
@@ -512,7 +530,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
         compared = (
             lang == "en"
             and not g.get("asof")
-            and (compared_at(a) or _compared_list_en(out, text, a))
+            and (compared_at(a) or _compared_list_en(out, text, a) or _possessive_base(text, a, b))
             and not WHEN_AFTER.match(text, b)
         ) or (lang == "zh" and _surpassed_zh(text, a, b))
         year = ctx.year
