@@ -4477,3 +4477,31 @@ def test_a_time_whose_figure_a_change_is_measured_against_is_no_later_figures():
     # with no change measured against it, the time is the figure's own
     got = facts("Tesla said last year's total deliveries were 1.79 million vehicles.")
     assert ("tesla", "deliveries", "2024", 1790000.0, "eq") in got
+
+
+def test_a_list_of_years_with_an_em_dash_and_a_list_that_ends_at_a_comma_before_a_year():
+    got = facts(
+        "比亚迪2021—2023年归母净利润分别为30.45亿元、166.22亿元和300.41亿元,2024年突破400亿元大关。",
+        date(2025, 3, 25),
+    )
+    assert {(f[2], f[3]) for f in got if f[1] == "net_profit"} == {
+        ("2021", 3.045e9),
+        ("2022", 1.6622e10),
+        ("2023", 3.0041e10),
+        ("2024", 4e10),
+    }
+
+
+def test_a_time_in_brackets_before_a_list_is_not_one_of_its_times():
+    # "(以下称“报告期”)" names the times before it again: the list has four items, not five
+    got = facts(
+        "数据显示,岚图汽车近几年销量快速增长。2022年、2023年、2024年及截至2025年7月31日止的7个月期间"
+        "(以下称“报告期”),分别销售19,409辆、50,285辆、80,116辆及66,680辆汽车。",
+        None,
+    )
+    assert {(f[2], f[3]) for f in got if f[1] == "sales"} == {
+        ("2022", 19409.0),
+        ("2023", 50285.0),
+        ("2024", 80116.0),
+        ("2025-01..2025-07", 66680.0),
+    }

@@ -168,7 +168,7 @@ _BODY_NAMED = re.compile(r"市场信息|协会|联合会|联席|分会| associat
 _PREVIOUS_QUARTER_NEXT = re.compile(r"[,，] ?compared (?:with|to) the (?:previous|prior|preceding) quarter\b")
 # the words joining two years or two days into a range (2021年至2023年, "2021 to 2023",
 # 自9月25日至11月19日, "from September 25 to November 19")
-_RANGE_JOIN = re.compile(r" ?(?:至|到|-|–|~|to|through|until) ?")
+_RANGE_JOIN = re.compile(r" ?(?:至|到|-|–|—|~|to|through|until) ?")
 # words pointing back to a model named before ("200,000 firm orders for the model")
 _MODEL_ANAPHOR = re.compile(r"\bthe (?:model|car|suv|sedan)\b|该车型|该车|这款|此款")
 # the words between a figure and the time it is of ("71,099 units in the same month")
@@ -413,7 +413,7 @@ _OPENS_WITH_ANAPHOR = re.compile(
     # "Tesla's performance is a 9.3% increase compared to January 2025"
     r"|(?:its|the|[a-z]+'s) performance\b)"
 )
-_LIST_END = re.compile(r"[，；;]|,(?!\d{3})")
+_LIST_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d{3})")  # (not a thousands comma)
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3}"
     r"(?: (?:in|during|for)| (?:it |they )?(?:delivered|sold|shipped)(?: (?:in|during|for))?) "
@@ -4980,7 +4980,7 @@ class Extractor:
                 ]
             else:
                 qs, end = self._zh_list_items(m.end(), s.end)
-                periods = self._in(self.periods, s.start, m.start()) or self._before_semicolon(si)
+                periods = self._times_before_list(s.start, m.start()) or self._before_semicolon(si)
             ents = self._in(self.entities, s.start, m.start())
             if len(qs) < 2:
                 continue
@@ -5119,6 +5119,11 @@ class Extractor:
             if len(before) >= len(run):
                 for q, e in zip(run, before[-len(run) :]):
                     out.setdefault(q.start, {})["entity"] = e.key
+
+    def _times_before_list(self, lo: int, at: int) -> list[PeriodMention]:
+        """The times named in ``[lo, at)`` before a 分别 list at ``at``, not one in brackets
+        ("(以下称“报告期”)" names the times before it again)."""
+        return [p for p in self._in(self.periods, lo, at) if not self._aside(p.start, at)]
 
     def _listed_periods(self, periods: list[PeriodMention], n: int) -> list[PeriodMention]:
         """The times the ``n`` items of a 分别/respectively list are for, in order: the last
