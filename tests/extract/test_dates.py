@@ -725,3 +725,10 @@ def test_a_text_at_the_start_of_a_half_or_quarter_is_in_it():
     assert infer_date("2025年四季度开局,10月交付4.2万辆。") == date(2025, 11, 1)
     # a half named without such words is still over when the text is written
     assert infer_date("2025年下半年交付60万辆。") == date(2026, 1, 1)
+
+
+def test_the_same_n_month_period_of_a_year_is_the_n_months_to_the_month_last_named():
+    text = "Sales in April 2025 fell, and year-to-date sales were down 18.3% from the same four-month period in 2024."
+    got = [(p.period, p.kind) for p in find_periods(text, date(2025, 5, 6))]
+    assert ("2024-01..2024-04", "range") in got
+    assert ("2024-04", "month") not in got

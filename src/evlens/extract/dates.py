@@ -195,7 +195,7 @@ _EN = re.compile(
     rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
     rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year|fiscal year|FY)(?: ?(?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
-    rf"|the (?:same|corresponding) (?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
+    rf"|the (?:same|corresponding) (?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])-month )?(?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
     rf"|(?P<eprevq>(?i:the (?:previous|prior|preceding) quarter))\b"
     rf"|(?P<ecurq>(?i:the current quarter|this quarter|the present quarter|the ongoing quarter|the next quarter|next quarter|the coming quarter|(?<!the )last quarter(?! of)))\b"
     rf"|(?P<eref>the (?:quarter|three months|six months|same period|month|period)|(?:this|that) period)\b"
@@ -1043,14 +1043,26 @@ def _in_year(period: str, y: int) -> str:
 
 def _year_ago(a: int, b: int, ctx: _Context, year: int | None = None) -> PeriodMention | None:
     """The span last named, a year earlier ("the year-ago quarter", "the same period last year"),
-    or in ``year`` where one is written ("the same period of 2023"): the time of its own
-    clause only (see :func:`_zh_same_period`)."""
+    or in ``year`` where one is written ("the same period of 2023"); "the same four-month
+    period" after a month or a range: the four months to its last, in that year. The time of
+    its own clause only (see :func:`_zh_same_period`)."""
     last = ctx.spans.get("last")
     if last is None or last[1] == "year":
         return None
     period, kind = last
     y = int(period[:4]) - 1 if year is None else year
+    n = _N_MONTH.search(ctx.text, a, b)
+    if n is not None and kind in ("month", "range"):
+        # "the same four-month period in 2024" after April: January to April of that year
+        k = _EN_NUMS.get(n.group(1).lower()) or int(n.group(1))
+        mo = int(period[-2:])
+        if k <= mo:
+            text, months = _range(y, mo - k + 1, y, mo)
+            return PeriodMention(a, b, text, "range", False, months=months, local=True)
     return PeriodMention(a, b, _in_year(period, y), kind, False, local=True)
+
+
+_N_MONTH = re.compile(r"\b([a-z]+|\d{1,2})-month\b", re.I)
 
 
 def _zh_month_range(
