@@ -864,7 +864,7 @@ def test_a_maker_passed_or_beaten_is_no_subject_of_the_figure():
     assert {e for e, *_ in got} == {"byd"}
     got = facts("Li Auto ran over Tesla in October with its sales record of 40,422.", date(2025, 11, 2))
     assert {e for e, *_ in got} == {"li-auto"}
-    got = facts("蔚來則反超理想,8月交付新車3.13萬輛,同比增長55.2%。", date(2025, 9, 2))
+    got = facts("蔚來則反超理想汽車,8月交付新車3.13萬輛,同比增長55.2%。", date(2025, 9, 2))
     assert {e for e, *_ in got} == {"nio"}
     # a name with no such word before it keeps the figure
     assert {e for e, *_ in facts("Tesla sold 61,497 cars in China in October.", date(2025, 11, 2))} == {
