@@ -732,3 +732,11 @@ def test_the_same_n_month_period_of_a_year_is_the_n_months_to_the_month_last_nam
     got = [(p.period, p.kind) for p in find_periods(text, date(2025, 5, 6))]
     assert ("2024-01..2024-04", "range") in got
     assert ("2024-04", "month") not in got
+
+
+def test_a_month_a_figure_is_level_with_is_no_time_for_what_follows():
+    # "与7月保持一致" compares with July: the round-up after it is still August's
+    text = "8月交付榜前三名是零跑(57066辆)和小鹏(37709辆),这个前三格局与7月保持一致。"
+    got = [(p.period, p.local) for p in find_periods(text, date(2025, 9, 2))]
+    assert got == [("2025-08", False)]
+    assert [p.period for p in find_periods("11月销量10万辆,与上月持平。", date(2025, 12, 2))] == ["2025-11"]
