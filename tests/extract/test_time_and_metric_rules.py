@@ -4507,3 +4507,10 @@ def test_a_time_in_brackets_before_a_list_is_not_one_of_its_times():
         ("2024", 80116.0),
         ("2025-01..2025-07", 66680.0),
     }
+
+
+def test_a_count_declared_as_a_goal_is_a_target():
+    got = facts(
+        "2021年7月15日,朱江明在零跑汽车2.0战略发布会上放话:“2025年销量达80万辆”。", date(2025, 11, 28)
+    )
+    assert got == {("leapmotor", "delivery_target", "2025", 800000.0, "eq")}
