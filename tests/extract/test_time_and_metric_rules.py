@@ -4514,3 +4514,13 @@ def test_a_count_declared_as_a_goal_is_a_target():
         "2021年7月15日,朱江明在零跑汽车2.0战略发布会上放话:“2025年销量达80万辆”。", date(2025, 11, 28)
     )
     assert got == {("leapmotor", "delivery_target", "2025", 800000.0, "eq")}
+
+
+def test_chinas_passenger_car_market_named_in_english_is_the_markets_subject():
+    got = facts(
+        "The domestic narrow passenger car market in China experienced a decline in November 2025, "
+        "with a total of 2.225 million units sold. BYD sold 480,000 units.",
+        date(2025, 12, 9),
+    )
+    assert ("china-passenger-cars", "sales", "2025-11", 2225000.0, "eq") in got
+    assert ("byd", "sales", "2025-11", 2225000.0, "eq") not in got
