@@ -4524,3 +4524,10 @@ def test_chinas_passenger_car_market_named_in_english_is_the_markets_subject():
     )
     assert ("china-passenger-cars", "sales", "2025-11", 2225000.0, "eq") in got
     assert ("byd", "sales", "2025-11", 2225000.0, "eq") not in got
+
+
+def test_a_share_move_said_with_a_steep_verb():
+    got = facts("On October 16, GIC sued NIO. NIO's stock nosedived 10% that day.", date(2025, 11, 1))
+    assert got == {("nio", "share_return", "2025-10-16", -10.0, "eq")}
+    got = facts("Xpeng shares rebounded 4.2% on Tuesday.", date(2025, 11, 5))
+    assert ("xpeng", "share_return", "2025-11-04", 4.2, "eq") in got
