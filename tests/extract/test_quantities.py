@@ -226,3 +226,9 @@ def test_a_thousands_section_after_ten_thousands_in_figures():
     assert [q.value for q in find_quantities("蔚来10月交付1万2千辆")] == [12000]
     assert [q.value for q in find_quantities("营收3万5千元")] == [35000]
     assert [q.value for q in find_quantities("累计销量460万2436辆")] == [4602436]
+
+
+def test_a_bare_wan_of_vehicles_after_a_word_of_passing_is_ten_thousand():
+    q, surface = one("M03交付超万辆")
+    assert (q.value, q.kind, q.unit, surface) == (Decimal(10000), "count", "vehicle", "万辆")
+    assert not find_quantities(normalize("超万人参加").text)

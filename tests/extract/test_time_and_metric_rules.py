@@ -4531,3 +4531,12 @@ def test_a_share_move_said_with_a_steep_verb():
     assert got == {("nio", "share_return", "2025-10-16", -10.0, "eq")}
     got = facts("Xpeng shares rebounded 4.2% on Tuesday.", date(2025, 11, 5))
     assert ("xpeng", "share_return", "2025-11-04", 4.2, "eq") in got
+
+
+def test_a_run_of_months_over_a_bare_wan_of_vehicles():
+    got = facts(
+        "小鹏汽车8月共交付新车3.77万辆。其中,小鹏MONA M03交付超1.5万辆,连续12个月交付超万辆。",
+        date(2025, 9, 2),
+    )
+    runs = {f[2] for f in got if f[3] == 10000.0 and f[0] == "xpeng-mona-m03" and f[4] == "gt"}
+    assert len(runs) == 12 and min(runs) == "2024-09" and max(runs) == "2025-08"

@@ -6,7 +6,8 @@ Everything is parsed with :class:`~decimal.Decimal`, so ``1.02万亿`` is exactl
 Numbers: Arabic (``7000``, ``7,058``, ``40.55``) and Chinese (``两万``, ``三十``, ``一百零五``,
 ``〇``, financial capitals ``壹贰叁``); magnitudes ``十 百 千 万 十万 百万 千万 亿 十亿 百亿
 千亿 万亿`` and ``thousand million billion trillion``, ``k m bn``; a bare ``万亿``/``千亿``
-stands for one of it (``突破万亿港元大关``). Units: currencies (``元 人民币 港元 港币 美元``,
+stands for one of it (``突破万亿港元大关``), and so does a bare ``万`` of vehicles after a word
+of passing (``连续12个月交付超万辆``). Units: currencies (``元 人民币 港元 港币 美元``,
 ``HK$ US$ $ ¥ RMB``), counters (``辆 台 份 单``), percent, points, weeks, days, months.
 A range (``20-30万元``, ``6万至8万辆``, ``between 20,000 and 25,000``) gives a low and a
 high value.
@@ -97,7 +98,7 @@ _NUM = re.compile(
     r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=\d:)(?=\d{3})|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))\d+(?:\.\d+)?)"
     # (a decimal written in Chinese numerals, 十一.三億 in Taiwan's press, before the plain run)
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]*\.[{_CN_POSITIONAL}]+|[{_CN_CHARS}万亿]*))"
-    r"|(?P<bare>万亿|千亿|百亿|(?<=破)万(?!亿))"
+    r"|(?P<bare>万亿|千亿|百亿|(?<=破)万(?!亿)|(?<=[超过逾])万(?=[辆台]))"
     r")"
 )
 _MAG_ZH_ALT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|兆(?![瓦帕赫字位欧焦伏安比])"
