@@ -4540,3 +4540,12 @@ def test_a_run_of_months_over_a_bare_wan_of_vehicles():
     )
     runs = {f[2] for f in got if f[3] == 10000.0 and f[0] == "xpeng-mona-m03" and f[4] == "gt"}
     assert len(runs) == 12 and min(runs) == "2024-09" and max(runs) == "2025-08"
+
+
+def test_a_change_against_last_month_said_with_xiangbi_is_month_on_month():
+    got = facts(
+        "10月特斯拉共计销售26006辆车，与上月相比下滑63.64%，与去年同期相比减少35.76%。", date(2025, 11, 12)
+    )
+    assert ("tesla", "sales_mom", "2025-10", -63.64, "eq") in got
+    assert ("tesla", "sales_yoy", "2025-10", -35.76, "eq") in got
+    assert ("tesla", "sales_yoy", "2025-10", -63.64, "eq") not in got
