@@ -4549,3 +4549,20 @@ def test_a_change_against_last_month_said_with_xiangbi_is_month_on_month():
     assert ("tesla", "sales_mom", "2025-10", -63.64, "eq") in got
     assert ("tesla", "sales_yoy", "2025-10", -35.76, "eq") in got
     assert ("tesla", "sales_yoy", "2025-10", -63.64, "eq") not in got
+
+
+def test_the_close_after_a_session_and_a_market_word_a_maker_became():
+    got = facts(
+        "11月5日,赛力斯正式完成港股上市,成为首家实现A+H双平台融资的自主品牌。当日开盘后,"
+        "股价以128.9港元低开1.98%,盘中一度下探至118.0港元,尾盘通过强力拉升最终收平于131.5港元。",
+        date(2025, 11, 5),
+    )
+    assert ("seres", "share_price", "2025-11-05", 131.5, "eq") in got
+    assert not {f for f in got if f[3] in (128.9, 118.0)}
+    # a market word a maker became (…的自主品牌) is no subject that takes the close from it
+    got = facts(
+        "11月5日,赛力斯正式完成港股上市,成为首家实现A+H双平台融资的自主品牌。当日开盘后,"
+        "股价以128.9港元低开1.98%,尾盘最终收平于131.5港元。2025年前三季度营收1105.3亿元。",
+        None,
+    )
+    assert ("seres", "share_price", "2025-11-05", 131.5, "eq") in got

@@ -203,6 +203,8 @@ _MARKET = "the market"  # (the word of a market named as a subject, in unknown n
 _WHOLE_MARKET = "china-passenger-cars"  # the entity of China's whole passenger-car market
 _MARKET_COUNTS = ("retail_sales", "wholesale", "sales", "exports")  # the counts it has
 # a market named as the setting of what follows ("…市场整体承压的行业背景下")
+# a word that makes the name after it in its clause what a maker is or became, not a subject
+_BECAME_BEFORE = re.compile(r"(?:成为|作为|是)[^，。；,;]*的$")
 _SETTING = re.compile(
     r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下|的趋势|的态势|的格局)"
     # a maker described as the market's leader (作爲中國新能源車市場的領導者)
@@ -867,7 +869,7 @@ _YOY_AND_MOM = r"同(?:比)? ?/? ?环比"
 _YOY_THEN_MOM_LEAD = re.compile(_YOY_AND_MOM + "$")
 _YOY_THEN_MOM = re.compile(_YOY_AND_MOM + r"(?:分别)?(?:为|是|达)?[:：]? ?[+＋\-−]?$")
 # the close named after the session under way: what follows is the day's close
-_CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收报|尾盘收报|\bat the close\b|\bby the close\b")
+_CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收|尾盘|\bat the close\b|\bby the close\b")
 # "both" before a list of names: the figure after is each one's
 _BOTH = re.compile(r"\bboth\b")
 # "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
@@ -4320,6 +4322,8 @@ class Extractor:
             for a, b in zip(starts, ends, strict=True)
             if not _SETTING.match(self.lower, b, b + 20)
             and not ((a, b) in whole and _BODY_NAMED.match(self.lower, b))  # 中国乘用车协会: a body
+            # (what a maker became: 成为首家实现"A+H"双平台融资的自主品牌)
+            and not _BECAME_BEFORE.search(self.lower, max(0, a - 30), a)
         ]
 
     def _passed_before(self, e: _Mention) -> bool:
