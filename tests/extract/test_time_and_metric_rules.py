@@ -4566,3 +4566,18 @@ def test_the_close_after_a_session_and_a_market_word_a_maker_became():
         None,
     )
     assert ("seres", "share_price", "2025-11-05", 131.5, "eq") in got
+
+
+def test_a_year_after_a_quarter_is_no_count_and_a_total_of_vehicle_sales_is_no_segment():
+    got = facts(
+        "Leap Motor reported Q3 2025 results. Q3 2025 vehicle sales reached 174,000 units. "
+        "For the first three quarters of 2025, total vehicle sales were 396,000 units.",
+        date(2025, 11, 20),
+    )
+    assert got == {
+        ("leapmotor", "sales", "2025-Q3", 174000.0, "eq"),
+        ("leapmotor", "sales", "2025-01..2025-09", 396000.0, "eq"),
+    }
+    # battery-powered vehicles are a segment
+    got = facts("BYD's battery-powered electric vehicle sales were up 19.9% to 237,540 in November.")
+    assert not got

@@ -1335,6 +1335,14 @@ class _Emitted:
     sentences: dict[int, str] = field(default_factory=dict)
 
 
+def _year_like(q: Quantity, t: str) -> bool:
+    """Whether ``q`` is written as a year: four digits from 1990 to 2099 alone."""
+    return q.high is None and bool(_YEAR_DIGITS.match(t, q.start)) and 1990 <= q.value <= 2099
+
+
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?![\d.,])")
+
+
 class Extractor:
     """Reads facts out of one text. Build once per text; :meth:`facts` returns them.
 
@@ -1368,7 +1376,9 @@ class Extractor:
             k = bisect_left(pstarts, q.end) - 1
             return k >= 0 and self.periods[k].end > q.start
 
-        self.quantities = [q for q in qs if q.kind is not None or not in_period(q)]
+        # (a number inside a time is no quantity: a bare one, or a year a unit word follows,
+        # "Q3 2025 vehicle sales")
+        self.quantities = [q for q in qs if not in_period(q) or (q.kind is not None and not _year_like(q, t))]
         self.metrics = _abroad_as_exports(
             _not_adjectives(_mentions(self.lex.metric_re, self.lower, self.lex.metric_words), self.lower),
             self.lower,
