@@ -4581,3 +4581,21 @@ def test_a_year_after_a_quarter_is_no_count_and_a_total_of_vehicle_sales_is_no_s
     # battery-powered vehicles are a segment
     got = facts("BYD's battery-powered electric vehicle sales were up 19.9% to 237,540 in November.")
     assert not got
+
+
+def test_a_round_up_goes_on_in_the_terms_of_its_lead_and_in_the_month_it_reports():
+    text = (
+        "9月1日,新势力车企陆续公布8月交付量。\n\n"
+        "8月交付榜前三名是零跑(57066辆)和小鹏(37709辆)。问界一个品牌就贡献了九成销量,销量领先。\n\n"
+        "传统车企孵化的新势力品牌,分化更加明显。\n\n"
+        "还有一些选手值得关注,比如岚图(13505辆)和阿维塔(10565辆)。\n\n"
+        "前两名的对比很有意思:深蓝(28235辆)同比大涨40.3%。"
+    )
+    got = facts(text, date(2025, 9, 2))
+    assert {
+        ("voyah", "deliveries", "2025-08", 13505.0, "eq"),
+        ("avatr", "deliveries", "2025-08", 10565.0, "eq"),
+        ("deepal", "deliveries", "2025-08", 28235.0, "eq"),
+        ("deepal", "deliveries_yoy", "2025-08", 40.3, "eq"),
+    } <= got
+    assert not {f for f in got if f[1] == "sales"}

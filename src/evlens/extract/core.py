@@ -1530,9 +1530,11 @@ class Extractor:
         """For a vehicle count right after a maker's name naming no metric (``小鹏(36728辆)、
         蔚来汽车(36275辆)``, ``零跑汽车则以70327辆的成绩``): the count metric the article names
         most often (deliveries, sales …), at its first mention; None when it names none."""
-        e = self._last_in(self.entities, max(sent.start, q.start - 12), q.start)
-        if e is None or _ROUND_UP_GAP.fullmatch(self.lower, e.end, q.start) is None:
+        if not self._after_name(q, sent):
             return None
+        lead = self._round_up_lead(q)
+        if lead is not None:
+            return lead
         found = self.__dict__.get("_top_count")
         if found is None:
             counts = [m for m in self._metrics_of_kind("count") if m.key in _ROUND_UP_METRICS]
@@ -1540,6 +1542,25 @@ class Extractor:
             top = max(tally, key=tally.__getitem__) if tally else None
             found = self._top_count = [next(m for m in counts if m.key == top)] if top else []
         return found[0] if found else None
+
+    def _after_name(self, q: Quantity, sent) -> bool:
+        """Whether ``q`` stands right after a maker's name in its sentence (``小鹏(36728辆)``)."""
+        e = self._last_in(self.entities, max(sent.start, q.start - 12), q.start)
+        return e is not None and _ROUND_UP_GAP.fullmatch(self.lower, e.end, q.start) is not None
+
+    def _round_up_lead(self, q: Quantity) -> _Mention | None:
+        """The count metric named before the first count after a maker's name in the article
+        that has one in its sentence (``8月交付榜前三名是零跑(57066辆)``), for a later such count
+        that names none: the round-up goes on in its terms. None when there is none before ``q``."""
+        counts = [m for m in self._metrics_of_kind("count") if m.key in _ROUND_UP_METRICS]
+        for prev in self._in(self.quantities, 0, q.start):
+            si = self._sentence_of(prev.start)
+            if prev.unit != "vehicle" or si < 0 or not self._after_name(prev, self.sentences[si]):
+                continue
+            named = self._in(counts, self.sentences[si].start, prev.start)
+            if named:
+                return named[-1]
+        return None
 
     def _model_right_after(self, q: Quantity) -> bool:
         """Whether a model's name follows ``q`` right after it ("6,210 P7s", "905 of its G3")."""
@@ -2156,7 +2177,25 @@ class Extractor:
             prev = self._last_before(0, sent.start, flow, plan)
             if prev is not None and prev.kind in ("year", "half", "quarter") and not self._ahead(prev):
                 return prev
+        if announced is None and flow and not plan:
+            return self._reported_month(sent)
         return announced
+
+    def _reported_month(self, sent) -> PeriodMention | None:
+        """For a flow no time near it claims, in a sentence of a round-up (a count right
+        after a maker's name: 深蓝(28235辆)同比大涨40.3%): the month named last before it in
+        the article, when that month ended within 45 days of the article's date."""
+        if not any(
+            q.unit == "vehicle" and self._after_name(q, sent)
+            for q in self._in(self.quantities, sent.start, sent.end)
+        ):
+            return None
+        prev = self._last_before(0, sent.start, True)
+        if prev is None or prev.kind != "month" or self._ahead(prev) or self.published is None:
+            return None
+        y, m = int(prev.period[:4]), int(prev.period[5:7])
+        end = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
+        return prev if timedelta(0) <= self.published - end <= timedelta(days=45) else None
 
     def _earlier_times(self, q: Quantity, sent, flow: bool, plan: bool):
         """The candidates of :meth:`_earlier_time`, in order."""
