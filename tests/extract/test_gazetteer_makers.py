@@ -474,3 +474,13 @@ def test_a_brand_that_files_its_own_results_has_them():
     (Aito's are Seres's)."""
     got = facts("2024年,岚图汽车实现营收193.61亿元。", date(2025, 8, 25))
     assert got == {("voyah", "revenue", "2024", 19.361e9)}
+
+
+def test_a_brokers_team_signing_a_note_is_no_unknown_maker():
+    text = (
+        "赛力斯丨2025Q3:业绩稳健向上【民生汽车崔琰团队】\n2025年前三季度营业总收入达1105.3亿元,同比增长3.7%。"
+    )
+    assert ("seres", "revenue", "2025-01..2025-09", 110530000000.0) in facts(text, date(2025, 11, 3))
+    # a maker the gazetteer does not know still takes the figure after it from the one before
+    got = facts("赛力斯第三季度收入481亿元。哪吒汽车第三季度收入为10亿元。", date(2025, 11, 3))
+    assert ("seres", "revenue", "2025-Q3", 1000000000.0) not in got

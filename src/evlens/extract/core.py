@@ -1069,6 +1069,10 @@ def _parents(slug: str, lex: Lexicon) -> Iterator[str]:
         p = lex.entities[p].parent if p in lex.entities else None
 
 
+# a person's name and a word of a broker's team after a name (民生汽车崔琰团队)
+_ANALYSTS_AFTER = re.compile(r"\s?[\u4e00-\u9fff]{0,4}(?:团队|研究团队|研究组|研究所|分析师|首席)")
+
+
 def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mention]:
     """Names of makers the gazetteer does not know (``哪吒汽车``, "Hozon Auto"): a name
     before a maker word (``[unknown_makers]`` in the lexicon), or a Hong Kong listing's
@@ -1094,6 +1098,8 @@ def _unknown_makers(t: str, known: list[_Mention], lex: Lexicon) -> list[_Mentio
             k = bisect_left(starts, b) - 1
             if k >= 0 and known[k].end > a:
                 continue  # a known name: 小米汽车, 长安汽车
+            if _ANALYSTS_AFTER.match(t, b):
+                continue  # a broker's team that signs a note: 【民生汽车崔琰团队】
             out.append(_Mention(a, b, "?", t[a:b]))
     out.sort()
     return out
