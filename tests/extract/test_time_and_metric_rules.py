@@ -4599,3 +4599,19 @@ def test_a_round_up_goes_on_in_the_terms_of_its_lead_and_in_the_month_it_reports
         ("deepal", "deliveries_yoy", "2025-08", 40.3, "eq"),
     } <= got
     assert not {f for f in got if f[1] == "sales"}
+
+
+def test_a_year_a_record_is_set_since_is_no_figures_time():
+    text = (
+        "2025 年第一季度财报数据如同一记重锤,将特斯拉从神坛拉向深渊。\n"
+        "营收193.35亿美元,同比下滑9%,创下2020年以来最大跌幅;净利润暴跌71%至4.09亿美元。\n"
+        "更令人震惊的是核心汽车交付量同比下降13%至33.67万辆,其中Model 3/Y交付量减少12%,创2022年以来最差季度表现。"
+    )
+    got = facts(text, None)
+    assert {
+        ("tesla", "net_profit_yoy", "2025-Q1", -71.0, "eq"),
+        ("tesla", "net_profit", "2025-Q1", 409000000.0, "eq"),
+        ("tesla", "deliveries", "2025-Q1", 336700.0, "eq"),
+        ("tesla", "deliveries_yoy", "2025-Q1", -13.0, "eq"),
+    } <= got
+    assert not {f for f in got if f[2] in ("2020", "2022")}

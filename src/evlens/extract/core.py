@@ -2132,7 +2132,7 @@ class Extractor:
             return None  # a day's close: the article's day (see below)
         if _EN_WORD.search(self.t, sent.start, sent.end):
             for p in self._in(self.periods, q.end, sent.end):
-                if not _SUBORDINATE.search(self.lower[q.end : p.start]):
+                if not p.local and not _SUBORDINATE.search(self.lower[q.end : p.start]):
                     return p
         if move:
             return self._move_period(q, clause, sent)

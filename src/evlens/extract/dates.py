@@ -472,6 +472,8 @@ _PLAN_AFTER = re.compile(r"^.{0,8}?(?:目标|计划|规划|指引|target|goal|pl
 # "In early 2021", 成立于2014年, 自2014年): no context for the months and quarters after it
 # after 今年: the year so far (今年迄今, 今年至今)
 _SO_FAR = re.compile(r"迄今|至今")
+# a record a span since a time sets (创下2020年以来最大跌幅, 创2022年以来最差季度表现)
+_RECORD_AFTER = re.compile(r"的?(?:最|新高|新低|首次|首度)")
 # what may follow a year a span starts from (自2021年以来, 自2010年上市以来)
 _SINCE_AFTER = re.compile(r"[^，。；,;\d]{0,6}?以来")
 _NO_CONTEXT_BEFORE = re.compile(
@@ -854,10 +856,11 @@ def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         a > 0
         and ctx.text[a - 1] in "从自"
         and (_FROM_A_HIGH.match(ctx.text, b) or (since and since.end() - b > 2))
-    ):
+    ) or (since and _RECORD_AFTER.match(ctx.text, since.end())):
         # 从去年5月最高点跌约40%: the time of a high or low a move is measured from, for
         # its own clause only (no year for the months after it); the time of an event a
-        # span runs since (自2023年盈利以来) likewise
+        # span runs since (自2023年盈利以来) likewise, and a time a record is set since
+        # (创下2020年以来最大跌幅)
         year = ctx.year
         pm = _resolve_zh_time(a, b, g, ctx)
         ctx.year = year
