@@ -740,3 +740,10 @@ def test_a_month_a_figure_is_level_with_is_no_time_for_what_follows():
     got = [(p.period, p.local) for p in find_periods(text, date(2025, 9, 2))]
     assert got == [("2025-08", False)]
     assert [p.period for p in find_periods("11月销量10万辆,与上月持平。", date(2025, 12, 2))] == ["2025-11"]
+
+
+def test_a_half_or_quarter_at_its_start_is_its_first_month():
+    text = "8月1日,车企2025年下半年首份月销量榜单如期揭榜。2025年四季度开局良好。"
+    got = [(p.period, p.kind) for p in find_periods(text, date(2025, 8, 1))]
+    assert got == [("2025-08-01", "day"), ("2025-07", "month"), ("2025-10", "month")]
+    assert [p.period for p in find_periods("2025年下半年交付60万辆。", date(2026, 1, 5))] == ["2025-H2"]

@@ -540,6 +540,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
         except (ValueError, KeyError, IndexError):
             pm = None
+        pm = _first_month(pm, text)  # 2025年下半年首份月销量榜单: the list of July
         if pm is not None and pm.kind == "day" and (ended := _SPAN_ENDED_ZH.match(text, pm.end)):
             pm = _months_ended(pm, ended)  # 截至2025年6月30日止六个月: the first half
         elif (
@@ -2161,6 +2162,16 @@ def _title_years(text: str) -> list[int]:
 _OPENING_AFTER = re.compile(
     r"度? ?的?(?:首份|首月|首个月|第一个月|开局|开门红|伊始)|(?:'s)? first month\b", re.I
 )
+
+
+def _first_month(pm: PeriodMention | None, text: str) -> PeriodMention | None:
+    """The first month of ``pm`` when it is a quarter or half that words of its start follow
+    (``2025年下半年首份`` → ``2025-07``), else ``pm``."""
+    if pm is None or pm.kind not in ("quarter", "half") or not _OPENING_AFTER.match(text, pm.end):
+        return pm
+    y, part = pm.period.split("-")
+    first = 3 * int(part[1]) - 2 if part[0] == "Q" else 6 * int(part[1]) - 5
+    return pm._replace(period=f"{y}-{first:02d}", kind="month")
 
 
 def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
