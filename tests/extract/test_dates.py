@@ -747,3 +747,14 @@ def test_a_half_or_quarter_at_its_start_is_its_first_month():
     got = [(p.period, p.kind) for p in find_periods(text, date(2025, 8, 1))]
     assert got == [("2025-08-01", "day"), ("2025-07", "month"), ("2025-10", "month")]
     assert [p.period for p in find_periods("2025年下半年交付60万辆。", date(2026, 1, 5))] == ["2025-H2"]
+
+
+def test_a_month_compared_with_later_in_the_year_than_the_month_named_is_the_year_befores():
+    text = (
+        "The January 2026 data show a slowdown. HIMA delivered 57,900, down 35.3% MoM from December’s 89,600."
+    )
+    got = [(p.period, p.local) for p in find_periods(text, date(2026, 2, 3), dated=False)]
+    assert got == [("2026-01", False), ("2025-12", True)]
+    # an earlier month compared with stays in the year
+    text = "The March 2026 data show a rise. HIMA delivered 57,900, up 35.3% from February’s 42,800."
+    assert [p.period for p in find_periods(text, date(2026, 4, 3), dated=False)] == ["2026-03", "2026-02"]

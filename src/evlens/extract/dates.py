@@ -566,7 +566,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             # 为8.1%": the time compared with serves its own clause only and names no year
             # for the months after it
             ctx.year = year
-            pm = pm._replace(local=True)
+            pm = _before_the_last(pm._replace(local=True), ctx, text[a:b])
         if pm is not None and pm.local:
             out.append(pm)  # a comparison's time: no context for the times after it
         elif pm is not None:
@@ -2162,6 +2162,17 @@ def _title_years(text: str) -> list[int]:
 _OPENING_AFTER = re.compile(
     r"度? ?的?(?:首份|首月|首个月|第一个月|开局|开门红|伊始)|(?:'s)? first month\b", re.I
 )
+
+
+def _before_the_last(pm: PeriodMention, ctx: _Context, written: str) -> PeriodMention:
+    """A month compared with, written without a year, later in the year than the month named
+    last (January 2026 "down 35.3% from December's 89,600"): that month of the year before."""
+    last = ctx.spans.get("last")
+    if pm.kind != "month" or last is None or last[1] != "month" or re.search(r"(?:19|20)\d\d", written):
+        return pm
+    if pm.period[:4] == last[0][:4] and pm.period[5:] > last[0][5:]:
+        return pm._replace(period=f"{int(pm.period[:4]) - 1}{pm.period[4:]}")
+    return pm
 
 
 def _first_month(pm: PeriodMention | None, text: str) -> PeriodMention | None:
