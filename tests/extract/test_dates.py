@@ -758,3 +758,11 @@ def test_a_month_compared_with_later_in_the_year_than_the_month_named_is_the_yea
     # an earlier month compared with stays in the year
     text = "The March 2026 data show a rise. HIMA delivered 57,900, up 35.3% from February’s 42,800."
     assert [p.period for p in find_periods(text, date(2026, 4, 3), dated=False)] == ["2026-03", "2026-02"]
+
+
+def test_nian_nei_after_last_year_in_its_paragraph_is_that_year():
+    text = "去年蔚来的亏损仍在进一步扩大。年内蔚来净亏损达到224.02亿元。"
+    got = [(p.period, p.kind) for p in find_periods(text, date(2025, 3, 24))]
+    assert got[-1] == ("2024", "year")
+    # with no past year before it, 年内 is the year so far
+    assert [p.kind for p in find_periods("年内蔚来交付20万辆。", date(2025, 3, 24))] == ["range"]

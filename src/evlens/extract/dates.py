@@ -826,14 +826,13 @@ _FROM_A_HIGH = re.compile(r"(?:份)?(?:的)?(?:最高点?|高点|高位|高峰|�
 
 def _within_past_year(g: dict, ctx: _Context, a: int) -> bool:
     """Whether ``年内`` at ``a`` is within a past year named before it in its paragraph
-    ("2024年，…全年实现营业收入1451.76亿元。年内，其新能源汽车销量42.69万辆"), not the year so far."""
-    return (
-        g["ytd"] == "年内"
-        and ctx.year is not None
-        and ctx.today is not None
-        and ctx.year < int(year_so_far(ctx.today)[:4])  # (on 1 January the year just ended is so far)
-        and f"{ctx.year}年" in ctx.text[ctx.text.rfind("\n", 0, a) + 1 : a]
-    )
+    ("2024年，…全年实现营业收入1451.76亿元。年内，其新能源汽车销量42.69万辆"; 去年…。年内), not the
+    year so far."""
+    if g["ytd"] != "年内" or ctx.year is None or ctx.today is None:
+        return False
+    so_far = int(year_so_far(ctx.today)[:4])  # (on 1 January the year just ended is so far)
+    para = ctx.text[ctx.text.rfind("\n", 0, a) + 1 : a]
+    return ctx.year < so_far and (f"{ctx.year}年" in para or (ctx.year == so_far - 1 and "去年" in para))
 
 
 def _resolve_zh(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
