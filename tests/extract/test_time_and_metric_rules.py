@@ -4615,3 +4615,18 @@ def test_a_year_a_record_is_set_since_is_no_figures_time():
         ("tesla", "deliveries_yoy", "2025-Q1", -13.0, "eq"),
     } <= got
     assert not {f for f in got if f[2] in ("2020", "2022")}
+
+
+def test_targets_take_the_year_of_the_plans_named_in_the_paragraph_before():
+    text = (
+        "据统计，已有超过13家车企公布2026年销量目标。\n\n"
+        "造车新势力方面，零跑汽车100万辆的年销目标最为激进；小米汽车交付目标为55万辆。"
+    )
+    got = facts(text, date(2026, 1, 26))
+    assert {
+        ("leapmotor", "delivery_target", "2026", 1000000.0, "eq"),
+        ("xiaomi", "delivery_target", "2026", 550000.0, "eq"),
+    } <= got
+    # a past year named before is no target's year
+    text = "2025年，车企销量普遍增长。\n\n零跑汽车100万辆的年销目标最为激进。"
+    assert not {f for f in facts(text, date(2026, 1, 26)) if f[1] == "delivery_target" and f[2] == "2025"}

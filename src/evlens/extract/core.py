@@ -2166,14 +2166,17 @@ class Extractor:
     ) -> PeriodMention | None:
         """The time of a figure from sentences before its own: the last time named in the
         paragraph, else (for a flow) in the three sentences before, else the span named
-        last in the paragraph before; a time still to come there (a plan) is no figure's.
+        last in the paragraph before; a time still to come there (a plan) is no figure's but a
+        target's.
         A ``dayless`` flow passes over a day it was announced on, and with no other time
         found there takes the year, half or quarter named last before it in the article
         (the day serving only when there is none)."""
         announced = None
-        for prev in self._earlier_times(q, sent, flow, plan):
-            if prev is None or self._ahead(prev) or self._event_time(prev):
+        for k, prev in enumerate(self._earlier_times(q, sent, flow, plan)):
+            if prev is None or (not plan and self._ahead(prev)) or self._event_time(prev):
                 continue  # (nor when an event happened: "Launched in August 2024, …")
+            if k and not flow and not (self._planned_time(prev) or self._ahead(prev)):
+                continue  # (a target beyond its paragraph: only a time a plan is for)
             if not (dayless and _announced_on(prev)):
                 return prev
             announced = announced or prev
@@ -2206,7 +2209,7 @@ class Extractor:
     def _earlier_times(self, q: Quantity, sent, flow: bool, plan: bool):
         """The candidates of :meth:`_earlier_time`, in order."""
         yield self._last_before(self._para_start(sent.para), sent.start, flow, plan)
-        if not flow:
+        if not (flow or plan):  # (a target, too, takes the year of the plans named before it)
             return
         si = self._sentence_of(q.start)
         intro = self._list_intro(si)
@@ -2214,7 +2217,7 @@ class Extractor:
             # "key brand performances in 2025 …:" then "- Proton saw sales of …"
             yield self._last_before(intro.start, intro.end + 1, flow, plan)
         yield self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow, plan)
-        yield self._previous_paragraph_span(sent, q.unit == "vehicle")
+        yield self._previous_paragraph_span(sent, q.unit == "vehicle", plan)
 
     def _last_in_sentence(self, q: Quantity, sent, move: bool = False) -> PeriodMention | None:
         """The last time before ``q`` in its sentence, not one a figure was reported in
@@ -2252,13 +2255,14 @@ class Extractor:
             return None
         return first
 
-    def _previous_paragraph_span(self, sent, count: bool = False) -> PeriodMention | None:
+    def _previous_paragraph_span(self, sent, count: bool = False, plan: bool = False) -> PeriodMention | None:
         """The span (month, quarter, half, year or range) named last in the paragraph before
         ``sent``'s, for a flow whose own paragraph names no time ("Li Auto said on Monday it
         delivered 40,000 in October." then a paragraph "The company delivered 51,443 …"); a
         heading between them (a paragraph of at most 100 characters naming no time) is passed
         over, and for a vehicle ``count`` (a round-up of a month's deliveries, maker by maker)
-        up to two paragraphs naming no time."""
+        up to two paragraphs naming no time. With ``plan`` (a target), a time a plan is for
+        serves too ("公布2026年销量目标", then a paragraph of the makers' targets)."""
         para_start = self._para_start(sent.para)
         if para_start == 0 or sent.para == 0:
             return None
@@ -2273,7 +2277,7 @@ class Extractor:
             prev -= 1
             lo = self._para_start(prev)
         for p in reversed(self._in(self.periods, lo, para_start)):
-            if p.local or self._planned_time(p) or self._ahead(p) or self._event_time(p):
+            if p.local or (not plan and (self._planned_time(p) or self._ahead(p))) or self._event_time(p):
                 continue  # ("Launched in August 2024, the sedan …": no figure's span)
             return p if p.kind in ("month", "quarter", "half", "year", "range") else None
         return None
