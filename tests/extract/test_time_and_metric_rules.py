@@ -4630,3 +4630,9 @@ def test_targets_take_the_year_of_the_plans_named_in_the_paragraph_before():
     # a past year named before is no target's year
     text = "2025年，车企销量普遍增长。\n\n零跑汽车100万辆的年销目标最为激进。"
     assert not {f for f in facts(text, date(2026, 1, 26)) if f[1] == "delivery_target" and f[2] == "2025"}
+
+
+def test_a_rate_risen_to_a_level_is_the_rates_level():
+    got = facts("10月新能源乘用车零售128.2万辆,零售渗透率攀升至57.2%。", date(2025, 11, 10))
+    assert ("china-passenger-cars", "nev_penetration", "2025-10", 57.2, "eq") in got
+    assert not {f for f in got if f[3] == 57.2 and f[1] != "nev_penetration"}

@@ -279,6 +279,7 @@ _A_YEAR_EARLIER = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
+_LEVEL_RATES = frozenset(("nev_penetration", "market_share"))
 _RISEN_TO = re.compile(
     r"(?:升|涨|增|降|跌|挫|落)至 ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased|increase|rise) to $"
 )
@@ -1418,7 +1419,7 @@ class Extractor:
 
     def _init_caches(self) -> None:
         """The lookups the reading fills as it goes."""
-        self._starts: dict[int, array] = {}
+        self._starts: dict[int, tuple[list, array]] = {}
         self._ents_for: dict[str, list[_Mention]] = {}
         self._ents_by_fit: dict[frozenset[str], list[_Mention]] = {}
         self._model_cache: dict[tuple[str, str, str], str] = {}
@@ -1436,26 +1437,20 @@ class Extractor:
 
     def _in(self, items, a: int, b: int):
         """The items (sorted by start) lying within ``[a, b)``."""
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = array("q", [x.start for x in items])
+        starts = self._starts_of(items)
         i = bisect_left(starts, a)
         j = bisect_left(starts, b, lo=i)
         return [x for x in items[i:j] if x.end <= b]
 
     def _bounds(self, items, a: int, b: int) -> tuple[int, int]:
         """``items[i:j]``: the items (sorted by start) starting within ``[a, b)``."""
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = array("q", [x.start for x in items])
+        starts = self._starts_of(items)
         i = bisect_left(starts, a)
         return i, bisect_left(starts, b, lo=i)
 
     def _first_in(self, items, a: int, b: int):
         """The first of :meth:`_in` ``(items, a, b)``, or None."""
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = array("q", [x.start for x in items])
+        starts = self._starts_of(items)
         i = bisect_left(starts, a)
         for k in range(i, bisect_left(starts, b, lo=i)):
             x = items[k]
@@ -1465,9 +1460,7 @@ class Extractor:
 
     def _last_in(self, items, a: int, b: int):
         """The last of :meth:`_in` ``(items, a, b)``, or None."""
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = array("q", [x.start for x in items])
+        starts = self._starts_of(items)
         i = bisect_left(starts, a)
         for k in range(bisect_left(starts, b, lo=i) - 1, i - 1, -1):
             x = items[k]
@@ -1504,7 +1497,7 @@ class Extractor:
             if best is None or d < best_d:
                 best, best_d = m, d
         if best is not None:
-            return best
+            return self._level_rate(q, best, of_kind, clause) or best
         i, j = self._bounds(of_kind, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = of_kind[k]
@@ -1531,6 +1524,17 @@ class Extractor:
             ):
                 return self._metric_for(prev, sent.clause_of(prev.start), sent)
         return self._carried_conjunct(want, sent)
+
+    def _level_rate(self, q: Quantity, best: _Mention, of_kind: list[_Mention], clause) -> _Mention | None:
+        """For a percent whose nearest word is a change: a rate named before that change in its
+        clause and risen to a level (零售渗透率攀升至57.2%, 份额提升至30%), whose level it is."""
+        if best.key not in ("growth", "share_return") or best.end > q.start:
+            return None
+        before = self._in(of_kind, clause[0], best.start)
+        level = before[-1] if before else None
+        if level is None or level.key not in _LEVEL_RATES:
+            return None
+        return level if _RISEN_TO.search(self.lower, max(0, q.start - 16), q.start) else None
 
     def _round_up_count(self, q: Quantity, sent) -> _Mention | None:
         """For a vehicle count right after a maker's name naming no metric (``小鹏(36728辆)、
@@ -4259,9 +4263,8 @@ class Extractor:
         return e if m is not None and word_ok(between, m.start(), m.end()) else None
 
     def quantities_between(self, a: int, b: int) -> bool:
-        starts = self._starts.get(id(self.quantities))
-        if starts is None:
-            starts = self._starts[id(self.quantities)] = array("q", [x.start for x in self.quantities])
+        """Whether a quantity starts within ``[a, b)``."""
+        starts = self._starts_of(self.quantities)
         i = bisect_left(starts, a)
         return i < len(starts) and starts[i] < b
 
@@ -4561,11 +4564,12 @@ class Extractor:
         return [f"{year:04d}-{m:02d}" for m in months]
 
     def _starts_of(self, items) -> array:
-        """The starts of ``items`` (sorted by start), remembered per list."""
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = array("q", [x.start for x in items])
-        return starts
+        """The starts of ``items`` (sorted by start), remembered per list; the list is kept
+        with them, so that no later list takes its id and finds starts not its own."""
+        found = self._starts.get(id(items))
+        if found is None or found[0] is not items:
+            found = self._starts[id(items)] = (items, array("q", [x.start for x in items]))
+        return found[1]
 
     def _last_figure_before(self, q: Quantity | _At, sent) -> Quantity | None:
         """The last vehicle count or money figure before ``q`` in its sentence, if any."""
