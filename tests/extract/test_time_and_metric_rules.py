@@ -4636,3 +4636,11 @@ def test_a_rate_risen_to_a_level_is_the_rates_level():
     got = facts("10月新能源乘用车零售128.2万辆,零售渗透率攀升至57.2%。", date(2025, 11, 10))
     assert ("china-passenger-cars", "nev_penetration", "2025-10", 57.2, "eq") in got
     assert not {f for f in got if f[3] == 57.2 and f[1] != "nev_penetration"}
+
+
+def test_a_figure_in_an_opening_phrase_of_means_is_the_subjects_after_it():
+    got = facts(
+        "GAC said its sales rose. With annual sales of 271,000 units, Aion became the champion in 2022.",
+        date(2023, 2, 2),
+    )
+    assert got == {("gac-aion", "sales", "2022", 271000.0, "eq")}

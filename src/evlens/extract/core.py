@@ -279,6 +279,9 @@ _A_YEAR_EARLIER = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
+# a sentence's opening phrase of means, its subject named after its comma ("With annual
+# sales of 271,000 units, Aion became …", 凭借…，比亚迪…)
+_WITH_LEAD = re.compile(r"\s*(?:with|凭借|凭着)\b(?:[^,，.。;；]|[,.](?=\d))*[,，] ?")
 _LEVEL_RATES = frozenset(("nev_penetration", "market_share"))
 _RISEN_TO = re.compile(
     r"(?:升|涨|增|降|跌|挫|落)至 ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased|increase|rise) to $"
@@ -1701,6 +1704,12 @@ class Extractor:
             return u
         if e is not None:
             return self._models_listed(e, ents, sent, metric)
+        lead = _WITH_LEAD.match(self.lower, sent.start)
+        if lead is not None and q.end <= lead.end():
+            # "With annual sales of 271,000 units, Aion became the champion": the name after it
+            e = self._first_in(ents, lead.end(), lead.end() + 4)
+            if e is not None:
+                return e
         e = self._first_in(ents, q.end, clause[1])
         if e is not None and not self._owner(e):  # (not a rival after it: "exceeding Tesla's")
             return self._maker_of_models(e, ents, q, clause, metric)
