@@ -4644,3 +4644,11 @@ def test_a_figure_in_an_opening_phrase_of_means_is_the_subjects_after_it():
         date(2023, 2, 2),
     )
     assert got == {("gac-aion", "sales", "2022", 271000.0, "eq")}
+
+
+def test_a_count_a_maker_is_eyeing_is_a_target():
+    got = facts(
+        "GAC Aion's general manager said GAC Aion is eyeing to deliver at least 500,000 units this year.",
+        date(2023, 2, 10),
+    )
+    assert got == {("gac-aion", "delivery_target", "2023", 500000.0, "ge")}
