@@ -4652,3 +4652,13 @@ def test_a_count_a_maker_is_eyeing_is_a_target():
         date(2023, 2, 10),
     )
     assert got == {("gac-aion", "delivery_target", "2023", 500000.0, "ge")}
+
+
+def test_a_time_in_a_clause_of_cause_is_no_later_figures_time():
+    text = (
+        "Li Auto's net loss tallied CNY2 billion in the 12 months ended Dec. 31, 2022, mainly because it set "
+        "aside CNY803 million in the third quarter. Revenue jumped 68 percent to CNY45.3 billion."
+    )
+    got = facts(text, date(2023, 3, 1))
+    assert ("li-auto", "revenue", "2022", 45300000000.0, "eq") in got
+    assert not {f for f in got if f[1].startswith("revenue") and f[2] != "2022"}

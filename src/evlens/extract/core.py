@@ -282,6 +282,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a sentence's opening phrase of means, its subject named after its comma ("With annual
 # sales of 271,000 units, Aion became …", 凭借…，比亚迪…)
 _WITH_LEAD = re.compile(r"\s*(?:with|凭借|凭着)\b(?:[^,，.。;；]|[,.](?=\d))*[,，] ?")
+# a clause of cause (its time is the cause's, not the sentence's)
+_CAUSE = re.compile(r"\b(?:because|due to|as a result of|thanks to)\b|由于|因为|受益于")
 _LEVEL_RATES = frozenset(("nev_penetration", "market_share"))
 _RISEN_TO = re.compile(
     r"(?:升|涨|增|降|跌|挫|落)至 ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased|increase|rise) to $"
@@ -2400,6 +2402,15 @@ class Extractor:
             q.kind in ("currency", "count") for q in self._in(self.quantities, s.start, s.end)
         ) and not _names_share(self.lower[s.start : s.end])
 
+    def _cause_time(self, p: PeriodMention, lo: int) -> bool:
+        """Whether ``p`` is named in a clause of cause ("mainly because it set aside CNY803
+        million in the third quarter") after another time of its sentence, which is the
+        sentence's own: a cause's time is no later figure's."""
+        si = self._sentence_of(p.start)
+        start = max(lo, self.sentences[si].start) if si >= 0 else lo
+        cause = _last_match(_CAUSE, self.lower, start, p.start)
+        return cause is not None and self._first_in(self.periods, start, cause.start()) is not None
+
     def _last_before(self, lo: int, hi: int, flow: bool, plan: bool = False) -> PeriodMention | None:
         """The last time named within ``[lo, hi)``, not one a plan is for (``四季度业绩指引``,
         ``全年目标``: the guidance's time is no later figure's) unless ``plan`` (the figure is a
@@ -2409,7 +2420,7 @@ class Extractor:
         time is named."""
         last = self._last_in(self.periods, lo, hi)
         planned = self._planned_time
-        while last is not None and (last.local or (not plan and planned(last))):
+        while last is not None and (last.local or (not plan and planned(last)) or self._cause_time(last, lo)):
             last = self._last_in(self.periods, lo, last.start)
         if (
             not flow
