@@ -4662,3 +4662,16 @@ def test_a_time_in_a_clause_of_cause_is_no_later_figures_time():
     got = facts(text, date(2023, 3, 1))
     assert ("li-auto", "revenue", "2022", 45300000000.0, "eq") in got
     assert not {f for f in got if f[1].startswith("revenue") and f[2] != "2022"}
+
+
+def test_a_sources_bare_number_after_a_list_is_no_item_of_it():
+    text = (
+        "理想汽车公布业绩。 - 2025年10月交付量为3.18万辆 [13] - 对比之下,蔚来和小鹏汽车2025年第四季度交付指引"
+        "分别为12万辆至12.50万辆、12.50万辆至13.20万辆 [14]"
+    )
+    got = facts(text, date(2025, 11, 20))
+    assert {
+        ("nio", "delivery_target", "2025-Q4", 120000.0, "ge"),
+        ("xpeng", "delivery_target", "2025-Q4", 132000.0, "le"),
+    } <= got
+    assert ("xpeng", "delivery_target", "2025-Q4", 120000.0, "ge") not in got

@@ -5191,6 +5191,8 @@ class Extractor:
             # (in brackets opened after the list's start: "105.8亿美元(约合人民币764.37亿元)")
             and not ((span := self._brackets_around(q.start)) is not None and span[0] >= lo)
         ]
+        if qs and qs[0].kind is not None:
+            qs = [q for q in qs if q.kind is not None]  # (a source's bare number after it: "13.20万辆 [14]")
         return qs, end
 
     def _pair_en_lists(self, s: _Sentence, ents: list[_Mention], out: dict[int, dict]) -> None:
