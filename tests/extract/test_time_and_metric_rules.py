@@ -4675,3 +4675,10 @@ def test_a_sources_bare_number_after_a_list_is_no_item_of_it():
         ("xpeng", "delivery_target", "2025-Q4", 132000.0, "le"),
     } <= got
     assert ("xpeng", "delivery_target", "2025-Q4", 120000.0, "ge") not in got
+
+
+def test_qi_opening_a_sentence_is_the_subject_of_the_sentence_before():
+    text = "嵐圖的毛利率飆升至21.3%,遠超蔚來(13.7%)、小鵬(11.2%)等頭部新勢力。其銷量從2022年的1.94萬輛攀升至2024年的8.01萬輛。"
+    got = facts(text, date(2025, 9, 10))
+    assert {("voyah", "sales", "2022", 19400.0, "eq"), ("voyah", "sales", "2024", 80100.0, "eq")} <= got
+    assert not {f for f in got if f[0] == "xpeng" and f[1] == "sales"}

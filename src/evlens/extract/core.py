@@ -94,6 +94,7 @@ _SUBORDINATE = re.compile(
 # key word (the English expression cannot skip ahead to a literal and is slow to scan)
 _CONSECUTIVE_ZH = re.compile(r"连续第?(?P<zh>[两二三四五六七八九十]|十[一二]|\d{1,2})个?月")
 # 其 ("its") opening a clause: the sentence's subject, not the name said last
+_ITS_OPENING = re.compile(r"\s*其(?![中他余次实它后前间])")
 _ITS_ZH = re.compile(r"(?:[，,；;]|但|而|且)其(?![中他余次实它后前间])")
 # what joins the names of a list (not a comma between Chinese clauses: 比亚迪收入超过特斯拉，特斯拉…)
 _NAME_LIST_JOIN = re.compile(r"、|和|及|与|以及| and |, and |, ")
@@ -1719,6 +1720,9 @@ class Extractor:
             brand = self._brand_before(ents, self.sentences[max(0, si - 3)].start, sent.start)
             if brand is not None:
                 return brand  # "問界品牌已成為賽力斯業績的核心支柱。…該品牌年銷量…": the brand
+        its = self._its_subject(ents, sent, si)
+        if its is not None:
+            return its
         for back in range(si - 1, max(-1, si - 4), -1):
             found = self._entity_of_sentence(ents, self.sentences[back])
             if found is not None:
@@ -1913,6 +1917,14 @@ class Extractor:
         ):
             return _Mention(e.start, e.end, parent, e.word)
         return e
+
+    def _its_subject(self, ents: list[_Mention], sent, si: int) -> _Mention | None:
+        """For a sentence opening with 其 ("its"): the name the sentence before opens with, its
+        subject ("嵐圖的毛利率…遠超蔚來(13.7%)、小鵬(11.2%)。其銷量從…": 嵐圖), else None."""
+        if si <= 0 or not _ITS_OPENING.match(self.lower, sent.start):
+            return None
+        first = self._first_in(ents, self.sentences[si - 1].start, self.sentences[si - 1].end)
+        return first if first is not None and not self._owner(first) else None
 
     def _entity_of_sentence(self, ents: list[_Mention], s: _Sentence) -> _Mention | None:
         """The entity an earlier sentence ``s`` leaves for a figure after it: the last
