@@ -4682,3 +4682,17 @@ def test_qi_opening_a_sentence_is_the_subject_of_the_sentence_before():
     got = facts(text, date(2025, 9, 10))
     assert {("voyah", "sales", "2022", 19400.0, "eq"), ("voyah", "sales", "2024", 80100.0, "eq")} <= got
     assert not {f for f in got if f[0] == "xpeng" and f[1] == "sales"}
+
+
+def test_a_share_of_a_market_said_with_accounting_for_is_a_market_share():
+    got = facts(
+        "In November, BYD's wholesale sales reached 504,003 units, accounting for 17.1 percent of the car market.",
+        date(2024, 12, 4),
+    )
+    assert ("byd", "market_share", "2024-11", 17.1, "eq") in got
+    # a share of the maker's own total is none
+    got = facts(
+        "In November, BYD sold 504,003 units, with exports accounting for 17.1 percent of its total sales.",
+        date(2024, 12, 4),
+    )
+    assert not {f for f in got if f[3] == 17.1}

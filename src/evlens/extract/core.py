@@ -285,6 +285,10 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WITH_LEAD = re.compile(r"\s*(?:with|凭借|凭着)\b(?:[^,，.。;；]|[,.](?=\d))*[,，] ?")
 # a clause of cause (its time is the cause's, not the sentence's)
 _CAUSE = re.compile(r"\b(?:because|due to|as a result of|thanks to)\b|由于|因为|受益于")
+_OF_MARKET_AFTER = re.compile(
+    r"(?: percent| per cent)? of (?:the |china's |chinese )?(?:overall |total |domestic |whole )?"
+    r"(?:car |auto |automobile |passenger car |passenger vehicle |ev |nev |new energy vehicle |electric vehicle )?market\b"
+)
 _LEVEL_RATES = frozenset(("nev_penetration", "market_share"))
 _RISEN_TO = re.compile(
     r"(?:升|涨|增|降|跌|挫|落)至 ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased|increase|rise) to $"
@@ -1533,7 +1537,11 @@ class Extractor:
 
     def _level_rate(self, q: Quantity, best: _Mention, of_kind: list[_Mention], clause) -> _Mention | None:
         """For a percent whose nearest word is a change: a rate named before that change in its
-        clause and risen to a level (零售渗透率攀升至57.2%, 份额提升至30%), whose level it is."""
+        clause and risen to a level (零售渗透率攀升至57.2%, 份额提升至30%), whose level it is; for
+        one whose word is a share of a total, a market's share when the market follows it
+        ("accounting for 17.1 percent of the car market")."""
+        if best.key == "unheld_share" and _OF_MARKET_AFTER.match(self.lower, q.end):
+            return _Mention(best.start, best.end, "market_share", best.word)
         if best.key not in ("growth", "share_return") or best.end > q.start:
             return None
         before = self._in(of_kind, clause[0], best.start)
