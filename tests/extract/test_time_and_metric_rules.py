@@ -4696,3 +4696,15 @@ def test_a_share_of_a_market_said_with_accounting_for_is_a_market_share():
         date(2024, 12, 4),
     )
     assert not {f for f in got if f[3] == 17.1}
+
+
+def test_a_sum_is_not_of_the_day_a_filing_after_it_was_released():
+    text = (
+        "BYD posted record financial results for 2024. The company reported revenue of 777.1 billion yuan, "
+        "a 29% year-over-year increase, according to a filing released Monday."
+    )
+    got = facts(text, date(2025, 3, 24))
+    assert got == {
+        ("byd", "revenue", "2024", 777100000000.0, "eq"),
+        ("byd", "revenue_yoy", "2024", 29.0, "eq"),
+    }

@@ -2165,13 +2165,27 @@ class Extractor:
             return before
         if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
             return None  # a day's close: the article's day (see below)
-        if _EN_WORD.search(self.t, sent.start, sent.end):
-            for p in self._in(self.periods, q.end, sent.end):
-                if not p.local and not _SUBORDINATE.search(self.lower[q.end : p.start]):
-                    return p
+        after = self._english_time_after(q, sent, dayless)
+        if after is not None:
+            return after
         if move:
             return self._move_period(q, clause, sent)
         return self._earlier_time(q, sent, flow, plan, dayless)
+
+    def _english_time_after(self, q: Quantity, sent, dayless: bool) -> PeriodMention | None:
+        """In an English sentence, the first time after ``q`` past no subordinating word, not
+        one compared with, nor (for a ``dayless`` figure) the day a sum was announced on
+        ("…, according to a filing released Monday"); else None."""
+        if not _EN_WORD.search(self.t, sent.start, sent.end):
+            return None
+        for p in self._in(self.periods, q.end, sent.end):
+            if (
+                not p.local
+                and not (dayless and _announced_on(p))
+                and not _SUBORDINATE.search(self.lower[q.end : p.start])
+            ):
+                return p
+        return None
 
     def _when_clause_of(self, p: PeriodMention, q: Quantity) -> bool:
         """Whether ``q`` is the first figure of a clause opened by "when" right after the time
