@@ -1575,16 +1575,20 @@ class Extractor:
     def _round_up_lead(self, q: Quantity) -> _Mention | None:
         """The count metric named before the first count after a maker's name in the article
         that has one in its sentence (``8月交付榜前三名是零跑(57066辆)``), for a later such count
-        that names none: the round-up goes on in its terms. None when there is none before ``q``."""
-        counts = [m for m in self._metrics_of_kind("count") if m.key in _ROUND_UP_METRICS]
-        for prev in self._in(self.quantities, 0, q.start):
-            si = self._sentence_of(prev.start)
-            if prev.unit != "vehicle" or si < 0 or not self._after_name(prev, self.sentences[si]):
-                continue
-            named = self._in(counts, self.sentences[si].start, prev.start)
-            if named:
-                return named[-1]
-        return None
+        that names none: the round-up goes on in its terms. None when there is none before ``q``.
+        Found once per text."""
+        if "_lead" not in self.__dict__:
+            self._lead: tuple[int, _Mention] | None = None
+            counts = [m for m in self._metrics_of_kind("count") if m.key in _ROUND_UP_METRICS]
+            for prev in self.quantities:
+                si = self._sentence_of(prev.start)
+                if prev.unit != "vehicle" or si < 0 or not self._after_name(prev, self.sentences[si]):
+                    continue
+                named = self._in(counts, self.sentences[si].start, prev.start)
+                if named:
+                    self._lead = (prev.start, named[-1])
+                    break
+        return self._lead[1] if self._lead is not None and self._lead[0] < q.start else None
 
     def _model_right_after(self, q: Quantity) -> bool:
         """Whether a model's name follows ``q`` right after it ("6,210 P7s", "905 of its G3")."""
