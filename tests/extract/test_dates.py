@@ -11,6 +11,11 @@ def periods(text, today=date(2025, 2, 8)):
     return [(t[p.start : p.end], p.period) for p in find_periods(t, today)]
 
 
+def period_kinds(text, today):
+    """The period and kind of each time ``find_periods`` reads in ``text``."""
+    return [(p.period, p.kind) for p in find_periods(text, today)]
+
+
 def test_same_year_follows_the_last_year_named():
     got = periods("2024 年 7 月，SU7 首次超过 Model 3。同年 12 月，SU7 销量 2.58 万辆。")
     assert got == [("2024年7月", "2024-07"), ("同年12月", "2024-12")]
@@ -139,8 +144,6 @@ def test_next_year_names_no_year_for_what_follows():
 def test_a_year_written_bare_before_a_name_on_top_dates_an_undated_text():
     from datetime import date
 
-    from evlens.extract.dates import infer_date
-
     text = "10月16日消息,2023奇瑞科技日于今日举办。今年9月份,奇瑞共卖出新车19.008万台。"
     assert infer_date(text) == date(2023, 10, 16)
     # a model year or a count is no such year; a text naming a year with 年 keeps its rules
@@ -164,8 +167,6 @@ def test_a_year_a_span_starts_from_with_words_before_since_sets_no_year():
 def test_a_dateline_with_its_time_of_day_dates_an_undated_text():
     from datetime import date
 
-    from evlens.extract.dates import infer_date
-
     # a dateline near the top beats a year compared with and a quarter's end without a year
     text = (
         "小米汽车首次实现单季度盈利\n中国证券报·2025-11-20 20:09\n"
@@ -178,8 +179,6 @@ def test_a_dateline_with_its_time_of_day_dates_an_undated_text():
 
 def test_a_listing_code_in_brackets_and_a_cut_figure_are_no_years_of_a_stand_in():
     from datetime import date
-
-    from evlens.extract.dates import infer_date
 
     assert infer_date("理想汽車（2015）是繼蔚來之後的第二間車企。") is None
     assert infer_date("比亞迪營收2011\n億元。") is None
@@ -271,8 +270,6 @@ def test_a_loss_turned_into_a_profit_is_a_profit():
 
 
 def test_a_bare_month_named_before_with_an_earlier_year_does_not_move_the_stand_in():
-    from evlens.extract.dates import infer_date
-
     # "12月" is 2025年12月, named before; the story is on January 2026, out on 1 February
     text = (
         "2月1日,各家車企相繼發布了1月銷量。汽車行業實現2026年開門紅,"
@@ -285,8 +282,6 @@ def test_a_bare_month_named_before_with_an_earlier_year_does_not_move_the_stand_
 
 
 def test_a_month_s_first_day_is_a_release_day_and_a_month_far_after_the_one_named_is_the_year_before():
-    from evlens.extract.dates import infer_date
-
     # 2月首日 is 1 February; "通常12月" (December, the season before) is 2025's, not a
     # December after the January reported; 1月1日至11日 is a span of days, not the day out
     text = (
@@ -299,8 +294,6 @@ def test_a_month_s_first_day_is_a_release_day_and_a_month_far_after_the_one_name
 
 
 def test_a_year_spoken_of_as_over_puts_the_stand_in_after_it():
-    from evlens.extract.dates import infer_date
-
     # 全年累计 of 2025: the year is over, so "上月" is its December
     text = "小米汽车上月卖逾 5 万辆，2025 年全年累计交付量达 41 万 1625 辆。雷军设定2026年交付55万辆目标。"
     assert infer_date(text) == date(2026, 1, 1)
@@ -308,8 +301,6 @@ def test_a_year_spoken_of_as_over_puts_the_stand_in_after_it():
 
 
 def test_the_month_a_year_on_year_change_is_against_is_a_base_year():
-    from evlens.extract.dates import infer_date
-
     text = "截至4月底,理想汽车的累计交付量达到51715辆。理想ONE在4月交付5539辆,同比2020年4月增长111.3%。"
     got = infer_date(text)
     assert got is not None and got.year == 2021
@@ -349,8 +340,6 @@ def test_the_last_months_are_the_full_months_before_the_articles_month():
 
 
 def test_a_stand_in_with_only_a_year_known_follows_the_latest_quarter_named_without_one():
-    from evlens.extract.dates import infer_date
-
     text = (
         "小鹏汽车公布二季度财报。Q2 总收入 182.7 亿元;预计 Q3 交付 113,000-118,000 辆。"
         "何小鹏表示:“我们在 2025 年完成了新一代平台的全面升级。”"
@@ -375,8 +364,6 @@ def test_days_from_one_month_to_another_are_one_range():
 def test_a_day_a_count_runs_since_bounds_an_undated_text_below_and_names_no_bare_month():
     from datetime import date
 
-    from evlens.extract.dates import infer_date
-
     # "since the launch … on September 12, 2023" is where a count starts, not the article's
     # day; the article is after the quarter it names, and "September 12, 2023" is no month
     # named without a year
@@ -392,8 +379,6 @@ def test_a_day_a_count_runs_since_bounds_an_undated_text_below_and_names_no_bare
 def test_a_month_of_a_year_as_the_base_of_its_own_months_change_puts_an_undated_text_a_year_on():
     from datetime import date
 
-    from evlens.extract.dates import infer_date
-
     text = "Its 20,575 sales in November represented a 28.9% sales increase over November 2023."
     assert infer_date(text) == date(2024, 12, 31)
     # a month compared with that is not the figure's own month is no year base
@@ -401,8 +386,6 @@ def test_a_month_of_a_year_as_the_base_of_its_own_months_change_puts_an_undated_
 
 
 def test_a_base_year_after_the_same_period_last_year_is_no_year_before_last():
-    from evlens.extract.dates import infer_date
-
     # 较上年同期 is a comparison, not "last year": the base 2024 puts the article in 2025
     text = (
         "5 月 21 日,小鹏汽车公布截至 2025 年第一季度财报。交付 9.4 万辆新车,较上年同期交付 2.18 万辆车增长 330%;"
@@ -416,8 +399,6 @@ def test_a_base_year_after_the_same_period_last_year_is_no_year_before_last():
 
 
 def test_an_undated_text_reporting_last_year_more_than_once_is_of_the_year_after():
-    from evlens.extract.dates import infer_date
-
     body = (
         "(Wire) Jan. 3 -- Carmakers' sales varied widely last year. Chery sold 2.6 million cars last year, "
         "beating its 2024 target. Great Wall ended the year at 1.23 million, unchanged on 2023."
@@ -430,8 +411,6 @@ def test_an_undated_text_reporting_last_year_more_than_once_is_of_the_year_after
 
 
 def test_the_years_of_a_title_count_but_not_a_plan_year():
-    from evlens.extract.dates import infer_date
-
     text = "---\ntitle: Geely sales in 2023\n---\nSales rose 20% in 2022 and 2023. Sales rose in 2024 too."
     assert infer_date(text) == date(2023, 12, 31)
     text = "---\ntitle: Geely targets 5 million cars by 2027\n---\nSales rose in 2024 and 2027."
@@ -676,7 +655,7 @@ def test_the_year_ending_on_its_last_day_is_that_year_and_one_time():
 
 def test_a_week_of_the_year_by_its_number_and_days_across_two_months():
     def got(t):
-        return [(p.period, p.kind) for p in find_periods(t, date(2024, 6, 4))]
+        return period_kinds(t, date(2024, 6, 4))
 
     # ISO weeks: the 22nd of 2024 runs from Monday 27 May to Sunday 2 June
     assert got("China EV registrations in W22: Xiaomi 2,200") == [("2024-05-27..2024-06-02", "range")]
@@ -687,9 +666,6 @@ def test_a_week_of_the_year_by_its_number_and_days_across_two_months():
 
 
 def test_a_byline_before_a_day_is_no_deadline():
-    from evlens.extract.dates import infer_date
-    from evlens.extract.normalize import normalize
-
     text = "Li Auto Posts First Quarterly Loss Since 2022\n\nBy LiDan Nov 26, 2025, 10:07 p.m. ET\n\nLi Auto's ADRs edged up."
     assert infer_date(text, normalize(text).text) == date(2025, 11, 26)
     # "by" before a day is still a deadline where no name follows it
@@ -698,8 +674,6 @@ def test_a_byline_before_a_day_is_no_deadline():
 
 
 def test_a_quarters_results_come_out_weeks_after_it_ends():
-    from evlens.extract.dates import infer_date
-
     # a results story naming only its quarter: out some six weeks after the quarter ends
     assert infer_date("蔚来公布2025年第三季度业绩，净亏损按年收窄31.2%至34.8亿元。") == date(2025, 11, 15)
     # a delivery story naming only its quarter: the day after it
@@ -708,7 +682,7 @@ def test_a_quarters_results_come_out_weeks_after_it_ends():
 
 def test_a_fiscal_year_the_head_months_and_ytd():
     def got(t):
-        return [(p.period, p.kind) for p in find_periods(t, date(2025, 11, 20))]
+        return period_kinds(t, date(2025, 11, 20))
 
     assert got("今年头10个月销量") == [("2025-01..2025-10", "range")]
     assert got("2025财年营收") == [("2025", "year")]
@@ -717,8 +691,6 @@ def test_a_fiscal_year_the_head_months_and_ytd():
 
 
 def test_a_text_at_the_start_of_a_half_or_quarter_is_in_it():
-    from evlens.extract.dates import infer_date
-
     # the first monthly list of the year's second half: out on 1 August of that year
     text = "8 月 1 日,车企 2025 年下半年首份月销量榜单如期揭榜。理想(30731 辆)位列第四。"
     assert infer_date(text, normalize(text).text) == date(2025, 8, 1)
@@ -729,7 +701,7 @@ def test_a_text_at_the_start_of_a_half_or_quarter_is_in_it():
 
 def test_the_same_n_month_period_of_a_year_is_the_n_months_to_the_month_last_named():
     text = "Sales in April 2025 fell, and year-to-date sales were down 18.3% from the same four-month period in 2024."
-    got = [(p.period, p.kind) for p in find_periods(text, date(2025, 5, 6))]
+    got = period_kinds(text, date(2025, 5, 6))
     assert ("2024-01..2024-04", "range") in got
     assert ("2024-04", "month") not in got
 
@@ -744,7 +716,7 @@ def test_a_month_a_figure_is_level_with_is_no_time_for_what_follows():
 
 def test_a_half_or_quarter_at_its_start_is_its_first_month():
     text = "8月1日,车企2025年下半年首份月销量榜单如期揭榜。2025年四季度开局良好。"
-    got = [(p.period, p.kind) for p in find_periods(text, date(2025, 8, 1))]
+    got = period_kinds(text, date(2025, 8, 1))
     assert got == [("2025-08-01", "day"), ("2025-07", "month"), ("2025-10", "month")]
     assert [p.period for p in find_periods("2025年下半年交付60万辆。", date(2026, 1, 5))] == ["2025-H2"]
 
@@ -762,7 +734,7 @@ def test_a_month_compared_with_later_in_the_year_than_the_month_named_is_the_yea
 
 def test_nian_nei_after_last_year_in_its_paragraph_is_that_year():
     text = "去年蔚来的亏损仍在进一步扩大。年内蔚来净亏损达到224.02亿元。"
-    got = [(p.period, p.kind) for p in find_periods(text, date(2025, 3, 24))]
+    got = period_kinds(text, date(2025, 3, 24))
     assert got[-1] == ("2024", "year")
     # with no past year before it, 年内 is the year so far
     assert [p.kind for p in find_periods("年内蔚来交付20万辆。", date(2025, 3, 24))] == ["range"]

@@ -1507,7 +1507,7 @@ class Extractor:
             if best is None or d < best_d:
                 best, best_d = m, d
         if best is not None:
-            return self._level_rate(q, best, of_kind, clause) or best
+            return self._rate_level_or_share(q, best, of_kind, clause) or best
         i, j = self._bounds(of_kind, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = of_kind[k]
@@ -1535,7 +1535,9 @@ class Extractor:
                 return self._metric_for(prev, sent.clause_of(prev.start), sent)
         return self._carried_conjunct(want, sent)
 
-    def _level_rate(self, q: Quantity, best: _Mention, of_kind: list[_Mention], clause) -> _Mention | None:
+    def _rate_level_or_share(
+        self, q: Quantity, best: _Mention, of_kind: list[_Mention], clause
+    ) -> _Mention | None:
         """For a percent whose nearest word is a change: a rate named before that change in its
         clause and risen to a level (零售渗透率攀升至57.2%, 份额提升至30%), whose level it is; for
         one whose word is a share of a total, a market's share when the market follows it
