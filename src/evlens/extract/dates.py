@@ -1128,12 +1128,16 @@ _REPORT_OF = re.compile(r"[^，。；,;]{0,8}?(?:财报|业绩|财务报告|resu
 
 
 def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
-    """The year of a quarter or half: the one named, else the year spoken of; when that is
-    the article's own (or none) and the quarter has not begun by the article's date, the
-    latest such quarter begun (第四季 in a March results report is last year's), unless a
-    plan speaks of it."""
+    """The year of a quarter, a half or a year's first months: the one named, else the year
+    spoken of; when that is the article's own (or none) and the quarter has not begun by the
+    article's date (the first months' last not begun), the latest such begun (第四季 in a
+    March results report is last year's), unless a plan speaks of it."""
     y = _or_context_year(y, ctx)
     t = ctx.today
+    if g["fm"] and not (g["y"] or g["rel"]) and t is not None and y == t.year and not ctx.ahead:
+        # (前10月 in an article of January: the first ten months of the year before)
+        n = int(g["fm"]) if g["fm"].isdigit() else int(parse_cn_number(g["fm"]))
+        return y - 1 if n > t.month and not _future_word_after(ctx.text, ctx.at) else y
     if g["y"] or g["rel"] or t is None or not (g["q"] or g["qq"] or g["q2"] or g["h"]):
         return y
     q = g["q"] or g["qq"] or g["q2"]
@@ -2011,7 +2015,10 @@ _AHEAD_BEFORE = re.compile(
     r"[^，。；,;.!?！？]{0,8}$",
     re.I,
 )
-_AHEAD_AFTER = re.compile(r"^.{0,4}(?:目标|前|指引)|^\W{0,3}(?:target|goal|guidance|outlook)", re.I)
+# (after it: a goal, a deadline, guidance, or 将 in its clause, 2026年第一季度毛利率将走低)
+_AHEAD_AFTER = re.compile(
+    r"^.{0,4}(?:目标|前|指引)|^[^，。；,;]{0,6}将(?!近)|^\W{0,3}(?:target|goal|guidance|outlook)", re.I
+)
 _SINCE_BEFORE = re.compile(
     r"(?:自|从|since|from)\W?$|\bsince (?:the |its |their )?[^.;!?\n]{0,40} on $", re.I
 )
