@@ -743,7 +743,7 @@ def test_nian_nei_after_last_year_in_its_paragraph_is_that_year():
 def test_a_time_followed_by_jiang_in_its_clause_lies_ahead_of_an_undated_text():
     # a results story naming next year's first quarter only as what a margin will do: the
     # stand-in comes after the fourth quarter that guidance is given for, not after 2026's first
-    text = "第三季度营收274亿元。管理层指引2025年第四季度毛利率为16%,2026年第一季度毛利率将进一步走低。"
+    text = "第三季度营收274亿元。2025年第四季度毛利率为16%,2026年第一季度毛利率将进一步走低。"
     assert infer_date(text, normalize(text).text) == date(2026, 1, 1)
 
 
@@ -751,3 +751,10 @@ def test_the_first_months_not_yet_over_on_the_articles_date_are_the_year_befores
     # 前10月 in an article of January 2026: January to October 2025
     assert periods("理想L9前10月累计销量4.03万辆。", date(2026, 1, 1)) == [("前10月", "2025-01..2025-10")]
     assert periods("理想L9前10月累计销量4.03万辆。", date(2025, 11, 10)) == [("前10月", "2025-01..2025-10")]
+
+
+def test_an_undated_text_naming_years_only_under_guidance_comes_before_the_first():
+    # every quarter named with a year is guidance or a forecast: the text comes before the
+    # first of them, after the months it names without a year
+    text = "10月销量9363辆。管理层指引2025年第四季度毛利率为16%,2026年第一季度毛利率将走低,复苏要到2026年第一季度后。"
+    assert infer_date(text, normalize(text).text) == date(2025, 11, 1)

@@ -4708,3 +4708,15 @@ def test_a_sum_is_not_of_the_day_a_filing_after_it_was_released():
         ("byd", "revenue", "2024", 777100000000.0, "eq"),
         ("byd", "revenue_yoy", "2024", 29.0, "eq"),
     }
+
+
+def test_a_company_named_in_the_headline_is_named_before_the_body():
+    # the body names the maker in full only where it repeats the headline at its end; 公司
+    # opening a sentence is still the headline's company
+    text = (
+        "---\ntitle: 理想汽车Q3净亏6亿\n---\n"
+        "- 理想L9前10月累计销量4.03万辆 [3]\n- 产品策略回归单品爆款逻辑 [9]\n- 聚焦单一顶级配置 [9]\n"
+        "- 研发投入与未来展望 [9]\n- 公司预计第四季度交付量10万至11万辆 [9]\n理想汽车Q3净亏6亿\n"
+    )
+    got = facts(text, date(2025, 11, 20))
+    assert ("li-auto", "delivery_target", "2025-Q4", 100000.0, "ge") in got

@@ -2080,7 +2080,7 @@ class Extractor:
                 ):
                     if self.lex.entities[e.key].kind == "company":
                         counts[e.key] = counts.get(e.key, 0) + 2
-                        first.setdefault(e.key, _Mention(0, 0, e.key, e.word))  # named in the headline alone
+                        first[e.key] = _Mention(0, 0, e.key, e.word)  # (the headline comes first)
             if not counts:
                 # a text naming no company, whose address names a Hong Kong listing code
                 # (".../report/HKSE/02015/…": a broker's note on Li Auto, "公司发布…财报")

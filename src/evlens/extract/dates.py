@@ -1810,7 +1810,8 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     results, which come out weeks after it); a year spoken of as over (``2025年全年累计``) puts it after
     that year; else the last day of the year it names most often, or the day after the latest
     quarter (else month) it names without a year, in that year. A month, quarter, half or day under a plan or a goal
-    (``到2024年第四季度``, "expects Q1 2026") is ahead of the article and left out; a day a span starts from
+    (``到2024年第四季度``, "expects Q1 2026", ``指引2025年第四季度``, ``2026年第一季度毛利率将走低``) is ahead
+    of the article and left out (when all are, the article comes before the first); a day a span starts from
     (``自2024年3月28日``, "since") only bounds it below; when that bound is the latest, the article reports
     the first month it names without a year after that day. A day named without a year near the top
     (``11月17日``, a release day) moves it later, in that year. A year named as the base of a comparison
@@ -2011,7 +2012,7 @@ def _first_not_since(rx: re.Pattern, head: str) -> re.Match | None:
 
 # a time named under a plan or a goal is ahead of the article, not reported in it
 _AHEAD_BEFORE = re.compile(
-    rf"(?:{_FUTURE_WORDS}|到|(?<!截)至|将|明年|\b(?:by|plans?|planned|expects?|expected|aims?|aiming|until|through)\b)"
+    rf"(?:{_FUTURE_WORDS}|到|(?<!截)至|将|明年|指引|\b(?:by|plans?|planned|expects?|expected|aims?|aiming|until|through)\b)"
     r"[^，。；,;.!?！？]{0,8}$",
     re.I,
 )
@@ -2051,6 +2052,8 @@ def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
     return int(d.group(2) or d.group(4)), 3 * q
 
 
+# months before its last that a span of each kind begins (a quarter: two)
+_SPAN_LENGTH = {"zh": 0, "en": 0, "qzh": 2, "qen": 2, "hzh": 5, "hen": 5, "qroman": 2}
 _SPAN_PATTERNS = (
     (_MONTH_ZH, "zh"),
     (_MONTH_EN, "en"),
@@ -2194,23 +2197,31 @@ def _first_month(pm: PeriodMention | None, text: str) -> PeriodMention | None:
 def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     """The day after the latest month, quarter or half named with a year (one under a plan
     or a goal, or one a span starts from, left out; a quarter or half the text is at the
-    start of, ``下半年首份月销量榜单``, counts as its first month); else the last day of the year named
+    start of, ``下半年首份月销量榜单``, counts as its first month); when all such are under a plan, the
+    first day of the first of those; else the last day of the year named
     most often, counting the years of the title (``head_years``, each once) with the
     body's (the first such on a tie; a year a span starts from does not count, a year under
     a plan does, a year's target being often the year's own)."""
     latest: tuple[int, int] | None = None
+    ahead: tuple[int, int] | None = None
     for rx, kind in _SPAN_PATTERNS:
         for d in rx.finditer(text):
             # (nor a month a span runs from: "the lowest point since August 2022")
-            if not _ahead(text, *d.span()) and not _SINCE_BEFORE.search(
-                text, max(0, d.start() - 8), d.start()
-            ):
+            if _ahead(text, *d.span()):
+                y, m = _named_month(d, kind)
+                y, m = (y, m - _SPAN_LENGTH[kind] - 1) if m > _SPAN_LENGTH[kind] + 1 else (y - 1, 12)
+                ahead = (y, m) if ahead is None or (y, m) < ahead else ahead  # (the month before it)
+            elif not _SINCE_BEFORE.search(text, max(0, d.start() - 8), d.start()):
                 ym = _named_month(d, kind)
                 if kind not in ("zh", "en") and _OPENING_AFTER.match(text, d.end()):
                     # (车企2025年下半年首份月销量榜单: the article is at the span's start,
                     # after its first month)
                     ym = (ym[0], ym[1] - (5 if kind in ("hzh", "hen") else 2))
                 latest = ym if latest is None or ym > latest else latest
+    if latest is None and ahead is not None:
+        # every span named with a year is ahead (guidance, a forecast): the article comes
+        # before the first of them, after the month before it starts
+        latest = ahead
     if latest is not None:
         y, m = latest
         return date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
