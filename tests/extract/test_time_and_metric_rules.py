@@ -4720,3 +4720,19 @@ def test_a_company_named_in_the_headline_is_named_before_the_body():
     )
     got = facts(text, date(2025, 11, 20))
     assert ("li-auto", "delivery_target", "2025-Q4", 100000.0, "ge") in got
+
+
+def test_this_quarter_in_results_coverage_is_the_quarter_named_before():
+    text = (
+        "Within the Q3 2025 financial report matrix, Leapmotor stood out. "
+        "This quarter, its sales reached 174,000 units. With revenue of 19.45 billion yuan, it led."
+    )
+    got = facts(text, date(2025, 12, 2))
+    assert ("leapmotor", "sales", "2025-Q3", 174000.0, "eq") in got
+    assert ("leapmotor", "revenue", "2025-Q3", 19.45e9, "eq") in got
+    # a word of the future after it: the article's quarter
+    got = facts(
+        "Leapmotor reported Q3 2025 results. It expects this quarter to deliver 180,000 units.",
+        date(2025, 12, 2),
+    )
+    assert ("leapmotor", "delivery_target", "2025-Q4", 180000.0, "eq") in got

@@ -1532,17 +1532,33 @@ def _en_previous_quarter(a: int, b: int, ctx: _Context, asof: bool) -> PeriodMen
     return PeriodMention(a, b, f"{k // 4}-Q{k % 4 + 1}", "quarter", asof, local=True)
 
 
+# a word of the future before a time in its sentence ("It expects this quarter to …")
+_FUTURE_BEFORE_EN = re.compile(
+    r"\b(?:expects?|expected|forecasts?|projects?|guid\w*|outlook|will|plans?|aims?|targets?)\b[^.!?]*$", re.I
+)
+
+
 def _en_current_quarter(a: int, b: int, words: str, ctx: _Context, asof: bool) -> PeriodMention | None:
     """The quarter "the current quarter" names: the article's (in an article with no date of
     its own, the one after the quarter last named: results coverage speaks of the quarter
     after the one reported); "the next quarter": the one after that; "last quarter": the
-    one before the article's (its date, else the stand-in date, as "last month")."""
+    one before the article's (its date, else the stand-in date, as "last month"). "This
+    quarter" with no word of the future after it is the quarter last named, where one is."""
     last = ctx.spans.get("quarter")
     if words.startswith("last"):
         if ctx.today is None:
             return None
         k = 4 * ctx.today.year + (ctx.today.month - 1) // 3 - 1
         return PeriodMention(a, b, f"{k // 4}-Q{k % 4 + 1}", "quarter", asof)
+    if (
+        words == "this quarter"
+        and last is not None
+        and not _FUTURE_BEFORE_EN.search(ctx.text, max(0, a - 60), a)
+        and not _future_word_after(ctx.text, ctx.at)
+    ):
+        # ("Within the Q3 2025 financial report … This quarter, its sales reached 174,000
+        # units": the quarter last named, as 本季)
+        return PeriodMention(a, b, last[0], "quarter", asof)
     if ctx.dated and ctx.today is not None:
         k = 4 * ctx.today.year + (ctx.today.month - 1) // 3
     elif last is not None:
