@@ -4736,3 +4736,10 @@ def test_this_quarter_in_results_coverage_is_the_quarter_named_before():
         date(2025, 12, 2),
     )
     assert ("leapmotor", "delivery_target", "2025-Q4", 180000.0, "eq") in got
+
+
+def test_a_fall_after_a_change_written_year_over_year_without_hyphens_is_a_fall():
+    got = facts("BYD also recorded a 30% year over year decline in January wholesales.", date(2026, 2, 10))
+    assert ("byd", "wholesale_yoy", "2026-01", -30.0, "eq") in got
+    got = facts("Nio posted a 12% month on month drop in January deliveries.", date(2026, 2, 10))
+    assert ("nio", "deliveries_mom", "2026-01", -12.0, "eq") in got

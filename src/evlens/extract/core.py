@@ -357,7 +357,7 @@ _PLANNED_COUNTS = frozenset(
 )
 # a fall named right after a change ("an 8.5% year-over-year decline in deliveries")
 _FALL_AFTER = re.compile(
-    r"(?: (?:year-over-year|year-on-year|yoy|month-over-month|month-on-month|mom|annual|sequential))?"
+    r"(?: (?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|month[- ]over[- ]month|month[- ]on[- ]month|mom|annual|sequential))?"
     r" (?:decline|decrease|drop|dip|fall|slump|plunge|contraction)\b"
     # (11.2%和52.0%的同比下滑, 51.8%的同比腰斩)
     r"|(?:和 ?[\d.]+%)? ?的(?:同比|环比)?(?:下滑|下降|下跌|跌幅|降幅|腰斩|减少|萎缩)"
