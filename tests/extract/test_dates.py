@@ -758,3 +758,13 @@ def test_an_undated_text_naming_years_only_under_guidance_comes_before_the_first
     # first of them, after the months it names without a year
     text = "10月销量9363辆。管理层指引2025年第四季度毛利率为16%,2026年第一季度毛利率将走低,复苏要到2026年第一季度后。"
     assert infer_date(text, normalize(text).text) == date(2025, 11, 1)
+
+
+def test_a_january_named_without_a_year_after_a_december_named_with_one_is_the_next_years():
+    text = (
+        "Tesla saw January exports jump 71.5% and surge compared to December 2025, when it "
+        "recorded 3,328. January is typically a slow month."
+    )
+    assert infer_date(text, normalize(text).text) == date(2026, 2, 1)
+    # a later month of the same year, as before
+    assert infer_date("2025年8月销量37.4万辆。11月交付48万辆。") == date(2025, 12, 1)

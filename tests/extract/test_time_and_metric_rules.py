@@ -4743,3 +4743,10 @@ def test_a_fall_after_a_change_written_year_over_year_without_hyphens_is_a_fall(
     assert ("byd", "wholesale_yoy", "2026-01", -30.0, "eq") in got
     got = facts("Nio posted a 12% month on month drop in January deliveries.", date(2026, 2, 10))
     assert ("nio", "deliveries_mom", "2026-01", -12.0, "eq") in got
+
+
+def test_from_a_factory_is_no_subordinate_word_between_a_figure_and_its_time():
+    got = facts(
+        "Tesla exported 50,644 vehicles from its Gigafactory Shanghai factory last month.", date(2026, 2, 10)
+    )
+    assert ("tesla", "exports", "2026-01", 50644.0, "eq") in got

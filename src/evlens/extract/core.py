@@ -84,7 +84,10 @@ _LOSS_BEFORE = re.compile(
     r"\b(?:was|were|is|posted|recorded|reported|a|an) (?:net )?loss(?:es)? of (?:about |nearly |around |approximately |some )?(?:rmb ?|us\$|\$|hk\$)?$"
 )
 _SUBORDINATE = re.compile(
-    r"\b(?:after|since|when|before|as|because|while|from|than|compared|versus|vs|bringing|taking|lifting|continuing|extending|marking|though|although|but|which|who|whose|positioning|putting|leaving|pushing|helping)\b|之后|以后|自从|自|比|较"
+    r"\b(?:after|since|when|before|as|because|while|than|compared|versus|vs|bringing|taking|lifting|continuing|extending|marking|though|although|but|which|who|whose|positioning|putting|leaving|pushing|helping)\b"
+    # (not "from" a place: "exported 50,644 vehicles from its Gigafactory Shanghai factory last month")
+    r"|\bfrom\b(?! (?:its|their|the) (?:[\w-]+ ){0,3}(?:factory|factories|plant|plants|gigafactory|facility|port)\b)"
+    r"|之后|以后|自从|自|比|较"
     # a level a figure nears or passes ("出口5.36万辆 逼近去年全年总量"): a time compared with
     r"|逼近|接近|超过|超越|相当于|追平|打平"
     # a contrast after the figure opens another's clause ("净利润为7.27亿元,而2024年同期为净亏损")

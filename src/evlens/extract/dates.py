@@ -2159,8 +2159,9 @@ def _later_bare_month(text: str, anchor: date) -> date:
     """``anchor``, the day after the latest month named with a year, moved to the day after
     a later month of that year named without one (not under a plan, not 去年): an article
     naming "the first half of 2023" and "delivered 15,959 cars in November" reports
-    November 2023. A month named with an earlier year too (``2025年12月`` before a bare
-    ``12月`` in a story on January 2026) is that one."""
+    November 2023; after December, a January or February named without one is the next
+    year's ("compared to December 2025 … January exports": February 2026). A month named with
+    an earlier year too (``2025年12月`` before a bare ``12月`` in a story on January 2026) is that one."""
     y, named = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
     earlier = {
         ym[1]
@@ -2170,10 +2171,12 @@ def _later_bare_month(text: str, anchor: date) -> date:
     }
     # (a month more than half a year after the one named is the year before's: "通常12月為
     # 旺季" in a story on January 2026)
-    latest = max([named, *(m for m in _bare_months(text) if m not in earlier and m - named <= 6)])
+    # (after December, a January or February is the next year's: 13, 14)
+    bare = [m + 12 if named == 12 and m <= 2 else m for m in _bare_months(text) if m not in earlier]
+    latest = max([named, *(m for m in bare if m - named <= 6)])
     if latest == named:
         return anchor
-    return date(y + 1, 1, 1) if latest == 12 else date(y, latest + 1, 1)
+    return date(y + latest // 12, latest % 12 + 1, 1)
 
 
 def _title_years(text: str) -> list[int]:
