@@ -4750,3 +4750,12 @@ def test_from_a_factory_is_no_subordinate_word_between_a_figure_and_its_time():
         "Tesla exported 50,644 vehicles from its Gigafactory Shanghai factory last month.", date(2026, 2, 10)
     )
     assert ("tesla", "exports", "2026-01", 50644.0, "eq") in got
+
+
+def test_a_count_in_a_clause_opened_by_with_takes_the_metric_named_before_it():
+    got = facts(
+        "Tesla exported 50,644 vehicles in January. Geely ranked third in exports, with 32,117 vehicles shipped.",
+        date(2026, 2, 10),
+    )
+    assert ("geely", "exports", "2026-01", 32117.0, "eq") in got
+    assert ("geely", "deliveries", "2026-01", 32117.0, "eq") not in got

@@ -83,6 +83,8 @@ _EN_WORD = re.compile(r"[A-Za-z]")
 _LOSS_BEFORE = re.compile(
     r"\b(?:was|were|is|posted|recorded|reported|a|an) (?:net )?loss(?:es)? of (?:about |nearly |around |approximately |some )?(?:rmb ?|us\$|\$|hk\$)?$"
 )
+# a clause that opens with "with" and the figure ("…, with 32,117 vehicles shipped")
+_WITH_FIGURE = re.compile(r"[\s,]*with (?:about |around |nearly |more than |over |some )?")
 _SUBORDINATE = re.compile(
     r"\b(?:after|since|when|before|as|because|while|than|compared|versus|vs|bringing|taking|lifting|continuing|extending|marking|though|although|but|which|who|whose|positioning|putting|leaving|pushing|helping)\b"
     # (not "from" a place: "exported 50,644 vehicles from its Gigafactory Shanghai factory last month")
@@ -1510,7 +1512,11 @@ class Extractor:
             if best is None or d < best_d:
                 best, best_d = m, d
         if best is not None:
-            return self._rate_level_or_share(q, best, of_kind, clause) or best
+            return (
+                self._named_before_with(q, best, of_kind, clause, sent)
+                or self._rate_level_or_share(q, best, of_kind, clause)
+                or best
+            )
         i, j = self._bounds(of_kind, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = of_kind[k]
@@ -1537,6 +1543,17 @@ class Extractor:
             ):
                 return self._metric_for(prev, sent.clause_of(prev.start), sent)
         return self._carried_conjunct(want, sent)
+
+    def _named_before_with(
+        self, q: Quantity, best: _Mention, of_kind: list[_Mention], clause, sent
+    ) -> _Mention | None:
+        """For a figure opening a clause with "with" whose nearest word comes after it, the
+        metric named before the clause ("Geely ranked third in exports, with 32,117 vehicles
+        shipped": what was shipped); else None."""
+        if best.start < q.end or not _WITH_FIGURE.fullmatch(self.lower, clause[0], q.start):
+            return None
+        named = [m for m in self._in(of_kind, sent.start, clause[0]) if m.key != "growth"]
+        return named[-1] if named and not self._aside(named[-1].start, q.start) else None
 
     def _rate_level_or_share(
         self, q: Quantity, best: _Mention, of_kind: list[_Mention], clause
