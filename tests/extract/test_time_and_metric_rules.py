@@ -4759,3 +4759,11 @@ def test_a_count_in_a_clause_opened_by_with_takes_the_metric_named_before_it():
     )
     assert ("geely", "exports", "2026-01", 32117.0, "eq") in got
     assert ("geely", "deliveries", "2026-01", 32117.0, "eq") not in got
+
+
+def test_a_when_clause_after_a_dash_takes_the_time_compared_with():
+    got = facts(
+        "Tesla saw January exports surge 1,421.8% compared to December 2025 — when the company recorded 3,328 sales overseas.",
+        date(2026, 2, 10),
+    )
+    assert ("tesla", "exports", "2025-12", 3328.0, "eq") in got

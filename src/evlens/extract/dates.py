@@ -575,7 +575,9 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
     return out
 
 
-WHEN_AFTER = re.compile(r",? (?:when|(?:a|the) (?:month|quarter|year) (?:in which|when))\b", re.I)
+WHEN_AFTER = re.compile(
+    r"(?:,? | ?[—–-]{1,2} ?)(?:when|(?:a|the) (?:month|quarter|year) (?:in which|when))\b", re.I
+)
 # "compared with 11.0% in the third quarter of 2023 and 12.2% in the second quarter of
 # 2024": a second figure and its time after a time compared with
 _AND_FIGURE_IN = re.compile(
