@@ -4767,3 +4767,17 @@ def test_a_when_clause_after_a_dash_takes_the_time_compared_with():
         date(2026, 2, 10),
     )
     assert ("tesla", "exports", "2025-12", 3328.0, "eq") in got
+
+
+def test_export_sales_are_exports_unless_named_in_an_aside_opened_by_including():
+    got = facts(
+        "In the first half of 2025, Geely sold 1.4 million vehicles. Export sales, however, declined 8% to 184,100 units.",
+        date(2025, 8, 15),
+    )
+    assert ("geely", "exports", "2025-H1", 184100.0, "eq") in got
+    assert ("geely", "exports_yoy", "2025-H1", -8.0, "eq") in got
+    got = facts(
+        "Meanwhile, Tesla China's wholesale sales in October, including domestic and export sales, totaled 61,497 units.",
+        date(2025, 11, 10),
+    )
+    assert got == {("tesla", "wholesale", "2025-10", 61497.0, "eq")}

@@ -184,7 +184,11 @@ _FROM_FIGURE = re.compile(r"(?: ?(?:percent|per cent|%))? (?:from|over|compared 
 # growth against a month named ("较2021年7月", "比7月"): month on month
 # a text in brackets, or between two dashes ("Combined wholesale volume — retail plus
 # exports — reached 86,700 units")
-_BRACKETED = re.compile(r"[（(][^（）()\n]{1,200}[）)]|(?<= )[—–][^—–\n]{1,80}?[—–](?= )")
+# (also an aside between commas opened by "including": "wholesale sales in October, including
+# domestic and export sales, totaled 61,497 units")
+_BRACKETED = re.compile(
+    r"[（(][^（）()\n]{1,200}[）)]|(?<= )[—–][^—–\n]{1,80}?[—–](?= )|(?<=,) including [^,;.\d\n]{1,60},"
+)
 _EN_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _COMPARED_MONTH = re.compile(
     r"(?:较|(?<!同)比|相比|相较于?)(?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9])月"
