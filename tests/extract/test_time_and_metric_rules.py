@@ -4781,3 +4781,11 @@ def test_export_sales_are_exports_unless_named_in_an_aside_opened_by_including()
         date(2025, 11, 10),
     )
     assert got == {("tesla", "wholesale", "2025-10", 61497.0, "eq")}
+
+
+def test_the_industry_average_compared_with_is_no_subject_of_the_figures_after_it():
+    text = (
+        "In the first half of 2025, Geely sold 1.4 million vehicles. The penetration rate stood at 55.9%, "
+        "exceeding the industry average of 50.4%. Export sales, however, declined 8% to 184,100 units."
+    )
+    assert ("geely", "exports", "2025-H1", 184100.0, "eq") in facts(text, date(2025, 8, 15))

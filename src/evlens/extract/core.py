@@ -219,6 +219,8 @@ _SETTING = re.compile(
     r"[^，。；,;]{0,12}(?:背景下|环境下|形势下|情况下|之下|的趋势|的态势|的格局)"
     # a maker described as the market's leader (作爲中國新能源車市場的領導者)
     r"|的?(?:领导者|领军者|领先者|领跑者|龙头)"
+    # a level a figure is compared with ("exceeding the industry average of 50.4%", 行业平均)
+    r"|(?:'s)? ?(?:average|平均)"
 )
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
 # a Hong Kong listing or market named: an H share, 港股, 港交所, the Hang Seng, a five-digit code
