@@ -4789,3 +4789,11 @@ def test_the_industry_average_compared_with_is_no_subject_of_the_figures_after_i
         "exceeding the industry average of 50.4%. Export sales, however, declined 8% to 184,100 units."
     )
     assert ("geely", "exports", "2025-H1", 184100.0, "eq") in facts(text, date(2025, 8, 15))
+
+
+def test_a_time_right_before_a_later_figure_is_that_figures_not_an_earlier_ones():
+    got = facts(
+        "零跑宣布2026年冲击百万销量目标。100万目标还会影响到零跑2035年400万辆目标的达成。", date(2026, 2, 4)
+    )
+    assert ("leapmotor", "delivery_target", "2035", 4000000.0, "eq") in got
+    assert ("leapmotor", "delivery_target", "2035", 1000000.0, "eq") not in got

@@ -2398,6 +2398,8 @@ class Extractor:
                 continue
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end : p.start]):
                 continue
+            if p.start >= q.end and self._figure_right_after(p):
+                continue  # "100万目标还会影响到零跑2035年400万辆目标": the later figure's time
             if _REPORTED_IN.match(self.lower, p.end):
                 continue  # 比亚迪于1月通报的460万辆: when it was reported, not the span
             if (
@@ -2408,6 +2410,12 @@ class Extractor:
                 continue  # "deliveries of 120,000 … in its third-quarter earnings release": the release's
             best, best_d = p, d
         return best
+
+    def _figure_right_after(self, p: PeriodMention) -> bool:
+        """Whether a figure follows the time ``p`` right after it (``2035年400万辆``): its own."""
+        k = bisect_left(self._starts_of(self.quantities), p.end)
+        nxt = self.quantities[k] if k < len(self.quantities) else None
+        return nxt is not None and nxt.unit is not None and self.t[p.end : nxt.start].strip() in ("", "的")
 
     def _figure_in_before(self, p: PeriodMention) -> bool:
         """Whether ``p`` is the time of the figure just before it ("71,099 units in the same
@@ -2425,6 +2433,7 @@ class Extractor:
                 and not p.local
                 and not _SUBORDINATE.search(self.lower[q.end : p.start])
                 and not _LIST_END.search(self.lower, q.end, p.start)
+                and not self._figure_right_after(p)
             ):
                 return p
             break
