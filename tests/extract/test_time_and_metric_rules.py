@@ -4797,3 +4797,11 @@ def test_a_time_right_before_a_later_figure_is_that_figures_not_an_earlier_ones(
     )
     assert ("leapmotor", "delivery_target", "2035", 4000000.0, "eq") in got
     assert ("leapmotor", "delivery_target", "2035", 1000000.0, "eq") not in got
+
+
+def test_a_past_years_figure_a_target_is_compared_with_is_that_years_sales():
+    got = facts(
+        "零跑宣布2026年冲击百万销量目标。100万辆的目标要比2025年的59.7万辆增长67.5%。", date(2026, 2, 4)
+    )
+    assert ("leapmotor", "sales", "2025", 597000.0, "eq") in got
+    assert ("leapmotor", "delivery_target", "2025", 597000.0, "eq") not in got

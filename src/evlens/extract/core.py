@@ -83,6 +83,8 @@ _EN_WORD = re.compile(r"[A-Za-z]")
 _LOSS_BEFORE = re.compile(
     r"\b(?:was|were|is|posted|recorded|reported|a|an) (?:net )?loss(?:es)? of (?:about |nearly |around |approximately |some )?(?:rmb ?|us\$|\$|hk\$)?$"
 )
+# a past year's figure a target is compared with (要比2025年的59.7万辆, 较去年的)
+_PAST_BASE_BEFORE = re.compile(r"(?:比|较)(?:(?:19|20)\d\d ?年|去年|上年)(?:全年)?的?(?:销量)?$")
 # a clause that opens with "with" and the figure ("…, with 32,117 vehicles shipped")
 _WITH_FIGURE = re.compile(r"[\s,]*with (?:about |around |nearly |more than |over |some )?")
 _SUBORDINATE = re.compile(
@@ -3373,6 +3375,11 @@ class Extractor:
                 return False
             fig.metric = "delivery_target"
             fig.rule.append("plan")
+        if fig.metric == "delivery_target" and _PAST_BASE_BEFORE.search(
+            self.lower, max(0, q.start - 12), q.start
+        ):
+            fig.metric = "sales"  # 100万辆的目标要比2025年的59.7万辆增长67.5%: the past year's sales
+            fig.rule.append("target_base")
         metric = fig.metric
         if metric == "delivery_target" and self._export_target(q, fig.sent):
             self._skip(q, metric, "an export target, which no metric holds")
