@@ -4805,3 +4805,8 @@ def test_a_past_years_figure_a_target_is_compared_with_is_that_years_sales():
     )
     assert ("leapmotor", "sales", "2025", 597000.0, "eq") in got
     assert ("leapmotor", "delivery_target", "2025", 597000.0, "eq") not in got
+
+
+def test_the_passenger_car_information_association_names_no_segment():
+    got = facts("據中國乘用車信息聯席會數據,小米汽車9月交付41948臺,10月攀升至48654臺。", date(2025, 11, 20))
+    assert ("xiaomi-su7-yu7", "deliveries", "2025-09", 41948.0, "eq") in got

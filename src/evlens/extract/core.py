@@ -171,7 +171,7 @@ _CHANGE_VERB_END = re.compile(
     r"(?:至少|不少于|不低于|超过|逾|近|约|接近|不足|最多)(?P<verb>(?:同比|环比)?(?:增长|增加|上升|提升|下降|下滑|减少))$"
 )
 # the rest of a body's name after a segment word (乘用车市场信息联席分会, "Passenger Car Association")
-_BODY_NAMED = re.compile(r"市场信息|协会|联合会|联席|分会| association")
+_BODY_NAMED = re.compile(r"(?:市场)?信息|协会|联合会|联席|分会| association")
 # a clause that only names the quarter before ("…to 54,811, compared with the previous quarter")
 _PREVIOUS_QUARTER_NEXT = re.compile(r"[,，] ?compared (?:with|to) the (?:previous|prior|preceding) quarter\b")
 # the words joining two years or two days into a range (2021年至2023年, "2021 to 2023",
