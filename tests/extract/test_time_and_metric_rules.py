@@ -4810,3 +4810,13 @@ def test_a_past_years_figure_a_target_is_compared_with_is_that_years_sales():
 def test_the_passenger_car_information_association_names_no_segment():
     got = facts("據中國乘用車信息聯席會數據,小米汽車9月交付41948臺,10月攀升至48654臺。", date(2025, 11, 20))
     assert ("xiaomi-su7-yu7", "deliveries", "2025-09", 41948.0, "eq") in got
+
+
+def test_total_group_deliveries_after_a_brand_are_its_parents():
+    got = facts(
+        "In February, Firefly delivered 2,657 units, while total group deliveries rose 57.6% year-on-year to 20,797.",
+        date(2026, 3, 2),
+    )
+    assert ("nio", "deliveries", "2026-02", 20797.0, "eq") in got
+    assert ("nio", "deliveries_yoy", "2026-02", 57.6, "eq") in got
+    assert ("firefly", "deliveries", "2026-02", 2657.0, "eq") in got

@@ -83,6 +83,8 @@ _EN_WORD = re.compile(r"[A-Za-z]")
 _LOSS_BEFORE = re.compile(
     r"\b(?:was|were|is|posted|recorded|reported|a|an) (?:net )?loss(?:es)? of (?:about |nearly |around |approximately |some )?(?:rmb ?|us\$|\$|hk\$)?$"
 )
+# a metric said of the whole group ("total group deliveries")
+_GROUP_BEFORE = re.compile(r"\b(?:total|overall) group (?:deliveries|sales|revenue)\b|\bgroup-wide\b")
 # a past year's figure a target is compared with (要比2025年的59.7万辆, 较去年的)
 _PAST_BASE_BEFORE = re.compile(r"(?:比|较)(?:(?:19|20)\d\d ?年|去年|上年)(?:全年)?的?(?:销量)?$")
 # a clause that opens with "with" and the figure ("…, with 32,117 vehicles shipped")
@@ -3497,6 +3499,9 @@ class Extractor:
                 return None
         elif fig.tab is None:
             fig.rule.append("respectively")
+        if _GROUP_BEFORE.search(self.lower, fig.clause[0], q.start):
+            # "Firefly delivered 2,657 units, … while total group deliveries rose to 20,797": the group's
+            ent_slug = lex.entities[ent_slug].parent or ent_slug
         ekind = lex.entities[ent_slug].kind
         if ekind in ("company", "aggregate") and self._is_segment(fig, ent_slug):
             # "474,921 passenger vehicles", "plug-in hybrid sales of 176,875": one
