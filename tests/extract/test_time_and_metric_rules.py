@@ -4820,3 +4820,14 @@ def test_total_group_deliveries_after_a_brand_are_its_parents():
     assert ("nio", "deliveries", "2026-02", 20797.0, "eq") in got
     assert ("nio", "deliveries_yoy", "2026-02", 57.6, "eq") in got
     assert ("firefly", "deliveries", "2026-02", 2657.0, "eq") in got
+
+
+def test_the_namesake_brand_is_a_segment_when_the_paragraph_before_names_a_sibling():
+    text = (
+        "Despite Firefly's positioning as Nio's entry brand, it remains a small contributor.\n\n"
+        "At the group level, Nio delivered 20,797 vehicles in February. Within this, the main Nio brand "
+        "delivered 15,159 units, rising 66% year-on-year."
+    )
+    got = facts(text, date(2026, 3, 2))
+    assert ("nio", "deliveries", "2026-02", 20797.0, "eq") in got
+    assert ("nio", "deliveries", "2026-02", 15159.0, "eq") not in got

@@ -3703,15 +3703,18 @@ class Extractor:
         return k >= 0 and self._word_within("segment", k + 2, min(k + 10, q.start))
 
     def _sibling_brand(self, group: str, sent) -> bool:
-        """Whether ``sent`` or the sentence after it names another brand of ``group`` (乐道,
+        """Whether ``sent``, the sentence after it or the paragraph before names another brand of ``group`` (乐道,
         "Onvo"): only then is the group's namesake brand one of several (in 2020 the NIO
         brand was NIO Inc.'s whole)."""
         ents = self.lex.entities
         si = self._sentence_of(sent.start)
         hi = self.sentences.ends[si + 1] if 0 <= si < len(self.sentences) - 1 else sent.end
+        # (or a sentence of the paragraph before names one: "Despite Firefly's positioning …"
+        # then "At the group level, … Within this, the main Nio brand delivered 15,159 units")
+        lo = self._para_start(max(0, sent.para - 1))
         return any(
             e.key in ents and ents[e.key].kind == "company" and ents[e.key].parent == group
-            for e in self._in(self.entities, sent.start, max(hi, sent.end))
+            for e in self._in(self.entities, min(lo, sent.start), max(hi, sent.end))
         )
 
     def _namesake_brand(self, q: Quantity, clause) -> bool:
