@@ -232,3 +232,10 @@ def test_a_bare_wan_of_vehicles_after_a_word_of_passing_is_ten_thousand():
     q, surface = one("M03交付超万辆")
     assert (q.value, q.kind, q.unit, surface) == (Decimal(10000), "count", "vehicle", "万辆")
     assert not find_quantities(normalize("超万人参加").text)
+
+
+def test_the_low_end_of_between_and_takes_the_high_ends_magnitude():
+    q, _ = one("between 5 and 6 million units")
+    assert (q.value, q.high, q.unit) == (Decimal("5000000"), Decimal("6000000"), "vehicle")
+    q, _ = one("between 1.5 billion and 2 billion yuan")
+    assert (q.value, q.high) == (Decimal("1500000000"), Decimal("2000000000"))

@@ -606,7 +606,7 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
         and text[start - 1 : start] == " "
         and text[max(0, start - 8) : start].lower().endswith("between ")
     ):
-        high, kind, unit, j = _between_and(text, j, value, kind, unit)
+        value, high, kind, unit, j = _between_and(text, j, value, kind, unit, has_mag)
     return Quantity(
         start,
         j,
@@ -681,19 +681,27 @@ def _range_after(
 
 
 def _between_and(
-    text: str, j: int, value: Decimal, kind: str | None, unit: str | None
-) -> tuple[Decimal | None, str | None, str | None, int]:
+    text: str, j: int, value: Decimal, kind: str | None, unit: str | None, has_mag: bool
+) -> tuple[Decimal, Decimal | None, str | None, str | None, int]:
     """A range written "between 20 and 30 units", the number ending at ``j`` being its
-    first: the high end or None, the kind, the unit and the end."""
+    first: the low end (scaled by the high end's magnitude when only that has one: "between
+    5 and 6 million"), the high end or None, the kind, the unit and the end."""
     high = None
-    m2 = re.compile(r" and ").match(text, j)
+    m2 = _AND.match(text, j)
     n2 = _NUM.match(text, m2.end()) if m2 else None
     p2 = _number_at(text, n2) if n2 and n2.group("ar") else None
-    if p2 is not None:
-        v2, j2, _, _, _ = p2
+    if p2 is not None and n2 is not None:
+        v2, j2, _, _, mag2 = p2
         kind2, unit2, k2 = _unit_at(text, j2)
-        if v2 > value and (kind2 == kind or kind2 is None or kind is None):
-            high, j = v2, (k2 if kind2 is not None else j2)
+        low = value
+        if mag2 and not has_mag:
+            bare = parse_number(n2.group("ar"))
+            low = value * (v2 / bare) if bare else value
+        if v2 > low and (kind2 == kind or kind2 is None or kind is None):
+            value, high, j = low, v2, (k2 if kind2 is not None else j2)
             if kind2 is not None:
                 kind, unit = kind2, unit2
-    return high, kind, unit, j
+    return value, high, kind, unit, j
+
+
+_AND = re.compile(r" and ")
