@@ -4831,3 +4831,18 @@ def test_the_namesake_brand_is_a_segment_when_the_paragraph_before_names_a_sibli
     got = facts(text, date(2026, 3, 2))
     assert ("nio", "deliveries", "2026-02", 20797.0, "eq") in got
     assert ("nio", "deliveries", "2026-02", 15159.0, "eq") not in got
+
+
+def test_a_cause_after_a_forecast_is_a_fact_and_a_change_in_a_named_metric_is_its():
+    got = facts(
+        "BYD is forecasting vehicle sales of 5 million in 2025, buoyed by a 93% increase in deliveries "
+        "during the first two months of the year, totaling 623,300 units.",
+        date(2025, 3, 20),
+    )
+    assert ("byd", "deliveries_yoy", "2025-01..2025-02", 93.0, "eq") in got
+    # a target's change stays no fact
+    got = facts(
+        "For 2026, Lei Jun has set a target of 550,000 units – a 34% increase in sales compared to 2025.",
+        date(2026, 1, 5),
+    )
+    assert not any(f[1].endswith("_yoy") for f in got)

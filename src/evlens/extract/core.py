@@ -85,6 +85,10 @@ _LOSS_BEFORE = re.compile(
 )
 # a metric said of the whole group ("total group deliveries")
 _GROUP_BEFORE = re.compile(r"\b(?:total|overall) group (?:deliveries|sales|revenue)\b|\bgroup-wide\b")
+# a change noun and "in" right after a percent ("a 93% increase in deliveries")
+_CHANGE_IN_AFTER = re.compile(
+    r" (?:year-on-year |year-over-year )?(?:increase|rise|jump|growth|surge|gain|decline|drop|fall|decrease) in (?:its |their |the )?[a-z]"
+)
 # a past year's figure a target is compared with (要比2025年的59.7万辆, 较去年的)
 _PAST_BASE_BEFORE = re.compile(r"(?:比|较)(?:(?:19|20)\d\d ?年|去年|上年)(?:全年)?的?(?:销量)?$")
 # a clause that opens with "with" and the figure ("…, with 32,117 vehicles shipped")
@@ -280,7 +284,11 @@ _LOSS_WORD = re.compile(r"\blos(?:s|ses)\b")
 # a total after a segment word ("a total sales volume"), not a share of one ("of BYD's total")
 _TOTAL_WORD = re.compile(r"(?<!of )(?<!'s )(?<!’s )\b(?:total|combined|overall)\b")
 # a word of reporting: what follows it is the report's, not an earlier forecast's
-_REPORTED_WORD = re.compile(r"公布|宣布|披露|\breported\b|\bannounced\b|\bposted\b")
+_REPORTED_WORD = re.compile(
+    r"公布|宣布|披露|\breported\b|\bannounced\b|\bposted\b"
+    # (a cause said after a forecast is a fact: "is forecasting … in 2025, buoyed by a 93% increase in deliveries")
+    r"|, (?:buoyed|driven|helped|boosted|fuel?led|supported|underpinned) by\b|, (?:thanks to|on the back of)\b|得益于|受益于"
+)
 # "the full year" naming no year (see Extractor._last_full_year)
 _BARE_FULL_YEAR = re.compile(r"全年度?|(?:the )?full[- ]year")
 _DIGIT = re.compile(r"\d")
@@ -4764,6 +4772,15 @@ class Extractor:
             for p in self.periods[i:j]
         )
 
+    def _own_base(self, q: Quantity, clause, sent) -> _Mention | None:
+        """The metric a change names right after it ("a 93% increase in deliveries": its own,
+        not one before it); None when it names none, or the figure before is a target (a
+        target's change, "a 34% increase in sales compared to 2025", states no fact)."""
+        if not _CHANGE_IN_AFTER.match(self.lower, q.end):
+            return None
+        before = self._growth_base(q, sent)
+        return None if before is not None and before.key == "delivery_target" else self._base_after(q, clause)
+
     def _base_after(self, q: Quantity, clause) -> _Mention | None:
         """The first metric word within 40 characters after a change ``q``, in a clause
         naming no share, that the change can be the growth of ("an increase in EV sales")."""
@@ -4821,9 +4838,8 @@ class Extractor:
         """A percent next to a growth or rise word: a share (or index) return, or the growth of
         the vehicle count or money figure named before it in the sentence (``deliveries_yoy``)."""
         lex = self.lex
-        # the words between the figure before it (or its clause's start) and the figure
-        # after it (or 40 characters on) say which growth it is and its sign: "按月则下跌
-        # 12.5%", "较2021年7月减少约11%", "up 62 percent from a year earlier"
+        # the words from the figure before it (or its clause's start) to the figure after it (or
+        # 40 characters on) say its growth and sign: "按月则下跌12.5%", "up 62 percent from a year earlier"
         lo, fell_with = self._change_words_start(q, clause, sent)
         nxt = self._first_in(self.quantities, q.end, clause[1])
         hi = min(clause[1], q.end + 40, nxt.start if nxt is not None else clause[1])
@@ -4832,9 +4848,10 @@ class Extractor:
         sign = Decimal(-1) if self._a_fall(q, mm, near_before, fell_with) else Decimal(1)
         if self._against_other_quarter(q, lo, hi, sent):
             return "qoq", sign  # 并较2025年第二季度上升11.5%: a change on another quarter
-        b = self._as_money(self._growth_base(q, sent), nxt)
+        own = self._own_base(q, clause, sent)
+        b = self._as_money(own or self._growth_base(q, sent), nxt)
         if b is not None:
-            between = self.lower[b.end : q.start]
+            between = self.lower[b.end : q.start] if own is None else ""
             # (also one the base word opens: "profit margins falling 13.8%", a margin, not a profit)
             opens = lex.word_res["unheld"].match(self.lower, b.start)
             if (
