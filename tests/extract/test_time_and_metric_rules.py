@@ -4846,3 +4846,13 @@ def test_a_cause_after_a_forecast_is_a_fact_and_a_change_in_a_named_metric_is_it
         date(2026, 1, 5),
     )
     assert not any(f[1].endswith("_yoy") for f in got)
+
+
+def test_a_broker_reports_own_forecast_is_no_fact():
+    text = (
+        "Geely reported revenue of 72.5 billion yuan in Q1 2025. - Future Projections: The report forecasts "
+        "total sales of 2.74 million, 3.24 million, and 3.75 million vehicles for 2025-2027."
+    )
+    got = facts(text, date(2025, 5, 20))
+    assert ("geely", "revenue", "2025-Q1", 72.5e9, "eq") in got
+    assert not any(f[3] in (2740000.0, 3240000.0, 3750000.0) for f in got)
