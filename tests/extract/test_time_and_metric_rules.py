@@ -4856,3 +4856,11 @@ def test_a_broker_reports_own_forecast_is_no_fact():
     got = facts(text, date(2025, 5, 20))
     assert ("geely", "revenue", "2025-Q1", 72.5e9, "eq") in got
     assert not any(f[3] in (2740000.0, 3240000.0, 3750000.0) for f in got)
+
+
+def test_the_comma_of_a_date_splits_no_clause():
+    got = facts(
+        "NIO delivered 20,544 in May 2024, bringing cumulative deliveries to 515,811 as of May 31, 2024.",
+        date(2024, 6, 6),
+    )
+    assert ("nio", "deliveries", "2024-05-31", 515811.0, "eq") in got

@@ -76,7 +76,10 @@ _SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
 )
-_CLAUSE = re.compile(r"[，、：（）()「」“”\"]|,(?!\d{3})|(?<!\d),|, | — | - (?=[A-Za-z])|:(?!\d)")
+# (not the comma of a date, "as of May 31, 2024")
+_CLAUSE = re.compile(
+    r"[，、：（）()「」“”\"]|,(?!\d{3})(?! (?:19|20)\d\d\b)|(?<!\d),| — | - (?=[A-Za-z])|:(?!\d)"
+)
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
 # a loss said right before a profit's figure ("the net profit … was a loss of 2.538 billion yuan")
