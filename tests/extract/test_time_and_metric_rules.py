@@ -4864,3 +4864,13 @@ def test_the_comma_of_a_date_splits_no_clause():
         date(2024, 6, 6),
     )
     assert ("nio", "deliveries", "2024-05-31", 515811.0, "eq") in got
+
+
+def test_a_change_from_a_quarter_of_a_year_in_the_next_sentence_is_the_counts():
+    got = facts(
+        "NIO delivered a total of 30,053 vehicles in Q1 2024. This represents a 3.2% decrease from Q1 2023 "
+        "and a 39.9% decrease from Q4 2023.",
+        date(2024, 6, 6),
+    )
+    assert ("nio", "deliveries_yoy", "2024-Q1", -3.2, "eq") in got
+    assert not any(f[1] == "share_return" for f in got)

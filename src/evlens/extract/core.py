@@ -441,6 +441,8 @@ _JOINED_AFTER = re.compile(r"\band\b|[,，;；]")
 # a change against a month of a year named ("a 26.18% increase from May 2022")
 _COMPARED_DATED_MONTH = re.compile(
     rf"\b(?:from|than|over|versus|compared (?:with|to)) (?:the same month of |in )?(?:{_EN_MONTH_NAMES}),? (?:19|20)\d\d\b"
+    # (or a quarter: "a 3.2% decrease from Q1 2023")
+    r"|\b(?:from|than|over|versus|compared (?:with|to)) (?:q[1-4] |the (?:first|second|third|fourth) quarter of )(?:19|20)\d\d\b"
 )
 # a sentence opening with a word for what was just said ("That's up 136.4 percent year-on-year")
 # what may stand before an anaphor opening a sentence ("The company", "The Shenzhen-based giant")
