@@ -239,3 +239,10 @@ def test_the_low_end_of_between_and_takes_the_high_ends_magnitude():
     assert (q.value, q.high, q.unit) == (Decimal("5000000"), Decimal("6000000"), "vehicle")
     q, _ = one("between 1.5 billion and 2 billion yuan")
     assert (q.value, q.high) == (Decimal("1500000000"), Decimal("2000000000"))
+
+
+def test_a_magnitude_after_a_hyphen_scales_the_number():
+    q, _ = one("sell more than 5-million vehicles a year")
+    assert (q.value, q.unit) == (Decimal("5000000"), "vehicle")
+    q, _ = one("sold 2.79-million units")
+    assert q.value == Decimal("2790000")

@@ -103,7 +103,8 @@ _NUM = re.compile(
 )
 _MAG_ZH_ALT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|兆(?![瓦帕赫字位欧焦伏安比])"
 _ZH_MAG = re.compile(_MAG_ZH_ALT)
-_EN_MAG_ALT = r"(?: ?(?:trillion|billion|million|thousand|bn|mn|mln|tn)|(?:k|m|b))(?![A-Za-z])"
+# (also after a hyphen, as South African and British papers write it: "5-million vehicles")
+_EN_MAG_ALT = r"(?:[ -]?(?:trillion|billion|million|thousand|bn|mn|mln|tn)|(?:k|m|b))(?![A-Za-z])"
 # after an Arabic number: 多/余, a Chinese or English magnitude, 多/余
 _AR_TAIL = re.compile(rf"(?P<m1>[多余])?(?:(?P<zh>{_MAG_ZH_ALT})|(?P<en>(?i:{_EN_MAG_ALT})))?(?P<m2>[多余])?")
 # after Chinese numerals: 多/余, a Chinese magnitude, 多/余
@@ -382,7 +383,7 @@ def _tail(rx: re.Pattern, text: str, j: int) -> tuple[int | None, int, bool]:
     if g[1]:
         return ZH_MAGNITUDES[g[1]], end, bool(more1 or more2)
     if len(g) == 4 and g[2]:
-        return EN_MAGNITUDES[g[2].strip().lower()], end, bool(more1 or more2)
+        return EN_MAGNITUDES[g[2].strip(" -").lower()], end, bool(more1 or more2)
     return None, end, bool(more1 or more2)
 
 
