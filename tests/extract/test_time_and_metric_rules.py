@@ -4874,3 +4874,14 @@ def test_a_change_from_a_quarter_of_a_year_in_the_next_sentence_is_the_counts():
     )
     assert ("nio", "deliveries_yoy", "2024-Q1", -3.2, "eq") in got
     assert not any(f[1] == "share_return" for f in got)
+
+
+def test_passenger_cars_named_with_commercial_vehicles_are_the_makers_total():
+    got = facts(
+        "In 2023, Geely Holding sold 2.79 million units of passenger cars and commercial vehicles.",
+        date(2025, 1, 6),
+    )
+    assert ("geely-holding", "sales", "2023", 2790000.0, "eq") in got
+    # passenger cars alone stay a segment
+    got = facts("In 2023, Geely Holding sold 2.5 million passenger cars.", date(2025, 1, 6))
+    assert ("geely-holding", "sales", "2023", 2500000.0, "eq") not in got

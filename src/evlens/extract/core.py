@@ -251,6 +251,10 @@ _NOT_BASES = ("growth", "share_return", "share_price", "market_cap", "vehicle_pr
 _BOTH_POWERTRAINS = re.compile(
     r"(?:纯电|bevs?\b|battery[- ]electric|battery (?:car|vehicle)s?\b)[^，。；,;]{0,8}(?:和|与|及|、|\band\b|\+)[^，。；,;]{0,6}(?:插电|插混|phevs?\b|plug-in)"
 )
+# passenger cars named with commercial vehicles: the maker's total, of any maker
+_BOTH_KINDS = re.compile(
+    r"(?:乘用车|passenger (?:car|vehicle)s?\b)[^，。；,;]{0,4}(?:和|与|及|、|\band\b)[^，。；,;]{0,4}(?:商用车|commercial vehicles?\b)"
+)
 # (what each of its matches starts with, and its longest word: see :meth:`Extractor._found`)
 _BOTH_POWERTRAINS_LEAD = re.compile("纯电|bev|battery[- ]electric|battery car|battery vehicle")
 _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
@@ -3666,6 +3670,8 @@ class Extractor:
         namesake = entity in self.lex.namesake_groups and self._sibling_brand(entity, fig.sent)
         if namesake and self._namesake_brand(q, fig.clause):
             return True  # 其中蔚来品牌交付3.69万台: the NIO brand's, one of NIO Inc.'s brands
+        if _BOTH_KINDS.search(self.lower, fig.sent.start, fig.sent.end):
+            return False  # "2.79 million units of passenger cars and commercial vehicles": the total
         ice = entity in self.lex.ice_makers
         if ice and (
             self._segment(q, fig.clause, "segment_nev") or self._segment_subject(q, fig.sent, "segment_nev")
