@@ -4885,3 +4885,11 @@ def test_passenger_cars_named_with_commercial_vehicles_are_the_makers_total():
     # passenger cars alone stay a segment
     got = facts("In 2023, Geely Holding sold 2.5 million passenger cars.", date(2025, 1, 6))
     assert ("geely-holding", "sales", "2023", 2500000.0, "eq") not in got
+
+
+def test_a_year_compared_with_then_a_when_clause_dates_the_clauses_figure():
+    got = facts(
+        "The goal represents about 79% growth from 2023, when Geely Holding sold 2.79 million vehicles.",
+        date(2025, 1, 6),
+    )
+    assert got == {("geely-holding", "sales", "2023", 2790000.0, "eq")}

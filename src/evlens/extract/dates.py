@@ -1510,6 +1510,8 @@ def _en_year(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMentio
         return None  # 理想汽车（2015）, Li Auto (2015.HK): a listing, not a year
     y = int(g["ey"])
     if _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
+        if WHEN_AFTER.match(ctx.text, b):  # ("79% growth from 2023, when it sold 2.79 million": its own)
+            return PeriodMention(a, b, str(y), "year", False, local=True)
         return None  # "up 34% from 2023", "than in the same period of 2024": a comparison
     named = _QUARTER_THEN_YEAR.search(ctx.text, max(0, a - 40), a)
     if named:  # "third-quarter revenue in 2023": the quarter of that year
