@@ -4893,3 +4893,15 @@ def test_a_year_compared_with_then_a_when_clause_dates_the_clauses_figure():
         date(2025, 1, 6),
     )
     assert got == {("geely-holding", "sales", "2023", 2790000.0, "eq")}
+
+
+def test_home_sales_said_as_domestic_demand_are_a_segment():
+    got = facts(
+        "Tesla China sold 181,883 units to Chinese domestic demand in the third quarter.", date(2024, 10, 10)
+    )
+    assert ("tesla", "sales", "2024-Q3", 181883.0, "eq") not in got
+    got = facts(
+        "That is a 13.78% improvement over the 63,456 vehicles that were sold domestically in August 2024.",
+        date(2024, 10, 10),
+    )
+    assert not any(f[3] == 63456.0 for f in got)

@@ -4568,7 +4568,7 @@ class Extractor:
     def _segment(self, q: Quantity, clause, words: str = "segment") -> bool:
         """Whether a segment word (the lexicon's list ``words``) stands just after ``q`` or
         before it in its clause (within 90 characters), past the last name there."""
-        if self._word_within(words, q.end, min(clause[1], q.end + 24)):
+        if self._word_within(words, q.end, min(clause[1], q.end + 36)):
             return True
         lo = max(clause[0], q.start - 90)
         if not self._word_within(words, lo, q.start):
