@@ -488,3 +488,19 @@ def test_a_brokers_team_signing_a_note_is_no_unknown_maker():
     # a maker the gazetteer does not know still takes the figure after it from the one before
     got = facts("赛力斯第三季度收入481亿元。哪吒汽车第三季度收入为10亿元。", date(2025, 11, 3))
     assert ("seres", "revenue", "2025-Q3", 1000000000.0) not in got
+
+
+def test_a_unit_named_before_its_holder_and_qixia_is_the_subject():
+    from datetime import date
+
+    from evlens.extract.core import read_facts
+
+    got = {
+        (f.entity, f.metric, f.period, f.value)
+        for f in read_facts(
+            "在剛剛過去的5月份,理想L6已經成為理想旗下銷量最高的車型,銷量達到了12965輛。",
+            date(2024, 6, 12),
+            judged=False,
+        )
+    }
+    assert got == {("li-auto-l6", "sales", "2024-05", 12965.0)}

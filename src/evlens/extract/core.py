@@ -1753,8 +1753,8 @@ class Extractor:
             # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
             # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
             e = self._last_in(ents, sent.start, e.start)
-        if e is not None and (whole := self._whole_after_breakdown(e, q, clause, sent, ents)) is not None:
-            return whole
+        if e is not None and (found := self._whole_or_unit(e, q, clause, sent, ents)) is not None:
+            return found
         if e is not None and _ITS_ZH.search(self.lower, e.end, q.start):
             # 零跑…如今虽然遭遇鸿蒙与小米的夹击，但其年销百万的目标: 其 is the sentence's subject
             e = self._first_in(ents, sent.start, e.start) or e
@@ -1789,6 +1789,22 @@ class Extractor:
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found, self.sentences[back])
         return self._subject_for(q, sent, metric, ents)
+
+    def _whole_or_unit(self, e: _Mention, q: Quantity, clause, sent, ents: list[_Mention]) -> _Mention | None:
+        """:meth:`_whole_after_breakdown`, else :meth:`_unit_before_holder`."""
+        return self._whole_after_breakdown(e, q, clause, sent, ents) or self._unit_before_holder(
+            e, ents, sent
+        )
+
+    def _unit_before_holder(self, e: _Mention, ents: list[_Mention], sent) -> _Mention | None:
+        """For a name followed by 旗下 with no name after it, a unit of it named before it in
+        the sentence (``理想L6已经成为理想旗下销量最高的车型,销量达到了12965辆``: L6's); else None."""
+        if not self.lower.startswith("旗下", e.end) or self._first_in(ents, e.end, sent.end) is not None:
+            return None
+        for u in reversed(self._in(ents, sent.start, e.start)):
+            if u.key != e.key and e.key in self._lineage(u.key):
+                return u
+        return None
 
     def _whole_after_breakdown(
         self, e: _Mention, q: Quantity, clause, sent, ents: list[_Mention]
