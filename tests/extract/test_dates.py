@@ -768,3 +768,13 @@ def test_a_january_named_without_a_year_after_a_december_named_with_one_is_the_n
     assert infer_date(text, normalize(text).text) == date(2026, 2, 1)
     # a later month of the same year, as before
     assert infer_date("2025年8月销量37.4万辆。11月交付48万辆。") == date(2025, 12, 1)
+
+
+def test_a_review_of_a_year_with_plans_for_the_next_is_of_the_year_reviewed():
+    # the only half named with a year is a plan's (a clause opened by 预计 further back); the
+    # year named most often outside plans is 2025: the text reviews it, its December included
+    text = (
+        "2025年销量实现较高增长。2025年吉利汽车总销量302.4万辆。12月总销量23.68万辆。"
+        "巴西工厂预计将本地化生产两款新能源车型并于2026年下半年投放市场。2026年目标销量345万辆。"
+    )
+    assert infer_date(text, normalize(text).text) == date(2025, 12, 31)

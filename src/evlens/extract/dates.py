@@ -2031,6 +2031,8 @@ def _first_not_since(rx: re.Pattern, head: str) -> re.Match | None:
 
 
 # a time named under a plan or a goal is ahead of the article, not reported in it
+# (a plan or a forecast opening the clause further back: 预计将本地化生产两款…车型并于2026年下半年投放市场)
+_AHEAD_IN_CLAUSE = re.compile(r"(?:预计|计划|有望|将于|拟)[^，。；,;.!?！？]{9,36}$")
 _AHEAD_BEFORE = re.compile(
     rf"(?:{_FUTURE_WORDS}|到|(?<!截)至|将|明年|指引|\b(?:by|plans?|planned|expects?|expected|aims?|aiming|until|through)\b)"
     r"[^，。；,;.!?！？]{0,8}$",
@@ -2087,7 +2089,11 @@ _SPAN_PATTERNS = (
 
 def _ahead(text: str, a: int, b: int) -> bool:
     """Whether the time at ``[a, b)`` is named under a plan or a goal."""
-    return bool(_AHEAD_BEFORE.search(text, max(0, a - 12), a) or _AHEAD_AFTER.match(text[b : b + 10]))
+    return bool(
+        _AHEAD_BEFORE.search(text, max(0, a - 12), a)
+        or _AHEAD_IN_CLAUSE.search(text, max(0, a - 40), a)
+        or _AHEAD_AFTER.match(text[b : b + 10])
+    )
 
 
 # a year named as the base of a comparison (较2024年同期, 比2024年低8.6%, "up 7.7% from
@@ -2221,7 +2227,8 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     """The day after the latest month, quarter or half named with a year (one under a plan
     or a goal, or one a span starts from, left out; a quarter or half the text is at the
     start of, ``下半年首份月销量榜单``, counts as its first month); when all such are under a plan, the
-    first day of the first of those; else the last day of the year named
+    first day of the first of those, unless the year named most often outside plans is earlier
+    (then that year's last day); else the last day of the year named
     most often, counting the years of the title (``head_years``, each once) with the
     body's (the first such on a tie; a year a span starts from does not count, a year under
     a plan does, a year's target being often the year's own)."""
@@ -2243,20 +2250,18 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
                 latest = ym if latest is None or ym > latest else latest
     if latest is None and ahead is not None:
         # every span named with a year is ahead (guidance, a forecast): the article comes
-        # before the first of them, after the month before it starts
-        latest = ahead
+        # before the first of them, after the month before it starts; unless a year named
+        # not under a plan most often is earlier (a review of 2025 with plans for 2026)
+        reported = _year_counts(text, head_years, ahead_too=False)
+        top = max(reported, key=reported.__getitem__) if reported else None
+        if top is None or top >= ahead[0]:
+            latest = ahead
     if latest is not None:
         y, m = latest
         return date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
-    counts: dict[int, int] = {}
-    for y in head_years or []:
-        counts[y] = counts.get(y, 0) + 1
-    for d in _YEAR_ANY.finditer(text, front_end(text)):
-        if not (
-            _SINCE_BEFORE.search(text, max(0, d.start() - 4), d.start())
-            or _SINCE_MONTH_BEFORE.search(text, max(0, d.start() - 16), d.start())
-        ):
-            counts[int(d.group(1))] = counts.get(int(d.group(1)), 0) + 1
+    counts = (
+        _year_counts(text, head_years) if ahead is None else _year_counts(text, head_years, ahead_too=False)
+    )
     if not counts:
         return None
     top = max(counts, key=counts.__getitem__)
@@ -2266,6 +2271,22 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
         if _WHOLE_YEAR.search(text, front_end(text)) and _whole(text, top)
         else date(top, 12, 31)
     )
+
+
+def _year_counts(text: str, head_years: list[int] | None, ahead_too: bool = True) -> dict[int, int]:
+    """How often each year is named: the title's years (each once) and the body's (not a
+    year a span starts from; with ``ahead_too`` False, not one under a plan or a goal)."""
+    counts: dict[int, int] = {}
+    for y in head_years or []:
+        counts[y] = counts.get(y, 0) + 1
+    for d in _YEAR_ANY.finditer(text, front_end(text)):
+        if not (
+            _SINCE_BEFORE.search(text, max(0, d.start() - 4), d.start())
+            or _SINCE_MONTH_BEFORE.search(text, max(0, d.start() - 16), d.start())
+            or (not ahead_too and _ahead(text, *d.span()))
+        ):
+            counts[int(d.group(1))] = counts.get(int(d.group(1)), 0) + 1
+    return counts
 
 
 _WHOLE_YEAR = re.compile(
