@@ -4905,3 +4905,12 @@ def test_home_sales_said_as_domestic_demand_are_a_segment():
         date(2024, 10, 10),
     )
     assert not any(f[3] == 63456.0 for f in got)
+
+
+def test_a_day_named_just_after_an_undated_texts_release_day_is_of_its_year():
+    text = (
+        "11月25日,蔚来交出了成绩单。第三季度营收217.9亿元。"
+        "財報發布后的11月26日、27日,蔚來港股股價單日分別下跌6.24%、1.55%。\n\n報告指出,蔚來2025年第三季度收入符合預期。"
+    )
+    got = {(f.entity, f.metric, f.period, f.value) for f in rules_read(text, None)}
+    assert ("nio", "share_return", "2025-11-26", -6.24) in got

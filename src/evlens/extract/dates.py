@@ -358,7 +358,19 @@ class _Context:
         y = self.today.year
         if self.ahead:  # this month still counts as ahead
             return y + 1 if m < self.today.month else y
+        # (a stand-in date is the least the article's can be: a day named a few days after it,
+        # 財報發布后的11月26日 after a release on 11月25日, is of its year)
+        if (
+            not self.dated
+            and d > 1
+            and _safe_day(y, m, d) is not None
+            and self.today < date(y, m, d) <= self.today + _DAYS_PAST_STAND_IN
+        ):
+            return y
         return y - 1 if (m, d) > (self.today.month, self.today.day) else y
+
+
+_DAYS_PAST_STAND_IN = timedelta(days=14)
 
 
 def _safe_day(y: int, m: int, d: int) -> str | None:
