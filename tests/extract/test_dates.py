@@ -778,3 +778,8 @@ def test_a_review_of_a_year_with_plans_for_the_next_is_of_the_year_reviewed():
         "巴西工厂预计将本地化生产两款新能源车型并于2026年下半年投放市场。2026年目标销量345万辆。"
     )
     assert infer_date(text, normalize(text).text) == date(2025, 12, 31)
+
+
+def test_a_run_of_months_named_with_a_year_dates_an_undated_text_after_its_last():
+    text = "5月10日,极氪上市。2023年的营收为516.7亿元。2024年1-4月交付5.7万辆。"
+    assert infer_date(text, normalize(text).text) == date(2024, 5, 10)

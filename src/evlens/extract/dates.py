@@ -1780,6 +1780,10 @@ _FULL_NUM = re.compile(
 )
 _FULL_DMY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(20[0-3]\d)(?!\d)")
 _MONTH_ZH = re.compile(r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(1[0-2]|0?[1-9]) ?月(?!\d)")
+# the months of a year named as a run (2024年1-4月): its last month
+_MONTH_RUN_ZH = re.compile(
+    r"(?<!\d)(20[0-3]\d) ?年 ?(?:1[0-2]|0?[1-9]) ?[-~—至到] ?(1[0-2]|0?[1-9]) ?月(?!\d)"
+)
 _MONTH_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December) (20[0-3]\d)\b"
 )
@@ -2090,6 +2094,7 @@ def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
 _SPAN_LENGTH = {"zh": 0, "en": 0, "qzh": 2, "qen": 2, "hzh": 5, "hen": 5, "qroman": 2}
 _SPAN_PATTERNS = (
     (_MONTH_ZH, "zh"),
+    (_MONTH_RUN_ZH, "zh"),
     (_MONTH_EN, "en"),
     (_QUARTER_ZH, "qzh"),
     (_QUARTER_EN, "qen"),
@@ -2187,7 +2192,7 @@ def _later_bare_month(text: str, anchor: date) -> date:
     y, named = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
     earlier = {
         ym[1]
-        for rx, kind in _SPAN_PATTERNS[:2]
+        for rx, kind in _SPAN_PATTERNS[:3]
         for d in rx.finditer(text)
         if (ym := _named_month(d, kind))[0] < y
     }
