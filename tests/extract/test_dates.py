@@ -783,3 +783,11 @@ def test_a_review_of_a_year_with_plans_for_the_next_is_of_the_year_reviewed():
 def test_a_run_of_months_named_with_a_year_dates_an_undated_text_after_its_last():
     text = "5月10日,极氪上市。2023年的营收为516.7亿元。2024年1-4月交付5.7万辆。"
     assert infer_date(text, normalize(text).text) == date(2024, 5, 10)
+
+
+def test_a_quarter_ahead_over_by_at_most_two_months_is_the_one_just_ended():
+    assert periods("预计第一季度总交付量为9.1万至9.3万辆。", date(2025, 5, 16)) == [("第一季度", "2025-Q1")]
+    assert periods("公司预计第四季度交付量为12.5万辆。", date(2026, 1, 20)) == [("第四季度", "2025-Q4")]
+    # not begun, or long over: the next
+    assert periods("公司预计第二季度交付量为12.5万辆。", date(2026, 1, 20)) == [("第二季度", "2026-Q2")]
+    assert periods("公司预计第一季度交付量为9万辆。", date(2025, 8, 20)) == [("第一季度", "2026-Q1")]

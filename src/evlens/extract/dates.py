@@ -1158,9 +1158,11 @@ def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
     first = 3 * (_q(q) - 1) + 1 if q else (7 if g["h"] == "下" else 1)
     last = first + (2 if q else 5)
     if ctx.ahead and not _REPORT_OF.match(ctx.text, ctx.at):
-        # 展望第三季: the first such span not over by the article's date (but 将于10月22日公布第三季
-        # 财报: the report of a span past)
-        return t.year if last >= t.month else t.year + 1
+        # 展望第三季: the first such span not over by the article's date, or over by at most two
+        # months, its report still to come (预计第一季度总交付量 in May); but 将于10月22日公布第三季
+        # 财报: the report of a span past
+        now = 12 * t.year + t.month
+        return next(y for y in (t.year - 1, t.year, t.year + 1) if now - (12 * y + last) <= 2)
     if y != t.year:
         return y
     if first > t.month and _future_word_after(ctx.text, ctx.at):
