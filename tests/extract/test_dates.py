@@ -791,3 +791,11 @@ def test_a_quarter_ahead_over_by_at_most_two_months_is_the_one_just_ended():
     # not begun, or long over: the next
     assert periods("公司预计第二季度交付量为12.5万辆。", date(2026, 1, 20)) == [("第二季度", "2026-Q2")]
     assert periods("公司预计第一季度交付量为9万辆。", date(2025, 8, 20)) == [("第一季度", "2026-Q1")]
+
+
+def test_a_month_whose_sentence_goes_on_to_a_forecast_does_not_date_an_undated_text():
+    text = "2025年11月,新能源乘用车批发172万辆。12月政策尾声效应与年终旺季叠加,汽车市场终端零售预计环比明显提升。"
+    assert infer_date(text, normalize(text).text) == date(2025, 12, 1)
+    # a month reported, with its figure, still does
+    text = "2025年11月,新能源乘用车批发172万辆。12月交付5万辆,预计1月继续增长。"
+    assert infer_date(text, normalize(text).text) == date(2026, 1, 1)

@@ -2170,6 +2170,11 @@ _BARE_MONTH = re.compile(
 )
 
 
+# a forecast later in the month's sentence, no figure between (12月政策尾声效应与年终旺季叠加,
+# 汽车市场终端零售预计环比明显提升): a month still to come
+_FORECAST_LATER = re.compile(r"[^\d。！？!?\n]{0,40}?(?:预计|有望|将会|\bis expected to\b|\bwill\b)")
+
+
 def _bare_months(text: str, since_too: bool = False) -> Iterator[int]:
     """The months the body names without a year, in order, leaving out one of 去年, 前年 or
     明年 and one under a plan or a goal (and, with ``since_too``, one a span starts from)."""
@@ -2178,6 +2183,7 @@ def _bare_months(text: str, since_too: bool = False) -> Iterator[int]:
         if (
             text[max(0, a - 2) : a] in ("去年", "前年", "明年")
             or _ahead(text, *d.span())
+            or _FORECAST_LATER.match(text, d.end())
             or (since_too and _SINCE_BEFORE.search(text, max(0, a - 8), a))
         ):
             continue
