@@ -799,3 +799,11 @@ def test_a_month_whose_sentence_goes_on_to_a_forecast_does_not_date_an_undated_t
     # a month reported, with its figure, still does
     text = "2025年11月,新能源乘用车批发172万辆。12月交付5万辆,预计1月继续增长。"
     assert infer_date(text, normalize(text).text) == date(2026, 1, 1)
+
+
+def test_a_year_opening_a_sentence_of_its_running_total_and_change_is_over():
+    text = "2025年,蔚来累计交付32.6万辆,同比增长46.9%。其中,2025年9月21日开启交付的全新ES8仅用时100天完成4万辆交付。"
+    assert infer_date(text, normalize(text).text) == date(2026, 1, 1)
+    # a running total of the year so far, no change on the year before: not said to be over
+    text = "2025年9月21日开启交付。2025年,蔚来累计交付20万辆。"
+    assert infer_date(text, normalize(text).text) == date(2025, 9, 21)

@@ -1845,8 +1845,8 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     dateline near the top (a day with its time of day, "2025-11-20 20:09"); else the latest full day it
     names (``2025年11月17日``, "November 17, 2025", also after a byline: "By LiDan Nov 26, 2025"); else the day
     after the latest month, quarter or half it names with a year (45 days after a quarter in a story on
-    results, which come out weeks after it); a year spoken of as over (``2025年全年累计``) puts it after
-    that year; else the last day of the year it names most often, or the day after the latest
+    results, which come out weeks after it); a year spoken of as over (``2025年全年累计``, ``2025年,蔚来累计交付
+    32.6万辆,同比增长46.9%``) puts it after that year, even after a full day named in it; else the last day of the year it names most often, or the day after the latest
     quarter (else month) it names without a year, in that year. A month, quarter, half or day under a plan or a goal
     (``到2024年第四季度``, "expects Q1 2026", ``指引2025年第四季度``, ``2026年第一季度毛利率将走低``) is ahead
     of the article and left out (when all are, the article comes before the first); a day a span starts from
@@ -1909,6 +1909,9 @@ def _text_stand_in(text: str, body: str | None) -> date | None:
     base = _base_bound(text)
     if base is not None and (anchor is None or anchor < base[0]):
         anchor, days, year_only = base[1], [], False  # a year compared with is past
+    over = max((int(next(g for g in m.groups() if g)) for m in _WHOLE_YEAR.finditer(text)), default=None)
+    if over is not None and anchor is not None and anchor < date(over, 12, 31):
+        anchor, days, year_only = date(over + 1, 1, 1), [], False  # a year spoken of as over is past
     if year_only and anchor is not None and len(_LAST_YEAR.findall(text)) > 1 and not _THIS_YEAR.search(text):
         # "sales jumped 41 percent last year", said more than once, the year named most
         # often being that year: the article is of the year after
@@ -2315,7 +2318,11 @@ def _year_counts(text: str, head_years: list[int] | None, ahead_too: bool = True
 
 
 _WHOLE_YEAR = re.compile(
-    r"(20[0-3]\d) ?年 ?全年(?:累计|共|总|合计)|\bfull[- ]year (20[0-3]\d)\b|(20[0-3]\d) full[- ]year\b", re.I
+    r"(20[0-3]\d) ?年 ?全年(?:累计|共|总|合计)|\bfull[- ]year (20[0-3]\d)\b|(20[0-3]\d) full[- ]year\b"
+    # (a year opening its sentence, then a maker's running total and its change on the year before:
+    # 2025年,蔚来累计交付32.6万辆,同比增长46.9%)
+    r"|(?:^|(?<=[。\n]))(20[0-3]\d) ?年 ?[,，] ?[^，。,;\d]{0,8}累计(?:交付|销量|销售)[^。]{0,16}同比",
+    re.I,
 )
 
 
