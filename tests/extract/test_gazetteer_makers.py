@@ -504,3 +504,14 @@ def test_a_unit_named_before_its_holder_and_qixia_is_the_subject():
         )
     }
     assert got == {("li-auto-l6", "sales", "2024-05", 12965.0)}
+
+
+def test_a_maker_named_as_where_a_challenge_comes_from_is_no_subject_after_it():
+    from datetime import date
+
+    from evlens.extract.core import read_facts
+
+    text = "特斯拉近几季电动车销售表现疲弱,尤其是在中国市场面临比亚迪 (BYD) 的挑战。\n\n第四季营收年减 3%,由去年同期的 257 亿美元降至 249 亿美元。"
+    got = {(f.entity, f.metric, f.period, f.value) for f in read_facts(text, date(2026, 1, 29), judged=False)}
+    assert ("tesla", "revenue", "2025-Q4", 24.9e9) in got
+    assert not any(g[0] == "byd" for g in got)

@@ -153,6 +153,8 @@ _SUM_CHANGED_AGAINST = re.compile(
 # what may stand between a company's name and a word after it: a legal form, a ticker
 _NAME_TAIL = re.compile(
     r"\.?(?:,? (?:inc|ltd|co|corp|corporation|group)\b\.?)?(?: \(?(?:[a-z]+: ?)?[a-z]{2,5}\)?(?= ))?"
+    # (or the name in another script in brackets, 比亚迪(BYD)的挑战, or the bracket a name closes)
+    r"(?: ?\([a-z][a-z .-]{1,14}\)|\))?"
 )
 _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
