@@ -4914,3 +4914,9 @@ def test_a_day_named_just_after_an_undated_texts_release_day_is_of_its_year():
     )
     got = {(f.entity, f.metric, f.period, f.value) for f in rules_read(text, None)}
     assert ("nio", "share_return", "2025-11-26", -6.24) in got
+
+
+def test_the_quarter_to_a_day_and_a_figure_a_year_before_said_first():
+    got = facts("截至2025年12月31日的季度，特斯拉獲利8.4億美元，遠低於一年前的21億美元。", date(2026, 1, 29))
+    assert ("tesla", "net_profit", "2025-Q4", 840000000.0, "eq") in got
+    assert ("tesla", "net_profit", "2024-Q4", 2100000000.0, "eq") in got

@@ -310,6 +310,8 @@ _FISCAL_YEAR = re.compile(r"FY ?((?:19|20)\d\d)")
 _A_YEAR_EARLIER = re.compile(
     r" ?(?:a year (?:earlier|ago|before)|the year before|(?:in )?the (?:previous|prior|preceding) year)\b"
 )
+# (before the figure: 远低于一年前的21亿美元)
+_A_YEAR_EARLIER_ZH = re.compile(r"一年前的?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
 # a sentence's opening phrase of means, its subject named after its comma ("With annual
@@ -3878,7 +3880,10 @@ class Extractor:
         ):
             fig.metric = fig.metric[: -len("_yoy")] + "_mom"  # "up 46.7% from 25,287 in February" (of March)
         # "from 447,950 a year earlier": the figure of the same period a year before
-        if q.kind != "percent" and _A_YEAR_EARLIER.match(self.lower, q.end, fig.clause[1]):
+        if q.kind != "percent" and (
+            _A_YEAR_EARLIER.match(self.lower, q.end, fig.clause[1])
+            or _A_YEAR_EARLIER_ZH.search(self.lower, max(fig.clause[0], q.start - 8), q.start)
+        ):
             periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
             fig.rule.append("year_earlier")
         if fig.metric in ("share_return", "index_return") and len(periods) == 1:

@@ -742,7 +742,7 @@ def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
 # the months a results filing's span ends with a day (截至2025年6月30日止六个月, 止年度)
 _SPAN_ENDED_ZH = re.compile(
     r"止 ?的? ?(?P<n>十[一二]|[一二两三四五六七八九十]|1[0-2]|[1-9]) ?个月|止 ?(?P<year>年度|财政年度|全年)"
-    r"|止? ?(?P<quarter>季度)(?!末)"
+    r"|止? ?的? ?(?P<quarter>季度)(?!末)"
 )  # (截至2025年7月31日止的7个月期间: the seven months to July)
 _MONTHS_ZH = {
     **{w: i + 1 for i, w in enumerate("一二三四五六七八九十")},
