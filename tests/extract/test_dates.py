@@ -807,3 +807,8 @@ def test_a_year_opening_a_sentence_of_its_running_total_and_change_is_over():
     # a running total of the year so far, no change on the year before: not said to be over
     text = "2025年9月21日开启交付。2025年,蔚来累计交付20万辆。"
     assert infer_date(text, normalize(text).text) == date(2025, 9, 21)
+
+
+def test_an_english_day_written_day_first_dates_an_undated_text():
+    text = "XPeng (19 Aug 2025) and Li Auto (28 Aug 2025) reported; NIO reports on Tue, 02 Sep 2025. Q2 2025 deliveries rose."
+    assert infer_date(text, normalize(text).text) == date(2025, 9, 2)

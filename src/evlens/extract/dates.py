@@ -1781,6 +1781,11 @@ _FULL_NUM = re.compile(
     r"(?<![\d/.-])(20[0-3]\d)([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d/.-]?\d)"
 )
 _FULL_DMY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(20[0-3]\d)(?!\d)")
+# a day written day first in English ("Tue, 02 Sep 2025", "(19 Aug 2025)")
+_FULL_EN_DMY = re.compile(
+    r"(?<![\d,.])(3[01]|[12]\d|0?[1-9]) (January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?,? (20[0-3]\d)\b"
+)
 _MONTH_ZH = re.compile(r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(1[0-2]|0?[1-9]) ?月(?!\d)")
 # the months of a year named as a run (2024年1-4月): its last month
 _MONTH_RUN_ZH = re.compile(
@@ -1971,6 +1976,7 @@ def _named_days(text: str) -> tuple[list[date], list[date]]:
         (_FULL_EN, (3, 1, 2)),
         (_FULL_NUM, (1, 3, 4)),
         (_FULL_DMY, (3, 2, 1)),
+        (_FULL_EN_DMY, (3, 2, 1)),
     ):
         for d in rx.finditer(text):
             y, mo, dd = (d.group(k) for k in ymd)
