@@ -342,7 +342,7 @@ class _Context:
         latest such day on or before the article's date, or, in a sentence about what is
         to come (:attr:`ahead`), the first such month from the article's month on (and with
         the article's own year named last, a month of it more than four months off is last
-        year's). A past
+        year's); in a text dated by a stand-in, a day up to 14 days after it is of its year. A past
         year named in an earlier paragraph (:attr:`stale`: "rising over 1,100% in 2020",
         then a new paragraph's "delivered 20,041 vehicles in November") names no year
         for it."""
