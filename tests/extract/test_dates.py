@@ -812,3 +812,10 @@ def test_a_year_opening_a_sentence_of_its_running_total_and_change_is_over():
 def test_an_english_day_written_day_first_dates_an_undated_text():
     text = "XPeng (19 Aug 2025) and Li Auto (28 Aug 2025) reported; NIO reports on Tue, 02 Sep 2025. Q2 2025 deliveries rose."
     assert infer_date(text, normalize(text).text) == date(2025, 9, 2)
+
+
+def test_a_tables_column_times_name_no_year_for_the_text_after_it():
+    text = "In the first half of 2024, revenue rose. | Indicator | 2024 H1 | 2023 H1 | Deliveries in the first half of the year reached 86,696."
+    got = periods(text, date(2024, 8, 15))
+    assert got[-1] == ("the first half", "2024-H1")
+    assert ("H1", "2023-H1") in got  # (each column keeps its own year)

@@ -267,6 +267,12 @@ _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日
 _EN_NUMS = {w: n for w, n in EN_NUMBER_WORDS.items() if 2 <= n <= 11}
 
 
+# a time opening or closing a table cell ("| 2023 H1 |")
+_NO_CELL = -1  # (no table cell open)
+_TABLE_CELL_BEFORE = re.compile(r"\| ?$")
+_TABLE_CELL_AFTER = re.compile(r" ?\|")
+
+
 class _Context:
     def __init__(self, today: date | None, dated: bool = True) -> None:
         self.today = today
@@ -279,6 +285,7 @@ class _Context:
         self.spans: dict[str, tuple[str, str]] = {}  # kind (and "last") -> the last span of it named
         self.text = ""  # the text, and where the time being resolved starts in it
         self.at = 0
+        self.cell_year: int | None = _NO_CELL  # the year spoken of before a table cell's first time
 
     @property
     def ahead(self) -> bool:
@@ -288,7 +295,10 @@ class _Context:
     def note_paragraph(self, text: str, last_end: int, a: int, b: int) -> None:
         """Mark the year named last as stale when a paragraph break stands between it and
         the time at ``[a, b)`` and it is before the article's year; a time naming a year
-        makes it fresh again."""
+        makes it fresh again. A time opening a table cell ("| 2023 H1 |") notes the year
+        spoken of before it, which the cell's last time gives back (:func:`_note_period`)."""
+        if _TABLE_CELL_BEFORE.search(text, max(0, a - 3), a):
+            self.cell_year = self.year
         past = self.year is not None and self.today is not None and self.year < self.today.year
         if past and "\n" in text[last_end:a]:
             self.stale = True
@@ -675,7 +685,8 @@ _YEAR_START_RANGE = re.compile(r"(\d{4})-01\.\.\1-(?:0[2-9]|1[01])")
 
 def _note_period(ctx: _Context, pm: PeriodMention) -> None:
     """Keep a time found as context for the times after it: the day last named (当日),
-    the month, and the span last named of its kind."""
+    the month, and the span last named of its kind; at a table cell's end, the year spoken
+    of before the cell."""
     if (
         pm.kind == "day"
         and (ctx.day is None or pm.period > ctx.day)
@@ -695,6 +706,9 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
         ctx.spans["last"] = (pm.period, pm.kind)
         if ctx.today is None or parse_period(pm.period).end <= ctx.today:
             ctx.spans["past"] = (pm.period, pm.kind)  # 首三季…，期内收入: the months of the year just named
+    if ctx.cell_year != _NO_CELL and _TABLE_CELL_AFTER.match(ctx.text, pm.end):
+        # a column's time ("| 2024 H1 | 2023 H1 |"): no year spoken of after its cell
+        ctx.year, ctx.cell_year = ctx.cell_year, _NO_CELL
 
 
 def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
