@@ -15,6 +15,12 @@ def facts(text, published=date(2025, 11, 5)):
     return {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, published)}
 
 
+def readings(text, published=date(2025, 11, 5)):
+    """Every reading of the rules, whatever the confidence model judges (what a test of an
+    entity is about)."""
+    return {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, published, judged=False)}
+
+
 @pytest.mark.parametrize(
     "child,parent",
     [
@@ -372,11 +378,7 @@ def test_gac_trumpchi_is_a_brand_of_gac_in_three_scripts():
         "广汽传祺和广汽埃安前三季度销量分别下滑15.84%和19.99%。",
         "廣汽傳祺和廣汽埃安前三季度銷量分別下滑15.84%和19.99%。",
     ):
-        # (the rules' readings: which entity they give, whatever the confidence model judges)
-        got = {
-            (f.entity, f.metric, f.period, f.value)
-            for f in extract_text(text, date(2025, 11, 1), judged=False)
-        }
+        got = readings(text, date(2025, 11, 1))
         assert ("gac-trumpchi", "sales_yoy", "2025-01..2025-09", -15.84) in got
         assert ("gac", "sales_yoy", "2025-01..2025-09", -15.84) not in got
 
@@ -397,11 +399,8 @@ def test_gac_trumpchi_is_a_brand_of_gac_in_three_scripts():
 )
 def test_brands_of_the_big_groups_take_their_own_figures(slug, parent, name):
     assert ENTITIES[slug].parent == parent
-    # (every reading of the rules, not the model's choice: the entity is what is tested)
     text = f"{parent and '比亚迪10月销量50万辆。'}{name}10月销量2.1万辆。"
-    got = {
-        (f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2025, 11, 5), judged=False)
-    }
+    got = readings(text)
     assert (slug, "sales", "2025-10", 21000.0) in got
     assert ("byd", "sales", "2025-10", 21000.0) not in got
 
@@ -491,27 +490,14 @@ def test_a_brokers_team_signing_a_note_is_no_unknown_maker():
 
 
 def test_a_unit_named_before_its_holder_and_qixia_is_the_subject():
-    from datetime import date
-
-    from evlens.extract.core import read_facts
-
-    got = {
-        (f.entity, f.metric, f.period, f.value)
-        for f in read_facts(
-            "在剛剛過去的5月份,理想L6已經成為理想旗下銷量最高的車型,銷量達到了12965輛。",
-            date(2024, 6, 12),
-            judged=False,
-        )
-    }
+    got = readings(
+        "在剛剛過去的5月份,理想L6已經成為理想旗下銷量最高的車型,銷量達到了12965輛。", date(2024, 6, 12)
+    )
     assert got == {("li-auto-l6", "sales", "2024-05", 12965.0)}
 
 
 def test_a_maker_named_as_where_a_challenge_comes_from_is_no_subject_after_it():
-    from datetime import date
-
-    from evlens.extract.core import read_facts
-
     text = "特斯拉近几季电动车销售表现疲弱,尤其是在中国市场面临比亚迪 (BYD) 的挑战。\n\n第四季营收年减 3%,由去年同期的 257 亿美元降至 249 亿美元。"
-    got = {(f.entity, f.metric, f.period, f.value) for f in read_facts(text, date(2026, 1, 29), judged=False)}
+    got = readings(text, date(2026, 1, 29))
     assert ("tesla", "revenue", "2025-Q4", 24.9e9) in got
     assert not any(g[0] == "byd" for g in got)

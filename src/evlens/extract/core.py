@@ -253,10 +253,13 @@ _NOT_BASES = ("growth", "share_return", "share_price", "market_cap", "vehicle_pr
 _BOTH_POWERTRAINS = re.compile(
     r"(?:纯电|bevs?\b|battery[- ]electric|battery (?:car|vehicle)s?\b)[^，。；,;]{0,8}(?:和|与|及|、|\band\b|\+)[^，。；,;]{0,6}(?:插电|插混|phevs?\b|plug-in)"
 )
-# passenger cars named with commercial vehicles: the maker's total, of any maker
+# passenger cars named with commercial vehicles: the maker's total, of any maker (and what
+# each of its matches starts with, for Extractor._found)
 _BOTH_KINDS = re.compile(
     r"(?:乘用车|passenger (?:car|vehicle)s?\b)[^，。；,;]{0,4}(?:和|与|及|、|\band\b)[^，。；,;]{0,4}(?:商用车|commercial vehicles?\b)"
 )
+_BOTH_KINDS_LEAD = re.compile("乘用车|passenger")
+_BOTH_KINDS_LEAD_WIDTH = len("passenger")
 # (what each of its matches starts with, and its longest word: see :meth:`Extractor._found`)
 _BOTH_POWERTRAINS_LEAD = re.compile("纯电|bev|battery[- ]electric|battery car|battery vehicle")
 _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
@@ -3690,7 +3693,7 @@ class Extractor:
         namesake = entity in self.lex.namesake_groups and self._sibling_brand(entity, fig.sent)
         if namesake and self._namesake_brand(q, fig.clause):
             return True  # 其中蔚来品牌交付3.69万台: the NIO brand's, one of NIO Inc.'s brands
-        if _BOTH_KINDS.search(self.lower, fig.sent.start, fig.sent.end):
+        if self._found(_BOTH_KINDS, _BOTH_KINDS_LEAD_WIDTH, fig.sent.start, fig.sent.end, _BOTH_KINDS_LEAD):
             return False  # "2.79 million units of passenger cars and commercial vehicles": the total
         ice = entity in self.lex.ice_makers
         if ice and (
@@ -4806,13 +4809,12 @@ class Extractor:
             for p in self.periods[i:j]
         )
 
-    def _own_base(self, q: Quantity, clause, sent) -> _Mention | None:
+    def _own_base(self, q: Quantity, clause, before: _Mention | None) -> _Mention | None:
         """The metric a change names right after it ("a 93% increase in deliveries": its own,
-        not one before it); None when it names none, or the figure before is a target (a
-        target's change, "a 34% increase in sales compared to 2025", states no fact)."""
+        not ``before``, the one before it); None when it names none, or ``before`` is a target
+        (a target's change, "a 34% increase in sales compared to 2025", states no fact)."""
         if not _CHANGE_IN_AFTER.match(self.lower, q.end):
             return None
-        before = self._growth_base(q, sent)
         return None if before is not None and before.key == "delivery_target" else self._base_after(q, clause)
 
     def _base_after(self, q: Quantity, clause) -> _Mention | None:
@@ -4882,8 +4884,8 @@ class Extractor:
         sign = Decimal(-1) if self._a_fall(q, mm, near_before, fell_with) else Decimal(1)
         if self._against_other_quarter(q, lo, hi, sent):
             return "qoq", sign  # 并较2025年第二季度上升11.5%: a change on another quarter
-        own = self._own_base(q, clause, sent)
-        b = self._as_money(own or self._growth_base(q, sent), nxt)
+        own = self._own_base(q, clause, before := self._growth_base(q, sent))
+        b = self._as_money(own or before, nxt)
         if b is not None:
             between = self.lower[b.end : q.start] if own is None else ""
             # (also one the base word opens: "profit margins falling 13.8%", a margin, not a profit)

@@ -2296,6 +2296,7 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
                     # after its first month)
                     ym = (ym[0], ym[1] - (5 if kind in ("hzh", "hen") else 2))
                 latest = ym if latest is None or ym > latest else latest
+    reported = None
     if latest is None and ahead is not None:
         # every span named with a year is ahead (guidance, a forecast): the article comes
         # before the first of them, after the month before it starts; unless a year named
@@ -2307,9 +2308,7 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     if latest is not None:
         y, m = latest
         return date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
-    counts = (
-        _year_counts(text, head_years) if ahead is None else _year_counts(text, head_years, ahead_too=False)
-    )
+    counts = reported if reported is not None else _year_counts(text, head_years)
     if not counts:
         return None
     top = max(counts, key=counts.__getitem__)

@@ -670,11 +670,7 @@ def _range_after(
                 if (
                     bare_pair or (kind2 is not None and (kind is None or kind2 == kind))
                 ) and not _DATE_AFTER.match(text, j2):
-                    if mag2 and not has_mag:
-                        bare = parse_number(m2.group("ar")) if m2.group("ar") else None
-                        mag_factor = v2 / bare if bare else None  # "20-0万": no factor
-                        if mag_factor:
-                            value *= mag_factor
+                    value = _low_scaled(value, v2, m2, has_mag, mag2)
                     if v2 > value:
                         high, kind, unit, j = v2, kind2, unit2, (k2 if kind2 is not None else j2)
                         has_mag = has_mag or mag2
@@ -694,10 +690,7 @@ def _between_and(
     if p2 is not None and n2 is not None:
         v2, j2, _, _, mag2 = p2
         kind2, unit2, k2 = _unit_at(text, j2)
-        low = value
-        if mag2 and not has_mag:
-            bare = parse_number(n2.group("ar"))
-            low = value * (v2 / bare) if bare else value
+        low = _low_scaled(value, v2, n2, has_mag, mag2)
         if v2 > low and (kind2 == kind or kind2 is None or kind is None):
             value, high, j = low, v2, (k2 if kind2 is not None else j2)
             if kind2 is not None:
@@ -706,3 +699,14 @@ def _between_and(
 
 
 _AND = re.compile(r" and ")
+
+
+def _low_scaled(value: Decimal, high: Decimal, m2: re.Match, has_mag: bool, mag2: bool) -> Decimal:
+    """The low end of a range scaled by the high end's magnitude when only that has one
+    ("20-30万", "between 5 and 6 million"): ``value`` times ``high`` over the high end as
+    written (``m2``, its Arabic figures); ``value`` when it has its own, or no factor can be
+    told ("20-0万")."""
+    if not mag2 or has_mag or not m2.group("ar"):
+        return value
+    bare = parse_number(m2.group("ar"))
+    return value * (high / bare) if bare else value
