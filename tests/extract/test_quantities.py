@@ -246,3 +246,13 @@ def test_a_magnitude_after_a_hyphen_scales_the_number():
     assert (q.value, q.unit) == (Decimal("5000000"), "vehicle")
     q, _ = one("sold 2.79-million units")
     assert q.value == Decimal("2790000")
+
+
+def test_a_full_width_comma_grouping_thousands_is_one_number():
+    # (mainland pages group with the full-width comma: 交付量达265，967辆)
+    q, span = one("前三季度累计交付量达265，967辆，其中")
+    assert (q.value, q.unit, span) == (Decimal("265967"), "vehicle", "265,967辆")
+    assert normalize("共1，234，567辆").text == "共1,234,567辆"
+    # a comma between clauses, or one before fewer than three digits, stays a comma
+    assert normalize("增长36%，123辆").text == "增长36%，123辆"
+    assert normalize("为12，34辆").text == "为12，34辆"

@@ -214,11 +214,19 @@ _NUMBER_WRAP = re.compile(
 )
 
 
+# a full-width comma some mainland pages group thousands with (``交付量达265，967辆``): one
+# to three digits before it, groups of three after it up to a unit or the number's end
+_WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?![\d.])")
+
+
 def _fold_chars(text: str) -> str:
-    """``text`` with :data:`_TABLE` applied, one character for one; an inline bullet's dash
+    """``text`` with :data:`_TABLE` applied, one character for one, and a full-width comma
+    grouping thousands (:data:`_WIDE_THOUSANDS`) made ASCII; an inline bullet's dash
     (:data:`_INLINE_BULLET`) becomes a line end, a line end inside a number and its unit
     (:data:`_NUMBER_WRAP`) a space."""
     folded = _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
+    if "，" in folded:
+        folded = _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), folded)
     if "\n" in folded:
         folded = _NUMBER_WRAP.sub(" ", folded)
     if " - " not in folded:
