@@ -4920,3 +4920,12 @@ def test_the_quarter_to_a_day_and_a_figure_a_year_before_said_first():
     got = facts("截至2025年12月31日的季度，特斯拉獲利8.4億美元，遠低於一年前的21億美元。", date(2026, 1, 29))
     assert ("tesla", "net_profit", "2025-Q4", 840000000.0, "eq") in got
     assert ("tesla", "net_profit", "2024-Q4", 2100000000.0, "eq") in got
+
+
+def test_a_time_opening_the_next_item_of_a_list_is_the_next_figures():
+    got = facts("NIO's January deliveries were 10,055 and February deliveries were 8,132.", date(2025, 8, 20))
+    assert ("nio", "deliveries", "2025-01", 10055.0, "eq") in got
+    assert ("nio", "deliveries", "2025-02", 8132.0, "eq") in got
+    # a time right after the figure is still its own
+    got = facts("NIO delivered 10,055 units in January and 8,132 in February.", date(2025, 8, 20))
+    assert ("nio", "deliveries", "2025-01", 10055.0, "eq") in got

@@ -466,6 +466,10 @@ _OPENS_WITH_ANAPHOR = re.compile(
     r"|(?:its|the|[a-z]+'s) performance\b)"
 )
 _LIST_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d{3})")  # (not a thousands comma)
+# what joins a figure to the next item of a list when the item opens with its time
+_NEXT_ITEM_OPEN = re.compile(
+    r"(?: (?:units|vehicles|cars|evs|nevs|deliveries))?,? (?:and|while|whereas) (?:(?:in|for|during) )?(?:the )?"
+)
 _RIGHT_AFTER = re.compile(
     r"(?: (?:units|vehicles|cars|evs|nevs|deliveries|orders|to|customers|new|energy)){0,3}"
     r"(?: (?:in|during|for)| (?:it |they )?(?:delivered|sold|shipped)(?: (?:in|during|for))?) "
@@ -2444,6 +2448,8 @@ class Extractor:
                 continue
             if p.start >= q.end and self._figure_right_after(p):
                 continue  # "100万目标还会影响到零跑2035年400万辆目标": the later figure's time
+            if p.start >= q.end and self._opens_next_item(q, p, clause[1]):
+                continue  # "January deliveries were 10,055 and February deliveries 8,132": the next figure's
             if _REPORTED_IN.match(self.lower, p.end):
                 continue  # 比亚迪于1月通报的460万辆: when it was reported, not the span
             if (
@@ -2460,6 +2466,14 @@ class Extractor:
         k = bisect_left(self._starts_of(self.quantities), p.end)
         nxt = self.quantities[k] if k < len(self.quantities) else None
         return nxt is not None and nxt.unit is not None and self.t[p.end : nxt.start].strip() in ("", "的")
+
+    def _opens_next_item(self, q: Quantity, p: PeriodMention, end: int) -> bool:
+        """Whether the time ``p`` after ``q`` opens the next item of a list, a figure of its
+        own after it in the clause ``…[, end)`` ("10,055 and February deliveries were 8,132")."""
+        if not _NEXT_ITEM_OPEN.fullmatch(self.lower, q.end, p.start):
+            return False
+        nxt = self._first_in(self.quantities, p.end, end)
+        return nxt is not None and self._first_in(self.periods, p.end, nxt.start) is None
 
     def _figure_in_before(self, p: PeriodMention) -> bool:
         """Whether ``p`` is the time of the figure just before it ("71,099 units in the same
