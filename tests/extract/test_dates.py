@@ -819,3 +819,21 @@ def test_a_tables_column_times_name_no_year_for_the_text_after_it():
     got = periods(text, date(2024, 8, 15))
     assert got[-1] == ("the first half", "2024-H1")
     assert ("H1", "2023-H1") in got  # (each column keeps its own year)
+
+
+def test_items_of_a_list_keep_the_year_of_the_paragraph_above():
+    text = (
+        "Deliveries in 2024 showed several key trends:\n\n"
+        "  • Slow Start: January (10,055) and a dip in February (8,132).\n\n"
+        "  • Spring Growth: deliveries reached 15,620 in April.\n\n"
+        "Deliveries in June were 24,925."
+    )
+    t = normalize(text).text
+    got = [p.period for p in find_periods(t, date(2025, 8, 20))]
+    assert got == ["2024", "2024-01", "2024-02", "2024-04", "2025-06"]
+
+
+def test_a_run_from_one_month_to_a_later_one_compares_with_no_year_before():
+    text = "In 2024, deliveries were 10,055 in January. They rose from 11,813 in March to 15,620 in April."
+    got = [p.period for p in find_periods(text, date(2025, 8, 20))]
+    assert got == ["2024", "2024-01", "2024-03", "2024-04"]

@@ -273,6 +273,17 @@ _TABLE_CELL_BEFORE = re.compile(r"\| ?$")
 _TABLE_CELL_AFTER = re.compile(r" ?\|")
 
 
+# a list item's bullet opening a line
+_ITEM_LINE = re.compile(r"[ \t]*[•·▪●◦]")
+
+
+def _items_under(text: str, a: int, b: int) -> bool:
+    """Whether the lines from the one after ``a``'s up to ``b``'s are all items of a list
+    (opening with a bullet): the list under the paragraph at ``a``, or its next items."""
+    lines = [ln for ln in text[text.find("\n", a) + 1 : b].split("\n") if ln.strip()]
+    return bool(lines) and all(_ITEM_LINE.match(ln) for ln in lines)
+
+
 class _Context:
     def __init__(self, today: date | None, dated: bool = True) -> None:
         self.today = today
@@ -295,12 +306,13 @@ class _Context:
     def note_paragraph(self, text: str, last_end: int, a: int, b: int) -> None:
         """Mark the year named last as stale when a paragraph break stands between it and
         the time at ``[a, b)`` and it is before the article's year; a time naming a year
-        makes it fresh again. A time opening a table cell ("| 2023 H1 |") notes the year
+        makes it fresh again. Items of a list (``• January (10,055)``) under the paragraph
+        that named it keep it. A time opening a table cell ("| 2023 H1 |") notes the year
         spoken of before it, which the cell's last time gives back (:func:`_note_period`)."""
         if _TABLE_CELL_BEFORE.search(text, max(0, a - 3), a):
             self.cell_year = self.year
         past = self.year is not None and self.today is not None and self.year < self.today.year
-        if past and "\n" in text[last_end:a]:
+        if past and "\n" in text[last_end:a] and not _items_under(text, last_end, a):
             self.stale = True
         if _NAMES_YEAR.search(text, a, b):
             self.stale = False
@@ -550,12 +562,11 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
         ctx.at = a
         ctx.note_paragraph(text, last_end, a, b)
         last_end = b
-        # ("a recovery from October, when sales fell to 61,497 units": the time of what follows)
         compared = (
             lang == "en"
             and not g.get("asof")
             and (compared_at(a) or _compared_list_en(out, text, a) or _possessive_base(text, a, b))
-            and not WHEN_AFTER.match(text, b)
+            and not _time_of_what_follows(text, b)
         ) or (lang == "zh" and _surpassed_zh(text, a, b))
         year = ctx.year
         try:
@@ -597,6 +608,11 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
     return out
 
 
+# "increased from 11,813 in March to 15,620 in April": a run from one time to a later
+# one, the first no time compared with
+_TO_LATER_FIGURE = re.compile(
+    r" to (?:a (?:record )?)?(?:\$|rmb ?|us\$)?\d[\d,.]*[^.;,]{0,30}? (?:in|during|by) ", re.I
+)
 WHEN_AFTER = re.compile(
     r"(?:,? | ?[—–-]{1,2} ?)(?:when|(?:a|the) (?:month|quarter|year) (?:in which|when))\b", re.I
 )
@@ -607,6 +623,13 @@ _AND_FIGURE_IN = re.compile(
     r"(?: (?:units|vehicles|cars|deliveries))? )?(?:in|during|for|of) $",
     re.I,
 )
+
+
+def _time_of_what_follows(text: str, b: int) -> bool:
+    """Whether the English time ending at ``b`` after a comparison word is the time of what
+    follows it ("from October, when sales fell to 61,497 units") or the start of a run to a
+    later time ("from 11,813 in March to 15,620 in April"): no time compared with."""
+    return bool(WHEN_AFTER.match(text, b) or _TO_LATER_FIGURE.match(text, b))
 
 
 def _compared_list_en(out: list[PeriodMention], text: str, a: int) -> bool:
