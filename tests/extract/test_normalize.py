@@ -71,7 +71,7 @@ def test_bullets_run_into_one_line_are_split_at_their_dashes():
     n = normalize(text)
     assert n.text.split("\n") == [
         "总体销量表现",
-        "公司11月总销量达31万辆1",
+        "公司11月总销量达31万辆;",  # (the source mark [1] is a sentence end)
         "2025年1-11月累计销量为278.8万辆",
     ]
     assert normalize("Tesla - the EV maker - sold 5 - 6 cars").text == "Tesla - the EV maker - sold 5-6 cars"

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from evlens.extract import extract_text
+from evlens.extract.normalize import normalize
 from evlens.extract.quantities import find_quantities
 
 
@@ -4929,3 +4930,12 @@ def test_a_time_opening_the_next_item_of_a_list_is_the_next_figures():
     # a time right after the figure is still its own
     got = facts("NIO delivered 10,055 units in January and 8,132 in February.", date(2025, 8, 20))
     assert ("nio", "deliveries", "2025-01", 10055.0, "eq") in got
+
+
+def test_a_source_mark_is_no_number_and_ends_the_sentence():
+    got = facts(
+        "NIO's FIREFLY brand delivered 5,912 vehicles in October [3]. Robust sales followed.",
+        date(2025, 11, 5),
+    )
+    assert got == {("firefly", "deliveries", "2025-10", 5912.0, "eq")}
+    assert normalize("增长145% [3] 资本市场表现").text == "增长145% ;资本市场表现"

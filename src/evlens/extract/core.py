@@ -71,8 +71,8 @@ from .quantities import (
     parse_cn_number,
 )
 
-# (a source mark, " [3] ", ends a sentence: "同比增长145% [3] 资本市场表现…")
-_SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)| \[\d{1,2}\](?: -)?(?= )")
+# (a source mark, " [3] ", is one ``;`` in the normalised text: :mod:`.normalize`)
+_SENT_END = re.compile(r"[。！？!?；;\n]+|\.(?=[\s\"'”]+(?:[A-Z“\"'(]|$)|$)")
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Co|Ltd|Corp|Mr|Ms|Dr|No|vs|St|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
 )

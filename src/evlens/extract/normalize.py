@@ -16,6 +16,8 @@ What normalisation does:
 * markdown markup goes: images ``![alt](url)``, the ``(url)`` of links, emphasis ``*``
   and ``_`` runs, heading ``#`` marks, backslash escapes; link text stays;
 * the front matter block (between ``---`` lines at the top) is blanked out;
+* a run of source marks (``[3]``, ``[2][5]``) becomes one ``;``, a sentence end: its digits
+  are no number ("in October [3]" is no day);
 * a list's bullets run into one line (``增长1.1% [1] - 2025年…``) are split at their dashes;
 * traditional Chinese characters become simplified, one for one (:mod:`.script`, with
   OpenCC's character table), so ``營收為315.62億元`` reads as ``营收为315.62亿元``.
@@ -219,12 +221,27 @@ _NUMBER_WRAP = re.compile(
 _WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?![\d.])")
 
 
+# a run of source marks ("added 5,912 in October [3].", "同比增长145% [3] 资本市场表现"): it
+# ends a sentence, and its digits are no number (nor a day: "October 3")
+_SOURCE_MARK = re.compile(r"(?<=[^\s\[\]]) ?(?:\[\d{1,3}\])+(?!\()")
+
+
+def _source_mark_end(m: re.Match) -> str:
+    """The source marks of ``m`` with their digits made one ``;`` and spaces (their brackets
+    are cut later)."""
+    out = re.sub(r"\d", " ", m.group())
+    k = out.index("[") + 1
+    return out[:k] + ";" + out[k + 1 :]
+
+
 def _fold_chars(text: str) -> str:
     """``text`` with :data:`_TABLE` applied, one character for one, and a full-width comma
     grouping thousands (:data:`_WIDE_THOUSANDS`) made ASCII; an inline bullet's dash
     (:data:`_INLINE_BULLET`) becomes a line end, a line end inside a number and its unit
     (:data:`_NUMBER_WRAP`) a space."""
     folded = _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
+    if "[" in folded:
+        folded = _SOURCE_MARK.sub(_source_mark_end, folded)
     if "，" in folded:
         folded = _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), folded)
     if "\n" in folded:
