@@ -837,3 +837,12 @@ def test_a_run_from_one_month_to_a_later_one_compares_with_no_year_before():
     text = "In 2024, deliveries were 10,055 in January. They rose from 11,813 in March to 15,620 in April."
     got = [p.period for p in find_periods(text, date(2025, 8, 20))]
     assert got == ["2024", "2024-01", "2024-03", "2024-04"]
+
+
+def test_a_page_number_in_the_address_that_opens_with_its_day_or_month_dates_it():
+    assert infer_date("url: http://m.example.com/news/2025112620292935.html\n") == date(2025, 11, 26)
+    # a year and month, then no day (32): the month's last day, as for "/2025-11/"
+    assert infer_date("url: https://www.example.com/202511322447/18\n") == date(2025, 11, 30)
+    # a shorter number is no date
+    assert infer_date("url: https://www.example.com/a/20251126\n小米2024年交付13.5万辆") == date(2025, 11, 26)
+    assert infer_date("url: https://www.example.com/a/2025111\n小米2024年交付13.5万辆") == date(2024, 12, 31)

@@ -4939,3 +4939,15 @@ def test_a_source_mark_is_no_number_and_ends_the_sentence():
     )
     assert got == {("firefly", "deliveries", "2025-10", 5912.0, "eq")}
     assert normalize("增长145% [3] 资本市场表现").text == "增长145% ;资本市场表现"
+
+
+def test_a_forecast_goes_on_into_the_next_clause_of_its_sentence_with_ze():
+    text = (
+        "小鹏汽车公布业绩。公司预计第四季收入215亿至230亿元,交付量则约为12.5万至13.2万辆,上限均不及市场预期。"
+    )
+    got = facts(text, date(2025, 11, 18))
+    assert ("xpeng", "delivery_target", "2025-Q4", 125000.0, "ge") in got
+    assert ("xpeng", "delivery_target", "2025-Q4", 132000.0, "le") in got
+    # a count after a past figure is no target
+    got = facts("小鹏汽车第三季收入203.8亿元,交付量则为11.6万辆。", date(2025, 11, 18))
+    assert ("xpeng", "deliveries", "2025-Q3", 116000.0, "eq") in got

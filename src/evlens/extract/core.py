@@ -273,6 +273,9 @@ _RUN_AFTER = re.compile(
     rf"[,，] (?:its|the|a) (?P<ord>{'|'.join(_ORDINALS)}) (?:straight|consecutive) month\b(?! of)"
 )
 # between a plan word and its own figure ("guidance of between 61,000 and 63,000")
+# what goes on from a forecast's figure to the next of the forecast: a new clause whose
+# count takes 则 (交付量则约为)
+_FORECAST_GOES_ON = re.compile(r"[^，,。；;]{0,4}[，,][^，,。；;\d]{0,8}则[^，,。；;\d]{0,6}")
 _PLAN_OF = re.compile(r" of (?:between |about |around |roughly |some |up to )?")
 # a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
 _TARGET_MET = re.compile(
@@ -4692,6 +4695,9 @@ class Extractor:
         ):
             lo = sent.start  # 销量预期由原先的550万辆，下修至460万辆: the plan revised
         m = plan.search(self.lower, lo, q.start)
+        if m is None and prev is not None and _FORECAST_GOES_ON.fullmatch(self.lower, prev.end, q.start):
+            # 预计第四季收入215亿至230亿元,交付量则约为12.5万至13.2万辆: the forecast goes on
+            return self._plan_before(prev, sent, plan)
         return (
             m is not None
             and not _TARGET_MET.search(self.lower, max(lo, m.start() - 12), m.start())

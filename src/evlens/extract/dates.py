@@ -1841,6 +1841,9 @@ _QUARTER_EN = re.compile(
 )
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
 # a year and month in an address, as a folder ("/html/2025-11/1023685.html", "/202511/")
+# a page's number in its address that opens with the day or month it was put up
+# (``/2025112620292935.html``, ``/202511322447/``): ten digits or more
+_URL_ID_DATE = re.compile(r"(?<![\d.])(20[0-3]\d)(0[1-9]|1[0-2])(\d\d)\d{4,}(?!\d)")
 _URL_MONTH = re.compile(r"/(20[0-3]\d)-?(0[1-9]|1[0-2])/")
 # a month named with its year in an address's words ("sales-september2023", "may-2024")
 _URL_MONTH_NAMED = re.compile(
@@ -1882,8 +1885,9 @@ _DAY_RANGE_END = re.compile(r" ?(?:to|through|and|-|–|至|到|~) ?(3[01]|[12]\
 
 
 def infer_date(text: str, body: str | None = None) -> date | None:
-    """A stand-in for the publication date of an article that gives none: a date in its URL (a year
-    and month alone there, ``/2025-11/``: the day the text gives when in that month, else its last); else a
+    """A stand-in for the publication date of an article that gives none: a date in its URL, also opening
+    a page's number there (``/2025112620292935.html``; a year and month alone, ``/2025-11/`` or
+    ``/202511322447/``: the day the text gives when in that month, else its last); else a
     dateline near the top (a day with its time of day, "2025-11-20 20:09"); else the latest full day it
     names (``2025年11月17日``, "November 17, 2025", also after a byline: "By LiDan Nov 26, 2025"); else the day
     after the latest month, quarter or half it names with a year (45 days after a quarter in a story on
@@ -1916,6 +1920,11 @@ def infer_date(text: str, body: str | None = None) -> date | None:
             if got:
                 return date.fromisoformat(got)
         month = _URL_MONTH.search(m.group(1))
+        if month is None and (ident := _URL_ID_DATE.search(m.group(1))):
+            got = _safe_day(int(ident.group(1)), int(ident.group(2)), int(ident.group(3)))
+            if got:
+                return date.fromisoformat(got)
+            month = ident  # (its year and month: ``/202511322447/``)
     read = _text_stand_in(text, body)
     if month is None and m and (named := _URL_MONTH_NAMED.search(m.group(1))):
         # a month named with its year in the address's words ("…-wholesale-sales-september2023"):
