@@ -4951,3 +4951,12 @@ def test_a_forecast_goes_on_into_the_next_clause_of_its_sentence_with_ze():
     # a count after a past figure is no target
     got = facts("小鹏汽车第三季收入203.8亿元,交付量则为11.6万辆。", date(2025, 11, 18))
     assert ("xpeng", "deliveries", "2025-Q3", 116000.0, "eq") in got
+
+
+def test_a_time_a_figure_changed_from_is_compared_with():
+    text = "特斯拉表示，全年營收由 2024 年的 977 億美元降至 948 億美元。特斯拉第四季交車量年減 16%。"
+    got = facts(text, date(2026, 1, 29))
+    assert ("tesla", "revenue", "2024", 97_700_000_000.0, "eq") in got
+    assert ("tesla", "revenue", "2025", 94_800_000_000.0, "eq") in got
+    # the year changed from names no year for the quarter after it
+    assert ("tesla", "deliveries_yoy", "2025-Q4", -16.0, "eq") in got

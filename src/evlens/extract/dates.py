@@ -567,7 +567,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             and not g.get("asof")
             and (compared_at(a) or _compared_list_en(out, text, a) or _possessive_base(text, a, b))
             and not _time_of_what_follows(text, b)
-        ) or (lang == "zh" and _surpassed_zh(text, a, b))
+        ) or (lang == "zh" and (_surpassed_zh(text, a, b) or _changed_from_zh(text, a, b)))
         year = ctx.year
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
@@ -670,6 +670,23 @@ def _compared_list(out: list[PeriodMention], text: str, a: int, b: int) -> bool:
 # compared with
 _SURPASSED_ZH = re.compile(r"(?:超过|超越|超出|高于|低于|多于|少于|不及|追平|超)了? ?$")
 _FIGURE_AFTER_ZH = re.compile(r" ?(?:的|[(（])? ?\d")
+
+
+# a Chinese time a figure changed from (全年营收由2024年的977亿美元降至948亿美元): a time
+# compared with; the figure it changed to is of the time spoken of
+_FROM_BEFORE_ZH = re.compile(r"(?:由|从) ?$")
+_CHANGED_TO_ZH = re.compile(
+    r" ?的 ?[\d.,]+ ?[万亿]*[^，。；,;\d]{0,12}?(?:降|减|增|升|提|跌|涨|扩大|收窄|缩小)[^，。；,;\d]{0,3}?(?:至|到) ?\d"
+)
+
+
+def _changed_from_zh(text: str, a: int, b: int) -> bool:
+    """Whether the Chinese time at ``[a, b)`` is the one a figure changed from (``由2024年的977
+    亿美元降至948亿美元``)."""
+    return (
+        _FROM_BEFORE_ZH.search(text, max(0, a - 2), a) is not None
+        and _CHANGED_TO_ZH.match(text, b) is not None
+    )
 
 
 def _surpassed_zh(text: str, a: int, b: int) -> bool:
