@@ -501,3 +501,13 @@ def test_a_maker_named_as_where_a_challenge_comes_from_is_no_subject_after_it():
     got = readings(text, date(2026, 1, 29))
     assert ("tesla", "revenue", "2025-Q4", 24.9e9) in got
     assert not any(g[0] == "byd" for g in got)
+
+
+def test_the_car_market_in_a_paragraph_citing_the_cpca_is_the_passenger_car_market():
+    text = (
+        "根據中國汽車流通協會乘用車市場信息聯席分會（CPCA）8日公布的數據，大陸汽車年銷量在11月份連續第二個月下滑。"
+        "大陸汽車市場11月銷量為224萬輛。"
+    )
+    assert ("china-passenger-cars", "sales", "2025-11", 2240000.0) in facts(text, date(2025, 12, 9))
+    # without the CPCA, the whole car market is no entity the gazetteer holds
+    assert not facts("大陸汽車市場11月銷量為224萬輛。", date(2025, 12, 9))

@@ -4547,10 +4547,13 @@ class Extractor:
         NEV output"), not as a setting (``在…市场整体承压的行业背景下``), a trend a figure
         reflects (``反映了行业整体扩张的趋势``) or what a maker leads (``新能源车市场的领导者``):
         for the figures after
-        it, like a maker the gazetteer does not know, no maker."""
+        it, like a maker the gazetteer does not know, no maker. The whole car market in a
+        paragraph citing the CPCA is the passenger-car market."""
         starts, ends = self._words("entity_market")
         ws, we = self._words("entity_market_whole")
         whole = set(zip(ws, we, strict=True))
+        cs, ce = self._words("entity_market_cpca")
+        whole |= {(a, b) for a, b in zip(cs, ce, strict=True) if self._cites_cpca(a)}
         return [
             _Mention(a, b, _WHOLE_MARKET if (a, b) in whole else "?", _MARKET)
             for a, b in zip(starts, ends, strict=True)
@@ -4559,6 +4562,12 @@ class Extractor:
             # (what a maker became: 成为首家实现"A+H"双平台融资的自主品牌)
             and not _BECAME_BEFORE.search(self.lower, max(0, a - 30), a)
         ]
+
+    def _cites_cpca(self, at: int) -> bool:
+        """Whether the paragraph holding ``at`` cites the CPCA, which counts passenger cars."""
+        lo = self.lower.rfind("\n", 0, at) + 1
+        hi = self.lower.find("\n", at)
+        return self._word_within("wholesale_source", lo, len(self.lower) if hi < 0 else hi)
 
     def _passed_before(self, e: _Mention) -> bool:
         """Whether a word of a maker beaten or passed (``rival_before``) stands right before

@@ -355,6 +355,7 @@ def _word_lists(lex: dict) -> dict[str, list[str]]:
         "entity_rival_before": lex["entity_cues"]["rival_before"],
         "entity_market": lex["entity_cues"]["market"] + lex["entity_cues"]["market_whole"],
         "entity_market_whole": lex["entity_cues"]["market_whole"],
+        "entity_market_cpca": lex["entity_cues"]["market_cpca"],
     }
     lists = {k: [w.lower() for w in v] for k, v in lists.items()}
     lists["growth_yoy"] = [_fold(w) for w in g["yoy"]]
