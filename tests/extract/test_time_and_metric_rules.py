@@ -4960,3 +4960,12 @@ def test_a_time_a_figure_changed_from_is_compared_with():
     assert ("tesla", "revenue", "2025", 94_800_000_000.0, "eq") in got
     # the year changed from names no year for the quarter after it
     assert ("tesla", "deliveries_yoy", "2025-Q4", -16.0, "eq") in got
+
+
+def test_a_metric_word_right_after_each_figure_is_its_own():
+    got = facts("零跑汽车本季度194.5亿元营收与1.5亿元净利润的表现,打破了行业认知。", date(2025, 11, 20))
+    assert ("leapmotor", "revenue", "2025-Q4", 19_450_000_000.0, "eq") in got
+    assert ("leapmotor", "net_profit", "2025-Q4", 150_000_000.0, "eq") in got
+    # a word right before a figure stays its own
+    got = facts("蔚来第二季度交付量7.21万辆 同比增长25.6% 环比增长71.2%。", date(2025, 9, 2))
+    assert ("nio", "deliveries_yoy", "2025-Q2", 25.6, "eq") in got

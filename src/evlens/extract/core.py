@@ -1524,6 +1524,19 @@ class Extractor:
                 return x
         return None
 
+    def _word_right_after(self, q: Quantity, before: _Mention, of_kind, clause) -> _Mention | None:
+        """The metric word right after ``q`` when the word ``before`` it, not right before it,
+        is right after the figure before (``194.5亿元营收与1.5亿元净利润``: 营收 is 194.5亿元's)."""
+        prev = self._last_in(self.quantities, clause[0], before.start)
+        if (
+            prev is None
+            or self.t[prev.end : before.start].strip() != ""
+            or not self.t[before.end : q.start].strip()
+        ):
+            return None  # (a word right before ``q`` is its own: 7.21万辆 同比增长25.6%)
+        after = self._first_in(of_kind, q.end, clause[1])
+        return after if after is not None and self.t[q.end : after.start].strip() == "" else None
+
     def _metric_for(self, q: Quantity, clause, sent) -> _Mention | None:
         """The metric word ``q`` measures: the nearest in its clause whose kind fits ``q``'s
         unit (words after the number count three times as far), else the last before it in
@@ -1533,6 +1546,20 @@ class Extractor:
         if want is None:
             return None
         of_kind = self._metrics_of_kind(want)
+        best = self._nearest_metric(q, of_kind, clause)
+        if best is not None and best.end <= q.start:
+            best = self._word_right_after(q, best, of_kind, clause) or best
+        if best is not None:
+            return (
+                self._named_before_with(q, best, of_kind, clause, sent)
+                or self._rate_level_or_share(q, best, of_kind, clause)
+                or best
+            )
+        return self._metric_before(q, want, of_kind, sent)
+
+    def _nearest_metric(self, q: Quantity, of_kind, clause) -> _Mention | None:
+        """The metric word of ``of_kind`` nearest ``q`` in its clause (words after it count
+        three times as far; a change word right after a percent, its own)."""
         best, best_d = None, 0.0
         for m in self._in(of_kind, *clause):
             if m.end <= q.start:
@@ -1552,12 +1579,11 @@ class Extractor:
                 continue
             if best is None or d < best_d:
                 best, best_d = m, d
-        if best is not None:
-            return (
-                self._named_before_with(q, best, of_kind, clause, sent)
-                or self._rate_level_or_share(q, best, of_kind, clause)
-                or best
-            )
+        return best
+
+    def _metric_before(self, q: Quantity, want: str, of_kind, sent) -> _Mention | None:
+        """With no metric word in ``q``'s clause: the last before it in the sentence (not a
+        growth word), else the last its list's opening line names, else a count carried."""
         i, j = self._bounds(of_kind, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = of_kind[k]
