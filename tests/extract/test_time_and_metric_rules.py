@@ -4969,3 +4969,14 @@ def test_a_metric_word_right_after_each_figure_is_its_own():
     # a word right before a figure stays its own
     got = facts("蔚来第二季度交付量7.21万辆 同比增长25.6% 环比增长71.2%。", date(2025, 9, 2))
     assert ("nio", "deliveries_yoy", "2025-Q2", 25.6, "eq") in got
+
+
+def test_respectively_pairs_the_times_with_the_list_of_figures_it_ends():
+    text = (
+        "Li Auto reported a net loss of 624.4 million RMB (87.7 million USD) in Q3 2025, compared to "
+        "net profits of 2.8 billion RMB and 1.1 billion RMB in Q3 2024 and Q2 2025, respectively."
+    )
+    got = facts(text, date(2025, 11, 20))
+    assert ("li-auto", "net_profit", "2024-Q3", 2_800_000_000.0, "eq") in got
+    assert ("li-auto", "net_profit", "2025-Q2", 1_100_000_000.0, "eq") in got
+    assert ("li-auto", "net_profit", "2025-Q3", -624_400_000.0, "eq") in got

@@ -5263,6 +5263,9 @@ class Extractor:
                     for p in self._in(self.periods, s.start, m.start())
                     if not any(q.start <= p.start < q.end for q in qs)
                 ]
+                if len(qs) > len(periods) and (runs := self._runs(s.start, m.start(), _EN_LIST_JOINS)):
+                    qs = runs[-1]  # ("a net loss of …, compared to net profits of 2.8 billion RMB
+                    # and 1.1 billion RMB in Q3 2024 and Q2 2025, respectively": the list it ends)
             else:
                 qs, end = self._zh_list_items(m.end(), s.end)
                 periods = self._times_before_list(s.start, m.start()) or self._before_semicolon(si)
