@@ -846,3 +846,14 @@ def test_a_page_number_in_the_address_that_opens_with_its_day_or_month_dates_it(
     # a shorter number is no date
     assert infer_date("url: https://www.example.com/a/20251126\n小米2024年交付13.5万辆") == date(2025, 11, 26)
     assert infer_date("url: https://www.example.com/a/2025111\n小米2024年交付13.5万辆") == date(2024, 12, 31)
+
+
+def test_last_year_said_once_after_the_year_named_dates_the_article_in_the_year_after():
+    text = (
+        "BYD achieved significant milestones in 2024, rivaling Tesla. BYD sold approximately "
+        "1.8 million electric vehicles last year. BYD set targets for 2025."
+    )
+    assert infer_date(text) == date(2025, 1, 1)
+    # "last year" in the sentence of a year planned for is that year's before
+    text = "NIO wants to double sales in 2025 from 221,970 units delivered last year."
+    assert infer_date(text).year == 2025

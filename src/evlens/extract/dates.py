@@ -1874,6 +1874,30 @@ _LAST_YEAR = re.compile(
     r"(?<!same period )(?<!same quarter )(?<!same month )\blast year\b|去年(?!同期|同月|同季)"
 )
 _THIS_YEAR = re.compile(r"\bthis year\b|今年")
+
+
+def _of_last_year(text: str, year: int) -> bool:
+    """Whether ``text`` speaks of ``year`` as last year: "last year" (``去年``) said more than
+    once, or "last year" within 250 characters after ``year`` is named last, in an earlier sentence
+    and not under a plan ("milestones in 2024. … BYD sold approximately 1.8 million
+    electric vehicles last year")."""
+    found = list(_LAST_YEAR.finditer(text))
+    if len(found) > 1:
+        return True
+    for m in found:
+        if m.group() != "last year":
+            continue  # (进入2025年…该车型在去年11月开启预售: a month, a year before the year named)
+        named = list(_YEAR_ANY.finditer(text, max(0, m.start() - 250), m.start()))
+        if (
+            named
+            and int(named[-1].group(1)) == year
+            and not _ahead(text, *named[-1].span())
+            and _SENTENCE_MARK.search(text, named[-1].end(), m.start())  # (not "in 2025 from … last year")
+        ):
+            return True
+    return False
+
+
 # the title in a front matter, whose years (not one a plan is for: "targets … by 2027")
 # count with the body's
 _TITLE_LINE = re.compile(r"(?m)^title:(.*)$")
@@ -1980,9 +2004,9 @@ def _text_stand_in(text: str, body: str | None) -> date | None:
     over = max((int(next(g for g in m.groups() if g)) for m in _WHOLE_YEAR.finditer(text)), default=None)
     if over is not None and anchor is not None and anchor < date(over, 12, 31):
         anchor, days, year_only = date(over + 1, 1, 1), [], False  # a year spoken of as over is past
-    if year_only and anchor is not None and len(_LAST_YEAR.findall(text)) > 1 and not _THIS_YEAR.search(text):
-        # "sales jumped 41 percent last year", said more than once, the year named most
-        # often being that year: the article is of the year after
+    if year_only and anchor is not None and _of_last_year(text, anchor.year) and not _THIS_YEAR.search(text):
+        # "sales jumped 41 percent last year", said more than once, or right after the year
+        # named most often, being that year: the article is of the year after
         anchor = date(anchor.year + 1, 1, 1)
     if anchor is not None and not days and anchor.day == 1:  # the day after a month named
         anchor = _later_bare_month(text, anchor)
