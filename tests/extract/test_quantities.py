@@ -256,3 +256,10 @@ def test_a_full_width_comma_grouping_thousands_is_one_number():
     # a comma between clauses, or one before fewer than three digits, stays a comma
     assert normalize("增长36%，123辆").text == "增长36%，123辆"
     assert normalize("为12，34辆").text == "为12，34辆"
+
+
+def test_doubling_is_a_change_of_100_percent_unless_its_base_follows():
+    q, span = one("sales nearly doubling year-on-year")
+    assert (q.value, q.unit, span) == (Decimal(100), "percent", "doubling")
+    t = normalize("Tesla exported 13,555 vehicles, more than doubling last year's tally").text
+    assert [t[x.start : x.end] for x in find_quantities(t)] == ["13,555 vehicles"]
