@@ -4980,3 +4980,12 @@ def test_respectively_pairs_the_times_with_the_list_of_figures_it_ends():
     assert ("li-auto", "net_profit", "2024-Q3", 2_800_000_000.0, "eq") in got
     assert ("li-auto", "net_profit", "2025-Q2", 1_100_000_000.0, "eq") in got
     assert ("li-auto", "net_profit", "2025-Q3", -624_400_000.0, "eq") in got
+
+
+def test_a_listings_brackets_give_its_share_price_and_market_value_on_the_articles_day():
+    got = facts(
+        "BYD (1211.HK, HK$99.20, HK$904bn) reported 2025 exports of over 1mn units.", date(2026, 1, 19)
+    )
+    assert ("byd", "share_price", "2026-01-19", 99.2, "eq") in got
+    assert ("byd", "market_cap", "2026-01-19", 904_000_000_000.0, "eq") in got
+    assert ("byd", "exports", "2025", 1_000_000.0, "gt") in got

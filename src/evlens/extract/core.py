@@ -276,6 +276,13 @@ _RUN_AFTER = re.compile(
 # what goes on from a forecast's figure to the next of the forecast: a new clause whose
 # count takes 则 (交付量则约为)
 _FORECAST_GOES_ON = re.compile(r"[^，,。；;]{0,4}[，,][^，,。；;\d]{0,8}则[^，,。；;\d]{0,6}")
+# a company's stock code opening brackets, then its share price ("BYD (1211.HK, HK$99.20,
+# HK$904bn)", "NIO (NIO US, US$5.20, US$11bn)"): what stands before a price or a market value
+_LISTING = "(a listing's brackets)"  # (the word of a metric they give)
+_LISTING_BRACKET = re.compile(
+    r"[(（] ?(?:\d{4,6}\.hk|\d{4,6} hk|[a-z]{1,5}(?: us|\.us|\.n|\.o)?), ?"
+    r"(?P<price>(?:hk|us)?\$ ?\d[\d,]*(?:\.\d+)?, ?)?$"
+)
 _PLAN_OF = re.compile(r" of (?:between |about |around |roughly |some |up to )?")
 # a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
 _TARGET_MET = re.compile(
@@ -3392,13 +3399,30 @@ class Extractor:
             mm = tab["metric"]
             metric, sign = mm.key, _ONE
         else:
-            found = self._metric_for(q, clause, sent) or self._sourced_item_metric(q, sent)
+            found = (
+                self._listing_bracket_metric(q)
+                or self._metric_for(q, clause, sent)
+                or self._sourced_item_metric(q, sent)
+            )
             if found is None:
                 return None
             mm = found
             metric, sign = mm.key, _ONE
         rule = ["clause" if clause[0] <= mm.start < clause[1] else "sentence"]
+        if mm.word == _LISTING:
+            rule.append("listing")  # (a price or market value in a listing's brackets: the article's day)
         return _Figure(q, si, sent, clause, lower[clause[0] : clause[1]], tab, mm, metric, sign, rule)
+
+    def _listing_bracket_metric(self, q: Quantity) -> _Mention | None:
+        """In the brackets a broker's note writes after a company, its stock code, share
+        price and market value ("BYD (1211.HK, HK$99.20, HK$904bn)"): the price after the
+        code is the share price, the sum after the price the market value; else None."""
+        if q.kind != "currency":
+            return None
+        m = _LISTING_BRACKET.search(self.lower, max(0, q.start - 40), q.start)
+        if m is None:
+            return None
+        return _Mention(m.start(), m.start(), "market_cap" if m.group("price") else "share_price", _LISTING)
 
     def _sourced_item_metric(self, q: Quantity, sent) -> _Mention | None:
         """The metric word of the first figure of a breakdown by source that a bare ``q``
@@ -3877,12 +3901,14 @@ class Extractor:
             or _SINCE_AN_EVENT.search(self.t, fig.sent.start, fig.q.start)
         )
 
-    def _figure_reading(self, fig: _Figure) -> _Reading | None:
-        """A figure's bound, unit, whether it is cumulative and the periods it is for; None
-        for a vague level, or for a figure with no time it can be of."""
-        q, lex = fig.q, self.lex
+    def _figure_time(self, fig: _Figure) -> PeriodMention | None:
+        """The time a figure goes with (:meth:`_period_for`, or what a list pairs with it);
+        none for a price or value in a listing's brackets (the article's day)."""
+        if "listing" in fig.rule:
+            return None
+        lex = self.lex
         pm = fig.pe.get("period") or self._period_for(
-            q,
+            fig.q,
             fig.clause,
             fig.sent,
             flow=bool(lex.metrics.get(fig.base_metric) and lex.metrics[fig.base_metric].flow),
@@ -3897,7 +3923,14 @@ class Extractor:
             and not fig.pe.get("period")
             and fig.metric != "delivery_target"
         ):
-            pm = self._year_scope(q, fig.clause, pm, fig.sent.start)
+            pm = self._year_scope(fig.q, fig.clause, pm, fig.sent.start)
+        return pm
+
+    def _figure_reading(self, fig: _Figure) -> _Reading | None:
+        """A figure's bound, unit, whether it is cumulative and the periods it is for; None
+        for a vague level, or for a figure with no time it can be of."""
+        q, lex = fig.q, self.lex
+        pm = self._figure_time(fig)
         if pm is not None and self._last_full_year(fig, pm):
             pm = pm._replace(period=str(int(pm.period) - 1))
             fig.rule.append("last_full_year")
