@@ -511,3 +511,13 @@ def test_the_car_market_in_a_paragraph_citing_the_cpca_is_the_passenger_car_mark
     assert ("china-passenger-cars", "sales", "2025-11", 2240000.0) in facts(text, date(2025, 12, 9))
     # without the CPCA, the whole car market is no entity the gazetteer holds
     assert not facts("大陸汽車市場11月銷量為224萬輛。", date(2025, 12, 9))
+
+
+def test_a_figure_in_brackets_right_after_a_maker_passed_is_that_makers():
+    text = (
+        "造车新势力4月交付量榜单揭晓。零跑交付41039辆,超过小鹏 (35045 辆)、理想 (33939 辆),连续两个月登顶。"
+    )
+    got = facts(text, date(2025, 5, 2))
+    assert ("xpeng", "deliveries", "2025-04", 35045.0) in got
+    assert ("li-auto", "deliveries", "2025-04", 33939.0) in got
+    assert ("leapmotor", "deliveries", "2025-04", 41039.0) in got

@@ -278,6 +278,7 @@ _RUN_AFTER = re.compile(
 _FORECAST_GOES_ON = re.compile(r"[^，,。；;]{0,4}[，,][^，,。；;\d]{0,8}则[^，,。；;\d]{0,6}")
 # a company's stock code opening brackets, then its share price ("BYD (1211.HK, HK$99.20,
 # HK$904bn)", "NIO (NIO US, US$5.20, US$11bn)"): what stands before a price or a market value
+_BRACKET_OPEN = re.compile(r" ?[(（] ?")
 _LISTING = "(a listing's brackets)"  # (the word of a metric they give)
 _LISTING_BRACKET = re.compile(
     r"[(（] ?(?:\d{4,6}\.hk|\d{4,6} hk|[a-z]{1,5}(?: us|\.us|\.n|\.o)?), ?"
@@ -1886,8 +1887,10 @@ class Extractor:
 
     def _own_figure_after(self, e: _Mention, q: Quantity) -> bool:
         """Whether ``q`` follows the name ``e`` as its own ("exceeding Tesla's $25.2 billion",
-        ``仅次于零跑的 45067 辆``)."""
-        if _OF_NAME_ZH.fullmatch(self.lower, e.end, q.start):
+        ``仅次于零跑的 45067 辆``), or in brackets right after it (``超过小鹏 (35045 辆)``)."""
+        if _OF_NAME_ZH.fullmatch(self.lower, e.end, q.start) or _BRACKET_OPEN.fullmatch(
+            self.lower, e.end, q.start
+        ):
             return True
         owned = e.word.endswith(("'s", "’s")) or self.lower.startswith(("'s", "’s"), e.end)
         return owned and _POSSESSIVE_FIGURE.fullmatch(self.lower, e.end, q.start) is not None
