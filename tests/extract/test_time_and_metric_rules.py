@@ -4989,3 +4989,16 @@ def test_a_listings_brackets_give_its_share_price_and_market_value_on_the_articl
     assert ("byd", "share_price", "2026-01-19", 99.2, "eq") in got
     assert ("byd", "market_cap", "2026-01-19", 904_000_000_000.0, "eq") in got
     assert ("byd", "exports", "2025", 1_000_000.0, "gt") in got
+
+
+def test_a_month_of_an_event_describing_a_name_is_no_figures_time():
+    text = (
+        "造车新势力4月交付量榜单揭晓。\n\n理想今年1、2月被小鹏反超,3、4月又降到第三名。\n\n"
+        "挨过3月舆论风波的小米,仅宣布交付超过2.8万辆。\n\n蔚来交付23900辆。"
+    )
+    got = facts(text, date(2025, 5, 2))
+    assert ("xiaomi-su7", "deliveries", "2025-04", 28000.0, "gt") in got
+    assert ("nio", "deliveries", "2025-04", 23900.0, "eq") in got
+    # a day's event is when its figures happened
+    got = facts("3月13日发布上市的小鹏G6,7分钟内大定数量就超过了5000台。", date(2025, 4, 2))
+    assert ("xpeng-g6", "orders", "2025-03-13", 5000.0, "gt") in got

@@ -547,27 +547,12 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
     ctx.text = text
     found = _time_matches(text)
     out: list[PeriodMention] = []
-    cmp_words = _compared_words()
-
-    def compared_at(a: int) -> bool:
-        """Whether a comparison word (and what may follow it) ends just before ``a``."""
-        window = text[max(0, a - 60) : a].lower()
-        return (
-            any(w in window for w in cmp_words)
-            and _compared_before().search(text, max(0, a - 60), a) is not None
-        )
-
     last_end = 0
     for a, b, g, lang in found:
         ctx.at = a
         ctx.note_paragraph(text, last_end, a, b)
         last_end = b
-        compared = (
-            lang == "en"
-            and not g.get("asof")
-            and (compared_at(a) or _compared_list_en(out, text, a) or _possessive_base(text, a, b))
-            and not _time_of_what_follows(text, b)
-        ) or (lang == "zh" and (_surpassed_zh(text, a, b) or _changed_from_zh(text, a, b)))
+        compared = _compared_time(text, a, b, g, lang, out)
         year = ctx.year
         try:
             pm = _resolve_zh(a, b, g, ctx) if lang == "zh" else _resolve_en(a, b, g, ctx)
@@ -625,6 +610,29 @@ _AND_FIGURE_IN = re.compile(
 )
 
 
+def _compared_time(text: str, a: int, b: int, g: dict, lang: str, out: list[PeriodMention]) -> bool:
+    """Whether the time at ``[a, b)`` is one a figure is compared with, or another that names
+    no time for its figure nor for the times after it (see :func:`find_periods`): in English,
+    after a comparison word ("up 7.7% from 2024"), in a list of such, or a possessive base;
+    in Chinese, one passed, one changed from, or an event's describing a name."""
+    if lang == "zh":
+        return _surpassed_zh(text, a, b) or _changed_from_zh(text, a, b) or _event_of_name_zh(text, a, b)
+    return (
+        not g.get("asof")
+        and (_compared_at(text, a) or _compared_list_en(out, text, a) or _possessive_base(text, a, b))
+        and not _time_of_what_follows(text, b)
+    )
+
+
+def _compared_at(text: str, a: int) -> bool:
+    """Whether a comparison word (and what may follow it) ends just before ``a``."""
+    window = text[max(0, a - 60) : a].lower()
+    return (
+        any(w in window for w in _compared_words())
+        and _compared_before().search(text, max(0, a - 60), a) is not None
+    )
+
+
 def _time_of_what_follows(text: str, b: int) -> bool:
     """Whether the English time ending at ``b`` after a comparison word is the time of what
     follows it ("from October, when sales fell to 61,497 units") or the start of a run to a
@@ -678,6 +686,20 @@ _FROM_BEFORE_ZH = re.compile(r"(?:由|从) ?$")
 _CHANGED_TO_ZH = re.compile(
     r" ?的 ?[\d.,]+ ?[万亿]*[^，。；,;\d]{0,12}?(?:降|减|增|升|提|跌|涨|扩大|收窄|缩小)[^，。；,;\d]{0,3}?(?:至|到) ?\d"
 )
+
+
+# a Chinese time of an event that describes the name after it (挨过3月舆论风波的小米,
+# 去年12月上市的SU7): no time of a figure, nor one for the times after it
+_EVENT_OF_NAME_ZH = re.compile(
+    r" ?[^，。；,;\d的]{0,6}(?:风波|事件|事故|危机|上市|发布|推出|亮相|开售|降价)[^，。；,;\d的]{0,3}的"
+)
+
+
+def _event_of_name_zh(text: str, a: int, b: int) -> bool:
+    """Whether the Chinese time at ``[a, b)``, no day, is that of an event describing the
+    name after it (``挨过3月舆论风波的小米``); a day's (``3月13日发布上市的G6``) is when its
+    figures happened."""
+    return not text[a:b].endswith(("日", "号")) and _EVENT_OF_NAME_ZH.match(text, b) is not None
 
 
 def _changed_from_zh(text: str, a: int, b: int) -> bool:
