@@ -5002,3 +5002,13 @@ def test_a_month_of_an_event_describing_a_name_is_no_figures_time():
     # a day's event is when its figures happened
     got = facts("3月13日发布上市的小鹏G6,7分钟内大定数量就超过了5000台。", date(2025, 4, 2))
     assert ("xpeng-g6", "orders", "2025-03-13", 5000.0, "gt") in got
+
+
+def test_a_total_in_a_with_clause_takes_the_metric_named_before_it():
+    text = (
+        "The domestic narrow passenger car market in China experienced a retail sales decline in "
+        "November 2025, with a total of 2.225 million units sold, representing a year-on-year decrease of 8.1%."
+    )
+    got = facts(text, date(2025, 12, 9))
+    assert ("china-passenger-cars", "retail_sales", "2025-11", 2_225_000.0, "eq") in got
+    assert ("china-passenger-cars", "retail_sales_yoy", "2025-11", -8.1, "eq") in got

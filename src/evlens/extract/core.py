@@ -95,7 +95,9 @@ _CHANGE_IN_AFTER = re.compile(
 # a past year's figure a target is compared with (要比2025年的59.7万辆, 较去年的)
 _PAST_BASE_BEFORE = re.compile(r"(?:比|较)(?:(?:19|20)\d\d ?年|去年|上年)(?:全年)?的?(?:销量)?$")
 # a clause that opens with "with" and the figure ("…, with 32,117 vehicles shipped")
-_WITH_FIGURE = re.compile(r"[\s,]*with (?:about |around |nearly |more than |over |some )?")
+_WITH_FIGURE = re.compile(
+    r"[\s,]*with (?:a total of |a combined |total )?(?:about |around |nearly |more than |over |some )?"
+)
 _SUBORDINATE = re.compile(
     r"\b(?:after|since|when|before|as|because|while|than|compared|versus|vs|bringing|taking|lifting|continuing|extending|marking|though|although|but|which|who|whose|positioning|putting|leaving|pushing|helping)\b"
     # (not "from" a place: "exported 50,644 vehicles from its Gigafactory Shanghai factory last month")
