@@ -5012,3 +5012,13 @@ def test_a_total_in_a_with_clause_takes_the_metric_named_before_it():
     got = facts(text, date(2025, 12, 9))
     assert ("china-passenger-cars", "retail_sales", "2025-11", 2_225_000.0, "eq") in got
     assert ("china-passenger-cars", "retail_sales_yoy", "2025-11", -8.1, "eq") in got
+
+
+def test_a_bare_second_change_after_a_comma_and_and_falls_with_the_first():
+    text = "The Model 3 wholesale sales in October reached 22,935 units, which was a drop of 11.84% YoY, and 25.79% MoM."
+    got = facts(text, date(2025, 11, 5))
+    assert ("tesla-model-3", "wholesale_mom", "2025-10", -25.79, "eq") in got
+    got = facts(
+        "Tesla's wholesale sales in October were 61,497 units, up 9.9% YoY, and 2.8% MoM.", date(2025, 11, 5)
+    )
+    assert ("tesla", "wholesale_mom", "2025-10", 2.8, "eq") in got

@@ -281,6 +281,7 @@ _FORECAST_GOES_ON = re.compile(r"[^，,。；;]{0,4}[，,][^，,。；;\d]{0,8}�
 # a company's stock code opening brackets, then its share price ("BYD (1211.HK, HK$99.20,
 # HK$904bn)", "NIO (NIO US, US$5.20, US$11bn)"): what stands before a price or a market value
 _BRACKET_OPEN = re.compile(r" ?[(（] ?")
+_AND_OPENS = re.compile(r" ?and ")  # (a clause that opens with "and" alone)
 _LISTING = "(a listing's brackets)"  # (the word of a metric they give)
 _LISTING_BRACKET = re.compile(
     r"[(（] ?(?:\d{4,6}\.hk|\d{4,6} hk|[a-z]{1,5}(?: us|\.us|\.n|\.o)?), ?"
@@ -5097,6 +5098,13 @@ class Extractor:
         or its clause's start), and whether it is a bare second change after a fall."""
         prev = self._last_figure_before(q, sent)
         lo = max(clause[0], prev.end if prev is not None else clause[0])
+        before = self._last_in(self.quantities, sent.start, clause[0])
+        if (
+            before is not None
+            and before.kind == "percent"
+            and _AND_OPENS.fullmatch(self.lower, clause[0], q.start)
+        ):
+            lo = before.start  # "a drop of about 11.84% YoY, and 25.79% MoM": one list of changes
         last = self._last_in(self.quantities, sent.start, clause[0])
         if last is not None and self._mom_word(self.lower[last.end : clause[0]]):
             lo = last.end  # "环比 11 月的销量,也有着 32.70% 的可观提升": the comparison before its clause
@@ -5108,7 +5116,9 @@ class Extractor:
         k = self.lower.rfind(" and ", pct.end, q.start)
         lo = k + 5 if k >= 0 else q.start
         # "down 56.2% from May and 13.9% year-over-year": a bare second change falls too
-        return lo, k >= 0 and not self.lower[lo : q.start].strip() and self._fell(pct, clause)
+        return lo, k >= 0 and not self.lower[lo : q.start].strip() and self._fell(
+            pct, sent.clause_of(pct.start)
+        )
 
     def _fell(self, pct: Quantity, clause) -> bool:
         """Whether a fall word stands just before the change ``pct`` ("down 56.2%")."""
