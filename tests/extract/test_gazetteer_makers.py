@@ -521,3 +521,12 @@ def test_a_figure_in_brackets_right_after_a_maker_passed_is_that_makers():
     assert ("xpeng", "deliveries", "2025-04", 35045.0) in got
     assert ("li-auto", "deliveries", "2025-04", 33939.0) in got
     assert ("leapmotor", "deliveries", "2025-04", 41039.0) in got
+
+
+def test_the_loss_of_a_groups_ev_business_is_a_segment_no_fact_of_the_group():
+    text = "集团去年经调整净利润272亿元,其中包括智能电动汽车等创新业务经调整净亏损62亿元。"
+    got = readings("小米" + text, date(2025, 3, 19))
+    assert ("xiaomi", "net_profit", "2024", 27_200_000_000.0) in got
+    assert not any(r[3] == -6_200_000_000.0 for r in got)
+    text = "Xiaomi's EV division recorded a net loss of 6.2 billion yuan in 2024."
+    assert not facts(text, date(2025, 5, 28))
