@@ -857,3 +857,12 @@ def test_last_year_said_once_after_the_year_named_dates_the_article_in_the_year_
     # "last year" in the sentence of a year planned for is that year's before
     text = "NIO wants to double sales in 2025 from 221,970 units delivered last year."
     assert infer_date(text).year == 2025
+
+
+def test_this_month_under_a_stand_in_is_the_month_of_the_day_named_before_it():
+    text = "12月25日,小米集团总裁卢伟冰宣布,截至本月,小米汽车累计交付量已突破50万台。"
+    # a stand-in date (not the article's own) a week later, in the next month
+    got = [p.period for p in find_periods(text, date(2026, 1, 1), dated=False)]
+    assert got == ["2025-12-25", "2025-12"]
+    # the article's own date stands
+    assert [p.period for p in find_periods(text, date(2026, 1, 1))][-1] == "2026-01"

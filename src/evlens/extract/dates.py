@@ -292,6 +292,7 @@ class _Context:
         self.stale = False  # the year is past and was named in a paragraph before
         self.week: date | None = None  # the Monday of the week last named
         self.day: str | None = None  # the latest day named so far
+        self.day_end = 0  # and where it ends
         self.month: str | None = None  # the last month named
         self.spans: dict[str, tuple[str, str]] = {}  # kind (and "last") -> the last span of it named
         self.text = ""  # the text, and where the time being resolved starts in it
@@ -345,14 +346,23 @@ class _Context:
         }.get(word)
 
     def rel_month(self, word: str) -> str | None:
-        """本月 / this month, 上月 / last month, 下月 / next month against the article's date;
-        当月 ("that month") is the month named last, else the article's."""
+        """本月 / this month, 上月 / last month, 下月 / next month against the article's date
+        (a stand-in's: against the day named before it in its sentence, if any); 当月 ("that
+        month") is the month named last, else the article's."""
         if word == "当月" and self.month is not None:
             return self.month
-        if self.today is None:
+        base = self.today
+        if (
+            not self.dated
+            and self.day is not None
+            and not _SENTENCE_MARK.search(self.text, self.day_end, self.at)
+        ):
+            # a stand-in date: against the day named before it in its sentence (12月25日,…宣布,截至本月)
+            base = date.fromisoformat(self.day)
+        if base is None:
             return None
         step = -1 if word[0] in "上l" else 1 if word[0] in "下n" else 0
-        y, m = self.today.year, self.today.month + step
+        y, m = base.year, base.month + step
         if m == 0:
             y, m = y - 1, 12
         elif m == 13:
@@ -754,7 +764,7 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
         and (ctx.day is None or pm.period > ctx.day)
         and (ctx.today is None or pm.period <= ctx.today.isoformat())
     ):
-        ctx.day = pm.period  # 当日 is the latest day named so far (not one ahead)
+        ctx.day, ctx.day_end = pm.period, pm.end  # 当日 is the latest day named so far (not one ahead)
     elif pm.kind == "month":
         ctx.month = pm.period
     if pm.kind in ("month", "quarter", "half", "year"):
