@@ -5022,3 +5022,12 @@ def test_a_bare_second_change_after_a_comma_and_and_falls_with_the_first():
         "Tesla's wholesale sales in October were 61,497 units, up 9.9% YoY, and 2.8% MoM.", date(2025, 11, 5)
     )
     assert ("tesla", "wholesale_mom", "2025-10", 2.8, "eq") in got
+
+
+def test_a_forecast_a_figure_far_beat_ends_with_its_own_figure():
+    text = (
+        "特斯拉25Q3全球交車量達497,099輛,遠超市場預期的443,000~447,600輛,不僅較去年同期成長7.4%,也打破紀錄。"
+    )
+    got = facts(text, date(2025, 10, 3))
+    assert ("tesla", "deliveries_yoy", "2025-Q3", 7.4, "eq") in got
+    assert not any(f[3] in (443000.0, 447600.0) for f in got)

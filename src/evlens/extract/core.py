@@ -673,7 +673,7 @@ _SCALE_CURRENCY = {
 # a forecast a figure is compared with (优于市场预估的1125亿元, "beating the 107.6 billion
 # analysts' estimate", 低于市场预期的)
 _FORECAST_COMPARED = re.compile(
-    r"(?:优于|好于|高于|低于|逊于|胜于|超出|不及)(?:市场|分析师)?(?:预估|预期|预测|估计)的?"
+    r"(?:优于|好于|高于|低于|逊于|胜于|超出|不及|远超|超过|略逊于?|略低于|略高于)(?:市场|分析师)?(?:预估|预期|预测|估计)的?"
 )
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
 # a run of quarters (连续四个季度, 连续4季)
