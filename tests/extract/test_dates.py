@@ -866,3 +866,8 @@ def test_this_month_under_a_stand_in_is_the_month_of_the_day_named_before_it():
     assert got == ["2025-12-25", "2025-12"]
     # the article's own date stands
     assert [p.period for p in find_periods(text, date(2026, 1, 1))][-1] == "2026-01"
+
+
+def test_every_year_named_under_a_plan_dates_the_article_in_the_first():
+    text = "零跑第三季度销量达17.4万辆。公司预计2025年销量61万辆,预计2026年销量102万辆,预计2026年利润50亿元。"
+    assert infer_date(text) == date(2025, 10, 1)  # (after the third quarter named without a year)

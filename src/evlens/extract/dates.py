@@ -2382,7 +2382,7 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     start of, ``下半年首份月销量榜单``, counts as its first month); when all such are under a plan, the
     first day of the first of those, unless the year named most often outside plans is earlier
     (then that year's last day); else the last day of the year named
-    most often, counting the years of the title (``head_years``, each once) with the
+    most often (when every year is named under a plan, the first of them), counting the years of the title (``head_years``, each once) with the
     body's (the first such on a tie; a year a span starts from does not count, a year under
     a plan does, a year's target being often the year's own)."""
     latest: tuple[int, int] | None = None
@@ -2417,6 +2417,8 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     if not counts:
         return None
     top = max(counts, key=counts.__getitem__)
+    if reported is None and not _year_counts(text, head_years, ahead_too=False):
+        top = min(counts)  # every year named is under a plan: the article is of the first (预计2025-2027年)
     # (a year spoken of as over, 2025年全年累计, "full-year 2025": the article comes after it)
     return (
         date(top + 1, 1, 1)
