@@ -530,3 +530,16 @@ def test_the_loss_of_a_groups_ev_business_is_a_segment_no_fact_of_the_group():
     assert not any(r[3] == -6_200_000_000.0 for r in got)
     text = "Xiaomi's EV division recorded a net loss of 6.2 billion yuan in 2024."
     assert not facts(text, date(2025, 5, 28))
+
+
+def test_an_ambiguous_name_in_the_headline_counts_for_the_articles_subject():
+    text = (
+        "---\ntitle: 第三季度损失超11亿元!MEGA召回事件,冲击“理想”\n---\n"
+        "第三季度损失超11亿元!MEGA召回事件,冲击“理想”\n\n"
+        "财务表现 - 第三季度净亏损6.24亿元。毛利率为16.3%。经营利润率为-4.3%。自由现金流为负。\n\n"
+        "运营指标 - 2025年第三季度汽车交付量为9.3211万辆,同比下降39.0%。\n\n"
+        "对比之下,蔚来、小鹏汽车2025年第三季度交付量分别为8.7万辆、11.60万辆。蔚来和小鹏汽车都在增长。"
+        "公司推出理想i8和理想i6。"
+    )
+    got = readings(text, date(2025, 11, 28))
+    assert ("li-auto", "deliveries", "2025-Q3", 93211.0) in got

@@ -2175,6 +2175,20 @@ class Extractor:
         company (its own units apart): an article about it, not a round-up."""
         return self._subject() is not None and self._subject_dominant
 
+    def _title_mentions(self, title: str) -> list[_Mention]:
+        """The names in the headline ``title``: known names, and ambiguous ones (``理想``)
+        of an entity the text names (``冲击"理想"`` over an article naming 理想i8)."""
+        lower = normalize(title[:300]).text.lower()
+        found = _mentions(self.lex.entity_re, lower, self.lex.entity_names)
+        if self.lex.ambiguous_names:
+            named = {e.key for e in self.entities}
+            found += [
+                m
+                for m in _mentions(self.lex.ambiguous_re, lower, self.lex.ambiguous_names, plural=True)
+                if m.key in named and not any(e.start < m.end and m.start < e.end for e in found)
+            ]
+        return found
+
     def _subject(self) -> _Mention | None:
         if "_subject_m" not in self.__dict__:
             counts: dict[str, int] = {}
@@ -2191,9 +2205,7 @@ class Extractor:
                 front = {}
             title = front.get("title", "")
             if title:
-                for e in _mentions(
-                    self.lex.entity_re, normalize(title[:300]).text.lower(), self.lex.entity_names
-                ):
+                for e in self._title_mentions(title):
                     if self.lex.entities[e.key].kind == "company":
                         counts[e.key] = counts.get(e.key, 0) + 2
                         first[e.key] = _Mention(0, 0, e.key, e.word)  # (the headline comes first)
