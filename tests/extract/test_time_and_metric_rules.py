@@ -5031,3 +5031,16 @@ def test_a_forecast_a_figure_far_beat_ends_with_its_own_figure():
     got = facts(text, date(2025, 10, 3))
     assert ("tesla", "deliveries_yoy", "2025-Q3", 7.4, "eq") in got
     assert not any(f[3] in (443000.0, 447600.0) for f in got)
+
+
+def test_a_change_in_a_list_item_takes_the_count_and_time_of_the_lines_above_the_list():
+    text = (
+        "Highlights\n- China's NEV startups saw deliveries drop sharply month-over-month in January 2026.\n"
+        "- Key companies affected included:\n- Huawei-linked HarmonyOS (-35.3% MoM)\n- Xiaomi Auto\n"
+        "- NIO (-43.5% MoM)\n- XPeng (-46.7% MoM)"
+    )
+    got = facts(text, date(2026, 2, 3))
+    assert ("nio", "deliveries_mom", "2026-01", -43.5, "eq") in got
+    assert ("xpeng", "deliveries_mom", "2026-01", -46.7, "eq") in got
+    # an item whose name the gazetteer does not know is not the article's subject's
+    assert not any(f[3] == -35.3 for f in got)

@@ -2122,9 +2122,15 @@ class Extractor:
             # subject, the company it names most, its units' names counting for it (the
             # first of those named as often)
             return subject
-        if (anaphor or self._subject_n >= 2) and self._first_in(ents, 0, q.start) is None:
+        if (
+            (anaphor or self._subject_n >= 2)
+            and self._first_in(ents, 0, q.start) is None
+            and self._list_intro(self._sentence_of(sent.start)) is None
+        ):
             # a lede before any name ("New-energy vehicle sales for April were 380,089
-            # units", under a headline on BYD) is about the article's subject
+            # units", under a headline on BYD) is about the article's subject; not an item
+            # of a list of names ("Key companies affected included:" "- Huawei-linked HarmonyOS
+            # (-35.3% MoM)" "- Xiaomi Auto")
             return subject
         if subject.start < q.start and self._only_subject_before(q.start):
             # "理想汽車公布…" then paragraphs naming no one ("第四季純利651.9萬元"): an
@@ -2395,10 +2401,11 @@ class Extractor:
         if not (flow or plan):  # (a target, too, takes the year of the plans named before it)
             return
         si = self._sentence_of(q.start)
-        intro = self._list_intro(si)
-        if intro is not None:
-            # "key brand performances in 2025 …:" then "- Proton saw sales of …"
-            yield self._last_before(intro.start, intro.end + 1, flow, plan)
+        lead = self._list_lead(si)
+        if lead is not None:
+            # "key brand performances in 2025 …:" then "- Proton saw sales of …"; "… in January
+            # 2026. Key companies affected included:" then "- NIO (-43.5% MoM)"
+            yield self._last_before(lead[0], lead[1] + 1, flow, plan)
         yield self._last_before(self.sentences[max(0, si - 3)].start, sent.start, flow, plan)
         yield self._previous_paragraph_span(sent, q.unit == "vehicle", plan)
 
@@ -3146,13 +3153,14 @@ class Extractor:
             s = self.sentences[back]
             if s.end <= s.start:
                 return None
+            colon = t[max(s.start, s.end - 8) : s.end].rstrip().endswith((":", "："))
+            if colon and back < si:
+                return s  # (a bulleted one too: "- Key companies affected included:")
             at = self.norm.span(s.start, s.start + 1)[0]
             nl = raw.rfind("\n", max(0, at - 400), at)  # (a bullet opens a short line)
             if (nl >= 0 or at <= 400) and _BULLET.match(raw, nl + 1):
                 continue
-            return (
-                s if t[max(s.start, s.end - 8) : s.end].rstrip().endswith((":", "：")) and back < si else None
-            )
+            return None
         return None
 
     def _last_full_year(self, fig: _Figure, pm: PeriodMention) -> bool:
@@ -4887,7 +4895,25 @@ class Extractor:
                 if last is not None:
                     m = self._metric_for(last, prev.clause_of(last.start), prev)
                     return m if self._base_ok(m) else None
-        return None
+        return self._list_intro_base(si)
+
+    def _list_intro_base(self, si: int) -> _Mention | None:
+        """For a change in a bulleted item naming no count, the count or money metric its
+        list's opening line, or the sentence before that, names ("deliveries drop sharply
+        month-over-month in January 2026. Key companies affected included:" then
+        "- NIO (-43.5% MoM)"); else None."""
+        lead = self._list_lead(si)
+        return self._last_base(*lead) if lead is not None else None
+
+    def _list_lead(self, si: int) -> tuple[int, int] | None:
+        """Where the opening line of the list sentence ``si`` is an item of starts, with the
+        sentence before it ("… deliveries drop sharply … in January 2026. Key companies
+        affected included:"), and where it ends; None outside a list."""
+        intro = self._list_intro(si)
+        if intro is None:
+            return None
+        k = self._sentence_of(intro.start)
+        return (self.sentences[k - 1].start if k > 0 else intro.start), intro.end
 
     def _against_month_before(self, q: Quantity, clause, period: str) -> bool:
         """Whether a change ``q`` of month ``period`` is against the month before it, named
