@@ -5044,3 +5044,10 @@ def test_a_change_in_a_list_item_takes_the_count_and_time_of_the_lines_above_the
     assert ("xpeng", "deliveries_mom", "2026-01", -46.7, "eq") in got
     # an item whose name the gazetteer does not know is not the article's subject's
     assert not any(f[3] == -35.3 for f in got)
+
+
+def test_a_change_right_after_a_planned_count_is_the_plans():
+    text = "吉利汽车2025年总销量302.46万辆。吉利计划2026年销售345万辆,同比增长14.1%,我们认为政策延续。"
+    got = facts(text, date(2026, 1, 5))
+    assert ("geely", "delivery_target", "2026", 3_450_000.0, "eq") in got
+    assert not any(f[3] == 14.1 for f in got)

@@ -5035,7 +5035,7 @@ class Extractor:
                 after = _NEXT_ITEM.split(self.lower[q.end : hi], 1)[0]  # its own words only
                 # (a change word before its own words is another's: "down 40% yoy and 15.3% mom")
                 suffix = self._growth_suffix(mm, near_before, near, window, after, own=mm.start >= lo)
-                if b.key == "delivery_target" or self._count_word_on_money(q, b, sent):
+                if self._planned_change(q, b, sent):
                     return "qoq", sign  # a target's change ("a 34% increase"): no fact
                 if b.key == "net_profit" and b.word in lex.metrics["net_profit"].negative:
                     return "qoq", sign  # 净亏损按年收窄31.2%: the change of a loss, no metric holds it
@@ -5062,6 +5062,28 @@ class Extractor:
         ) and not _names_share(self.lower[sent.start : sent.end]):
             return "qoq", sign  # 小米按月減五成: the change of a count not named, no share move
         return self._growth_run_on(sent, mm), sign
+
+    def _planned_change(self, q: Quantity, b: _Mention, sent) -> bool:
+        """Whether the change ``q`` of the base ``b`` states no fact: a target's, one of a
+        count word on money (:meth:`_count_word_on_money`) or right after a planned count."""
+        return (
+            b.key == "delivery_target"
+            or self._count_word_on_money(q, b, sent)
+            or self._after_planned(q, sent)
+        )
+
+    def _after_planned(self, q: Quantity, sent) -> bool:
+        """Whether the count right before the change ``q`` in its sentence is planned
+        (``吉利计划2026年销售345万辆,同比增长14.1%``): the change is the plan's, no fact."""
+        last = self._last_figure_before(q, sent)
+        return (
+            last is not None
+            and last.unit == "vehicle"
+            and _CLAUSE_BREAK.search(self.lower, last.end, q.start) is not None
+            and len(self.lower[last.end : q.start]) <= 12
+            and self._in_plan(last, sent.clause_of(last.start), sent)
+            and not self._forecast_compared_before(q, sent)  # (远超市场预期的…辆,不仅较去年同期成长7.4%)
+        )
 
     def _a_fall(self, q: Quantity, mm: _Mention, near_before: str, fell_with: bool) -> bool:
         """Whether the change ``q`` (its word ``mm``; ``near_before`` its own words before it;
