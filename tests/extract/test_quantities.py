@@ -263,3 +263,11 @@ def test_doubling_is_a_change_of_100_percent_unless_its_base_follows():
     assert (q.value, q.unit, span) == (Decimal(100), "percent", "doubling")
     t = normalize("Tesla exported 13,555 vehicles, more than doubling last year's tally").text
     assert [t[x.start : x.end] for x in find_quantities(t)] == ["13,555 vehicles"]
+
+
+def test_a_count_and_its_unit_joined_by_a_spaced_hyphen_are_one():
+    assert normalize("exceed the 70,000 - unit mark").text == "exceed the 70,000-unit mark"
+    q, span = one("exceed the 70,000 - unit mark")
+    assert (q.value, q.unit, span) == (Decimal(70000), "vehicle", "70,000-unit")
+    # a spaced dash elsewhere stays
+    assert normalize("2024 - the year").text == "2024 - the year"
