@@ -5051,3 +5051,22 @@ def test_a_change_right_after_a_planned_count_is_the_plans():
     got = facts(text, date(2026, 1, 5))
     assert ("geely", "delivery_target", "2026", 3_450_000.0, "eq") in got
     assert not any(f[3] == 14.1 for f in got)
+
+
+def test_a_month_last_year_a_change_runs_from_dates_the_figure_of_its_when_clause():
+    text = (
+        "XPeng delivered 7,079 EVs in April, up marginally from the 7,002 delivered in March. However, the "
+        "numbers are a slump of about 21.4% from April last year when the company delivered 9,002 vehicles."
+    )
+    assert ("xpeng", "deliveries", "2022-04", 9002.0, "eq") in facts(text, date(2023, 5, 1))
+    text = "NIO delivered 6,658 vehicles in April, a 35.8% drop from March deliveries, when the company delivered 10,378 units."
+    assert ("nio", "deliveries", "2023-03", 10378.0, "eq") in facts(text, date(2023, 5, 1))
+
+
+def test_a_change_ending_at_a_count_is_that_counts_growth():
+    got = facts(
+        "NIO delivered 10,378 vehicles in March. Nio recorded a 31.2% annual jump to 6,658 vehicles in April.",
+        date(2023, 5, 1),
+    )
+    assert ("nio", "deliveries_yoy", "2023-04", 31.2, "eq") in got
+    assert not any(f[1] == "share_return" for f in got)

@@ -281,6 +281,11 @@ _FORECAST_GOES_ON = re.compile(r"[^，,。；;]{0,4}[，,][^，,。；;\d]{0,8}�
 # a company's stock code opening brackets, then its share price ("BYD (1211.HK, HK$99.20,
 # HK$904bn)", "NIO (NIO US, US$5.20, US$11bn)"): what stands before a price or a market value
 _BRACKET_OPEN = re.compile(r" ?[(（] ?")
+# what joins a change to the count it ends at ("a 31.2% annual jump to 6,658 vehicles")
+_CHANGED_TO = re.compile(
+    r" (?:(?:annual|yearly|year-on-year|year-over-year|monthly|month-on-month|sequential) )?"
+    r"(?:jump|rise|increase|gain|surge|growth|climb|drop|decline|fall|decrease) to (?:about |around |nearly )?"
+)
 _AND_OPENS = re.compile(r" ?and ")  # (a clause that opens with "and" alone)
 _LISTING = "(a listing's brackets)"  # (the word of a metric they give)
 _LISTING_BRACKET = re.compile(
@@ -4960,6 +4965,14 @@ class Extractor:
             return None  # "climbed 4.6% after the company said it handed over": another clause
         return m
 
+    def _count_changed_to(self, q: Quantity, nxt: Quantity | None, sent) -> _Mention | None:
+        """The metric of the vehicle count a change ends at ("a 31.2% annual jump to 6,658
+        vehicles"), else None."""
+        if nxt is None or nxt.unit != "vehicle" or not _CHANGED_TO.fullmatch(self.lower, q.end, nxt.start):
+            return None
+        m = self._metric_for(nxt, sent.clause_of(nxt.start), sent)
+        return m if self._base_ok(m) else None
+
     def _base_ok(self, m: _Mention | None) -> bool:
         """Whether ``m`` names a count or money metric a change can be the growth of."""
         return (
@@ -5046,7 +5059,7 @@ class Extractor:
                 return "qoq", sign  # "down 2.91% from 55,000 units the week before"
             end = min(clause[1], q.end + 80)
             return f"{b.key}_{self._growth_suffix(mm, near_before, self.lower[q.end : end], '')}", sign
-        after = self._base_after(q, clause)
+        after = self._base_after(q, clause) or self._count_changed_to(q, nxt, sent)
         if after is not None:  # "a 15% on-month jump in June deliveries": the metric after it
             return f"{after.key}_{self._growth_suffix(mm, near_before, near, near)}", sign
         if self._no_share_move(q, clause, sent):

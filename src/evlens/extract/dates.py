@@ -609,7 +609,10 @@ _TO_LATER_FIGURE = re.compile(
     r" to (?:a (?:record )?)?(?:\$|rmb ?|us\$)?\d[\d,.]*[^.;,]{0,30}? (?:in|during|by) ", re.I
 )
 WHEN_AFTER = re.compile(
-    r"(?:,? | ?[—–-]{1,2} ?)(?:when|(?:a|the) (?:month|quarter|year) (?:in which|when))\b", re.I
+    # (a count word may stand between: "a 35.8% drop from March deliveries, when the company delivered 10,378")
+    r"(?: (?:deliveries|sales|shipments|registrations))?(?:,? | ?[—–-]{1,2} ?)"
+    r"(?:when|(?:a|the) (?:month|quarter|year) (?:in which|when))\b",
+    re.I,
 )
 # "compared with 11.0% in the third quarter of 2023 and 12.2% in the second quarter of
 # 2024": a second figure and its time after a time compared with
@@ -1727,7 +1730,9 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
         when = WHEN_AFTER.match(ctx.text, b) is not None  # "from October, when sales fell to …"
         if not when and not _OWN_FIGURE_EN.match(ctx.text, b):
             return None  # "19% more than in November": a comparison, not the figure's month
-        y = ctx.for_month(mo)  # "up 3% from October's 165,505": the time of its own figure
+        # "up 3% from October's 165,505": the time of its own figure ("from April last year
+        # when the company delivered 9,002": of last year)
+        y = ctx.rel(g["emrel"].lower()) if g["emrel"] else ctx.for_month(mo)
         return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", local=not when) if y else None
     # ("2.263 million units in November this year": November of the article's year)
     y = ctx.rel(g["emrel"].lower()) if g["emrel"] else _en_year_of(ctx, g["emy"], mo)
