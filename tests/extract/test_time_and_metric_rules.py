@@ -5070,3 +5070,10 @@ def test_a_change_ending_at_a_count_is_that_counts_growth():
     )
     assert ("nio", "deliveries_yoy", "2023-04", 31.2, "eq") in got
     assert not any(f[1] == "share_return" for f in got)
+
+
+def test_a_time_the_figures_are_viewed_in_is_no_event_time():
+    text = "小鹏汽车2021年总交付量领先\n\n从12月交付量来看,小鹏汽车以1.6万台领先,同比增长181%;蔚来交付新车10489台,同比增长49.7%。"
+    got = facts(text, date(2022, 1, 2))
+    assert ("nio", "deliveries", "2021-12", 10489.0, "eq") in got
+    assert ("nio", "deliveries_yoy", "2021-12", 49.7, "eq") in got

@@ -561,6 +561,7 @@ _QUARTERLY = re.compile(r"\bquarterly\b|单季")
 _HK_CODE_IN_URL = re.compile(r"(?i)(?:hkse|hkex|hk)[/_=-]0*(\d{4})(?!\d)|(?<!\d)0*(\d{4})\.hk\b")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _RUN_START = re.compile(r" ?(?:开始|起)")
+_VIEWED_FROM = re.compile(r"[^，,。；;\d]{0,12}来看")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 _NOTHING_PAIRED: dict = {}
@@ -2480,6 +2481,8 @@ class Extractor:
     def _event_time(self, p: PeriodMention) -> bool:
         """Whether ``p`` is when an event happened ("launched in August 2024", 自…发布)."""
         low = self.lower
+        if _VIEWED_FROM.match(low, p.end):
+            return False  # 从12月交付量来看: the time the figures after it are viewed in
         return bool(
             _EVENT_BEFORE.search(low, max(0, p.start - 16), p.start)
             or _EVENT_AFTER.match(low[p.end : p.end + 6])
