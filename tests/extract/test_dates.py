@@ -871,3 +871,13 @@ def test_this_month_under_a_stand_in_is_the_month_of_the_day_named_before_it():
 def test_every_year_named_under_a_plan_dates_the_article_in_the_first():
     text = "零跑第三季度销量达17.4万辆。公司预计2025年销量61万辆,预计2026年销量102万辆,预计2026年利润50亿元。"
     assert infer_date(text) == date(2025, 10, 1)  # (after the third quarter named without a year)
+
+
+def test_a_span_cars_were_made_in_does_not_date_the_article():
+    text = (
+        "BYD reported disappointing November sales. The recall covers vehicles manufactured between "
+        "January 2021 and September 2023. This brings the total recalled in 2025 to over 210,000 units."
+    )
+    assert infer_date(text).year == 2025
+    # a first car produced in a month still names it
+    assert infer_date("The group produced its first mass-produced vehicle in May 2018.") == date(2018, 6, 1)

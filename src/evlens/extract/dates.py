@@ -2381,6 +2381,13 @@ def _first_month(pm: PeriodMention | None, text: str) -> PeriodMention | None:
     return pm._replace(period=f"{y}-{first:02d}", kind="month")
 
 
+# a span cars were made in ("The recall covers vehicles manufactured between January 2021 and
+# September 2023", 生产日期在…): a past span, not the article's
+_MADE_IN_SPAN = re.compile(
+    r"(?:\b(?:manufactured|produced|built|made) (?:between|from)\b|生产日期)[^.;。；\n]{0,40}$", re.I
+)
+
+
 def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     """The day after the latest month, quarter or half named with a year (one under a plan
     or a goal, or one a span starts from, left out; a quarter or half the text is at the
@@ -2399,7 +2406,10 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
                 y, m = _named_month(d, kind)
                 y, m = (y, m - _SPAN_LENGTH[kind] - 1) if m > _SPAN_LENGTH[kind] + 1 else (y - 1, 12)
                 ahead = (y, m) if ahead is None or (y, m) < ahead else ahead  # (the month before it)
-            elif not _SINCE_BEFORE.search(text, max(0, d.start() - 8), d.start()):
+            elif not (
+                _SINCE_BEFORE.search(text, max(0, d.start() - 8), d.start())
+                or _MADE_IN_SPAN.search(text, max(0, d.start() - 60), d.start())
+            ):
                 ym = _named_month(d, kind)
                 if kind not in ("zh", "en") and _OPENING_AFTER.match(text, d.end()):
                     # (车企2025年下半年首份月销量榜单: the article is at the span's start,
@@ -2442,6 +2452,7 @@ def _year_counts(text: str, head_years: list[int] | None, ahead_too: bool = True
         if not (
             _SINCE_BEFORE.search(text, max(0, d.start() - 4), d.start())
             or _SINCE_MONTH_BEFORE.search(text, max(0, d.start() - 16), d.start())
+            or _MADE_IN_SPAN.search(text, max(0, d.start() - 60), d.start())
             or (not ahead_too and _ahead(text, *d.span()))
         ):
             counts[int(d.group(1))] = counts.get(int(d.group(1)), 0) + 1
