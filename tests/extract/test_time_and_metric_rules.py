@@ -5077,3 +5077,12 @@ def test_a_time_the_figures_are_viewed_in_is_no_event_time():
     got = facts(text, date(2022, 1, 2))
     assert ("nio", "deliveries", "2021-12", 10489.0, "eq") in got
     assert ("nio", "deliveries_yoy", "2021-12", 49.7, "eq") in got
+
+
+def test_a_three_digit_hong_kong_code_in_the_address_names_the_company():
+    text = (
+        "---\ntitle: 维持优于大市,目标价26.60 港元\n"
+        "url: https://gmg.9fzt.com/report/HKSE/00175/816855862004.html\n---\n"
+        "公司 3Q25 实现营业收入 891.9 亿元,同比增长 27%。"
+    )
+    assert ("geely", "revenue", "2025-Q3", 89_190_000_000.0, "eq") in facts(text, date(2025, 11, 20))

@@ -2111,7 +2111,7 @@ class Extractor:
         code = _HK_CODE_IN_URL.search(url or "")
         if code is None:
             return None
-        ticker = f"{int(code.group(1) or code.group(2))}.hk"
+        ticker = f"{int(code.group(1) or code.group(2)):04d}.hk"  # (/HKSE/00175/: 0175.HK)
         key = self.lex.entity_names.get(ticker)
         return key if key is not None and self.lex.entities[key].kind == "company" else None
 
