@@ -274,12 +274,10 @@ _TARGET_AFTER = re.compile(
 _RUN_AFTER = re.compile(
     rf"[,，] (?:its|the|a) (?P<ord>{'|'.join(_ORDINALS)}) (?:straight|consecutive) month\b(?! of)"
 )
-# between a plan word and its own figure ("guidance of between 61,000 and 63,000")
 # what goes on from a forecast's figure to the next of the forecast: a new clause whose
 # count takes 则 (交付量则约为)
 _FORECAST_GOES_ON = re.compile(r"[^，,。；;]{0,4}[，,][^，,。；;\d]{0,8}则[^，,。；;\d]{0,6}")
-# a company's stock code opening brackets, then its share price ("BYD (1211.HK, HK$99.20,
-# HK$904bn)", "NIO (NIO US, US$5.20, US$11bn)"): what stands before a price or a market value
+# brackets opening right after a name (超过小鹏 (35045 辆): the figure in them is the name's)
 _BRACKET_OPEN = re.compile(r" ?[(（] ?")
 # what joins a change to the count it ends at ("a 31.2% annual jump to 6,658 vehicles")
 _CHANGED_TO = re.compile(
@@ -288,10 +286,13 @@ _CHANGED_TO = re.compile(
 )
 _AND_OPENS = re.compile(r" ?and ")  # (a clause that opens with "and" alone)
 _LISTING = "(a listing's brackets)"  # (the word of a metric they give)
+# a company's stock code opening brackets, then its share price ("BYD (1211.HK, HK$99.20,
+# HK$904bn)", "NIO (NIO US, US$5.20, US$11bn)"): what stands before a price or a market value
 _LISTING_BRACKET = re.compile(
     r"[(（] ?(?:\d{4,6}\.hk|\d{4,6} hk|[a-z]{1,5}(?: us|\.us|\.n|\.o)?), ?"
     r"(?P<price>(?:hk|us)?\$ ?\d[\d,]*(?:\.\d+)?, ?)?$"
 )
+# between a plan word and its own figure ("guidance of between 61,000 and 63,000")
 _PLAN_OF = re.compile(r" of (?:between |about |around |roughly |some |up to )?")
 # a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
 _TARGET_MET = re.compile(
@@ -5174,14 +5175,13 @@ class Extractor:
         or its clause's start), and whether it is a bare second change after a fall."""
         prev = self._last_figure_before(q, sent)
         lo = max(clause[0], prev.end if prev is not None else clause[0])
-        before = self._last_in(self.quantities, sent.start, clause[0])
+        last = self._last_in(self.quantities, sent.start, clause[0])
         if (
-            before is not None
-            and before.kind == "percent"
+            last is not None
+            and last.kind == "percent"
             and _AND_OPENS.fullmatch(self.lower, clause[0], q.start)
         ):
-            lo = before.start  # "a drop of about 11.84% YoY, and 25.79% MoM": one list of changes
-        last = self._last_in(self.quantities, sent.start, clause[0])
+            lo = last.start  # "a drop of about 11.84% YoY, and 25.79% MoM": one list of changes
         if last is not None and self._mom_word(self.lower[last.end : clause[0]]):
             lo = last.end  # "环比 11 月的销量,也有着 32.70% 的可观提升": the comparison before its clause
         pct = self._last_in(self.quantities, lo, q.start)

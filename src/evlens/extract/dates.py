@@ -701,6 +701,15 @@ _CHANGED_TO_ZH = re.compile(
 )
 
 
+def _changed_from_zh(text: str, a: int, b: int) -> bool:
+    """Whether the Chinese time at ``[a, b)`` is the one a figure changed from (``由2024年的977
+    亿美元降至948亿美元``)."""
+    return (
+        _FROM_BEFORE_ZH.search(text, max(0, a - 2), a) is not None
+        and _CHANGED_TO_ZH.match(text, b) is not None
+    )
+
+
 # a Chinese time of an event that describes the name after it (挨过3月舆论风波的小米,
 # 去年12月上市的SU7): no time of a figure, nor one for the times after it
 _EVENT_OF_NAME_ZH = re.compile(
@@ -713,15 +722,6 @@ def _event_of_name_zh(text: str, a: int, b: int) -> bool:
     name after it (``挨过3月舆论风波的小米``); a day's (``3月13日发布上市的G6``) is when its
     figures happened."""
     return not text[a:b].endswith(("日", "号")) and _EVENT_OF_NAME_ZH.match(text, b) is not None
-
-
-def _changed_from_zh(text: str, a: int, b: int) -> bool:
-    """Whether the Chinese time at ``[a, b)`` is the one a figure changed from (``由2024年的977
-    亿美元降至948亿美元``)."""
-    return (
-        _FROM_BEFORE_ZH.search(text, max(0, a - 2), a) is not None
-        and _CHANGED_TO_ZH.match(text, b) is not None
-    )
 
 
 def _surpassed_zh(text: str, a: int, b: int) -> bool:
@@ -1896,7 +1896,7 @@ _QUARTER_EN = re.compile(
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
 # a year and month in an address, as a folder ("/html/2025-11/1023685.html", "/202511/")
 # a page's number in its address that opens with the day or month it was put up
-# (``/2025112620292935.html``, ``/202511322447/``): ten digits or more
+# (``/2025112620292935.html``, ``/202511322447/``): twelve digits or more
 _URL_ID_DATE = re.compile(r"(?<![\d.])(20[0-3]\d)(0[1-9]|1[0-2])(\d\d)\d{4,}(?!\d)")
 _URL_MONTH = re.compile(r"/(20[0-3]\d)-?(0[1-9]|1[0-2])/")
 # a month named with its year in an address's words ("sales-september2023", "may-2024")
