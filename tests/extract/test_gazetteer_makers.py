@@ -543,3 +543,10 @@ def test_an_ambiguous_name_in_the_headline_counts_for_the_articles_subject():
     )
     got = readings(text, date(2025, 11, 28))
     assert ("li-auto", "deliveries", "2025-Q3", 93211.0) in got
+
+
+def test_a_latin_name_glued_to_a_year_and_its_nian_is_still_named():
+    got = facts("理想ONE2021年全年总计交付90491台,同比增长177.4%。", date(2022, 1, 2))
+    assert ("li-auto-one", "deliveries", "2021", 90491.0) in got
+    # a letter glued to other digits still makes another word
+    assert not any(f[0] == "li-auto-one" for f in facts("理想ONE2交付90491台。", date(2022, 1, 2)))

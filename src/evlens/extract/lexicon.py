@@ -137,8 +137,12 @@ def _any_of(words, not_after: dict[str, str] | None = None) -> re.Pattern:
     return re.compile(body if body else r"(?!)")
 
 
+_YEAR_AFTER = re.compile(r"(?:19|20)\d\d年")
+
+
 def word_ok(text: str, start: int, end: int) -> bool:
-    """A Latin word matched whole: no letter or digit glued to either end."""
+    """A Latin word matched whole: no letter or digit glued to either end (but a year and
+    its 年 after a word ending in a letter, as Chinese text writes it: ``理想ONE2021年``)."""
     if start > 0 and text[start].isascii() and text[start].isalnum():
         prev = text[start - 1]
         if prev.isascii() and prev.isalnum():
@@ -146,7 +150,7 @@ def word_ok(text: str, start: int, end: int) -> bool:
     if end < len(text) and text[end - 1].isascii() and text[end - 1].isalnum():
         nxt = text[end]
         if nxt.isascii() and nxt.isalnum():
-            return False
+            return text[end - 1].isalpha() and _YEAR_AFTER.match(text, end) is not None
     return True
 
 
