@@ -550,3 +550,13 @@ def test_a_latin_name_glued_to_a_year_and_its_nian_is_still_named():
     assert ("li-auto-one", "deliveries", "2021", 90491.0) in got
     # a letter glued to other digits still makes another word
     assert not any(f[0] == "li-auto-one" for f in facts("理想ONE2交付90491台。", date(2022, 1, 2)))
+
+
+def test_models_given_as_examples_in_the_sentence_before_leave_their_maker():
+    text = (
+        "理想汽车第一季度交付9.29万辆。早期以 ONE、L9 等高端车型打开市场的策略,正被更多中端车型所稀释。"
+        "虽然 15.5% 的交付量增长勉强撑住了营收基本盘。"
+    )
+    got = readings(text, date(2025, 5, 30))
+    assert ("li-auto", "deliveries_yoy", "2025-Q1", 15.5) in got
+    assert not any(r[0] == "li-auto-l9" for r in got)

@@ -2065,12 +2065,16 @@ class Extractor:
 
     def _entity_of_sentence(self, ents: list[_Mention], s: _Sentence) -> _Mention | None:
         """The entity an earlier sentence ``s`` leaves for a figure after it: the last
-        named there (an owner skipped; a maker for a brand of its; a maker the gazetteer
-        does not know, named after it), else None."""
+        named there (an owner skipped; a maker for a brand of its, or for models given as
+        examples, closed by 等; a maker the gazetteer does not know, named after it), else None."""
         prev = self._last_in(ents, s.start, s.end)
         while prev is not None and self._owner(prev):
             prev = self._last_in(ents, s.start, prev.start)
         parent = self.lex.entities[prev.key].parent if prev is not None else None
+        if parent is not None and self._etc_item(prev):
+            return _Mention(
+                prev.start, prev.end, parent, prev.word
+            )  # ("以ONE、L9等高端车型": examples, the maker)
         if parent is not None and len(self._model_list(prev, ents, s.start, parent)) > 1:
             return _Mention(prev.start, prev.end, parent, prev.word)  # "…的Model 3 和 Model Y": the maker
         if (
