@@ -5086,3 +5086,11 @@ def test_a_three_digit_hong_kong_code_in_the_address_names_the_company():
         "公司 3Q25 实现营业收入 891.9 亿元,同比增长 27%。"
     )
     assert ("geely", "revenue", "2025-Q3", 89_190_000_000.0, "eq") in facts(text, date(2025, 11, 20))
+
+
+def test_metric_words_after_figures_joined_by_de_are_theirs():
+    text = "2025年第一季度,理想汽车259.3亿元的营收和6.5亿元的净利润维持了双增长态势;但1.1%的营收同比增速无不昭示降速。"
+    got = facts(text, date(2025, 5, 30))
+    assert ("li-auto", "revenue", "2025-Q1", 25_930_000_000.0, "eq") in got
+    assert ("li-auto", "net_profit", "2025-Q1", 650_000_000.0, "eq") in got
+    assert ("li-auto", "revenue_yoy", "2025-Q1", 1.1, "eq") in got

@@ -279,6 +279,7 @@ _RUN_AFTER = re.compile(
 _FORECAST_GOES_ON = re.compile(r"[^，,。；;]{0,4}[，,][^，,。；;\d]{0,8}则[^，,。；;\d]{0,6}")
 # brackets opening right after a name (超过小鹏 (35045 辆): the figure in them is the name's)
 _BRACKET_OPEN = re.compile(r" ?[(（] ?")
+_OF_RIGHT_AFTER = re.compile(r" ?的 ?")  # (a change "of" the metric right after it: 1.1% 的营收同比增速)
 # what joins a change to the count it ends at ("a 31.2% annual jump to 6,658 vehicles")
 _CHANGED_TO = re.compile(
     r" (?:(?:annual|yearly|year-on-year|year-over-year|monthly|month-on-month|sequential) )?"
@@ -1544,16 +1545,17 @@ class Extractor:
 
     def _word_right_after(self, q: Quantity, before: _Mention, of_kind, clause) -> _Mention | None:
         """The metric word right after ``q`` when the word ``before`` it, not right before it,
-        is right after the figure before (``194.5亿元营收与1.5亿元净利润``: 营收 is 194.5亿元's)."""
+        is right after the figure before (``194.5亿元营收与1.5亿元净利润``: 营收 is 194.5亿元's;
+        also with 的 between: ``259.3亿元的营收和6.5亿元的净利润``)."""
         prev = self._last_in(self.quantities, clause[0], before.start)
         if (
             prev is None
-            or self.t[prev.end : before.start].strip() != ""
+            or self.t[prev.end : before.start].strip() not in ("", "的")
             or not self.t[before.end : q.start].strip()
         ):
             return None  # (a word right before ``q`` is its own: 7.21万辆 同比增长25.6%)
         after = self._first_in(of_kind, q.end, clause[1])
-        return after if after is not None and self.t[q.end : after.start].strip() == "" else None
+        return after if after is not None and self.t[q.end : after.start].strip() in ("", "的") else None
 
     def _metric_for(self, q: Quantity, clause, sent) -> _Mention | None:
         """The metric word ``q`` measures: the nearest in its clause whose kind fits ``q``'s
@@ -4871,6 +4873,9 @@ class Extractor:
         # 环比增长17%": the wholesale's growth, not the exports' named in brackets after it),
         # unless a metric word after that figure, in the change's clause, names what changed
         # ("共生产317,892辆…，而销售量增长0.6%": the sales', not the production's)
+        own = self._first_in(self.metrics, q.end, q.end + 8)
+        if own is not None and self._base_ok(own) and _OF_RIGHT_AFTER.fullmatch(self.lower, q.end, own.start):
+            return own  # "1.1% 的营收同比增速": the change of the metric it is "of"
         last = self._last_figure_before(q, sent)
         if last is not None:
             m = self._last_base(max(last.end, sent.clause_of(q.start)[0]), q.start)
