@@ -881,3 +881,11 @@ def test_a_span_cars_were_made_in_does_not_date_the_article():
     assert infer_date(text).year == 2025
     # a first car produced in a month still names it
     assert infer_date("The group produced its first mass-produced vehicle in May 2018.") == date(2018, 6, 1)
+
+
+def test_the_half_year_to_a_month_is_that_half():
+    text = "截至2025年6月止半年度,集团营业额下降4.1%至623.59亿元。"
+    assert [p.period for p in find_periods(text, date(2025, 8, 30))] == ["2025-H1"]
+    assert [p.period for p in find_periods("截至2025年6月30日止中期,收入为100亿元。", date(2025, 8, 30))] == [
+        "2025-H1"
+    ]

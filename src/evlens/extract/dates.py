@@ -830,7 +830,8 @@ def _time_matches(text: str) -> list[tuple[int, int, dict, str]]:
 
 # the months a results filing's span ends with a day (截至2025年6月30日止六个月, 止年度)
 _SPAN_ENDED_ZH = re.compile(
-    r"止 ?的? ?(?P<n>十[一二]|[一二两三四五六七八九十]|1[0-2]|[1-9]) ?个月|止 ?(?P<year>年度|财政年度|全年)"
+    r"止 ?的? ?(?P<n>十[一二]|[一二两三四五六七八九十]|1[0-2]|[1-9]) ?个月|止 ?(?P<half>半年度|半年|中期)"
+    r"|止 ?(?P<year>年度|财政年度|全年)"
     r"|止? ?的? ?(?P<quarter>季度)(?!末)"
 )  # (截至2025年7月31日止的7个月期间: the seven months to July)
 _MONTHS_ZH = {
@@ -850,14 +851,16 @@ _SPAN_ENDED_EN = re.compile(
 
 
 def _months_ended(pm: PeriodMention, m: re.Match) -> PeriodMention:
-    """The span of the months ending on day ``pm`` that ``m`` names: a quarter, a half or
-    a year when it is one, else the range of months."""
+    """The span of the months ending on day ``pm`` that ``m`` names (``截至2025年6月止半年度``:
+    six): a quarter, a half or a year when it is one, else the range of months."""
     y, mo = int(pm.period[:4]), int(pm.period[5:7])
     n = (
         12
         if m.group("year")
         else 3
         if m.group("quarter")
+        else 6
+        if m.groupdict().get("half")
         else _MONTHS_ZH.get(m.group("n").lower()) or int(m.group("n"))
     )
     end = m.end()
