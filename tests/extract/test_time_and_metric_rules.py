@@ -5094,3 +5094,22 @@ def test_metric_words_after_figures_joined_by_de_are_theirs():
     assert ("li-auto", "revenue", "2025-Q1", 25_930_000_000.0, "eq") in got
     assert ("li-auto", "net_profit", "2025-Q1", 650_000_000.0, "eq") in got
     assert ("li-auto", "revenue_yoy", "2025-Q1", 1.1, "eq") in got
+
+
+def test_segment_revenues_and_their_changes_past_a_conversion_state_no_fact():
+    text = (
+        "XPeng released its Q3 2025 report.\n\n"
+        "- Total revenues were RMB 20.38 billion in Q3 2025, up 101.8% year over year and 11.5% quarter over quarter.\n\n"
+        "- Revenues from vehicle sales were RMB 18.05 billion (US$2.54 billion), up 105.3% YoY and 6.9% QoQ.\n\n"
+        "- Revenues from services and others were RMB 2.33 billion (US$0.33 billion), up 78.1% YoY."
+    )
+    got = facts(text, date(2025, 11, 18))
+    assert ("xpeng", "revenue", "2025-Q3", 20_380_000_000.0, "eq") in got
+    assert ("xpeng", "revenue_yoy", "2025-Q3", 101.8, "eq") in got
+    assert not any(f[3] in (11.5, 105.3, 78.1, 2_330_000_000.0) for f in got)
+    # a company's "new energy transition" names no segment of its revenue
+    text = (
+        "Changan's half-year report highlights their new energy transition with revenue reaching "
+        "76.7 billion yuan in the first half of 2024."
+    )
+    assert ("changan", "revenue", "2024-H1", 76_700_000_000.0, "eq") in facts(text, date(2024, 9, 2))

@@ -464,6 +464,8 @@ _FIGURE_TO_MONTH = re.compile(r"(?: ?[a-z]+){0,3} ?(?:in )?|[^\d，。,;；]{0,4
 # ("smartphone maker Xiaomi", 手机厂商小米)
 _DESCRIBES_A_COMPANY = re.compile(
     r"[ -](?:makers?|giant|company|firm|manufacturer|producer|vendor|brand)\b|(?:厂商|巨头|企业|公司|品牌商)"
+    # (nor a change the company goes through: "the results of their new energy transition")
+    r"|[ -](?:transition|transformation|strategy|shift)\b|(?:转型|战略)"
 )
 # the word after a count that makes it a whole ("of its 36,728 total")
 _TOTAL_AFTER = re.compile(r"(?: (?:units|vehicles|cars))? total\b")
@@ -3823,6 +3825,8 @@ class Extractor:
         if self._segment_subject(q, fig.sent):
             return True  # 纯电动汽车12月销量19.07万辆，…，但全年销量达到225.47万辆
         f = self._last_figure_before(q, fig.sent) if change else None
+        while f is not None and f.kind == "currency" and self._is_conversion(f):
+            f = self._last_figure_before(f, fig.sent)  # (not "(US$2.54 billion)" after the sum)
         if f is None or f.kind == "percent" or self._count_named(f.end, q.start):
             return False  # (a count named between: "… to 890,000 and exports 53 percent to 400,000")
         fc = fig.sent.clause_of(
