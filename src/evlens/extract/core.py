@@ -460,11 +460,11 @@ _YTD_SCOPE = re.compile(
 )
 # between a figure compared with and its month ("25,287 in February", "93,107 units reported in April")
 _FIGURE_TO_MONTH = re.compile(r"(?: ?[a-z]+){0,3} ?(?:in )?|[^\d，。,;；]{0,4}")
-# what follows a segment word that describes the company rather than a part of its figure
-# ("smartphone maker Xiaomi", 手机厂商小米)
-_DESCRIBES_A_COMPANY = re.compile(
+# what follows a segment word that describes the company, or a change it goes through,
+# rather than a part of its figure ("smartphone maker Xiaomi", 手机厂商小米, "their new energy
+# transition")
+_NO_SEGMENT_AFTER = re.compile(
     r"[ -](?:makers?|giant|company|firm|manufacturer|producer|vendor|brand)\b|(?:厂商|巨头|企业|公司|品牌商)"
-    # (nor a change the company goes through: "the results of their new energy transition")
     r"|[ -](?:transition|transformation|strategy|shift)\b|(?:转型|战略)"
 )
 # the word after a count that makes it a whole ("of its 36,728 total")
@@ -2076,9 +2076,8 @@ class Extractor:
             prev = self._last_in(ents, s.start, prev.start)
         parent = self.lex.entities[prev.key].parent if prev is not None else None
         if parent is not None and self._etc_item(prev):
-            return _Mention(
-                prev.start, prev.end, parent, prev.word
-            )  # ("以ONE、L9等高端车型": examples, the maker)
+            # ("以ONE、L9等高端车型": models given as examples, their maker)
+            return _Mention(prev.start, prev.end, parent, prev.word)
         if parent is not None and len(self._model_list(prev, ents, s.start, parent)) > 1:
             return _Mention(prev.start, prev.end, parent, prev.word)  # "…的Model 3 和 Model Y": the maker
         if (
@@ -4553,7 +4552,7 @@ class Extractor:
             spans = [m.span() for m in self.lex.word_res[name].finditer(lower) if word_ok(lower, *m.span())]
             if name.startswith("segment"):
                 # ("Chinese smartphone maker Xiaomi sold …": a word describing the company, no segment)
-                spans = [(a, b) for a, b in spans if not _DESCRIBES_A_COMPANY.match(lower, b)]
+                spans = [(a, b) for a, b in spans if not _NO_SEGMENT_AFTER.match(lower, b)]
             found = self._word_cache[name] = (
                 array("q", [a for a, _ in spans]),
                 array("q", [b for _, b in spans]),
