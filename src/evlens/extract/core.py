@@ -279,7 +279,6 @@ _RUN_AFTER = re.compile(
 _FORECAST_GOES_ON = re.compile(r"[^，,。；;]{0,4}[，,][^，,。；;\d]{0,8}则[^，,。；;\d]{0,6}")
 # brackets opening right after a name (超过小鹏 (35045 辆): the figure in them is the name's)
 _BRACKET_OPEN = re.compile(r" ?[(（] ?")
-_OF_RIGHT_AFTER = re.compile(r" ?的 ?")  # (a change "of" the metric right after it: 1.1% 的营收同比增速)
 # what joins a change to the count it ends at ("a 31.2% annual jump to 6,658 vehicles")
 _CHANGED_TO = re.compile(
     r" (?:(?:annual|yearly|year-on-year|year-over-year|monthly|month-on-month|sequential) )?"
@@ -1084,8 +1083,9 @@ _RESULTS = ("revenue", "net_profit", "rd_spend")
 # the start of an English relative clause set off by a comma
 _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisting of|made up of)\b")
 # a rival's own figure right after its name ("exceeding Tesla's $25.2 billion in sales")
-# a Chinese name's own figure right after it (仅次于零跑的 45067 辆)
-_OF_NAME_ZH = re.compile(r" ?的 ?")
+# 的 alone between two things: the second is the first's (a name's figure, 仅次于零跑的 45067 辆;
+# the metric a change is of, 1.1% 的营收同比增速)
+_OF_ZH = re.compile(r" ?的 ?")
 _POSSESSIVE_FIGURE = re.compile(r"(?:(?: inc\.?)?['’]s)? (?:[a-z-]+ ){0,2}(?:\$|us\$|hk\$|rmb ?)?")
 # a vehicle count right after a name, in brackets or not: 理想(33181辆), 理想3.3万辆
 _COUNT_AFTER_NAME = re.compile(r" ?[(（]? ?\d[\d,.]*\+? ?万? ?(?:辆|台|輛|臺)")
@@ -1902,7 +1902,7 @@ class Extractor:
     def _own_figure_after(self, e: _Mention, q: Quantity) -> bool:
         """Whether ``q`` follows the name ``e`` as its own ("exceeding Tesla's $25.2 billion",
         ``仅次于零跑的 45067 辆``), or in brackets right after it (``超过小鹏 (35045 辆)``)."""
-        if _OF_NAME_ZH.fullmatch(self.lower, e.end, q.start) or _BRACKET_OPEN.fullmatch(
+        if _OF_ZH.fullmatch(self.lower, e.end, q.start) or _BRACKET_OPEN.fullmatch(
             self.lower, e.end, q.start
         ):
             return True
@@ -4877,7 +4877,7 @@ class Extractor:
         # unless a metric word after that figure, in the change's clause, names what changed
         # ("共生产317,892辆…，而销售量增长0.6%": the sales', not the production's)
         own = self._first_in(self.metrics, q.end, q.end + 8)
-        if own is not None and self._base_ok(own) and _OF_RIGHT_AFTER.fullmatch(self.lower, q.end, own.start):
+        if own is not None and self._base_ok(own) and _OF_ZH.fullmatch(self.lower, q.end, own.start):
             return own  # "1.1% 的营收同比增速": the change of the metric it is "of"
         last = self._last_figure_before(q, sent)
         if last is not None:
