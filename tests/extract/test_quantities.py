@@ -271,3 +271,15 @@ def test_a_count_and_its_unit_joined_by_a_spaced_hyphen_are_one():
     assert (q.value, q.unit, span) == (Decimal(70000), "vehicle", "70,000-unit")
     # a spaced dash elsewhere stays
     assert normalize("2024 - the year").text == "2024 - the year"
+
+
+def test_cells_a_filings_table_ran_together_are_split_after_a_groups_third_digit():
+    # (a results announcement copied from its PDF: 2025, 2024 and the change, run together)
+    t = normalize("收益(人民币千元)150,284,734118,792,68927\n总销量(部)1,409,180955,73047").text
+    got = [t[x.start : x.end] for x in find_quantities(t) if x.arabic]
+    assert got == ["150,284,734", "118,792,689", "27", "1,409,180", "955,730", "47"]
+    t = normalize("收入123,851,332144,459,94616.6%毛利").text
+    assert [t[x.start : x.end] for x in find_quantities(t)] == ["123,851,332", "144,459,946", "16.6%"]
+    # a stray digit before a unit is no cell of a table
+    t = normalize("销量1,2345辆").text
+    assert [t[x.start : x.end] for x in find_quantities(t)] == ["1,234"]

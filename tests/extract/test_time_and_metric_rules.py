@@ -5113,3 +5113,40 @@ def test_segment_revenues_and_their_changes_past_a_conversion_state_no_fact():
         "76.7 billion yuan in the first half of 2024."
     )
     assert ("changan", "revenue", "2024-H1", 76_700_000_000.0, "eq") in facts(text, date(2024, 9, 2))
+
+
+def test_a_filings_summary_table_run_together_gives_each_year_its_figures_and_the_change():
+    text = (
+        "吉利汽车控股有限公司\n截至二零二五年六月三十日止六个月的中期业绩公布\n财务摘要\n截至六月三十日止六个月\n"
+        "二零二五年二零二四年变动\n(未经审核)\n(未经审核及经重列)%\n"
+        "收益(人民币千元)150,284,734118,792,68927\n"
+        "视为出售附属公司之收益及分类为持作出售的资产之减值亏损(人民币千元)–7,726,187(100)\n"
+        "归属本公司股权持有人溢利\n(人民币千元)9,289,80710,789,540(14)\n"
+        "总销量(部)1,409,180955,73047\n"
+    )
+    got = facts(text, date(2025, 8, 14))
+    for fact in [
+        ("geely", "revenue", "2025-H1", 150284734000.0, "eq"),
+        ("geely", "revenue", "2024-H1", 118792689000.0, "eq"),
+        ("geely", "revenue_yoy", "2025-H1", 27.0, "eq"),
+        ("geely", "net_profit", "2025-H1", 9289807000.0, "eq"),
+        ("geely", "net_profit_yoy", "2025-H1", -14.0, "eq"),
+        ("geely", "sales", "2024-H1", 955730.0, "eq"),
+        ("geely", "sales_yoy", "2025-H1", 47.0, "eq"),
+    ]:
+        assert fact in got
+    # the row with an empty cell (an impairment, no fact) gives nothing
+    assert not any(v in (7726187000.0, 100.0, -100.0) for *_, v, _ in got)
+    got = facts(
+        "理想汽车\n截至12月31日止年度2023年2024年變動(%)(人民幣千元,百分比除外)收入123,851,332144,459,94616.6%"
+        "淨利潤11,809,1258,045,250(31.9)%歸屬於理想汽車普通股股東的綜合收益11,673,3678,085,478(30.7)%",
+        date(2025, 3, 14),
+    )
+    assert got == {
+        ("li-auto", "revenue", "2023", 123851332000.0, "eq"),
+        ("li-auto", "revenue", "2024", 144459946000.0, "eq"),
+        ("li-auto", "revenue_yoy", "2024", 16.6, "eq"),
+        ("li-auto", "net_profit", "2023", 11809125000.0, "eq"),
+        ("li-auto", "net_profit", "2024", 8045250000.0, "eq"),
+        ("li-auto", "net_profit_yoy", "2024", -31.9, "eq"),
+    }

@@ -537,6 +537,20 @@ _SPACED_HEADER_HINT = re.compile(
     r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d ?[QH][1-4] (?:\| )?(?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
 )
 # two quarters or halves side by side between bars (季度 | 23Q3 | 23Q2 | …)
+# the head of a filing's summary table of two years and the change between them, its cells
+# run together as copied from the filing (2023年2024年變動(%), 二零二五年二零二四年变动)
+_CN_YEAR = r"(?:20\d\d|二[零〇][零〇一二三四五六七八九]{2})年"
+_CN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+_CHANGE_HEAD = re.compile(rf"(?P<y1>{_CN_YEAR})\s*(?P<y2>{_CN_YEAR})\s*(?:变动|變動)")
+# what ends the time the head's years stand for (截至六月三十日止六个月, 截至12月31日止年度)
+_CHANGE_SPAN = re.compile(
+    r"截至(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月[^止\n]{0,6}止(?:(?P<n>六|三)[个個]月|年度)"
+)
+# what may stand between a summary row's metric word and its first figure: notes in brackets
+# (人民币千元), (部), and a dash for an empty cell
+_ROW_NOTES = re.compile(r"\s*(?:[(（][^()（）\n]{0,20}[)）]\s*)*[–-]?")
+# what may stand between two cells of such a row: brackets of a fall, a percent sign, a dash
+_CELL_JOINT = frozenset(" ()%–-")
 _BAR_HEAD_HINT = re.compile(r"\d[QH][1-4] ?\| ?(?:(?:19|20)?\d\d ?[QH][1-4]|[1-4][QH]\d\d)")
 _FLAT_TABLE_HINT = re.compile(
     r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\|?[ \t]*\n\n?"
@@ -2666,6 +2680,7 @@ class Extractor:
             and not _SPACED_HEADER_HINT.search(t)
             and not _HEADS_HINT.search(t)
             and not _BAR_HEAD_HINT.search(t)
+            and not _CHANGE_HEAD.search(t)
         ):
             return out  # (a quick test: no markdown row, no two lines of a period alone, no two periods in a row)
         subject = self._subject()
@@ -2673,6 +2688,8 @@ class Extractor:
             return out
         if "报告期" in t:
             self._filing_cells(out, subject.key)
+        for head in _CHANGE_HEAD.finditer(t):
+            self._change_table(head, out, subject.key)
         lines = _cell_lines(t)
         header: list[PeriodMention] = []
         ranking: tuple[int, int, _Mention, PeriodMention] | None = None
@@ -2940,6 +2957,75 @@ class Extractor:
                 }
             j += 1
         return j - i if j > i + len(heads) else 0
+
+    def _change_table(self, head: re.Match, out: dict[int, dict], entity: str) -> None:
+        """A filing's summary table whose cells ran together when copied (``截至12月31日止年度
+        2023年2024年變動(%)(人民幣千元,百分比除外)收入123,851,332144,459,94616.6%毛利…``): after
+        ``head``, two years and the change between them, each row of a metric word (notes in
+        brackets after it) and two figures puts them under the years, ``entity``'s, and a
+        third as the change of the later year's on the earlier's (in brackets, a fall). A row
+        whose label ends in no metric word is passed; the table ends at a label without
+        figures. The years stand for the six or three months, or the year, the time before
+        the head ends with (``截至六月三十日止六个月``)."""
+        pms = [self._change_period(head, g) for g in ("y1", "y2")]
+        later = max(pms, key=lambda pm: pm.period)
+        pos = head.end()
+        for _ in range(40):
+            row = self._change_row(pos)
+            if row is None:
+                return
+            mm, cells, pos = row
+            if mm is None or len(cells) < 3:
+                continue  # (a row with an empty cell, "–7,726,187(100)", is passed)
+            for q, pm in zip(cells, pms):
+                self._put_cell(out, q, mm, pm, entity)
+            q = cells[2]
+            sign = -1 if self.t[q.start - 1] == "(" else 1
+            out[q.start] = {
+                "metric": _Mention(mm.start, mm.end, f"{mm.key}_yoy", mm.word),
+                "period": later,
+                "entity": entity,
+                "scaled": q._replace(value=sign * q.value, kind="percent", unit="percent"),
+            }
+
+    def _change_period(self, head: re.Match, group: str) -> PeriodMention:
+        """The time year ``group`` of a summary table's ``head`` stands for (see
+        :meth:`_change_table`)."""
+        y = head[group][:4].translate(_CN_DIGITS)
+        spans = list(_CHANGE_SPAN.finditer(self.lower, max(0, head.start() - 40), head.start()))
+        span = spans[-1] if spans else None
+        if span is None or span["n"] is None:
+            return PeriodMention(head.start(group), head.end(group), y, "year")
+        m = int(span["m"]) if span["m"].isdigit() else int(parse_cn_number(span["m"]))
+        if span["n"] == "六":
+            return PeriodMention(head.start(group), head.end(group), f"{y}-H{1 if m <= 6 else 2}", "half")
+        return PeriodMention(head.start(group), head.end(group), f"{y}-Q{(m + 2) // 3}", "quarter")
+
+    def _change_row(self, pos: int) -> tuple[_Mention | None, list[Quantity], int] | None:
+        """The row of a summary table from ``pos`` (see :meth:`_change_table`): the metric
+        word its label ends with (None if another word), its cells (at most three, back to
+        back) and where it ends; None where no figure follows within a short label."""
+        qs = self.quantities
+        i, j = self._bounds(qs, pos, pos + 120)
+        q = next((x for x in qs[i:j] if x.arabic), None)  # (not the 千元 of a note)
+        if q is None or "。" in self.t[pos : q.start]:
+            return None
+        cells = [q]
+        while len(cells) < 3:
+            i, j = self._bounds(qs, cells[-1].end, cells[-1].end + 4)
+            if i == j or not set(self.t[cells[-1].end : qs[i].start]) <= _CELL_JOINT:
+                break
+            cells.append(qs[i])
+        end = cells[-1].end
+        while end < len(self.t) and self.t[end] in ")%":
+            end += 1
+        mm = self._last_in(self.metrics, pos, q.start)
+        if mm is None or self.lex.metric_kind[mm.key] not in ("count", "currency"):
+            return None, cells, end
+        notes = _ROW_NOTES.match(self.t, mm.end, q.start)
+        if not (notes and notes.end() == q.start) or self.lower.endswith("综合", 0, mm.start):
+            return None, cells, end  # (综合收益: comprehensive income, no revenue)
+        return mm, cells, end
 
     def _spaced_table_at(
         self, lines: list[tuple[int, int]], i: int, out: dict[int, dict], entity: str

@@ -85,17 +85,21 @@ _NUM = re.compile(
     # code written without a space: RMB25.9 billion; so does a slash after a letter or digit,
     # as in a date or a code, but not after a figure's unit: 113.5万/31.7万; a comma after a
     # letter or digit makes it a piece of another number, not after a Chinese word: 增加,79250辆)
-    r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))"
+    r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<=\d,\d\d\d)(?=\d{1,3},\d{3}|\d{1,3}(?:\.\d+)?(?:[%()\s]|$))|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))"
     # (cells a filing's table ran together, each with two decimals: 42,236,176,229.9023.36%:
-    # 42,236,176,229.90, then 23.36%, a cell starting right after the two decimals)
-    r"(?:\d{1,3}(?:,\d{3})+\.\d\d(?=-?\d{1,3}(?:,\d{3})*\.\d\d(?!\d))|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    # 42,236,176,229.90, then 23.36%, a cell starting right after the two decimals; or
+    # whole, each grouped by thousands: 150,284,734118,792,68927 is 150,284,734, then
+    # 118,792,689, then 27, a cell starting after a group's third digit; a short last cell
+    # ends the line or stands before a percent sign or a bracket, else 1,2345辆 is no table's)
+    r"(?:\d{1,3}(?:,\d{3})+\.\d\d(?=-?\d{1,3}(?:,\d{3})*\.\d\d(?!\d))"
+    r"|\d{1,3}(?:,\d{3})+(?=\d{1,3},\d{3}|\d{1,3}(?:\.\d+)?(?:[%()\s]|$))|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     # a decimal comma before a percent sign, as European pages write it ("up 16,03%", "52,6%")
     r"|\d{1,3},\d{1,2}(?= ?%))"
     # thousands set apart by spaces, as South African and European pages write them ("1 144 588 units")
     r"|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)\d{1,3}(?: \d{3})+(?![\d.,]?\d)"
     # (a colon after a digit makes a time of day or a ratio, 20:09, 1:3, unless three digits
     # or more follow, a label's figure, "Q1:94008"; after a word it is a label's, 交付量:36728辆)
-    r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=\d:)(?=\d{3})|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))\d+(?:\.\d+)?)"
+    r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=\d:)(?=\d{3})|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<=\d,\d\d\d)(?=\d{1,3},\d{3}|\d{1,3}(?:\.\d+)?(?:[%()\s]|$))|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))\d+(?:\.\d+)?)"
     # (a decimal written in Chinese numerals, 十一.三億 in Taiwan's press, before the plain run)
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]*\.[{_CN_POSITIONAL}]+|[{_CN_CHARS}万亿]*))"
     r"|(?P<bare>万亿|千亿|百亿|(?<=破)万(?!亿)|(?<=[超过逾])万(?=[辆台]))"
