@@ -5150,3 +5150,19 @@ def test_a_filings_summary_table_run_together_gives_each_year_its_figures_and_th
         ("li-auto", "net_profit", "2024", 8045250000.0, "eq"),
         ("li-auto", "net_profit_yoy", "2024", -31.9, "eq"),
     }
+
+
+def test_a_round_ups_counts_take_the_month_reported_in_a_copy_dated_weeks_later():
+    text = (
+        "造车新势力 4 月交付量榜单如期揭晓。\n\n"
+        "零跑一早就甩出一张交付 41039 辆的成绩单。\n\n"
+        "挨过 3 月舆论风波的小米,仍未公布具体数据。\n\n"
+        "蔚来 (含乐道)交付 23900 辆,反超深蓝汽车 (20138 辆)\n\n"
+        "在万辆俱乐部里,几方势力同样暗潮汹涌:\n\n"
+        "比亚迪腾势 (15388 辆)、华为加持的阿维塔 (11681 辆)和东风岚图 (10019 辆)组成 「万辆三剑客」。"
+    )
+    got = facts(text, date(2025, 6, 26))  # (57 days after April ends)
+    assert ("denza", "deliveries", "2025-04", 15388.0, "eq") in got
+    assert ("voyah", "deliveries", "2025-04", 10019.0, "eq") in got
+    # a month ended a quarter before the article's date is no round-up's
+    assert not any(v == 15388.0 for *_, v, _ in facts(text, date(2025, 8, 20)))

@@ -2410,7 +2410,8 @@ class Extractor:
     def _reported_month(self, sent) -> PeriodMention | None:
         """For a flow no time near it claims, in a sentence of a round-up (a count right
         after a maker's name: 深蓝(28235辆)同比大涨40.3%): the month named last before it in
-        the article, when that month ended within 45 days of the article's date."""
+        the article, when that month ended within 60 days of the article's date (a copy of a
+        round-up may be dated weeks after it)."""
         if not any(
             q.unit == "vehicle" and self._after_name(q, sent)
             for q in self._in(self.quantities, sent.start, sent.end)
@@ -2421,7 +2422,7 @@ class Extractor:
             return None
         y, m = int(prev.period[:4]), int(prev.period[5:7])
         end = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
-        return prev if timedelta(0) <= self.published - end <= timedelta(days=45) else None
+        return prev if timedelta(0) <= self.published - end <= timedelta(days=60) else None
 
     def _earlier_times(self, q: Quantity, sent, flow: bool, plan: bool):
         """The candidates of :meth:`_earlier_time`, in order."""
