@@ -818,7 +818,7 @@ def test_a_tables_column_times_name_no_year_for_the_text_after_it():
     text = "In the first half of 2024, revenue rose. | Indicator | 2024 H1 | 2023 H1 | Deliveries in the first half of the year reached 86,696."
     got = periods(text, date(2024, 8, 15))
     assert got[-1] == ("the first half", "2024-H1")
-    assert ("H1", "2023-H1") in got  # (each column keeps its own year)
+    assert ("2023 H1", "2023-H1") in got  # (each column keeps its own year)
 
 
 def test_items_of_a_list_keep_the_year_of_the_paragraph_above():
@@ -889,3 +889,9 @@ def test_the_half_year_to_a_month_is_that_half():
     assert [p.period for p in find_periods("截至2025年6月30日止中期,收入为100亿元。", date(2025, 8, 30))] == [
         "2025-H1"
     ]
+
+
+def test_a_year_then_its_half_is_one_time():
+    # (a table's columns: "| 2025 H1 | 2024 H1 |")
+    got = periods("| 2025 H1 | 2024 H1 | 2025H2 |", date(2025, 8, 20))
+    assert got == [("2025 H1", "2025-H1"), ("2024 H1", "2024-H1"), ("2025H2", "2025-H2")]

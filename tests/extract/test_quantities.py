@@ -283,3 +283,18 @@ def test_cells_a_filings_table_ran_together_are_split_after_a_groups_third_digit
     # a stray digit before a unit is no cell of a table
     t = normalize("销量1,2345辆").text
     assert [t[x.start : x.end] for x in find_quantities(t)] == ["1,234"]
+
+
+def test_a_markdown_table_run_into_one_line_gets_a_line_a_row_one_character_for_one():
+    text = "Key Data | Indicator | 2024 H1 | 2023 H1 | | :--- | :--- | :--- | | Revenue | 8.8 | 5.8 | - Then"
+    n = normalize(text)
+    assert (
+        n.text
+        == "Key Data\n| Indicator | 2024 H1 | 2023 H1 |\n| :--- | :--- | :--- |\n| Revenue | 8.8 | 5.8 | - Then"
+    )
+    assert len(n.text) == len(text)
+    # an empty cell is no row's end ("| | FY 2025 |" heads a table whose first cell is empty)
+    text = "Data | | FY 2025 | FY 2024 | | --- | --- | --- | | Deliveries | 10 | 9 |"
+    assert (
+        normalize(text).text == "Data\n| | FY 2025 | FY 2024 |\n| --- | --- | --- |\n| Deliveries | 10 | 9 |"
+    )

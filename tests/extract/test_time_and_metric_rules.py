@@ -5166,3 +5166,22 @@ def test_a_round_ups_counts_take_the_month_reported_in_a_copy_dated_weeks_later(
     assert ("voyah", "deliveries", "2025-04", 10019.0, "eq") in got
     # a month ended a quarter before the article's date is no round-up's
     assert not any(v == 15388.0 for *_, v, _ in facts(text, date(2025, 8, 20)))
+
+
+def test_a_markdown_table_run_into_one_line_with_a_column_of_the_change_is_read():
+    text = (
+        "Leapmotor released its interim results. 2025 H1 Key Financial Data | Indicator | 2025 H1 (RMB billion) | "
+        "2024 H1 (RMB billion) | Year-on-Year Growth | | :--- | :--- | :--- | :--- | | Revenue | 24.25 | 8.85 | "
+        "174.0% | | Gross Margin | 14.1% | 1.1% | 13 percentage points | | Net Profit Attributable to Equity "
+        "Holders | 0.03 | (2.21) | Turnaround to Profit | - The company said more."
+    )
+    got = facts(text, date(2025, 8, 20))
+    assert {
+        ("leapmotor", "revenue", "2025-H1", 24250000000.0, "eq"),
+        ("leapmotor", "revenue", "2024-H1", 8850000000.0, "eq"),
+        ("leapmotor", "revenue_yoy", "2025-H1", 174.0, "eq"),
+        ("leapmotor", "net_profit", "2025-H1", 30000000.0, "eq"),
+        ("leapmotor", "net_profit", "2024-H1", -2210000000.0, "eq"),
+    } <= got
+    # words in the change column ("Turnaround to Profit", "13 percentage points") give no change
+    assert not any(m.endswith("_yoy") and v != 174.0 for _, m, _, v, _ in got)

@@ -509,6 +509,8 @@ _SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
 # the currencies a money fact is stored in (any other is a conversion's: "A$1.36 billion")
 _STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
+# a note of the unit in brackets after a column's time ("2025 H1 (RMB billion)")
+_CELL_NOTE = re.compile(r"\s*\([a-z$ ]{2,20}\)\s*$")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
 _SHORT_ASIDE = re.compile(r"[(（][A-Za-z][A-Za-z .&-]{0,11}[)）]")
 # a plan's word for the year it runs over ("annual sales target", 年度目标)
@@ -665,7 +667,7 @@ _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale
 # percentages)", "(in thousands of RMB)", "(US$ in millions)", （人民币千元，百分比除外）
 _TABLE_SCALE = re.compile(
     r"\(\s*(?:(?:amounts?|figures?) )?(?:in )?(?:(?P<cur>rmb|us\$|usd|hk\$|hkd|cny)\s*)?(?:in )?"
-    r"(?P<mag>thousands|millions|billions)(?: of (?P<cur2>rmb|renminbi|yuan|us dollars|hk dollars))?"
+    r"(?P<mag>thousands?|millions?|billions?)(?: of (?P<cur2>rmb|renminbi|yuan|us dollars|hk dollars))?"
     r"|[(（](?P<zcur>人民币|美元|港元|港币)?(?P<zmag>千元|百万元|亿元)",
     re.I,
 )
@@ -2734,16 +2736,42 @@ class Extractor:
         found = [p for p in ps if p is not None]
         if len(ps) >= 2 and len(found) == len(ps):
             return found, None
+        if len(found) >= 2 and len(found) == len(ps) - 1 and self._listed("growth_yoy", *row[-1]):
+            # (a last column of the change: "| Indicator | 2024 H1 | 2023 H1 | YoY Change |")
+            later = max(found, key=lambda p: p.period)
+            return [*found, later._replace(kind="change")], None
         if header and len(row) == len(header) + 1 and (mm := self._table_metric(*row[0])) is not None:
             for (x, y), pm in zip(row[1:], header):
-                q = self._table_figure(x, y)
-                if q is not None:
+                if pm.kind == "change":
+                    self._change_cell(x, y, mm, header, out, entity)
+                elif (q := self._table_figure(x, y)) is not None:
                     self._put_cell(out, q, mm, pm, entity)
         elif ranking is not None and len(row) == ranking[0]:
             self._ranking_row(row, ranking, out)
         else:
             ranking = self._ranking_head(row) or ranking
         return header, ranking
+
+    def _change_cell(
+        self, a: int, b: int, mm: _Mention, header: list[PeriodMention], out: dict[int, dict], entity: str
+    ) -> None:
+        """The cell at ``[a, b)`` of a markdown table's column of the change (see
+        :meth:`_markdown_row`): a percent alone, signed or not (``+52.2%``), is the change of
+        metric ``mm`` in the later period on the earlier; words (``Narrowed by 2.8%``) give none."""
+        qs = self._in(self.quantities, a, b)
+        if (
+            len(qs) != 1
+            or qs[0].kind != "percent"
+            or qs[0].end != b
+            or self.t[a : qs[0].start] not in ("", "+")
+        ):
+            return
+        later = next(p for p in header if p.period == header[-1].period and p.kind != "change")
+        out[qs[0].start] = {
+            "metric": _Mention(mm.start, mm.end, f"{mm.key}_yoy", mm.word),
+            "period": later,
+            "entity": entity,
+        }
 
     def _ranking_head(self, row: list[tuple[int, int]]) -> tuple[int, int, _Mention, PeriodMention] | None:
         """A markdown row heading a ranking (``| Rank | Carmaker / Brand | November NEV Sales |``):
@@ -3198,7 +3226,7 @@ class Extractor:
         ps = self._in(self.periods, a, b)
         if len(ps) != 1:
             return None
-        rest = (self.lower[a : ps[0].start] + self.lower[ps[0].end : b]).strip()
+        rest = (self.lower[a : ps[0].start] + _CELL_NOTE.sub("", self.lower[ps[0].end : b])).strip()
         return ps[0] if rest in _TABLE_PERIOD_REST else None
 
     def _table_figure(self, a: int, b: int) -> Quantity | None:
@@ -3239,7 +3267,7 @@ class Extractor:
         if note is None:
             return None
         g = note.groupdict()
-        mag = (g["mag"] or g["zmag"]).lower()
+        mag = g["zmag"] or g["mag"].lower().rstrip("s") + "s"  # ("(RMB billion)": billions)
         cur = (g["cur"] or g["cur2"] or g["zcur"] or "rmb").lower()
         unit = _SCALE_CURRENCY.get(cur.rstrip("s"))
         if unit is None:

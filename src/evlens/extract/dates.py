@@ -182,6 +182,7 @@ _EN = re.compile(
     rf"|\b(?i:quarter) (?P<erq>IV|I{{1,3}})\b(?: (?P<erqy>(?:19|20)\d{{2}}))?"
     # (after a Han character too: 配送2023 Q3, where \\b finds no edge)
     rf"|(?<![\dA-Za-z])(?P<eqqy2>(?:19|20)\d{{2}}) ?Q(?P<eqq2>[1-4])\b"
+    rf"|(?<![\dA-Za-z])(?P<ehhy2>(?:19|20)\d{{2}}) ?H(?P<ehh2>[12])\b"  # (2025 H1, a table's column)
     rf"|(?:the )?(?P<eh>(?i:first|second))[ -](?i:half)(?:(?: of|,)? (?P<ehy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<ehrel>this|last|next) year)?"
     # a half-year report ("BYD's semi-annual financial report in 2025", "2025 interim results")
     rf"|(?:(?P<esay>(?:19|20)\d{{2}}) )?(?P<esa>(?i:semi ?- ?annual|half-year(?:ly)?|interim))(?= (?:financial )?(?:report|results|earnings))(?: (?:financial )?(?:report|results|earnings) (?:in|for|of) (?P<esay2>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
@@ -1519,6 +1520,11 @@ def _en_week_of_year(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         return None
 
 
+# the groups of an English match read by :func:`_en_quarter_or_half`, and by :func:`_en_in_context`
+_QUARTER_OR_HALF_GROUPS = ("eq", "eqq", "eqq2", "erq", "eqmon", "eh", "ehh", "ehh2", "esa")
+_IN_CONTEXT_GROUPS = ("ewd", "efm", "elm", "efq", "einy", "eyend", "eref", "enow", "efull", "eom")
+
+
 def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
     """The time of one English match, or None; a year it names becomes the context's year."""
     asof_word = (g["asof"] or "").strip().lower()
@@ -1537,20 +1543,9 @@ def _resolve_en(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
         return _en_day_or_month(a, b, g, ctx, asof)
     if g["bym"] or g["bq"] or g["byq"]:
         return _en_shorthand(a, b, g, ctx, asof)
-    if g["eq"] or g["eqq"] or g["eqq2"] or g["erq"] or g["eqmon"] or g["eh"] or g["ehh"] or g["esa"]:
+    if any(g[k] for k in _QUARTER_OR_HALF_GROUPS):
         return _en_quarter_or_half(a, b, g, ctx, asof)
-    if (
-        g["ewd"]
-        or g["efm"]
-        or g["elm"]
-        or g["efq"]
-        or g["einy"]
-        or g["eyend"]
-        or g["eref"]
-        or g["enow"]
-        or g["efull"]
-        or g["eom"]
-    ):
+    if any(g[k] for k in _IN_CONTEXT_GROUPS):
         return _en_in_context(a, b, g, ctx, asof)
     if g["eago"]:
         return _year_ago(a, b, ctx, int(g["eagoy"]) if g["eagoy"] else None)
@@ -1789,8 +1784,8 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
         if asof:
             return PeriodMention(a, b, _month_end(y, 3 * q), "day", True)
         return PeriodMention(a, b, f"{y}-Q{q}", "quarter", False)
-    h = 1 if ((g["eh"] or "").lower() == "first" or g["ehh"] == "1") else 2
-    ys = g["ehy"] or g["ehhy"]
+    h = 1 if ((g["eh"] or "").lower() == "first" or "1" in (g["ehh"], g["ehh2"])) else 2
+    ys = g["ehy"] or g["ehhy"] or g["ehhy2"]
     y = int(ys) if ys else _part_to_come(ctx, 6 * h - 5)
     if ys:
         ctx.year = y

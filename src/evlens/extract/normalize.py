@@ -202,6 +202,41 @@ _FOLDED = re.compile("[" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + 
 # digit, is a line end
 _INLINE_BULLET = re.compile(r"(?<=[^\dA-Za-z\s]) - (?=[\u4e00-\u9fff\d])")
 
+# the row of dashes under a markdown table's head, inside a line (a table run into one
+# line: "… Data | Indicator | 2025 H1 | … | | :--- | :--- | … | | Revenue | 24.25 | …")
+_INLINE_TABLE_RULE = re.compile(r"(?<=\|) (\|(?: ?:?-{3,}:? ?\|)+)")
+
+
+def _inline_table_rows(text: str) -> str:
+    """``text`` with each row of a markdown table run into one line put on a line of its own:
+    the space before the bar opening the head, the rule and each row after them (rows of as
+    many cells as the rule has, one space apart) becomes a line end, one character for one."""
+    chars = list(text)
+    for m in _INLINE_TABLE_RULE.finditer(text):
+        k = m.group(1).count("|") - 1
+        head = m.start(1) - 2  # (the bar closing the head)
+        for _ in range(k):
+            head = text.rfind("|", 0, head)
+        if head <= 0 or text[head - 1] != " " or "\n" in text[head : m.start(1)]:
+            continue
+        opens = [head, m.start(1)]
+        at = m.end(1)
+        while text.startswith(" |", at):
+            bars = [at + 1]
+            while (
+                len(bars) <= k
+                and (bar := text.find("|", bars[-1] + 1)) >= 0
+                and "\n" not in text[bars[-1] : bar]
+            ):
+                bars.append(bar)
+            if len(bars) <= k:
+                break
+            opens.append(at + 1)
+            at = bars[-1] + 1
+        for bar in opens:
+            chars[bar - 1] = "\n"
+    return "".join(chars)
+
 
 # a line end a page's fixed-width wrapping put between a number and its magnitude or unit
 # ("营业收入2011\n億元"): a space (dropped next to the Han character later)
@@ -244,6 +279,8 @@ def _fold_chars(text: str) -> str:
         folded = _SOURCE_MARK.sub(_source_mark_end, folded)
     if "，" in folded:
         folded = _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), folded)
+    if "| :-" in folded or "| --" in folded:
+        folded = _inline_table_rows(folded)
     if "\n" in folded:
         folded = _NUMBER_WRAP.sub(" ", folded)
     if " - " not in folded:
