@@ -895,3 +895,14 @@ def test_a_year_then_its_half_is_one_time():
     # (a table's columns: "| 2025 H1 | 2024 H1 |")
     got = periods("| 2025 H1 | 2024 H1 | 2025H2 |", date(2025, 8, 20))
     assert got == [("2025 H1", "2025-H1"), ("2024 H1", "2024-H1"), ("2025H2", "2025-H2")]
+
+
+def test_an_undated_article_saying_last_month_of_the_month_its_lede_names_comes_out_after_it():
+    text = (
+        "BYD reported a 30.1 per cent year-on-year fall in vehicle sales for January, its fifth drop.\n"
+        "The automaker sold 210,051 vehicles last month. Sales of hybrids fell 7.9 per cent in 2025.\n"
+        "The company set a target of 1.3 million overseas shipments for 2026, a 24 per cent rise from 2025 levels."
+    )
+    assert infer_date(text) == date(2026, 2, 1)
+    # without "last month" the lede's month is no clue to the day
+    assert infer_date(text.replace("last month", "in the month")) == date(2026, 12, 31)

@@ -1976,7 +1976,9 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     the first month it names without a year after that day. A day named without a year near the top
     (``11月17日``, a release day) moves it later, in that year. A year named as the base of a comparison
     (``较2024年同期``, "up 7.7% from 2024") puts it at the end of the year after, at least; a month named
-    without a year later than the latest month named with one moves it after that month. None when the
+    without a year later than the latest month named with one moves it after that month; known only to
+    the year, an article speaking of "last month" whose opening sentence names one month without a year
+    comes out in the month after it ("sales for January … sold 210,051 vehicles last month"). None when the
     text names no year. ``body``, when given, is the text as normalised (simplified script, its front
     matter blanked), read for all but the URL.
 
@@ -2049,6 +2051,8 @@ def _text_stand_in(text: str, body: str | None) -> date | None:
         anchor = _bare_year_on_top(text)  # "10月16日消息,2023奇瑞科技日于今日举办"
     if anchor is None:
         return _after_month_reported(text, max(since)) if since else None
+    if not days and (anchor.month, anchor.day) == (12, 31) and (lede := _lede_month(text)) is not None:
+        anchor = date(anchor.year, lede + 1, 1)  # "sales for January" then "sold … last month"
     stand_in = _release_day(text, anchor, year_only=not days)
     if (
         not days
@@ -2064,6 +2068,26 @@ def _text_stand_in(text: str, body: str | None) -> date | None:
         bare = _latest_bare_span(text)
         stand_in = date(anchor.year, bare + 1, 1) if bare is not None and bare < 12 else stand_in
     return _after_month_reported(text, max(since)) if since and max(since) >= stand_in else stand_in
+
+
+_LAST_MONTH = re.compile(r"\blast month\b|上个?月", re.I)
+_LEDE_END = re.compile(r"[。!?！？\n]|\.(?!\d)")
+
+
+def _lede_month(text: str) -> int | None:
+    """The month the opening sentence names without a year (not December), when the text
+    also speaks of "last month" (``上月``): the article comes out in the month after it
+    ("BYD reported a 30.1 per cent fall in vehicle sales for January … sold 210,051
+    vehicles globally last month"). None when it names none or more than one."""
+    if not _LAST_MONTH.search(text):
+        return None
+    start = front_end(text)
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = _LEDE_END.search(text, start)
+    lede = text[start : end.start() if end else len(text)]
+    months = set(_bare_months(lede))
+    return months.pop() if len(months) == 1 and 12 not in months else None
 
 
 def _after_month_reported(text: str, since: date) -> date:
