@@ -5185,3 +5185,16 @@ def test_a_markdown_table_run_into_one_line_with_a_column_of_the_change_is_read(
     } <= got
     # words in the change column ("Turnaround to Profit", "13 percentage points") give no change
     assert not any(m.endswith("_yoy") and v != 174.0 for _, m, _, v, _ in got)
+
+
+def test_a_time_compared_with_after_a_change_is_not_the_changes():
+    got = facts(
+        "In October 2025, NIO delivered 40,397 vehicles, a company record. This total was 92.6% higher "
+        "year-on-year and about 16% above its September deliveries, underscoring a sharp growth trajectory.",
+        date(2025, 11, 5),
+    )
+    assert ("nio", "deliveries_yoy", "2025-10", 92.6, "eq") in got
+    assert not any(p == "2025-09" for _, _, p, _, _ in got)
+    # a span after "over" is the figure's own
+    got = facts("BYD sold 1.11 million vehicles over the third quarter of 2025.", date(2025, 10, 5))
+    assert ("byd", "sales", "2025-Q3", 1110000.0, "eq") in got

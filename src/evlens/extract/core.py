@@ -661,6 +661,10 @@ _UNLIKELY = (
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
 # what stands between a maker's name and its bare count in a round-up (``小鹏(36728辆)``,
 # ``零跑汽车则以70327辆``, "Nio: 36,275")
+# what stands right before a time compared with ("above its September deliveries")
+_COMPARED_WITH_EN = re.compile(
+    r"\b(?:above|below|than|versus|vs\.?|against|compared (?:with|to))(?: (?:its|the|their))? $"
+)
 _ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
 _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
 # a note of a table's unit of money: "(in RMB millions)", "(RMB in thousands, except for
@@ -2353,6 +2357,7 @@ class Extractor:
                 not p.local
                 and not (dayless and _announced_on(p))
                 and not _SUBORDINATE.search(self.lower[q.end : p.start])
+                and not self._compared_after(q, p)
             ):
                 return p
         return None
@@ -2540,6 +2545,8 @@ class Extractor:
                 continue
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end : p.start]):
                 continue
+            if p.start >= q.end and self._compared_after(q, p):
+                continue  # "92.6% higher … and 16% above its September deliveries": a time compared with
             if p.start >= q.end and self._figure_right_after(p):
                 continue  # "100万目标还会影响到零跑2035年400万辆目标": the later figure's time
             if p.start >= q.end and self._opens_next_item(q, p, clause[1]):
@@ -2554,6 +2561,11 @@ class Extractor:
                 continue  # "deliveries of 120,000 … in its third-quarter earnings release": the release's
             best, best_d = p, d
         return best
+
+    def _compared_after(self, q: Quantity, p: PeriodMention) -> bool:
+        """Whether the time ``p`` after ``q`` is one compared with ("above its September
+        deliveries", "than the year"), no figure's own."""
+        return _COMPARED_WITH_EN.search(self.lower, max(q.end, p.start - 24), p.start) is not None
 
     def _figure_right_after(self, p: PeriodMention) -> bool:
         """Whether a figure follows the time ``p`` right after it (``2035年400万辆``): its own."""
@@ -2586,6 +2598,7 @@ class Extractor:
                 and not _SUBORDINATE.search(self.lower[q.end : p.start])
                 and not _LIST_END.search(self.lower, q.end, p.start)
                 and not self._figure_right_after(p)
+                and not self._compared_after(q, p)
             ):
                 return p
             break
