@@ -298,3 +298,12 @@ def test_a_markdown_table_run_into_one_line_gets_a_line_a_row_one_character_for_
     assert (
         normalize(text).text == "Data\n| | FY 2025 | FY 2024 |\n| --- | --- | --- |\n| Deliveries | 10 | 9 |"
     )
+
+
+def test_a_range_in_english_words_before_a_magnitude_scales_both_ends():
+    t = normalize("BYD is forecasting sales between five to six million units in 2025").text
+    got = [(q.value, q.high, q.unit, t[q.start : q.end]) for q in find_quantities(t)]
+    assert got[0] == (Decimal(5000000), Decimal(6000000), "vehicle", "five to six million units")
+    # a higher number first is no range
+    q, span = one("ten to two million units")
+    assert (q.value, q.high, span) == (Decimal(2000000), None, "two million units")

@@ -482,15 +482,34 @@ _EN_WORDS_BEFORE = re.compile(
 )
 
 
+# the low end of a range in words before the high end's ("five to six million units")
+_EN_WORD_LOW = re.compile(
+    r"(?<![A-Za-z-])(?P<w>(?i:"
+    + "|".join(sorted(EN_NUMBER_WORDS, key=len, reverse=True))
+    + r"))(?: to | and |-|–)$"
+)
+
+
 def _en_word_numbers(text: str) -> list[Quantity]:
-    """The numbers written in English words before a magnitude, with the unit after them."""
+    """The numbers written in English words before a magnitude, with the unit after them; a
+    range ("five to six million units") when a lower number in words comes before, the
+    magnitude scaling both."""
     out = []
     for m in _EN_MAG_WORD.finditer(text):
         w = _EN_WORDS_BEFORE.search(text, max(0, m.start() - 22), m.start())
         if w is None:
             continue
-        value = Decimal(_EN_WORD_VALUES[w.group("w").lower()]) * EN_MAGNITUDES[m.group()]
+        mag = EN_MAGNITUDES[m.group()]
+        value = Decimal(_EN_WORD_VALUES[w.group("w").lower()]) * mag
         kind, unit, j = _unit_at(text, m.end())
+        low = _EN_WORD_LOW.search(text, max(0, w.start() - 14), w.start())
+        if low is not None and (lv := EN_NUMBER_WORDS[low.group("w").lower()] * mag) < value:
+            out.append(
+                Quantity(
+                    low.start(), j, Decimal(lv), kind, unit, value, _flags(arabic=False, has_magnitude=True)
+                )
+            )
+            continue
         out.append(Quantity(w.start(), j, value, kind, unit, flags=_flags(arabic=False, has_magnitude=True)))
     return out
 
