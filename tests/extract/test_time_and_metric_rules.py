@@ -5198,3 +5198,37 @@ def test_a_time_compared_with_after_a_change_is_not_the_changes():
     # a span after "over" is the figure's own
     got = facts("BYD sold 1.11 million vehicles over the third quarter of 2025.", date(2025, 10, 5))
     assert ("byd", "sales", "2025-Q3", 1110000.0, "eq") in got
+
+
+def test_a_monthly_release_table_flattened_one_cell_a_line_gives_each_row_its_six_columns():
+    text = (
+        "Geely Automobile Holdings Limited\n"
+        "announced that the total sales volume of the Group during the month of December 2023 was 150,453 units, "
+        "an increase of approximately 3% from the same period last year. Details are as follows:\n"
+        "Current month\nThe same\nYear-on-year\nYear-to-date in\nYear-to-date for\nYoY change\n(Unit)\n"
+        'period last\n("YoY")\ncurrent year\nthe same period\n(%)\n'
+        "Geely\n107,382\n101,369\n6\n1,309,580\n1,124,780\n16\n"
+        "of which: Galaxy\n12,088\n-\n-\n83,497\n-\n-\n"
+        "LYNK & CO*\n25,695\n21,988\n17\n220,250\n180,127\n22\n"
+        "Livan*\n3,900\n11,323\n-66\n38,001\n56,140\n-32\n"
+        "Total\n150,453\n146,017\n3\n1,686,516\n1,432,988\n18\n"
+        "Pure electric (battery\n34,156\n37,902\n-10\n334,598\n262,253\n28\n"
+        "Export\n21,347\n19,538\n9\n274,101\n198,242\n38\n"
+    )
+    got = facts(text, date(2024, 1, 1))
+    for fact in [
+        ("lynk-co", "sales", "2023-12", 25695.0, "eq"),
+        ("lynk-co", "sales", "2022-12", 21988.0, "eq"),
+        ("lynk-co", "sales_yoy", "2023-12", 17.0, "eq"),
+        ("lynk-co", "sales", "2023", 220250.0, "eq"),
+        ("lynk-co", "sales", "2022", 180127.0, "eq"),
+        ("lynk-co", "sales_yoy", "2023", 22.0, "eq"),
+        ("geely-galaxy", "sales", "2023", 83497.0, "eq"),
+        ("geely", "sales", "2022-12", 146017.0, "eq"),
+        ("geely", "sales", "2023", 1686516.0, "eq"),
+        ("geely", "exports", "2023-12", 21347.0, "eq"),
+        ("geely", "exports_yoy", "2023", 38.0, "eq"),
+    ]:
+        assert fact in got
+    # the Geely brand's row (the total row is the group's) and a segment's row give nothing
+    assert not {107382.0, 1309580.0, 34156.0} & {v for *_, v, _ in got}

@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from sys import intern
-from typing import NamedTuple, overload
+from typing import Literal, NamedTuple, overload
 
 from ..calendars import last_session
 from ..facts import Fact
@@ -548,6 +548,12 @@ _CHANGE_HEAD = re.compile(rf"(?P<y1>{_CN_YEAR})\s*(?P<y2>{_CN_YEAR})\s*(?:变动
 _CHANGE_SPAN = re.compile(
     r"截至(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月[^止\n]{0,6}止(?:(?P<n>六|三)[个個]月|年度)"
 )
+# the heads of a maker's monthly sales release, its table flattened one cell a line
+# ("Current month", "The same period last year", …, "Year-to-date in current year", …)
+_RELEASE_HEADS = re.compile(r"\ncurrent month\n(?:[^\n\d]{1,40}\n){1,12}?year-to-date", re.I)
+# a row of all a release's makers, or of its exports
+_TOTAL_ROW = frozenset({"total", "合计", "总计"})
+_EXPORT_ROW = re.compile(r"(?:of which: ?)?(?:exports?|出口)$", re.I)
 # what may stand between a summary row's metric word and its first figure: notes in brackets
 # (人民币千元), (部), and a dash for an empty cell
 _ROW_NOTES = re.compile(r"\s*(?:[(（][^()（）\n]{0,20}[)）]\s*)*[–-]?")
@@ -1687,15 +1693,17 @@ class Extractor:
         most often (deliveries, sales …), at its first mention; None when it names none."""
         if not self._after_name(q, sent):
             return None
-        lead = self._round_up_lead(q)
-        if lead is not None:
-            return lead
-        found = self.__dict__.get("_top_count")
+        return self._round_up_lead(q) or self._top_count()
+
+    def _top_count(self) -> _Mention | None:
+        """The count metric the article names most often (deliveries, sales …), at its first
+        mention; None when it names none. Found once per text."""
+        found = self.__dict__.get("_top_counts")
         if found is None:
             counts = [m for m in self._metrics_of_kind("count") if m.key in _ROUND_UP_METRICS]
             tally = Counter(m.key for m in counts)
             top = max(tally, key=tally.__getitem__) if tally else None
-            found = self._top_count = [next(m for m in counts if m.key == top)] if top else []
+            found = self._top_counts = [next(m for m in counts if m.key == top)] if top else []
         return found[0] if found else None
 
     def _after_name(self, q: Quantity, sent) -> bool:
@@ -2697,6 +2705,7 @@ class Extractor:
             and not _HEADS_HINT.search(t)
             and not _BAR_HEAD_HINT.search(t)
             and not _CHANGE_HEAD.search(t)
+            and not _RELEASE_HEADS.search(t)
         ):
             return out  # (a quick test: no markdown row, no two lines of a period alone, no two periods in a row)
         subject = self._subject()
@@ -2706,6 +2715,8 @@ class Extractor:
             self._filing_cells(out, subject.key)
         for head in _CHANGE_HEAD.finditer(t):
             self._change_table(head, out, subject.key)
+        if (release := _RELEASE_HEADS.search(t)) is not None:
+            self._release_table(release.end(), out, subject.key)
         lines = _cell_lines(t)
         header: list[PeriodMention] = []
         ranking: tuple[int, int, _Mention, PeriodMention] | None = None
@@ -3029,6 +3040,106 @@ class Extractor:
                 "entity": entity,
                 "scaled": q._replace(value=sign * q.value, kind="percent", unit="percent"),
             }
+
+    def _release_table(self, at: int, out: dict[int, dict], entity: str) -> None:
+        """A maker's monthly release whose table is flattened one cell a line after its heads
+        (ending at ``at``): each row is its label (the last line of words before its cells),
+        then six cells, a figure or a dash for none: the month, that month a year before, the
+        change, the year to the month, the same a year before, the change (``ZEEKR``,
+        ``13,476``, ``11,337``, ``19``, …). The month is the last named before the table; the
+        metric, the count the article names most often (exports on an export row): see
+        :meth:`_release_rows`. The table ends at a row cut short or a line of prose."""
+        t = self.t
+        before = reversed(self._in(self.periods, max(0, at - 3000), at))
+        pm = next(
+            (p for p in before if p.kind == "month" and not p.local), None
+        )  # (not "the same period last year")
+        count = self._top_count()
+        if pm is None or count is None:
+            return
+        lines = _cell_lines(t)
+        rows: list[tuple[tuple[int, int], list[tuple[Quantity, int] | None]]] = []
+        for a, b in lines[bisect_left(lines, (at, at)) :]:
+            cell = self._release_cell(a, b)
+            joined = self._first_in(self.quantities, a, b) if cell is False else None
+            if joined is not None and joined.start == a and self.t.startswith(" ", joined.end) and rows:
+                # (a row's last cell and the next label joined by a wrapped line: "16 of which: Galaxy")
+                rows[-1][1].append((joined, 1))
+                cell, a = False, joined.end + 1
+            if cell is not False:
+                if not rows or len(rows[-1][1]) >= 6:
+                    return  # (cells with no label, or a seventh: no such table)
+                rows[-1][1].append(cell)
+            elif rows and 0 < len(rows[-1][1]) < 6:
+                return
+            elif b - a > 60:
+                break  # (prose after the table)
+            elif rows and not rows[-1][1]:
+                rows[-1] = ((a, b), [])  # (a label of several lines: its last)
+            else:
+                rows.append(((a, b), []))
+        self._release_rows([r for r in rows if len(r[1]) == 6], pm, count, out, entity)
+
+    def _release_cell(self, a: int, b: int) -> tuple[Quantity, int] | Literal[False] | None:
+        """A cell of a release's table at ``[a, b)``: its figure and sign (``-66``: -1); None
+        for a dash (no figure); False where the line is no cell."""
+        cell = self.t[a:b].strip()
+        if cell in ("-", "–", "—"):
+            return None
+        qs = self._in(self.quantities, a, b)
+        if len(qs) != 1 or self.t[qs[0].end : b].strip():
+            return False
+        lead = self.t[a : qs[0].start].strip()
+        return (qs[0], -1 if lead == "-" else 1) if lead in ("", "-") else False
+
+    def _release_rows(
+        self,
+        rows: list[tuple[tuple[int, int], list[tuple[Quantity, int] | None]]],
+        pm: PeriodMention,
+        count: _Mention,
+        out: dict[int, dict],
+        entity: str,
+    ) -> None:
+        """The cells of a release's rows (see :meth:`_release_table`) put in ``out``: a row's
+        entity is the name its label opens with, the total row's ``entity`` (a row of
+        ``entity`` itself is then its brand's, passed), an export row's ``entity`` with
+        exports; a row naming none (a segment: battery electric) is passed."""
+        y, m = int(pm.period[:4]), int(pm.period[5:7])
+
+        def to_month(year: int) -> PeriodMention:
+            if m == 12:
+                return pm._replace(period=str(year), kind="year")
+            months = tuple(f"{year}-{k:02d}" for k in range(1, m + 1))
+            return pm._replace(period=f"{months[0]}..{months[-1]}", kind="range", months=months)
+
+        periods = [pm, pm._replace(period=f"{y - 1}-{m:02d}"), pm, to_month(y), to_month(y - 1), to_month(y)]
+        total = any(self.lower[a:b].strip() in _TOTAL_ROW for (a, b), _ in rows)
+        for (a, b), cells in rows:
+            label, metric, owner = self.lower[a:b].strip(), count, entity
+            if _EXPORT_ROW.fullmatch(label):
+                metric = count._replace(key="exports")
+            elif label not in _TOTAL_ROW:
+                e = self._first_in(self.entities, a, b)
+                if (
+                    e is None
+                    or (e.key == entity and total)
+                    or self.t[a : e.start].strip(" :").lower() not in ("", "of which")
+                ):
+                    continue
+                owner = e.key
+            for k, (cell, p) in enumerate(zip(cells, periods)):
+                if cell is None:
+                    continue
+                q, sign = cell
+                if k in (2, 5):
+                    out[q.start] = {
+                        "metric": metric._replace(key=f"{metric.key}_yoy"),
+                        "period": p,
+                        "entity": owner,
+                        "scaled": q._replace(value=sign * q.value, kind="percent", unit="percent"),
+                    }
+                elif sign > 0:
+                    self._put_cell(out, q, metric, p, owner)
 
     def _change_period(self, head: re.Match, group: str) -> PeriodMention:
         """The time year ``group`` of a summary table's ``head`` stands for (see
