@@ -5232,3 +5232,16 @@ def test_a_monthly_release_table_flattened_one_cell_a_line_gives_each_row_its_si
         assert fact in got
     # the Geely brand's row (the total row is the group's) and a segment's row give nothing
     assert not {107382.0, 1309580.0, 34156.0} & {v for *_, v, _ in got}
+
+
+def test_a_mark_passed_over_a_range_of_months_after_a_months_figure_is_each_months():
+    got = facts(
+        "零跑汽车自2025年3月起,连续10个月蝉联新势力月销量冠军,7-8月破5万、9月破6万、10-11月破7万辆。",
+        date(2026, 2, 3),
+    )
+    assert ("leapmotor", "sales", "2025-10", 70000.0, "gt") in got
+    assert ("leapmotor", "sales", "2025-11", 70000.0, "gt") in got
+    assert ("leapmotor", "sales", "2025-07", 50000.0, "gt") in got
+    # a sum over the months, no mark passed, stays the range's
+    got = facts("奇瑞月销量稳居前列,1-7月累计销量148万辆。", date(2025, 8, 5))
+    assert not any(p == "2025-01" for _, _, p, _, _ in got)

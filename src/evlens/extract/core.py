@@ -711,6 +711,10 @@ _FORECAST_COMPARED = re.compile(
     r"(?:优于|好于|高于|低于|逊于|胜于|超出|不及|远超|超过|略逊于?|略低于|略高于)(?:市场|分析师)?(?:预估|预期|预测|估计)的?"
 )
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
+# a month's figure named before a range's mark passed ("蝉联新势力月销量冠军,7-8月破5万": each
+# month's, not the sum's)
+_MONTHLY_FIGURE = re.compile(r"(?<![\d一二三四五六七八九十个])月(?:销量|交付量)")  # (not 前五月销量)
+_MARK_PASSED = re.compile(r"(?:破|超过?|突破|逾)$")
 # a run of quarters (连续四个季度, 连续4季)
 _QUARTERS_IN_A_ROW = re.compile(r"连续(?P<zh>[二两三四五六七八九十]|\d{1,2})个?季度?")
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
@@ -4426,12 +4430,20 @@ class Extractor:
 
     def _each_month_of_range(self, fig: _Figure, pm: PeriodMention) -> bool:
         """Whether a figure is one of each month of the range ``pm`` (a word for "each" in
-        its clause, the range named in its own sentence, not carried from one before)."""
+        its clause, or a month's figure named before a mark passed in its sentence:
+        ``月销量冠军,7-8月破5万``;
+        the range named in its own sentence, not carried from one before)."""
         return bool(
             pm.kind == "range"
             and pm.months
             and fig.metric not in _MOVES_AND_LEVELS
-            and self.lex.word_res["each"].search(fig.ctext)
+            and (
+                self.lex.word_res["each"].search(fig.ctext)
+                or (
+                    _MONTHLY_FIGURE.search(self.lower, fig.sent.start, fig.q.start)
+                    and _MARK_PASSED.search(self.lower, max(0, fig.q.start - 3), fig.q.start)
+                )
+            )
             and fig.sent.start <= pm.start < fig.sent.end
         )
 
