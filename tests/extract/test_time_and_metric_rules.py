@@ -5245,3 +5245,12 @@ def test_a_mark_passed_over_a_range_of_months_after_a_months_figure_is_each_mont
     # a sum over the months, no mark passed, stays the range's
     got = facts("奇瑞月销量稳居前列,1-7月累计销量148万辆。", date(2025, 8, 5))
     assert not any(p == "2025-01" for _, _, p, _, _ in got)
+
+
+def test_a_move_at_the_close_of_a_day_named_without_its_month_is_that_days():
+    text = "7月1日,小米发布了新车。6月,交付超过2万台。\n截至10日港股收盘,小米集团股价下跌0.87%,市值1.48万亿港元。"
+    got = facts(text, date(2025, 7, 10))
+    assert ("xiaomi", "share_return", "2025-07-10", -0.87, "eq") in got
+    # a day later than the article's is the month before's
+    got = facts(text.replace("截至10日", "截至28日"), date(2025, 7, 10))
+    assert ("xiaomi", "share_return", "2025-06-28", -0.87, "eq") in got

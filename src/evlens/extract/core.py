@@ -28,6 +28,7 @@ Every fact's span is the quantity's extent in the original text, so
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from array import array
@@ -589,6 +590,8 @@ _RUN_START = re.compile(r" ?(?:开始|起)")
 _VIEWED_FROM = re.compile(r"[^，,。；;\d]{0,12}来看")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
+# a close on a day named without its month (截至10日港股收盘, 10日收盘)
+_BARE_DAY_CLOSE = re.compile(r"(?<![\d月./-])(\d{1,2})日(?:港股|美股|a股)?(?:收盘|收市)")
 _NOTHING_PAIRED: dict = {}
 #: metric names of a change: deliveries_yoy, sales_mom, revenue_growth
 _CHANGES = ("_yoy", "_mom", "_growth")
@@ -2351,12 +2354,31 @@ class Extractor:
             return before
         if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
             return None  # a day's close: the article's day (see below)
+        if move and (day := self._bare_close_day(sent, q)) is not None:
+            return day
         after = self._english_time_after(q, sent, dayless)
         if after is not None:
             return after
         if move:
             return self._move_period(q, clause, sent)
         return self._earlier_time(q, sent, flow, plan, dayless)
+
+    def _bare_close_day(self, sent, q: Quantity) -> PeriodMention | None:
+        """The close on a day named without its month before a move in its sentence
+        (``截至10日港股收盘,小米集团股价下跌0.87%``): that day of the article's month (of the
+        month before, when later than the article's day); None where none is named."""
+        m = _BARE_DAY_CLOSE.search(self.lower, sent.start, q.start)
+        if m is None or self.published is None:
+            return None
+        day, pub = int(m.group(1)), self.published
+        month = (
+            date(pub.year, pub.month, 1)
+            if day <= pub.day
+            else (date(pub.year, pub.month, 1) - timedelta(days=1))
+        )
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            return None
+        return PeriodMention(m.start(), m.end(), date(month.year, month.month, day).isoformat(), "day")
 
     def _english_time_after(self, q: Quantity, sent, dayless: bool) -> PeriodMention | None:
         """In an English sentence, the first time after ``q`` past no subordinating word, not
