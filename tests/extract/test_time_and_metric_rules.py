@@ -5254,3 +5254,14 @@ def test_a_move_at_the_close_of_a_day_named_without_its_month_is_that_days():
     # a day later than the article's is the month before's
     got = facts(text.replace("截至10日", "截至28日"), date(2025, 7, 10))
     assert ("xiaomi", "share_return", "2025-06-28", -0.87, "eq") in got
+
+
+def test_a_figure_to_be_made_sure_of_is_a_target_and_a_single_months_is_its_months():
+    got = facts(
+        "雷军表示,“小米SU7 4月交付7058辆,6月将开双班,计划单月交付保障1万辆,2024全年确保交付10万辆,并冲刺12万辆。”",
+        date(2024, 6, 2),
+    )
+    assert ("xiaomi", "delivery_target", "2024-06", 10000.0, "eq") in got
+    assert ("xiaomi", "delivery_target", "2024", 100000.0, "eq") in got
+    assert ("xiaomi", "delivery_target", "2024", 120000.0, "eq") in got
+    assert not any(m == "deliveries" and v >= 100000 for _, m, _, v, _ in got)

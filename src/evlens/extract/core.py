@@ -4436,12 +4436,14 @@ class Extractor:
 
     def _target_of_year(self, pm: PeriodMention, clause) -> bool:
         """Whether a target with time ``pm`` is for ``pm``'s year: a target is, unless its own
-        clause names the month it is for ("本月交付量预计超过2.8万辆"); a day names when it
-        was set, and so does a month it was revised in (并于9月下调至460万辆)."""
+        clause names the month it is for ("本月交付量预计超过2.8万辆") or a single month's
+        ("6月将开双班,计划单月交付保障1万辆"); a day names when it was set, and so does a month
+        it was revised in (并于9月下调至460万辆)."""
         if pm.kind in ("day", "year"):
             return True
         return pm.kind == "month" and (
-            not clause[0] <= pm.start < clause[1] or _REVISED_AFTER.match(self.lower, pm.end) is not None
+            (not clause[0] <= pm.start < clause[1] and "单月" not in self.lower[clause[0] : clause[1]])
+            or _REVISED_AFTER.match(self.lower, pm.end) is not None
         )
 
     def _annual_target(self, fig: _Figure) -> bool:
