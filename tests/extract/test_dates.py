@@ -906,3 +906,13 @@ def test_an_undated_article_saying_last_month_of_the_month_its_lede_names_comes_
     assert infer_date(text) == date(2026, 2, 1)
     # without "last month" the lede's month is no clue to the day
     assert infer_date(text.replace("last month", "in the month")) == date(2026, 12, 31)
+
+
+def test_a_brokers_forecast_over_a_run_of_years_bounds_the_stand_in_year():
+    text = (
+        "投资评级 - 维持“买入”评级 核心观点 - 公司重申2026年实现百万销量的目标 - 第三季度销量达17.4万辆 "
+        "- 未来业绩预测:预计2025-2027年销量分别为61万、102万、132万辆 - 2026年计划推出四款全新车型;"
+        "Lafa 5车型将于11月27日上市"
+    )
+    assert infer_date(text).year == 2025
+    assert infer_date(text.replace("预计2025-2027年", "2025-2027年")).year == 2026

@@ -1978,7 +1978,8 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     (``较2024年同期``, "up 7.7% from 2024") puts it at the end of the year after, at least; a month named
     without a year later than the latest month named with one moves it after that month; known only to
     the year, an article speaking of "last month" whose opening sentence names one month without a year
-    comes out in the month after it ("sales for January … sold 210,051 vehicles last month"). None when the
+    comes out in the month after it ("sales for January … sold 210,051 vehicles last month"); a broker's
+    forecast over a run of years (``预计2025-2027年``) puts it in no year after the first. None when the
     text names no year. ``body``, when given, is the text as normalised (simplified script, its front
     matter blanked), read for all but the URL.
 
@@ -2023,8 +2024,24 @@ _RESULTS = re.compile(r"财报|业绩|财务|results|earnings", re.I)
 _RESULTS_LAG = timedelta(days=45)
 
 
+# a broker's forecast over a run of years (预计2025-2027年, 2025E-2027E): its first year is the
+# year it is written in, or a later one
+_FORECAST_RUN = re.compile(r"(?:预计|预测|预期)(20\d\d)e?\s*[-–~至到]\s*(?:20\d\d)e?", re.I)
+
+
 def _text_stand_in(text: str, body: str | None) -> date | None:
-    """The stand-in :func:`infer_date` reads from the text (not its address)."""
+    """The stand-in :func:`infer_date` reads from the text (not its address), in no year
+    after the first of a forecast's run of years (:data:`_FORECAST_RUN`)."""
+    got = _text_stand_in_day(text, body)
+    run = _FORECAST_RUN.search(text if body is None else body)
+    if got is None or run is None or got.year <= int(run.group(1)):
+        return got
+    y = int(run.group(1))
+    return date(y, got.month, min(got.day, calendar.monthrange(y, got.month)[1]))
+
+
+def _text_stand_in_day(text: str, body: str | None) -> date | None:
+    """The stand-in of :func:`_text_stand_in` before the forecast's bound."""
     head_years = _title_years(text)
     text = text if body is None else body
     line = _DATELINE.search(text, front_end(text), front_end(text) + 400)
