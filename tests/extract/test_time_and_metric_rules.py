@@ -5265,3 +5265,28 @@ def test_a_figure_to_be_made_sure_of_is_a_target_and_a_single_months_is_its_mont
     assert ("xiaomi", "delivery_target", "2024", 100000.0, "eq") in got
     assert ("xiaomi", "delivery_target", "2024", 120000.0, "eq") in got
     assert not any(m == "deliveries" and v >= 100000 for _, m, _, v, _ in got)
+
+
+def test_a_flow_compared_with_a_month_named_without_a_year_is_of_the_month_after():
+    text = (
+        "Aion sold 10,206 vehicles in January. With annual sales of 271,000 units, Aion was the champion in 2022.\n"
+        "NIO Inc delivered 8,506 vehicles with YoY decrease of 23% and the delivery volume was 46% less than "
+        "that in December, when the EV maker shattered monthly record with 15,815 units.\n"
+        "Li Auto shipped 15,141 vehicles with a 23% YoY increase while the volume still fell by 29% from December, "
+        "when it broke its monthly record."
+    )
+    got = facts(text, date(2023, 2, 2))
+    for fact in [
+        ("nio", "deliveries", "2023-01", 8506.0, "eq"),
+        ("nio", "deliveries_yoy", "2023-01", -23.0, "eq"),
+        ("nio", "deliveries_mom", "2023-01", -46.0, "eq"),
+        ("nio", "deliveries", "2022-12", 15815.0, "eq"),
+        ("li-auto", "deliveries", "2023-01", 15141.0, "eq"),
+        ("li-auto", "deliveries_mom", "2023-01", -29.0, "eq"),
+    ]:
+        assert fact in got
+    # a month compared with a year before ("from May 2022") says nothing of the month after
+    got = facts(
+        "Great Wall sold 101,020 vehicles. This is a 26.18% increase from May 2022.", date(2023, 6, 2)
+    )
+    assert not any(p == "2022-06" for _, _, p, _, _ in got)

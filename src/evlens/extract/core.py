@@ -674,6 +674,13 @@ _AHEAD = "a figure for a time after the article's date: not yet happened, and no
 _COMPARED_WITH_EN = re.compile(
     r"\b(?:above|below|than|versus|vs\.?|against|compared (?:with|to))(?: (?:its|the|their))? $"
 )
+# what stands before a month a change is measured from ("fell by 29% from December", "46% less
+# than that in December"), and what opens a span after one ("from January to March")
+_FROM_MONTH = re.compile(r"\b(?:from|than)(?: (?:that|those))?(?: in| of)? $")
+_LAST_YEAR_AFTER = re.compile(
+    r",? (?:of )?(?:last year|the previous year|the year before|a year (?:earlier|ago))"
+)
+_SPAN_ON = re.compile(r" ?(?:to|through|until|till|-|–)\b")
 _ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
 _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
 # a note of a table's unit of money: "(in RMB millions)", "(RMB in thousands, except for
@@ -2359,8 +2366,18 @@ class Extractor:
         after = self._english_time_after(q, sent, dayless)
         if after is not None:
             return after
+        return self._period_from_elsewhere(q, clause, sent, flow, move, plan, dayless)
+
+    def _period_from_elsewhere(
+        self, q: Quantity, clause, sent, flow: bool, move: bool, plan: bool, dayless: bool
+    ) -> PeriodMention | None:
+        """For a figure whose sentence gives no time of its own (:meth:`_period_for`): a move's
+        from earlier sentences; a flow's, the month after one its sentence compares it with;
+        else the time of the sentences before (:meth:`_earlier_time`)."""
         if move:
             return self._move_period(q, clause, sent)
+        if flow and (compared := self._month_after_compared(q, sent)) is not None:
+            return compared
         return self._earlier_time(q, sent, flow, plan, dayless)
 
     def _bare_close_day(self, sent, q: Quantity) -> PeriodMention | None:
@@ -2598,8 +2615,38 @@ class Extractor:
 
     def _compared_after(self, q: Quantity, p: PeriodMention) -> bool:
         """Whether the time ``p`` after ``q`` is one compared with ("above its September
-        deliveries", "than the year"), no figure's own."""
-        return _COMPARED_WITH_EN.search(self.lower, max(q.end, p.start - 24), p.start) is not None
+        deliveries", "than the year", "fell by 29% from December"), no figure's own."""
+        return _COMPARED_WITH_EN.search(self.lower, max(q.end, p.start - 24), p.start) is not None or (
+            p.kind == "month" and self._month_compared(p)
+        )
+
+    def _month_compared(self, p: PeriodMention) -> bool:
+        """Whether the month ``p`` is one a change is measured from, right after "from" or
+        "than (that in)" and opening no span ("from December", "than that in December"; not
+        "from January to March")."""
+        return (
+            _FROM_MONTH.search(self.lower, max(0, p.start - 20), p.start) is not None
+            and _SPAN_ON.match(self.lower, p.end) is None
+        )
+
+    def _month_before_compared(self, p: PeriodMention) -> bool:
+        """Whether the month ``p`` compared with is the month before the figure's: named
+        without a year ("from December"; not "from May 2022", "from April last year", a
+        year before)."""
+        return self._month_compared(p) and not (
+            _YEAR.search(self.t, p.start, p.end) or _LAST_YEAR_AFTER.match(self.lower, p.end)
+        )
+
+    def _month_after_compared(self, q: Quantity, sent) -> PeriodMention | None:
+        """For a flow naming no time of its own, the month after the one its sentence compares
+        it with after it ("delivered 8,506 vehicles … 46% less than that in December": January),
+        else None."""
+        for p in self._in(self.periods, q.end, sent.end):
+            if p.kind == "month" and self._month_before_compared(p):
+                y, m = int(p.period[:4]), int(p.period[5:7])
+                nxt = f"{y + 1}-01" if m == 12 else f"{y}-{m + 1:02d}"
+                return p._replace(period=nxt)
+        return None
 
     def _figure_right_after(self, p: PeriodMention) -> bool:
         """Whether a figure follows the time ``p`` right after it (``2035年400万辆``): its own."""
@@ -5226,7 +5273,11 @@ class Extractor:
             if any(p.kind == "month" and p.period == before for p in self.periods[i:j]):
                 return True
         compared = self._first_in(self.quantities, q.end, min(clause[1], q.end + 40))
-        if compared is None or self._listed("growth_yoy", q.end, compared.start):
+        if (
+            compared is None
+            or compared.kind == "percent"
+            or self._listed("growth_yoy", q.end, compared.start)
+        ):
             return False  # the month right after the figure compared with ("from 25,287 in February",
         # "from the 93,107 units reported in April"), unless the change is said to be year on year
         i, j = self._bounds(self.periods, compared.end, compared.end + 24)
