@@ -5290,3 +5290,17 @@ def test_a_flow_compared_with_a_month_named_without_a_year_is_of_the_month_after
         "Great Wall sold 101,020 vehicles. This is a 26.18% increase from May 2022.", date(2023, 6, 2)
     )
     assert not any(p == "2022-06" for _, _, p, _, _ in got)
+
+
+def test_a_count_opening_a_makers_paragraph_after_anothers_takes_its_metric():
+    text = (
+        "Li Auto, XPeng and Nio reported their delivery numbers for April on Monday.\n\n"
+        "Guangzhou, China-based XPeng delivered 7,079 EVs in April, up marginally from the 7,002 delivered in March.\n\n"
+        "Nio recorded a 31.2% annual jump to 6,658 vehicles in April."
+    )
+    got = facts(text, date(2023, 5, 2))
+    assert ("nio", "deliveries", "2023-04", 6658.0, "eq") in got
+    assert ("nio", "deliveries_yoy", "2023-04", 31.2, "eq") in got
+    # a paragraph not opened by a maker's name passes no metric on
+    got = facts(text.replace("Guangzhou, China-based XPeng delivered", "The market took"), date(2023, 5, 2))
+    assert not any(v == 6658.0 for *_, v, _ in got)

@@ -1661,7 +1661,7 @@ class Extractor:
                 return self._carried_count(intro, back=3)
         if q.unit == "vehicle" or (q.kind is None and self._model_right_after(q)):
             # ("That includes 6,210 P7s and 2,368 G3s": bare counts of models)
-            return self._carried_count(sent) or self._round_up_count(q, sent)
+            return self._carried_count(sent) or self._round_up_count(q, sent) or self._parallel_count(sent)
         if q.kind == "percent":
             # an item of a list of changes takes the first item's word (同比分别增长40.8%、149.3%、101.77%)
             prev = self._last_in(self.quantities, sent.start, q.start)
@@ -1787,6 +1787,32 @@ class Extractor:
             ):
                 return None
         return None
+
+    def _parallel_count(self, sent) -> _Mention | None:
+        """For a vehicle count naming no metric in a sentence opening its paragraph, the
+        paragraph before and it each opening with a maker's name ("Guangzhou, China-based
+        XPeng delivered 7,079 EVs in April, …" then "Nio recorded a 31.2% annual jump to
+        6,658 vehicles in April"; a round-up, a maker a paragraph): the last count metric the
+        paragraph before names (not a target, a capacity or a change), else None."""
+        si = self._sentence_of(sent.start)
+        if si < 1 or self.sentences[si - 1].para != sent.para - 1:
+            return None
+        para = [x for x in self.sentences[max(0, si - 4) : si] if x.para == sent.para - 1]
+        opening = next(x for x in self.sentences if x.para == sent.para - 1)
+        if not (self._opens_with_maker(opening) and self._opens_with_maker(sent)):
+            return None
+        counts = [
+            m
+            for x in para
+            for m in self._in(self._metrics_of_kind("count"), x.start, x.end)
+            if m.key not in ("delivery_target", "capacity", "growth")
+        ]
+        return counts[-1] if counts else None
+
+    def _opens_with_maker(self, sent) -> bool:
+        """Whether a company is the first name in ``sent``, within its first 40 characters."""
+        e = self._first_in(self.entities, sent.start, min(sent.end, sent.start + 40))
+        return e is not None and self.lex.entities[e.key].kind == "company"
 
     def _list_items(self, a: int, b: int) -> bool:
         """Whether paragraphs ``a`` and ``b`` are items of one list, one after the other,
