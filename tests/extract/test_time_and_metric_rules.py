@@ -4290,7 +4290,8 @@ def test_a_change_after_a_sentence_with_no_figure_is_of_the_figure_before_that()
         "Tesla's Shanghai factory delivered a total of 69,129 vehicles in January.\n"
         "Tesla's performance is a 9.3% increase compared to January 2025."
     )
-    assert ("tesla", "deliveries_yoy", "2026-01", 9.3, "eq") in facts(text, date(2026, 2, 5))
+    # (the plant's count is CPCA wholesale, and so is its change)
+    assert ("tesla", "wholesale_yoy", "2026-01", 9.3, "eq") in facts(text, date(2026, 2, 5))
 
 
 def test_a_change_against_the_same_quarter_of_a_year_named_is_year_on_year():
@@ -5304,3 +5305,15 @@ def test_a_count_opening_a_makers_paragraph_after_anothers_takes_its_metric():
     # a paragraph not opened by a maker's name passes no metric on
     got = facts(text.replace("Guangzhou, China-based XPeng delivered", "The market took"), date(2023, 5, 2))
     assert not any(v == 6658.0 for *_, v, _ in got)
+
+
+def test_a_cpca_report_named_in_the_paragraph_before_makes_teslas_sales_wholesale():
+    text = (
+        "The China Passenger Car Association (CPCA) today announced its February 2023 electric vehicle sales report.\n\n"
+        "Among them, Tesla's February sales were 74,402 units, up 12.6% from January."
+    )
+    got = facts(text, date(2023, 3, 8))
+    assert ("tesla", "wholesale", "2023-02", 74402.0, "eq") in got
+    # two paragraphs back is too far
+    got = facts(text.replace("\n\n", "\n\nThe market grew.\n\n"), date(2023, 3, 8))
+    assert ("tesla", "sales", "2023-02", 74402.0, "eq") in got

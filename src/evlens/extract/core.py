@@ -3700,14 +3700,16 @@ class Extractor:
         if base not in ("sales", "deliveries") or rest not in ("", "yoy", "mom"):
             return metric
         # (the words are found once per text, not per figure); for the maker itself (not a
-        # model of it), the sentence before in its paragraph counts too ("According to … the
+        # model of it), the sentence before counts too, in its paragraph or ending the one
+        # before ("The CPCA today announced its February report." "Among them, Tesla's
+        # February sales were 74,402 units"; "According to … the
         # China Passenger Car Association, Tesla shipped 851,732 … In December alone, 97,171
         # vehicles were shipped")
         si = self._sentence_of(sent.start)
         lo = sent.start
         if (
             si > 0
-            and self.sentences[si - 1].para == sent.para
+            and self.sentences[si - 1].para in (sent.para, sent.para - 1)
             and (e := self.lex.entities.get(entity)) is not None
             and e.kind == "company"
         ):
