@@ -5317,3 +5317,13 @@ def test_a_cpca_report_named_in_the_paragraph_before_makes_teslas_sales_wholesal
     # two paragraphs back is too far
     got = facts(text.replace("\n\n", "\n\nThe market grew.\n\n"), date(2023, 3, 8))
     assert ("tesla", "sales", "2023-02", 74402.0, "eq") in got
+
+
+def test_a_figure_of_the_previous_month_right_after_it_is_the_month_befores():
+    got = facts(
+        "Aion said its sales in November jumped 91% year-over-year to 28,765 vehicles, though dropping "
+        "from 30,063 units in the previous month.",
+        date(2022, 12, 2),
+    )
+    assert ("gac-aion", "sales", "2022-10", 30063.0, "eq") in got
+    assert ("gac-aion", "sales", "2022-11", 28765.0, "eq") in got

@@ -336,6 +336,11 @@ _A_YEAR_EARLIER = re.compile(
 )
 # (before the figure: 远低于一年前的21亿美元)
 _A_YEAR_EARLIER_ZH = re.compile(r"一年前的?$")
+# a month's figure said of the month before, right after it ("dropping from 30,063 units in the
+# previous month")
+_A_MONTH_EARLIER = re.compile(
+    r" ?(?:units |vehicles |cars )?(?:a month (?:earlier|before)|the month before|(?:in )?the (?:previous|prior|preceding) month)\b"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
 # a sentence's opening phrase of means, its subject named after its comma ("With annual
@@ -4349,9 +4354,24 @@ class Extractor:
         ):
             periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
             fig.rule.append("year_earlier")
+        elif (
+            q.kind != "percent"
+            and len(periods) == 1
+            and _A_MONTH_EARLIER.match(self.lower, q.end, fig.clause[1])
+        ):
+            periods = self._month_earlier(fig, periods)
         if fig.metric in ("share_return", "index_return") and len(periods) == 1:
             periods = self._return_span(fig, pm, periods)
         return _Reading(bound, unit, cumulative, periods)
+
+    def _month_earlier(self, fig: _Figure, periods: list[str]) -> list[str]:
+        """A month's figure said of the month before ("from 30,063 units in the previous
+        month"): that month; any other time as it is."""
+        if not re.fullmatch(r"\d{4}-\d\d", periods[0]):
+            return periods
+        y, m = int(periods[0][:4]), int(periods[0][5:7])
+        fig.rule.append("month_earlier")
+        return [f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"]
 
     def _return_span(self, fig: _Figure, pm: PeriodMention | None, periods: list[str]) -> list[str]:
         """The span a share's or index's return is over: over the year so far, to the
