@@ -5327,3 +5327,13 @@ def test_a_figure_of_the_previous_month_right_after_it_is_the_month_befores():
     )
     assert ("gac-aion", "sales", "2022-10", 30063.0, "eq") in got
     assert ("gac-aion", "sales", "2022-11", 28765.0, "eq") in got
+
+
+def test_a_figure_of_all_the_months_of_a_half_is_each_months():
+    got = facts(
+        "Xpeng Motors' deliveries sagged in the first half of 2023 and were below 10,000 in all the months.",
+        date(2023, 12, 2),
+    )
+    assert {p for e, m, p, v, b in got if v == 10000.0} == {f"2023-{m:02d}" for m in range(1, 7)}
+    got = facts("Xpeng Motors' deliveries were below 60,000 in the first half of 2023.", date(2023, 12, 2))
+    assert {p for e, m, p, v, b in got if v == 60000.0} == {"2023-H1"}

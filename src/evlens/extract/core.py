@@ -730,6 +730,11 @@ _CLAUSE_BREAK = re.compile(r"[，,;；]")
 # month's, not the sum's)
 _MONTHLY_FIGURE = re.compile(r"(?<![\d一二三四五六七八九十个])月(?:销量|交付量)")  # (not 前五月销量)
 _MARK_PASSED = re.compile(r"(?:破|超过?|突破|逾)$")
+# every month of a half said so ("deliveries sagged in the first half and were below 10,000 in
+# all the months")
+_EVERY_MONTH = re.compile(
+    r"\b(?:in )?(?:all|each|every) (?:of )?(?:the )?months\b|\bevery month\b|\beach month\b|每个?月|各月"
+)
 # a run of quarters (连续四个季度, 连续4季)
 _QUARTERS_IN_A_ROW = re.compile(r"连续(?P<zh>[二两三四五六七八九十]|\d{1,2})个?季度?")
 _OTHER_MONTH = "a change on a month other than the one before or the same a year before: no metric holds it"
@@ -4625,8 +4630,8 @@ class Extractor:
             else pm.period
         )
         listed = self._listed_months(pm) if pm.kind == "month" else ()
-        if self._each_month_of_range(fig, pm):
-            return self._months_of_range(fig, pm)
+        if (each_month := self._each_month(fig, pm)) is not None:
+            return each_month
         if (
             len(listed) > 1
             and metric not in _MOVES_AND_LEVELS
@@ -4675,6 +4680,17 @@ class Extractor:
                 fig.rule.append("year_to_month")
                 return [f"{through[:4]}-01..{through}" if through[5:] != "01" else through]
         return [period]
+
+    def _each_month(self, fig: _Figure, pm: PeriodMention) -> list[str] | None:
+        """Each month of a range a figure is one of (:meth:`_each_month_of_range`), or of a half
+        said of all its months ("below 10,000 in all the months" of the first half); else None."""
+        if self._each_month_of_range(fig, pm):
+            return self._months_of_range(fig, pm)
+        if pm.kind == "half" and fig.metric not in _MOVES_AND_LEVELS and _EVERY_MONTH.search(fig.ctext):
+            y, h = int(pm.period[:4]), int(pm.period[-1])
+            fig.rule.append("each_month")
+            return [f"{y}-{m:02d}" for m in range(6 * h - 5, 6 * h + 1)]
+        return None
 
     def _year_to_day(self, fig: _Figure, pm: PeriodMention) -> list[str] | None:
         """A count of this year so far counted to a day named in its sentence (``截至9月底，
