@@ -916,3 +916,7 @@ def test_a_brokers_forecast_over_a_run_of_years_bounds_the_stand_in_year():
     )
     assert infer_date(text).year == 2025
     assert infer_date(text.replace("预计2025-2027年", "2025-2027年")).year == 2026
+
+
+def test_yesterday_is_the_day_before_the_articles():
+    assert periods("NIO stock fell 1.65% yesterday.", date(2023, 12, 1)) == [("yesterday", "2023-11-30")]

@@ -138,7 +138,7 @@ EN_ORDINALS = {
 # word in any case.
 _EN_LEAD = (
     r"(?=[JFMASONDTWQHBY]|\d\d? |(?:19|20)\d\d|[1-4](?:st|nd|rd|th)|[1-4][QH]\d\d|\d\d[QH][1-4]|from |between |the |first|second|third|fourth|on |last |in the year|year"
-    r"|this |next |so far|full|whole|since |currently|today|(?i:as |by |through |up to |at |end|last |this |next |so far|year|semi|interim|half-year))"
+    r"|this |next |so far|full|whole|since |currently|today|yesterday|(?i:as |by |through |up to |at |end|last |this |next |so far|year|semi|interim|half-year))"
 )
 # What the alternatives below can start with, tighter than :data:`_EN_LEAD` where it lets
 # many positions through: a number (a day before a month, 1st to 4th before "quarter", an
@@ -187,7 +187,7 @@ _EN = re.compile(
     # a half-year report ("BYD's semi-annual financial report in 2025", "2025 interim results")
     rf"|(?:(?P<esay>(?:19|20)\d{{2}}) )?(?P<esa>(?i:semi ?- ?annual|half-year(?:ly)?|interim))(?= (?:financial )?(?:report|results|earnings))(?: (?:financial )?(?:report|results|earnings) (?:in|for|of) (?P<esay2>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%))?"
     rf"|\bH(?P<ehh>[12])(?: (?P<ehhy>(?:19|20)\d{{2}}))?\b"
-    rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|(?:on |last )?(?P<ewd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)\b"
     rf"|the (?P<eom>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) month of (?:this year|the year|(?P<eomy>(?:19|20)\d{{2}}))\b"
     rf"|the first (?P<efm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months(?: of (?:the year|this year|(?P<efmy>(?:19|20)\d{{2}})))?"
     rf"|the (?:last|past) (?P<elm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[0-2]) months\b"
@@ -1807,6 +1807,8 @@ def _last_months(a: int, b: int, n: int, today: date | None) -> PeriodMention | 
 def _en_in_context(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMention | None:
     """A time read from the context: a weekday, the first months of the year, "in the
     year", its end, the span last named ("over the quarter"), now, or the full year."""
+    if g["ewd"] == "yesterday":  # ("NIO stock fell 1.65% yesterday"): the day before the article's
+        return PeriodMention(a, b, _shift_day(ctx.today.isoformat(), -1), "day", False) if ctx.today else None
     if g["ewd"]:
         day = ctx.weekday(_WEEKDAYS[g["ewd"].lower()])
         return PeriodMention(a, b, day, "day", False) if day else None
