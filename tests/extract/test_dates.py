@@ -920,3 +920,12 @@ def test_a_brokers_forecast_over_a_run_of_years_bounds_the_stand_in_year():
 
 def test_yesterday_is_the_day_before_the_articles():
     assert periods("NIO stock fell 1.65% yesterday.", date(2023, 12, 1)) == [("yesterday", "2023-11-30")]
+
+
+def test_a_years_target_met_early_bounds_the_stand_in_year():
+    text = (
+        "零跑董事长朱江明刚宣布完提前达成 50 万台的 2025 年交付目标,立下明年年销百万的flag。"
+        "按照规划,D19会在2026年上半年正式发布,2026年,零跑还会发布D系列的第二款产品。"
+    )
+    assert infer_date(text).year == 2025
+    assert infer_date(text.replace("提前达成", "说起")).year == 2026

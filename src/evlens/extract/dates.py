@@ -1981,7 +1981,8 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     without a year later than the latest month named with one moves it after that month; known only to
     the year, an article speaking of "last month" whose opening sentence names one month without a year
     comes out in the month after it ("sales for January … sold 210,051 vehicles last month"); a broker's
-    forecast over a run of years (``预计2025-2027年``) puts it in no year after the first. None when the
+    forecast over a run of years (``预计2025-2027年``) puts it in no year after the first, and a year's
+    target met early (``提前达成…2025年交付目标``) in no year after that one. None when the
     text names no year. ``body``, when given, is the text as normalised (simplified script, its front
     matter blanked), read for all but the URL.
 
@@ -2028,17 +2029,22 @@ _RESULTS_LAG = timedelta(days=45)
 
 # a broker's forecast over a run of years (预计2025-2027年, 2025E-2027E): its first year is the
 # year it is written in, or a later one
+# a year's target met ahead of time (提前达成50万台的2025年交付目标, 提前完成2024年全年目标): the
+# year is not over
+_TARGET_MET_EARLY = re.compile(r"提前(?:达成|完成|实现)了?[^。;,，]{0,16}?(20\d\d) ?年[^。;,，]{0,12}目标")
 _FORECAST_RUN = re.compile(r"(?:预计|预测|预期)(20\d\d)e?\s*[-–~至到]\s*(?:20\d\d)e?", re.I)
 
 
 def _text_stand_in(text: str, body: str | None) -> date | None:
     """The stand-in :func:`infer_date` reads from the text (not its address), in no year
-    after the first of a forecast's run of years (:data:`_FORECAST_RUN`)."""
+    after the first of a forecast's run of years (:data:`_FORECAST_RUN`) nor after a year whose
+    target was met early (:data:`_TARGET_MET_EARLY`)."""
     got = _text_stand_in_day(text, body)
-    run = _FORECAST_RUN.search(text if body is None else body)
-    if got is None or run is None or got.year <= int(run.group(1)):
+    body = text if body is None else body
+    caps = [int(m.group(1)) for m in (_FORECAST_RUN.search(body), _TARGET_MET_EARLY.search(body)) if m]
+    if got is None or not caps or got.year <= min(caps):
         return got
-    y = int(run.group(1))
+    y = min(caps)
     return date(y, got.month, min(got.day, calendar.monthrange(y, got.month)[1]))
 
 
