@@ -544,7 +544,6 @@ _CELL_GAP = " |\t"
 _SPACED_HEADER_HINT = re.compile(
     r"(?:季度|年|月)(?:19|20)\d\d年|(?:19|20)\d\d ?[QH][1-4] (?:\| )?(?:19|20)\d\d|[QH][1-4] (?:19|20)\d\d [QH][1-4]"
 )
-# two quarters or halves side by side between bars (季度 | 23Q3 | 23Q2 | …)
 # the head of a filing's summary table of two years and the change between them, its cells
 # run together as copied from the filing (2023年2024年變動(%), 二零二五年二零二四年变动)
 _CN_YEAR = r"(?:20\d\d|二[零〇][零〇一二三四五六七八九]{2})年"
@@ -565,6 +564,7 @@ _EXPORT_ROW = re.compile(r"(?:of which: ?)?(?:exports?|出口)$", re.I)
 _ROW_NOTES = re.compile(r"\s*(?:[(（][^()（）\n]{0,20}[)）]\s*)*[–-]?")
 # what may stand between two cells of such a row: brackets of a fall, a percent sign, a dash
 _CELL_JOINT = frozenset(" ()%–-")
+# two quarters or halves side by side between bars (季度 | 23Q3 | 23Q2 | …)
 _BAR_HEAD_HINT = re.compile(r"\d[QH][1-4] ?\| ?(?:(?:19|20)?\d\d ?[QH][1-4]|[1-4][QH]\d\d)")
 _FLAT_TABLE_HINT = re.compile(
     r"\n(?:FY ?)?(?:(?:19|20)\d\d(?: ?[QH][1-4]|年)?|[QH][1-4] ?(?:19|20)\d\d)[ \t]*\|?[ \t]*\n\n?"
@@ -673,19 +673,20 @@ _UNLIKELY = (
     "a reading a careful reader is unlikely to record as it stands (confidence {p} below the threshold)"
 )
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
-# what stands between a maker's name and its bare count in a round-up (``小鹏(36728辆)``,
-# ``零跑汽车则以70327辆``, "Nio: 36,275")
 # what stands right before a time compared with ("above its September deliveries")
 _COMPARED_WITH_EN = re.compile(
     r"\b(?:above|below|than|versus|vs\.?|against|compared (?:with|to))(?: (?:its|the|their))? $"
 )
 # what stands before a month a change is measured from ("fell by 29% from December", "46% less
-# than that in December"), and what opens a span after one ("from January to March")
+# than that in December"), and what opens a span after one ("from January to March"); what
+# says a month compared with is a year before the figure's ("from April last year")
 _FROM_MONTH = re.compile(r"\b(?:from|than)(?: (?:that|those))?(?: in| of)? $")
+_SPAN_ON = re.compile(r" ?(?:to|through|until|till|-|–)\b")
 _LAST_YEAR_AFTER = re.compile(
     r",? (?:of )?(?:last year|the previous year|the year before|a year (?:earlier|ago))"
 )
-_SPAN_ON = re.compile(r" ?(?:to|through|until|till|-|–)\b")
+# what stands between a maker's name and its bare count in a round-up (``小鹏(36728辆)``,
+# ``零跑汽车则以70327辆``, "Nio: 36,275")
 _ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
 _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
 # a note of a table's unit of money: "(in RMB millions)", "(RMB in thousands, except for

@@ -79,27 +79,35 @@ _CN_CHARS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒�
 # a character that makes a Chinese numeral after it part of a word: 唯一, 统一, 同一, 单一, 逐一
 _WORD_BEFORE_CN = "唯统同单逐"
 _CN_POSITIONAL = "零〇一二三四五六七八九"  # digits read one by one (二〇二四, the 三 of 十一.三)
+# what may follow a cell of a filing's table run together, right after a group's third digit
+# (see :data:`_NUM`): another figure grouped by thousands, or a short one ending the line or
+# before a percent sign or a bracket
+_CELL_NEXT = r"(?=\d{1,3},\d{3}|\d{1,3}(?:\.\d+)?(?:[%()\s]|$))"
 _NUM = re.compile(
     rf"(?=[\d{_CN_CHARS}万亿])(?:"  # what a number starts with: one test turns most positions away
     # (a letter before a number makes it part of a word or code, unless it ends a currency
     # code written without a space: RMB25.9 billion; so does a slash after a letter or digit,
     # as in a date or a code, but not after a figure's unit: 113.5万/31.7万; a comma after a
     # letter or digit makes it a piece of another number, not after a Chinese word: 增加,79250辆)
-    r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<=\d,\d\d\d)(?=\d{1,3},\d{3}|\d{1,3}(?:\.\d+)?(?:[%()\s]|$))|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))"
+    r"(?P<ar>(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<=\d,\d\d\d)"
+    + _CELL_NEXT
+    + r"|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))"
     # (cells a filing's table ran together, each with two decimals: 42,236,176,229.9023.36%:
     # 42,236,176,229.90, then 23.36%, a cell starting right after the two decimals; or
     # whole, each grouped by thousands: 150,284,734118,792,68927 is 150,284,734, then
     # 118,792,689, then 27, a cell starting after a group's third digit; a short last cell
     # ends the line or stands before a percent sign or a bracket, else 1,2345辆 is no table's)
     r"(?:\d{1,3}(?:,\d{3})+\.\d\d(?=-?\d{1,3}(?:,\d{3})*\.\d\d(?!\d))"
-    r"|\d{1,3}(?:,\d{3})+(?=\d{1,3},\d{3}|\d{1,3}(?:\.\d+)?(?:[%()\s]|$))|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|\d{1,3}(?:,\d{3})+" + _CELL_NEXT + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     # a decimal comma before a percent sign, as European pages write it ("up 16,03%", "52,6%")
     r"|\d{1,3},\d{1,2}(?= ?%))"
     # thousands set apart by spaces, as South African and European pages write them ("1 144 588 units")
     r"|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)\d{1,3}(?: \d{3})+(?![\d.,]?\d)"
     # (a colon after a digit makes a time of day or a ratio, 20:09, 1:3, unless three digits
     # or more follow, a label's figure, "Q1:94008"; after a word it is a label's, 交付量:36728辆)
-    r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=\d:)(?=\d{3})|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<=\d,\d\d\d)(?=\d{1,3},\d{3}|\d{1,3}(?:\.\d+)?(?:[%()\s]|$))|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))\d+(?:\.\d+)?)"
+    r"|(?:(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=\d:)(?=\d{3})|(?<=,\d\d\d\.\d\d)|(?<=,\d\d\d\.\d\d-)|(?<=\d,\d\d\d)"
+    + _CELL_NEXT
+    + r"|(?<![A-Za-z\d._])(?<![A-Za-z\d.,_],)(?<!\d:)(?<![A-Za-z\d]/))\d+(?:\.\d+)?)"
     # (a decimal written in Chinese numerals, 十一.三億 in Taiwan's press, before the plain run)
     rf"|(?P<cn>[{_CN_CHARS}](?:[{_CN_CHARS}]*\.[{_CN_POSITIONAL}]+|[{_CN_CHARS}万亿]*))"
     r"|(?P<bare>万亿|千亿|百亿|(?<=破)万(?!亿)|(?<=[超过逾])万(?=[辆台]))"
