@@ -4,7 +4,16 @@ import itertools
 from datetime import date
 
 from evlens.extract import extract_text
-from evlens.extract.core import PIECE, SENTENCE_CAP, WINDOW_AFTER, WINDOW_BEFORE, Extractor, _pieces, excerpt
+from evlens.extract.core import (
+    PIECE,
+    SENTENCE_CAP,
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+    Extractor,
+    _pieces,
+    _Sentences,
+    excerpt,
+)
 
 CLAUSE = "小米汽车12月交付超过4万辆，股价涨5%，Xiaomi delivered 7,058 units in April，"
 
@@ -101,3 +110,18 @@ def test_a_text_read_in_pieces_gives_the_facts_of_its_paragraphs_read_alone():
     assert sorted((f.entity, f.metric, f.period, f.value, f.span_start) for f in whole) == sorted(alone)
     for f in whole:
         assert text[f.span_start : f.span_end] == f.surface
+
+
+def test_a_count_opening_a_paragraph_looks_back_one_paragraph_not_the_whole_text(monkeypatch):
+    # (a maker a paragraph, each count naming no metric: the paragraph before gives it)
+    walks = []
+    whole = _Sentences.__iter__
+    monkeypatch.setattr(_Sentences, "__iter__", lambda self: walks.append(1) or whole(self))
+    text = "\n\n".join(
+        f"Guangzhou-based XPeng delivered {7000 + i:,} EVs in April.\n\n"
+        f"Nio recorded a 31% annual jump to {6000 + i:,} vehicles in April."
+        for i in range(300)
+    )
+    facts = extract_text(text, date(2023, 5, 2), judged=False)
+    assert sum(f.entity == "nio" and f.metric == "deliveries" for f in facts) >= 250
+    assert len(walks) < 50  # (not one walk over every sentence for each such count)

@@ -1806,12 +1806,14 @@ class Extractor:
         6,658 vehicles in April"; a round-up, a maker a paragraph): the last count metric the
         paragraph before names (not a target, a capacity or a change), else None."""
         si = self._sentence_of(sent.start)
-        if si < 1 or self.sentences[si - 1].para != sent.para - 1:
+        if si < 1 or self.sentences[si - 1].para != sent.para - 1 or not self._opens_with_maker(sent):
             return None
-        para = [x for x in self.sentences[max(0, si - 4) : si] if x.para == sent.para - 1]
-        opening = next(x for x in self.sentences if x.para == sent.para - 1)
-        if not (self._opens_with_maker(opening) and self._opens_with_maker(sent)):
+        first = si - 1  # (the opening sentence of the paragraph before, walked back to)
+        while first > 0 and self.sentences[first - 1].para == sent.para - 1:
+            first -= 1
+        if not self._opens_with_maker(self.sentences[first]):
             return None
+        para = self.sentences[max(first, si - 4) : si]
         counts = [
             m
             for x in para
