@@ -1302,6 +1302,12 @@ def _entity_metric(metric: str, base: str) -> str:
     return "deliveries" if base != metric else metric
 
 
+def _month_shift(month: str, k: int) -> str:
+    """The month ``k`` months after ``month`` (``YYYY-MM``; before it for ``k`` < 0)."""
+    y, m = divmod(int(month[:4]) * 12 + int(month[5:7]) - 1 + k, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
 def _months_back(month: str, n: int) -> list[str]:
     """The ``n`` months ending with ``month`` (``YYYY-MM``), oldest first."""
     y, m = int(month[:4]), int(month[5:7])
@@ -2682,9 +2688,7 @@ class Extractor:
         else None."""
         for p in self._in(self.periods, q.end, sent.end):
             if p.kind == "month" and self._month_before_compared(p):
-                y, m = int(p.period[:4]), int(p.period[5:7])
-                nxt = f"{y + 1}-01" if m == 12 else f"{y}-{m + 1:02d}"
-                return p._replace(period=nxt)
+                return p._replace(period=_month_shift(p.period, 1))
         return None
 
     def _figure_right_after(self, p: PeriodMention) -> bool:
@@ -4377,9 +4381,8 @@ class Extractor:
         month"): that month; any other time as it is."""
         if not re.fullmatch(r"\d{4}-\d\d", periods[0]):
             return periods
-        y, m = int(periods[0][:4]), int(periods[0][5:7])
         fig.rule.append("month_earlier")
-        return [f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"]
+        return [_month_shift(periods[0], -1)]
 
     def _return_span(self, fig: _Figure, pm: PeriodMention | None, periods: list[str]) -> list[str]:
         """The span a share's or index's return is over: over the year so far, to the
@@ -5331,8 +5334,7 @@ class Extractor:
         compared just before it (较2025年12月的60423辆下滑了46.9%)."""
         if len(period) != 7 or not period[5:].isdigit():
             return False
-        y, m = int(period[:4]), int(period[5:7])
-        before = f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+        before = _month_shift(period, -1)
         prev = self._last_in(self.quantities, clause[0], q.start)
         if prev is not None and q.start - prev.end <= 12:
             # 较2025年12月的60423辆下滑了46.9% (of January): the month before the figure compared with
