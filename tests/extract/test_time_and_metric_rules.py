@@ -5337,3 +5337,29 @@ def test_a_figure_of_all_the_months_of_a_half_is_each_months():
     assert {p for e, m, p, v, b in got if v == 10000.0} == {f"2023-{m:02d}" for m in range(1, 7)}
     got = facts("Xpeng Motors' deliveries were below 60,000 in the first half of 2023.", date(2023, 12, 2))
     assert {p for e, m, p, v, b in got if v == 60000.0} == {"2023-H1"}
+
+
+def test_a_list_of_labelled_lines_with_no_bullets_reads_like_a_bulleted_one():
+    text = (
+        "Xpeng delivered 9,310 cars in March, 12% more than a year ago.\n\n"
+        "In early 2023, the company started sales in Denmark.\n\n"
+        "Deliveries by model:\n\n"
+        "G9 (large SUV): 4,120 (up 30% year-over-year)\n\n"
+        "P7: 5,190 (down 2%)\n\n"
+        "Total: 9,310 (up 12% year-over-year)\n\n"
+        "So far this year, Xpeng delivered over 25,000 cars.\n\n"
+        "G9: 11,004\n\n"
+        "P7: 14,420\n"
+    )
+    got = facts(text, date(2024, 4, 2))
+    assert ("xpeng-g9", "deliveries", "2024-03", 4120.0, "eq") in got
+    assert ("xpeng-g9", "deliveries_yoy", "2024-03", 30.0, "eq") in got
+    assert ("xpeng-p7", "deliveries_yoy", "2024-03", -2.0, "eq") in got
+    # the total row is the maker's, not the last model's
+    assert ("xpeng", "deliveries", "2024-03", 9310.0, "eq") in got
+    assert not any(e == "xpeng-p7" and v == 9310.0 for e, m, p, v, b in got)
+    # labelled lines under a sentence closing its paragraph take its metric and span
+    assert ("xpeng-g9", "deliveries", "2024-01..2024-03", 11004.0, "eq") in got
+    assert ("xpeng-p7", "deliveries", "2024-01..2024-03", 14420.0, "eq") in got
+    # "in early 2023, the company started sales": when an event happened, no figure's time
+    assert not any(p.startswith("2023") for e, m, p, v, b in got)

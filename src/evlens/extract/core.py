@@ -514,7 +514,14 @@ _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
 # the currencies a money fact is stored in (any other is a conversion's: "A$1.36 billion")
 _STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
+# the total row of a list ("Total: 7,024", 合计：)
+_TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|總計|总计|共计)\s*[:：]")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
+# an item of a list with no bullet: a short line's label, a colon and its figure
+# ("ES6 (5-seat SUV): 2,936 (down 3% year-over-year)", "Total: 7,024")
+_LABEL_ITEM = re.compile(
+    r"[ \t]*[A-Za-z\u4e00-\u9fff][^\n:：.。;；!?,，、]{0,40}[:：][ \t]*\d[^\n。;；]{0,60}(?:\n|$)"
+)
 # a note of the unit in brackets after a column's time ("2025 H1 (RMB billion)")
 _CELL_NOTE = re.compile(r"\s*\([a-z$ ]{2,20}\)\s*$")
 _TABLE_PERIOD_REST = frozenset({"", "fy", "full year", "full-year", "fiscal year", "年", "全年", "年度"})
@@ -594,6 +601,11 @@ _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
 _RUN_START = re.compile(r" ?(?:开始|起)")
 _VIEWED_FROM = re.compile(r"[^，,。；;\d]{0,12}来看")
 _EVENT_AFTER = re.compile(r"^ ?(?:正式)?(?:上市|推出|发布|成立|问世|亮相)")
+# the same in English, a subject between ("in late 2021, the company started sales also in
+# Norway")
+_EVENT_AFTER_EN = re.compile(
+    r",? (?:[a-z]+ ){0,2}(?:started|began) (?:sales|selling|deliveries|delivering)\b"
+)
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 # a close on a day named without its month (截至10日港股收盘, 10日收盘)
 _BARE_DAY_CLOSE = re.compile(r"(?<![\d月./-])(\d{1,2})日(?:港股|美股|a股)?(?:收盘|收市)")
@@ -1930,7 +1942,7 @@ class Extractor:
             brand = self._brand_before(ents, self.sentences[max(0, si - 3)].start, sent.start)
             if brand is not None:
                 return brand  # "問界品牌已成為賽力斯業績的核心支柱。…該品牌年銷量…": the brand
-        its = self._its_subject(ents, sent, si)
+        its = self._its_subject(ents, sent, si) or self._list_total(ents, sent, si)
         if its is not None:
             return its
         for back in range(si - 1, max(-1, si - 4), -1):
@@ -1938,6 +1950,23 @@ class Extractor:
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found, self.sentences[back])
         return self._subject_for(q, sent, metric, ents)
+
+    def _list_total(self, ents: list[_Mention], sent, si: int) -> _Mention | None:
+        """For the total row of a list of models' figures ("Total: 7,024" after "ES6 (5-seat
+        SUV): 2,936" … "ET7: 1,707"), the company the items all belong to, nearest first
+        (NIO's); else None."""
+        intro = self._list_intro(si) if _TOTAL_ITEM.match(self.lower, sent.start) else None
+        if intro is None:
+            return None
+        items = self._in(ents, intro.end, sent.start)
+        if not items:
+            return None
+        kinds = self.lex.entities
+        shared = [p for p in self._lineage(items[-1].key) if kinds[p].kind == "company"]
+        for it in items[:-1]:
+            mine = set(self._lineage(it.key))
+            shared = [p for p in shared if p in mine]
+        return items[-1]._replace(key=shared[0]) if shared and shared[0] != items[-1].key else None
 
     def _whole_or_unit(self, e: _Mention, q: Quantity, clause, sent, ents: list[_Mention]) -> _Mention | None:
         """:meth:`_whole_after_breakdown`, else :meth:`_unit_before_holder`."""
@@ -2504,7 +2533,11 @@ class Extractor:
             # the article's results "for the year 2024", then a paragraph on the day they
             # were announced, then the figures: the year, half or quarter named last before
             prev = self._last_before(0, sent.start, flow, plan)
-            if prev is not None and prev.kind in ("year", "half", "quarter") and not self._ahead(prev):
+            if (
+                prev is not None
+                and prev.kind in ("year", "half", "quarter")
+                and not (self._ahead(prev) or self._event_time(prev))
+            ):
                 return prev
         if announced is None and flow and not plan:
             return self._reported_month(sent)
@@ -2514,13 +2547,20 @@ class Extractor:
         """For a flow no time near it claims, in a sentence of a round-up (a count right
         after a maker's name: 深蓝(28235辆)同比大涨40.3%): the month named last before it in
         the article, when that month ended within 60 days of the article's date (a copy of a
-        round-up may be dated weeks after it)."""
-        if not any(
-            q.unit == "vehicle" and self._after_name(q, sent)
-            for q in self._in(self.quantities, sent.start, sent.end)
+        round-up may be dated weeks after it); so too for an item of a list of counts ("Sales
+        by model:" then "ES6 (5-seat SUV): 2,936")."""
+        qs = self._in(self.quantities, sent.start, sent.end)
+        if not (
+            any(q.unit == "vehicle" and self._after_name(q, sent) for q in qs)
+            or (
+                any(q.unit == "vehicle" or q.kind is None for q in qs)
+                and self._list_intro(self._sentence_of(sent.start)) is not None
+            )
         ):
             return None
         prev = self._last_before(0, sent.start, True)
+        while prev is not None and self._event_time(prev):  # (not "in late 2021, it started sales")
+            prev = self._last_before(0, prev.start, True)
         if prev is None or prev.kind != "month" or self._ahead(prev) or self.published is None:
             return None
         y, m = int(prev.period[:4]), int(prev.period[5:7])
@@ -2612,6 +2652,7 @@ class Extractor:
         return bool(
             _EVENT_BEFORE.search(low, max(0, p.start - 16), p.start)
             or _EVENT_AFTER.match(low[p.end : p.end + 6])
+            or _EVENT_AFTER_EN.match(low, p.end)
         )
 
     def _nearest_in_clause(self, q: Quantity, clause, flow: bool, move: bool) -> PeriodMention | None:
@@ -3520,6 +3561,7 @@ class Extractor:
         """For a sentence in a bulleted line, the sentence ending in a colon that opens the
         list (over at most 30 bulleted sentences), else None."""
         t, raw = self.t, self.text  # (normalising drops the bullets: look in the original)
+        labels = False  # (items with no bullet, a label each, passed)
         for back in range(si, max(-1, si - 30), -1):
             s = self.sentences[back]
             if s.end <= s.start:
@@ -3531,7 +3573,12 @@ class Extractor:
             nl = raw.rfind("\n", max(0, at - 400), at)  # (a bullet opens a short line)
             if (nl >= 0 or at <= 400) and _BULLET.match(raw, nl + 1):
                 continue
-            return None
+            if (nl >= 0 or at <= 400) and _LABEL_ITEM.match(raw, nl + 1):
+                labels = True
+                continue
+            # labelled lines right under a sentence ending its paragraph ("So far this year,
+            # NIO globally sold over 37,000 electric cars." then "ES6: 18,434"): it opens them
+            return s if labels and back < si and self.sentences[back + 1].para != s.para else None
         return None
 
     def _last_full_year(self, fig: _Figure, pm: PeriodMention) -> bool:
