@@ -5363,3 +5363,11 @@ def test_a_list_of_labelled_lines_with_no_bullets_reads_like_a_bulleted_one():
     assert ("xpeng-p7", "deliveries", "2024-01..2024-03", 14420.0, "eq") in got
     # "in early 2023, the company started sales": when an event happened, no figure's time
     assert not any(p.startswith("2023") for e, m, p, v, b in got)
+
+
+def test_a_quarterly_report_named_by_its_quarter_dates_the_figures_it_holds():
+    got = facts(
+        "小米备受关注的三季报，果然亮点不少——经调整净利润98亿元，汽车交付9.2万辆。", date(2025, 11, 20)
+    )
+    assert ("xiaomi", "net_profit", "2025-Q3", 9800000000.0, "eq") in got
+    assert not any(p == "2025-11-20" for e, m, p, v, b in got)
