@@ -5371,3 +5371,15 @@ def test_a_quarterly_report_named_by_its_quarter_dates_the_figures_it_holds():
     )
     assert ("xiaomi", "net_profit", "2025-Q3", 9800000000.0, "eq") in got
     assert not any(p == "2025-11-20" for e, m, p, v, b in got)
+
+
+def test_that_day_is_the_day_named_last_in_its_paragraph_and_a_hong_kong_market_value_is_in_hkd():
+    text = (
+        "恒生指数公司宣布,零跑汽车将于2024年3月8日收市后被纳入恒生综合指数。\n\n"
+        "零跑汽车(09863)3月1日正式在港交所上市,每股定价50港元。首秀表现平淡,当日收报48元,"
+        "市值为640.2亿元。"
+    )
+    got = facts(text, date(2024, 3, 8))
+    assert ("leapmotor", "share_price", "2024-03-01", 48.0, "eq") in got
+    assert ("leapmotor", "market_cap", "2024-03-01", 64020000000.0, "eq") in got
+    assert {f.unit for f in rules_read(text, date(2024, 3, 8)) if f.metric == "market_cap"} == {"HKD"}

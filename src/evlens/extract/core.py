@@ -4475,8 +4475,8 @@ class Extractor:
             return mdef.unit if mdef and mdef.kind == "count" else q.unit
         if q.kind is None:
             return (mdef.unit if mdef is not None else None) or "vehicle"
-        if q.unit == "CNY" and metric == "share_price" and self._hong_kong_quote(q, fig.sent):
-            return "HKD"  # 理想汽车(02015)现价跌1.7%，报68.95元: a Hong Kong quote
+        if q.unit == "CNY" and metric in ("share_price", "market_cap") and self._hong_kong_quote(q, fig.sent):
+            return "HKD"  # 理想汽车(02015)现价跌1.7%，报68.95元: a Hong Kong quote (市值为2,400.66亿元 too)
         return q.unit
 
     def _hong_kong_quote(self, q: Quantity, sent) -> bool:

@@ -294,6 +294,7 @@ class _Context:
         self.week: date | None = None  # the Monday of the week last named
         self.day: str | None = None  # the latest day named so far
         self.day_end = 0  # and where it ends
+        self.named_day: tuple[str, int] | None = None  # the day named last, and where it ends
         self.month: str | None = None  # the last month named
         self.spans: dict[str, tuple[str, str]] = {}  # kind (and "last") -> the last span of it named
         self.text = ""  # the text, and where the time being resolved starts in it
@@ -597,6 +598,8 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             ctx.year = year
             pm = _before_the_last(pm._replace(local=True), ctx, text[a:b])
         if pm is not None and pm.local:
+            if pm.kind == "day":  # (an event's day: 8月12日正式在港交所上市,…当日破发)
+                ctx.named_day = (pm.period, pm.end)
             out.append(pm)  # a comparison's time: no context for the times after it
         elif pm is not None:
             _note_period(ctx, pm)
@@ -763,6 +766,8 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
     """Keep a time found as context for the times after it: the day last named (当日),
     the month, and the span last named of its kind; at a table cell's end, the year spoken
     of before the cell."""
+    if pm.kind == "day" and (ctx.today is None or pm.period <= ctx.today.isoformat()):
+        ctx.named_day = (pm.period, pm.end)
     if (
         pm.kind == "day"
         and (ctx.day is None or pm.period > ctx.day)
@@ -1195,7 +1200,10 @@ def _zh_month_range(
 
 
 def _zh_day(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | None:
-    """A weekday (周三) or 今天/当日: the day it names."""
+    """A weekday (周三) or 今天/当日: the day it names (当日 the day named last in its
+    paragraph, else the latest named so far)."""
+    if g["today"] in ("当日", "当天") and ctx.named_day and "\n" not in ctx.text[ctx.named_day[1] : a]:
+        return PeriodMention(a, b, ctx.named_day[0], "day", False)  # (8月12日…上市。…当日破发收报117元)
     if g["today"] in ("当日", "当天") and ctx.day:
         return PeriodMention(a, b, ctx.day, "day", False)
     if g["today"] in ("次日", "隔日", "翌日"):  # the day after the day last named
