@@ -5383,3 +5383,10 @@ def test_that_day_is_the_day_named_last_in_its_paragraph_and_a_hong_kong_market_
     assert ("leapmotor", "share_price", "2024-03-01", 48.0, "eq") in got
     assert ("leapmotor", "market_cap", "2024-03-01", 64020000000.0, "eq") in got
     assert {f.unit for f in rules_read(text, date(2024, 3, 8)) if f.metric == "market_cap"} == {"HKD"}
+
+
+def test_a_close_on_a_day_named_without_its_month_dates_the_price_and_the_move():
+    text = "蔚来汽车计划香港上市。\n\n蔚来美股9日收报21.3美元,跌幅为2.4%。"
+    got = facts(text, date(2022, 3, 10))
+    assert ("nio", "share_price", "2022-03-09", 21.3, "eq") in got
+    assert ("nio", "share_return", "2022-03-09", -2.4, "eq") in got

@@ -608,7 +608,7 @@ _EVENT_AFTER_EN = re.compile(
 )
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 # a close on a day named without its month (截至10日港股收盘, 10日收盘)
-_BARE_DAY_CLOSE = re.compile(r"(?<![\d月./-])(\d{1,2})日(?:港股|美股|a股)?(?:收盘|收市)")
+_BARE_DAY_CLOSE = re.compile(r"(?<![\d月./-])(\d{1,2})日(?:港股|美股|a股)?(?:收盘|收市|收报|报收|收涨|收跌)")
 _NOTHING_PAIRED: dict = {}
 #: metric names of a change: deliveries_yoy, sales_mom, revenue_growth
 _CHANGES = ("_yoy", "_mom", "_growth")
@@ -2433,10 +2433,10 @@ class Extractor:
                 if instead is not None:
                     return instead
             return before
-        if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
-            return None  # a day's close: the article's day (see below)
         if move and (day := self._bare_close_day(sent, q)) is not None:
             return day
+        if move and _CLOSE_WORDS.search(self.lower, clause[0], clause[1]):
+            return None  # a day's close: the article's day (see below)
         after = self._english_time_after(q, sent, dayless)
         if after is not None:
             return after
@@ -4364,6 +4364,8 @@ class Extractor:
             plan=fig.metric == "delivery_target",
             dayless=self._dayless(fig),
         )
+        if pm is None and fig.metric in ("share_price", "market_cap"):
+            pm = self._bare_close_day(fig.sent, fig.q)  # (美股24日收报40.95美元: that day's close)
         pm = self._run_started(fig) if pm is None else self._quarter_of_day(fig, pm)
         if (
             pm is not None
