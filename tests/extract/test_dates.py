@@ -929,3 +929,13 @@ def test_a_years_target_met_early_bounds_the_stand_in_year():
     )
     assert infer_date(text).year == 2025
     assert infer_date(text.replace("提前达成", "说起")).year == 2026
+
+
+def test_a_day_named_again_without_its_year_is_the_day_named_before():
+    text = (
+        "美东时间3月9日收盘,蔚来美股报20.17美元。"
+        "数据显示,2021年5月,蔚来美股市值曾达到554.47亿美元,但截至美东时间3月9日收盘,市值为336.64亿美元。"
+    )
+    got = periods(text, date(2022, 3, 10))
+    assert [p for w, p in got if w.endswith("3月9日")] == ["2022-03-09", "2022-03-09"]
+    assert ("2021年5月", "2021-05") in got

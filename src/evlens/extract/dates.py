@@ -295,6 +295,7 @@ class _Context:
         self.day: str | None = None  # the latest day named so far
         self.day_end = 0  # and where it ends
         self.named_day: tuple[str, int] | None = None  # the day named last, and where it ends
+        self.day_years: dict[str, int] = {}  # the year of each day (MM-DD) named so far
         self.month: str | None = None  # the last month named
         self.spans: dict[str, tuple[str, str]] = {}  # kind (and "last") -> the last span of it named
         self.text = ""  # the text, and where the time being resolved starts in it
@@ -600,6 +601,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
         if pm is not None and pm.local:
             if pm.kind == "day":  # (an event's day: 8月12日正式在港交所上市,…当日破发)
                 ctx.named_day = (pm.period, pm.end)
+                ctx.day_years[pm.period[5:]] = int(pm.period[:4])
             out.append(pm)  # a comparison's time: no context for the times after it
         elif pm is not None:
             _note_period(ctx, pm)
@@ -768,6 +770,7 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
     of before the cell."""
     if pm.kind == "day" and (ctx.today is None or pm.period <= ctx.today.isoformat()):
         ctx.named_day = (pm.period, pm.end)
+        ctx.day_years[pm.period[5:]] = int(pm.period[:4])
     if (
         pm.kind == "day"
         and (ctx.day is None or pm.period > ctx.day)
@@ -1326,6 +1329,8 @@ def _zh_month(a: int, b: int, g: dict, ctx: _Context, y: int | None, asof: bool)
     if not 1 <= mo <= 12:
         return None
     d = int(g["d"]) if g["d"] else 1
+    if y is None and g["d"]:  # a day named again without its year is the one named before
+        y = ctx.day_years.get(f"{mo:02d}-{d:02d}")  # (3月9日收盘 … 2021年5月…,但截至3月9日收盘)
     y = y if y is not None else ctx.for_month(mo, d)
     if y is None:
         return None
