@@ -5390,3 +5390,10 @@ def test_a_close_on_a_day_named_without_its_month_dates_the_price_and_the_move()
     got = facts(text, date(2022, 3, 10))
     assert ("nio", "share_price", "2022-03-09", 21.3, "eq") in got
     assert ("nio", "share_return", "2022-03-09", -2.4, "eq") in got
+
+
+def test_a_market_value_shrunk_to_a_level_is_that_level_not_the_loss():
+    got = facts("5月8日,小鹏汽车港股下跌6.1%,市值缩水至1032亿港元。", date(2024, 5, 9))
+    assert ("xpeng", "market_cap", "2024-05-08", 103200000000.0, "eq") in got
+    got = facts("5月8日,小鹏汽车港股下跌6.1%,市值缩水120亿港元。", date(2024, 5, 9))
+    assert not any(m == "market_cap" for e, m, p, v, b in got)

@@ -516,6 +516,8 @@ _SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
 _STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
 # the total row of a list ("Total: 7,024", 合计：)
 _TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|總計|总计|共计)\s*[:：]")
+# a value shrunk to a level (市值缩水至2548亿港元: the level, not the loss 市值缩水 hedges)
+_SHRANK_TO = re.compile(r"(?:缩水|蒸发)(?:至|到) ?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
 # an item of a list with no bullet: a short line's label, a colon and its figure
 # ("ES6 (5-seat SUV): 2,936 (down 3% year-over-year)", "Total: 7,024")
@@ -3829,7 +3831,10 @@ class Extractor:
         compared = self._percent_compared(q, clause, sent) if q.kind == "percent" else None
         lower, listed = self.lower, self._listed
         if (
-            listed("hedges", clause[0], q.start)
+            (
+                listed("hedges", clause[0], q.start)
+                and not _SHRANK_TO.search(lower, max(clause[0], q.start - 6), q.start)
+            )
             or (
                 listed("sentence_hedges", sent.start, q.start) and not self._forecast_compared_before(q, sent)
             )
