@@ -5397,3 +5397,14 @@ def test_a_market_value_shrunk_to_a_level_is_that_level_not_the_loss():
     assert ("xpeng", "market_cap", "2024-05-08", 103200000000.0, "eq") in got
     got = facts("5月8日,小鹏汽车港股下跌6.1%,市值缩水120亿港元。", date(2024, 5, 9))
     assert not any(m == "market_cap" for e, m, p, v, b in got)
+
+
+def test_a_makers_count_does_not_carry_a_models_orders_from_the_sentence_before():
+    text = (
+        "造车新势力3月交付数据陆续揭晓。小鹏汽车以30,520辆的交付量首次登顶,这一成绩得益于新车热销,"
+        "P7+车型预售订单突破2.5万辆。"
+        "蔚来以28,114辆位列第二,同比增长12.5%。"
+    )
+    got = facts(text, date(2025, 4, 2))
+    assert not any(e == "nio" and m.startswith("orders") for e, m, p, v, b in got)
+    assert ("nio", "deliveries", "2025-03", 28114.0, "eq") in got

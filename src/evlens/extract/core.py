@@ -1806,18 +1806,28 @@ class Extractor:
         it that names one, paragraphs apart too."""
         si = self._sentence_of(sent.start)
         counts = self._metrics_of_kind("count")
+        company = self._opens_with_maker(sent)
         for prev in self.sentences[max(0, si - max(back, 3)) : si][::-1]:
             if back == 1 and prev.para != sent.para and not self._list_items(prev.para, sent.para):
                 return None
             i, j = self._bounds(counts, prev.start, prev.end)
             for k in range(j - 1, i - 1, -1):
-                if counts[k].key not in ("delivery_target", "capacity", "growth"):
+                if counts[k].key not in ("delivery_target", "capacity", "growth") and not (
+                    company and self._a_models(counts[k], prev)
+                ):
                     return counts[k]
             if back == 1 and not any(
                 x.unit == "vehicle" for x in self._in(self.quantities, prev.start, prev.end)
             ):
                 return None
         return None
+
+    def _a_models(self, m: _Mention, sent) -> bool:
+        """Whether the name nearest before the metric word ``m`` in its sentence is a
+        model's ("B10车型预售订单突破3.1万辆": the model's orders, which a maker's count after
+        it, "理想汽车以36,674辆位列第二", does not carry)."""
+        e = self._last_in(self.entities, sent.start, m.start)
+        return e is not None and self.lex.entities[e.key].kind == "model"
 
     def _parallel_count(self, sent) -> _Mention | None:
         """For a vehicle count naming no metric in a sentence opening its paragraph, the
