@@ -939,3 +939,10 @@ def test_a_day_named_again_without_its_year_is_the_day_named_before():
     got = periods(text, date(2022, 3, 10))
     assert [p for w, p in got if w.endswith("3月9日")] == ["2022-03-09", "2022-03-09"]
     assert ("2021年5月", "2021-05") in got
+
+
+def test_a_month_of_this_or_last_year_is_one_time():
+    got = periods(
+        "In October of this year, sales rose; in November of last year they fell.", date(2025, 11, 3)
+    )
+    assert got == [("October of this year", "2025-10"), ("November of last year", "2024-11")]

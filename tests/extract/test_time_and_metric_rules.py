@@ -5408,3 +5408,16 @@ def test_a_makers_count_does_not_carry_a_models_orders_from_the_sentence_before(
     got = facts(text, date(2025, 4, 2))
     assert not any(e == "nio" and m.startswith("orders") for e, m, p, v, b in got)
     assert ("nio", "deliveries", "2025-03", 28114.0, "eq") in got
+
+
+def test_a_lone_change_on_the_year_is_of_the_count_the_headline_names():
+    body = (
+        "\n\nIn October of this year, Avatr soared with an over 61% year-on-year increase, while "
+        "Xpeng hit the brakes, experiencing a 12% decline year on year."
+    )
+    got = facts("October Sales Rankings for New Energy Vehicles" + body, date(2025, 11, 3))
+    assert ("avatr", "sales_yoy", "2025-10", 61.0, "gt") in got
+    assert ("xpeng", "sales_yoy", "2025-10", -12.0, "eq") in got
+    # a first line that ends a sentence is the text's own, no headline
+    got = facts("Xpeng said it was ready to sell cars in Europe." + body, date(2025, 11, 3))
+    assert not any(m == "sales_yoy" for e, m, p, v, b in got)

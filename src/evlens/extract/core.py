@@ -5374,6 +5374,26 @@ class Extractor:
                     return m if self._base_ok(m) else None
         return self._list_intro_base(si)
 
+    def _headline_base(self, sent) -> _Mention | None:
+        """For a change on the year naming no figure, in a sentence naming no share, the count
+        metric of the article's headline (its first line: "November Sales Rankings for New
+        Energy Vehicles" over "LanTu soared with an over 84% year-on-year increase"); else
+        None."""
+        lower = self.lower
+        if (
+            not self._listed("growth_yoy", sent.start, sent.end)
+            or _names_share(lower[sent.start : sent.end])
+            or any(x.kind != "percent" for x in self._in(self.quantities, sent.start, sent.end))
+        ):
+            return None
+        t = self.t
+        lo = len(t) - len(t.lstrip())  # (past a front matter, left as blank lines)
+        hi = t.find("\n", lo, lo + 300)
+        if hi < 0 or sent.start < hi or t[lo:hi].rstrip().endswith((".", "。")):
+            return None  # (a first line ending a sentence is the text's own, no headline)
+        counts = [m for m in self._in(self._metrics_of_kind("count"), lo, hi) if self._base_ok(m)]
+        return counts[0] if len({m.key for m in counts}) == 1 else None
+
     def _list_intro_base(self, si: int) -> _Mention | None:
         """For a change in a bulleted item naming no count, the count or money metric its
         list's opening line, or the sentence before that, names ("deliveries drop sharply
@@ -5534,22 +5554,33 @@ class Extractor:
                 return "qoq", sign  # "down 2.91% from 55,000 units the week before"
             end = min(clause[1], q.end + 80)
             return f"{b.key}_{self._growth_suffix(mm, near_before, self.lower[q.end : end], '')}", sign
-        after = self._base_after(q, clause) or self._count_changed_to(q, nxt, sent)
-        if after is not None:  # "a 15% on-month jump in June deliveries": the metric after it
+        # "a 15% on-month jump in June deliveries": the metric after it; else the headline's
+        after = (
+            self._base_after(q, clause) or self._count_changed_to(q, nxt, sent) or self._headline_base(sent)
+        )
+        if after is not None:
             return f"{after.key}_{self._growth_suffix(mm, near_before, near, near)}", sign
+        if self._no_move(q, mm, clause, sent, near):
+            return "qoq", sign
+        return self._growth_run_on(sent, mm), sign
+
+    def _no_move(self, q: Quantity, mm: _Mention, clause, sent, near: str) -> bool:
+        """For a change with no metric to be the growth of, whether it is still no share
+        move (no fact): a figure no metric holds changed, a level reached, a generic rise
+        with no share named, or a change on the year or month naming no share."""
+        lex = self.lex
         if self._no_share_move(q, clause, sent):
-            return "qoq", sign  # the change of a figure no metric holds: no fact
+            return True  # the change of a figure no metric holds: no fact
         if _RISEN_TO.search(self.lower, max(0, q.start - 16), q.start):
-            return "qoq", sign  # 持股比例微升至23.26%: a level reached, not a move
+            return True  # 持股比例微升至23.26%: a level reached, not a move
         if mm.word in lex.generic_change and not self._listed(
             "share_context", max(0, sent.start - 300), sent.end
         ):
-            return "qoq", sign  # "the coverage rate will increase to 90%": no share named
-        if (
+            return True  # "the coverage rate will increase to 90%": no share named
+        # 小米按月減五成: the change of a count not named, no share move
+        return bool(
             lex.word_res["growth_yoy"].search(near) or lex.word_res["growth_mom"].search(near)
-        ) and not _names_share(self.lower[sent.start : sent.end]):
-            return "qoq", sign  # 小米按月減五成: the change of a count not named, no share move
-        return self._growth_run_on(sent, mm), sign
+        ) and not _names_share(self.lower[sent.start : sent.end])
 
     def _planned_change(self, q: Quantity, b: _Mention, sent) -> bool:
         """Whether the change ``q`` of the base ``b`` states no fact: a target's, one of a
