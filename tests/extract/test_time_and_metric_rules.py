@@ -5421,3 +5421,17 @@ def test_a_lone_change_on_the_year_is_of_the_count_the_headline_names():
     # a first line that ends a sentence is the text's own, no headline
     got = facts("Xpeng said it was ready to sell cars in Europe." + body, date(2025, 11, 3))
     assert not any(m == "sales_yoy" for e, m, p, v, b in got)
+
+
+def test_a_table_head_with_no_cell_over_the_labels_still_heads_its_columns():
+    text = (
+        "NIO Inc. announced its unaudited financial results.\n"
+        "| 2025 Q2 | 2025 Q1 | 2024 Q4 | ||||\n"
+        "| Deliveries | 72,056 | 42,094 | 72,689 | |||\n"
+    )
+    got = facts(text, date(2025, 9, 2))
+    assert got == {
+        ("nio", "deliveries", "2025-Q2", 72056.0, "eq"),
+        ("nio", "deliveries", "2025-Q1", 42094.0, "eq"),
+        ("nio", "deliveries", "2024-Q4", 72689.0, "eq"),
+    }

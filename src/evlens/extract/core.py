@@ -2925,10 +2925,15 @@ class Extractor:
         (``| Deliveries | 406,343 | …``, ``entity``'s); a row heading a ranking, then the rows
         under it (:meth:`_ranking_head`, :meth:`_ranking_row`). Returns the head of periods
         and the ranking's head in force after it."""
+        while len(row) > 2 and row[-1][0] == row[-1][1]:
+            row = row[:-1]  # (empty cells closing a row: "| 2025 Q3 | 2025 Q2 | ||||||")
         ps = [self._table_period(x, y) for x, y in row[1:]]
         found = [p for p in ps if p is not None]
         if len(ps) >= 2 and len(found) == len(ps):
-            return found, None
+            # (a head with no cell over the labels: "| 2025 Q3 | 2025 Q2 | … |" over
+            # "| Deliveries | 93,211 | 111,074 | … |")
+            first = self._table_period(*row[0])
+            return ([first] if first is not None else []) + found, None
         if len(found) >= 2 and len(found) == len(ps) - 1 and self._listed("growth_yoy", *row[-1]):
             # (a last column of the change: "| Indicator | 2024 H1 | 2023 H1 | YoY Change |")
             later = max(found, key=lambda p: p.period)
