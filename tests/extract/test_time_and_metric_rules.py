@@ -5435,3 +5435,12 @@ def test_a_table_head_with_no_cell_over_the_labels_still_heads_its_columns():
         ("nio", "deliveries", "2025-Q1", 42094.0, "eq"),
         ("nio", "deliveries", "2024-Q4", 72689.0, "eq"),
     }
+
+
+def test_a_close_of_the_session_at_a_price_is_a_share_price_and_its_move_a_return():
+    got = facts(
+        "Xpeng, a smart electric-vehicle maker, closed Friday's session at $21.35, up 2.40%.",
+        date(2025, 12, 13),
+    )
+    assert ("xpeng", "share_price", "2025-12-12", 21.35, "eq") in got
+    assert ("xpeng", "share_return", "2025-12-12", 2.4, "eq") in got
