@@ -5444,3 +5444,11 @@ def test_a_close_of_the_session_at_a_price_is_a_share_price_and_its_move_a_retur
     )
     assert ("xpeng", "share_price", "2025-12-12", 21.35, "eq") in got
     assert ("xpeng", "share_return", "2025-12-12", 2.4, "eq") in got
+
+
+def test_a_quote_box_after_a_name_is_no_figure_of_the_article():
+    got = facts(
+        "Tesla (TSLA 1.05%) fell by 1.13% and Xpeng (XPEV +0.58%) gained 0.64% on the day.",
+        date(2025, 12, 30),
+    )
+    assert {(e, v) for e, m, p, v, b in got if m == "share_return"} == {("tesla", -1.13), ("xpeng", 0.64)}

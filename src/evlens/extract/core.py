@@ -516,6 +516,9 @@ _SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
 _STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
 # the total row of a list ("Total: 7,024", 合计：)
 _TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|總計|总计|共计)\s*[:：]")
+# a quote's box after a name, its ticker and the day's move ("Li Auto (LI +0.58%) gained
+# 0.64%", "(^GSPC 0.14%)"): the page's live quote, not the article's figure
+_TICKER_QUOTE = re.compile(r"\(\^?[A-Z]{1,5}(?:\.[A-Z]{1,2})? [+-−]?$")
 # a value shrunk to a level (市值缩水至2548亿港元: the level, not the loss 市值缩水 hedges)
 _SHRANK_TO = re.compile(r"(?:缩水|蒸发)(?:至|到) ?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
@@ -3857,6 +3860,7 @@ class Extractor:
             or (compared is None and self._is_difference(q, clause))
             or (q.kind == "currency" and self._is_conversion(q))
             or _NO_FACT_AFTER.match(lower, q.end, clause[1])
+            or (q.kind == "percent" and _TICKER_QUOTE.search(self.t, max(0, q.start - 10), q.start))
         ):
             return None
         if compared is not None:
