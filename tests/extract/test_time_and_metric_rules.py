@@ -5452,3 +5452,9 @@ def test_a_quote_box_after_a_name_is_no_figure_of_the_article():
         date(2025, 12, 30),
     )
     assert {(e, v) for e, m, p, v, b in got if m == "share_return"} == {("tesla", -1.13), ("xpeng", 0.64)}
+
+
+def test_a_share_price_of_a_day_named_without_its_month_and_a_close_made_at_a_price():
+    got = facts("蔚来股价5日上涨2.35%，以6.12美元作收。", date(2025, 12, 20))
+    assert ("nio", "share_return", "2025-12-05", 2.35, "eq") in got
+    assert ("nio", "share_price", "2025-12-05", 6.12, "eq") in got

@@ -613,7 +613,10 @@ _EVENT_AFTER_EN = re.compile(
 )
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 # a close on a day named without its month (截至10日港股收盘, 10日收盘)
-_BARE_DAY_CLOSE = re.compile(r"(?<![\d月./-])(\d{1,2})日(?:港股|美股|a股)?(?:收盘|收市|收报|报收|收涨|收跌)")
+_BARE_DAY_CLOSE = re.compile(
+    r"(?<![\d月./-])(\d{1,2})日(?:港股|美股|a股)?(?:收盘|收市|收报|报收|收涨|收跌)"
+    r"|(?<=股价)(\d{1,2})日(?=[^\d，,。]{0,4}\d)"  # (特斯拉股价3日下挫1.17%)
+)
 _NOTHING_PAIRED: dict = {}
 #: metric names of a change: deliveries_yoy, sales_mom, revenue_growth
 _CHANGES = ("_yoy", "_mom", "_growth")
@@ -2473,10 +2476,11 @@ class Extractor:
         """The close on a day named without its month before a move in its sentence
         (``截至10日港股收盘,小米集团股价下跌0.87%``): that day of the article's month (of the
         month before, when later than the article's day); None where none is named."""
-        m = _BARE_DAY_CLOSE.search(self.lower, sent.start, q.start)
+        m = _BARE_DAY_CLOSE.search(self.lower, sent.start, q.end)
+        m = m if m is not None and m.end() <= q.start else None
         if m is None or self.published is None:
             return None
-        day, pub = int(m.group(1)), self.published
+        day, pub = int(m.group(1) or m.group(2)), self.published
         month = (
             date(pub.year, pub.month, 1)
             if day <= pub.day
