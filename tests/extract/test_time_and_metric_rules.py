@@ -5458,3 +5458,13 @@ def test_a_share_price_of_a_day_named_without_its_month_and_a_close_made_at_a_pr
     got = facts("蔚来股价5日上涨2.35%，以6.12美元作收。", date(2025, 12, 20))
     assert ("nio", "share_return", "2025-12-05", 2.35, "eq") in got
     assert ("nio", "share_price", "2025-12-05", 6.12, "eq") in got
+
+
+def test_a_body_styles_count_is_a_segment_not_the_makers_total():
+    text = (
+        "In May, Xpeng delivered 7,210 cars. The volume includes 2,150 crossovers/SUVs (down 40 percent "
+        "year-over-year) and 5,060 sedans (up 80 percent year-over-year)."
+    )
+    got = facts(text, date(2023, 6, 2))
+    assert ("xpeng", "deliveries", "2023-05", 7210.0, "eq") in got
+    assert not any(v in (2150.0, 5060.0, -40.0, 80.0) for e, m, p, v, b in got)

@@ -5192,8 +5192,8 @@ class Extractor:
     def _segment(self, q: Quantity, clause, words: str = "segment") -> bool:
         """Whether a segment word (the lexicon's list ``words``) stands just after ``q`` or
         before it in its clause (within 90 characters), past the last name there."""
-        if self._word_within(words, q.end, min(clause[1], q.end + 36)):
-            return True
+        if self._word_within(words, q.start, min(clause[1], q.end + 36)):
+            return True  # (its unit one too: "5,060 sedans")
         lo = max(clause[0], q.start - 90)
         if not self._word_within(words, lo, q.start):
             return False
