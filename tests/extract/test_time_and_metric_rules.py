@@ -5468,3 +5468,9 @@ def test_a_body_styles_count_is_a_segment_not_the_makers_total():
     got = facts(text, date(2023, 6, 2))
     assert ("xpeng", "deliveries", "2023-05", 7210.0, "eq") in got
     assert not any(v in (2150.0, 5060.0, -40.0, 80.0) for e, m, p, v, b in got)
+
+
+def test_sold_wildly_is_sales_and_a_market_share_ratio_a_market_share():
+    got = facts("广汽埃安2022年狂卖27万辆,10月市占比高达8.5%。", date(2023, 1, 3))
+    assert ("gac-aion", "sales", "2022", 270000.0, "eq") in got
+    assert ("gac-aion", "market_share", "2022-10", 8.5, "eq") in got
