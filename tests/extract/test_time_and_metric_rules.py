@@ -5474,3 +5474,14 @@ def test_sold_wildly_is_sales_and_a_market_share_ratio_a_market_share():
     got = facts("广汽埃安2022年狂卖27万辆,10月市占比高达8.5%。", date(2023, 1, 3))
     assert ("gac-aion", "sales", "2022", 270000.0, "eq") in got
     assert ("gac-aion", "market_share", "2022-10", 8.5, "eq") in got
+
+
+def test_a_segment_word_describing_the_maker_is_no_segment_and_a_close_after_its_day_and_share_price():
+    text = (
+        "中国大陆手机品牌大厂小米集团18日公布财报,2025年第二季营收年增30.5%至人民币1,160亿元。\n\n"
+        "小米港股18日股价收涨2.1%至50.2港币。"
+    )
+    got = facts(text, date(2025, 8, 19))
+    assert ("xiaomi", "revenue_yoy", "2025-Q2", 30.5, "eq") in got
+    assert ("xiaomi", "share_return", "2025-08-18", 2.1, "eq") in got
+    assert ("xiaomi", "share_price", "2025-08-18", 50.2, "eq") in got

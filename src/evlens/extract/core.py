@@ -184,8 +184,11 @@ _NEXT_ITEM = re.compile(r" and |\bwhile\b|[及和与、，,;；]")
 _CHANGE_VERB_END = re.compile(
     r"(?:至少|不少于|不低于|超过|逾|近|约|接近|不足|最多)(?P<verb>(?:同比|环比)?(?:增长|增加|上升|提升|下降|下滑|减少))$"
 )
-# the rest of a body's name after a segment word (乘用车市场信息联席分会, "Passenger Car Association")
-_BODY_NAMED = re.compile(r"(?:市场)?信息|协会|联合会|联席|分会| association")
+# the rest of a body's name after a segment word (乘用车市场信息联席分会, "Passenger Car Association"),
+# or of a maker's description (中国大陆手机品牌大厂小米集团: a maker, not its phones)
+_BODY_NAMED = re.compile(
+    r"(?:市场)?信息|协会|联合会|联席|分会| association|品牌大厂|大厂|厂商|巨头|龙头|制造商"
+)
 # a clause that only names the quarter before ("…to 54,811, compared with the previous quarter")
 _PREVIOUS_QUARTER_NEXT = re.compile(r"[,，] ?compared (?:with|to) the (?:previous|prior|preceding) quarter\b")
 # the words joining two years or two days into a range (2021年至2023年, "2021 to 2023",
@@ -614,7 +617,7 @@ _EVENT_AFTER_EN = re.compile(
 _CLOSE_WORDS = re.compile(r"收涨|收跌|收报|报收|收盘|收于|\bclos(?:e|ed|ing)\b|\bfinished\b")
 # a close on a day named without its month (截至10日港股收盘, 10日收盘)
 _BARE_DAY_CLOSE = re.compile(
-    r"(?<![\d月./-])(\d{1,2})日(?:港股|美股|a股)?(?:收盘|收市|收报|报收|收涨|收跌)"
+    r"(?<![\d月./-])(\d{1,2})日(?:港股|美股|a股)?(?:股价)?(?:收盘|收市|收报|报收|收涨|收跌)"
     r"|(?<=股价)(\d{1,2})日(?=[^\d，,。]{0,4}\d)"  # (特斯拉股价3日下挫1.17%)
 )
 _NOTHING_PAIRED: dict = {}
