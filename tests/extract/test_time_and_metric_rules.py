@@ -5485,3 +5485,17 @@ def test_a_segment_word_describing_the_maker_is_no_segment_and_a_close_after_its
     assert ("xiaomi", "revenue_yoy", "2025-Q2", 30.5, "eq") in got
     assert ("xiaomi", "share_return", "2025-08-18", 2.1, "eq") in got
     assert ("xiaomi", "share_price", "2025-08-18", 50.2, "eq") in got
+
+
+def test_a_release_highlight_before_any_time_takes_the_span_the_release_names_after_it():
+    text = (
+        "NIO Inc. Reports Unaudited Results\n\n"
+        "Quarterly total revenues reached RMB19.7 billion\n\n"
+        "Full year total revenues reached RMB65.7 billion\n\n"
+        "SHANGHAI, China, March 21, 2025 -- NIO Inc. today announced its unaudited financial results "
+        "for the quarter and full year ended December 31, 2024.\n\n"
+        "Highlights for the Fourth Quarter of 2024 and Full Year 2024"
+    )
+    got = facts(text, date(2025, 3, 21))
+    assert ("nio", "revenue", "2024-Q4", 19700000000.0, "eq") in got
+    assert ("nio", "revenue", "2024", 65700000000.0, "eq") in got

@@ -519,6 +519,9 @@ _SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
 _STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
 # the total row of a list ("Total: 7,024", 合计：)
 _TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|總計|总计|共计)\s*[:：]")
+# a release's highlight line naming its span and no time ("Quarterly deliveries reached …",
+# "Full year total revenues reached …")
+_HIGHLIGHT_SPAN = re.compile(r"\s*(?:(?P<q>quarterly)|full[- ]year|annual)\b")
 # a quote's box after a name, its ticker and the day's move ("Li Auto (LI +0.58%) gained
 # 0.64%", "(^GSPC 0.14%)"): the page's live quote, not the article's figure
 _TICKER_QUOTE = re.compile(r"\(\^?[A-Z]{1,5}(?:\.[A-Z]{1,2})? [+-−]?$")
@@ -4397,6 +4400,8 @@ class Extractor:
         )
         if pm is None and fig.metric in ("share_price", "market_cap"):
             pm = self._bare_close_day(fig.sent, fig.q)  # (美股24日收报40.95美元: that day's close)
+        if pm is None:
+            pm = self._highlight_time(fig)
         pm = self._run_started(fig) if pm is None else self._quarter_of_day(fig, pm)
         if (
             pm is not None
@@ -4406,6 +4411,19 @@ class Extractor:
         ):
             pm = self._year_scope(fig.q, fig.clause, pm, fig.sent.start)
         return pm
+
+    def _highlight_time(self, fig: _Figure) -> PeriodMention | None:
+        """For a release's highlight before any time is named ("Quarterly total revenues
+        reached RMB44.3 billion" over "… results for the quarter and full year ended December
+        31, 2024. Operating Highlights for the Fourth Quarter of 2024"): the first quarter
+        named after it (for "Quarterly"), or the first year ("Full year"), within 1,500
+        characters; else None."""
+        sent, lower = fig.sent, self.lower
+        head = _HIGHLIGHT_SPAN.match(lower, sent.start)
+        if head is None or self._first_in(self.periods, 0, sent.start) is not None:
+            return None
+        kind = "quarter" if head.group("q") else "year"
+        return next((p for p in self._in(self.periods, sent.end, sent.end + 1500) if p.kind == kind), None)
 
     def _figure_reading(self, fig: _Figure) -> _Reading | None:
         """A figure's bound, unit, whether it is cumulative and the periods it is for; None
