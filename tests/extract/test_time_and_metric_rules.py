@@ -5499,3 +5499,13 @@ def test_a_release_highlight_before_any_time_takes_the_span_the_release_names_af
     got = facts(text, date(2025, 3, 21))
     assert ("nio", "revenue", "2024-Q4", 19700000000.0, "eq") in got
     assert ("nio", "revenue", "2024", 65700000000.0, "eq") in got
+
+
+def test_the_market_a_record_is_of_is_no_subject_for_the_figures_after_it():
+    text = (
+        "零跑汽车刷新全球新能源车企交付速度纪录。"
+        "朱江明透露,2025年全年交付目标将突破50万辆,今年前三季度累计交付量已超39万辆。"
+    )
+    got = facts(text, date(2025, 10, 20))
+    assert ("leapmotor", "delivery_target", "2025", 500000.0, "gt") in got
+    assert ("leapmotor", "deliveries", "2025-01..2025-09", 390000.0, "gt") in got

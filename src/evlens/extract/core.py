@@ -522,6 +522,8 @@ _TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|總計|总计|共
 # a release's highlight line naming its span and no time ("Quarterly deliveries reached …",
 # "Full year total revenues reached …")
 _HIGHLIGHT_SPAN = re.compile(r"\s*(?:(?P<q>quarterly)|full[- ]year|annual)\b")
+# a record set or broken, before the market it is a record of (刷新全球新能源车企…纪录)
+_RECORD_SCOPE_BEFORE = re.compile(r"(?:刷新|打破|创下|创造|改写)(?:了)?(?:全球|中国|国内|行业)?$")
 # a quote's box after a name, its ticker and the day's move ("Li Auto (LI +0.58%) gained
 # 0.64%", "(^GSPC 0.14%)"): the page's live quote, not the article's figure
 _TICKER_QUOTE = re.compile(r"\(\^?[A-Z]{1,5}(?:\.[A-Z]{1,2})? [+-−]?$")
@@ -5154,6 +5156,8 @@ class Extractor:
             and not ((a, b) in whole and _BODY_NAMED.match(self.lower, b))  # 中国乘用车协会: a body
             # (what a maker became: 成为首家实现"A+H"双平台融资的自主品牌)
             and not _BECAME_BEFORE.search(self.lower, max(0, a - 30), a)
+            # (the scope of a record a maker set: 刷新全球新能源车企50万辆下线速度纪录)
+            and not _RECORD_SCOPE_BEFORE.search(self.lower, max(0, a - 8), a)
         ]
 
     def _cites_cpca(self, at: int) -> bool:
