@@ -5509,3 +5509,13 @@ def test_the_market_a_record_is_of_is_no_subject_for_the_figures_after_it():
     got = facts(text, date(2025, 10, 20))
     assert ("leapmotor", "delivery_target", "2025", 500000.0, "gt") in got
     assert ("leapmotor", "deliveries", "2025-01..2025-09", 390000.0, "gt") in got
+
+
+def test_a_line_up_described_in_an_aside_is_no_segment_of_the_figure_after_it():
+    text = "Geely, with its Galaxy and Zeekr series of EVs and hybrids, sold 150,112 vehicles in April, up 2.4% from March."
+    got = facts(text, date(2024, 5, 9))
+    assert ("geely", "sales_mom", "2024-04", 2.4, "eq") in got
+    assert ("geely", "sales", "2024-04", 150112.0, "eq") in got  # (not Zeekr's, named in the aside)
+    # a first figure that is a segment's keeps the sentence's changes a segment's
+    text = "Geely, with its Galaxy and Zeekr series of EVs and hybrids, sold 150,112 passenger vehicles in April, up 2.4% from March."
+    assert not any(m == "sales_mom" for e, m, p, v, b in facts(text, date(2024, 5, 9)))

@@ -524,6 +524,9 @@ _TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|總計|总计|共
 _HIGHLIGHT_SPAN = re.compile(r"\s*(?:(?P<q>quarterly)|full[- ]year|annual)\b")
 # a record set or broken, before the market it is a record of (刷新全球新能源车企…纪录)
 _RECORD_SCOPE_BEFORE = re.compile(r"(?:刷新|打破|创下|创造|改写)(?:了)?(?:全球|中国|国内|行业)?$")
+# an aside describing a maker's line-up between its name and its figure (", with its Dynasty
+# and Ocean series of EVs and hybrids,")
+_WITH_ITS_ASIDE = re.compile(r", with (?:its|their) [^,]{1,100},")
 # a quote's box after a name, its ticker and the day's move ("Li Auto (LI +0.58%) gained
 # 0.64%", "(^GSPC 0.14%)"): the page's live quote, not the article's figure
 _TICKER_QUOTE = re.compile(r"\(\^?[A-Z]{1,5}(?:\.[A-Z]{1,2})? [+-−]?$")
@@ -1934,6 +1937,7 @@ class Extractor:
             self._aside(e.start, q.start)
             or (self._owner(e) and not self._own_figure_after(e, q))
             or self._in_relative_clause(e.start, q.start, sent)  # ", comprising … ZEEKR brands,"
+            or self._in_line_up_aside(e, q)  # ", with its Galaxy and Zeekr series of EVs,"
             # 凭借问界、智界、享界等多品牌的布局: examples, not the subject (unless "each": 均增长30%)
             or (self._etc_item(e) and not self._listed("each", e.end, q.start))
         ):
@@ -1976,6 +1980,12 @@ class Extractor:
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found, self.sentences[back])
         return self._subject_for(q, sent, metric, ents)
+
+    def _in_line_up_aside(self, e: _Mention, q: Quantity) -> bool:
+        """Whether the name ``e`` lies in an aside describing a line-up (", with its Galaxy and
+        Zeekr series of EVs and hybrids,") that closes before ``q``."""
+        aside = _WITH_ITS_ASIDE.search(self.lower, max(0, e.start - 100), q.start)
+        return aside is not None and aside.start() < e.start and aside.end() <= q.start
 
     def _list_total(self, ents: list[_Mention], sent, si: int) -> _Mention | None:
         """For the total row of a list of models' figures ("Total: 7,024" after "ES6 (5-seat
@@ -5209,6 +5219,11 @@ class Extractor:
         lo = max(sent.start, first.start - 30)
         if not self._word_within(words, lo, first.start):
             return False
+        aside = _WITH_ITS_ASIDE.search(self.lower, max(sent.start, first.start - 120), first.start)
+        if aside is not None and aside.end() >= first.start - 12:
+            # "BYD, with its … series of EVs and hybrids, sold 209,467 vehicles": its line-up,
+            # unless the first figure is a segment's too ("sold 312,048 passenger vehicles")
+            return self._word_within(words, first.start, min(sent.end, first.end + 40))
         e = self._last_in(self.entities, lo, q.start)
         if not (e is None or e.end <= lo or self._word_within(words, e.end, first.start)):
             return False
