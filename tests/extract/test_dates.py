@@ -946,3 +946,10 @@ def test_a_month_of_this_or_last_year_is_one_time():
         "In October of this year, sales rose; in November of last year they fell.", date(2025, 11, 3)
     )
     assert got == [("October of this year", "2025-10"), ("November of last year", "2024-11")]
+
+
+def test_a_launch_planned_for_the_only_year_named_puts_the_article_in_the_year_before():
+    text = "第三季度交付排名:小鹏汽车11.6万台位居第一。小鹏计划2026年推出三款Robotaxi车型。"
+    assert infer_date(text) == date(2025, 10, 1)
+    # a target for the only year named is that year's own (预计2025-2027年, 2025年目标)
+    assert infer_date("第三季度交付排名:小鹏汽车11.6万台。小鹏2025年交付目标为38万台。").year == 2025

@@ -2494,12 +2494,20 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     top = max(counts, key=counts.__getitem__)
     if reported is None and not _year_counts(text, head_years, ahead_too=False):
         top = min(counts)  # every year named is under a plan: the article is of the first (预计2025-2027年)
+        if len(counts) == 1 and _LAUNCH_PLAN.search(text):
+            top -= 1  # …unless a launch is planned for it (计划2026年推出三款Robotaxi车型): of a year before
     # (a year spoken of as over, 2025年全年累计, "full-year 2025": the article comes after it)
     return (
         date(top + 1, 1, 1)
         if _WHOLE_YEAR.search(text, front_end(text)) and _whole(text, top)
         else date(top, 12, 31)
     )
+
+
+# a launch planned for a year (计划2026年推出, 将于2026年量产): the article is of a year before it
+_LAUNCH_PLAN = re.compile(
+    r"(?:计划|将于|将在|拟于|拟在|预计于?)(20\d\d) ?年[内底初中]?[^。，,；;]{0,10}?(?:推出|上市|量产|发布|落地)"
+)
 
 
 def _year_counts(text: str, head_years: list[int] | None, ahead_too: bool = True) -> dict[int, int]:
