@@ -5519,3 +5519,13 @@ def test_a_line_up_described_in_an_aside_is_no_segment_of_the_figure_after_it():
     # a first figure that is a segment's keeps the sentence's changes a segment's
     text = "Geely, with its Galaxy and Zeekr series of EVs and hybrids, sold 150,112 passenger vehicles in April, up 2.4% from March."
     assert not any(m == "sales_mom" for e, m, p, v, b in facts(text, date(2024, 5, 9)))
+
+
+def test_each_time_a_bracket_compares_with_serves_its_bracket_only():
+    text = (
+        "第二季度净利润排名:小鹏汽车净亏损4.8亿元(较去年同期12.8亿元大幅收窄),"
+        "理想汽车净利润11亿元(去年同期盈利11亿元),蔚来汽车净亏损50亿元(较去年同期48亿元扩大)。"
+    )
+    got = facts(text, date(2025, 9, 30))
+    assert ("nio", "net_profit", "2025-Q2", -5000000000.0, "eq") in got
+    assert not any(e == "nio" and p == "2024-Q2" and v == -5000000000.0 for e, m, p, v, b in got)

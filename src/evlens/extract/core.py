@@ -2444,13 +2444,14 @@ class Extractor:
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
         before = best or self._last_in_sentence(q, sent, move)
-        if (
+        while (
             before is not None
             and before.local
             and self.t[sent.start : before.start].strip()
             and not self._when_clause_of(before, q)
         ):
             # 去年同期为…: its clause only; opening the sentence (2024年同期,广汽录得…), all of it
+            # (and so each such before it: "(较去年同期18.1亿元…),…(去年同期盈利28亿元),…")
             before = self._last_in(self.periods, sent.start, before.start)
         if (
             before is not None
