@@ -953,3 +953,9 @@ def test_a_launch_planned_for_the_only_year_named_puts_the_article_in_the_year_b
     assert infer_date(text) == date(2025, 10, 1)
     # a target for the only year named is that year's own (预计2025-2027年, 2025年目标)
     assert infer_date("第三季度交付排名:小鹏汽车11.6万台。小鹏2025年交付目标为38万台。").year == 2025
+
+
+def test_a_quarter_after_a_two_digit_year_with_no_nian_dates_an_undated_article():
+    # "24Q1" names 2024's first quarter: the article is after it, not in a year a plan names
+    text = "小鹏汽车24Q1:Q1累计交付21,821辆车。此外2026年起,新的架构将应用于本土生产的车型。"
+    assert infer_date(text) == date(2024, 4, 1)

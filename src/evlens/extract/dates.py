@@ -1899,7 +1899,8 @@ _MONTH_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December) (20[0-3]\d)\b"
 )
 _QUARTER_ZH = re.compile(
-    r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(?:第 ?)?([一二三四1-4]) ?季|(?<!\d)(20[0-3]\d|[12]\d) ?年 ?Q([1-4])"
+    r"(?<!\d)(20[0-3]\d|[12]\d) ?年 ?(?:第 ?)?([一二三四1-4]) ?季"
+    r"|(?<![\d.])(20[0-3]\d|[12]\d) ?(?:年 ?)?Q([1-4])(?!\d)"  # (2024年Q1, and 24Q1 with no 年)
 )
 _QUARTER_EN = re.compile(
     r"\b(first|second|third|fourth) quarter(?: of)? (20[0-3]\d)\b|\bQ([1-4]) (20[0-3]\d)\b"
