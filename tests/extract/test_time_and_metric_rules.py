@@ -5529,3 +5529,12 @@ def test_each_time_a_bracket_compares_with_serves_its_bracket_only():
     got = facts(text, date(2025, 9, 30))
     assert ("nio", "net_profit", "2025-Q2", -5000000000.0, "eq") in got
     assert not any(e == "nio" and p == "2024-Q2" and v == -5000000000.0 for e, m, p, v, b in got)
+
+
+def test_a_change_of_this_figure_takes_the_time_of_the_figure_referred_to():
+    text = (
+        "Nio reported delivering 15,815 EVs in October, a 14% increase from the 13,879 units delivered "
+        "in September. However, this figure represents a 3.2% decrease compared to October 2023."
+    )
+    got = facts(text, date(2024, 11, 2))
+    assert ("nio", "deliveries_yoy", "2024-10", -3.2, "eq") in got

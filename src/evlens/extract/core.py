@@ -527,6 +527,8 @@ _RECORD_SCOPE_BEFORE = re.compile(r"(?:刷新|打破|创下|创造|改写)(?:了
 # an aside describing a maker's line-up between its name and its figure (", with its Dynasty
 # and Ocean series of EVs and hybrids,")
 _WITH_ITS_ASIDE = re.compile(r", with (?:its|their) [^,]{1,100},")
+# a sentence opening with the figure just given ("However, this figure represents …")
+_THIS_FIGURE = re.compile(r" *(?:(?:however|but|and),? )?(?:this|that|the) (?:figure|number|result|total)\b")
 # a quote's box after a name, its ticker and the day's move ("Li Auto (LI +0.58%) gained
 # 0.64%", "(^GSPC 0.14%)"): the page's live quote, not the article's figure
 _TICKER_QUOTE = re.compile(r"\(\^?[A-Z]{1,5}(?:\.[A-Z]{1,2})? [+-−]?$")
@@ -2489,7 +2491,28 @@ class Extractor:
             return self._move_period(q, clause, sent)
         if flow and (compared := self._month_after_compared(q, sent)) is not None:
             return compared
+        if flow and q.kind == "percent" and (its := self._figure_referred_time(sent)) is not None:
+            return its
         return self._earlier_time(q, sent, flow, plan, dayless)
+
+    def _figure_referred_time(self, sent) -> PeriodMention | None:
+        """For a change in a sentence opening "This figure …" ("However, this figure represents
+        a 25.9% decrease compared to May 2022"), the time of the figure referred to: the first
+        count or sum of the sentence before, in its paragraph ("XPeng reported delivering 7,506
+        EVs in May, a 6% increase from the 7,079 units delivered in April": May); else None."""
+        if not _THIS_FIGURE.match(self.lower, sent.start):
+            return None
+        si = self._sentence_of(sent.start)
+        if si < 1 or self.sentences[si - 1].para != sent.para:
+            return None
+        prev = self.sentences[si - 1]
+        x = next(
+            (x for x in self._in(self.quantities, prev.start, prev.end) if x.kind in ("count", "currency")),
+            None,
+        )
+        if x is None:
+            return None
+        return self._nearest_in_clause(x, prev.clause_of(x.start), True, False)
 
     def _bare_close_day(self, sent, q: Quantity) -> PeriodMention | None:
         """The close on a day named without its month before a move in its sentence
