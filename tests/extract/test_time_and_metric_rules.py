@@ -5538,3 +5538,13 @@ def test_a_change_of_this_figure_takes_the_time_of_the_figure_referred_to():
     )
     got = facts(text, date(2024, 11, 2))
     assert ("nio", "deliveries_yoy", "2024-10", -3.2, "eq") in got
+
+
+def test_a_time_compared_with_then_during_which_is_the_time_of_the_figure_after_it():
+    text = (
+        "Xpeng delivered 8,620 vehicles in May. This figure represents a 5.1% decrease from April, "
+        "during which Xpeng delivered 9,080 units."
+    )
+    got = facts(text, date(2023, 6, 1))
+    assert ("xpeng", "deliveries", "2023-04", 9080.0, "eq") in got
+    assert ("xpeng", "deliveries_mom", "2023-05", -5.1, "eq") in got

@@ -617,7 +617,7 @@ _TO_LATER_FIGURE = re.compile(
 WHEN_AFTER = re.compile(
     # (a count word may stand between: "a 35.8% drop from March deliveries, when the company delivered 10,378")
     r"(?: (?:deliveries|sales|shipments|registrations))?(?:,? | ?[—–-]{1,2} ?)"
-    r"(?:when|(?:a|the) (?:month|quarter|year) (?:in which|when))\b",
+    r"(?:when|during which|(?:a|the) (?:month|quarter|year) (?:in which|when))\b",
     re.I,
 )
 # "compared with 11.0% in the third quarter of 2023 and 12.2% in the second quarter of
