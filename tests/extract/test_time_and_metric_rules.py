@@ -5548,3 +5548,10 @@ def test_a_time_compared_with_then_during_which_is_the_time_of_the_figure_after_
     got = facts(text, date(2023, 6, 1))
     assert ("xpeng", "deliveries", "2023-04", 9080.0, "eq") in got
     assert ("xpeng", "deliveries_mom", "2023-05", -5.1, "eq") in got
+
+
+def test_the_previous_months_figure_named_before_it_is_the_month_befores():
+    text = "Xpeng delivered 30,453 vehicles in June. This beat its previous month's delivery record of 30,125 units."
+    got = facts(text, date(2025, 7, 1))
+    assert ("xpeng", "deliveries", "2025-05", 30125.0, "eq") in got
+    assert ("xpeng", "deliveries", "2025-06", 30453.0, "eq") in got

@@ -344,6 +344,8 @@ _A_YEAR_EARLIER_ZH = re.compile(r"一年前的?$")
 _A_MONTH_EARLIER = re.compile(
     r" ?(?:units |vehicles |cars )?(?:a month (?:earlier|before)|the month before|(?:in )?the (?:previous|prior|preceding) month)\b"
 )
+# (before it: "surpassed its previous month's delivery record of 25,681 units")
+_A_MONTH_EARLIERS = re.compile(r"\b(?:the|its|their) (?:previous|prior|preceding) month's [^,.;\d]{0,40}$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
 # a sentence's opening phrase of means, its subject named after its comma ("With annual
@@ -4503,7 +4505,10 @@ class Extractor:
         elif (
             q.kind != "percent"
             and len(periods) == 1
-            and _A_MONTH_EARLIER.match(self.lower, q.end, fig.clause[1])
+            and (
+                _A_MONTH_EARLIER.match(self.lower, q.end, fig.clause[1])
+                or _A_MONTH_EARLIERS.search(self.lower, max(fig.clause[0], q.start - 60), q.start)
+            )
         ):
             periods = self._month_earlier(fig, periods)
         if fig.metric in ("share_return", "index_return") and len(periods) == 1:
