@@ -5555,3 +5555,8 @@ def test_the_previous_months_figure_named_before_it_is_the_month_befores():
     got = facts(text, date(2025, 7, 1))
     assert ("xpeng", "deliveries", "2025-05", 30125.0, "eq") in got
     assert ("xpeng", "deliveries", "2025-06", 30453.0, "eq") in got
+
+
+def test_orders_piled_up_are_a_backlog():
+    got = facts("小鹏汽车3月交付3.3万辆,但8万台订单积压暴露产能瓶颈。", date(2025, 4, 2))
+    assert {m for e, m, p, v, b in got if v == 80000.0} == {"backlog"}

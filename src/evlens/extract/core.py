@@ -529,11 +529,13 @@ _RECORD_SCOPE_BEFORE = re.compile(r"(?:刷新|打破|创下|创造|改写)(?:了
 # an aside describing a maker's line-up between its name and its figure (", with its Dynasty
 # and Ocean series of EVs and hybrids,")
 _WITH_ITS_ASIDE = re.compile(r", with (?:its|their) [^,]{1,100},")
+# the blank lines a text opens with (a front matter blanked out)
+_LEADING_SPACE = re.compile(r"\s*")
 # a sentence opening with the figure just given ("However, this figure represents …")
 _THIS_FIGURE = re.compile(r" *(?:(?:however|but|and),? )?(?:this|that|the) (?:figure|number|result|total)\b")
 # a quote's box after a name, its ticker and the day's move ("Li Auto (LI +0.58%) gained
 # 0.64%", "(^GSPC 0.14%)"): the page's live quote, not the article's figure
-_TICKER_QUOTE = re.compile(r"\(\^?[A-Z]{1,5}(?:\.[A-Z]{1,2})? [+-−]?$")
+_TICKER_QUOTE = re.compile(r"\(\^?[A-Z]{1,5}(?:\.[A-Z]{1,2})? [+\-−]?$")
 # a value shrunk to a level (市值缩水至2548亿港元: the level, not the loss 市值缩水 hedges)
 _SHRANK_TO = re.compile(r"(?:缩水|蒸发)(?:至|到) ?$")
 _BULLET = re.compile(r"[ \t]*(?:[-•·*–▪]|\d{1,2}[.)、])[ \t]")
@@ -5469,7 +5471,8 @@ class Extractor:
         ):
             return None
         t = self.t
-        lo = len(t) - len(t.lstrip())  # (past a front matter, left as blank lines)
+        lead = _LEADING_SPACE.match(t)  # (past a front matter, left as blank lines)
+        lo = lead.end() if lead is not None else 0
         hi = t.find("\n", lo, lo + 300)
         if hi < 0 or sent.start < hi or t[lo:hi].rstrip().endswith((".", "。")):
             return None  # (a first line ending a sentence is the text's own, no headline)

@@ -600,8 +600,7 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             pm = _before_the_last(pm._replace(local=True), ctx, text[a:b])
         if pm is not None and pm.local:
             if pm.kind == "day":  # (an event's day: 8月12日正式在港交所上市,…当日破发)
-                ctx.named_day = (pm.period, pm.end)
-                ctx.day_years[pm.period[5:]] = int(pm.period[:4])
+                _note_day(ctx, pm)
             out.append(pm)  # a comparison's time: no context for the times after it
         elif pm is not None:
             _note_period(ctx, pm)
@@ -764,13 +763,19 @@ _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
 _YEAR_START_RANGE = re.compile(r"(\d{4})-01\.\.\1-(?:0[2-9]|1[01])")
 
 
+def _note_day(ctx: _Context, pm: PeriodMention) -> None:
+    """Keep a day named as the one 当日 names after it in its paragraph, and its year for the
+    same day named again without one."""
+    ctx.named_day = (pm.period, pm.end)
+    ctx.day_years[pm.period[5:]] = int(pm.period[:4])
+
+
 def _note_period(ctx: _Context, pm: PeriodMention) -> None:
     """Keep a time found as context for the times after it: the day last named (当日),
     the month, and the span last named of its kind; at a table cell's end, the year spoken
     of before the cell."""
     if pm.kind == "day" and (ctx.today is None or pm.period <= ctx.today.isoformat()):
-        ctx.named_day = (pm.period, pm.end)
-        ctx.day_years[pm.period[5:]] = int(pm.period[:4])
+        _note_day(ctx, pm)
     if (
         pm.kind == "day"
         and (ctx.day is None or pm.period > ctx.day)
