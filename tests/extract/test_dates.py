@@ -959,3 +959,8 @@ def test_a_quarter_after_a_two_digit_year_with_no_nian_dates_an_undated_article(
     # "24Q1" names 2024's first quarter: the article is after it, not in a year a plan names
     text = "小鹏汽车24Q1:Q1累计交付21,821辆车。此外2026年起,新的架构将应用于本土生产的车型。"
     assert infer_date(text) == date(2024, 4, 1)
+
+
+def test_a_january_day_releasing_a_decembers_figures_is_in_the_year_after_the_one_named():
+    text = "1月6日,乘联会发布了12月份主力车企批发数据。比亚迪12月批发30万辆,2023年累计超过300万辆。"
+    assert infer_date(text) == date(2024, 1, 6)

@@ -5560,3 +5560,13 @@ def test_the_previous_months_figure_named_before_it_is_the_month_befores():
 def test_orders_piled_up_are_a_backlog():
     got = facts("小鹏汽车3月交付3.3万辆,但8万台订单积压暴露产能瓶颈。", date(2025, 4, 2))
     assert {m for e, m, p, v, b in got if v == 80000.0} == {"backlog"}
+
+
+def test_a_release_of_wholesale_figures_two_sentences_back_makes_teslas_counts_wholesale():
+    text = (
+        "1月6日,乘联会发布了12月份主力车企批发数据。特斯拉中国交付了93766辆,2023年累计交付超过了94万辆。"
+        "其中,Model Y超过45万辆,接近特斯拉中国2022年71万辆的交付成绩。"
+    )
+    got = facts(text, date(2024, 1, 6))
+    assert ("tesla", "wholesale", "2022", 710000.0, "eq") in got
+    assert ("tesla-model-y", "wholesale", "2023", 450000.0, "gt") in got

@@ -531,6 +531,8 @@ _RECORD_SCOPE_BEFORE = re.compile(r"(?:刷新|打破|创下|创造|改写)(?:了
 _WITH_ITS_ASIDE = re.compile(r", with (?:its|their) [^,]{1,100},")
 # the blank lines a text opens with (a front matter blanked out)
 _LEADING_SPACE = re.compile(r"\s*")
+# wholesale figures named as such (批发数据, "wholesale figures")
+_WHOLESALE_NAMED = re.compile(r"批发|\bwholesale")
 # a sentence opening with the figure just given ("However, this figure represents …")
 _THIS_FIGURE = re.compile(r" *(?:(?:however|but|and),? )?(?:this|that|the) (?:figure|number|result|total)\b")
 # a quote's box after a name, its ticker and the day's move ("Li Auto (LI +0.58%) gained
@@ -3848,6 +3850,15 @@ class Extractor:
             and e.kind == "company"
         ):
             lo = self.sentences[si - 1].start
+        if (
+            si > 1
+            and self.sentences[si - 2].para == sent.para
+            and _WHOLESALE_NAMED.search(self.lower, self.sentences[si - 2].start, sent.start)
+        ):
+            # (or, for it or a model of it, a release of wholesale figures two sentences back
+            # in its paragraph: "乘联会发布了12月份…批发数据。特斯拉中国交付了55796辆…。其中,
+            # Model Y超过45万辆")
+            lo = min(lo, self.sentences[si - 2].start)
         if not self._word_within("wholesale_source", lo, sent.end) and not (
             all(_MONTH_PERIOD.fullmatch(p) for p in periods)
             and self._word_within("wholesale_plant", lo, sent.end)

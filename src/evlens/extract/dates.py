@@ -2225,7 +2225,10 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
     if to is not None and md[1] < int(to.group(1)):
         md, step = (md[0], int(to.group(1))), timedelta(days=1)  # the day after the range
     if year_only and anchor.month == 12 and anchor.day == 31:
-        got = _safe_day(anchor.year, *md)  # only a year is known: the day in that year
+        # only a year is known: the day in that year; a January day releasing a December's
+        # figures (1月5日,乘联会发布了12月份…数据) is in the year after
+        after = md[0] == 1 and _BARE_DECEMBER.search(head, lead.end()) is not None
+        got = _safe_day(anchor.year + after, *md)
         return date.fromisoformat(got) + step if got else anchor
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         got = _safe_day(y, *md)
@@ -2236,6 +2239,10 @@ def _release_day(text: str, anchor: date, year_only: bool) -> date:
         ):
             return max(anchor, date.fromisoformat(got) + step)
     return anchor
+
+
+# a December named without its year (12月份, 12月): the month a January release reports
+_BARE_DECEMBER = re.compile(r"(?<![\d年./-])12 ?月(?:份)?(?![\d日号])")
 
 
 def _first_not_since(rx: re.Pattern, head: str) -> re.Match | None:
