@@ -5570,3 +5570,13 @@ def test_a_release_of_wholesale_figures_two_sentences_back_makes_teslas_counts_w
     got = facts(text, date(2024, 1, 6))
     assert ("tesla", "wholesale", "2022", 710000.0, "eq") in got
     assert ("tesla-model-y", "wholesale", "2023", 450000.0, "gt") in got
+
+
+def test_a_breakdown_of_a_target_carries_the_target_to_its_items():
+    text = (
+        "BYD's 2026 target is 5 million units. The breakdown is as follows: Denza 200,000 units, "
+        "Fangchengbao 300,000 units."
+    )
+    got = facts(text, date(2025, 12, 20))
+    assert ("denza", "delivery_target", "2026", 200000.0, "eq") in got
+    assert ("fangchengbao", "delivery_target", "2026", 300000.0, "eq") in got

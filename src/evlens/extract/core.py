@@ -531,6 +531,10 @@ _RECORD_SCOPE_BEFORE = re.compile(r"(?:刷新|打破|创下|创造|改写)(?:了
 _WITH_ITS_ASIDE = re.compile(r", with (?:its|their) [^,]{1,100},")
 # the blank lines a text opens with (a front matter blanked out)
 _LEADING_SPACE = re.compile(r"\s*")
+# a sentence that breaks the figure before it down ("The breakdown is as follows:")
+_BROKEN_DOWN = re.compile(r" *(?:the breakdown\b|broken down\b)")
+# the count metrics a figure naming none does not carry from the sentence before
+_NOT_CARRIED = ("delivery_target", "capacity", "growth")
 # wholesale figures named as such (批发数据, "wholesale figures")
 _WHOLESALE_NAMED = re.compile(r"批发|\bwholesale")
 # a sentence opening with the figure just given ("However, this figure represents …")
@@ -1832,14 +1836,15 @@ class Extractor:
         si = self._sentence_of(sent.start)
         counts = self._metrics_of_kind("count")
         company = self._opens_with_maker(sent)
+        # (a breakdown of the sentence before's figure carries its target too: "Geely's 2025
+        # target is 2.71 million units. The breakdown is as follows: Geely Galaxy 1 million …")
+        passed = ("capacity", "growth") if _BROKEN_DOWN.match(self.lower, sent.start) else _NOT_CARRIED
         for prev in self.sentences[max(0, si - max(back, 3)) : si][::-1]:
             if back == 1 and prev.para != sent.para and not self._list_items(prev.para, sent.para):
                 return None
             i, j = self._bounds(counts, prev.start, prev.end)
             for k in range(j - 1, i - 1, -1):
-                if counts[k].key not in ("delivery_target", "capacity", "growth") and not (
-                    company and self._a_models(counts[k], prev)
-                ):
+                if counts[k].key not in passed and not (company and self._a_models(counts[k], prev)):
                     return counts[k]
             if back == 1 and not any(
                 x.unit == "vehicle" for x in self._in(self.quantities, prev.start, prev.end)
