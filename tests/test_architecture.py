@@ -199,3 +199,24 @@ def test_no_function_over_60_lines_unless_its_docstring_says_why():
                 if n > MAX_FUNCTION_LINES and "long because" not in (ast.get_docstring(node) or "").lower():
                     long.append(f"{path.relative_to(SRC.parent)}:{node.lineno} {node.name} ({n} lines)")
     assert long == []
+
+
+def test_no_module_binds_a_constant_twice():
+    # a second binding of a module's constant silently replaces the first for every use of it
+    twice = []
+    for path in modules():
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
+            for t in targets:
+                if isinstance(t, ast.Name) and t.id.lstrip("_").isupper():
+                    if t.id in seen:
+                        twice.append(f"{path.relative_to(SRC.parent)}:{node.lineno} {t.id}")
+                    seen.add(t.id)
+    assert twice == []

@@ -198,8 +198,6 @@ _RANGE_JOIN = re.compile(r" ?(?:至|到|-|–|—|~|to|through|until) ?")
 _MODEL_ANAPHOR = re.compile(r"\bthe (?:model|car|suv|sedan)\b|该车型|该车|这款|此款")
 # the words between a figure and the time it is of ("71,099 units in the same month")
 _FIGURE_IN = re.compile(r"(?: [a-z]+)? in (?:the )?")
-# a change said against a figure right after it: "up 46.70 percent from 25,287 in February"
-_FROM_FIGURE = re.compile(r"(?: ?(?:percent|per cent|%))? (?:from|over|compared (?:with|to)) (?:the )?")
 # growth against a month named ("较2021年7月", "比7月"): month on month
 # a text in brackets, or between two dashes ("Combined wholesale volume — retail plus
 # exports — reached 86,700 units")
