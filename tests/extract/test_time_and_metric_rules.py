@@ -5580,3 +5580,10 @@ def test_a_breakdown_of_a_target_carries_the_target_to_its_items():
     got = facts(text, date(2025, 12, 20))
     assert ("denza", "delivery_target", "2026", 200000.0, "eq") in got
     assert ("fangchengbao", "delivery_target", "2026", 300000.0, "eq") in got
+
+
+def test_a_net_profit_margin_is_no_profit_and_no_change_of_one():
+    got = facts(
+        "Geely's net profit margin rose from 3.2% in 2023 to 4.1% in 2024, among the best.", date(2025, 3, 25)
+    )
+    assert not any(v in (3.2, 4.1) for e, m, p, v, b in got)
