@@ -5587,3 +5587,14 @@ def test_a_net_profit_margin_is_no_profit_and_no_change_of_one():
         "Geely's net profit margin rose from 3.2% in 2023 to 4.1% in 2024, among the best.", date(2025, 3, 25)
     )
     assert not any(v in (3.2, 4.1) for e, m, p, v, b in got)
+
+
+def test_a_rival_passed_in_the_sentence_before_is_not_the_subject_of_the_figure_after():
+    text = (
+        "In 2024, Geely achieved annual revenue of 240.2 billion yuan, its first-ever surpassing of "
+        "Nio (whose revenue was much lower). While the 34% year-on-year revenue growth was remarkable, "
+        "its profit grew faster."
+    )
+    got = facts(text, date(2025, 3, 25))
+    assert ("geely", "revenue_yoy", "2024", 34.0, "eq") in got
+    assert not any(e == "nio" for e, m, p, v, b in got)

@@ -533,6 +533,8 @@ _LEADING_SPACE = re.compile(r"\s*")
 _BROKEN_DOWN = re.compile(r" *(?:the breakdown\b|broken down\b)")
 # the count metrics a figure naming none does not carry from the sentence before
 _NOT_CARRIED = ("delivery_target", "capacity", "growth")
+# a rival passed, named after "of" ("its first-ever surpassing of Tesla")
+_PASSING_OF = re.compile(r"\b(?:surpassing|overtaking|outselling|beating) of (?:the )?$")
 # wholesale figures named as such (批发数据, "wholesale figures")
 _WHOLESALE_NAMED = re.compile(r"批发|\bwholesale")
 # a sentence opening with the figure just given ("However, this figure represents …")
@@ -2235,7 +2237,12 @@ class Extractor:
         named there (an owner skipped; a maker for a brand of its, or for models given as
         examples, closed by 等; a maker the gazetteer does not know, named after it), else None."""
         prev = self._last_in(ents, s.start, s.end)
-        while prev is not None and self._owner(prev):
+        while prev is not None and (
+            self._owner(prev)
+            or self._passed_before(prev)
+            or _PASSING_OF.search(self.lower, max(0, prev.start - 24), prev.start)
+        ):
+            # (nor a rival passed: "its first-ever surpassing of Tesla (whose revenue …)")
             prev = self._last_in(ents, s.start, prev.start)
         parent = self.lex.entities[prev.key].parent if prev is not None else None
         if parent is not None and self._etc_item(prev):
