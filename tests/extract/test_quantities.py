@@ -307,3 +307,13 @@ def test_a_range_in_english_words_before_a_magnitude_scales_both_ends():
     # a higher number first is no range
     q, span = one("ten to two million units")
     assert (q.value, q.high, span) == (Decimal(2000000), None, "two million units")
+
+
+def test_a_sum_joined_to_its_currency_by_a_hyphen():
+    q, surface = one("marking its first breakthrough through the 700-billion-yuan threshold")
+    assert (q.value, q.kind, q.unit, surface) == (
+        Decimal("700000000000"),
+        "currency",
+        "CNY",
+        "700-billion-yuan",
+    )

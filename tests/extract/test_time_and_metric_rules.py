@@ -5598,3 +5598,13 @@ def test_a_rival_passed_in_the_sentence_before_is_not_the_subject_of_the_figure_
     got = facts(text, date(2025, 3, 25))
     assert ("geely", "revenue_yoy", "2024", 34.0, "eq") in got
     assert not any(e == "nio" for e, m, p, v, b in got)
+
+
+def test_a_rival_passed_after_a_figure_is_not_its_subject():
+    text = (
+        "Geely Auto posts record results.\n\nIn 2024, the automaker achieved revenue of 240.2 billion "
+        "yuan, its first breakthrough through the 200-billion-yuan threshold and its first-ever surpassing of Nio."
+    )
+    got = facts(text, date(2025, 3, 25))
+    assert ("geely", "revenue", "2024", 200000000000.0, "gt") in got
+    assert not any(e == "nio" for e, m, p, v, b in got)

@@ -1979,7 +1979,7 @@ class Extractor:
             if e is not None:
                 return e
         e = self._first_in(ents, q.end, clause[1])
-        if e is not None and not self._owner(e):  # (not a rival after it: "exceeding Tesla's")
+        if e is not None and not (self._owner(e) or self._a_rival_passed(e)):  # (not "exceeding Tesla's")
             return self._maker_of_models(e, ents, q, clause, metric)
         if _BRAND_ANAPHOR.search(self.lower, sent.start, q.start):
             brand = self._brand_before(ents, self.sentences[max(0, si - 3)].start, sent.start)
@@ -1993,6 +1993,14 @@ class Extractor:
             if found is not None:
                 return self._anaphor_subject(q, sent, metric, ents, found, self.sentences[back])
         return self._subject_for(q, sent, metric, ents)
+
+    def _a_rival_passed(self, e: _Mention) -> bool:
+        """Whether the name ``e`` is a rival passed (:meth:`_passed_before`), also named after
+        "of" ("its first-ever surpassing of Tesla")."""
+        return (
+            self._passed_before(e)
+            or _PASSING_OF.search(self.lower, max(0, e.start - 24), e.start) is not None
+        )
 
     def _in_line_up_aside(self, e: _Mention, q: Quantity) -> bool:
         """Whether the name ``e`` lies in an aside describing a line-up (", with its Galaxy and
@@ -2237,11 +2245,7 @@ class Extractor:
         named there (an owner skipped; a maker for a brand of its, or for models given as
         examples, closed by 等; a maker the gazetteer does not know, named after it), else None."""
         prev = self._last_in(ents, s.start, s.end)
-        while prev is not None and (
-            self._owner(prev)
-            or self._passed_before(prev)
-            or _PASSING_OF.search(self.lower, max(0, prev.start - 24), prev.start)
-        ):
+        while prev is not None and (self._owner(prev) or self._a_rival_passed(prev)):
             # (nor a rival passed: "its first-ever surpassing of Tesla (whose revenue …)")
             prev = self._last_in(ents, s.start, prev.start)
         parent = self.lex.entities[prev.key].parent if prev is not None else None

@@ -149,6 +149,8 @@ _EN_UNITS = [
     ("units?|vehicles?|cars?|EVs?|SUVs?|sedans?", "count", "vehicle"),
     # a count joined to its unit ("surpassed the 70,000-unit mark")
     ("-(?:units?|vehicles?|cars?)", "count", "vehicle"),
+    # a sum joined to its currency ("the 700-billion-yuan threshold")
+    ("-yuan", "currency", "CNY"),
     ("orders?|reservations?|bookings?", "count", "order"),
     ("deliveries", "count", "vehicle"),
     ("weeks?", "time", "week"),
