@@ -517,8 +517,8 @@ _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
 # the currencies a money fact is stored in (any other is a conversion's: "A$1.36 billion")
 _STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
-# the total row of a list ("Total: 7,024", 合计：)
-_TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|總計|总计|共计)\s*[:：]")
+# the total row of a list ("Total: 7,024", 合计：; read in the simplified script)
+_TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|总计|共计)\s*[:：]")
 # a release's highlight line naming its span and no time ("Quarterly deliveries reached …",
 # "Full year total revenues reached …")
 _HIGHLIGHT_SPAN = re.compile(r"\s*(?:(?P<q>quarterly)|full[- ]year|annual)\b")
@@ -3644,8 +3644,10 @@ class Extractor:
         return q._replace(value=sign * q.value * _SCALE_FACTOR[mag], kind="currency", unit=unit)
 
     def _list_intro(self, si: int) -> _Sentence | None:
-        """For a sentence in a bulleted line, the sentence ending in a colon that opens the
-        list (over at most 30 bulleted sentences), else None."""
+        """For a sentence in a bulleted line, or a short labelled one with no bullet
+        (:data:`_LABEL_ITEM`), the sentence ending in a colon that opens the list (over at
+        most 30 such sentences), or, for labelled lines, the sentence closing the paragraph
+        right above them; else None."""
         t, raw = self.t, self.text  # (normalising drops the bullets: look in the original)
         labels = False  # (items with no bullet, a label each, passed)
         for back in range(si, max(-1, si - 30), -1):
