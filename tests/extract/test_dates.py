@@ -964,3 +964,15 @@ def test_a_quarter_after_a_two_digit_year_with_no_nian_dates_an_undated_article(
 def test_a_january_day_releasing_a_decembers_figures_is_in_the_year_after_the_one_named():
     text = "1月6日,乘联会发布了12月份主力车企批发数据。比亚迪12月批发30万辆,2023年累计超过300万辆。"
     assert infer_date(text) == date(2024, 1, 6)
+
+
+def test_the_corresponding_quarter_of_a_year_is_a_base_year():
+    # a results story naming its own quarter without a year: the year named only as the
+    # corresponding quarter compared with is the year before the article's
+    text = (
+        "Li Auto reported total revenues of RMB25.9 billion in the first quarter. "
+        "Li Auto delivered 92,864 vehicles in the quarter, compared to 80,400 units in the "
+        "corresponding quarter of 2024."
+    )
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2025

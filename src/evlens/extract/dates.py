@@ -2322,7 +2322,8 @@ def _ahead(text: str, a: int, b: int) -> bool:
 
 
 # a year named as the base of a comparison (较2024年同期, 比2024年低8.6%, "up 7.7% from
-# 2024", "the same quarter of 2024"): the article is at least a year on
+# 2024", "the same quarter of 2024", "the corresponding quarter of 2024"): the article is at
+# least a year on
 _CHANGE_EN = (
     r"(?:\b(?:up|down|increase|rise|growth|gain|decline|drop|jump|higher|lower|more|less|percent)\b|%)"
 )
@@ -2332,7 +2333,7 @@ _BASE_YEAR = re.compile(
     r"|同比 ?(20[0-3]\d) ?年"
     rf"|{_CHANGE_EN}[^.;\n]{{0,30}}?\b(?:from|over|versus|vs\.?|compared (?:with|to)|than)\s+"
     r"(?:the same (?:period|quarter|month) (?:of|in) )?(20[0-3]\d)\b(?! to)"
-    r"|\bsame (?:period|quarter|month) (?:of|in) (20[0-3]\d)\b",
+    r"|\b(?:same|corresponding) (?:period|quarter|month) (?:of|in) (20[0-3]\d)\b",
     re.I,
 )
 
