@@ -317,3 +317,21 @@ def test_a_sum_joined_to_its_currency_by_a_hyphen():
         "CNY",
         "700-billion-yuan",
     )
+
+
+def test_a_dash_spaced_before_and_set_on_a_number_is_its_sign():
+    # a table run into one line ("Nio 6,155 -12.4% -7.6%"): each change stands apart (its
+    # dash a sign, read with the change), not the high end of a range from the count before it
+    text = normalize("Nio 6,155 -12.4% -7.6% XPeng 7,506 -25.9% +6.0%").text
+    assert "6,155 -12.4%" in text
+    got = find_quantities(text)
+    assert [(abs(q.value), q.high) for q in got][:3] == [
+        (Decimal(6155), None),
+        (Decimal("12.4"), None),
+        (Decimal("7.6"), None),
+    ]
+    # spaced on both sides, or with a tilde, it still joins a range
+    assert [(q.value, q.high) for q in find_quantities(normalize("15 - 20 万辆").text)] == [
+        (Decimal(150000), Decimal(200000))
+    ]
+    assert one("1 ~20辆")[0].high == Decimal(20)

@@ -298,11 +298,12 @@ _HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uf900-\ufaff\U00020000-\U0
 # after a Han character, a line end or the text's start, or before one of them or the
 # text's end, dropped whole; ``rest`` the rest of a run of two or more, dropped.
 # ``dash`` a single space beside a dash between two numbers (``1 – 9 月``, ``15 - 20 万``), dropped:
-# the range reads as one written without spaces; ``unit`` one beside the hyphen of a count and
+# the range reads as one written without spaces (a space before a dash set on the number after
+# it, "6,155 -12.4%", is kept: that dash is the number's sign); ``unit`` one beside the hyphen of a count and
 # its unit ("70,000 - unit"), dropped too.
 _SPACE_DROP = re.compile(
     rf" (?:(?P<all>(?:(?<=[{_HAN_CLASS}\n] )|(?<=\A )) *| *(?=[{_HAN_CLASS}\n]|\Z))|(?P<rest> +)"
-    r"|(?P<dash>(?<=\d )(?=[-~] ?\d)|(?:(?<=\d[-~] )|(?<=\d [-~] ))(?=\d))"
+    r"|(?P<dash>(?<=\d )(?=- \d|~ ?\d)|(?:(?<=\d[-~] )|(?<=\d [-~] ))(?=\d))"
     # and one beside the hyphen of a count and its unit ("the 70,000 - unit mark")
     r"|(?P<unit>(?<=\d )(?=- ?(?:unit|vehicle|car)s?\b)|(?:(?<=\d- )|(?<=\d - ))(?=(?:unit|vehicle|car)s?\b)))"
 )
