@@ -27,8 +27,10 @@ def test_month_range_crossing_a_year():
 
 
 def test_relative_years_from_the_article_date():
-    got = dict(periods("今年的目标高于去年，年初定下"))
+    got = dict(periods("今年的目标不变，去年定下"))
     assert got["今年"] == "2025" and got["去年"] == "2024"
+    # (after 高于, "higher than", last year is a time compared with: no figure's)
+    assert "去年" not in dict(periods("今年的目标高于去年"))
 
 
 def test_month_without_year_before_any_year_is_named():

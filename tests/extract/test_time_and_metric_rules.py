@@ -5608,3 +5608,21 @@ def test_a_rival_passed_after_a_figure_is_not_its_subject():
     got = facts(text, date(2025, 3, 25))
     assert ("geely", "revenue", "2024", 200000000000.0, "gt") in got
     assert not any(e == "nio" for e, m, p, v, b in got)
+
+
+def test_a_time_after_lower_or_higher_than_dates_its_own_figure_only():
+    # 低于去年第四季度的…: the quarter compared with is that figure's, and names no year for
+    # a bare quarter after it
+    text = (
+        "小鹏汽车净亏损7.866亿元,略低于去年第四季度的7.874亿元。\n"
+        "何小鹏表示,第一季度汽车交付数量创纪录。\n公司营收增长3.5%,至29.5亿元。"
+    )
+    got = facts(text, date(2021, 5, 14))
+    assert ("xpeng", "net_profit", "2020-Q4", -787400000.0, "eq") in got
+    assert ("xpeng", "revenue", "2021-Q1", 2950000000.0, "eq") in got
+    # a record the time set is that time's figure: 低於2023年第3季創下的100億元紀錄
+    got = facts("比亞迪第2季獲利90.62億元,僅低於2023年第3季創下的100億元紀錄。", date(2024, 8, 29))
+    assert ("byd", "net_profit", "2023-Q3", 1e10, "eq") in got
+    # and a loss written 淨損 after the same period a year before
+    got = facts("蔚來第三季淨損 45.57 億元,遠高於去年同期的淨損 41.11 億元。", date(2023, 12, 6))
+    assert ("nio", "net_profit", "2022-Q3", -4111000000.0, "eq") in got
