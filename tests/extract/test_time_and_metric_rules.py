@@ -5626,3 +5626,14 @@ def test_a_time_after_lower_or_higher_than_dates_its_own_figure_only():
     # and a loss written 淨損 after the same period a year before
     got = facts("蔚來第三季淨損 45.57 億元,遠高於去年同期的淨損 41.11 億元。", date(2023, 12, 6))
     assert ("nio", "net_profit", "2022-Q3", -4111000000.0, "eq") in got
+
+
+def test_this_quarter_after_guidance_for_the_next_is_the_quarter_reported():
+    # 本季度 is the quarter last named, not one named under guidance (24Q2指引, 预计24Q2)
+    text = (
+        "小鹏汽车24Q1:Q1累计交付21,821辆车。24Q2指引:公司预计24Q2汽车销量将在2.9万辆至3.2万辆。"
+        "利润端:本季度小鹏汽车净亏损13.7亿元人民币。"
+    )
+    got = facts(text, None)
+    assert ("xpeng", "net_profit", "2024-Q1", -1370000000.0, "eq") in got
+    assert ("xpeng", "delivery_target", "2024-Q2", 29000.0, "ge") in got

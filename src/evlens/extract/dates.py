@@ -784,7 +784,9 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
         ctx.day, ctx.day_end = pm.period, pm.end  # 当日 is the latest day named so far (not one ahead)
     elif pm.kind == "month":
         ctx.month = pm.period
-    if pm.kind in ("month", "quarter", "half", "year"):
+    if pm.kind == "quarter" and _ahead(ctx.text, pm.start, pm.end):
+        ctx.spans["last"] = (pm.period, pm.kind)  # (24Q2指引, 预计24Q2: no 本季度 after it)
+    elif pm.kind in ("month", "quarter", "half", "year"):
         ctx.spans[pm.kind] = ctx.spans["last"] = (pm.period, pm.kind)
         if ctx.today is None or parse_period(pm.period).end <= ctx.today:
             ctx.spans["past"] = (pm.period, pm.kind)  # the last span already over (报告期)
