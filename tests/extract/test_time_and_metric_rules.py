@@ -5637,3 +5637,32 @@ def test_this_quarter_after_guidance_for_the_next_is_the_quarter_reported():
     got = facts(text, None)
     assert ("xpeng", "net_profit", "2024-Q1", -1370000000.0, "eq") in got
     assert ("xpeng", "delivery_target", "2024-Q2", 29000.0, "ge") in got
+
+
+def test_a_time_compared_with_after_a_later_figure_is_that_figures_alone():
+    # "below the 111,074 units delivered in the second quarter of 2025": the time of that
+    # figure, compared with; not of the figure "a year earlier" before it, nor context for
+    # the paragraph after
+    text = (
+        "Li Auto reported fiscal third-quarter 2025 results. Li Auto delivered 93,211 vehicles "
+        "during the period, down 39.0% from 152,831 units a year earlier and below the 111,074 "
+        "units delivered in the second quarter of 2025.\n\n"
+        "Adjusted net loss came in at 360.3 million yuan, down sharply from adjusted net income "
+        "of 3.84 billion yuan a year ago."
+    )
+    got = facts(text, None)
+    assert ("li-auto", "deliveries", "2024-Q3", 152831.0, "eq") in got
+    assert ("li-auto", "deliveries", "2025-Q2", 111074.0, "eq") in got
+    assert ("li-auto", "net_profit", "2025-Q3", -360300000.0, "eq") in got
+
+
+def test_a_december_compared_with_in_january_is_the_one_just_over():
+    # in January 2026, after "last November": "from the 97,171 units delivered in December"
+    # is December 2025, not 2024
+    text = (
+        "Tesla China's wholesale deliveries reached 69,129 units in January, up 9.3% compared to a "
+        "year ago. The growth extended a streak that started last November. However, sales fell "
+        "28.9% from the 97,171 units delivered in December."
+    )
+    got = {(p, v) for _, _, p, v, _ in facts(text, date(2026, 2, 10))}
+    assert ("2025-12", 97171.0) in got

@@ -2763,6 +2763,8 @@ class Extractor:
                 continue
             if p.start >= q.end and _SUBORDINATE.search(self.lower[q.end : p.start]):
                 continue
+            if p.local and p.start >= q.end and self._first_in(self.quantities, q.end, p.start) is not None:
+                continue  # "152,831 a year earlier and below the 111,074 delivered in Q2 2025": the later figure's
             if p.start >= q.end and self._compared_after(q, p):
                 continue  # "92.6% higher … and 16% above its September deliveries": a time compared with
             if p.start >= q.end and self._figure_right_after(p):

@@ -490,7 +490,8 @@ def _compared_before() -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(lex["compared"]["en"], key=len, reverse=True))
     return re.compile(
         rf"\b(?:{words})(?: (?:the )?(?:\$|rmb ?|us\$)?[\d][\d,.]*%?(?: (?:million|billion|thousand))?"
-        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?)?(?: (?:in|during|of|for))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $",
+        rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?(?: (?:delivered|sold|recorded|reported|posted))?)?"
+        rf"(?: (?:in|during|of|for))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $",
         re.I,
     )
 
@@ -2441,9 +2442,13 @@ _OPENING_AFTER = re.compile(
 
 def _before_the_last(pm: PeriodMention, ctx: _Context, written: str) -> PeriodMention:
     """A month compared with, written without a year, later in the year than the month named
-    last (January 2026 "down 35.3% from December's 89,600"): that month of the year before."""
+    last (January 2026 "down 35.3% from December's 89,600"): that month of the year before,
+    unless it is over by the article's date (in January 2026, "a streak that started last
+    November … fell 28.9% from the 97,171 units delivered in December": December 2025)."""
     last = ctx.spans.get("last")
     if pm.kind != "month" or last is None or last[1] != "month" or re.search(r"(?:19|20)\d\d", written):
+        return pm
+    if ctx.today is not None and f"{pm.period}-31" < ctx.today.isoformat():
         return pm
     if pm.period[:4] == last[0][:4] and pm.period[5:] > last[0][5:]:
         return pm._replace(period=f"{int(pm.period[:4]) - 1}{pm.period[4:]}")
