@@ -5666,3 +5666,13 @@ def test_a_december_compared_with_in_january_is_the_one_just_over():
     )
     got = {(p, v) for _, _, p, v, _ in facts(text, date(2026, 2, 10))}
     assert ("2025-12", 97171.0) in got
+
+
+def test_a_change_of_the_former_or_the_latter_is_of_that_figure():
+    text = (
+        "零跑汽车公布第三季度财报。营收194.5亿元;交付量17.4万台;"
+        "这两项数字都是去年同期的一倍,前者同比增长97.3%,后者增长101.9%。"
+    )
+    got = facts(text, date(2025, 11, 18))
+    assert ("leapmotor", "revenue_yoy", "2025-Q3", 97.3, "eq") in got
+    assert ("leapmotor", "deliveries_yoy", "2025-Q3", 101.9, "eq") in got

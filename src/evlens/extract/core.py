@@ -1180,6 +1180,9 @@ _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisti
 # 的 alone between two things: the second is the first's (a name's figure, 仅次于零跑的 45067 辆;
 # the metric a change is of, 1.1% 的营收同比增速)
 _OF_ZH = re.compile(r" ?的 ?")
+# "the former" or "the latter" of two figures named before a change (营收194.5亿;交付量17.4万台;…
+# 前者同比增长97.3%,后者增长101.9%)
+_FORMER_LATTER = re.compile(r"(前者|后者|the former|the latter)[^，,。；;]{0,8}$")
 _POSSESSIVE_FIGURE = re.compile(r"(?:(?: inc\.?)?['’]s)? (?:[a-z-]+ ){0,2}(?:\$|us\$|hk\$|rmb ?)?")
 # a vehicle count right after a name, in brackets or not: 理想(33181辆), 理想3.3万辆
 _COUNT_AFTER_NAME = re.compile(r" ?[(（]? ?\d[\d,.]*\+? ?万? ?(?:辆|台|輛|臺)")
@@ -5438,6 +5441,27 @@ class Extractor:
                 return x
         return None
 
+    def _former_or_latter(self, q: Quantity, sent) -> _Mention | None:
+        """For a change after "the former" or "the latter" (``前者``, ``后者``), the metric of the
+        first or the second of the last two count or money figures named before it in its
+        paragraph (up to three sentences back); else None."""
+        word = _FORMER_LATTER.search(self.lower, max(sent.start, q.start - 16), q.start)
+        if word is None:
+            return None
+        si = self._sentence_of(sent.start)
+        lo = sent.start
+        for back in range(si - 1, max(-1, si - 4), -1):
+            if self.sentences[back].para != sent.para:
+                break
+            lo = self.sentences[back].start
+        figures = [x for x in self._in(self.quantities, lo, word.start()) if x.kind in ("count", "currency")]
+        if len(figures) < 2:
+            return None
+        f = figures[-2] if word.group(1) in ("前者", "the former") else figures[-1]
+        fs = self.sentences[self._sentence_of(f.start)]
+        m = self._metric_for(f, fs.clause_of(f.start), fs)
+        return m if self._base_ok(m) else None
+
     def _growth_base(self, q: Quantity, sent) -> _Mention | None:
         """The vehicle count or money figure a percent before ``q`` in its sentence can be the
         growth of (not a price, a market value or a return)."""
@@ -5448,6 +5472,9 @@ class Extractor:
         own = self._first_in(self.metrics, q.end, q.end + 8)
         if own is not None and self._base_ok(own) and _OF_ZH.fullmatch(self.lower, q.end, own.start):
             return own  # "1.1% 的营收同比增速": the change of the metric it is "of"
+        pair = self._former_or_latter(q, sent)
+        if pair is not None:
+            return pair
         last = self._last_figure_before(q, sent)
         if last is not None:
             m = self._last_base(max(last.end, sent.clause_of(q.start)[0]), q.start)
