@@ -5676,3 +5676,14 @@ def test_a_change_of_the_former_or_the_latter_is_of_that_figure():
     got = facts(text, date(2025, 11, 18))
     assert ("leapmotor", "revenue_yoy", "2025-Q3", 97.3, "eq") in got
     assert ("leapmotor", "deliveries_yoy", "2025-Q3", 101.9, "eq") in got
+
+
+def test_a_growth_naming_no_figure_is_of_the_headlines_count_not_a_share_move():
+    text = (
+        "November Sales Rankings for New Energy Vehicles Unveiled\n\n"
+        "In November of this year, NIO led the pack. Xiaomi secured the third spot with "
+        "approximately 72.74% growth, while Seres and Leapmotor claimed the fourth and fifth positions."
+    )
+    got = facts(text, date(2025, 12, 3))
+    assert ("xiaomi-su7-yu7", "sales_yoy", "2025-11", 72.74, "approx") in got
+    assert not any(m == "share_return" for _, m, *_ in got)

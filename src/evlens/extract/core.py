@@ -5514,14 +5514,14 @@ class Extractor:
                     return m if self._base_ok(m) else None
         return self._list_intro_base(si)
 
-    def _headline_base(self, sent) -> _Mention | None:
-        """For a change on the year naming no figure, in a sentence naming no share, the count
-        metric of the article's headline (its first line: "November Sales Rankings for New
-        Energy Vehicles" over "LanTu soared with an over 84% year-on-year increase"); else
-        None."""
+    def _headline_base(self, sent, mm: _Mention) -> _Mention | None:
+        """For a change on the year (or a "growth", never a share's move) naming no figure, in
+        a sentence naming no share, the count metric of the article's headline (its first
+        line: "November Sales Rankings for New Energy Vehicles" over "LanTu soared with an over
+        84% year-on-year increase", "with approximately 72.74% growth"); else None."""
         lower = self.lower
         if (
-            not self._listed("growth_yoy", sent.start, sent.end)
+            not (self._listed("growth_yoy", sent.start, sent.end) or mm.word == "growth")
             or _names_share(lower[sent.start : sent.end])
             or any(x.kind != "percent" for x in self._in(self.quantities, sent.start, sent.end))
         ):
@@ -5697,7 +5697,9 @@ class Extractor:
             return f"{b.key}_{self._growth_suffix(mm, near_before, self.lower[q.end : end], '')}", sign
         # "a 15% on-month jump in June deliveries": the metric after it; else the headline's
         after = (
-            self._base_after(q, clause) or self._count_changed_to(q, nxt, sent) or self._headline_base(sent)
+            self._base_after(q, clause)
+            or self._count_changed_to(q, nxt, sent)
+            or self._headline_base(sent, mm)
         )
         if after is not None:
             return f"{after.key}_{self._growth_suffix(mm, near_before, near, near)}", sign
