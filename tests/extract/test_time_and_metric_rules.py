@@ -5687,3 +5687,13 @@ def test_a_growth_naming_no_figure_is_of_the_headlines_count_not_a_share_move():
     got = facts(text, date(2025, 12, 3))
     assert ("xiaomi-su7-yu7", "sales_yoy", "2025-11", 72.74, "approx") in got
     assert not any(m == "share_return" for _, m, *_ in got)
+
+
+def test_a_time_compared_with_is_no_context_for_the_sentence_after():
+    text = (
+        "Tesla's China-produced deliveries rose 9% year-on-year to 69,129 units in January 2026 "
+        "from 63,238 in January 2025, according to data published by the CPCA on Wednesday.\n"
+        "The figures placed Tesla third among major Chinese EV makers, behind BYD's 205,518 units."
+    )
+    got = {(e, p, v) for e, _, p, v, _ in facts(text, date(2026, 2, 12))}
+    assert ("byd", "2026-01", 205518.0) in got

@@ -2924,6 +2924,7 @@ class Extractor:
             p = self.periods[k]
             if (
                 p.end <= hi
+                and not p.local  # (nor a time compared with: "from 63,238 in January 2025")
                 and (p.kind != "day" or p.asof)
                 and not self._running_year(p.period)
                 and (plan or not planned(p))
