@@ -5697,3 +5697,16 @@ def test_a_time_compared_with_is_no_context_for_the_sentence_after():
     )
     got = {(e, p, v) for e, _, p, v, _ in facts(text, date(2026, 2, 12))}
     assert ("byd", "2026-01", 205518.0) in got
+
+
+def test_figures_in_brackets_after_times_compared_with_are_of_those_times():
+    text = (
+        "In May, NIO delivered 6,155 all-electric cars (globally), which means a slight decrease "
+        "compared to both April (6,658) and the previous year (7,024, down 12 percent)."
+    )
+    got = facts(text, date(2023, 6, 2))
+    assert {
+        ("nio", "deliveries", "2023-05", 6155.0, "eq"),
+        ("nio", "deliveries", "2023-04", 6658.0, "eq"),
+        ("nio", "deliveries", "2022-05", 7024.0, "eq"),
+    } <= got

@@ -337,6 +337,12 @@ _A_YEAR_EARLIER = re.compile(
 )
 # (before the figure: 远低于一年前的21亿美元)
 _A_YEAR_EARLIER_ZH = re.compile(r"一年前的?$")
+# a figure in brackets right after a time, its own ("compared to both April (6,658)")
+_OPENS_BRACKET = re.compile(r" ?[(（] ?")
+# (and in brackets after it: "compared to … the previous year (7,024, down 12 percent)")
+_A_YEAR_EARLIER_BRACKET = re.compile(
+    r"\b(?:a year (?:earlier|ago|before)|the year before|the (?:previous|prior|preceding) year) ?\($"
+)
 # a month's figure said of the month before, right after it ("dropping from 30,063 units in the
 # previous month")
 _A_MONTH_EARLIER = re.compile(
@@ -2474,6 +2480,7 @@ class Extractor:
             and before.local
             and self.t[sent.start : before.start].strip()
             and not self._when_clause_of(before, q)
+            and not _OPENS_BRACKET.fullmatch(self.lower, before.end, q.start)  # "compared to April (6,658)"
         ):
             # 去年同期为…: its clause only; opening the sentence (2024年同期,广汽录得…), all of it
             # (and so each such before it: "(较去年同期18.1亿元…),…(去年同期盈利28亿元),…")
@@ -4534,6 +4541,7 @@ class Extractor:
         if q.kind != "percent" and (
             _A_YEAR_EARLIER.match(self.lower, q.end, fig.clause[1])
             or _A_YEAR_EARLIER_ZH.search(self.lower, max(fig.clause[0], q.start - 8), q.start)
+            or _A_YEAR_EARLIER_BRACKET.search(self.lower, max(fig.sent.start, q.start - 30), q.start)
         ):
             periods = [_YEAR.sub(lambda m: str(int(m.group()) - 1), p) for p in periods]
             fig.rule.append("year_earlier")

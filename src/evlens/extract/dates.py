@@ -489,7 +489,7 @@ def _compared_before() -> re.Pattern:
     )
     words = "|".join(re.escape(w) for w in sorted(lex["compared"]["en"], key=len, reverse=True))
     return re.compile(
-        rf"\b(?:{words})(?: (?:the )?(?:\$|rmb ?|us\$)?[\d][\d,.]*%?(?: (?:million|billion|thousand))?"
+        rf"\b(?:{words})(?: both)?(?: (?:the )?(?:\$|rmb ?|us\$)?[\d][\d,.]*%?(?: (?:million|billion|thousand))?"
         rf"(?: (?:units|vehicles|cars|evs|deliveries|nevs))?(?: (?:delivered|sold|recorded|reported|posted))?)?"
         rf"(?: (?:in|during|of|for))?(?: the)?(?: same (?:period|month|quarter|time)(?: of| in)?)? $",
         re.I,
