@@ -5710,3 +5710,14 @@ def test_figures_in_brackets_after_times_compared_with_are_of_those_times():
         ("nio", "deliveries", "2023-04", 6658.0, "eq"),
         ("nio", "deliveries", "2022-05", 7024.0, "eq"),
     } <= got
+
+
+def test_adjusted_operating_income_after_an_operating_loss_is_no_revenue():
+    text = (
+        "Li Auto posted an adjusted operating loss of 912.5 million yuan in the third quarter of "
+        "2025, compared with adjusted operating income of 4.5 billion yuan in the prior year."
+    )
+    assert not any(m == "revenue" for _, m, *_ in facts(text, None))
+    # the English of 营业收入 for a Chinese company's revenue still is revenue
+    got = facts("Chery achieved an operating income of 42.166 billion yuan in 2024.", None)
+    assert ("chery", "revenue", "2024", 42166000000.0, "eq") in got

@@ -4123,14 +4123,17 @@ class Extractor:
         """Whether a figure is of "operating income" said of a sum in yuan, in a clause naming
         no loss: the English of 营业收入, a Chinese company's revenue ("achieved an operating
         income of 42.166 billion yuan, a year-on-year decrease of 7.95%"), not an operating
-        profit ("an operating income of RMB285 million, compared to previous losses")."""
-        a, b = fig.clause
+        profit ("an operating income of RMB285 million, compared to previous losses"; "an
+        adjusted operating loss of 912.5 million yuan, compared with adjusted operating income
+        of 4.5 billion yuan": an adjusted figure is no revenue)."""
+        b = fig.clause[1]
         named = [m for m in self._in(self.metrics, fig.sent.start, fig.q.start) if m.key == "unheld_money"]
         return (
             bool(named)
             and named[-1].word == "operating income"
+            and not self.lower.endswith("adjusted ", max(0, named[-1].start - 9), named[-1].start)
             and any(x.unit == "CNY" for x in self._in(self.quantities, named[-1].end, max(b, fig.q.end)))
-            and not _LOSS_WORD.search(self.lower, a, min(fig.sent.end, max(b, fig.q.end + 40)))
+            and not _LOSS_WORD.search(self.lower, fig.sent.start, min(fig.sent.end, max(b, fig.q.end + 40)))
         )
 
     def _export_target(self, q: Quantity, sent) -> bool:
