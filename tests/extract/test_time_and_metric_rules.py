@@ -5721,3 +5721,14 @@ def test_adjusted_operating_income_after_an_operating_loss_is_no_revenue():
     # the English of 营业收入 for a Chinese company's revenue still is revenue
     got = facts("Chery achieved an operating income of 42.166 billion yuan in 2024.", None)
     assert ("chery", "revenue", "2024", 42166000000.0, "eq") in got
+
+
+def test_a_sum_said_to_be_converted_is_a_conversion():
+    text = (
+        "In 2024, BYD achieved annual revenue of 777.1 billion yuan, marking its first-ever "
+        "surpassing of Tesla (whose revenue converted to 702.2 billion yuan after currency exchange)."
+    )
+    values = {v for *_, v, _ in facts(text, None)}
+    assert 777.1e9 in values and 702.2e9 not in values
+    got = facts("特斯拉2024年营收977亿美元,换算成人民币约7022亿元。", None)
+    assert not any(v == 702.2e9 for *_, v, _ in got)

@@ -251,6 +251,12 @@ _JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?|于[^，。；,;]{0,
 _CONVERSION_JOIN = re.compile(
     r"[,，]? ?(?:or|(?:\(|（)?(?:approximately|about|约合?|折合)) ?(?:us|hk|rmb|人民币|港币|美元)?\$? ?"
 )
+# a sum said to be converted from another currency ("whose revenue converted to 702.2 billion
+# yuan after currency exchange", 换算成人民币约…): a conversion, before it or after it
+_CONVERTED_BEFORE = re.compile(
+    r"(?:\bconvert(?:ed|s|ing)? (?:in)?to(?: [a-z]+)?|(?:换算|折算)成?(?:人民币|美元|港币|港元)?约?) ?$"
+)
+_CONVERTED_AFTER = re.compile(r" ?(?:[a-z]+ )?(?:after|at) (?:the )?(?:currency )?(?:exchange|conversion)\b")
 #: metrics no change is a growth of (a change of a price or a market value is a move)
 _NOT_BASES = ("growth", "share_return", "share_price", "market_cap", "vehicle_price")
 # battery-electric and plug-in hybrid cars named together: a maker's total, not a segment
@@ -3904,8 +3910,13 @@ class Extractor:
         """Whether money ``q`` is the sum of the money figure just before it in another
         currency: in brackets after it ("RMB 624 million ($87.7 million)", ``1950亿元（约台币
         8443亿）``), or after "or", "approximately" or 约合 ("RMB 6.12 billion or $835.13
-        million", ``3712亿元，约合517亿美元``)."""
+        million", ``3712亿元，约合517亿美元``); or a sum said to be converted ("converted to 702.2
+        billion yuan after currency exchange")."""
         t = self.t
+        if _CONVERTED_BEFORE.search(self.lower, max(0, q.start - 24), q.start) or _CONVERTED_AFTER.match(
+            self.lower, q.end
+        ):
+            return True  # "whose revenue converted to 702.2 billion yuan after currency exchange"
         prev = self._last_in(self.quantities, max(0, q.start - 40), q.start)
         if (
             prev is not None
