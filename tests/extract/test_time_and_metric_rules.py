@@ -5732,3 +5732,14 @@ def test_a_sum_said_to_be_converted_is_a_conversion():
     assert 777.1e9 in values and 702.2e9 not in values
     got = facts("特斯拉2024年营收977亿美元,换算成人民币约7022亿元。", None)
     assert not any(v == 702.2e9 for *_, v, _ in got)
+
+
+def test_the_revenue_earned_abroad_is_a_segment():
+    got = facts(
+        "In 2024 BYD generated 777.1 billion yuan in revenue, including 221.9 billion yuan from overseas markets.",
+        None,
+    )
+    assert {v for *_, v, _ in got} == {777.1e9}
+    got = facts("2024年,长城汽车海外销量达到45.41万辆,海外业务收入高达802.59亿元,同比增幅达51.11%。", None)
+    assert not any(m.startswith("revenue") for _, m, *_ in got)
+    assert ("gwm", "exports", "2024", 454100.0, "eq") in got

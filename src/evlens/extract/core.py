@@ -1034,6 +1034,12 @@ _SUM_WORD = re.compile(r"总销量|总交付|合计|合共|共计|总计|加起�
 _EXPORT_WORD = re.compile(
     r"(?:海外|出口|大陆以外|中国以外|境外|\boverseas\b|\bexport|\babroad\b)[^，,。；;]{0,12}$"
 )
+# the revenue earned abroad, after its sum ("777.1 billion yuan in revenue, including 221.9
+# billion yuan from overseas markets"): a segment of a maker's revenue
+_ABROAD_MONEY_AFTER = re.compile(
+    r" ?(?:from|in) (?:its |the )?(?:overseas|international|foreign) (?:markets?|business(?:es)?|sales)\b"
+    r"| ?from (?:overseas|abroad|outside (?:of )?(?:mainland )?china)\b"
+)
 # an export word right after a target's figure ("1.3 million vehicles in overseas shipments")
 _EXPORT_AFTER = re.compile(r" ?(?:[a-z]+ )?(?:in |of |for )?(?:overseas|abroad|exports?\b|海外|出口)")
 # a word saying what a total includes, before an exports word ("including exports", 含出口)
@@ -4331,6 +4337,8 @@ class Extractor:
             return self._word_within("segment_market", m.end if m is not None else fig.sent.start, q.start)
         if self._vehicle_sales_money(q, fig.clause):
             return True  # "vehicle sales grew 42% YoY to RMB14.4 billion": a part of revenue
+        if q.kind == "currency" and _ABROAD_MONEY_AFTER.match(self.lower, q.end):
+            return True  # "including 221.9 billion yuan from overseas markets": the revenue earned abroad
         namesake = entity in self.lex.namesake_groups and self._sibling_brand(entity, fig.sent)
         if namesake and self._namesake_brand(q, fig.clause):
             return True  # 其中蔚来品牌交付3.69万台: the NIO brand's, one of NIO Inc.'s brands
