@@ -5743,3 +5743,11 @@ def test_the_revenue_earned_abroad_is_a_segment():
     got = facts("2024年,长城汽车海外销量达到45.41万辆,海外业务收入高达802.59亿元,同比增幅达51.11%。", None)
     assert not any(m.startswith("revenue") for _, m, *_ in got)
     assert ("gwm", "exports", "2024", 454100.0, "eq") in got
+
+
+def test_a_gap_still_left_to_a_target_is_no_figure():
+    got = facts(
+        "极氪前9月累计销量仅12.8万辆,同比微增3%,距离32万辆的年度目标尚差19.2万辆。", date(2025, 10, 9)
+    )
+    assert ("zeekr", "delivery_target", "2025", 320000.0, "eq") in got
+    assert not any(v == 192000.0 for *_, v, _ in got)
