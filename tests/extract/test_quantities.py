@@ -106,6 +106,7 @@ def test_tenths_and_multiples_after_a_change_word_are_percentages():
     assert _read("升約半成") == [(Decimal("5"), "percent", "percent")]
     assert _read("成為冠軍") == []
     assert _read("營收年增1.26倍") == [(Decimal("126"), "percent", "percent")]
+    assert _read("增长了近两倍") == [(Decimal("200"), "percent", "percent")]  # (了 and a bound between)
     assert _read("是去年的3倍") == [(Decimal("3"), "times", "times")]  # no change word: a multiple
 
 

@@ -221,9 +221,10 @@ _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
 _TENTHS_ZH = re.compile(
     r"(?<=[跌升增减降涨逾约近超达长挫飙幅])(?P<n>[一二两三四五六七八九]|半)成(?![为立交功本员果绩长])"
 )
-# a change word just before a multiple: 年增1.26倍, 飆升1.74倍, 多1.7倍 (+126 %, +174 %, +170 %)
+# a change word just before a multiple: 年增1.26倍, 飆升1.74倍, 多1.7倍, 增长了近两倍 (+126 %, +174 %,
+# +170 %, under +200 %)
 _CHANGE_BEFORE_TIMES = re.compile(
-    r"(?:增长|增加|上升|上涨|飙升|激增|大增|暴增|增|升|涨|多)(?:了|逾|近|约|超|达)?$"
+    r"(?:增长|增加|上升|上涨|飙升|激增|大增|暴增|增|升|涨|多)了?(?:逾|近|约|超|达)?$"
 )
 
 
