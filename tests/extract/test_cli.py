@@ -115,14 +115,22 @@ def test_all_readings_keeps_what_the_confidence_model_sets_aside_and_json_carrie
     from evlens.extract import extract_text
     from evlens.extract.confidence import shipped_model
 
-    # a part of revenue that the readers of the training sets do not record as revenue
-    body = "小米第三季收入1131億元，其中境外互聯網收入33億元，佔比34.9%。"
+    # figures the readers of the training sets seldom record (a part of revenue, a count
+    # produced): each refit of the model scores them anew, so the first example holding a
+    # reading below the threshold serves
+    examples = (
+        "小米第三季收入1131億元，其中境外互聯網收入33億元，佔比34.9%。",
+        "特斯拉第四季度生产434,358辆，交付418,227辆。",
+    )
+    for body in examples:
+        every = extract_text(body, date(2025, 12, 2), judged=False)
+        judged = {(f.metric, f.value): f.confidence for f in extract_text(body, date(2025, 12, 2))}
+        low = [f for f in every if (f.metric, f.value) not in judged]
+        if low:
+            break
+    assert low, "an example should hold a reading below the threshold"
     path = tmp_path / "a.txt"
     path.write_text(body, encoding="utf-8")
-    every = extract_text(body, date(2025, 12, 2), judged=False)
-    judged = {(f.metric, f.value): f.confidence for f in extract_text(body, date(2025, 12, 2))}
-    low = [f for f in every if (f.metric, f.value) not in judged]
-    assert low, "the example should hold a reading below the threshold"
     outs = {}
     for flags in ([], ["--all-readings"]):
         r = invoke("extract", str(path), "--date", "2025-12-02", "--json", *flags)

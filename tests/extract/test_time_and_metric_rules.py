@@ -5751,3 +5751,13 @@ def test_a_gap_still_left_to_a_target_is_no_figure():
     )
     assert ("zeekr", "delivery_target", "2025", 320000.0, "eq") in got
     assert not any(v == 192000.0 for *_, v, _ in got)
+
+
+def test_a_running_total_is_no_flow_of_the_paragraph_before():
+    text = (
+        "Xiaomi said it had delivered more than 40,000 vehicles in each month from July to September.\n\n"
+        "In a statement, the company said it had received more than 300,000 orders for the YU7 since "
+        "the model's launch."
+    )
+    got = facts(text, date(2025, 10, 1))
+    assert ("xiaomi-yu7", "orders", "2025-10-01", 300000.0, "gt") in got

@@ -4495,7 +4495,10 @@ class Extractor:
             fig.q,
             fig.clause,
             fig.sent,
-            flow=bool(lex.metrics.get(fig.base_metric) and lex.metrics[fig.base_metric].flow),
+            # (a running total, "orders for the YU7 since the model's launch", is no flow of
+            # the span the paragraph before names: with no time of its own, the article's day)
+            flow=bool(lex.metrics.get(fig.base_metric) and lex.metrics[fig.base_metric].flow)
+            and not lex.word_res["cumulative"].search(fig.ctext),
             move=fig.metric in ("share_return", "index_return"),
             plan=fig.metric == "delivery_target",
             dayless=self._dayless(fig),
