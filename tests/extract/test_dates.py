@@ -978,3 +978,13 @@ def test_the_corresponding_quarter_of_a_year_is_a_base_year():
     )
     got = infer_date(text, normalize(text).text)
     assert got is not None and got.year == 2025
+
+
+def test_a_month_in_small_letters_before_its_year_is_that_month():
+    from evlens.extract import extract_text
+
+    text = "Tesla sold 57,152 units in august 2025, down 9.93% from 63,456 units in august 2024."
+    got = {(f.metric, f.period, f.value) for f in extract_text(text, None)}
+    assert ("sales", "2025-08", 57152.0) in got and ("sales", "2024-08", 63456.0) in got
+    assert infer_date(text, normalize(text).text) is not None
+    assert normalize("we may 2025 see").text == "we may 2025 see"  # ("may", a verb as often)

@@ -202,6 +202,13 @@ _FOLDED = re.compile("[" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + 
 # digit, is a line end
 _INLINE_BULLET = re.compile(r"(?<=[^\dA-Za-z\s]) - (?=[\u4e00-\u9fff\d])")
 
+# a month's name written in small letters before its year ("Tesla sold 57,152 units in august
+# 2025"), made a name again, one character for one ("may", a verb as often, is left)
+_LOWER_MONTH = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)"
+    r"(?= (?:\d{1,2}(?:st|nd|rd|th)?,? )?(?:19|20)\d\d\b)"
+)
+
 # the row of dashes under a markdown table's head, inside a line (a table run into one
 # line: "… Data | Indicator | 2025 H1 | … | | :--- | :--- | … | | Revenue | 24.25 | …")
 _INLINE_TABLE_RULE = re.compile(r"(?<=\|) (\|(?: ?:?-{3,}:? ?\|)+)")
@@ -273,7 +280,8 @@ def _fold_chars(text: str) -> str:
     """``text`` with :data:`_TABLE` applied, one character for one, and a full-width comma
     grouping thousands (:data:`_WIDE_THOUSANDS`) made ASCII; an inline bullet's dash
     (:data:`_INLINE_BULLET`) becomes a line end, a line end inside a number and its unit
-    (:data:`_NUMBER_WRAP`) a space."""
+    (:data:`_NUMBER_WRAP`) a space, a month's name in small letters before its year
+    (:data:`_LOWER_MONTH`) a name."""
     folded = _FOLDED.sub(lambda m: _TABLE[ord(m.group())], text)
     if "[" in folded:
         folded = _SOURCE_MARK.sub(_source_mark_end, folded)
@@ -283,6 +291,7 @@ def _fold_chars(text: str) -> str:
         folded = _inline_table_rows(folded)
     if "\n" in folded:
         folded = _NUMBER_WRAP.sub(" ", folded)
+    folded = _LOWER_MONTH.sub(lambda m: m.group().capitalize(), folded)
     if " - " not in folded:
         return folded
     return _INLINE_BULLET.sub(" \n ", folded)
