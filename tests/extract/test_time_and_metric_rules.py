@@ -5761,3 +5761,17 @@ def test_a_running_total_is_no_flow_of_the_paragraph_before():
     )
     got = facts(text, date(2025, 10, 1))
     assert ("xiaomi-yu7", "orders", "2025-10-01", 300000.0, "gt") in got
+
+
+def test_a_cumulative_total_through_a_month_is_as_of_its_end():
+    text = (
+        "Nio delivered 36,275 vehicles in November 2025. Nio's cumulative deliveries now stand at "
+        "949,457 vehicles through November.\n\n"
+        "XPeng also had a solid month, delivering 36,728 smart EVs, up 19% year-over-year."
+    )
+    got = facts(text, date(2025, 12, 8))
+    assert ("nio", "deliveries", "2025-11-30", 949457.0, "eq") in got
+    assert ("xpeng", "deliveries", "2025-11", 36728.0, "eq") in got
+    # delivered "through November" with no running total named: the year so far
+    got = facts("BYD delivered 4.18 million vehicles through November.", date(2025, 12, 8))
+    assert ("byd", "deliveries", "2025-01..2025-11", 4180000.0, "eq") in got

@@ -456,6 +456,8 @@ _QUARTER_THEN_YEAR = re.compile(r"\b(first|second|third|fourth)[ -]quarter(?: [a
 # a month's own figure after it ("July's 67,886 units")
 _OWN_FIGURE_EN = re.compile(r"['’]s (?:[a-z-]+ ){0,2}(?:\$|rmb ?|us\$)?\d", re.I)
 _QUARTER_AFTER = re.compile(r" quarter\b")
+# a running total named earlier in the sentence ("cumulative deliveries now stand at … through")
+_CUMULATIVE_BEFORE = re.compile(r"\bcumulative(?:ly)?\b[^.;!?\n]*$", re.I)
 _COMPARED_MONTH_EN = re.compile(rf"(?:than|from|compared (?:with|to)|versus|over)(?: in)? {_MON} $", re.I)
 
 
@@ -1765,6 +1767,10 @@ def _en_day_or_month(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> Peri
     if asof:
         return PeriodMention(a, b, _month_end(y, mo), "day", True)
     if mo > 1 and (g["asof"] or "").strip().lower() == "through":
+        if _CUMULATIVE_BEFORE.search(ctx.text, max(0, a - 80), a):
+            # "cumulative deliveries now stand at 949,457 vehicles through November": a running
+            # total as of the month's end, its own time only
+            return PeriodMention(a, b, _month_end(y, mo), "day", True, local=True)
         return _first_months(a, b, y, mo, False)  # "delivered … through November": the year so far
     return PeriodMention(a, b, f"{y:04d}-{mo:02d}", "month", False)
 
