@@ -5775,3 +5775,9 @@ def test_a_cumulative_total_through_a_month_is_as_of_its_end():
     # delivered "through November" with no running total named: the year so far
     got = facts("BYD delivered 4.18 million vehicles through November.", date(2025, 12, 8))
     assert ("byd", "deliveries", "2025-01..2025-11", 4180000.0, "eq") in got
+
+
+def test_january_to_december_of_one_year_is_that_year():
+    got = facts("2022年1-12月,理想汽车累计交付133246辆,同比增长47.2%。", date(2023, 1, 5))
+    assert ("li-auto", "deliveries", "2022", 133246.0, "eq") in got
+    assert ("li-auto", "deliveries_yoy", "2022", 47.2, "eq") in got

@@ -1198,6 +1198,8 @@ _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisti
 # 的 alone between two things: the second is the first's (a name's figure, 仅次于零跑的 45067 辆;
 # the metric a change is of, 1.1% 的营收同比增速)
 _OF_ZH = re.compile(r" ?的 ?")
+# the twelve months of one year as a range (2022-01..2022-12): that year
+_WHOLE_YEAR_RANGE = re.compile(r"(\d{4})-01\.\.\1-12")
 # "the former" or "the latter" of two figures named before a change (营收194.5亿;交付量17.4万台;…
 # 前者同比增长97.3%,后者增长101.9%)
 _FORMER_LATTER = re.compile(r"(前者|后者|the former|the latter)[^，,。；;]{0,8}$")
@@ -4682,7 +4684,10 @@ class Extractor:
             if metric in _MOVES_AND_LEVELS:
                 return [self._market_day(fig.q).isoformat()], cumulative
             return [self.published.isoformat()], cumulative
-        periods = self._periods_of(fig, pm)
+        # (January to December of one year, 1-12月, is that year)
+        periods = [
+            m.group(1) if (m := _WHOLE_YEAR_RANGE.fullmatch(p)) else p for p in self._periods_of(fig, pm)
+        ]
         if (
             pm.asof
             and mdef is not None
