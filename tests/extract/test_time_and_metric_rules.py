@@ -5781,3 +5781,14 @@ def test_january_to_december_of_one_year_is_that_year():
     got = facts("2022年1-12月,理想汽车累计交付133246辆,同比增长47.2%。", date(2023, 1, 5))
     assert ("li-auto", "deliveries", "2022", 133246.0, "eq") in got
     assert ("li-auto", "deliveries_yoy", "2022", 47.2, "eq") in got
+
+
+def test_the_market_a_maker_is_said_to_be_in_is_no_subject():
+    text = (
+        "3月14日,理想汽车披露2024年第四季度及全年财务业绩。理想汽车在20万元及以上新能源汽车市场全年累计"
+        "市占率升至15.3%,全年交付量同比增长33.1%,达到500508辆。\n"
+        "财报显示,第四季度收入总额为443亿元人民币,同比增长6.1%。"
+    )
+    got = facts(text, None)
+    assert ("li-auto", "deliveries", "2024", 500508.0, "eq") in got
+    assert ("li-auto", "revenue", "2024-Q4", 44300000000.0, "eq") in got

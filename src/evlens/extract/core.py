@@ -1198,6 +1198,8 @@ _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisti
 # 的 alone between two things: the second is the first's (a name's figure, 仅次于零跑的 45067 辆;
 # the metric a change is of, 1.1% 的营收同比增速)
 _OF_ZH = re.compile(r" ?的 ?")
+# 在 before a market word, nothing between that ends a clause (理想汽车在20万元及以上新能源汽车市场)
+_IN_MARKET_BEFORE = re.compile(r"在[^，。；,;]{0,14}$")
 # the twelve months of one year as a range (2022-01..2022-12): that year
 _WHOLE_YEAR_RANGE = re.compile(r"(\d{4})-01\.\.\1-12")
 # "the former" or "the latter" of two figures named before a change (营收194.5亿;交付量17.4万台;…
@@ -5270,7 +5272,18 @@ class Extractor:
             and not _BECAME_BEFORE.search(self.lower, max(0, a - 30), a)
             # (the scope of a record a maker set: 刷新全球新能源车企50万辆下线速度纪录)
             and not _RECORD_SCOPE_BEFORE.search(self.lower, max(0, a - 8), a)
+            # (the market a maker named just before is in: 理想汽车在20万元及以上新能源汽车市场…市占率)
+            and not self._maker_in_market(a)
         ]
+
+    def _maker_in_market(self, a: int) -> bool:
+        """Whether the market word at ``a`` follows 在 ("in"), a known name standing right
+        before that 在 in its clause: the market the maker's figures are in, not a subject."""
+        m = _IN_MARKET_BEFORE.search(self.lower, max(0, a - 16), a)
+        if m is None:
+            return False
+        e = self._last_in(self.entities, max(0, m.start() - 12), m.start() + 1)
+        return e is not None and e.end == m.start()
 
     def _cites_cpca(self, at: int) -> bool:
         """Whether the paragraph holding ``at`` cites the CPCA, which counts passenger cars."""
