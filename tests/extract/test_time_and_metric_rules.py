@@ -5792,3 +5792,14 @@ def test_the_market_a_maker_is_said_to_be_in_is_no_subject():
     got = facts(text, None)
     assert ("li-auto", "deliveries", "2024", 500508.0, "eq") in got
     assert ("li-auto", "revenue", "2024-Q4", 44300000000.0, "eq") in got
+
+
+def test_a_full_year_highlight_after_a_years_last_day_is_of_that_year():
+    text = (
+        "XPENG Reports Fourth Quarter and Fiscal Year 2023 Unaudited Financial Results\n\n"
+        "  • Cash were RMB45.70 billion as of December 31, 2023\n"
+        "  • Full year vehicle deliveries reached 141,601, a 17.3% increase year-over-year\n"
+    )
+    got = facts(text, date(2024, 3, 19))
+    assert ("xpeng", "deliveries", "2023", 141601.0, "eq") in got
+    assert ("xpeng", "deliveries_yoy", "2023", 17.3, "eq") in got

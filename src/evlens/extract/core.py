@@ -1200,6 +1200,8 @@ _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisti
 _OF_ZH = re.compile(r" ?的 ?")
 # 在 before a market word, nothing between that ends a clause (理想汽车在20万元及以上新能源汽车市场)
 _IN_MARKET_BEFORE = re.compile(r"在[^，。；,;]{0,14}$")
+# a highlight said of the full year ("• Full year vehicle deliveries reached 141,601")
+_FULL_YEAR_LEAD = re.compile(r"[\s•*-]*(?:full[- ]year|fiscal year|annual)\b")
 # the twelve months of one year as a range (2022-01..2022-12): that year
 _WHOLE_YEAR_RANGE = re.compile(r"(\d{4})-01\.\.\1-12")
 # "the former" or "the latter" of two figures named before a change (营收194.5亿;交付量17.4万台;…
@@ -4702,14 +4704,17 @@ class Extractor:
 
     def _quarter_of_day(self, fig: _Figure, pm: PeriodMention) -> PeriodMention:
         """For a flow said to be quarterly and dated by a day ("Quarterly total revenues were
-        RMB20.38 billion" after "as of September 30, 2025"), the quarter the day ends; else
-        ``pm``."""
+        RMB20.38 billion" after "as of September 30, 2025"), the quarter the day ends; for one
+        said of the full year and dated by a year's last day, that year; else ``pm``."""
         mdef = self.lex.metrics.get(fig.base_metric)
         if pm.kind != "day" or mdef is None or not mdef.flow:
             return pm
+        d = date.fromisoformat(pm.period)
+        if _FULL_YEAR_LEAD.match(self.lower, fig.sent.start) and (d.month, d.day) == (12, 31):
+            # "Full year vehicle deliveries reached 141,601" after "as of December 31, 2023": that year
+            return pm._replace(period=str(d.year), kind="year", asof=False)
         if not _QUARTERLY.search(self.lower, fig.sent.start, fig.q.start):
             return pm
-        d = date.fromisoformat(pm.period)
         return pm._replace(period=f"{d.year}-Q{(d.month - 1) // 3 + 1}", kind="quarter", asof=False)
 
     def _run_started(self, fig: _Figure) -> PeriodMention | None:
