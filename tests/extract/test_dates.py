@@ -988,3 +988,8 @@ def test_a_month_in_small_letters_before_its_year_is_that_month():
     assert ("sales", "2025-08", 57152.0) in got and ("sales", "2024-08", 63456.0) in got
     assert infer_date(text, normalize(text).text) is not None
     assert normalize("we may 2025 see").text == "we may 2025 see"  # ("may", a verb as often)
+
+
+def test_a_brokers_estimate_mark_after_a_quarter_keeps_the_quarter():
+    assert periods("公司计划4Q21E交付量约3.45-3.65万辆", date(2021, 11, 20)) == [("4Q21E", "2021-Q4")]
+    assert periods("预计23Q3E交付", date(2023, 8, 20)) == [("23Q3E", "2023-Q3")]

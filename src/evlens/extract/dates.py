@@ -158,9 +158,10 @@ _EN = re.compile(
     rf"(?:"
     # analysts' shorthand: 4Q24 (the fourth quarter of 2024), 1H25 (the first half of
     # 2025), 2024/12 (December 2024)
-    rf"(?P<bq>[1-4])(?P<bqh>[QH])(?P<bqy>\d\d)(?![\dA-Za-z])"
+    # (an E after it marks a broker's estimate for that span: 4Q21E)
+    rf"(?P<bq>[1-4])(?P<bqh>[QH])(?P<bqy>\d\d)E?(?![\dA-Za-z])"
     # (and the year first, as Chinese brokers write it: 23Q3, 25H1)
-    rf"|(?<![\dA-Za-z])(?P<byq>\d\d)(?P<byqh>[QH])(?P<byqn>[1-4])(?![\dA-Za-z])"
+    rf"|(?<![\dA-Za-z])(?P<byq>\d\d)(?P<byqh>[QH])(?P<byqn>[1-4])E?(?![\dA-Za-z])"
     rf"|(?P<bym>(?:19|20)\d\d)/(?P<bymm>1[0-2]|0?[1-9])(?![\d/])|"
     # a range; "and" joins one only after "between" ("in April and May" names two months)
     rf"(?:(?i:from )|(?P<btw>(?i:between) ))?(?P<em1>{_MON})(?: (?P<ey1>(?:19|20)\d{{2}}))? ?(?:(?(btw)and|(?!))|to|through|-|–) ?(?P<em2>{_MON})(?:,? (?P<ey2>(?:19|20)\d{{2}})| (?P<erng>this year|last year))?\b"
