@@ -5803,3 +5803,9 @@ def test_a_full_year_highlight_after_a_years_last_day_is_of_that_year():
     got = facts(text, date(2024, 3, 19))
     assert ("xpeng", "deliveries", "2023", 141601.0, "eq") in got
     assert ("xpeng", "deliveries_yoy", "2023", 17.3, "eq") in got
+
+
+def test_results_in_line_with_expectations_are_no_forecast():
+    got = facts("小鹏汽车3Q21业绩基本符合预期,实现2.57万辆交付量,收入同比增长187.4%至57.2亿元。", None)
+    assert ("xpeng", "revenue", "2021-Q3", 5720000000.0, "eq") in got
+    assert ("xpeng", "revenue_yoy", "2021-Q3", 187.4, "eq") in got

@@ -334,7 +334,7 @@ _BARE_FULL_YEAR = re.compile(r"全年度?|(?:the )?full[- ]year")
 _DIGIT = re.compile(r"\d")
 # an outcome compared with a forecast (逊预期, "beat expectations"), just before the forecast word
 _VS_EXPECTED = re.compile(
-    r"(?:逊|低于|高于|优于|胜|不及|好于|超|beat|beats|missed|above|below|than|exceeding|exceeded) ?(?:市场)?$"
+    r"(?:逊|低于|高于|优于|胜|不及|好于|超|符合|beat|beats|missed|above|below|than|exceeding|exceeded) ?(?:市场)?$"
 )
 # a fiscal year in a table's head (FY2024)
 _FISCAL_YEAR = re.compile(r"FY ?((?:19|20)\d\d)")
