@@ -5809,3 +5809,11 @@ def test_results_in_line_with_expectations_are_no_forecast():
     got = facts("小鹏汽车3Q21业绩基本符合预期,实现2.57万辆交付量,收入同比增长187.4%至57.2亿元。", None)
     assert ("xpeng", "revenue", "2021-Q3", 5720000000.0, "eq") in got
     assert ("xpeng", "revenue_yoy", "2021-Q3", 187.4, "eq") in got
+
+
+def test_a_count_before_an_english_target_word_is_a_target():
+    from evlens.extract.core import read_facts
+
+    text = "Li Auto will continue to strive for a 50,000 monthly delivery target in December."
+    got = {(f.metric, f.period, f.value) for f in read_facts(text, date(2023, 12, 1), judged=False)}
+    assert got == {("delivery_target", "2023-12", 50000.0)}

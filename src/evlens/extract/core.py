@@ -276,7 +276,10 @@ _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
 # a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差",
 # "38万辆年度交付量目标") is the target
 _TARGET_AFTER = re.compile(
-    r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:新)?(?:(?:年销量?|年度|全年|销量|交付量?|销售) ?){0,2}(?:目标|雄心|flag|target|goal)"
+    r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:新)?"
+    # (and in English: "a 50,000 monthly delivery target")
+    r"(?:(?:年销量?|年度|全年|销量|交付量?|销售|monthly|annual|yearly|full-year|sales|delivery) ?){0,2}"
+    r"(?:目标|雄心|flag|target|goal)"
 )
 # an ordinal run set off right after a clause (", its fifth straight month")
 _RUN_AFTER = re.compile(
@@ -4058,7 +4061,7 @@ class Extractor:
             # (a running total is planned only with a target word right after it:
             # 累计交付新车100,000辆的目标)
             and (
-                not _CUMULATIVE_WORDS.search(fig.ctext) or _TARGET_AFTER.match(self.lower[q.end : q.end + 14])
+                not _CUMULATIVE_WORDS.search(fig.ctext) or _TARGET_AFTER.match(self.lower[q.end : q.end + 32])
             )
             and self._in_plan(q, clause, fig.sent)
         ):
@@ -5420,7 +5423,7 @@ class Extractor:
             or _PLAN_OF.fullmatch(lower, m.end(), q.start)
         ):
             return True
-        return self._plan_before(q, sent, plan) or bool(_TARGET_AFTER.match(lower[q.end : q.end + 14]))
+        return self._plan_before(q, sent, plan) or bool(_TARGET_AFTER.match(lower[q.end : q.end + 32]))
 
     def _plan_before(self, q: Quantity, sent, plan: re.Pattern) -> bool:
         """A plan word earlier in the sentence ("理想预计，第4季交付量为10至11万辆") with no
