@@ -204,9 +204,21 @@ _INLINE_BULLET = re.compile(r"(?<=[^\dA-Za-z\s]) - (?=[\u4e00-\u9fff\d])")
 
 # a month's name written in small letters before its year ("Tesla sold 57,152 units in august
 # 2025"), made a name again, one character for one ("may", a verb as often, is left)
+_LOWER_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _LOWER_MONTH = re.compile(
-    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)"
-    r"(?= (?:\d{1,2}(?:st|nd|rd|th)?,? )?(?:19|20)\d\d\b)"
+    r"\b(?:" + "|".join(_LOWER_MONTH_NAMES) + r")(?= (?:\d{1,2}(?:st|nd|rd|th)?,? )?(?:19|20)\d\d\b)"
 )
 
 # the row of dashes under a markdown table's head, inside a line (a table run into one
@@ -291,7 +303,8 @@ def _fold_chars(text: str) -> str:
         folded = _inline_table_rows(folded)
     if "\n" in folded:
         folded = _NUMBER_WRAP.sub(" ", folded)
-    folded = _LOWER_MONTH.sub(lambda m: m.group().capitalize(), folded)
+    if any(name in folded for name in _LOWER_MONTH_NAMES):
+        folded = _LOWER_MONTH.sub(lambda m: m.group().capitalize(), folded)
     if " - " not in folded:
         return folded
     return _INLINE_BULLET.sub(" \n ", folded)
