@@ -536,7 +536,7 @@ _STORED_CURRENCIES = frozenset({"CNY", "HKD", "USD"})
 _TOTAL_ITEM = re.compile(r"\s*(?:total|overall|combined|合计|总计|共计)\s*[:：]")
 # a release's highlight line naming its span and no time ("Quarterly deliveries reached …",
 # "Full year total revenues reached …")
-_HIGHLIGHT_SPAN = re.compile(r"\s*(?:(?P<q>quarterly)|full[- ]year|annual)\b")
+_HIGHLIGHT_SPAN = re.compile(r"[\s•*-]*(?:(?P<q>quarterly)|full[- ]year|fiscal year|annual)\b")
 # a record set or broken, before the market it is a record of (刷新全球新能源车企…纪录)
 _RECORD_SCOPE_BEFORE = re.compile(r"(?:刷新|打破|创下|创造|改写)(?:了)?(?:全球|中国|国内|行业)?$")
 # an aside describing a maker's line-up between its name and its figure (", with its Dynasty
@@ -1203,8 +1203,6 @@ _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisti
 _OF_ZH = re.compile(r" ?的 ?")
 # 在 before a market word, nothing between that ends a clause (理想汽车在20万元及以上新能源汽车市场)
 _IN_MARKET_BEFORE = re.compile(r"在[^，。；,;]{0,14}$")
-# a highlight said of the full year ("• Full year vehicle deliveries reached 141,601")
-_FULL_YEAR_LEAD = re.compile(r"[\s•*-]*(?:full[- ]year|fiscal year|annual)\b")
 # the twelve months of one year as a range (2022-01..2022-12): that year
 _WHOLE_YEAR_RANGE = re.compile(r"(\d{4})-01\.\.\1-12")
 # "the former" or "the latter" of two figures named before a change (营收194.5亿;交付量17.4万台;…
@@ -4713,7 +4711,8 @@ class Extractor:
         if pm.kind != "day" or mdef is None or not mdef.flow:
             return pm
         d = date.fromisoformat(pm.period)
-        if _FULL_YEAR_LEAD.match(self.lower, fig.sent.start) and (d.month, d.day) == (12, 31):
+        lead = _HIGHLIGHT_SPAN.match(self.lower, fig.sent.start)
+        if lead is not None and not lead.group("q") and (d.month, d.day) == (12, 31):
             # "Full year vehicle deliveries reached 141,601" after "as of December 31, 2023": that year
             return pm._replace(period=str(d.year), kind="year", asof=False)
         if not _QUARTERLY.search(self.lower, fig.sent.start, fig.q.start):
