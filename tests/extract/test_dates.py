@@ -993,3 +993,12 @@ def test_a_month_in_small_letters_before_its_year_is_that_month():
 def test_a_brokers_estimate_mark_after_a_quarter_keeps_the_quarter():
     assert periods("公司计划4Q21E交付量约3.45-3.65万辆", date(2021, 11, 20)) == [("4Q21E", "2021-Q4")]
     assert periods("预计23Q3E交付", date(2023, 8, 20)) == [("23Q3E", "2023-Q3")]
+
+
+def test_the_month_the_opening_reports_after_the_latest_day_named_moves_the_stand_in():
+    text = (
+        "The national passenger car market retailed 2,225,000 vehicles in November, down 8.1% year on year.\n"
+        "As of October 22, 2025, the number of trade-in subsidy applications exceeded 10 million."
+    )
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got >= date(2025, 12, 1)

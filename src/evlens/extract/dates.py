@@ -2104,6 +2104,11 @@ def _text_stand_in_day(text: str, body: str | None) -> date | None:
         anchor = date(anchor.year + 1, 1, 1)
     if anchor is not None and not days and anchor.day == 1:  # the day after a month named
         anchor = _later_bare_month(text, anchor)
+    if anchor is not None and days and (m := _opening_month(text)) is not None and 0 < m - anchor.month <= 2:
+        # the month the opening sentence reports, named without a year, a month or two after
+        # the latest day named ("retailed 2,225,000 vehicles in November" and "as of October
+        # 22, 2025"): the article comes out after that month
+        anchor = date(anchor.year + (m == 12), m % 12 + 1, 1)
     if anchor is None and not since:
         anchor = _bare_year_on_top(text)  # "10月16日消息,2023奇瑞科技日于今日举办"
     if anchor is None:
@@ -2129,6 +2134,16 @@ def _text_stand_in_day(text: str, body: str | None) -> date | None:
 
 _LAST_MONTH = re.compile(r"\blast month\b|上个?月", re.I)
 _LEDE_END = re.compile(r"[。!?！？\n]|\.(?!\d)")
+
+
+def _opening_month(text: str) -> int | None:
+    """The one month the opening sentence of the body names without a year, else None."""
+    start = front_end(text)
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = _LEDE_END.search(text, start)
+    months = set(_bare_months(text[start : end.start() if end else len(text)]))
+    return months.pop() if len(months) == 1 else None
 
 
 def _lede_month(text: str) -> int | None:
