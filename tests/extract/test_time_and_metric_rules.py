@@ -5817,3 +5817,10 @@ def test_a_count_before_an_english_target_word_is_a_target():
     text = "Li Auto will continue to strive for a 50,000 monthly delivery target in December."
     got = {(f.metric, f.period, f.value) for f in read_facts(text, date(2023, 12, 1), judged=False)}
     assert got == {("delivery_target", "2023-12", 50000.0)}
+
+
+def test_the_national_passenger_car_market_is_chinas():
+    text = "In September, the national passenger car market retail reached 2.241 million units, a year-on-year increase of 6.3%."
+    got = facts(text, date(2025, 10, 13))
+    assert ("china-passenger-cars", "retail_sales", "2025-09", 2241000.0, "eq") in got
+    assert ("china-passenger-cars", "retail_sales_yoy", "2025-09", 6.3, "eq") in got
