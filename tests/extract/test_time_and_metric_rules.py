@@ -5824,3 +5824,13 @@ def test_the_national_passenger_car_market_is_chinas():
     got = facts(text, date(2025, 10, 13))
     assert ("china-passenger-cars", "retail_sales", "2025-09", 2241000.0, "eq") in got
     assert ("china-passenger-cars", "retail_sales_yoy", "2025-09", 6.3, "eq") in got
+
+
+def test_a_time_opening_a_makers_further_total_is_not_the_next_makers():
+    text = (
+        "此外,赛力斯12月交付超5.7万辆,理想汽车交付44246辆,第四季度累计109194辆,"
+        "极氪交付30267辆,同比增长11.3%。"
+    )
+    got = facts(text, date(2026, 1, 2))
+    assert ("li-auto", "deliveries", "2025-Q4", 109194.0, "eq") in got
+    assert ("zeekr", "deliveries", "2025-12", 30267.0, "eq") in got

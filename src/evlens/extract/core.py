@@ -1203,6 +1203,8 @@ _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisti
 _OF_ZH = re.compile(r" ?的 ?")
 # 在 before a market word, nothing between that ends a clause (理想汽车在20万元及以上新能源汽车市场)
 _IN_MARKET_BEFORE = re.compile(r"在[^，。；,;]{0,14}$")
+# a running total right after a time (第四季度累计109194辆)
+_TOTAL_AFTER_TIME = re.compile(r" ?(?:累计|累積|共计|合计)")
 # the twelve months of one year as a range (2022-01..2022-12): that year
 _WHOLE_YEAR_RANGE = re.compile(r"(\d{4})-01\.\.\1-12")
 # "the former" or "the latter" of two figures named before a change (营收194.5亿;交付量17.4万台;…
@@ -2022,6 +2024,43 @@ class Extractor:
                 return self._anaphor_subject(q, sent, metric, ents, found, self.sentences[back])
         return self._subject_for(q, sent, metric, ents)
 
+    def _own_time_before(
+        self, q: Quantity, sent, before: PeriodMention | None, in_sentence: bool
+    ) -> PeriodMention | None:
+        """``before``, the time found for ``q`` before it, else the one before that which
+        serves ``q``: passing over a time compared with that serves its own clause only, and
+        (for a time found ``in_sentence``) one opening another maker's further total."""
+        while (
+            before is not None
+            and before.local
+            and self.t[sent.start : before.start].strip()
+            and not self._when_clause_of(before, q)
+            and not _OPENS_BRACKET.fullmatch(self.lower, before.end, q.start)  # "compared to April (6,658)"
+        ):
+            # 去年同期为…: its clause only; opening the sentence (2024年同期,广汽录得…), all of it
+            # (and so each such before it: "(较去年同期18.1亿元…),…(去年同期盈利28亿元),…")
+            before = self._last_in(self.periods, sent.start, before.start)
+        while in_sentence and before is not None and self._another_items_total(before, q):
+            # 理想汽车交付44246辆,第四季度累计109194辆,…极氪交付30267辆: the quarter is Li Auto's
+            # running total's, not the next maker's
+            before = self._last_in(self.periods, sent.start, before.start)
+        return before
+
+    def _another_items_total(self, p: PeriodMention, q: Quantity) -> bool:
+        """Whether the time ``p`` before ``q`` opens a clause of a further total of another
+        maker's item in a list (``理想汽车交付44246辆,第四季度累计109194辆``): that maker's first
+        figure stands between its name and ``p``, and another maker is named between ``p`` and
+        ``q``."""
+        if not (
+            self.lower.endswith((",", "，"), max(0, p.start - 2), p.start)
+            and _TOTAL_AFTER_TIME.match(self.lower, p.end)
+        ):
+            return False
+        owner = self._last_in(self.entities, max(0, p.start - 80), p.start)
+        if owner is None or self._first_in(self.quantities, owner.end, p.start) is None:
+            return False
+        return any(e.key != owner.key for e in self._in(self.entities, p.end, q.start))
+
     def _a_rival_passed(self, e: _Mention) -> bool:
         """Whether the name ``e`` is a rival passed (:meth:`_passed_before`), also named after
         "of" ("its first-ever surpassing of Tesla")."""
@@ -2493,17 +2532,7 @@ class Extractor:
         best = self._nearest_in_clause(q, clause, flow, move)
         if best is not None and not (flow and not move and best.kind == "day" and not best.asof):
             return best
-        before = best or self._last_in_sentence(q, sent, move)
-        while (
-            before is not None
-            and before.local
-            and self.t[sent.start : before.start].strip()
-            and not self._when_clause_of(before, q)
-            and not _OPENS_BRACKET.fullmatch(self.lower, before.end, q.start)  # "compared to April (6,658)"
-        ):
-            # 去年同期为…: its clause only; opening the sentence (2024年同期,广汽录得…), all of it
-            # (and so each such before it: "(较去年同期18.1亿元…),…(去年同期盈利28亿元),…")
-            before = self._last_in(self.periods, sent.start, before.start)
+        before = self._own_time_before(q, sent, best or self._last_in_sentence(q, sent, move), best is None)
         if (
             before is not None
             and best is None
