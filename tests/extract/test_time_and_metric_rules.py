@@ -5834,3 +5834,9 @@ def test_a_time_opening_a_makers_further_total_is_not_the_next_makers():
     got = facts(text, date(2026, 1, 2))
     assert ("li-auto", "deliveries", "2025-Q4", 109194.0, "eq") in got
     assert ("zeekr", "deliveries", "2025-12", 30267.0, "eq") in got
+
+
+def test_a_figure_a_rival_passed_reported_is_the_rivals():
+    got = facts("比亞迪2025全年度共售出460萬輛，大幅領先特斯拉於2日公布的163萬輛。", date(2026, 1, 5))
+    assert ("tesla", "sales", "2025", 1630000.0, "eq") in got
+    assert not any(e == "byd" and v == 1630000.0 for e, _, _, v, _ in got)

@@ -1203,6 +1203,10 @@ _RELATIVE_OPEN = re.compile(r", (?:whose|which|who|comprising|including|consisti
 _OF_ZH = re.compile(r" ?的 ?")
 # 在 before a market word, nothing between that ends a clause (理想汽车在20万元及以上新能源汽车市场)
 _IN_MARKET_BEFORE = re.compile(r"在[^，。；,;]{0,14}$")
+# what a name reported, between the name and its figure (特斯拉于2日公布的163万辆)
+_REPORTED_OWN_ZH = re.compile(
+    r" ?(?:于[^，。,；;\d]{0,3}\d{0,2}[^，。,；;\d]{0,3})?(?:公布|发布|披露|交付|录得)的 ?"
+)
 # a running total right after a time (第四季度累计109194辆)
 _TOTAL_AFTER_TIME = re.compile(r" ?(?:累计|累積|共计|合计)")
 # the twelve months of one year as a range (2022-01..2022-12): that year
@@ -2141,9 +2145,12 @@ class Extractor:
 
     def _own_figure_after(self, e: _Mention, q: Quantity) -> bool:
         """Whether ``q`` follows the name ``e`` as its own ("exceeding Tesla's $25.2 billion",
-        ``仅次于零跑的 45067 辆``), or in brackets right after it (``超过小鹏 (35045 辆)``)."""
-        if _OF_ZH.fullmatch(self.lower, e.end, q.start) or _BRACKET_OPEN.fullmatch(
-            self.lower, e.end, q.start
+        ``仅次于零跑的 45067 辆``, ``領先特斯拉於2日公布的163萬輛``), or in brackets right after it
+        (``超过小鹏 (35045 辆)``)."""
+        if (
+            _OF_ZH.fullmatch(self.lower, e.end, q.start)
+            or _BRACKET_OPEN.fullmatch(self.lower, e.end, q.start)
+            or _REPORTED_OWN_ZH.fullmatch(self.lower, e.end, q.start)
         ):
             return True
         owned = e.word.endswith(("'s", "’s")) or self.lower.startswith(("'s", "’s"), e.end)
