@@ -346,8 +346,6 @@ _A_YEAR_EARLIER = re.compile(
 )
 # (before the figure: 远低于一年前的21亿美元)
 _A_YEAR_EARLIER_ZH = re.compile(r"一年前的?$")
-# a figure in brackets right after a time, its own ("compared to both April (6,658)")
-_OPENS_BRACKET = re.compile(r" ?[(（] ?")
 # (and in brackets after it: "compared to … the previous year (7,024, down 12 percent)")
 _A_YEAR_EARLIER_BRACKET = re.compile(
     r"\b(?:a year (?:earlier|ago|before)|the year before|the (?:previous|prior|preceding) year) ?\($"
@@ -2039,7 +2037,8 @@ class Extractor:
             and before.local
             and self.t[sent.start : before.start].strip()
             and not self._when_clause_of(before, q)
-            and not _OPENS_BRACKET.fullmatch(self.lower, before.end, q.start)  # "compared to April (6,658)"
+            # (a figure in brackets right after it is its own: "compared to April (6,658)")
+            and not _BRACKET_OPEN.fullmatch(self.lower, before.end, q.start)
         ):
             # 去年同期为…: its clause only; opening the sentence (2024年同期,广汽录得…), all of it
             # (and so each such before it: "(较去年同期18.1亿元…),…(去年同期盈利28亿元),…")

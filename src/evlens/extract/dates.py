@@ -2153,13 +2153,8 @@ def _lede_month(text: str) -> int | None:
     vehicles globally last month"). None when it names none or more than one."""
     if not _LAST_MONTH.search(text):
         return None
-    start = front_end(text)
-    while start < len(text) and text[start].isspace():
-        start += 1
-    end = _LEDE_END.search(text, start)
-    lede = text[start : end.start() if end else len(text)]
-    months = set(_bare_months(lede))
-    return months.pop() if len(months) == 1 and 12 not in months else None
+    month = _opening_month(text)
+    return month if month != 12 else None
 
 
 def _after_month_reported(text: str, since: date) -> date:
