@@ -5840,3 +5840,16 @@ def test_a_figure_a_rival_passed_reported_is_the_rivals():
     got = facts("比亞迪2025全年度共售出460萬輛，大幅領先特斯拉於2日公布的163萬輛。", date(2026, 1, 5))
     assert ("tesla", "sales", "2025", 1630000.0, "eq") in got
     assert not any(e == "byd" and v == 1630000.0 for e, _, _, v, _ in got)
+
+
+def test_a_sum_a_year_before_in_brackets_is_no_conversion():
+    text = (
+        "第三季度盈利格局呈现“一盈三亏”:小鹏汽车净亏损3.8亿元(较去年同期18.1亿元大幅收窄),"
+        "理想汽车净亏损6.2亿元(去年同期盈利28亿元)。"
+    )
+    got = facts(text, date(2025, 11, 28))
+    assert ("xpeng", "net_profit", "2024-Q3", -1.81e9, "eq") in got
+    assert ("li-auto", "net_profit", "2024-Q3", 2.8e9, "eq") in got
+    # a sum in another currency in brackets stays a conversion
+    got = facts("理想汽车第三季度净亏损6.244亿元人民币(8770万美元)。", date(2025, 11, 28))
+    assert not any(v == 8.77e7 for *_, v, _ in got)

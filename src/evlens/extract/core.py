@@ -248,6 +248,9 @@ _A_SHARE = re.compile(r"A股|沪市|深市|上交所|深交所")
 _RMB_NEAR = re.compile(r"人民币|RMB")
 _JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?|于[^，。；,;]{0,30}的")
 # what joins a money figure to the same sum in another currency, the figure's currency after it
+# a time compared with, in brackets before a sum after another sum (净亏损3.8亿元(较去年同期18.1亿元…),
+# (去年同期盈利28亿元)): that time's sum, no conversion of the one before
+_COMPARED_IN_BRACKETS = re.compile(r"同期|去年|上年|上季|较|环比|a year (?:earlier|ago)|last year")
 _CONVERSION_JOIN = re.compile(
     r"[,，]? ?(?:or|(?:\(|（)?(?:approximately|about|约合?|折合)) ?(?:us|hk|rmb|人民币|港币|美元)?\$? ?"
 )
@@ -3976,6 +3979,8 @@ class Extractor:
         k = max(t.rfind("(", max(0, q.start - 12), q.start), t.rfind("（", max(0, q.start - 12), q.start))
         if k < 0 or any(ch.isdigit() for ch in t[k + 1 : q.start]):
             return False
+        if _COMPARED_IN_BRACKETS.search(self.lower, k, q.start):
+            return False  # 净亏损3.8亿元(较去年同期18.1亿元大幅收窄): the sum a year before
         prev = self._last_in(self.quantities, max(0, k - 30), k)
         return prev is not None and prev.kind == "currency" and len(t[prev.end : k].strip()) <= 5
 
