@@ -1002,3 +1002,8 @@ def test_the_month_the_opening_reports_after_the_latest_day_named_moves_the_stan
     )
     got = infer_date(text, normalize(text).text)
     assert got is not None and got >= date(2025, 12, 1)
+
+
+def test_a_quarter_with_its_short_form_in_brackets_keeps_its_year():
+    got = periods("For the second quarter (Q2) of 2025, Li Auto expects to deliver", date(2025, 5, 30))
+    assert got == [("the second quarter (Q2) of 2025", "2025-Q2")]

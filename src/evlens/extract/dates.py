@@ -178,7 +178,7 @@ _EN = re.compile(
     # a quarter named by its last month ("the June quarter", "the December quarter of 2024")
     rf"|(?<=the )(?P<eqmon>(?i:march|june|september|december))[ -](?i:quarter)(?:,? (?:of )?(?P<eqmy>(?:19|20)\d{{2}}))?\b"
     rf"|(?P<em>{_MON})(?:,? (?P<emy>(?:19|20)\d{{2}})| (?:(?i:of) )?(?P<emrel>(?i:this year|last year)))?\b"
-    rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<eqrel>this|last|next) year)?"
+    rf"|(?:the )?(?P<eq>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[ -](?i:quarter)(?: \((?i:q)[1-4]\))?(?:(?: of|,)? (?P<eqy>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%)| of (?P<eqrel>this|last|next) year)?"
     rf"|\bQ(?P<eqq>[1-4])(?:(?:[ -]?| of )(?P<eqqy>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?i:quarter) (?P<erq>IV|I{{1,3}})\b(?: (?P<erqy>(?:19|20)\d{{2}}))?"
     # (after a Han character too: 配送2023 Q3, where \\b finds no edge)
