@@ -1007,3 +1007,10 @@ def test_the_month_the_opening_reports_after_the_latest_day_named_moves_the_stan
 def test_a_quarter_with_its_short_form_in_brackets_keeps_its_year():
     got = periods("For the second quarter (Q2) of 2025, Li Auto expects to deliver", date(2025, 5, 30))
     assert got == [("the second quarter (Q2) of 2025", "2025-Q2")]
+
+
+def test_full_year_is_read_in_capitals():
+    got = periods(
+        "Full year revenues reached RMB30.68 billion. Full-year deliveries rose.", date(2024, 5, 19)
+    )
+    assert got == [("Full year", "2024"), ("Full-year", "2024")]

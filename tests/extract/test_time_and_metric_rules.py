@@ -5853,3 +5853,15 @@ def test_a_sum_a_year_before_in_brackets_is_no_conversion():
     # a sum in another currency in brackets stays a conversion
     got = facts("理想汽车第三季度净亏损6.244亿元人民币(8770万美元)。", date(2025, 11, 28))
     assert not any(v == 8.77e7 for *_, v, _ in got)
+
+
+def test_a_capitalised_full_year_in_a_release_is_the_year_reported():
+    text = (
+        "XPENG Reports Fourth Quarter and Fiscal Year 2023 Results\n\n"
+        "  • Cash and cash equivalents were RMB45.70 billion as of December 31, 2023\n"
+        "  • Quarterly total revenues were RMB13.05 billion, a 53.0% increase quarter-over-quarter\n"
+        "  • Quarterly gross margin was 6.2%, an increase of 8.9 percentage points quarter-over-quarter\n"
+        "  • Full year vehicle deliveries reached 141,601, a 17.3% increase year-over-year\n"
+        "  • Full year revenues reached RMB30.68 billion\n"
+    )
+    assert ("xpeng", "revenue", "2023", 30.68e9, "eq") in facts(text, date(2024, 3, 19))

@@ -148,7 +148,7 @@ _EN_LEAD = (
 _EN_NEXT = (
     r"(?=[a-z]|\d\d?(?:st|nd|rd|th)? [A-Z]|[1-4](?:st|nd|rd|th)[ -][Qq]|[1-4][QH]\d\d|\d\d[QH][1-4]|(?:19|20)\d\d(?![\u4e00-\u9fff])"
     r"|Q[1-4]|H[12]|W\d|FY|YTD|(?i:as |at |by |through|up to |end|from |between|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun|interim))"
+    r"|first|second|third|fourth|last|the |this|next|year|so far|since|quarter|mon|tue|wed|thu|fri|sat|sun|interim|full|whole))"
 )
 _EN = re.compile(
     r"(?=[A-Za-z\d])(?<![A-Za-z])"
@@ -195,7 +195,7 @@ _EN = re.compile(
     rf"|the first (?P<efq>two|three|2|3) quarters(?: of (?:the year|this year|(?P<efqy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b(?!-)"
     rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
-    rf"|(?P<efull>full-year|full year|the full year|the whole year|whole-year|fiscal year|FY)(?: ?(?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
+    rf"|(?P<efull>(?i:full-year|full year|the full year|the whole year|whole-year|fiscal year)|FY)(?: ?(?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
     rf"|the (?:same|corresponding) (?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])-month )?(?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
     rf"|(?P<eprevq>(?i:the (?:previous|prior|preceding) quarter))\b"
