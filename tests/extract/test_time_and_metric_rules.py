@@ -5865,3 +5865,14 @@ def test_a_capitalised_full_year_in_a_release_is_the_year_reported():
         "  • Full year revenues reached RMB30.68 billion\n"
     )
     assert ("xpeng", "revenue", "2023", 30.68e9, "eq") in facts(text, date(2024, 3, 19))
+
+
+def test_a_maker_named_as_a_partner_by_the_words_after_it_is_not_the_subject():
+    text = (
+        "小鹏汽车24Q1:总营收65.5亿元人民币,服务和其他收入10亿元,同比增长93.1%,"
+        "主要系大众汽车集团进行平台与软件战略技术合作有关的技术研发服务收益本季度首次确认软件收入。"
+        "利润端:整体毛利率12.9%;本季度净亏损13.7亿元人民币,同比缩窄41.5%。"
+    )
+    got = facts(text, date(2024, 5, 22))
+    assert ("xpeng", "net_profit", "2024-Q1", -1.37e9, "eq") in got
+    assert not any(e == "volkswagen" for e, *_ in got)
