@@ -5876,3 +5876,11 @@ def test_a_maker_named_as_a_partner_by_the_words_after_it_is_not_the_subject():
     got = facts(text, date(2024, 5, 22))
     assert ("xpeng", "net_profit", "2024-Q1", -1.37e9, "eq") in got
     assert not any(e == "volkswagen" for e, *_ in got)
+
+
+def test_a_challenged_count_of_a_year_is_that_years_goal():
+    text = "理想汽车董事长兼CEO李想信心满满。他在业绩电话会上表示,“我们将挑战年交付80万辆。”"
+    assert facts(text, date(2024, 2, 27)) == {("li-auto", "delivery_target", "2024", 800000.0, "eq")}
+    # a goal said after its figure is of the year the text names for it, not the article's
+    got = facts("曾经定下的550万辆年目标,比亚迪后来主动把目标降到了460万辆。", date(2026, 1, 5))
+    assert not any(p == "2026" for *_, p, _, _ in got)

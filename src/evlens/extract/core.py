@@ -310,6 +310,8 @@ _LISTING_BRACKET = re.compile(
 )
 # between a plan word and its own figure ("guidance of between 61,000 and 63,000")
 _PLAN_OF = re.compile(r" of (?:between |about |around |roughly |some |up to )?")
+# a count right after "challenge" (我们将挑战年交付80万辆): a goal
+_CHALLENGE_BEFORE = re.compile(r"挑战(?:全?年|月)?度?(?:交付|销量|销售)?(?:量|目标)?(?:约|近)? ?$")
 # a target met or beaten ("超额完成年度目标，2025年总销量突破302万辆") makes no plan of the figures after it
 _TARGET_MET = re.compile(
     r"(?:完成|达成|实现|超额|超过|达到|符合|不及|好于|优于|低于|高于|超出|met|hit|beat|exceeded|surpassed"
@@ -4555,7 +4557,7 @@ class Extractor:
         if pm is None and fig.metric in ("share_price", "market_cap"):
             pm = self._bare_close_day(fig.sent, fig.q)  # (美股24日收报40.95美元: that day's close)
         if pm is None:
-            pm = self._highlight_time(fig)
+            pm = self._highlight_time(fig) or self._annual_goal_year(fig)
         pm = self._run_started(fig) if pm is None else self._quarter_of_day(fig, pm)
         if (
             pm is not None
@@ -4565,6 +4567,18 @@ class Extractor:
         ):
             pm = self._year_scope(fig.q, fig.clause, pm, fig.sent.start)
         return pm
+
+    def _annual_goal_year(self, fig: _Figure) -> PeriodMention | None:
+        """For a goal of a year's count naming no year (我们将挑战年交付80万辆, 目标是年销量100万辆):
+        the year the article is dated in; else None."""
+        if (
+            fig.metric != "delivery_target"
+            or self.published is None
+            or fig.mm.start > fig.q.start  # (not 曾经定下的550万辆年目标, a goal of some year)
+            or not self.lower.endswith("年", 0, fig.mm.start)
+        ):
+            return None
+        return PeriodMention(fig.mm.start - 1, fig.mm.start, str(self.published.year), "year")
 
     def _highlight_time(self, fig: _Figure) -> PeriodMention | None:
         """For a release's highlight before any time is named ("Quarterly total revenues
@@ -5465,7 +5479,11 @@ class Extractor:
             or _PLAN_OF.fullmatch(lower, m.end(), q.start)
         ):
             return True
-        return self._plan_before(q, sent, plan) or bool(_TARGET_AFTER.match(lower[q.end : q.end + 32]))
+        return (
+            self._plan_before(q, sent, plan)
+            or bool(_TARGET_AFTER.match(lower[q.end : q.end + 32]))
+            or _CHALLENGE_BEFORE.search(lower, max(clause[0], q.start - 12), q.start) is not None
+        )
 
     def _plan_before(self, q: Quantity, sent, plan: re.Pattern) -> bool:
         """A plan word earlier in the sentence ("理想预计，第4季交付量为10至11万辆") with no
