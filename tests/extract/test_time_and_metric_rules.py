@@ -5884,3 +5884,13 @@ def test_a_challenged_count_of_a_year_is_that_years_goal():
     # a goal said after its figure is of the year the text names for it, not the article's
     got = facts("曾经定下的550万辆年目标,比亚迪后来主动把目标降到了460万辆。", date(2026, 1, 5))
     assert not any(p == "2026" for *_, p, _, _ in got)
+
+
+def test_a_time_a_figure_did_not_pass_is_one_compared_with():
+    text = (
+        "集邦指出,特斯拉與比亞迪第2季列居第一、二名。Tesla市占率21.7% ,但未突破第1季的成績;"
+        "比亞迪市占率微幅提升至16.2%。"
+    )
+    got = facts(text, date(2023, 8, 22))
+    assert ("byd", "market_share", "2023-Q2", 16.2, "eq") in got
+    assert not any(p == "2023-Q1" for *_, p, _, _ in got)

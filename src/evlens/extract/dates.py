@@ -922,7 +922,7 @@ _COMPARED_OWN_FIGURE = re.compile(
     r"| ?创下 ?的? ?)[\d一二三四五六七八九十两]"
 )
 # (较上周五的: 上 before 周五; 略低于去年第四季度的7.874亿元: lower than a time's figure)
-_COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之|[低高少多]于) ?(?:上个?)?$")
+_COMPARED_ZH = re.compile(r"(?:较|比|相比于?|相较于?|对比|较之|[低高少多]于|突破|超越) ?(?:上个?)?$")
 # a time between 与 (和, 跟) and 相比 (相较, 比较, 对比) in its clause: one compared with
 # ("与2023年相较增长29%", "与去年同期的18.1亿元相比")
 _COMPARED_AFTER_ZH = re.compile(r"[^，,。；;]{0,20}?(?:相比|相较|比较|对比|保持一致|一致|持平|相同|相当)")
