@@ -5894,3 +5894,10 @@ def test_a_time_a_figure_did_not_pass_is_one_compared_with():
     got = facts(text, date(2023, 8, 22))
     assert ("byd", "market_share", "2023-Q2", 16.2, "eq") in got
     assert not any(p == "2023-Q1" for *_, p, _, _ in got)
+
+
+def test_a_share_climbed_to_a_level_is_that_level():
+    text = "理想汽車第2季銷量8.7萬輛創下單季新高,市占率爬升到近10%,排名維持第2。"
+    got = facts(text, date(2023, 8, 22))
+    assert ("li-auto", "market_share", "2023-Q2", 10.0, "lt") in got
+    assert not any(m.endswith("_yoy") for _, m, *_ in got)

@@ -178,7 +178,7 @@ _ABROAD_RIGHT_AFTER = re.compile(
 _MARK_VERB = re.compile(r" marks? (?:a|an|the|its|their)\b")
 # a figure a change runs from (从926.18亿元跃升至…), and the word before the figure it runs to
 _FROM_BEFORE = re.compile(r"从 ?$")
-_TO_AFTER = re.compile(r"(?:跃升|增长|增加|上升|提升|攀升|下降|下滑|减少|回落)?(?:至|到)")
+_TO_AFTER = re.compile(r"(?:跃升|增长|增加|上升|提升|攀升|爬升|下降|下滑|减少|回落)?(?:至|到)")
 # where the words after a change turn to the next item ("89.61% and a month-on-month
 # increase of 20%", 22%及较2021年7月减少约11%)
 _NEXT_ITEM = re.compile(r" and |\bwhile\b|[及和与、，,;；]")
@@ -377,7 +377,7 @@ _OF_MARKET_AFTER = re.compile(
 )
 _LEVEL_RATES = frozenset(("nev_penetration", "market_share"))
 _RISEN_TO = re.compile(
-    r"(?:升|涨|增|降|跌|挫|落)至 ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased|increase|rise) to $"
+    r"(?:升|涨|增|降|跌|挫|落)[至到] ?(?:近|约|超过?|逾)? ?$|\b(?:rose|risen|climbed|fell|fallen|dropped|increased|decreased|increase|rise) to $"
 )
 _PERCENT_COMPARED = re.compile(r" ?(?P<w>higher|lower|more|less|fewer|above|below) than\b")
 # a change said against an earlier time just after it ("a 31.2 percent decrease from the
