@@ -5901,3 +5901,12 @@ def test_a_share_climbed_to_a_level_is_that_level():
     got = facts(text, date(2023, 8, 22))
     assert ("li-auto", "market_share", "2023-Q2", 10.0, "lt") in got
     assert not any(m.endswith("_yoy") for _, m, *_ in got)
+
+
+def test_chinas_auto_industry_is_no_makers():
+    text = (
+        "比亞迪、吉利汽車排名上升至第3、第4,首次超過本田汽車、日產汽車兩家日本車企。"
+        "中國汽車流通協會乘聯分會的數據顯示,中國汽車業7月獲利293億元,比去年同期下滑17%。"
+    )
+    got = facts(text, date(2025, 9, 3))
+    assert not any(v in (2.93e10, -17.0) for *_, v, _ in got)
