@@ -336,3 +336,8 @@ def test_a_dash_spaced_before_and_set_on_a_number_is_its_sign():
         (Decimal(150000), Decimal(200000))
     ]
     assert one("1 ~20辆")[0].high == Decimal(20)
+
+
+def test_a_percent_sign_set_off_by_a_space_is_a_percent():
+    q, surface = one("January figures falling 30 % year-on-year")
+    assert (surface, q.kind, q.value) == ("30 %", "percent", Decimal(30))

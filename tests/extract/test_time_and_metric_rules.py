@@ -5910,3 +5910,8 @@ def test_chinas_auto_industry_is_no_makers():
     )
     got = facts(text, date(2025, 9, 3))
     assert not any(v in (2.93e10, -17.0) for *_, v, _ in got)
+
+
+def test_a_change_with_a_spaced_percent_sign_is_read():
+    text = "BYD reported January figures falling 30 % year‑on‑year to 210,051 units. January sales fell 30 % year-on-year."
+    assert ("byd", "sales_yoy", "2026-01", -30.0, "eq") in facts(text, date(2026, 2, 3))

@@ -141,7 +141,8 @@ _ZH_UNITS = [
 ]
 _EN_UNITS = [
     ("percentage points?|pp", "point", "point"),
-    ("percent|per cent|pct", "percent", "percent"),
+    # (or a percent sign set off by a space, as French and some English pages write it: "30 %")
+    ("percent|per cent|pct|%|％", "percent", "percent"),
     ("Hong Kong dollars?|HK dollars?|HKD", "currency", "HKD"),
     ("(?:US|U\\.S\\.) dollars?|USD|dollars?", "currency", "USD"),
     # (a bare "Yuan" is BYD's model family: "31,456 Yuan family vehicles")
