@@ -5915,3 +5915,14 @@ def test_chinas_auto_industry_is_no_makers():
 def test_a_change_with_a_spaced_percent_sign_is_read():
     text = "BYD reported January figures falling 30 % year‑on‑year to 210,051 units. January sales fell 30 % year-on-year."
     assert ("byd", "sales_yoy", "2026-01", -30.0, "eq") in facts(text, date(2026, 2, 3))
+
+
+def test_a_maker_matched_is_a_point_of_comparison():
+    text = (
+        "BYD sold approximately 1.8 million electric vehicles last year, matching Tesla’s sales figures, "
+        "and delivered 4.3 million vehicles in total. Net profits also surged to 40.3 billion yuan, "
+        "marking a 34% increase compared to 2023."
+    )
+    got = facts(text, date(2025, 3, 25))
+    assert ("byd", "net_profit", "2024", 40.3e9, "eq") in got
+    assert not any(e == "tesla" for e, *_ in got)
