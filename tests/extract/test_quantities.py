@@ -341,3 +341,8 @@ def test_a_dash_spaced_before_and_set_on_a_number_is_its_sign():
 def test_a_percent_sign_set_off_by_a_space_is_a_percent():
     q, surface = one("January figures falling 30 % year-on-year")
     assert (surface, q.kind, q.value) == ("30 %", "percent", Decimal(30))
+
+
+def test_a_multiple_after_a_word_of_the_size_of_a_rise_is_a_percentage():
+    assert _read("增幅逾一倍") == [(Decimal("100"), "percent", "percent")]
+    assert _read("涨幅达两倍") == [(Decimal("200"), "percent", "percent")]

@@ -5926,3 +5926,8 @@ def test_a_maker_matched_is_a_point_of_comparison():
     got = facts(text, date(2025, 3, 25))
     assert ("byd", "net_profit", "2024", 40.3e9, "eq") in got
     assert not any(e == "tesla" for e, *_ in got)
+
+
+def test_a_rise_of_over_one_fold_is_the_figures_growth():
+    text = "小米第三季淨利達人民幣122.7億元,較去年同期的53.5億元大幅成長,增幅逾一倍。"
+    assert ("xiaomi", "net_profit_yoy", "2025-Q3", 100.0, "gt") in facts(text, date(2025, 11, 19))
