@@ -5931,3 +5931,13 @@ def test_a_maker_matched_is_a_point_of_comparison():
 def test_a_rise_of_over_one_fold_is_the_figures_growth():
     text = "小米第三季淨利達人民幣122.7億元,較去年同期的53.5億元大幅成長,增幅逾一倍。"
     assert ("xiaomi", "net_profit_yoy", "2025-Q3", 100.0, "gt") in facts(text, date(2025, 11, 19))
+
+
+def test_a_maker_followed_is_a_point_of_comparison():
+    text = (
+        "2026年1月,小米汽车交付量超过39000台。零跑汽车紧随小米之后,同样以稳健姿态发力开年市场,"
+        "1月全系交付达32059台。"
+    )
+    got = facts(text, date(2026, 2, 2))
+    assert ("leapmotor", "deliveries", "2026-01", 32059.0, "eq") in got
+    assert not any(v == 32059.0 and e != "leapmotor" for e, *_, v, _ in got)
