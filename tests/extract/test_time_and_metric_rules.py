@@ -5941,3 +5941,19 @@ def test_a_maker_followed_is_a_point_of_comparison():
     got = facts(text, date(2026, 2, 2))
     assert ("leapmotor", "deliveries", "2026-01", 32059.0, "eq") in got
     assert not any(v == 32059.0 and e != "leapmotor" for e, *_, v, _ in got)
+
+
+def test_a_profit_contracted_by_a_percentage_is_its_fall():
+    text = (
+        "BYD said the company’s third-quarter net profit had already contracted by 33% to RMB 7.82 billion."
+    )
+    assert ("byd", "net_profit_yoy", "2025-Q3", -33.0, "eq") in facts(text, date(2025, 11, 20))
+
+
+def test_a_month_a_record_is_behind_is_one_compared_with():
+    text = (
+        "In December, Tesla China’s wholesale sales reached 97,171 vehicles. This figure represents the "
+        "company’s second-best month on record, just behind November 2022, and a 3.63% increase from "
+        "December of the previous year."
+    )
+    assert ("tesla", "wholesale_yoy", "2024-12", 3.63, "eq") in facts(text, date(2025, 1, 8))

@@ -448,7 +448,7 @@ _RANK_SCOPE_BEFORE = re.compile(
     re.I,
 )
 _COMPARED_YEAR = re.compile(
-    r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over) $"
+    r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over|behind) $"
     # "an 18 percent rise from its performance in 2022"
     r"|\b(?:from|over|than|compared (?:with|to)) (?:its|their|the) (?:performance|level|result|results|total|figure)s? (?:in|of) $"
 )
