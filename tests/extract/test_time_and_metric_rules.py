@@ -5957,3 +5957,8 @@ def test_a_month_a_record_is_behind_is_one_compared_with():
         "December of the previous year."
     )
     assert ("tesla", "wholesale_yoy", "2024-12", 3.63, "eq") in facts(text, date(2025, 1, 8))
+
+
+def test_a_fall_year_on_year_said_with_shao_le_is_a_change_not_a_difference():
+    text = "理想汽车2024年度在股东利润方面,理想汽车实现了80.3亿元的盈利,但这一数字同比减少了31.4%。"
+    assert ("li-auto", "net_profit_yoy", "2024", -31.4, "eq") in facts(text, date(2025, 3, 20))

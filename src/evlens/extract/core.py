@@ -138,7 +138,7 @@ _BY_HOW_MUCH_BEFORE = re.compile(
     r"(?:目标[^，,。；]{0,4}(?:增加|提升|提高|上调|下调|调高|调低|减少|削减)了?"
     r"|(?<![同环])比[^，,。；减]{0,12}(?:多|少)了?"
     # one figure above or below another (较2024年底的收盘价高出逾6美元)
-    r"|(?:较|比)[^，,。；]{1,20}(?:高出|低出|多出|少了|高了|低了))(?:约|近|逾|超过?)? ?$"
+    r"|(?:较|(?<![同环])比)[^，,。；]{1,20}(?:高出|低出|多出|少了|高了|低了))(?:约|近|逾|超过?)? ?$"
     r"|\b(?:raised|lifted|increased|cut|lowered|reduced|trimmed)\b[^.,;]{0,30}\btarget by (?:about |around |nearly |some )?$"
 )
 # a change word right before a count, with no 至 ("to") between: the count is by how much it
