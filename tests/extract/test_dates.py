@@ -1014,3 +1014,8 @@ def test_full_year_is_read_in_capitals():
         "Full year revenues reached RMB30.68 billion. Full-year deliveries rose.", date(2024, 5, 19)
     )
     assert got == [("Full year", "2024"), ("Full-year", "2024")]
+
+
+def test_xia_yue_after_a_verb_ending_in_xia_is_no_next_month():
+    assert periods("超过六成品牌创下月度交付纪录,比亚迪创下月销新高。", date(2025, 12, 31)) == []
+    assert periods("小米下月发布新车。", date(2025, 12, 31)) == [("下月", "2026-01")]
