@@ -1019,3 +1019,12 @@ def test_full_year_is_read_in_capitals():
 def test_xia_yue_after_a_verb_ending_in_xia_is_no_next_month():
     assert periods("超过六成品牌创下月度交付纪录,比亚迪创下月销新高。", date(2025, 12, 31)) == []
     assert periods("小米下月发布新车。", date(2025, 12, 31)) == [("下月", "2026-01")]
+
+
+def test_an_article_of_a_years_targets_after_the_year_before_opens_that_year():
+    text = (
+        "赛力斯公布2026年销量目标。鸿蒙智行2026年销量目标为100万辆,以2025年约59万辆的销量为基数测算,"
+        "2026年销量预计为80万辆,力争2026年实现年度正盈利。"
+    )
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2026 and got.month <= 2

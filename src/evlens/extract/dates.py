@@ -2538,11 +2538,17 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
         if len(counts) == 1 and _LAUNCH_PLAN.search(text):
             top -= 1  # …unless a launch is planned for it (计划2026年推出三款Robotaxi车型): of a year before
     # (a year spoken of as over, 2025年全年累计, "full-year 2025": the article comes after it)
-    return (
-        date(top + 1, 1, 1)
-        if _WHOLE_YEAR.search(text, front_end(text)) and _whole(text, top)
-        else date(top, 12, 31)
-    )
+    if _WHOLE_YEAR.search(text, front_end(text)) and _whole(text, top):
+        return date(top + 1, 1, 1)
+    if (
+        reported is None
+        and (plain := _year_counts(text, head_years, ahead_too=False)).get(top - 1)
+        and (2 * plain.get(top, 0) < counts[top])
+    ):
+        # the year named most often mostly under a plan, the year before it as reported
+        # (2025年销售约460万辆 … 2026年海外销量目标): the article opens that year
+        return date(top, 1, 1)
+    return date(top, 12, 31)
 
 
 # a launch planned for a year (计划2026年推出, 将于2026年量产): the article is of a year before it
