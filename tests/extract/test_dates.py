@@ -1028,3 +1028,12 @@ def test_an_article_of_a_years_targets_after_the_year_before_opens_that_year():
     )
     got = infer_date(text, normalize(text).text)
     assert got is not None and got.year == 2026 and got.month <= 2
+
+
+def test_a_goal_of_a_kind_of_figure_for_a_year_is_ahead():
+    text = (
+        "比亞迪提出2026年海外銷量目標，該公司計劃在2026年向中國大陸以外的地區銷售130萬輛汽車。"
+        "比亞迪2025年銷售約460萬輛新能源汽車，2025年海外交付量超過104萬輛。"
+    )
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and (got.year, got.month) == (2026, 1)

@@ -2287,7 +2287,10 @@ _AHEAD_BEFORE = re.compile(
 )
 # (after it: a goal, a deadline, guidance, or 将 in its clause, 2026年第一季度毛利率将走低)
 _AHEAD_AFTER = re.compile(
-    r"^.{0,4}(?:目标|前|指引)|^[^，。；,;]{0,6}将(?!近)|^\W{0,3}(?:target|goal|guidance|outlook)", re.I
+    r"^.{0,4}(?:目标|前|指引)|^[^，。；,;]{0,6}将(?!近)|^\W{0,3}(?:target|goal|guidance|outlook)"
+    # (a goal of a kind of figure: 2026年海外销量目标; not one met, 2025年交付量完成目标)
+    r"|^[^，。；,;完达超\d]{5,8}目标",
+    re.I,
 )
 _SINCE_BEFORE = re.compile(
     r"(?:自|从|since|from)\W?$|\bsince (?:the |its |their )?[^.;!?\n]{0,40} on $", re.I
