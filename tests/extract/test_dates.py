@@ -1037,3 +1037,9 @@ def test_a_goal_of_a_kind_of_figure_for_a_year_is_ahead():
     )
     got = infer_date(text, normalize(text).text)
     assert got is not None and (got.year, got.month) == (2026, 1)
+
+
+def test_the_first_event_of_a_year_puts_the_article_early_in_it():
+    text = "小米集团董事长雷军3日在2026年的首场直播中,针对小米汽车提出今年全年将交付55万辆的销售目标。"
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and (got.year, got.month) == (2026, 1)

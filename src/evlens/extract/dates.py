@@ -2540,20 +2540,33 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
         top = min(counts)  # every year named is under a plan: the article is of the first (预计2025-2027年)
         if len(counts) == 1 and _LAUNCH_PLAN.search(text):
             top -= 1  # …unless a launch is planned for it (计划2026年推出三款Robotaxi车型): of a year before
-    # (a year spoken of as over, 2025年全年累计, "full-year 2025": the article comes after it)
+    return _year_known_only(text, top, counts if reported is None else None, head_years)
+
+
+def _year_known_only(
+    text: str, top: int, counts: dict[int, int] | None, head_years: list[int] | None
+) -> date:
+    """The stand-in of :func:`_span_anchor` known only to the year ``top``: its last day;
+    the first of the year after for a year spoken of as over (2025年全年累计, "full-year
+    2025"); its first day for a year named mostly under plans after the year before it
+    reported (``counts``, the years named, plans too), or for one whose first event is
+    named (2026年的首场直播)."""
     if _WHOLE_YEAR.search(text, front_end(text)) and _whole(text, top):
         return date(top + 1, 1, 1)
     if (
-        reported is None
+        counts is not None
         and (plain := _year_counts(text, head_years, ahead_too=False)).get(top - 1)
         and (2 * plain.get(top, 0) < counts[top])
     ):
-        # the year named most often mostly under a plan, the year before it as reported
-        # (2025年销售约460万辆 … 2026年海外销量目标): the article opens that year
+        # (2025年销售约460万辆 … 2026年海外销量目标)
         return date(top, 1, 1)
+    if any(int(m.group(1)) == top for m in _YEAR_OPENING.finditer(text)):
+        return date(top, 1, 1)  # (雷军3日在2026年的首场直播中)
     return date(top, 12, 31)
 
 
+# the first event of a year (2026年的首场直播, 2026年开年): early in that year
+_YEAR_OPENING = re.compile(r"(20\d\d) ?年(?:的)? ?(?:首场|首日|首周|开年|第一天)")
 # a launch planned for a year (计划2026年推出, 将于2026年量产): the article is of a year before it
 _LAUNCH_PLAN = re.compile(
     r"(?:计划|将于|将在|拟于|拟在|预计于?)(20\d\d) ?年[内底初中]?[^。，,；;]{0,10}?(?:推出|上市|量产|发布|落地)"
