@@ -1043,3 +1043,14 @@ def test_the_first_event_of_a_year_puts_the_article_early_in_it():
     text = "小米集团董事长雷军3日在2026年的首场直播中,针对小米汽车提出今年全年将交付55万辆的销售目标。"
     got = infer_date(text, normalize(text).text)
     assert got is not None and (got.year, got.month) == (2026, 1)
+
+
+def test_a_quarter_under_a_plan_not_over_by_the_article_is_this_years():
+    got = periods(
+        "Li Auto expects to deliver between 76,000 and 81,000 vehicles in the second quarter",
+        date(2023, 5, 10),
+    )
+    assert got == [("the second quarter", "2023-Q2")]
+    # one already over is next year's
+    got = periods("Li Auto expects to deliver 80,000 vehicles in the first quarter", date(2023, 5, 10))
+    assert got == [("the first quarter", "2024-Q1")]

@@ -1290,12 +1290,14 @@ def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
     return y - 1 if first > t.month else y
 
 
-def _part_to_come(ctx: _Context, first: int) -> int | None:
-    """The year of a quarter or half named without one that begins in month ``first``
-    (:meth:`_Context.for_month`); but one not begun by the article's date, in a sentence
+def _part_to_come(ctx: _Context, first: int, length: int = 3) -> int | None:
+    """The year of a quarter or half named without one that begins in month ``first`` and
+    lasts ``length`` months (:meth:`_Context.for_month`; in a sentence about what is to
+    come, one not over by the article's date is this year's: "expects to deliver … in the
+    second quarter" in May); but one not begun by the article's date, in a sentence
     whose words after it speak of the future ("For the fourth quarter, the company expects
     …" in September), is this year's."""
-    y = ctx.for_month(first)
+    y = ctx.for_month(first + length - 1 if ctx.ahead else first)
     t = ctx.today
     if (
         y is not None
@@ -1817,7 +1819,7 @@ def _en_quarter_or_half(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> P
         return PeriodMention(a, b, f"{y}-Q{q}", "quarter", False)
     h = 1 if ((g["eh"] or "").lower() == "first" or "1" in (g["ehh"], g["ehh2"])) else 2
     ys = g["ehy"] or g["ehhy"] or g["ehhy2"]
-    y = int(ys) if ys else _part_to_come(ctx, 6 * h - 5)
+    y = int(ys) if ys else _part_to_come(ctx, 6 * h - 5, 6)
     if ys:
         ctx.year = y
     if y is None:
