@@ -5962,3 +5962,13 @@ def test_a_month_a_record_is_behind_is_one_compared_with():
 def test_a_fall_year_on_year_said_with_shao_le_is_a_change_not_a_difference():
     text = "理想汽车2024年度在股东利润方面,理想汽车实现了80.3亿元的盈利,但这一数字同比减少了31.4%。"
     assert ("li-auto", "net_profit_yoy", "2024", -31.4, "eq") in facts(text, date(2025, 3, 20))
+
+
+def test_a_quarter_a_change_is_over_is_one_compared_with():
+    text = (
+        "Li Auto reported non-GAAP net income of RMB 1.41 billion in the first quarter, an increase "
+        "of 196.4 percent year-on-year and up 46.1 percent over the fourth quarter."
+    )
+    got = facts(text, date(2023, 5, 10))
+    assert ("li-auto", "net_profit_yoy", "2023-Q1", 196.4, "eq") in got
+    assert not any(p == "2022-Q4" for *_, p, _, _ in got)

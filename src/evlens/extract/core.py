@@ -737,6 +737,8 @@ _UNLIKELY = (
 )
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
 # what stands right before a time compared with ("above its September deliveries")
+# a change "over" a named time ("up 46.1 percent over the fourth quarter"): the time compared with
+_PERCENT_OVER = re.compile(r"(?:%|\bpercent|\bper cent) over (?:the )?$")
 _COMPARED_WITH_EN = re.compile(
     r"\b(?:above|below|than|versus|vs\.?|against|compared (?:with|to))(?: (?:its|the|their))? $"
 )
@@ -2856,6 +2858,10 @@ class Extractor:
     def _compared_after(self, q: Quantity, p: PeriodMention) -> bool:
         """Whether the time ``p`` after ``q`` is one compared with ("above its September
         deliveries", "than the year", "fell by 29% from December"), no figure's own."""
+        if p.kind in ("year", "half", "quarter", "month") and _PERCENT_OVER.search(
+            self.lower, max(q.end, p.start - 16), p.start
+        ):
+            return True  # "up 46.1 percent over the fourth quarter"
         return _COMPARED_WITH_EN.search(self.lower, max(q.end, p.start - 24), p.start) is not None or (
             p.kind == "month" and self._month_compared(p)
         )
