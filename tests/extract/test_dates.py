@@ -1054,3 +1054,12 @@ def test_a_quarter_under_a_plan_not_over_by_the_article_is_this_years():
     # one already over is next year's
     got = periods("Li Auto expects to deliver 80,000 vehicles in the first quarter", date(2023, 5, 10))
     assert got == [("the first quarter", "2024-Q1")]
+
+
+def test_the_whole_of_a_year_said_to_be_over_puts_the_article_after_it():
+    text = (
+        "In the month of December last year, Tesla's wholesale shipments reached 94,139 units. "
+        "The whole of 2023 proved to be a remarkable year for the American automaker in China."
+    )
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2024
