@@ -1063,3 +1063,15 @@ def test_the_whole_of_a_year_said_to_be_over_puts_the_article_after_it():
     )
     got = infer_date(text, normalize(text).text)
     assert got is not None and got.year == 2024
+
+
+def test_a_years_annual_report_puts_the_article_after_that_year():
+    text = (
+        "Export volume increased by 72 percent last year to 417,000 cars. "
+        "The annual report for 2024 from the Shenzhen-based car manufacturer is expected on Monday."
+    )
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2025
+    text = "比亚迪2024年年报显示,公司全年营收7771亿元。"
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2025

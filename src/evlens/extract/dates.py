@@ -2596,6 +2596,10 @@ _WHOLE_YEAR = re.compile(
     r"(20[0-3]\d) ?年 ?全年(?:累计|共|总|合计)|\bfull[- ]year (20[0-3]\d)\b|(20[0-3]\d) full[- ]year\b"
     # ("The whole of 2023 proved to be a remarkable year")
     r"|\bthe whole of (20[0-3]\d) (?:proved|was|turned out|ended)\b"
+    # a year's annual report, out or to come ("The annual report for 2024 … is expected on
+    # Monday", 2024年年报): comes after the year
+    r"|\bannual (?:report|results) for (20[0-3]\d)\b|\b(20[0-3]\d) annual (?:report|results)\b"
+    r"|(20[0-3]\d) ?年 ?(?:年报|年度报告|年度财报|全年财报|年度业绩|全年业绩)"
     # (a year opening its sentence, then a maker's running total and its change on the year before:
     # 2025年,蔚来累计交付32.6万辆,同比增长46.9%)
     r"|(?:^|(?<=[。\n]))(20[0-3]\d) ?年 ?[,，] ?[^，。,;\d]{0,8}累计(?:交付|销量|销售)[^。]{0,16}同比",
