@@ -5972,3 +5972,13 @@ def test_a_quarter_a_change_is_over_is_one_compared_with():
     got = facts(text, date(2023, 5, 10))
     assert ("li-auto", "net_profit_yoy", "2023-Q1", 196.4, "eq") in got
     assert not any(p == "2022-Q4" for *_, p, _, _ in got)
+
+
+def test_a_maker_named_once_by_its_ambiguous_name_before_its_figures_is_named_by_it_throughout():
+    text = (
+        "2 月 26 日晚間,造車新勢力龍頭理想公佈了 2023 年四季報。問界的訂單也在增長。"
+        "2023 年第四季度,理想再度創下銷量新高,銷量高達 13.2 萬輛。"
+    )
+    got = facts(text, date(2024, 2, 27))
+    assert ("li-auto", "sales", "2023-Q4", 132000.0, "eq") in got
+    assert not any(e == "aito" for e, *_ in got)

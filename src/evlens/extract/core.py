@@ -1236,19 +1236,25 @@ def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Me
     starts = [e.start for e in known]
     extra = []
     lead = lex.word_res["entity_ambiguous_lead"]
-    for m in _mentions(lex.ambiguous_re, lower, lex.ambiguous_names, plural=True):
+    found = _mentions(lex.ambiguous_re, lower, lex.ambiguous_names, plural=True)
+
+    def led(m: _Mention) -> bool:  # a metric word or a count after it, or an item of a list of known names
+        return bool(
+            lead.match(lower, m.end)
+            or _COUNT_AFTER_NAME.match(lower, m.end)
+            or _listed_with_known(m, known, starts, lower)
+        )
+
+    # (a maker named by its ambiguous name once so, 理想公布了…, is named by it throughout:
+    # 理想再度创下销量新高)
+    led_makers = {m.key for m in found if lex.entities[m.key].kind == "company" and led(m)}
+    for m in found:
         model = lex.entities[m.key].kind == "model"  # (a model's code is one of its names)
         if (
             m.key not in makers
+            and m.key not in led_makers
             and not (model and _maker_named(m.key, named, lex))
-            and (
-                model
-                or not (
-                    lead.match(lower, m.end)
-                    or _COUNT_AFTER_NAME.match(lower, m.end)
-                    or _listed_with_known(m, known, starts, lower)
-                )
-            )
+            and (model or not led(m))
         ):
             continue
         k = bisect_left(starts, m.end) - 1
