@@ -5982,3 +5982,10 @@ def test_a_maker_named_once_by_its_ambiguous_name_before_its_figures_is_named_by
     got = facts(text, date(2024, 2, 27))
     assert ("li-auto", "sales", "2023-Q4", 132000.0, "eq") in got
     assert not any(e == "aito" for e, *_ in got)
+
+
+def test_chinas_whole_car_market_named_as_a_subject_is_no_makers():
+    text = "上汽集团2025年销量450万辆。2025年,中國汽車累計銷售3440萬輛,同比增長9.4%,連續十七年穩居全球第一。"
+    got = facts(text, date(2026, 1, 20))
+    assert ("saic", "sales", "2025", 4.5e6, "eq") in got
+    assert not any(v in (3.44e7, 9.4) for *_, v, _ in got)
