@@ -1075,3 +1075,8 @@ def test_a_years_annual_report_puts_the_article_after_that_year():
     text = "比亚迪2024年年报显示,公司全年营收7771亿元。"
     got = infer_date(text, normalize(text).text)
     assert got is not None and got.year == 2025
+
+
+def test_a_model_year_is_no_time():
+    got = periods("with the Aito M9 2025 edition and its 2026 version well received", date(2025, 9, 4))
+    assert got == []

@@ -209,7 +209,8 @@ _EN = re.compile(
     r"(?: (?:till|to|until|through) (?:the end of )?(?P<eytdm>January|February|March|April|May|June|July|August|September|October|November|December)(?:[ -]end)?)?))\b"
     # (a comma before it after a digit makes it a piece of a number; after a word it is
     # a clause's start: 招股書顯示,2016、2017年)
-    rf"|(?<![\d.$])(?<!\d,)(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff])"
+    # (not a model year: "the Aito M9 2025 edition", "its 2026 version")
+    rf"|(?<![\d.$])(?<!\d,)(?P<ey>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d|[\u4e00-\u9fff]| (?i:edition|version|model year)\b)"
     rf")"
 )
 
