@@ -5989,3 +5989,12 @@ def test_chinas_whole_car_market_named_as_a_subject_is_no_makers():
     got = facts(text, date(2026, 1, 20))
     assert ("saic", "sales", "2025", 4.5e6, "eq") in got
     assert not any(v in (3.44e7, 9.4) for *_, v, _ in got)
+
+
+def test_sales_in_a_sentence_on_markets_abroad_are_exports():
+    text = (
+        "上汽集团上半年销售205.3万辆。海外市場方面,上汽努力克服各種不利因素,實現銷售49.4萬輛,同比增長1.3%。"
+    )
+    got = facts(text, date(2025, 7, 10))
+    assert ("saic", "exports", "2025-H1", 494000.0, "eq") in got
+    assert ("saic", "exports_yoy", "2025-H1", 1.3, "eq") in got

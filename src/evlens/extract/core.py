@@ -1032,6 +1032,8 @@ def _whole_prefix(rx: re.Pattern, lower: str, a: int, b: int) -> int | None:
 
 # sales or deliveries made abroad, named just before the metric word (``在中国以外的电动车销售量``,
 # ``海外市场的销量``, "overseas sales volume"): exports
+# a sentence opening on the markets abroad as its topic (海外市场方面,)
+_ABROAD_TOPIC = re.compile(r"\s*(?:海外市场|海外|国际市场)方面")
 _ABROAD_BEFORE = re.compile(
     r"(?:海外|中国以外|中国境外|境外|国外|overseas|outside (?:of )?(?:mainland )?china|abroad)[^，。；,;]{0,10}$"
 )
@@ -1119,7 +1121,10 @@ def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
     overseas markets": :data:`_ABROAD_AFTER`), read as exports."""
     for i, m in enumerate(metrics):
         if m.key in ("sales", "deliveries") and (
-            _ABROAD_BEFORE.search(lower, max(0, m.start - 24), m.start) or _ABROAD_AFTER.match(lower, m.end)
+            _ABROAD_BEFORE.search(lower, max(0, m.start - 24), m.start)
+            or _ABROAD_AFTER.match(lower, m.end)
+            # (a sentence on abroad: 海外市场方面,上汽努力克服各种不利因素,实现销售49.4万辆)
+            or _ABROAD_TOPIC.match(lower, sentence_start_within(lower, m.start, 60))
         ):
             metrics[i] = m._replace(key="exports")
     # "sales, including exports", 销量（包括出口）: exports counted in a total name no metric
