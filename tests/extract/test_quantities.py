@@ -346,3 +346,8 @@ def test_a_percent_sign_set_off_by_a_space_is_a_percent():
 def test_a_multiple_after_a_word_of_the_size_of_a_rise_is_a_percentage():
     assert _read("增幅逾一倍") == [(Decimal("100"), "percent", "percent")]
     assert _read("涨幅达两倍") == [(Decimal("200"), "percent", "percent")]
+
+
+def test_tenths_after_a_two_character_change_word_are_percentages():
+    assert _read("雖同比下滑四成") == [(Decimal("40"), "percent", "percent")]
+    assert _read("同比增加两成") == [(Decimal("20"), "percent", "percent")]

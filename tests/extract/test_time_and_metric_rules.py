@@ -5998,3 +5998,8 @@ def test_sales_in_a_sentence_on_markets_abroad_are_exports():
     got = facts(text, date(2025, 7, 10))
     assert ("saic", "exports", "2025-H1", 494000.0, "eq") in got
     assert ("saic", "exports_yoy", "2025-H1", 1.3, "eq") in got
+
+
+def test_a_fall_in_tenths_after_xia_hua_is_the_figures_change():
+    text = "比亞迪 (002594-CN)(01211-HK)2 月銷量為 19.02 萬輛，雖同比下滑四成，但其出口銷量首次突破 10 萬輛。"
+    assert ("byd", "sales_yoy", "2026-02", -40.0, "eq") in facts(text, date(2026, 3, 2))

@@ -220,7 +220,7 @@ _LOWER_SECTION = re.compile(
 _PERCENT_ZH = re.compile(rf"百分之(?P<n>[\d.]+|[{_CN_CHARS}]+)")
 # tenths after a change or bound word: 跌四成 (40 %), 增逾五成, 約兩成, 升約半成 (5 %)
 _TENTHS_ZH = re.compile(
-    r"(?<=[跌升增减降涨逾约近超达长挫飙幅])(?P<n>[一二两三四五六七八九]|半)成(?![为立交功本员果绩长])"
+    r"(?<=[跌升增减降涨逾约近超达长挫飙幅滑加少])(?P<n>[一二两三四五六七八九]|半)成(?![为立交功本员果绩长])"
 )
 # a change word just before a multiple: 年增1.26倍, 飆升1.74倍, 多1.7倍, 增长了近两倍 (+126 %, +174 %,
 # +170 %, under +200 %)
