@@ -351,3 +351,10 @@ def test_a_multiple_after_a_word_of_the_size_of_a_rise_is_a_percentage():
 def test_tenths_after_a_two_character_change_word_are_percentages():
     assert _read("雖同比下滑四成") == [(Decimal("40"), "percent", "percent")]
     assert _read("同比增加两成") == [(Decimal("20"), "percent", "percent")]
+
+
+def test_yuan_with_a_capital_is_money_only_after_a_magnitude():
+    q, _ = one("Net Loss Hits 620 Million Yuan")
+    assert (q.unit, q.value) == ("CNY", Decimal(620000000))
+    q, _ = one("BYD sold 31,456 Yuan family vehicles")  # (BYD's Yuan family)
+    assert q.unit != "CNY"

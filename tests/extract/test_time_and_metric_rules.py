@@ -6003,3 +6003,14 @@ def test_sales_in_a_sentence_on_markets_abroad_are_exports():
 def test_a_fall_in_tenths_after_xia_hua_is_the_figures_change():
     text = "比亞迪 (002594-CN)(01211-HK)2 月銷量為 19.02 萬輛，雖同比下滑四成，但其出口銷量首次突破 10 萬輛。"
     assert ("byd", "sales_yoy", "2026-02", -40.0, "eq") in facts(text, date(2026, 3, 2))
+
+
+def test_a_parent_companys_loss_of_a_sum_is_negative_and_million_yuan_is_money():
+    text = (
+        "Li Auto said: in the third quarter of 2025, the company reported a net profit attributable to "
+        "the parent company loss of 624 million yuan."
+    )
+    assert ("li-auto", "net_profit", "2025-Q3", -6.24e8, "eq") in facts(text, date(2026, 1, 10))
+    assert ("li-auto", "net_profit", "2025-Q3", -6.2e8, "eq") in facts(
+        "Li Auto Q3 Net Loss Hits 620 Million Yuan", date(2026, 1, 10)
+    )

@@ -85,7 +85,7 @@ _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]")
 # a loss said right before a profit's figure ("the net profit … was a loss of 2.538 billion yuan")
 _LOSS_BEFORE = re.compile(
-    r"\b(?:was|were|is|posted|recorded|reported|a|an) (?:net )?loss(?:es)? of (?:about |nearly |around |approximately |some )?(?:rmb ?|us\$|\$|hk\$)?$"
+    r"\b(?:was|were|is|posted|recorded|reported|a|an|company|shareholders|holders) (?:net )?loss(?:es)? of (?:about |nearly |around |approximately |some )?(?:rmb ?|us\$|\$|hk\$)?$"
 )
 # a metric said of the whole group ("total group deliveries")
 _GROUP_BEFORE = re.compile(r"\b(?:total|overall) group (?:deliveries|sales|revenue)\b|\bgroup-wide\b")

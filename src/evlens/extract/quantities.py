@@ -146,7 +146,8 @@ _EN_UNITS = [
     ("Hong Kong dollars?|HK dollars?|HKD", "currency", "HKD"),
     ("(?:US|U\\.S\\.) dollars?|USD|dollars?", "currency", "USD"),
     # (a bare "Yuan" is BYD's model family: "31,456 Yuan family vehicles")
-    ("Chinese (?:[Yy]uan|[Rr]enminbi)|yuan|renminbi|RMB|CNY", "currency", "CNY"),
+    # (a "Yuan" after "Million" or "Billion" is money: "Q3 Net Loss Hits 620 Million Yuan")
+    ("Chinese (?:[Yy]uan|[Rr]enminbi)|yuan|(?<=illion )Yuan|renminbi|RMB|CNY", "currency", "CNY"),
     ("units?|vehicles?|cars?|EVs?|SUVs?|sedans?", "count", "vehicle"),
     # a count joined to its unit ("surpassed the 70,000-unit mark")
     ("-(?:units?|vehicles?|cars?)", "count", "vehicle"),
