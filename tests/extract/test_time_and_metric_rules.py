@@ -6014,3 +6014,10 @@ def test_a_parent_companys_loss_of_a_sum_is_negative_and_million_yuan_is_money()
     assert ("li-auto", "net_profit", "2025-Q3", -6.2e8, "eq") in facts(
         "Li Auto Q3 Net Loss Hits 620 Million Yuan", date(2026, 1, 10)
     )
+
+
+def test_a_count_before_a_years_delivery_volume_goal_is_the_goal():
+    text = "2022年开始,极氪新车交付逐渐上量,当年交付了约7.2万辆新车,完成了7万辆的年交付量目标。"
+    got = facts(text, date(2024, 5, 10))
+    assert ("zeekr", "delivery_target", "2022", 70000.0, "eq") in got
+    assert ("zeekr", "deliveries", "2022", 70000.0, "eq") not in got

@@ -283,7 +283,7 @@ _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
 _TARGET_AFTER = re.compile(
     r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:新)?"
     # (and in English: "a 50,000 monthly delivery target")
-    r"(?:(?:年销量?|年度|全年|销量|交付量?|销售|monthly|annual|yearly|full-year|sales|delivery) ?){0,2}"
+    r"(?:(?:年销量?|年交付量?|年度|全年|销量|交付量?|销售|monthly|annual|yearly|full-year|sales|delivery) ?){0,2}"
     r"(?:目标|雄心|flag|target|goal)"
 )
 # an ordinal run set off right after a clause (", its fifth straight month")
