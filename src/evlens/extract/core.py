@@ -249,10 +249,10 @@ _HK_MARKET = re.compile(
 _A_SHARE = re.compile(r"A股|沪市|深市|上交所|深交所")
 _RMB_NEAR = re.compile(r"人民币|RMB")
 _JUST_BEFORE = re.compile(r" ?(?:the |rival |了|对手)? ?|于[^，。；,;]{0,30}的")
-# what joins a money figure to the same sum in another currency, the figure's currency after it
 # a time compared with, in brackets before a sum after another sum (净亏损3.8亿元(较去年同期18.1亿元…),
 # (去年同期盈利28亿元)): that time's sum, no conversion of the one before
 _COMPARED_IN_BRACKETS = re.compile(r"同期|去年|上年|上季|较|环比|a year (?:earlier|ago)|last year")
+# what joins a money figure to the same sum in another currency, the figure's currency after it
 _CONVERSION_JOIN = re.compile(
     r"[,，]? ?(?:or|(?:\(|（)?(?:approximately|about|约合?|折合)) ?(?:us|hk|rmb|人民币|港币|美元)?\$? ?"
 )
@@ -736,9 +736,9 @@ _UNLIKELY = (
     "a reading a careful reader is unlikely to record as it stands (confidence {p} below the threshold)"
 )
 _AHEAD = "a figure for a time after the article's date: not yet happened, and no target"
-# what stands right before a time compared with ("above its September deliveries")
 # a change "over" a named time ("up 46.1 percent over the fourth quarter"): the time compared with
 _PERCENT_OVER = re.compile(r"(?:%|\bpercent|\bper cent) over (?:the )?$")
+# what stands right before a time compared with ("above its September deliveries")
 _COMPARED_WITH_EN = re.compile(
     r"\b(?:above|below|than|versus|vs\.?|against|compared (?:with|to))(?: (?:its|the|their))? $"
 )
@@ -1030,10 +1030,10 @@ def _whole_prefix(rx: re.Pattern, lower: str, a: int, b: int) -> int | None:
     return None
 
 
-# sales or deliveries made abroad, named just before the metric word (``在中国以外的电动车销售量``,
-# ``海外市场的销量``, "overseas sales volume"): exports
 # a sentence opening on the markets abroad as its topic (海外市场方面,)
 _ABROAD_TOPIC = re.compile(r"\s*(?:海外市场|海外|国际市场)方面")
+# sales or deliveries made abroad, named just before the metric word (``在中国以外的电动车销售量``,
+# ``海外市场的销量``, "overseas sales volume"): exports
 _ABROAD_BEFORE = re.compile(
     r"(?:海外|中国以外|中国境外|境外|国外|overseas|outside (?:of )?(?:mainland )?china|abroad)[^，。；,;]{0,10}$"
 )
@@ -1118,7 +1118,8 @@ _PRICE_AFTER = re.compile(r" (?:price|point|season|spree)")
 def _abroad_as_exports(metrics: list[_Mention], lower: str) -> list[_Mention]:
     """``metrics`` with each sales or deliveries word made abroad (:data:`_ABROAD_BEFORE`),
     or said of a count sold abroad after it ("sold 30,629 NEVs overseas", "7,736 NEVs in
-    overseas markets": :data:`_ABROAD_AFTER`), read as exports."""
+    overseas markets": :data:`_ABROAD_AFTER`), or in a sentence opening on markets abroad
+    (:data:`_ABROAD_TOPIC`), read as exports."""
     for i, m in enumerate(metrics):
         if m.key in ("sales", "deliveries") and (
             _ABROAD_BEFORE.search(lower, max(0, m.start - 24), m.start)
@@ -3983,7 +3984,8 @@ class Extractor:
         currency: in brackets after it ("RMB 624 million ($87.7 million)", ``1950亿元（约台币
         8443亿）``), or after "or", "approximately" or 约合 ("RMB 6.12 billion or $835.13
         million", ``3712亿元，约合517亿美元``); or a sum said to be converted ("converted to 702.2
-        billion yuan after currency exchange")."""
+        billion yuan after currency exchange"). Not a sum in brackets after a time compared
+        with (``净亏损3.8亿元(较去年同期18.1亿元大幅收窄)``: that time's)."""
         t = self.t
         if _CONVERTED_BEFORE.search(self.lower, max(0, q.start - 24), q.start) or _CONVERTED_AFTER.match(
             self.lower, q.end
@@ -5487,7 +5489,8 @@ class Extractor:
     def _in_plan(self, q: Quantity, clause, sent) -> bool:
         """Whether ``q`` is planned: a plan word before it in its clause (not a target met,
         "超额完成年度目标，…突破302万辆"), or earlier in its sentence (:meth:`_plan_before`),
-        or a target word just after it ("300万辆目标")."""
+        or a target word just after it ("300万辆目标"), or 挑战 right before it
+        (我们将挑战年交付80万辆)."""
         plan, lower = self.lex.word_res["plan"], self.lower
         m = plan.search(lower, clause[0], q.start)
         if m is not None and (

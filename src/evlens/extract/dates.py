@@ -2017,7 +2017,8 @@ def infer_date(text: str, body: str | None = None) -> date | None:
     the year, an article speaking of "last month" whose opening sentence names one month without a year
     comes out in the month after it ("sales for January … sold 210,051 vehicles last month"); a broker's
     forecast over a run of years (``预计2025-2027年``) puts it in no year after the first, and a year's
-    target met early (``提前达成…2025年交付目标``) in no year after that one. None when the
+    target met early (``提前达成…2025年交付目标``) in no year after that one (a year alone known:
+    :func:`_year_known_only`; a year's annual report speaks of it as over). None when the
     text names no year. ``body``, when given, is the text as normalised (simplified script, its front
     matter blanked), read for all but the URL.
 
