@@ -6021,3 +6021,13 @@ def test_a_count_before_a_years_delivery_volume_goal_is_the_goal():
     got = facts(text, date(2024, 5, 10))
     assert ("zeekr", "delivery_target", "2022", 70000.0, "eq") in got
     assert ("zeekr", "deliveries", "2022", 70000.0, "eq") not in got
+
+
+def test_a_maker_a_ratio_is_taken_with_is_a_point_of_comparison():
+    text = (
+        "核心财务表现 - 2025年上半年营收3712.8亿元,同比增长23.3% - 毛利率显著高于特斯拉 "
+        "- 特斯拉同期整车销售毛利润267亿元,同比下降28.2% "
+        "- 比亚迪整车销售毛利润与特斯拉比值从2021年25.9%扩大至2025年上半年231%"
+    )
+    got = facts(text, date(2025, 9, 1))
+    assert not any(e == "tesla" and m.startswith("revenue") for e, m, *_ in got)

@@ -162,7 +162,7 @@ _NAME_TAIL = re.compile(
 _GAP_AFTER = re.compile(r"^ ?(?:[辆台部])?的?(?:微弱)?(?:差距|优势)")
 _WITHIN_BEFORE = re.compile(r"\bwithin $")
 # what follows a name compared with (与零跑汽车相差仅数百辆, 和去年相比)
-_COMPARED_AFTER_NAME = re.compile(r".{0,3}?(?:相差|相比|相较|差距)")
+_COMPARED_AFTER_NAME = re.compile(r".{0,3}?(?:相差|相比|相较|差距|比值|之比)")
 # a maker named as a partner by the words after it (主要系大众汽车集团进行平台与软件战略技术合作)
 _PARTNER_AFTER_NAME = re.compile(r"(?:集团|公司)?(?:进行|开展|展开)[^，。；,;]{0,12}合作")
 _OVERTAKE_ZH = re.compile(r"(?:超越|领先|落后于?|超出)([^，。；,;\d]{1,12})$")
