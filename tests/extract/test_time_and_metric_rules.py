@@ -6031,3 +6031,8 @@ def test_a_maker_a_ratio_is_taken_with_is_a_point_of_comparison():
     )
     got = facts(text, date(2025, 9, 1))
     assert not any(e == "tesla" and m.startswith("revenue") for e, m, *_ in got)
+
+
+def test_a_count_of_a_makers_models_made_at_home_is_the_makers():
+    text = "特斯拉上海工厂12月共交付93,766辆国产Model 3和Model Y。"
+    assert facts(text, date(2025, 1, 10)) == {("tesla", "wholesale", "2024-12", 93766.0, "eq")}

@@ -475,6 +475,8 @@ _FROM_NAME = re.compile(r"(?: (?:units|vehicles|cars))? (?:came )?from (?:the )?
 _SOURCED_ITEM_GAP = re.compile(r"(?: (?:units|vehicles|cars))? (?:came )?from [^,;.]{1,40},(?: and)? ")
 # what may stand before a table cell's figure: a bound sign (``>40,000``, ``~30,000``)
 _CELL_BOUND_SIGNS = frozenset(("", ">", "≥", ">=", "<", "≤", "<=", "~", "约"))
+# where a count's cars were made or how new they are, between it and their name (93,766辆国产Model 3)
+_MADE_BEFORE_NAME = re.compile(r"(?:国产|进口|全新|新款)")
 _UNITS_OF = re.compile(r" (?:of|were) (?:the |its )?")
 _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
 # scope words next to a figure that widen the month or quarter named to the year
@@ -2182,7 +2184,13 @@ class Extractor:
         a name before a vehicle word ("39,414 Firefly vehicles")."""
         bare = q.kind is None
         source = _FROM_NAME.match(self.lower, q.end)
-        for lo in (q.end, (m := _UNITS_OF.match(self.lower, q.end)) and m.end(), source and source.end()):
+        made = _MADE_BEFORE_NAME.match(self.lower, q.end)  # ("93,766辆国产Model 3和Model Y")
+        for lo in (
+            q.end,
+            (m := _UNITS_OF.match(self.lower, q.end)) and m.end(),
+            source and source.end(),
+            made and made.end(),
+        ):
             if not lo:
                 continue
             i, j = self._bounds(
