@@ -2180,7 +2180,7 @@ class Extractor:
 
     def _count_name_after(self, q: Quantity, ents: list[_Mention], clause) -> _Mention | None:
         """The name a count is of, right after it ("2104辆小鹏P7", "494,400 units of Geely
-        Galaxy"); for a bare number, only a model's ("8,750 G6s", "24,304 were Model 3s") or
+        Galaxy", ``93,766辆国产Model 3和Model Y``); for a bare number, only a model's ("8,750 G6s", "24,304 were Model 3s") or
         a name before a vehicle word ("39,414 Firefly vehicles")."""
         bare = q.kind is None
         source = _FROM_NAME.match(self.lower, q.end)
