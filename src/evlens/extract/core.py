@@ -1253,16 +1253,17 @@ def _with_ambiguous(known: list[_Mention], lower: str, lex: Lexicon) -> list[_Me
             or _listed_with_known(m, known, starts, lower)
         )
 
+    flags = [lex.entities[m.key].kind != "model" and led(m) for m in found]  # (a model needs its maker named)
     # (a maker named by its ambiguous name once so, 理想公布了…, is named by it throughout:
     # 理想再度创下销量新高)
-    led_makers = {m.key for m in found if lex.entities[m.key].kind == "company" and led(m)}
-    for m in found:
+    led_makers = {m.key for m, f in zip(found, flags) if f and lex.entities[m.key].kind == "company"}
+    for m, f in zip(found, flags):
         model = lex.entities[m.key].kind == "model"  # (a model's code is one of its names)
         if (
             m.key not in makers
             and m.key not in led_makers
             and not (model and _maker_named(m.key, named, lex))
-            and (model or not led(m))
+            and (model or not f)
         ):
             continue
         k = bisect_left(starts, m.end) - 1
@@ -5322,7 +5323,8 @@ class Extractor:
             return known
         starts, _ = self._words("entity_rival")
         tail = _NAME_TAIL.match(self.lower, e.end)  # (it always matches: all of it is optional)
-        ends = {e.end, tail.end() if tail else e.end}  # "the Tesla Inc. TSLA rival"
+        after = tail.end() if tail else e.end
+        ends = {e.end, after}  # "the Tesla Inc. TSLA rival"
         k = bisect_left(starts, e.end)
         rival = any(starts[j] in ends for j in range(k, min(k + 2, len(starts))))
         model = self.lex.entities[e.key].kind == "model"  # (a model has no owner: "models such as the M03")
@@ -5336,9 +5338,9 @@ class Extractor:
             # (a maker named as the one compared with: 理想汽车与零跑汽车相差仅数百辆)
             or (
                 self.lower.endswith(("与", "和", "跟"), 0, e.start)
-                and _COMPARED_AFTER_NAME.match(self.lower, tail.end() if tail else e.end) is not None
+                and _COMPARED_AFTER_NAME.match(self.lower, after) is not None
             )
-            or _PARTNER_AFTER_NAME.match(self.lower, tail.end() if tail else e.end) is not None
+            or _PARTNER_AFTER_NAME.match(self.lower, after) is not None
         )
         return found
 

@@ -2540,28 +2540,24 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     if not counts:
         return None
     top = max(counts, key=counts.__getitem__)
-    if reported is None and not _year_counts(text, head_years, ahead_too=False):
+    plain = _year_counts(text, head_years, ahead_too=False) if reported is None else None
+    if plain is not None and not plain:
         top = min(counts)  # every year named is under a plan: the article is of the first (预计2025-2027年)
         if len(counts) == 1 and _LAUNCH_PLAN.search(text):
             top -= 1  # …unless a launch is planned for it (计划2026年推出三款Robotaxi车型): of a year before
-    return _year_known_only(text, top, counts if reported is None else None, head_years)
+    return _year_known_only(text, top, counts, plain)
 
 
-def _year_known_only(
-    text: str, top: int, counts: dict[int, int] | None, head_years: list[int] | None
-) -> date:
+def _year_known_only(text: str, top: int, counts: dict[int, int], plain: dict[int, int] | None) -> date:
     """The stand-in of :func:`_span_anchor` known only to the year ``top``: its last day;
     the first of the year after for a year spoken of as over (2025年全年累计, "full-year
     2025"); its first day for a year named mostly under plans after the year before it
-    reported (``counts``, the years named, plans too), or for one whose first event is
-    named (2026年的首场直播)."""
+    reported (``counts``, the years named, plans too; ``plain``, those not under a plan,
+    None when only those were counted), or for one whose first event is named
+    (2026年的首场直播)."""
     if _WHOLE_YEAR.search(text, front_end(text)) and _whole(text, top):
         return date(top + 1, 1, 1)
-    if (
-        counts is not None
-        and (plain := _year_counts(text, head_years, ahead_too=False)).get(top - 1)
-        and (2 * plain.get(top, 0) < counts[top])
-    ):
+    if plain is not None and plain.get(top - 1) and 2 * plain.get(top, 0) < counts[top]:
         # (2025年销售约460万辆 … 2026年海外销量目标)
         return date(top, 1, 1)
     if any(int(m.group(1)) == top for m in _YEAR_OPENING.finditer(text)):
