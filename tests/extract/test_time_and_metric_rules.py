@@ -6036,3 +6036,12 @@ def test_a_maker_a_ratio_is_taken_with_is_a_point_of_comparison():
 def test_a_count_of_a_makers_models_made_at_home_is_the_makers():
     text = "特斯拉上海工厂12月共交付93,766辆国产Model 3和Model Y。"
     assert facts(text, date(2025, 1, 10)) == {("tesla", "wholesale", "2024-12", 93766.0, "eq")}
+
+
+def test_a_time_after_a_share_of_a_target_or_a_miss_is_not_ahead():
+    # the quarter's results are reported, not planned, though a target is named before it
+    for text in (
+        "Li Auto Delivers Only 63% of Target, Q3 Net Loss Hits 620 Million Yuan",
+        "Li Auto Misses Target, Q3 Net Loss Hits 620 Million Yuan",
+    ):
+        assert facts(text, date(2026, 1, 12)) == {("li-auto", "net_profit", "2025-Q3", -6.2e8, "eq")}

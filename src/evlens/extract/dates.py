@@ -548,13 +548,18 @@ def _follows_future_word(text: str, at: int) -> bool:
     window = text[start:at]
     last = max((m.end() for m in _SENTENCE_MARK.finditer(window)), default=0)
     return any(
-        not _GOAL_MET.search(window, max(0, m.start() - 8), m.start()) for m in _FUTURE.finditer(window, last)
+        not _GOAL_MET.search(window, max(0, m.start() - 24), m.start())
+        for m in _FUTURE.finditer(window, last)
     )
 
 
-# a goal being met or reached (为完成年度目标做最后冲刺, 实现全年目标): nothing after it is to come
+# a goal being met or reached (为完成年度目标做最后冲刺, 实现全年目标), or a share of it or a miss
+# ("Delivers Only 63% of Target, Q3 Net Loss …", "missed its annual goal"): nothing after it is to come
 _GOAL_MET = re.compile(
     r"(?:完成|实现|达成|达到)(?:了|其)?(?:年度|全年|今年|全年销量|年销量|年度销量|销量|交付)?$"
+    r"|(?:%|\bpercent|\b(?:achieved|met|hit|reached|miss(?:ed|es)?|short|exceeded|beat|surpassed))"
+    r" (?:of )?(?:its |the |their )?(?:annual |full-year |yearly |sales |delivery )?$",
+    re.I,
 )
 
 
