@@ -6045,3 +6045,11 @@ def test_a_time_after_a_share_of_a_target_or_a_miss_is_not_ahead():
         "Li Auto Misses Target, Q3 Net Loss Hits 620 Million Yuan",
     ):
         assert facts(text, date(2026, 1, 12)) == {("li-auto", "net_profit", "2025-Q3", -6.2e8, "eq")}
+
+
+def test_a_maker_a_brand_was_developed_by_is_not_whom_its_figure_is_for():
+    text = (
+        "The Aito brand, co-developed by Seres and Huawei and headquartered in Chongqing's Liangjiang "
+        "New Area, delivered more than 147,000 vehicles in the first half."
+    )
+    assert facts(text, date(2025, 9, 4)) == {("aito", "deliveries", "2025-H1", 147000.0, "gt")}
