@@ -1080,3 +1080,12 @@ def test_a_years_annual_report_puts_the_article_after_that_year():
 def test_a_model_year_is_no_time():
     got = periods("with the Aito M9 2025 edition and its 2026 version well received", date(2025, 9, 4))
     assert got == []
+
+
+def test_a_count_of_2000_is_no_year_for_the_stand_in():
+    text = (
+        "4 月 30 日上午,理想汽车宣布,全新理想 L6 上市 12 天,累计定单已经突破 20000 台;6 天内累计交付 2000 台。"
+        "他认为,2024 年将会是新能源行业的加速收敛年。理想汽车此前已交付 2000 辆。"
+    )
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2024

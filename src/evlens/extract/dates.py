@@ -1992,8 +1992,11 @@ _DAY_EN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (3[01]|[12]\d|0?[1-9])\b(?!,? 20)"
 )
 # a year; not a listing code in brackets ("理想汽车（2015）"), not a model year (2025款), not a figure of 亿 or 万 a
-# line break cut ("2011\n億元")
-_YEAR_ANY = re.compile(r"(?<![\d.$])(?<!\d,)(20[0-3]\d)(?![\d%款])(?!\s*[亿万億萬])(?!(?<=[（(]\d{4})[)）])")
+# line break cut ("2011\n億元"), not a count of something (6天内累计交付 2000 台, "2,000 units")
+_YEAR_ANY = re.compile(
+    r"(?<![\d.$])(?<!\d,)(20[0-3]\d)(?![\d%款])(?!\s*[亿万億萬])(?!(?<=[（(]\d{4})[)）])"
+    r"(?! ?(?:台|辆|輛|臺|部|座|个|個|家|位|名|人|元|units?\b|vehicles?\b|cars?\b|yuan\b|orders?\b))"
+)
 # a dateline: a day with its time of day near the top ("中国证券报·2025-11-20 20:09")
 _DATELINE = re.compile(
     r"(?<![\d/.-])(20[0-3]\d)[-/.年](1[0-2]|0?[1-9])[-/.月](3[01]|[12]\d|0?[1-9])日? ?(?:[01]\d|2[0-3]):[0-5]\d"
