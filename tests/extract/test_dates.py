@@ -1089,3 +1089,10 @@ def test_a_count_of_2000_is_no_year_for_the_stand_in():
     )
     got = infer_date(text, normalize(text).text)
     assert got is not None and got.year == 2024
+
+
+def test_a_month_first_dateline_of_its_own_line_dates_the_article():
+    text = "Seres is finally seeing the light.\n\n07/15 2024\n\nIn 2019, Seres launched its first electric vehicle."
+    assert infer_date(text, normalize(text).text) == date(2024, 7, 15)
+    text = "Headline\n07/15/2024\nIn 2019, Seres launched its first electric vehicle."
+    assert infer_date(text, normalize(text).text) == date(2024, 7, 15)

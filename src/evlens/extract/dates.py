@@ -2001,6 +2001,8 @@ _YEAR_ANY = re.compile(
 _DATELINE = re.compile(
     r"(?<![\d/.-])(20[0-3]\d)[-/.年](1[0-2]|0?[1-9])[-/.月](3[01]|[12]\d|0?[1-9])日? ?(?:[01]\d|2[0-3]):[0-5]\d"
 )
+# a dateline of its own line near the top, month first ("07/15 2024", "07/15/2024")
+_DATELINE_US = re.compile(r"^ *(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])[ /](20[0-3]\d) *$", re.M)
 # the end of a range of days after its first day: " to 25", " and 25", "-25", 至25日
 _DAY_RANGE_END = re.compile(r" ?(?:to|through|and|-|–|至|到|~) ?(3[01]|[12]\d|0?[1-9])(?!\d|[,.]\d|%)")
 
@@ -2099,6 +2101,11 @@ def _text_stand_in_day(text: str, body: str | None) -> date | None:
     line = _DATELINE.search(text, front_end(text), front_end(text) + 400)
     if line:
         got = _safe_day(int(line.group(1)), int(line.group(2)), int(line.group(3)))
+        if got:
+            return date.fromisoformat(got)
+    line = _DATELINE_US.search(text, front_end(text), front_end(text) + 400)
+    if line:
+        got = _safe_day(int(line.group(3)), int(line.group(1)), int(line.group(2)))
         if got:
             return date.fromisoformat(got)
     days, since = _named_days(text)
