@@ -6053,3 +6053,15 @@ def test_a_maker_a_brand_was_developed_by_is_not_whom_its_figure_is_for():
         "New Area, delivered more than 147,000 vehicles in the first half."
     )
     assert facts(text, date(2025, 9, 4)) == {("aito", "deliveries", "2025-H1", 147000.0, "gt")}
+
+
+def test_a_bound_word_before_a_word_of_praise_bounds_the_figure():
+    got = facts(
+        "Tesla's total wholesale shipments in 2023 were approaching an impressive 950,000 units.",
+        date(2024, 1, 10),
+    )
+    assert got == {("tesla", "wholesale", "2023", 950000.0, "lt")}
+    got = facts(
+        "Tesla's wholesale shipments in December exceeded a whopping 90,000 units.", date(2024, 1, 10)
+    )
+    assert got == {("tesla", "wholesale", "2023-12", 90000.0, "gt")}

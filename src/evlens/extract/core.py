@@ -534,6 +534,10 @@ _QUOTE_UNIT = re.compile(
 _QUOTE_OR_UNIT_START = frozenset("\"'”’-")
 _THE_QUOTE_ENDS = ("the", '"', "'", "“", "‘")
 _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
+# a word of praise between a bound word and its figure ("approaching an impressive 950,000")
+_PRAISE_END = re.compile(
+    r" (?:an? )?(?:impressive|remarkable|whopping|staggering|astonishing|record|robust|solid|hefty|massive) ?$"
+)
 # a count since an event (自交付以来, 自上市以来: a running total, which may be a day's), not
 # since a time (今年以来, 4月以来: a span)
 _SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
@@ -3815,6 +3819,18 @@ class Extractor:
         i = bisect_left(paras, para)
         return self.sentences.starts[i] if i < len(paras) and paras[i] == para else 0
 
+    def _text_before_bound(self, q: Quantity, clause) -> str:
+        """The text of ``clause`` a bound word before ``q`` would end (24 characters; past
+        "the", a quote, a word of praise and a closing 了)."""
+        t = self.lower
+        before = t[max(clause[0], q.start - 24) : q.start].rstrip()
+        if before.endswith(_THE_QUOTE_ENDS):
+            before = _THE_QUOTE.sub("", before)
+        if (praise := _PRAISE_END.search(t, max(clause[0], q.start - 16), q.start)) is not None:
+            # "approaching an impressive 950,000 units": the bound before the word of praise
+            before = t[max(clause[0], praise.start() - 24) : praise.start()]
+        return before[:-1] if before.endswith("了") else before
+
     def _bound(self, q: Quantity, clause) -> tuple[str, bool]:
         """The bound written around ``q``, and whether it is a threshold crossed."""
         t = self.lower
@@ -3831,10 +3847,7 @@ class Extractor:
                 after = after[m.end() :][:12]
         mark_verb = _MARK_VERB.match(after) is not None  # "92,864 vehicles mark a 15.5% increase"
         threshold = bool(self.lex.threshold_re.match(after)) and not mark_verb
-        before = t[max(clause[0], q.start - 24) : q.start].rstrip()
-        if before.endswith(_THE_QUOTE_ENDS):
-            before = _THE_QUOTE.sub("", before)
-        before = before[:-1] if before.endswith("了") else before
+        before = self._text_before_bound(q, clause)
         if (verb := _CHANGE_VERB_END.search(before)) is not None:
             before = before[: verb.start("verb")]  # 至少增长30%: the bound before the change word
         bound = None
