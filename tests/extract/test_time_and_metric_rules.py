@@ -6065,3 +6065,8 @@ def test_a_bound_word_before_a_word_of_praise_bounds_the_figure():
         "Tesla's wholesale shipments in December exceeded a whopping 90,000 units.", date(2024, 1, 10)
     )
     assert got == {("tesla", "wholesale", "2023-12", 90000.0, "gt")}
+
+
+def test_the_makers_of_a_market_are_not_the_market_as_a_subject():
+    text = "赛力斯2025年营收1105.34亿元。第三季度毛利率攀升至29.95%,稳居全球电动车企前列。2025年新能源汽车销量472,269辆。"
+    assert ("seres", "sales", "2025", 472269.0, "eq") in facts(text, date(2026, 1, 10))

@@ -240,6 +240,8 @@ _SETTING = re.compile(
     r"|的?(?:领导者|领军者|领先者|领跑者|龙头)"
     # a level a figure is compared with ("exceeding the industry average of 50.4%", 行业平均)
     r"|(?:'s)? ?(?:average|平均)"
+    # the makers of a market, not the market (稳居全球电动车企前列)
+    r"|企|厂商|制造商|品牌前列"
 )
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
 # a Hong Kong listing or market named: an H share, 港股, 港交所, the Hang Seng, a five-digit code
