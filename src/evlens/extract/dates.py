@@ -1276,16 +1276,6 @@ def _part_year(y: int | None, g: dict, ctx: _Context) -> int | None:
         # (前10月 in an article of January: the first ten months of the year before)
         n = int(g["fm"]) if g["fm"].isdigit() else int(parse_cn_number(g["fm"]))
         return y - 1 if n > t.month and not _future_word_after(ctx.text, ctx.at) else y
-    if (
-        (g["qrange"] or g["h"] == "上")
-        and not (g["y"] or g["rel"])
-        and t is not None
-        and y == t.year
-        and not ctx.ahead
-    ):
-        # (前三季度, 上半年 in an article of January: the year before's, not yet over in this one)
-        last = (9 if g["qrange"][1] in "三3" else 6) if g["qrange"] else 6
-        return y - 1 if last > t.month and not _future_word_after(ctx.text, ctx.at) else y
     if g["y"] or g["rel"] or t is None or not (g["q"] or g["qq"] or g["q2"] or g["h"]):
         return y
     q = g["q"] or g["qq"] or g["q2"]
