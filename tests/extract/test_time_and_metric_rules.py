@@ -6070,3 +6070,11 @@ def test_a_bound_word_before_a_word_of_praise_bounds_the_figure():
 def test_the_makers_of_a_market_are_not_the_market_as_a_subject():
     text = "赛力斯2025年营收1105.34亿元。第三季度毛利率攀升至29.95%,稳居全球电动车企前列。2025年新能源汽车销量472,269辆。"
     assert ("seres", "sales", "2025", 472269.0, "eq") in facts(text, date(2026, 1, 10))
+
+
+def test_a_run_of_months_at_the_top_is_the_ranks_not_the_figures():
+    got = facts("在4月中零跑以41,039辆的销量连续两月登顶,同比激增173%。", date(2025, 5, 10))
+    assert got == {
+        ("leapmotor", "sales", "2025-04", 41039.0, "eq"),
+        ("leapmotor", "sales_yoy", "2025-04", 173.0, "eq"),
+    }
