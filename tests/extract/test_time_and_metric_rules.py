@@ -6078,3 +6078,10 @@ def test_a_run_of_months_at_the_top_is_the_ranks_not_the_figures():
         ("leapmotor", "sales", "2025-04", 41039.0, "eq"),
         ("leapmotor", "sales_yoy", "2025-04", 173.0, "eq"),
     }
+
+
+def test_makers_listed_then_taken_up_as_they_each_have_the_figure():
+    text = "央國企中,一汽、長安、奇瑞也處於頭部梯隊,它們去年的銷量規模已經來到300萬輛上下。"
+    assert facts(text, date(2026, 2, 10)) == {
+        (maker, "sales", "2025", 3e6, "approx") for maker in ("faw", "changan", "chery")
+    }
