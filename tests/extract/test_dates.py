@@ -1096,3 +1096,9 @@ def test_a_month_first_dateline_of_its_own_line_dates_the_article():
     assert infer_date(text, normalize(text).text) == date(2024, 7, 15)
     text = "Headline\n07/15/2024\nIn 2019, Seres launched its first electric vehicle."
     assert infer_date(text, normalize(text).text) == date(2024, 7, 15)
+
+
+def test_a_year_said_to_have_concluded_puts_the_article_after_it():
+    text = "As 2025 has just concluded, a lot has happened over the year. Leapmotor sold 597,000 vehicles."
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2026

@@ -2609,6 +2609,8 @@ _WHOLE_YEAR = re.compile(
     r"(20[0-3]\d) ?年 ?全年(?:累计|共|总|合计)|\bfull[- ]year (20[0-3]\d)\b|(20[0-3]\d) full[- ]year\b"
     # ("The whole of 2023 proved to be a remarkable year")
     r"|\bthe whole of (20[0-3]\d) (?:proved|was|turned out|ended)\b"
+    # ("As 2025 has just concluded, a lot has happened over the year")
+    r"|\b(20[0-3]\d) has (?:just |now )?(?:concluded|ended|come to an end|drawn to a close|passed)\b"
     # a year's annual report, out or to come ("The annual report for 2024 … is expected on
     # Monday", 2024年年报): comes after the year
     r"|\bannual (?:report|results) for (20[0-3]\d)\b|\b(20[0-3]\d) annual (?:report|results)\b"
