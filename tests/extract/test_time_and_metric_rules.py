@@ -6085,3 +6085,10 @@ def test_makers_listed_then_taken_up_as_they_each_have_the_figure():
     assert facts(text, date(2026, 2, 10)) == {
         (maker, "sales", "2025", 3e6, "approx") for maker in ("faw", "changan", "chery")
     }
+
+
+def test_a_goal_met_in_a_clause_before_does_not_make_the_next_figure_a_goal():
+    text = "理想汽车不仅以12个月连续环比递增的姿态实现了全年销量目标,而且在12月首度突破5万辆大关。"
+    assert facts(text, date(2024, 1, 5)) == {("li-auto", "sales", "2023-12", 50000.0, "gt")}
+    text = "2017年,吉利汽车全年销128万辆,超额完成销量目标(110万辆)。"
+    assert ("geely", "delivery_target", "2017", 1.1e6, "eq") in facts(text, date(2018, 1, 10))

@@ -540,6 +540,8 @@ _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _PRAISE_END = re.compile(
     r" (?:an? )?(?:impressive|remarkable|whopping|staggering|astonishing|record|robust|solid|hefty|massive) ?$"
 )
+# a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标)
+_GOAL_MET_BEFORE = re.compile(r"(?:实现|完成|达成|达到)(?:了|其)?[^，。；,;\d]{0,6}$")
 # a count since an event (自交付以来, 自上市以来: a running total, which may be a day's), not
 # since a time (今年以来, 4月以来: a span)
 _SINCE_AN_EVENT = re.compile(r"自(?:[^\d，。,；;年月日]){1,8}以来")
@@ -1771,6 +1773,12 @@ class Extractor:
         i, j = self._bounds(of_kind, sent.start, q.start)
         for k in range(j - 1, i - 1, -1):
             m = of_kind[k]
+            if (
+                m.key == "delivery_target"
+                and _GOAL_MET_BEFORE.search(self.lower, max(0, m.start - 12), m.start)
+                and _CLAUSE_MARK.search(self.lower, m.end, q.start)
+            ):
+                continue  # (a goal met in a clause before: 实现了全年销量目标,而且在12月首度突破5万辆大关: sales)
             if m.end <= q.start and m.key != "growth" and not self._aside(m.start, q.start):
                 return m
         intro = self._list_intro(self._sentence_of(q.start))
