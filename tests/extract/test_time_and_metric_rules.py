@@ -6092,3 +6092,8 @@ def test_a_goal_met_in_a_clause_before_does_not_make_the_next_figure_a_goal():
     assert facts(text, date(2024, 1, 5)) == {("li-auto", "sales", "2023-12", 50000.0, "gt")}
     text = "2017年,吉利汽车全年销128万辆,超额完成销量目标(110万辆)。"
     assert ("geely", "delivery_target", "2017", 1.1e6, "eq") in facts(text, date(2018, 1, 10))
+
+
+def test_a_goal_passed_is_the_goal_itself_not_more_than_it():
+    got = facts("小米汽车年度累计交付突破40万台,远超35万台的年度目标。", date(2025, 10, 5))
+    assert ("xiaomi", "delivery_target", "2025", 350000.0, "eq") in got

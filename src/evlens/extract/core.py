@@ -540,6 +540,8 @@ _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _PRAISE_END = re.compile(
     r" (?:an? )?(?:impressive|remarkable|whopping|staggering|astonishing|record|robust|solid|hefty|massive) ?$"
 )
+# a goal named right after its figure (35万台的年度目标)
+_OWN_GOAL_AFTER = re.compile(r"(?:辆|台|部|万辆|万台)?的?(?:年度|全年|年)?(?:销量|交付|交付量|销售)?目标")
 # a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标)
 _GOAL_MET_BEFORE = re.compile(r"(?:实现|完成|达成|达到)(?:了|其)?[^，。；,;\d]{0,6}$")
 # a count since an event (自交付以来, 自上市以来: a running total, which may be a day's), not
@@ -4659,6 +4661,12 @@ class Extractor:
         bound, threshold = self._bound(q, fig.clause)
         if bound == "vague":
             return None
+        if (
+            fig.metric == "delivery_target"
+            and bound in ("gt", "ge")
+            and _OWN_GOAL_AFTER.match(self.lower, q.end)
+        ):
+            bound = "eq"  # (远超35万台的年度目标: the goal is 35万, the count passed it)
         if bound == "eq" and "bound" in fig.pe:
             bound = fig.pe["bound"]
         if threshold:
