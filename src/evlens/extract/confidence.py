@@ -164,6 +164,7 @@ def fact_features(facts: Sequence[Fact], text: str) -> Iterator[dict[str, float]
             f"metric_grain={f.metric}|{grain}": 1.0,
             # (a reader labelling an article with no date leaves out what only a date would place)
             f"undated_grain={f.published is None}|{grain}": 1.0,
+            f"undated_metric={f.published is None}|{f.metric}": 1.0,
         }
         x.update((f"rule={r}", 1.0) for r in f.method.split(":", 1)[-1].split("+"))
         x.update(_tokens(_whole_words(text, start - width, start), "L"))
