@@ -1102,3 +1102,14 @@ def test_a_year_said_to_have_concluded_puts_the_article_after_it():
     text = "As 2025 has just concluded, a lot has happened over the year. Leapmotor sold 597,000 vehicles."
     got = infer_date(text, normalize(text).text)
     assert got is not None and got.year == 2026
+
+
+def test_a_years_results_with_their_figure_put_the_article_after_that_year():
+    text = "零跑汽车公布业绩。2024年营收达321.6亿元,同比增长92%。4季度净利润8000万元。"
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2025
+    text = (
+        "机构预测小鹏汽车2025-2027年总营业收入为977.6/1245/1500亿元。2025年5月,小鹏汽车共交付新车33,525台。"
+    )
+    got = infer_date(text, normalize(text).text)
+    assert got is not None and got.year == 2025

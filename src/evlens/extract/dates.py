@@ -2609,6 +2609,9 @@ _WHOLE_YEAR = re.compile(
     r"(20[0-3]\d) ?年 ?全年(?:累计|共|总|合计)|\bfull[- ]year (20[0-3]\d)\b|(20[0-3]\d) full[- ]year\b"
     # ("The whole of 2023 proved to be a remarkable year")
     r"|\bthe whole of (20[0-3]\d) (?:proved|was|turned out|ended)\b"
+    # a year's results with their figure (2023年营收为518亿元, 2023年净亏损83.5亿元): after the year
+    # (not the last of a forecast's run of years: 2025-2027年总营业收入为977.6/…)
+    r"|(?<![\d\-–~/至到])(20[0-3]\d) ?年 ?(?:全年|度)?(?:总|的)?(?:营业收入|营收|总营收|净利润|净亏损|归母净利润)(?:为|达到|达|约|是)?\d"
     # ("As 2025 has just concluded, a lot has happened over the year")
     r"|\b(20[0-3]\d) has (?:just |now )?(?:concluded|ended|come to an end|drawn to a close|passed)\b"
     # a year's annual report, out or to come ("The annual report for 2024 … is expected on
