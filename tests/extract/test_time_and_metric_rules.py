@@ -6097,3 +6097,15 @@ def test_a_goal_met_in_a_clause_before_does_not_make_the_next_figure_a_goal():
 def test_a_goal_passed_is_the_goal_itself_not_more_than_it():
     got = facts("小米汽车年度累计交付突破40万台,远超35万台的年度目标。", date(2025, 10, 5))
     assert ("xiaomi", "delivery_target", "2025", 350000.0, "eq") in got
+
+
+def test_the_scope_of_a_ranking_topped_and_a_maker_left_behind_are_not_subjects():
+    text = (
+        "值得一提的是,去年比亞迪成功拿下全球電動車銷量排行榜冠軍,全年電動車的銷量高達 302.4 萬輛,"
+        "同比增長 67.79%,將特斯拉甩在身後,其中海外銷量同比大增 457.66%。"
+    )
+    assert facts(text, date(2024, 3, 30)) == {
+        ("byd", "sales", "2023", 3024000.0, "eq"),
+        ("byd", "sales_yoy", "2023", 67.79, "eq"),
+        ("byd", "exports_yoy", "2023", 457.66, "eq"),
+    }

@@ -242,6 +242,8 @@ _SETTING = re.compile(
     r"|(?:'s)? ?(?:average|平均)"
     # the makers of a market, not the market (稳居全球电动车企前列)
     r"|企|厂商|制造商|品牌前列"
+    # the scope of a ranking a maker tops (拿下全球电动车销量排行榜冠军)
+    r"|[^，。；,;]{0,4}(?:排行榜|榜单|榜首|冠军|销冠)"
 )
 # what may stand between a word and the name it governs: a space, "the", "rival", 了
 # a Hong Kong listing or market named: an H share, 港股, 港交所, the Hang Seng, a five-digit code
