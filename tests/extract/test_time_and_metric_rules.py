@@ -6109,3 +6109,15 @@ def test_the_scope_of_a_ranking_topped_and_a_maker_left_behind_are_not_subjects(
         ("byd", "sales_yoy", "2023", 67.79, "eq"),
         ("byd", "exports_yoy", "2023", 457.66, "eq"),
     }
+
+
+def test_an_aspect_opened_after_a_years_report_takes_the_year_not_the_quarter_named_in_passing():
+    text = (
+        "報告顯示,去年比亞迪實現了營收 6023.15 億元,同比增長了 42.04%,四季度實現營收 1800.40 億元。"
+        "利潤方面,其歸屬於上市公司股東的淨利潤達到 300.4 億元,同比增長了 80.72%。"
+        "實現扣非淨利潤 284.62 億元,同比增長 82.01%。"
+    )
+    got = facts(text, date(2024, 3, 30))
+    assert ("byd", "revenue", "2023-Q4", 1.8004e11, "eq") in got
+    assert ("byd", "net_profit", "2023", 3.004e10, "eq") in got
+    assert ("byd", "net_profit", "2023", 2.8462e10, "eq") in got

@@ -1044,6 +1044,8 @@ def _whole_prefix(rx: re.Pattern, lower: str, a: int, b: int) -> int | None:
     return None
 
 
+# a sentence opening on an aspect of a report (利润方面,, 盈利方面,)
+_ASPECT_OPEN = re.compile(r"\s*[^\d，。,;；]{1,6}方面[,，]")
 # a sentence opening on the markets abroad as its topic (海外市场方面,)
 _ABROAD_TOPIC = re.compile(r"\s*(?:海外市场|海外|国际市场)方面")
 # sales or deliveries made abroad, named just before the metric word (``在中国以外的电动车销售量``,
@@ -2714,6 +2716,8 @@ class Extractor:
         found there takes the year, half or quarter named last before it in the article
         (the day serving only when there is none)."""
         announced = None
+        if flow and not plan and (opened := self._aspect_time(sent)) is not None:
+            return opened
         for k, prev in enumerate(self._earlier_times(q, sent, flow, plan)):
             if prev is None or (not plan and self._ahead(prev)) or self._event_time(prev):
                 continue  # (nor when an event happened: "Launched in August 2024, …")
@@ -2735,6 +2739,28 @@ class Extractor:
         if announced is None and flow and not plan:
             return self._reported_month(sent)
         return announced
+
+    def _aspect_time(self, sent) -> PeriodMention | None:
+        """For a sentence opening on an aspect (``利润方面,``), or one after it naming no time,
+        after one of its paragraph that
+        named a year or half first and a part of it later (``去年…实现营收…,四季度实现营收…``):
+        that first time, the report's, not the part named in passing; else None."""
+        si = self._sentence_of(sent.start)
+        # (or after such a sentence, through sentences naming no time: 实现扣非净利润…)
+        while (
+            si > 1
+            and not _ASPECT_OPEN.match(self.lower, self.sentences[si].start)
+            and self.sentences[si - 1].para == sent.para
+            and not self._in(self.periods, self.sentences[si - 1].start, self.sentences[si - 1].end)
+        ):
+            si -= 1
+        if si < 1 or not _ASPECT_OPEN.match(self.lower, self.sentences[si].start):
+            return None
+        prev = self.sentences[si - 1]
+        times = [p for p in self._in(self.periods, prev.start, prev.end) if not self._event_time(p)]
+        if prev.para != sent.para or len(times) < 2 or times[0].kind not in ("year", "half"):
+            return None
+        return times[0] if times[-1].kind in ("quarter", "month") else None
 
     def _reported_month(self, sent) -> PeriodMention | None:
         """For a flow no time near it claims, in a sentence of a round-up (a count right
