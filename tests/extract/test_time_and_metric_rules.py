@@ -6121,3 +6121,23 @@ def test_an_aspect_opened_after_a_years_report_takes_the_year_not_the_quarter_na
     assert ("byd", "revenue", "2023-Q4", 1.8004e11, "eq") in got
     assert ("byd", "net_profit", "2023", 3.004e10, "eq") in got
     assert ("byd", "net_profit", "2023", 2.8462e10, "eq") in got
+
+
+def test_metrics_listed_before_respectively_pair_with_their_figures_and_changes():
+    text = (
+        "长城汽车公布年报。2023年公司营收、归母净利润、扣非净利润分别为1732.12亿元、70.22亿元、48.34亿元,"
+        "同比分别增长26.12%、-15.06%、7.98%。Q4单季度营收、归母净利润分别为537.09亿元、20.27亿元,"
+        "同比+41.86%、+1818.21%,环比+8.43%、-44.22%。"
+    )
+    assert facts(text, date(2024, 4, 3)) == {
+        ("gwm", "revenue", "2023", 1.73212e11, "eq"),
+        ("gwm", "net_profit", "2023", 7.022e9, "eq"),
+        ("gwm", "net_profit", "2023", 4.834e9, "eq"),
+        ("gwm", "revenue_yoy", "2023", 26.12, "eq"),
+        ("gwm", "net_profit_yoy", "2023", -15.06, "eq"),
+        ("gwm", "net_profit_yoy", "2023", 7.98, "eq"),
+        ("gwm", "revenue", "2023-Q4", 5.3709e10, "eq"),
+        ("gwm", "net_profit", "2023-Q4", 2.027e9, "eq"),
+        ("gwm", "revenue_yoy", "2023-Q4", 41.86, "eq"),
+        ("gwm", "net_profit_yoy", "2023-Q4", 1818.21, "eq"),
+    }

@@ -82,6 +82,10 @@ _CLAUSE = re.compile(
     r"[，、：（）()「」“”\"]|,(?!\d{3})(?! (?:19|20)\d\d\b)|(?<!\d),| — | - (?=[A-Za-z])|:(?!\d)"
 )
 _RESPECTIVELY = re.compile(r"分别|respectively", re.I)
+# between two metric words of a list: a join and a qualifier of the next (、归母, 、扣非后归母)
+_METRIC_LIST_GAP = re.compile(r"\s*[、和及与]\s*[^\d，。,;；、]{0,5}")
+# between two changes of a list: a join and the next one's sign
+_CHANGE_RUN_GAP = re.compile(r"\s*[、/和及]\s*[+\-−]?\s*")
 _EN_WORD = re.compile(r"[A-Za-z]")
 # a loss said right before a profit's figure ("the net profit … was a loss of 2.538 billion yuan")
 _LOSS_BEFORE = re.compile(
@@ -4110,7 +4114,13 @@ class Extractor:
         else:
             found = (
                 self._listing_bracket_metric(q)
+                or (self._listed_metrics().get(q.start) if q.kind != "percent" else None)
                 or self._metric_for(q, clause, sent)
+                or (
+                    self._listed_growth.get(q.start)
+                    if q.kind == "percent" and self._listed_metrics()
+                    else None
+                )
                 or self._sourced_item_metric(q, sent)
             )
             if found is None:
@@ -4169,6 +4179,7 @@ class Extractor:
         q, clause = fig.q, fig.clause
         if fig.metric in ("growth", "share_return"):
             fig.metric, fig.sign = self._growth_or_return(q, fig.mm, clause, fig.sent)
+            fig.metric = self._listed_change(q, fig.metric)
             if fig.metric == "qoq":
                 return False
             if fig.metric != "share_return":
@@ -4219,6 +4230,23 @@ class Extractor:
             self._skip(q, metric, "a figure no metric holds (a cost, R&D, cash, a dividend, staff …)")
             return False
         return not self._implausible(q, metric)
+
+    def _listed_change(self, q: Quantity, metric: str) -> str:
+        """For a change ``q`` read as ``metric`` in a list paired with listed metrics
+        (:meth:`_listed_metrics`: 同比分别增长26.12%、-15.06%、7.98% after 营收、归母净利润、扣非净利润
+        分别为…), the change of its own metric, of the kind of the list's first item (环比+8.43%、
+        -44.22%: both on the quarter before); else ``metric``."""
+        listed = self._listed_metrics().get(q.start)
+        if listed is None:
+            return metric
+        first = self._listed_first.get(q.start)
+        kind = self._run_growth.get(first) if first is not None else None
+        if kind is None:
+            kind = metric if metric == "qoq" else metric[metric.rfind("_") :]
+            self._run_growth[q.start] = kind
+        if kind in ("_yoy", "_mom"):
+            return listed.key + kind
+        return kind if kind == "qoq" else metric
 
     def _implausible(self, q: Quantity, metric: str) -> bool:
         """Whether a figure cannot be the company's ``metric``: a share "doubled" (股价翻倍,
@@ -6356,6 +6384,70 @@ class Extractor:
                 continue
             for q, y in zip(run, years):
                 out[q.start] = {"period": periods[-1]._replace(period=y)}
+
+    def _listed_metrics(self) -> dict[int, _Mention]:
+        """The metric of each figure of a Chinese list after 分别 whose metric words are
+        listed before it in the same order (``营收、归母净利润、扣非净利润分别为1732.12亿元、
+        70.22亿元、48.34亿元``), and of each change of the lists of as many changes after it
+        in its sentence (``同比分别增长26.12%、-15.06%、7.98%``, ``同比+41.86%、…,环比+8.43%、…``);
+        found once per text."""
+        found = self.__dict__.get("_metric_pairs")
+        if found is not None:
+            return found
+        found = {}
+        self._metric_pairs: dict[int, _Mention] = found
+        self._listed_growth: dict[int, _Mention] = {}  # (the growth word of a run's later items)
+        self._listed_first: dict[int, int] = {}  # (and where the run's first item starts)
+        self._run_growth: dict[int, str] = {}  # (the kind of change a run's first item was read as)
+        if "分别" not in self.t:
+            return found
+        for m in _RESPECTIVELY.finditer(self.t):
+            si = self._sentence_of(m.start())
+            if si < 0:
+                continue
+            s = self.sentences[si].around(m.start(), m.end())
+            words = self._listed_metric_words(s.start, m.start())
+            qs, end = self._zh_list_items(m.end(), s.end)
+            if len(words) < 2 or len(words) != len(qs):
+                continue
+            found.update((q.start, w) for q, w in zip(qs, words))
+            for run in self._change_runs(end, s.end):
+                if len(run) == len(qs):
+                    found.update((q.start, w) for q, w in zip(run, words))
+                    growth = next(
+                        (
+                            w
+                            for w in reversed(self._in(self.metrics, s.start, run[0].start))
+                            if w.key == "growth"
+                        ),
+                        None,
+                    )
+                    if growth is not None:
+                        self._listed_growth.update((q.start, growth) for q in run[1:])
+                    self._listed_first.update((q.start, run[0].start) for q in run[1:])
+        return found
+
+    def _change_runs(self, lo: int, hi: int) -> list[list[Quantity]]:
+        """The runs of two or more percentages within ``[lo, hi)`` joined by 、, / or 和, each
+        with its sign (``26.12%、-15.06%、7.98%``, ``+41.86%/+1818.21%``)."""
+        runs: list[list[Quantity]] = []
+        for q in self._in(self.quantities, lo, hi):
+            if q.kind != "percent":
+                continue
+            if runs and _CHANGE_RUN_GAP.fullmatch(self.t, runs[-1][-1].end, q.start):
+                runs[-1].append(q)
+            else:
+                runs.append([q])
+        return [r for r in runs if len(r) >= 2]
+
+    def _listed_metric_words(self, lo: int, hi: int) -> list[_Mention]:
+        """The list of metric words that ends ``[lo, hi)`` (、, 和 or 及 between each two, with
+        at most five characters of qualifier before each: ``营收、归母净利润``), in order."""
+        words = [w for w in self._in(self.metrics, lo, hi) if w.key != "growth"]
+        k = len(words) - 1
+        while k > 0 and _METRIC_LIST_GAP.fullmatch(self.t, words[k - 1].end, words[k].start):
+            k -= 1
+        return words[k:] if words else []
 
     def _zh_list_items(self, lo: int, hi: int) -> tuple[list[Quantity], int]:
         """The figures of the list after 分别 at ``lo`` (、 and 和 join its items; it runs to
