@@ -1113,3 +1113,8 @@ def test_a_years_results_with_their_figure_put_the_article_after_that_year():
     )
     got = infer_date(text, normalize(text).text)
     assert got is not None and got.year == 2025
+
+
+def test_a_quarter_with_a_two_digit_year_dates_the_article_after_it():
+    text = "Li Auto sold just over 133,000 vehicles in 2022. And Q4’23 sales in total were just over 132,000."
+    assert infer_date(text, normalize(text).text) == date(2024, 1, 1)

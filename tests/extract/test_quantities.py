@@ -358,3 +358,9 @@ def test_yuan_with_a_capital_is_money_only_after_a_magnitude():
     assert (q.unit, q.value) == ("CNY", Decimal(620000000))
     q, _ = one("BYD sold 31,456 Yuan family vehicles")  # (BYD's Yuan family)
     assert q.unit != "CNY"
+
+
+def test_pc_after_a_number_is_percent_as_british_papers_write_it():
+    q, surface = one("Nio recorded a year-on-year sales increase of 31pc")
+    assert (q.value, q.kind, q.unit, surface) == (31, "percent", "percent", "31pc")
+    assert _read("shipped 10 pcs of trim") == [(10, None, None)]

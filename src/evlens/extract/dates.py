@@ -1933,6 +1933,8 @@ _QUARTER_EN = re.compile(
     r"|(?<![\d.])(20[0-3]\d) ?Q([1-4])\b",  # (2024Q4, 2024 Q4: a year before its quarter)
     re.I,
 )
+# a quarter with its year's last two digits, as analysts write it (Q4'23, Q4’23, 4Q23)
+_QUARTER_SHORT = re.compile(r"\bQ([1-4]) ?['’](\d\d)\b|\b([1-4])Q(\d\d)\b")
 _URL_LINE = re.compile(r"(?m)^url:(.*)$")
 # a year and month in an address, as a folder ("/html/2025-11/1023685.html", "/202511/")
 # a page's number in its address that opens with the day or month it was put up
@@ -2337,6 +2339,8 @@ def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
         return int(d.group(2) or d.group(4)), 6 if first else 12
     if kind == "qroman":
         return int(d.group(2)), 3 * ("I", "II", "III", "IV").index(d.group(1)) + 3
+    if kind == "qshort":
+        return 2000 + int(d.group(2) or d.group(4)), 3 * int(d.group(1) or d.group(3))
     if d.group(5):  # 2024Q4
         return int(d.group(5)), 3 * int(d.group(6))
     q = EN_ORDINALS[d.group(1).lower()] if d.group(1) else int(d.group(3))
@@ -2344,7 +2348,7 @@ def _named_month(d: re.Match, kind: str) -> tuple[int, int]:
 
 
 # months before its last that a span of each kind begins (a quarter: two)
-_SPAN_LENGTH = {"zh": 0, "en": 0, "qzh": 2, "qen": 2, "hzh": 5, "hen": 5, "qroman": 2}
+_SPAN_LENGTH = {"zh": 0, "en": 0, "qzh": 2, "qen": 2, "hzh": 5, "hen": 5, "qroman": 2, "qshort": 2}
 _SPAN_PATTERNS = (
     (_MONTH_ZH, "zh"),
     (_MONTH_RUN_ZH, "zh"),
@@ -2354,6 +2358,7 @@ _SPAN_PATTERNS = (
     (_HALF_ZH, "hzh"),
     (_HALF_EN, "hen"),
     (_ROMAN_QUARTER_EN, "qroman"),
+    (_QUARTER_SHORT, "qshort"),
 )
 
 

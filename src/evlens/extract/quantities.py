@@ -142,7 +142,8 @@ _ZH_UNITS = [
 _EN_UNITS = [
     ("percentage points?|pp", "point", "point"),
     # (or a percent sign set off by a space, as French and some English pages write it: "30 %")
-    ("percent|per cent|pct|%|％", "percent", "percent"),
+    # (and "pc", as British papers write it: "a sales increase of 31pc")
+    ("percent|per cent|pct|pc|%|％", "percent", "percent"),
     ("Hong Kong dollars?|HK dollars?|HKD", "currency", "HKD"),
     ("(?:US|U\\.S\\.) dollars?|USD|dollars?", "currency", "USD"),
     # (a bare "Yuan" is BYD's model family: "31,456 Yuan family vehicles")
