@@ -6141,3 +6141,13 @@ def test_metrics_listed_before_respectively_pair_with_their_figures_and_changes(
         ("gwm", "revenue_yoy", "2023-Q4", 41.86, "eq"),
         ("gwm", "net_profit_yoy", "2023-Q4", 1818.21, "eq"),
     }
+
+
+def test_a_bare_number_a_change_grew_to_is_a_level_of_that_changes_metric():
+    text = (
+        "Li Auto sold 133,000 vehicles in 2023. Nio recorded a year-on-year sales increase of 31pc to 160,000. "
+        "Xpeng’s growth was 17pc to slightly over 140,000."
+    )
+    got = facts(text, date(2024, 1, 10))
+    assert ("xpeng", "sales", "2023", 140000.0, "gt") in got
+    assert ("xpeng", "sales_yoy", "2023", 17.0, "eq") in got

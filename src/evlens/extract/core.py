@@ -546,6 +546,10 @@ _THE_QUOTE = re.compile(r"(?:\bthe)? ?[\"'“‘]?$")
 _PRAISE_END = re.compile(
     r" (?:an? )?(?:impressive|remarkable|whopping|staggering|astonishing|record|robust|solid|hefty|massive) ?$"
 )
+# a change's level after it: "17pc to slightly over 140,000"
+_GROWN_TO_BEFORE = re.compile(
+    r"%?\b(?:pc|percent|per cent)?\s+to (?:(?:just|slightly|well) )?(?:over|above|under|about|around|nearly|almost|some )?\s*$"
+)
 # a goal named right after its figure (35万台的年度目标)
 _OWN_GOAL_AFTER = re.compile(r"(?:辆|台|部|万辆|万台)?的?(?:年度|全年|年)?(?:销量|交付|交付量|销售)?目标")
 # a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标)
@@ -1799,6 +1803,8 @@ class Extractor:
             # ("XPeng delivered 36,728 vehicles …" "Key highlights:" "• Mona M03: 14,886 units")
             if q.unit == "vehicle":
                 return self._carried_count(intro, back=3)
+        if q.kind is None and (grown := self._grown_to(q, sent)) is not None:
+            return grown
         if q.unit == "vehicle" or (q.kind is None and self._model_right_after(q)):
             # ("That includes 6,210 P7s and 2,368 G3s": bare counts of models)
             return self._carried_count(sent) or self._round_up_count(q, sent) or self._parallel_count(sent)
@@ -1882,6 +1888,19 @@ class Extractor:
                     self._lead = (prev.start, named[-1])
                     break
         return self._lead[1] if self._lead is not None and self._lead[0] < q.start else None
+
+    def _grown_to(self, q: Quantity, sent) -> _Mention | None:
+        """For a bare number a change in its clause grew "to" ("Xpeng's growth was 17pc to
+        slightly over 140,000"): the metric that change is of, as read (its sentence's last
+        change), placed at the change; else None."""
+        if not _GROWN_TO_BEFORE.search(self.lower, max(sent.start, q.start - 30), q.start):
+            return None
+        si = self._sentence_of(sent.start)
+        grown = self._growth_of.get(si)
+        change = self._last_in(self.quantities, sent.clause_of(q.start)[0], q.start)
+        if grown is None or change is None or change.kind != "percent" or not grown.endswith(_CHANGES):
+            return None
+        return _Mention(change.start, change.end, grown.rsplit("_", 1)[0], "")
 
     def _model_right_after(self, q: Quantity) -> bool:
         """Whether a model's name follows ``q`` right after it ("6,210 P7s", "905 of its G3")."""
