@@ -6151,3 +6151,15 @@ def test_a_bare_number_a_change_grew_to_is_a_level_of_that_changes_metric():
     got = facts(text, date(2024, 1, 10))
     assert ("xpeng", "sales", "2023", 140000.0, "gt") in got
     assert ("xpeng", "sales_yoy", "2023", 17.0, "eq") in got
+
+
+def test_a_round_ups_count_after_a_makers_possessive_takes_the_month_it_reports():
+    text = (
+        "Multiple automakers achieved historic electric vehicle sales in May.\n"
+        "New Energy Startups Shift into High Gear\n"
+        "Startups delivered equally stunning numbers. Leapmotor’s 45,067 vehicles secured its third consecutive "
+        "monthly startup crown."
+    )
+    got = facts(text, date(2025, 6, 12))
+    assert ("leapmotor", "deliveries", "2025-05", 45067.0, "eq") in got
+    assert ("leapmotor", "deliveries", "2025-04", 45067.0, "eq") not in got

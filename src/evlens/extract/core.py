@@ -774,7 +774,8 @@ _LAST_YEAR_AFTER = re.compile(
 )
 # what stands between a maker's name and its bare count in a round-up (``小鹏(36728辆)``,
 # ``零跑汽车则以70327辆``, "Nio: 36,275")
-_ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为)?\s*")
+# (or its possessive: "Leapmotor’s 45,067 vehicles")
+_ROUND_UP_GAP = re.compile(r"\s*(?:[(（:：]|则?以|达到?|为|['’]s)?\s*")
 _ROUND_UP_METRICS = frozenset({"deliveries", "sales", "retail_sales", "wholesale", "insurance_registrations"})
 # a note of a table's unit of money: "(in RMB millions)", "(RMB in thousands, except for
 # percentages)", "(in thousands of RMB)", "(US$ in millions)", （人民币千元，百分比除外）
