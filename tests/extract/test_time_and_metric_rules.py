@@ -6163,3 +6163,8 @@ def test_a_round_ups_count_after_a_makers_possessive_takes_the_month_it_reports(
     got = facts(text, date(2025, 6, 12))
     assert ("leapmotor", "deliveries", "2025-05", 45067.0, "eq") in got
     assert ("leapmotor", "deliveries", "2025-04", 45067.0, "eq") not in got
+
+
+def test_overseas_shipments_are_exports():
+    text = "SAIC’s car sales soared to 124,575 units in May, complemented by robust overseas shipments of 97,793 vehicles."
+    assert ("saic", "exports", "2025-05", 97793.0, "eq") in facts(text, date(2025, 6, 12))
