@@ -6168,3 +6168,13 @@ def test_a_round_ups_count_after_a_makers_possessive_takes_the_month_it_reports(
 def test_overseas_shipments_are_exports():
     text = "SAIC’s car sales soared to 124,575 units in May, complemented by robust overseas shipments of 97,793 vehicles."
     assert ("saic", "exports", "2025-05", 97793.0, "eq") in facts(text, date(2025, 6, 12))
+
+
+def test_a_past_years_deliveries_a_target_grows_from_are_deliveries():
+    text = (
+        "Xpeng has set an ambitious 2026 delivery target of 550,000 to 600,000 units, representing a projected "
+        "28.1% to 39.7% year-over-year growth from its 2025 deliveries of 429,445 vehicles."
+    )
+    got = facts(text, date(2026, 1, 5))
+    assert ("xpeng", "deliveries", "2025", 429445.0, "eq") in got
+    assert ("xpeng", "delivery_target", "2026", 550000.0, "ge") in got

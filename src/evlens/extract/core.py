@@ -98,7 +98,11 @@ _CHANGE_IN_AFTER = re.compile(
     r" (?:year-on-year |year-over-year )?(?:increase|rise|jump|growth|surge|gain|decline|drop|fall|decrease) in (?:its |their |the )?[a-z]"
 )
 # a past year's figure a target is compared with (要比2025年的59.7万辆, 较去年的)
-_PAST_BASE_BEFORE = re.compile(r"(?:比|较)(?:(?:19|20)\d\d ?年|去年|上年)(?:全年)?的?(?:销量)?$")
+_PAST_BASE_BEFORE = re.compile(
+    r"(?:比|较)(?:(?:19|20)\d\d ?年|去年|上年)(?:全年)?的?(?:销量)?$"
+    # ("a projected 28.1% … growth from its 2025 deliveries of 429,445 vehicles")
+    r"|\bfrom (?:its |the |their )?(?:(?:19|20)\d\d|last year's|last year) (?:deliveries|sales) of $"
+)
 # a clause that opens with "with" and the figure ("…, with 32,117 vehicles shipped")
 _WITH_FIGURE = re.compile(
     r"[\s,]*with (?:a total of |a combined |total )?(?:about |around |nearly |more than |over |some )?"
@@ -4224,10 +4228,12 @@ class Extractor:
                 return False
             fig.metric = "delivery_target"
             fig.rule.append("plan")
-        if fig.metric == "delivery_target" and _PAST_BASE_BEFORE.search(
-            self.lower, max(0, q.start - 12), q.start
+        if fig.metric == "delivery_target" and (
+            base := _PAST_BASE_BEFORE.search(self.lower, max(0, q.start - 40), q.start)
         ):
-            fig.metric = "sales"  # 100万辆的目标要比2025年的59.7万辆增长67.5%: the past year's sales
+            # 100万辆的目标要比2025年的59.7万辆增长67.5%: the past year's sales (or its deliveries:
+            # "growth from its 2025 deliveries of 429,445 vehicles")
+            fig.metric = "deliveries" if "deliveries" in base.group() else "sales"
             fig.rule.append("target_base")
         metric = fig.metric
         if metric == "delivery_target" and self._export_target(q, fig.sent):
