@@ -2770,9 +2770,9 @@ class Extractor:
 
     def _aspect_time(self, sent) -> PeriodMention | None:
         """For a sentence opening on an aspect (``利润方面,``), or one after it naming no time,
-        after one of its paragraph that
-        named a year or half first and a part of it later (``去年…实现营收…,四季度实现营收…``):
-        that first time, the report's, not the part named in passing; else None."""
+        after one of its paragraph that named a year or half first and a part of it later
+        (``去年…实现营收…,四季度实现营收…``): that first time, the report's, not the part named
+        in passing; else None."""
         si = self._sentence_of(sent.start)
         # (or after such a sentence, through sentences naming no time: 实现扣非净利润…)
         while (
@@ -6467,8 +6467,9 @@ class Extractor:
         return [r for r in runs if len(r) >= 2]
 
     def _listed_metric_words(self, lo: int, hi: int) -> list[_Mention]:
-        """The list of metric words that ends ``[lo, hi)`` (、, 和 or 及 between each two, with
-        at most five characters of qualifier before each: ``营收、归母净利润``), in order."""
+        """The last list of metric words in ``[lo, hi)`` (、, 和 or 及 between each two, with at
+        most five characters of qualifier before each: ``营收、归母净利润``), in order; a single
+        word when none is listed with it."""
         words = [w for w in self._in(self.metrics, lo, hi) if w.key != "growth"]
         k = len(words) - 1
         while k > 0 and _METRIC_LIST_GAP.fullmatch(self.t, words[k - 1].end, words[k].start):

@@ -2097,7 +2097,9 @@ def _text_stand_in(text: str, body: str | None) -> date | None:
 
 
 def _text_stand_in_day(text: str, body: str | None) -> date | None:
-    """The stand-in of :func:`_text_stand_in` before the forecast's bound."""
+    """The stand-in of :func:`_text_stand_in` before the forecast's bound (a dateline near
+    the top comes first: a day with its time of day, or a day written month first on a line
+    of its own, "07/15 2024")."""
     head_years = _title_years(text)
     text = text if body is None else body
     line = _DATELINE.search(text, front_end(text), front_end(text) + 400)
