@@ -1118,3 +1118,14 @@ def test_a_years_results_with_their_figure_put_the_article_after_that_year():
 def test_a_quarter_with_a_two_digit_year_dates_the_article_after_it():
     text = "Li Auto sold just over 133,000 vehicles in 2022. And Q4’23 sales in total were just over 132,000."
     assert infer_date(text, normalize(text).text) == date(2024, 1, 1)
+
+
+def test_a_publication_date_no_period_can_be_written_in_is_a_clear_error():
+    from evlens.errors import InputError
+    from evlens.extract import extract_text
+    from evlens.extract.document import document_from_text
+
+    with pytest.raises(ValueError, match=r"published date 1000-01-01 is before 1900-01-01"):
+        extract_text("在给定假设下对全年交付量的蒙特卡洛预测", date(1000, 1, 1))
+    with pytest.raises(InputError, match=r"a\.md, line 2, field 'date': date before 1900"):
+        document_from_text("---\ndate: 1000-01-01\n---\n比亚迪全年交付量400万辆。", path="a.md")

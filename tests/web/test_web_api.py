@@ -128,3 +128,14 @@ def test_no_page_shows_a_python_repr(client):
     for path in ("/", "/market", "/events", "/operations", "/sources", "/article"):
         html = client.get(path).text
         assert "<built-in" not in html and "object at 0x" not in html and "&lt;built-in" not in html
+
+
+def test_extract_refuses_a_publication_date_no_period_can_be_written_in(client):
+    # (a fuzzed request once sent 1000-01-01, and the year before it has three digits)
+    r = client.post("/api/extract", json={"text": "比亚迪全年交付量400万辆。", "published": "1000-01-01"})
+    assert r.status_code == 422
+    assert "published" in r.text
+    r = client.post(
+        "/api/extract", json={"text": "比亚迪2024年全年交付量427万辆。", "published": "2025-01-02"}
+    )
+    assert r.status_code == 200 and r.json()["facts"]

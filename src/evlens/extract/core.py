@@ -554,6 +554,8 @@ _PRAISE_END = re.compile(
 _GROWN_TO_BEFORE = re.compile(
     r"%?\b(?:pc|percent|per cent)?\s+to (?:(?:just|slightly|well) )?(?:over|above|under|about|around|nearly|almost|some )?\s*$"
 )
+# the first publication date the extractor reads against (a period's year has four digits)
+_FIRST_DAY = date(1900, 1, 1)
 # a goal named right after its figure (35万台的年度目标)
 _OWN_GOAL_AFTER = re.compile(r"(?:辆|台|部|万辆|万台)?的?(?:年度|全年|年)?(?:销量|交付|交付量|销售)?目标")
 # a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标)
@@ -1625,6 +1627,9 @@ class Extractor:
         *,
         anchor: date | None = None,
     ) -> None:
+        for name, day in (("published", published), ("anchor", anchor)):
+            if day is not None and day < _FIRST_DAY:
+                raise ValueError(f"{name} date {day.isoformat()} is before {_FIRST_DAY.isoformat()}")
         self.text = text
         #: the publication date as given (copied onto each fact)
         self.stated_published = published

@@ -53,12 +53,17 @@ def _front_line(text: str, key: str) -> int | None:
 
 
 def parse_date(value: str, *, path=None, line=None, field="date") -> date:
+    """The date ``value`` opens with (YYYY-MM-DD, 1900 or later); else an :class:`InputError`
+    naming ``path``, ``line`` and ``field``."""
     try:
-        return date.fromisoformat(value.strip()[:10])
+        day = date.fromisoformat(value.strip()[:10])
     except ValueError:
         raise InputError(
             f"not a date (expected YYYY-MM-DD): {value!r}", path=path, line=line, field=field
         ) from None
+    if day.year < 1900:
+        raise InputError(f"date before 1900: {value!r}", path=path, line=line, field=field)
+    return day
 
 
 def document_from_text(

@@ -34,7 +34,11 @@ Entity = Query(
 
 class ArticleIn(BaseModel):
     text: str = Field(..., max_length=MAX_UPLOAD, description="Article text (front matter allowed).")
-    published: date | None = Field(None, description="Publication date, if the text does not say.")
+    published: date | None = Field(
+        None,
+        ge=date(1900, 1, 1),
+        description="Publication date, if the text does not say (1900 or later).",
+    )
 
 
 class ForgetIn(BaseModel):
