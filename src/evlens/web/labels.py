@@ -151,7 +151,7 @@ API_ZH: dict[str, str] = {
     ),
     "YYYY-MM-DD": "`YYYY-MM-DD`（日期）",
     "Article text (front matter allowed).": "文章正文（可带前置元数据）。",
-    "Publication date, if the text does not say.": "发布日期（正文未注明时）。",
+    "Publication date, if the text does not say (1900 or later).": "发布日期（正文未注明时；1900年或以后）。",
     "Import, document or fact id (or a unique prefix).": "导入、文档或事实的编号（或唯一前缀）。",
     "Only show what would go.": "只显示将删除的内容。",
 }
