@@ -558,7 +558,8 @@ _GROWN_TO_BEFORE = re.compile(
 _FIRST_DAY = date(1900, 1, 1)
 # a goal named right after its figure (35万台的年度目标)
 _OWN_GOAL_AFTER = re.compile(r"(?:辆|台|部|万辆|万台)?的?(?:年度|全年|年)?(?:销量|交付|交付量|销售)?目标")
-# a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标)
+# a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标; narrower than
+# _TARGET_MET, which also takes a goal passed or missed)
 _GOAL_MET_BEFORE = re.compile(r"(?:实现|完成|达成|达到)(?:了|其)?[^，。；,;\d]{0,6}$")
 # a count since an event (自交付以来, 自上市以来: a running total, which may be a day's), not
 # since a time (今年以来, 4月以来: a span)
@@ -4145,11 +4146,7 @@ class Extractor:
                 self._listing_bracket_metric(q)
                 or (self._listed_metrics().get(q.start) if q.kind != "percent" else None)
                 or self._metric_for(q, clause, sent)
-                or (
-                    self._listed_growth.get(q.start)
-                    if q.kind == "percent" and self._listed_metrics()
-                    else None
-                )
+                or (self._listed_growth_word(q) if q.kind == "percent" else None)
                 or self._sourced_item_metric(q, sent)
             )
             if found is None:
@@ -4270,8 +4267,8 @@ class Extractor:
         listed = self._listed_metrics().get(q.start)
         if listed is None:
             return metric
-        first = self._listed_first.get(q.start)
-        kind = self._run_growth.get(first) if first is not None else None
+        later = self._listed_later.get(q.start)
+        kind = self._run_growth.get(later[0]) if later is not None else None
         if kind is None:
             kind = metric if metric == "qoq" else metric[metric.rfind("_") :]
             self._run_growth[q.start] = kind
@@ -6427,8 +6424,8 @@ class Extractor:
             return found
         found = {}
         self._metric_pairs: dict[int, _Mention] = found
-        self._listed_growth: dict[int, _Mention] = {}  # (the growth word of a run's later items)
-        self._listed_first: dict[int, int] = {}  # (and where the run's first item starts)
+        # (a list's later changes: where its first starts, and the growth word before it)
+        self._listed_later: dict[int, tuple[int, _Mention | None]] = {}
         self._run_growth: dict[int, str] = {}  # (the kind of change a run's first item was read as)
         if "分别" not in self.t:
             return found
@@ -6453,10 +6450,15 @@ class Extractor:
                         ),
                         None,
                     )
-                    if growth is not None:
-                        self._listed_growth.update((q.start, growth) for q in run[1:])
-                    self._listed_first.update((q.start, run[0].start) for q in run[1:])
+                    self._listed_later.update((q.start, (run[0].start, growth)) for q in run[1:])
         return found
+
+    def _listed_growth_word(self, q: Quantity) -> _Mention | None:
+        """For a later change of a list paired with listed metrics (``-15.06%`` of
+        ``同比分别增长26.12%、-15.06%``), the growth word before the list's first; else None."""
+        self._listed_metrics()  # (which finds the lists)
+        later = self._listed_later.get(q.start)
+        return later[1] if later is not None else None
 
     def _change_runs(self, lo: int, hi: int) -> list[list[Quantity]]:
         """The runs of two or more percentages within ``[lo, hi)`` joined by 、, / or 和, each
