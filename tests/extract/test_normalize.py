@@ -123,3 +123,21 @@ def test_an_english_sentence_wrapped_at_a_fixed_width_is_read_through():
     assert ("zeekr", "revenue_yoy", "2024-Q1", 71.0) in got
     # a headline's line end before a capital stays a break
     assert "\n" in normalize("BYD Posts Record Sales\nBYD sold 500,000 cars.").text
+
+
+def test_a_line_wrapped_after_a_verb_or_preposition_before_a_sum_is_read_through():
+    text = (
+        "XPENG Reports First Quarter 2024 Unaudited Financial Results\n"
+        "- Total revenues were\nRMB6.55 billion (US$0.91 billion ) for the first quarter of 2024, "
+        "representing an increase of 62.3% from the same period of 2023.\n- Net loss was\n"
+        "RMB1.37 billion (US$0.19 billion ) for the first quarter of 2024."
+    )
+    n = normalize(text)
+    assert "Total revenues were RMB6.55 billion" in n.text
+    got = {(f.entity, f.metric, f.period, f.value) for f in extract_text(text, date(2024, 5, 21))}
+    assert ("xpeng", "revenue", "2024-Q1", 6.55e9) in got
+    assert ("xpeng", "revenue_yoy", "2024-Q1", 62.3) in got
+    assert ("xpeng", "net_profit", "2024-Q1", -1.37e9) in got
+    # a headline ending on a name or a number stays apart from the line after it
+    assert "\n" in normalize("NIO Day 2024\n2,000 guests came.").text
+    assert "\n" in normalize("Sales rose in May\n30,000 cars were sold.").text

@@ -265,6 +265,11 @@ _NUMBER_WRAP = re.compile(
     # bracket before it, a small letter after it ("RMB14,736.8\nmillion
     # (US$2,041.0 million)\nfor the first quarter of 2024")
     r"|(?<=[A-Za-z0-9,)])\n(?=[a-z])"
+    # and one after a word no sentence or heading ends on, before a sum or number ("Total
+    # revenues were\nRMB6.55 billion", "Net loss was\nRMB1.37 billion")
+    r"|(?:(?<=\bwere)|(?<=\bwas)|(?<=\bis)|(?<=\bare)|(?<=\bof)|(?<=\bto)|(?<=\bat)|(?<=\breached)"
+    r"|(?<=\btotaled)|(?<=\btotalled)|(?<=\bfrom)|(?<=\bby)|(?<=\bwith)|(?<=\bthan)|(?<=\band))\n"
+    r"(?=(?:RMB|US\$|HK\$|USD|HKD|CNY|\$)? ?\d)"
     # and one between a year and its quarter, a table's column head broken in two ("2024\nQ1")
     r"|(?<=(?<![\d,.])(?:19|20)\d\d)\n(?=Q[1-4]\b)"
 )
