@@ -243,6 +243,15 @@ def test_a_joint_ventures_figures_are_not_its_chinese_partners():
     assert ("wuling", "sales", "2024-05", 116000.0) in got
 
 
+def test_volkswagens_chinese_joint_ventures_are_not_volkswagen():
+    text = "比亚迪11月零售30.7万辆。一汽-大眾11月零售銷量13.75萬輛，同比下降6.5%，市場份額6.2%；上汽大众销量10万辆。"
+    got = facts(text, date(2025, 12, 10))
+    assert ("byd", "retail_sales", "2025-11", 307000.0) in got
+    assert not any(v in (137500.0, 6.5, 6.2, 100000.0) for *_, v in got)
+    # Volkswagen itself stays known
+    assert ("volkswagen", "sales", "2025-11", 50000.0) in facts("大众汽车11月销量5万辆。", date(2025, 12, 10))
+
+
 def test_a_maker_named_as_a_technology_company_the_gazetteer_does_not_know_takes_its_figure():
     got = facts("东风汽车1月销量15万辆。猛龙科技销量21,269辆,同比增长145%。", date(2026, 2, 1))
     assert ("dongfeng", "sales", "2026-01", 150000.0) in got
