@@ -4735,6 +4735,7 @@ class Extractor:
         for a vague level, or for a figure with no time it can be of."""
         q, lex = fig.q, self.lex
         pm = self._figure_time(fig)
+        fig.rule.append(self._time_source(fig, pm))
         if pm is not None and self._last_full_year(fig, pm):
             pm = pm._replace(period=str(int(pm.period) - 1))
             fig.rule.append("last_full_year")
@@ -4788,6 +4789,23 @@ class Extractor:
         if fig.metric in ("share_return", "index_return") and len(periods) == 1:
             periods = self._return_span(fig, pm, periods)
         return _Reading(bound, unit, cumulative, periods)
+
+    def _time_source(self, fig: _Figure, pm: PeriodMention | None) -> str:
+        """Where the time a figure takes was named, told to the confidence model in its
+        ``method``: ``time_clause`` (its clause), ``time_sentence`` (elsewhere in its
+        sentence), ``time_paragraph`` (an earlier sentence of its paragraph),
+        ``time_elsewhere`` (further back, or after its sentence) or ``time_unnamed`` (none:
+        the article's day, or a time its rules supply)."""
+        if pm is None or not 0 <= pm.start < len(self.lower):
+            return "time_unnamed"
+        if fig.clause[0] <= pm.start < fig.clause[1]:
+            return "time_clause"
+        if fig.sent.start <= pm.start < fig.sent.end:
+            return "time_sentence"
+        k = self._sentence_of(pm.start)
+        if pm.start < fig.sent.start and k >= 0 and self.sentences[k].para == fig.sent.para:
+            return "time_paragraph"
+        return "time_elsewhere"
 
     def _month_earlier(self, fig: _Figure, periods: list[str]) -> list[str]:
         """A month's figure said of the month before ("from 30,063 units in the previous
