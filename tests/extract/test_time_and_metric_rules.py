@@ -6178,3 +6178,21 @@ def test_a_past_years_deliveries_a_target_grows_from_are_deliveries():
     got = facts(text, date(2026, 1, 5))
     assert ("xpeng", "deliveries", "2025", 429445.0, "eq") in got
     assert ("xpeng", "delivery_target", "2026", 550000.0, "ge") in got
+
+
+def test_a_quarters_flow_dated_only_by_a_year_is_the_quarter_the_article_reports():
+    text = (
+        "2025年11月消息：造车新势力第三季度财报陆续出炉。\n"
+        "理想汽车2025年第三季度营收为273.65亿元，同比下滑36.2%。第四季度公司预计交付量10万-11万辆；"
+        "按此计算，2025年交付量将在39.7万-40.7万辆之间。\n"
+        "小鹏汽车单季度营收首次突破200亿元，同比上涨101.8%至203.8亿元。"
+    )
+    got = facts(text, date(2025, 11, 20))
+    assert ("xpeng", "revenue", "2025-Q3", 20380000000.0, "eq") in got
+    assert not any(e == "xpeng" and p in ("2025", "2025-Q4") for e, _, p, *_ in got)
+    # a quarter's figure named beside a whole year's is not the year's
+    got = facts(
+        "极氪2024年第四季度营收227.78亿元。全年来看，227.78亿元的单季营收数据与222123辆的总交付量都印证了增长。",
+        date(2025, 3, 20),
+    )
+    assert ("zeekr", "deliveries", "2024", 222123.0, "eq") in got

@@ -406,7 +406,7 @@ _EN_MONTH = re.compile(
 _ONE = Decimal(1)
 # a plan word within four characters after a time: the time a plan is for (``四季度业绩指引``,
 # ``全年销量目标``, "Q4 guidance")
-_PLAN_JUST_AFTER = re.compile(r".{0,4}?(?:目标|计划|规划|指引|target|goal|plan|guidance|outlook)")
+_PLAN_JUST_AFTER = re.compile(r".{0,4}?(?:目标|计划|规划|指引|预计|预期|target|goal|plan|guidance|outlook)")
 # the period a report covers, named as such: what follows is reported, not forecast
 _PERIOD_REPORTED = re.compile(r"报告期|期内|本期|during the (?:reporting )?period|in the reporting period")
 _CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？\n]")
@@ -672,6 +672,8 @@ _TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)"
 _LEAST_COMPANY_SUM = Decimal(1_000_000)
 # a flow said to be a quarter's ("Quarterly total revenues", 单季营收)
 _QUARTERLY = re.compile(r"\bquarterly\b|单季")
+# a whole year's words, before a figure in its sentence (全年来看,…单季营收…与222123辆的总交付量)
+_WHOLE_YEAR_WORD = re.compile(r"全年|\bfull[- ]year\b|\bannual\b")
 # a Hong Kong listing code in an article's address
 _HK_CODE_IN_URL = re.compile(r"(?i)(?:hkse|hkex|hk)[/_=-]0*(\d{4})(?!\d)|(?<!\d)0*(\d{4})\.hk\b")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
@@ -2753,7 +2755,11 @@ class Extractor:
         if flow and not plan and (opened := self._aspect_time(sent)) is not None:
             return opened
         for k, prev in enumerate(self._earlier_times(q, sent, flow, plan)):
-            if prev is None or (not plan and self._ahead(prev)) or self._event_time(prev):
+            if (
+                prev is None
+                or (not plan and (self._ahead(prev) or self._planned_time(prev)))
+                or self._event_time(prev)
+            ):
                 continue  # (nor when an event happened: "Launched in August 2024, …")
             if k and not flow and not (self._planned_time(prev) or self._ahead(prev)):
                 continue  # (a target beyond its paragraph: only a time a plan is for)
@@ -4923,9 +4929,19 @@ class Extractor:
     def _quarter_of_day(self, fig: _Figure, pm: PeriodMention) -> PeriodMention:
         """For a flow said to be quarterly and dated by a day ("Quarterly total revenues were
         RMB20.38 billion" after "as of September 30, 2025"), the quarter the day ends; for one
-        said of the full year and dated by a year's last day, that year; else ``pm``."""
+        said of the full year and dated by a year's last day, that year; for one said to be a
+        quarter's and dated by a year (小鹏汽车单季度营收…, "Quarterly total revenues were"), the
+        quarter of that year the article reports (:meth:`_quarter_reported`); else ``pm``."""
         mdef = self.lex.metrics.get(fig.base_metric)
-        if pm.kind != "day" or mdef is None or not mdef.flow:
+        if mdef is None or not mdef.flow:
+            return pm
+        if (
+            pm.kind == "year"
+            and _QUARTERLY.search(self.lower, fig.sent.start, max(fig.q.start, fig.clause[1]))
+            and not _WHOLE_YEAR_WORD.search(self.lower, fig.sent.start, fig.q.start)
+        ):
+            return self._quarter_reported(pm.period) or pm
+        if pm.kind != "day":
             return pm
         d = date.fromisoformat(pm.period)
         lead = _HIGHLIGHT_SPAN.match(self.lower, fig.sent.start)
@@ -4935,6 +4951,19 @@ class Extractor:
         if not _QUARTERLY.search(self.lower, fig.sent.start, fig.q.start):
             return pm
         return pm._replace(period=f"{d.year}-Q{(d.month - 1) // 3 + 1}", kind="quarter", asof=False)
+
+    def _quarter_reported(self, year: str) -> PeriodMention | None:
+        """The quarter of ``year`` the article names most often, a plan's left out (of those
+        named as often, the latest); None when it names none."""
+        named = Counter(
+            p.period
+            for p in self.periods
+            if p.kind == "quarter" and p.period.startswith(year) and not self._planned_time(p)
+        )
+        if not named:
+            return None
+        best = max(named, key=lambda k: (named[k], k))
+        return next(p for p in self.periods if p.period == best)
 
     def _run_started(self, fig: _Figure) -> PeriodMention | None:
         """The last month of a run of "n months in a row" whose first month is named as its
