@@ -6196,3 +6196,14 @@ def test_a_quarters_flow_dated_only_by_a_year_is_the_quarter_the_article_reports
         date(2025, 3, 20),
     )
     assert ("zeekr", "deliveries", "2024", 222123.0, "eq") in got
+
+
+def test_a_years_possessive_before_a_part_of_it_is_one_time():
+    text = (
+        "Li Auto delivered 152,831 vehicles in last year's third quarter. "
+        "NIO delivered 61,855 vehicles in 2024’s first half."
+    )
+    got = facts(text, date(2025, 9, 2))
+    assert ("li-auto", "deliveries", "2024-Q3", 152831.0, "eq") in got
+    assert ("nio", "deliveries", "2024-H1", 61855.0, "eq") in got
+    assert not any(p in ("2024", "2025") for _, _, p, *_ in got)

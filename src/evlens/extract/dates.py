@@ -608,6 +608,8 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             # for the months after it
             ctx.year = year
             pm = _before_the_last(pm._replace(local=True), ctx, text[a:b])
+        if pm is not None and _years_part(out, pm, text, a):
+            pm = pm._replace(start=out.pop().start)  # "last year's third quarter": one time
         if pm is not None and pm.local:
             if pm.kind == "day":  # (an event's day: 8月12日正式在港交所上市,…当日破发)
                 _note_day(ctx, pm)
@@ -616,6 +618,21 @@ def find_periods(text: str, today: date | None = None, dated: bool = True) -> li
             _note_period(ctx, pm)
             out.append(pm)
     return out
+
+
+# a year's possessive before a part of it ("last year's third quarter", "2024's December")
+_YEARS_PART = re.compile(r"['’]s (?:the )?")
+
+
+def _years_part(out: list[PeriodMention], pm: PeriodMention, text: str, a: int) -> bool:
+    """Whether ``pm``, starting at ``a``, is a part of the year found last, named in its
+    possessive right before it (:data:`_YEARS_PART`)."""
+    return bool(
+        out
+        and out[-1].kind == "year"
+        and pm.period[:4] == out[-1].period
+        and _YEARS_PART.fullmatch(text, out[-1].end, a)
+    )
 
 
 # "increased from 11,813 in March to 15,620 in April": a run from one time to a later
