@@ -6207,3 +6207,19 @@ def test_a_years_possessive_before_a_part_of_it_is_one_time():
     assert ("li-auto", "deliveries", "2024-Q3", 152831.0, "eq") in got
     assert ("nio", "deliveries", "2024-H1", 61855.0, "eq") in got
     assert not any(p in ("2024", "2025") for _, _, p, *_ in got)
+
+
+def test_a_months_flow_dated_only_by_a_year_is_the_month_the_article_reports():
+    text = (
+        "乘联分会数据显示，9月狭义乘用车销量224.1万辆。9月销量榜上，"
+        "特斯拉Model Y成为今年首度月销超过5万辆的车型。"
+    )
+    got = facts(text, date(2025, 10, 15))
+    assert ("tesla-model-y", "sales", "2025-09", 50000.0, "gt") in got
+    assert not any(p == "2025" for _, _, p, *_ in got)
+    # a monthly average, or a level held month after month, is no month's figure
+    for held in (
+        "9月销量榜上，特斯拉今年月均销量超过5万辆。",
+        "9月销量榜上，进入2025年，零跑汽车的月交付量稳定在5万台以上。",
+    ):
+        assert not any(p == "2025-09" and v == 50000.0 for _, _, p, v, _ in facts(held, date(2025, 10, 15)))

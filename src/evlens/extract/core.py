@@ -672,6 +672,13 @@ _TO_NOW = re.compile(r" ?(?:份)?(?:至今|到现在|迄今|以来|\bto date\b)"
 _LEAST_COMPANY_SUM = Decimal(1_000_000)
 # a flow said to be a quarter's ("Quarterly total revenues", 单季营收)
 _QUARTERLY = re.compile(r"\bquarterly\b|单季")
+# a flow said to be a month's (今年首度月销超过5万辆, 单月交付, "monthly sales"); not a month named
+# (9月销量, 前五月销量), a monthly average or every month's
+_MONTHLY = re.compile(
+    r"(?<![\d一二三四五六七八九十个均每当本上])月(?:销|交付量)|单月|\bmonthly (?:sales|deliveries)"
+)
+# a level held month after month (月交付量稳定在5万台以上, 稳定月交付3.7万台): no one month's
+_LEVEL_HELD = re.compile(r"稳定|保持|维持|持续|\bsteady\b|\bconsistently\b")
 # a whole year's words, before a figure in its sentence (全年来看,…单季营收…与222123辆的总交付量)
 _WHOLE_YEAR_WORD = re.compile(r"全年|\bfull[- ]year\b|\bannual\b")
 # a Hong Kong listing code in an article's address
@@ -825,7 +832,7 @@ _FORECAST_COMPARED = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
 # a month's figure named before a range's mark passed ("蝉联新势力月销量冠军,7-8月破5万": each
-# month's, not the sum's)
+# month's, not the sum's; narrower than _MONTHLY: no 单月 nor 月销 without 量)
 _MONTHLY_FIGURE = re.compile(r"(?<![\d一二三四五六七八九十个])月(?:销量|交付量)")  # (not 前五月销量)
 _MARK_PASSED = re.compile(r"(?:破|超过?|突破|逾)$")
 # every month of a half said so ("deliveries sagged in the first half and were below 10,000 in
@@ -4931,16 +4938,17 @@ class Extractor:
         RMB20.38 billion" after "as of September 30, 2025"), the quarter the day ends; for one
         said of the full year and dated by a year's last day, that year; for one said to be a
         quarter's and dated by a year (小鹏汽车单季度营收…, "Quarterly total revenues were"), the
-        quarter of that year the article reports (:meth:`_quarter_reported`); else ``pm``."""
+        quarter of that year the article reports (:meth:`_part_reported`), and so for a month's
+        (今年首度月销超过5万辆); else ``pm``."""
         mdef = self.lex.metrics.get(fig.base_metric)
         if mdef is None or not mdef.flow:
             return pm
-        if (
-            pm.kind == "year"
-            and _QUARTERLY.search(self.lower, fig.sent.start, max(fig.q.start, fig.clause[1]))
-            and not _WHOLE_YEAR_WORD.search(self.lower, fig.sent.start, fig.q.start)
-        ):
-            return self._quarter_reported(pm.period) or pm
+        if pm.kind == "year" and not _WHOLE_YEAR_WORD.search(self.lower, fig.sent.start, fig.q.start):
+            for said, kind in ((_QUARTERLY, "quarter"), (_MONTHLY, "month")):
+                if said.search(self.lower, fig.sent.start, max(fig.q.start, fig.clause[1])) and not (
+                    _LEVEL_HELD.search(self.lower, fig.clause[0], fig.q.start)
+                ):
+                    return self._part_reported(pm.period, kind) or pm
         if pm.kind != "day":
             return pm
         d = date.fromisoformat(pm.period)
@@ -4952,13 +4960,13 @@ class Extractor:
             return pm
         return pm._replace(period=f"{d.year}-Q{(d.month - 1) // 3 + 1}", kind="quarter", asof=False)
 
-    def _quarter_reported(self, year: str) -> PeriodMention | None:
-        """The quarter of ``year`` the article names most often, a plan's left out (of those
-        named as often, the latest); None when it names none."""
+    def _part_reported(self, year: str, kind: str) -> PeriodMention | None:
+        """The quarter (or month: ``kind``) of ``year`` the article names most often, a plan's
+        left out (of those named as often, the latest); None when it names none."""
         named = Counter(
             p.period
             for p in self.periods
-            if p.kind == "quarter" and p.period.startswith(year) and not self._planned_time(p)
+            if p.kind == kind and p.period.startswith(year) and not self._planned_time(p)
         )
         if not named:
             return None
