@@ -6223,3 +6223,11 @@ def test_a_months_flow_dated_only_by_a_year_is_the_month_the_article_reports():
         "9月销量榜上，进入2025年，零跑汽车的月交付量稳定在5万台以上。",
     ):
         assert not any(p == "2025-09" and v == 50000.0 for _, _, p, v, _ in facts(held, date(2025, 10, 15)))
+
+
+def test_a_round_ups_count_named_by_its_metric_after_it_keeps_the_reported_month():
+    lead = "Multiple automakers achieved historic electric vehicle sales in May.\n\nMarket Leaders Charge Ahead\n\n"
+    filler = "BYD dominated the market. SAIC followed. Geely gained. Great Wall held on. Chery grew.\n\n"
+    text = lead + filler + "Changan's brands shone: while Avatr’s 12,767 sales marked a record."
+    got = facts(text, date(2025, 6, 12))
+    assert ("avatr", "sales", "2025-05", 12767.0, "eq") in got

@@ -2817,7 +2817,7 @@ class Extractor:
         by model:" then "ES6 (5-seat SUV): 2,936")."""
         qs = self._in(self.quantities, sent.start, sent.end)
         if not (
-            any(q.unit == "vehicle" and self._after_name(q, sent) for q in qs)
+            any(q.unit in ("vehicle", None) and self._after_name(q, sent) for q in qs)
             or (
                 any(q.unit == "vehicle" or q.kind is None for q in qs)
                 and self._list_intro(self._sentence_of(sent.start)) is not None
