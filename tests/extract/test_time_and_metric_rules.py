@@ -3037,9 +3037,13 @@ def test_a_round_up_of_counts_keeps_the_month_over_paragraphs_naming_no_time():
     middle = "Leapmotor led the startups with strong growth, and Li Auto followed closely behind it in the ranking.\n\n"
     text = lead + middle + "NIO shipped 23,231 units across its premium lineup."
     assert ("nio", "deliveries", "2025-05", 23231.0, "eq") in facts(text, date(2025, 6, 1))
-    # three paragraphs naming no time are too many to carry the month over
-    text = lead + middle * 3 + "NIO shipped 23,231 units across its premium lineup."
+    # three paragraphs naming no time are too many to carry the month over, unless the
+    # sentence is one of the round-up's own (a maker, its count's verb, the count), whose
+    # month is the one the article reports
+    text = lead + middle * 3 + "Across its premium lineup, NIO's total came to 23,231 units."
     assert not any(p == "2025-05" for _, _, p, *_ in facts(text, date(2025, 6, 1)))
+    text = lead + middle * 3 + "NIO shipped 23,231 units across its premium lineup."
+    assert ("nio", "deliveries", "2025-05", 23231.0, "eq") in facts(text, date(2025, 6, 1))
 
 
 def test_a_monthly_figure_is_each_month_only_of_a_range_in_its_own_sentence():
@@ -6231,3 +6235,7 @@ def test_a_round_ups_count_named_by_its_metric_after_it_keeps_the_reported_month
     text = lead + filler + "Changan's brands shone: while Avatr’s 12,767 sales marked a record."
     got = facts(text, date(2025, 6, 12))
     assert ("avatr", "sales", "2025-05", 12767.0, "eq") in got
+    # and so does a count after a maker and its count's verb, with the others of its sentence
+    text = lead + filler + "Li Auto moved 40,856 SUVs, and XPeng hit 33,525 deliveries."
+    got = facts(text, date(2025, 6, 12))
+    assert ("xpeng", "deliveries", "2025-05", 33525.0, "eq") in got

@@ -1891,6 +1891,15 @@ class Extractor:
         e = self._last_in(self.entities, max(sent.start, q.start - 12), q.start)
         return e is not None and _ROUND_UP_GAP.fullmatch(self.lower, e.end, q.start) is not None
 
+    def _after_name_and_verb(self, q: Quantity, sent) -> bool:
+        """Whether ``q`` stands right after a maker's name and a count's verb in its sentence
+        ("Li Auto moved 40,856 SUVs", "NIO delivered 23,231 units")."""
+        m = self._last_in(self._metrics_of_kind("count"), max(sent.start, q.start - 16), q.start)
+        if m is None or self.lower[m.end : q.start].strip():
+            return False
+        e = self._last_in(self.entities, max(sent.start, m.start - 12), m.start)
+        return e is not None and not self.lower[e.end : m.start].strip()
+
     def _round_up_lead(self, q: Quantity) -> _Mention | None:
         """The count metric named before the first count after a maker's name in the article
         that has one in its sentence (``8月交付榜前三名是零跑(57066辆)``), for a later such count
@@ -2817,7 +2826,11 @@ class Extractor:
         by model:" then "ES6 (5-seat SUV): 2,936")."""
         qs = self._in(self.quantities, sent.start, sent.end)
         if not (
-            any(q.unit in ("vehicle", None) and self._after_name(q, sent) for q in qs)
+            any(
+                q.unit in ("vehicle", None)
+                and (self._after_name(q, sent) or self._after_name_and_verb(q, sent))
+                for q in qs
+            )
             or (
                 any(q.unit == "vehicle" or q.kind is None for q in qs)
                 and self._list_intro(self._sentence_of(sent.start)) is not None
