@@ -6239,3 +6239,16 @@ def test_a_round_ups_count_named_by_its_metric_after_it_keeps_the_reported_month
     text = lead + filler + "Li Auto moved 40,856 SUVs, and XPeng hit 33,525 deliveries."
     got = facts(text, date(2025, 6, 12))
     assert ("xpeng", "deliveries", "2025-05", 33525.0, "eq") in got
+
+
+def test_the_share_of_nevs_in_the_market_is_the_whole_markets_penetration():
+    text = (
+        "In December last year, new energy passenger vehicle retail sales totaled 945,000 units, up 47.3 "
+        "percent year on year, with the share of NEVs in the overall market reaching 40.2 percent.\n\n"
+        "In 2023, new energy passenger vehicle retail sales reached 7.736 million units, with the "
+        "market share of NEVs reaching 35.7 percent for the given period."
+    )
+    got = facts(text, date(2024, 1, 10))
+    assert ("china-passenger-cars", "nev_penetration", "2023-12", 40.2, "eq") in got
+    assert ("china-passenger-cars", "nev_penetration", "2023", 35.7, "eq") in got
+    assert not any(m == "market_share" for _, m, *_ in got)

@@ -4427,6 +4427,14 @@ class Extractor:
             self.lex.entities[e.key].kind == "company" for e in self._in(self.entities, sent.start, q.start)
         )
 
+    def _penetration_holder(self, q: Quantity, sent, em: _Mention | None) -> _Mention | None:
+        """The holder of an NEV penetration ``q``: the whole market where no name claims it or
+        the NEV market is named as its subject (which holds no share of itself), unless a maker
+        is named before it (its own share of NEVs, "吉利…新能源渗透率58%"); else ``em``."""
+        if (em is None or (em.key == "?" and em.word == _MARKET)) and not self._maker_before(q, sent):
+            return _Mention(q.start, q.start, _WHOLE_MARKET, "")
+        return em
+
     def _mentioned_entity(self, fig: _Figure) -> str | None:
         """The entity named around a figure (:meth:`_entity_for`), or the maker for a group's
         figure, a model's target or a plant's capacity, or the model a maker's count names
@@ -4436,9 +4444,8 @@ class Extractor:
         em = self._entity_for(q, _entity_metric(metric, fig.base_metric), clause, sent, fig.si)
         if em is None and metric == "share_return":
             em = self._entity_for(q, "index_return", clause, sent, fig.si)
-        if em is None and metric == "nev_penetration" and not self._maker_before(q, sent):
-            # (a maker's own share of NEVs, "吉利…新能源渗透率58%", is no market's)
-            em = _Mention(q.start, q.start, "china-passenger-cars", "")
+        if metric == "nev_penetration":
+            em = self._penetration_holder(q, sent, em)
         if em is None:
             return None
         if em.key == "?":
