@@ -6252,3 +6252,13 @@ def test_the_share_of_nevs_in_the_market_is_the_whole_markets_penetration():
     assert ("china-passenger-cars", "nev_penetration", "2023-12", 40.2, "eq") in got
     assert ("china-passenger-cars", "nev_penetration", "2023", 35.7, "eq") in got
     assert not any(m == "market_share" for _, m, *_ in got)
+
+
+def test_a_time_after_a_word_of_contrast_is_compared_with_and_names_no_year_after_it():
+    text = (
+        "小鹏汽车公布2023年第一季度业绩。截至2023年3月31日，现金为384.1亿元，相较而言，截至2022年3月31日为"
+        "417.1亿元。第一季度汽车总交付量为18,230辆。"
+    )
+    got = facts(text, date(2023, 5, 31))
+    assert ("xpeng", "deliveries", "2023-Q1", 18230.0, "eq") in got
+    assert not any(p == "2022-Q1" for _, _, p, *_ in got)

@@ -661,7 +661,12 @@ def _compared_time(text: str, a: int, b: int, g: dict, lang: str, out: list[Peri
     after a comparison word ("up 7.7% from 2024"), in a list of such, or a possessive base;
     in Chinese, one passed, one changed from, or an event's describing a name."""
     if lang == "zh":
-        return _surpassed_zh(text, a, b) or _changed_from_zh(text, a, b) or _event_of_name_zh(text, a, b)
+        return (
+            _surpassed_zh(text, a, b)
+            or _changed_from_zh(text, a, b)
+            or _event_of_name_zh(text, a, b)
+            or _CONTRAST_BEFORE_ZH.search(text, max(0, a - 10), a) is not None
+        )
     return (
         not g.get("asof")
         and (_compared_at(text, a) or _compared_list_en(out, text, a) or _possessive_base(text, a, b))
@@ -740,6 +745,11 @@ def _changed_from_zh(text: str, a: int, b: int) -> bool:
         _FROM_BEFORE_ZH.search(text, max(0, a - 2), a) is not None
         and _CHANGED_TO_ZH.match(text, b) is not None
     )
+
+
+# a Chinese time right after a word of contrast (相较而言,截至2022年3月31日为417.1亿元): the
+# time compared with
+_CONTRAST_BEFORE_ZH = re.compile(r"(?:相较而言|相比之下|相比而言|对比之下|与之相比)[,，]?(?:截至|截止)?$")
 
 
 # a Chinese time of an event that describes the name after it (挨过3月舆论风波的小米,
