@@ -6262,3 +6262,11 @@ def test_a_time_after_a_word_of_contrast_is_compared_with_and_names_no_year_afte
     got = facts(text, date(2023, 5, 31))
     assert ("xpeng", "deliveries", "2023-Q1", 18230.0, "eq") in got
     assert not any(p == "2022-Q1" for _, _, p, *_ in got)
+
+
+def test_deliveries_a_report_forecasts_are_a_target():
+    text = "蔚来公布第一季财报。财报预测第二季的汽车交付量，将比去年同期增长逾一倍，达5.4万至5.6万辆。"
+    got = facts(text, date(2024, 6, 7))
+    assert ("nio", "delivery_target", "2024-Q2", 54000.0, "ge") in got
+    assert ("nio", "delivery_target", "2024-Q2", 56000.0, "le") in got
+    assert not any(m == "deliveries" for _, m, *_ in got)
