@@ -6270,3 +6270,18 @@ def test_deliveries_a_report_forecasts_are_a_target():
     assert ("nio", "delivery_target", "2024-Q2", 54000.0, "ge") in got
     assert ("nio", "delivery_target", "2024-Q2", 56000.0, "le") in got
     assert not any(m == "deliveries" for _, m, *_ in got)
+
+
+def test_a_leading_phrase_before_a_name_is_that_names():
+    lead = "Tesla delivered 1,808,581 vehicles in 2023. "
+    for text, maker, value in (
+        (
+            "To commemorate its achievement of surpassing the three million vehicle mark in sales in 2023, BYD is offering subsidies.",
+            "byd",
+            3e6,
+        ),
+        ("Having sold 3,024,417 vehicles in 2023, BYD raised its goal.", "byd", 3024417.0),
+    ):
+        got = facts(lead + text, date(2024, 1, 4))
+        assert any(e == maker and v == value for e, _, _, v, _ in got), got
+        assert not any(e == "tesla" and v == value for e, _, _, v, _ in got)

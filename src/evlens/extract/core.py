@@ -380,7 +380,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
 # a sentence's opening phrase of means, its subject named after its comma ("With annual
 # sales of 271,000 units, Aion became …", 凭借…，比亚迪…)
-_WITH_LEAD = re.compile(r"\s*(?:with|凭借|凭着)\b(?:[^,，.。;；]|[,.](?=\d))*[,，] ?")
+_WITH_LEAD = re.compile(
+    r"\s*(?:with|after|having|to (?:commemorate|celebrate|mark)|凭借|凭着)\b(?:[^,，.。;；]|[,.](?=\d))*[,，] ?"
+)
 # a clause of cause (its time is the cause's, not the sentence's)
 _CAUSE = re.compile(r"\b(?:because|due to|as a result of|thanks to)\b|由于|因为|受益于")
 _OF_MARKET_AFTER = re.compile(
