@@ -569,3 +569,13 @@ def test_models_given_as_examples_in_the_sentence_before_leave_their_maker():
     got = readings(text, date(2025, 5, 30))
     assert ("li-auto", "deliveries_yoy", "2025-Q1", 15.5) in got
     assert not any(r[0] == "li-auto-l9" for r in got)
+
+
+def test_a_share_of_something_is_no_makers_name():
+    text = (
+        "小鹏汽车公布中期业绩。期间汽车毛利率(即汽车销售毛利润或亏损占汽车销售收入的百分比)为6.0%。"
+        "截至2024年6月30日止六个月净亏损为人民币26.5亿元,相较而言,上年同期为人民币51.4亿元。"
+    )
+    got = facts(text, date(2024, 8, 20))
+    assert ("xpeng", "net_profit", "2024-H1", -2.65e9) in got
+    assert ("xpeng", "net_profit", "2023-H1", -5.14e9) in got
