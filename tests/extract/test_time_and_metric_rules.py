@@ -6285,3 +6285,12 @@ def test_a_leading_phrase_before_a_name_is_that_names():
         got = facts(lead + text, date(2024, 1, 4))
         assert any(e == maker and v == value for e, _, _, v, _ in got), got
         assert not any(e == "tesla" and v == value for e, _, _, v, _ in got)
+
+
+def test_a_list_of_figures_pairs_with_the_list_of_makers_opening_its_clause():
+    got = facts("前三季度，比亚迪、吉利销量为326万辆、217万辆。", date(2025, 11, 5))
+    assert ("byd", "sales", "2025-01..2025-09", 3260000.0, "eq") in got
+    assert ("geely", "sales", "2025-01..2025-09", 2170000.0, "eq") in got
+    # a list of makers of another length pairs with none
+    got = facts("前三季度，比亚迪、吉利、奇瑞销量为326万辆、217万辆。", date(2025, 11, 5))
+    assert ("byd", "sales", "2025-01..2025-09", 3260000.0, "eq") not in got

@@ -6410,10 +6410,16 @@ class Extractor:
                                 out.setdefault(q.start, {})["entity"] = e.key
             if english:
                 self._pair_en_lists(s, self._in(self.entities, s.start, s.end), out)
+        self._pair_implied_lists(out)
+        return out
+
+    def _pair_implied_lists(self, out: dict[int, dict]) -> None:
+        """The lists paired with no 分别 or "respectively" (ranges, English lists of times,
+        Chinese lists of ranks and of makers), each keeping the pairings made before it."""
         self._pair_ranged_lists(out)
         self._pair_en_time_lists(out)
         self._pair_ranked_lists(out)
-        return out
+        self._pair_zh_name_lists(out)
 
     def _pair_ranked_lists(self, out: dict[int, dict]) -> None:
         """A Chinese list of figures said to rank its makers in turn (``蔚来汽车、理想汽车以91429辆
@@ -6430,6 +6436,28 @@ class Extractor:
                 continue
             named = self._model_list(last, self.entities, self.sentences[si].start, None)
             if len(named) == len(run):
+                for q, key in zip(run, named):
+                    out[q.start] = {"entity": key}
+
+    def _pair_zh_name_lists(self, out: dict[int, dict]) -> None:
+        """A Chinese list of figures joined by 、 (``上汽、赛力斯利润增幅达17%、32%``) pairs with a
+        list of as many makers opening its clause, in order, as 分别 would; items already
+        paired keep their pairing."""
+        if "、" not in self.t:
+            return
+        for run in self._runs(0, len(self.t), _ZH_LIST_JOINS):
+            if any(q.start in out for q in run) or "、" not in self.t[run[0].end : run[1].start]:
+                continue
+            si = self._sentence_of(run[0].start)
+            if si < 0:
+                continue
+            sent = self.sentences[si]
+            lo = max(sent.start, *(self.t.rfind(c, sent.start, run[0].start) + 1 for c in "，,；;：:"))
+            last = self._last_in(self.entities, lo, run[0].start)
+            if last is None:
+                continue
+            named = self._model_list(last, self.entities, lo, None)
+            if len(named) == len(run) == len(set(named)):
                 for q, key in zip(run, named):
                     out[q.start] = {"entity": key}
 
