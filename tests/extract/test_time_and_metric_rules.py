@@ -6294,3 +6294,13 @@ def test_a_list_of_figures_pairs_with_the_list_of_makers_opening_its_clause():
     # a list of makers of another length pairs with none
     got = facts("前三季度，比亚迪、吉利、奇瑞销量为326万辆、217万辆。", date(2025, 11, 5))
     assert ("byd", "sales", "2025-01..2025-09", 3260000.0, "eq") not in got
+
+
+def test_a_past_records_month_names_no_month_for_the_figures_after_it():
+    text = (
+        "The company sold 240,220 NEVs in May, breaking its previous monthly record set in December of "
+        "235,200. The BYD Dolphin saw sales rise 377% YOY to 30,679 on higher demand."
+    )
+    got = facts(text, date(2023, 6, 1))
+    assert ("byd-dolphin", "sales", "2023-05", 30679.0, "eq") in got
+    assert ("byd-dolphin", "sales_yoy", "2023-05", 377.0, "eq") in got
