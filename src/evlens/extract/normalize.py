@@ -267,8 +267,9 @@ _NUMBER_WRAP = re.compile(
     r"|(?<=[A-Za-z0-9,)])\n(?=[a-z])"
     # and one after a word no sentence or heading ends on, before a sum or number ("Total
     # revenues were\nRMB6.55 billion", "Net loss was\nRMB1.37 billion")
-    r"|(?:(?<=\bwere)|(?<=\bwas)|(?<=\bis)|(?<=\bare)|(?<=\bof)|(?<=\bto)|(?<=\bat)|(?<=\breached)"
-    r"|(?<=\btotaled)|(?<=\btotalled)|(?<=\bfrom)|(?<=\bby)|(?<=\bwith)|(?<=\bthan)|(?<=\band))\n"
+    # (the line end first, the word checked behind it: a scan stops only at line ends)
+    r"|\n(?:(?<=\bwere\n)|(?<=\bwas\n)|(?<=\bis\n)|(?<=\bare\n)|(?<=\bof\n)|(?<=\bto\n)|(?<=\bat\n)"
+    r"|(?<=\breached\n)|(?<=\btotaled\n)|(?<=\btotalled\n)|(?<=\bfrom\n)|(?<=\bby\n)|(?<=\bwith\n)|(?<=\bthan\n)|(?<=\band\n))"
     r"(?=(?:RMB|US\$|HK\$|USD|HKD|CNY|\$)? ?\d)"
     # and one between a year and its quarter, a table's column head broken in two ("2024\nQ1")
     r"|(?<=(?<![\d,.])(?:19|20)\d\d)\n(?=Q[1-4]\b)"
