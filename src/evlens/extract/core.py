@@ -378,8 +378,9 @@ _A_MONTH_EARLIER = re.compile(
 _A_MONTH_EARLIERS = re.compile(r"\b(?:the|its|their) (?:previous|prior|preceding) month's [^,.;\d]{0,40}$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a percent right after "risen to" is the level reached (a stake, a share of a market)
-# a sentence's opening phrase of means, its subject named after its comma ("With annual
-# sales of 271,000 units, Aion became …", 凭借…，比亚迪…)
+# a sentence's opening phrase of means, time or purpose, its subject named after its comma
+# ("With annual sales of 271,000 units, Aion became …", "Having sold …, BYD", "To commemorate
+# …, BYD", 凭借…，比亚迪…)
 _WITH_LEAD = re.compile(
     r"\s*(?:with|after|having|to (?:commemorate|celebrate|mark)|凭借|凭着)\b(?:[^,，.。;；]|[,.](?=\d))*[,，] ?"
 )
@@ -406,8 +407,8 @@ _EN_MONTH = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
 _ONE = Decimal(1)
-# a plan word within four characters after a time: the time a plan is for (``四季度业绩指引``,
-# ``全年销量目标``, "Q4 guidance")
+# a plan or forecast word within four characters after a time: the time a plan is for
+# (``四季度业绩指引``, ``全年销量目标``, ``第四季度公司预计``, "Q4 guidance")
 _PLAN_JUST_AFTER = re.compile(r".{0,4}?(?:目标|计划|规划|指引|预计|预期|target|goal|plan|guidance|outlook)")
 # the period a report covers, named as such: what follows is reported, not forecast
 _PERIOD_REPORTED = re.compile(r"报告期|期内|本期|during the (?:reporting )?period|in the reporting period")
@@ -2822,7 +2823,8 @@ class Extractor:
 
     def _reported_month(self, sent) -> PeriodMention | None:
         """For a flow no time near it claims, in a sentence of a round-up (a count right
-        after a maker's name: 深蓝(28235辆)同比大涨40.3%): the month named last before it in
+        after a maker's name, 深蓝(28235辆)同比大涨40.3%, or after its name and a count's verb,
+        "XPeng delivered 30,000"): the month named last before it in
         the article, when that month ended within 60 days of the article's date (a copy of a
         round-up may be dated weeks after it); so too for an item of a list of counts ("Sales
         by model:" then "ES6 (5-seat SUV): 2,936")."""
