@@ -4986,16 +4986,18 @@ class Extractor:
 
     def _part_reported(self, year: str, kind: str) -> PeriodMention | None:
         """The quarter (or month: ``kind``) of ``year`` the article names most often, a plan's
-        left out (of those named as often, the latest); None when it names none."""
-        named = Counter(
-            p.period
-            for p in self.periods
-            if p.kind == kind and p.period.startswith(year) and not self._planned_time(p)
-        )
-        if not named:
-            return None
-        best = max(named, key=lambda k: (named[k], k))
-        return next(p for p in self.periods if p.period == best)
+        left out (of those named as often, the latest); None when it names none. Found once
+        per year and kind (the times are counted over the whole text)."""
+        found = self.__dict__.setdefault("_parts", {})
+        if (year, kind) not in found:
+            named = Counter(
+                p.period
+                for p in self.periods
+                if p.kind == kind and p.period.startswith(year) and not self._planned_time(p)
+            )
+            best = max(named, key=lambda k: (named[k], k)) if named else None
+            found[year, kind] = next((p for p in self.periods if p.period == best), None)
+        return found[year, kind]
 
     def _run_started(self, fig: _Figure) -> PeriodMention | None:
         """The last month of a run of "n months in a row" whose first month is named as its
