@@ -51,6 +51,11 @@ class Period:
         return out
 
 
+#: The first day a publication date may be: the periods counted from it are written with
+#: four-digit years (the year before 1000-01-01 has three). The extractor, a document's front
+#: matter and the web API refuse earlier dates.
+FIRST_DAY = date(1900, 1, 1)
+
 #: The mean length of a month in days (a Julian year over twelve): converts a ramp or lead
 #: time given in months to days, and back.
 DAYS_PER_MONTH = 365.25 / 12

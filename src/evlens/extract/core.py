@@ -44,7 +44,7 @@ from typing import Literal, NamedTuple, overload
 
 from ..calendars import last_session
 from ..facts import Fact
-from ..periods import parse_period
+from ..periods import FIRST_DAY, parse_period
 from ..validate import date_problem, fact_value_problem, period_problem
 from .confidence import Model, judge
 from .dates import (
@@ -557,8 +557,6 @@ _PRAISE_END = re.compile(
 _GROWN_TO_BEFORE = re.compile(
     r"%?\b(?:pc|percent|per cent)?\s+to (?:(?:just|slightly|well) )?(?:over|above|under|about|around|nearly|almost|some )?\s*$"
 )
-# the first publication date the extractor reads against (a period's year has four digits)
-_FIRST_DAY = date(1900, 1, 1)
 # a goal named right after its figure (35万台的年度目标)
 _OWN_GOAL_AFTER = re.compile(r"(?:辆|台|部|万辆|万台)?的?(?:年度|全年|年)?(?:销量|交付|交付量|销售)?目标")
 # a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标; narrower than
@@ -1641,8 +1639,8 @@ class Extractor:
         anchor: date | None = None,
     ) -> None:
         for name, day in (("published", published), ("anchor", anchor)):
-            if day is not None and day < _FIRST_DAY:
-                raise ValueError(f"{name} date {day.isoformat()} is before {_FIRST_DAY.isoformat()}")
+            if day is not None and day < FIRST_DAY:
+                raise ValueError(f"{name} date {day.isoformat()} is before {FIRST_DAY.isoformat()}")
         self.text = text
         #: the publication date as given (copied onto each fact)
         self.stated_published = published
@@ -4732,7 +4730,7 @@ class Extractor:
             pm = self._bare_close_day(fig.sent, fig.q)  # (美股24日收报40.95美元: that day's close)
         if pm is None:
             pm = self._highlight_time(fig) or self._annual_goal_year(fig)
-        pm = self._run_started(fig) if pm is None else self._quarter_of_day(fig, pm)
+        pm = self._run_started(fig) if pm is None else self._period_said(fig, pm)
         if (
             pm is not None
             and pm.kind in ("month", "quarter")
@@ -4957,7 +4955,7 @@ class Extractor:
             cumulative = True
         return periods, cumulative
 
-    def _quarter_of_day(self, fig: _Figure, pm: PeriodMention) -> PeriodMention:
+    def _period_said(self, fig: _Figure, pm: PeriodMention) -> PeriodMention:
         """For a flow said to be quarterly and dated by a day ("Quarterly total revenues were
         RMB20.38 billion" after "as of September 30, 2025"), the quarter the day ends; for one
         said of the full year and dated by a year's last day, that year; for one said to be a

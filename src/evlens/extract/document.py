@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..facts import Document
+from ..periods import FIRST_DAY
 from .normalize import front_matter_end
 
 _LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*?)\s*$")
@@ -61,7 +62,7 @@ def parse_date(value: str, *, path=None, line=None, field="date") -> date:
         raise InputError(
             f"not a date (expected YYYY-MM-DD): {value!r}", path=path, line=line, field=field
         ) from None
-    if day.year < 1900:
+    if day < FIRST_DAY:
         raise InputError(f"date before 1900: {value!r}", path=path, line=line, field=field)
     return day
 

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..defaults import DEFAULT_PATHS, DEFAULT_SEED, MAX_PATHS
 from ..errors import ConflictError, EvlensError, Forbidden, InputError, LockedError, NotFoundError
+from ..periods import FIRST_DAY
 from . import pages
 from .security import Guard, allowed_hosts
 from .service import Service, json_bytes, records, scenario_options
@@ -36,7 +37,7 @@ class ArticleIn(BaseModel):
     text: str = Field(..., max_length=MAX_UPLOAD, description="Article text (front matter allowed).")
     published: date | None = Field(
         None,
-        ge=date(1900, 1, 1),
+        ge=FIRST_DAY,
         description="Publication date, if the text does not say (1900 or later).",
     )
 
