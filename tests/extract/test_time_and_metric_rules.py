@@ -6304,3 +6304,21 @@ def test_a_past_records_month_names_no_month_for_the_figures_after_it():
     got = facts(text, date(2023, 6, 1))
     assert ("byd-dolphin", "sales", "2023-05", 30679.0, "eq") in got
     assert ("byd-dolphin", "sales_yoy", "2023-05", 377.0, "eq") in got
+
+
+def test_a_headline_sum_dated_only_by_a_close_day_takes_the_span_the_report_names_after_it():
+    text = (
+        "亏损收窄至42亿元，零跑汽车探索第二增长曲线\n\n"
+        "摘要：3月26日，零跑股价收盘上涨6.08%。\n\n"
+        "亏损收窄至42亿元，零跑汽车探索第二增长曲线\n\n"
+        "3月25日晚间，零跑汽车发布2023年财报，全年营收167.5亿元。"
+    )
+    got = facts(text, date(2024, 3, 27))
+    assert ("leapmotor", "net_profit", "2023", -4.2e9, "eq") in got
+    assert not any(m == "net_profit" and p == "2024-03-26" for _, m, p, *_ in got)
+    # a count's day may be its milestone's: it keeps the day
+    got = facts(
+        "11月18日，小米举行发布会。\n\n小米SU7交付量突破10万辆。\n\n小米汽车2024年的交付目标为12万辆。",
+        date(2024, 11, 20),
+    )
+    assert ("xiaomi-su7", "deliveries", "2024-11-18", 1e5, "gt") in got

@@ -2793,9 +2793,31 @@ class Extractor:
                 and not (self._ahead(prev) or self._event_time(prev))
             ):
                 return prev
+            # (a sum or a change: a count's day may be its milestone's, 第10万辆交付)
+            if (
+                announced is not None
+                and q.kind != "count"
+                and (later := self._first_span_after(q)) is not None
+            ):
+                return later
         if announced is None and flow and not plan:
             return self._reported_month(sent)
         return announced
+
+    def _first_span_after(self, q: Quantity) -> PeriodMention | None:
+        """The first year, half or quarter named after ``q`` in the article that no plan is
+        for, nor an event happened in: a headline's sum before the report names its span
+        (``亏损收窄至42亿元`` over ``零跑汽车发布2023年财报``); else None."""
+        return next(
+            (
+                p
+                for p in self._in(self.periods, q.end, len(self.t))
+                if p.kind in ("year", "half", "quarter")
+                and not p.local
+                and not (self._ahead(p) or self._planned_time(p) or self._event_time(p))
+            ),
+            None,
+        )
 
     def _aspect_time(self, sent) -> PeriodMention | None:
         """For a sentence opening on an aspect (``利润方面,``), or one after it naming no time,
