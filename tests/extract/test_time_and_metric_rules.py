@@ -6322,3 +6322,13 @@ def test_a_headline_sum_dated_only_by_a_close_day_takes_the_span_the_report_name
         date(2024, 11, 20),
     )
     assert ("xiaomi-su7", "deliveries", "2024-11-18", 1e5, "gt") in got
+
+
+def test_a_count_stepped_over_is_more_than_it():
+    got = facts(
+        "理想汽车表示,2023年全年交付新车37.6万辆,成为首家迈过30万辆年交付大关的中国新势力车企。",
+        date(2024, 3, 1),
+    )
+    assert ("li-auto", "deliveries", "2023", 3e5, "gt") in got
+    got = facts("蔚来2025年交付量跨过了30万辆。", date(2026, 1, 2))
+    assert ("nio", "deliveries", "2025", 3e5, "gt") in got
