@@ -1129,3 +1129,8 @@ def test_a_publication_date_no_period_can_be_written_in_is_a_clear_error():
         extract_text("在给定假设下对全年交付量的蒙特卡洛预测", date(1000, 1, 1))
     with pytest.raises(InputError, match=r"a\.md, line 2, field 'date': date before 1900"):
         document_from_text("---\ndate: 1000-01-01\n---\n比亚迪全年交付量400万辆。", path="a.md")
+
+
+def test_a_year_from_its_start_to_its_end_is_the_whole_year():
+    assert periods("从2024年年初至年末,赛力斯股价涨幅高达78.04%") == [("2024年年初至年末", "2024")]
+    assert periods("2023年初到年底,股价累计下跌") == [("2023年初到年底", "2023")]

@@ -6332,3 +6332,11 @@ def test_a_count_stepped_over_is_more_than_it():
     assert ("li-auto", "deliveries", "2023", 3e5, "gt") in got
     got = facts("蔚来2025年交付量跨过了30万辆。", date(2026, 1, 2))
     assert ("nio", "deliveries", "2025", 3e5, "gt") in got
+
+
+def test_a_share_swing_over_a_span_is_no_move():
+    got = facts(
+        "据统计,从2024年年初至年末,赛力斯股价涨幅高达78.04%,区间振幅更是达到125.60%。", date(2025, 1, 10)
+    )
+    assert ("seres", "share_return", "2024", 78.04, "eq") in got
+    assert not any(v == 125.6 for *_, v, _ in got)

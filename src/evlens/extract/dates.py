@@ -80,6 +80,8 @@ _ZH = re.compile(
     rf"|Q(?P<qq>[1-4])"
     rf"|(?P<h>[上下])半年"
     rf"|(?<![A-Za-z])(?P<m>{_M})月(?:(?P<d>{_D})[日号]|(?P<mend>底|末|份?底)|(?P<mstart>初)|份)?"
+    # a year from its start to its end (2024年年初至年末): the whole year
+    rf"|(?P<ywhole>(?:年|(?<=年))初(?:至|到)年[末底])"
     rf"|(?P<yend>年底|年末|底|末)"
     rf"|(?P<ystart>年初)"
     rf"|(?P<full>全年|年度|财年|财政年度|年)"
@@ -971,6 +973,7 @@ _ZH_TIME_GROUPS = (
     "h",
     "yend",
     "ystart",
+    "ywhole",
     "full",
     "qrange",
     "wd",
@@ -1096,6 +1099,8 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
 def _zh_year(a: int, b: int, g: dict, y: int | None, ctx: _Context, asof: bool) -> PeriodMention | None:
     """A year (``y``, else the one spoken of), its end (年底) or start (年初), or a bare
     全年/年度."""
+    if g["ywhole"]:
+        return _zh_year(a, b, {**g, "ywhole": None, "full": "全年"}, y, ctx, False)
     if g["yend"] or g["ystart"]:
         y = _or_context_year(y, ctx)
         if y is None:
