@@ -6340,3 +6340,14 @@ def test_a_share_swing_over_a_span_is_no_move():
     )
     assert ("seres", "share_return", "2024", 78.04, "eq") in got
     assert not any(v == 125.6 for *_, v, _ in got)
+
+
+def test_that_figure_opening_a_paragraph_refers_to_the_last_figure_of_the_one_before():
+    text = (
+        "Tesla sold 71,525 vehicles in China during September 2025, the company's second-highest "
+        "monthly total this year after March.\n\n"
+        "That figure represents a 25.15% increase month-over-month and a 0.93% drop year-over-year."
+    )
+    got = facts(text, date(2025, 10, 13))
+    assert ("tesla", "sales_mom", "2025-09", 25.15, "eq") in got
+    assert not any(p == "2025-03" for _, _, p, *_ in got)

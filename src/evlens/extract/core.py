@@ -2685,12 +2685,13 @@ class Extractor:
     def _figure_referred_time(self, sent) -> PeriodMention | None:
         """For a change in a sentence opening "This figure …" ("However, this figure represents
         a 25.9% decrease compared to May 2022"), the time of the figure referred to: the first
-        count or sum of the sentence before, in its paragraph ("XPeng reported delivering 7,506
-        EVs in May, a 6% increase from the 7,079 units delivered in April": May); else None."""
+        count or sum of the sentence before, the last of the paragraph before for a sentence
+        opening its own ("XPeng reported delivering 7,506 EVs in May, a 6% increase from the
+        7,079 units delivered in April": May); else None."""
         if not _THIS_FIGURE.match(self.lower, sent.start):
             return None
         si = self._sentence_of(sent.start)
-        if si < 1 or self.sentences[si - 1].para != sent.para:
+        if si < 1:
             return None
         prev = self.sentences[si - 1]
         x = next(
