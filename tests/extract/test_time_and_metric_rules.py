@@ -6351,3 +6351,21 @@ def test_that_figure_opening_a_paragraph_refers_to_the_last_figure_of_the_one_be
     got = facts(text, date(2025, 10, 13))
     assert ("tesla", "sales_mom", "2025-09", 25.15, "eq") in got
     assert not any(p == "2025-03" for _, _, p, *_ in got)
+
+
+def test_a_count_a_later_clause_calls_a_quarterly_record_is_the_quarter_reported():
+    text = (
+        "造车新势力第三季度财报陆续出炉。理想汽车2025年第三季度营收273.65亿元。\n\n"
+        "第四季度理想汽车预计交付量10万-11万辆,同比下降30.7%-37.0%;按此计算,2025年交付量将在39.7万-40.7万辆之间,"
+        "较2024年的50.05万辆大幅下滑约20%。\n\n"
+        "小鹏汽车单季度营收首次突破200亿元。共交付新车116007辆,同比增长149.3%,创下单季度交付量历史新高。"
+    )
+    got = facts(text, date(2025, 11, 20))
+    assert ("xpeng", "deliveries", "2025-Q3", 116007.0, "eq") in got
+    assert ("xpeng", "deliveries_yoy", "2025-Q3", 149.3, "eq") in got
+    # a quarterly word governing a figure of its own leaves the year's count alone
+    got = facts(
+        "小鹏汽车2025年第三季度营收203.8亿元。2025年小鹏汽车交付42万辆,单季度交付最高达11.6万辆。",
+        date(2026, 1, 5),
+    )
+    assert ("xpeng", "deliveries", "2025", 420000.0, "eq") in got

@@ -4990,9 +4990,10 @@ class Extractor:
             return pm
         if pm.kind == "year" and not _WHOLE_YEAR_WORD.search(self.lower, fig.sent.start, fig.q.start):
             for said, kind in ((_QUARTERLY, "quarter"), (_MONTHLY, "month")):
-                if said.search(self.lower, fig.sent.start, max(fig.q.start, fig.clause[1])) and not (
-                    _LEVEL_HELD.search(self.lower, fig.clause[0], fig.q.start)
-                ):
+                if (
+                    said.search(self.lower, fig.sent.start, max(fig.q.start, fig.clause[1]))
+                    or (kind == "quarter" and self._said_after(fig, said))
+                ) and not _LEVEL_HELD.search(self.lower, fig.clause[0], fig.q.start):
                     return self._part_reported(pm.period, kind) or pm
         if pm.kind != "day":
             return pm
@@ -5004,6 +5005,18 @@ class Extractor:
         if not _QUARTERLY.search(self.lower, fig.sent.start, fig.q.start):
             return pm
         return pm._replace(period=f"{d.year}-Q{(d.month - 1) // 3 + 1}", kind="quarter", asof=False)
+
+    def _said_after(self, fig: _Figure, said: re.Pattern) -> bool:
+        """Whether a later clause of the figure's sentence holding no figure of its own says
+        it to be a quarter's, no count or sum standing between (``共交付新车116007辆,同比增长149.3%,
+        创下单季度交付量历史新高``)."""
+        m = said.search(self.lower, fig.clause[1], fig.sent.end)
+        if m is None:
+            return False
+        a, b = fig.sent.clause_of(m.start())
+        return not self._in(self.quantities, a, b) and not any(
+            x.kind in ("count", "currency") for x in self._in(self.quantities, fig.q.end, a)
+        )
 
     def _part_reported(self, year: str, kind: str) -> PeriodMention | None:
         """The quarter (or month: ``kind``) of ``year`` the article names most often, a plan's
