@@ -6369,3 +6369,22 @@ def test_a_count_a_later_clause_calls_a_quarterly_record_is_the_quarter_reported
         date(2026, 1, 5),
     )
     assert ("xpeng", "deliveries", "2025", 420000.0, "eq") in got
+
+
+def test_figures_paired_respectively_with_brands_named_in_the_sentence_before():
+    text = (
+        "Changan’s NEV strategy revolves around three major brands—Avatr, Deepal, and Qiyuan—each "
+        "targeting different price segments. In October, these brands sold 13,506, 36,792, and "
+        "36,378 units, respectively."
+    )
+    got = facts(text, date(2025, 11, 12))
+    assert {(e, v) for e, m, p, v, b in got if m == "sales"} == {
+        ("avatr", 13506.0),
+        ("deepal", 36792.0),
+        ("changan-qiyuan", 36378.0),
+    }
+    got = facts(
+        "长安旗下有阿维塔、深蓝和启源三个品牌。10月这三个品牌分别销售1.35万辆、3.68万辆和3.64万辆。",
+        date(2025, 11, 12),
+    )
+    assert ("deepal", "sales", "2025-10", 36800.0, "eq") in got

@@ -682,6 +682,12 @@ _MONTHLY = re.compile(
 _LEVEL_HELD = re.compile(r"稳定|保持|维持|持续|\bsteady\b|\bconsistently\b")
 # a whole year's words, before a figure in its sentence (全年来看,…单季营收…与222123辆的总交付量)
 _WHOLE_YEAR_WORD = re.compile(r"全年|\bfull[- ]year\b|\bannual\b")
+# names referred back to as a group ("these brands", "the three automakers", 这三个品牌, 上述车企)
+_THESE_NAMES = re.compile(
+    r"\b(?:these|those|the (?:two|three|four|five)|both|all three)(?: \w+)? "
+    r"(?:brands|makers|automakers|carmakers|companies|models|firms|startups)\b"
+    r"|(?:这|上述|以上)(?:[两二三四五六七八九十几]家|[两二三四五六七八九十几]个|些)?(?:品牌|车企|厂商|公司|车型)"
+)
 # a Hong Kong listing code in an article's address
 _HK_CODE_IN_URL = re.compile(r"(?i)(?:hkse|hkex|hk)[/_=-]0*(\d{4})(?!\d)|(?<!\d)0*(\d{4})\.hk\b")
 _FROM_DAY = re.compile(r"(?:自|从|\bfrom|\bbetween) ?$")
@@ -1403,6 +1409,15 @@ def _metric_kind_for(q: Quantity) -> str | None:
     if q.kind is not None:
         return q.kind
     return "count" if _unit_ok(None, q, "count") else None
+
+
+def _distinct_names(ents: list[_Mention]) -> list[_Mention]:
+    """``ents`` with a name repeated in a row kept once."""
+    out: list[_Mention] = []
+    for e in ents:
+        if not out or out[-1].key != e.key:
+            out.append(e)
+    return out
 
 
 def _consecutive(lower: str) -> re.Match | None:
@@ -6418,7 +6433,6 @@ class Extractor:
             else:
                 qs, end = self._zh_list_items(m.end(), s.end)
                 periods = self._times_before_list(s.start, m.start()) or self._before_semicolon(si)
-            ents = self._in(self.entities, s.start, m.start())
             if len(qs) < 2:
                 continue
             for q in qs:
@@ -6433,23 +6447,33 @@ class Extractor:
                         out[q.start]["bound"] = k
             for q, p in zip(qs, self._listed_periods(periods, len(qs))):
                 out[q.start]["period"] = p
-            distinct: list[_Mention] = []
-            for e in ents:
-                if not distinct or distinct[-1].key != e.key:
-                    distinct.append(e)
-            if len(distinct) >= len(qs):
-                for q, e in zip(qs, distinct[-len(qs) :]):
-                    out[q.start]["entity"] = e.key
-                if not english:  # 分别为113.5万/31.7万/19.4万辆，同比变化+167.1%/+25.0%/-3.5%
-                    # (or 分别交付1.29万辆及1.23万辆，按年增幅为115%及128.1%)
-                    for run in self._runs(end, s.end, _SLASH_JOINS | _ZH_LIST_JOINS):
-                        if len(run) == len(qs):
-                            for q, e in zip(run, distinct[-len(qs) :]):
-                                out.setdefault(q.start, {})["entity"] = e.key
+            names = self._listed_names(si, s, m.start(), len(qs))
+            for q, e in zip(qs, names):
+                out[q.start]["entity"] = e.key
+            if names and not english:  # 分别为113.5万/31.7万/19.4万辆，同比变化+167.1%/+25.0%/-3.5%
+                # (or 分别交付1.29万辆及1.23万辆，按年增幅为115%及128.1%)
+                for run in self._runs(end, s.end, _SLASH_JOINS | _ZH_LIST_JOINS):
+                    if len(run) == len(qs):
+                        for q, e in zip(run, names):
+                            out.setdefault(q.start, {})["entity"] = e.key
             if english:
                 self._pair_en_lists(s, self._in(self.entities, s.start, s.end), out)
         self._pair_implied_lists(out)
         return out
+
+    def _listed_names(self, si: int, s, at: int, n: int) -> list[_Mention]:
+        """The ``n`` names a list of ``n`` figures before 分别/respectively (at ``at``) pairs
+        with, in order: the last ``n`` named before it in its sentence (a name repeated in a
+        row counting once); for a sentence naming them only as "these brands" (这三个品牌),
+        the last ``n`` of the sentence before, in its paragraph ("… three major brands—Avatr,
+        Deepal, and Qiyuan. In October, these brands sold 13,506, 36,792, and 36,378 units,
+        respectively"); else none."""
+        names = _distinct_names(self._in(self.entities, s.start, at))
+        if len(names) < n and si >= 1 and _THESE_NAMES.search(self.lower, s.start, at):
+            prev = self.sentences[si - 1]
+            if prev.para == s.para:
+                names = _distinct_names(self._in(self.entities, prev.start, prev.end))
+        return names[-n:] if len(names) >= n else []
 
     def _pair_implied_lists(self, out: dict[int, dict]) -> None:
         """The lists paired with no 分别 or "respectively" (ranges, English lists of times,
