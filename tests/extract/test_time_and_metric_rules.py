@@ -6388,3 +6388,9 @@ def test_figures_paired_respectively_with_brands_named_in_the_sentence_before():
         date(2025, 11, 12),
     )
     assert ("deepal", "sales", "2025-10", 36800.0, "eq") in got
+
+
+def test_all_makers_wholesale_is_no_one_makers():
+    text = "比亚迪再次夺得中国汽车销量冠军。乘联会数据显示,中国12月乘用车厂商新能源批发157万辆,同比增长4%,环比下滑8%。"
+    got = facts(text, date(2026, 1, 10))
+    assert not any(v in (1.57e6, 4.0, -8.0) for *_, v, _ in got)
