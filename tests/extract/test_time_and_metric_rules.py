@@ -6394,3 +6394,14 @@ def test_all_makers_wholesale_is_no_one_makers():
     text = "比亚迪再次夺得中国汽车销量冠军。乘联会数据显示,中国12月乘用车厂商新能源批发157万辆,同比增长4%,环比下滑8%。"
     got = facts(text, date(2026, 1, 10))
     assert not any(v in (1.57e6, 4.0, -8.0) for *_, v, _ in got)
+
+
+def test_a_count_said_to_double_with_no_other_change_word_is_a_change_of_100_percent():
+    assert ("xpeng", "sales_yoy", "2025", 100.0, "eq") in facts(
+        "小鹏汽车2025年销量实现翻倍。", date(2026, 1, 10)
+    )
+    got = facts("XPeng's sales more than doubled in 2025.", date(2026, 1, 10))
+    assert ("xpeng", "sales_yoy", "2025", 100.0, "gt") in got
+    # (said of what follows it, "the doubled sales", it is no change read)
+    got = facts("翻倍的销量撑起了收入底盘,零跑全年营收321.6亿元。", date(2025, 3, 10))
+    assert not any(v == 100.0 for *_, v, _ in got)

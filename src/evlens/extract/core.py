@@ -1811,6 +1811,8 @@ class Extractor:
                 )
             elif m.start > q.start:  # the unit is the metric word: "300,000 orders", "份订单";
                 d = 25  # a metric word close before it still says more ("a backlog of 100,000 orders")
+            elif m.key == "growth" and (m.start, m.end) == (q.start, q.end):
+                d = 0  # a change said by a word alone: 翻倍, "doubled"
             else:  # overlaps the number itself
                 continue
             if best is None or d < best_d:

@@ -578,7 +578,8 @@ def _zh_percents(text: str) -> list[Quantity]:
 # a figure doubled, tripled, quadrupled: a change of +100 %, +200 %, +300 % (收入翻倍至204亿元,
 # 同比增长翻倍, "deliveries more than doubled", "nearly doubling year-on-year"; not "doubled down")
 DOUBLED = re.compile(
-    r"翻倍|翻番|翻了?一番|翻了?一倍|翻了?两番|\b(?:doubled|tripled|quadrupled)\b(?! down)"
+    # (not one said of what follows it, 翻倍的销量: "the doubled sales")
+    r"(?:翻倍|翻番|翻了?一番|翻了?一倍|翻了?两番)(?!的)|\b(?:doubled|tripled|quadrupled)\b(?! down)"
     # (not one with its base after it: "more than doubling last year's tally")
     r"|\b(?:doubling|tripling|quadrupling)\b(?! (?:down|the|last|its|their|that|what|from)\b)",
     re.I,
