@@ -6405,3 +6405,12 @@ def test_a_count_said_to_double_with_no_other_change_word_is_a_change_of_100_per
     # (said of what follows it, "the doubled sales", it is no change read)
     got = facts("翻倍的销量撑起了收入底盘,零跑全年营收321.6亿元。", date(2025, 3, 10))
     assert not any(v == 100.0 for *_, v, _ in got)
+
+
+def test_a_change_of_makers_listed_as_of_a_kind_is_each_ones():
+    text = "2025年TOP20车企销量:17家车企实现同比增长,其中11家增幅超过40%,小米、小鹏、零跑等品牌实现翻倍暴涨。"
+    got = facts(text, date(2026, 1, 10))
+    assert {e for e, m, p, v, b in got if v == 100.0} == {"xiaomi-su7-yu7", "xpeng", "leapmotor"}
+    # (makers named as examples of a line-up are not the subject of a change after them)
+    got = facts("凭借问界、智界、享界等多品牌的布局,2025年赛力斯销量增长30%。", date(2026, 1, 10))
+    assert {e for e, m, p, v, b in got if v == 30.0} == {"seres"}

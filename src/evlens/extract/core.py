@@ -1122,6 +1122,8 @@ _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收|尾盘|\bat th
 # "both" before a list of names: the figure after is each one's
 _BOTH = re.compile(r"\bboth\b")
 # "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
+# makers listed as of a kind (小米、小鹏、零跑等品牌): a change said of them is each one's
+_LISTED_KIND_AFTER = re.compile(r"等(?:[多几]家|[多几]个)?(?:品牌|车企|厂商|新势力|企业)")
 _EACH_AFTER = re.compile(r"(?: [a-z-]+)?,? (?:each|apiece)\b")
 # a maker's possessive right before a brand of its ("GAC's Aion"): the brand is the subject
 _POSSESSIVE = re.compile(r"['’]s ")
@@ -2079,6 +2081,25 @@ class Extractor:
             return False  # a vehicle count is no tech company's ("打开网易新闻")
         return e.kind in ("company", "model", "model_group")
 
+    def _passed_over(self, e: _Mention, q: Quantity, sent) -> bool:
+        """Whether the name ``e`` before ``q`` in its sentence is not its subject: one in
+        brackets the number stands outside of ("总销量（包含领克…）为88,348部"), an owner's
+        ("Xpeng, partly owned by Volkswagen, delivered …"), one in a relative clause or a
+        line-up set aside, or an example of a list (凭借问界、智界、享界等多品牌的布局), unless the
+        figure is each one's (均增长30%; a change of makers listed as of a kind: 小米、小鹏、零跑等
+        品牌实现翻倍暴涨)."""
+        return (
+            self._aside(e.start, q.start)
+            or (self._owner(e) and not self._own_figure_after(e, q))
+            or self._in_relative_clause(e.start, q.start, sent)  # ", comprising … ZEEKR brands,"
+            or self._in_line_up_aside(e, q)  # ", with its Galaxy and Zeekr series of EVs,"
+            or (
+                self._etc_item(e)
+                and not self._listed("each", e.end, q.start)
+                and not (q.kind == "percent" and _LISTED_KIND_AFTER.match(self.lower, e.end))
+            )
+        )
+
     def _entity_for(self, q: Quantity, metric: str, clause, sent, si: int) -> _Mention | None:
         ents = self._entities_fitting(metric)
         # the last before it in the sentence (in its clause if there is one there), else the
@@ -2092,16 +2113,7 @@ class Extractor:
             if after is not None:
                 return after
         e = self._last_in(ents, sent.start, q.start)
-        while e is not None and (
-            self._aside(e.start, q.start)
-            or (self._owner(e) and not self._own_figure_after(e, q))
-            or self._in_relative_clause(e.start, q.start, sent)  # ", comprising … ZEEKR brands,"
-            or self._in_line_up_aside(e, q)  # ", with its Galaxy and Zeekr series of EVs,"
-            # 凭借问界、智界、享界等多品牌的布局: examples, not the subject (unless "each": 均增长30%)
-            or (self._etc_item(e) and not self._listed("each", e.end, q.start))
-        ):
-            # a name in brackets the number stands outside of ("总销量（包含领克…）为88,348部");
-            # an owner's ("Xpeng, partly owned by Volkswagen, delivered …")
+        while e is not None and self._passed_over(e, q, sent):
             e = self._last_in(ents, sent.start, e.start)
         if e is not None and (found := self._whole_or_unit(e, q, clause, sent, ents)) is not None:
             return found
@@ -4087,6 +4099,8 @@ class Extractor:
                 self._word_within("each_listed", max(last.end, fig.clause[0]), fig.q.start)  # ("reached")
                 or _EACH_AFTER.match(self.lower, fig.q.end)  # "delivered over 10,000 vehicles each"
                 or _BOTH.search(self.lower, fig.sent.start, last.start)  # "Both NIO and XPeng exceeded"
+                # (a change after makers listed as of a kind: 小米、小鹏、零跑等品牌实现翻倍暴涨)
+                or (fig.q.kind == "percent" and _LISTED_KIND_AFTER.match(self.lower, last.end))
             )
         ):
             return [entity]
