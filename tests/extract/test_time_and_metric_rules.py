@@ -6414,3 +6414,13 @@ def test_a_change_of_makers_listed_as_of_a_kind_is_each_ones():
     # (makers named as examples of a line-up are not the subject of a change after them)
     got = facts("凭借问界、智界、享界等多品牌的布局,2025年赛力斯销量增长30%。", date(2026, 1, 10))
     assert {e for e, m, p, v, b in got if v == 30.0} == {"seres"}
+
+
+def test_nev_penetration_in_china_after_makers_in_another_clause_is_the_markets():
+    got = facts(
+        "Geely dethroned BYD in January sales as NEV penetration craters to 44% in China.", date(2026, 2, 10)
+    )
+    assert ("china-passenger-cars", "nev_penetration", "2026-01", 44.0, "eq") in got
+    # (a maker's own share of NEVs holds no fact, in China or not)
+    got = facts("Geely's NEV penetration reached 58% in China in January.", date(2026, 2, 10))
+    assert not any(v == 58.0 for *_, v, _ in got)

@@ -1122,6 +1122,12 @@ _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收|尾盘|\bat th
 # "both" before a list of names: the figure after is each one's
 _BOTH = re.compile(r"\bboth\b")
 # "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
+# a word opening an English clause of its own inside a sentence
+_EN_SUBORDINATE = re.compile(r"\b(?:as|while|whereas|with)\b")
+# the country a rate is said of, right after it ("… craters to 44% in China")
+_IN_CHINA_AFTER = re.compile(
+    r" ?(?:in|across) (?:china|the chinese market|the country|the domestic market)\b"
+)
 # makers listed as of a kind (小米、小鹏、零跑等品牌): a change said of them is each one's
 _LISTED_KIND_AFTER = re.compile(r"等(?:[多几]家|[多几]个)?(?:品牌|车企|厂商|新势力|企业)")
 _EACH_AFTER = re.compile(r"(?: [a-z-]+)?,? (?:each|apiece)\b")
@@ -4477,6 +4483,12 @@ class Extractor:
             return None
         return ent_slug
 
+    def _subordinate_start(self, sent, q: Quantity) -> int:
+        """Where the clause of ``q`` starts, or the English clause a subordinating word opens
+        before it in that clause ("…, as NEV penetration craters to 44%")."""
+        lo = sent.clause_of(q.start)[0]
+        return max((m.end() for m in _EN_SUBORDINATE.finditer(self.lower, lo, q.start)), default=lo)
+
     def _maker_before(self, q: Quantity, sent) -> bool:
         """Whether a company of the gazetteer is named before ``q`` in its sentence."""
         return any(
@@ -4488,6 +4500,17 @@ class Extractor:
         the NEV market is named as its subject (which holds no share of itself), unless a maker
         is named before it (its own share of NEVs, "吉利…新能源渗透率58%"); else ``em``."""
         if (em is None or (em.key == "?" and em.word == _MARKET)) and not self._maker_before(q, sent):
+            return _Mention(q.start, q.start, _WHOLE_MARKET, "")
+        if (
+            _IN_CHINA_AFTER.match(self.lower, q.end)
+            and (em is None or em.end <= q.start)
+            and not any(
+                self.lex.entities[e.key].kind == "company"
+                for e in self._in(self.entities, self._subordinate_start(sent, q), q.start)
+            )
+        ):
+            # ("Geely dethroned BYD in January sales as NEV penetration craters to 44% in China":
+            # the country's, the makers named in another clause)
             return _Mention(q.start, q.start, _WHOLE_MARKET, "")
         return em
 
