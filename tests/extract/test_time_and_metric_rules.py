@@ -6424,3 +6424,12 @@ def test_nev_penetration_in_china_after_makers_in_another_clause_is_the_markets(
     # (a maker's own share of NEVs holds no fact, in China or not)
     got = facts("Geely's NEV penetration reached 58% in China in January.", date(2026, 2, 10))
     assert not any(v == 58.0 for *_, v, _ in got)
+
+
+def test_a_headline_count_that_doubles_to_a_level_is_a_change_of_100_percent():
+    got = facts("NIO Q1 2026: deliveries double to 83,465 units; revenue up 112%.", date(2026, 6, 2))
+    assert ("nio", "deliveries_yoy", "2026-Q1", 100.0, "eq") in got
+    assert ("nio", "deliveries", "2026-Q1", 83465.0, "eq") in got
+    # (a double-digit rise or a double of a car is no change of 100 percent)
+    got = facts("NIO's deliveries posted a double-digit rise of 15% in March 2026.", date(2026, 4, 2))
+    assert not any(v == 100.0 for *_, v, _ in got)

@@ -581,7 +581,10 @@ DOUBLED = re.compile(
     # (not one said of what follows it, 翻倍的销量: "the doubled sales")
     r"(?:翻倍|翻番|翻了?一番|翻了?一倍|翻了?两番)(?!的)|\b(?:doubled|tripled|quadrupled)\b(?! down)"
     # (not one with its base after it: "more than doubling last year's tally")
-    r"|\b(?:doubling|tripling|quadrupling)\b(?! (?:down|the|last|its|their|that|what|from)\b)",
+    r"|\b(?:doubling|tripling|quadrupling)\b(?! (?:down|the|last|its|their|that|what|from)\b)"
+    # (a headline's present tense before its new level or its comparison: "deliveries double
+    # to 83,465 units", "sales triple year-on-year")
+    r"|\b(?:doubles?|triples?)(?= (?:to \d|(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy)\b))",
     re.I,
 )
 
