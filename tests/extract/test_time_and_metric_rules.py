@@ -6433,3 +6433,16 @@ def test_a_headline_count_that_doubles_to_a_level_is_a_change_of_100_percent():
     # (a double-digit rise or a double of a car is no change of 100 percent)
     got = facts("NIO's deliveries posted a double-digit rise of 15% in March 2026.", date(2026, 4, 2))
     assert not any(v == 100.0 for *_, v, _ in got)
+
+
+def test_a_figure_beating_its_schedule_by_more_than_a_span_is_no_difference():
+    got = facts(
+        "Leapmotor had completed the 2025 sales target of 500,000 vehicles more than a month ahead of schedule.",
+        date(2025, 12, 2),
+    )
+    assert ("leapmotor", "delivery_target", "2025", 5e5, "eq") in got
+    # (a count more than a year before it is still a difference)
+    got = facts(
+        "Leapmotor delivered 70,000 vehicles in November, 10,000 more than a year earlier.", date(2025, 12, 2)
+    )
+    assert not any(v == 10000.0 for *_, v, _ in got)

@@ -137,6 +137,10 @@ _ORDINALS = {w: n for w, n in EN_ORDINALS.items() if w.isalpha() and n >= 2}  # 
 _EN_NUM = {w: n for w, n in EN_NUMBER_WORDS.items() if 2 <= n <= 10}
 _DIFFERENCE_AFTER = re.compile(
     r"^(?: ?(?:below|above|cheaper|higher|lower|less than|more than|fewer than|short of)\b)"
+    # (not a span or a plan the figure beat: "500,000 vehicles more than a month ahead of
+    # schedule", "more than expected")
+    r"(?! (?:a|one|two|three|four|six) (?:days?|weeks?|months?|quarters?|years?) (?:ahead|early)\b"
+    r"| (?:expected|planned|scheduled|anticipated|forecast)\b)"
 )
 _DIFFERENCE_ZH = re.compile(r"比[^，。；]{0,20}$")
 # after a change verb and a number (quantities.CHANGED_BY), a "to" and another number (上调5万台至105万台)
