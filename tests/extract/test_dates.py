@@ -1134,3 +1134,12 @@ def test_a_publication_date_no_period_can_be_written_in_is_a_clear_error():
 def test_a_year_from_its_start_to_its_end_is_the_whole_year():
     assert periods("从2024年年初至年末,赛力斯股价涨幅高达78.04%") == [("2024年年初至年末", "2024")]
     assert periods("2023年初到年底,股价累计下跌") == [("2023年初到年底", "2023")]
+
+
+def test_a_total_for_the_year_said_to_stand_now_is_the_year_so_far():
+    got = periods("Their total sales for the year have now skyrocketed to 1.79 million.", date(2023, 9, 2))
+    assert got == [("the year", "2023-01-01..2023-09-02")]
+    # (a total for the year, said of no present, is the year's)
+    assert periods("Their total sales for the year reached 1.79 million.", date(2023, 9, 2)) == [
+        ("the year", "2023")
+    ]

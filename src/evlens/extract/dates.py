@@ -196,7 +196,7 @@ _EN = re.compile(
     rf"|the (?:last|past) (?P<elm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[0-2]) months\b"
     rf"|the first (?P<efq>two|three|2|3) quarters(?: of (?:the year|this year|(?P<efqy>(?:19|20)\d{{2}})))?"
     rf"|(?P<einy>in the year)\b(?!-)"
-    rf"|(?P<eyend>year-end|the year(?! so far))\b(?!-)"
+    rf"|(?P<eyend>year-end|the year(?! so far)(?<!for the year(?= (?:have|has) now\b| now\b)))\b(?!-)"
     rf"|(?P<efull>(?i:full-year|full year|the full year|the whole year|whole-year|fiscal year)|FY)(?: ?(?P<efully>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d))?\b"
     rf"|(?P<eago>the (?:year-ago|year-earlier|prior-year) (?:quarter|period|month|half)(?: last year| a year ago)?"
     rf"|the (?:same|corresponding) (?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])-month )?(?:quarter|period|month|half) (?:last year|a year (?:ago|earlier)|(?:of |in )?(?:last|the previous|the prior) year|(?:of|in) (?P<eagoy>(?:19|20)\d{{2}})(?!\d|,\d|%|\.\d)))\b"
@@ -207,6 +207,8 @@ _EN = re.compile(
     rf"|(?P<erelm>(?i:last month|this month|next month))\b"
     rf"|(?P<erel>(?i:last year|this year|next year))\b"
     rf"|(?P<eytd>(?i:year to date|year-to-date|YTD|so far this year|the year so far|so far in (?P<eytdy>(?:19|20)\d\d)"
+    # (a total for the year said to stand now: "total sales for the year have now skyrocketed to")
+    r"|(?<=for )the year(?= (?:have|has) now\b| now\b)"
     r"|since the (?:start|beginning) of the year"
     r"(?: (?:till|to|until|through) (?:the end of )?(?P<eytdm>January|February|March|April|May|June|July|August|September|October|November|December)(?:[ -]end)?)?))\b"
     # (a comma before it after a digit makes it a piece of a number; after a word it is
