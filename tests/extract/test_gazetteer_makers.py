@@ -350,7 +350,8 @@ def test_a_figure_for_the_whole_after_a_model_is_its_makers(text):
 
     from evlens.extract import extract_text
 
-    got = {(f.entity, f.value) for f in extract_text(text, date(2022, 3, 1))}
+    # (a test of an entity: every reading of the rules, whatever the model judges)
+    got = {(f.entity, f.value) for f in extract_text(text, date(2022, 3, 1), judged=False)}
     assert ("leapmotor", 43748.0) in got
     assert ("leapmotor-t03", 39149.0) in got
 
