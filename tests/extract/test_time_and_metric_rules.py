@@ -6446,3 +6446,15 @@ def test_a_figure_beating_its_schedule_by_more_than_a_span_is_no_difference():
         "Leapmotor delivered 70,000 vehicles in November, 10,000 more than a year earlier.", date(2025, 12, 2)
     )
     assert not any(v == 10000.0 for *_, v, _ in got)
+
+
+def test_a_sum_as_of_a_months_end_is_the_year_so_far():
+    text = "财务数据显示,截至2024年9月30日,比亚迪股份实现营业总收入5022.51亿元,同比增长18.94%。"
+    got = facts(text, date(2024, 11, 1))
+    assert ("byd", "revenue", "2024-01..2024-09", 5.02251e11, "eq") in got
+    assert ("byd", "revenue_yoy", "2024-01..2024-09", 18.94, "eq") in got
+    got = facts("截至2024年6月30日,比亚迪实现营业收入3011.27亿元。", date(2024, 9, 1))
+    assert ("byd", "revenue", "2024-H1", 3.0112700000000e11, "eq") in got
+    # (a running count as of a day keeps its day)
+    got = facts("截至2024年9月30日,比亚迪累计销量突破800万辆。", date(2024, 10, 8))
+    assert ("byd", "sales", "2024-09-30", 8e6, "gt") in got

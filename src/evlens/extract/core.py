@@ -338,6 +338,14 @@ _TARGET_MET = re.compile(
 _DAYLESS = frozenset({"revenue", "net_profit", "deliveries", "sales", "exports", "wholesale"})
 
 
+def _year_through(year: int, month: int) -> str:
+    """The months of ``year`` from January through ``month``: its first quarter, half or
+    whole year where it ends one (``2024-Q1``, ``2024-H1``, ``2024``), else a range of
+    months (``2024-01..2024-09``)."""
+    whole = {3: f"{year}-Q1", 6: f"{year}-H1", 12: str(year)}
+    return whole.get(month) or f"{year}-01..{year}-{month:02d}"
+
+
 def _announced_on(p: PeriodMention) -> bool:
     """Whether ``p`` is a day no figure is counted as of: for a figure that is no single
     day's ("On March 20, 2025, the automaker announced that its net profit surged 213%"),
@@ -5060,9 +5068,16 @@ class Extractor:
         if lead is not None and not lead.group("q") and (d.month, d.day) == (12, 31):
             # "Full year vehicle deliveries reached 141,601" after "as of December 31, 2023": that year
             return pm._replace(period=str(d.year), kind="year", asof=False)
-        if not _QUARTERLY.search(self.lower, fig.sent.start, fig.q.start):
-            return pm
-        return pm._replace(period=f"{d.year}-Q{(d.month - 1) // 3 + 1}", kind="quarter", asof=False)
+        if _QUARTERLY.search(self.lower, fig.sent.start, fig.q.start):
+            return pm._replace(period=f"{d.year}-Q{(d.month - 1) // 3 + 1}", kind="quarter", asof=False)
+        if (
+            pm.asof
+            and fig.q.kind in ("currency", "percent")
+            and d.day == calendar.monthrange(d.year, d.month)[1]
+        ):
+            # a sum as of a month's end (截至2024年9月30日,实现营业总收入5022.51亿元): the year so far
+            return pm._replace(period=_year_through(d.year, d.month), kind="range", asof=False)
+        return pm
 
     def _said_after(self, fig: _Figure, said: re.Pattern) -> bool:
         """Whether a later clause of the figure's sentence holding no figure of its own says
