@@ -6458,3 +6458,12 @@ def test_a_sum_as_of_a_months_end_is_the_year_so_far():
     # (a running count as of a day keeps its day)
     got = facts("截至2024年9月30日,比亚迪累计销量突破800万辆。", date(2024, 10, 8))
     assert ("byd", "sales", "2024-09-30", 8e6, "gt") in got
+
+
+def test_the_industry_bodys_figures_are_no_subjects():
+    text = (
+        "特斯拉前7月中國銷量下跌13.7%。\n\n"
+        "據陸媒報道，中國汽車工業協會今天公布7月汽車工業產銷數據顯示，7月份汽車銷量259.3萬輛，比6月下降10.7%。"
+    )
+    got = facts(text, date(2025, 8, 11))
+    assert not any(v in (2.593e6, -10.7) for *_, v, _ in got)
