@@ -6467,3 +6467,14 @@ def test_the_industry_bodys_figures_are_no_subjects():
     )
     got = facts(text, date(2025, 8, 11))
     assert not any(v in (2.593e6, -10.7) for *_, v, _ in got)
+
+
+def test_a_count_does_not_take_the_quarter_a_later_guidance_is_for():
+    text = (
+        "NIO delivered a solid Q1 2026 turnaround, with total revenue up 112.2% year over year. "
+        "Vehicle deliveries rose 98.3% year over year to 83,465 units, and management guided Q2 "
+        "deliveries of 110,000-115,000 units."
+    )
+    got = facts(text, date(2026, 6, 2))
+    assert ("nio", "deliveries", "2026-Q1", 83465.0, "eq") in got
+    assert ("nio", "deliveries_yoy", "2026-Q1", 98.3, "eq") in got

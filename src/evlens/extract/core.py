@@ -2779,6 +2779,9 @@ class Extractor:
                 and not (dayless and _announced_on(p))
                 and not _SUBORDINATE.search(self.lower[q.end : p.start])
                 and not self._compared_after(q, p)
+                # (nor a time a plan after it is for: "… to 83,465 units, and management guided
+                # Q2 deliveries of 110,000-115,000 units")
+                and not self._planned_time(p)
             ):
                 return p
         return None
@@ -3977,9 +3980,10 @@ class Extractor:
         clause (``预计四季度``)."""
         if _PLAN_JUST_AFTER.match(self.lower, p.end) is not None:
             return True
-        lo = max(0, p.start - 6)
-        m = self.lex.word_res["plan"].search(self.lower, lo, p.start)
-        return m is not None and not _CLAUSE_MARK.search(self.lower, m.end(), p.start)
+        return any(
+            m.end() >= p.start - 6 and not _CLAUSE_MARK.search(self.lower, m.end(), p.start)
+            for m in self.lex.word_res["plan"].finditer(self.lower, max(0, p.start - 24), p.start)
+        )
 
     def _ahead(self, p: PeriodMention) -> bool:
         """Whether ``p`` starts after the article's date."""
