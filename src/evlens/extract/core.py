@@ -1133,15 +1133,15 @@ _YOY_THEN_MOM = re.compile(_YOY_AND_MOM + r"(?:分别)?(?:为|是|达)?[:：]? ?
 _CLOSE_NAMED = re.compile(r"截[至止]收盘|收盘时|最终收|尾盘|\bat the close\b|\bby the close\b")
 # "both" before a list of names: the figure after is each one's
 _BOTH = re.compile(r"\bboth\b")
-# "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
 # a word opening an English clause of its own inside a sentence
-_EN_SUBORDINATE = re.compile(r"\b(?:as|while|whereas|with)\b")
+_EN_CLAUSE_WORD = re.compile(r"\b(?:as|while|whereas|with)\b")
 # the country a rate is said of, right after it ("… craters to 44% in China")
 _IN_CHINA_AFTER = re.compile(
     r" ?(?:in|across) (?:china|the chinese market|the country|the domestic market)\b"
 )
 # makers listed as of a kind (小米、小鹏、零跑等品牌): a change said of them is each one's
 _LISTED_KIND_AFTER = re.compile(r"等(?:[多几]家|[多几]个)?(?:品牌|车企|厂商|新势力|企业)")
+# "each" right after a figure and its unit ("Nio and Xpeng delivered over 10,000 vehicles each")
 _EACH_AFTER = re.compile(r"(?: [a-z-]+)?,? (?:each|apiece)\b")
 # a maker's possessive right before a brand of its ("GAC's Aion"): the brand is the subject
 _POSSESSIVE = re.compile(r"['’]s ")
@@ -4503,7 +4503,7 @@ class Extractor:
         """Where the clause of ``q`` starts, or the English clause a subordinating word opens
         before it in that clause ("…, as NEV penetration craters to 44%")."""
         lo = sent.clause_of(q.start)[0]
-        return max((m.end() for m in _EN_SUBORDINATE.finditer(self.lower, lo, q.start)), default=lo)
+        return max((m.end() for m in _EN_CLAUSE_WORD.finditer(self.lower, lo, q.start)), default=lo)
 
     def _maker_before(self, q: Quantity, sent) -> bool:
         """Whether a company of the gazetteer is named before ``q`` in its sentence."""

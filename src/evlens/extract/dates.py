@@ -1099,8 +1099,8 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
 
 
 def _zh_year(a: int, b: int, g: dict, y: int | None, ctx: _Context, asof: bool) -> PeriodMention | None:
-    """A year (``y``, else the one spoken of), its end (年底) or start (年初), or a bare
-    全年/年度."""
+    """A year (``y``, else the one spoken of), its end (年底) or start (年初), the whole of
+    it from start to end (年初至年末, read as 全年), or a bare 全年/年度."""
     if g["ywhole"]:
         return _zh_year(a, b, {**g, "ywhole": None, "full": "全年"}, y, ctx, False)
     if g["yend"] or g["ystart"]:
