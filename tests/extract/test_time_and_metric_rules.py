@@ -6478,3 +6478,21 @@ def test_a_count_does_not_take_the_quarter_a_later_guidance_is_for():
     got = facts(text, date(2026, 6, 2))
     assert ("nio", "deliveries", "2026-Q1", 83465.0, "eq") in got
     assert ("nio", "deliveries_yoy", "2026-Q1", 98.3, "eq") in got
+
+
+def test_a_table_broken_into_one_cell_a_line_with_empty_cells_after_each():
+    text = (
+        "Li Auto Inc. Announces Unaudited First Quarter 2026 Financial Results\n"
+        "Operating Highlights for the First Quarter of 2026\n"
+        "2026 Q1 | | |\n2025 Q4 | | |\n2025 Q3 | | |\n2025 Q2 | |\n"
+        "| Deliveries | |\n"
+        "| 95,142 | | |\n| 109,194 | | |\n| 93,211 | | |\n| 111,074 | |\n"
+        "| | |\n"
+    )
+    got = facts(text, date(2026, 5, 28))
+    assert {(p, v) for e, m, p, v, b in got if e == "li-auto" and m == "deliveries"} == {
+        ("2026-Q1", 95142.0),
+        ("2025-Q4", 109194.0),
+        ("2025-Q3", 93211.0),
+        ("2025-Q2", 111074.0),
+    }

@@ -1588,14 +1588,25 @@ def _gaps(t: str, a: int, b: int, items: Sequence) -> str:
     return "".join(parts)
 
 
+# a markdown table's rule line ("|---|", "| :-- |")
+_MARKDOWN_RULE = re.compile(r"\| ?:?-{3,}")
+# one cell and empty cells after it, with or without a bar before it
+_ONE_CELL = re.compile(r"(?:\| *)?([^|\s](?:[^|]*[^|\s])?) *\|(?: *\|)+ *")
+
+
 def _cell_lines(t: str) -> list[tuple[int, int]]:
     """The spans of the non-blank lines of ``t``, as a table's reader walks them: a line
     that is one cell set off by a bar ("|FY 2025", "|406,343") or ended by one ("2026Q1 |",
     "62,682 |") is that cell; a bar alone (an empty cell between cells) and a blank line
     (between cells: "2025Q3", "", "2025Q2") are none."""
     lines, pos = [], 0
+    # (in a text with no markdown rule, a cell followed by empty ones, "2026 Q1 | | |",
+    # "| 95,142 | | |", is that cell: a table whose rows were broken into one cell a line)
+    plain = _MARKDOWN_RULE.search(t) is None
     for line in t.split("\n"):
-        if line.startswith("|") and "|" not in line[1:]:
+        if plain and (one := _ONE_CELL.fullmatch(line)) is not None:
+            lines.append((pos + one.start(1), pos + one.end(1)))
+        elif line.startswith("|") and "|" not in line[1:]:
             if line[1:].strip():
                 lines.append((pos + 1, pos + len(line)))
         elif line.rstrip().endswith("|") and line.count("|") == 1:
