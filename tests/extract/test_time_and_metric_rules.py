@@ -6496,3 +6496,10 @@ def test_a_table_broken_into_one_cell_a_line_with_empty_cells_after_each():
         ("2025-Q3", 93211.0),
         ("2025-Q2", 111074.0),
     }
+
+
+def test_changes_after_each_metric_with_its_figure_pair_in_order():
+    text = "行业龙头比亚迪产销均出现明显下滑,1月新能源汽车销量21.01万辆、产量23.24万辆,同比分别下降30.11%和29.13%。"
+    got = facts(text, date(2026, 2, 5))
+    assert ("byd", "sales_yoy", "2026-01", -30.11, "eq") in got
+    assert ("byd", "production_yoy", "2026-01", -29.13, "eq") in got

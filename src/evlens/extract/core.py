@@ -6719,9 +6719,24 @@ class Extractor:
         word when none is listed with it."""
         words = [w for w in self._in(self.metrics, lo, hi) if w.key != "growth"]
         k = len(words) - 1
-        while k > 0 and _METRIC_LIST_GAP.fullmatch(self.t, words[k - 1].end, words[k].start):
+        while k > 0 and (
+            _METRIC_LIST_GAP.fullmatch(self.t, words[k - 1].end, words[k].start)
+            or self._own_figure_between(words[k - 1].end, words[k].start)
+        ):
             k -= 1
         return words[k:] if words else []
+
+    def _own_figure_between(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)``, between two metric words, holds the first word's figure alone
+        and then a join (``销量21.01万辆、产量23.24万辆,同比分别下降30.11%和29.13%``: each word
+        with its figure, listed)."""
+        qs = self._in(self.quantities, a, b)
+        return (
+            len(qs) == 1
+            and qs[0].kind == "count"
+            and not self.t[a : qs[0].start].strip()
+            and self.t[qs[0].end : b].strip() in _ZH_LIST_JOINS
+        )
 
     def _zh_list_items(self, lo: int, hi: int) -> tuple[list[Quantity], int]:
         """The figures of the list after 分别 at ``lo`` (、 and 和 join its items; it runs to
