@@ -6503,3 +6503,17 @@ def test_changes_after_each_metric_with_its_figure_pair_in_order():
     got = facts(text, date(2026, 2, 5))
     assert ("byd", "sales_yoy", "2026-01", -30.11, "eq") in got
     assert ("byd", "production_yoy", "2026-01", -29.13, "eq") in got
+
+
+def test_a_makers_overseas_passenger_car_and_pickup_sales_are_its_exports():
+    text = (
+        "From January to July this year, BYD's overseas passenger car and pickup truck sales reached "
+        "550,300 units, a year-on-year increase of over 130%."
+    )
+    got = facts(text, date(2025, 8, 5))
+    assert ("byd", "exports", "2025-01..2025-07", 550300.0, "eq") in got
+    assert ("byd", "exports_yoy", "2025-01..2025-07", 130.0, "gt") in got
+    got = facts(
+        "11月,比亚迪全月销售480186辆。而乘用车及皮卡海外单月销售达131661辆,同比飙升297%。", date(2025, 12, 5)
+    )
+    assert ("byd", "exports_yoy", "2025-11", 297.0, "eq") in got

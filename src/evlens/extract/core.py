@@ -287,7 +287,10 @@ _BOTH_POWERTRAINS = re.compile(
 # passenger cars named with commercial vehicles: the maker's total, of any maker (and what
 # each of its matches starts with, for Extractor._found)
 _BOTH_KINDS = re.compile(
-    r"(?:乘用车|passenger (?:car|vehicle)s?\b)[^，。；,;]{0,4}(?:和|与|及|、|\band\b)[^，。；,;]{0,4}(?:商用车|commercial vehicles?\b)"
+    r"(?:乘用车|passenger (?:car|vehicle)s?\b)[^，。；,;]{0,4}(?:和|与|及|、|\band\b)[^，。；,;]{0,4}"
+    # (or pickups, which a maker selling no other commercial vehicles counts beside its cars:
+    # 乘用车及皮卡海外单月销售达131661辆, its whole overseas figure)
+    r"(?:商用车|皮卡|commercial vehicles?\b|pickups?\b)"
 )
 _BOTH_KINDS_LEAD = re.compile("乘用车|passenger")
 _BOTH_KINDS_LEAD_WIDTH = len("passenger")
