@@ -1600,14 +1600,14 @@ _ONE_CELL = re.compile(r"(?:\| *)?([^|\s](?:[^|]*[^|\s])?) *\|(?: *\|)+ *")
 def _cell_lines(t: str) -> list[tuple[int, int]]:
     """The spans of the non-blank lines of ``t``, as a table's reader walks them: a line
     that is one cell set off by a bar ("|FY 2025", "|406,343") or ended by one ("2026Q1 |",
-    "62,682 |") is that cell; a bar alone (an empty cell between cells) and a blank line
+    "62,682 |") is that cell, and so, in a text with no markdown rule line, is one cell
+    followed by empty ones ("2026 Q1 | | |", "| 95,142 | | |": a table whose rows were broken
+    into one cell a line); a bar alone (an empty cell between cells) and a blank line
     (between cells: "2025Q3", "", "2025Q2") are none."""
     lines, pos = [], 0
-    # (in a text with no markdown rule, a cell followed by empty ones, "2026 Q1 | | |",
-    # "| 95,142 | | |", is that cell: a table whose rows were broken into one cell a line)
     plain = _MARKDOWN_RULE.search(t) is None
     for line in t.split("\n"):
-        if plain and (one := _ONE_CELL.fullmatch(line)) is not None:
+        if plain and "|" in line and (one := _ONE_CELL.fullmatch(line)) is not None:
             lines.append((pos + one.start(1), pos + one.end(1)))
         elif line.startswith("|") and "|" not in line[1:]:
             if line[1:].strip():
