@@ -4519,25 +4519,21 @@ class Extractor:
         lo = sent.clause_of(q.start)[0]
         return max((m.end() for m in _EN_CLAUSE_WORD.finditer(self.lower, lo, q.start)), default=lo)
 
-    def _maker_before(self, q: Quantity, sent) -> bool:
-        """Whether a company of the gazetteer is named before ``q`` in its sentence."""
-        return any(
-            self.lex.entities[e.key].kind == "company" for e in self._in(self.entities, sent.start, q.start)
-        )
+    def _maker_before(self, lo: int, q: Quantity) -> bool:
+        """Whether a company of the gazetteer is named in ``[lo, q.start)``."""
+        return any(self.lex.entities[e.key].kind == "company" for e in self._in(self.entities, lo, q.start))
 
     def _penetration_holder(self, q: Quantity, sent, em: _Mention | None) -> _Mention | None:
         """The holder of an NEV penetration ``q``: the whole market where no name claims it or
         the NEV market is named as its subject (which holds no share of itself), unless a maker
-        is named before it (its own share of NEVs, "吉利…新能源渗透率58%"); else ``em``."""
-        if (em is None or (em.key == "?" and em.word == _MARKET)) and not self._maker_before(q, sent):
+        is named before it (its own share of NEVs, "吉利…新能源渗透率58%"), or where it is said
+        of China and no maker stands before it in its own clause; else ``em``."""
+        if (em is None or (em.key == "?" and em.word == _MARKET)) and not self._maker_before(sent.start, q):
             return _Mention(q.start, q.start, _WHOLE_MARKET, "")
         if (
             _IN_CHINA_AFTER.match(self.lower, q.end)
             and (em is None or em.end <= q.start)
-            and not any(
-                self.lex.entities[e.key].kind == "company"
-                for e in self._in(self.entities, self._subordinate_start(sent, q), q.start)
-            )
+            and not self._maker_before(self._subordinate_start(sent, q), q)
         ):
             # ("Geely dethroned BYD in January sales as NEV penetration craters to 44% in China":
             # the country's, the makers named in another clause)
