@@ -1143,3 +1143,10 @@ def test_a_total_for_the_year_said_to_stand_now_is_the_year_so_far():
     assert periods("Their total sales for the year reached 1.79 million.", date(2023, 9, 2)) == [
         ("the year", "2023")
     ]
+
+
+def test_a_year_a_range_starts_from_is_no_year_compared_with():
+    got = periods("Its sales doubled annually from 2019 through 2022.")
+    assert got == [("2019", "2019"), ("2022", "2022")]
+    # (a year a change is counted from is still one compared with)
+    assert periods("Sales rose 34% from 2023.") == []

@@ -6517,3 +6517,12 @@ def test_a_makers_overseas_passenger_car_and_pickup_sales_are_its_exports():
         "11月,比亚迪全月销售480186辆。而乘用车及皮卡海外单月销售达131661辆,同比飙升297%。", date(2025, 12, 5)
     )
     assert ("byd", "exports_yoy", "2025-11", 297.0, "eq") in got
+
+
+def test_an_english_list_after_a_range_of_as_many_years_pairs_with_them_in_order():
+    got = facts(
+        "GAC Aion's sales nearly doubled annually from 2019 through 2022, totaling 42,003, "
+        "60,033, 120,155, and 271,156 automobiles."
+    )
+    sales = {(period, value) for _, metric, period, value, _ in got if metric == "sales"}
+    assert sales == {("2019", 42003.0), ("2020", 60033.0), ("2021", 120155.0), ("2022", 271156.0)}

@@ -6637,9 +6637,15 @@ class Extractor:
     def _pair_ranged_lists(self, out: dict[int, dict]) -> None:
         """A Chinese list of figures joined by 、 or 和 with no 分别, right after a range of
         as many years (``2022年至2024年,岚图汽车实现营收60.52亿、127.49亿和193.61亿元``), pairs
-        its items with those years in order; items already paired keep their pairing."""
-        for run in self._runs(0, len(self.t), _ZH_LIST_JOINS):
-            if any(q.start in out for q in run) or len({q.kind for q in run}) > 1:
+        its items with those years in order; items already paired keep their pairing. So
+        does an English list joined by commas or "and" ("from 2019 through 2022, totaling
+        42,003, 60,033, 120,155, and 271,156 automobiles"), whose unit may be written once,
+        after its last item."""
+        runs = self._runs(0, len(self.t), _ZH_LIST_JOINS) + self._runs(0, len(self.t), _EN_LIST_JOINS)
+        for run in runs:
+            if any(q.start in out for q in run) or len({q.kind for q in run[:-1]}) > 1:
+                continue
+            if run[0].kind not in (None, run[-1].kind):
                 continue
             si = self._sentence_of(run[0].start)
             if si < 0:

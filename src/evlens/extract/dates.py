@@ -644,6 +644,8 @@ def _years_part(out: list[PeriodMention], pm: PeriodMention, text: str, a: int) 
 _TO_LATER_FIGURE = re.compile(
     r" to (?:a (?:record )?)?(?:\$|rmb ?|us\$)?\d[\d,.]*[^.;,]{0,30}? (?:in|during|by) ", re.I
 )
+# a year's range on to a later year ("from 2019 through 2022"): the time of what it spans
+_TO_LATER_YEAR = re.compile(r" ?(?:to|through|until|-|–) ?(?:19|20)\d{2}\b(?!\d|[,.]\d|%)", re.I)
 WHEN_AFTER = re.compile(
     # (a count word may stand between: "a 35.8% drop from March deliveries, when the company delivered 10,378")
     r"(?: (?:deliveries|sales|shipments|registrations))?(?:,? | ?[—–-]{1,2} ?)"
@@ -1682,6 +1684,8 @@ def _en_year(a: int, b: int, g: dict, ctx: _Context, asof: bool) -> PeriodMentio
     if _COMPARED_YEAR.search(ctx.text, max(0, a - 24), a):
         if WHEN_AFTER.match(ctx.text, b):  # ("79% growth from 2023, when it sold 2.79 million": its own)
             return PeriodMention(a, b, str(y), "year", False, local=True)
+        if _TO_LATER_YEAR.match(ctx.text, b):  # ("doubled annually from 2019 through 2022": a span's start)
+            return PeriodMention(a, b, str(y), "year", False)
         return None  # "up 34% from 2023", "than in the same period of 2024": a comparison
     named = _QUARTER_THEN_YEAR.search(ctx.text, max(0, a - 40), a)
     if named:  # "third-quarter revenue in 2023": the quarter of that year
