@@ -1150,3 +1150,12 @@ def test_a_year_a_range_starts_from_is_no_year_compared_with():
     assert got == [("2019", "2019"), ("2022", "2022")]
     # (a year a change is counted from is still one compared with)
     assert periods("Sales rose 34% from 2023.") == []
+
+
+def test_a_bare_year_word_before_what_a_year_is_counted_in_is_a_year():
+    # (early in a year, the one just ended; a goal's, the year of the article)
+    assert periods("蔚来年度销量为44万辆。", date(2025, 1, 5)) == [("年度", "2024")]
+    assert periods("比亚迪年度销量目标为460万辆", date(2025, 1, 5)) == [("年度", "2025")]
+    # (年度 of a year written before it, of a half, or of a fiscal year is no bare one)
+    assert periods("零跑首次实现半年度净利润", date(2025, 8, 20)) == []
+    assert periods("2023年度销量", date(2025, 1, 5)) == [("2023年", "2023")]
