@@ -6526,3 +6526,8 @@ def test_an_english_list_after_a_range_of_as_many_years_pairs_with_them_in_order
     )
     sales = {(period, value) for _, metric, period, value, _ in got if metric == "sales"}
     assert sales == {("2019", 42003.0), ("2020", 60033.0), ("2021", 120155.0), ("2022", 271156.0)}
+
+
+def test_a_count_a_maker_set_itself_is_its_target():
+    got = facts("蔚來近日公布今年季度財報。公司設定的年度銷量為44萬輛。", date(2025, 4, 20))
+    assert got == {("nio", "delivery_target", "2025", 440000.0, "eq")}
