@@ -6531,3 +6531,8 @@ def test_an_english_list_after_a_range_of_as_many_years_pairs_with_them_in_order
 def test_a_count_a_maker_set_itself_is_its_target():
     got = facts("蔚來近日公布今年季度財報。公司設定的年度銷量為44萬輛。", date(2025, 4, 20))
     assert got == {("nio", "delivery_target", "2025", 440000.0, "eq")}
+
+
+def test_a_count_followed_by_its_expectation_is_a_target():
+    got = facts("零跑汽车未能实现三季报提出的全年销量突破60万辆的预期。", date(2025, 11, 20))
+    assert got == {("leapmotor", "delivery_target", "2025", 600000.0, "gt")}

@@ -298,12 +298,12 @@ _BOTH_KINDS_LEAD_WIDTH = len("passenger")
 _BOTH_POWERTRAINS_LEAD = re.compile("纯电|bev|battery[- ]electric|battery car|battery vehicle")
 _BOTH_POWERTRAINS_LEAD_WIDTH = len("battery-electric")
 # a figure a target word follows ("超额完成年初设定的300万辆目标", "离35万年销目标仅差",
-# "38万辆年度交付量目标") is the target
+# "38万辆年度交付量目标", "全年销量突破60万辆的预期") is the target
 _TARGET_AFTER = re.compile(
     r"^ ?(?:辆|台|部|units?|vehicles?)?(?:汽车|新车|电动车)?[的嘅之]? ?(?:新)?"
     # (and in English: "a 50,000 monthly delivery target")
     r"(?:(?:年销量?|年交付量?|年度|全年|销量|交付量?|销售|monthly|annual|yearly|full-year|sales|delivery) ?){0,2}"
-    r"(?:目标|雄心|flag|target|goal)"
+    r"(?:目标|雄心|预期|flag|target|goal)"
 )
 # an ordinal run set off right after a clause (", its fifth straight month")
 _RUN_AFTER = re.compile(
