@@ -6536,3 +6536,13 @@ def test_a_count_a_maker_set_itself_is_its_target():
 def test_a_count_followed_by_its_expectation_is_a_target():
     got = facts("零跑汽车未能实现三季报提出的全年销量突破60万辆的预期。", date(2025, 11, 20))
     assert got == {("leapmotor", "delivery_target", "2025", 600000.0, "gt")}
+
+
+def test_a_change_compared_with_the_count_of_the_month_before_is_month_on_month():
+    got = facts(
+        "Xpeng delivered a total of 3,478 vehicles in September. That's a 31% increase "
+        "compared to deliveries in August.",
+        date(2020, 10, 2),
+    )
+    assert ("xpeng", "deliveries_mom", "2020-09", 31.0, "eq") in got
+    assert not any(m.endswith("_yoy") for _, m, *_ in got)

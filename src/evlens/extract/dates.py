@@ -1403,7 +1403,9 @@ def _zh_month(a: int, b: int, g: dict, ctx: _Context, y: int | None, asof: bool)
 
 
 _COMPARED_MONTH_NAMED = re.compile(
-    r"\b(?:compared (?:to|with)|from|versus|than)(?: (?:in|that of|those of))? "
+    r"\b(?:compared (?:to|with)|from|versus|than)(?: (?:in|that of|those of))?"
+    # (or the count it is compared with: "a 31% increase compared to deliveries in August")
+    r"(?: (?:the |its )?(?:deliveries|sales|shipments|registrations|volumes?) (?:in|of|for))? "
     r"(january|february|march|april|may|june|july|august|september|october|november|december)"
     r"(?:,? ((?:19|20)\d\d))?\b",
     re.I,
@@ -1413,7 +1415,7 @@ _COMPARED_MONTH_NAMED = re.compile(
 def months_after_compared(text: str, lo: int, hi: int, month: str) -> int | None:
     """How many months ``month`` (``YYYY-MM``) comes after the English month a change in
     ``text[lo:hi]`` is compared with ("up 4.4% … compared to June 2024", "as compared to
-    October"): 1 for the month before, 12 for the same month a year earlier; None when
+    October", "compared to deliveries in August"): 1 for the month before, 12 for the same month a year earlier; None when
     none is named. A month without a year is the latest such month before ``month``."""
     m = _COMPARED_MONTH_NAMED.search(text, lo, hi)
     if m is None:
