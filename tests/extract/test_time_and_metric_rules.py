@@ -6546,3 +6546,10 @@ def test_a_change_compared_with_the_count_of_the_month_before_is_month_on_month(
     )
     assert ("xpeng", "deliveries_mom", "2020-09", 31.0, "eq") in got
     assert not any(m.endswith("_yoy") for _, m, *_ in got)
+
+
+def test_every_month_of_a_long_list_of_counts_naming_no_metric_carries_the_metric_before():
+    got = facts("零跑总销量17.3万辆。7月51,219辆;8月57,000辆;9月66,667辆;10月72,890辆;11月70,001辆。")
+    months = {(period, value) for _, metric, period, value, _ in got if metric == "sales"}
+    assert ("2025-10", 72890.0) in months and ("2025-11", 70001.0) in months
+    assert len(months) == 5

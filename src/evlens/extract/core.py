@@ -596,6 +596,9 @@ _WITH_ITS_ASIDE = re.compile(r", with (?:its|their) [^,]{1,100},")
 _LEADING_SPACE = re.compile(r"\s*")
 # a sentence that breaks the figure before it down ("The breakdown is as follows:")
 _BROKEN_DOWN = re.compile(r" *(?:the breakdown\b|broken down\b)")
+# how many sentences back a count naming no metric looks for one, over sentences that hold
+# such counts too (a list of months, each its own sentence: 7 月 51,219 輛;8 月 57,000 輛;…)
+_CARRY_BACK = 12
 # the count metrics a figure naming none does not carry from the sentence before
 _NOT_CARRIED = ("delivery_target", "capacity", "growth")
 # a rival passed, named after "of" ("its first-ever surpassing of Tesla")
@@ -2008,7 +2011,7 @@ class Extractor:
         after "公布了 9 月交付数据"): the last count metric of the sentence before it in its
         paragraph, or in the list item before (``a. 季度表現: …總銷量 17.3 萬輛`` over ``b. 月度
         表現: 7 月 51,219 輛``) (not a target or a capacity), or of the one before that where the
-        sentence between holds a vehicle count naming none either (up to three back:
+        sentence between holds a vehicle count naming none either (up to ``_CARRY_BACK``:
         "… over 80,000 units sold. Leapmotor surpassed the 70,000-unit mark. … Xiaomi
         continued to exceed the 40,000-unit threshold"). With ``back`` > 1 (for the intro
         of a list whose items name no metric), of the last of the ``back`` sentences before
@@ -2019,7 +2022,8 @@ class Extractor:
         # (a breakdown of the sentence before's figure carries its target too: "Geely's 2025
         # target is 2.71 million units. The breakdown is as follows: Geely Galaxy 1 million …")
         passed = ("capacity", "growth") if _BROKEN_DOWN.match(self.lower, sent.start) else _NOT_CARRIED
-        for prev in self.sentences[max(0, si - max(back, 3)) : si][::-1]:
+        reach = _CARRY_BACK if back == 1 else max(back, 3)
+        for prev in self.sentences[max(0, si - reach) : si][::-1]:
             if back == 1 and prev.para != sent.para and not self._list_items(prev.para, sent.para):
                 return None
             i, j = self._bounds(counts, prev.start, prev.end)
