@@ -580,3 +580,14 @@ def test_a_share_of_something_is_no_makers_name():
     got = facts(text, date(2024, 8, 20))
     assert ("xpeng", "net_profit", "2024-H1", -2.65e9) in got
     assert ("xpeng", "net_profit", "2023-H1", -5.14e9) in got
+
+
+def test_a_count_followed_by_a_brand_and_its_cars_is_that_brands():
+    got = readings(
+        "Nio delivered 36,275 vehicles in November. That total included 18,393 premium Nio EVs, "
+        "11,794 ONVO family models, and 6,088 FIREFLY high-end compact EVs.",
+        date(2025, 12, 2),
+    )
+    assert ("onvo", "deliveries", "2025-11", 11794.0) in got
+    assert ("firefly", "deliveries", "2025-11", 6088.0) in got
+    assert not any(value in (11794.0, 6088.0) for entity, _, _, value in got if entity == "nio")

@@ -680,6 +680,9 @@ _EVENT_BEFORE = re.compile(
 )
 # what may stand between a count and the model it counts ("905 of its G3 smart sedans")
 _OF_ITS = re.compile(r" (?:of (?:its|the) )?")
+# a word or three of a kind, then cars, after a maker's name ("11,794 ONVO family models",
+# "6,088 FIREFLY high-end compact EVs")
+_CARS_AFTER_NAME = re.compile(r" (?:[a-z-]+ ){0,3}(?:vehicles|cars|evs|models|units|suvs|sedans)\b")
 # a change against a product's predecessor ("较上一代提升10倍", "than its predecessor")
 _AGAINST_PREDECESSOR = re.compile(
     r"(?:较|比|相比)(?:于)?(?:上一代|上代|前代|前一代|老款)|\b(?:than|over) (?:its|the) (?:predecessor|previous generation)\b"
@@ -1987,10 +1990,22 @@ class Extractor:
         return _Mention(change.start, change.end, grown.rsplit("_", 1)[0], "")
 
     def _model_right_after(self, q: Quantity) -> bool:
-        """Whether a model's name follows ``q`` right after it ("6,210 P7s", "905 of its G3")."""
+        """Whether a model's name follows ``q`` right after it ("6,210 P7s", "905 of its G3"),
+        or a maker's name and its cars ("11,794 ONVO family models")."""
         m = _OF_ITS.match(self.lower, q.end)
         e = self._first_in(self.entities, q.end, (m.end() if m else q.end) + 2)
-        return e is not None and self.lex.entities[e.key].kind == "model"
+        if e is not None and self.lex.entities[e.key].kind == "model":
+            return True
+        return self._brand_right_after(q) is not None
+
+    def _brand_right_after(self, q: Quantity) -> _Mention | None:
+        """A maker's name right after ``q`` and its cars after the name ("11,794 ONVO family
+        models", "6,088 FIREFLY high-end compact EVs"), else None."""
+        at = q.end + 1 if self.lower.startswith(" ", q.end) else q.end
+        e = self._first_in(self.entities, at, at + 40)
+        if e is None or e.start != at or self.lex.entities[e.key].kind != "company":
+            return None
+        return e if _CARS_AFTER_NAME.match(self.lower, e.end) is not None else None
 
     def _carried_conjunct(self, kind: str, sent) -> _Mention | None:
         """For a figure of a sentence naming no metric that follows a semicolon ("蔚来的美股
@@ -4640,10 +4655,14 @@ class Extractor:
 
     def _model_after(self, fig: _Figure, slug: str) -> str:
         """For a company's figure, the model of it named right after the figure in its
-        clause (within 30 characters, no comma between); else ``slug`` itself."""
+        clause (within 30 characters, no comma between), or a brand of it with its cars
+        ("18,393 premium Nio EVs, 11,794 ONVO family models"); else ``slug`` itself."""
         lex, q = self.lex, fig.q
         if lex.entities[slug].kind != "company":
             return slug
+        brand = self._brand_right_after(q)
+        if brand is not None and lex.entities[brand.key].parent in (slug, lex.entities[slug].parent or slug):
+            return brand.key  # (its own brand, or a sibling of the brand named before)
         follow = [
             e
             for e in self._in(self.entities, q.end, fig.clause[1])
