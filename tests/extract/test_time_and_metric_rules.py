@@ -6553,3 +6553,13 @@ def test_every_month_of_a_long_list_of_counts_naming_no_metric_carries_the_metri
     months = {(period, value) for _, metric, period, value, _ in got if metric == "sales"}
     assert ("2025-10", 72890.0) in months and ("2025-11", 70001.0) in months
     assert len(months) == 5
+
+
+def test_an_improvement_from_a_month_is_a_change_and_one_in_a_quality_is_none():
+    got = facts(
+        "Li Auto delivered 33,951 vehicles in September. The September delivery figure "
+        "reflected a 19 percent improvement from August, when volumes fell."
+    )
+    assert ("li-auto", "deliveries_mom", "2025-09", 19.0, "eq") in got
+    got = facts("Aito's ADS 4 brings a 20% improvement in traffic efficiency.")
+    assert not any(value == 20.0 for *_, value, _ in got)
