@@ -6563,3 +6563,15 @@ def test_an_improvement_from_a_month_is_a_change_and_one_in_a_quality_is_none():
     assert ("li-auto", "deliveries_mom", "2025-09", 19.0, "eq") in got
     got = facts("Aito's ADS 4 brings a 20% improvement in traffic efficiency.")
     assert not any(value == 20.0 for *_, value, _ in got)
+
+
+def test_exports_in_a_clause_after_a_segment_of_which_are_the_makers():
+    got = facts(
+        "2024年1月,Tesla在上海超级工厂生产的车辆共销售了71,447辆,同比增长了8.17%。"
+        "其中,国内销售车辆为39,881辆,出口车辆为31,566辆。"
+    )
+    assert ("tesla", "exports", "2024-01", 31566.0, "eq") in got
+    assert not any(value == 39881.0 for *_, value, _ in got)  # (the home sales stay a segment)
+    # (a market named in brackets after a segment is no export of the maker's own clause)
+    got = facts("1-10 月比亚迪对巴西累计出口 99,322 辆,其中纯电动 41,083 辆,大幅领先比利时(85,072 辆)。")
+    assert not any(value == 85072.0 for *_, value, _ in got)

@@ -4708,6 +4708,8 @@ class Extractor:
             return False  # 纯电动和插电式混合动力汽车, "BEVs and PHEVs": the total
         if self._segment(q, fig.clause):
             return True
+        if self._exports_after_segment(fig):
+            return False
         if self._segment_after_of_which(q, fig.sent):
             return True  # 其中纯电车型12月销量190,712辆，全年累计2,256,714辆: the rest of the sentence
         if self._segment_subject(q, fig.sent):
@@ -4737,6 +4739,16 @@ class Extractor:
             return False
         figures = self._in(self.quantities, m.end(), clause[1])
         return any(x.kind == "currency" for x in figures) and not any(x.kind == "count" for x in figures)
+
+    def _exports_after_segment(self, fig: _Figure) -> bool:
+        """Whether ``fig`` is exports in a clause of its own exports word after a clause of
+        figures (其中,国内销售车辆为39,881辆,出口车辆为31,566辆): the other part of the whole,
+        not the segment named before."""
+        return (
+            fig.metric == "exports"
+            and fig.clause[0] <= fig.mm.start < fig.q.start
+            and bool(self._in(self.quantities, fig.sent.start, fig.clause[0]))
+        )
 
     def _segment_after_of_which(self, q: Quantity, sent) -> bool:
         """Whether a segment word follows the last 其中 ("of which") before ``q`` in its
