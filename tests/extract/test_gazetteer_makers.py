@@ -591,3 +591,20 @@ def test_a_count_followed_by_a_brand_and_its_cars_is_that_brands():
     assert ("onvo", "deliveries", "2025-11", 11794.0) in got
     assert ("firefly", "deliveries", "2025-11", 6088.0) in got
     assert not any(value in (11794.0, 6088.0) for entity, _, _, value in got if entity == "nio")
+
+
+def test_a_sum_after_a_maker_passed_and_its_metric_is_that_makers_own():
+    got = readings(
+        "比亚迪上半年营收人民币3713亿元，年增23%，首次超过特斯拉上半年营收418亿美元。", date(2025, 8, 30)
+    )
+    assert ("tesla", "revenue", "2025-H1", 41800000000.0) in got
+    got = readings(
+        "比亚迪营收7771亿元,超越特斯拉2024年全年976.90亿美元(约合人民币7022.35亿元)的营收表现。",
+        date(2025, 3, 25),
+    )
+    assert ("tesla", "revenue", "2024", 97690000000.0) in got
+    # (a sum right after a maker passed, with no metric word of its own, is by how much)
+    assert not any(
+        e == "tesla"
+        for e, *_ in readings("比亚迪2024年营收7771亿元,超越特斯拉约800亿元。", date(2025, 3, 25))
+    )

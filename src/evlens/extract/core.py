@@ -1297,6 +1297,14 @@ _IN_MARKET_BEFORE = re.compile(r"在[^，。；,;]{0,14}$")
 _REPORTED_OWN_ZH = re.compile(
     r" ?(?:于[^，。,；;\d]{0,3}\d{0,2}[^，。,；;\d]{0,3})?(?:公布|发布|披露|交付|录得)的 ?"
 )
+# what stands between a maker passed and its own figure of a named metric (超过特斯拉上半年营收
+# 418亿美元, 超越特斯拉2024年全年976.90亿美元: a time, then the metric's word, then 为 or 达)
+_OWN_METRIC_ZH = re.compile(
+    r" ?[^，。,；;：:、\d]{0,8}(?:\d{4}年)?[^，。,；;：:、\d]{0,6}?(?:为|达|达到|的)? ?"
+)
+# what may stand between a sum and 的 and its metric's word after it (976.90亿美元(约合人民币
+# 7022.35亿元)的营收表现)
+_THEN_OF_ZH = re.compile(r"(?: ?[（(][^）)]{0,30}[）)])? ?的")
 # a running total right after a time (第四季度累计109194辆)
 _TOTAL_AFTER_TIME = re.compile(r" ?(?:累计|累積|共计|合计)")
 # the twelve months of one year as a range (2022-01..2022-12): that year
@@ -2329,6 +2337,15 @@ class Extractor:
             or _REPORTED_OWN_ZH.fullmatch(self.lower, e.end, q.start)
         ):
             return True
+        if q.kind == "currency" and _OWN_METRIC_ZH.fullmatch(self.lower, e.end, q.start):
+            # 超过特斯拉上半年营收418亿美元, 超越特斯拉2024年全年976.90亿美元(约合…)的营收表现: its
+            # own sum, its metric's word between or right after it
+            of = _THEN_OF_ZH.match(self.lower, q.end)
+            hi = of.end() + 3 if of is not None else q.start
+            if any(
+                m.key != "growth" for m in self._in(self.metrics, e.end, hi) if not q.start <= m.start < q.end
+            ):
+                return True
         owned = e.word.endswith(("'s", "’s")) or self.lower.startswith(("'s", "’s"), e.end)
         return owned and _POSSESSIVE_FIGURE.fullmatch(self.lower, e.end, q.start) is not None
 
