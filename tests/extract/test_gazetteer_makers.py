@@ -608,3 +608,13 @@ def test_a_sum_after_a_maker_passed_and_its_metric_is_that_makers_own():
         e == "tesla"
         for e, *_ in readings("比亚迪2024年营收7771亿元,超越特斯拉约800亿元。", date(2025, 3, 25))
     )
+
+
+def test_the_group_a_subsidiary_contributes_to_is_passed_over():
+    got = readings(
+        "Among subsidiaries, SAIC-GM-Wuling still served as the biggest contributor to SAIC Motor's "
+        "overall auto sales in November, with 160,000 vehicles sold (-5.88% YoY).",
+        date(2023, 12, 10),
+    )
+    assert ("wuling", "sales", "2023-11", 160000.0) in got
+    assert not any(e == "saic" for e, *_ in got)
