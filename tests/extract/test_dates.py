@@ -1159,3 +1159,13 @@ def test_a_bare_year_word_before_what_a_year_is_counted_in_is_a_year():
     # (年度 of a year written before it, of a half, or of a fiscal year is no bare one)
     assert periods("零跑首次实现半年度净利润", date(2025, 8, 20)) == []
     assert periods("2023年度销量", date(2025, 1, 5)) == [("2023年", "2023")]
+
+
+def test_an_undated_article_naming_only_plans_years_and_next_year_is_of_the_year_before():
+    text = (
+        "(Yicai) Nov. 13 -- Leapmotor is on track to beat its sales target this year and plans to "
+        "double this goal next year. It has set itself the bold goal of reaching 500,000 units in 2025, "
+        "and plans to boost its yearly output to one million units by early 2026. A new plant should "
+        "come online by the end of next year or early 2026."
+    )
+    assert infer_date(text) == date(2024, 11, 13)

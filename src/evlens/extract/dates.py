@@ -2344,7 +2344,13 @@ def _first_not_since(rx: re.Pattern, head: str) -> re.Match | None:
 
 # a time named under a plan or a goal is ahead of the article, not reported in it
 # (a plan or a forecast opening the clause further back: 预计将本地化生产两款…车型并于2026年下半年投放市场)
-_AHEAD_IN_CLAUSE = re.compile(r"(?:预计|计划|有望|将于|拟)[^，。；,;.!?！？]{9,36}$")
+# (in English, a goal or a verb of the future further back in the sentence: "the bold goal of
+# reaching 500,000 units in 2025", "which should come online by the end of next year or early 2026")
+_AHEAD_IN_CLAUSE = re.compile(
+    r"(?:预计|计划|有望|将于|拟)[^，。；,;.!?！？]{9,36}$"
+    r"|\b(?:goal|target|aims?|aiming|plans?|planned|expects?|expected|should|will)\b[^;.!?\n]{9,60}$",
+    re.I,
+)
 _AHEAD_BEFORE = re.compile(
     rf"(?:{_FUTURE_WORDS}|到|(?<!截)至|将|明年|指引|\b(?:by|plans?|planned|expects?|expected|aims?|aiming|until|through)\b)"
     r"[^，。；,;.!?！？]{0,8}$",
@@ -2410,7 +2416,7 @@ def _ahead(text: str, a: int, b: int) -> bool:
     """Whether the time at ``[a, b)`` is named under a plan or a goal."""
     return bool(
         _AHEAD_BEFORE.search(text, max(0, a - 12), a)
-        or _AHEAD_IN_CLAUSE.search(text, max(0, a - 40), a)
+        or _AHEAD_IN_CLAUSE.search(text, max(0, a - 64), a)
         or _AHEAD_AFTER.match(text[b : b + 10])
     )
 
@@ -2607,8 +2613,11 @@ def _span_anchor(text: str, head_years: list[int] | None = None) -> date | None:
     plain = _year_counts(text, head_years, ahead_too=False) if reported is None else None
     if plain is not None and not plain:
         top = min(counts)  # every year named is under a plan: the article is of the first (预计2025-2027年)
-        if len(counts) == 1 and _LAUNCH_PLAN.search(text):
-            top -= 1  # …unless a launch is planned for it (计划2026年推出三款Robotaxi车型): of a year before
+        if (len(counts) == 1 and _LAUNCH_PLAN.search(text)) or _NEXT_YEAR_SAID.search(text):
+            # …unless a launch is planned for it (计划2026年推出三款Robotaxi车型), or the text
+            # speaks of next year ("the bold goal of reaching 500,000 units in 2025" and "plans to
+            # double this goal next year"): of a year before
+            top -= 1
     return _year_known_only(text, top, counts, plain)
 
 
@@ -2629,6 +2638,8 @@ def _year_known_only(text: str, top: int, counts: dict[int, int], plain: dict[in
     return date(top, 12, 31)
 
 
+# next year spoken of (a plan's year, when every year named is under a plan)
+_NEXT_YEAR_SAID = re.compile(r"\bnext year\b|明年", re.I)
 # the first event of a year (2026年的首场直播, 2026年开年): early in that year
 _YEAR_OPENING = re.compile(r"(20\d\d) ?年(?:的)? ?(?:首场|首日|首周|开年|第一天)")
 # a launch planned for a year (计划2026年推出, 将于2026年量产): the article is of a year before it
