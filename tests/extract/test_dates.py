@@ -1169,3 +1169,11 @@ def test_an_undated_article_naming_only_plans_years_and_next_year_is_of_the_year
         "come online by the end of next year or early 2026."
     )
     assert infer_date(text) == date(2024, 11, 13)
+
+
+def test_a_past_year_describing_a_maker_by_its_result_sets_no_year_for_what_follows():
+    got = periods("他细数，去年有赚钱的理想，第三季新能源汽车卖出93200辆", date(2025, 11, 20))
+    assert ("第三季", "2025-Q3") in got
+    # (a year of a figure after 的 is that figure's: 去年亏损的36亿元)
+    got = periods("去年亏损的36亿元,第三季新能源汽车卖出93200辆", date(2025, 11, 20))
+    assert ("第三季", "2024-Q3") in got

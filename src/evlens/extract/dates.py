@@ -763,7 +763,9 @@ _CONTRAST_BEFORE_ZH = re.compile(r"(?:相较而言|相比之下|相比而言|对
 # a Chinese time of an event that describes the name after it (挨过3月舆论风波的小米,
 # 去年12月上市的SU7): no time of a figure, nor one for the times after it
 _EVENT_OF_NAME_ZH = re.compile(
-    r" ?[^，。；,;\d的]{0,6}(?:风波|事件|事故|危机|上市|发布|推出|亮相|开售|降价)[^，。；,;\d的]{0,3}的"
+    r" ?[^，。；,;\d的]{0,6}(?:风波|事件|事故|危机|上市|发布|推出|亮相|开售|降价"
+    # (a maker described by a past year's result: 去年有赚钱的理想; not a figure, 去年亏损的36亿元)
+    r"|赚钱|盈利|获利|亏损)[^，。；,;\d的]{0,3}的(?! ?\d)"
 )
 
 
