@@ -6575,3 +6575,13 @@ def test_exports_in_a_clause_after_a_segment_of_which_are_the_makers():
     # (a market named in brackets after a segment is no export of the maker's own clause)
     got = facts("1-10 月比亚迪对巴西累计出口 99,322 辆,其中纯电动 41,083 辆,大幅领先比利时(85,072 辆)。")
     assert not any(value == 85072.0 for *_, value, _ in got)
+
+
+def test_a_year_a_result_is_said_to_double_is_compared_with_and_dates_nothing_after():
+    got = facts(
+        "Nio reported a fiscal 2023 second quarter loss of $0.45 per share, more than double its "
+        "loss in 2022. Revenue fell 14.8% to $1.21 billion.",
+        None,
+    )
+    assert ("nio", "revenue", "2023-Q2", 1.21e9, "eq") in got
+    assert ("nio", "revenue_yoy", "2023-Q2", -14.8, "eq") in got

@@ -458,6 +458,8 @@ _COMPARED_YEAR = re.compile(
     r"(?:same (?:period|month|quarter|time) of|than in|than|compared with|compared to|versus|from|on|over|behind) $"
     # "an 18 percent rise from its performance in 2022"
     r"|\b(?:from|over|than|compared (?:with|to)) (?:its|their|the) (?:performance|level|result|results|total|figure)s? (?:in|of) $"
+    # "a loss of $0.45 per share, more than double its loss in 2022"
+    r"|\b(?:double|triple|twice|half) (?:its|their|the) (?:loss|losses|profit|revenue|sales|deliveries) (?:in|of) $"
 )
 # an ordinal quarter and a word or two of what it is before "in" and a year
 _QUARTER_THEN_YEAR = re.compile(r"\b(first|second|third|fourth)[ -]quarter(?: [a-z&'’-]+){1,2} in $", re.I)
