@@ -1177,3 +1177,20 @@ def test_a_past_year_describing_a_maker_by_its_result_sets_no_year_for_what_foll
     # (a year of a figure after 的 is that figure's: 去年亏损的36亿元)
     got = periods("去年亏损的36亿元,第三季新能源汽车卖出93200辆", date(2025, 11, 20))
     assert ("第三季", "2024-Q3") in got
+
+
+def test_the_days_of_a_whole_month_are_the_month_and_the_year_so_far_after_it_runs_through_it():
+    got = periods(
+        "初步统计 6 月 1-30 日,乘用车市场零售 175.5 万辆,同比下降 8%,今年以来累计零售 982.8 万辆",
+        date(2024, 7, 4),
+    )
+    assert got == [("6月1-30日", "2024-06"), ("今年以来", "2024-01..2024-06")]
+    assert periods("June 1-30, retail sales reached 1.75 million", date(2024, 7, 4)) == [
+        ("June 1-30", "2024-06")
+    ]
+    # (days short of the month stay days; a year so far in a sentence of its own runs to the day)
+    assert periods("6月1-23日,零售100万辆", date(2024, 7, 4)) == [("6月1-23日", "2024-06-01..2024-06-23")]
+    assert periods("6月零售100万辆。今年以来累计零售982.8万辆", date(2024, 7, 4))[-1] == (
+        "今年以来",
+        "2024-01-01..2024-07-04",
+    )

@@ -305,6 +305,7 @@ class _Context:
         self.named_day: tuple[str, int] | None = None  # the day named last, and where it ends
         self.day_years: dict[str, int] = {}  # the year of each day (MM-DD) named so far
         self.month: str | None = None  # the last month named
+        self.month_end = 0  # and where it ends
         self.spans: dict[str, tuple[str, str]] = {}  # kind (and "last") -> the last span of it named
         self.text = ""  # the text, and where the time being resolved starts in it
         self.at = 0
@@ -832,7 +833,7 @@ def _note_period(ctx: _Context, pm: PeriodMention) -> None:
     ):
         ctx.day, ctx.day_end = pm.period, pm.end  # 当日 is the latest day named so far (not one ahead)
     elif pm.kind == "month":
-        ctx.month = pm.period
+        ctx.month, ctx.month_end = pm.period, pm.end
     if pm.kind == "quarter" and _ahead(ctx.text, pm.start, pm.end):
         ctx.spans["last"] = (pm.period, pm.kind)  # (24Q2指引, 预计24Q2: no 本季度 after it)
     elif pm.kind in ("month", "quarter", "half", "year"):
@@ -938,6 +939,20 @@ def _months_ended(pm: PeriodMention, m: re.Match) -> PeriodMention:
     y1, m1 = (y, mo - n + 1) if mo >= n else (y - 1, mo - n + 13)
     text, months = _range(y1, m1, y, mo)
     return PeriodMention(pm.start, end, text, "range", False, months=months)
+
+
+def _month_named_before(a: int, ctx: _Context) -> str | None:
+    """The month last named, when in the sentence of ``a`` and of the article's year, before
+    its month: the month a year so far named after it runs through."""
+    t = ctx.today
+    if ctx.month is None or t is None or ctx.month_end > a or ctx.month >= f"{t.year:04d}-{t.month:02d}":
+        return None
+    if not ctx.month.startswith(f"{t.year:04d}-") or _SENTENCE_END_ZH.search(ctx.text, ctx.month_end, a):
+        return None
+    return ctx.month
+
+
+_SENTENCE_END_ZH = re.compile(r"[。！？!?；;\n]")
 
 
 def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
@@ -1072,6 +1087,13 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
         if _within_past_year(g, ctx, a):
             return PeriodMention(a, b, str(ctx.year), "year", False)  # 2024年…。年内: that year
         end = so_far.end() if so_far else b
+        through = _month_named_before(a, ctx)
+        if through is not None:  # (6月1-30日,…零售175.5万辆,…,今年以来累计零售982.8万辆: through June)
+            ty, tm = int(through[:4]), int(through[5:])
+            if tm == 1:
+                return PeriodMention(a, end, through, "month", False)
+            text, months = _range(ty, 1, ty, tm)
+            return PeriodMention(a, end, text, "range", False, months=months)
         return PeriodMention(a, end, year_so_far(ctx.today), "range", False)
     if g["relm"]:
         month = ctx.rel_month(g["relm"])
@@ -1548,11 +1570,14 @@ def _days_range(
     a: int, b: int, y: int | None, start: tuple[int, int], end: tuple[int, int], ctx: _Context
 ) -> PeriodMention | None:
     """The days from ``start`` to ``end`` (month, day) of year ``y`` as a range (a week of
-    one month from a Monday becomes the week last named)."""
+    one month from a Monday becomes the week last named); the days of a whole month, from
+    its first to its last (6月1-30日, a monthly count of the CPCA's), are that month."""
     (m1, d1), (m2, d2) = start, end
     first, last = (_safe_day(y, m1, d1), _safe_day(y, m2, d2)) if y else (None, None)
     if first is None or last is None or end <= start:
         return None
+    if m1 == m2 and d1 == 1 and y is not None and d2 == calendar.monthrange(y, m2)[1]:
+        return PeriodMention(a, b, f"{y:04d}-{m2:02d}", "month", False)
     if m1 == m2 and d2 - d1 == 6 and date.fromisoformat(first).weekday() == 0:
         ctx.week = date.fromisoformat(first)
     return PeriodMention(a, b, f"{first}..{last}", "range")
