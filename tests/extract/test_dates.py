@@ -1194,3 +1194,12 @@ def test_the_days_of_a_whole_month_are_the_month_and_the_year_so_far_after_it_ru
         "今年以来",
         "2024-01-01..2024-07-04",
     )
+
+
+def test_a_bare_month_in_a_paragraph_of_an_earlier_year_does_not_move_the_stand_in():
+    text = (
+        "泡财经获悉,7月2日晚间,赛力斯公告,6月销量18754辆,同比下降27.04%。\n\n"
+        "赛力斯深度绑定华为。2021年4月双方合作的首款车型SF5发布;2021年底,AITO发布;9月问界M5纯电版上市。\n\n"
+        "业绩方面,23年第一季度实现收入50.9亿元,归母净亏损6.25亿元。\n"
+    )
+    assert infer_date(text) == date(2023, 7, 2)

@@ -2511,9 +2511,11 @@ _BARE_MONTH = re.compile(
 _FORECAST_LATER = re.compile(r"[^\d。！？!?\n]{0,40}?(?:预计|有望|将会|\bis expected to\b|\bwill\b)")
 
 
-def _bare_months(text: str, since_too: bool = False) -> Iterator[int]:
+def _bare_months(text: str, since_too: bool = False, below: int | None = None) -> Iterator[int]:
     """The months the body names without a year, in order, leaving out one of 去年, 前年 or
-    明年 and one under a plan or a goal (and, with ``since_too``, one a span starts from)."""
+    明年 and one under a plan or a goal (and, with ``since_too``, one a span starts from;
+    with ``below``, one after a year before it named last in its paragraph: ``2021年底,…;9月
+    问界M5纯电版上市`` in a paragraph of history)."""
     for d in _BARE_MONTH.finditer(text, front_end(text)):
         a = d.start()
         if (
@@ -2521,9 +2523,18 @@ def _bare_months(text: str, since_too: bool = False) -> Iterator[int]:
             or _ahead(text, *d.span())
             or _FORECAST_LATER.match(text, d.end())
             or (since_too and _SINCE_BEFORE.search(text, max(0, a - 8), a))
+            or (below is not None and _paragraph_year(text, a) < below)
         ):
             continue
         yield int(d.group(1)) if d.group(1) else _en_month(d.group(2))
+
+
+def _paragraph_year(text: str, a: int) -> int:
+    """The year named last before ``a`` in its paragraph (within 300 characters), else a
+    year past any (10000)."""
+    lo = max(0, a - 300, text.rfind("\n", 0, a) + 1)
+    years = [int(m.group(1)) for m in _YEAR_ANY.finditer(text, lo, a)]
+    return years[-1] if years else 10000
 
 
 def _later_bare_month(text: str, anchor: date) -> date:
@@ -2532,7 +2543,8 @@ def _later_bare_month(text: str, anchor: date) -> date:
     naming "the first half of 2023" and "delivered 15,959 cars in November" reports
     November 2023; after December, a January or February named without one is the next
     year's ("compared to December 2025 … January exports": February 2026). A month named with
-    an earlier year too (``2025年12月`` before a bare ``12月`` in a story on January 2026) is that one."""
+    an earlier year too (``2025年12月`` before a bare ``12月`` in a story on January 2026), or
+    after an earlier year in its paragraph, is that one's."""
     y, named = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
     earlier = {
         ym[1]
@@ -2543,7 +2555,7 @@ def _later_bare_month(text: str, anchor: date) -> date:
     # (a month more than half a year after the one named is the year before's: "通常12月為
     # 旺季" in a story on January 2026)
     # (after December, a January or February is the next year's: 13, 14)
-    bare = [m + 12 if named == 12 and m <= 2 else m for m in _bare_months(text) if m not in earlier]
+    bare = [m + 12 if named == 12 and m <= 2 else m for m in _bare_months(text, below=y) if m not in earlier]
     latest = max([named, *(m for m in bare if m - named <= 6)])
     if latest == named:
         return anchor
