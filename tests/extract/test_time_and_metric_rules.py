@@ -6585,3 +6585,22 @@ def test_a_year_a_result_is_said_to_double_is_compared_with_and_dates_nothing_af
     )
     assert ("nio", "revenue", "2023-Q2", 1.21e9, "eq") in got
     assert ("nio", "revenue_yoy", "2023-Q2", -14.8, "eq") in got
+
+
+def test_a_years_sales_said_after_a_months_are_the_years():
+    got = facts(
+        "长安汽车12月销量25.7万辆,同比-19%。1)新能源车:年销111.0万辆,同比+51.1%。深蓝汽车年销33.3万辆。",
+        date(2026, 1, 10),
+    )
+    assert ("changan", "sales", "2025-12", 257000.0, "eq") in got
+    assert ("changan", "sales", "2025", 1110000.0, "eq") in got
+    assert ("deepal", "sales", "2025", 333000.0, "eq") in got
+
+
+def test_a_count_done_against_a_goal_named_before_is_the_count():
+    got = facts("长安汽车2025年公司销量目标300万辆,完成291.3万辆,同比+8.5%。", date(2026, 1, 10))
+    assert got == {
+        ("changan", "delivery_target", "2025", 3000000.0, "eq"),
+        ("changan", "sales", "2025", 2913000.0, "eq"),
+        ("changan", "sales_yoy", "2025", 8.5, "eq"),
+    }

@@ -512,6 +512,8 @@ _VEHICLE_WORD = re.compile(r" (?:vehicles|units|cars|evs)\b")
 # scope words next to a figure that widen the month or quarter named to the year
 _YEAR_SCOPE = re.compile(
     r"(?:for|in|over) the (?:entire|full|whole) year|full-year|年度(?:交付|销量|销售|营收|收入)"
+    # (a year's sales said as such after a month's: 12月销量25.7万辆…。新能源车:年销111.0万辆)
+    r"|(?<![上下半月今去明本当同前\d])年(?:销量?|交付量?)"
     r"|\bannual (?:revenues?|sales|deliveries|net (?:profit|income|loss)|profits?|turnover)\b"
 )
 _YTD_SCOPE = re.compile(
@@ -576,6 +578,8 @@ _GROWN_TO_BEFORE = re.compile(
 _OWN_GOAL_AFTER = re.compile(r"(?:辆|台|部|万辆|万台)?的?(?:年度|全年|年)?(?:销量|交付|交付量|销售)?目标")
 # a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标; narrower than
 # _TARGET_MET, which also takes a goal passed or missed)
+# a goal's count done, right before a figure in a clause after the goal's (…目标300万辆,完成291.3万辆)
+_GOAL_DONE_RIGHT_BEFORE = re.compile(r"[，,] ?(?:实际)?(?:完成|实现|达成)(?:了)? ?$")
 _GOAL_MET_BEFORE = re.compile(r"(?:实现|完成|达成|达到)(?:了|其)?[^，。；,;\d]{0,6}$")
 # a count since an event (自交付以来, 自上市以来: a running total, which may be a day's), not
 # since a time (今年以来, 4月以来: a span)
@@ -1880,6 +1884,11 @@ class Extractor:
             ):
                 continue  # (a goal met in a clause before: 实现了全年销量目标,而且在12月首度突破5万辆大关: sales)
             if m.end <= q.start and m.key != "growth" and not self._aside(m.start, q.start):
+                if m.key == "delivery_target" and _GOAL_DONE_RIGHT_BEFORE.search(
+                    self.lower, max(0, q.start - 4), q.start
+                ):
+                    # (销量目标300万辆,完成291.3万辆: what was done against the goal, its count)
+                    return m._replace(key="deliveries" if "交付" in m.word else "sales")
                 return m
         intro = self._list_intro(self._sentence_of(q.start))
         if intro is not None:  # "… wholesale vehicle shipments last month:" then "• Model 3/Model Y: 74,073"
