@@ -1203,3 +1203,11 @@ def test_a_bare_month_in_a_paragraph_of_an_earlier_year_does_not_move_the_stand_
         "业绩方面,23年第一季度实现收入50.9亿元,归母净亏损6.25亿元。\n"
     )
     assert infer_date(text) == date(2023, 7, 2)
+
+
+def test_the_start_of_a_year_named_as_the_day_of_writing_is_the_stand_in():
+    text = (
+        "2026年年初那天,我在手机上刷到蔚来第100万辆量产车下线的新闻视频。\n"
+        "回头再看蔚来2025年的成绩单,挺亮眼。\n这“金字塔结构”去年终于立住。我去年刚好在车展上看过全新ES8。\n"
+    )
+    assert infer_date(text) == date(2026, 1, 1)

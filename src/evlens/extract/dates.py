@@ -2681,8 +2681,8 @@ def _year_known_only(text: str, top: int, counts: dict[int, int], plain: dict[in
 
 # next year spoken of (a plan's year, when every year named is under a plan)
 _NEXT_YEAR_SAID = re.compile(r"\bnext year\b|明年", re.I)
-# the first event of a year (2026年的首场直播, 2026年开年): early in that year
-_YEAR_OPENING = re.compile(r"(20\d\d) ?年(?:的)? ?(?:首场|首日|首周|开年|第一天)")
+# the first event of a year (2026年的首场直播, 2026年开年, 2026年年初那天): early in that year
+_YEAR_OPENING = re.compile(r"(20\d\d) ?年(?:的)? ?(?:首场|首日|首周|开年|第一天|年?初(?:那天|的一天|这天))")
 # a launch planned for a year (计划2026年推出, 将于2026年量产): the article is of a year before it
 _LAUNCH_PLAN = re.compile(
     r"(?:计划|将于|将在|拟于|拟在|预计于?)(20\d\d) ?年[内底初中]?[^。，,；;]{0,10}?(?:推出|上市|量产|发布|落地)"
