@@ -618,3 +618,13 @@ def test_the_group_a_subsidiary_contributes_to_is_passed_over():
     )
     assert ("wuling", "sales", "2023-11", 160000.0) in got
     assert not any(e == "saic" for e, *_ in got)
+
+
+def test_tesla_s_shanghai_plant_named_giga_shanghai_is_tesla():
+    got = readings(
+        "該工廠去年底推出了 Tesla 全球第 900 萬輛電動汽車，該車型為 Tesla Model Y。"
+        "根據 CNEVPost 的數據，Giga 上海在 2025 年共交付了 851,732 輛汽車，年同比下降了 7.08%。",
+        date(2026, 1, 8),
+    )
+    assert ("tesla", "deliveries", "2025", 851732.0) in got
+    assert not any(e == "tesla-model-y" for e, *_ in got)
