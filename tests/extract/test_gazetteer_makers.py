@@ -180,9 +180,10 @@ def test_a_number_inside_a_name_is_no_figure():
 
 
 def test_a_model_name_that_is_an_ordinary_word_names_the_model_only_beside_its_maker():
-    # "Dolphin Research", a publisher, names no BYD model where BYD is not named
+    # "Dolphin Research", a publisher's research desk, names no BYD model where BYD is not named
+    # (it is the publisher, Longbridge, a company that makes no cars)
     text = "Dolphin Research\n\nLeapmotor: earnings call minutes by Dolphin Research."
-    assert {e.key for e in Extractor(text, date(2025, 8, 19)).entities} == {"leapmotor"}
+    assert {e.key for e in Extractor(text, date(2025, 8, 19)).entities} == {"leapmotor", "longbridge"}
     got = {
         (f.entity, f.value)
         for f in extract_text("BYD sold 20,000 units of its Dolphin hatchback in October.", date(2025, 11, 3))
@@ -628,3 +629,18 @@ def test_tesla_s_shanghai_plant_named_giga_shanghai_is_tesla():
     )
     assert ("tesla", "deliveries", "2025", 851732.0) in got
     assert not any(e == "tesla-model-y" for e, *_ in got)
+
+
+def test_a_research_desk_named_dolphin_is_no_byd_dolphin():
+    text = (
+        "Geely: Can it successfully break through by 'directly challenging' BYD?\n\n"
+        "$GEELY AUTO(00175.HK) released its Q3 2025 report on November 17, 2025. Here are the key points:\n"
+        "1. Revenue side largely met expectations: Geely Automobile's total revenue for the quarter was "
+        "89.2 billion yuan, up 26% year-on-year, largely in line with Dolphin Research's expectations.\n"
+        "Breaking down by volume and price: The revenue per vehicle this quarter was 117,000 yuan. This "
+        "quarter's vehicle sales reached 761,000 units, up 8% quarter-on-quarter.\n"
+        "2. The gross margin for the quarter was only 16.6%. Dolphin Research believes this was mainly due to costs.\n"
+    )
+    got = readings(text, None)
+    assert not any(e == "byd-dolphin" for e, *_ in got)
+    assert ("geely", "sales", "2025-Q3", 761000.0) in got
