@@ -1211,3 +1211,16 @@ def test_the_start_of_a_year_named_as_the_day_of_writing_is_the_stand_in():
         "回头再看蔚来2025年的成绩单,挺亮眼。\n这“金字塔结构”去年终于立住。我去年刚好在车展上看过全新ES8。\n"
     )
     assert infer_date(text) == date(2026, 1, 1)
+
+
+def test_a_brokers_price_target_is_no_word_of_the_future():
+    text = (
+        "Jefferies downgraded Seres from Buy to Hold on Monday, lowering its price target to RMB144.30 "
+        "from RMB151.01 following the company’s third-quarter results."
+    )
+    t = normalize(text).text
+    got = [(t[p.start : p.end], p.period) for p in find_periods(t, date(2025, 11, 15), dated=False)]
+    assert ("third-quarter", "2025-Q3") in got
+    # (a target of the maker's still is one: "targets third-quarter deliveries of …" in September)
+    t = normalize("The company targets third-quarter deliveries of 100,000.").text
+    assert [p.period for p in find_periods(t, date(2025, 9, 15))] == ["2025-Q3"]

@@ -428,7 +428,8 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 # looked for in the 60 characters before a time, within its sentence.
 _FUTURE_WORDS = (
     r"将于|即将|预计|预期|计划|展望|有望|目标|力争|争取|剑指"
-    r"|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|targets?|targeting|goal|looking ahead)\b"
+    # (a broker's price target is no word of the future: "lowering its price target to RMB144.30")
+    r"|\b(?:expects? to|expected to|will|plans? to|aims? to|set to|due to|(?<!price )targets?|targeting|goal|looking ahead)\b"
 )
 _FUTURE = re.compile(_FUTURE_WORDS, re.I)
 _COMPARED = re.compile(
@@ -556,9 +557,11 @@ def _follows_future_word(text: str, at: int) -> bool:
     start = max(0, at - 60)
     window = text[start:at]
     last = max((m.end() for m in _SENTENCE_MARK.finditer(window)), default=0)
+    # (the words are sought in the text itself, so that what stands before the window counts:
+    # "price target", cut to "target", is no word of the future)
     return any(
-        not _GOAL_MET.search(window, max(0, m.start() - 24), m.start())
-        for m in _FUTURE.finditer(window, last)
+        not _GOAL_MET.search(window, max(0, m.start() - start - 24), m.start() - start)
+        for m in _FUTURE.finditer(text, start + last, at)
     )
 
 
@@ -1745,7 +1748,8 @@ def _en_previous_quarter(a: int, b: int, ctx: _Context, asof: bool) -> PeriodMen
 
 # a word of the future before a time in its sentence ("It expects this quarter to …")
 _FUTURE_BEFORE_EN = re.compile(
-    r"\b(?:expects?|expected|forecasts?|projects?|guid\w*|outlook|will|plans?|aims?|targets?)\b[^.!?]*$", re.I
+    r"\b(?:expects?|expected|forecasts?|projects?|guid\w*|outlook|will|plans?|aims?|(?<!price )targets?)\b[^.!?]*$",
+    re.I,
 )
 
 
