@@ -6604,3 +6604,14 @@ def test_a_count_done_against_a_goal_named_before_is_the_count():
         ("changan", "sales", "2025", 2913000.0, "eq"),
         ("changan", "sales_yoy", "2025", 8.5, "eq"),
     }
+
+
+def test_a_round_up_count_passes_over_a_years_end_said_in_passing_to_the_month_reported():
+    text = (
+        "先看2025年12月新能源车企零售销量榜,比亚迪以33.99万辆的成绩稳居第一。\n\n"
+        "特斯拉中国9.38万辆排名第三,让特斯拉在年底狠狠冲了一波量。\n\n"
+        "这个排名并不意外。市场格局正在变化。竞争越来越激烈。\n\n"
+        "而这份榜单里的“黑马”更是扎堆:鸿蒙智行8.96万辆、同比暴涨81.1%。\n"
+    )
+    got = facts(text, date(2026, 1, 10))
+    assert ("hima", "retail_sales", "2025-12", 89600.0, "eq") in got

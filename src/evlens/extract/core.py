@@ -2956,8 +2956,9 @@ class Extractor:
         after a maker's name, 深蓝(28235辆)同比大涨40.3%, or after its name and a count's verb,
         "XPeng delivered 30,000"): the month named last before it in
         the article, when that month ended within 60 days of the article's date (a copy of a
-        round-up may be dated weeks after it); so too for an item of a list of counts ("Sales
-        by model:" then "ES6 (5-seat SUV): 2,936")."""
+        round-up may be dated weeks after it), passing over a year's end said in passing
+        (特斯拉在年底狠狠冲了一波量); so too for an item of a list of counts ("Sales by model:" then
+        "ES6 (5-seat SUV): 2,936")."""
         qs = self._in(self.quantities, sent.start, sent.end)
         if not (
             any(
@@ -2972,7 +2973,10 @@ class Extractor:
         ):
             return None
         prev = self._last_before(0, sent.start, True)
-        while prev is not None and self._event_time(prev):  # (not "in late 2021, it started sales")
+        while prev is not None and (
+            self._event_time(prev)  # (not "in late 2021, it started sales")
+            or (prev.kind == "day" and prev.asof and prev.period.endswith("-12-31"))  # (…在年底冲了一波量)
+        ):
             prev = self._last_before(0, prev.start, True)
         if prev is None or prev.kind != "month" or self._ahead(prev) or self.published is None:
             return None
