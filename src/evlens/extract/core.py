@@ -576,10 +576,10 @@ _GROWN_TO_BEFORE = re.compile(
 )
 # a goal named right after its figure (35万台的年度目标)
 _OWN_GOAL_AFTER = re.compile(r"(?:辆|台|部|万辆|万台)?的?(?:年度|全年|年)?(?:销量|交付|交付量|销售)?目标")
-# a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标; narrower than
-# _TARGET_MET, which also takes a goal passed or missed)
 # a goal's count done, right before a figure in a clause after the goal's (…目标300万辆,完成291.3万辆)
 _GOAL_DONE_RIGHT_BEFORE = re.compile(r"[，,] ?(?:实际)?(?:完成|实现|达成)(?:了)? ?$")
+# a goal met, before the goal's word (实现了全年销量目标, 完成年度交付目标; narrower than
+# _TARGET_MET, which also takes a goal passed or missed)
 _GOAL_MET_BEFORE = re.compile(r"(?:实现|完成|达成|达到)(?:了|其)?[^，。；,;\d]{0,6}$")
 # a count since an event (自交付以来, 自上市以来: a running total, which may be a day's), not
 # since a time (今年以来, 4月以来: a span)

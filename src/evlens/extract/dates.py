@@ -950,12 +950,9 @@ def _month_named_before(a: int, ctx: _Context) -> str | None:
     t = ctx.today
     if ctx.month is None or t is None or ctx.month_end > a or ctx.month >= f"{t.year:04d}-{t.month:02d}":
         return None
-    if not ctx.month.startswith(f"{t.year:04d}-") or _SENTENCE_END_ZH.search(ctx.text, ctx.month_end, a):
+    if not ctx.month.startswith(f"{t.year:04d}-") or _SENTENCE_MARK.search(ctx.text, ctx.month_end, a):
         return None
     return ctx.month
-
-
-_SENTENCE_END_ZH = re.compile(r"[。！？!?；;\n]")
 
 
 def _first_months(a: int, b: int, y: int, n: int, asof: bool) -> PeriodMention:
@@ -1444,8 +1441,9 @@ _COMPARED_MONTH_NAMED = re.compile(
 def months_after_compared(text: str, lo: int, hi: int, month: str) -> int | None:
     """How many months ``month`` (``YYYY-MM``) comes after the English month a change in
     ``text[lo:hi]`` is compared with ("up 4.4% … compared to June 2024", "as compared to
-    October", "compared to deliveries in August"): 1 for the month before, 12 for the same month a year earlier; None when
-    none is named. A month without a year is the latest such month before ``month``."""
+    October", "compared to deliveries in August"): 1 for the month before, 12 for the same
+    month a year earlier; None when none is named. A month without a year is the latest
+    such month before ``month``."""
     m = _COMPARED_MONTH_NAMED.search(text, lo, hi)
     if m is None:
         return None
