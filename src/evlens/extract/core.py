@@ -6614,19 +6614,22 @@ class Extractor:
 
     def _pair_implied_lists(self, out: dict[int, dict]) -> None:
         """The lists paired with no 分别 or "respectively" (ranges, English lists of times,
-        Chinese lists of ranks and of makers), each keeping the pairings made before it."""
-        self._pair_ranged_lists(out)
-        self._pair_en_time_lists(out)
-        self._pair_ranked_lists(out)
-        self._pair_zh_name_lists(out)
+        Chinese lists of ranks and of makers), each keeping the pairings made before it (the
+        runs of figures each kind of list is made of are found once)."""
+        zh_runs = self._runs(0, len(self.t), _ZH_LIST_JOINS)
+        en_runs = self._runs(0, len(self.t), _EN_LIST_JOINS)
+        self._pair_ranged_lists(out, zh_runs + en_runs)
+        self._pair_en_time_lists(out, en_runs)
+        self._pair_ranked_lists(out, zh_runs)
+        self._pair_zh_name_lists(out, zh_runs)
 
-    def _pair_ranked_lists(self, out: dict[int, dict]) -> None:
+    def _pair_ranked_lists(self, out: dict[int, dict], runs: list[list[Quantity]]) -> None:
         """A Chinese list of figures said to rank its makers in turn (``蔚来汽车、理想汽车以91429辆
         和90491辆分列二三位``) pairs with as many makers listed before it in its sentence, in
         order, as 分别 would; items already paired keep their pairing."""
         if _RANKED_AFTER.search(self.t) is None:
             return
-        for run in self._runs(0, len(self.t), _ZH_LIST_JOINS):
+        for run in runs:
             if any(q.start in out for q in run) or not _RANKED_AFTER.match(self.t, run[-1].end):
                 continue
             si = self._sentence_of(run[0].start)
@@ -6638,13 +6641,13 @@ class Extractor:
                 for q, key in zip(run, named):
                     out[q.start] = {"entity": key}
 
-    def _pair_zh_name_lists(self, out: dict[int, dict]) -> None:
+    def _pair_zh_name_lists(self, out: dict[int, dict], runs: list[list[Quantity]]) -> None:
         """A Chinese list of figures joined by 、 (``上汽、赛力斯利润增幅达17%、32%``) pairs with a
         list of as many makers opening its clause, in order, as 分别 would; items already
         paired keep their pairing."""
         if "、" not in self.t:
             return
-        for run in self._runs(0, len(self.t), _ZH_LIST_JOINS):
+        for run in runs:
             if any(q.start in out for q in run) or "、" not in self.t[run[0].end : run[1].start]:
                 continue
             si = self._sentence_of(run[0].start)
@@ -6660,12 +6663,12 @@ class Extractor:
                 for q, key in zip(run, named):
                     out[q.start] = {"entity": key}
 
-    def _pair_en_time_lists(self, out: dict[int, dict]) -> None:
+    def _pair_en_time_lists(self, out: dict[int, dict], runs: list[list[Quantity]]) -> None:
         """An English list of figures joined by "and" or commas, right before as many times
         joined the same way ("7,257 and 7,102 deliveries in March and April"), pairs its
         items with those times in order, as "respectively" would; items already paired keep
         their pairing."""
-        for run in self._runs(0, len(self.t), _EN_LIST_JOINS):
+        for run in runs:
             # (the unit may be written once, after the last: "7,257 and 7,102 deliveries")
             if any(q.start in out for q in run) or len({q.kind for q in run[:-1]}) > 1:
                 continue
@@ -6699,14 +6702,13 @@ class Extractor:
             return []
         return self._in(self.periods, prev.start, prev.end)
 
-    def _pair_ranged_lists(self, out: dict[int, dict]) -> None:
+    def _pair_ranged_lists(self, out: dict[int, dict], runs: list[list[Quantity]]) -> None:
         """A Chinese list of figures joined by 、 or 和 with no 分别, right after a range of
         as many years (``2022年至2024年,岚图汽车实现营收60.52亿、127.49亿和193.61亿元``), pairs
         its items with those years in order; items already paired keep their pairing. So
         does an English list joined by commas or "and" ("from 2019 through 2022, totaling
         42,003, 60,033, 120,155, and 271,156 automobiles"), whose unit may be written once,
         after its last item."""
-        runs = self._runs(0, len(self.t), _ZH_LIST_JOINS) + self._runs(0, len(self.t), _EN_LIST_JOINS)
         for run in runs:
             if any(q.start in out for q in run) or len({q.kind for q in run[:-1]}) > 1:
                 continue

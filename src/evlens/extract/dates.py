@@ -1092,7 +1092,7 @@ def _resolve_zh_time(a: int, b: int, g: dict, ctx: _Context) -> PeriodMention | 
             ty, tm = int(through[:4]), int(through[5:])
             if tm == 1:
                 return PeriodMention(a, end, through, "month", False)
-            text, months = _range(ty, 1, ty, tm)
+            text, months = year_to_month(ty, tm)
             return PeriodMention(a, end, text, "range", False, months=months)
         return PeriodMention(a, end, year_so_far(ctx.today), "range", False)
     if g["relm"]:
